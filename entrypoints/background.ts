@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Wiring only: handlers are registered from lib/ modules.
+});

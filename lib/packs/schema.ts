@@ -1,0 +1,153 @@
+/**
+ * The knowledge-pack format `huashu-pack/1`: the single definition from which the TypeScript types,
+ * the validator and the published JSON Schema (knowledge-packs/schema/) are all derived.
+ */
+import { z } from 'zod';
+
+export const PACK_FORMAT = 'huashu-pack/1';
+
+/** Platforms a pack, entry or reply can be limited to. `taobao` covers Tmall and 千牛 too. */
+export const PLATFORMS = ['taobao', 'jd', 'shopify', 'pdd', 'generic'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const VERSION_PATTERN = /^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/;
+
+const id = z
+  .string()
+  .regex(ID_PATTERN, 'must be a non-empty id of letters, digits, "-", "_" or "."')
+  .describe('Letters, digits, "-", "_" and "."');
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+const isoDate = z
+  .string()
+  .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real date');
+
+function isRealDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const locale = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a locale tag such as zh-CN or en');
+
+const platform = z.enum(PLATFORMS);
+
+const factScalar = z.union([z.string(), z.number(), z.boolean()]);
+
+export const factSchema = z.union(
+  [
+  factScalar,
+  z.object({
+    value: factScalar,
+    label: z.string().optional().describe('Human name, e.g. 价保天数'),
+    unit: z.string().optional().describe('Unit written after the value, e.g. 天'),
+    keywords: z
+      .array(text)
+      .optional()
+      .describe('Words near which a hard-coded number contradicting this fact is reported by lint'),
+  }),
+  ],
+  { error: 'must be a string, a number, true/false or { "value": … }' },
+);
+
+export const scenarioSchema = z
+  .object({
+    id,
+    name: text,
+    from: isoDate.optional().describe('First active day (inclusive, local time)'),
+    to: isoDate.optional().describe('Last active day (inclusive, local time)'),
+    description: z.string().optional(),
+  })
+  .refine((s) => !(s.from && s.to) || s.from <= s.to, {
+    message: '"from" must not be after "to"',
+    path: ['to'],
+  });
+
+export const replySchema = z.object({
+  text: text.describe('Reply text; may hold {{facts.x}}, {{customer.name|亲}}, {{today+3}}, {cursor}'),
+  locale: locale.optional().describe("Defaults to the pack's locale"),
+  platforms: z.array(platform).optional(),
+  scenarios: z.array(id).optional(),
+});
+
+export const ENTRY_KINDS = ['reply', 'card'] as const;
+
+export const entrySchema = z.object({
+  id,
+  title: text,
+  kind: z.enum(ENTRY_KINDS).default('reply'),
+  questions: z.array(text).default([]),
+  keywords: z.array(text).default([]),
+  replies: z.array(replySchema).min(1, 'needs at least one reply'),
+  scenarios: z.array(id).default([]),
+  platforms: z.array(platform).default([]),
+  tags: z.array(text).default([]),
+  shortcut: z
+    .string()
+    .regex(/^\S{1,32}$/, 'must be 1–32 characters without spaces, e.g. /fh')
+    .optional(),
+  cause: z.string().optional(),
+  resolution: z.string().optional(),
+  priority: z.number().min(-10).max(10).default(0),
+});
+
+export const packSchema = z.object({
+  format: z.literal(PACK_FORMAT, { error: `must be "${PACK_FORMAT}"` }),
+  id,
+  name: text,
+  version: z.string().regex(VERSION_PATTERN, 'must be MAJOR.MINOR.PATCH, e.g. 1.4.0'),
+  locale: locale.default('zh-CN'),
+  platforms: z.array(platform).default([]),
+  description: z.string().optional(),
+  author: z.string().optional(),
+  updatedAt: isoDate.optional(),
+  facts: z
+    .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'fact names are letters, digits and _'), factSchema)
+    .default({}),
+  scenarios: z.array(scenarioSchema).default([]),
+  entries: z.array(entrySchema),
+});
+
+/** A pack as written in the file (optional fields may be missing). */
+export type PackInput = z.input<typeof packSchema>;
+/** A validated pack with every default filled in. */
+export type Pack = z.output<typeof packSchema>;
+export type Entry = Pack['entries'][number];
+export type Reply = Entry['replies'][number];
+export type Scenario = Pack['scenarios'][number];
+export type Fact = z.output<typeof factSchema>;
+export type FactValue = z.output<typeof factScalar>;
+
+/** The field names the format knows, per object kind: anything else is reported by lint. */
+export const KNOWN_FIELDS = {
+  pack: Object.keys(packSchema.shape),
+  entry: Object.keys(entrySchema.shape),
+  reply: Object.keys(replySchema.shape),
+  scenario: ['id', 'name', 'from', 'to', 'description'],
+  fact: ['value', 'label', 'unit', 'keywords'],
+} as const;
+
+/** The JSON Schema published for editors and other tools. */
+export function packJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(packSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://huashu.dev/schema/huashu-pack-1.schema.json',
+    title: 'Huashu knowledge pack (huashu-pack/1)',
+    ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema')),
+  };
+}
+
+/** Reads a fact's value whether it was written as a scalar or as `{ value, … }`. */
+export function factValue(fact: Fact): FactValue {
+  return typeof fact === 'object' ? fact.value : fact;
+}

@@ -1,0 +1,65 @@
+/** Which scenarios are active, and which entries and reply variants may be offered. */
+import type { Entry, Pack, Platform, Reply } from '../packs/schema';
+
+/** `YYYY-MM-DD` of a date in local time. */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * Active scenario ids: those the agent switched on, plus every dated scenario whose window
+ * (inclusive, local time) contains `now`.
+ */
+export function activeScenarios(packs: Iterable<Pack>, now: Date, switchedOn: Iterable<string> = []): Set<string> {
+  const active = new Set(switchedOn);
+  const today = localDay(now);
+  for (const pack of packs) {
+    for (const scenario of pack.scenarios) {
+      if (!scenario.from && !scenario.to) continue;
+      if ((!scenario.from || scenario.from <= today) && (!scenario.to || today <= scenario.to)) active.add(scenario.id);
+    }
+  }
+  return active;
+}
+
+/** Whether an entry may be offered on this platform with these scenarios active. */
+export function isEntryEligible(pack: Pack, entry: Entry, platform: Platform | undefined, active: Set<string>): boolean {
+  if (platform && platform !== 'generic') {
+    if (pack.platforms.length > 0 && !pack.platforms.includes(platform)) return false;
+    if (entry.platforms.length > 0 && !entry.platforms.includes(platform)) return false;
+  }
+  if (entry.scenarios.length > 0 && !entry.scenarios.some((id) => active.has(id))) return false;
+  return true;
+}
+
+function languageOf(locale: string): string {
+  return locale.toLowerCase().split('-')[0] ?? '';
+}
+
+/**
+ * Picks the reply variant for the buyer: variants for another platform or for inactive scenarios are
+ * skipped (unless nothing is left); then the buyer's locale, then scenario- and platform-specific
+ * variants win; ties keep the pack's order.
+ */
+export function chooseReply(
+  pack: Pack,
+  entry: Entry,
+  options: { locale: string; platform?: Platform; active: Set<string> },
+): { reply: Reply; index: number; locale: string } {
+  const wanted = options.locale.toLowerCase();
+  let best = { reply: entry.replies[0]!, index: 0, locale: entry.replies[0]!.locale ?? pack.locale, score: -Infinity };
+  entry.replies.forEach((reply, index) => {
+    const locale = reply.locale ?? pack.locale;
+    let score = 0;
+    const platformMismatch = options.platform && reply.platforms && !reply.platforms.includes(options.platform);
+    const scenarioMismatch = reply.scenarios && !reply.scenarios.some((id) => options.active.has(id));
+    if (platformMismatch || scenarioMismatch) score -= 100;
+    if (locale.toLowerCase() === wanted) score += 10;
+    else if (languageOf(locale) === languageOf(wanted)) score += 8;
+    if (reply.scenarios && !scenarioMismatch) score += 2;
+    if (reply.platforms && !platformMismatch) score += 1;
+    if (score > best.score) best = { reply, index, locale, score };
+  });
+  return { reply: best.reply, index: best.index, locale: best.locale };
+}

@@ -1,0 +1,91 @@
+/**
+ * Customer-service synonyms. Buyers and team leads rarely use the same word for the same thing
+ * ("close my account" vs "delete account", "退钱" vs "退款"); a query word also matches the other words
+ * of its group, at `SYNONYM_WEIGHT`. Groups hold surface words; they are normalised and stemmed with
+ * the tokenizer's own rules, so "refunds" finds the "refund" group.
+ */
+import { stemmer } from 'stemmer';
+import { normalizeText } from './normalize';
+
+export const SYNONYM_WEIGHT = 0.6;
+
+export const SYNONYM_GROUPS: string[][] = [
+  // English
+  ['delete', 'remove', 'close', 'terminate', 'deactivate', 'erase'],
+  ['cancel', 'cancellation', 'void', 'annul'],
+  ['change', 'modify', 'edit', 'update', 'alter', 'amend', 'correct'],
+  ['swap', 'exchange', 'replace', 'substitute'],
+  ['invoice', 'bill', 'receipt', 'billing'],
+  ['refund', 'reimburse', 'reimbursement', 'rebate', 'compensation', 'moneyback', 'chargeback', 'repayment'],
+  ['password', 'pass', 'pwd', 'passcode', 'pin'],
+  ['buy', 'purchase', 'order', 'acquire', 'get'],
+  ['item', 'article', 'product', 'thing', 'goods'],
+  ['ship', 'shipping', 'deliver', 'delivery', 'send', 'dispatch', 'post', 'mail'],
+  ['track', 'tracking', 'locate', 'trace', 'where', 'status'],
+  ['package', 'parcel', 'shipment', 'box'],
+  ['call', 'phone', 'ring', 'dial', 'telephone'],
+  ['talk', 'speak', 'chat', 'contact', 'reach'],
+  ['human', 'person', 'someone', 'agent', 'representative', 'rep', 'operator', 'somebody'],
+  ['signup', 'register', 'registration', 'enroll', 'join'],
+  ['account', 'profile', 'user', 'login'],
+  ['problem', 'issue', 'error', 'trouble', 'bug', 'fail', 'failure'],
+  ['complaint', 'complain', 'claim', 'grievance', 'dissatisfied', 'unhappy'],
+  ['fee', 'charge', 'cost', 'penalty', 'price'],
+  ['newsletter', 'subscription', 'subscribe', 'mailing', 'emails'],
+  ['review', 'feedback', 'opinion', 'rating', 'rate'],
+  ['address', 'location', 'addr'],
+  ['payment', 'pay', 'paying', 'card', 'checkout'],
+  ['money', 'cash', 'funds', 'dollars'],
+  ['damaged', 'broken', 'defective', 'faulty', 'cracked'],
+  ['return', 'send back'],
+  ['discount', 'coupon', 'promo', 'voucher', 'code'],
+  ['size', 'sizing', 'fit', 'measurement'],
+  ['long', 'time', 'days', 'soon', 'when'],
+  // Chinese (simplified)
+  ['发货', '发出', '寄出', '出库', '发走', '寄'],
+  ['快递', '物流', '包裹', '单号'],
+  ['退款', '退钱', '退费', '返款', '钱退'],
+  ['退货', '退回', '寄回', '退掉'],
+  ['换货', '换一个', '调换', '更换', '换'],
+  ['发票', '开票', '票据', '收据'],
+  ['尺码', '尺寸', '码数', '大小', '号码'],
+  ['地址', '收货地址', '收件地址'],
+  ['修改', '改', '更改', '变更', '换成'],
+  ['取消', '撤销', '不要了', '作废'],
+  ['优惠券', '券', '红包', '折扣'],
+  ['价保', '保价', '补差价', '差价'],
+  ['质量', '做工', '品质'],
+  ['投诉', '举报', '维权', '差评'],
+  ['人工', '真人', '转人工', '人工客服'],
+  ['保修', '质保', '维修', '售后'],
+  ['安装', '装机', '上门安装'],
+  ['多久', '几天', '多长时间', '什么时候', '啥时候', '何时'],
+  ['到货', '送到', '收到', '到'],
+  ['褪色', '掉色', '染色'],
+  ['缩水', '变小', '缩'],
+];
+
+let lookup: Map<string, string[]> | null = null;
+
+/** Other terms of the groups a term (normalised, stemmed) belongs to. */
+export function synonymsOf(term: string): string[] {
+  if (!lookup) {
+    lookup = new Map();
+    for (const group of SYNONYM_GROUPS) {
+      const terms = group.map(termOfWord).filter((t): t is string => t !== null);
+      for (const t of terms) {
+        const others = terms.filter((o) => o !== t);
+        lookup.set(t, [...new Set([...(lookup.get(t) ?? []), ...others])]);
+      }
+    }
+  }
+  return lookup.get(term) ?? [];
+}
+
+/** The single term a dictionary word becomes (null for phrases or stop words). */
+function termOfWord(word: string): string | null {
+  const normalized = normalizeText(word);
+  if (/\p{Script=Han}/u.test(normalized)) return normalized;
+  if (!/^[a-z]+$/.test(normalized)) return null;
+  return stemmer(normalized);
+}
