@@ -58,15 +58,46 @@ export function loadBitext(): { pack: PackInput; cases: EvalCase[] } | null {
       if (taken === 20) break;
     }
   }
-  const pack: PackInput = { format: 'huashu-pack/1', id: 'bitext', name: 'Bitext', version: '1.0.0', locale: 'en', entries };
+  const pack: PackInput = {
+    format: 'huashu-pack/1',
+    id: 'bitext',
+    name: 'Bitext',
+    version: '1.0.0',
+    locale: 'en',
+    entries,
+  };
   return { pack, cases };
 }
 
 /** Messages that need no answer, for the English abstention rate. */
 export const ENGLISH_NO_ANSWER = [
-  'hi', 'hello there', 'ok thanks', 'thank you so much!', 'thx 👍', 'cool', 'good morning', 'ok', 'great, thanks!',
-  'bye', 'hey, anyone there?', 'perfect thank you', 'yes', 'no', '👍👍', 'lol ok', 'got it, thanks', 'alright',
-  'what is the weather like today?', 'who won the game last night', 'tell me a joke', 'what is the capital of France',
-  'do you like pizza', 'my cat is sleeping', 'asdfgh', 'can you recommend a good movie', 'how old are you',
-  'i love summer', 'what time is it in Tokyo',
+  'hi',
+  'hello there',
+  'ok thanks',
+  'thank you so much!',
+  'thx 👍',
+  'cool',
+  'good morning',
+  'ok',
+  'great, thanks!',
+  'bye',
+  'hey, anyone there?',
+  'perfect thank you',
+  'yes',
+  'no',
+  '👍👍',
+  'lol ok',
+  'got it, thanks',
+  'alright',
+  'what is the weather like today?',
+  'who won the game last night',
+  'tell me a joke',
+  'what is the capital of France',
+  'do you like pizza',
+  'my cat is sleeping',
+  'asdfgh',
+  'can you recommend a good movie',
+  'how old are you',
+  'i love summer',
+  'what time is it in Tokyo',
 ];

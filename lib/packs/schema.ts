@@ -32,9 +32,7 @@ function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-const locale = z
-  .string()
-  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a locale tag such as zh-CN or en');
+const locale = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a locale tag such as zh-CN or en');
 
 const platform = z.enum(PLATFORMS);
 
@@ -42,16 +40,16 @@ const factScalar = z.union([z.string(), z.number(), z.boolean()]);
 
 export const factSchema = z.union(
   [
-  factScalar,
-  z.object({
-    value: factScalar,
-    label: z.string().optional().describe('Human name, e.g. 价保天数'),
-    unit: z.string().optional().describe('Unit written after the value, e.g. 天'),
-    keywords: z
-      .array(text)
-      .optional()
-      .describe('Words near which a hard-coded number contradicting this fact is reported by lint'),
-  }),
+    factScalar,
+    z.object({
+      value: factScalar,
+      label: z.string().optional().describe('Human name, e.g. 价保天数'),
+      unit: z.string().optional().describe('Unit written after the value, e.g. 天'),
+      keywords: z
+        .array(text)
+        .optional()
+        .describe('Words near which a hard-coded number contradicting this fact is reported by lint'),
+    }),
   ],
   { error: 'must be a string, a number, true/false or { "value": … }' },
 );
@@ -135,10 +133,7 @@ export const KNOWN_FIELDS = {
 
 /** The JSON Schema published for editors and other tools. */
 export function packJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(packSchema, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  const schema = z.toJSONSchema(packSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://huashu.dev/schema/huashu-pack-1.schema.json',

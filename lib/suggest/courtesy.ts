@@ -2,19 +2,47 @@
 import { normalizeText } from './normalize';
 import { CHINESE_STOPWORDS, COURTESY_TERMS, ENGLISH_STOPWORDS } from './stopwords';
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const MAX_PHRASE = 4;
+
+function isEmptyWord(word: string): boolean {
+  return COURTESY_TERMS.has(word) || CHINESE_STOPWORDS.has(word) || ENGLISH_STOPWORDS.has(word);
+}
+
+/**
+ * Whether a run of Chinese is made only of courtesy phrases and particles. The word segmenter cuts
+ * "你好呀" as 你|好呀, so the run is covered greedily with the longest known phrase at each position.
+ */
+function isCourtesyRun(run: string): boolean {
+  const chars = Array.from(run);
+  let i = 0;
+  while (i < chars.length) {
+    let step = 0;
+    for (let length = Math.min(MAX_PHRASE, chars.length - i); length >= 1; length -= 1) {
+      if (isEmptyWord(chars.slice(i, i + length).join(''))) {
+        step = length;
+        break;
+      }
+    }
+    if (step === 0) return false;
+    i += step;
+  }
+  return true;
+}
 
 /** True when every word of the message is a greeting, thanks, acknowledgement or function word. */
 export function isCourtesyOnly(text: string): boolean {
   const normalized = normalizeText(text);
-  for (const { segment, isWordLike } of segmenter.segment(normalized)) {
-    if (!isWordLike) continue;
-    const word = segment.replace(/['’]/g, '');
-    if (/^\d+$/.test(word)) return false;
-    if (COURTESY_TERMS.has(word) || ENGLISH_STOPWORDS.has(word) || CHINESE_STOPWORDS.has(word)) continue;
-    // Repeated or stretched courtesy: 嗯嗯嗯, 好滴好滴, okkk, thanksss.
-    if (/^(.)\1+$/u.test(word) && COURTESY_TERMS.has(word.charAt(0))) continue;
-    if (COURTESY_TERMS.has(word.replace(/(.)\1+$/u, '$1'))) continue;
+  for (const match of normalized.matchAll(/(\p{Script=Han}+)|([\p{L}\p{M}'’]+)|(\d+)/gu)) {
+    const [, han, latin, digits] = match;
+    if (digits) return false;
+    if (han) {
+      if (!isCourtesyRun(han)) return false;
+      continue;
+    }
+    const word = latin!.replace(/['’]/g, '');
+    if (isEmptyWord(word)) continue;
+    // Stretched courtesy: okkk, thanksss, hiii.
+    if (isEmptyWord(word.replace(/(.)\1+$/u, '$1'))) continue;
     return false;
   }
   return true;

@@ -17,7 +17,7 @@ import { isCourtesyOnly } from './courtesy';
 import { detectScript, normalizeText } from './normalize';
 import { activeScenarios, chooseReply, isEntryEligible } from './scenarios';
 import { buildSegment, packFingerprint, type Segment } from './segment';
-import { splitClauses, termsOfNormalized, type WeightedTerm } from './tokenize';
+import { pinyinKey, splitClauses, termsOfNormalized, type WeightedTerm } from './tokenize';
 import { SYNONYM_WEIGHT, synonymsOf } from './synonyms';
 import { TypoIndex } from './typos';
 
@@ -198,10 +198,14 @@ export class SuggestEngine {
         continue;
       }
       const targets = [{ term, share: 1 }];
-      if (weight > 0 && this.documentFrequency(term) === 0 && /^[a-z]{4,}$/.test(term)) {
-        if (!this.typos.ready) this.typos.build(this.vocabulary());
-        const near = this.typos.neighbours(term);
-        if (near.length > 0) targets.push(...near.map((t) => ({ term: t, share: TYPO_WEIGHT })));
+      if (weight > 0 && this.documentFrequency(term) === 0) {
+        if (/^[a-z]{4,}$/.test(term)) {
+          if (!this.typos.ready) this.typos.build(this.vocabulary());
+          targets.push(...this.typos.neighbours(term).map((t) => ({ term: t, share: TYPO_WEIGHT })));
+        } else if (word && /^\p{Script=Han}{2}$/u.test(term)) {
+          // A homophone typo (发活 for 发货) still counts as the word it sounds like.
+          targets.push({ term: pinyinKey(term), share: TYPO_WEIGHT });
+        }
       }
       for (const synonym of synonymsOf(term)) {
         if (!targets.some((t) => t.term === synonym)) targets.push({ term: synonym, share: SYNONYM_WEIGHT });

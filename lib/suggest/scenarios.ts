@@ -24,7 +24,12 @@ export function activeScenarios(packs: Iterable<Pack>, now: Date, switchedOn: It
 }
 
 /** Whether an entry may be offered on this platform with these scenarios active. */
-export function isEntryEligible(pack: Pack, entry: Entry, platform: Platform | undefined, active: Set<string>): boolean {
+export function isEntryEligible(
+  pack: Pack,
+  entry: Entry,
+  platform: Platform | undefined,
+  active: Set<string>,
+): boolean {
   if (platform && platform !== 'generic') {
     if (pack.platforms.length > 0 && !pack.platforms.includes(platform)) return false;
     if (entry.platforms.length > 0 && !entry.platforms.includes(platform)) return false;

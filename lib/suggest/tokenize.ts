@@ -45,6 +45,12 @@ function pinyinOf(char: string): string {
   return syllable;
 }
 
+/** Toneless pinyin of a Han bigram (`发货` → `fa_huo`): the term homophones share. */
+export function pinyinKey(bigram: string): string {
+  const [first, second] = Array.from(bigram);
+  return `${pinyinOf(first!)}_${pinyinOf(second!)}`;
+}
+
 const PHONE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
 const URL = /\b(?:https?:\/\/|www\.)\S+/g;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
@@ -72,9 +78,9 @@ function pushHan(run: string, out: WeightedTerm[]): void {
     const next = chars[i + 1];
     if (next === undefined) continue;
     const bigram = char + next;
-    if (CHINESE_STOPWORDS.has(bigram)) continue;
+    if (CHINESE_STOPWORDS.has(bigram) || (CHINESE_STOPWORDS.has(char) && CHINESE_STOPWORDS.has(next))) continue;
     out.push({ term: bigram, weight: TERM_WEIGHTS.bigram, word: true });
-    out.push({ term: `${pinyinOf(char)}_${pinyinOf(next)}`, weight: TERM_WEIGHTS.pinyin, word: false });
+    out.push({ term: pinyinKey(bigram), weight: TERM_WEIGHTS.pinyin, word: false });
   }
   if (chars.length === 1) return;
   for (const { segment } of segmenter.segment(run)) {
@@ -87,7 +93,7 @@ function pushHan(run: string, out: WeightedTerm[]): void {
 
 /** Character 4-grams of a Latin word (`^rei`, `reim`, …): morphology and typos beyond one edit. */
 function pushSubwords(word: string, out: WeightedTerm[]): void {
-  if (word.length < 5 || TERM_WEIGHTS.subword === 0) return;
+  if (word.length < 5) return;
   const padded = `^${word}$`;
   for (let i = 0; i + 4 <= padded.length; i += 1) {
     out.push({ term: `~${padded.slice(i, i + 4)}`, weight: TERM_WEIGHTS.subword, word: false });
@@ -138,7 +144,9 @@ export function termsOf(text: string): WeightedTerm[] {
 /** Splits a buyer message into clauses, so a message that asks two things can match both. */
 export function splitClauses(text: string): string[] {
   return text
-    .split(/[。！？!?；;\n]+|(?<=[\p{Script=Han}])[，,]|[.](?=\s|$)|\s{2,}|[，,](?=\s*(?:and|also|btw|还有|另外|顺便|然后))/u)
+    .split(
+      /[。！？!?；;\n]+|(?<=[\p{Script=Han}])[，,]|[.](?=\s|$)|\s{2,}|[，,](?=\s*(?:and|also|btw|还有|另外|顺便|然后))/u,
+    )
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
 }

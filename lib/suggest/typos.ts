@@ -27,7 +27,11 @@ export class TypoIndex {
       for (const term of this.deletes.get(variant) ?? []) if (term !== word) found.add(term);
     }
     return [...found]
-      .sort((a, b) => Number(b[0] === word[0]) - Number(a[0] === word[0]) || Math.abs(a.length - word.length) - Math.abs(b.length - word.length))
+      .sort(
+        (a, b) =>
+          Number(b[0] === word[0]) - Number(a[0] === word[0]) ||
+          Math.abs(a.length - word.length) - Math.abs(b.length - word.length),
+      )
       .slice(0, 3);
   }
 }

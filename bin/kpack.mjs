@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Thin launcher: tsx runs the TypeScript CLI in lib/cli without a build step.
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { register } from 'tsx/esm/api';
+
+register();
+const { runKpack } = await import('../lib/cli/kpack.ts');
+
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+const code = await runKpack(process.argv.slice(2), {
+  readFile: (path) => readFile(path, 'utf8'),
+  readStdin: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+});
+process.exitCode = code;

@@ -1,0 +1,173 @@
+/**
+ * `kpack`: the command line for team leads and CI. All I/O goes through `KpackIo` so tests can run it
+ * in-process; `bin/kpack.mjs` wires it to the real process.
+ */
+import { lintPack } from '../packs/lint';
+import { packJsonSchema, PLATFORMS, type Pack, type Platform } from '../packs/schema';
+import { parsePack } from '../packs/validate';
+import { SuggestEngine } from '../suggest/engine';
+
+export interface KpackIo {
+  readFile(path: string): Promise<string>;
+  readStdin(): AsyncIterable<string>;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const USAGE = `kpack — Huashu knowledge-pack tool (format huashu-pack/1)
+
+Usage:
+  kpack validate FILE…                 check packs; errors as "FILE: path: message", exit 1 if any
+  kpack lint [--strict] FILE…          warnings (duplicates, undefined variables, hard-coded facts…);
+                                       --strict exits 1 when there are warnings
+  kpack suggest --pack FILE [--pack FILE…] [--top N] [--date YYYY-MM-DD]
+                                       reads JSON lines {"text", "platform"?, "locale"?, "scenarios"?}
+                                       on stdin, writes {"ids": [...], "scores": [...]} per line
+  kpack schema                         prints the pack JSON Schema
+  kpack help                           this text`;
+
+type Loaded = { ok: true; pack: Pack; raw: unknown } | { ok: false; lines: string[] };
+
+async function load(file: string, io: KpackIo): Promise<Loaded> {
+  let source: string;
+  try {
+    source = await io.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message);
+    return { ok: false, lines: [`${file}: ${reason}`] };
+  }
+  const result = parsePack(source);
+  if (result.ok) return result;
+  return {
+    ok: false,
+    lines: result.errors.map((e) => (e.path ? `${file}: ${e.path}: ${e.message}` : `${file}: ${e.message}`)),
+  };
+}
+
+async function validate(files: string[], io: KpackIo): Promise<number> {
+  if (files.length === 0) return usageError('validate needs at least one FILE', io);
+  let failed = false;
+  for (const file of files) {
+    const loaded = await load(file, io);
+    if (loaded.ok) io.out(`${file}: ok (${loaded.pack.entries.length} entries)`);
+    else {
+      failed = true;
+      loaded.lines.forEach((line) => io.err(line));
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+async function lint(args: string[], io: KpackIo): Promise<number> {
+  const strict = args.includes('--strict');
+  const files = args.filter((a) => a !== '--strict');
+  if (files.length === 0) return usageError('lint needs at least one FILE', io);
+  let invalid = false;
+  let warned = false;
+  for (const file of files) {
+    const loaded = await load(file, io);
+    if (!loaded.ok) {
+      invalid = true;
+      loaded.lines.forEach((line) => io.err(line));
+      continue;
+    }
+    const warnings = lintPack(loaded.pack, loaded.raw);
+    for (const w of warnings) io.out(`${file}: ${w.path ? `${w.path}: ` : ''}${w.message} [${w.rule}]`);
+    if (warnings.length === 0) io.out(`${file}: no warnings`);
+    else warned = true;
+  }
+  return invalid || (strict && warned) ? 1 : 0;
+}
+
+interface SuggestRequest {
+  text?: unknown;
+  platform?: unknown;
+  locale?: unknown;
+  scenarios?: unknown;
+}
+
+async function suggest(args: string[], io: KpackIo): Promise<number> {
+  const packFiles: string[] = [];
+  let top = 5;
+  let now = new Date();
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    const value = args[i + 1];
+    if (arg === '--pack' && value) packFiles.push(value);
+    else if (arg === '--top' && value && /^\d+$/.test(value) && Number(value) > 0) top = Number(value);
+    else if (arg === '--date' && value && /^\d{4}-\d{2}-\d{2}$/.test(value)) now = new Date(`${value}T12:00:00`);
+    else return usageError(`suggest: unexpected "${arg}"${value === undefined ? '' : ` ${value}`}`, io);
+    i += 1;
+  }
+  if (packFiles.length === 0) return usageError('suggest needs --pack FILE', io);
+  const packs: Pack[] = [];
+  for (const file of packFiles) {
+    const loaded = await load(file, io);
+    if (!loaded.ok) {
+      loaded.lines.forEach((line) => io.err(line));
+      return 1;
+    }
+    packs.push(loaded.pack);
+  }
+  const engine = new SuggestEngine();
+  engine.setPacks(packs);
+  for await (const line of io.readStdin()) {
+    if (!line.trim()) continue;
+    let request: SuggestRequest;
+    try {
+      const parsed: unknown = JSON.parse(line);
+      request = typeof parsed === 'object' && parsed !== null ? (parsed as SuggestRequest) : { text: String(parsed) };
+    } catch {
+      // A plain line of text is a buyer message too.
+      request = { text: line };
+    }
+    const platform = PLATFORMS.includes(request.platform as Platform) ? (request.platform as Platform) : undefined;
+    const result = engine.suggest(
+      {
+        text: typeof request.text === 'string' ? request.text : '',
+        platform,
+        locale: typeof request.locale === 'string' ? request.locale : undefined,
+        scenarios: Array.isArray(request.scenarios)
+          ? request.scenarios.filter((s): s is string => typeof s === 'string')
+          : [],
+        now,
+      },
+      top,
+    );
+    io.out(
+      JSON.stringify({ ids: result.suggestions.map((s) => s.entryId), scores: result.suggestions.map((s) => s.score) }),
+    );
+  }
+  return 0;
+}
+
+function usageError(message: string, io: KpackIo): number {
+  io.err(`kpack: ${message}`);
+  io.err(USAGE);
+  return 2;
+}
+
+/** Runs kpack with `args` (without the program name); resolves to the exit code. */
+export async function runKpack(args: string[], io: KpackIo): Promise<number> {
+  const [command, ...rest] = args;
+  switch (command) {
+    case 'validate':
+      return validate(rest, io);
+    case 'lint':
+      return lint(rest, io);
+    case 'suggest':
+      return suggest(rest, io);
+    case 'schema':
+      io.out(JSON.stringify(packJsonSchema(), null, 2));
+      return 0;
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(USAGE);
+      return 0;
+    default:
+      return usageError(command ? `unknown command "${command}"` : 'no command given', io);
+  }
+}

@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { SuggestEngine, questionOf, THRESHOLDS } from '../../lib/suggest/engine';
+import { buildSegment, reviveSegment } from '../../lib/suggest/segment';
+import { miniEnglish, miniStore, pack } from '../helpers/packs';
+
+const store = pack(miniStore);
+const english = pack(miniEnglish);
+const outsideDouble11 = new Date(2026, 11, 20);
+const duringDouble11 = new Date(2026, 10, 5);
+
+function engineWith(...packs: Array<typeof store>) {
+  const engine = new SuggestEngine();
+  engine.setPacks(packs);
+  return engine;
+}
+
+const ids = (engine: SuggestEngine, text: string, extra: Parameters<SuggestEngine['suggest']>[0] = {}) =>
+  engine.suggest({ text, now: outsideDouble11, ...extra }).suggestions.map((s) => s.entryId);
+
+describe('SuggestEngine ranking', () => {
+  const engine = engineWith(store, english);
+
+  it.each([
+    ['亲，什么时候发货呀', 'ship-time'],
+    ['甚麼時候發貨', 'ship-time'],
+    ['发活了吗', 'ship-time'],
+    ['ＯＫ，那能开发票吗？', 'invoice'],
+    ['我的退款怎么还没到账啊 订单3489271650123456789 😭', 'refund-progress'],
+    ['昨天买的今天就降价了，能补差价吗', 'price-protect'],
+    ['how do i cancell my order', 'cancel-order'],
+    ['where is my pakage??', 'track-order'],
+    ['I forgot my password and cannot log in', 'reset-password'],
+  ])('ranks the right entry first for "%s"', (text, expected) => {
+    expect(ids(engine, text)[0]).toBe(expected);
+  });
+
+  it('answers both questions of a multi-question message', () => {
+    const top = ids(engine, '你好，在吗？我想问下什么时候发货，还有能开发票吗').slice(0, 2);
+    expect(top.sort()).toEqual(['invoice', 'ship-time']);
+  });
+
+  it('reads the buyer messages since the agent last wrote', () => {
+    const result = engine.suggest({
+      now: outsideDouble11,
+      messages: [
+        { role: 'buyer', text: '能开发票吗' },
+        { role: 'agent', text: '可以的亲' },
+        { role: 'buyer', text: '在吗' },
+        { role: 'system', text: '买家已付款' },
+        { role: 'buyer', text: '什么时候发货' },
+      ],
+    });
+    expect(result.query).toBe('在吗\n什么时候发货');
+    expect(result.suggestions[0]?.entryId).toBe('ship-time');
+  });
+
+  it('returns scores between the thresholds and 1, best first', () => {
+    const result = engine.suggest({ text: '什么时候发货', now: outsideDouble11 });
+    const scores = result.suggestions.map((s) => s.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    for (const s of result.suggestions) {
+      expect(s.score).toBeGreaterThanOrEqual(THRESHOLDS.score);
+      expect(s.score).toBeLessThanOrEqual(1);
+      expect(s.coverage).toBeGreaterThanOrEqual(THRESHOLDS.coverage);
+    }
+    expect(result.suggestions[0]!.matchedTerms).toContain('发货');
+  });
+});
+
+describe('SuggestEngine abstention', () => {
+  const engine = engineWith(store, english);
+
+  it.each(['在吗', '亲在不在', '你好呀', '好的谢谢', 'ok thanks', '👍👍', 'hi there'])(
+    'says nothing to "%s" (courtesy)',
+    (text) => {
+      const result = engine.suggest({ text, now: outsideDouble11 });
+      expect(result.suggestions).toEqual([]);
+      expect(result.abstained).toBe('courtesy');
+    },
+  );
+
+  it.each(['你们老板是谁', 'what is the capital of France', 'asdfgh qwerty'])(
+    'says nothing confident to "%s"',
+    (text) => {
+      const result = engine.suggest({ text, now: outsideDouble11 });
+      expect(result.suggestions).toEqual([]);
+      expect(result.abstained).toBe('no-match');
+    },
+  );
+
+  it('says nothing to an empty conversation', () => {
+    expect(engine.suggest({ messages: [] }).abstained).toBe('empty');
+  });
+});
+
+describe('SuggestEngine scenarios, platforms and replies', () => {
+  const engine = engineWith(store);
+
+  it('activates a dated scenario by date and filters entries of inactive scenarios', () => {
+    expect(ids(engine, '双11满减怎么算', { now: duringDouble11 })[0]).toBe('double11-rules');
+    expect(ids(engine, '双11满减怎么算', { now: outsideDouble11 })).not.toContain('double11-rules');
+  });
+
+  it('offers entries of a scenario the agent switched on, boosted', () => {
+    expect(ids(engine, '定金能退吗')).not.toContain('presale-deposit');
+    expect(ids(engine, '定金能退吗', { scenarios: ['presale'] })[0]).toBe('presale-deposit');
+  });
+
+  it('filters entries limited to another platform', () => {
+    expect(ids(engine, '是京东物流吗', { platform: 'taobao' })).not.toContain('jd-only');
+    expect(ids(engine, '是京东物流吗', { platform: 'jd' })[0]).toBe('jd-only');
+  });
+
+  it('chooses the reply variant in the buyer language and fills variables', () => {
+    const zh = engine.suggest({ text: '什么时候发货', now: outsideDouble11, page: { 'customer.name': '小王' } });
+    expect(zh.suggestions[0]!.text).toBe('小王，付款后48小时内发货哦～');
+    const en = engine.suggest({ text: 'when do you 发货 my order? ship time', locale: 'en', now: outsideDouble11 });
+    expect(en.suggestions[0]!.text).toBe('We ship within 48 hours of payment.');
+    expect(en.suggestions[0]!.replyLocale).toBe('en');
+  });
+
+  it('reports variables the page could not fill', () => {
+    const result = engine.suggest({ text: '退款怎么还没到', now: outsideDouble11 });
+    expect(result.suggestions[0]!.missing).toEqual(['order.id']);
+  });
+
+  it('returns knowledge cards apart from replies', () => {
+    const result = engine.suggest({ text: '衣服洗了一次就掉色了', now: outsideDouble11 });
+    expect(result.cards.map((c) => c.entryId)).toEqual(['fading-card']);
+    expect(result.suggestions.map((s) => s.entryId)).not.toContain('fading-card');
+  });
+});
+
+describe('SuggestEngine index cache', () => {
+  it('keeps the segment of an unchanged pack and rebuilds only a changed one', () => {
+    const engine = new SuggestEngine();
+    const [storeSegment, englishSegment] = engine.setPacks([store, english]);
+    const changed = pack({ ...miniEnglish, version: '1.0.1' });
+    const [storeAgain, englishAgain] = engine.setPacks([store, changed]);
+    expect(storeAgain).toBe(storeSegment);
+    expect(englishAgain).not.toBe(englishSegment);
+  });
+
+  it('uses a serialised segment instead of indexing again, with identical results', () => {
+    const serialised = JSON.parse(JSON.stringify(buildSegment(store))) as unknown;
+    const revived = reviveSegment(serialised);
+    expect(revived).not.toBeNull();
+    const engine = new SuggestEngine();
+    const [used] = engine.setPacks([store], [revived!]);
+    expect(used).toBe(revived);
+    const fresh = engineWith(store);
+    const text = '我想问下退款什么时候到账，还有能开发票吗';
+    expect(engine.suggest({ text, now: outsideDouble11 })).toEqual(fresh.suggest({ text, now: outsideDouble11 }));
+  });
+
+  it('ignores a cached segment built from other pack content', () => {
+    const stale = buildSegment(pack({ ...miniStore, version: '0.9.0' }));
+    const engine = new SuggestEngine();
+    const [used] = engine.setPacks([store], [stale]);
+    expect(used).not.toBe(stale);
+  });
+
+  it('rejects a serialised segment of another format', () => {
+    expect(reviveSegment({ format: 'other' })).toBeNull();
+    expect(reviveSegment(null)).toBeNull();
+  });
+});
+
+describe('questionOf', () => {
+  it('takes at most the last three pending buyer messages', () => {
+    const messages = ['a', 'b', 'c', 'd'].map((text) => ({ role: 'buyer' as const, text }));
+    expect(questionOf({ messages })).toBe('b\nc\nd');
+  });
+  it('falls back to the text field', () => {
+    expect(questionOf({ text: ' hi ' })).toBe('hi');
+  });
+});
