@@ -93,22 +93,58 @@ interface LoadedPack {
   pack: Pack;
   segment: Segment;
   facts: Record<string, string | number | boolean>;
+  /** Per entry: k1 · (1 − b + b · length / average length), the BM25 length normaliser. */
+  lengthNorm: Float64Array;
+  /** Scratch arrays reused by every query (an engine serves one query at a time). */
+  scratch: Scratch;
+}
+
+/** Per-entry accumulators; a stamp array says which entries hold values for the current pass. */
+interface Scratch {
+  raw: Float64Array;
+  mass: Float64Array;
+  stamp: Uint32Array;
+  touched: number[];
+  termGain: Float64Array;
+  termMass: Float64Array;
+  termStamp: Uint32Array;
+  termTouched: number[];
+  best: Float64Array;
+  bestCoverage: Float64Array;
+  bestStamp: Uint32Array;
+  bestTouched: number[];
+}
+
+function newScratch(size: number): Scratch {
+  return {
+    raw: new Float64Array(size),
+    mass: new Float64Array(size),
+    stamp: new Uint32Array(size),
+    touched: [],
+    termGain: new Float64Array(size),
+    termMass: new Float64Array(size),
+    termStamp: new Uint32Array(size),
+    termTouched: [],
+    best: new Float64Array(size),
+    bestCoverage: new Float64Array(size),
+    bestStamp: new Uint32Array(size),
+    bestTouched: [],
+  };
 }
 
 interface QueryTerm {
   term: string;
   weight: number;
   word: boolean;
-  /** Terms in the vocabulary this query term is matched against (itself, or typo neighbours). */
+  /** Terms in the vocabulary this query term is matched against: itself, typo neighbours, synonyms. */
   targets: Array<{ term: string; share: number }>;
 }
 
-interface Scored {
+interface Candidate {
   loaded: LoadedPack;
   docNo: number;
-  raw: number;
-  matchedMass: number;
-  matched: Set<string>;
+  score: number;
+  coverage: number;
 }
 
 /** Buyer text to answer: the buyer's messages since the agent last wrote (at most the last three). */
@@ -128,11 +164,27 @@ export function questionOf(context: ChatContext): string {
   return (context.text ?? '').trim();
 }
 
+/** Whether a sorted posting list (doc numbers in its first half) holds a document. */
+function postingHas(list: number[], docNo: number): boolean {
+  let low = 0;
+  let high = list.length / 2 - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const value = list[middle]!;
+    if (value === docNo) return true;
+    if (value < docNo) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
 export class SuggestEngine {
   private packs = new Map<string, LoadedPack>();
   private typos = new TypoIndex();
+  private homophones: Map<string, string[]> | null = null;
   private docCount = 0;
-  private averageLength = 1;
+  private dfCache = new Map<string, number>();
+  private stamp = 0;
 
   /** Loaded packs, in load order. */
   get loadedPacks(): Pack[] {
@@ -146,6 +198,8 @@ export class SuggestEngine {
    */
   setPacks(packs: Pack[], cached: Segment[] = []): Segment[] {
     const next = new Map<string, LoadedPack>();
+    let totalLength = 0;
+    this.docCount = 0;
     for (const pack of packs) {
       const fingerprint = packFingerprint(pack);
       const previous = this.packs.get(pack.id);
@@ -154,25 +208,34 @@ export class SuggestEngine {
           ? previous.segment
           : (cached.find((s) => s.packId === pack.id && s.fingerprint === fingerprint) ?? buildSegment(pack));
       const facts = Object.fromEntries(Object.entries(pack.facts).map(([name, fact]) => [name, factValue(fact)]));
-      next.set(pack.id, { pack, segment, facts });
-    }
-    this.packs = next;
-    this.docCount = 0;
-    let totalLength = 0;
-    for (const { segment } of next.values()) {
-      this.docCount += segment.docs.length;
+      const size = segment.docs.length;
+      next.set(pack.id, { pack, segment, facts, lengthNorm: new Float64Array(size), scratch: newScratch(size) });
+      this.docCount += size;
       totalLength += segment.totalLength;
     }
-    this.averageLength = this.docCount > 0 ? totalLength / this.docCount : 1;
+    const averageLength = this.docCount > 0 ? totalLength / this.docCount : 1;
+    for (const loaded of next.values()) {
+      loaded.segment.docs.forEach((doc, i) => {
+        loaded.lengthNorm[i] = BM25.k1 * (1 - BM25.b + (BM25.b * doc.length) / averageLength);
+      });
+    }
+    this.packs = next;
     this.typos = new TypoIndex();
+    this.homophones = null;
+    this.dfCache.clear();
     return [...next.values()].map((loaded) => loaded.segment);
   }
 
   private documentFrequency(term: string): number {
-    let df = 0;
-    for (const { segment } of this.packs.values()) {
-      const list = segment.postings[term];
-      if (list) df += list.length / 2;
+    let df = this.dfCache.get(term);
+    if (df === undefined) {
+      df = 0;
+      for (const { segment } of this.packs.values()) {
+        const list = segment.postings[term];
+        if (list) df += list.length / 2;
+      }
+      if (this.dfCache.size > 50_000) this.dfCache.clear();
+      this.dfCache.set(term, df);
     }
     return df;
   }
@@ -186,6 +249,21 @@ export class SuggestEngine {
     return (function* () {
       for (const { segment } of packs) yield* Object.keys(segment.postings);
     })();
+  }
+
+  /** Known Chinese bigrams that sound like an unknown one (发活 → 发货), built on first need. */
+  private soundsLike(bigram: string): string[] {
+    if (!this.homophones) {
+      this.homophones = new Map();
+      for (const term of this.vocabulary()) {
+        if (!/^\p{Script=Han}{2}$/u.test(term)) continue;
+        const key = pinyinKey(term);
+        const list = this.homophones.get(key);
+        if (list) list.push(term);
+        else this.homophones.set(key, [term]);
+      }
+    }
+    return this.homophones.get(pinyinKey(bigram)) ?? [];
   }
 
   private queryTerms(terms: WeightedTerm[]): QueryTerm[] {
@@ -204,7 +282,7 @@ export class SuggestEngine {
           targets.push(...this.typos.neighbours(term).map((t) => ({ term: t, share: TYPO_WEIGHT })));
         } else if (word && /^\p{Script=Han}{2}$/u.test(term)) {
           // A homophone typo (发活 for 发货) still counts as the word it sounds like.
-          targets.push({ term: pinyinKey(term), share: TYPO_WEIGHT });
+          targets.push(...this.soundsLike(term).map((t) => ({ term: t, share: TYPO_WEIGHT })));
         }
       }
       for (const synonym of synonymsOf(term)) {
@@ -215,50 +293,65 @@ export class SuggestEngine {
     return [...merged.values()];
   }
 
-  /** Scores every entry containing a query term; returns scores and the normalisers for this query. */
-  private score(query: QueryTerm[]): { scored: Map<string, Scored>; upper: number; informative: number } {
-    const scored = new Map<string, Scored>();
+  /**
+   * Scores one variant of the message (whole or a clause) into every pack's `raw`/`mass` scratch;
+   * returns the normalisers: `upper`, the best BM25 score any entry could reach, and `informative`,
+   * the message's IDF-weighted word mass.
+   */
+  private scoreVariant(query: QueryTerm[]): { upper: number; informative: number } {
+    const packs = [...this.packs.values()];
+    const variantStamp = ++this.stamp;
+    for (const { scratch } of packs) scratch.touched.length = 0;
     let upper = 0;
     let informative = 0;
     const unseenIdf = this.idf(1);
     for (const q of query) {
-      // Per entry, the best of the term's targets (itself, typo neighbours, synonyms) counts once.
-      const gains = new Map<string, { loaded: LoadedPack; docNo: number; gain: number; mass: number }>();
+      // Per entry, the best of the term's targets counts once.
+      const termStamp = ++this.stamp;
       let best = 0;
+      let bestStandIn = 0;
+      for (const { scratch } of packs) scratch.termTouched.length = 0;
       for (const target of q.targets) {
         const df = this.documentFrequency(target.term);
         if (df === 0) continue;
         const mass = this.idf(df) * q.weight * target.share;
         if (target.share === 1) best = Math.max(best, mass);
-        for (const loaded of this.packs.values()) {
+        else bestStandIn = Math.max(bestStandIn, mass);
+        const gainScale = mass * (BM25.k1 + 1);
+        for (const loaded of packs) {
           const list = loaded.segment.postings[target.term];
           if (!list) continue;
+          const { scratch, lengthNorm } = loaded;
           const half = list.length / 2;
           for (let i = 0; i < half; i += 1) {
             const docNo = list[i]!;
             const tf = list[half + i]!;
-            const doc = loaded.segment.docs[docNo]!;
-            const norm = 1 - BM25.b + (BM25.b * doc.length) / this.averageLength;
-            const gain = (mass * (tf * (BM25.k1 + 1))) / (tf + BM25.k1 * norm);
-            const key = `${loaded.pack.id}\u0000${docNo}`;
-            const previous = gains.get(key);
-            if (!previous || gain > previous.gain) gains.set(key, { loaded, docNo, gain, mass });
+            const gain = (gainScale * tf) / (tf + lengthNorm[docNo]!);
+            if (scratch.termStamp[docNo] !== termStamp) {
+              scratch.termStamp[docNo] = termStamp;
+              scratch.termGain[docNo] = gain;
+              scratch.termMass[docNo] = mass;
+              scratch.termTouched.push(docNo);
+            } else if (gain > scratch.termGain[docNo]!) {
+              scratch.termGain[docNo] = gain;
+              scratch.termMass[docNo] = mass;
+            }
           }
         }
       }
-      if (best === 0) {
-        // Unknown as written: its best stand-in (a typo neighbour or synonym) sets the scale.
-        for (const { mass } of gains.values()) best = Math.max(best, mass);
-      }
-      for (const [key, { loaded, docNo, gain, mass }] of gains) {
-        let entry = scored.get(key);
-        if (!entry) {
-          entry = { loaded, docNo, raw: 0, matchedMass: 0, matched: new Set() };
-          scored.set(key, entry);
+      // Unknown as written: its best stand-in (a typo neighbour, homophone or synonym) sets the scale.
+      if (best === 0) best = bestStandIn;
+      for (const { scratch } of packs) {
+        for (const docNo of scratch.termTouched) {
+          if (scratch.stamp[docNo] !== variantStamp) {
+            scratch.stamp[docNo] = variantStamp;
+            scratch.raw[docNo] = 0;
+            scratch.mass[docNo] = 0;
+            scratch.touched.push(docNo);
+          }
+          scratch.raw[docNo] = scratch.raw[docNo]! + scratch.termGain[docNo]!;
+          if (q.word) scratch.mass[docNo] = scratch.mass[docNo]! + scratch.termMass[docNo]!;
         }
-        entry.raw += gain;
-        if (q.word) entry.matchedMass += mass;
-        entry.matched.add(q.term);
       }
       upper += best * (BM25.k1 + 1);
       if (q.word) informative += best;
@@ -266,7 +359,19 @@ export class SuggestEngine {
       // (An unseen Chinese bigram is often just two words side by side: it does not count.)
       if (best === 0 && q.word && /^[a-z]/.test(q.term)) informative += unseenIdf * UNSEEN_WORD_WEIGHT;
     }
-    return { scored, upper, informative };
+    return { upper, informative };
+  }
+
+  /** Which of the message's terms an entry matched (for display), checked only for shown entries. */
+  private matchedTerms(loaded: LoadedPack, docNo: number, query: QueryTerm[]): string[] {
+    return query
+      .filter((q) =>
+        q.targets.some((t) => {
+          const list = loaded.segment.postings[t.term];
+          return list !== undefined && postingHas(list, docNo);
+        }),
+      )
+      .map((q) => q.term);
   }
 
   /** Ranks entries for a chat context. */
@@ -293,38 +398,55 @@ export class SuggestEngine {
     const clauses = splitClauses(normalized).filter((clause) => !isCourtesyOnly(clause));
     if (clauses.length > 1) variants.push(...clauses);
 
-    const best = new Map<string, { s: Scored; score: number; coverage: number }>();
+    const callStamp = ++this.stamp;
+    for (const { scratch } of packs) scratch.bestTouched.length = 0;
+    const wholeQuery = this.queryTerms(termsOfNormalized(normalized));
     variants.forEach((variant, index) => {
-      const { scored, upper, informative } = this.score(this.queryTerms(termsOfNormalized(variant)));
+      const query = index === 0 ? wholeQuery : this.queryTerms(termsOfNormalized(variant));
+      const { upper, informative } = this.scoreVariant(query);
       if (upper === 0) return;
       // Clauses compete with the whole message, slightly discounted: the whole text is the better evidence.
       const discount = index === 0 ? 1 : 0.9;
-      for (const [key, s] of scored) {
-        const score = (s.raw / upper) * discount;
-        const coverage = informative > 0 ? Math.min(1, s.matchedMass / informative) : 0;
-        const previous = best.get(key);
-        if (!previous || score > previous.score) best.set(key, { s, score, coverage });
+      for (const { scratch } of packs) {
+        for (const docNo of scratch.touched) {
+          const score = (scratch.raw[docNo]! / upper) * discount;
+          const coverage = informative > 0 ? Math.min(1, scratch.mass[docNo]! / informative) : 0;
+          if (scratch.bestStamp[docNo] !== callStamp) {
+            scratch.bestStamp[docNo] = callStamp;
+            scratch.best[docNo] = score;
+            scratch.bestCoverage[docNo] = coverage;
+            scratch.bestTouched.push(docNo);
+          } else if (score > scratch.best[docNo]!) {
+            scratch.best[docNo] = score;
+            scratch.bestCoverage[docNo] = coverage;
+          }
+        }
       }
     });
 
-    const ranked: Array<{ s: Scored; entry: Entry; score: number; coverage: number }> = [];
-    for (const { s, score, coverage } of best.values()) {
-      const entry = s.loaded.pack.entries[s.docNo]!;
-      if (!isEntryEligible(s.loaded.pack, entry, context.platform, active)) continue;
-      let final = score * (1 + 0.02 * entry.priority);
-      if (entry.scenarios.some((id) => active.has(id))) final *= SCENARIO_BOOST;
-      ranked.push({ s, entry, score: Math.min(1, final), coverage });
+    const ranked: Array<Candidate & { entry: Entry }> = [];
+    for (const loaded of packs) {
+      const { scratch } = loaded;
+      for (const docNo of scratch.bestTouched) {
+        const coverage = scratch.bestCoverage[docNo]!;
+        if (coverage < THRESHOLDS.coverage || scratch.best[docNo]! < THRESHOLDS.score / 2) continue;
+        const entry = loaded.pack.entries[docNo]!;
+        if (!isEntryEligible(loaded.pack, entry, context.platform, active)) continue;
+        let final = scratch.best[docNo]! * (1 + 0.02 * entry.priority);
+        if (entry.scenarios.some((id) => active.has(id))) final *= SCENARIO_BOOST;
+        ranked.push({ loaded, docNo, entry, score: Math.min(1, final), coverage });
+      }
     }
     ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
 
-    const confident = ranked.filter((r) => r.score >= THRESHOLDS.score && r.coverage >= THRESHOLDS.coverage);
+    const confident = ranked.filter((r) => r.score >= THRESHOLDS.score);
     const locale = context.locale ?? localeOfText(question);
     const toSuggestion = (r: (typeof ranked)[number]): Suggestion => {
-      const { pack } = r.s.loaded;
+      const { pack } = r.loaded;
       const chosen = chooseReply(pack, r.entry, { locale: locale ?? pack.locale, platform: context.platform, active });
       const rendered = renderTemplate({
         template: chosen.reply.text,
-        facts: r.s.loaded.facts,
+        facts: r.loaded.facts,
         page: { 'shop.name': pack.name, ...context.page },
         locale: chosen.locale,
         now,
@@ -336,7 +458,7 @@ export class SuggestEngine {
         title: r.entry.title,
         score: round(r.score),
         coverage: round(r.coverage),
-        matchedTerms: [...r.s.matched],
+        matchedTerms: this.matchedTerms(r.loaded, r.docNo, wholeQuery),
         replyIndex: chosen.index,
         replyLocale: chosen.locale,
         text: rendered.text,

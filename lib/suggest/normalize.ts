@@ -6,11 +6,28 @@ import { Converter } from 'opencc-js/t2cn';
 
 const toSimplified = Converter({ from: 't', to: 'cn' });
 const HAS_HAN = /\p{Script=Han}/u;
+let traditionalChars: Set<string> | null = null;
+
+/**
+ * Whether the text has a character that conversion would change. Running the converter costs ~30 µs
+ * a string, which dominated index builds; most text is already simplified and skips it. The set of
+ * such characters is read off the converter itself once (~40 ms), one character per line.
+ */
+function hasTraditional(text: string): boolean {
+  if (!traditionalChars) {
+    const chars: string[] = [];
+    for (let code = 0x3400; code <= 0x9fff; code += 1) chars.push(String.fromCodePoint(code));
+    const converted = toSimplified(chars.join('\n')).split('\n');
+    traditionalChars = new Set(chars.filter((char, i) => converted[i] !== char));
+  }
+  for (const char of text) if (traditionalChars.has(char)) return true;
+  return false;
+}
 
 /** Normalises text for matching; idempotent. */
 export function normalizeText(text: string): string {
   let out = text.normalize('NFKC').toLowerCase();
-  if (HAS_HAN.test(out)) out = toSimplified(out);
+  if (HAS_HAN.test(out) && hasTraditional(out)) out = toSimplified(out);
   return out.replace(/\s+/g, ' ').trim();
 }
 

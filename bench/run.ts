@@ -1,0 +1,179 @@
+/**
+ * `npm run bench`: relevance of the engine against plain Fuse.js and MiniSearch BM25 (Bitext English
+ * protocol when ../shared is there, the Chinese and English eval sets under tests/eval/), then
+ * suggest latency, index build time and serialised index size on synthetic packs of 1k/10k/50k entries.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Pack, Platform } from '../lib/packs/schema';
+import { parsePack, validatePack } from '../lib/packs/validate';
+import { SuggestEngine } from '../lib/suggest/engine';
+import { buildSegment } from '../lib/suggest/segment';
+import { bm25Ranker, fuseRanker, type Ranker } from './baselines';
+import { ENGLISH_NO_ANSWER, loadBitext } from './bitext';
+import { evaluate, type EvalCase, type RelevanceReport } from './metrics';
+import { syntheticPack, vocabularyOf } from './synthetic';
+
+const root = new URL('../', import.meta.url).pathname;
+const BENCH_DATE = new Date(2026, 11, 20); // outside the packs' dated promos: no scenario filters the eval
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+
+function loadPacks(): Map<string, Pack> {
+  const packs = new Map<string, Pack>();
+  for (const file of readdirSync(join(root, 'knowledge-packs')).filter((f) => f.endsWith('.json'))) {
+    const result = parsePack(readFileSync(join(root, 'knowledge-packs', file), 'utf8'));
+    if (!result.ok) throw new Error(`${file} is invalid: run npx kpack validate knowledge-packs/${file}`);
+    packs.set(result.pack.id, result.pack);
+  }
+  return packs;
+}
+
+function loadCases(dir: string): Map<string, EvalCase[]> {
+  const sets = new Map<string, EvalCase[]>();
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.jsonl'));
+  } catch {
+    return sets;
+  }
+  for (const file of files) {
+    const cases = readFileSync(join(dir, file), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as EvalCase);
+    sets.set(basename(file, '.jsonl'), cases);
+  }
+  return sets;
+}
+
+function engineRanker(packs: Pack[]): (c: EvalCase) => string[] {
+  const engine = new SuggestEngine();
+  engine.setPacks(packs);
+  return (c) =>
+    engine
+      .suggest({ text: c.text, platform: c.platform as Platform | undefined, locale: c.locale, now: BENCH_DATE })
+      .suggestions.map((s) => s.entryId);
+}
+
+const f = (n: number | null) => (n === null ? '   -  ' : n.toFixed(3).padStart(6));
+const ratio = (a: number, b: number) => (b === 0 ? '   - ' : `${(a / b).toFixed(2)}x`.padStart(6));
+
+function printRelevance(title: string, rows: Array<[string, RelevanceReport]>): void {
+  console.log(`\n${title}`);
+  console.log('  ranker                 recall@1 recall@3    MRR  abstain  silent');
+  for (const [name, r] of rows) {
+    console.log(
+      `  ${name.padEnd(22)} ${f(r.recallAt1)}   ${f(r.recallAt3)} ${f(r.mrr)}   ${f(r.abstention)}  ${f(r.silentOnAnswerable)}`,
+    );
+  }
+  const ours = rows[0]![1];
+  for (const [name, r] of rows.slice(1)) {
+    console.log(
+      `  engine / ${name.padEnd(13)} ${ratio(ours.recallAt1, r.recallAt1)}   ${ratio(ours.recallAt3, r.recallAt3)} ${ratio(ours.mrr, r.mrr)}` +
+        `   (recall@1 ${ours.recallAt1 >= r.recallAt1 ? '+' : ''}${((ours.recallAt1 - r.recallAt1) * 100).toFixed(1)} points)`,
+    );
+  }
+}
+
+function relevance(packs: Map<string, Pack>): void {
+  console.log('== Relevance ==');
+  console.log('abstain = share of no-answer messages given no suggestion; silent = answerable messages given none');
+  const bitext = loadBitext();
+  if (!bitext) {
+    console.log('\nBitext (English): skipped — ../shared/data/bitext is not beside the repo');
+  } else {
+    const result = validatePack(bitext.pack);
+    if (!result.ok) throw new Error('Bitext pack invalid');
+    const cases = [...bitext.cases, ...ENGLISH_NO_ANSWER.map((text) => ({ text, expected: [] }))];
+    const baseline = (rank: Ranker) => (c: EvalCase) => rank(c.text);
+    printRelevance(
+      `Bitext (English): ${bitext.pack.entries.length} intents, ${bitext.cases.length} buyer messages + ${ENGLISH_NO_ANSWER.length} no-answer`,
+      [
+        ['huashu engine', evaluate(cases, engineRanker([result.pack]))],
+        ['Fuse.js (defaults)', evaluate(cases, baseline(fuseRanker([result.pack])))],
+        ['MiniSearch BM25', evaluate(cases, baseline(bm25Ranker([result.pack], false)))],
+      ],
+    );
+  }
+  for (const [language, chinese] of [
+    ['zh', true],
+    ['en', false],
+  ] as const) {
+    const sets = loadCases(join(root, 'tests/eval', language));
+    for (const [packId, cases] of sets) {
+      const pack = packs.get(packId);
+      if (!pack) {
+        console.log(`\n${language}/${packId}: no shipped pack with that id`);
+        continue;
+      }
+      const baseline = (rank: Ranker) => (c: EvalCase) => rank(c.text);
+      const noAnswer = cases.filter((c) => c.expected.length === 0).length;
+      printRelevance(
+        `${language === 'zh' ? 'Chinese' : 'English'} eval ${packId}: ${cases.length - noAnswer} buyer messages + ${noAnswer} no-answer`,
+        [
+          ['huashu engine', evaluate(cases, engineRanker([pack]))],
+          ['Fuse.js (defaults)', evaluate(cases, baseline(fuseRanker([pack])))],
+          ['MiniSearch BM25', evaluate(cases, baseline(bm25Ranker([pack], chinese)))],
+        ],
+      );
+    }
+    if (sets.size > 1) {
+      const all = [...sets].flatMap(([id, cases]) => (packs.has(id) ? cases : []));
+      const used = [...sets.keys()].map((id) => packs.get(id)).filter((p): p is Pack => !!p);
+      const baseline = (rank: Ranker) => (c: EvalCase) => rank(c.text);
+      printRelevance(
+        `${language} eval, all sets together (${all.length} messages, ${used.length} packs loaded at once)`,
+        [
+          ['huashu engine', evaluate(all, engineRanker(used))],
+          ['Fuse.js (defaults)', evaluate(all, baseline(fuseRanker(used)))],
+          ['MiniSearch BM25', evaluate(all, baseline(bm25Ranker(used, chinese)))],
+        ],
+      );
+    }
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+function performance_(packs: Map<string, Pack>): void {
+  console.log('\n== Speed and size (synthetic packs from the shipped packs’ words) ==');
+  const vocabulary = vocabularyOf([...packs.values()]);
+  const queries = [
+    ...loadCases(join(root, 'tests/eval/zh')).values(),
+    ...loadCases(join(root, 'tests/eval/en')).values(),
+  ]
+    .flat()
+    .map((c) => c.text);
+  if (queries.length === 0) queries.push('什么时候发货', '退款怎么还没到', 'where is my order');
+  console.log(`  ${queries.length} real buyer messages as queries; times are per query / per build`);
+  console.log('  entries  build ms  index JSON KB  gzip KB  suggest p50 ms  p95 ms  max ms');
+  for (const size of sizes) {
+    const pack = syntheticPack(size, vocabulary);
+    let start = performance.now();
+    const segment = buildSegment(pack);
+    const buildMs = performance.now() - start;
+    const json = JSON.stringify(segment);
+    const engine = new SuggestEngine();
+    engine.setPacks([pack], [segment]);
+    for (const q of queries.slice(0, 50)) engine.suggest({ text: q, now: BENCH_DATE });
+    const times: number[] = [];
+    for (const q of queries) {
+      start = performance.now();
+      engine.suggest({ text: q, now: BENCH_DATE });
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `  ${String(size).padStart(7)}  ${buildMs.toFixed(0).padStart(8)}  ${(json.length / 1024).toFixed(0).padStart(13)}  ${(gzipSync(json).length / 1024).toFixed(0).padStart(7)}` +
+        `  ${percentile(times, 0.5).toFixed(2).padStart(14)}  ${percentile(times, 0.95).toFixed(2).padStart(6)}  ${times[times.length - 1]!.toFixed(2).padStart(6)}`,
+    );
+  }
+}
+
+const packs = loadPacks();
+console.log(`Huashu bench — Node ${process.version}, ${packs.size} shipped packs`);
+relevance(packs);
+performance_(packs);

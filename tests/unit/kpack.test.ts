@@ -1,0 +1,156 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runKpack, type KpackIo } from '../../lib/cli/kpack';
+import { packJsonSchema } from '../../lib/packs/schema';
+import { miniEnglish, miniStore } from '../helpers/packs';
+
+const root = new URL('../../', import.meta.url).pathname;
+let dir = '';
+let storeFile = '';
+let englishFile = '';
+let brokenFile = '';
+let lintyFile = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kpack-'));
+  storeFile = join(dir, 'store.json');
+  englishFile = join(dir, 'en.json');
+  brokenFile = join(dir, 'broken.json');
+  lintyFile = join(dir, 'linty.json');
+  await writeFile(storeFile, JSON.stringify(miniStore));
+  await writeFile(englishFile, JSON.stringify(miniEnglish));
+  await writeFile(
+    brokenFile,
+    JSON.stringify({
+      ...miniEnglish,
+      entries: [
+        { id: 'x', title: 'X', replies: [{ text: 'ok' }] },
+        { id: 'y', replies: [{}] },
+      ],
+    }),
+  );
+  await writeFile(
+    lintyFile,
+    JSON.stringify({
+      ...miniEnglish,
+      entries: [...miniEnglish.entries!, { ...miniEnglish.entries![0]!, shortcut: '/c' }],
+    }),
+  );
+});
+
+async function run(args: string[], stdin: string[] = []) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: KpackIo = {
+    readFile: (path) => Promise.resolve(readFileSync(path, 'utf8')),
+    readStdin: async function* () {
+      yield* stdin;
+    },
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+  };
+  const code = await runKpack(args, io);
+  return { code, out, err };
+}
+
+describe('kpack validate', () => {
+  it('exits 0 for valid packs', async () => {
+    const result = await run(['validate', storeFile, englishFile]);
+    expect(result.code).toBe(0);
+    expect(result.out).toEqual([`${storeFile}: ok (8 entries)`, `${englishFile}: ok (4 entries)`]);
+  });
+
+  it('prints FILE: path: message lines and exits 1', async () => {
+    const result = await run(['validate', storeFile, brokenFile]);
+    expect(result.code).toBe(1);
+    expect(result.err).toEqual([
+      `${brokenFile}: entries[1].title: required`,
+      `${brokenFile}: entries[1].replies[0].text: required`,
+    ]);
+  });
+
+  it('reports a missing file without a stack trace', async () => {
+    const result = await run(['validate', join(dir, 'nope.json')]);
+    expect(result).toEqual({ code: 1, out: [], err: [`${join(dir, 'nope.json')}: no such file`] });
+  });
+});
+
+describe('kpack lint', () => {
+  it('prints warnings with their rule and exits 0, or 1 with --strict', async () => {
+    const result = await run(['lint', lintyFile]);
+    expect(result.code).toBe(0);
+    expect(result.out).toEqual([
+      `${lintyFile}: entries[4].id: duplicate entry id "cancel-order" (also entries[0]) [duplicate-id]`,
+      `${lintyFile}: entries[4].questions[0]: the same question is in entries[0].questions[0]; buyers asking it get either [duplicate-question]`,
+      `${lintyFile}: entries[4].questions[1]: the same question is in entries[0].questions[1]; buyers asking it get either [duplicate-question]`,
+      `${lintyFile}: entries[4].questions[2]: the same question is in entries[0].questions[2]; buyers asking it get either [duplicate-question]`,
+    ]);
+    expect((await run(['lint', '--strict', lintyFile])).code).toBe(1);
+    expect(await run(['lint', storeFile])).toEqual({ code: 0, out: [`${storeFile}: no warnings`], err: [] });
+  });
+});
+
+describe('kpack suggest', () => {
+  it('writes one JSON line per input line, best first, empty when not confident', async () => {
+    const result = await run(
+      ['suggest', '--pack', storeFile, '--pack', englishFile, '--top', '2', '--date', '2026-12-20'],
+      [
+        '{"text": "什么时候发货呀"}',
+        '{"text": "在吗"}',
+        '',
+        'how do I cancel my order',
+        '{"text": "是京东物流吗", "platform": "taobao"}',
+        '{"text": "定金能退吗", "scenarios": ["presale"]}',
+      ],
+    );
+    expect(result.code).toBe(0);
+    const lines = result.out.map((line) => JSON.parse(line) as { ids: string[]; scores: number[] });
+    expect(lines).toHaveLength(5);
+    expect(lines[0]!.ids[0]).toBe('ship-time');
+    expect(lines[0]!.ids.length).toBeLessThanOrEqual(2);
+    expect(lines[0]!.scores).toHaveLength(lines[0]!.ids.length);
+    expect(lines[1]).toEqual({ ids: [], scores: [] });
+    expect(lines[2]!.ids[0]).toBe('cancel-order');
+    expect(lines[3]!.ids).not.toContain('jd-only');
+    expect(lines[4]!.ids[0]).toBe('presale-deposit');
+    expect(Object.keys(lines[0]!)).toEqual(['ids', 'scores']);
+  });
+
+  it('refuses to run without a pack, or with an invalid one', async () => {
+    expect((await run(['suggest'])).code).toBe(2);
+    const broken = await run(['suggest', '--pack', brokenFile]);
+    expect(broken.code).toBe(1);
+    expect(broken.err[0]).toBe(`${brokenFile}: entries[1].title: required`);
+  });
+});
+
+describe('kpack schema', () => {
+  it('prints the JSON Schema, and the published file is the same (no drift)', async () => {
+    const result = await run(['schema']);
+    expect(JSON.parse(result.out.join('\n'))).toEqual(packJsonSchema());
+    const published = JSON.parse(readFileSync(join(root, 'knowledge-packs/schema/huashu-pack-1.schema.json'), 'utf8'));
+    expect(published).toEqual(packJsonSchema());
+  });
+});
+
+describe('kpack binary', () => {
+  it('runs through bin/kpack.mjs with exit codes and stdin', async () => {
+    const exec = promisify(execFile);
+    const ok = await exec('node', [join(root, 'bin/kpack.mjs'), 'validate', storeFile]);
+    expect(ok.stdout).toBe(`${storeFile}: ok (8 entries)\n`);
+    await expect(exec('node', [join(root, 'bin/kpack.mjs'), 'validate', brokenFile])).rejects.toMatchObject({
+      code: 1,
+    });
+    const child = execFile('node', [join(root, 'bin/kpack.mjs'), 'suggest', '--pack', englishFile]);
+    let stdout = '';
+    child.stdout!.on('data', (chunk: string) => (stdout += chunk));
+    child.stdin!.end('{"text": "where is my package"}\n');
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(JSON.parse(stdout).ids[0]).toBe('track-order');
+  });
+});
