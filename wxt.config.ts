@@ -1,19 +1,21 @@
 import { defineConfig } from 'wxt';
+import { CHAT_HOSTS, TEST_HOSTS } from './lib/adapters/hosts';
 
-/** Hosts of the chat panes Huashu reads (see ../shared/SITES.md). Nothing else is matched. */
-export const CHAT_HOSTS = [
-  '*://*.taobao.com/*',
-  '*://*.tmall.com/*',
-  '*://dongdong.jd.com/*',
-  '*://*.jd.com/*',
-  '*://inbox.shopify.com/*',
-  '*://admin.shopify.com/*',
-  '*://mms.pinduoduo.com/*',
-];
+const E2E = process.env.HUASHU_E2E === '1';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // The test build goes to its own folder so a normal build never matches localhost.
+  outDir: E2E ? '.output/e2e' : '.output',
+  vite: () => ({ define: { 'import.meta.env.HUASHU_E2E': JSON.stringify(E2E) } }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      // Test build: the content script also runs on the local replica chat pages.
+      if (!E2E) return;
+      for (const script of manifest.content_scripts ?? []) script.matches = [...(script.matches ?? []), ...TEST_HOSTS];
+    },
+  },
   // The dev server must not try to download or start a browser on headless machines.
   webExt: { disabled: true },
   manifest: ({ browser }) => {
@@ -21,7 +23,8 @@ export default defineConfig({
       name: 'Huashu 话术',
       description: 'Ranked, policy-consistent replies from your team’s knowledge pack, beside the seller chat.',
       permissions: ['storage', 'unlimitedStorage', 'alarms'],
-      host_permissions: CHAT_HOSTS,
+      host_permissions: E2E ? [...CHAT_HOSTS, ...TEST_HOSTS] : CHAT_HOSTS,
+      action: { default_title: 'Huashu 话术' },
     };
     if (browser === 'firefox') {
       return {

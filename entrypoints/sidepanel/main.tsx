@@ -1,3 +1,30 @@
 import { createRoot } from 'react-dom/client';
+import { loadEnabledPacks } from '@/lib/db/packs';
+import { HuashuDb } from '@/lib/db/schema';
+import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { createPanelStore } from '@/lib/state/panel';
+import { App } from './App';
+import './style.css';
 
-createRoot(document.getElementById('root')!).render(<main>Huashu</main>);
+// Wiring only: the store's services are messages to the background and reads of the packs database.
+const db = new HuashuDb();
+const store = createPanelStore({
+  loadPacks: () => loadEnabledPacks(db),
+  getActiveChat: () => sendMessage('getActiveChat', {}),
+  insertReply: (request) => sendMessage('insertReply', request),
+  copyToClipboard: (text) =>
+    navigator.clipboard.writeText(text).then(
+      () => true,
+      () => false,
+    ),
+  getSettings: () => sendMessage('getSettings', {}),
+  saveSettings: (patch) => sendMessage('saveSettings', patch),
+  now: () => new Date(),
+});
+
+onMessage('activeChatChanged', ({ data }) => store.getState().setChat(data));
+onMessage('packsChanged', () => void store.getState().reloadPacks());
+void store.getState().reloadPacks();
+void store.getState().refreshChat();
+
+createRoot(document.getElementById('root')!).render(<App store={store} />);

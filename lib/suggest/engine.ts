@@ -374,6 +374,53 @@ export class SuggestEngine {
       .map((q) => q.term);
   }
 
+  /** The reply of one entry, chosen and filled for a chat context (the panel's search hits use it). */
+  render(packId: string, entryId: string, context: ChatContext, score = 0): Suggestion | null {
+    const loaded = this.packs.get(packId);
+    const entry = loaded?.pack.entries.find((e) => e.id === entryId);
+    if (!loaded || !entry) return null;
+    const now = context.now ?? new Date();
+    const active = activeScenarios(this.loadedPacks, now, context.scenarios);
+    const locale = context.locale ?? localeOfText(questionOf(context));
+    return { ...this.renderEntry(loaded, entry, { ...context, locale, now }, active), score };
+  }
+
+  private renderEntry(
+    loaded: LoadedPack,
+    entry: Entry,
+    context: ChatContext & { now: Date },
+    active: Set<string>,
+  ): Suggestion {
+    const { pack } = loaded;
+    const chosen = chooseReply(pack, entry, {
+      locale: context.locale ?? pack.locale,
+      platform: context.platform,
+      active,
+    });
+    const rendered = renderTemplate({
+      template: chosen.reply.text,
+      facts: loaded.facts,
+      page: { 'shop.name': pack.name, ...context.page },
+      locale: chosen.locale,
+      now: context.now,
+    });
+    return {
+      packId: pack.id,
+      entryId: entry.id,
+      kind: entry.kind,
+      title: entry.title,
+      score: 0,
+      coverage: 0,
+      matchedTerms: [],
+      replyIndex: chosen.index,
+      replyLocale: chosen.locale,
+      text: rendered.text,
+      missing: rendered.missing,
+      cursor: rendered.cursor,
+      shortcut: entry.shortcut,
+    };
+  }
+
   /** Ranks entries for a chat context. */
   suggest(context: ChatContext, limit = 5): SuggestResult {
     const question = questionOf(context);
@@ -441,32 +488,12 @@ export class SuggestEngine {
 
     const confident = ranked.filter((r) => r.score >= THRESHOLDS.score);
     const locale = context.locale ?? localeOfText(question);
-    const toSuggestion = (r: (typeof ranked)[number]): Suggestion => {
-      const { pack } = r.loaded;
-      const chosen = chooseReply(pack, r.entry, { locale: locale ?? pack.locale, platform: context.platform, active });
-      const rendered = renderTemplate({
-        template: chosen.reply.text,
-        facts: r.loaded.facts,
-        page: { 'shop.name': pack.name, ...context.page },
-        locale: chosen.locale,
-        now,
-      });
-      return {
-        packId: pack.id,
-        entryId: r.entry.id,
-        kind: r.entry.kind,
-        title: r.entry.title,
-        score: round(r.score),
-        coverage: round(r.coverage),
-        matchedTerms: this.matchedTerms(r.loaded, r.docNo, wholeQuery),
-        replyIndex: chosen.index,
-        replyLocale: chosen.locale,
-        text: rendered.text,
-        missing: rendered.missing,
-        cursor: rendered.cursor,
-        shortcut: r.entry.shortcut,
-      };
-    };
+    const toSuggestion = (r: (typeof ranked)[number]): Suggestion => ({
+      ...this.renderEntry(r.loaded, r.entry, { ...context, locale, now }, active),
+      score: round(r.score),
+      coverage: round(r.coverage),
+      matchedTerms: this.matchedTerms(r.loaded, r.docNo, wholeQuery),
+    });
     const suggestions = confident
       .filter((r) => r.entry.kind === 'reply')
       .slice(0, limit)

@@ -1,0 +1,32 @@
+export interface ChatHeaderProps {
+  siteLabel?: string;
+  buyerName?: string;
+  /** The buyer text the suggestions answer. */
+  question?: string;
+  connected: boolean;
+}
+
+/** Which chat the panel reads, and what the buyer asked. */
+export function ChatHeader({ siteLabel, buyerName, question, connected }: ChatHeaderProps) {
+  if (!connected) {
+    return (
+      <header className="chat-header chat-header--idle" data-testid="chat-header">
+        <strong>No chat open</strong>
+        <span>Open the Taobao/千牛, JD 咚咚, Pinduoduo or Shopify Inbox chat in a tab — or search below.</span>
+      </header>
+    );
+  }
+  return (
+    <header className="chat-header" data-testid="chat-header">
+      <div className="chat-header__who">
+        <span className="chat-header__site">{siteLabel}</span>
+        {buyerName && <strong data-testid="buyer-name">{buyerName}</strong>}
+      </div>
+      {question && (
+        <blockquote className="chat-header__question" data-testid="buyer-question">
+          {question}
+        </blockquote>
+      )}
+    </header>
+  );
+}

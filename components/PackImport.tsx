@@ -1,0 +1,67 @@
+import type { ChangeEvent } from 'react';
+
+export interface ImportReportView {
+  fileName: string;
+  ok: boolean;
+  /** `path: message` lines. */
+  errors: string[];
+  warnings: string[];
+  summary?: string;
+}
+
+export interface PackImportProps {
+  busy: boolean;
+  report: ImportReportView | null;
+  onFile(file: File): void;
+}
+
+/** Team leads import a pack file here; the result names every problem by its place in the file. */
+export function PackImport({ busy, report, onFile }: PackImportProps) {
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (file) onFile(file);
+    event.target.value = '';
+  };
+  return (
+    <section className="import">
+      <h2>Import a knowledge pack</h2>
+      <label className="import__file">
+        <span>Pack file (huashu-pack/1 JSON)</span>
+        <input
+          type="file"
+          accept=".json,application/json"
+          data-testid="pack-file-input"
+          disabled={busy}
+          onChange={onChange}
+        />
+      </label>
+      {report && (
+        <div
+          className={report.ok ? 'import__report import__report--ok' : 'import__report import__report--error'}
+          data-testid="import-report"
+        >
+          <strong>
+            {report.fileName}: {report.ok ? report.summary : 'not imported — nothing was changed'}
+          </strong>
+          {report.errors.length > 0 && (
+            <ul data-testid="import-errors">
+              {report.errors.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+          {report.warnings.length > 0 && (
+            <details open={report.warnings.length <= 10}>
+              <summary>{report.warnings.length} lint warning(s)</summary>
+              <ul data-testid="import-warnings">
+                {report.warnings.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

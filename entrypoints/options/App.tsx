@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useState } from 'react';
+import { PackImport, type ImportReportView } from '@/components/PackImport';
+import { PackTable } from '@/components/PackTable';
+import type { ImportResult, PackSummary, PackSource } from '@/lib/messaging/protocol';
+
+export interface OptionsServices {
+  listPacks(): Promise<PackSummary[]>;
+  importPack(text: string, source: PackSource): Promise<ImportResult>;
+  setPackEnabled(id: string, enabled: boolean): Promise<PackSummary[]>;
+  removePack(id: string): Promise<PackSummary[]>;
+}
+
+/** Team-lead page: import, enable and remove packs. */
+export function App({ services }: { services: OptionsServices }) {
+  const [packs, setPacks] = useState<PackSummary[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<ImportReportView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const guard = useCallback(async (work: () => Promise<void>) => {
+    try {
+      setError(null);
+      await work();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+
+  useEffect(() => {
+    services.listPacks().then(setPacks, (e: Error) => setError(e.message));
+  }, [services]);
+
+  const onFile = (file: File) =>
+    void guard(async () => {
+      setBusy(true);
+      try {
+        const result = await services.importPack(await file.text(), { kind: 'file', fileName: file.name });
+        if (result.ok) {
+          setReport({
+            fileName: file.name,
+            ok: true,
+            errors: [],
+            warnings: result.warnings.map((w) => `${w.path ? `${w.path}: ` : ''}${w.message} [${w.rule}]`),
+            summary: `imported “${result.pack.name}” ${result.pack.version}, ${result.pack.entries} entries${result.replaced ? ` (replaced ${result.replaced})` : ''}`,
+          });
+          setPacks(await services.listPacks());
+        } else {
+          setReport({
+            fileName: file.name,
+            ok: false,
+            errors: result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)),
+            warnings: [],
+          });
+        }
+      } finally {
+        setBusy(false);
+      }
+    });
+
+  return (
+    <main className="options">
+      <h1>Huashu 话术 — knowledge packs</h1>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <PackImport busy={busy} report={report} onFile={onFile} />
+      <section>
+        <h2>Packs</h2>
+        <PackTable
+          packs={packs}
+          onToggle={(id, enabled) => void guard(async () => setPacks(await services.setPackEnabled(id, enabled)))}
+          onRemove={(id) => void guard(async () => setPacks(await services.removePack(id)))}
+        />
+      </section>
+    </main>
+  );
+}

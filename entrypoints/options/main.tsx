@@ -1,0 +1,14 @@
+import { createRoot } from 'react-dom/client';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { App, type OptionsServices } from './App';
+import './style.css';
+
+// Wiring only: every change goes through the background, the one writer of the database.
+const services: OptionsServices = {
+  listPacks: () => sendMessage('listPacks', {}),
+  importPack: (text, source) => sendMessage('importPack', { text, source }),
+  setPackEnabled: (id, enabled) => sendMessage('setPackEnabled', { id, enabled }),
+  removePack: (id) => sendMessage('removePack', { id }),
+};
+
+createRoot(document.getElementById('root')!).render(<App services={services} />);

@@ -1,0 +1,182 @@
+/**
+ * The background's behaviour, apart from the extension APIs it is wired to (entrypoints/background.ts
+ * passes them in): who may send what, chat tracking, pack storage, insert routing.
+ */
+import {
+  activeChat,
+  EMPTY_REGISTRY,
+  forgetTab,
+  recordActivation,
+  recordReport,
+  type ChatRegistry,
+} from '../chats/registry';
+import { importPackText, listPacks, removePack, setPackEnabled } from '../db/packs';
+import type { HuashuDb } from '../db/schema';
+import {
+  DEFAULT_SETTINGS,
+  type ActiveChat,
+  type ConversationReport,
+  type ImportResult,
+  type InsertOutcome,
+  type InsertRequest,
+  type PackSource,
+  type PackSummary,
+  type Settings,
+} from '../messaging/protocol';
+
+/** Where a message came from, as the browser says (runtime.MessageSender). */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; active?: boolean };
+  frameId?: number;
+}
+
+export interface BackgroundPorts {
+  db: HuashuDb;
+  extensionId: string;
+  /** The extension's own origin, e.g. `chrome-extension://abc/`. */
+  extensionOrigin: string;
+  loadRegistry(): Promise<ChatRegistry>;
+  saveRegistry(registry: ChatRegistry): Promise<void>;
+  sendInsert(tabId: number, frameId: number, request: InsertRequest): Promise<InsertOutcome | undefined>;
+  broadcastActiveChat(chat: ActiveChat | null): void;
+  broadcastPacksChanged(ids: string[]): void;
+  now(): number;
+}
+
+export class NotAllowedError extends Error {}
+
+/** Extension pages (panel, options) may change things; content scripts may not. */
+export function isExtensionPage(
+  sender: Sender,
+  ports: Pick<BackgroundPorts, 'extensionId' | 'extensionOrigin'>,
+): boolean {
+  return (
+    sender.id === ports.extensionId && typeof sender.url === 'string' && sender.url.startsWith(ports.extensionOrigin)
+  );
+}
+
+/** A content script of ours, in a web page's tab. */
+export function isContentScript(
+  sender: Sender,
+  ports: Pick<BackgroundPorts, 'extensionId' | 'extensionOrigin'>,
+): boolean {
+  return sender.id === ports.extensionId && sender.tab?.id !== undefined && !isExtensionPage(sender, ports);
+}
+
+export class BackgroundService {
+  constructor(private readonly ports: BackgroundPorts) {}
+
+  private requirePage(sender: Sender): void {
+    if (!isExtensionPage(sender, this.ports)) throw new NotAllowedError('only extension pages may do this');
+  }
+
+  async reportConversation(sender: Sender, report: ConversationReport): Promise<void> {
+    if (!isContentScript(sender, this.ports)) throw new NotAllowedError('only content scripts report conversations');
+    const before = await this.ports.loadRegistry();
+    const after = recordReport(
+      before,
+      sender.tab!.id!,
+      sender.frameId ?? 0,
+      report,
+      this.ports.now(),
+      sender.tab?.active ?? false,
+    );
+    await this.ports.saveRegistry(after);
+    this.ports.broadcastActiveChat(activeChat(after));
+  }
+
+  async tabActivated(tabId: number): Promise<void> {
+    const before = await this.ports.loadRegistry();
+    const after = recordActivation(before, tabId);
+    if (after === before) return;
+    await this.ports.saveRegistry(after);
+    this.ports.broadcastActiveChat(activeChat(after));
+  }
+
+  async tabGone(tabId: number): Promise<void> {
+    const after = forgetTab(await this.ports.loadRegistry(), tabId);
+    await this.ports.saveRegistry(after);
+    this.ports.broadcastActiveChat(activeChat(after));
+  }
+
+  async getActiveChat(sender: Sender): Promise<ActiveChat | null> {
+    this.requirePage(sender);
+    return activeChat(await this.ports.loadRegistry());
+  }
+
+  /** Sends the reply to the composer of the chat the agent used last. Never presses send. */
+  async insertReply(
+    sender: Sender,
+    request: InsertRequest & { packId: string; entryId: string },
+  ): Promise<InsertOutcome> {
+    this.requirePage(sender);
+    const chat = activeChat(await this.ports.loadRegistry());
+    if (!chat)
+      return { ok: false, method: 'none', message: 'No chat tab is open: open Taobao, JD or Shopify chat first.' };
+    let outcome: InsertOutcome | undefined;
+    try {
+      outcome = await this.ports.sendInsert(chat.tabId, chat.frameId, { text: request.text, cursor: request.cursor });
+    } catch (error) {
+      outcome = {
+        ok: false,
+        method: 'none',
+        message: `The chat tab did not answer (${(error as Error).message}). Reload it and try again.`,
+      };
+    }
+    outcome ??= { ok: false, method: 'none', message: 'The chat tab did not answer. Reload it and try again.' };
+    await this.ports.db.usage.add({
+      at: this.ports.now(),
+      type: outcome.ok ? 'inserted' : 'copied',
+      platform: chat.conversation?.platform,
+      packId: request.packId,
+      entryId: request.entryId,
+    });
+    return outcome;
+  }
+
+  async importPack(sender: Sender, data: { text: string; source: PackSource }): Promise<ImportResult> {
+    this.requirePage(sender);
+    const result = await importPackText(this.ports.db, data.text, data.source, this.ports.now());
+    if (result.ok) this.ports.broadcastPacksChanged([result.pack.id]);
+    return result;
+  }
+
+  async listPacks(sender: Sender): Promise<PackSummary[]> {
+    this.requirePage(sender);
+    return listPacks(this.ports.db);
+  }
+
+  async setPackEnabled(sender: Sender, data: { id: string; enabled: boolean }): Promise<PackSummary[]> {
+    this.requirePage(sender);
+    await setPackEnabled(this.ports.db, data.id, data.enabled);
+    this.ports.broadcastPacksChanged([data.id]);
+    return listPacks(this.ports.db);
+  }
+
+  async removePack(sender: Sender, data: { id: string }): Promise<PackSummary[]> {
+    this.requirePage(sender);
+    await removePack(this.ports.db, data.id);
+    this.ports.broadcastPacksChanged([data.id]);
+    return listPacks(this.ports.db);
+  }
+
+  async getSelectorOverrides(data: { platform: string }): Promise<Record<string, string>> {
+    return (await this.getSettings()).selectorOverrides[data.platform] ?? {};
+  }
+
+  async getSettings(): Promise<Settings> {
+    const row = await this.ports.db.settings.get('settings');
+    return { ...DEFAULT_SETTINGS, ...(row?.value as Partial<Settings> | undefined) };
+  }
+
+  async saveSettings(sender: Sender, patch: Partial<Settings>): Promise<Settings> {
+    this.requirePage(sender);
+    const next = { ...(await this.getSettings()), ...patch };
+    await this.ports.db.settings.put({ key: 'settings', value: next });
+    return next;
+  }
+}
+
+export { EMPTY_REGISTRY };

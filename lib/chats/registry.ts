@@ -1,0 +1,66 @@
+/**
+ * Which chat the panel works with. Content scripts report what each frame shows; the chat tab the
+ * agent used last (activated last, else reported last) is the active one, and within it the frame
+ * that has a conversation and a composer. Pure state transitions: the background persists the state
+ * in session storage because an MV3 worker can be stopped at any time.
+ */
+import type { ActiveChat, ConversationReport } from '../messaging/protocol';
+
+export interface ChatRegistry {
+  /** By `tabId:frameId`. */
+  reports: Record<string, ActiveChat>;
+  /** The chat tab the agent used last, or null. */
+  lastTabId: number | null;
+}
+
+export const EMPTY_REGISTRY: ChatRegistry = { reports: {}, lastTabId: null };
+
+export function recordReport(
+  registry: ChatRegistry,
+  tabId: number,
+  frameId: number,
+  report: ConversationReport,
+  now: number,
+  tabIsActive: boolean,
+): ChatRegistry {
+  const reports = { ...registry.reports, [`${tabId}:${frameId}`]: { ...report, tabId, frameId, at: now } };
+  const lastTabId =
+    tabIsActive || registry.lastTabId === null || !hasTab(registry, registry.lastTabId) ? tabId : registry.lastTabId;
+  return { reports, lastTabId };
+}
+
+function hasTab(registry: ChatRegistry, tabId: number): boolean {
+  return Object.values(registry.reports).some((r) => r.tabId === tabId);
+}
+
+/** The agent switched to a tab: it becomes the active chat if it is one. */
+export function recordActivation(registry: ChatRegistry, tabId: number): ChatRegistry {
+  return hasTab(registry, tabId) ? { ...registry, lastTabId: tabId } : registry;
+}
+
+/** A tab closed or navigated away from the chat site. */
+export function forgetTab(registry: ChatRegistry, tabId: number): ChatRegistry {
+  const reports = Object.fromEntries(Object.entries(registry.reports).filter(([, r]) => r.tabId !== tabId));
+  let lastTabId = registry.lastTabId === tabId ? null : registry.lastTabId;
+  if (lastTabId === null) {
+    const newest = Object.values(reports).sort((a, b) => b.at - a.at)[0];
+    lastTabId = newest?.tabId ?? null;
+  }
+  return { reports, lastTabId };
+}
+
+/** A frame's content script went away (frame removed). */
+export function forgetFrame(registry: ChatRegistry, tabId: number, frameId: number): ChatRegistry {
+  const reports = { ...registry.reports };
+  delete reports[`${tabId}:${frameId}`];
+  return { ...registry, reports };
+}
+
+/** The active chat: in the last-used chat tab, the frame with a conversation and composer, newest first. */
+export function activeChat(registry: ChatRegistry): ActiveChat | null {
+  if (registry.lastTabId === null) return null;
+  const frames = Object.values(registry.reports).filter((r) => r.tabId === registry.lastTabId);
+  const rank = (r: ActiveChat) => (r.conversation ? 2 : 0) + (r.hasComposer ? 1 : 0);
+  frames.sort((a, b) => rank(b) - rank(a) || b.at - a.at);
+  return frames[0] ?? null;
+}

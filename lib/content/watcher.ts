@@ -1,0 +1,207 @@
+/**
+ * Watches one chat pane and reports its conversation. It observes only the message list, and when the
+ * adapter supports it reads only the bubbles the site added, so the cost of a new message does not grow
+ * with the history. A conversation switch (new buyer), a replaced list or a page whose list appears
+ * late leads to one full read. Pure DOM code: the document comes in, reports go out through a callback.
+ */
+import type { ChatAdapter, ChatPaneMessage, Conversation, SelectorMap } from '../adapters/types';
+import { findOrderIds } from '../adapters/orders';
+import type { ConversationReport } from '../messaging/protocol';
+
+export interface WatchOptions {
+  root: Document;
+  adapter: ChatAdapter;
+  selectors?: SelectorMap;
+  report(report: ConversationReport): void;
+  /** Coalesces bursts of mutations (ms). */
+  delay?: number;
+}
+
+export interface Watcher {
+  /** Reads the pane now (full read) and returns what it reports. */
+  readNow(): ConversationReport;
+  stop(): void;
+  /** Counters for the bench and tests: how many full and incremental reads happened. */
+  stats: { fullReads: number; incrementalReads: number; messagesParsed: number };
+}
+
+/** Keeps at most this many messages: the suggestion engine reads only the last few. */
+const MAX_MESSAGES = 200;
+
+function fingerprint(report: ConversationReport): string {
+  const c = report.conversation;
+  const last = c?.messages[c.messages.length - 1];
+  return [
+    report.hasComposer,
+    c?.conversationId,
+    c?.buyerName,
+    c?.messages.length,
+    last?.id,
+    c?.orderIds.join(),
+    c?.productTitles.join(),
+  ].join('|');
+}
+
+export function watchConversation(options: WatchOptions): Watcher {
+  const { root, adapter, selectors } = options;
+  const view = root.defaultView;
+  const delay = options.delay ?? 120;
+  const stats = { fullReads: 0, incrementalReads: 0, messagesParsed: 0 };
+  let conversation: Conversation | null = null;
+  let list: Element | null = null;
+  let listObserver: MutationObserver | null = null;
+  let pageObserver: MutationObserver | null = null;
+  let pending: Element[] = [];
+  let needsFullRead = true;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastReported = '';
+  let stopped = false;
+
+  const makeReport = (): ConversationReport => ({
+    url: root.location?.href ?? '',
+    conversation,
+    hasComposer: safe(() => adapter.getComposer(root, selectors)) !== null,
+    siteLabel: adapter.label,
+  });
+
+  const fullRead = () => {
+    stats.fullReads += 1;
+    conversation = safe(() => adapter.readConversation(root, selectors));
+    if (conversation && conversation.messages.length > MAX_MESSAGES) {
+      conversation = { ...conversation, messages: conversation.messages.slice(-MAX_MESSAGES) };
+    }
+    stats.messagesParsed += conversation?.messages.length ?? 0;
+    needsFullRead = false;
+    pending = [];
+  };
+
+  /** Parses only the added bubbles; falls back to a full read when it cannot. */
+  const incrementalRead = (): void => {
+    const canIncrement = conversation && adapter.messageElementsIn && adapter.readMessage;
+    const currentId = adapter.readConversationId ? safe(() => adapter.readConversationId!(root, selectors)) : undefined;
+    if (!canIncrement || needsFullRead || (currentId !== undefined && currentId !== conversation!.conversationId)) {
+      fullRead();
+      return;
+    }
+    stats.incrementalReads += 1;
+    const known = new Set(conversation!.messages.slice(-50).map((m) => m.id));
+    const added: ChatPaneMessage[] = [];
+    for (const node of pending) {
+      if (!node.isConnected) continue;
+      for (const element of safe(() => adapter.messageElementsIn!(node, selectors)) ?? []) {
+        const message = safe(() => adapter.readMessage!(element, selectors));
+        stats.messagesParsed += 1;
+        if (message && !known.has(message.id)) {
+          known.add(message.id);
+          added.push(message);
+        }
+      }
+    }
+    pending = [];
+    if (added.length === 0) return;
+    const orderIds = [...added]
+      .reverse()
+      .flatMap((m) => findOrderIds(m.text, adapter.platform))
+      .concat(conversation!.orderIds);
+    conversation = {
+      ...conversation!,
+      messages: conversation!.messages.concat(added).slice(-MAX_MESSAGES),
+      orderIds: [...new Set(orderIds)],
+    };
+  };
+
+  const flush = () => {
+    timer = null;
+    if (stopped) return;
+    attachList();
+    if (needsFullRead) fullRead();
+    else incrementalRead();
+    const report = makeReport();
+    const key = fingerprint(report);
+    if (key !== lastReported) {
+      lastReported = key;
+      options.report(report);
+    }
+  };
+
+  const schedule = () => {
+    if (timer === null && !stopped) timer = setTimeout(flush, delay);
+  };
+
+  function attachList(): void {
+    const current = safe(() => adapter.getMessageList(root, selectors));
+    if (current === list && (current === null || current.isConnected)) return;
+    listObserver?.disconnect();
+    list = current;
+    needsFullRead = true;
+    if (!list || !view) return;
+    listObserver = new view.MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of Array.from(record.addedNodes)) {
+          if (node.nodeType === 1) pending.push(node as Element);
+        }
+        // Bubbles removed (list cleared or re-rendered): read it again as a whole.
+        if (record.removedNodes.length > 0 && record.target === list && list.childElementCount === 0)
+          needsFullRead = true;
+      }
+      schedule();
+    });
+    listObserver.observe(list, { childList: true, subtree: true });
+  }
+
+  // The message list may appear late (SPA) or be replaced (conversation switch): watch the page's
+  // structure coarsely, only to notice that, and never parse on those mutations.
+  // Checks are throttled: a busy page mutates constantly, and two lookups per check are enough.
+  let checkQueued = false;
+  const checkStructure = () => {
+    checkQueued = false;
+    if (stopped) return;
+    const current = safe(() => adapter.getMessageList(root, selectors));
+    const conversationId = adapter.readConversationId
+      ? safe(() => adapter.readConversationId!(root, selectors))
+      : undefined;
+    if (
+      current !== list ||
+      (conversationId !== undefined && conversationId !== (conversation?.conversationId ?? null))
+    ) {
+      needsFullRead = true;
+      schedule();
+    }
+  };
+  if (view && root.body) {
+    pageObserver = new view.MutationObserver(() => {
+      if (checkQueued) return;
+      checkQueued = true;
+      setTimeout(checkStructure, delay * 2);
+    });
+    pageObserver.observe(root.body, { childList: true, subtree: true });
+  }
+
+  attachList();
+  schedule();
+
+  return {
+    readNow() {
+      attachList();
+      fullRead();
+      const report = makeReport();
+      lastReported = fingerprint(report);
+      return report;
+    },
+    stop() {
+      stopped = true;
+      listObserver?.disconnect();
+      pageObserver?.disconnect();
+      if (timer !== null) clearTimeout(timer);
+    },
+    stats,
+  };
+}
+
+function safe<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
+}

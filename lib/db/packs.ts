@@ -1,0 +1,110 @@
+/**
+ * Pack storage: import (validate, lint, write — a broken file changes nothing), list, enable, remove,
+ * and seeding of the shipped packs. Functions take the database so tests pass an in-memory one.
+ */
+import type { ImportResult, PackSource, PackSummary } from '../messaging/protocol';
+import { lintPack } from '../packs/lint';
+import type { Pack } from '../packs/schema';
+import { parsePack } from '../packs/validate';
+import { buildSegment, packFingerprint } from '../suggest/segment';
+import type { HuashuDb, StoredPack } from './schema';
+
+export function summarize(stored: StoredPack): PackSummary {
+  return {
+    id: stored.id,
+    name: stored.pack.name,
+    version: stored.pack.version,
+    locale: stored.pack.locale,
+    entries: stored.pack.entries.length,
+    enabled: stored.enabled,
+    source: stored.source,
+    importedAt: stored.importedAt,
+    warnings: stored.warnings,
+  };
+}
+
+export async function listPacks(db: HuashuDb): Promise<PackSummary[]> {
+  const all = await db.packs.orderBy('importedAt').toArray();
+  return all.map(summarize);
+}
+
+/** Validates and stores a pack file's text. On any error nothing already stored is touched. */
+export async function importPackText(
+  db: HuashuDb,
+  text: string,
+  source: PackSource,
+  now = Date.now(),
+): Promise<ImportResult> {
+  const parsed = parsePack(text);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const warnings = lintPack(parsed.pack, parsed.raw);
+  const stored = await storePack(db, parsed.pack, source, warnings.length, now);
+  return { ok: true, pack: summarize(stored.pack), warnings, replaced: stored.replaced };
+}
+
+async function storePack(
+  db: HuashuDb,
+  pack: Pack,
+  source: PackSource,
+  warnings: number,
+  now: number,
+): Promise<{ pack: StoredPack; replaced: string | null }> {
+  // Index outside the transaction: IndexedDB transactions close when they wait on anything else.
+  const segment = buildSegment(pack);
+  return db.transaction('rw', db.packs, db.segments, async () => {
+    const previous = await db.packs.get(pack.id);
+    const stored: StoredPack = {
+      id: pack.id,
+      pack,
+      source,
+      importedAt: now,
+      enabled: previous?.enabled ?? true,
+      warnings,
+    };
+    await db.packs.put(stored);
+    await db.segments.put({ packId: pack.id, fingerprint: segment.fingerprint, segment });
+    return { pack: stored, replaced: previous ? previous.pack.version : null };
+  });
+}
+
+export async function setPackEnabled(db: HuashuDb, id: string, enabled: boolean): Promise<void> {
+  await db.packs.update(id, { enabled });
+}
+
+export async function removePack(db: HuashuDb, id: string): Promise<void> {
+  await db.transaction('rw', db.packs, db.segments, async () => {
+    await db.packs.delete(id);
+    await db.segments.delete(id);
+  });
+}
+
+/** Enabled packs with their cached index segments (segments of changed packs are dropped). */
+export async function loadEnabledPacks(
+  db: HuashuDb,
+): Promise<{ packs: Pack[]; segments: import('../suggest/segment').Segment[] }> {
+  const stored = (await db.packs.orderBy('importedAt').toArray()).filter((p) => p.enabled);
+  const segments = await db.segments.bulkGet(stored.map((p) => p.id));
+  return {
+    packs: stored.map((p) => p.pack),
+    segments: segments.filter((s, i) => s && s.fingerprint === packFingerprint(stored[i]!.pack)).map((s) => s!.segment),
+  };
+}
+
+/**
+ * Puts the shipped packs in the database: a shipped pack is added when missing and updated when the
+ * stored copy is an older shipped one; a pack the team lead imported under the same id is left alone.
+ */
+export async function seedBuiltinPacks(
+  db: HuashuDb,
+  builtins: Array<{ file: string; pack: Pack }>,
+  now = Date.now(),
+): Promise<string[]> {
+  const changed: string[] = [];
+  for (const { file, pack } of builtins) {
+    const existing = await db.packs.get(pack.id);
+    if (existing && (existing.source.kind !== 'builtin' || existing.pack.version === pack.version)) continue;
+    await storePack(db, pack, { kind: 'builtin', file }, lintPack(pack).length, now);
+    changed.push(pack.id);
+  }
+  return changed;
+}

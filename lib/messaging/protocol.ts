@@ -1,0 +1,108 @@
+/**
+ * The one typed message protocol, a map per direction (see ../shared/HOUSE.md). Names are verb+noun,
+ * every payload is one object. The background checks who sent each message: content scripts may only
+ * report what they read and answer insert requests; only extension pages may change packs or settings.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Conversation } from '../adapters/types';
+import type { PackProblem } from '../packs/validate';
+import type { LintWarning } from '../packs/lint';
+
+/** What a content script saw in one frame. */
+export interface ConversationReport {
+  url: string;
+  /** Null when the adapter found no conversation (empty pane, page still loading). */
+  conversation: Conversation | null;
+  /** Whether the frame has a composer the reply can be written into. */
+  hasComposer: boolean;
+  /** Label of the adapter that read it ("京东咚咚", …). */
+  siteLabel: string;
+}
+
+/** The chat the panel works with: the report of the chat tab the agent used last. */
+export interface ActiveChat extends ConversationReport {
+  tabId: number;
+  frameId: number;
+  /** When it was reported (ms since epoch). */
+  at: number;
+}
+
+export interface InsertRequest {
+  text: string;
+  /** Caret offset in `text` after insertion, null = end. */
+  cursor: number | null;
+}
+
+export interface InsertOutcome {
+  ok: boolean;
+  /** How it went in, e.g. "execCommand" or "paste"; or why not. */
+  method: string;
+  message?: string;
+  /** Which editor family the composer was. */
+  editor?: string;
+}
+
+export interface PackSummary {
+  id: string;
+  name: string;
+  version: string;
+  locale: string;
+  entries: number;
+  enabled: boolean;
+  source: PackSource;
+  importedAt: number;
+  warnings: number;
+}
+
+export type PackSource =
+  { kind: 'builtin'; file: string } | { kind: 'file'; fileName: string } | { kind: 'url'; url: string };
+
+export type ImportResult =
+  | { ok: true; pack: PackSummary; warnings: LintWarning[]; replaced: string | null }
+  | { ok: false; errors: PackProblem[] };
+
+export interface Settings {
+  /** Scenarios (without dates) the agent switched on. */
+  scenarios: string[];
+  /** Per platform, CSS selector overrides for when a site changes its DOM. */
+  selectorOverrides: Record<string, Record<string, string>>;
+}
+
+/** Content script → background. */
+export interface ContentToBackground {
+  reportConversation(data: ConversationReport): void;
+  /** Selector overrides the team lead set for this platform (content scripts may read, not change). */
+  getSelectorOverrides(data: { platform: string }): Record<string, string>;
+}
+
+/** Background → content script (one tab/frame). */
+export interface BackgroundToContent {
+  insertText(data: InsertRequest): InsertOutcome;
+  readConversation(data: Record<string, never>): ConversationReport | null;
+}
+
+/** Side panel / options page → background. */
+export interface PanelToBackground {
+  getActiveChat(data: Record<string, never>): ActiveChat | null;
+  insertReply(data: InsertRequest & { packId: string; entryId: string }): InsertOutcome;
+  importPack(data: { text: string; source: PackSource }): ImportResult;
+  listPacks(data: Record<string, never>): PackSummary[];
+  setPackEnabled(data: { id: string; enabled: boolean }): PackSummary[];
+  removePack(data: { id: string }): PackSummary[];
+  getSettings(data: Record<string, never>): Settings;
+  saveSettings(data: Partial<Settings>): Settings;
+}
+
+/** Background → extension pages (broadcast). */
+export interface BackgroundToPages {
+  activeChatChanged(data: ActiveChat | null): void;
+  packsChanged(data: { ids: string[] }): void;
+}
+
+export type Protocol = ContentToBackground & BackgroundToContent & PanelToBackground & BackgroundToPages;
+
+export const DEFAULT_SETTINGS: Settings = { scenarios: [], selectorOverrides: {} };
+
+/** The messenger every context uses; the protocol types which direction may send what. */
+export const messenger = defineExtensionMessaging<Protocol>();
+export const { sendMessage, onMessage } = messenger;

@@ -1,0 +1,271 @@
+/**
+ * The side panel's state, one zustand store built from typed slices. It talks to the world only
+ * through `PanelServices`, which the entrypoint implements with messages and IndexedDB and tests
+ * implement in memory.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ActiveChat, InsertOutcome, Settings } from '../messaging/protocol';
+import type { Pack, Scenario } from '../packs/schema';
+import { SuggestEngine, type ChatMessage, type Suggestion } from '../suggest/engine';
+import { EntrySearch } from '../suggest/search';
+import type { Segment } from '../suggest/segment';
+import type { PageValues } from '../templates/render';
+
+export interface PanelServices {
+  loadPacks(): Promise<{ packs: Pack[]; segments: Segment[] }>;
+  getActiveChat(): Promise<ActiveChat | null>;
+  insertReply(request: {
+    text: string;
+    cursor: number | null;
+    packId: string;
+    entryId: string;
+  }): Promise<InsertOutcome>;
+  copyToClipboard(text: string): Promise<boolean>;
+  getSettings(): Promise<Settings>;
+  saveSettings(patch: Partial<Settings>): Promise<Settings>;
+  now(): Date;
+}
+
+/** One row of the panel list: a ranked suggestion or a search hit, ready to insert. */
+export interface PanelItem {
+  packId: string;
+  entryId: string;
+  title: string;
+  text: string;
+  cursor: number | null;
+  missing: string[];
+  score: number;
+  shortcut?: string;
+  kind: 'reply' | 'card';
+}
+
+export interface Notice {
+  tone: 'ok' | 'warn' | 'error';
+  text: string;
+}
+
+interface PacksSlice {
+  packs: Pack[];
+  packsError: string | null;
+  loadingPacks: boolean;
+  reloadPacks(): Promise<void>;
+}
+
+interface ChatSlice {
+  chat: ActiveChat | null;
+  setChat(chat: ActiveChat | null): void;
+  refreshChat(): Promise<void>;
+}
+
+interface SearchSlice {
+  query: string;
+  setQuery(query: string): void;
+}
+
+interface ScenarioSlice {
+  switchedOn: string[];
+  toggleScenario(id: string): Promise<void>;
+}
+
+interface ResultsSlice {
+  /** Ranked suggestions for the chat, or search hits while the agent searches. */
+  items: PanelItem[];
+  cards: PanelItem[];
+  /** Why the list is empty, for the panel to say. */
+  emptyReason: 'no-packs' | 'no-chat' | 'courtesy' | 'no-match' | 'no-hits' | null;
+  selected: number;
+  select(index: number): void;
+  moveSelection(delta: number): void;
+}
+
+interface InsertSlice {
+  notice: Notice | null;
+  inserting: boolean;
+  insert(index: number): Promise<void>;
+  dismissNotice(): void;
+}
+
+export type PanelState = PacksSlice & ChatSlice & SearchSlice & ScenarioSlice & ResultsSlice & InsertSlice;
+
+/** Page variables from what the adapter read. */
+export function pageValues(chat: ActiveChat | null): PageValues {
+  const conversation = chat?.conversation;
+  if (!conversation) return {};
+  return {
+    'customer.name': conversation.buyerName,
+    'customer.id': conversation.conversationId,
+    'order.id': conversation.orderIds[0],
+    'product.title': conversation.productTitles[0],
+    platform: conversation.platform,
+  };
+}
+
+function chatMessages(chat: ActiveChat | null): ChatMessage[] {
+  return chat?.conversation?.messages.map((m) => ({ role: m.role, text: m.text })) ?? [];
+}
+
+/** Scenarios of the loaded packs that the agent can switch on (those without dates). */
+export function switchableScenarios(packs: Pack[]): Scenario[] {
+  const seen = new Set<string>();
+  return packs.flatMap((p) => p.scenarios).filter((s) => !s.from && !s.to && !seen.has(s.id) && seen.add(s.id));
+}
+
+export function createPanelStore(services: PanelServices): StoreApi<PanelState> {
+  const engine = new SuggestEngine();
+  let search = new EntrySearch([]);
+
+  const toItem = (s: Suggestion): PanelItem => ({
+    packId: s.packId,
+    entryId: s.entryId,
+    title: s.title,
+    text: s.text,
+    cursor: s.cursor,
+    missing: s.missing,
+    score: s.score,
+    shortcut: s.shortcut,
+    kind: s.kind,
+  });
+
+  const store = createStore<PanelState>()((set, get) => {
+    /** Recomputes the list from packs, chat, query and scenarios. */
+    const recompute = () => {
+      const { packs, chat, query, switchedOn } = get();
+      const now = services.now();
+      if (packs.length === 0) {
+        set({ items: [], cards: [], emptyReason: 'no-packs', selected: 0 });
+        return;
+      }
+      const platform = chat?.conversation?.platform;
+      const page = pageValues(chat);
+      if (query.trim()) {
+        const context = { platform, page, now, scenarios: switchedOn, messages: chatMessages(chat) };
+        const items = search
+          .search(query, 20)
+          .map((hit) => engine.render(hit.packId, hit.entryId, context, hit.score))
+          .filter((s): s is Suggestion => s !== null)
+          .map(toItem);
+        set({ items, cards: [], emptyReason: items.length ? null : 'no-hits', selected: 0 });
+        return;
+      }
+      if (!chat?.conversation) {
+        set({ items: [], cards: [], emptyReason: 'no-chat', selected: 0 });
+        return;
+      }
+      const result = engine.suggest({ messages: chatMessages(chat), platform, scenarios: switchedOn, page, now }, 5);
+      set({
+        items: result.suggestions.map(toItem),
+        cards: result.cards.map(toItem),
+        emptyReason: result.abstained === 'courtesy' ? 'courtesy' : result.abstained ? 'no-match' : null,
+        selected: 0,
+      });
+    };
+
+    return {
+      packs: [],
+      packsError: null,
+      loadingPacks: false,
+      async reloadPacks() {
+        set({ loadingPacks: true });
+        try {
+          const { packs, segments } = await services.loadPacks();
+          engine.setPacks(packs, segments);
+          search = new EntrySearch(packs);
+          set({ packs, packsError: null, loadingPacks: false });
+        } catch (error) {
+          // Keep what was loaded before: a failed reload must not empty the panel.
+          set({ packsError: `Could not load the knowledge packs: ${(error as Error).message}`, loadingPacks: false });
+        }
+        recompute();
+      },
+
+      chat: null,
+      setChat(chat) {
+        set({ chat });
+        recompute();
+      },
+      async refreshChat() {
+        get().setChat(await services.getActiveChat());
+      },
+
+      query: '',
+      setQuery(query) {
+        set({ query });
+        recompute();
+      },
+
+      switchedOn: [],
+      async toggleScenario(id) {
+        const current = get().switchedOn;
+        const switchedOn = current.includes(id) ? current.filter((s) => s !== id) : [...current, id];
+        set({ switchedOn });
+        recompute();
+        await services.saveSettings({ scenarios: switchedOn });
+      },
+
+      items: [],
+      cards: [],
+      emptyReason: null,
+      selected: 0,
+      select(index) {
+        set({ selected: Math.max(0, Math.min(index, get().items.length - 1)) });
+      },
+      moveSelection(delta) {
+        get().select(get().selected + delta);
+      },
+
+      notice: null,
+      inserting: false,
+      async insert(index) {
+        const item = get().items[index];
+        if (!item || get().inserting) return;
+        set({ inserting: true, selected: index });
+        try {
+          const outcome = await services.insertReply({
+            text: item.text,
+            cursor: item.cursor,
+            packId: item.packId,
+            entryId: item.entryId,
+          });
+          if (outcome.ok) {
+            const missing = item.missing.length ? ` Fill in: ${item.missing.join(', ')}.` : '';
+            set({
+              notice: {
+                tone: missing ? 'warn' : 'ok',
+                text: `Inserted “${item.title}” into the chat — check it and press send.${missing}`,
+              },
+            });
+          } else {
+            const copied = await services.copyToClipboard(item.text);
+            set({
+              notice: {
+                tone: copied ? 'warn' : 'error',
+                text: copied
+                  ? `Could not write into the chat (${outcome.message ?? outcome.method}). The reply is on the clipboard: paste it with Ctrl+V.`
+                  : `Could not write into the chat (${outcome.message ?? outcome.method}) nor copy it. Select the text below and copy it by hand.`,
+              },
+            });
+          }
+        } catch (error) {
+          const copied = await services.copyToClipboard(item.text).catch(() => false);
+          set({
+            notice: {
+              tone: 'error',
+              text: `Insert failed: ${(error as Error).message}.${copied ? ' The reply is on the clipboard.' : ''}`,
+            },
+          });
+        } finally {
+          set({ inserting: false });
+        }
+      },
+      dismissNotice() {
+        set({ notice: null });
+      },
+    };
+  });
+
+  void services
+    .getSettings()
+    .then((settings) => store.setState({ switchedOn: settings.scenarios }))
+    .catch(() => {});
+  return store;
+}

@@ -1,0 +1,117 @@
+/**
+ * The agent's own search box in the panel: finds entries by title, shortcut, keywords and questions,
+ * in Chinese or by pinyin — full (`fahuo` → 发货) or initials (`fh` → 发货时间) — with Fuse.js for
+ * fuzzy matching. Exact shortcut and pinyin-prefix hits rank above fuzzy ones.
+ */
+import Fuse from 'fuse.js';
+import { pinyin } from 'pinyin-pro';
+import type { Entry, Pack } from '../packs/schema';
+import { normalizeText } from './normalize';
+
+export interface SearchHit {
+  packId: string;
+  entryId: string;
+  title: string;
+  kind: Entry['kind'];
+  shortcut?: string;
+  /** 0…1, higher is better. */
+  score: number;
+}
+
+interface SearchDoc {
+  packId: string;
+  entry: Entry;
+  title: string;
+  shortcut: string;
+  /** Pinyin without tones or spaces, title first then keywords, e.g. `fahuoshijian|fahuo`. */
+  pinyin: string;
+  /** Pinyin initials, e.g. `fhsj|fh`. */
+  initials: string;
+  keywords: string;
+  questions: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+function pinyinForms(text: string): { full: string; initials: string } {
+  if (!HAN.test(text)) {
+    const plain = normalizeText(text).replace(/\s+/g, '');
+    return { full: plain, initials: plain };
+  }
+  const full = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
+  const initials = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' });
+  const clean = (parts: string[]) => normalizeText(parts.join('')).replace(/[^a-z0-9]/g, '');
+  return { full: clean(full), initials: clean(initials) };
+}
+
+export class EntrySearch {
+  private docs: SearchDoc[];
+  private fuse: Fuse<SearchDoc>;
+
+  constructor(packs: Pack[]) {
+    this.docs = packs.flatMap((pack) =>
+      pack.entries.map((entry) => {
+        const forms = [entry.title, ...entry.keywords].map(pinyinForms);
+        return {
+          packId: pack.id,
+          entry,
+          title: normalizeText(entry.title),
+          shortcut: (entry.shortcut ?? '').toLowerCase(),
+          pinyin: forms.map((f) => f.full).join('|'),
+          initials: forms.map((f) => f.initials).join('|'),
+          keywords: normalizeText(entry.keywords.join(' ')),
+          questions: normalizeText(entry.questions.join(' ')),
+        };
+      }),
+    );
+    this.fuse = new Fuse(this.docs, {
+      keys: [
+        { name: 'title', weight: 3 },
+        { name: 'shortcut', weight: 3 },
+        { name: 'pinyin', weight: 2 },
+        { name: 'initials', weight: 2 },
+        { name: 'keywords', weight: 2 },
+        { name: 'questions', weight: 1 },
+      ],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.34,
+    });
+  }
+
+  /** Entries matching what the agent typed, best first. */
+  search(query: string, limit = 20): SearchHit[] {
+    const q = normalizeText(query).replace(/\s+/g, ' ');
+    if (!q) return [];
+    const compact = q.replace(/[\s/]/g, '');
+    const scores = new Map<SearchDoc, number>();
+    const offer = (doc: SearchDoc, score: number) => {
+      if (score > (scores.get(doc) ?? 0)) scores.set(doc, score);
+    };
+    const latin = /^[a-z0-9\s/]+$/.test(q);
+    for (const doc of this.docs) {
+      if (doc.shortcut && (doc.shortcut === q || doc.shortcut.replace(/^\//, '') === compact)) offer(doc, 1);
+      else if (doc.shortcut && compact && doc.shortcut.replace(/^\//, '').startsWith(compact)) offer(doc, 0.9);
+      if (doc.title.includes(q)) offer(doc, 0.85 + 0.1 * (q.length / doc.title.length));
+      if (latin && compact.length >= 1) {
+        const parts = [...doc.initials.split('|'), ...doc.pinyin.split('|')];
+        if (parts.some((p) => p.startsWith(compact))) offer(doc, compact.length >= 2 ? 0.8 : 0.5);
+        else if (compact.length >= 2 && parts.some((p) => p.includes(compact))) offer(doc, 0.6);
+      }
+    }
+    for (const result of this.fuse.search(q, { limit: limit * 2 })) {
+      offer(result.item, 0.55 * (1 - (result.score ?? 1)));
+    }
+    return [...scores]
+      .sort((a, b) => b[1] - a[1] || a[0].title.length - b[0].title.length)
+      .slice(0, limit)
+      .map(([doc, score]) => ({
+        packId: doc.packId,
+        entryId: doc.entry.id,
+        title: doc.entry.title,
+        kind: doc.entry.kind,
+        shortcut: doc.entry.shortcut,
+        score: Math.round(score * 1000) / 1000,
+      }));
+  }
+}

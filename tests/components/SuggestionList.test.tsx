@@ -1,0 +1,35 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SuggestionList } from '../../components/SuggestionList';
+
+afterEach(cleanup);
+
+const items = [
+  { entryId: 'ship-time', title: '发货时间', text: '亲，48小时内发货哦～', score: 0.8, missing: [], shortcut: '/fh' },
+  { entryId: 'refund', title: '退款进度', text: '订单{{order.id}}退款中', score: 0.4, missing: ['order.id'] },
+];
+
+describe('SuggestionList', () => {
+  it('renders suggestions in rank order with the stable test hooks', () => {
+    render(<SuggestionList items={items} selected={0} inserting={false} onInsert={() => {}} onSelect={() => {}} />);
+    const rows = screen.getAllByTestId('suggestion');
+    expect(rows.map((row) => row.dataset.entryId)).toEqual(['ship-time', 'refund']);
+    expect(rows[0]!.querySelector('[data-testid="insert"]')).not.toBeNull();
+    expect(rows[0]!.textContent).toContain('/fh');
+  });
+
+  it('calls onInsert with the row index when Insert is clicked', () => {
+    const onInsert = vi.fn();
+    render(<SuggestionList items={items} selected={0} inserting={false} onInsert={onInsert} onSelect={() => {}} />);
+    fireEvent.click(screen.getAllByTestId('insert')[1]!);
+    expect(onInsert).toHaveBeenCalledWith(1);
+  });
+
+  it('warns about variables the agent must fill, and disables Insert while inserting', () => {
+    render(<SuggestionList items={items} selected={1} inserting={true} onInsert={() => {}} onSelect={() => {}} />);
+    expect(screen.getByTestId('missing').textContent).toContain('order.id');
+    expect(screen.getAllByTestId('insert').every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    expect(screen.getAllByTestId('suggestion')[1]!.getAttribute('aria-current')).toBe('true');
+  });
+});

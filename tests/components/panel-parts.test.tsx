@@ -1,0 +1,67 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CardList } from '../../components/CardList';
+import { ChatHeader } from '../../components/ChatHeader';
+import { EmptyState } from '../../components/EmptyState';
+import { NoticeBar } from '../../components/NoticeBar';
+import { ScenarioBar } from '../../components/ScenarioBar';
+import { SearchBox } from '../../components/SearchBox';
+
+afterEach(cleanup);
+
+describe('panel components', () => {
+  it('SearchBox reports what the agent types', () => {
+    const onChange = vi.fn();
+    render(<SearchBox value="" onChange={onChange} />);
+    fireEvent.change(screen.getByTestId('search'), { target: { value: 'fh' } });
+    expect(onChange).toHaveBeenCalledWith('fh');
+  });
+
+  it('ChatHeader shows the site, buyer and question, or how to start', () => {
+    const { rerender } = render(
+      <ChatHeader connected siteLabel="京东咚咚" buyerName="jd_小王" question="什么时候发货" />,
+    );
+    expect(screen.getByTestId('buyer-name').textContent).toBe('jd_小王');
+    expect(screen.getByTestId('buyer-question').textContent).toBe('什么时候发货');
+    rerender(<ChatHeader connected={false} />);
+    expect(screen.getByTestId('chat-header').textContent).toContain('No chat open');
+  });
+
+  it('EmptyState explains each empty reason and renders nothing otherwise', () => {
+    const { rerender, container } = render(<EmptyState reason="courtesy" />);
+    expect(screen.getByTestId('empty').dataset.reason).toBe('courtesy');
+    rerender(<EmptyState reason={null} />);
+    expect(container.textContent).toBe('');
+  });
+
+  it('NoticeBar shows errors as alerts and can be dismissed', () => {
+    const onDismiss = vi.fn();
+    render(<NoticeBar notice={{ tone: 'error', text: 'copied to clipboard' }} onDismiss={onDismiss} />);
+    expect(screen.getByRole('alert').textContent).toContain('copied to clipboard');
+    fireEvent.click(screen.getByLabelText('Dismiss'));
+    expect(onDismiss).toHaveBeenCalled();
+  });
+
+  it('ScenarioBar toggles undated scenarios and only shows dated ones', () => {
+    const onToggle = vi.fn();
+    render(
+      <ScenarioBar
+        scenarios={[
+          { id: 'double11', name: '双11', active: true, dated: true },
+          { id: 'presale', name: '预售', active: false, dated: false },
+        ]}
+        onToggle={onToggle}
+      />,
+    );
+    const toggles = screen.getAllByTestId('scenario-toggle');
+    expect(toggles).toHaveLength(1);
+    fireEvent.click(toggles[0]!);
+    expect(onToggle).toHaveBeenCalledWith('presale');
+  });
+
+  it('CardList shows knowledge cards with their hooks', () => {
+    render(<CardList cards={[{ entryId: 'fading', title: '褪色处理', text: '冷水手洗' }]} />);
+    expect(screen.getByTestId('card').dataset.entryId).toBe('fading');
+  });
+});

@@ -1,0 +1,85 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import { BackgroundService, EMPTY_REGISTRY, type BackgroundPorts, type Sender } from '../../lib/background/service';
+import type { ChatRegistry } from '../../lib/chats/registry';
+import { HuashuDb } from '../../lib/db/schema';
+import type { ConversationReport } from '../../lib/messaging/protocol';
+import { miniStore } from '../helpers/packs';
+
+const ORIGIN = 'chrome-extension://ext/';
+const panel: Sender = { id: 'ext', url: `${ORIGIN}sidepanel.html` };
+const panelAsTab: Sender = { id: 'ext', url: `${ORIGIN}sidepanel.html`, tab: { id: 9, active: true } };
+const content: Sender = { id: 'ext', url: 'https://dongdong.jd.com/', tab: { id: 3, active: true }, frameId: 0 };
+const foreign: Sender = { id: 'other-extension', url: 'chrome-extension://other/x.html' };
+
+const report: ConversationReport = {
+  url: 'https://dongdong.jd.com/',
+  siteLabel: '京东咚咚',
+  hasComposer: true,
+  conversation: { platform: 'jd', conversationId: 'b', buyerName: 'b', messages: [], orderIds: [], productTitles: [] },
+};
+
+let n = 0;
+function setup(overrides: Partial<BackgroundPorts> = {}) {
+  let registry: ChatRegistry = EMPTY_REGISTRY;
+  const ports: BackgroundPorts = {
+    db: new HuashuDb(`bg-${(n += 1)}`, { indexedDB: new IDBFactory(), IDBKeyRange }),
+    extensionId: 'ext',
+    extensionOrigin: ORIGIN,
+    loadRegistry: async () => registry,
+    saveRegistry: async (r) => {
+      registry = r;
+    },
+    sendInsert: vi.fn(async () => ({ ok: true, method: 'execCommand' })),
+    broadcastActiveChat: vi.fn(),
+    broadcastPacksChanged: vi.fn(),
+    now: () => 1000,
+    ...overrides,
+  };
+  return { service: new BackgroundService(ports), ports };
+}
+
+describe('BackgroundService', () => {
+  it('routes an insert to the chat tab and frame the agent used last, and logs it', async () => {
+    const { service, ports } = setup();
+    await service.reportConversation(content, report);
+    const outcome = await service.insertReply(panelAsTab, { text: 'hi', cursor: null, packId: 'p', entryId: 'e' });
+    expect(outcome.ok).toBe(true);
+    expect(ports.sendInsert).toHaveBeenCalledWith(3, 0, { text: 'hi', cursor: null });
+    expect(await ports.db.usage.toArray()).toEqual([
+      expect.objectContaining({ type: 'inserted', entryId: 'e', platform: 'jd' }),
+    ]);
+  });
+
+  it('says clearly when there is no chat tab or it does not answer', async () => {
+    const { service } = setup({ sendInsert: async () => undefined });
+    expect(
+      (await service.insertReply(panel, { text: 'x', cursor: null, packId: 'p', entryId: 'e' })).message,
+    ).toContain('No chat tab');
+    await service.reportConversation(content, report);
+    const outcome = await service.insertReply(panel, { text: 'x', cursor: null, packId: 'p', entryId: 'e' });
+    expect(outcome).toMatchObject({ ok: false });
+    expect(outcome.message).toContain('did not answer');
+  });
+
+  it('lets only extension pages change packs and settings, and only content scripts report chats', async () => {
+    const { service } = setup();
+    const text = JSON.stringify(miniStore);
+    await expect(service.importPack(content, { text, source: { kind: 'file', fileName: 'x' } })).rejects.toThrow(
+      'only extension pages',
+    );
+    await expect(service.importPack(foreign, { text, source: { kind: 'file', fileName: 'x' } })).rejects.toThrow();
+    await expect(service.saveSettings(content, { scenarios: ['x'] })).rejects.toThrow();
+    await expect(service.reportConversation(panel, report)).rejects.toThrow('only content scripts');
+    expect(await service.importPack(panel, { text, source: { kind: 'file', fileName: 'x' } })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('gives content scripts the selector overrides of their platform only', async () => {
+    const { service } = setup();
+    await service.saveSettings(panel, { selectorOverrides: { jd: { composer: '.x' }, taobao: { composer: '.y' } } });
+    expect(await service.getSelectorOverrides({ platform: 'jd' })).toEqual({ composer: '.x' });
+    expect(await service.getSelectorOverrides({ platform: 'pdd' })).toEqual({});
+  });
+});

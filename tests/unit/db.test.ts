@@ -1,0 +1,79 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import {
+  importPackText,
+  listPacks,
+  loadEnabledPacks,
+  removePack,
+  seedBuiltinPacks,
+  setPackEnabled,
+} from '../../lib/db/packs';
+import { HuashuDb } from '../../lib/db/schema';
+import { miniEnglish, miniStore, pack } from '../helpers/packs';
+
+let n = 0;
+const freshDb = () => new HuashuDb(`test-${(n += 1)}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+
+describe('pack storage', () => {
+  it('imports a valid pack with its index segment', async () => {
+    const db = freshDb();
+    const result = await importPackText(db, JSON.stringify(miniStore), { kind: 'file', fileName: 'mini.json' }, 1000);
+    expect(result).toMatchObject({ ok: true, replaced: null, pack: { id: 'mini-store', entries: 8, enabled: true } });
+    const loaded = await loadEnabledPacks(db);
+    expect(loaded.packs.map((p) => p.id)).toEqual(['mini-store']);
+    expect(loaded.segments).toHaveLength(1);
+  });
+
+  it('changes nothing when the file is broken', async () => {
+    const db = freshDb();
+    await importPackText(db, JSON.stringify(miniStore), { kind: 'file', fileName: 'mini.json' });
+    const broken = JSON.stringify({ ...miniStore, entries: [{ id: 'x' }] });
+    const result = await importPackText(db, broken, { kind: 'file', fileName: 'mini.json' });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { path: 'entries[0].title', message: 'required' },
+        { path: 'entries[0].replies', message: 'required' },
+      ],
+    });
+    expect((await loadEnabledPacks(db)).packs[0]!.entries).toHaveLength(8);
+  });
+
+  it('replaces a pack with the same id and says which version it replaced', async () => {
+    const db = freshDb();
+    await importPackText(db, JSON.stringify(miniStore), { kind: 'file', fileName: 'a.json' });
+    const result = await importPackText(db, JSON.stringify({ ...miniStore, version: '1.1.0' }), {
+      kind: 'file',
+      fileName: 'b.json',
+    });
+    expect(result).toMatchObject({ ok: true, replaced: '1.0.0', pack: { version: '1.1.0' } });
+    expect(await listPacks(db)).toHaveLength(1);
+  });
+
+  it('disables, enables and removes packs', async () => {
+    const db = freshDb();
+    await importPackText(db, JSON.stringify(miniStore), { kind: 'file', fileName: 'a.json' }, 1);
+    await importPackText(db, JSON.stringify(miniEnglish), { kind: 'file', fileName: 'b.json' }, 2);
+    await setPackEnabled(db, 'mini-store', false);
+    expect((await loadEnabledPacks(db)).packs.map((p) => p.id)).toEqual(['mini-en']);
+    await removePack(db, 'mini-en');
+    expect(await listPacks(db)).toEqual([expect.objectContaining({ id: 'mini-store', enabled: false })]);
+    expect(await db.segments.count()).toBe(1);
+  });
+
+  it('seeds shipped packs once, updates older shipped copies, and never overwrites an imported pack', async () => {
+    const db = freshDb();
+    const v1 = pack(miniStore);
+    expect(await seedBuiltinPacks(db, [{ file: 'mini.json', pack: v1 }])).toEqual(['mini-store']);
+    expect(await seedBuiltinPacks(db, [{ file: 'mini.json', pack: v1 }])).toEqual([]);
+    const v2 = pack({ ...miniStore, version: '1.1.0' });
+    expect(await seedBuiltinPacks(db, [{ file: 'mini.json', pack: v2 }])).toEqual(['mini-store']);
+    await importPackText(db, JSON.stringify({ ...miniStore, version: '0.5.0' }), {
+      kind: 'file',
+      fileName: 'mine.json',
+    });
+    const v3 = pack({ ...miniStore, version: '2.0.0' });
+    expect(await seedBuiltinPacks(db, [{ file: 'mini.json', pack: v3 }])).toEqual([]);
+    expect((await listPacks(db))[0]).toMatchObject({ version: '0.5.0', source: { kind: 'file' } });
+  });
+});

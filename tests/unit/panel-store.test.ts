@@ -1,0 +1,126 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ActiveChat, InsertOutcome, Settings } from '../../lib/messaging/protocol';
+import { createPanelStore, type PanelServices } from '../../lib/state/panel';
+import { miniStore, pack } from '../helpers/packs';
+
+const store0 = pack(miniStore);
+
+function chat(...buyerTexts: string[]): ActiveChat {
+  return {
+    tabId: 1,
+    frameId: 0,
+    at: 0,
+    url: 'https://dongdong.jd.com/',
+    siteLabel: '京东咚咚',
+    hasComposer: true,
+    conversation: {
+      platform: 'taobao',
+      conversationId: 'buyer-1',
+      buyerName: '小王',
+      orderIds: ['3489271650123456789'],
+      productTitles: [],
+      messages: buyerTexts.map((text, i) => ({ id: `m${i}`, role: 'buyer' as const, text, kind: 'text' as const })),
+    },
+  };
+}
+
+function services(overrides: Partial<PanelServices> = {}): PanelServices {
+  let settings: Settings = { scenarios: [], selectorOverrides: {} };
+  return {
+    loadPacks: async () => ({ packs: [store0], segments: [] }),
+    getActiveChat: async () => null,
+    insertReply: async (): Promise<InsertOutcome> => ({ ok: true, method: 'execCommand' }),
+    copyToClipboard: async () => true,
+    getSettings: async () => settings,
+    saveSettings: async (patch) => (settings = { ...settings, ...patch }),
+    now: () => new Date(2026, 11, 20),
+    ...overrides,
+  };
+}
+
+describe('panel store', () => {
+  it('ranks suggestions for the active chat, with page variables filled', async () => {
+    const store = createPanelStore(services());
+    await store.getState().reloadPacks();
+    expect(store.getState().emptyReason).toBe('no-chat');
+    store.getState().setChat(chat('退款怎么还没到账'));
+    const { items } = store.getState();
+    expect(items[0]?.entryId).toBe('refund-progress');
+    expect(items[0]?.text).toContain('3489271650123456789');
+  });
+
+  it('says why the list is empty', async () => {
+    const store = createPanelStore(services({ loadPacks: async () => ({ packs: [], segments: [] }) }));
+    await store.getState().reloadPacks();
+    expect(store.getState().emptyReason).toBe('no-packs');
+    const withPacks = createPanelStore(services());
+    await withPacks.getState().reloadPacks();
+    withPacks.getState().setChat(chat('在吗'));
+    expect(withPacks.getState().emptyReason).toBe('courtesy');
+  });
+
+  it('shows search hits (pinyin) instead of suggestions while the agent searches', async () => {
+    const store = createPanelStore(services());
+    await store.getState().reloadPacks();
+    store.getState().setChat(chat('退款怎么还没到账'));
+    store.getState().setQuery('fh');
+    expect(store.getState().items[0]?.entryId).toBe('ship-time');
+    store.getState().setQuery('');
+    expect(store.getState().items[0]?.entryId).toBe('refund-progress');
+  });
+
+  it('inserts through the background and confirms', async () => {
+    const insertReply = vi.fn(async (): Promise<InsertOutcome> => ({ ok: true, method: 'execCommand' }));
+    const store = createPanelStore(services({ insertReply }));
+    await store.getState().reloadPacks();
+    store.getState().setChat(chat('什么时候发货'));
+    await store.getState().insert(0);
+    expect(insertReply).toHaveBeenCalledWith(expect.objectContaining({ entryId: 'ship-time', packId: 'mini-store' }));
+    expect(store.getState().notice?.tone).toBe('ok');
+  });
+
+  it('copies to the clipboard and says so when the chat cannot take the text', async () => {
+    const copyToClipboard = vi.fn(async () => true);
+    const store = createPanelStore(
+      services({ insertReply: async () => ({ ok: false, method: 'none', message: 'no composer' }), copyToClipboard }),
+    );
+    await store.getState().reloadPacks();
+    store.getState().setChat(chat('什么时候发货'));
+    await store.getState().insert(0);
+    expect(copyToClipboard).toHaveBeenCalledWith(expect.stringContaining('48小时内发货'));
+    expect(store.getState().notice).toMatchObject({ tone: 'warn' });
+    expect(store.getState().notice?.text).toContain('clipboard');
+  });
+
+  it('keeps the packs it had when a reload fails', async () => {
+    let fail = false;
+    const store = createPanelStore(
+      services({
+        loadPacks: async () => {
+          if (fail) throw new Error('database closed');
+          return { packs: [store0], segments: [] };
+        },
+      }),
+    );
+    await store.getState().reloadPacks();
+    fail = true;
+    await store.getState().reloadPacks();
+    expect(store.getState().packs).toHaveLength(1);
+    expect(store.getState().packsError).toContain('database closed');
+  });
+
+  it('switches a scenario on, offers its entries and saves the choice', async () => {
+    const saveSettings = vi.fn(async (patch: Partial<Settings>) => ({
+      scenarios: [],
+      selectorOverrides: {},
+      ...patch,
+    }));
+    const store = createPanelStore(services({ saveSettings }));
+    await store.getState().reloadPacks();
+    store.getState().setChat(chat('定金能退吗'));
+    expect(store.getState().items.map((i) => i.entryId)).not.toContain('presale-deposit');
+    await store.getState().toggleScenario('presale');
+    expect(store.getState().items[0]?.entryId).toBe('presale-deposit');
+    expect(saveSettings).toHaveBeenCalledWith({ scenarios: ['presale'] });
+  });
+});
