@@ -5,7 +5,7 @@
  */
 import type { Entry, Pack } from '../packs/schema';
 import { normalizeText } from './normalize';
-import { termsOfNormalized } from './tokenize';
+import { emitTerms } from './tokenize';
 
 /** Weight of each entry field in the entry's term frequencies (BM25F). Tuned on the eval sets. */
 export const FIELD_WEIGHTS = {
@@ -76,8 +76,8 @@ export function buildSegment(pack: Pack): Segment {
   pack.entries.forEach((entry, docNo) => {
     let length = 0;
     for (const [text, fieldWeight] of entryFields(entry)) {
-      for (const { term, weight } of termsOfNormalized(normalizeText(text))) {
-        if (weight === 0) continue;
+      emitTerms(normalizeText(text), (term, weight) => {
+        if (weight === 0) return;
         let id = termIds.get(term);
         if (id === undefined) {
           id = postingDocs.length;
@@ -94,7 +94,7 @@ export function buildSegment(pack: Pack): Segment {
         const w = weight * fieldWeight;
         tf[id] = tf[id]! + w;
         length += w;
-      }
+      });
     }
     for (const id of touched) {
       postingDocs[id]!.push(docNo);

@@ -70,39 +70,48 @@ function latinTerm(word: string): string | null {
   return stemmer(bare);
 }
 
-function pushHan(run: string, out: WeightedTerm[]): void {
+function pushHan(run: string, emit: TermSink): void {
   const chars = Array.from(run);
   for (let i = 0; i < chars.length; i += 1) {
     const char = chars[i]!;
-    if (!CHINESE_STOPWORDS.has(char)) out.push({ term: char, weight: TERM_WEIGHTS.unigram, word: false });
+    if (!CHINESE_STOPWORDS.has(char)) emit(char, TERM_WEIGHTS.unigram, false);
     const next = chars[i + 1];
     if (next === undefined) continue;
     const bigram = char + next;
     if (CHINESE_STOPWORDS.has(bigram) || (CHINESE_STOPWORDS.has(char) && CHINESE_STOPWORDS.has(next))) continue;
-    out.push({ term: bigram, weight: TERM_WEIGHTS.bigram, word: true });
-    out.push({ term: pinyinKey(bigram), weight: TERM_WEIGHTS.pinyin, word: false });
+    emit(bigram, TERM_WEIGHTS.bigram, true);
+    emit(pinyinKey(bigram), TERM_WEIGHTS.pinyin, false);
   }
   if (chars.length === 1) return;
   for (const { segment } of segmenter.segment(run)) {
     const length = Array.from(segment).length;
     if (CHINESE_STOPWORDS.has(segment)) continue;
     // 2-character words are already bigrams.
-    if (length > 2) out.push({ term: segment, weight: TERM_WEIGHTS.longWord, word: true });
+    if (length > 2) emit(segment, TERM_WEIGHTS.longWord, true);
   }
 }
 
 /** Character 4-grams of a Latin word (`^rei`, `reim`, …): morphology and typos beyond one edit. */
-function pushSubwords(word: string, out: WeightedTerm[]): void {
+function pushSubwords(word: string, emit: TermSink): void {
   if (word.length < 5) return;
   const padded = `^${word}$`;
   for (let i = 0; i + 4 <= padded.length; i += 1) {
-    out.push({ term: `~${padded.slice(i, i + 4)}`, weight: TERM_WEIGHTS.subword, word: false });
+    emit(`~${padded.slice(i, i + 4)}`, TERM_WEIGHTS.subword, false);
   }
 }
+
+/** Receives each term as it is found (no allocation per term: indexing calls this millions of times). */
+export type TermSink = (term: string, weight: number, word: boolean) => void;
 
 /** Weighted terms of already-normalised text. */
 export function termsOfNormalized(text: string): WeightedTerm[] {
   const out: WeightedTerm[] = [];
+  emitTerms(text, (term, weight, word) => out.push({ term, weight, word }));
+  return out;
+}
+
+/** Emits the weighted terms of already-normalised text, in order. */
+export function emitTerms(text: string, emit: TermSink): void {
   let specials = 0;
   const cleaned = text
     .replace(URL, ' ')
@@ -116,24 +125,21 @@ export function termsOfNormalized(text: string): WeightedTerm[] {
     })
     // Template placeholders in questions (`{{Order Number}}`) read as their words.
     .replace(/\{\{|\}\}/g, ' ');
-  for (let i = 0; i < specials; i += 1) {
-    out.push({ term: '#contact', weight: TERM_WEIGHTS.numberClass, word: false });
-  }
+  for (let i = 0; i < specials; i += 1) emit('#contact', TERM_WEIGHTS.numberClass, false);
   for (const match of cleaned.matchAll(PIECE)) {
     const [, han, latin, digits] = match;
-    if (han) pushHan(han, out);
+    if (han) pushHan(han, emit);
     else if (latin) {
       // Letters glued to digits (`nw10562`, `iphone17`) are ids or models: keep the letters.
       const term = latinTerm(latin);
       if (term) {
-        out.push({ term, weight: TERM_WEIGHTS.latin, word: true });
-        pushSubwords(latin, out);
+        emit(term, TERM_WEIGHTS.latin, true);
+        pushSubwords(latin, emit);
       }
     } else if (digits) {
-      out.push({ term: numberClass(digits), weight: TERM_WEIGHTS.numberClass, word: false });
+      emit(numberClass(digits), TERM_WEIGHTS.numberClass, false);
     }
   }
-  return out;
 }
 
 /** Weighted terms of raw text (normalises first). */
