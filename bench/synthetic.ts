@@ -40,9 +40,15 @@ const FALLBACK_WORDS = (
 export function syntheticPack(size: number, vocabulary: string[], seed = 42): Pack {
   const random = prng(seed);
   const pick = () => vocabulary[Math.floor(random() * vocabulary.length)]!;
+  // Words join as they would be written: Chinese without spaces, Latin words with one.
   const phrase = (min: number, max: number) => {
     const n = min + Math.floor(random() * (max - min + 1));
-    return Array.from({ length: n }, pick).join(/[a-z]/i.test(vocabulary[0] ?? '') && random() < 0.3 ? ' ' : '');
+    let text = '';
+    for (let i = 0; i < n; i += 1) {
+      const word = pick();
+      text += text && /[a-z0-9]$/i.test(text) && /^[a-z0-9]/i.test(word) ? ` ${word}` : word;
+    }
+    return text;
   };
   return {
     format: 'huashu-pack/1',

@@ -5,7 +5,7 @@
  */
 import type { Entry, Pack } from '../packs/schema';
 import { normalizeText } from './normalize';
-import { emitTerms } from './tokenize';
+import { emitTermKeys, termKeyString } from './tokenize';
 
 /** Weight of each entry field in the entry's term frequencies (BM25F). Tuned on the eval sets. */
 export const FIELD_WEIGHTS = {
@@ -67,34 +67,49 @@ export function buildSegment(pack: Pack): Segment {
   // Terms are interned to numbers and term frequencies kept in one reusable array: with string-keyed
   // maps per entry, building 10k entries spent most of its time hashing and collecting garbage.
   const termIds = new Map<string, number>();
+  const hanIds = new Map<number, number>();
+  const terms: Array<string | number> = [];
   const postingDocs: number[][] = [];
   const postingWeights: number[][] = [];
   let tf = new Float64Array(1024);
   const touched: number[] = [];
   const docs: SegmentDoc[] = [];
   let totalLength = 0;
+  let fieldWeight = 1;
+  let length = 0;
+  const newTerm = (term: string | number): number => {
+    const id = terms.length;
+    terms.push(term);
+    postingDocs.push([]);
+    postingWeights.push([]);
+    if (id >= tf.length) {
+      const grown = new Float64Array(tf.length * 2);
+      grown.set(tf);
+      tf = grown;
+    }
+    return id;
+  };
+  const add = (id: number, weight: number) => {
+    if (tf[id] === 0) touched.push(id);
+    const w = weight * fieldWeight;
+    tf[id] = tf[id]! + w;
+    length += w;
+  };
+  const onHan = (key: number, weight: number) => {
+    let id = hanIds.get(key);
+    if (id === undefined) hanIds.set(key, (id = newTerm(key)));
+    add(id, weight);
+  };
+  const onTerm = (term: string, weight: number) => {
+    let id = termIds.get(term);
+    if (id === undefined) termIds.set(term, (id = newTerm(term)));
+    add(id, weight);
+  };
   pack.entries.forEach((entry, docNo) => {
-    let length = 0;
-    for (const [text, fieldWeight] of entryFields(entry)) {
-      emitTerms(normalizeText(text), (term, weight) => {
-        if (weight === 0) return;
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = postingDocs.length;
-          termIds.set(term, id);
-          postingDocs.push([]);
-          postingWeights.push([]);
-          if (id >= tf.length) {
-            const grown = new Float64Array(tf.length * 2);
-            grown.set(tf);
-            tf = grown;
-          }
-        }
-        if (tf[id] === 0) touched.push(id);
-        const w = weight * fieldWeight;
-        tf[id] = tf[id]! + w;
-        length += w;
-      });
+    length = 0;
+    for (const [text, weight] of entryFields(entry)) {
+      fieldWeight = weight;
+      emitTermKeys(normalizeText(text), onHan, onTerm);
     }
     for (const id of touched) {
       postingDocs[id]!.push(docNo);
@@ -106,7 +121,9 @@ export function buildSegment(pack: Pack): Segment {
     totalLength += length;
   });
   const postings: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
-  for (const [term, id] of termIds) postings[term] = postingDocs[id]!.concat(postingWeights[id]!);
+  terms.forEach((term, id) => {
+    postings[typeof term === 'number' ? termKeyString(term) : term] = postingDocs[id]!.concat(postingWeights[id]!);
+  });
   return { format: SEGMENT_FORMAT, packId: pack.id, fingerprint: packFingerprint(pack), docs, totalLength, postings };
 }
 

@@ -1,10 +1,15 @@
 /**
  * Turns normalised text into weighted terms. One vocabulary serves both languages:
- * - Latin words: stop words dropped, Porter-stemmed (`refunds` → `refund`);
- * - Han runs: character bigrams (robust to any segmentation), `Intl.Segmenter` words of 3+ characters,
- *   single characters (weak), and toneless pinyin bigrams (`fa_huo`) so homophone typos (发活 → 发货) still meet;
- * - numbers become class tokens (`#num`, `#id`, `#order`, `#phone`) so an order number in a message
- *   neither matches by accident nor hides the words around it.
+ * - Latin words: stop words dropped, Porter-stemmed (`refunds` → `refund`), plus character 4-grams
+ *   (`~reim`) that carry morphology and typos beyond one edit;
+ * - Han runs: character bigrams (robust to any segmentation: no word segmenter can be trusted with
+ *   buyer Chinese, and it cost more than all the rest of indexing) and single characters (weak);
+ *   homophone typos (发活 → 发货) are bridged at query time through `pinyinKey`;
+ * - numbers become class tokens (`#num`, `#id`, `#order`), phone numbers and e-mails `#contact`, so an
+ *   order number in a message neither matches by accident nor hides the words around it.
+ *
+ * Indexing emits Han terms as numbers (`emitTermKeys`), which avoids creating millions of short strings;
+ * `termKeyString` turns a key into the same string the query side produces.
  */
 import { pinyin } from 'pinyin-pro';
 import { stemmer } from 'stemmer';
@@ -15,9 +20,8 @@ export interface WeightedTerm {
   term: string;
   weight: number;
   /**
-   * A real word (Latin word, Chinese word or character bigram): it counts toward coverage, "how much of
-   * the message an entry explains". Helper terms (sub-word n-grams, pinyin, single characters, number
-   * classes) only help ranking.
+   * A real word (Latin word or Chinese bigram): it counts toward coverage, "how much of the message an
+   * entry explains". Helper terms (sub-word n-grams, single characters, number classes) only help ranking.
    */
   word: boolean;
 }
@@ -26,14 +30,11 @@ export interface WeightedTerm {
 export const TERM_WEIGHTS = {
   latin: 1,
   bigram: 1,
-  longWord: 0.6,
   unigram: 0.2,
-  pinyin: 0.45,
   numberClass: 0.25,
   subword: 0.25,
 } as const;
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const pinyinCache = new Map<string, string>();
 
 function pinyinOf(char: string): string {
@@ -45,7 +46,7 @@ function pinyinOf(char: string): string {
   return syllable;
 }
 
-/** Toneless pinyin of a Han bigram (`发货` → `fa_huo`): the term homophones share. */
+/** Toneless pinyin of a Han bigram (`发货` → `fa_huo`): the key homophones share. */
 export function pinyinKey(bigram: string): string {
   const [first, second] = Array.from(bigram);
   return `${pinyinOf(first!)}_${pinyinOf(second!)}`;
@@ -54,7 +55,8 @@ export function pinyinKey(bigram: string): string {
 const PHONE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
 const URL = /\b(?:https?:\/\/|www\.)\S+/g;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
-const PIECE = /(\p{Script=Han}+)|([\p{L}\p{M}][\p{L}\p{M}'’]*)|(\d+(?:[.,]\d+)?)/gu;
+// Latin (and other non-Han) letters never swallow Han ones: "ok谢谢" is `ok` + `谢谢`.
+const PIECE = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{M}])(?:(?!\p{Script=Han})[\p{L}\p{M}'’])*)|(\d+(?:[.,]\d+)?)/gu;
 
 function numberClass(digits: string): string {
   const length = digits.replace(/\D/g, '').length;
@@ -70,48 +72,65 @@ function latinTerm(word: string): string | null {
   return stemmer(bare);
 }
 
-function pushHan(run: string, emit: TermSink): void {
-  const chars = Array.from(run);
-  for (let i = 0; i < chars.length; i += 1) {
-    const char = chars[i]!;
-    if (!CHINESE_STOPWORDS.has(char)) emit(char, TERM_WEIGHTS.unigram, false);
-    const next = chars[i + 1];
-    if (next === undefined) continue;
-    const bigram = char + next;
-    if (CHINESE_STOPWORDS.has(bigram) || (CHINESE_STOPWORDS.has(char) && CHINESE_STOPWORDS.has(next))) continue;
-    emit(bigram, TERM_WEIGHTS.bigram, true);
-    emit(pinyinKey(bigram), TERM_WEIGHTS.pinyin, false);
-  }
-  if (chars.length === 1) return;
-  for (const { segment } of segmenter.segment(run)) {
-    const length = Array.from(segment).length;
-    if (CHINESE_STOPWORDS.has(segment)) continue;
-    // 2-character words are already bigrams.
-    if (length > 2) emit(segment, TERM_WEIGHTS.longWord, true);
-  }
+/** Code units of single-character Chinese stop words, for the allocation-free Han path. */
+const STOP_CHARS = new Set([...CHINESE_STOPWORDS].filter((w) => w.length === 1).map((w) => w.charCodeAt(0)));
+const STOP_BIGRAMS = new Set(
+  [...CHINESE_STOPWORDS].filter((w) => w.length === 2).map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)),
+);
+
+/** Numeric key of a Han unigram (its code unit) or bigram (two code units), as used by the index. */
+export type HanKey = number;
+
+/** The term string of a numeric Han key: the same string the query side makes. */
+export function termKeyString(key: HanKey): string {
+  return key >= 0x10000 ? String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000) : String.fromCharCode(key);
 }
 
-/** Character 4-grams of a Latin word (`^rei`, `reim`, …): morphology and typos beyond one edit. */
-function pushSubwords(word: string, emit: TermSink): void {
-  if (word.length < 5) return;
-  const padded = `^${word}$`;
-  for (let i = 0; i + 4 <= padded.length; i += 1) {
-    emit(`~${padded.slice(i, i + 4)}`, TERM_WEIGHTS.subword, false);
-  }
-}
-
-/** Receives each term as it is found (no allocation per term: indexing calls this millions of times). */
+/** Receives each Han term as a number: `key`, weight, whether it is a word (a bigram). */
+export type HanSink = (key: HanKey, weight: number, word: boolean) => void;
+/** Receives each other term as a string. */
 export type TermSink = (term: string, weight: number, word: boolean) => void;
 
-/** Weighted terms of already-normalised text. */
-export function termsOfNormalized(text: string): WeightedTerm[] {
-  const out: WeightedTerm[] = [];
-  emitTerms(text, (term, weight, word) => out.push({ term, weight, word }));
-  return out;
+function emitHan(run: string, emitKey: HanSink): void {
+  // Han runs are BMP characters in practice; a rare astral character just ends a bigram chain.
+  for (let i = 0; i < run.length; i += 1) {
+    const code = run.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    if (!STOP_CHARS.has(code)) emitKey(code, TERM_WEIGHTS.unigram, false);
+    const next = run.charCodeAt(i + 1);
+    if (Number.isNaN(next) || (next >= 0xd800 && next <= 0xdfff)) continue;
+    const bigram = code * 0x10000 + next;
+    if (STOP_BIGRAMS.has(bigram) || (STOP_CHARS.has(code) && STOP_CHARS.has(next))) continue;
+    emitKey(bigram, TERM_WEIGHTS.bigram, true);
+  }
 }
 
-/** Emits the weighted terms of already-normalised text, in order. */
-export function emitTerms(text: string, emit: TermSink): void {
+/** A Latin word's stemmed term (null for stop words) and character 4-grams (`~^rei`, `~reim`, …). */
+interface LatinTerms {
+  term: string | null;
+  subwords: string[];
+}
+
+/** Words repeat across entries; caching their terms saves most string work when indexing. */
+const latinCache = new Map<string, LatinTerms>();
+
+function latinTermsOf(word: string): LatinTerms {
+  let cached = latinCache.get(word);
+  if (cached) return cached;
+  const term = latinTerm(word);
+  const subwords: string[] = [];
+  if (term && word.length >= 5) {
+    const padded = `^${word}$`;
+    for (let i = 0; i + 4 <= padded.length; i += 1) subwords.push(`~${padded.slice(i, i + 4)}`);
+  }
+  cached = { term, subwords };
+  if (latinCache.size > 100_000) latinCache.clear();
+  latinCache.set(word, cached);
+  return cached;
+}
+
+/** Emits the weighted terms of already-normalised text: Han terms as numeric keys, others as strings. */
+export function emitTermKeys(text: string, emitKey: HanSink, emit: TermSink): void {
   let specials = 0;
   const cleaned = text
     .replace(URL, ' ')
@@ -128,18 +147,29 @@ export function emitTerms(text: string, emit: TermSink): void {
   for (let i = 0; i < specials; i += 1) emit('#contact', TERM_WEIGHTS.numberClass, false);
   for (const match of cleaned.matchAll(PIECE)) {
     const [, han, latin, digits] = match;
-    if (han) pushHan(han, emit);
+    if (han) emitHan(han, emitKey);
     else if (latin) {
       // Letters glued to digits (`nw10562`, `iphone17`) are ids or models: keep the letters.
-      const term = latinTerm(latin);
+      const { term, subwords } = latinTermsOf(latin);
       if (term) {
         emit(term, TERM_WEIGHTS.latin, true);
-        pushSubwords(latin, emit);
+        for (const subword of subwords) emit(subword, TERM_WEIGHTS.subword, false);
       }
     } else if (digits) {
       emit(numberClass(digits), TERM_WEIGHTS.numberClass, false);
     }
   }
+}
+
+/** Weighted terms of already-normalised text, all as strings (the query side). */
+export function termsOfNormalized(text: string): WeightedTerm[] {
+  const out: WeightedTerm[] = [];
+  emitTermKeys(
+    text,
+    (key, weight, word) => out.push({ term: termKeyString(key), weight, word }),
+    (term, weight, word) => out.push({ term, weight, word }),
+  );
+  return out;
 }
 
 /** Weighted terms of raw text (normalises first). */
@@ -150,9 +180,7 @@ export function termsOf(text: string): WeightedTerm[] {
 /** Splits a buyer message into clauses, so a message that asks two things can match both. */
 export function splitClauses(text: string): string[] {
   return text
-    .split(
-      /[。！？!?；;\n]+|(?<=[\p{Script=Han}])[，,]|[.](?=\s|$)|\s{2,}|[，,](?=\s*(?:and|also|btw|还有|另外|顺便|然后))/u,
-    )
+    .split(/[。！？!?；;\n]+|(?<=[\p{Script=Han}])[，,]|[.](?=\s|$)|\s{2,}|[，,](?=\s*(?:and|also|btw|还有|另外|顺便|然后))/u)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCourtesyOnly } from '../../lib/suggest/courtesy';
 import { detectScript, normalizeText } from '../../lib/suggest/normalize';
-import { splitClauses, termsOf } from '../../lib/suggest/tokenize';
+import { pinyinKey, splitClauses, termsOf } from '../../lib/suggest/tokenize';
 
 const terms = (text: string) => termsOf(text).map((t) => t.term);
 
@@ -19,15 +19,24 @@ describe('normalizeText', () => {
 });
 
 describe('termsOf', () => {
-  it('makes Chinese bigrams, pinyin bigrams and drops particles', () => {
-    const t = terms('发货了吗');
-    expect(t).toContain('发货');
-    expect(t).toContain('fa_huo');
-    expect(t).not.toContain('了吗');
+  it('makes Chinese bigrams and weak unigrams, and drops particles', () => {
+    const t = termsOf('发货了吗');
+    expect(t).toContainEqual({ term: '发货', weight: 1, word: true });
+    expect(t).toContainEqual({ term: '发', weight: 0.2, word: false });
+    expect(t.map((x) => x.term)).not.toContain('了吗');
+    expect(t.map((x) => x.term)).not.toContain('吗');
   });
 
-  it('gives a homophone typo the same pinyin as the right word (发活 ~ 发货)', () => {
-    expect(terms('发活')).toContain('fa_huo');
+  it('gives a homophone typo the same pinyin key as the right word (发活 ~ 发货)', () => {
+    expect(pinyinKey('发活')).toBe(pinyinKey('发货'));
+    expect(pinyinKey('退宽')).toBe(pinyinKey('退款'));
+  });
+
+  it('splits Latin words from the Chinese they are glued to', () => {
+    expect(terms('refund退款')).toEqual(expect.arrayContaining(['refund', '退款']));
+    expect(terms('iphone17什么时候发货')).toEqual(expect.arrayContaining(['iphon', '#num', '发货']));
+    expect(terms('address破损')).toEqual(expect.arrayContaining(['address', '破损']));
+    expect(terms('address破损').some((t) => /[a-z~].*\p{Script=Han}/u.test(t))).toBe(false);
   });
 
   it('stems English and drops stop words', () => {
