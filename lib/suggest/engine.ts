@@ -95,6 +95,8 @@ interface LoadedPack {
   facts: Record<string, string | number | boolean>;
   /** Per entry: k1 · (1 − b + b · length / average length), the BM25 length normaliser. */
   lengthNorm: Float64Array;
+  /** term → its number in `segment.terms`. */
+  termIndex: Map<string, number>;
   /** Scratch arrays reused by every query (an engine serves one query at a time). */
   scratch: Scratch;
 }
@@ -164,13 +166,13 @@ export function questionOf(context: ChatContext): string {
   return (context.text ?? '').trim();
 }
 
-/** Whether a sorted posting list (doc numbers in its first half) holds a document. */
-function postingHas(list: number[], docNo: number): boolean {
-  let low = 0;
-  let high = list.length / 2 - 1;
+/** Whether term `t` of a segment occurs in an entry (postings are sorted: binary search). */
+function postingHas(segment: Segment, t: number, docNo: number): boolean {
+  let low = segment.offsets[t]!;
+  let high = segment.offsets[t + 1]! - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    const value = list[middle]!;
+    const value = segment.postingDocs[middle]!;
     if (value === docNo) return true;
     if (value < docNo) low = middle + 1;
     else high = middle - 1;
@@ -206,10 +208,20 @@ export class SuggestEngine {
       const segment =
         previous?.segment.fingerprint === fingerprint
           ? previous.segment
-          : (cached.find((s) => s.packId === pack.id && s.fingerprint === fingerprint) ?? buildSegment(pack));
+          : (cached.find((s) => s.packId === pack.id && s.fingerprint === fingerprint) ??
+            buildSegment(pack, fingerprint));
       const facts = Object.fromEntries(Object.entries(pack.facts).map(([name, fact]) => [name, factValue(fact)]));
       const size = segment.docs.length;
-      next.set(pack.id, { pack, segment, facts, lengthNorm: new Float64Array(size), scratch: newScratch(size) });
+      const termIndex =
+        previous?.segment === segment ? previous.termIndex : new Map(segment.terms.map((term, i) => [term, i]));
+      next.set(pack.id, {
+        pack,
+        segment,
+        facts,
+        lengthNorm: new Float64Array(size),
+        termIndex,
+        scratch: newScratch(size),
+      });
       this.docCount += size;
       totalLength += segment.totalLength;
     }
@@ -230,9 +242,9 @@ export class SuggestEngine {
     let df = this.dfCache.get(term);
     if (df === undefined) {
       df = 0;
-      for (const { segment } of this.packs.values()) {
-        const list = segment.postings[term];
-        if (list) df += list.length / 2;
+      for (const { segment, termIndex } of this.packs.values()) {
+        const t = termIndex.get(term);
+        if (t !== undefined) df += segment.offsets[t + 1]! - segment.offsets[t]!;
       }
       if (this.dfCache.size > 50_000) this.dfCache.clear();
       this.dfCache.set(term, df);
@@ -247,7 +259,7 @@ export class SuggestEngine {
   private vocabulary(): Iterable<string> {
     const packs = [...this.packs.values()];
     return (function* () {
-      for (const { segment } of packs) yield* Object.keys(segment.postings);
+      for (const { segment } of packs) yield* segment.terms;
     })();
   }
 
@@ -319,13 +331,13 @@ export class SuggestEngine {
         else bestStandIn = Math.max(bestStandIn, mass);
         const gainScale = mass * (BM25.k1 + 1);
         for (const loaded of packs) {
-          const list = loaded.segment.postings[target.term];
-          if (!list) continue;
+          const t = loaded.termIndex.get(target.term);
+          if (t === undefined) continue;
           const { scratch, lengthNorm } = loaded;
-          const half = list.length / 2;
-          for (let i = 0; i < half; i += 1) {
-            const docNo = list[i]!;
-            const tf = list[half + i]!;
+          const { offsets, postingDocs, postingWeights } = loaded.segment;
+          for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i += 1) {
+            const docNo = postingDocs[i]!;
+            const tf = postingWeights[i]!;
             const gain = (gainScale * tf) / (tf + lengthNorm[docNo]!);
             if (scratch.termStamp[docNo] !== termStamp) {
               scratch.termStamp[docNo] = termStamp;
@@ -366,9 +378,9 @@ export class SuggestEngine {
   private matchedTerms(loaded: LoadedPack, docNo: number, query: QueryTerm[]): string[] {
     return query
       .filter((q) =>
-        q.targets.some((t) => {
-          const list = loaded.segment.postings[t.term];
-          return list !== undefined && postingHas(list, docNo);
+        q.targets.some((target) => {
+          const t = loaded.termIndex.get(target.term);
+          return t !== undefined && postingHas(loaded.segment, t, docNo);
         }),
       )
       .map((q) => q.term);

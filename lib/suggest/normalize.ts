@@ -6,21 +6,29 @@ import { Converter } from 'opencc-js/t2cn';
 
 const toSimplified = Converter({ from: 't', to: 'cn' });
 const HAS_HAN = /\p{Script=Han}/u;
-let traditionalChars: Set<string> | null = null;
+const FIRST = 0x3400;
+const LAST = 0x9fff;
+let traditionalChars: Uint8Array | null = null;
 
 /**
  * Whether the text has a character that conversion would change. Running the converter costs ~30 µs
- * a string, which dominated index builds; most text is already simplified and skips it. The set of
+ * a string, which dominated index builds; most text is already simplified and skips it. The table of
  * such characters is read off the converter itself once (~40 ms), one character per line.
  */
 function hasTraditional(text: string): boolean {
   if (!traditionalChars) {
     const chars: string[] = [];
-    for (let code = 0x3400; code <= 0x9fff; code += 1) chars.push(String.fromCodePoint(code));
+    for (let code = FIRST; code <= LAST; code += 1) chars.push(String.fromCharCode(code));
     const converted = toSimplified(chars.join('\n')).split('\n');
-    traditionalChars = new Set(chars.filter((char, i) => converted[i] !== char));
+    traditionalChars = new Uint8Array(LAST - FIRST + 1);
+    chars.forEach((char, i) => {
+      if (converted[i] !== char) traditionalChars![i] = 1;
+    });
   }
-  for (const char of text) if (traditionalChars.has(char)) return true;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= FIRST && code <= LAST && traditionalChars[code - FIRST] === 1) return true;
+  }
   return false;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SuggestEngine, questionOf, THRESHOLDS } from '../../lib/suggest/engine';
-import { buildSegment, reviveSegment } from '../../lib/suggest/segment';
+import { buildSegment, reviveSegment, serializeSegment } from '../../lib/suggest/segment';
 import { miniEnglish, miniStore, pack } from '../helpers/packs';
 
 const store = pack(miniStore);
@@ -142,7 +142,7 @@ describe('SuggestEngine index cache', () => {
   });
 
   it('uses a serialised segment instead of indexing again, with identical results', () => {
-    const serialised = JSON.parse(JSON.stringify(buildSegment(store))) as unknown;
+    const serialised = JSON.parse(JSON.stringify(serializeSegment(buildSegment(store)))) as unknown;
     const revived = reviveSegment(serialised);
     expect(revived).not.toBeNull();
     const engine = new SuggestEngine();
@@ -162,6 +162,8 @@ describe('SuggestEngine index cache', () => {
 
   it('rejects a serialised segment of another format', () => {
     expect(reviveSegment({ format: 'other' })).toBeNull();
+    const broken = { ...serializeSegment(buildSegment(store)), offsets: [0, 1] };
+    expect(reviveSegment(broken)).toBeNull();
     expect(reviveSegment(null)).toBeNull();
   });
 });
