@@ -36,6 +36,8 @@ export const SCENARIO_BOOST = 1.15;
 
 /** How much of a never-seen word's IDF counts as unexplained information (coverage denominator). */
 const UNSEEN_WORD_WEIGHT = 1;
+/** Share of entries above which a helper term (not a word) is skipped at query time. */
+const COMMON_HELPER_SHARE = 0.2;
 /** Weight of a known word one edit away from an unknown one. */
 const TYPO_WEIGHT = 0.8;
 
@@ -317,7 +319,11 @@ export class SuggestEngine {
     let upper = 0;
     let informative = 0;
     const unseenIdf = this.idf(1);
+    const common = this.docCount * COMMON_HELPER_SHARE;
     for (const q of query) {
+      // A helper term (single character, sub-word) found in a large share of entries separates
+      // nothing and costs the longest scans: skip it.
+      if (!q.word && this.docCount >= 50 && q.targets.every((t) => this.documentFrequency(t.term) > common)) continue;
       // Per entry, the best of the term's targets counts once.
       const termStamp = ++this.stamp;
       let best = 0;

@@ -56,9 +56,6 @@ const MAYBE_SPECIAL = /[@{}]|\d{7}|\d[- ]\d{4}|https?:|www\./;
 const PHONE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
 const URL = /\b(?:https?:\/\/|www\.)\S+/g;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
-// Latin (and other non-Han) letters never swallow Han ones: "ok谢谢" is `ok` + `谢谢`.
-const PIECE =
-  /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{M}])(?:(?!\p{Script=Han})[\p{L}\p{M}'’])*)|(\d+(?:[.,]\d+)?)/gu;
 
 function numberClass(digits: string): string {
   const length = digits.replace(/\D/g, '').length;
