@@ -110,7 +110,8 @@ function factWarnings(text: string, path: string, facts: NumberFact[]): LintWarn
   const warnings: LintWarning[] = [];
   // Variables are not hard-coded numbers.
   const plain = text.replace(/\{\{[^}]*\}\}/g, (m) => ' '.repeat(m.length));
-  for (const match of plain.matchAll(/(?<![\d.])\d+(?:\.\d+)?(?![\d.])/g)) {
+  // A number inside a range ("1-3天", "7~15天") is not a single policy value.
+  for (const match of plain.matchAll(/(?<![\d.\-~～至到])\d+(?:\.\d+)?(?![\d.]|\s*[-~～至到]\s*\d)/g)) {
     const number = Number(match[0]);
     const after = plain.slice(match.index + match[0].length, match.index + match[0].length + 16);
     const windowText = plain.slice(Math.max(0, match.index - 12), match.index + match[0].length + 12);
@@ -121,7 +122,7 @@ function factWarnings(text: string, path: string, facts: NumberFact[]): LintWarn
       if (fact.unit && !unit) continue;
       if (number === fact.value && (fact.unit || number >= 10)) {
         holders.push(fact);
-        if (unit) written = match[0] + unit[0].trim();
+        if (unit) written = `${match[0]}${/^\s*[a-z]/i.test(unit[0]) ? ' ' : ''}${unit[0].trim()}`;
       } else if (number !== fact.value && fact.keywords.some((k) => windowText.includes(k))) {
         warnings.push({
           path,

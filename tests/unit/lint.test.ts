@@ -79,6 +79,15 @@ describe('lintPack', () => {
     ]);
   });
 
+  it('does not read a number inside a range as a hard-coded fact', () => {
+    const warnings = lint({
+      ...base,
+      facts: { invoiceIssueDays: 3, returnDays: 7 },
+      entries: [entry('a', { replies: [{ text: '偏远地区慢1-3天，补货要7~15天' }] })],
+    });
+    expect(warnings).toEqual([]);
+  });
+
   it('reports a reply that contradicts a fact next to its keywords (保价 30 days vs 7)', () => {
     const warnings = lint({
       ...base,
