@@ -5,6 +5,9 @@ import type { Pack } from '../lib/packs/schema';
 
 export type Ranker = (text: string) => string[];
 
+/** Documents are keyed `pack/entry` so that packs loaded together cannot collide; rankers return entry ids. */
+const entryIdOf = (key: string) => key.slice(key.indexOf('/') + 1);
+
 interface Doc {
   id: string;
   title: string;
@@ -27,7 +30,7 @@ const docsOf = (packs: Pack[]): Doc[] =>
 /** Fuse.js with default options over title / questions / reply. */
 export function fuseRanker(packs: Pack[]): Ranker {
   const fuse = new Fuse(docsOf(packs), { keys: ['title', 'questions', 'reply'] });
-  return (text) => fuse.search(text).map((r) => r.item.id);
+  return (text) => fuse.search(text).map((r) => entryIdOf(r.item.id));
 }
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -45,5 +48,5 @@ export function bm25Ranker(packs: Pack[], chinese: boolean): Ranker {
     : {};
   const search = new MiniSearch<Doc>({ fields: ['title', 'questions', 'reply'], idField: 'id', ...options });
   search.addAll(docsOf(packs));
-  return (text) => search.search(text).map((r) => r.id as string);
+  return (text) => search.search(text).map((r) => entryIdOf(r.id as string));
 }

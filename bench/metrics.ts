@@ -4,6 +4,8 @@ export interface EvalCase {
   expected: string[];
   platform?: string;
   locale?: string;
+  /** Scenarios the agent has switched on for this message. */
+  scenarios?: string[];
 }
 
 export interface RelevanceReport {

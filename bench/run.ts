@@ -64,7 +64,13 @@ function engineRanker(packs: Pack[]): (c: EvalCase) => string[] {
   engine.setPacks(packs);
   return (c) =>
     engine
-      .suggest({ text: c.text, platform: c.platform as Platform | undefined, locale: c.locale, now: BENCH_DATE })
+      .suggest({
+        text: c.text,
+        platform: c.platform as Platform | undefined,
+        locale: c.locale,
+        scenarios: c.scenarios,
+        now: BENCH_DATE,
+      })
       .suggestions.map((s) => s.entryId);
 }
 

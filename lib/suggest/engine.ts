@@ -14,6 +14,7 @@ import type { Entry, Pack, Platform } from '../packs/schema';
 import { factValue } from '../packs/schema';
 import { renderTemplate, type PageValues } from '../templates/render';
 import { isCourtesyOnly } from './courtesy';
+import { CHINESE_STOPWORDS } from './stopwords';
 import { detectScript, normalizeText } from './normalize';
 import { activeScenarios, chooseReply, isEntryEligible } from './scenarios';
 import { buildSegment, packFingerprint, type Segment } from './segment';
@@ -29,13 +30,17 @@ export const BM25 = { k1: 1.2, b: 0.5 } as const;
  * could reach for the same message (0…1); `coverage` is the share of the message's informative weight
  * (IDF-weighted) that the entry matched. A suggestion needs both.
  */
-export const THRESHOLDS = { score: 0.15, coverage: 0.25 } as const;
+export const THRESHOLDS = { score: 0.12, coverage: 0.2 } as const;
 
 /** Score multiplier for entries tied to an active scenario. */
 export const SCENARIO_BOOST = 1.15;
 
 /** How much of a never-seen word's IDF counts as unexplained information (coverage denominator). */
 const UNSEEN_WORD_WEIGHT = 1;
+const HAN_START = /^\p{Script=Han}/u;
+/** How many of a variant's best-scoring entries get their exact coverage computed. */
+const COVERAGE_CANDIDATES = 40;
+
 /** Share of entries above which a helper term (not a word) is skipped at query time. */
 const COMMON_HELPER_SHARE = 0.2;
 /** Weight of a known word one edit away from an unknown one. */
@@ -324,6 +329,8 @@ export class SuggestEngine {
       // A helper term (single character, sub-word) found in a large share of entries separates
       // nothing and costs the longest scans: skip it.
       if (!q.word && this.docCount >= 50 && q.targets.every((t) => this.documentFrequency(t.term) > common)) continue;
+      // Chinese coverage is counted per character (see `hanCoverage`); Latin words count here.
+      const latinWord = q.word && !HAN_START.test(q.term);
       // Per entry, the best of the term's targets counts once.
       const termStamp = ++this.stamp;
       let best = 0;
@@ -368,16 +375,61 @@ export class SuggestEngine {
             scratch.touched.push(docNo);
           }
           scratch.raw[docNo] = scratch.raw[docNo]! + scratch.termGain[docNo]!;
-          if (q.word) scratch.mass[docNo] = scratch.mass[docNo]! + scratch.termMass[docNo]!;
+          if (latinWord) scratch.mass[docNo] = scratch.mass[docNo]! + scratch.termMass[docNo]!;
         }
       }
       upper += best * (BM25.k1 + 1);
-      if (q.word) informative += best;
+      if (latinWord) informative += best;
       // A Latin word the packs never use is information the message carries and no entry explains.
-      // (An unseen Chinese bigram is often just two words side by side: it does not count.)
-      if (best === 0 && q.word && /^[a-z]/.test(q.term)) informative += unseenIdf * UNSEEN_WORD_WEIGHT;
+      if (best === 0 && latinWord) informative += unseenIdf * UNSEEN_WORD_WEIGHT;
     }
     return { upper, informative };
+  }
+
+  /**
+   * Chinese coverage, per character: each content character of the message (not a particle) weighs
+   * its IDF as a single character (an unseen one weighs like an unseen word); an entry covers a character
+   * when it matches a bigram over it (or that bigram's homophone or synonym). Word segmentation is
+   * unreliable, so unmatched bigrams cannot simply count as unexplained words: characters can.
+   */
+  private hanCoverage(
+    text: string,
+    query: QueryTerm[],
+  ): (loaded: LoadedPack, docNo: number) => { covered: number; total: number } {
+    const weights: number[] = [];
+    const positions = new Map<string, number[]>();
+    const unseen = this.idf(1) * UNSEEN_WORD_WEIGHT;
+    for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+      const chars = Array.from(run);
+      const base = weights.length;
+      chars.forEach((char) => {
+        const df = CHINESE_STOPWORDS.has(char) ? -1 : this.documentFrequency(char);
+        weights.push(df < 0 ? 0 : df === 0 ? unseen : this.idf(df));
+      });
+      for (let i = 0; i + 1 < chars.length; i += 1) {
+        const bigram = chars[i]! + chars[i + 1]!;
+        const list = positions.get(bigram) ?? [];
+        list.push(base + i, base + i + 1);
+        positions.set(bigram, list);
+      }
+    }
+    const total = weights.reduce((sum, w) => sum + w, 0);
+    const hanTerms = query.filter((q) => q.word && positions.has(q.term));
+    return (loaded, docNo) => {
+      if (total === 0) return { covered: 0, total: 0 };
+      const covered = new Float64Array(weights.length);
+      for (const q of hanTerms) {
+        let share = 0;
+        for (const target of q.targets) {
+          const t = loaded.termIndex.get(target.term);
+          if (t !== undefined && target.share > share && postingHas(loaded.segment, t, docNo)) share = target.share;
+        }
+        if (share > 0) for (const at of positions.get(q.term)!) covered[at] = Math.max(covered[at]!, share);
+      }
+      let sum = 0;
+      covered.forEach((share, at) => (sum += share * weights[at]!));
+      return { covered: sum, total };
+    };
   }
 
   /** Which of the message's terms an entry matched (for display), checked only for shown entries. */
@@ -465,26 +517,33 @@ export class SuggestEngine {
 
     const callStamp = ++this.stamp;
     for (const { scratch } of packs) scratch.bestTouched.length = 0;
-    const wholeQuery = this.queryTerms(termsOfNormalized(normalized));
+    const wholeQuery = this.queryTerms(junctionAware(normalized, termsOfNormalized(normalized)));
     variants.forEach((variant, index) => {
-      const query = index === 0 ? wholeQuery : this.queryTerms(termsOfNormalized(variant));
+      const query = index === 0 ? wholeQuery : this.queryTerms(junctionAware(variant, termsOfNormalized(variant)));
       const { upper, informative } = this.scoreVariant(query);
       if (upper === 0) return;
       // Clauses compete with the whole message, slightly discounted: the whole text is the better evidence.
       const discount = index === 0 ? 1 : 0.9;
-      for (const { scratch } of packs) {
-        for (const docNo of scratch.touched) {
-          const score = (scratch.raw[docNo]! / upper) * discount;
-          const coverage = informative > 0 ? Math.min(1, scratch.mass[docNo]! / informative) : 0;
-          if (scratch.bestStamp[docNo] !== callStamp) {
-            scratch.bestStamp[docNo] = callStamp;
-            scratch.best[docNo] = score;
-            scratch.bestCoverage[docNo] = coverage;
-            scratch.bestTouched.push(docNo);
-          } else if (score > scratch.best[docNo]!) {
-            scratch.best[docNo] = score;
-            scratch.bestCoverage[docNo] = coverage;
-          }
+      const coverageOf = this.hanCoverage(variant, query);
+      const candidates: Array<{ loaded: LoadedPack; docNo: number; raw: number }> = [];
+      for (const loaded of packs) {
+        for (const docNo of loaded.scratch.touched) candidates.push({ loaded, docNo, raw: loaded.scratch.raw[docNo]! });
+      }
+      candidates.sort((a, b) => b.raw - a.raw);
+      for (const { loaded, docNo, raw } of candidates.slice(0, COVERAGE_CANDIDATES)) {
+        const { scratch } = loaded;
+        const score = (raw / upper) * discount;
+        const han = coverageOf(loaded, docNo);
+        const denominator = informative + han.total;
+        const coverage = denominator > 0 ? Math.min(1, (scratch.mass[docNo]! + han.covered) / denominator) : 0;
+        if (scratch.bestStamp[docNo] !== callStamp) {
+          scratch.bestStamp[docNo] = callStamp;
+          scratch.best[docNo] = score;
+          scratch.bestCoverage[docNo] = coverage;
+          scratch.bestTouched.push(docNo);
+        } else if (score > scratch.best[docNo]!) {
+          scratch.best[docNo] = score;
+          scratch.bestCoverage[docNo] = coverage;
         }
       }
     });
@@ -527,6 +586,31 @@ export class SuggestEngine {
       query: question,
     };
   }
+}
+
+const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+const JUNCTION_WEIGHT = 0.6;
+
+/**
+ * Lowers the weight of Chinese bigrams that straddle two words of the buyer's message (衣服|是 → 服是):
+ * such bigrams are accidents of adjacency, yet rare, so they would match unrelated entries strongly.
+ * A bigram whose characters the segmenter left as single-character words (发|货) keeps its weight:
+ * the segmenter often splits real words that way.
+ */
+function junctionAware(text: string, terms: WeightedTerm[]): WeightedTerm[] {
+  if (!/\p{Script=Han}/u.test(text)) return terms;
+  const junctions = new Set<string>();
+  let previous = '';
+  for (const { segment } of wordSegmenter.segment(text)) {
+    if (previous && /\p{Script=Han}$/u.test(previous) && /^\p{Script=Han}/u.test(segment)) {
+      const left = Array.from(previous);
+      const right = Array.from(segment);
+      if (left.length > 1 || right.length > 1) junctions.add(left[left.length - 1]! + right[0]!);
+    }
+    previous = segment;
+  }
+  if (junctions.size === 0) return terms;
+  return terms.map((t) => (junctions.has(t.term) ? { ...t, weight: t.weight * JUNCTION_WEIGHT } : t));
 }
 
 function localeOfText(text: string): string | undefined {
