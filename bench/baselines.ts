@@ -20,7 +20,7 @@ const docsOf = (packs: Pack[]): Doc[] =>
     pack.entries
       .filter((e) => e.kind === 'reply')
       .map((e) => ({
-        id: e.id,
+        id: `${pack.id}/${e.id}`,
         title: e.title,
         questions: e.questions.join('\n'),
         reply: e.replies.map((r) => r.text).join('\n'),

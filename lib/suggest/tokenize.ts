@@ -73,8 +73,21 @@ function latinTerm(word: string): string | null {
 
 /** Code units of single-character Chinese stop words, for the allocation-free Han path. */
 const STOP_CHARS = new Set([...CHINESE_STOPWORDS].filter((w) => w.length === 1).map((w) => w.charCodeAt(0)));
+/**
+ * Han terms are keyed by small integers so the index builder's maps stay on V8's fast small-integer path
+ * (a plain code·65536 + code key exceeds it): characters U+3400–U+9FFF are numbered 0…27647, a bigram is
+ * `a · 27648 + b`, a single character `BIGRAM_KEYS + a`. Other characters (rare) travel as strings.
+ */
+const FIRST_HAN = 0x3400;
+const CHAR_SPAN = 0x9fff - FIRST_HAN + 1;
+const BIGRAM_KEYS = CHAR_SPAN * CHAR_SPAN;
+const keyable = (code: number) => code >= FIRST_HAN && code < FIRST_HAN + CHAR_SPAN;
+const bigramKey = (a: number, b: number) => (a - FIRST_HAN) * CHAR_SPAN + (b - FIRST_HAN);
+
 const STOP_BIGRAMS = new Set(
-  [...CHINESE_STOPWORDS].filter((w) => w.length === 2).map((w) => w.charCodeAt(0) * 0x10000 + w.charCodeAt(1)),
+  [...CHINESE_STOPWORDS]
+    .filter((w) => w.length === 2 && keyable(w.charCodeAt(0)) && keyable(w.charCodeAt(1)))
+    .map((w) => bigramKey(w.charCodeAt(0), w.charCodeAt(1))),
 );
 
 /** Numeric key of a Han unigram (its code unit) or bigram (two code units), as used by the index. */
@@ -82,7 +95,8 @@ export type HanKey = number;
 
 /** The term string of a numeric Han key: the same string the query side makes. */
 export function termKeyString(key: HanKey): string {
-  return key >= 0x10000 ? String.fromCharCode(Math.floor(key / 0x10000), key % 0x10000) : String.fromCharCode(key);
+  if (key >= BIGRAM_KEYS) return String.fromCharCode(key - BIGRAM_KEYS + FIRST_HAN);
+  return String.fromCharCode(Math.floor(key / CHAR_SPAN) + FIRST_HAN, (key % CHAR_SPAN) + FIRST_HAN);
 }
 
 /** Receives each Han term as a number: `key`, weight, whether it is a word (a bigram). */
@@ -90,17 +104,25 @@ export type HanSink = (key: HanKey, weight: number, word: boolean) => void;
 /** Receives each other term as a string. */
 export type TermSink = (term: string, weight: number, word: boolean) => void;
 
-function emitHan(run: string, emitKey: HanSink): void {
+function emitHan(run: string, emitKey: HanSink, emit: TermSink): void {
   // Han runs are BMP characters in practice; a rare astral character just ends a bigram chain.
   for (let i = 0; i < run.length; i += 1) {
     const code = run.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdfff) continue;
-    if (!STOP_CHARS.has(code)) emitKey(code, TERM_WEIGHTS.unigram, false);
+    if (!STOP_CHARS.has(code)) {
+      if (keyable(code)) emitKey(BIGRAM_KEYS + code - FIRST_HAN, TERM_WEIGHTS.unigram, false);
+      else emit(run[i]!, TERM_WEIGHTS.unigram, false);
+    }
     const next = run.charCodeAt(i + 1);
     if (Number.isNaN(next) || (next >= 0xd800 && next <= 0xdfff)) continue;
-    const bigram = code * 0x10000 + next;
-    if (STOP_BIGRAMS.has(bigram) || (STOP_CHARS.has(code) && STOP_CHARS.has(next))) continue;
-    emitKey(bigram, TERM_WEIGHTS.bigram, true);
+    if (STOP_CHARS.has(code) && STOP_CHARS.has(next)) continue;
+    if (keyable(code) && keyable(next)) {
+      const key = bigramKey(code, next);
+      if (!STOP_BIGRAMS.has(key)) emitKey(key, TERM_WEIGHTS.bigram, true);
+    } else {
+      const bigram = run.slice(i, i + 2);
+      if (!CHINESE_STOPWORDS.has(bigram)) emit(bigram, TERM_WEIGHTS.bigram, true);
+    }
   }
 }
 
@@ -156,7 +178,7 @@ export function emitTermKeys(text: string, emitKey: HanSink, emit: TermSink): vo
     if (isHanAt(cleaned, i)) {
       let end = i + 1;
       while (end < length && isHanAt(cleaned, end)) end += 1;
-      emitHan(cleaned.slice(i, end), emitKey);
+      emitHan(cleaned.slice(i, end), emitKey, emit);
       i = end;
     } else if (isLetterAt(cleaned, i)) {
       let end = i + 1;
