@@ -30,13 +30,20 @@ export const BM25 = { k1: 1.2, b: 0.5 } as const;
  * could reach for the same message (0…1); `coverage` is the share of the message's informative weight
  * (IDF-weighted) that the entry matched. A suggestion needs both.
  */
-export const THRESHOLDS = { score: 0.12, coverage: 0.2 } as const;
+export const THRESHOLDS = { score: 0.1, coverage: 0.2 } as const;
 
 /** Score multiplier for entries tied to an active scenario. */
 export const SCENARIO_BOOST = 1.15;
 
 /** How much of a never-seen word's IDF counts as unexplained information (coverage denominator). */
 const UNSEEN_WORD_WEIGHT = 1;
+/**
+ * How much of a never-seen Chinese character's IDF counts: less than a word, because buyers tell
+ * stories around their question (names, places, 咸菜) and a character alone says little.
+ */
+const UNSEEN_CHAR_WEIGHT = 0.3;
+/** How much a character matched only on its own (not within a bigram) counts as covered. */
+const SINGLE_CHAR_COVER = 0.5;
 const HAN_START = /^\p{Script=Han}/u;
 /** How many of a variant's best-scoring entries get their exact coverage computed. */
 const COVERAGE_CANDIDATES = 40;
@@ -398,23 +405,28 @@ export class SuggestEngine {
   ): (loaded: LoadedPack, docNo: number) => { covered: number; total: number } {
     const weights: number[] = [];
     const positions = new Map<string, number[]>();
-    const unseen = this.idf(1) * UNSEEN_WORD_WEIGHT;
+    const unseen = this.idf(1) * UNSEEN_CHAR_WEIGHT;
+    const at = (term: string, index: number) => {
+      const list = positions.get(term) ?? [];
+      list.push(index);
+      positions.set(term, list);
+    };
     for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
       const chars = Array.from(run);
       const base = weights.length;
-      chars.forEach((char) => {
+      chars.forEach((char, i) => {
         const df = CHINESE_STOPWORDS.has(char) ? -1 : this.documentFrequency(char);
         weights.push(df < 0 ? 0 : df === 0 ? unseen : this.idf(df));
+        at(char, base + i);
       });
       for (let i = 0; i + 1 < chars.length; i += 1) {
-        const bigram = chars[i]! + chars[i + 1]!;
-        const list = positions.get(bigram) ?? [];
-        list.push(base + i, base + i + 1);
-        positions.set(bigram, list);
+        at(chars[i]! + chars[i + 1]!, base + i);
+        at(chars[i]! + chars[i + 1]!, base + i + 1);
       }
     }
     const total = weights.reduce((sum, w) => sum + w, 0);
-    const hanTerms = query.filter((q) => q.word && positions.has(q.term));
+    // Bigrams cover their two characters; a single character matched alone covers itself, for less.
+    const hanTerms = query.filter((q) => positions.has(q.term) && (q.word || q.term.length === 1));
     return (loaded, docNo) => {
       if (total === 0) return { covered: 0, total: 0 };
       const covered = new Float64Array(weights.length);
@@ -424,7 +436,8 @@ export class SuggestEngine {
           const t = loaded.termIndex.get(target.term);
           if (t !== undefined && target.share > share && postingHas(loaded.segment, t, docNo)) share = target.share;
         }
-        if (share > 0) for (const at of positions.get(q.term)!) covered[at] = Math.max(covered[at]!, share);
+        if (q.term.length === 1) share *= SINGLE_CHAR_COVER;
+        if (share > 0) for (const index of positions.get(q.term)!) covered[index] = Math.max(covered[index]!, share);
       }
       let sum = 0;
       covered.forEach((share, at) => (sum += share * weights[at]!));

@@ -30,7 +30,7 @@ export interface WeightedTerm {
 export const TERM_WEIGHTS = {
   latin: 1,
   bigram: 1,
-  unigram: 0.2,
+  unigram: 0.5,
   numberClass: 0.25,
   subword: 0.25,
 } as const;

@@ -22,7 +22,7 @@ describe('termsOf', () => {
   it('makes Chinese bigrams and weak unigrams, and drops particles', () => {
     const t = termsOf('发货了吗');
     expect(t).toContainEqual({ term: '发货', weight: 1, word: true });
-    expect(t).toContainEqual({ term: '发', weight: 0.2, word: false });
+    expect(t).toContainEqual({ term: '发', weight: 0.5, word: false });
     expect(t.map((x) => x.term)).not.toContain('了吗');
     expect(t.map((x) => x.term)).not.toContain('吗');
   });

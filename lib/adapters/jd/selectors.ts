@@ -1,0 +1,27 @@
+/**
+ * 京东咚咚 merchant web chat (dongdong.jd.com). Seen in public userscripts and scrapers 2025–2026
+ * (../shared/SITES.md, "JD 京东咚咚"). `sc-*` classes are generated and never used.
+ */
+import type { BubbleSelectors } from '../bubbles';
+
+export const jdSelectors: BubbleSelectors & Record<string, string> = {
+  /** The scrolling message list. */
+  messageList: '#t-chat-scroll .c-wrap > .c-c, #t-chat-scroll .c-c',
+  message: '.message',
+  buyer: '.message_left',
+  agent: '.message_right',
+  system: '.message_center, .message__system_wrap',
+  text: 'pre.message__text span.message__content, pre.message__text',
+  time: '.message__time_str',
+  image: 'img',
+  productCard: '.CardWrapper.ProductCard',
+  productTitle: '.name, [class*="title"]',
+  /** Pell-style contenteditable composer (no id, no role). */
+  composer:
+    '.chat-foot .pell-editor-wrapper > .EditorContent[contenteditable="true"], .chat-foot [contenteditable="true"]',
+  buyerName: '.chat-head-title > .chat-head-name, .chat-head-name',
+  productBar: '.chat-product .name',
+  /** The selected contact; its name element's title holds the buyer pin. */
+  activeContact: '#t-alluser-wrap .c_tabs-tabpane:not(.c_tabs-tab_inactive) .alluser-item.active .alluser-item-name',
+  signature: '#t-chat-scroll',
+};

@@ -1,0 +1,24 @@
+/**
+ * 拼多多 merchant chat (mms.pinduoduo.com/chat-merchant, Vue 2). Seen in public userscripts 2025–2026
+ * (../shared/SITES.md, "Pinduoduo").
+ */
+import type { BubbleSelectors } from '../bubbles';
+
+export const pddSelectors: BubbleSelectors & Record<string, string> = {
+  messageList: '#msgListContainer ul.msg-list',
+  message: 'li.onemsg',
+  buyer: '.buyer-item',
+  /** `.cs-item.callback` is the shop's bot: still the shop's side. */
+  agent: '.cs-item',
+  system: '.notify-item, .system-msg',
+  text: '.msg-content-box',
+  time: '.msg-time, .time',
+  image: 'img',
+  productCard: '.goods-card, .msg-goods',
+  productTitle: '.goods-name, .title',
+  composer: 'textarea#replyTextarea',
+  /** The element carrying the open buyer's uid. */
+  buyerUid: '[currentuid]',
+  buyerName: '.chat-header .nickname, .base-info .nickname',
+  signature: '#msgListContainer',
+};

@@ -1,0 +1,88 @@
+/** Shopify Inbox, read by roles and accessible labels (its classes are hashed). */
+import { elementsIn, hostIs, matches, query, queryAll, textOf, withOverrides } from '../dom';
+import { findOrderIds, shortHash } from '../orders';
+import type { ChatAdapter, ChatPaneMessage, Conversation, SelectorMap } from '../types';
+import { shopifySelectors } from './selectors';
+
+const s = (overrides?: SelectorMap) => withOverrides(shopifySelectors, overrides);
+
+/** Staff messages are labelled as from "you" (or the staff member, marked `data-author="staff"`). */
+const STAFF_LABEL = /\b(?:from )?(?:you|your team|staff|shop)\b/i;
+
+function readMessage(element: Element, sel: SelectorMap): ChatPaneMessage | null {
+  const time = query(element, sel.time)?.getAttribute('datetime') ?? (textOf(query(element, sel.time)) || undefined);
+  if (matches(element, sel.system!) || query(element, sel.system)) {
+    const text = textOf(element);
+    return text ? { id: `h${shortHash(`system|${text}`)}`, role: 'system', text, time, kind: 'other' } : null;
+  }
+  const label = element.getAttribute('aria-label') ?? '';
+  if (!/message/i.test(label)) return null;
+  const role = STAFF_LABEL.test(label.replace(/^message\s*/i, '')) ? 'agent' : 'buyer';
+  let kind: ChatPaneMessage['kind'] = 'text';
+  let text = queryAll(element, sel.text!).map(textOf).filter(Boolean).join('\n');
+  const product = query(element, sel.productCard);
+  if (product) {
+    kind = 'product';
+    text = text || `[Product] ${product.getAttribute('aria-label')?.replace(/^Product:?\s*/, '') ?? textOf(product)}`;
+  } else if (!text && query(element, sel.image)) {
+    kind = 'image';
+    text = '[image]';
+  }
+  if (!text) return null;
+  return { id: element.id || `h${shortHash(`${role}|${time ?? ''}|${text}`)}`, role, text, time, kind };
+}
+
+function conversationId(root: Document, sel: SelectorMap): string | null {
+  const fromUrl = /\/conversations\/[^/]+\/([0-9a-f-]{8,})/i.exec(root.location?.href ?? '')?.[1];
+  return fromUrl ?? (textOf(query(root, sel.buyerName)) || null);
+}
+
+export const shopifyAdapter = {
+  platform: 'shopify',
+  label: 'Shopify Inbox',
+  selectors: shopifySelectors,
+  matchesUrl: (url: string) =>
+    hostIs(url, 'inbox.shopify.com') || /^https:\/\/admin\.shopify\.com\/store\/[^/]+\/apps\/inbox/.test(url),
+  matchesDom: (root: Document, overrides?: SelectorMap) => {
+    const log = query(root, s(overrides).signature);
+    // A log with message-labelled items: other sites have no role="log".
+    return (
+      (log !== null &&
+        queryAll(log, '[aria-label]').some((e) => /message/i.test(e.getAttribute('aria-label') ?? ''))) ||
+      (log !== null && log.childElementCount === 0 && query(root, s(overrides).composer) !== null)
+    );
+  },
+  readConversation(root: Document, overrides?: SelectorMap): Conversation | null {
+    try {
+      const sel = s(overrides);
+      const log = query(root, sel.messageList);
+      if (!log) return null;
+      const messages = queryAll(log, sel.message!)
+        .map((e) => readMessage(e, sel))
+        .filter((m): m is ChatPaneMessage => m !== null);
+      const id = conversationId(root, sel);
+      if (!id && messages.length === 0) return null;
+      const productTitles = queryAll(log, sel.productCard!)
+        .map((p) => p.getAttribute('aria-label')?.replace(/^Product:?\s*/, '') ?? '')
+        .filter(Boolean);
+      return {
+        platform: 'shopify',
+        conversationId: id ?? 'unknown',
+        buyerName: textOf(query(root, sel.buyerName)) || undefined,
+        messages,
+        orderIds: [...messages].reverse().flatMap((m) => findOrderIds(m.text, 'shopify')),
+        productTitles,
+      };
+    } catch {
+      return null;
+    }
+  },
+  getComposer: (root: Document, overrides?: SelectorMap) => {
+    const sel = s(overrides);
+    return query(root, sel.messageList) ? (query(root, sel.composer) as HTMLElement | null) : null;
+  },
+  getMessageList: (root: Document, overrides?: SelectorMap) => query(root, s(overrides).messageList),
+  messageElementsIn: (node: Element, overrides?: SelectorMap) => elementsIn(node, s(overrides).message!),
+  readMessage: (element: Element, overrides?: SelectorMap) => readMessage(element, s(overrides)),
+  readConversationId: (root: Document, overrides?: SelectorMap) => conversationId(root, s(overrides)),
+} satisfies ChatAdapter;
