@@ -90,9 +90,8 @@ export class BackgroundService {
   async tabActivated(tabId: number): Promise<void> {
     const before = await this.ports.loadRegistry();
     const after = recordActivation(before, tabId);
-    if (after === before) return;
     await this.ports.saveRegistry(after);
-    this.ports.broadcastActiveChat(activeChat(after));
+    if (after.lastTabId !== before.lastTabId) this.ports.broadcastActiveChat(activeChat(after));
   }
 
   async tabGone(tabId: number): Promise<void> {

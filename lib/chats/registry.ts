@@ -11,9 +11,11 @@ export interface ChatRegistry {
   reports: Record<string, ActiveChat>;
   /** The chat tab the agent used last, or null. */
   lastTabId: number | null;
+  /** The tab activated last, chat or not: its first report makes it the chat in use. */
+  focusedTabId?: number | null;
 }
 
-export const EMPTY_REGISTRY: ChatRegistry = { reports: {}, lastTabId: null };
+export const EMPTY_REGISTRY: ChatRegistry = { reports: {}, lastTabId: null, focusedTabId: null };
 
 export function recordReport(
   registry: ChatRegistry,
@@ -24,9 +26,12 @@ export function recordReport(
   tabIsActive: boolean,
 ): ChatRegistry {
   const reports = { ...registry.reports, [`${tabId}:${frameId}`]: { ...report, tabId, frameId, at: now } };
-  const lastTabId =
-    tabIsActive || registry.lastTabId === null || !hasTab(registry, registry.lastTabId) ? tabId : registry.lastTabId;
-  return { reports, lastTabId };
+  const inUse =
+    tabIsActive ||
+    tabId === registry.focusedTabId ||
+    registry.lastTabId === null ||
+    !hasTab(registry, registry.lastTabId);
+  return { ...registry, reports, lastTabId: inUse ? tabId : registry.lastTabId };
 }
 
 function hasTab(registry: ChatRegistry, tabId: number): boolean {
@@ -35,7 +40,7 @@ function hasTab(registry: ChatRegistry, tabId: number): boolean {
 
 /** The agent switched to a tab: it becomes the active chat if it is one. */
 export function recordActivation(registry: ChatRegistry, tabId: number): ChatRegistry {
-  return hasTab(registry, tabId) ? { ...registry, lastTabId: tabId } : registry;
+  return { ...registry, focusedTabId: tabId, lastTabId: hasTab(registry, tabId) ? tabId : registry.lastTabId };
 }
 
 /** A tab closed or navigated away from the chat site. */
@@ -46,7 +51,12 @@ export function forgetTab(registry: ChatRegistry, tabId: number): ChatRegistry {
     const newest = Object.values(reports).sort((a, b) => b.at - a.at)[0];
     lastTabId = newest?.tabId ?? null;
   }
-  return { reports, lastTabId };
+  return {
+    ...registry,
+    reports,
+    lastTabId,
+    focusedTabId: registry.focusedTabId === tabId ? null : registry.focusedTabId,
+  };
 }
 
 /** A frame's content script went away (frame removed). */

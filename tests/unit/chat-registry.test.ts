@@ -26,6 +26,14 @@ describe('chat registry', () => {
     expect(activeChat(r)?.tabId).toBe(2);
   });
 
+  it('makes a tab the chat in use when it reports after the agent switched to it', () => {
+    let r = recordReport(EMPTY_REGISTRY, 1, 0, report('a'), 1, false);
+    r = recordActivation(r, 2); // not a chat yet: its content script has not reported
+    expect(activeChat(r)?.tabId).toBe(1);
+    r = recordReport(r, 2, 0, report('b'), 2, false);
+    expect(activeChat(r)?.tabId).toBe(2);
+  });
+
   it('prefers the frame with a conversation and a composer (Shopify admin iframe)', () => {
     let r = recordReport(EMPTY_REGISTRY, 1, 0, report(null, false), 5, true);
     r = recordReport(r, 1, 7, report('c'), 4, true);

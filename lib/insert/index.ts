@@ -1,0 +1,73 @@
+/**
+ * Writing a reply into the chat's composer so that the site's own editor holds it; never sends.
+ * Returns what happened, read back from the editor; when it fails the caller copies to the clipboard.
+ */
+import { insertIntoEditable } from './contenteditable';
+import { detectEditor, type EditorKind } from './detect';
+import { insertIntoTextarea } from './textarea';
+import type { InsertOptions } from './types';
+
+export { detectEditor, type EditorKind } from './detect';
+export type { InsertOptions } from './types';
+
+export interface InsertResult {
+  ok: boolean;
+  editor: EditorKind | 'none';
+  method: string;
+  readBack: string;
+  message?: string;
+}
+
+const fold = (text: string) => text.replace(/\s+/g, '');
+
+/** Lexical commits its state after the current task: read back after that. */
+const nextTask = (view: Window | null) => new Promise<void>((resolve) => (view ?? globalThis).setTimeout(resolve, 0));
+
+export async function insertText(
+  element: HTMLElement,
+  text: string,
+  options: InsertOptions = {},
+): Promise<InsertResult> {
+  const detected = detectEditor(element);
+  if (!detected)
+    return { ok: false, editor: 'none', method: 'none', readBack: '', message: 'The composer is not a text box.' };
+  try {
+    const result =
+      detected.kind === 'textarea'
+        ? insertIntoTextarea(detected.root as HTMLTextAreaElement, text, options)
+        : insertIntoEditable(detected.root, detected.kind, text, options);
+    await nextTask(element.ownerDocument.defaultView);
+    const readBack =
+      detected.kind === 'textarea'
+        ? (detected.root as HTMLTextAreaElement).value
+        : (detected.root.innerText ?? detected.root.textContent ?? '');
+    const ok = result.inserted.length === 0 || fold(readBack).includes(fold(result.inserted));
+    return {
+      ok,
+      editor: detected.kind,
+      method: result.method,
+      readBack,
+      message: ok ? result.message : `The ${detected.kind} editor did not take the text.`,
+    };
+  } catch (error) {
+    return { ok: false, editor: detected.kind, method: 'none', readBack: '', message: (error as Error).message };
+  }
+}
+
+/** Copies text to the clipboard (the fallback when insertion fails). */
+export async function copyToClipboard(text: string, doc: Document): Promise<boolean> {
+  try {
+    await doc.defaultView?.navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = doc.createElement('textarea');
+    area.value = text;
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    doc.body.append(area);
+    area.select();
+    const copied = doc.execCommand?.('copy') ?? false;
+    area.remove();
+    return copied;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The main loop in real Chromium with the test build (`npm run build:e2e`): a buyer writes on a
+ * replica chat page, the side panel ranks the right reply first, Insert writes it into the page's
+ * composer — and nothing is sent. Screenshots of the panel beside each page go to docs/screenshots/.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openPanel, ROOT, serveFolder, type ExtensionBrowser } from './harness';
+import { appendBuyerMessage, FLOWS } from './sites';
+
+const EXTENSION = join(ROOT, '.output/e2e/chrome-mv3');
+const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+let browser: ExtensionBrowser;
+let server: Server;
+let origin: string;
+
+const firstSuggestion = (panel: Page) =>
+  panel.evaluate(
+    () => (document.querySelector('[data-testid="suggestion"]') as HTMLElement | null)?.dataset.entryId ?? null,
+  );
+
+/** The chat page and the panel side by side in one picture. */
+async function sideBySide(chat: Page, panel: Page, file: string): Promise<void> {
+  const left = (await chat.screenshot()).toString('base64');
+  const right = (await panel.screenshot()).toString('base64');
+  const frame = await browser.context.newPage();
+  await frame.setViewportSize({ width: 1500, height: 760 });
+  await frame.setContent(
+    `<body style="margin:0;display:flex;gap:0;background:#ddd"><img src="data:image/png;base64,${left}" style="width:1100px"><img src="data:image/png;base64,${right}" style="width:400px"></body>`,
+  );
+  await frame.screenshot({ path: file });
+  await frame.close();
+}
+
+beforeAll(async () => {
+  ({ server, origin } = await serveFolder(join(ROOT, 'tests/fixtures/sites')));
+  browser = await launchWithExtension(EXTENSION);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe.each(FLOWS)('$site', (flow) => {
+  it('reads the buyer, ranks the right reply, and inserts it without sending', async () => {
+    const chat = await browser.context.newPage();
+    const pages: Page[] = [chat];
+    try {
+      let submitted = 0;
+      await chat.exposeFunction('__huashuSubmitted', () => (submitted += 1));
+      await chat.goto(`${origin}/${flow.fixture}`);
+      await chat.evaluate(() => {
+        document.addEventListener(
+          'keydown',
+          (e) =>
+            e.key === 'Enter' &&
+            !e.shiftKey &&
+            (window as unknown as { __huashuSubmitted(): void }).__huashuSubmitted(),
+        );
+        document
+          .querySelectorAll('button, .send-button')
+          .forEach((b) =>
+            b.addEventListener('click', () => (window as unknown as { __huashuSubmitted(): void }).__huashuSubmitted()),
+          );
+      });
+      await chat.bringToFront();
+      const panel = await openPanel(browser);
+      pages.push(panel);
+      const expectations = JSON.parse(
+        readFileSync(join(ROOT, 'tests/fixtures/sites/expectations.json'), 'utf8'),
+      ) as Record<string, { buyerName: string }>;
+      await expect
+        .poll(
+          () =>
+            panel
+              .getByTestId('buyer-name')
+              .textContent()
+              .catch(() => null),
+          { timeout: 20_000 },
+        )
+        .toBe(expectations[flow.fixture]!.buyerName);
+
+      await appendBuyerMessage(chat, flow.site, flow.message);
+      await expect
+        .poll(() => panel.getByTestId('buyer-question').textContent(), { timeout: 15_000 })
+        .toContain(flow.message);
+
+      if (flow.expected) {
+        await expect.poll(() => firstSuggestion(panel), { timeout: 15_000 }).toBe(flow.expected);
+        await sideBySide(chat, panel, join(SCREENSHOTS, `${flow.site}.png`));
+        await panel.locator('[data-testid="suggestion"]').first().getByTestId('insert').click();
+        await expect.poll(() => panel.getByTestId('notice').textContent(), { timeout: 10_000 }).toContain('Inserted');
+        const composerText = await chat
+          .locator(flow.composer)
+          .evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText));
+        expect(composerText).toContain(flow.inserted);
+      } else {
+        // No pack for this platform: the panel says so and the agent's search still inserts.
+        await expect.poll(() => panel.getByTestId('empty').getAttribute('data-reason')).toBe('no-match');
+        await panel.getByTestId('search').fill('/fh');
+        await expect.poll(() => firstSuggestion(panel)).toBe('ship-time');
+        await sideBySide(chat, panel, join(SCREENSHOTS, `${flow.site}.png`));
+        await panel.locator('[data-testid="suggestion"]').first().getByTestId('insert').click();
+        await expect.poll(() => chat.locator(flow.composer).inputValue(), { timeout: 10_000 }).not.toBe('');
+      }
+      expect(submitted).toBe(0);
+    } finally {
+      for (const page of pages) await page.close();
+    }
+  });
+});
