@@ -57,10 +57,17 @@ export function watchConversation(options: WatchOptions): Watcher {
   let lastReported = '';
   let stopped = false;
 
+  // The composer is looked up again only when the cached one left the page: a document-wide query
+  // per message would make the cost grow with the history.
+  let composer: Element | null = null;
+  const hasComposer = () => {
+    if (!composer?.isConnected) composer = safe(() => adapter.getComposer(root, selectors));
+    return composer !== null;
+  };
   const makeReport = (): ConversationReport => ({
     url: root.location?.href ?? '',
     conversation,
-    hasComposer: safe(() => adapter.getComposer(root, selectors)) !== null,
+    hasComposer: hasComposer(),
     siteLabel: adapter.label,
   });
 
@@ -77,9 +84,10 @@ export function watchConversation(options: WatchOptions): Watcher {
 
   /** Parses only the added bubbles; falls back to a full read when it cannot. */
   const incrementalRead = (): void => {
+    // A conversation switch changes the header, outside the list: `checkStructure` notices it and asks
+    // for a full read, so no document-wide lookup is needed here for every message.
     const canIncrement = conversation && adapter.messageElementsIn && adapter.readMessage;
-    const currentId = adapter.readConversationId ? safe(() => adapter.readConversationId!(root, selectors)) : undefined;
-    if (!canIncrement || needsFullRead || (currentId !== undefined && currentId !== conversation!.conversationId)) {
+    if (!canIncrement || needsFullRead) {
       fullRead();
       return;
     }
@@ -128,7 +136,8 @@ export function watchConversation(options: WatchOptions): Watcher {
     if (timer === null && !stopped) timer = setTimeout(flush, delay);
   };
 
-  function attachList(): void {
+  function attachList(force = false): void {
+    if (!force && list?.isConnected) return;
     const current = safe(() => adapter.getMessageList(root, selectors));
     if (current === list && (current === null || current.isConnected)) return;
     listObserver?.disconnect();
@@ -169,8 +178,9 @@ export function watchConversation(options: WatchOptions): Watcher {
     }
   };
   if (view && root.body) {
-    pageObserver = new view.MutationObserver(() => {
-      if (checkQueued) return;
+    pageObserver = new view.MutationObserver((records) => {
+      // Changes inside the message list are the list observer's business.
+      if (checkQueued || records.every((r) => list?.contains(r.target))) return;
       checkQueued = true;
       setTimeout(checkStructure, delay * 2);
     });
@@ -182,7 +192,7 @@ export function watchConversation(options: WatchOptions): Watcher {
 
   return {
     readNow() {
-      attachList();
+      attachList(true);
       fullRead();
       const report = makeReport();
       lastReported = fingerprint(report);
