@@ -26,5 +26,14 @@ onMessage('activeChatChanged', ({ data }) => store.getState().setChat(data));
 onMessage('packsChanged', () => void store.getState().reloadPacks());
 void store.getState().reloadPacks();
 void store.getState().refreshChat();
+// A broadcast can be missed while this page loads or the worker restarts: ask again now and then.
+setInterval(
+  () =>
+    void store
+      .getState()
+      .refreshChat()
+      .catch(() => {}),
+  2000,
+);
 
 createRoot(document.getElementById('root')!).render(<App store={store} />);

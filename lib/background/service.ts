@@ -66,7 +66,26 @@ export function isContentScript(
 }
 
 export class BackgroundService {
+  /** Registry updates run one after another: they load, change and save session storage. */
+  private registryQueue: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly ports: BackgroundPorts) {}
+
+  /**
+   * Applies a change to the chat registry without losing concurrent ones (a tab closing while another
+   * reports would otherwise bring the closed tab back); broadcasts the active chat when it changed.
+   */
+  private updateRegistry(change: (registry: ChatRegistry) => ChatRegistry, alwaysBroadcast = false): Promise<void> {
+    const run = this.registryQueue.then(async () => {
+      const before = await this.ports.loadRegistry();
+      const after = change(before);
+      await this.ports.saveRegistry(after);
+      const chat = activeChat(after);
+      if (alwaysBroadcast || chat !== activeChat(before)) this.ports.broadcastActiveChat(chat);
+    });
+    this.registryQueue = run.catch(() => {});
+    return run;
+  }
 
   private requirePage(sender: Sender): void {
     if (!isExtensionPage(sender, this.ports)) throw new NotAllowedError('only extension pages may do this');
@@ -74,34 +93,25 @@ export class BackgroundService {
 
   async reportConversation(sender: Sender, report: ConversationReport): Promise<void> {
     if (!isContentScript(sender, this.ports)) throw new NotAllowedError('only content scripts report conversations');
-    const before = await this.ports.loadRegistry();
-    const after = recordReport(
-      before,
-      sender.tab!.id!,
-      sender.frameId ?? 0,
-      report,
-      this.ports.now(),
-      sender.tab?.active ?? false,
+    const tabId = sender.tab!.id!;
+    await this.updateRegistry(
+      (registry) =>
+        recordReport(registry, tabId, sender.frameId ?? 0, report, this.ports.now(), sender.tab?.active ?? false),
+      true,
     );
-    await this.ports.saveRegistry(after);
-    this.ports.broadcastActiveChat(activeChat(after));
   }
 
   async tabActivated(tabId: number): Promise<void> {
-    const before = await this.ports.loadRegistry();
-    const after = recordActivation(before, tabId);
-    await this.ports.saveRegistry(after);
-    if (after.lastTabId !== before.lastTabId) this.ports.broadcastActiveChat(activeChat(after));
+    await this.updateRegistry((registry) => recordActivation(registry, tabId));
   }
 
   async tabGone(tabId: number): Promise<void> {
-    const after = forgetTab(await this.ports.loadRegistry(), tabId);
-    await this.ports.saveRegistry(after);
-    this.ports.broadcastActiveChat(activeChat(after));
+    await this.updateRegistry((registry) => forgetTab(registry, tabId), true);
   }
 
   async getActiveChat(sender: Sender): Promise<ActiveChat | null> {
     this.requirePage(sender);
+    await this.registryQueue;
     return activeChat(await this.ports.loadRegistry());
   }
 

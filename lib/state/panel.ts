@@ -184,7 +184,11 @@ export function createPanelStore(services: PanelServices): StoreApi<PanelState> 
         recompute();
       },
       async refreshChat() {
-        get().setChat(await services.getActiveChat());
+        const chat = await services.getActiveChat();
+        const current = get().chat;
+        // Unchanged (same frame, same report): keep the list and the agent's selection as they are.
+        if (chat?.tabId === current?.tabId && chat?.frameId === current?.frameId && chat?.at === current?.at) return;
+        get().setChat(chat);
       },
 
       query: '',

@@ -76,6 +76,15 @@ describe('BackgroundService', () => {
     });
   });
 
+  it('does not lose a closed tab or a report when events arrive together', async () => {
+    const { service } = setup();
+    await service.reportConversation(content, report);
+    const other: Sender = { ...content, tab: { id: 4, active: false } };
+    await Promise.all([service.tabGone(3), service.tabActivated(4), service.reportConversation(other, report)]);
+    const chat = await service.getActiveChat(panel);
+    expect(chat?.tabId).toBe(4);
+  });
+
   it('gives content scripts the selector overrides of their platform only', async () => {
     const { service } = setup();
     await service.saveSettings(panel, { selectorOverrides: { jd: { composer: '.x' }, taobao: { composer: '.y' } } });
