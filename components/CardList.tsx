@@ -11,7 +11,7 @@ export function CardList({ cards }: { cards: CardView[] }) {
     <section className="cards" aria-label="Knowledge cards">
       {cards.map((card) => (
         <article key={card.entryId} className="card" data-testid="card" data-entry-id={card.entryId}>
-          <h3>📘 {card.title}</h3>
+          <h3>知识卡片 · {card.title}</h3>
           <p>{card.text}</p>
         </article>
       ))}
