@@ -2,13 +2,18 @@
  * Reading chat bubbles by selectors, shared by the adapters of sites whose bubbles carry a role class
  * (Taobao imui, JD 咚咚, Pinduoduo). Each adapter passes its own selector map.
  */
-import { matches, query, queryAll, textOf } from './dom';
-import { shortHash } from './orders';
-import type { ChatPaneMessage, MessageRole, SelectorMap } from './types';
+import type { Platform } from '../packs/schema';
+import { elementsIn, matches, query, queryAll, textOf, withOverrides } from './dom';
+import { findOrderIds, shortHash } from './orders';
+import type { ChatAdapter, ChatPaneMessage, Conversation, MessageRole, SelectorMap } from './types';
 
 /** Selector keys the bubble reader uses (each adapter's selectors.ts defines them). */
 export interface BubbleSelectors extends SelectorMap {
+  messageList: string;
   message: string;
+  composer: string;
+  /** Present only on this site's chat page (for choosing the adapter by DOM in the test build). */
+  signature: string;
   buyer: string;
   agent: string;
   system: string;
@@ -58,4 +63,55 @@ export function readBubbles(list: ParentNode, s: BubbleSelectors, idAttribute?: 
 /** Product titles in product cards of a list. */
 export function productTitlesIn(list: ParentNode, s: BubbleSelectors): string[] {
   return queryAll(list, `${s.productCard} ${s.productTitle}`).map(textOf).filter(Boolean);
+}
+
+/** What differs between the sites whose bubbles carry a role class. */
+export interface BubbleSite<S extends BubbleSelectors> {
+  platform: Exclude<Platform, 'generic' | 'shopify'>;
+  label: string;
+  selectors: S;
+  matchesUrl(url: string): boolean;
+  /** The open conversation's id (buyer pin, nick or uid), or null when none is open. */
+  conversationId(root: Document, selectors: S): string | null;
+  buyerName(root: Document, selectors: S): string | null;
+  /** Product titles shown outside the message list (a product bar), if the site has one. */
+  productBar?(root: Document, selectors: S): string[];
+}
+
+/** Builds a full adapter for a bubble-class site: the reading logic is the same for all of them. */
+export function bubbleAdapter<S extends BubbleSelectors>(site: BubbleSite<S>) {
+  const s = (overrides?: SelectorMap) => withOverrides(site.selectors, overrides) as S;
+  return {
+    platform: site.platform,
+    label: site.label,
+    selectors: site.selectors,
+    matchesUrl: (url: string) => site.matchesUrl(url),
+    matchesDom: (root: Document, overrides?: SelectorMap) => query(root, s(overrides).signature) !== null,
+    readConversation(root: Document, overrides?: SelectorMap): Conversation | null {
+      try {
+        const sel = s(overrides);
+        const list = query(root, sel.messageList);
+        if (!list) return null;
+        const messages = readBubbles(list, sel);
+        const id = site.conversationId(root, sel);
+        if (!id && messages.length === 0) return null;
+        const titles = [...(site.productBar?.(root, sel) ?? []), ...productTitlesIn(list, sel)].filter(Boolean);
+        return {
+          platform: site.platform,
+          conversationId: id ?? 'unknown',
+          buyerName: site.buyerName(root, sel) ?? undefined,
+          messages,
+          orderIds: [...new Set([...messages].reverse().flatMap((m) => findOrderIds(m.text, site.platform)))],
+          productTitles: [...new Set(titles)],
+        };
+      } catch {
+        return null;
+      }
+    },
+    getComposer: (root: Document, overrides?: SelectorMap) => query(root, s(overrides).composer) as HTMLElement | null,
+    getMessageList: (root: Document, overrides?: SelectorMap) => query(root, s(overrides).messageList),
+    messageElementsIn: (node: Element, overrides?: SelectorMap) => elementsIn(node, s(overrides).message),
+    readMessage: (element: Element, overrides?: SelectorMap) => readBubble(element, s(overrides)),
+    readConversationId: (root: Document, overrides?: SelectorMap) => site.conversationId(root, s(overrides)),
+  } satisfies ChatAdapter;
 }

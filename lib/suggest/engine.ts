@@ -180,6 +180,31 @@ export function questionOf(context: ChatContext): string {
   return (context.text ?? '').trim();
 }
 
+/**
+ * Keeps, per entry, the largest value of the current pass and the number that goes with it; `stamps`
+ * tell which entries the pass has already seen, so the arrays are never cleared between queries.
+ */
+function keepMax(
+  stamps: Uint32Array,
+  values: Float64Array,
+  extras: Float64Array,
+  touched: number[],
+  stamp: number,
+  docNo: number,
+  value: number,
+  extra: number,
+): void {
+  if (stamps[docNo] !== stamp) {
+    stamps[docNo] = stamp;
+    values[docNo] = value;
+    extras[docNo] = extra;
+    touched.push(docNo);
+  } else if (value > values[docNo]!) {
+    values[docNo] = value;
+    extras[docNo] = extra;
+  }
+}
+
 /** Whether term `t` of a segment occurs in an entry (postings are sorted: binary search). */
 function postingHas(segment: Segment, t: number, docNo: number): boolean {
   let low = segment.offsets[t]!;
@@ -359,15 +384,16 @@ export class SuggestEngine {
             const docNo = postingDocs[i]!;
             const tf = postingWeights[i]!;
             const gain = (gainScale * tf) / (tf + lengthNorm[docNo]!);
-            if (scratch.termStamp[docNo] !== termStamp) {
-              scratch.termStamp[docNo] = termStamp;
-              scratch.termGain[docNo] = gain;
-              scratch.termMass[docNo] = mass;
-              scratch.termTouched.push(docNo);
-            } else if (gain > scratch.termGain[docNo]!) {
-              scratch.termGain[docNo] = gain;
-              scratch.termMass[docNo] = mass;
-            }
+            keepMax(
+              scratch.termStamp,
+              scratch.termGain,
+              scratch.termMass,
+              scratch.termTouched,
+              termStamp,
+              docNo,
+              gain,
+              mass,
+            );
           }
         }
       }
@@ -549,15 +575,16 @@ export class SuggestEngine {
         const han = coverageOf(loaded, docNo);
         const denominator = informative + han.total;
         const coverage = denominator > 0 ? Math.min(1, (scratch.mass[docNo]! + han.covered) / denominator) : 0;
-        if (scratch.bestStamp[docNo] !== callStamp) {
-          scratch.bestStamp[docNo] = callStamp;
-          scratch.best[docNo] = score;
-          scratch.bestCoverage[docNo] = coverage;
-          scratch.bestTouched.push(docNo);
-        } else if (score > scratch.best[docNo]!) {
-          scratch.best[docNo] = score;
-          scratch.bestCoverage[docNo] = coverage;
-        }
+        keepMax(
+          scratch.bestStamp,
+          scratch.best,
+          scratch.bestCoverage,
+          scratch.bestTouched,
+          callStamp,
+          docNo,
+          score,
+          coverage,
+        );
       }
     });
 
