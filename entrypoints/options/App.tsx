@@ -1,13 +1,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import { PackImport, type ImportReportView } from '@/components/PackImport';
 import { PackTable } from '@/components/PackTable';
-import type { ImportResult, PackSummary, PackSource } from '@/lib/messaging/protocol';
+import { SelectorOverrides, type SiteSelectors } from '@/components/SelectorOverrides';
+import type { ImportResult, PackSummary, PackSource, Settings } from '@/lib/messaging/protocol';
 
 export interface OptionsServices {
   listPacks(): Promise<PackSummary[]>;
   importPack(text: string, source: PackSource): Promise<ImportResult>;
   setPackEnabled(id: string, enabled: boolean): Promise<PackSummary[]>;
   removePack(id: string): Promise<PackSummary[]>;
+  getSettings(): Promise<Settings>;
+  saveSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** The site adapters' built-in selectors. */
+  sites: SiteSelectors[];
 }
 
 /** Team-lead page: import, enable and remove packs. */
@@ -16,6 +21,7 @@ export function App({ services }: { services: OptionsServices }) {
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<ImportReportView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [overrides, setOverrides] = useState<Settings['selectorOverrides']>({});
 
   const guard = useCallback(async (work: () => Promise<void>) => {
     try {
@@ -28,7 +34,17 @@ export function App({ services }: { services: OptionsServices }) {
 
   useEffect(() => {
     services.listPacks().then(setPacks, (e: Error) => setError(e.message));
+    services.getSettings().then(
+      (s) => setOverrides(s.selectorOverrides),
+      (e: Error) => setError(e.message),
+    );
   }, [services]);
+
+  const saveOverrides = (platform: string, value: Record<string, string>) =>
+    void guard(async () => {
+      const next = { ...overrides, [platform]: value };
+      setOverrides((await services.saveSettings({ selectorOverrides: next })).selectorOverrides);
+    });
 
   const onFile = (file: File) =>
     void guard(async () => {
@@ -74,6 +90,7 @@ export function App({ services }: { services: OptionsServices }) {
           onRemove={(id) => void guard(async () => setPacks(await services.removePack(id)))}
         />
       </section>
+      <SelectorOverrides sites={services.sites} overrides={overrides} onSave={saveOverrides} />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { SITE_ADAPTERS } from '@/lib/adapters/registry';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { App, type OptionsServices } from './App';
 import './style.css';
@@ -9,6 +10,9 @@ const services: OptionsServices = {
   importPack: (text, source) => sendMessage('importPack', { text, source }),
   setPackEnabled: (id, enabled) => sendMessage('setPackEnabled', { id, enabled }),
   removePack: (id) => sendMessage('removePack', { id }),
+  getSettings: () => sendMessage('getSettings', {}),
+  saveSettings: (patch) => sendMessage('saveSettings', patch),
+  sites: SITE_ADAPTERS.map((a) => ({ platform: a.platform, label: a.label, defaults: { ...a.selectors } })),
 };
 
 createRoot(document.getElementById('root')!).render(<App services={services} />);

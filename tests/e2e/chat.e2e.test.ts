@@ -113,3 +113,43 @@ describe.each(FLOWS)('$site', (flow) => {
     }
   });
 });
+
+describe('when a site changes its page', () => {
+  it('a selector override from the options page takes effect, and a failed insert falls back to the clipboard', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('selector-site').selectOption('jd');
+    await options.getByTestId('selector-overrides').fill('{"composer": "#composer-that-moved"}');
+    await options.getByTestId('selector-save').click();
+    await expect.poll(() => options.getByTestId('selector-error').count()).toBe(0);
+
+    const chat = await browser.context.newPage();
+    await chat.goto(`${origin}/jd/history.html`);
+    await chat.bringToFront();
+    const panel = await openPanel(browser);
+    try {
+      await expect
+        .poll(
+          () =>
+            panel
+              .getByTestId('buyer-name')
+              .textContent()
+              .catch(() => null),
+          { timeout: 20_000 },
+        )
+        .toBe('jd_小王');
+      await appendBuyerMessage(chat, 'jd', '能开发票吗');
+      await expect.poll(() => firstSuggestion(panel), { timeout: 15_000 }).not.toBeNull();
+      await panel.locator('[data-testid="suggestion"]').first().getByTestId('insert').click();
+      await expect
+        .poll(() => panel.getByTestId('notice').textContent(), { timeout: 10_000 })
+        .toContain('Could not write into the chat');
+      await expect(panel.getByTestId('notice').textContent()).resolves.toContain('No message box found');
+      expect(await chat.locator('.chat-foot .EditorContent').innerText()).toBe('');
+    } finally {
+      await options.getByTestId('selector-overrides').fill('');
+      await options.getByTestId('selector-save').click();
+      for (const page of [panel, chat, options]) await page.close();
+    }
+  });
+});
