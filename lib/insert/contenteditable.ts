@@ -12,11 +12,27 @@ function placeCaret(root: HTMLElement, mode: InsertOptions['mode']): void {
   if (!selection) return;
   const inside = selection.rangeCount > 0 && root.contains(selection.getRangeAt(0).commonAncestorContainer);
   if (inside && mode !== 'append') return;
+  const { node, offset } = endPoint(root);
   const range = doc.createRange();
-  range.selectNodeContents(root);
-  range.collapse(false);
+  range.setStart(node, offset);
+  range.collapse(true);
   selection.removeAllRanges();
   selection.addRange(range);
+}
+
+/**
+ * The end of the editor's content as a point inside its text: the end of the last text node, or — in an
+ * empty editor (`<p><br></p>`) — inside the last block, before its `<br>`. A caret after the block at the
+ * root's level is a point that Lexical and Slate cannot map into their models.
+ */
+function endPoint(root: HTMLElement): { node: Node; offset: number } {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let last: Text | null = null;
+  while (walker.nextNode()) last = walker.currentNode as Text;
+  if (last) return { node: last, offset: last.length };
+  let node: Node = root;
+  while (node.lastChild && node.lastChild.nodeName !== 'BR') node = node.lastChild;
+  return { node, offset: node.lastChild?.nodeName === 'BR' ? node.childNodes.length - 1 : node.childNodes.length };
 }
 
 function paste(root: HTMLElement, text: string): boolean {

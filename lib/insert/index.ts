@@ -35,7 +35,7 @@ export async function insertText(
     const result =
       detected.kind === 'textarea'
         ? insertIntoTextarea(detected.root as HTMLTextAreaElement, text, options)
-        : insertIntoEditable(detected.root, detected.kind, text, options);
+        : await insertIntoEditable(detected.root, detected.kind, text, options);
     await nextTask(element.ownerDocument.defaultView);
     const readBack =
       detected.kind === 'textarea'
