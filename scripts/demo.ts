@@ -8,7 +8,7 @@ import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, launchWithExtension, openPanel, ROOT, serveFolder } from '../tests/e2e/harness';
+import { CHROMIUM, launchWithExtension, openChatAndPanel, ROOT, serveFolder } from '../tests/e2e/harness';
 import { appendBuyerMessage, FLOWS } from '../tests/e2e/sites';
 
 execSync('npm run build:e2e', { stdio: 'inherit', cwd: ROOT });
@@ -32,16 +32,13 @@ if (headed) {
 } else {
   const browser = await launchWithExtension();
   for (const flow of FLOWS) {
-    const chat = await browser.context.newPage();
-    // tsx keeps function names with a `__name` helper that page.evaluate does not carry over.
-    await chat.addInitScript({ content: 'window.__name = (f) => f;' });
-    await chat.goto(`${origin}/${flow.fixture}`);
-    await chat.bringToFront();
-    const panel = await openPanel(browser);
-    await panel.waitForFunction(
-      (name) => document.querySelector('[data-testid="buyer-name"]')?.textContent === name,
+    const { chat, panel } = await openChatAndPanel(
+      browser,
+      `${origin}/${flow.fixture}`,
       expectations[flow.fixture]!.buyerName,
-      { timeout: 20_000 },
+      (page) =>
+        // tsx keeps function names with a `__name` helper that page.evaluate does not carry over.
+        page.evaluate('window.__name = (f) => f').then(() => {}),
     );
     await appendBuyerMessage(chat, flow.site, flow.message);
     await panel.waitForFunction(

@@ -40,6 +40,17 @@ export async function serveFolder(folder: string): Promise<{ server: Server; ori
   return { server, origin: `http://127.0.0.1:${port}` };
 }
 
+/** Chromium flags for this closed network (../shared/HOUSE.md): no background connections, no sandbox as root. */
+export const BROWSER_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
@@ -57,17 +68,7 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1100, height: 760 },
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...BROWSER_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 20_000 });
@@ -81,4 +82,27 @@ export async function openPanel(browser: ExtensionBrowser, width = 400): Promise
   await page.setViewportSize({ width, height: 760 });
   await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
   return page;
+}
+
+/**
+ * Opens a replica chat page, then the panel, and waits until the panel reads that page's buyer.
+ * `prepare` runs on the chat page after it loaded (e.g. to count send attempts).
+ */
+export async function openChatAndPanel(
+  browser: ExtensionBrowser,
+  url: string,
+  buyerName: string,
+  prepare?: (chat: Page) => Promise<void>,
+): Promise<{ chat: Page; panel: Page }> {
+  const chat = await browser.context.newPage();
+  await chat.goto(url);
+  await prepare?.(chat);
+  await chat.bringToFront();
+  const panel = await openPanel(browser);
+  await panel.waitForFunction(
+    (name) => document.querySelector('[data-testid="buyer-name"]')?.textContent === name,
+    buyerName,
+    { timeout: 20_000 },
+  );
+  return { chat, panel };
 }
