@@ -9,8 +9,7 @@ import { ScenarioBar } from '@/components/ScenarioBar';
 import { SearchBox } from '@/components/SearchBox';
 import { SuggestionList } from '@/components/SuggestionList';
 import { questionOf } from '@/lib/suggest/engine';
-import { activeScenarios } from '@/lib/suggest/scenarios';
-import type { PanelState } from '@/lib/state/panel';
+import { visibleScenarios, type PanelState } from '@/lib/state/panel';
 
 /** The side panel: wiring of store state to small components, plus keyboard shortcuts. */
 export function App({ store }: { store: StoreApi<PanelState> }) {
@@ -37,13 +36,7 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
-  const now = new Date();
-  const active = activeScenarios(packs, now, switchedOn);
-  const scenarios = packs
-    .flatMap((p) => p.scenarios)
-    .filter((s, i, all) => all.findIndex((o) => o.id === s.id) === i)
-    .filter((s) => !(s.from || s.to) || active.has(s.id))
-    .map((s) => ({ id: s.id, name: s.name, active: active.has(s.id), dated: Boolean(s.from || s.to) }));
+  const scenarios = visibleScenarios(packs, chat?.conversation?.platform, new Date(), switchedOn);
 
   const conversation = chat?.conversation ?? null;
   const question = conversation ? questionOf({ messages: conversation.messages }) : undefined;

@@ -5,7 +5,8 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ActiveChat, InsertOutcome, Settings } from '../messaging/protocol';
-import type { Pack, Scenario } from '../packs/schema';
+import type { Pack, Platform } from '../packs/schema';
+import { activeScenarios } from '../suggest/scenarios';
 import { SuggestEngine, type ChatMessage, type Suggestion } from '../suggest/engine';
 import { EntrySearch } from '../suggest/search';
 import type { Segment } from '../suggest/segment';
@@ -104,10 +105,24 @@ function chatMessages(chat: ActiveChat | null): ChatMessage[] {
   return chat?.conversation?.messages.map((m) => ({ role: m.role, text: m.text })) ?? [];
 }
 
-/** Scenarios of the loaded packs that the agent can switch on (those without dates). */
-export function switchableScenarios(packs: Pack[]): Scenario[] {
+/**
+ * The scenario switches the panel shows: the packs' undated scenarios (the agent turns them on) and
+ * the dated ones that are active today — only of packs for the open chat's platform.
+ */
+export function visibleScenarios(
+  packs: Pack[],
+  platform: Platform | undefined,
+  now: Date,
+  switchedOn: string[],
+): Array<{ id: string; name: string; active: boolean; dated: boolean }> {
+  const active = activeScenarios(packs, now, switchedOn);
+  const relevant = packs.filter((p) => !platform || p.platforms.length === 0 || p.platforms.includes(platform));
   const seen = new Set<string>();
-  return packs.flatMap((p) => p.scenarios).filter((s) => !s.from && !s.to && !seen.has(s.id) && seen.add(s.id));
+  return relevant
+    .flatMap((p) => p.scenarios)
+    .filter((s) => !seen.has(s.id) && seen.add(s.id))
+    .filter((s) => !(s.from || s.to) || active.has(s.id))
+    .map((s) => ({ id: s.id, name: s.name, active: active.has(s.id), dated: Boolean(s.from || s.to) }));
 }
 
 export function createPanelStore(services: PanelServices): StoreApi<PanelState> {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ActiveChat, InsertOutcome, Settings } from '../../lib/messaging/protocol';
-import { createPanelStore, type PanelServices } from '../../lib/state/panel';
+import { createPanelStore, visibleScenarios, type PanelServices } from '../../lib/state/panel';
 import { miniStore, pack } from '../helpers/packs';
 
 const store0 = pack(miniStore);
@@ -122,5 +122,23 @@ describe('panel store', () => {
     await store.getState().toggleScenario('presale');
     expect(store.getState().items[0]?.entryId).toBe('presale-deposit');
     expect(saveSettings).toHaveBeenCalledWith({ scenarios: ['presale'] });
+  });
+});
+
+describe('visibleScenarios', () => {
+  const jdPack = pack({ ...miniStore, id: 'jd-pack', platforms: ['jd'], scenarios: [{ id: 'subsidy', name: '国补' }] });
+  it('shows undated scenarios and dated ones active today, of packs for the chat platform', () => {
+    const taobaoStore = pack({ ...miniStore, platforms: ['taobao'] });
+    expect(visibleScenarios([taobaoStore, jdPack], 'taobao', new Date(2026, 10, 5), []).map((s) => s.id)).toEqual([
+      'double11',
+      'presale',
+    ]);
+    expect(visibleScenarios([taobaoStore, jdPack], 'taobao', new Date(2026, 11, 20), ['presale'])).toEqual([
+      { id: 'presale', name: '预售', active: true, dated: false },
+    ]);
+    expect(visibleScenarios([taobaoStore, jdPack], undefined, new Date(2026, 11, 20), []).map((s) => s.id)).toEqual([
+      'presale',
+      'subsidy',
+    ]);
   });
 });
