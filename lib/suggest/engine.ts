@@ -30,7 +30,7 @@ export const BM25 = { k1: 1.2, b: 0.5 } as const;
  * could reach for the same message (0…1); `coverage` is the share of the message's informative weight
  * (IDF-weighted) that the entry matched. A suggestion needs both.
  */
-export const THRESHOLDS = { score: 0.1, coverage: 0.2 } as const;
+export const THRESHOLDS = { score: 0.1, coverage: 0.15 } as const;
 
 /** Score multiplier for entries tied to an active scenario. */
 export const SCENARIO_BOOST = 1.15;
@@ -47,6 +47,9 @@ const SINGLE_CHAR_COVER = 0.5;
 const HAN_START = /^\p{Script=Han}/u;
 /** How many of a variant's best-scoring entries get their exact coverage computed. */
 const COVERAGE_CANDIDATES = 40;
+
+/** The smallest share of the whole message's best reachable score a clause is measured against. */
+const CLAUSE_MIN_SHARE = 0.6;
 
 /** Share of entries above which a helper term (not a word) is skipped at query time. */
 const COMMON_HELPER_SHARE = 0.2;
@@ -557,10 +560,15 @@ export class SuggestEngine {
     const callStamp = ++this.stamp;
     for (const { scratch } of packs) scratch.bestTouched.length = 0;
     const wholeQuery = this.queryTerms(junctionAware(normalized, termsOfNormalized(normalized)));
+    let wholeUpper = 0;
     variants.forEach((variant, index) => {
       const query = index === 0 ? wholeQuery : this.queryTerms(junctionAware(variant, termsOfNormalized(variant)));
-      const { upper, informative } = this.scoreVariant(query);
-      if (upper === 0) return;
+      const { upper: variantUpper, informative } = this.scoreVariant(query);
+      if (variantUpper === 0) return;
+      if (index === 0) wholeUpper = variantUpper;
+      // A clause is scored against at least a share of the whole message's reach: a clause that carries
+      // little of the message ("订单 2987…") must not answer for all of it.
+      const upper = index === 0 ? variantUpper : Math.max(variantUpper, CLAUSE_MIN_SHARE * wholeUpper);
       // Clauses compete with the whole message, slightly discounted: the whole text is the better evidence.
       const discount = index === 0 ? 1 : 0.9;
       const coverageOf = this.hanCoverage(variant, query);

@@ -39,6 +39,31 @@ describe('SuggestEngine ranking', () => {
     expect(top.sort()).toEqual(['invoice', 'ship-time']);
   });
 
+  it('does not let a clause that carries little of the message answer for all of it', () => {
+    const installs = pack({
+      format: 'huashu-pack/1',
+      id: 'installs',
+      name: '安装',
+      version: '1.0.0',
+      entries: [
+        {
+          id: 'cancel-order',
+          title: '取消订单',
+          questions: ['订单怎么取消', '订单不要了'],
+          replies: [{ text: '可以取消～' }],
+        },
+        {
+          id: 'urge-install',
+          title: '催安装',
+          questions: ['师傅什么时候上门安装', '签收了还没人联系安装'],
+          replies: [{ text: '马上催师傅～' }],
+        },
+      ],
+    });
+    const top = ids(engineWith(installs), '空调签收三天了 还没人联系装 你们到底管不管？订单287654321098');
+    expect(top[0]).toBe('urge-install');
+  });
+
   it('reads the buyer messages since the agent last wrote', () => {
     const result = engine.suggest({
       now: outsideDouble11,
