@@ -17,6 +17,7 @@ let traditionalChars: Uint8Array | null = null;
  */
 function hasTraditional(text: string): boolean {
   if (!traditionalChars) {
+    if (!HAS_HAN.test(text)) return false;
     const chars: string[] = [];
     for (let code = FIRST; code <= LAST; code += 1) chars.push(String.fromCharCode(code));
     const converted = toSimplified(chars.join('\n')).split('\n');
@@ -32,11 +33,35 @@ function hasTraditional(text: string): boolean {
   return false;
 }
 
+/** Whether white space needs collapsing: a run, an edge space, or a space other than U+0020. */
+function hasLooseSpace(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (i === 0 || i === last || text.charCodeAt(i + 1) === 32) return true;
+    } else if (code < 32 || code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a)) {
+      return true;
+    } else if (
+      code === 0x2028 ||
+      code === 0x2029 ||
+      code === 0x202f ||
+      code === 0x205f ||
+      code === 0x3000 ||
+      code === 0xfeff
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Normalises text for matching; idempotent. */
 export function normalizeText(text: string): string {
   let out = text.normalize('NFKC').toLowerCase();
-  if (HAS_HAN.test(out) && hasTraditional(out)) out = toSimplified(out);
-  return out.replace(/\s+/g, ' ').trim();
+  if (hasTraditional(out)) out = toSimplified(out);
+  // Most texts are already tidy: skip the regular expressions (a tenth of index build time) for them.
+  return hasLooseSpace(out) ? out.replace(/\s+/g, ' ').trim() : out;
 }
 
 /** Whether a message is mostly Chinese (Han) rather than Latin script: picks reply locale. */

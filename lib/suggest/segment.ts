@@ -6,7 +6,7 @@
  */
 import type { Entry, Pack } from '../packs/schema';
 import { normalizeText } from './normalize';
-import { emitTermKeys, termKeyString } from './tokenize';
+import { BIGRAM_KEYS, emitTermKeys, HAN_CHAR_KEYS, termKeyString, type TermKeySink } from './tokenize';
 
 /** Weight of each entry field in the entry's term frequencies (BM25F). Tuned on the eval sets. */
 export const FIELD_WEIGHTS = {
@@ -68,76 +68,164 @@ function entryFields(entry: Entry): Array<[text: string, weight: number]> {
   return fields;
 }
 
-/** Builds the segment of one validated pack (`fingerprint` when the caller already has it). */
-export function buildSegment(pack: Pack, fingerprint = packFingerprint(pack)): Segment {
-  // Terms are interned to numbers (Han terms arrive as numbers already) and every posting goes into
-  // flat typed arrays, sorted by term once at the end: per-term growing arrays and short strings made
-  // garbage collection the main cost of indexing.
-  const termIds = new Map<string, number>();
-  const hanIds = new Map<number, number>();
-  const terms: Array<string | number> = [];
-  let tf = new Float64Array(1024);
-  const touched: number[] = [];
-  // About 150 distinct terms per entry in real packs: start near the final size.
-  const capacity = Math.max(1 << 12, pack.entries.length * 160);
-  let tripleTerm = new Int32Array(capacity);
-  let tripleDoc = new Int32Array(capacity);
-  let tripleWeight = new Float32Array(capacity);
-  let triples = 0;
-  const docs: SegmentDoc[] = [];
-  let totalLength = 0;
-  let fieldWeight = 1;
-  let length = 0;
-  const newTerm = (term: string | number): number => {
-    const id = terms.length;
-    terms.push(term);
-    if (id >= tf.length) {
-      const grown = new Float64Array(tf.length * 2);
-      grown.set(tf);
-      tf = grown;
+/**
+ * Han term key → term number, open addressing in one typed array (key and value side by side, one cache
+ * line per probe): a `Map` lookup per character and bigram was half of indexing time.
+ */
+class HanKeyTable {
+  private slots = new Int32Array(1 << 15).fill(-1);
+  private size = 0;
+
+  /** The term number of `key`, or -1. */
+  get(key: number): number {
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const found = slots[slot << 1]!;
+      if (found === key) return slots[(slot << 1) + 1]!;
+      if (found === -1) return -1;
+      slot = (slot + 1) & mask;
     }
-    return id;
-  };
-  const add = (id: number, weight: number) => {
-    if (tf[id] === 0) touched.push(id);
-    const w = weight * fieldWeight;
-    tf[id] = tf[id]! + w;
-    length += w;
-  };
-  const onHan = (key: number, weight: number) => {
-    let id = hanIds.get(key);
-    if (id === undefined) hanIds.set(key, (id = newTerm(key)));
-    add(id, weight);
-  };
-  const onTerm = (term: string, weight: number) => {
-    let id = termIds.get(term);
-    if (id === undefined) termIds.set(term, (id = newTerm(term)));
-    add(id, weight);
-  };
-  pack.entries.forEach((entry, docNo) => {
-    length = 0;
+  }
+
+  /** Adds a key that is not in the table. */
+  add(key: number, value: number): void {
+    if ((this.size + 1) * 4 > this.slots.length) this.grow();
+    const slots = this.slots;
+    const mask = (slots.length >> 1) - 1;
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    while (slots[slot << 1] !== -1) slot = (slot + 1) & mask;
+    slots[slot << 1] = key;
+    slots[(slot << 1) + 1] = value;
+    this.size += 1;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2).fill(-1);
+    this.size = 0;
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== -1) this.add(old[i]!, old[i + 1]!);
+  }
+}
+
+/**
+ * Collects one pack's postings. Terms are interned to numbers (Han terms arrive as numbers already) and
+ * every posting goes into flat typed arrays, sorted by term once at the end: per-term growing arrays
+ * and short strings made garbage collection the main cost of indexing. A class rather than closures:
+ * closures made anew for every build kept V8 from reusing its optimised code from one build to the next.
+ */
+class SegmentBuilder implements TermKeySink {
+  private readonly termIds = new Map<string, number>();
+  private readonly bigramIds = new HanKeyTable();
+  /** Single characters (at most 27,648 keys) are looked up directly. */
+  private readonly charIds = new Int32Array(HAN_CHAR_KEYS).fill(-1);
+  readonly terms: Array<string | number> = [];
+  /** Weighted term frequencies of the entry being read, by term number; `touched` lists the non-zero. */
+  private tf = new Float64Array(1024);
+  private touched = new Int32Array(1024);
+  private touchedCount = 0;
+  tripleTerm: Int32Array;
+  tripleDoc: Int32Array;
+  tripleWeight: Float32Array;
+  triples = 0;
+  private fieldWeight = 1;
+  private length = 0;
+
+  constructor(entryCount: number) {
+    // About 150 distinct terms per entry in real packs: start near the final size.
+    const capacity = Math.max(1 << 12, entryCount * 160);
+    this.tripleTerm = new Int32Array(capacity);
+    this.tripleDoc = new Int32Array(capacity);
+    this.tripleWeight = new Float32Array(capacity);
+  }
+
+  /** Reads one entry's fields; returns its length (sum of term weights). */
+  addEntry(entry: Entry, docNo: number): number {
+    this.length = 0;
     for (const [text, weight] of entryFields(entry)) {
-      fieldWeight = weight;
-      emitTermKeys(normalizeText(text), onHan, onTerm);
+      this.fieldWeight = weight;
+      emitTermKeys(normalizeText(text), this);
     }
-    if (triples + touched.length > tripleTerm.length) {
-      const size = Math.max(tripleTerm.length * 2, triples + touched.length);
+    const count = this.touchedCount;
+    if (this.triples + count > this.tripleTerm.length) {
+      const size = Math.max(this.tripleTerm.length * 2, this.triples + count);
       const grow = <T extends Int32Array | Float32Array>(from: T, to: T): T => (to.set(from), to);
-      tripleTerm = grow(tripleTerm, new Int32Array(size));
-      tripleDoc = grow(tripleDoc, new Int32Array(size));
-      tripleWeight = grow(tripleWeight, new Float32Array(size));
+      this.tripleTerm = grow(this.tripleTerm, new Int32Array(size));
+      this.tripleDoc = grow(this.tripleDoc, new Int32Array(size));
+      this.tripleWeight = grow(this.tripleWeight, new Float32Array(size));
     }
-    for (const id of touched) {
+    const { tf, touched, tripleTerm, tripleDoc, tripleWeight } = this;
+    let triples = this.triples;
+    for (let t = 0; t < count; t += 1) {
+      const id = touched[t]!;
       tripleTerm[triples] = id;
       tripleDoc[triples] = docNo;
       tripleWeight[triples] = tf[id]!;
       triples += 1;
       tf[id] = 0;
     }
-    touched.length = 0;
+    this.triples = triples;
+    this.touchedCount = 0;
+    return this.length;
+  }
+
+  han(key: number, weight: number): void {
+    let id: number;
+    if (key >= BIGRAM_KEYS) {
+      id = this.charIds[key - BIGRAM_KEYS]!;
+      if (id < 0) this.charIds[key - BIGRAM_KEYS] = id = this.newTerm(key);
+    } else {
+      id = this.bigramIds.get(key);
+      if (id < 0) this.bigramIds.add(key, (id = this.newTerm(key)));
+    }
+    this.add(id, weight);
+  }
+
+  term(term: string, weight: number): void {
+    let id = this.termIds.get(term);
+    if (id === undefined) this.termIds.set(term, (id = this.newTerm(term)));
+    this.add(id, weight);
+  }
+
+  private newTerm(term: string | number): number {
+    const id = this.terms.length;
+    this.terms.push(term);
+    if (id >= this.tf.length) {
+      const grown = new Float64Array(this.tf.length * 2);
+      grown.set(this.tf);
+      this.tf = grown;
+    }
+    return id;
+  }
+
+  private add(id: number, weight: number): void {
+    const tf = this.tf;
+    if (tf[id] === 0) {
+      if (this.touchedCount === this.touched.length) {
+        const grown = new Int32Array(this.touched.length * 2);
+        grown.set(this.touched);
+        this.touched = grown;
+      }
+      this.touched[this.touchedCount++] = id;
+    }
+    const w = weight * this.fieldWeight;
+    tf[id] = tf[id]! + w;
+    this.length += w;
+  }
+}
+
+/** Builds the segment of one validated pack (`fingerprint` when the caller already has it). */
+export function buildSegment(pack: Pack, fingerprint = packFingerprint(pack)): Segment {
+  const builder = new SegmentBuilder(pack.entries.length);
+  const docs: SegmentDoc[] = [];
+  let totalLength = 0;
+  pack.entries.forEach((entry, docNo) => {
+    const length = builder.addEntry(entry, docNo);
     docs.push({ entryId: entry.id, length });
     totalLength += length;
   });
+  const { terms, triples, tripleTerm, tripleDoc, tripleWeight } = builder;
   // Counting sort by term; documents stay ascending because they were added in order.
   const offsets = new Int32Array(terms.length + 1);
   for (let i = 0; i < triples; i += 1) offsets[tripleTerm[i]! + 1]! += 1;

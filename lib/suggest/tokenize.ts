@@ -71,8 +71,9 @@ function latinTerm(word: string): string | null {
   return stemmer(bare);
 }
 
-/** Code units of single-character Chinese stop words, for the allocation-free Han path. */
-const STOP_CHARS = new Set([...CHINESE_STOPWORDS].filter((w) => w.length === 1).map((w) => w.charCodeAt(0)));
+/** Single-character Chinese stop words, as a table by code unit (a `Set` lookup per character was slow). */
+const STOP_CHAR = new Uint8Array(0x10000);
+for (const word of CHINESE_STOPWORDS) if (word.length === 1) STOP_CHAR[word.charCodeAt(0)] = 1;
 /**
  * Han terms are keyed by small integers so the index builder's maps stay on V8's fast small-integer path
  * (a plain code·65536 + code key exceeds it): characters U+3400–U+9FFF are numbered 0…27647, a bigram is
@@ -80,7 +81,9 @@ const STOP_CHARS = new Set([...CHINESE_STOPWORDS].filter((w) => w.length === 1).
  */
 const FIRST_HAN = 0x3400;
 const CHAR_SPAN = 0x9fff - FIRST_HAN + 1;
-const BIGRAM_KEYS = CHAR_SPAN * CHAR_SPAN;
+/** Keys below this are bigrams; single characters are `BIGRAM_KEYS + 0 … HAN_CHAR_KEYS − 1`. */
+export const BIGRAM_KEYS = CHAR_SPAN * CHAR_SPAN;
+export const HAN_CHAR_KEYS = CHAR_SPAN;
 const keyable = (code: number) => code >= FIRST_HAN && code < FIRST_HAN + CHAR_SPAN;
 const bigramKey = (a: number, b: number) => (a - FIRST_HAN) * CHAR_SPAN + (b - FIRST_HAN);
 
@@ -89,6 +92,9 @@ const STOP_BIGRAMS = new Set(
     .filter((w) => w.length === 2 && keyable(w.charCodeAt(0)) && keyable(w.charCodeAt(1)))
     .map((w) => bigramKey(w.charCodeAt(0), w.charCodeAt(1))),
 );
+/** First characters of two-character stop words: only bigrams starting with one need the set. */
+const STOP_BIGRAM_FIRST = new Uint8Array(0x10000);
+for (const word of CHINESE_STOPWORDS) if (word.length === 2) STOP_BIGRAM_FIRST[word.charCodeAt(0)] = 1;
 
 /** Numeric key of a Han unigram (its code unit) or bigram (two code units), as used by the index. */
 export type HanKey = number;
@@ -99,29 +105,37 @@ export function termKeyString(key: HanKey): string {
   return String.fromCharCode(Math.floor(key / CHAR_SPAN) + FIRST_HAN, (key % CHAR_SPAN) + FIRST_HAN);
 }
 
-/** Receives each Han term as a number: `key`, weight, whether it is a word (a bigram). */
-export type HanSink = (key: HanKey, weight: number, word: boolean) => void;
-/** Receives each other term as a string. */
-export type TermSink = (term: string, weight: number, word: boolean) => void;
+/**
+ * Receives the terms of a text. An object with methods rather than two callbacks, so the index builder
+ * and the query side are two stable shapes V8 can inline, not fresh closures per call.
+ */
+export interface TermKeySink {
+  /** A Han term as a number: `key`, weight, whether it is a word (a bigram). */
+  han(key: HanKey, weight: number, word: boolean): void;
+  /** Any other term, as a string. */
+  term(term: string, weight: number, word: boolean): void;
+}
 
-function emitHan(run: string, emitKey: HanSink, emit: TermSink): void {
+/** Emits the terms of the Han run `text[start…end)` (indices, not a slice: one string fewer per run). */
+function emitHan(text: string, start: number, end: number, sink: TermKeySink): void {
   // Han runs are BMP characters in practice; a rare astral character just ends a bigram chain.
-  for (let i = 0; i < run.length; i += 1) {
-    const code = run.charCodeAt(i);
+  for (let i = start; i < end; i += 1) {
+    const code = text.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdfff) continue;
-    if (!STOP_CHARS.has(code)) {
-      if (keyable(code)) emitKey(BIGRAM_KEYS + code - FIRST_HAN, TERM_WEIGHTS.unigram, false);
-      else emit(run[i]!, TERM_WEIGHTS.unigram, false);
+    if (STOP_CHAR[code] === 0) {
+      if (keyable(code)) sink.han(BIGRAM_KEYS + code - FIRST_HAN, TERM_WEIGHTS.unigram, false);
+      else sink.term(text[i]!, TERM_WEIGHTS.unigram, false);
     }
-    const next = run.charCodeAt(i + 1);
-    if (Number.isNaN(next) || (next >= 0xd800 && next <= 0xdfff)) continue;
-    if (STOP_CHARS.has(code) && STOP_CHARS.has(next)) continue;
+    if (i + 1 >= end) continue;
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xd800 && next <= 0xdfff) continue;
+    if (STOP_CHAR[code] === 1 && STOP_CHAR[next] === 1) continue;
     if (keyable(code) && keyable(next)) {
       const key = bigramKey(code, next);
-      if (!STOP_BIGRAMS.has(key)) emitKey(key, TERM_WEIGHTS.bigram, true);
+      if (STOP_BIGRAM_FIRST[code] === 0 || !STOP_BIGRAMS.has(key)) sink.han(key, TERM_WEIGHTS.bigram, true);
     } else {
-      const bigram = run.slice(i, i + 2);
-      if (!CHINESE_STOPWORDS.has(bigram)) emit(bigram, TERM_WEIGHTS.bigram, true);
+      const bigram = text.slice(i, i + 2);
+      if (!CHINESE_STOPWORDS.has(bigram)) sink.term(bigram, TERM_WEIGHTS.bigram, true);
     }
   }
 }
@@ -151,7 +165,7 @@ function latinTermsOf(word: string): LatinTerms {
 }
 
 /** Emits the weighted terms of already-normalised text: Han terms as numeric keys, others as strings. */
-export function emitTermKeys(text: string, emitKey: HanSink, emit: TermSink): void {
+export function emitTermKeys(text: string, sink: TermKeySink): void {
   let specials = 0;
   // Most texts have no URL, e-mail, phone number or placeholder: skip four string copies for them.
   const cleaned = !MAYBE_SPECIAL.test(text)
@@ -168,7 +182,7 @@ export function emitTermKeys(text: string, emitKey: HanSink, emit: TermSink): vo
         })
         // Template placeholders in questions (`{{Order Number}}`) read as their words.
         .replace(/\{\{|\}\}/g, ' ');
-  for (let i = 0; i < specials; i += 1) emit('#contact', TERM_WEIGHTS.numberClass, false);
+  for (let i = 0; i < specials; i += 1) sink.term('#contact', TERM_WEIGHTS.numberClass, false);
   // A hand-written scanner: the equivalent regular expression (Han runs | letter runs | numbers) with
   // its look-aheads was a third of indexing time.
   const length = cleaned.length;
@@ -178,15 +192,15 @@ export function emitTermKeys(text: string, emitKey: HanSink, emit: TermSink): vo
     if (isHanAt(cleaned, i)) {
       let end = i + 1;
       while (end < length && isHanAt(cleaned, end)) end += 1;
-      emitHan(cleaned.slice(i, end), emitKey, emit);
+      emitHan(cleaned, i, end, sink);
       i = end;
     } else if (isLetterAt(cleaned, i)) {
       let end = i + 1;
       while (end < length && (isLetterAt(cleaned, end) || isApostrophe(cleaned.charCodeAt(end)))) end += 1;
       const { term, subwords } = latinTermsOf(cleaned.slice(i, end));
       if (term) {
-        emit(term, TERM_WEIGHTS.latin, true);
-        for (const subword of subwords) emit(subword, TERM_WEIGHTS.subword, false);
+        sink.term(term, TERM_WEIGHTS.latin, true);
+        for (const subword of subwords) sink.term(subword, TERM_WEIGHTS.subword, false);
       }
       i = end;
     } else if (code >= 48 && code <= 57) {
@@ -198,7 +212,7 @@ export function emitTermKeys(text: string, emitKey: HanSink, emit: TermSink): vo
         else if ((c === 46 || c === 44) && digitAfter >= 48 && digitAfter <= 57) end += 2;
         else break;
       }
-      emit(numberClass(cleaned.slice(i, end)), TERM_WEIGHTS.numberClass, false);
+      sink.term(numberClass(cleaned.slice(i, end)), TERM_WEIGHTS.numberClass, false);
       i = end;
     } else {
       i += 1;
@@ -228,15 +242,24 @@ function isApostrophe(code: number): boolean {
   return code === 39 || code === 0x2019;
 }
 
+/** Collects terms as strings (the query side). */
+class TermCollector implements TermKeySink {
+  readonly terms: WeightedTerm[] = [];
+
+  han(key: HanKey, weight: number, word: boolean): void {
+    this.terms.push({ term: termKeyString(key), weight, word });
+  }
+
+  term(term: string, weight: number, word: boolean): void {
+    this.terms.push({ term, weight, word });
+  }
+}
+
 /** Weighted terms of already-normalised text, all as strings (the query side). */
 export function termsOfNormalized(text: string): WeightedTerm[] {
-  const out: WeightedTerm[] = [];
-  emitTermKeys(
-    text,
-    (key, weight, word) => out.push({ term: termKeyString(key), weight, word }),
-    (term, weight, word) => out.push({ term, weight, word }),
-  );
-  return out;
+  const collector = new TermCollector();
+  emitTermKeys(text, collector);
+  return collector.terms;
 }
 
 /** Weighted terms of raw text (normalises first). */

@@ -9,6 +9,17 @@ describe('normalizeText', () => {
   it('folds full-width forms, case and white space', () => {
     expect(normalizeText('ＡＢＣ　１２３\t Hello')).toBe('abc 123 hello');
   });
+  it.each([
+    [' 发货 ', '发货'],
+    ['a  b', 'a b'],
+    ['a\nb', 'a b'],
+    ['a\u00a0b', 'a b'],
+    ['a\u2028b', 'a b'],
+    ['a\ufeffb', 'a b'],
+    ['tidy text 已经整齐', 'tidy text 已经整齐'],
+  ])('collapses any white space in %j', (text, expected) => {
+    expect(normalizeText(text)).toBe(expected);
+  });
   it('converts traditional to simplified Chinese', () => {
     expect(normalizeText('甚麼時候發貨？退款怎麼辦')).toBe('甚么时候发货?退款怎么办');
   });
