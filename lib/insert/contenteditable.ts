@@ -1,7 +1,14 @@
 /**
- * Contenteditable editors. Plain/pell, Quill, ProseMirror/Tiptap and Lexical take
- * `execCommand('insertText')` (line by line, with a paragraph break between lines); Slate and Draft.js
- * lose text inserted that way, so they get a synthetic `paste` carrying the text (../shared/SITES.md).
+ * Contenteditable editors, each fed the input its own code reads (measured in real Chromium,
+ * tests/e2e/editors.e2e.test.ts; ../shared/SITES.md):
+ * - plain/pell, Quill, ProseMirror/Tiptap: `execCommand('insertText')` line by line, a break between lines.
+ * - Lexical, Slate: a synthetic `beforeinput` (`insertText`, the text in a DataTransfer). On `beforeinput` both
+ *   re-read the DOM caret at once (Lexical's `useDOMSelection`; Slate's `flushDOMSelectionChange`, there for
+ *   extensions that move the caret just before) and insert through their model, line breaks included.
+ *   The other routes use the model's caret, which lags the DOM until the `selectionchange` task has run:
+ *   execCommand fires no `beforeinput`, so in a fresh editor (model caret null) Lexical reverted the DOM
+ *   edit and Slate ignored it; a `paste` went nowhere in Slate and to the previous caret in Lexical.
+ * - Draft.js: a synthetic `paste` (execCommand breaks an empty editor; Draft ignores native `beforeinput`).
  */
 import type { EditorKind } from './detect';
 import type { InsertOptions, StrategyResult } from './types';
@@ -35,12 +42,45 @@ function endPoint(root: HTMLElement): { node: Node; offset: number } {
   return { node, offset: node.lastChild?.nodeName === 'BR' ? node.childNodes.length - 1 : node.childNodes.length };
 }
 
-function paste(root: HTMLElement, text: string): boolean {
+/**
+ * Resolves once the page has seen the caret we placed: after the `selectionchange` event (a task queued
+ * when the selection moves) and one more task (Slate defers its sync by a 0 ms timer), or after `timeoutMs`
+ * when the caret did not move. Draft.js (and Lexical, if it falls back to `paste`) handle a `paste` against
+ * their model's caret, which is the previous one until then.
+ */
+function selectionSeen(doc: Document, timeoutMs = 50): Promise<void> {
+  const view = doc.defaultView ?? globalThis;
+  return new Promise((resolve) => {
+    const done = () => {
+      doc.removeEventListener('selectionchange', done);
+      view.clearTimeout(timer);
+      view.setTimeout(resolve, 0);
+    };
+    const timer = view.setTimeout(done, timeoutMs);
+    doc.addEventListener('selectionchange', done);
+  });
+}
+
+/** Resolves after the next frame and one task, or after 100 ms where no frame comes (a hidden tab). */
+function afterRender(doc: Document): Promise<void> {
+  const view = doc.defaultView ?? globalThis;
+  return new Promise((resolve) => {
+    if (typeof view.requestAnimationFrame === 'function') view.requestAnimationFrame(() => view.setTimeout(resolve, 0));
+    view.setTimeout(resolve, 100);
+  });
+}
+
+/** Dispatches `paste` or `beforeinput` carrying the text; true when the editor took it (prevented the default). */
+function dispatchText(root: HTMLElement, text: string, type: 'paste' | 'beforeinput'): boolean {
   const view = root.ownerDocument.defaultView;
   if (!view || typeof view.DataTransfer !== 'function') return false;
   const data = new view.DataTransfer();
   data.setData('text/plain', text);
-  const event = new view.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+  const init = { bubbles: true, cancelable: true };
+  const event =
+    type === 'paste'
+      ? new view.ClipboardEvent('paste', { ...init, clipboardData: data })
+      : new view.InputEvent('beforeinput', { ...init, inputType: 'insertText', dataTransfer: data });
   root.dispatchEvent(event);
   return event.defaultPrevented;
 }
@@ -56,20 +96,36 @@ function typeLines(root: HTMLElement, text: string, kind: EditorKind): boolean {
   return ok;
 }
 
-export function insertIntoEditable(
+type Route = 'beforeinput' | 'paste' | 'execCommand';
+
+/** Routes per editor family, tried in order until the editor takes one; others: execCommand, then paste. */
+const ROUTES: Partial<Record<EditorKind, Route[]>> = {
+  lexical: ['beforeinput', 'paste', 'execCommand'],
+  slate: ['beforeinput', 'paste', 'execCommand'],
+  draft: ['paste', 'execCommand'],
+};
+
+export async function insertIntoEditable(
   root: HTMLElement,
   kind: EditorKind,
   text: string,
   options: InsertOptions,
-): StrategyResult {
+): Promise<StrategyResult> {
+  const doc = root.ownerDocument;
   root.focus();
+  const seen = selectionSeen(doc);
   placeCaret(root, options.mode);
-  let method: string;
-  if (kind === 'slate' || kind === 'draft') {
-    method = paste(root, text) ? 'paste' : typeLines(root, text, kind) ? 'execCommand' : 'none';
-  } else {
-    method = typeLines(root, text, kind) ? 'execCommand' : paste(root, text) ? 'paste' : 'none';
-  }
+  await seen;
+  const attempt: Record<Route, () => boolean> = {
+    beforeinput: () => dispatchText(root, text, 'beforeinput'),
+    paste: () => dispatchText(root, text, 'paste'),
+    execCommand: () => typeLines(root, text, kind),
+  };
+  const method = (ROUTES[kind] ?? ['execCommand', 'paste']).find((route) => attempt[route]()) ?? 'none';
+  // Read back and move the caret only once the editor has rendered its model: Lexical commits after the
+  // current task, Slate re-renders through React, then sets the DOM caret and ignores selection changes
+  // until its next 0 ms timer.
+  await afterRender(doc);
   // Caret at {cursor}: move back from the end of what was inserted.
   if (options.cursor !== null && options.cursor !== undefined && options.cursor < text.length) {
     const selection = root.ownerDocument.getSelection() as Selection & {

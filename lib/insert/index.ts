@@ -20,9 +20,6 @@ export interface InsertResult {
 
 const fold = (text: string) => text.replace(/\s+/g, '');
 
-/** Lexical commits its state after the current task: read back after that. */
-const nextTask = (view: Window | null) => new Promise<void>((resolve) => (view ?? globalThis).setTimeout(resolve, 0));
-
 export async function insertText(
   element: HTMLElement,
   text: string,
@@ -36,7 +33,7 @@ export async function insertText(
       detected.kind === 'textarea'
         ? insertIntoTextarea(detected.root as HTMLTextAreaElement, text, options)
         : await insertIntoEditable(detected.root, detected.kind, text, options);
-    await nextTask(element.ownerDocument.defaultView);
+    // Read back from the DOM: insertIntoEditable has waited for the editor to render its model.
     const readBack =
       detected.kind === 'textarea'
         ? (detected.root as HTMLTextAreaElement).value
