@@ -36,6 +36,8 @@ function roleOf(element: Element, s: BubbleSelectors): MessageRole | null {
 export function readBubble(element: Element, s: BubbleSelectors, idAttribute?: string): ChatPaneMessage | null {
   const role = roleOf(element, s);
   if (!role) return null;
+  // A wrapper around bubbles (a fragment selector can match one, e.g. `chatWrapper`) is not a message.
+  if (query(element, s.message)) return null;
   const time = textOf(query(element, s.time)) || element.getAttribute('data-time') || undefined;
   let kind: ChatPaneMessage['kind'] = 'text';
   let text = textOf(query(element, s.text));
@@ -58,6 +60,18 @@ export function readBubbles(list: ParentNode, s: BubbleSelectors, idAttribute?: 
   return queryAll(list, s.message)
     .map((element) => readBubble(element, s, idAttribute))
     .filter((m): m is ChatPaneMessage => m !== null);
+}
+
+/**
+ * The message list: the list selector's element, or — on this site's page (its signature is there) but
+ * with a list whose name is unknown or changed — the parent of the first bubble. Fragment selectors
+ * (`[class*="chatWrap"]`) keep working when a site rebuilds its hashed class names.
+ */
+export function messageListOf(root: Document, s: BubbleSelectors): Element | null {
+  const list = query(root, s.messageList);
+  if (list) return list;
+  if (!query(root, s.signature)) return null;
+  return query(root, s.message)?.parentElement ?? null;
 }
 
 /** Product titles in product cards of a list. */
@@ -90,7 +104,7 @@ export function bubbleAdapter<S extends BubbleSelectors>(site: BubbleSite<S>) {
     readConversation(root: Document, overrides?: SelectorMap): Conversation | null {
       try {
         const sel = s(overrides);
-        const list = query(root, sel.messageList);
+        const list = messageListOf(root, sel);
         if (!list) return null;
         const messages = readBubbles(list, sel);
         const id = site.conversationId(root, sel);
@@ -109,7 +123,7 @@ export function bubbleAdapter<S extends BubbleSelectors>(site: BubbleSite<S>) {
       }
     },
     getComposer: (root: Document, overrides?: SelectorMap) => query(root, s(overrides).composer) as HTMLElement | null,
-    getMessageList: (root: Document, overrides?: SelectorMap) => query(root, s(overrides).messageList),
+    getMessageList: (root: Document, overrides?: SelectorMap) => messageListOf(root, s(overrides)),
     messageElementsIn: (node: Element, overrides?: SelectorMap) => elementsIn(node, s(overrides).message),
     readMessage: (element: Element, overrides?: SelectorMap) => readBubble(element, s(overrides)),
     readConversationId: (root: Document, overrides?: SelectorMap) => site.conversationId(root, s(overrides)),

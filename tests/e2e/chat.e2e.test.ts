@@ -105,6 +105,33 @@ describe.each(FLOWS)('$site', (flow) => {
   });
 });
 
+describe('taobao chat history (hashed class names, no composer)', () => {
+  it('reads the buyer by class fragments, ranks the reply, and copies it since the page has no message box', async () => {
+    const { chat, panel } = await openChatAndPanel(browser, `${origin}/taobao/history-search.html`, 'tb_阿杰0521');
+    try {
+      // The page's own code appends a bubble with CSS-module class names.
+      await chat.evaluate(() => {
+        const bubble = document.createElement('div');
+        bubble.className = 'chatWrap--3xK2a';
+        bubble.innerHTML =
+          '<div class="chatTime--7hTq0">2026-11-24 09:20:00</div><div class="chatName--2kLm1">tb_阿杰0521</div><div class="chatTextLeft--1fGh7">退回去的运费谁出</div>';
+        document.querySelector('[class*="chatWrap"]')!.parentElement!.append(bubble);
+      });
+      await expect
+        .poll(() => panel.getByTestId('buyer-question').textContent(), { timeout: 15_000 })
+        .toContain('退回去的运费谁出');
+      await expect.poll(() => firstSuggestion(panel), { timeout: 15_000 }).toBe('return-shipping-fee');
+      await panel.locator('[data-testid="suggestion"]').first().getByTestId('insert').click();
+      await expect
+        .poll(() => panel.getByTestId('notice').textContent(), { timeout: 10_000 })
+        .toContain('Could not write into the chat');
+    } finally {
+      await panel.close();
+      await chat.close();
+    }
+  });
+});
+
 describe('when a site changes its page', () => {
   it('a selector override from the options page takes effect, and a failed insert falls back to the clipboard', async () => {
     const options = await browser.context.newPage();

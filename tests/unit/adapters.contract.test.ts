@@ -113,7 +113,17 @@ describe('adapters on odd pages', () => {
     expect(ignored).toEqual(['buyerName']);
     const jd = SITE_ADAPTERS.find((a) => a.platform === 'jd')!;
     expect(jd.readConversation(doc, { buyerName: '.chat-product .name' })?.buyerName).toBe('小米15 12+256G 黑色');
-    expect(jd.readConversation(doc, { messageList: '#nowhere' })).toBeNull();
+    expect(jd.readConversation(doc, { messageList: '.chat-head-title' })?.messages).toHaveLength(0);
+  });
+
+  it('still read the bubbles when the message list was renamed (its parent is the list)', () => {
+    const doc = load('jd/history.html');
+    const jd = SITE_ADAPTERS.find((a) => a.platform === 'jd')!;
+    const renamed = jd.readConversation(doc, { messageList: '#list-that-was-renamed' });
+    expect(renamed?.messages).toHaveLength(jd.readConversation(doc)!.messages.length);
+    expect(jd.getMessageList(doc, { messageList: '#list-that-was-renamed' })).toBe(jd.getMessageList(doc));
+    // Not on another site's page: the fallback needs this site's signature.
+    expect(jd.readConversation(load('taobao/history.html'), { messageList: '#nowhere' })).toBeNull();
   });
 
   it('generic: the selection is the question, the last focused editable the composer', () => {
