@@ -22,7 +22,9 @@ export default defineConfig({
     const base = {
       name: 'Huashu 话术',
       description: 'Ranked, policy-consistent replies from your team’s knowledge pack, beside the seller chat.',
-      permissions: ['storage', 'unlimitedStorage', 'alarms'],
+      // contextMenus + activeTab + scripting: "find replies for the selection" on any other page reads
+      // that page only when the agent asks, without host access to it.
+      permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
       host_permissions: E2E ? [...CHAT_HOSTS, ...TEST_HOSTS] : CHAT_HOSTS,
       action: { default_title: 'Huashu 话术' },
     };

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isChatSiteUrl } from '@/lib/adapters/registry';
 import { BackgroundService, EMPTY_REGISTRY, type Sender } from '@/lib/background/service';
 import type { ChatRegistry } from '@/lib/chats/registry';
 import { seedBuiltinPacks } from '@/lib/db/packs';
@@ -35,6 +36,34 @@ export default defineBackground(() => {
   const sidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome
     ?.sidePanel;
   void sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+
+  // Any other page: the agent selects the buyer's words and asks for replies from the context menu. The
+  // page reader is injected only then (activeTab), so Huashu needs no access to sites that are not chats.
+  const FIND_REPLIES = 'huashu-find-replies';
+  const readSelectionIn = (tabId: number, frameId: number) =>
+    browser.scripting
+      .executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/generic.js'] })
+      .then(() => true)
+      .catch((error: unknown) => {
+        console.warn('Huashu cannot read this page:', error);
+        return false;
+      });
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: FIND_REPLIES, title: 'Huashu: find replies for “%s”', contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== FIND_REPLIES || tab?.id === undefined) return;
+    // Opening the panel must happen within the click, before any await.
+    const chrome = (globalThis as { chrome?: { sidePanel?: { open(o: { tabId: number }): Promise<void> } } }).chrome;
+    if (chrome?.sidePanel) void chrome.sidePanel.open({ tabId: tab.id }).catch(() => {});
+    else
+      void (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open().catch(() => {});
+    // Chat sites have their own reader already.
+    if (isChatSiteUrl(tab.url ?? '')) return;
+    void readSelectionIn(tab.id, info.frameId ?? 0);
+  });
+  // The test build lets the end-to-end tests do what the menu click does (Chromium cannot click it).
+  if (import.meta.env.HUASHU_E2E) Object.assign(globalThis, { huashuReadSelectionIn: readSelectionIn });
 
   browser.tabs.onActivated.addListener(({ tabId }) => void service.tabActivated(tabId));
   browser.tabs.onRemoved.addListener((tabId) => void service.tabGone(tabId));

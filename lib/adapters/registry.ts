@@ -15,6 +15,11 @@ export function adapterForUrl(url: string): ChatAdapter {
   return SITE_ADAPTERS.find((a) => a.matchesUrl(url)) ?? genericAdapter;
 }
 
+/** Whether a URL belongs to one of the chat sites (their pages have the chat reader already). */
+export function isChatSiteUrl(url: string): boolean {
+  return adapterForUrl(url).platform !== 'generic';
+}
+
 /**
  * The adapter for a page: by URL, or — in the test build, for the local replica pages — by DOM
  * signature when no site matches the URL.

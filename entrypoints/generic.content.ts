@@ -1,0 +1,33 @@
+import { genericAdapter } from '@/lib/adapters/generic/adapter';
+import { genericSelectors } from '@/lib/adapters/generic/selectors';
+import { answerInsert } from '@/lib/content/insert-request';
+import { watchSelection } from '@/lib/content/selection';
+import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+
+// Injected on demand (context menu "find replies" on a page that is not a chat site), never by the
+// manifest: Huashu asks for no access to other sites. Wiring only; logic in lib/content/selection.ts.
+export default defineContentScript({
+  registration: 'runtime',
+  main(ctx) {
+    // Injected again on every menu click: the first copy stays and reads the new selection.
+    const state = globalThis as { huashuSelection?: { readNow(): unknown } };
+    if (state.huashuSelection) {
+      state.huashuSelection.readNow();
+      return;
+    }
+    const watcher = watchSelection({
+      root: document,
+      adapter: genericAdapter,
+      selectors: { editable: genericSelectors.editable!, lastFocused: genericSelectors.lastFocused! },
+      report: (data) => void sendMessage('reportConversation', data).catch(() => {}),
+    });
+    state.huashuSelection = watcher;
+    ctx.onInvalidated(() => {
+      watcher.stop();
+      delete state.huashuSelection;
+    });
+    onMessage('readConversation', () => watcher.readNow());
+    onMessage('insertText', ({ data }) => answerInsert(document, genericAdapter, {}, data));
+    watcher.readNow();
+  },
+});

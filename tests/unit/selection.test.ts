@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { genericAdapter } from '../../lib/adapters/generic/adapter';
+import { genericSelectors } from '../../lib/adapters/generic/selectors';
+import { answerInsert } from '../../lib/content/insert-request';
+import { watchSelection } from '../../lib/content/selection';
+import type { ConversationReport } from '../../lib/messaging/protocol';
+
+const selectors = { editable: genericSelectors.editable!, lastFocused: genericSelectors.lastFocused! };
+
+function page() {
+  document.body.innerHTML =
+    '<p id="q">Customer asks: when will my order ship?</p><p id="q2">Can I pay with PayPal?</p><textarea id="reply"></textarea><input type="checkbox" id="box">';
+  const reports: ConversationReport[] = [];
+  const watcher = watchSelection({
+    root: document,
+    adapter: genericAdapter,
+    selectors,
+    report: (r) => reports.push(r),
+    delay: 10,
+  });
+  return { reports, watcher };
+}
+
+function select(id: string) {
+  const range = document.createRange();
+  range.selectNodeContents(document.getElementById(id)!);
+  document.getSelection()!.removeAllRanges();
+  document.getSelection()!.addRange(range);
+  document.dispatchEvent(new Event('selectionchange'));
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('watchSelection (any other page)', () => {
+  it('reports the selected text as the buyer question, with no text box yet', () => {
+    const { watcher } = page();
+    select('q');
+    const report = watcher.readNow();
+    expect(report.conversation?.messages).toEqual([
+      { id: 'selection', role: 'buyer', text: 'Customer asks: when will my order ship?', kind: 'text' },
+    ]);
+    expect(report.hasComposer).toBe(false);
+    expect(report.siteLabel).toBe('This page');
+    watcher.stop();
+  });
+
+  it('keeps the question when the agent clicks into the reply box, and marks that box as the composer', () => {
+    const { watcher, reports } = page();
+    select('q');
+    watcher.readNow();
+    document.getSelection()!.removeAllRanges();
+    document.getElementById('reply')!.focus();
+    const last = reports.at(-1)!;
+    expect(last.conversation?.messages[0]?.text).toBe('Customer asks: when will my order ship?');
+    expect(last.hasComposer).toBe(true);
+    expect(genericAdapter.getComposer(document)?.id).toBe('reply');
+    // A checkbox is not a text box.
+    document.getElementById('box')!.focus();
+    expect(genericAdapter.getComposer(document)?.id).toBe('reply');
+    watcher.stop();
+  });
+
+  it('reports a new selection once (debounced), not the same one twice', async () => {
+    vi.useFakeTimers();
+    const { watcher, reports } = page();
+    select('q');
+    await vi.advanceTimersByTimeAsync(20);
+    select('q');
+    await vi.advanceTimersByTimeAsync(20);
+    select('q2');
+    await vi.advanceTimersByTimeAsync(20);
+    expect(reports.map((r) => r.conversation?.messages[0]?.text)).toEqual([
+      'Customer asks: when will my order ship?',
+      'Can I pay with PayPal?',
+    ]);
+    watcher.stop();
+    select('q');
+    await vi.advanceTimersByTimeAsync(20);
+    expect(reports).toHaveLength(2);
+  });
+});
+
+describe('answerInsert', () => {
+  it('says to click into a text box when a generic page has none', async () => {
+    document.body.innerHTML = '<p>nothing editable</p>';
+    const outcome = await answerInsert(document, genericAdapter, {}, { text: 'hi', cursor: null });
+    expect(outcome).toMatchObject({ ok: false, method: 'none' });
+    expect(outcome.message).toContain('click into the reply box');
+  });
+});
