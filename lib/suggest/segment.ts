@@ -18,7 +18,14 @@ export const FIELD_WEIGHTS = {
   notes: 0.3,
 } as const;
 
-export const SEGMENT_FORMAT = 'huashu-index/2';
+/**
+ * Fields whose single Chinese characters are indexed. Only the words buyers' messages are matched
+ * against (title, questions, keywords): single characters of long reply texts and tags matched almost
+ * anything and cost Chinese recall@1 3-4 points (eval sets, see bench/).
+ */
+const CHAR_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
+
+export const SEGMENT_FORMAT = 'huashu-index/3';
 
 /** What ranking needs to know about an entry without reading the pack. */
 export interface SegmentDoc {
@@ -54,17 +61,17 @@ export function packFingerprint(pack: Pack): string {
   return `${pack.version}-${(hash >>> 0).toString(16)}-${text.length}`;
 }
 
-function entryFields(entry: Entry): Array<[text: string, weight: number]> {
-  const fields: Array<[string, number]> = [[entry.title, FIELD_WEIGHTS.title]];
-  for (const question of entry.questions) fields.push([question, FIELD_WEIGHTS.questions]);
-  for (const keyword of entry.keywords) fields.push([keyword, FIELD_WEIGHTS.keywords]);
-  for (const tag of entry.tags) fields.push([tag, FIELD_WEIGHTS.tags]);
+function entryFields(entry: Entry): Array<[text: string, field: keyof typeof FIELD_WEIGHTS]> {
+  const fields: Array<[string, keyof typeof FIELD_WEIGHTS]> = [[entry.title, 'title']];
+  for (const question of entry.questions) fields.push([question, 'questions']);
+  for (const keyword of entry.keywords) fields.push([keyword, 'keywords']);
+  for (const tag of entry.tags) fields.push([tag, 'tags']);
   for (const reply of entry.replies) {
     // Variables are not words the buyer types.
-    fields.push([reply.text.replace(/\{\{[^}]*\}\}|\{cursor\}/g, ' '), FIELD_WEIGHTS.replies]);
+    fields.push([reply.text.replace(/\{\{[^}]*\}\}|\{cursor\}/g, ' '), 'replies']);
   }
-  if (entry.cause) fields.push([entry.cause, FIELD_WEIGHTS.notes]);
-  if (entry.resolution) fields.push([entry.resolution, FIELD_WEIGHTS.notes]);
+  if (entry.cause) fields.push([entry.cause, 'notes']);
+  if (entry.resolution) fields.push([entry.resolution, 'notes']);
   return fields;
 }
 
@@ -130,6 +137,7 @@ class SegmentBuilder implements TermKeySink {
   tripleWeight: Float32Array;
   triples = 0;
   private fieldWeight = 1;
+  private fieldChars = true;
   private length = 0;
 
   constructor(entryCount: number) {
@@ -143,8 +151,9 @@ class SegmentBuilder implements TermKeySink {
   /** Reads one entry's fields; returns its length (sum of term weights). */
   addEntry(entry: Entry, docNo: number): number {
     this.length = 0;
-    for (const [text, weight] of entryFields(entry)) {
-      this.fieldWeight = weight;
+    for (const [text, field] of entryFields(entry)) {
+      this.fieldWeight = FIELD_WEIGHTS[field];
+      this.fieldChars = CHAR_FIELDS.has(field);
       emitTermKeys(normalizeText(text), this);
     }
     const count = this.touchedCount;
@@ -171,6 +180,7 @@ class SegmentBuilder implements TermKeySink {
   }
 
   han(key: number, weight: number): void {
+    if (key >= BIGRAM_KEYS && !this.fieldChars) return;
     let id: number;
     if (key >= BIGRAM_KEYS) {
       id = this.charIds[key - BIGRAM_KEYS]!;
