@@ -1,37 +1,41 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterForDocument } from '@/lib/adapters/registry';
+import type { ChatAdapter } from '@/lib/adapters/types';
 import { CHAT_HOSTS } from '@/lib/adapters/hosts';
-import { watchConversation } from '@/lib/content/watcher';
-import { insertText } from '@/lib/insert';
+import { answerInsert } from '@/lib/content/insert-request';
+import { watchConversation, whenChatPage } from '@/lib/content/watcher';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 
-// Wiring only: pick the site's adapter, watch the message list, answer insert requests.
+// Wiring only: wait for a chat page (a single-page app may route to it later), pick the site's adapter,
+// watch the message list, answer insert requests.
 // (The test build adds the localhost replica pages to `matches`, see wxt.config.ts.)
 export default defineContentScript({
   matches: CHAT_HOSTS,
   allFrames: true,
   runAt: 'document_idle',
-  async main(ctx) {
-    const adapter = adapterForDocument(document, location.href, { byDom: import.meta.env.HUASHU_E2E === true });
-    if (!adapter || adapter.platform === 'generic') return;
-    const selectors = await sendMessage('getSelectorOverrides', { platform: adapter.platform }).catch(() => ({}));
-    const report = (data: Parameters<typeof sendMessage<'reportConversation'>>[1]) =>
-      void sendMessage('reportConversation', data).catch(() => {});
-    const watcher = watchConversation({ root: document, adapter, selectors, report });
-    ctx.onInvalidated(() => watcher.stop());
-    ctx.addEventListener(window, 'wxt:locationchange', () => report(watcher.readNow()));
-
-    onMessage('readConversation', () => watcher.readNow());
-    onMessage('insertText', async ({ data }) => {
-      const composer = adapter.getComposer(document, selectors);
-      if (!composer) {
-        return {
-          ok: false,
-          method: 'none',
-          message: `No message box found on this ${adapter.label} page (its layout may have changed).`,
-        };
-      }
-      const result = await insertText(composer, data.text, { cursor: data.cursor });
-      return { ok: result.ok, method: result.method, message: result.message, editor: result.editor };
+  main(ctx) {
+    const byDom = import.meta.env.HUASHU_E2E === true;
+    const stopWaiting = whenChatPage({
+      root: document,
+      pick: () => {
+        const adapter = adapterForDocument(document, location.href, { byDom });
+        return adapter.platform === 'generic' ? null : adapter;
+      },
+      found: (adapter) => void watchChat(ctx, adapter),
     });
+    ctx.onInvalidated(stopWaiting);
   },
 });
+
+async function watchChat(ctx: ContentScriptContext, adapter: ChatAdapter): Promise<void> {
+  const selectors = await sendMessage('getSelectorOverrides', { platform: adapter.platform }).catch(() => ({}));
+  if (ctx.isInvalid) return;
+  const report = (data: Parameters<typeof sendMessage<'reportConversation'>>[1]) =>
+    void sendMessage('reportConversation', data).catch(() => {});
+  const watcher = watchConversation({ root: document, adapter, selectors, report });
+  ctx.onInvalidated(() => watcher.stop());
+  ctx.addEventListener(window, 'wxt:locationchange', () => report(watcher.readNow()));
+
+  onMessage('readConversation', () => watcher.readNow());
+  onMessage('insertText', ({ data }) => answerInsert(document, adapter, selectors, data));
+}

@@ -2,7 +2,8 @@
  * Watches one chat pane and reports its conversation. It observes only the message list, and when the
  * adapter supports it reads only the bubbles the site added, so the cost of a new message does not grow
  * with the history. A conversation switch (new buyer), a replaced list or a page whose list appears
- * late leads to one full read. Pure DOM code: the document comes in, reports go out through a callback.
+ * late leads to one full read. `whenChatPage` waits for a chat on a page that had none at load (SPA).
+ * Pure DOM code: the document comes in, reports go out through a callback.
  */
 import type { ChatAdapter, ChatPaneMessage, Conversation, SelectorMap } from '../adapters/types';
 import { findOrderIds } from '../adapters/orders';
@@ -54,6 +55,8 @@ export function watchConversation(options: WatchOptions): Watcher {
   let pending: Element[] = [];
   let needsFullRead = true;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** A pending structure check (see `checkStructure`). */
+  let checkTimer: ReturnType<typeof setTimeout> | null = null;
   let lastReported = '';
   let stopped = false;
 
@@ -121,6 +124,13 @@ export function watchConversation(options: WatchOptions): Watcher {
   const flush = () => {
     timer = null;
     if (stopped) return;
+    // The page changed outside the list too (a switch renders header and list together): check now,
+    // so the new buyer's bubbles are never appended to the old buyer's conversation.
+    if (checkTimer !== null) {
+      clearTimeout(checkTimer);
+      checkTimer = null;
+      if (structureChanged()) needsFullRead = true;
+    }
     attachList();
     if (needsFullRead) fullRead();
     else incrementalRead();
@@ -159,20 +169,22 @@ export function watchConversation(options: WatchOptions): Watcher {
   }
 
   // The message list may appear late (SPA) or be replaced (conversation switch): watch the page's
-  // structure coarsely, only to notice that, and never parse on those mutations.
+  // structure coarsely, only to notice that, and never parse on those mutations. Text changes count:
+  // frameworks such as React write a new buyer's name into the header's existing text node.
   // Checks are throttled: a busy page mutates constantly, and two lookups per check are enough.
-  let checkQueued = false;
-  const checkStructure = () => {
-    checkQueued = false;
-    if (stopped) return;
+  const structureChanged = (): boolean => {
     const current = safe(() => adapter.getMessageList(root, selectors));
     const conversationId = adapter.readConversationId
       ? safe(() => adapter.readConversationId!(root, selectors))
       : undefined;
-    if (
-      current !== list ||
-      (conversationId !== undefined && conversationId !== (conversation?.conversationId ?? null))
-    ) {
+    return (
+      current !== list || (conversationId !== undefined && conversationId !== (conversation?.conversationId ?? null))
+    );
+  };
+  const checkStructure = () => {
+    checkTimer = null;
+    if (stopped) return;
+    if (structureChanged()) {
       needsFullRead = true;
       schedule();
     }
@@ -180,11 +192,10 @@ export function watchConversation(options: WatchOptions): Watcher {
   if (view && root.body) {
     pageObserver = new view.MutationObserver((records) => {
       // Changes inside the message list are the list observer's business.
-      if (checkQueued || records.every((r) => list?.contains(r.target))) return;
-      checkQueued = true;
-      setTimeout(checkStructure, delay * 2);
+      if (checkTimer !== null || records.every((r) => list?.contains(r.target))) return;
+      checkTimer = setTimeout(checkStructure, delay * 2);
     });
-    pageObserver.observe(root.body, { childList: true, subtree: true });
+    pageObserver.observe(root.body, { childList: true, subtree: true, characterData: true });
   }
 
   attachList();
@@ -203,9 +214,55 @@ export function watchConversation(options: WatchOptions): Watcher {
       listObserver?.disconnect();
       pageObserver?.disconnect();
       if (timer !== null) clearTimeout(timer);
+      if (checkTimer !== null) clearTimeout(checkTimer);
     },
     stats,
   };
+}
+
+export interface ChatPageOptions {
+  root: Document;
+  /** The adapter for the page as it is now, or null while the page shows no chat Huashu reads. */
+  pick(): ChatAdapter | null;
+  /** Called once, with the first adapter `pick` returns. */
+  found(adapter: ChatAdapter): void;
+  /** Throttles the checks on a busy page (ms). */
+  delay?: number;
+}
+
+/**
+ * Waits for a page this extension reads: now, or after the page changed. A single-page app routes to
+ * its chat (new URL, new DOM) long after the content script ran, so a page without a chat at load is
+ * not given up on; the page's mutations trigger a check, at most one per `delay`. Returns `stop`.
+ */
+export function whenChatPage(options: ChatPageOptions): () => void {
+  const { root, pick, found } = options;
+  const view = root.defaultView;
+  const delay = options.delay ?? 250;
+  let done = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let observer: MutationObserver | null = null;
+  const stop = () => {
+    done = true;
+    observer?.disconnect();
+    if (timer !== null) clearTimeout(timer);
+  };
+  const check = () => {
+    timer = null;
+    if (done) return;
+    const adapter = safe(pick);
+    if (!adapter) return;
+    stop();
+    found(adapter);
+  };
+  check();
+  if (!done && view && root.documentElement) {
+    observer = new view.MutationObserver(() => {
+      if (timer === null && !done) timer = setTimeout(check, delay);
+    });
+    observer.observe(root.documentElement, { childList: true, subtree: true });
+  }
+  return stop;
 }
 
 function safe<T>(read: () => T): T | null {

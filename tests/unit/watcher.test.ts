@@ -4,17 +4,35 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { jdAdapter } from '../../lib/adapters/jd/adapter';
-import { watchConversation } from '../../lib/content/watcher';
+import { shopifyAdapter } from '../../lib/adapters/shopify/adapter';
+import type { ChatAdapter } from '../../lib/adapters/types';
+import { watchConversation, whenChatPage } from '../../lib/content/watcher';
 import type { ConversationReport } from '../../lib/messaging/protocol';
 
 const fixture = (name: string) => readFileSync(join(process.cwd(), 'tests/fixtures/sites', name), 'utf8');
 const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function setup(html: string) {
+function setup(html: string, adapter: ChatAdapter = jdAdapter) {
   const doc = new JSDOM(html, { url: 'https://dongdong.jd.com/' }).window.document;
   const reports: ConversationReport[] = [];
-  const watcher = watchConversation({ root: doc, adapter: jdAdapter, delay: 5, report: (r) => reports.push(r) });
+  const watcher = watchConversation({ root: doc, adapter, delay: 5, report: (r) => reports.push(r) });
   return { doc, reports, watcher };
+}
+
+/**
+ * Opens the other buyer the way a framework such as React does: the selection class moves, the
+ * header's text node gets the new name (no element is added or removed outside the list), and the
+ * list's children are swapped.
+ */
+function switchInPlace(doc: Document, fixtureName: string, parts: { name: string; list: string; contacts?: string }) {
+  const next = new JSDOM(fixture(fixtureName)).window.document;
+  if (parts.contacts) {
+    const items = doc.querySelectorAll(parts.contacts);
+    next.querySelectorAll(parts.contacts).forEach((item, i) => items[i]?.setAttribute('class', item.className));
+  }
+  doc.querySelector(parts.name)!.firstChild!.nodeValue = next.querySelector(parts.name)!.textContent;
+  const messages = Array.from(next.querySelector(parts.list)!.childNodes, (node) => doc.importNode(node, true));
+  doc.querySelector(parts.list)!.replaceChildren(...messages);
 }
 
 function appendBuyer(doc: Document, id: string, text: string) {
@@ -57,6 +75,40 @@ describe('watchConversation', () => {
     watcher.stop();
   });
 
+  it('notices a switch that only rewrites the header text in place', async () => {
+    const { doc, reports, watcher } = setup(fixture('jd/history.html'));
+    await tick();
+    switchInPlace(doc, 'jd/second-conversation.html', {
+      name: '.chat-head-name',
+      list: '#t-chat-scroll .c-c',
+      contacts: '#t-alluser-wrap .alluser-item',
+    });
+    await tick(60);
+    expect(reports.at(-1)!.conversation).toMatchObject({ conversationId: 'jd_lisa2026', buyerName: 'jd_lisa' });
+    expect(reports.at(-1)!.conversation!.messages.map((m) => m.text)).toEqual([
+      '你好 空调什么时候能来装',
+      '您好，签收后24小时内师傅联系您～',
+      '等了三天了还没人联系',
+    ]);
+    watcher.stop();
+  });
+
+  it("never reports the new buyer's messages under the old buyer", async () => {
+    const { doc, reports, watcher } = setup(fixture('shopify/history.html'), shopifyAdapter);
+    await tick();
+    expect(reports).toHaveLength(1);
+    switchInPlace(doc, 'shopify/second-conversation.html', { name: 'header h2', list: '[role="log"]' });
+    await tick(60);
+    expect(reports.at(-1)!.conversation).toMatchObject({ conversationId: 'Omar Haddad', buyerName: 'Omar Haddad' });
+    expect(reports.at(-1)!.conversation!.messages).toHaveLength(1);
+    // Every report is one buyer's conversation: the old one untouched, or the new one.
+    for (const report of reports) {
+      const c = report.conversation!;
+      expect(c.messages.some((m) => m.text === 'Do you ship to Canada?')).toBe(c.buyerName === 'Omar Haddad');
+    }
+    watcher.stop();
+  });
+
   it('waits for a list that appears late, and stops cleanly', async () => {
     const { doc, reports, watcher } = setup('<!doctype html><body><div id="app"></div></body>');
     await tick();
@@ -70,5 +122,39 @@ describe('watchConversation', () => {
     appendBuyer(doc, 's_1', '还在吗');
     await tick();
     expect(reports.at(-1)!.conversation!.messages).toHaveLength(0);
+  });
+});
+
+describe('whenChatPage', () => {
+  const pickJd = (doc: Document) => () => (jdAdapter.matchesDom(doc) ? jdAdapter : null);
+
+  it('finds a chat pane a single-page app renders after load, once', async () => {
+    const doc = new JSDOM('<!doctype html><body><div id="app"><p>Loading…</p></div></body>').window.document;
+    const found: string[] = [];
+    const stop = whenChatPage({ root: doc, pick: pickJd(doc), found: (a) => found.push(a.platform), delay: 5 });
+    doc.getElementById('app')!.append(doc.createElement('nav'));
+    await tick();
+    expect(found).toEqual([]);
+    doc.getElementById('app')!.innerHTML = new JSDOM(fixture('jd/empty.html')).window.document.body.innerHTML;
+    await tick();
+    expect(found).toEqual(['jd']);
+    doc.getElementById('app')!.append(doc.createElement('div'));
+    await tick();
+    expect(found).toEqual(['jd']);
+    stop();
+  });
+
+  it('answers at once on a chat page, and never after stop', async () => {
+    const chat = new JSDOM(fixture('jd/history.html')).window.document;
+    const found: string[] = [];
+    whenChatPage({ root: chat, pick: pickJd(chat), found: (a) => found.push(a.platform) });
+    expect(found).toEqual(['jd']);
+
+    const shell = new JSDOM('<!doctype html><body><div id="app"></div></body>').window.document;
+    const stop = whenChatPage({ root: shell, pick: pickJd(shell), found: (a) => found.push(a.platform), delay: 5 });
+    stop();
+    shell.getElementById('app')!.innerHTML = chat.body.innerHTML;
+    await tick();
+    expect(found).toEqual(['jd']);
   });
 });
