@@ -207,5 +207,6 @@ function performance_(packs: Map<string, Pack>): void {
 
 const packs = loadPacks();
 console.log(`Huashu bench — Node ${process.version}, ${packs.size} shipped packs`);
-relevance(packs);
+// BENCH_ONLY=speed skips relevance (speed figures only, in a fresh process).
+if (process.env.BENCH_ONLY !== 'speed') relevance(packs);
 performance_(packs);

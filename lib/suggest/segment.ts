@@ -148,6 +148,16 @@ class SegmentBuilder implements TermKeySink {
     this.tripleWeight = new Float32Array(capacity);
   }
 
+  /** Reads every entry, in order; returns what ranking needs of each. */
+  addEntries(entries: Entry[]): SegmentDoc[] {
+    const docs: SegmentDoc[] = [];
+    for (let docNo = 0; docNo < entries.length; docNo += 1) {
+      const entry = entries[docNo]!;
+      docs.push({ entryId: entry.id, length: this.addEntry(entry, docNo) });
+    }
+    return docs;
+  }
+
   /** Reads one entry's fields; returns its length (sum of term weights). */
   addEntry(entry: Entry, docNo: number): number {
     this.length = 0;
@@ -225,22 +235,18 @@ class SegmentBuilder implements TermKeySink {
   }
 }
 
-/** Builds the segment of one validated pack (`fingerprint` when the caller already has it). */
-export function buildSegment(pack: Pack, fingerprint = packFingerprint(pack)): Segment {
-  const builder = new SegmentBuilder(pack.entries.length);
-  const docs: SegmentDoc[] = [];
-  let totalLength = 0;
-  pack.entries.forEach((entry, docNo) => {
-    const length = builder.addEntry(entry, docNo);
-    docs.push({ entryId: entry.id, length });
-    totalLength += length;
-  });
-  const { terms, triples, tripleTerm, tripleDoc, tripleWeight } = builder;
-  // Counting sort by term; documents stay ascending because they were added in order.
-  const offsets = new Int32Array(terms.length + 1);
+/** The postings grouped by term (counting sort); entries stay ascending as they were added in order. */
+function sortPostings(
+  termCount: number,
+  triples: number,
+  tripleTerm: Int32Array,
+  tripleDoc: Int32Array,
+  tripleWeight: Float32Array,
+): Pick<Segment, 'offsets' | 'postingDocs' | 'postingWeights'> {
+  const offsets = new Int32Array(termCount + 1);
   for (let i = 0; i < triples; i += 1) offsets[tripleTerm[i]! + 1]! += 1;
-  for (let t = 0; t < terms.length; t += 1) offsets[t + 1]! += offsets[t]!;
-  const cursor = offsets.slice(0, terms.length);
+  for (let t = 0; t < termCount; t += 1) offsets[t + 1]! += offsets[t]!;
+  const cursor = offsets.slice(0, termCount);
   const postingDocs = new Int32Array(triples);
   const postingWeights = new Float32Array(triples);
   for (let i = 0; i < triples; i += 1) {
@@ -249,16 +255,26 @@ export function buildSegment(pack: Pack, fingerprint = packFingerprint(pack)): S
     postingDocs[at] = tripleDoc[i]!;
     postingWeights[at] = tripleWeight[i]!;
   }
+  return { offsets, postingDocs, postingWeights };
+}
+
+/**
+ * Builds the segment of one validated pack (`fingerprint` when the caller already has it). Each phase is
+ * its own function: V8 optimises a function as a whole, and one long function deoptimised on reaching
+ * its later phases, which then ran unoptimised.
+ */
+export function buildSegment(pack: Pack, fingerprint = packFingerprint(pack)): Segment {
+  const builder = new SegmentBuilder(pack.entries.length);
+  const docs = builder.addEntries(pack.entries);
+  const { terms, triples, tripleTerm, tripleDoc, tripleWeight } = builder;
   return {
     format: SEGMENT_FORMAT,
     packId: pack.id,
     fingerprint,
     docs,
-    totalLength,
+    totalLength: docs.reduce((sum, doc) => sum + doc.length, 0),
     terms: terms.map((term) => (typeof term === 'number' ? termKeyString(term) : term)),
-    offsets,
-    postingDocs,
-    postingWeights,
+    ...sortPostings(terms.length, triples, tripleTerm, tripleDoc, tripleWeight),
   };
 }
 
