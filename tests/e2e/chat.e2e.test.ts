@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openChatAndPanel, ROOT, serveFolder, type ExtensionBrowser } from './harness';
+import { launchWithExtension, openChatAndPanel, ROOT, serveFolder, sideBySide, type ExtensionBrowser } from './harness';
 import { appendBuyerMessage, FLOWS } from './sites';
 
 const EXTENSION = join(ROOT, '.output/e2e/chrome-mv3');
@@ -21,19 +21,6 @@ const firstSuggestion = (panel: Page) =>
   panel.evaluate(
     () => (document.querySelector('[data-testid="suggestion"]') as HTMLElement | null)?.dataset.entryId ?? null,
   );
-
-/** The chat page and the panel side by side in one picture. */
-async function sideBySide(chat: Page, panel: Page, file: string): Promise<void> {
-  const left = (await chat.screenshot()).toString('base64');
-  const right = (await panel.screenshot()).toString('base64');
-  const frame = await browser.context.newPage();
-  await frame.setViewportSize({ width: 1500, height: 760 });
-  await frame.setContent(
-    `<body style="margin:0;display:flex;gap:0;background:#ddd"><img src="data:image/png;base64,${left}" style="width:1100px"><img src="data:image/png;base64,${right}" style="width:400px"></body>`,
-  );
-  await frame.screenshot({ path: file });
-  await frame.close();
-}
 
 beforeAll(async () => {
   ({ server, origin } = await serveFolder(join(ROOT, 'tests/fixtures/sites')));
@@ -81,7 +68,7 @@ describe.each(FLOWS)('$site', (flow) => {
 
       if (flow.expected) {
         await expect.poll(() => firstSuggestion(panel), { timeout: 15_000 }).toBe(flow.expected);
-        await sideBySide(chat, panel, join(SCREENSHOTS, `${flow.site}.png`));
+        await sideBySide(browser, chat, panel, join(SCREENSHOTS, `${flow.site}.png`));
         await panel.locator('[data-testid="suggestion"]').first().getByTestId('insert').click();
         await expect.poll(() => panel.getByTestId('notice').textContent(), { timeout: 10_000 }).toContain('Inserted');
         const composerText = await chat
@@ -93,7 +80,7 @@ describe.each(FLOWS)('$site', (flow) => {
         await expect.poll(() => panel.getByTestId('empty').getAttribute('data-reason')).toBe('no-match');
         await panel.getByTestId('search').fill('/fh');
         await expect.poll(() => firstSuggestion(panel)).toBe('ship-time');
-        await sideBySide(chat, panel, join(SCREENSHOTS, `${flow.site}.png`));
+        await sideBySide(browser, chat, panel, join(SCREENSHOTS, `${flow.site}.png`));
         await panel.locator('[data-testid="suggestion"]').first().getByTestId('insert').click();
         await expect.poll(() => chat.locator(flow.composer).inputValue(), { timeout: 10_000 }).not.toBe('');
       }

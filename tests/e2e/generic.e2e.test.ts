@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, openPanel, ROOT, serveFolder, type ExtensionBrowser } from './harness';
+import { launchWithExtension, openPanel, ROOT, serveFolder, sideBySide, type ExtensionBrowser } from './harness';
 
 let browser: ExtensionBrowser;
 let server: Server;
@@ -78,6 +78,7 @@ describe('any other page', () => {
       await insertFirst(panel);
       await expect.poll(() => notice(panel), { timeout: 10_000 }).toContain('Inserted');
       expect(await page.locator('#reply').inputValue()).not.toBe('');
+      await sideBySide(browser, page, panel, join(ROOT, 'docs/screenshots/generic.png'));
 
       // A second selection and menu click asks the new question (the reader is not injected twice).
       await select(page, 'h1');

@@ -106,3 +106,16 @@ export async function openChatAndPanel(
   );
   return { chat, panel };
 }
+
+/** The chat page and the panel side by side in one picture (the README's screenshots). */
+export async function sideBySide(browser: ExtensionBrowser, chat: Page, panel: Page, file: string): Promise<void> {
+  const left = (await chat.screenshot()).toString('base64');
+  const right = (await panel.screenshot()).toString('base64');
+  const frame = await browser.context.newPage();
+  await frame.setViewportSize({ width: 1500, height: 760 });
+  await frame.setContent(
+    `<body style="margin:0;display:flex;gap:0;background:#ddd"><img src="data:image/png;base64,${left}" style="width:1100px"><img src="data:image/png;base64,${right}" style="width:400px"></body>`,
+  );
+  await frame.screenshot({ path: file });
+  await frame.close();
+}
