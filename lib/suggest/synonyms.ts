@@ -75,13 +75,75 @@ export const SYNONYM_GROUPS: string[][] = [
   ['维修点', '售后网点', '服务中心', '维修站'],
 ];
 
+/**
+ * English words and their Chinese counterparts, for buyers who write English to a store whose pack is in
+ * Chinese (and the reverse). Pairs, not groups: linking a Chinese word to a whole English group would
+ * make unrelated Chinese words synonyms of each other. Chinese sides are two-character words, the
+ * index's bigrams.
+ */
+export const CROSS_LANGUAGE: Array<[english: string, chinese: string]> = [
+  ['ship', '发货'],
+  ['shipping', '发货'],
+  ['dispatch', '发货'],
+  ['deliver', '配送'],
+  ['delivery', '配送'],
+  ['arrive', '到货'],
+  ['refund', '退款'],
+  ['return', '退货'],
+  ['exchange', '换货'],
+  ['size', '尺码'],
+  ['fit', '合身'],
+  ['wash', '洗涤'],
+  ['dryer', '烘干'],
+  ['cheaper', '降价'],
+  ['difference', '差价'],
+  ['invoice', '发票'],
+  ['receipt', '发票'],
+  ['wrong', '发错'],
+  ['damaged', '破损'],
+  ['broken', '损坏'],
+  ['color', '颜色'],
+  ['colour', '颜色'],
+  ['install', '安装'],
+  ['installation', '安装'],
+  ['warranty', '保修'],
+  ['repair', '维修'],
+  ['genuine', '正品'],
+  ['authentic', '正品'],
+  ['official', '正品'],
+  ['coupon', '优惠'],
+  ['discount', '优惠'],
+  ['cancel', '取消'],
+  ['address', '地址'],
+  ['pay', '付款'],
+  ['paid', '付款'],
+  ['payment', '支付'],
+  ['fade', '褪色'],
+  ['shrink', '缩水'],
+  ['track', '物流'],
+  ['tracking', '物流'],
+  ['parcel', '包裹'],
+  ['package', '包裹'],
+  ['stock', '有货'],
+  ['price', '价格'],
+  ['human', '人工'],
+  ['complaint', '投诉'],
+  ['overseas', '海外'],
+  ['abroad', '海外'],
+  ['fabric', '面料'],
+  ['material', '材质'],
+  ['gift', '赠品'],
+  ['postage', '运费'],
+  ['freight', '运费'],
+];
+
 let lookup: Map<string, string[]> | null = null;
 
 /** Other terms of the groups a term (normalised, stemmed) belongs to. */
 export function synonymsOf(term: string): string[] {
   if (!lookup) {
     lookup = new Map();
-    for (const group of SYNONYM_GROUPS) {
+    for (const group of [...SYNONYM_GROUPS, ...CROSS_LANGUAGE]) {
       const terms = group.map(termOfWord).filter((t): t is string => t !== null);
       for (const t of terms) {
         const others = terms.filter((o) => o !== t);

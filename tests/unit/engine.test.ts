@@ -39,6 +39,11 @@ describe('SuggestEngine ranking', () => {
     expect(top.sort()).toEqual(['invoice', 'ship-time']);
   });
 
+  it('matches a buyer writing English to a store whose entries are Chinese', () => {
+    expect(ids(engineWith(store), 'can you give me an invoice?')[0]).toBe('invoice');
+    expect(ids(engineWith(store), 'where is my refund??')[0]).toBe('refund-progress');
+  });
+
   it('does not let a clause that carries little of the message answer for all of it', () => {
     const installs = pack({
       format: 'huashu-pack/1',
