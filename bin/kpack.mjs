@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Thin launcher: tsx runs the TypeScript CLI in lib/cli without a build step.
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { register } from 'tsx/esm/api';
 
@@ -14,6 +14,7 @@ process.stdout.on('error', (error) => {
 
 const code = await runKpack(process.argv.slice(2), {
   readFile: (path) => readFile(path, 'utf8'),
+  writeFile: (path, text) => writeFile(path, text, 'utf8'),
   readStdin: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),

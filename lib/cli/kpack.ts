@@ -2,6 +2,8 @@
  * `kpack`: the command line for team leads and CI. All I/O goes through `KpackIo` so tests can run it
  * in-process; `bin/kpack.mjs` wires it to the real process.
  */
+import { basename } from 'node:path';
+import { detectFormat, idFromTitle, IMPORT_FORMATS, importPack, type ImportFormat } from '../importers';
 import { lintPack } from '../packs/lint';
 import { packJsonSchema, PLATFORMS, type Pack, type Platform } from '../packs/schema';
 import { parsePack } from '../packs/validate';
@@ -9,6 +11,7 @@ import { SuggestEngine } from '../suggest/engine';
 
 export interface KpackIo {
   readFile(path: string): Promise<string>;
+  writeFile(path: string, text: string): Promise<void>;
   readStdin(): AsyncIterable<string>;
   out(line: string): void;
   err(line: string): void;
@@ -23,6 +26,10 @@ Usage:
   kpack suggest --pack FILE [--pack FILE…] [--top N] [--date YYYY-MM-DD]
                                        reads JSON lines {"text", "platform"?, "locale"?, "scenarios"?}
                                        on stdin, writes {"ids": [...], "scores": [...]} per line
+  kpack import [--from FORMAT] FILE [--id ID] [--name NAME] [--locale L] [--out PACK.json]
+                                       turns another tool's export into a pack (stdout, or --out);
+                                       FORMAT: ${IMPORT_FORMATS.join(', ')} or auto (default);
+                                       what was skipped or needs a look goes to stderr
   kpack schema                         prints the pack JSON Schema
   kpack help                           this text`;
 
@@ -143,6 +150,71 @@ async function suggest(args: string[], io: KpackIo): Promise<number> {
   return 0;
 }
 
+async function importCommand(args: string[], io: KpackIo): Promise<number> {
+  const options: Record<string, string> = {};
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (['--from', '--id', '--name', '--locale', '--out'].includes(arg)) {
+      const value = args[i + 1];
+      if (value === undefined) return usageError(`import: ${arg} needs a value`, io);
+      options[arg.slice(2)] = value;
+      i += 1;
+    } else if (arg.startsWith('--')) return usageError(`import: unexpected "${arg}"`, io);
+    else files.push(arg);
+  }
+  if (files.length !== 1) return usageError('import needs exactly one FILE', io);
+  const file = files[0]!;
+  const from = options.from ?? 'auto';
+  if (from !== 'auto' && !IMPORT_FORMATS.includes(from as ImportFormat)) {
+    return usageError(`import: unknown format "${from}" (formats: ${IMPORT_FORMATS.join(', ')}, auto)`, io);
+  }
+  let source: string;
+  try {
+    source = await io.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(
+      `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message}`,
+    );
+    return 1;
+  }
+  const format = from === 'auto' ? detectFormat(file, source) : (from as ImportFormat);
+  if (!format) {
+    io.err(`${file}: cannot tell which tool wrote this file: give --from (${IMPORT_FORMATS.join(', ')})`);
+    return 1;
+  }
+  const id = options.id ?? idFromTitle(basename(file).replace(/\.[^.]+$/, ''));
+  const result = importPack(format, source, { id, name: options.name, locale: options.locale });
+  if (!result.ok) {
+    result.errors.forEach((error) => io.err(`${file}: ${error}`));
+    return 1;
+  }
+  const json = `${JSON.stringify(result.source, null, 2)}\n`;
+  if (options.out) {
+    try {
+      await io.writeFile(options.out, json);
+    } catch (error) {
+      io.err(`${options.out}: cannot write: ${(error as Error).message}`);
+      return 1;
+    }
+  } else io.out(json.trimEnd());
+  io.err(
+    `${file}: imported ${result.imported} repl${result.imported === 1 ? 'y' : 'ies'} as pack "${result.pack.id}" (${format})` +
+      (result.skipped.length ? `, skipped ${result.skipped.length}` : '') +
+      (options.out ? ` → ${options.out}` : ''),
+  );
+  result.skipped.forEach((note) => io.err(`${file}: skipped ${note.where}: ${note.message}`));
+  result.warnings.forEach((note) => io.err(`${file}: check ${note.where}: ${note.message}`));
+  const unasked = result.pack.entries.filter((e) => e.questions.length === 0 && e.keywords.length === 0).length;
+  if (unasked > 0) {
+    io.err(
+      `${file}: ${unasked} of ${result.imported} replies have no buyer questions yet: the panel finds them by search and shortcut; add "questions" so Huashu suggests them`,
+    );
+  }
+  return 0;
+}
+
 function usageError(message: string, io: KpackIo): number {
   io.err(`kpack: ${message}`);
   io.err(USAGE);
@@ -159,6 +231,8 @@ export async function runKpack(args: string[], io: KpackIo): Promise<number> {
       return lint(rest, io);
     case 'suggest':
       return suggest(rest, io);
+    case 'import':
+      return importCommand(rest, io);
     case 'schema':
       io.out(JSON.stringify(packJsonSchema(), null, 2));
       return 0;

@@ -48,6 +48,7 @@ async function run(args: string[], stdin: string[] = []) {
   const err: string[] = [];
   const io: KpackIo = {
     readFile: (path) => Promise.resolve(readFileSync(path, 'utf8')),
+    writeFile: (path, text) => writeFile(path, text, 'utf8'),
     readStdin: async function* () {
       yield* stdin;
     },
@@ -126,6 +127,45 @@ describe('kpack suggest', () => {
     const broken = await run(['suggest', '--pack', brokenFile]);
     expect(broken.code).toBe(1);
     expect(broken.err[0]).toBe(`${brokenFile}: entries[1].title: required`);
+  });
+});
+
+describe('kpack import', () => {
+  const chatwoot = JSON.stringify([
+    { id: 1, short_code: 'ship', content: 'Hi {{contact.name}}, we ship in 2 days.' },
+    { id: 2, short_code: 'bad', content: '' },
+  ]);
+
+  it('writes the pack to stdout and what was skipped to stderr; the result validates', async () => {
+    const file = join(dir, 'canned.json');
+    await writeFile(file, chatwoot);
+    const result = await run(['import', file]);
+    expect(result.code).toBe(0);
+    const pack = JSON.parse(result.out.join('\n')) as { id: string; entries: Array<{ shortcut: string }> };
+    expect(pack.id).toBe('canned');
+    expect(pack.entries[0]!.shortcut).toBe('/ship');
+    expect(result.err[0]).toBe(`${file}: imported 1 reply as pack "canned" (chatwoot), skipped 1`);
+    expect(result.err[1]).toBe(`${file}: skipped [1] ("bad"): empty content`);
+    const out = join(dir, 'canned-pack.json');
+    const written = await run(['import', '--from', 'chatwoot', file, '--id', 'support', '--out', out]);
+    expect(written.code).toBe(0);
+    expect(written.out).toEqual([]);
+    expect((await run(['validate', out])).out).toEqual([`${out}: ok (1 entries)`]);
+  });
+
+  it('exits 1 with the reason when a file is not the format or cannot be told apart', async () => {
+    const file = join(dir, 'mystery.json');
+    await writeFile(file, '{"hello": 1}');
+    const unknown = await run(['import', file]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err[0]).toContain('cannot tell which tool wrote this file: give --from');
+    const wrong = await run(['import', '--from', 'zendesk', file]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.err[0]).toContain(`${file}: not a zendesk export`);
+    expect((await run(['import', '--from', 'nope', file])).code).toBe(2);
+    expect((await run(['import', join(dir, 'missing.json')])).err).toEqual([
+      `${join(dir, 'missing.json')}: no such file`,
+    ]);
   });
 });
 
