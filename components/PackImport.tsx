@@ -26,10 +26,13 @@ export function PackImport({ busy, report, onFile }: PackImportProps) {
     <section className="import">
       <h2>Import a knowledge pack</h2>
       <label className="import__file">
-        <span>Pack file (huashu-pack/1 JSON)</span>
+        <span>
+          Pack file (huashu-pack/1 JSON), or an export of espanso, Zendesk, Gorgias, Chatwoot, Freshdesk, Text Blaze or
+          千牛 快捷短语 (CSV)
+        </span>
         <input
           type="file"
-          accept=".json,application/json"
+          accept=".json,.yml,.yaml,.csv,application/json,text/csv"
           data-testid="pack-file-input"
           disabled={busy}
           onChange={onChange}
@@ -52,7 +55,7 @@ export function PackImport({ busy, report, onFile }: PackImportProps) {
           )}
           {report.warnings.length > 0 && (
             <details open={report.warnings.length <= 10}>
-              <summary>{report.warnings.length} lint warning(s)</summary>
+              <summary>{report.warnings.length} note(s) and lint warning(s)</summary>
               <ul data-testid="import-warnings">
                 {report.warnings.map((line, i) => (
                   <li key={i}>{line}</li>

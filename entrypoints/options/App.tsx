@@ -56,8 +56,14 @@ export function App({ services }: { services: OptionsServices }) {
             fileName: file.name,
             ok: true,
             errors: [],
-            warnings: result.warnings.map((w) => `${w.path ? `${w.path}: ` : ''}${w.message} [${w.rule}]`),
-            summary: `imported “${result.pack.name}” ${result.pack.version}, ${result.pack.entries} entries${result.replaced ? ` (replaced ${result.replaced})` : ''}`,
+            warnings: [
+              ...(result.converted?.notes ?? []),
+              ...result.warnings.map((w) => `${w.path ? `${w.path}: ` : ''}${w.message} [${w.rule}]`),
+            ],
+            summary:
+              `imported “${result.pack.name}” ${result.pack.version}, ${result.pack.entries} entries` +
+              (result.converted ? ` converted from a ${result.converted.format} export` : '') +
+              (result.replaced ? ` (replaced ${result.replaced})` : ''),
           });
           setPacks(await services.listPacks());
         } else {

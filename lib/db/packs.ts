@@ -2,6 +2,7 @@
  * Pack storage: import (validate, lint, write — a broken file changes nothing), list, enable, remove,
  * and seeding of the shipped packs. Functions take the database so tests pass an in-memory one.
  */
+import { detectFormat, idFromTitle, importPack } from '../importers';
 import type { ImportResult, PackSource, PackSummary } from '../messaging/protocol';
 import { lintPack } from '../packs/lint';
 import type { Pack } from '../packs/schema';
@@ -28,13 +29,37 @@ export async function listPacks(db: HuashuDb): Promise<PackSummary[]> {
   return all.map(summarize);
 }
 
-/** Validates and stores a pack file's text. On any error nothing already stored is touched. */
+/**
+ * Validates and stores a pack file's text — a Huashu pack, or another tool's export (espanso, Zendesk,
+ * 千牛 CSV, …) converted on the way. On any error nothing already stored is touched.
+ */
 export async function importPackText(
   db: HuashuDb,
   text: string,
   source: PackSource,
   now = Date.now(),
 ): Promise<ImportResult> {
+  const fileName = source.kind === 'file' ? source.fileName : source.kind === 'url' ? source.url : '';
+  const format = detectFormat(fileName, text);
+  if (format && format !== 'huashu') {
+    // Another tool's export: convert it, then store it like any pack.
+    const name = (fileName.split(/[\\/]/).pop() ?? '').replace(/\.[^.]+$/, '');
+    const imported = importPack(format, text, { id: idFromTitle(name || format), name: name || undefined });
+    if (!imported.ok) return { ok: false, errors: imported.errors.map((message) => ({ path: '', message })) };
+    const warnings = lintPack(imported.pack, imported.source);
+    const stored = await storePack(db, imported.pack, source, warnings.length, now);
+    const notes = [
+      ...imported.skipped.map((n) => `skipped ${n.where}: ${n.message}`),
+      ...imported.warnings.map((n) => `check ${n.where}: ${n.message}`),
+    ];
+    return {
+      ok: true,
+      pack: summarize(stored.pack),
+      warnings,
+      replaced: stored.replaced,
+      converted: { format, notes },
+    };
+  }
   const parsed = parsePack(text);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const warnings = lintPack(parsed.pack, parsed.raw);

@@ -55,7 +55,11 @@ export function importQianniu(source: string): ImporterOutput {
 export function importCsv(source: string): ImporterOutput {
   const { header, rows } = rowsOf(source);
   const reply = column(header, ['reply', 'replies', 'answer', 'text', 'response', '回复', '话术', '答案']);
-  if (reply < 0) throw new ImportFormatError(`no "reply" column (columns: ${header.join(', ')})`);
+  if (reply < 0) {
+    throw new ImportFormatError(
+      `no "reply" column (columns: ${header.join(', ')}); a 千牛 export needs a 快捷短语 column`,
+    );
+  }
   const title = column(header, ['title', 'name', '标题', '名称']);
   const questions = column(header, ['questions', 'question', '问题', '问法']);
   const keywords = column(header, ['keywords', 'keyword', '关键词']);

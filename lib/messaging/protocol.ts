@@ -58,7 +58,14 @@ export type PackSource =
   { kind: 'builtin'; file: string } | { kind: 'file'; fileName: string } | { kind: 'url'; url: string };
 
 export type ImportResult =
-  | { ok: true; pack: PackSummary; warnings: LintWarning[]; replaced: string | null }
+  | {
+      ok: true;
+      pack: PackSummary;
+      warnings: LintWarning[];
+      replaced: string | null;
+      /** Set when the file was another tool's export, converted (see lib/importers). */
+      converted?: { format: string; notes: string[] };
+    }
   | { ok: false; errors: PackProblem[] };
 
 export interface Settings {

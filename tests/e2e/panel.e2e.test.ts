@@ -109,6 +109,21 @@ describe('options page', () => {
     await expect.poll(async () => (await suggestionIds(panel))[0], { timeout: 10_000 }).toBe('ski-wax');
   });
 
+  it('imports a 千牛 快捷短语 export (CSV), converted, and the panel finds its phrases by their code', async () => {
+    const file = join(dir, '千牛快捷短语.csv');
+    writeFileSync(file, '分组,快捷编码,快捷短语\n活动,hdgz,亲，本店满299减30，可跨店叠加哦～\n售后,,\n');
+    await options.getByTestId('pack-file-input').setInputFiles(file);
+    await expect
+      .poll(() => options.getByTestId('import-report').textContent())
+      .toContain('converted from a qianniu export');
+    await expect(options.getByTestId('import-warnings').textContent()).resolves.toContain('skipped row 3');
+    await expect.poll(() => options.locator('[data-pack-id="qian-niu-kuai-jie-duan-yu"]').count()).toBe(1);
+    await search(panel, '/hdgz');
+    await expect
+      .poll(async () => (await suggestionIds(panel))[0], { timeout: 10_000 })
+      .toMatch(/^qin-ben-dian-man-299/);
+  });
+
   it('rejects a broken pack with the exact places, and changes nothing', async () => {
     const file = join(dir, 'broken.json');
     writeFileSync(

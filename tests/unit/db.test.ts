@@ -39,6 +39,22 @@ describe('pack storage', () => {
     expect((await loadEnabledPacks(db)).packs[0]!.entries).toHaveLength(8);
   });
 
+  it("converts another tool's export on import, with what was skipped, and changes nothing when it is broken", async () => {
+    const db = freshDb();
+    const csv = '分组,快捷编码,快捷短语\n物流,fh,亲，付款后48小时内发货哦～\n售后,,\n';
+    const result = await importPackText(db, csv, { kind: 'file', fileName: '千牛快捷短语.csv' });
+    expect(result).toMatchObject({
+      ok: true,
+      pack: { id: 'qian-niu-kuai-jie-duan-yu', name: '千牛快捷短语', entries: 1 },
+      converted: { format: 'qianniu', notes: ['skipped row 3: empty 快捷短语'] },
+    });
+    const loaded = await loadEnabledPacks(db);
+    expect(loaded.packs[0]!.entries[0]).toMatchObject({ shortcut: '/fh', tags: ['物流'] });
+    const broken = await importPackText(db, '分组,编码\n1,2\n', { kind: 'file', fileName: '千牛快捷短语.csv' });
+    expect(broken).toMatchObject({ ok: false, errors: [{ path: '', message: expect.stringContaining('快捷短语') }] });
+    expect((await loadEnabledPacks(db)).packs).toHaveLength(1);
+  });
+
   it('replaces a pack with the same id and says which version it replaced', async () => {
     const db = freshDb();
     await importPackText(db, JSON.stringify(miniStore), { kind: 'file', fileName: 'a.json' });
