@@ -88,7 +88,6 @@ export function importEspanso(source: string): ImporterOutput {
         warnings.push({ where, message: `"${name}" offered a choice; its first value "${value}" was kept` });
       }
     }
-    if (typeof text !== 'string') return;
     // Form fields: a choice keeps its first value; other fields are blanks the agent fills, and a field
     // about a name is the buyer's name.
     const fields = record(match.form_fields) ?? {};
