@@ -474,6 +474,18 @@ export class SuggestEngine {
     };
   }
 
+  /** Whether an entry matches at least one word (not a helper term) of the message, or a stand-in for one. */
+  private matchesAWord(loaded: LoadedPack, docNo: number, query: QueryTerm[]): boolean {
+    return query.some(
+      (q) =>
+        q.word &&
+        q.targets.some((target) => {
+          const t = loaded.termIndex.get(target.term);
+          return t !== undefined && postingHas(loaded.segment, t, docNo);
+        }),
+    );
+  }
+
   /** Which of the message's terms an entry matched (for display), checked only for shown entries. */
   private matchedTerms(loaded: LoadedPack, docNo: number, query: QueryTerm[]): string[] {
     return query
@@ -604,6 +616,9 @@ export class SuggestEngine {
         if (coverage < THRESHOLDS.coverage || scratch.best[docNo]! < THRESHOLDS.score / 2) continue;
         const entry = loaded.pack.entries[docNo]!;
         if (!isEntryEligible(loaded.pack, entry, context.platform, active)) continue;
+        // A character or word fragment in common (沙发 and 发货 share 发) is not evidence: an entry must
+        // match at least one word of the message.
+        if (!this.matchesAWord(loaded, docNo, wholeQuery)) continue;
         let final = scratch.best[docNo]! * (1 + 0.02 * entry.priority);
         if (entry.scenarios.some((id) => active.has(id))) final *= SCENARIO_BOOST;
         ranked.push({ loaded, docNo, entry, score: Math.min(1, final), coverage });

@@ -39,6 +39,11 @@ describe('SuggestEngine ranking', () => {
     expect(top.sort()).toEqual(['invoice', 'ship-time']);
   });
 
+  it('needs a word in common, not just a character (沙发 is not 发货)', () => {
+    expect(ids(engineWith(store), '这个沙发能拆洗吗')).toEqual([]);
+    expect(ids(engineWith(store), '周末营业到几点')).toEqual([]);
+  });
+
   it('matches a buyer writing English to a store whose entries are Chinese', () => {
     expect(ids(engineWith(store), 'can you give me an invoice?')[0]).toBe('invoice');
     expect(ids(engineWith(store), 'where is my refund??')[0]).toBe('refund-progress');
