@@ -79,4 +79,6 @@ export default defineBackground(() => {
   onMessage('getSelectorOverrides', ({ data }) => service.getSelectorOverrides(data));
   onMessage('getSettings', () => service.getSettings());
   onMessage('saveSettings', ({ sender, data }) => service.saveSettings(from(sender), data));
+  onMessage('logUnanswered', ({ sender, data }) => service.logUnanswered(from(sender), data));
+  onMessage('usageReport', ({ sender, data }) => service.usageReport(from(sender), data));
 });

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { PackImport, type ImportReportView } from '@/components/PackImport';
 import { PackTable } from '@/components/PackTable';
 import { SelectorOverrides, type SiteSelectors } from '@/components/SelectorOverrides';
+import { UsageReport } from '@/components/UsageReport';
 import type { ImportResult, PackSummary, PackSource, Settings } from '@/lib/messaging/protocol';
+import type { UsageReport as Report } from '@/lib/usage/report';
 
 export interface OptionsServices {
   listPacks(): Promise<PackSummary[]>;
@@ -11,6 +13,7 @@ export interface OptionsServices {
   removePack(id: string): Promise<PackSummary[]>;
   getSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
+  usageReport(days: number): Promise<Report>;
   /** The site adapters' built-in selectors. */
   sites: SiteSelectors[];
 }
@@ -22,6 +25,8 @@ export function App({ services }: { services: OptionsServices }) {
   const [report, setReport] = useState<ImportReportView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [overrides, setOverrides] = useState<Settings['selectorOverrides']>({});
+  const [usageDays, setUsageDays] = useState(7);
+  const [usage, setUsage] = useState<Report | null>(null);
 
   const guard = useCallback(async (work: () => Promise<void>) => {
     try {
@@ -39,6 +44,10 @@ export function App({ services }: { services: OptionsServices }) {
       (e: Error) => setError(e.message),
     );
   }, [services]);
+
+  useEffect(() => {
+    services.usageReport(usageDays).then(setUsage, (e: Error) => setError(e.message));
+  }, [services, usageDays]);
 
   const saveOverrides = (platform: string, value: Record<string, string>) =>
     void guard(async () => {
@@ -96,6 +105,7 @@ export function App({ services }: { services: OptionsServices }) {
           onRemove={(id) => void guard(async () => setPacks(await services.removePack(id)))}
         />
       </section>
+      <UsageReport report={usage} days={usageDays} onDays={setUsageDays} />
       <SelectorOverrides sites={services.sites} overrides={overrides} onSave={saveOverrides} />
     </main>
   );

@@ -12,6 +12,7 @@ const services: OptionsServices = {
   removePack: (id) => sendMessage('removePack', { id }),
   getSettings: () => sendMessage('getSettings', {}),
   saveSettings: (patch) => sendMessage('saveSettings', patch),
+  usageReport: (days) => sendMessage('usageReport', { days }),
   sites: SITE_ADAPTERS.map((a) => ({ platform: a.platform, label: a.label, defaults: { ...a.selectors } })),
 };
 

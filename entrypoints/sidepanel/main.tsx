@@ -19,6 +19,7 @@ const store = createPanelStore({
     ),
   getSettings: () => sendMessage('getSettings', {}),
   saveSettings: (patch) => sendMessage('saveSettings', patch),
+  logUnanswered: (question, platform) => void sendMessage('logUnanswered', { question, platform }).catch(() => {}),
   now: () => new Date(),
 });
 

@@ -12,6 +12,7 @@ import {
 } from '../chats/registry';
 import { importPackText, listPacks, removePack, setPackEnabled } from '../db/packs';
 import type { HuashuDb } from '../db/schema';
+import { buildUsageReport, USAGE_RETENTION_DAYS, type UsageReport } from '../usage/report';
 import {
   DEFAULT_SETTINGS,
   type ActiveChat,
@@ -44,6 +45,8 @@ export interface BackgroundPorts {
   broadcastPacksChanged(ids: string[]): void;
   now(): number;
 }
+
+const DAY = 24 * 60 * 60 * 1000;
 
 export class NotAllowedError extends Error {}
 
@@ -169,6 +172,32 @@ export class BackgroundService {
     await removePack(this.ports.db, data.id);
     this.ports.broadcastPacksChanged([data.id]);
     return listPacks(this.ports.db);
+  }
+
+  /** Logs a buyer question the panel had no suggestion for; events older than the retention go. */
+  async logUnanswered(sender: Sender, data: { question: string; platform?: string }): Promise<void> {
+    this.requirePage(sender);
+    const question = data.question.trim().slice(0, 500);
+    if (!question) return;
+    const now = this.ports.now();
+    await this.ports.db.usage.add({ at: now, type: 'unanswered', platform: data.platform, question });
+    await this.ports.db.usage
+      .where('at')
+      .below(now - USAGE_RETENTION_DAYS * DAY)
+      .delete();
+  }
+
+  async usageReport(sender: Sender, data: { days: number }): Promise<UsageReport> {
+    this.requirePage(sender);
+    const now = this.ports.now();
+    const days = Math.min(Math.max(1, Math.round(data.days)), USAGE_RETENTION_DAYS);
+    const events = await this.ports.db.usage
+      .where('at')
+      .aboveOrEqual(now - days * DAY)
+      .toArray();
+    const stored = await this.ports.db.packs.toArray();
+    const titles = new Map(stored.flatMap((p) => p.pack.entries.map((e) => [`${p.id}\u0000${e.id}`, e.title])));
+    return buildUsageReport(events, (packId, entryId) => titles.get(`${packId}\u0000${entryId}`), now, days);
   }
 
   async getSelectorOverrides(data: { platform: string }): Promise<Record<string, string>> {

@@ -7,6 +7,7 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { PackSource } from '../messaging/protocol';
 import type { Pack } from '../packs/schema';
 import type { Segment } from '../suggest/segment';
+import type { UsageLogEvent } from '../usage/report';
 
 export interface StoredPack {
   id: string;
@@ -24,13 +25,9 @@ export interface StoredSegment {
   segment: Segment;
 }
 
-export interface UsageEvent {
+/** One line of the local usage log (see lib/usage/report.ts); `question` is not indexed, so no new version. */
+export interface UsageEvent extends UsageLogEvent {
   id?: number;
-  at: number;
-  type: 'suggested' | 'inserted' | 'copied' | 'unanswered';
-  platform?: string;
-  packId?: string;
-  entryId?: string;
   score?: number;
 }
 

@@ -7,6 +7,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Conversation } from '../adapters/types';
 import type { PackProblem } from '../packs/validate';
 import type { LintWarning } from '../packs/lint';
+import type { UsageReport } from '../usage/report';
 
 /** What a content script saw in one frame. */
 export interface ConversationReport {
@@ -98,6 +99,9 @@ export interface PanelToBackground {
   removePack(data: { id: string }): PackSummary[];
   getSettings(data: Record<string, never>): Settings;
   saveSettings(data: Partial<Settings>): Settings;
+  /** The panel found no suggestion for a buyer question: the team lead's list of missing answers. */
+  logUnanswered(data: { question: string; platform?: string }): void;
+  usageReport(data: { days: number }): UsageReport;
 }
 
 /** Background → extension pages (broadcast). */

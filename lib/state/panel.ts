@@ -24,6 +24,8 @@ export interface PanelServices {
   copyToClipboard(text: string): Promise<boolean>;
   getSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Records a buyer question nothing answered (the team lead's usage report); fire and forget. */
+  logUnanswered?(question: string, platform?: string): void;
   now(): Date;
 }
 
@@ -128,6 +130,7 @@ export function visibleScenarios(
 export function createPanelStore(services: PanelServices): StoreApi<PanelState> {
   const engine = new SuggestEngine();
   let search = new EntrySearch([]);
+  const loggedUnanswered = new Set<string>();
 
   const toItem = (s: Suggestion): PanelItem => ({
     packId: s.packId,
@@ -167,6 +170,12 @@ export function createPanelStore(services: PanelServices): StoreApi<PanelState> 
         return;
       }
       const result = engine.suggest({ messages: chatMessages(chat), platform, scenarios: switchedOn, page, now }, 5);
+      // Each unanswered question once per panel session, however often the panel recomputes.
+      const unansweredKey = `${chat.conversation.conversationId}\u0000${result.query}`;
+      if (result.abstained === 'no-match' && result.query && !loggedUnanswered.has(unansweredKey)) {
+        loggedUnanswered.add(unansweredKey);
+        services.logUnanswered?.(result.query, platform);
+      }
       set({
         items: result.suggestions.map(toItem),
         cards: result.cards.map(toItem),

@@ -92,6 +92,43 @@ describe.each(FLOWS)('$site', (flow) => {
   });
 });
 
+describe('usage report', () => {
+  it('shows the team lead the replies agents inserted and the buyer questions nothing answered', async () => {
+    const { chat, panel } = await openChatAndPanel(browser, `${origin}/jd/history.html`, 'jd_小王');
+    try {
+      // The agent answered what was pending; then the buyer asks something no pack answers.
+      await chat.evaluate(() => {
+        const reply = document.createElement('div');
+        reply.className = 'message message_right';
+        reply.id = `s_${Date.now()}`;
+        reply.innerHTML = '<pre class="message__text"><span class="message__content">好的亲</span></pre>';
+        document.querySelector('#t-chat-scroll .c-c')!.append(reply);
+      });
+      await appendBuyerMessage(chat, 'jd', '天王星的卫星有几颗');
+      await expect
+        .poll(() => panel.locator('[data-testid="empty"]').getAttribute('data-reason', { timeout: 1_000 }), {
+          timeout: 15_000,
+        })
+        .toBe('no-match');
+      await appendBuyerMessage(chat, 'jd', '能开增值税专用发票吗');
+      await expect.poll(() => firstSuggestion(panel), { timeout: 15_000 }).toBe('invoice-special');
+      await panel.locator('[data-testid="suggestion"]').first().getByTestId('insert').click();
+      await expect.poll(() => panel.getByTestId('notice').textContent(), { timeout: 10_000 }).toContain('Inserted');
+
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await expect
+        .poll(() => options.locator('[data-testid="usage-reply"][data-entry-id="invoice-special"]').count())
+        .toBe(1);
+      await expect.poll(() => options.getByTestId('usage-report').textContent()).toContain('天王星的卫星有几颗');
+      await options.close();
+    } finally {
+      await panel.close();
+      await chat.close();
+    }
+  });
+});
+
 describe('taobao chat history (hashed class names, no composer)', () => {
   it('reads the buyer by class fragments, ranks the reply, and copies it since the page has no message box', async () => {
     const { chat, panel } = await openChatAndPanel(browser, `${origin}/taobao/history-search.html`, 'tb_阿杰0521');

@@ -51,6 +51,26 @@ describe('BackgroundService', () => {
     ]);
   });
 
+  it('logs unanswered questions and reports usage with pack titles; old events are pruned', async () => {
+    const DAY = 24 * 60 * 60 * 1000;
+    let now = 100 * DAY;
+    const { service, ports } = setup({ now: () => now });
+    await service.importPack(panel, { text: JSON.stringify(miniStore), source: { kind: 'file', fileName: 'm.json' } });
+    await service.reportConversation(content, report);
+    await ports.db.usage.add({ at: now - 95 * DAY, type: 'unanswered', question: 'very old' });
+    await service.insertReply(panel, { text: 'x', cursor: null, packId: 'mini-store', entryId: 'ship-time' });
+    await service.logUnanswered(panel, { question: '  能开专票吗 ', platform: 'jd' });
+    await service.logUnanswered(panel, { question: '   ' });
+    await expect(service.logUnanswered(content, { question: 'x' })).rejects.toThrow();
+    now += 1000;
+    const usage = await service.usageReport(panel, { days: 7 });
+    expect(usage.replies).toEqual([
+      { packId: 'mini-store', entryId: 'ship-time', title: '发货时间', inserted: 1, copied: 0 },
+    ]);
+    expect(usage.unanswered).toEqual([{ question: '能开专票吗', count: 1, lastAt: now - 1000, platforms: ['jd'] }]);
+    expect((await ports.db.usage.toArray()).map((e) => e.question ?? e.type)).not.toContain('very old');
+  });
+
   it('says clearly when there is no chat tab or it does not answer', async () => {
     const { service } = setup({ sendInsert: async () => undefined });
     expect(

@@ -69,6 +69,18 @@ describe('panel store', () => {
     expect(store.getState().items[0]?.entryId).toBe('refund-progress');
   });
 
+  it('logs a buyer question nothing answers, once, and never greetings or answered ones', async () => {
+    const logUnanswered = vi.fn();
+    const store = createPanelStore(services({ logUnanswered }));
+    await store.getState().reloadPacks();
+    store.getState().setChat(chat('这个沙发能拆洗吗'));
+    expect(store.getState().emptyReason).toBe('no-match');
+    store.getState().setChat(chat('这个沙发能拆洗吗'));
+    store.getState().setChat(chat('在吗'));
+    store.getState().setChat(chat('什么时候发货'));
+    expect(logUnanswered.mock.calls).toEqual([['这个沙发能拆洗吗', 'taobao']]);
+  });
+
   it('inserts through the background and confirms', async () => {
     const insertReply = vi.fn(async (): Promise<InsertOutcome> => ({ ok: true, method: 'execCommand' }));
     const store = createPanelStore(services({ insertReply }));

@@ -1,0 +1,84 @@
+import type { UsageReport as Report } from '@/lib/usage/report';
+
+export interface UsageReportProps {
+  report: Report | null;
+  days: number;
+  onDays(days: number): void;
+}
+
+const WINDOWS = [1, 7, 30, 90];
+
+/** The team lead's view of the local usage log: replies agents use, and buyer questions nothing answers. */
+export function UsageReport({ report, days, onDays }: UsageReportProps) {
+  return (
+    <section className="usage" data-testid="usage-report">
+      <h2>Usage on this computer</h2>
+      <label>
+        Last{' '}
+        <select data-testid="usage-days" value={days} onChange={(e) => onDays(Number(e.target.value))}>
+          {WINDOWS.map((d) => (
+            <option key={d} value={d}>
+              {d === 1 ? '24 hours' : `${d} days`}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!report ? (
+        <p>Loading…</p>
+      ) : (
+        <>
+          <p data-testid="usage-totals">
+            {report.totals.inserted} replies inserted, {report.totals.copied} copied (the page refused them),{' '}
+            {report.totals.unanswered} buyer questions without a suggestion.
+          </p>
+          <div className="usage__columns">
+            <div>
+              <h3>Replies used</h3>
+              {report.replies.length === 0 ? (
+                <p>None yet.</p>
+              ) : (
+                <table className="usage__table">
+                  <thead>
+                    <tr>
+                      <th>Reply</th>
+                      <th>Inserted</th>
+                      <th>Copied</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.replies.map((r) => (
+                      <tr key={`${r.packId}/${r.entryId}`} data-testid="usage-reply" data-entry-id={r.entryId}>
+                        <td title={`${r.packId} / ${r.entryId}`}>{r.title}</td>
+                        <td>{r.inserted}</td>
+                        <td>{r.copied}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+            <div>
+              <h3>Questions with no answer in the packs</h3>
+              {report.unanswered.length === 0 ? (
+                <p>None yet.</p>
+              ) : (
+                <ol className="usage__questions">
+                  {report.unanswered.map((q) => (
+                    <li key={q.question} data-testid="usage-unanswered">
+                      <span>{q.question}</span>
+                      <small>
+                        {' '}
+                        ×{q.count}
+                        {q.platforms.length > 0 ? ` · ${q.platforms.join(', ')}` : ''}
+                      </small>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </div>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * The team lead's usage report, from the local usage log: which replies agents used (inserted, or copied
+ * when the page refused), and which buyer questions got no suggestion — the pack's missing answers.
+ * Pure: events and pack titles come in, the report goes out. Nothing leaves the machine.
+ */
+
+export interface UsageLogEvent {
+  at: number;
+  type: 'suggested' | 'inserted' | 'copied' | 'unanswered';
+  platform?: string;
+  packId?: string;
+  entryId?: string;
+  /** For `unanswered`: the buyer's question. */
+  question?: string;
+}
+
+export interface ReplyUsage {
+  packId: string;
+  entryId: string;
+  /** The entry's title, or its id when the pack is gone. */
+  title: string;
+  inserted: number;
+  copied: number;
+}
+
+export interface UnansweredQuestion {
+  /** The question as first seen (white space folded). */
+  question: string;
+  count: number;
+  lastAt: number;
+  platforms: string[];
+}
+
+export interface UsageReport {
+  since: number;
+  days: number;
+  replies: ReplyUsage[];
+  unanswered: UnansweredQuestion[];
+  totals: { inserted: number; copied: number; unanswered: number };
+}
+
+/** How long the log keeps events. */
+export const USAGE_RETENTION_DAYS = 90;
+const DAY = 24 * 60 * 60 * 1000;
+
+const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Questions that differ only in case, spaces or punctuation count as one. */
+const questionKey = (text: string) =>
+  fold(text)
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\s]+/gu, '');
+
+export function buildUsageReport(
+  events: UsageLogEvent[],
+  titles: (packId: string, entryId: string) => string | undefined,
+  now: number,
+  days = 7,
+  limit = 20,
+): UsageReport {
+  const since = now - days * DAY;
+  const replies = new Map<string, ReplyUsage>();
+  const unanswered = new Map<string, UnansweredQuestion>();
+  const totals = { inserted: 0, copied: 0, unanswered: 0 };
+  for (const event of events) {
+    if (event.at < since || event.at > now) continue;
+    if ((event.type === 'inserted' || event.type === 'copied') && event.packId && event.entryId) {
+      const key = `${event.packId}\u0000${event.entryId}`;
+      const row = replies.get(key) ?? {
+        packId: event.packId,
+        entryId: event.entryId,
+        title: titles(event.packId, event.entryId) ?? event.entryId,
+        inserted: 0,
+        copied: 0,
+      };
+      row[event.type] += 1;
+      totals[event.type] += 1;
+      replies.set(key, row);
+    } else if (event.type === 'unanswered' && event.question && fold(event.question)) {
+      totals.unanswered += 1;
+      const key = questionKey(event.question) || fold(event.question);
+      const row = unanswered.get(key) ?? { question: fold(event.question), count: 0, lastAt: 0, platforms: [] };
+      row.count += 1;
+      row.lastAt = Math.max(row.lastAt, event.at);
+      if (event.platform && !row.platforms.includes(event.platform)) row.platforms.push(event.platform);
+      unanswered.set(key, row);
+    }
+  }
+  return {
+    since,
+    days,
+    replies: [...replies.values()]
+      .sort((a, b) => b.inserted + b.copied - (a.inserted + a.copied) || a.title.localeCompare(b.title))
+      .slice(0, limit),
+    unanswered: [...unanswered.values()].sort((a, b) => b.count - a.count || b.lastAt - a.lastAt).slice(0, limit),
+    totals,
+  };
+}
