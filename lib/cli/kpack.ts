@@ -2,8 +2,7 @@
  * `kpack`: the command line for team leads and CI. All I/O goes through `KpackIo` so tests can run it
  * in-process; `bin/kpack.mjs` wires it to the real process.
  */
-import { basename } from 'node:path';
-import { detectFormat, idFromTitle, IMPORT_FORMATS, importPack, type ImportFormat } from '../importers';
+import { detectFormat, IMPORT_FORMATS, importPack, packNameFromFile, type ImportFormat } from '../importers';
 import { lintPack } from '../packs/lint';
 import { packJsonSchema, PLATFORMS, type Pack, type Platform } from '../packs/schema';
 import { parsePack } from '../packs/validate';
@@ -184,8 +183,12 @@ async function importCommand(args: string[], io: KpackIo): Promise<number> {
     io.err(`${file}: cannot tell which tool wrote this file: give --from (${IMPORT_FORMATS.join(', ')})`);
     return 1;
   }
-  const id = options.id ?? idFromTitle(basename(file).replace(/\.[^.]+$/, ''));
-  const result = importPack(format, source, { id, name: options.name, locale: options.locale });
+  const fromFile = packNameFromFile(file);
+  const result = importPack(format, source, {
+    id: options.id ?? fromFile.id,
+    name: options.name ?? options.id ?? fromFile.name,
+    locale: options.locale,
+  });
   if (!result.ok) {
     result.errors.forEach((error) => io.err(`${file}: ${error}`));
     return 1;

@@ -2,7 +2,7 @@
  * Pack storage: import (validate, lint, write — a broken file changes nothing), list, enable, remove,
  * and seeding of the shipped packs. Functions take the database so tests pass an in-memory one.
  */
-import { detectFormat, idFromTitle, importPack } from '../importers';
+import { detectFormat, importPack, packNameFromFile } from '../importers';
 import type { ImportResult, PackSource, PackSummary } from '../messaging/protocol';
 import { lintPack } from '../packs/lint';
 import type { Pack } from '../packs/schema';
@@ -43,8 +43,7 @@ export async function importPackText(
   const format = detectFormat(fileName, text);
   if (format && format !== 'huashu') {
     // Another tool's export: convert it, then store it like any pack.
-    const name = (fileName.split(/[\\/]/).pop() ?? '').replace(/\.[^.]+$/, '');
-    const imported = importPack(format, text, { id: idFromTitle(name || format), name: name || undefined });
+    const imported = importPack(format, text, packNameFromFile(fileName));
     if (!imported.ok) return { ok: false, errors: imported.errors.map((message) => ({ path: '', message })) };
     const warnings = lintPack(imported.pack, imported.source);
     const stored = await storePack(db, imported.pack, source, warnings.length, now);

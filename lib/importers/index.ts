@@ -88,6 +88,12 @@ export function idFromTitle(title: string): string {
   return words.slice(0, 48).replace(/-+$/, '') || 'reply';
 }
 
+/** A pack's name and id from its export's file name (`千牛快捷短语.csv` → 千牛快捷短语, qian-niu-kuai-jie-duan-yu). */
+export function packNameFromFile(fileName: string): { id: string; name: string } {
+  const name = (fileName.split(/[\\/]/).pop() ?? '').replace(/\.[^.]+$/, '');
+  return { id: idFromTitle(name || 'imported'), name: name || 'Imported replies' };
+}
+
 function uniqueIds(titles: string[]): string[] {
   const seen = new Map<string, number>();
   return titles.map((title) => {

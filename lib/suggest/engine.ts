@@ -474,28 +474,22 @@ export class SuggestEngine {
     };
   }
 
-  /** Whether an entry matches at least one word (not a helper term) of the message, or a stand-in for one. */
+  /** Whether an entry holds a query term or one of its stand-ins (typo neighbour, homophone, synonym). */
+  private entryHas(loaded: LoadedPack, docNo: number, q: QueryTerm): boolean {
+    return q.targets.some((target) => {
+      const t = loaded.termIndex.get(target.term);
+      return t !== undefined && postingHas(loaded.segment, t, docNo);
+    });
+  }
+
+  /** Whether an entry matches at least one word (not a helper term) of the message. */
   private matchesAWord(loaded: LoadedPack, docNo: number, query: QueryTerm[]): boolean {
-    return query.some(
-      (q) =>
-        q.word &&
-        q.targets.some((target) => {
-          const t = loaded.termIndex.get(target.term);
-          return t !== undefined && postingHas(loaded.segment, t, docNo);
-        }),
-    );
+    return query.some((q) => q.word && this.entryHas(loaded, docNo, q));
   }
 
   /** Which of the message's terms an entry matched (for display), checked only for shown entries. */
   private matchedTerms(loaded: LoadedPack, docNo: number, query: QueryTerm[]): string[] {
-    return query
-      .filter((q) =>
-        q.targets.some((target) => {
-          const t = loaded.termIndex.get(target.term);
-          return t !== undefined && postingHas(loaded.segment, t, docNo);
-        }),
-      )
-      .map((q) => q.term);
+    return query.filter((q) => this.entryHas(loaded, docNo, q)).map((q) => q.term);
   }
 
   /** The reply of one entry, chosen and filled for a chat context (the panel's search hits use it). */
