@@ -7,7 +7,7 @@ import type { ImportResult, PackSource, PackSummary } from '../messaging/protoco
 import { lintPack } from '../packs/lint';
 import type { Pack } from '../packs/schema';
 import { parsePack } from '../packs/validate';
-import { buildSegment, packFingerprint } from '../suggest/segment';
+import { buildSegment, packFingerprint, rememberFingerprint } from '../suggest/segment';
 import type { HuashuDb, StoredPack } from './schema';
 
 export function summarize(stored: StoredPack): PackSummary {
@@ -84,6 +84,7 @@ async function storePack(
       importedAt: now,
       enabled: previous?.enabled ?? true,
       warnings,
+      fingerprint: segment.fingerprint,
     };
     await db.packs.put(stored);
     await db.segments.put({ packId: pack.id, fingerprint: segment.fingerprint, segment });
@@ -108,6 +109,8 @@ export async function loadEnabledPacks(
 ): Promise<{ packs: Pack[]; segments: import('../suggest/segment').Segment[] }> {
   const stored = (await db.packs.orderBy('importedAt').toArray()).filter((p) => p.enabled);
   const segments = await db.segments.bulkGet(stored.map((p) => p.id));
+  // The fingerprint kept at import spares hashing every pack again on every panel open.
+  for (const p of stored) if (p.fingerprint) rememberFingerprint(p.pack, p.fingerprint);
   return {
     packs: stored.map((p) => p.pack),
     segments: segments.filter((s, i) => s && s.fingerprint === packFingerprint(stored[i]!.pack)).map((s) => s!.segment),

@@ -17,6 +17,8 @@ export interface StoredPack {
   enabled: boolean;
   /** Lint warnings when imported, shown in the options page. */
   warnings: number;
+  /** `packFingerprint(pack)` when stored (absent in records written before it was kept). */
+  fingerprint?: string;
 }
 
 export interface StoredSegment {

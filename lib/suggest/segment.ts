@@ -52,13 +52,28 @@ export interface Segment {
 
 /** A cheap content hash (FNV-1a, 32-bit, hex) of the pack, for cache keys. */
 export function packFingerprint(pack: Pack): string {
+  const known = fingerprints.get(pack);
+  if (known) return known;
   const text = JSON.stringify(pack);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return `${pack.version}-${(hash >>> 0).toString(16)}-${text.length}`;
+  const fingerprint = `${pack.version}-${(hash >>> 0).toString(16)}-${text.length}`;
+  fingerprints.set(pack, fingerprint);
+  return fingerprint;
+}
+
+/**
+ * Fingerprints by pack object: loaded packs are never changed in place (a change is a new import), and
+ * hashing a 50k-entry pack costs ~0.4 s, which the panel would otherwise pay twice on every open.
+ */
+const fingerprints = new WeakMap<Pack, string>();
+
+/** Records a fingerprint computed earlier (stored with the pack at import). */
+export function rememberFingerprint(pack: Pack, fingerprint: string): void {
+  fingerprints.set(pack, fingerprint);
 }
 
 function entryFields(entry: Entry): Array<[text: string, field: keyof typeof FIELD_WEIGHTS]> {

@@ -24,6 +24,18 @@ describe('pack storage', () => {
     expect(loaded.segments).toHaveLength(1);
   });
 
+  it('keeps the fingerprint with the pack, and still reads records stored before it was kept', async () => {
+    const db = freshDb();
+    await importPackText(db, JSON.stringify(miniStore), { kind: 'file', fileName: 'mini.json' });
+    const stored = (await db.packs.get('mini-store'))!;
+    expect(stored.fingerprint).toBe((await db.segments.get('mini-store'))!.fingerprint);
+    await db.packs.update('mini-store', { fingerprint: undefined });
+    expect((await loadEnabledPacks(db)).segments).toHaveLength(1);
+    // A segment that does not belong to the stored pack is dropped (it gets rebuilt).
+    await db.segments.update('mini-store', { fingerprint: 'stale' });
+    expect((await loadEnabledPacks(db)).segments).toHaveLength(0);
+  });
+
   it('changes nothing when the file is broken', async () => {
     const db = freshDb();
     await importPackText(db, JSON.stringify(miniStore), { kind: 'file', fileName: 'mini.json' });
