@@ -3,6 +3,9 @@ import { adapterForDocument } from '@/lib/adapters/registry';
 import type { ChatAdapter } from '@/lib/adapters/types';
 import { CHAT_HOSTS } from '@/lib/adapters/hosts';
 import { answerInsert } from '@/lib/content/insert-request';
+import { watchSnippets } from '@/lib/content/snippets';
+import { insertText } from '@/lib/insert';
+import { shortcutKey } from '@/lib/suggest/shortcut-key';
 import { watchConversation, whenChatPage } from '@/lib/content/watcher';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 
@@ -38,4 +41,30 @@ async function watchChat(ctx: ContentScriptContext, adapter: ChatAdapter): Promi
 
   onMessage('readConversation', () => watcher.readNow());
   onMessage('insertText', ({ data }) => answerInsert(document, adapter, selectors, data));
+
+  // Shortcuts typed in the message box (/fh then Space): the list is fetched again when the agent comes
+  // back to the box, at most every 10 s, so a newly imported pack's shortcuts work without a reload.
+  let shortcuts = new Set<string>();
+  let fetchedAt = 0;
+  const refreshShortcuts = () => {
+    if (Date.now() - fetchedAt < 10_000) return;
+    fetchedAt = Date.now();
+    void sendMessage('listShortcuts', {}).then(
+      (list) => (shortcuts = new Set(list)),
+      () => {},
+    );
+  };
+  refreshShortcuts();
+  ctx.addEventListener(document, 'focusin', refreshShortcuts);
+  const stopSnippets = watchSnippets({
+    root: document,
+    composer: () => adapter.getComposer(document, selectors),
+    isShortcut: (token) => shortcuts.has(shortcutKey(token)),
+    expand: async (shortcut, composer) => {
+      const reply = await sendMessage('expandShortcut', { shortcut, conversation: watcher.readNow().conversation });
+      if (!reply) return false;
+      return (await insertText(composer, reply.text, { cursor: reply.cursor })).ok;
+    },
+  });
+  ctx.onInvalidated(stopSnippets);
 }

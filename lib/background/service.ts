@@ -12,7 +12,10 @@ import {
 } from '../chats/registry';
 import { importPackText, listPacks, removePack, setPackEnabled } from '../db/packs';
 import type { HuashuDb } from '../db/schema';
+import { pageValuesOf } from '../chats/page-values';
+import { expandShortcut, shortcutsOf } from '../suggest/shortcuts';
 import { buildUsageReport, USAGE_RETENTION_DAYS, type UsageReport } from '../usage/report';
+import type { Conversation } from '../adapters/types';
 import {
   DEFAULT_SETTINGS,
   type ActiveChat,
@@ -102,6 +105,43 @@ export class BackgroundService {
         recordReport(registry, tabId, sender.frameId ?? 0, report, this.ports.now(), sender.tab?.active ?? false),
       true,
     );
+  }
+
+  private requireContent(sender: Sender): void {
+    if (!isContentScript(sender, this.ports)) throw new NotAllowedError('only content scripts may do this');
+  }
+
+  private async enabledPacks() {
+    return (await this.ports.db.packs.orderBy('importedAt').toArray()).filter((p) => p.enabled).map((p) => p.pack);
+  }
+
+  async listShortcuts(sender: Sender): Promise<string[]> {
+    this.requireContent(sender);
+    return shortcutsOf(await this.enabledPacks());
+  }
+
+  /** A shortcut typed in the composer: its reply filled for that chat, logged as used. */
+  async expandShortcut(
+    sender: Sender,
+    data: { shortcut: string; conversation: Conversation | null },
+  ): Promise<{ text: string; cursor: number | null } | null> {
+    this.requireContent(sender);
+    const conversation = data.conversation;
+    const expanded = expandShortcut(await this.enabledPacks(), data.shortcut, {
+      platform: conversation?.platform,
+      page: pageValuesOf(conversation),
+      scenarios: (await this.getSettings()).scenarios,
+      now: new Date(this.ports.now()),
+    });
+    if (!expanded) return null;
+    await this.ports.db.usage.add({
+      at: this.ports.now(),
+      type: 'inserted',
+      platform: conversation?.platform,
+      packId: expanded.packId,
+      entryId: expanded.entryId,
+    });
+    return { text: expanded.text, cursor: expanded.cursor };
   }
 
   async tabActivated(tabId: number): Promise<void> {

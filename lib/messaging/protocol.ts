@@ -79,6 +79,13 @@ export interface Settings {
 /** Content script → background. */
 export interface ContentToBackground {
   reportConversation(data: ConversationReport): void;
+  /** Shortcuts of the enabled packs (lower case), for the composer's shortcut expansion. */
+  listShortcuts(data: Record<string, never>): string[];
+  /** The reply a typed shortcut stands for, filled for this chat; null when none has it. */
+  expandShortcut(data: {
+    shortcut: string;
+    conversation: Conversation | null;
+  }): { text: string; cursor: number | null } | null;
   /** Selector overrides the team lead set for this platform (content scripts may read, not change). */
   getSelectorOverrides(data: { platform: string }): Record<string, string>;
 }

@@ -11,6 +11,7 @@ import { SuggestEngine, type ChatMessage, type Suggestion } from '../suggest/eng
 import { EntrySearch } from '../suggest/search';
 import type { Segment } from '../suggest/segment';
 import type { PageValues } from '../templates/render';
+import { pageValuesOf } from '../chats/page-values';
 
 export interface PanelServices {
   loadPacks(): Promise<{ packs: Pack[]; segments: Segment[] }>;
@@ -92,15 +93,7 @@ export type PanelState = PacksSlice & ChatSlice & SearchSlice & ScenarioSlice & 
 
 /** Page variables from what the adapter read. */
 export function pageValues(chat: ActiveChat | null): PageValues {
-  const conversation = chat?.conversation;
-  if (!conversation) return {};
-  return {
-    'customer.name': conversation.buyerName,
-    'customer.id': conversation.conversationId,
-    'order.id': conversation.orderIds[0],
-    'product.title': conversation.productTitles[0],
-    platform: conversation.platform,
-  };
+  return pageValuesOf(chat?.conversation);
 }
 
 function chatMessages(chat: ActiveChat | null): ChatMessage[] {

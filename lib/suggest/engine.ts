@@ -11,12 +11,12 @@
  *   no suggestion (see `THRESHOLDS`).
  */
 import type { Entry, Pack, Platform } from '../packs/schema';
-import { factValue } from '../packs/schema';
-import { renderTemplate, type PageValues } from '../templates/render';
+import type { PageValues } from '../templates/render';
 import { isCourtesyOnly } from './courtesy';
 import { CHINESE_STOPWORDS } from './stopwords';
 import { detectScript, normalizeText } from './normalize';
-import { activeScenarios, chooseReply, isEntryEligible } from './scenarios';
+import { factValues, renderReply, type FactValues } from './reply';
+import { activeScenarios, isEntryEligible } from './scenarios';
 import { buildSegment, packFingerprint, type Segment } from './segment';
 import { pinyinKey, splitClauses, termsOfNormalized, type WeightedTerm } from './tokenize';
 import { SYNONYM_WEIGHT, synonymsOf } from './synonyms';
@@ -109,7 +109,7 @@ export interface SuggestResult {
 interface LoadedPack {
   pack: Pack;
   segment: Segment;
-  facts: Record<string, string | number | boolean>;
+  facts: FactValues;
   /** Per entry: k1 · (1 − b + b · length / average length), the BM25 length normaliser. */
   lengthNorm: Float64Array;
   /** term → its number in `segment.terms`. */
@@ -252,7 +252,7 @@ export class SuggestEngine {
           ? previous.segment
           : (cached.find((s) => s.packId === pack.id && s.fingerprint === fingerprint) ??
             buildSegment(pack, fingerprint));
-      const facts = Object.fromEntries(Object.entries(pack.facts).map(([name, fact]) => [name, factValue(fact)]));
+      const facts = factValues(pack);
       const size = segment.docs.length;
       const termIndex =
         previous?.segment === segment ? previous.termIndex : new Map(segment.terms.map((term, i) => [term, i]));
@@ -510,18 +510,7 @@ export class SuggestEngine {
     active: Set<string>,
   ): Suggestion {
     const { pack } = loaded;
-    const chosen = chooseReply(pack, entry, {
-      locale: context.locale ?? pack.locale,
-      platform: context.platform,
-      active,
-    });
-    const rendered = renderTemplate({
-      template: chosen.reply.text,
-      facts: loaded.facts,
-      page: { 'shop.name': pack.name, ...context.page },
-      locale: chosen.locale,
-      now: context.now,
-    });
+    const rendered = renderReply(pack, entry, context, active, loaded.facts);
     return {
       packId: pack.id,
       entryId: entry.id,
@@ -530,8 +519,8 @@ export class SuggestEngine {
       score: 0,
       coverage: 0,
       matchedTerms: [],
-      replyIndex: chosen.index,
-      replyLocale: chosen.locale,
+      replyIndex: rendered.index,
+      replyLocale: rendered.locale,
       text: rendered.text,
       missing: rendered.missing,
       cursor: rendered.cursor,

@@ -92,6 +92,42 @@ describe.each(FLOWS)('$site', (flow) => {
   });
 });
 
+describe('shortcuts typed in the message box', () => {
+  it.each([
+    ['taobao', 'taobao/history.html', 'textarea.J_chatInput', '小时内发出'],
+    ['jd', 'jd/history.html', '.chat-foot .EditorContent', '京东物流'],
+  ] as const)('%s: "/fh" then Space becomes the reply, nothing is sent', async (_site, fixture, composer, expected) => {
+    const chat = await browser.context.newPage();
+    try {
+      await chat.goto(`${origin}/${fixture}`);
+      const sends = await countSends(chat);
+      const box = chat.locator(composer);
+      await box.click();
+      // The content script fetches the shortcuts when it starts and when the box gets focus.
+      await expect
+        .poll(
+          async () => {
+            await box.press('Control+a');
+            await box.press('Backspace');
+            await box.pressSequentially('亲 /fh');
+            await box.press('Space');
+            return box.evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText));
+          },
+          { timeout: 15_000 },
+        )
+        .toContain(expected);
+      const text = await box.evaluate((el) =>
+        el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText,
+      );
+      expect(text).not.toContain('/fh');
+      expect(text.startsWith('亲 ')).toBe(true);
+      expect(sends()).toBe(0);
+    } finally {
+      await chat.close();
+    }
+  });
+});
+
 describe('usage report', () => {
   it('shows the team lead the replies agents inserted and the buyer questions nothing answered', async () => {
     const { chat, panel } = await openChatAndPanel(browser, `${origin}/jd/history.html`, 'jd_小王');

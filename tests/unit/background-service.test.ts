@@ -71,6 +71,24 @@ describe('BackgroundService', () => {
     expect((await ports.db.usage.toArray()).map((e) => e.question ?? e.type)).not.toContain('very old');
   });
 
+  it('gives content scripts the shortcuts of enabled packs and their replies filled for the chat, logged as used', async () => {
+    const { service, ports } = setup();
+    await service.importPack(panel, { text: JSON.stringify(miniStore), source: { kind: 'file', fileName: 'm.json' } });
+    expect(await service.listShortcuts(content)).toEqual(['/fh', '/fp']);
+    await expect(service.listShortcuts(panel)).rejects.toThrow();
+    const reply = await service.expandShortcut(content, {
+      shortcut: '/fh',
+      conversation: { ...report.conversation!, platform: 'taobao', buyerName: '小王' },
+    });
+    expect(reply).toEqual({ text: '小王，付款后48小时内发货哦～', cursor: null });
+    expect(await service.expandShortcut(content, { shortcut: '/none', conversation: null })).toBeNull();
+    expect(await ports.db.usage.toArray()).toEqual([
+      expect.objectContaining({ type: 'inserted', packId: 'mini-store', entryId: 'ship-time', platform: 'taobao' }),
+    ]);
+    await service.setPackEnabled(panel, { id: 'mini-store', enabled: false });
+    expect(await service.listShortcuts(content)).toEqual([]);
+  });
+
   it('says clearly when there is no chat tab or it does not answer', async () => {
     const { service } = setup({ sendInsert: async () => undefined });
     expect(

@@ -1,0 +1,2 @@
+/** Shortcuts are matched without regard to case, as agents type them. (Its own module: the content script needs only this.) */
+export const shortcutKey = (shortcut: string) => shortcut.trim().toLowerCase();

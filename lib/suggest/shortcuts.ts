@@ -1,0 +1,61 @@
+/**
+ * Shortcuts typed in the chat's own message box: `/fh` then Space or Tab becomes the 发货 reply. The
+ * lookup is pure: packs in, the reply filled for this chat out.
+ */
+import type { Entry, Pack, Platform } from '../packs/schema';
+import type { PageValues } from '../templates/render';
+import { renderReply } from './reply';
+import { activeScenarios, isEntryEligible } from './scenarios';
+import { shortcutKey } from './shortcut-key';
+
+/** Every reply shortcut of the packs (the first pack that defines one wins, as in the panel). */
+export function shortcutsOf(packs: Pack[]): string[] {
+  const keys = new Set<string>();
+  for (const pack of packs) {
+    for (const entry of pack.entries)
+      if (entry.kind === 'reply' && entry.shortcut) keys.add(shortcutKey(entry.shortcut));
+  }
+  return [...keys];
+}
+
+export interface ExpandContext {
+  platform?: Platform;
+  locale?: string;
+  page?: PageValues;
+  scenarios?: string[];
+  now: Date;
+}
+
+export interface ExpandedShortcut {
+  packId: string;
+  entryId: string;
+  text: string;
+  cursor: number | null;
+  missing: string[];
+}
+
+/** The reply a shortcut stands for, filled for the chat; null when no reply of these packs has it. */
+export function expandShortcut(packs: Pack[], shortcut: string, context: ExpandContext): ExpandedShortcut | null {
+  const key = shortcutKey(shortcut);
+  const active = activeScenarios(packs, context.now, context.scenarios);
+  let found: { pack: Pack; entry: Entry } | null = null;
+  for (const pack of packs) {
+    const entry = pack.entries.find((e) => e.kind === 'reply' && e.shortcut && shortcutKey(e.shortcut) === key);
+    if (!entry) continue;
+    // An entry for this platform and the active scenarios first; otherwise the first one at all.
+    if (isEntryEligible(pack, entry, context.platform, active)) {
+      found = { pack, entry };
+      break;
+    }
+    found ??= { pack, entry };
+  }
+  if (!found) return null;
+  const reply = renderReply(found.pack, found.entry, context, active);
+  return {
+    packId: found.pack.id,
+    entryId: found.entry.id,
+    text: reply.text,
+    cursor: reply.cursor,
+    missing: reply.missing,
+  };
+}
