@@ -60,9 +60,9 @@ async function watchChat(ctx: ContentScriptContext, adapter: ChatAdapter): Promi
     root: document,
     composer: () => adapter.getComposer(document, selectors),
     isShortcut: (token) => shortcuts.has(shortcutKey(token)),
-    expand: async (shortcut, composer) => {
+    expand: async (shortcut, composer, select) => {
       const reply = await sendMessage('expandShortcut', { shortcut, conversation: watcher.readNow().conversation });
-      if (!reply) return false;
+      if (!reply || !select()) return false;
       return (await insertText(composer, reply.text, { cursor: reply.cursor })).ok;
     },
   });

@@ -11,14 +11,17 @@ export interface SnippetOptions {
   composer(): HTMLElement | null;
   /** Whether a token is a shortcut (synchronous: the key press must be taken or left at once). */
   isShortcut(token: string): boolean;
-  /** Replaces the selected shortcut with its reply; resolves false when it could not. */
-  expand(shortcut: string, composer: HTMLElement): Promise<boolean>;
+  /**
+   * Fetches the reply and puts it in place of the shortcut: `select()` selects the shortcut again just
+   * before the insert (the agent may have typed on meanwhile) and is false when it is no longer there.
+   */
+  expand(shortcut: string, composer: HTMLElement, select: () => boolean): Promise<boolean>;
 }
 
-/** The last token before the caret and how to select it, or null. */
+/** The last token before the caret and how to select it (false when it is no longer there), or null. */
 interface Token {
   text: string;
-  select(): void;
+  select(): boolean;
 }
 
 const TOKEN = /(?:^|\s)(\S{1,32})$/;
@@ -31,7 +34,14 @@ function tokenBeforeCaret(composer: HTMLElement, root: Document): Token | null {
     const match = TOKEN.exec(field.value.slice(0, end));
     if (!match) return null;
     const text = match[1]!;
-    return { text, select: () => field.setSelectionRange(end - text.length, end) };
+    return {
+      text,
+      select: () => {
+        if (field.value.slice(end - text.length, end) !== text) return false;
+        field.setSelectionRange(end - text.length, end);
+        return true;
+      },
+    };
   }
   const selection = root.getSelection();
   if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
@@ -43,11 +53,13 @@ function tokenBeforeCaret(composer: HTMLElement, root: Document): Token | null {
   return {
     text,
     select: () => {
+      if (!node.isConnected || (node.textContent ?? '').slice(offset - text.length, offset) !== text) return false;
       const range = root.createRange();
       range.setStart(node, offset - text.length);
       range.setEnd(node, offset);
       selection.removeAllRanges();
       selection.addRange(range);
+      return true;
     },
   };
 }
@@ -71,7 +83,7 @@ export function watchSnippets(options: SnippetOptions): () => void {
     event.preventDefault();
     event.stopPropagation();
     token.select();
-    void options.expand(token.text, composer);
+    void options.expand(token.text, composer, token.select);
   };
   root.addEventListener('keydown', onKey, true);
   return () => root.removeEventListener('keydown', onKey, true);

@@ -51,8 +51,15 @@ describe('watchSnippets (the chat message box)', () => {
     box.setSelectionRange(5, 5);
     const event = press(box, ' ');
     expect(event.defaultPrevented).toBe(true);
-    expect(expand).toHaveBeenCalledWith('/fh', box);
+    expect(expand).toHaveBeenCalledWith('/fh', box, expect.any(Function));
     expect([box.selectionStart, box.selectionEnd]).toEqual([2, 5]);
+    // Selecting again just before the insert: fine while the shortcut is there, false once it is gone.
+    const select = (expand.mock.calls[0] as unknown as [string, HTMLElement, () => boolean])[2];
+    box.setSelectionRange(0, 0);
+    expect(select()).toBe(true);
+    expect([box.selectionStart, box.selectionEnd]).toEqual([2, 5]);
+    box.value = '亲 /fx';
+    expect(select()).toBe(false);
   });
 
   it('leaves ordinary typing, other keys and input-method composition alone', () => {
@@ -79,7 +86,7 @@ describe('watchSnippets (the chat message box)', () => {
     document.getSelection()!.removeAllRanges();
     document.getSelection()!.addRange(range);
     expect(press(composer, ' ').defaultPrevented).toBe(true);
-    expect(expand).toHaveBeenCalledWith('/fh', composer);
+    expect(expand).toHaveBeenCalledWith('/fh', composer, expect.any(Function));
     expect(document.getSelection()!.toString()).toBe('/fh');
   });
 
