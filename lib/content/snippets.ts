@@ -18,27 +18,22 @@ export interface SnippetOptions {
   expand(shortcut: string, composer: HTMLElement, select: () => boolean): Promise<boolean>;
 }
 
-/** The last token before the caret and how to select it (false when it is no longer there), or null. */
-interface Token {
+/** The text before the caret in the box, and how to select its last characters again (false if changed). */
+interface BeforeCaret {
   text: string;
-  select(): boolean;
+  select(last: string): boolean;
 }
 
-const TOKEN = /(?:^|\s)(\S{1,32})$/;
-
-function tokenBeforeCaret(composer: HTMLElement, root: Document): Token | null {
+function beforeCaret(composer: HTMLElement, root: Document): BeforeCaret | null {
   if (composer.tagName === 'TEXTAREA' || composer.tagName === 'INPUT') {
     const field = composer as HTMLTextAreaElement;
     const end = field.selectionStart;
     if (end === null || end !== field.selectionEnd) return null;
-    const match = TOKEN.exec(field.value.slice(0, end));
-    if (!match) return null;
-    const text = match[1]!;
     return {
-      text,
-      select: () => {
-        if (field.value.slice(end - text.length, end) !== text) return false;
-        field.setSelectionRange(end - text.length, end);
+      text: field.value.slice(0, end),
+      select: (last) => {
+        if (field.value.slice(end - last.length, end) !== last) return false;
+        field.setSelectionRange(end - last.length, end);
         return true;
       },
     };
@@ -47,21 +42,33 @@ function tokenBeforeCaret(composer: HTMLElement, root: Document): Token | null {
   if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
   const { startContainer: node, startOffset: offset } = selection.getRangeAt(0);
   if (node.nodeType !== 3 || !composer.contains(node)) return null;
-  const match = TOKEN.exec((node.textContent ?? '').slice(0, offset));
-  if (!match) return null;
-  const text = match[1]!;
   return {
-    text,
-    select: () => {
-      if (!node.isConnected || (node.textContent ?? '').slice(offset - text.length, offset) !== text) return false;
+    text: (node.textContent ?? '').slice(0, offset),
+    select: (last) => {
+      if (!node.isConnected || (node.textContent ?? '').slice(offset - last.length, offset) !== last) return false;
       const range = root.createRange();
-      range.setStart(node, offset - text.length);
+      range.setStart(node, offset - last.length);
       range.setEnd(node, offset);
       selection.removeAllRanges();
       selection.addRange(range);
       return true;
     },
   };
+}
+
+const LAST_WORD = /(?:^|\s)(\S{1,32})$/;
+
+/**
+ * The shortcut that ends the text, or null: the last word, or — since Chinese is written without spaces
+ * (这个/fh) — its tail from a "/" that follows no Latin letter or digit (so a/fh in a link is left alone).
+ */
+export function shortcutBefore(text: string, isShortcut: (token: string) => boolean): string | null {
+  const word = LAST_WORD.exec(text)?.[1];
+  if (!word) return null;
+  if (isShortcut(word)) return word;
+  const slash = word.lastIndexOf('/');
+  if (slash > 0 && !/[A-Za-z0-9]/.test(word[slash - 1]!) && isShortcut(word.slice(slash))) return word.slice(slash);
+  return null;
 }
 
 export function watchSnippets(options: SnippetOptions): () => void {
@@ -78,12 +85,14 @@ export function watchSnippets(options: SnippetOptions): () => void {
     const composer = options.composer();
     const target = event.target as Node | null;
     if (!composer || !target || !composer.contains(target)) return;
-    const token = tokenBeforeCaret(composer, root);
-    if (!token || !options.isShortcut(token.text)) return;
+    const before = beforeCaret(composer, root);
+    const shortcut = before && shortcutBefore(before.text, options.isShortcut);
+    if (!before || !shortcut) return;
     event.preventDefault();
     event.stopPropagation();
-    token.select();
-    void options.expand(token.text, composer, token.select);
+    const select = () => before.select(shortcut);
+    select();
+    void options.expand(shortcut, composer, select);
   };
   root.addEventListener('keydown', onKey, true);
   return () => root.removeEventListener('keydown', onKey, true);

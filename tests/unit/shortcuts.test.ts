@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { watchSnippets } from '../../lib/content/snippets';
+import { shortcutBefore, watchSnippets } from '../../lib/content/snippets';
 import { expandShortcut, shortcutsOf } from '../../lib/suggest/shortcuts';
 import { miniEnglish, miniStore, pack } from '../helpers/packs';
 
@@ -88,6 +88,23 @@ describe('watchSnippets (the chat message box)', () => {
     expect(press(composer, ' ').defaultPrevented).toBe(true);
     expect(expand).toHaveBeenCalledWith('/fh', composer, expect.any(Function));
     expect(document.getSelection()!.toString()).toBe('/fh');
+  });
+
+  it('finds a shortcut written right after Chinese text, but not inside a link or a word', () => {
+    const known = (t: string) => t === '/fh';
+    expect(shortcutBefore('这个/fh', known)).toBe('/fh');
+    expect(shortcutBefore('亲 /fh', known)).toBe('/fh');
+    expect(shortcutBefore('http://a.com/fh', known)).toBeNull();
+    expect(shortcutBefore('abc/fh', known)).toBeNull();
+    expect(shortcutBefore('/fhx', known)).toBeNull();
+    expect(shortcutBefore('', known)).toBeNull();
+    const { composer, expand } = setup('<textarea id="box"></textarea>');
+    const box = composer as HTMLTextAreaElement;
+    box.value = '这个/fh';
+    box.setSelectionRange(5, 5);
+    expect(press(box, ' ').defaultPrevented).toBe(true);
+    expect([box.selectionStart, box.selectionEnd]).toEqual([2, 5]);
+    expect(expand).toHaveBeenCalledWith('/fh', box, expect.any(Function));
   });
 
   it('ignores keys outside the message box', () => {
