@@ -10,11 +10,11 @@ import {
   recordReport,
   type ChatRegistry,
 } from '../chats/registry';
-import { importPackText, listPacks, removePack, setPackEnabled } from '../db/packs';
+import { importPackText, listPacks, loadEnabledPackList, removePack, setPackEnabled } from '../db/packs';
 import type { HuashuDb } from '../db/schema';
 import { pageValuesOf } from '../chats/page-values';
 import { expandShortcut, shortcutsOf } from '../suggest/shortcuts';
-import { buildUsageReport, USAGE_RETENTION_DAYS, type UsageReport } from '../usage/report';
+import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageReport } from '../usage/report';
 import type { Conversation } from '../adapters/types';
 import {
   DEFAULT_SETTINGS,
@@ -48,8 +48,6 @@ export interface BackgroundPorts {
   broadcastPacksChanged(ids: string[]): void;
   now(): number;
 }
-
-const DAY = 24 * 60 * 60 * 1000;
 
 export class NotAllowedError extends Error {}
 
@@ -111,13 +109,9 @@ export class BackgroundService {
     if (!isContentScript(sender, this.ports)) throw new NotAllowedError('only content scripts may do this');
   }
 
-  private async enabledPacks() {
-    return (await this.ports.db.packs.orderBy('importedAt').toArray()).filter((p) => p.enabled).map((p) => p.pack);
-  }
-
   async listShortcuts(sender: Sender): Promise<string[]> {
     this.requireContent(sender);
-    return shortcutsOf(await this.enabledPacks());
+    return shortcutsOf(await loadEnabledPackList(this.ports.db));
   }
 
   /** A shortcut typed in the composer: its reply filled for that chat, logged as used. */
@@ -127,7 +121,7 @@ export class BackgroundService {
   ): Promise<{ text: string; cursor: number | null } | null> {
     this.requireContent(sender);
     const conversation = data.conversation;
-    const expanded = expandShortcut(await this.enabledPacks(), data.shortcut, {
+    const expanded = expandShortcut(await loadEnabledPackList(this.ports.db), data.shortcut, {
       platform: conversation?.platform,
       page: pageValuesOf(conversation),
       scenarios: (await this.getSettings()).scenarios,

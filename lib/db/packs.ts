@@ -41,29 +41,35 @@ export async function importPackText(
 ): Promise<ImportResult> {
   const fileName = source.kind === 'file' ? source.fileName : source.kind === 'url' ? source.url : '';
   const format = detectFormat(fileName, text);
+  let pack: Pack;
+  let raw: unknown;
+  let converted: { format: string; notes: string[] } | undefined;
   if (format && format !== 'huashu') {
     // Another tool's export: convert it, then store it like any pack.
     const imported = importPack(format, text, packNameFromFile(fileName));
     if (!imported.ok) return { ok: false, errors: imported.errors.map((message) => ({ path: '', message })) };
-    const warnings = lintPack(imported.pack, imported.source);
-    const stored = await storePack(db, imported.pack, source, warnings.length, now);
-    const notes = [
-      ...imported.skipped.map((n) => `skipped ${n.where}: ${n.message}`),
-      ...imported.warnings.map((n) => `check ${n.where}: ${n.message}`),
-    ];
-    return {
-      ok: true,
-      pack: summarize(stored.pack),
-      warnings,
-      replaced: stored.replaced,
-      converted: { format, notes },
+    ({ pack, source: raw } = imported);
+    converted = {
+      format,
+      notes: [
+        ...imported.skipped.map((n) => `skipped ${n.where}: ${n.message}`),
+        ...imported.warnings.map((n) => `check ${n.where}: ${n.message}`),
+      ],
     };
+  } else {
+    const parsed = parsePack(text);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors };
+    ({ pack, raw } = parsed);
   }
-  const parsed = parsePack(text);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  const warnings = lintPack(parsed.pack, parsed.raw);
-  const stored = await storePack(db, parsed.pack, source, warnings.length, now);
-  return { ok: true, pack: summarize(stored.pack), warnings, replaced: stored.replaced };
+  const warnings = lintPack(pack, raw);
+  const stored = await storePack(db, pack, source, warnings.length, now);
+  return {
+    ok: true,
+    pack: summarize(stored.pack),
+    warnings,
+    replaced: stored.replaced,
+    ...(converted ? { converted } : {}),
+  };
 }
 
 async function storePack(
@@ -103,11 +109,21 @@ export async function removePack(db: HuashuDb, id: string): Promise<void> {
   });
 }
 
+/** The enabled packs' records, in import order. */
+async function enabledRecords(db: HuashuDb): Promise<StoredPack[]> {
+  return (await db.packs.orderBy('importedAt').toArray()).filter((p) => p.enabled);
+}
+
+/** The enabled packs, in import order (what suggestions and shortcuts use). */
+export async function loadEnabledPackList(db: HuashuDb): Promise<Pack[]> {
+  return (await enabledRecords(db)).map((p) => p.pack);
+}
+
 /** Enabled packs with their cached index segments (segments of changed packs are dropped). */
 export async function loadEnabledPacks(
   db: HuashuDb,
 ): Promise<{ packs: Pack[]; segments: import('../suggest/segment').Segment[] }> {
-  const stored = (await db.packs.orderBy('importedAt').toArray()).filter((p) => p.enabled);
+  const stored = await enabledRecords(db);
   const segments = await db.segments.bulkGet(stored.map((p) => p.id));
   // The fingerprint kept at import spares hashing every pack again on every panel open.
   for (const p of stored) if (p.fingerprint) rememberFingerprint(p.pack, p.fingerprint);

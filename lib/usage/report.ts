@@ -41,7 +41,8 @@ export interface UsageReport {
 
 /** How long the log keeps events. */
 export const USAGE_RETENTION_DAYS = 90;
-const DAY = 24 * 60 * 60 * 1000;
+/** One day in milliseconds. */
+export const DAY = 24 * 60 * 60 * 1000;
 
 const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Questions that differ only in case, spaces or punctuation count as one. */
