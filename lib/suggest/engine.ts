@@ -20,6 +20,7 @@ import { activeScenarios, isEntryEligible } from './scenarios';
 import { buildSegment, packFingerprint, type Segment } from './segment';
 import { pinyinKey, splitClauses, termsOfNormalized, type WeightedTerm } from './tokenize';
 import { SYNONYM_WEIGHT, synonymsOf } from './synonyms';
+import { TopK } from './top-k';
 import { TypoIndex } from './typos';
 
 /** BM25 parameters: k1 saturates repeated terms, b normalises for entry length. */
@@ -456,20 +457,37 @@ export class SuggestEngine {
     const total = weights.reduce((sum, w) => sum + w, 0);
     // Bigrams cover their two characters; a single character matched alone covers itself, for less.
     const hanTerms = query.filter((q) => positions.has(q.term) && (q.word || q.term.length === 1));
+    // Per pack, each term's targets as term numbers, looked up once rather than once per candidate.
+    const resolved = new Map<LoadedPack, Array<{ targets: Array<{ t: number; share: number }>; at: number[] }>>();
+    const resolve = (loaded: LoadedPack) => {
+      let terms = resolved.get(loaded);
+      if (!terms) {
+        terms = hanTerms.map((q) => {
+          const scale = q.term.length === 1 ? SINGLE_CHAR_COVER : 1;
+          const targets: Array<{ t: number; share: number }> = [];
+          for (const target of q.targets) {
+            const t = loaded.termIndex.get(target.term);
+            if (t !== undefined) targets.push({ t, share: target.share * scale });
+          }
+          return { targets, at: positions.get(q.term)! };
+        });
+        resolved.set(loaded, terms);
+      }
+      return terms;
+    };
+    const covered = new Float64Array(weights.length);
     return (loaded, docNo) => {
       if (total === 0) return { covered: 0, total: 0 };
-      const covered = new Float64Array(weights.length);
-      for (const q of hanTerms) {
+      covered.fill(0);
+      for (const { targets, at } of resolve(loaded)) {
         let share = 0;
-        for (const target of q.targets) {
-          const t = loaded.termIndex.get(target.term);
-          if (t !== undefined && target.share > share && postingHas(loaded.segment, t, docNo)) share = target.share;
+        for (const { t, share: targetShare } of targets) {
+          if (targetShare > share && postingHas(loaded.segment, t, docNo)) share = targetShare;
         }
-        if (q.term.length === 1) share *= SINGLE_CHAR_COVER;
-        if (share > 0) for (const index of positions.get(q.term)!) covered[index] = Math.max(covered[index]!, share);
+        if (share > 0) for (const index of at) covered[index] = Math.max(covered[index]!, share);
       }
       let sum = 0;
-      covered.forEach((share, at) => (sum += share * weights[at]!));
+      for (let i = 0; i < covered.length; i += 1) sum += covered[i]! * weights[i]!;
       return { covered: sum, total };
     };
   }
@@ -567,12 +585,17 @@ export class SuggestEngine {
       // Clauses compete with the whole message, slightly discounted: the whole text is the better evidence.
       const discount = index === 0 ? 1 : 0.9;
       const coverageOf = this.hanCoverage(variant, query);
-      const candidates: Array<{ loaded: LoadedPack; docNo: number; raw: number }> = [];
+      const candidates = new TopK<{ loaded: LoadedPack; docNo: number }>(COVERAGE_CANDIDATES);
       for (const loaded of packs) {
-        for (const docNo of loaded.scratch.touched) candidates.push({ loaded, docNo, raw: loaded.scratch.raw[docNo]! });
+        const { raw } = loaded.scratch;
+        for (const docNo of loaded.scratch.touched) {
+          if (candidates.accepts(raw[docNo]!)) candidates.offer(raw[docNo]!, { loaded, docNo });
+        }
       }
-      candidates.sort((a, b) => b.raw - a.raw);
-      for (const { loaded, docNo, raw } of candidates.slice(0, COVERAGE_CANDIDATES)) {
+      for (const {
+        score: raw,
+        item: { loaded, docNo },
+      } of candidates.entries()) {
         const { scratch } = loaded;
         const score = (raw / upper) * discount;
         const han = coverageOf(loaded, docNo);
