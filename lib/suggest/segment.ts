@@ -147,10 +147,11 @@ class SegmentBuilder implements TermKeySink {
   private tf = new Float64Array(1024);
   private touched = new Int32Array(1024);
   private touchedCount = 0;
-  tripleTerm: Int32Array;
-  tripleDoc: Int32Array;
-  tripleWeight: Float32Array;
-  triples = 0;
+  /** Postings in entry order: entry n's are `[entryStart[n], entryStart[n + 1])` of `postingTerm/Weight`. */
+  postingTerm: Int32Array;
+  postingWeight: Float32Array;
+  readonly entryStart: Int32Array;
+  postings = 0;
   private fieldWeight = 1;
   private fieldChars = true;
   private length = 0;
@@ -158,9 +159,9 @@ class SegmentBuilder implements TermKeySink {
   constructor(entryCount: number) {
     // About 150 distinct terms per entry in real packs: start near the final size.
     const capacity = Math.max(1 << 12, entryCount * 160);
-    this.tripleTerm = new Int32Array(capacity);
-    this.tripleDoc = new Int32Array(capacity);
-    this.tripleWeight = new Float32Array(capacity);
+    this.postingTerm = new Int32Array(capacity);
+    this.postingWeight = new Float32Array(capacity);
+    this.entryStart = new Int32Array(entryCount + 1);
   }
 
   /** Reads every entry, in order; returns what ranking needs of each. */
@@ -182,24 +183,23 @@ class SegmentBuilder implements TermKeySink {
       emitTermKeys(normalizeText(text), this);
     }
     const count = this.touchedCount;
-    if (this.triples + count > this.tripleTerm.length) {
-      const size = Math.max(this.tripleTerm.length * 2, this.triples + count);
+    if (this.postings + count > this.postingTerm.length) {
+      const size = Math.max(this.postingTerm.length * 2, this.postings + count);
       const grow = <T extends Int32Array | Float32Array>(from: T, to: T): T => (to.set(from), to);
-      this.tripleTerm = grow(this.tripleTerm, new Int32Array(size));
-      this.tripleDoc = grow(this.tripleDoc, new Int32Array(size));
-      this.tripleWeight = grow(this.tripleWeight, new Float32Array(size));
+      this.postingTerm = grow(this.postingTerm, new Int32Array(size));
+      this.postingWeight = grow(this.postingWeight, new Float32Array(size));
     }
-    const { tf, touched, tripleTerm, tripleDoc, tripleWeight } = this;
-    let triples = this.triples;
+    const { tf, touched, postingTerm, postingWeight } = this;
+    let postings = this.postings;
     for (let t = 0; t < count; t += 1) {
       const id = touched[t]!;
-      tripleTerm[triples] = id;
-      tripleDoc[triples] = docNo;
-      tripleWeight[triples] = tf[id]!;
-      triples += 1;
+      postingTerm[postings] = id;
+      postingWeight[postings] = tf[id]!;
+      postings += 1;
       tf[id] = 0;
     }
-    this.triples = triples;
+    this.postings = postings;
+    this.entryStart[docNo + 1] = postings;
     this.touchedCount = 0;
     return this.length;
   }
@@ -250,25 +250,28 @@ class SegmentBuilder implements TermKeySink {
   }
 }
 
-/** The postings grouped by term (counting sort); entries stay ascending as they were added in order. */
+/**
+ * The postings grouped by term (counting sort); entries stay ascending as they were added in order. The
+ * entry of a posting is known from `entryStart` rather than stored with each one: fresh memory is
+ * a large share of a cold build's time (page faults), so the builder keeps no more than it needs.
+ */
 function sortPostings(
   termCount: number,
-  triples: number,
-  tripleTerm: Int32Array,
-  tripleDoc: Int32Array,
-  tripleWeight: Float32Array,
+  { postings, postingTerm, postingWeight, entryStart }: SegmentBuilder,
 ): Pick<Segment, 'offsets' | 'postingDocs' | 'postingWeights'> {
   const offsets = new Int32Array(termCount + 1);
-  for (let i = 0; i < triples; i += 1) offsets[tripleTerm[i]! + 1]! += 1;
+  for (let i = 0; i < postings; i += 1) offsets[postingTerm[i]! + 1]! += 1;
   for (let t = 0; t < termCount; t += 1) offsets[t + 1]! += offsets[t]!;
   const cursor = offsets.slice(0, termCount);
-  const postingDocs = new Int32Array(triples);
-  const postingWeights = new Float32Array(triples);
-  for (let i = 0; i < triples; i += 1) {
-    const at = cursor[tripleTerm[i]!]!;
-    cursor[tripleTerm[i]!] = at + 1;
-    postingDocs[at] = tripleDoc[i]!;
-    postingWeights[at] = tripleWeight[i]!;
+  const postingDocs = new Int32Array(postings);
+  const postingWeights = new Float32Array(postings);
+  for (let docNo = 0, i = 0; docNo + 1 < entryStart.length; docNo += 1) {
+    for (const end = entryStart[docNo + 1]!; i < end; i += 1) {
+      const at = cursor[postingTerm[i]!]!;
+      cursor[postingTerm[i]!] = at + 1;
+      postingDocs[at] = docNo;
+      postingWeights[at] = postingWeight[i]!;
+    }
   }
   return { offsets, postingDocs, postingWeights };
 }
@@ -281,7 +284,7 @@ function sortPostings(
 export function buildSegment(pack: Pack, fingerprint = packFingerprint(pack)): Segment {
   const builder = new SegmentBuilder(pack.entries.length);
   const docs = builder.addEntries(pack.entries);
-  const { terms, triples, tripleTerm, tripleDoc, tripleWeight } = builder;
+  const { terms } = builder;
   return {
     format: SEGMENT_FORMAT,
     packId: pack.id,
@@ -289,7 +292,7 @@ export function buildSegment(pack: Pack, fingerprint = packFingerprint(pack)): S
     docs,
     totalLength: docs.reduce((sum, doc) => sum + doc.length, 0),
     terms: terms.map((term) => (typeof term === 'number' ? termKeyString(term) : term)),
-    ...sortPostings(terms.length, triples, tripleTerm, tripleDoc, tripleWeight),
+    ...sortPostings(terms.length, builder),
   };
 }
 
