@@ -8,9 +8,10 @@ import { lintPack } from '../packs/lint';
 import type { Pack } from '../packs/schema';
 import { parsePack } from '../packs/validate';
 import { buildSegment, packFingerprint, rememberFingerprint } from '../suggest/segment';
-import type { HuashuDb, StoredPack } from './schema';
+import { fileNameOfUrl, type SyncState } from '../sync/subscriptions';
+import type { HuashuDb, StoredPack, StoredSubscription } from './schema';
 
-export function summarize(stored: StoredPack): PackSummary {
+export function summarize(stored: StoredPack, subscription?: StoredSubscription): PackSummary {
   return {
     id: stored.id,
     name: stored.pack.name,
@@ -21,12 +22,30 @@ export function summarize(stored: StoredPack): PackSummary {
     source: stored.source,
     importedAt: stored.importedAt,
     warnings: stored.warnings,
+    ...(subscription
+      ? {
+          sync: {
+            checkedAt: subscription.checkedAt,
+            changedAt: subscription.changedAt,
+            lastError: subscription.lastError,
+            ...(subscription.accessOrigin ? { accessOrigin: subscription.accessOrigin } : {}),
+          },
+        }
+      : {}),
   };
 }
 
 export async function listPacks(db: HuashuDb): Promise<PackSummary[]> {
   const all = await db.packs.orderBy('importedAt').toArray();
-  return all.map(summarize);
+  const subscriptions = new Map((await db.subscriptions.toArray()).map((s) => [s.packId, s]));
+  return all.map((p) => summarize(p, subscriptions.get(p.id)));
+}
+
+export interface ImportOptions {
+  /** The pack must have this id (a subscribed URL must keep serving the pack it was subscribed for). */
+  expectId?: string;
+  /** For a URL source: the validators and hash of the body, remembered for the next check. */
+  sync?: SyncState;
 }
 
 /**
@@ -38,8 +57,9 @@ export async function importPackText(
   text: string,
   source: PackSource,
   now = Date.now(),
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const fileName = source.kind === 'file' ? source.fileName : source.kind === 'url' ? source.url : '';
+  const fileName = source.kind === 'file' ? source.fileName : source.kind === 'url' ? fileNameOfUrl(source.url) : '';
   const format = detectFormat(fileName, text);
   let pack: Pack;
   let raw: unknown;
@@ -61,8 +81,16 @@ export async function importPackText(
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
     ({ pack, raw } = parsed);
   }
+  if (options.expectId !== undefined && pack.id !== options.expectId) {
+    return {
+      ok: false,
+      errors: [
+        { path: 'id', message: `is “${pack.id}”, but this address was subscribed for pack “${options.expectId}”` },
+      ],
+    };
+  }
   const warnings = lintPack(pack, raw);
-  const stored = await storePack(db, pack, source, warnings.length, now);
+  const stored = await storePack(db, pack, source, warnings.length, now, options.sync);
   return {
     ok: true,
     pack: summarize(stored.pack),
@@ -78,10 +106,11 @@ async function storePack(
   source: PackSource,
   warnings: number,
   now: number,
+  sync: SyncState = {},
 ): Promise<{ pack: StoredPack; replaced: string | null }> {
   // Index outside the transaction: IndexedDB transactions close when they wait on anything else.
   const segment = buildSegment(pack);
-  return db.transaction('rw', db.packs, db.segments, async () => {
+  return db.transaction('rw', db.packs, db.segments, db.subscriptions, async () => {
     const previous = await db.packs.get(pack.id);
     const stored: StoredPack = {
       id: pack.id,
@@ -94,6 +123,20 @@ async function storePack(
     };
     await db.packs.put(stored);
     await db.segments.put({ packId: pack.id, fingerprint: segment.fingerprint, segment });
+    // A pack from a URL is kept in step with it; one from a file or shipped is no longer subscribed.
+    if (source.kind === 'url') {
+      await db.subscriptions.put({
+        packId: pack.id,
+        url: source.url,
+        ...sync,
+        checkedAt: now,
+        changedAt: now,
+        lastError: null,
+        failures: 0,
+      });
+    } else {
+      await db.subscriptions.delete(pack.id);
+    }
     return { pack: stored, replaced: previous ? previous.pack.version : null };
   });
 }
@@ -102,10 +145,12 @@ export async function setPackEnabled(db: HuashuDb, id: string, enabled: boolean)
   await db.packs.update(id, { enabled });
 }
 
+/** Removes a pack, its index and its subscription (removing a subscribed pack is unsubscribing). */
 export async function removePack(db: HuashuDb, id: string): Promise<void> {
-  await db.transaction('rw', db.packs, db.segments, async () => {
+  await db.transaction('rw', db.packs, db.segments, db.subscriptions, async () => {
     await db.packs.delete(id);
     await db.segments.delete(id);
+    await db.subscriptions.delete(id);
   });
 }
 

@@ -7,7 +7,9 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { PackSource } from '../messaging/protocol';
 import type { Pack } from '../packs/schema';
 import type { Segment } from '../suggest/segment';
+import type { SyncSchedule, SyncState } from '../sync/subscriptions';
 import type { UsageLogEvent } from '../usage/report';
+import { migrateSubscriptions } from './migrations/002-subscriptions';
 
 export interface StoredPack {
   id: string;
@@ -33,6 +35,22 @@ export interface UsageEvent extends UsageLogEvent {
   score?: number;
 }
 
+/**
+ * A pack the background keeps in step with a URL (lib/sync/subscriptions.ts). Kept apart from the pack
+ * record so an hourly check does not rewrite a pack of thousands of entries.
+ */
+export interface StoredSubscription extends SyncState, SyncSchedule {
+  /** The pack it feeds: the file at `url` must keep this id. */
+  packId: string;
+  url: string;
+  /** When the stored version was fetched (a new body arrived and was imported). */
+  changedAt: number | null;
+  /** Why the last check failed; null when it worked. The stored pack is then the one from `changedAt`. */
+  lastError: string | null;
+  /** Set when the last check could not reach the server at all: access to this origin may be missing. */
+  accessOrigin?: string;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -40,19 +58,28 @@ export interface SettingRow {
 
 export const DB_NAME = 'huashu';
 
+/** The tables and indexes of each version, in order (tests open an old version to test its migration). */
+export const SCHEMA_VERSIONS = {
+  1: {
+    packs: 'id, enabled, importedAt',
+    segments: 'packId',
+    usage: '++id, at, type, [packId+entryId]',
+    settings: 'key',
+  },
+  /** Pack subscriptions by URL. */
+  2: { subscriptions: 'packId' },
+} as const;
+
 export class HuashuDb extends Dexie {
   packs!: EntityTable<StoredPack, 'id'>;
   segments!: EntityTable<StoredSegment, 'packId'>;
   usage!: EntityTable<UsageEvent, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  subscriptions!: EntityTable<StoredSubscription, 'packId'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
-    this.version(1).stores({
-      packs: 'id, enabled, importedAt',
-      segments: 'packId',
-      usage: '++id, at, type, [packId+entryId]',
-      settings: 'key',
-    });
+    this.version(1).stores(SCHEMA_VERSIONS[1]);
+    this.version(2).stores(SCHEMA_VERSIONS[2]).upgrade(migrateSubscriptions);
   }
 }

@@ -53,6 +53,18 @@ export interface PackSummary {
   source: PackSource;
   importedAt: number;
   warnings: number;
+  /** For a pack subscribed by URL: when it was checked and changed, and why the last check failed. */
+  sync?: PackSyncStatus;
+}
+
+/** The sync state of a subscribed pack, as the options page shows it. */
+export interface PackSyncStatus {
+  checkedAt: number | null;
+  changedAt: number | null;
+  /** Null when the last check worked; otherwise the stored version was kept. */
+  lastError: string | null;
+  /** The last check reached no server: the options page offers to grant access to this origin. */
+  accessOrigin?: string;
 }
 
 export type PackSource =
@@ -67,7 +79,12 @@ export type ImportResult =
       /** Set when the file was another tool's export, converted (see lib/importers). */
       converted?: { format: string; notes: string[] };
     }
-  | { ok: false; errors: PackProblem[] };
+  | {
+      ok: false;
+      errors: PackProblem[];
+      /** A pack URL could not be fetched at all: access to this origin may be missing (see `accessOrigin`). */
+      accessOrigin?: string;
+    };
 
 export interface Settings {
   /** Scenarios (without dates) the agent switched on. */
@@ -104,6 +121,10 @@ export interface PanelToBackground {
   listPacks(data: Record<string, never>): PackSummary[];
   setPackEnabled(data: { id: string; enabled: boolean }): PackSummary[];
   removePack(data: { id: string }): PackSummary[];
+  /** Fetches a pack URL now and imports it as `importPack` does; the background then keeps it in step. */
+  subscribePack(data: { url: string }): ImportResult;
+  /** Checks subscribed packs now ("Sync now"): these ids, or all when `ids` is absent. */
+  syncPacks(data: { ids?: string[] }): PackSummary[];
   getSettings(data: Record<string, never>): Settings;
   saveSettings(data: Partial<Settings>): Settings;
   /** The panel found no suggestion for a buyer question: the team lead's list of missing answers. */
