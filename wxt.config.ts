@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import { CHAT_HOSTS, TEST_HOSTS } from './lib/adapters/hosts';
 
 const E2E = process.env.HUASHU_E2E === '1';
+/** Where subscribed packs may be published (lib/sync/subscriptions.ts checks http(s) too). */
+const PACK_URL_HOSTS = ['https://*/*', 'http://*/*'];
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -26,11 +28,16 @@ export default defineConfig({
       // that page only when the agent asks, without host access to it.
       permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
       host_permissions: E2E ? [...CHAT_HOSTS, ...TEST_HOSTS] : CHAT_HOSTS,
+      // Pack subscriptions: a server that sends CORS headers needs nothing; for one that does not, the
+      // options page asks for access to that one origin when a fetch fails (permissions.request).
+      optional_host_permissions: PACK_URL_HOSTS,
       action: { default_title: 'Huashu 话术' },
     };
     if (browser === 'firefox') {
       return {
         ...base,
+        // Firefox builds Manifest V2, where optional origins are optional_permissions (WXT drops the key above).
+        optional_permissions: PACK_URL_HOSTS,
         browser_specific_settings: { gecko: { id: 'huashu@huashu.dev', strict_min_version: '115.0' } },
       };
     }

@@ -6,6 +6,7 @@ import { seedBuiltinPacks } from '@/lib/db/packs';
 import { HuashuDb } from '@/lib/db/schema';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { builtinPacks } from '@/lib/packs/builtin';
+import { ensureSyncAlarm, SYNC_ALARM } from '@/lib/sync/subscriptions';
 
 // Wiring only: behaviour lives in lib/background/service.ts.
 export default defineBackground(() => {
@@ -21,6 +22,7 @@ export default defineBackground(() => {
     sendInsert: (tabId, frameId, request) => sendMessage('insertText', request, { tabId, frameId }),
     broadcastActiveChat: (chat) => void sendMessage('activeChatChanged', chat).catch(() => {}),
     broadcastPacksChanged: (ids) => void sendMessage('packsChanged', { ids }).catch(() => {}),
+    fetch: (url, init) => fetch(url, init),
     now: () => Date.now(),
   });
 
@@ -31,6 +33,15 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void seed());
   browser.runtime.onStartup.addListener(() => void seed());
   void seed();
+
+  // Subscribed packs: the alarm wakes the worker; what is due and what was fetched lives in the database.
+  const ensureAlarm = () => void ensureSyncAlarm(browser.alarms).catch(console.error);
+  browser.runtime.onInstalled.addListener(ensureAlarm);
+  browser.runtime.onStartup.addListener(ensureAlarm);
+  ensureAlarm();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void service.syncDuePacks().catch(console.error);
+  });
 
   // Chrome: the toolbar button opens the side panel (Firefox uses its sidebar_action).
   const sidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome
@@ -76,6 +87,8 @@ export default defineBackground(() => {
   onMessage('listPacks', ({ sender }) => service.listPacks(from(sender)));
   onMessage('setPackEnabled', ({ sender, data }) => service.setPackEnabled(from(sender), data));
   onMessage('removePack', ({ sender, data }) => service.removePack(from(sender), data));
+  onMessage('subscribePack', ({ sender, data }) => service.subscribePack(from(sender), data));
+  onMessage('syncPacks', ({ sender, data }) => service.syncPacks(from(sender), data));
   onMessage('getSelectorOverrides', ({ data }) => service.getSelectorOverrides(data));
   onMessage('getSettings', () => service.getSettings());
   onMessage('saveSettings', ({ sender, data }) => service.saveSettings(from(sender), data));

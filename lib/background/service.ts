@@ -11,7 +11,16 @@ import {
   type ChatRegistry,
 } from '../chats/registry';
 import { importPackText, listPacks, loadEnabledPackList, removePack, setPackEnabled } from '../db/packs';
-import type { HuashuDb } from '../db/schema';
+import type { HuashuDb, StoredSubscription } from '../db/schema';
+import { listSubscriptions, recordSyncCheck } from '../db/subscriptions';
+import {
+  checkPackUrl,
+  describeRefusedPack,
+  fetchPackText,
+  isDue,
+  type FetchLike,
+  type FetchPackOptions,
+} from '../sync/subscriptions';
 import { pageValuesOf } from '../chats/page-values';
 import { expandShortcut, shortcutsOf } from '../suggest/shortcuts';
 import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageReport } from '../usage/report';
@@ -46,6 +55,10 @@ export interface BackgroundPorts {
   sendInsert(tabId: number, frameId: number, request: InsertRequest): Promise<InsertOutcome | undefined>;
   broadcastActiveChat(chat: ActiveChat | null): void;
   broadcastPacksChanged(ids: string[]): void;
+  /** The browser's `fetch`, for subscribed pack URLs. */
+  fetch: FetchLike;
+  /** Timeout and size limit of those fetches (tests make them small). */
+  fetchOptions?: FetchPackOptions;
   now(): number;
 }
 
@@ -72,6 +85,8 @@ export function isContentScript(
 export class BackgroundService {
   /** Registry updates run one after another: they load, change and save session storage. */
   private registryQueue: Promise<unknown> = Promise.resolve();
+  /** Pack fetches run one after another: "Sync now" during the alarm's check must not import twice. */
+  private syncQueue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly ports: BackgroundPorts) {}
 
@@ -206,6 +221,116 @@ export class BackgroundService {
     await removePack(this.ports.db, data.id);
     this.ports.broadcastPacksChanged([data.id]);
     return listPacks(this.ports.db);
+  }
+
+  private queueSync<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.syncQueue.then(work);
+    this.syncQueue = run.catch(() => {});
+    return run;
+  }
+
+  /**
+   * Subscribes to a pack URL: fetches it now and imports it exactly as a file import does (a Huashu pack
+   * or another tool's export, validated and linted); from then on the background keeps it in step.
+   */
+  async subscribePack(sender: Sender, data: { url: string }): Promise<ImportResult> {
+    this.requirePage(sender);
+    const checked = checkPackUrl(data.url);
+    if (!checked.ok) return { ok: false, errors: [{ path: '', message: checked.message }] };
+    const url = checked.url;
+    return this.queueSync(async () => {
+      const outcome = await fetchPackText(this.ports.fetch, url, {}, this.ports.fetchOptions);
+      if (outcome.kind === 'error') {
+        return {
+          ok: false,
+          errors: [{ path: '', message: outcome.message }],
+          ...(outcome.accessOrigin ? { accessOrigin: outcome.accessOrigin } : {}),
+        };
+      }
+      if (outcome.kind === 'unchanged') {
+        return {
+          ok: false,
+          errors: [{ path: '', message: 'the server answered “304 Not Modified” to a plain request' }],
+        };
+      }
+      const { text, etag, lastModified, contentHash } = outcome;
+      const result = await importPackText(this.ports.db, text, { kind: 'url', url }, this.ports.now(), {
+        sync: { etag, lastModified, contentHash },
+      });
+      if (result.ok) this.ports.broadcastPacksChanged([result.pack.id]);
+      return result;
+    });
+  }
+
+  /** "Sync now": checks these subscribed packs (all when `ids` is absent), whether due or not. */
+  async syncPacks(sender: Sender, data: { ids?: string[] }): Promise<PackSummary[]> {
+    this.requirePage(sender);
+    const wanted = data.ids ? new Set(data.ids) : null;
+    const subscriptions = (await listSubscriptions(this.ports.db)).filter((s) => !wanted || wanted.has(s.packId));
+    await this.syncAll(subscriptions.map((s) => s.packId));
+    return listPacks(this.ports.db);
+  }
+
+  /** The alarm: checks the subscriptions that are due. Not a message: only the background calls it. */
+  async syncDuePacks(): Promise<string[]> {
+    const now = this.ports.now();
+    const due = (await listSubscriptions(this.ports.db)).filter((s) => isDue(s, now));
+    return this.syncAll(due.map((s) => s.packId));
+  }
+
+  private async syncAll(packIds: string[]): Promise<string[]> {
+    const changed: string[] = [];
+    for (const packId of packIds) {
+      // Read in the queue: a check that ran meanwhile may have stored a new version and its ETag.
+      const synced = await this.queueSync(async () => {
+        const subscription = await this.ports.db.subscriptions.get(packId);
+        return subscription ? this.syncOne(subscription) : false;
+      });
+      if (synced) changed.push(packId);
+    }
+    if (changed.length > 0) this.ports.broadcastPacksChanged(changed);
+    return changed;
+  }
+
+  /**
+   * One check of a subscribed pack. Only a new, valid file with the same pack id replaces the stored pack
+   * (its enabled flag kept, its index rebuilt); anything else leaves the pack as it is and records why.
+   */
+  private async syncOne(subscription: StoredSubscription): Promise<boolean> {
+    const { db } = this.ports;
+    const outcome = await fetchPackText(this.ports.fetch, subscription.url, subscription, this.ports.fetchOptions);
+    const now = this.ports.now();
+    const failed = (lastError: string, accessOrigin?: string) =>
+      recordSyncCheck(db, subscription.packId, {
+        checkedAt: now,
+        lastError,
+        failures: subscription.failures + 1,
+        ...(accessOrigin ? { accessOrigin } : {}),
+      });
+    if (outcome.kind === 'error') {
+      await failed(outcome.message, outcome.accessOrigin);
+      return false;
+    }
+    const validators = {
+      ...(outcome.etag ? { etag: outcome.etag } : {}),
+      ...(outcome.lastModified ? { lastModified: outcome.lastModified } : {}),
+    };
+    if (outcome.kind === 'unchanged') {
+      await recordSyncCheck(db, subscription.packId, { checkedAt: now, lastError: null, failures: 0, ...validators });
+      return false;
+    }
+    // Removed while it was being fetched: do not bring it back.
+    if (!(await db.subscriptions.get(subscription.packId))) return false;
+    const result = await importPackText(db, outcome.text, { kind: 'url', url: subscription.url }, now, {
+      expectId: subscription.packId,
+      sync: { ...validators, contentHash: outcome.contentHash },
+    });
+    if (!result.ok) {
+      // The refused file's validators are not kept: the next check fetches it whole and reports it again.
+      await failed(describeRefusedPack(result.errors));
+      return false;
+    }
+    return true;
   }
 
   /** Logs a buyer question the panel had no suggestion for; events older than the retention go. */

@@ -33,6 +33,7 @@ function setup(overrides: Partial<BackgroundPorts> = {}) {
     sendInsert: vi.fn(async () => ({ ok: true, method: 'execCommand' })),
     broadcastActiveChat: vi.fn(),
     broadcastPacksChanged: vi.fn(),
+    fetch: vi.fn(async () => new Response('not found', { status: 404 })),
     now: () => 1000,
     ...overrides,
   };
