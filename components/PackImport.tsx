@@ -1,22 +1,32 @@
 import type { ChangeEvent } from 'react';
+import { PackSubscribe } from './PackSubscribe';
 
 export interface ImportReportView {
+  /** The file's name, or the subscribed URL. */
   fileName: string;
   ok: boolean;
   /** `path: message` lines. */
   errors: string[];
   warnings: string[];
   summary?: string;
+  /** A URL could not be fetched at all: offer to grant the extension access to this origin, then retry. */
+  accessOrigin?: string;
 }
 
 export interface PackImportProps {
   busy: boolean;
   report: ImportReportView | null;
   onFile(file: File): void;
+  onSubscribe(url: string): void;
+  /** Asks the browser for access to the origin (must run in the click), then retries. */
+  onAllowAccess(origin: string): void;
 }
 
-/** Team leads import a pack file here; the result names every problem by its place in the file. */
-export function PackImport({ busy, report, onFile }: PackImportProps) {
+/**
+ * Team leads import a pack file, or subscribe to a pack URL, here; the result of either names every
+ * problem by its place in the file.
+ */
+export function PackImport({ busy, report, onFile, onSubscribe, onAllowAccess }: PackImportProps) {
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (file) onFile(file);
@@ -38,6 +48,7 @@ export function PackImport({ busy, report, onFile }: PackImportProps) {
           onChange={onChange}
         />
       </label>
+      <PackSubscribe busy={busy} onSubscribe={onSubscribe} />
       {report && (
         <div
           className={report.ok ? 'import__report import__report--ok' : 'import__report import__report--error'}
@@ -46,6 +57,13 @@ export function PackImport({ busy, report, onFile }: PackImportProps) {
           <strong>
             {report.fileName}: {report.ok ? report.summary : 'not imported — nothing was changed'}
           </strong>
+          {report.accessOrigin && (
+            <p>
+              <button type="button" data-testid="grant-access" onClick={() => onAllowAccess(report.accessOrigin!)}>
+                Allow Huashu to read {report.accessOrigin}, then try again
+              </button>
+            </p>
+          )}
           {report.errors.length > 0 && (
             <ul data-testid="import-errors">
               {report.errors.map((line) => (

@@ -1,19 +1,63 @@
 import type { PackSummary } from '@/lib/messaging/protocol';
+import { describeSync } from '@/lib/sync/subscriptions';
 
 export interface PackTableProps {
   packs: PackSummary[];
+  /** Ids of subscribed packs being checked now. */
+  syncing: string[];
   onToggle(id: string, enabled: boolean): void;
+  /** Removing a subscribed pack also ends its subscription. */
   onRemove(id: string): void;
+  /** "Sync now" on a subscribed pack's row. */
+  onSync(id: string): void;
+  /** Asks the browser for access to a subscribed pack's origin (must run in the click), then syncs it. */
+  onAllowAccess(origin: string, id: string): void;
 }
 
 function sourceLabel(pack: PackSummary): string {
   if (pack.source.kind === 'builtin') return `shipped (${pack.source.file})`;
   if (pack.source.kind === 'file') return `file ${pack.source.fileName}`;
-  return pack.source.url;
+  return 'subscribed';
+}
+
+/** A subscribed pack's URL, its last check and change, and the last error with what was kept. */
+function SyncCell({
+  pack,
+  syncing,
+  onSync,
+  onAllowAccess,
+}: { pack: PackSummary; syncing: boolean } & Pick<PackTableProps, 'onSync' | 'onAllowAccess'>) {
+  if (pack.source.kind !== 'url' || !pack.sync) return null;
+  const { sync } = pack;
+  return (
+    <>
+      <br />
+      <a href={pack.source.url} target="_blank" rel="noreferrer" className="packs__url">
+        {pack.source.url}
+      </a>
+      <br />
+      <small className={sync.lastError ? 'error' : 'hint'} data-testid="pack-sync-status">
+        {syncing ? 'checking…' : describeSync(pack.version, sync)}
+      </small>
+      <br />
+      <button type="button" data-testid="pack-sync-now" disabled={syncing} onClick={() => onSync(pack.id)}>
+        Sync now
+      </button>
+      {sync.accessOrigin && (
+        <button
+          type="button"
+          data-testid="pack-grant-access"
+          onClick={() => onAllowAccess(sync.accessOrigin!, pack.id)}
+        >
+          Allow access to {sync.accessOrigin}
+        </button>
+      )}
+    </>
+  );
 }
 
 /** The packs in the extension: which are used for suggestions, where they came from. */
-export function PackTable({ packs, onToggle, onRemove }: PackTableProps) {
+export function PackTable({ packs, syncing, onToggle, onRemove, onSync, onAllowAccess }: PackTableProps) {
   if (packs.length === 0) return <p>No packs yet: import one above.</p>;
   return (
     <table className="packs" data-testid="pack-table">
@@ -46,7 +90,10 @@ export function PackTable({ packs, onToggle, onRemove }: PackTableProps) {
             </td>
             <td>{pack.version}</td>
             <td>{pack.entries}</td>
-            <td>{sourceLabel(pack)}</td>
+            <td>
+              {sourceLabel(pack)}
+              <SyncCell pack={pack} syncing={syncing.includes(pack.id)} onSync={onSync} onAllowAccess={onAllowAccess} />
+            </td>
             <td>{pack.warnings}</td>
             <td>
               <button type="button" onClick={() => onRemove(pack.id)}>

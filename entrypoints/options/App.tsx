@@ -11,6 +11,10 @@ export interface OptionsServices {
   importPack(text: string, source: PackSource): Promise<ImportResult>;
   setPackEnabled(id: string, enabled: boolean): Promise<PackSummary[]>;
   removePack(id: string): Promise<PackSummary[]>;
+  subscribePack(url: string): Promise<ImportResult>;
+  syncPacks(ids: string[]): Promise<PackSummary[]>;
+  /** `permissions.request` for `origin/*`; only works when called within a click. */
+  requestAccess(origin: string): Promise<boolean>;
   getSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   usageReport(days: number): Promise<Report>;
@@ -18,10 +22,38 @@ export interface OptionsServices {
   sites: SiteSelectors[];
 }
 
-/** Team-lead page: import, enable and remove packs. */
+/** What the import report shows for a file import or a subscription: the same for both. */
+function reportOf(name: string, result: ImportResult): ImportReportView {
+  if (!result.ok) {
+    return {
+      fileName: name,
+      ok: false,
+      errors: result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)),
+      warnings: [],
+      ...(result.accessOrigin ? { accessOrigin: result.accessOrigin } : {}),
+    };
+  }
+  return {
+    fileName: name,
+    ok: true,
+    errors: [],
+    warnings: [
+      ...(result.converted?.notes ?? []),
+      ...result.warnings.map((w) => `${w.path ? `${w.path}: ` : ''}${w.message} [${w.rule}]`),
+    ],
+    summary:
+      `imported “${result.pack.name}” ${result.pack.version}, ${result.pack.entries} entries` +
+      (result.converted ? ` converted from a ${result.converted.format} export` : '') +
+      (result.replaced ? ` (replaced ${result.replaced})` : ''),
+  };
+}
+
+/** Team-lead page: import, subscribe to, enable, sync and remove packs. */
 export function App({ services }: { services: OptionsServices }) {
   const [packs, setPacks] = useState<PackSummary[]>([]);
   const [busy, setBusy] = useState(false);
+  const [syncing, setSyncing] = useState<string[]>([]);
+  const [lastUrl, setLastUrl] = useState('');
   const [report, setReport] = useState<ImportReportView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [overrides, setOverrides] = useState<Settings['selectorOverrides']>({});
@@ -55,37 +87,42 @@ export function App({ services }: { services: OptionsServices }) {
       setOverrides((await services.saveSettings({ selectorOverrides: next })).selectorOverrides);
     });
 
-  const onFile = (file: File) =>
+  /** A file import and a subscription end the same way: the report, and the table when it worked. */
+  const importing = (name: string, run: () => Promise<ImportResult>) =>
     void guard(async () => {
       setBusy(true);
       try {
-        const result = await services.importPack(await file.text(), { kind: 'file', fileName: file.name });
-        if (result.ok) {
-          setReport({
-            fileName: file.name,
-            ok: true,
-            errors: [],
-            warnings: [
-              ...(result.converted?.notes ?? []),
-              ...result.warnings.map((w) => `${w.path ? `${w.path}: ` : ''}${w.message} [${w.rule}]`),
-            ],
-            summary:
-              `imported “${result.pack.name}” ${result.pack.version}, ${result.pack.entries} entries` +
-              (result.converted ? ` converted from a ${result.converted.format} export` : '') +
-              (result.replaced ? ` (replaced ${result.replaced})` : ''),
-          });
-          setPacks(await services.listPacks());
-        } else {
-          setReport({
-            fileName: file.name,
-            ok: false,
-            errors: result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)),
-            warnings: [],
-          });
-        }
+        const result = await run();
+        setReport(reportOf(name, result));
+        if (result.ok) setPacks(await services.listPacks());
       } finally {
         setBusy(false);
       }
+    });
+
+  const onFile = (file: File) =>
+    importing(file.name, async () => services.importPack(await file.text(), { kind: 'file', fileName: file.name }));
+
+  const onSubscribe = (url: string) => {
+    setLastUrl(url);
+    importing(url || '(no address)', () => services.subscribePack(url));
+  };
+
+  const onSync = (ids: string[]) =>
+    void guard(async () => {
+      setSyncing((now) => [...now, ...ids]);
+      try {
+        setPacks(await services.syncPacks(ids));
+      } finally {
+        setSyncing((now) => now.filter((id) => !ids.includes(id)));
+      }
+    });
+
+  // permissions.request must be the first thing the click does (no await before it), or the browser refuses.
+  const allowAccess = (origin: string, retry: () => void) =>
+    void guard(async () => {
+      if (await services.requestAccess(origin)) retry();
+      else setError(`Access to ${origin} was not granted: the pack cannot be fetched from there.`);
     });
 
   return (
@@ -96,11 +133,20 @@ export function App({ services }: { services: OptionsServices }) {
           {error}
         </p>
       )}
-      <PackImport busy={busy} report={report} onFile={onFile} />
+      <PackImport
+        busy={busy}
+        report={report}
+        onFile={onFile}
+        onSubscribe={onSubscribe}
+        onAllowAccess={(origin) => allowAccess(origin, () => onSubscribe(lastUrl))}
+      />
       <section>
         <h2>Packs</h2>
         <PackTable
           packs={packs}
+          syncing={syncing}
+          onSync={(id) => onSync([id])}
+          onAllowAccess={(origin, id) => allowAccess(origin, () => onSync([id]))}
           onToggle={(id, enabled) => void guard(async () => setPacks(await services.setPackEnabled(id, enabled)))}
           onRemove={(id) => void guard(async () => setPacks(await services.removePack(id)))}
         />

@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import { SITE_ADAPTERS } from '@/lib/adapters/registry';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { App, type OptionsServices } from './App';
@@ -10,6 +11,9 @@ const services: OptionsServices = {
   importPack: (text, source) => sendMessage('importPack', { text, source }),
   setPackEnabled: (id, enabled) => sendMessage('setPackEnabled', { id, enabled }),
   removePack: (id) => sendMessage('removePack', { id }),
+  subscribePack: (url) => sendMessage('subscribePack', { url }),
+  syncPacks: (ids) => sendMessage('syncPacks', { ids }),
+  requestAccess: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
   getSettings: () => sendMessage('getSettings', {}),
   saveSettings: (patch) => sendMessage('saveSettings', patch),
   usageReport: (days) => sendMessage('usageReport', { days }),

@@ -2,14 +2,16 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PackImport } from '../../components/PackImport';
+import { PackSubscribe } from '../../components/PackSubscribe';
 import { PackTable } from '../../components/PackTable';
+import type { PackSummary } from '../../lib/messaging/protocol';
 
 afterEach(cleanup);
 
 describe('PackImport', () => {
   it('hands the chosen file over', () => {
     const onFile = vi.fn();
-    render(<PackImport busy={false} report={null} onFile={onFile} />);
+    render(<PackImport busy={false} report={null} onFile={onFile} onSubscribe={() => {}} onAllowAccess={() => {}} />);
     const file = new File(['{}'], 'pack.json', { type: 'application/json' });
     fireEvent.change(screen.getByTestId('pack-file-input'), { target: { files: [file] } });
     expect(onFile).toHaveBeenCalledWith(file);
@@ -20,6 +22,8 @@ describe('PackImport', () => {
       <PackImport
         busy={false}
         onFile={() => {}}
+        onSubscribe={() => {}}
+        onAllowAccess={() => {}}
         report={{ fileName: 'bad.json', ok: false, errors: ['entries[12].replies[0].text: required'], warnings: [] }}
       />,
     );
@@ -47,13 +51,108 @@ describe('PackTable', () => {
             warnings: 0,
           },
         ]}
+        syncing={[]}
         onToggle={onToggle}
         onRemove={onRemove}
+        onSync={() => {}}
+        onAllowAccess={() => {}}
       />,
     );
     fireEvent.click(screen.getByLabelText('Use Shop'));
     expect(onToggle).toHaveBeenCalledWith('p1', false);
     fireEvent.click(screen.getByText('Remove'));
     expect(onRemove).toHaveBeenCalledWith('p1');
+    // A pack from a file has no sync status and no "Sync now".
+    expect(screen.queryByTestId('pack-sync-status')).toBeNull();
+    expect(screen.queryByTestId('pack-sync-now')).toBeNull();
+  });
+
+  const at = (h: number, m = 0) => new Date(2026, 10, 30, h, m).getTime();
+  const subscribed: PackSummary = {
+    id: 'team',
+    name: 'Team pack',
+    version: '1.3.0',
+    locale: 'en',
+    entries: 12,
+    enabled: false,
+    source: { kind: 'url', url: 'https://packs.example.com/team.json' },
+    importedAt: at(10),
+    warnings: 0,
+    sync: { checkedAt: at(11), changedAt: at(10), lastError: null },
+  };
+  const table = (pack: PackSummary, syncing: string[] = []) => {
+    const handlers = { onSync: vi.fn(), onAllowAccess: vi.fn() };
+    render(<PackTable packs={[pack]} syncing={syncing} onToggle={() => {}} onRemove={() => {}} {...handlers} />);
+    return handlers;
+  };
+
+  it('shows a subscribed pack’s URL, last check and change, and syncs it now', () => {
+    const { onSync } = table(subscribed);
+    expect(screen.getByTestId('pack-row').textContent).toContain('https://packs.example.com/team.json');
+    expect(screen.getByTestId('pack-sync-status').textContent).toBe(
+      'checked 2026-11-30 11:00 · changed 2026-11-30 10:00',
+    );
+    fireEvent.click(screen.getByTestId('pack-sync-now'));
+    expect(onSync).toHaveBeenCalledWith('team');
+    expect(screen.queryByTestId('pack-grant-access')).toBeNull();
+  });
+
+  it('shows the last error with the version kept, and offers access when the server was not reached', () => {
+    const { onAllowAccess } = table({
+      ...subscribed,
+      sync: {
+        ...subscribed.sync!,
+        lastError: 'could not reach https://packs.example.com',
+        accessOrigin: 'https://packs.example.com',
+      },
+    });
+    expect(screen.getByTestId('pack-sync-status').textContent).toBe(
+      'could not reach https://packs.example.com — kept version 1.3.0 from 2026-11-30 10:00 (checked 2026-11-30 11:00)',
+    );
+    fireEvent.click(screen.getByTestId('pack-grant-access'));
+    expect(onAllowAccess).toHaveBeenCalledWith('https://packs.example.com', 'team');
+  });
+
+  it('says it is checking while a sync runs, and does not start another', () => {
+    table(subscribed, ['team']);
+    expect(screen.getByTestId('pack-sync-status').textContent).toBe('checking…');
+    expect((screen.getByTestId('pack-sync-now') as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('PackSubscribe (in PackImport)', () => {
+  it('hands the typed URL over, and offers access to an origin it could not reach', () => {
+    const onSubscribe = vi.fn();
+    const onAllowAccess = vi.fn();
+    render(
+      <PackImport
+        busy={false}
+        onFile={() => {}}
+        onSubscribe={onSubscribe}
+        onAllowAccess={onAllowAccess}
+        report={{
+          fileName: 'https://packs.example.com/team.json',
+          ok: false,
+          errors: ['could not reach https://packs.example.com'],
+          warnings: [],
+          accessOrigin: 'https://packs.example.com',
+        }}
+      />,
+    );
+    fireEvent.change(screen.getByTestId('pack-url-input'), {
+      target: { value: ' https://packs.example.com/team.json ' },
+    });
+    fireEvent.click(screen.getByTestId('pack-url-add'));
+    expect(onSubscribe).toHaveBeenCalledWith('https://packs.example.com/team.json');
+    expect(screen.getByTestId('import-report').textContent).toContain(
+      'https://packs.example.com/team.json: not imported — nothing was changed',
+    );
+    fireEvent.click(screen.getByTestId('grant-access'));
+    expect(onAllowAccess).toHaveBeenCalledWith('https://packs.example.com');
+  });
+
+  it('cannot subscribe while an import runs', () => {
+    render(<PackSubscribe busy onSubscribe={() => {}} />);
+    expect((screen.getByTestId('pack-url-add') as HTMLButtonElement).disabled).toBe(true);
   });
 });

@@ -1,0 +1,104 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App, type OptionsServices } from '../../entrypoints/options/App';
+import type { ImportResult, PackSummary } from '../../lib/messaging/protocol';
+
+afterEach(cleanup);
+
+const URL_ = 'https://packs.example.com/team.json';
+const summary: PackSummary = {
+  id: 'team',
+  name: 'Team pack',
+  version: '1.0.0',
+  locale: 'en',
+  entries: 2,
+  enabled: true,
+  source: { kind: 'url', url: URL_ },
+  importedAt: 0,
+  warnings: 0,
+  sync: { checkedAt: 0, changedAt: 0, lastError: null },
+};
+
+function services(overrides: Partial<OptionsServices> = {}): OptionsServices {
+  return {
+    listPacks: vi.fn(async () => []),
+    importPack: vi.fn(),
+    setPackEnabled: vi.fn(),
+    removePack: vi.fn(),
+    subscribePack: vi.fn(),
+    syncPacks: vi.fn(async () => [summary]),
+    requestAccess: vi.fn(async () => true),
+    getSettings: vi.fn(async () => ({ scenarios: [], selectorOverrides: {} })),
+    saveSettings: vi.fn(),
+    usageReport: vi.fn(async () => ({
+      since: 0,
+      days: 7,
+      totals: { inserted: 0, copied: 0, unanswered: 0 },
+      replies: [],
+      unanswered: [],
+    })),
+    sites: [],
+    ...overrides,
+  };
+}
+
+describe('options page: pack subscriptions', () => {
+  it('subscribes, reports it like a file import, and lists the pack', async () => {
+    const ok: ImportResult = {
+      ok: true,
+      pack: summary,
+      replaced: null,
+      warnings: [{ path: 'entries[0]', message: 'unknown field', rule: 'unknown-field' }],
+    };
+    const s = services({ subscribePack: vi.fn(async () => ok) });
+    vi.mocked(s.listPacks).mockResolvedValueOnce([]).mockResolvedValue([summary]);
+    render(<App services={s} />);
+    fireEvent.change(screen.getByTestId('pack-url-input'), { target: { value: URL_ } });
+    fireEvent.click(screen.getByTestId('pack-url-add'));
+    await waitFor(() =>
+      expect(screen.getByTestId('import-report').textContent).toContain(
+        `${URL_}: imported “Team pack” 1.0.0, 2 entries`,
+      ),
+    );
+    expect(screen.getByTestId('import-warnings').textContent).toContain('entries[0]: unknown field [unknown-field]');
+    await waitFor(() => expect(screen.getAllByTestId('pack-sync-now')).toHaveLength(1));
+    fireEvent.click(screen.getByTestId('pack-sync-now'));
+    await waitFor(() => expect(s.syncPacks).toHaveBeenCalledWith(['team']));
+  });
+
+  it('asks for access to the origin within the click, then subscribes again', async () => {
+    const failed: ImportResult = {
+      ok: false,
+      errors: [{ path: '', message: 'could not reach https://packs.example.com' }],
+      accessOrigin: 'https://packs.example.com',
+    };
+    const s = services({ subscribePack: vi.fn(async () => failed) });
+    render(<App services={s} />);
+    fireEvent.change(screen.getByTestId('pack-url-input'), { target: { value: URL_ } });
+    fireEvent.click(screen.getByTestId('pack-url-add'));
+    const grant = await screen.findByTestId('grant-access');
+    fireEvent.click(grant);
+    // Synchronously in the click handler: the browser refuses permissions.request after an await.
+    expect(s.requestAccess).toHaveBeenCalledWith('https://packs.example.com');
+    await waitFor(() => expect(s.subscribePack).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(s.subscribePack).mock.calls[1]).toEqual([URL_]);
+  });
+
+  it('says so when access is refused, and does not retry', async () => {
+    const s = services({
+      listPacks: vi.fn(async () => [
+        {
+          ...summary,
+          sync: { ...summary.sync!, lastError: 'could not reach', accessOrigin: 'https://packs.example.com' },
+        },
+      ]),
+      requestAccess: vi.fn(async () => false),
+    });
+    render(<App services={s} />);
+    fireEvent.click(await screen.findByTestId('pack-grant-access'));
+    expect(s.requestAccess).toHaveBeenCalledWith('https://packs.example.com');
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('was not granted'));
+    expect(s.syncPacks).not.toHaveBeenCalled();
+  });
+});
