@@ -25,7 +25,7 @@ export const FIELD_WEIGHTS = {
  */
 const CHAR_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
 
-export const SEGMENT_FORMAT = 'huashu-index/3';
+export const SEGMENT_FORMAT = 'huashu-index/4';
 
 /** What ranking needs to know about an entry without reading the pack. */
 export interface SegmentDoc {

@@ -34,6 +34,40 @@ describe('SuggestEngine ranking', () => {
     expect(ids(engine, text)[0]).toBe(expected);
   });
 
+  it('matches a place the pack never names to the entry about shipping to places', () => {
+    const shipping = pack({
+      format: 'huashu-pack/1',
+      id: 'intl',
+      name: 'Intl',
+      version: '1.0.0',
+      locale: 'en',
+      entries: [
+        {
+          id: 'countries',
+          title: 'Countries we ship to',
+          questions: ['can you ship to mexico', 'ship to japan?'],
+          replies: [{ text: 'We ship to the US and the EU.' }],
+        },
+        {
+          id: 'store',
+          title: 'Buy in store',
+          questions: ['do you have a physical store', 'can i buy in a shop'],
+          replies: [{ text: 'We are online only.' }],
+        },
+        {
+          id: 'ship-time',
+          title: 'Shipping time',
+          questions: ['how long does shipping take', 'when will my order ship'],
+          replies: [{ text: 'Within 2 days.' }],
+        },
+      ],
+    });
+    const engine = engineWith(shipping);
+    expect(ids(engine, 'do you deliver to Norway?')[0]).toBe('countries');
+    expect(ids(engine, 'shipping to Toronto')[0]).toBe('countries');
+    expect(ids(engine, 'do you have a store in Seattle')[0]).toBe('store');
+  });
+
   it('answers both questions of a multi-question message', () => {
     const top = ids(engine, '你好，在吗？我想问下什么时候发货，还有能开发票吗').slice(0, 2);
     expect(top.sort()).toEqual(['invoice', 'ship-time']);

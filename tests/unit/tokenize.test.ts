@@ -63,6 +63,26 @@ describe('termsOf', () => {
     expect(terms('电话13812345678')).not.toContain('#order');
   });
 
+  it('adds #place for a country or large city, including names of several words, at word boundaries only', () => {
+    expect(terms('Do you ship to Norway?')).toEqual(expect.arrayContaining(['norwai', '#place']));
+    expect(terms('shipping to New York City')).toContain('#place');
+    expect(terms('寄到hong kong要几天')).toContain('#place');
+    expect(terms('shipping to São Paulo')).toContain('#place');
+    expect(terms('shipping to Sao Paulo or Zürich')).toEqual(expect.arrayContaining(['#place', 'sao', 'zürich']));
+    expect(terms('shipping to parisienne boutique')).not.toContain('#place');
+    expect(terms('Georgian fonts')).not.toContain('#place');
+    expect(terms('is this jersey washable, and does it fit?')).not.toContain('#place');
+    expect(terms('ship it to us please')).not.toContain('#place');
+    expect(terms('new shoes')).not.toContain('#place');
+  });
+
+  it('reads a name after Mr/Ms/Dr as #person, not as a word', () => {
+    expect(terms('get invoices from Ms. Hawkings')).toContain('#person');
+    expect(terms('get invoices from Ms. Hawkings')).not.toContain('hawk');
+    expect(terms('Dr Smith ordered')).toEqual(expect.arrayContaining(['#person', 'order']));
+    expect(terms('invoices from Hawkings')).not.toContain('#person');
+  });
+
   it('ignores emoji and URLs', () => {
     expect(terms('😭🙏 https://example.com/x')).toEqual([]);
   });
