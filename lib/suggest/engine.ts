@@ -335,8 +335,13 @@ export class SuggestEngine {
         if (/^[a-z]{4,}$/.test(term)) {
           if (!this.typos.ready) this.typos.build(this.vocabulary());
           targets.push(...this.typos.neighbours(term).map((t) => ({ term: t, share: TYPO_WEIGHT })));
-        } else if (word && /^\p{Script=Han}{2}$/u.test(term)) {
-          // A homophone typo (发活 for 发货) still counts as the word it sounds like.
+        } else if (
+          word &&
+          /^\p{Script=Han}{2}$/u.test(term) &&
+          !Array.from(term).some((c) => CHINESE_STOPWORDS.has(c))
+        ) {
+          // A homophone typo (发活 for 发货) still counts as the word it sounds like; not through a
+          // particle (聘吗 sounds like 品吗, and the 赠品 entry has nothing to do with hiring).
           targets.push(...this.soundsLike(term).map((t) => ({ term: t, share: TYPO_WEIGHT })));
         }
       }

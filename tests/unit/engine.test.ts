@@ -34,6 +34,21 @@ describe('SuggestEngine ranking', () => {
     expect(ids(engine, text)[0]).toBe(expected);
   });
 
+  it('bridges a homophone typo of a word, but not one made through a particle (聘吗 ~ 品吗)', () => {
+    const gifts = pack({
+      format: 'huashu-pack/1',
+      id: 'gifts',
+      name: '赠品',
+      version: '1.0.0',
+      entries: [
+        { id: 'gift', title: '赠品', questions: ['有赠品吗', '送什么赠品'], replies: [{ text: '下单送收纳袋哦' }] },
+      ],
+    });
+    const engine = engineWith(gifts);
+    expect(ids(engine, '有增品吗')[0]).toBe('gift');
+    expect(ids(engine, '你们招聘吗')).toEqual([]);
+  });
+
   it('matches a place the pack never names to the entry about shipping to places', () => {
     const shipping = pack({
       format: 'huashu-pack/1',
