@@ -15,6 +15,8 @@ export interface OptionsServices {
   syncPacks(ids: string[]): Promise<PackSummary[]>;
   /** `permissions.request` for `origin/*`; only works when called within a click. */
   requestAccess(origin: string): Promise<boolean>;
+  /** Calls `listener` when the background changed packs (the hourly sync, another page); returns the unsubscribe. */
+  onPacksChanged(listener: () => void): () => void;
   getSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   usageReport(days: number): Promise<Report>;
@@ -76,6 +78,12 @@ export function App({ services }: { services: OptionsServices }) {
       (e: Error) => setError(e.message),
     );
   }, [services]);
+
+  // The shipped packs are seeded, and subscribed packs synced, while this page may be open.
+  useEffect(
+    () => services.onPacksChanged(() => void services.listPacks().then(setPacks, (e: Error) => setError(e.message))),
+    [services],
+  );
 
   useEffect(() => {
     services.usageReport(usageDays).then(setUsage, (e: Error) => setError(e.message));

@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { SITE_ADAPTERS } from '@/lib/adapters/registry';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { App, type OptionsServices } from './App';
 import './style.css';
 
@@ -14,6 +14,7 @@ const services: OptionsServices = {
   subscribePack: (url) => sendMessage('subscribePack', { url }),
   syncPacks: (ids) => sendMessage('syncPacks', { ids }),
   requestAccess: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+  onPacksChanged: (listener) => onMessage('packsChanged', () => listener()),
   getSettings: () => sendMessage('getSettings', {}),
   saveSettings: (patch) => sendMessage('saveSettings', patch),
   usageReport: (days) => sendMessage('usageReport', { days }),

@@ -29,6 +29,7 @@ function services(overrides: Partial<OptionsServices> = {}): OptionsServices {
     subscribePack: vi.fn(),
     syncPacks: vi.fn(async () => [summary]),
     requestAccess: vi.fn(async () => true),
+    onPacksChanged: vi.fn(() => () => {}),
     getSettings: vi.fn(async () => ({ scenarios: [], selectorOverrides: {} })),
     saveSettings: vi.fn(),
     usageReport: vi.fn(async () => ({
@@ -83,6 +84,22 @@ describe('options page: pack subscriptions', () => {
     expect(s.requestAccess).toHaveBeenCalledWith('https://packs.example.com');
     await waitFor(() => expect(s.subscribePack).toHaveBeenCalledTimes(2));
     expect(vi.mocked(s.subscribePack).mock.calls[1]).toEqual([URL_]);
+  });
+
+  it('reloads the table when the background says packs changed (the hourly sync)', async () => {
+    let changed = () => {};
+    const s = services({
+      onPacksChanged: vi.fn((listener: () => void) => {
+        changed = listener;
+        return () => {};
+      }),
+    });
+    vi.mocked(s.listPacks).mockResolvedValueOnce([]).mockResolvedValue([summary]);
+    render(<App services={s} />);
+    await waitFor(() => expect(s.listPacks).toHaveBeenCalledTimes(1));
+    expect(screen.queryByTestId('pack-row')).toBeNull();
+    changed();
+    await waitFor(() => expect(screen.getAllByTestId('pack-row')).toHaveLength(1));
   });
 
   it('says so when access is refused, and does not retry', async () => {
