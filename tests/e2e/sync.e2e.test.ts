@@ -1,0 +1,135 @@
+/**
+ * Pack subscriptions in real Chromium with the production build (`npm run build` → .output/chrome-mv3),
+ * which has no host access to 127.0.0.1: the background reads the local pack server only because the
+ * server sends CORS headers, as GitHub raw and CDNs do. A team lead subscribes in the options page, the
+ * panel finds the pack's entry, "Sync now" brings a new version (asked with If-None-Match), and a
+ * server error keeps that version and says so.
+ */
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, openPanel, ROOT, type ExtensionBrowser } from './harness';
+
+const EXTENSION = process.env.HUASHU_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
+const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+
+const packJson = (version: string, reply: string) =>
+  JSON.stringify({
+    format: 'huashu-pack/1',
+    id: 'sync-desk',
+    name: 'Sync desk',
+    version,
+    locale: 'en',
+    entries: [
+      {
+        id: 'snowboard-wax',
+        title: 'Snowboard waxing',
+        questions: ['do you wax snowboards', 'snowboard waxing price'],
+        keywords: ['snowboard'],
+        replies: [{ text: reply }],
+      },
+    ],
+  });
+
+/** The team lead's pack server: one pack, an ETag per version, 304 for If-None-Match, CORS for everyone. */
+const served = { status: 200, body: packJson('1.0.0', 'We wax snowboards for $25.'), etag: '"v1"' };
+const requests: IncomingHttpHeaders[] = [];
+let server: Server;
+let packUrl: string;
+let browser: ExtensionBrowser;
+let options: Page;
+let panel: Page;
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  // Conditional headers make the request non-simple: the preflight must allow them, and the ETag must be
+  // exposed to be readable cross-origin (without it the background still recognises an unchanged body).
+  'access-control-allow-headers': 'If-None-Match, If-Modified-Since',
+  'access-control-expose-headers': 'ETag',
+};
+
+const row = () => options.locator('[data-pack-id="sync-desk"]');
+const suggestionIds = (page: Page) =>
+  page.locator('[data-testid="suggestion"]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.entryId));
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, CORS).end();
+      return;
+    }
+    requests.push(request.headers);
+    if (served.status !== 200) {
+      response.writeHead(served.status, CORS).end('server trouble');
+      return;
+    }
+    if (request.headers['if-none-match'] === served.etag) {
+      response.writeHead(304, { ...CORS, etag: served.etag }).end();
+      return;
+    }
+    response.writeHead(200, { ...CORS, 'content-type': 'application/json; charset=utf-8', etag: served.etag });
+    response.end(served.body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  packUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/packs/sync-desk.json`;
+
+  browser = await launchWithExtension(EXTENSION);
+  panel = await openPanel(browser);
+  // The background seeds the three shipped packs on install.
+  await panel.waitForFunction(() => /3 packs/.test(document.querySelector('.panel__footer')?.textContent ?? ''), null, {
+    timeout: 30_000,
+  });
+  options = await browser.context.newPage();
+  await options.setViewportSize({ width: 1000, height: 800 });
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByTestId('pack-table').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((done) => server?.close(done));
+});
+
+describe('pack subscriptions', () => {
+  it('subscribes to a pack URL; the table shows it and the panel finds its entry', async () => {
+    await options.getByTestId('pack-url-input').fill(packUrl);
+    await options.getByTestId('pack-url-add').click();
+    await expect
+      .poll(() => options.getByTestId('import-report').textContent(), { timeout: 15_000 })
+      .toContain(`${packUrl}: imported “Sync desk” 1.0.0, 1 entries`);
+    await expect.poll(() => row().count()).toBe(1);
+    await expect(row().textContent()).resolves.toContain(packUrl);
+    await expect(row().getByTestId('pack-sync-status').textContent()).resolves.toMatch(/^checked \d{4}-\d\d-\d\d/);
+
+    await panel.getByTestId('search').fill('snowboard waxing');
+    await expect.poll(async () => (await suggestionIds(panel))[0], { timeout: 10_000 }).toBe('snowboard-wax');
+  });
+
+  it('Sync now brings the new version, asked for with If-None-Match', async () => {
+    served.body = packJson('1.1.0', 'We wax snowboards for $30 now.');
+    served.etag = '"v2"';
+    await row().getByTestId('pack-sync-now').click();
+    await expect.poll(() => row().textContent(), { timeout: 15_000 }).toContain('1.1.0');
+    expect(requests.at(-1)?.['if-none-match']).toBe('"v1"');
+    await expect(row().getByTestId('pack-sync-status').textContent()).resolves.not.toContain('kept');
+    // The panel hears that packs changed and ranks from the new version.
+    await expect
+      .poll(() => panel.locator('[data-testid="suggestion"]').first().textContent(), { timeout: 10_000 })
+      .toContain('$30 now');
+  });
+
+  it('a server error keeps the version there and shows the error', async () => {
+    served.status = 500;
+    await row().getByTestId('pack-sync-now').click();
+    await expect
+      .poll(() => row().getByTestId('pack-sync-status').textContent(), { timeout: 15_000 })
+      .toMatch(/^HTTP 500 Internal Server Error — kept version 1\.1\.0 from \d{4}-\d\d-\d\d \d\d:\d\d/);
+    await expect(row().locator('td').nth(2).textContent()).resolves.toBe('1.1.0');
+    await expect(row().locator('input[type="checkbox"]').isChecked()).resolves.toBe(true);
+    await panel.getByTestId('search').fill('snowboard wax');
+    await expect.poll(async () => (await suggestionIds(panel))[0], { timeout: 10_000 }).toBe('snowboard-wax');
+    await options.screenshot({ path: join(SCREENSHOTS, 'options-sync-error.png') });
+  });
+});
