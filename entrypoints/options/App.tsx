@@ -13,7 +13,7 @@ export interface OptionsServices {
   removePack(id: string): Promise<PackSummary[]>;
   subscribePack(url: string): Promise<ImportResult>;
   syncPacks(ids: string[]): Promise<PackSummary[]>;
-  /** `permissions.request` for `origin/*`; only works when called within a click. */
+  /** `permissions.request` for the origin's host; only works when called within a click. */
   requestAccess(origin: string): Promise<boolean>;
   /** Calls `listener` when the background changed packs (the hourly sync, another page); returns the unsubscribe. */
   onPacksChanged(listener: () => void): () => void;

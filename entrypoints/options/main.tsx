@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { SITE_ADAPTERS } from '@/lib/adapters/registry';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { accessPattern } from '@/lib/sync/subscriptions';
 import { App, type OptionsServices } from './App';
 import './style.css';
 
@@ -13,7 +14,7 @@ const services: OptionsServices = {
   removePack: (id) => sendMessage('removePack', { id }),
   subscribePack: (url) => sendMessage('subscribePack', { url }),
   syncPacks: (ids) => sendMessage('syncPacks', { ids }),
-  requestAccess: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+  requestAccess: (origin) => browser.permissions.request({ origins: [accessPattern(origin)] }),
   onPacksChanged: (listener) => onMessage('packsChanged', () => listener()),
   getSettings: () => sendMessage('getSettings', {}),
   saveSettings: (patch) => sendMessage('saveSettings', patch),

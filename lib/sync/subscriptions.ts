@@ -73,6 +73,15 @@ export function fileNameOfUrl(url: string): string {
   }
 }
 
+/**
+ * The host permission to ask for so the background may read an origin without CORS headers:
+ * `https://packs.example.com/*`. Without the port, which match patterns do not all accept (any port matches).
+ */
+export function accessPattern(origin: string): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
 /** Conditional request headers from what was stored: a server that supports them answers 304 when unchanged. */
 export function requestHeaders(state: SyncState): Record<string, string> {
   const headers: Record<string, string> = {};

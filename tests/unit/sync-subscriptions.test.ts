@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  accessPattern,
   checkPackUrl,
   describeRefusedPack,
   describeSync,
@@ -42,6 +43,11 @@ describe('checkPackUrl', () => {
       message: expect.stringContaining('not a web address'),
     });
     expect(checkPackUrl('')).toMatchObject({ ok: false, message: expect.stringContaining('Enter the address') });
+  });
+
+  it('asks for access to the host of an origin, any port', () => {
+    expect(accessPattern('https://packs.example.com')).toBe('https://packs.example.com/*');
+    expect(accessPattern('http://127.0.0.1:8080')).toBe('http://127.0.0.1/*');
   });
 
   it('names a pack file after the last part of its path', () => {
