@@ -14,6 +14,7 @@ process.stdout.on('error', (error) => {
 
 const code = await runKpack(process.argv.slice(2), {
   readFile: (path) => readFile(path, 'utf8'),
+  readBytes: async (path) => new Uint8Array(await readFile(path)),
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
   readStdin: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
   out: (line) => process.stdout.write(`${line}\n`),

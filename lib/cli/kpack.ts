@@ -3,6 +3,7 @@
  * in-process; `bin/kpack.mjs` wires it to the real process.
  */
 import { detectFormat, IMPORT_FORMATS, importPack, packNameFromFile, type ImportFormat } from '../importers';
+import { readImportFile, type ImportFileText } from '../importers/file';
 import { lintPack } from '../packs/lint';
 import { packJsonSchema, PLATFORMS, type Pack, type Platform } from '../packs/schema';
 import { parsePack } from '../packs/validate';
@@ -10,6 +11,8 @@ import { SuggestEngine } from '../suggest/engine';
 
 export interface KpackIo {
   readFile(path: string): Promise<string>;
+  /** A file's bytes (imports: Excel workbooks, CSV in GB18030). */
+  readBytes(path: string): Promise<Uint8Array>;
   writeFile(path: string, text: string): Promise<void>;
   readStdin(): AsyncIterable<string>;
   out(line: string): void;
@@ -28,6 +31,8 @@ Usage:
   kpack import [--from FORMAT] FILE [--id ID] [--name NAME] [--locale L] [--out PACK.json]
                                        turns another tool's export into a pack (stdout, or --out);
                                        FORMAT: ${IMPORT_FORMATS.join(', ')} or auto (default);
+                                       an Excel .xlsx is read from its sheet with 千牛 or Huashu
+                                       columns; a CSV that is not UTF-8 is read as GB18030;
                                        what was skipped or needs a look goes to stderr
   kpack schema                         prints the pack JSON Schema
   kpack help                           this text`;
@@ -168,9 +173,9 @@ async function importCommand(args: string[], io: KpackIo): Promise<number> {
   if (from !== 'auto' && !IMPORT_FORMATS.includes(from as ImportFormat)) {
     return usageError(`import: unknown format "${from}" (formats: ${IMPORT_FORMATS.join(', ')}, auto)`, io);
   }
-  let source: string;
+  let read: ImportFileText;
   try {
-    source = await io.readFile(file);
+    read = await readImportFile(await io.readBytes(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.err(
@@ -178,7 +183,13 @@ async function importCommand(args: string[], io: KpackIo): Promise<number> {
     );
     return 1;
   }
-  const format = from === 'auto' ? detectFormat(file, source) : (from as ImportFormat);
+  const source = read.text;
+  if (from === 'xlsx' && !read.workbook) {
+    io.err(`${file}: not an Excel .xlsx workbook: give --from csv for a CSV file`);
+    return 1;
+  }
+  if (read.readAs) io.err(`${file}: read ${read.readAs}`);
+  const format = from !== 'auto' ? (from as ImportFormat) : read.workbook ? 'xlsx' : detectFormat(file, source);
   if (!format) {
     io.err(`${file}: cannot tell which tool wrote this file: give --from (${IMPORT_FORMATS.join(', ')})`);
     return 1;
@@ -188,6 +199,7 @@ async function importCommand(args: string[], io: KpackIo): Promise<number> {
     id: options.id ?? fromFile.id,
     name: options.name ?? options.id ?? fromFile.name,
     locale: options.locale,
+    headerRow: read.headerRow,
   });
   if (!result.ok) {
     result.errors.forEach((error) => io.err(`${file}: ${error}`));

@@ -27,10 +27,20 @@ const split = (cell: string | undefined) =>
     .map((v) => v.trim())
     .filter(Boolean);
 
+const QIANNIU_PHRASE = ['快捷短语', '短语', '短语内容', '内容', '回复内容'];
+const HUASHU_REPLY = ['reply', 'replies', 'answer', 'text', 'response', '回复', '话术', '答案'];
+
+/** Which spreadsheet reader a header row is for: 千牛 (a 快捷短语 column), Huashu's columns, or neither. */
+export function spreadsheetKind(header: string[]): 'qianniu' | 'csv' | null {
+  if (column(header, QIANNIU_PHRASE) >= 0 && column(header, HUASHU_REPLY.slice(0, 5)) < 0) return 'qianniu';
+  if (column(header, HUASHU_REPLY) >= 0) return 'csv';
+  return null;
+}
+
 /** 千牛 快捷短语: one phrase per row; 快捷编码 is the code agents type. */
 export function importQianniu(source: string): ImporterOutput {
   const { header, rows } = rowsOf(source);
-  const phrase = column(header, ['快捷短语', '短语', '短语内容', '内容', '回复内容']);
+  const phrase = column(header, QIANNIU_PHRASE);
   if (phrase < 0) throw new ImportFormatError(`no 快捷短语 column (columns: ${header.join(', ')})`);
   const code = column(header, ['快捷编码', '编码', '快捷键', '快捷码']);
   const group = column(header, ['分组', '分组名称', '分类']);
@@ -54,7 +64,7 @@ export function importQianniu(source: string): ImporterOutput {
 /** Huashu's CSV columns: title, reply (required); questions, keywords, tags (several per cell), shortcut. */
 export function importCsv(source: string): ImporterOutput {
   const { header, rows } = rowsOf(source);
-  const reply = column(header, ['reply', 'replies', 'answer', 'text', 'response', '回复', '话术', '答案']);
+  const reply = column(header, HUASHU_REPLY);
   if (reply < 0) {
     throw new ImportFormatError(
       `no "reply" column (columns: ${header.join(', ')}); a 千牛 export needs a 快捷短语 column`,

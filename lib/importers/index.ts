@@ -3,10 +3,11 @@
  * `json.ts`, `csv.ts`); this module picks one, gives every reply an id, and validates the result, so an
  * import either yields a valid pack or says exactly what is wrong.
  */
+import Papa from 'papaparse';
 import { pinyin } from 'pinyin-pro';
 import type { Pack, PackInput } from '../packs/schema';
 import { parsePack, validatePack } from '../packs/validate';
-import { importCsv, importQianniu } from './csv';
+import { importCsv, importQianniu, spreadsheetKind } from './csv';
 import { importEspanso } from './espanso';
 import { importChatwoot, importFreshdesk, importGorgias, importTextBlaze, importZendesk, parseJson } from './json';
 import { ImportFormatError, type Importer, type ImporterOutput, type ImportNote } from './types';
@@ -20,7 +21,13 @@ export const IMPORTERS = {
   textblaze: importTextBlaze,
   qianniu: importQianniu,
   csv: importCsv,
+  // A workbook arrives as the CSV of its sheet (see `readImportFile`), with 千牛's or Huashu's columns.
+  xlsx: (source) => (spreadsheetKind(headerOf(source)) === 'qianniu' ? importQianniu(source) : importCsv(source)),
 } satisfies Record<string, Importer>;
+
+function headerOf(source: string): string[] {
+  return (Papa.parse<string[]>(source.replace(/^\uFEFF/, ''), { preview: 1 }).data[0] ?? []).map((h) => h.trim());
+}
 
 export type ImportFormat = keyof typeof IMPORTERS | 'huashu';
 export const IMPORT_FORMATS: ImportFormat[] = [...(Object.keys(IMPORTERS) as ImportFormat[]), 'huashu'];
@@ -29,6 +36,7 @@ export const IMPORT_FORMATS: ImportFormat[] = [...(Object.keys(IMPORTERS) as Imp
 export function detectFormat(fileName: string, source: string): ImportFormat | null {
   const name = fileName.toLowerCase();
   if (/\.ya?ml$/.test(name)) return 'espanso';
+  if (name.endsWith('.xlsx')) return 'xlsx';
   if (name.endsWith('.csv') || name.endsWith('.tsv')) {
     const header = source.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
     return /快捷短语|短语/.test(header) ? 'qianniu' : 'csv';
@@ -63,6 +71,8 @@ export interface ImportOptions {
   name?: string;
   locale?: string;
   version?: string;
+  /** The file row of a spreadsheet's header when rows above it were left out: notes name file rows. */
+  headerRow?: number;
 }
 
 export type ImportResult =
@@ -106,6 +116,16 @@ function uniqueIds(titles: string[]): string[] {
 
 const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
 
+/** Notes that name a spreadsheet row (`row 4 ("kb")`) name it `by` rows further down. */
+function shiftRows(output: ImporterOutput, by: number): ImporterOutput {
+  const shift = (notes: ImportNote[]) =>
+    notes.map((note) => ({
+      ...note,
+      where: note.where.replace(/^row (\d+)/, (_, row: string) => `row ${Number(row) + by}`),
+    }));
+  return { ...output, skipped: shift(output.skipped), warnings: shift(output.warnings) };
+}
+
 /** Reads an export of `format` and returns a validated Huashu pack, or the reasons it cannot. */
 export function importPack(format: ImportFormat, source: string, options: ImportOptions = {}): ImportResult {
   if (format === 'huashu') {
@@ -128,6 +148,7 @@ export function importPack(format: ImportFormat, source: string, options: Import
     if (error instanceof ImportFormatError) return { ok: false, errors: [`not a ${format} export: ${error.message}`] };
     throw error;
   }
+  if (options.headerRow && options.headerRow > 1) output = shiftRows(output, options.headerRow - 1);
   if (output.replies.length === 0) {
     return {
       ok: false,

@@ -2,8 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, idFromTitle, importPack, type ImportFormat } from '../../lib/importers';
+import { readImportFile } from '../../lib/importers/file';
 import { htmlToText } from '../../lib/importers/text';
 import { lintPack } from '../../lib/packs/lint';
+import { workbook, type SheetSpec } from '../helpers/xlsx';
 
 /** Small exports written here after each tool's documented shape (../shared/data/imports/README.md). */
 const ESPANSO = `
@@ -257,6 +259,88 @@ describe('importers', () => {
     expect(idFromTitle('Where is my order?')).toBe('where-is-my-order');
     expect(idFromTitle('¡¿')).toBe('reply');
     expect(htmlToText('<p>a&nbsp;b</p><ul><li>c</li></ul>&#x4e2d;')).toBe('a b\n- c\n中');
+  });
+});
+
+describe('Excel workbooks and GB18030 CSV', () => {
+  const qianniuSheet: SheetSpec = {
+    name: '快捷短语',
+    rows: [
+      ['千牛快捷短语导出 2026-11-30'],
+      ['登记日期', '分组', '快捷编码', '快捷短语', '是否加入团队'],
+      [new Date(Date.UTC(2026, 10, 1)), '物流', 'fh', '亲，付款后48小时内发货哦～', '是'],
+      [new Date(Date.UTC(2026, 10, 2)), '售后', 12, '亲，七天无理由退换 & <运费险>\n已为您投保', '否'],
+      [null, '售后', 'kb', null, '否'],
+    ],
+  };
+
+  it('reads a 千牛 workbook from the sheet with a 快捷短语 header, below a title row, with numeric codes', async () => {
+    const read = await readImportFile(workbook([{ name: '说明', rows: [['导出说明：请勿修改表头']] }, qianniuSheet]));
+    expect(read).toMatchObject({ workbook: true, readAs: 'sheet "快捷短语"' });
+    expect(detectFormat('千牛快捷短语.xlsx', read.text)).toBe('xlsx');
+    expect(read.headerRow).toBe(2);
+    const result = importPack('xlsx', read.text, { id: 'qn', headerRow: read.headerRow });
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.pack.entries.map((e) => [e.shortcut, e.tags, e.replies[0]!.text])).toEqual([
+      ['/fh', ['物流'], '亲，付款后48小时内发货哦～'],
+      ['/12', ['售后'], '亲，七天无理由退换 & <运费险>\n已为您投保'],
+    ]);
+    // Row 5 of the sheet: the title row above the header counts.
+    expect(result.skipped).toEqual([{ where: 'row 5 ("kb")', message: 'empty 快捷短语' }]);
+  });
+
+  it("reads Huashu's columns from a workbook, several questions per cell", async () => {
+    const read = await readImportFile(
+      workbook([
+        {
+          name: 'Sheet1',
+          rows: [
+            ['title', 'questions', 'reply', 'shortcut'],
+            ['Shipping time', 'when do you ship | how long to ship', 'We ship within 48 hours.', '/ship'],
+          ],
+        },
+      ]),
+    );
+    const result = ok('xlsx', read.text);
+    expect(result.pack.entries[0]).toMatchObject({
+      title: 'Shipping time',
+      questions: ['when do you ship', 'how long to ship'],
+      shortcut: '/ship',
+    });
+  });
+
+  it('says which sheets it saw when none has a reply column, and that an old .xls must be saved as .xlsx', async () => {
+    const unknown = workbook([
+      {
+        name: 'Orders',
+        rows: [
+          ['order', 'buyer'],
+          ['1', 'a'],
+        ],
+      },
+    ]);
+    await expect(readImportFile(unknown)).rejects.toThrow(
+      /no sheet has a 快捷短语 or "reply" column.*"Orders": order, buyer/,
+    );
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    await expect(readImportFile(xls)).rejects.toThrow('save it as .xlsx or CSV');
+    const brokenZip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]);
+    await expect(readImportFile(brokenZip)).rejects.toThrow('not a readable .xlsx workbook');
+  });
+
+  it('decodes a CSV saved as GB18030 (Excel or WPS on a Chinese system) and leaves UTF-8 alone', async () => {
+    // "分组,快捷编码,快捷短语\n物流,fh,亲，发货啦" in GB18030.
+    const gb = new Uint8Array([
+      0xb7, 0xd6, 0xd7, 0xe9, 0x2c, 0xbf, 0xec, 0xbd, 0xdd, 0xb1, 0xe0, 0xc2, 0xeb, 0x2c, 0xbf, 0xec, 0xbd, 0xdd, 0xb6,
+      0xcc, 0xd3, 0xef, 0x0a, 0xce, 0xef, 0xc1, 0xf7, 0x2c, 0x66, 0x68, 0x2c, 0xc7, 0xd7, 0xa3, 0xac, 0xb7, 0xa2, 0xbb,
+      0xf5, 0xc0, 0xb2,
+    ]);
+    const read = await readImportFile(gb);
+    expect(read).toEqual({ text: '分组,快捷编码,快捷短语\n物流,fh,亲，发货啦', readAs: 'GB18030', workbook: false });
+    expect(await readImportFile(new TextEncoder().encode('标题,回复\n发货,亲'))).toEqual({
+      text: '标题,回复\n发货,亲',
+      workbook: false,
+    });
   });
 });
 

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runKpack, type KpackIo } from '../../lib/cli/kpack';
 import { packJsonSchema } from '../../lib/packs/schema';
 import { miniEnglish, miniStore } from '../helpers/packs';
+import { workbook } from '../helpers/xlsx';
 
 const root = new URL('../../', import.meta.url).pathname;
 let dir = '';
@@ -48,6 +49,7 @@ async function run(args: string[], stdin: string[] = []) {
   const err: string[] = [];
   const io: KpackIo = {
     readFile: (path) => Promise.resolve(readFileSync(path, 'utf8')),
+    readBytes: (path) => Promise.resolve(new Uint8Array(readFileSync(path))),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
     readStdin: async function* () {
       yield* stdin;
@@ -151,6 +153,34 @@ describe('kpack import', () => {
     expect(written.code).toBe(0);
     expect(written.out).toEqual([]);
     expect((await run(['validate', out])).out).toEqual([`${out}: ok (1 entries)`]);
+  });
+
+  it('imports a 千牛 Excel workbook, naming the sheet it read; --from xlsx refuses a file that is not one', async () => {
+    const file = join(dir, '快捷短语.xlsx');
+    await writeFile(
+      file,
+      workbook([
+        {
+          name: '快捷短语',
+          rows: [
+            ['分组', '快捷编码', '快捷短语'],
+            ['物流', 'fh', '亲，付款后48小时内发货哦～'],
+          ],
+        },
+      ]),
+    );
+    const result = await run(['import', file]);
+    expect(result.code).toBe(0);
+    expect(result.err.slice(0, 2)).toEqual([
+      `${file}: read sheet "快捷短语"`,
+      `${file}: imported 1 reply as pack "kuai-jie-duan-yu" (xlsx)`,
+    ]);
+    expect(JSON.parse(result.out.join('\n')).entries[0].shortcut).toBe('/fh');
+    const csv = join(dir, 'replies.csv');
+    await writeFile(csv, 'title,reply\nShip,We ship fast');
+    const refused = await run(['import', '--from', 'xlsx', csv]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toEqual([`${csv}: not an Excel .xlsx workbook: give --from csv for a CSV file`]);
   });
 
   it('exits 1 with the reason when a file is not the format or cannot be told apart', async () => {
