@@ -13,7 +13,8 @@ export function PackSubscribe({ busy, onSubscribe }: PackSubscribeProps) {
     onSubscribe(url.trim());
   };
   return (
-    <form className="import__url" onSubmit={submit}>
+    // noValidate: the background says what is wrong with an address, in the import report, in words.
+    <form className="import__url" onSubmit={submit} noValidate>
       <label>
         <span>Subscribe to a pack URL (checked every hour; the same formats as files)</span>
         <input

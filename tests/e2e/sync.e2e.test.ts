@@ -132,4 +132,13 @@ describe('pack subscriptions', () => {
     await expect.poll(async () => (await suggestionIds(panel))[0], { timeout: 10_000 }).toBe('snowboard-wax');
     await options.screenshot({ path: join(SCREENSHOTS, 'options-sync-error.png') });
   });
+
+  it('says clearly what is wrong with an address that is not http(s)', async () => {
+    await options.getByTestId('pack-url-input').fill('ftp://packs.example.com/sync-desk.json');
+    await options.getByTestId('pack-url-add').click();
+    await expect
+      .poll(() => options.getByTestId('import-report').textContent())
+      .toContain('Only http:// and https:// addresses can be subscribed to, not ftp://');
+    await expect(row().locator('td').nth(2).textContent()).resolves.toBe('1.1.0');
+  });
 });
