@@ -38,11 +38,11 @@ export function PackImport({ busy, report, onFile, onSubscribe, onAllowAccess }:
       <label className="import__file">
         <span>
           Pack file (huashu-pack/1 JSON), or an export of espanso, Zendesk, Gorgias, Chatwoot, Freshdesk, Text Blaze or
-          千牛 快捷短语 (CSV)
+          千牛 快捷短语 (CSV or Excel .xlsx), or a spreadsheet with title / questions / reply columns
         </span>
         <input
           type="file"
-          accept=".json,.yml,.yaml,.csv,application/json,text/csv"
+          accept=".json,.yml,.yaml,.csv,.tsv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           data-testid="pack-file-input"
           disabled={busy}
           onChange={onChange}

@@ -3,12 +3,13 @@ import { PackImport, type ImportReportView } from '@/components/PackImport';
 import { PackTable } from '@/components/PackTable';
 import { SelectorOverrides, type SiteSelectors } from '@/components/SelectorOverrides';
 import { UsageReport } from '@/components/UsageReport';
-import type { ImportResult, PackSummary, PackSource, Settings } from '@/lib/messaging/protocol';
+import type { ImportResult, PackSummary, Settings } from '@/lib/messaging/protocol';
 import type { UsageReport as Report } from '@/lib/usage/report';
 
 export interface OptionsServices {
   listPacks(): Promise<PackSummary[]>;
-  importPack(text: string, source: PackSource): Promise<ImportResult>;
+  /** Imports a chosen file (a pack, another tool's export, an Excel workbook) from its bytes. */
+  importFile(fileName: string, bytes: Uint8Array): Promise<ImportResult>;
   setPackEnabled(id: string, enabled: boolean): Promise<PackSummary[]>;
   removePack(id: string): Promise<PackSummary[]>;
   subscribePack(url: string): Promise<ImportResult>;
@@ -109,7 +110,7 @@ export function App({ services }: { services: OptionsServices }) {
     });
 
   const onFile = (file: File) =>
-    importing(file.name, async () => services.importPack(await file.text(), { kind: 'file', fileName: file.name }));
+    importing(file.name, async () => services.importFile(file.name, new Uint8Array(await file.arrayBuffer())));
 
   const onSubscribe = (url: string) => {
     setLastUrl(url);

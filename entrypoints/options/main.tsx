@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { SITE_ADAPTERS } from '@/lib/adapters/registry';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { importFileRequest } from '@/lib/importers/file';
 import { accessPattern } from '@/lib/sync/subscriptions';
 import { App, type OptionsServices } from './App';
 import './style.css';
@@ -9,7 +10,12 @@ import './style.css';
 // Wiring only: every change goes through the background, the one writer of the database.
 const services: OptionsServices = {
   listPacks: () => sendMessage('listPacks', {}),
-  importPack: (text, source) => sendMessage('importPack', { text, source }),
+  importFile: async (fileName, bytes) => {
+    const read = await importFileRequest(fileName, bytes);
+    return read.ok
+      ? sendMessage('importPack', read.request)
+      : { ok: false, errors: [{ path: '', message: read.message }] };
+  },
   setPackEnabled: (id, enabled) => sendMessage('setPackEnabled', { id, enabled }),
   removePack: (id) => sendMessage('removePack', { id }),
   subscribePack: (url) => sendMessage('subscribePack', { url }),

@@ -33,6 +33,7 @@ import {
   type InsertOutcome,
   type InsertRequest,
   type PackSource,
+  type SheetOrigin,
   type PackSummary,
   type Settings,
 } from '../messaging/protocol';
@@ -197,9 +198,14 @@ export class BackgroundService {
     return outcome;
   }
 
-  async importPack(sender: Sender, data: { text: string; source: PackSource }): Promise<ImportResult> {
+  async importPack(
+    sender: Sender,
+    data: { text: string; source: PackSource; sheet?: SheetOrigin },
+  ): Promise<ImportResult> {
     this.requirePage(sender);
-    const result = await importPackText(this.ports.db, data.text, data.source, this.ports.now());
+    const result = await importPackText(this.ports.db, data.text, data.source, this.ports.now(), {
+      ...(data.sheet ? { sheet: data.sheet } : {}),
+    });
     if (result.ok) this.ports.broadcastPacksChanged([result.pack.id]);
     return result;
   }
@@ -253,9 +259,10 @@ export class BackgroundService {
           errors: [{ path: '', message: 'the server answered “304 Not Modified” to a plain request' }],
         };
       }
-      const { text, etag, lastModified, contentHash } = outcome;
+      const { text, etag, lastModified, contentHash, sheet } = outcome;
       const result = await importPackText(this.ports.db, text, { kind: 'url', url }, this.ports.now(), {
         sync: { etag, lastModified, contentHash },
+        ...(sheet ? { sheet } : {}),
       });
       if (result.ok) this.ports.broadcastPacksChanged([result.pack.id]);
       return result;
@@ -324,6 +331,7 @@ export class BackgroundService {
     const result = await importPackText(db, outcome.text, { kind: 'url', url: subscription.url }, now, {
       expectId: subscription.packId,
       sync: { ...validators, contentHash: outcome.contentHash },
+      ...(outcome.sheet ? { sheet: outcome.sheet } : {}),
     });
     if (!result.ok) {
       // The refused file's validators are not kept: the next check fetches it whole and reports it again.

@@ -3,7 +3,7 @@
  * and seeding of the shipped packs. Functions take the database so tests pass an in-memory one.
  */
 import { detectFormat, importPack, packNameFromFile } from '../importers';
-import type { ImportResult, PackSource, PackSummary } from '../messaging/protocol';
+import type { ImportResult, PackSource, PackSummary, SheetOrigin } from '../messaging/protocol';
 import { lintPack } from '../packs/lint';
 import type { Pack } from '../packs/schema';
 import { parsePack } from '../packs/validate';
@@ -46,6 +46,8 @@ export interface ImportOptions {
   expectId?: string;
   /** For a URL source: the validators and hash of the body, remembered for the next check. */
   sync?: SyncState;
+  /** The text is the CSV of an Excel sheet (`readImportFile`): read as the `xlsx` format. */
+  sheet?: SheetOrigin;
 }
 
 /**
@@ -60,13 +62,16 @@ export async function importPackText(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const fileName = source.kind === 'file' ? source.fileName : source.kind === 'url' ? fileNameOfUrl(source.url) : '';
-  const format = detectFormat(fileName, text);
+  const format = options.sheet ? 'xlsx' : detectFormat(fileName, text);
   let pack: Pack;
   let raw: unknown;
   let converted: { format: string; notes: string[] } | undefined;
   if (format && format !== 'huashu') {
     // Another tool's export: convert it, then store it like any pack.
-    const imported = importPack(format, text, packNameFromFile(fileName));
+    const imported = importPack(format, text, {
+      ...packNameFromFile(fileName),
+      ...(options.sheet?.headerRow ? { headerRow: options.sheet.headerRow } : {}),
+    });
     if (!imported.ok) return { ok: false, errors: imported.errors.map((message) => ({ path: '', message })) };
     ({ pack, source: raw } = imported);
     converted = {

@@ -3,6 +3,7 @@
  * with a recognised header; other files are decoded as UTF-8, or as GB18030 when they are not UTF-8 (a
  * CSV saved by Excel or WPS on a Chinese system, as 千牛 exports usually are).
  */
+import type { PackSource, SheetOrigin } from '../messaging/protocol';
 import { isLegacyWorkbook, isWorkbook, workbookToCsv } from './xlsx';
 
 export interface ImportFileText {
@@ -25,4 +26,21 @@ export async function readImportFile(bytes: Uint8Array): Promise<ImportFileText>
   } catch {
     return { text: new TextDecoder('gb18030').decode(bytes), readAs: 'GB18030', workbook: false };
   }
+}
+
+/** The background's `importPack` request for a chosen file, or why its bytes cannot be read. */
+export async function importFileRequest(
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<
+  { ok: true; request: { text: string; source: PackSource; sheet?: SheetOrigin } } | { ok: false; message: string }
+> {
+  let read: ImportFileText;
+  try {
+    read = await readImportFile(bytes);
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+  const sheet = read.workbook ? { sheet: read.headerRow ? { headerRow: read.headerRow } : {} } : {};
+  return { ok: true, request: { text: read.text, source: { kind: 'file', fileName }, ...sheet } };
 }

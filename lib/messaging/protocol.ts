@@ -67,6 +67,11 @@ export interface PackSyncStatus {
   accessOrigin?: string;
 }
 
+/** Where a spreadsheet import's CSV text came from: a workbook sheet whose header is on `headerRow`. */
+export interface SheetOrigin {
+  headerRow?: number;
+}
+
 export type PackSource =
   { kind: 'builtin'; file: string } | { kind: 'file'; fileName: string } | { kind: 'url'; url: string };
 
@@ -117,7 +122,8 @@ export interface BackgroundToContent {
 export interface PanelToBackground {
   getActiveChat(data: Record<string, never>): ActiveChat | null;
   insertReply(data: InsertRequest & { packId: string; entryId: string }): InsertOutcome;
-  importPack(data: { text: string; source: PackSource }): ImportResult;
+  /** `sheet`: the text is the CSV of an Excel sheet (see `readImportFile`), its header on `headerRow`. */
+  importPack(data: { text: string; source: PackSource; sheet?: SheetOrigin }): ImportResult;
   listPacks(data: Record<string, never>): PackSummary[];
   setPackEnabled(data: { id: string; enabled: boolean }): PackSummary[];
   removePack(data: { id: string }): PackSummary[];

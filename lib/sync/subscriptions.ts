@@ -4,6 +4,9 @@
  * which request headers to send from what is remembered, what a response means (unchanged, new text,
  * or an error a team lead can act on), and when the next check is due.
  */
+import { readImportFile } from '../importers/file';
+import { ImportFormatError } from '../importers/types';
+import type { SheetOrigin } from '../messaging/protocol';
 
 /** The alarm that wakes the background to check subscribed packs. */
 export const SYNC_ALARM = 'huashu-sync-packs';
@@ -35,7 +38,15 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export type FetchOutcome =
   | { kind: 'unchanged'; etag?: string; lastModified?: string }
-  | { kind: 'changed'; text: string; etag?: string; lastModified?: string; contentHash: string }
+  | {
+      kind: 'changed';
+      text: string;
+      etag?: string;
+      lastModified?: string;
+      contentHash: string;
+      /** The file was an Excel workbook: `text` is the CSV of its sheet (see `readImportFile`). */
+      sheet?: SheetOrigin;
+    }
   | {
       kind: 'error';
       message: string;
@@ -108,12 +119,12 @@ class TooLargeError extends Error {}
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
-/** Reads a body as UTF-8, stopping as soon as it passes `maxBytes` (a huge file is never held whole). */
-async function readLimited(response: Response, maxBytes: number): Promise<string> {
+/** Reads a body, stopping as soon as it passes `maxBytes` (a huge file is never held whole). */
+async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array> {
   if (!response.body) {
-    const text = await response.text();
-    if (new TextEncoder().encode(text).length > maxBytes) throw new TooLargeError();
-    return text;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length > maxBytes) throw new TooLargeError();
+    return bytes;
   }
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -134,7 +145,7 @@ async function readLimited(response: Response, maxBytes: number): Promise<string
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
-  return new TextDecoder('utf-8').decode(bytes);
+  return bytes;
 }
 
 function validators(response: Response): { etag?: string; lastModified?: string } {
@@ -189,12 +200,15 @@ export async function fetchPackText(
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > maxBytes) throw new TooLargeError();
-    const text = await readLimited(response, maxBytes);
-    const contentHash = hashText(text);
+    // The same reading as a file import: an Excel workbook, or CSV in GB18030, arrives as text.
+    const read = await readImportFile(await readLimited(response, maxBytes));
+    const contentHash = hashText(read.text);
     if (state.contentHash === contentHash) return { kind: 'unchanged', ...validators(response) };
-    return { kind: 'changed', text, contentHash, ...validators(response) };
+    const sheet = read.workbook ? { sheet: read.headerRow ? { headerRow: read.headerRow } : {} } : {};
+    return { kind: 'changed', text: read.text, contentHash, ...sheet, ...validators(response) };
   } catch (error) {
     if (controller.signal.aborted) return timedOut;
+    if (error instanceof ImportFormatError) return { kind: 'error', message: error.message };
     if (error instanceof TooLargeError) {
       return { kind: 'error', message: `the file is larger than ${megabytes(maxBytes)}, the limit for a pack` };
     }

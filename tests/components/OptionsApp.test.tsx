@@ -23,7 +23,7 @@ const summary: PackSummary = {
 function services(overrides: Partial<OptionsServices> = {}): OptionsServices {
   return {
     listPacks: vi.fn(async () => []),
-    importPack: vi.fn(),
+    importFile: vi.fn(),
     setPackEnabled: vi.fn(),
     removePack: vi.fn(),
     subscribePack: vi.fn(),

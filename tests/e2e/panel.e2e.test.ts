@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPanel, ROOT, type ExtensionBrowser } from './harness';
+import { workbook } from '../helpers/xlsx';
 
 const EXTENSION = process.env.HUASHU_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
@@ -122,6 +123,33 @@ describe('options page', () => {
     await expect
       .poll(async () => (await suggestionIds(panel))[0], { timeout: 10_000 })
       .toMatch(/^qin-ben-dian-man-299/);
+  });
+
+  it('imports a 千牛 Excel workbook: the sheet with the 快捷短语 header, its rows named as in Excel', async () => {
+    const file = join(dir, 'team-phrases.xlsx');
+    writeFileSync(
+      file,
+      workbook([
+        { name: '说明', rows: [['请勿修改表头']] },
+        {
+          name: '快捷短语',
+          rows: [
+            ['千牛快捷短语导出'],
+            ['登记日期', '分组', '快捷编码', '快捷短语'],
+            [new Date(Date.UTC(2026, 10, 1)), '售后', 'tkcx', '亲，退款进度可以在“我的订单-退款/售后”里查看哦～'],
+            [new Date(Date.UTC(2026, 10, 1)), '售后', 'kong', null],
+          ],
+        },
+      ]),
+    );
+    await options.getByTestId('pack-file-input').setInputFiles(file);
+    await expect
+      .poll(() => options.getByTestId('import-report').textContent())
+      .toContain('converted from a xlsx export');
+    await expect(options.getByTestId('import-warnings').textContent()).resolves.toContain('skipped row 4 ("kong")');
+    await expect.poll(() => options.locator('[data-pack-id="team-phrases"]').count()).toBe(1);
+    await search(panel, '/tkcx');
+    await expect.poll(async () => (await suggestionIds(panel))[0], { timeout: 10_000 }).toMatch(/^qin-tui-kuan-jin-du/);
   });
 
   it('rejects a broken pack with the exact places, and changes nothing', async () => {

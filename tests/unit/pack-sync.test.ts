@@ -11,6 +11,7 @@ import { importPackText } from '../../lib/db/packs';
 import { HuashuDb } from '../../lib/db/schema';
 import { SYNC_INTERVAL_MS, type FetchLike } from '../../lib/sync/subscriptions';
 import { miniStore } from '../helpers/packs';
+import { workbook } from '../helpers/xlsx';
 
 const ORIGIN = 'chrome-extension://ext/';
 const options: Sender = { id: 'ext', url: `${ORIGIN}options.html` };
@@ -21,7 +22,7 @@ const URL_ = 'https://packs.example.com/team/mini-store.json';
 function packServer() {
   const server = {
     status: 200,
-    body: JSON.stringify(miniStore),
+    body: JSON.stringify(miniStore) as string | Uint8Array,
     etag: '"v1"' as string | null,
     fail: null as Error | null,
     requests: [] as Array<Record<string, string>>,
@@ -141,10 +142,26 @@ describe('subscribing to a pack URL', () => {
     expect(result).toMatchObject({ ok: true, pack: { id: 'macros', entries: 1 }, converted: { format: 'zendesk' } });
     // The same export again is unchanged; the next one updates the same pack.
     expect((await service.syncPacks(options, {}))[0]!.version).toBe(result.ok && result.pack.version);
-    server.body = server.body.replace('today', 'tomorrow');
+    server.body = (server.body as string).replace('today', 'tomorrow');
     server.etag = '"v2"';
     await service.syncPacks(options, {});
     expect((await ports.db.packs.get('macros'))!.pack.entries[0]!.replies[0]!.text).toBe('It ships tomorrow.');
+  });
+});
+
+describe('subscribing to a spreadsheet URL', () => {
+  it('reads an Excel workbook whatever the URL is called, naming its rows as in the sheet', async () => {
+    const { service, server, ports } = setup();
+    server.body = workbook([
+      {
+        name: '快捷短语',
+        rows: [['千牛快捷短语导出'], ['快捷编码', '快捷短语'], ['fh', '亲，48小时内发货'], ['kong', null]],
+      },
+    ]);
+    const result = await service.subscribePack(options, { url: 'https://sheets.example.com/export?id=7' });
+    expect(result).toMatchObject({ ok: true, pack: { id: 'export', entries: 1 }, converted: { format: 'xlsx' } });
+    expect(result.ok && result.converted!.notes).toEqual(['skipped row 4 ("kong"): empty 快捷短语']);
+    expect((await ports.db.packs.get('export'))!.pack.entries[0]!.shortcut).toBe('/fh');
   });
 });
 

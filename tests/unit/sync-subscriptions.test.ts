@@ -15,6 +15,7 @@ import {
   SYNC_INTERVAL_MS,
   type FetchLike,
 } from '../../lib/sync/subscriptions';
+import { workbook } from '../helpers/xlsx';
 
 const URL_ = 'https://packs.example.com/team/shop.json';
 const body = JSON.stringify({ format: 'huashu-pack/1', id: 'shop', version: '1.1.0' });
@@ -85,6 +86,22 @@ describe('fetchPackText', () => {
     });
     expect(calls).toEqual([{ 'If-None-Match': '"v1"' }]);
     expect(vi.mocked(fn).mock.calls[0]![1]).toMatchObject({ cache: 'no-store', credentials: 'omit' });
+  });
+
+  it('reads an Excel workbook at the URL as the CSV of its sheet, and a broken one as an error', async () => {
+    const book = workbook([{ name: 'S', rows: [['note'], ['快捷编码', '快捷短语'], ['fh', '亲，48小时内发货']] }]);
+    const { fn } = fakeFetch(() => new Response(book));
+    const outcome = await fetchPackText(fn, 'https://a.example/phrases', {});
+    expect(outcome).toMatchObject({
+      kind: 'changed',
+      text: '快捷编码,快捷短语\r\nfh,亲，48小时内发货',
+      sheet: { headerRow: 2 },
+    });
+    const { fn: broken } = fakeFetch(() => new Response(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9])));
+    expect(await fetchPackText(broken, URL_, {})).toEqual({
+      kind: 'error',
+      message: expect.stringContaining('not a readable .xlsx workbook'),
+    });
   });
 
   it('takes 304 as unchanged', async () => {
