@@ -18,13 +18,18 @@ for (const name of PLACE_NAMES) {
 }
 for (const list of byFirstWord.values()) list.sort((a, b) => b.length - a.length);
 
+/** Whether some place name begins with this word (the tokenizer caches it per word). */
+export function mayStartPlace(word: string): boolean {
+  return byFirstWord.has(word) || (/[^a-z]/.test(word) && byFirstWord.has(withoutAccents(word)));
+}
+
 /**
  * The end of the place name that starts at `start` in normalised `text`, whose first word is `word`,
  * or -1. A name must end at a word boundary ("georgian" is not Georgia).
  */
 export function placeNameEnd(text: string, start: number, word: string): number {
   const end = matchAt(text, start, byFirstWord.get(word));
-  if (end > 0 || /^[a-z]*$/.test(word)) return end;
+  if (end > 0 || !/[^a-z]/.test(word)) return end;
   // São Paulo, Zürich: compare without accents (folding precomposed letters keeps the length).
   const folded = matchAt(
     withoutAccents(text.slice(start, start + MAX_NAME_LENGTH + 1)),

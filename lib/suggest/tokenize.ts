@@ -15,7 +15,7 @@
 import { pinyin } from 'pinyin-pro';
 import { stemmer } from 'stemmer';
 import { normalizeText } from './normalize';
-import { PLACE_TERM, placeNameEnd } from './places';
+import { mayStartPlace, PLACE_TERM, placeNameEnd } from './places';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords';
 
 export interface WeightedTerm {
@@ -152,6 +152,10 @@ function emitHan(text: string, start: number, end: number, sink: TermKeySink): v
 interface LatinTerms {
   term: string | null;
   subwords: string[];
+  /** Some place name starts with this word (see places.ts). */
+  placeStart: boolean;
+  /** Mr, Ms, Dr…: the next word is a name. */
+  honorific: boolean;
 }
 
 /** Words repeat across entries; caching their terms saves most string work when indexing. */
@@ -166,7 +170,7 @@ function latinTermsOf(word: string): LatinTerms {
     const padded = `^${word}$`;
     for (let i = 0; i + 4 <= padded.length; i += 1) subwords.push(`~${padded.slice(i, i + 4)}`);
   }
-  cached = { term, subwords };
+  cached = { term, subwords, placeStart: mayStartPlace(word), honorific: HONORIFICS.has(word) };
   if (latinCache.size > 100_000) latinCache.clear();
   latinCache.set(word, cached);
   return cached;
@@ -194,12 +198,12 @@ export function emitTermKeys(text: string, sink: TermKeySink): void {
   // A hand-written scanner: the equivalent regular expression (Han runs | letter runs | numbers) with
   // its look-aheads was a third of indexing time.
   const length = cleaned.length;
-  let previousWord = '';
+  let afterHonorific = false;
   let i = 0;
   while (i < length) {
     const code = cleaned.charCodeAt(i);
     if (isHanAt(cleaned, i)) {
-      previousWord = '';
+      afterHonorific = false;
       let end = i + 1;
       while (end < length && isHanAt(cleaned, end)) end += 1;
       emitHan(cleaned, i, end, sink);
@@ -208,19 +212,17 @@ export function emitTermKeys(text: string, sink: TermKeySink): void {
       let end = i + 1;
       while (end < length && (isLetterAt(cleaned, end) || isApostrophe(cleaned.charCodeAt(end)))) end += 1;
       const word = cleaned.slice(i, end);
-      if (placeNameEnd(cleaned, i, word) > 0) sink.term(PLACE_TERM, TERM_WEIGHTS.place, true);
-      if (HONORIFICS.has(previousWord)) {
+      const { term, subwords, placeStart, honorific } = latinTermsOf(word);
+      if (placeStart && placeNameEnd(cleaned, i, word) > 0) sink.term(PLACE_TERM, TERM_WEIGHTS.place, true);
+      if (afterHonorific) {
         // A name after Mr/Ms/Dr says who, not what the buyer wants: one pack question mentioning
         // "Ms. Hawkings" must not pull every message about her to that entry.
         sink.term(PERSON_TERM, TERM_WEIGHTS.numberClass, false);
-      } else {
-        const { term, subwords } = latinTermsOf(word);
-        if (term) {
-          sink.term(term, TERM_WEIGHTS.latin, true);
-          for (const subword of subwords) sink.term(subword, TERM_WEIGHTS.subword, false);
-        }
+      } else if (term) {
+        sink.term(term, TERM_WEIGHTS.latin, true);
+        for (const subword of subwords) sink.term(subword, TERM_WEIGHTS.subword, false);
       }
-      previousWord = word;
+      afterHonorific = honorific;
       i = end;
     } else if (code >= 48 && code <= 57) {
       let end = i + 1;
@@ -232,7 +234,7 @@ export function emitTermKeys(text: string, sink: TermKeySink): void {
         else break;
       }
       sink.term(numberClass(cleaned.slice(i, end)), TERM_WEIGHTS.numberClass, false);
-      previousWord = '';
+      afterHonorific = false;
       i = end;
     } else {
       i += 1;

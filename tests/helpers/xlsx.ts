@@ -24,7 +24,7 @@ function columnName(index: number): string {
 /** Excel's serial day number (1900 system) of a date. */
 const serialDay = (date: Date) => (date.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
 
-export function workbook(sheets: SheetSpec[]): Uint8Array {
+export function workbook(sheets: SheetSpec[]): Uint8Array<ArrayBuffer> {
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
   const shared = (text: string) => {
@@ -111,5 +111,5 @@ export function workbook(sheets: SheetSpec[]): Uint8Array {
       '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
       '</Types>',
   );
-  return zipSync(files);
+  return new Uint8Array(zipSync(files));
 }

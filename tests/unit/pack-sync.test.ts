@@ -22,7 +22,7 @@ const URL_ = 'https://packs.example.com/team/mini-store.json';
 function packServer() {
   const server = {
     status: 200,
-    body: JSON.stringify(miniStore) as string | Uint8Array,
+    body: JSON.stringify(miniStore) as string | Uint8Array<ArrayBuffer>,
     etag: '"v1"' as string | null,
     fail: null as Error | null,
     requests: [] as Array<Record<string, string>>,
