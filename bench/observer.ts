@@ -31,14 +31,20 @@ function bubble(doc: Document, i: number): Element {
 async function baseline(history: number, appends = 200): Promise<number> {
   const doc = pane(history);
   const list = jdAdapter.getMessageList(doc)!;
-  let total = 0;
+  const times: number[] = [];
   for (let i = 0; i < appends; i += 1) {
     const start = performance.now();
     list.append(bubble(doc, i));
     await new Promise((resolve) => setTimeout(resolve, 0));
-    total += performance.now() - start;
+    times.push(performance.now() - start);
   }
-  return total / appends;
+  return median(times);
+}
+
+/** Medians, not means: one garbage collection during an append would otherwise swing the difference. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
 }
 
 async function costPerMessage(
@@ -53,24 +59,27 @@ async function costPerMessage(
   });
   const list = jdAdapter.getMessageList(doc)!;
   const before = { ...watcher.stats };
-  let total = 0;
+  const times: number[] = [];
   for (let i = 0; i < appends; i += 1) {
     const reported = new Promise<void>((resolve) => (resolveReport = resolve));
     const start = performance.now();
     list.append(bubble(doc, i));
     await reported;
-    total += performance.now() - start;
+    times.push(performance.now() - start);
   }
   watcher.stop();
   return {
-    ms: total / appends,
+    ms: median(times),
     parsed: (watcher.stats.messagesParsed - before.messagesParsed) / appends,
     fullReads: watcher.stats.fullReads - before.fullReads,
   };
 }
 
-console.log('Content-script cost per new message (JD replica in jsdom, 200 appends each)');
+console.log('Content-script cost per new message (JD replica in jsdom, median of 200 appends each)');
 console.log('  messages in pane   append+report ms   DOM alone ms   watcher ms   bubbles parsed/msg   full re-reads');
+// One unmeasured round first: the first pane measured would otherwise pay for the JIT warming up.
+await costPerMessage(20, 100);
+await baseline(20, 100);
 for (const history of [20, 200, 2000]) {
   const { ms, parsed, fullReads } = await costPerMessage(history);
   const dom = await baseline(history);
