@@ -20,6 +20,7 @@ import { activeScenarios, isEntryEligible } from './scenarios';
 import { buildSegment, packFingerprint, type Segment } from './segment';
 import { pinyinKey, splitClauses, termsOfNormalized, type WeightedTerm } from './tokenize';
 import { SYNONYM_WEIGHT, synonymsOf } from './synonyms';
+import { slotFillers } from './slots';
 import { TopK } from './top-k';
 import { TypoIndex } from './typos';
 
@@ -56,6 +57,11 @@ const CLAUSE_MIN_SHARE = 0.6;
 const COMMON_HELPER_SHARE = 0.2;
 /** Weight of a known word one edit away from an unknown one. */
 const TYPO_WEIGHT = 0.8;
+/**
+ * Weight of a slot filler of the pack (the platinum of "platinum account", see slots.ts). Bitext recall@1
+ * over 5 question draws: 0.891 without, 0.904 at 0.3, 0.906 at 0 (but more messages left silent).
+ */
+const FILLER_WEIGHT = 0.3;
 
 export interface ChatMessage {
   role: 'buyer' | 'agent' | 'system';
@@ -223,6 +229,9 @@ function postingHas(segment: Segment, t: number, docNo: number): boolean {
   return false;
 }
 
+/** Slot fillers per pack object, found on the first query that needs them (packs are never changed in place). */
+const slotFillersByPack = new WeakMap<Pack, Set<string>>();
+
 export class SuggestEngine {
   private packs = new Map<string, LoadedPack>();
   private typos = new TypoIndex();
@@ -299,6 +308,16 @@ export class SuggestEngine {
     return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
   }
 
+  /** Whether a term is a slot filler (see slots.ts) in a loaded pack. */
+  private isFiller(term: string): boolean {
+    for (const { pack } of this.packs.values()) {
+      let fillers = slotFillersByPack.get(pack);
+      if (!fillers) slotFillersByPack.set(pack, (fillers = slotFillers(pack)));
+      if (fillers.has(term)) return true;
+    }
+    return false;
+  }
+
   private vocabulary(): Iterable<string> {
     const packs = [...this.packs.values()];
     return (function* () {
@@ -323,7 +342,7 @@ export class SuggestEngine {
 
   private queryTerms(terms: WeightedTerm[]): QueryTerm[] {
     const merged = new Map<string, QueryTerm>();
-    for (const { term, weight, word } of terms) {
+    for (const { term, weight, word, of } of terms) {
       const existing = merged.get(term);
       if (existing) {
         existing.weight = Math.max(existing.weight, weight);
@@ -348,7 +367,9 @@ export class SuggestEngine {
       for (const synonym of synonymsOf(term)) {
         if (!targets.some((t) => t.term === synonym)) targets.push({ term: synonym, share: SYNONYM_WEIGHT });
       }
-      merged.set(term, { term, weight, word, targets });
+      // A filler's character 4-grams are the filler too.
+      const filler = this.isFiller(of ?? term);
+      merged.set(term, { term, weight: filler ? weight * FILLER_WEIGHT : weight, word, targets });
     }
     return [...merged.values()];
   }

@@ -26,6 +26,8 @@ export interface WeightedTerm {
    * entry explains". Helper terms (sub-word n-grams, single characters, number classes) only help ranking.
    */
   word: boolean;
+  /** For a sub-word 4-gram, the word term it was cut from. */
+  of?: string;
 }
 
 /** Relative weight of each kind of term, tuned on the eval sets (see bench/). */
@@ -121,7 +123,7 @@ export interface TermKeySink {
   /** A Han term as a number: `key`, weight, whether it is a word (a bigram). */
   han(key: HanKey, weight: number, word: boolean): void;
   /** Any other term, as a string. */
-  term(term: string, weight: number, word: boolean): void;
+  term(term: string, weight: number, word: boolean, of?: string): void;
 }
 
 /** Emits the terms of the Han run `text[start…end)` (indices, not a slice: one string fewer per run). */
@@ -220,7 +222,7 @@ export function emitTermKeys(text: string, sink: TermKeySink): void {
         sink.term(PERSON_TERM, TERM_WEIGHTS.numberClass, false);
       } else if (term) {
         sink.term(term, TERM_WEIGHTS.latin, true);
-        for (const subword of subwords) sink.term(subword, TERM_WEIGHTS.subword, false);
+        for (const subword of subwords) sink.term(subword, TERM_WEIGHTS.subword, false, term);
       }
       afterHonorific = honorific;
       i = end;
@@ -272,8 +274,8 @@ class TermCollector implements TermKeySink {
     this.terms.push({ term: termKeyString(key), weight, word });
   }
 
-  term(term: string, weight: number, word: boolean): void {
-    this.terms.push({ term, weight, word });
+  term(term: string, weight: number, word: boolean, of?: string): void {
+    this.terms.push(of === undefined ? { term, weight, word } : { term, weight, word, of });
   }
 }
 

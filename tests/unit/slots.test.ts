@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { SuggestEngine } from '../../lib/suggest/engine';
+import { slotFillers } from '../../lib/suggest/slots';
+import { pack } from '../helpers/packs';
+
+const accounts = pack({
+  format: 'huashu-pack/1',
+  id: 'accounts',
+  name: 'Accounts',
+  version: '1.0.0',
+  locale: 'en',
+  entries: [
+    {
+      id: 'delete-account',
+      title: 'Delete account',
+      questions: ['cancellation of my platinum account', 'close a gold account', 'terminate the free account'],
+      replies: [{ text: 'Go to Settings > Delete account.' }],
+    },
+    {
+      id: 'edit-account',
+      title: 'Edit account',
+      questions: ['modify my gold account', 'change data on pro account', 'update info'],
+      replies: [{ text: 'Go to Settings > Profile.' }],
+    },
+    {
+      id: 'switch-account',
+      title: 'Switch account',
+      questions: ['change to the pro account', 'move to the free account', 'upgrade to platinum account'],
+      replies: [{ text: 'Go to Settings > Plan.' }],
+    },
+    {
+      id: 'create-account',
+      title: 'Create account',
+      questions: ['open a premium account', 'register an account', 'sign up'],
+      replies: [{ text: 'Sign up on the home page.' }],
+    },
+  ],
+});
+
+describe('slotFillers', () => {
+  it('finds the values that fill one slot across entries, even one seen in a single entry', () => {
+    expect([...slotFillers(accounts)].sort()).toEqual(['free', 'gold', 'platinum', 'premium', 'pro']);
+  });
+
+  it('leaves intent words alone: a title word, or words each loyal to one entry', () => {
+    expect(slotFillers(accounts).has('creat')).toBe(false);
+    const orders = pack({
+      format: 'huashu-pack/1',
+      id: 'orders',
+      name: 'Orders',
+      version: '1.0.0',
+      locale: 'en',
+      entries: ['cancel', 'track', 'change', 'place'].map((verb) => ({
+        id: `${verb}-order`,
+        title: `${verb} order`.replace(/^./, (c) => c.toUpperCase()),
+        questions: [`how do i ${verb} my order`, `${verb} order please`, `want to ${verb} order`],
+        replies: [{ text: `To ${verb} an order, open My orders.` }],
+      })),
+    });
+    expect(slotFillers(orders).size).toBe(0);
+    const chinese = pack({
+      format: 'huashu-pack/1',
+      id: 'zh',
+      name: '中文',
+      version: '1.0.0',
+      entries: [{ id: 'a', title: '发货', questions: ['什么时候发货'], replies: [{ text: '48小时内' }] }],
+    });
+    expect(slotFillers(chinese).size).toBe(0);
+  });
+
+  it('lets the verb, not the filler, choose the entry', () => {
+    const engine = new SuggestEngine();
+    engine.setPacks([accounts]);
+    const top = (text: string) => engine.suggest({ text }).suggestions[0]?.entryId;
+    expect(top('edit my platinum account')).toBe('edit-account');
+    expect(top('remove my premium account')).toBe('delete-account');
+    expect(top('switch to the gold account')).toBe('switch-account');
+  });
+});
