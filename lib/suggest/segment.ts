@@ -76,19 +76,8 @@ export function rememberFingerprint(pack: Pack, fingerprint: string): void {
   fingerprints.set(pack, fingerprint);
 }
 
-function entryFields(entry: Entry): Array<[text: string, field: keyof typeof FIELD_WEIGHTS]> {
-  const fields: Array<[string, keyof typeof FIELD_WEIGHTS]> = [[entry.title, 'title']];
-  for (const question of entry.questions) fields.push([question, 'questions']);
-  for (const keyword of entry.keywords) fields.push([keyword, 'keywords']);
-  for (const tag of entry.tags) fields.push([tag, 'tags']);
-  for (const reply of entry.replies) {
-    // Variables are not words the buyer types.
-    fields.push([reply.text.replace(/\{\{[^}]*\}\}|\{cursor\}/g, ' '), 'replies']);
-  }
-  if (entry.cause) fields.push([entry.cause, 'notes']);
-  if (entry.resolution) fields.push([entry.resolution, 'notes']);
-  return fields;
-}
+/** Reply text as indexed: variables are not words the buyer types. */
+const withoutVariables = (text: string) => (text.includes('{') ? text.replace(/\{\{[^}]*\}\}|\{cursor\}/g, ' ') : text);
 
 /**
  * Han term key → term number, open addressing in one typed array (key and value side by side, one cache
@@ -177,11 +166,13 @@ class SegmentBuilder implements TermKeySink {
   /** Reads one entry's fields; returns its length (sum of term weights). */
   addEntry(entry: Entry, docNo: number): number {
     this.length = 0;
-    for (const [text, field] of entryFields(entry)) {
-      this.fieldWeight = FIELD_WEIGHTS[field];
-      this.fieldChars = CHAR_FIELDS.has(field);
-      emitTermKeys(normalizeText(text), this);
-    }
+    this.addField('title', entry.title);
+    for (const question of entry.questions) this.addField('questions', question);
+    for (const keyword of entry.keywords) this.addField('keywords', keyword);
+    for (const tag of entry.tags) this.addField('tags', tag);
+    for (const reply of entry.replies) this.addField('replies', withoutVariables(reply.text));
+    if (entry.cause) this.addField('notes', entry.cause);
+    if (entry.resolution) this.addField('notes', entry.resolution);
     const count = this.touchedCount;
     if (this.postings + count > this.postingTerm.length) {
       const size = Math.max(this.postingTerm.length * 2, this.postings + count);
@@ -202,6 +193,12 @@ class SegmentBuilder implements TermKeySink {
     this.entryStart[docNo + 1] = postings;
     this.touchedCount = 0;
     return this.length;
+  }
+
+  private addField(field: keyof typeof FIELD_WEIGHTS, text: string): void {
+    this.fieldWeight = FIELD_WEIGHTS[field];
+    this.fieldChars = CHAR_FIELDS.has(field);
+    emitTermKeys(normalizeText(text), this);
   }
 
   han(key: number, weight: number): void {
