@@ -41,8 +41,11 @@ export const TERM_WEIGHTS = {
   place: 1.25,
 } as const;
 
-/** Titles before a person's name; the name itself becomes `#person`. */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr']);
+/**
+ * Titles before a person's name; the name itself becomes `#person`. Not "miss": buyers miss deliveries
+ * far more often than they write to Miss Smith.
+ */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
 export const PERSON_TERM = '#person';
 
 const pinyinCache = new Map<string, string>();

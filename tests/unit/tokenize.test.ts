@@ -81,6 +81,7 @@ describe('termsOf', () => {
     expect(terms('get invoices from Ms. Hawkings')).not.toContain('hawk');
     expect(terms('Dr Smith ordered')).toEqual(expect.arrayContaining(['#person', 'order']));
     expect(terms('invoices from Hawkings')).not.toContain('#person');
+    expect(terms('I will miss delivery tomorrow')).toEqual(expect.arrayContaining(['deliveri']));
   });
 
   it('ignores emoji and URLs', () => {
