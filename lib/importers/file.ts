@@ -28,6 +28,12 @@ export async function readImportFile(bytes: Uint8Array): Promise<ImportFileText>
   }
 }
 
+/** `{ sheet }` for the importPack request or the import options when the text came from a workbook, else `{}`. */
+export function sheetOf(read: ImportFileText): { sheet?: SheetOrigin } {
+  if (!read.workbook) return {};
+  return { sheet: read.headerRow ? { headerRow: read.headerRow } : {} };
+}
+
 /** The background's `importPack` request for a chosen file, or why its bytes cannot be read. */
 export async function importFileRequest(
   fileName: string,
@@ -41,6 +47,5 @@ export async function importFileRequest(
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }
-  const sheet = read.workbook ? { sheet: read.headerRow ? { headerRow: read.headerRow } : {} } : {};
-  return { ok: true, request: { text: read.text, source: { kind: 'file', fileName }, ...sheet } };
+  return { ok: true, request: { text: read.text, source: { kind: 'file', fileName }, ...sheetOf(read) } };
 }

@@ -4,7 +4,7 @@
  * which request headers to send from what is remembered, what a response means (unchanged, new text,
  * or an error a team lead can act on), and when the next check is due.
  */
-import { readImportFile } from '../importers/file';
+import { readImportFile, sheetOf } from '../importers/file';
 import { ImportFormatError } from '../importers/types';
 import type { SheetOrigin } from '../messaging/protocol';
 
@@ -204,8 +204,7 @@ export async function fetchPackText(
     const read = await readImportFile(await readLimited(response, maxBytes));
     const contentHash = hashText(read.text);
     if (state.contentHash === contentHash) return { kind: 'unchanged', ...validators(response) };
-    const sheet = read.workbook ? { sheet: read.headerRow ? { headerRow: read.headerRow } : {} } : {};
-    return { kind: 'changed', text: read.text, contentHash, ...sheet, ...validators(response) };
+    return { kind: 'changed', text: read.text, contentHash, ...sheetOf(read), ...validators(response) };
   } catch (error) {
     if (controller.signal.aborted) return timedOut;
     if (error instanceof ImportFormatError) return { kind: 'error', message: error.message };
