@@ -73,6 +73,10 @@ export const SYNONYM_GROUPS: string[][] = [
   ['正品', '真货', '行货', '假货', '假的'],
   ['吊牌', '挂牌', '标签', '洗标'],
   ['维修点', '售后网点', '服务中心', '维修站'],
+  // Outside the mainland: stores answer these together (港澳台及海外).
+  ['港澳', '香港', '澳门', '台湾', '海外', '国外', '境外'],
+  // Remote areas of the mainland, which carry their own shipping times and fees.
+  ['偏远', '新疆', '西藏', '青海', '内蒙', '宁夏'],
 ];
 
 /**

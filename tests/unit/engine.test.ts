@@ -49,6 +49,33 @@ describe('SuggestEngine ranking', () => {
     expect(ids(engine, '你们招聘吗')).toEqual([]);
   });
 
+  it('answers Hong Kong with the entry about 港澳台 and Xinjiang with the one about remote areas', () => {
+    const areas = pack({
+      format: 'huashu-pack/1',
+      id: 'areas',
+      name: '配送',
+      version: '1.0.0',
+      entries: [
+        {
+          id: 'outside',
+          title: '港澳台/海外',
+          questions: ['港澳台能寄吗', '海外发货吗'],
+          replies: [{ text: '暂不支持' }],
+        },
+        {
+          id: 'remote',
+          title: '偏远地区运费',
+          questions: ['偏远地区包邮吗'],
+          replies: [{ text: '偏远地区补运费10元' }],
+        },
+        { id: 'ship-time', title: '发货时间', questions: ['什么时候发货'], replies: [{ text: '48小时内' }] },
+      ],
+    });
+    const engine = engineWith(areas);
+    expect(ids(engine, '寄香港可以吗')[0]).toBe('outside');
+    expect(ids(engine, '新疆包邮吗')[0]).toBe('remote');
+  });
+
   it('matches a place the pack never names to the entry about shipping to places', () => {
     const shipping = pack({
       format: 'huashu-pack/1',
