@@ -76,7 +76,7 @@ export const SYNONYM_GROUPS: string[][] = [
   // Outside the mainland: stores answer these together (港澳台及海外).
   ['港澳', '香港', '澳门', '台湾', '海外', '国外', '境外'],
   // Remote areas of the mainland, which carry their own shipping times and fees.
-  ['偏远', '新疆', '西藏', '青海', '内蒙', '宁夏'],
+  ['偏远', '新疆', '西藏', '青海', '内蒙', '宁夏', '乌鲁', '喀什', '拉萨', '西宁', '银川', '呼和'],
 ];
 
 /**
@@ -132,6 +132,7 @@ export const CROSS_LANGUAGE: Array<[english: string, chinese: string]> = [
   ['price', '价格'],
   ['human', '人工'],
   ['complaint', '投诉'],
+  ['sf', '顺丰'],
   ['overseas', '海外'],
   ['abroad', '海外'],
   ['fabric', '面料'],

@@ -74,6 +74,8 @@ describe('SuggestEngine ranking', () => {
     const engine = engineWith(areas);
     expect(ids(engine, '寄香港可以吗')[0]).toBe('outside');
     expect(ids(engine, '新疆包邮吗')[0]).toBe('remote');
+    expect(ids(engine, '拉萨能到吗')[0]).toBe('remote');
+    expect(ids(engine, '乌鲁木齐能到吗')[0]).toBe('remote');
   });
 
   it('matches a place the pack never names to the entry about shipping to places', () => {
