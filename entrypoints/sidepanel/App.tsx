@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { CardList } from '@/components/CardList';
 import { ChatHeader } from '@/components/ChatHeader';
+import { ComplaintAlert } from '@/components/ComplaintAlert';
 import { EmptyState } from '@/components/EmptyState';
 import { NoticeBar } from '@/components/NoticeBar';
 import { ScenarioBar } from '@/components/ScenarioBar';
@@ -54,6 +55,7 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
         buyerName={conversation?.buyerName}
         question={query ? undefined : question}
       />
+      <ComplaintAlert risk={state.risk} />
       <ScenarioBar scenarios={scenarios} onToggle={(id) => void store.getState().toggleScenario(id)} />
       <SearchBox value={query} onChange={(value) => store.getState().setQuery(value)} onKeyDown={onSearchKey} />
       <NoticeBar notice={state.notice} onDismiss={() => store.getState().dismissNotice()} />

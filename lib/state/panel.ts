@@ -12,6 +12,7 @@ import { EntrySearch } from '../suggest/search';
 import type { Segment } from '../suggest/segment';
 import type { PageValues } from '../templates/render';
 import { pageValuesOf } from '../chats/page-values';
+import { complaintRisk, type ComplaintRisk } from '../suggest/complaint';
 
 export interface PanelServices {
   loadPacks(): Promise<{ packs: Pack[]; segments: Segment[] }>;
@@ -74,6 +75,8 @@ interface ScenarioSlice {
 interface ResultsSlice {
   /** Ranked suggestions for the chat, or search hits while the agent searches. */
   items: PanelItem[];
+  /** Whether the buyer's recent messages point to a complaint, a bad review or a dispute. */
+  risk: ComplaintRisk | null;
   cards: PanelItem[];
   /** Why the list is empty, for the panel to say. */
   emptyReason: 'no-packs' | 'no-chat' | 'courtesy' | 'no-match' | 'no-hits' | null;
@@ -120,6 +123,10 @@ export function visibleScenarios(
     .map((s) => ({ id: s.id, name: s.name, active: active.has(s.id), dated: Boolean(s.from || s.to) }));
 }
 
+function sameRisk(a: ComplaintRisk | null, b: ComplaintRisk | null): boolean {
+  return a?.level === b?.level && a?.reasons.join('\u0000') === b?.reasons.join('\u0000');
+}
+
 export function createPanelStore(services: PanelServices): StoreApi<PanelState> {
   const engine = new SuggestEngine();
   let search = new EntrySearch([]);
@@ -142,6 +149,9 @@ export function createPanelStore(services: PanelServices): StoreApi<PanelState> 
     const recompute = () => {
       const { packs, chat, query, switchedOn } = get();
       const now = services.now();
+      // Read from the chat whatever the packs or the search box hold: the agent must see it either way.
+      const risk = complaintRisk(chatMessages(chat));
+      if (!sameRisk(risk, get().risk)) set({ risk });
       if (packs.length === 0) {
         set({ items: [], cards: [], emptyReason: 'no-packs', selected: 0 });
         return;
@@ -224,6 +234,7 @@ export function createPanelStore(services: PanelServices): StoreApi<PanelState> 
       },
 
       items: [],
+      risk: null,
       cards: [],
       emptyReason: null,
       selected: 0,

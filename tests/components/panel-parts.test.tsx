@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CardList } from '../../components/CardList';
 import { ChatHeader } from '../../components/ChatHeader';
+import { ComplaintAlert } from '../../components/ComplaintAlert';
 import { EmptyState } from '../../components/EmptyState';
 import { NoticeBar } from '../../components/NoticeBar';
 import { ScenarioBar } from '../../components/ScenarioBar';
@@ -26,6 +27,16 @@ describe('panel components', () => {
     expect(screen.getByTestId('buyer-question').textContent).toBe('什么时候发货');
     rerender(<ChatHeader connected={false} />);
     expect(screen.getByTestId('chat-header').textContent).toContain('No chat open');
+  });
+
+  it('ComplaintAlert shows the level and what was found, and nothing without a risk', () => {
+    const { rerender, container } = render(<ComplaintAlert risk={{ level: 'high', reasons: ['12315', '???'] }} />);
+    expect(screen.getByRole('alert').dataset.level).toBe('high');
+    expect(screen.getByTestId('complaint-reasons').textContent).toBe('12315 · ???');
+    rerender(<ComplaintAlert risk={{ level: 'watch', reasons: ['太坑'] }} />);
+    expect(screen.getByRole('status').textContent).toContain('Buyer is upset');
+    rerender(<ComplaintAlert risk={null} />);
+    expect(container.textContent).toBe('');
   });
 
   it('EmptyState explains each empty reason and renders nothing otherwise', () => {

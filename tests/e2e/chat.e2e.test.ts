@@ -165,6 +165,29 @@ describe('usage report', () => {
   });
 });
 
+describe('complaint risk', () => {
+  it('warns the agent when the buyer threatens to complain, naming what the buyer wrote', async () => {
+    const { chat, panel } = await openChatAndPanel(browser, `${origin}/jd/history.html`, 'jd_小王');
+    try {
+      await appendBuyerMessage(chat, 'jd', '等了三天还不发货 再不处理我就打12315投诉你们！！！');
+      await expect
+        .poll(() => panel.getByTestId('complaint-alert').getAttribute('data-level', { timeout: 1_000 }), {
+          timeout: 15_000,
+        })
+        .toBe('high');
+      await expect(panel.getByTestId('complaint-reasons').textContent()).resolves.toContain('12315');
+      // The pack's complaint reply is among the suggestions for the agent to send.
+      await expect
+        .poll(() => panel.locator('[data-testid="suggestion"]').evaluateAll((els) => els.map((e) => e.textContent)))
+        .toEqual(expect.arrayContaining([expect.stringContaining('投诉')]));
+      await sideBySide(browser, chat, panel, join(SCREENSHOTS, 'complaint.png'));
+    } finally {
+      await panel.close();
+      await chat.close();
+    }
+  });
+});
+
 describe('taobao chat history (hashed class names, no composer)', () => {
   it('reads the buyer by class fragments, ranks the reply, and copies it since the page has no message box', async () => {
     const { chat, panel } = await openChatAndPanel(browser, `${origin}/taobao/history-search.html`, 'tb_阿杰0521');

@@ -49,6 +49,19 @@ describe('panel store', () => {
     expect(items[0]?.text).toContain('3489271650123456789');
   });
 
+  it('flags complaint risk from the chat, with or without packs or a search', async () => {
+    const store = createPanelStore(services({ loadPacks: async () => ({ packs: [], segments: [] }) }));
+    await store.getState().reloadPacks();
+    store.getState().setChat(chat('什么时候发货'));
+    expect(store.getState().risk).toBeNull();
+    store.getState().setChat(chat('什么时候发货', '再不发货我就投诉你们'));
+    expect(store.getState().risk).toEqual({ level: 'high', reasons: ['投诉'] });
+    store.getState().setQuery('fh');
+    expect(store.getState().risk?.level).toBe('high');
+    store.getState().setChat(null);
+    expect(store.getState().risk).toBeNull();
+  });
+
   it('says why the list is empty', async () => {
     const store = createPanelStore(services({ loadPacks: async () => ({ packs: [], segments: [] }) }));
     await store.getState().reloadPacks();
