@@ -8,7 +8,10 @@ export interface UsageReportProps {
 
 const WINDOWS = [1, 7, 30, 90];
 
-/** The team lead's view of the local usage log: replies agents use, and buyer questions nothing answers. */
+/**
+ * The team lead's view of the local usage log: replies agents use, buyer questions nothing answers, and
+ * buyers the panel flagged as about to complain.
+ */
 export function UsageReport({ report, days, onDays }: UsageReportProps) {
   return (
     <section className="usage" data-testid="usage-report">
@@ -29,7 +32,8 @@ export function UsageReport({ report, days, onDays }: UsageReportProps) {
         <>
           <p data-testid="usage-totals">
             {report.totals.inserted} replies inserted, {report.totals.copied} copied (the page refused them),{' '}
-            {report.totals.unanswered} buyer questions without a suggestion.
+            {report.totals.unanswered} buyer questions without a suggestion, {report.totals.complaints} complaint risks
+            flagged.
           </p>
           <div className="usage__columns">
             <div>
@@ -77,6 +81,24 @@ export function UsageReport({ report, days, onDays }: UsageReportProps) {
               )}
             </div>
           </div>
+          <h3>Complaint risks flagged</h3>
+          {report.complaints.length === 0 ? (
+            <p>None.</p>
+          ) : (
+            <ol className="usage__questions">
+              {report.complaints.map((c) => (
+                <li key={`${c.at}-${c.question}`} data-testid="usage-complaint" data-level={c.level}>
+                  <span className={c.level === 'high' ? 'error' : undefined}>
+                    {c.level === 'high' ? 'high' : 'upset'}: {c.question}
+                  </span>
+                  <small>
+                    {' '}
+                    ({c.reasons.join(' · ')}){c.platform ? ` · ${c.platform}` : ''} · {new Date(c.at).toLocaleString()}
+                  </small>
+                </li>
+              ))}
+            </ol>
+          )}
         </>
       )}
     </section>

@@ -93,6 +93,7 @@ export default defineBackground(() => {
   onMessage('getSettings', () => service.getSettings());
   onMessage('saveSettings', ({ sender, data }) => service.saveSettings(from(sender), data));
   onMessage('logUnanswered', ({ sender, data }) => service.logUnanswered(from(sender), data));
+  onMessage('logComplaint', ({ sender, data }) => service.logComplaint(from(sender), data));
   onMessage('listShortcuts', ({ sender }) => service.listShortcuts(from(sender)));
   onMessage('expandShortcut', ({ sender, data }) => service.expandShortcut(from(sender), data));
   onMessage('usageReport', ({ sender, data }) => service.usageReport(from(sender), data));

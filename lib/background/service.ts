@@ -23,7 +23,7 @@ import {
 } from '../sync/subscriptions';
 import { pageValuesOf } from '../chats/page-values';
 import { expandShortcut, shortcutsOf } from '../suggest/shortcuts';
-import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageReport } from '../usage/report';
+import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
 import type { Conversation } from '../adapters/types';
 import {
   DEFAULT_SETTINGS,
@@ -345,9 +345,25 @@ export class BackgroundService {
   async logUnanswered(sender: Sender, data: { question: string; platform?: string }): Promise<void> {
     this.requirePage(sender);
     const question = data.question.trim().slice(0, 500);
-    if (!question) return;
+    if (question) await this.logUsage({ type: 'unanswered', platform: data.platform, question });
+  }
+
+  /** Logs a conversation the panel flagged as a complaint risk, for the team lead's report. */
+  async logComplaint(
+    sender: Sender,
+    data: { question: string; level: 'high' | 'watch'; reasons: string[]; platform?: string },
+  ): Promise<void> {
+    this.requirePage(sender);
+    const question = data.question.trim().slice(0, 500);
+    if (!question || (data.level !== 'high' && data.level !== 'watch')) return;
+    const reasons = data.reasons.slice(0, 10).map((r) => String(r).slice(0, 40));
+    await this.logUsage({ type: 'complaint', platform: data.platform, question, level: data.level, reasons });
+  }
+
+  /** Adds an event to the local usage log; events older than the retention go. */
+  private async logUsage(event: Omit<UsageLogEvent, 'at'>): Promise<void> {
     const now = this.ports.now();
-    await this.ports.db.usage.add({ at: now, type: 'unanswered', platform: data.platform, question });
+    await this.ports.db.usage.add({ at: now, ...event });
     await this.ports.db.usage
       .where('at')
       .below(now - USAGE_RETENTION_DAYS * DAY)

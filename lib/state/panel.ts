@@ -7,7 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ActiveChat, InsertOutcome, Settings } from '../messaging/protocol';
 import type { Pack, Platform } from '../packs/schema';
 import { activeScenarios } from '../suggest/scenarios';
-import { SuggestEngine, type ChatMessage, type Suggestion } from '../suggest/engine';
+import { questionOf, SuggestEngine, type ChatMessage, type Suggestion } from '../suggest/engine';
 import { EntrySearch } from '../suggest/search';
 import type { Segment } from '../suggest/segment';
 import type { PageValues } from '../templates/render';
@@ -28,6 +28,8 @@ export interface PanelServices {
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Records a buyer question nothing answered (the team lead's usage report); fire and forget. */
   logUnanswered?(question: string, platform?: string): void;
+  /** Logs a complaint risk for the team lead's report (once per conversation, question and level). */
+  logComplaint?(risk: ComplaintRisk, question: string, platform?: string): void;
   now(): Date;
 }
 
@@ -131,6 +133,7 @@ export function createPanelStore(services: PanelServices): StoreApi<PanelState> 
   const engine = new SuggestEngine();
   let search = new EntrySearch([]);
   const loggedUnanswered = new Set<string>();
+  const loggedComplaints = new Set<string>();
 
   const toItem = (s: Suggestion): PanelItem => ({
     packId: s.packId,
@@ -152,6 +155,14 @@ export function createPanelStore(services: PanelServices): StoreApi<PanelState> 
       // Read from the chat whatever the packs or the search box hold: the agent must see it either way.
       const risk = complaintRisk(chatMessages(chat));
       if (!sameRisk(risk, get().risk)) set({ risk });
+      if (risk && chat?.conversation) {
+        const question = questionOf({ messages: chatMessages(chat) });
+        const key = `${chat.conversation.conversationId}\u0000${risk.level}\u0000${question}`;
+        if (!loggedComplaints.has(key)) {
+          loggedComplaints.add(key);
+          services.logComplaint?.(risk, question, chat.conversation.platform);
+        }
+      }
       if (packs.length === 0) {
         set({ items: [], cards: [], emptyReason: 'no-packs', selected: 0 });
         return;

@@ -1,17 +1,30 @@
 /**
  * The team lead's usage report, from the local usage log: which replies agents used (inserted, or copied
- * when the page refused), and which buyer questions got no suggestion — the pack's missing answers.
+ * when the page refused), which buyer questions got no suggestion — the pack's missing answers — and
+ * which buyers the panel flagged as about to complain.
  * Pure: events and pack titles come in, the report goes out. Nothing leaves the machine.
  */
 
 export interface UsageLogEvent {
   at: number;
-  type: 'suggested' | 'inserted' | 'copied' | 'unanswered';
+  type: 'suggested' | 'inserted' | 'copied' | 'unanswered' | 'complaint';
   platform?: string;
   packId?: string;
   entryId?: string;
-  /** For `unanswered`: the buyer's question. */
+  /** For `unanswered` and `complaint`: the buyer's words. */
   question?: string;
+  /** For `complaint`: how sure, and what was found (see lib/suggest/complaint.ts). */
+  level?: 'high' | 'watch';
+  reasons?: string[];
+}
+
+/** A conversation the panel flagged as a complaint risk. */
+export interface ComplaintCase {
+  question: string;
+  level: 'high' | 'watch';
+  reasons: string[];
+  at: number;
+  platform?: string;
 }
 
 export interface ReplyUsage {
@@ -36,7 +49,9 @@ export interface UsageReport {
   days: number;
   replies: ReplyUsage[];
   unanswered: UnansweredQuestion[];
-  totals: { inserted: number; copied: number; unanswered: number };
+  /** Newest first. */
+  complaints: ComplaintCase[];
+  totals: { inserted: number; copied: number; unanswered: number; complaints: number };
 }
 
 /** How long the log keeps events. */
@@ -61,7 +76,8 @@ export function buildUsageReport(
   const since = now - days * DAY;
   const replies = new Map<string, ReplyUsage>();
   const unanswered = new Map<string, UnansweredQuestion>();
-  const totals = { inserted: 0, copied: 0, unanswered: 0 };
+  const totals = { inserted: 0, copied: 0, unanswered: 0, complaints: 0 };
+  const complaints: ComplaintCase[] = [];
   for (const event of events) {
     if (event.at < since || event.at > now) continue;
     if ((event.type === 'inserted' || event.type === 'copied') && event.packId && event.entryId) {
@@ -84,6 +100,15 @@ export function buildUsageReport(
       row.lastAt = Math.max(row.lastAt, event.at);
       if (event.platform && !row.platforms.includes(event.platform)) row.platforms.push(event.platform);
       unanswered.set(key, row);
+    } else if (event.type === 'complaint' && event.question && event.level) {
+      totals.complaints += 1;
+      complaints.push({
+        question: fold(event.question),
+        level: event.level,
+        reasons: event.reasons ?? [],
+        at: event.at,
+        ...(event.platform ? { platform: event.platform } : {}),
+      });
     }
   }
   return {
@@ -93,6 +118,7 @@ export function buildUsageReport(
       .sort((a, b) => b.inserted + b.copied - (a.inserted + a.copied) || a.title.localeCompare(b.title))
       .slice(0, limit),
     unanswered: [...unanswered.values()].sort((a, b) => b.count - a.count || b.lastAt - a.lastAt).slice(0, limit),
+    complaints: complaints.sort((a, b) => b.at - a.at).slice(0, limit),
     totals,
   };
 }

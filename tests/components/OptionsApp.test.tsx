@@ -35,9 +35,10 @@ function services(overrides: Partial<OptionsServices> = {}): OptionsServices {
     usageReport: vi.fn(async () => ({
       since: 0,
       days: 7,
-      totals: { inserted: 0, copied: 0, unanswered: 0 },
+      totals: { inserted: 0, copied: 0, unanswered: 0, complaints: 0 },
       replies: [],
       unanswered: [],
+      complaints: [],
     })),
     sites: [],
     ...overrides,

@@ -166,7 +166,7 @@ describe('usage report', () => {
 });
 
 describe('complaint risk', () => {
-  it('warns the agent when the buyer threatens to complain, naming what the buyer wrote', async () => {
+  it('warns the agent when the buyer threatens to complain, and the team lead report lists it', async () => {
     const { chat, panel } = await openChatAndPanel(browser, `${origin}/jd/history.html`, 'jd_小王');
     try {
       await appendBuyerMessage(chat, 'jd', '等了三天还不发货 再不处理我就打12315投诉你们！！！');
@@ -181,6 +181,14 @@ describe('complaint risk', () => {
         .poll(() => panel.locator('[data-testid="suggestion"]').evaluateAll((els) => els.map((e) => e.textContent)))
         .toEqual(expect.arrayContaining([expect.stringContaining('投诉')]));
       await sideBySide(browser, chat, panel, join(SCREENSHOTS, 'complaint.png'));
+
+      // The team lead sees it in the usage report.
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await expect
+        .poll(() => options.locator('[data-testid="usage-complaint"][data-level="high"]').textContent())
+        .toContain('12315');
+      await options.close();
     } finally {
       await panel.close();
       await chat.close();

@@ -63,12 +63,22 @@ describe('BackgroundService', () => {
     await service.logUnanswered(panel, { question: '  能开专票吗 ', platform: 'jd' });
     await service.logUnanswered(panel, { question: '   ' });
     await expect(service.logUnanswered(content, { question: 'x' })).rejects.toThrow();
+    await service.logComplaint(panel, {
+      question: ' 再不发货我就投诉 ',
+      level: 'high',
+      reasons: ['投诉'],
+      platform: 'jd',
+    });
+    await expect(service.logComplaint(content, { question: 'x', level: 'high', reasons: [] })).rejects.toThrow();
     now += 1000;
     const usage = await service.usageReport(panel, { days: 7 });
     expect(usage.replies).toEqual([
       { packId: 'mini-store', entryId: 'ship-time', title: '发货时间', inserted: 1, copied: 0 },
     ]);
     expect(usage.unanswered).toEqual([{ question: '能开专票吗', count: 1, lastAt: now - 1000, platforms: ['jd'] }]);
+    expect(usage.complaints).toEqual([
+      { question: '再不发货我就投诉', level: 'high', reasons: ['投诉'], at: now - 1000, platform: 'jd' },
+    ]);
     expect((await ports.db.usage.toArray()).map((e) => e.question ?? e.type)).not.toContain('very old');
   });
 

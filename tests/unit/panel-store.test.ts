@@ -49,8 +49,9 @@ describe('panel store', () => {
     expect(items[0]?.text).toContain('3489271650123456789');
   });
 
-  it('flags complaint risk from the chat, with or without packs or a search', async () => {
-    const store = createPanelStore(services({ loadPacks: async () => ({ packs: [], segments: [] }) }));
+  it('flags complaint risk from the chat, with or without packs or a search, and logs it once', async () => {
+    const logComplaint = vi.fn();
+    const store = createPanelStore(services({ loadPacks: async () => ({ packs: [], segments: [] }), logComplaint }));
     await store.getState().reloadPacks();
     store.getState().setChat(chat('什么时候发货'));
     expect(store.getState().risk).toBeNull();
@@ -58,6 +59,12 @@ describe('panel store', () => {
     expect(store.getState().risk).toEqual({ level: 'high', reasons: ['投诉'] });
     store.getState().setQuery('fh');
     expect(store.getState().risk?.level).toBe('high');
+    expect(logComplaint).toHaveBeenCalledTimes(1);
+    expect(logComplaint).toHaveBeenCalledWith(
+      { level: 'high', reasons: ['投诉'] },
+      '什么时候发货\n再不发货我就投诉你们',
+      'taobao',
+    );
     store.getState().setChat(null);
     expect(store.getState().risk).toBeNull();
   });

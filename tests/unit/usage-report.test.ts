@@ -26,7 +26,7 @@ describe('buildUsageReport', () => {
       { packId: 'gone', entryId: 'old-entry', title: 'old-entry', inserted: 1, copied: 0 },
       { packId: 'p', entryId: 'refund', title: '退款进度', inserted: 0, copied: 1 },
     ]);
-    expect(report.totals).toEqual({ inserted: 3, copied: 1, unanswered: 3 });
+    expect(report.totals).toEqual({ inserted: 3, copied: 1, unanswered: 3, complaints: 0 });
   });
 
   it('groups unanswered questions that differ only in spaces and punctuation, most asked first', () => {
@@ -41,6 +41,32 @@ describe('buildUsageReport', () => {
     const month = buildUsageReport(events, titles, now, 31, 1);
     expect(month.replies).toHaveLength(1);
     expect(month.totals.inserted).toBe(4);
-    expect(buildUsageReport(events, titles, now, 1).totals).toEqual({ inserted: 1, copied: 0, unanswered: 1 });
+    expect(buildUsageReport(events, titles, now, 1).totals).toEqual({
+      inserted: 1,
+      copied: 0,
+      unanswered: 1,
+      complaints: 0,
+    });
+  });
+
+  it('lists the complaint risks flagged, newest first, within the window', () => {
+    const flagged: UsageLogEvent[] = [
+      { at: now - 2 * DAY, type: 'complaint', question: '太坑了  ？？？', level: 'high', reasons: ['太坑', '???'] },
+      {
+        at: now - DAY,
+        type: 'complaint',
+        question: '再不发货我就投诉',
+        level: 'high',
+        reasons: ['投诉'],
+        platform: 'jd',
+      },
+      { at: now - 10 * DAY, type: 'complaint', question: 'old', level: 'watch', reasons: ['无语'] },
+    ];
+    const report = buildUsageReport([...events, ...flagged], titles, now, 7);
+    expect(report.complaints).toEqual([
+      { question: '再不发货我就投诉', level: 'high', reasons: ['投诉'], at: now - DAY, platform: 'jd' },
+      { question: '太坑了 ？？？', level: 'high', reasons: ['太坑', '???'], at: now - 2 * DAY },
+    ]);
+    expect(report.totals.complaints).toBe(2);
   });
 });
