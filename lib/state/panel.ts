@@ -7,7 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ActiveChat, InsertOutcome, Settings } from '../messaging/protocol';
 import type { Pack, Platform } from '../packs/schema';
 import { activeScenarios } from '../suggest/scenarios';
-import { questionOf, SuggestEngine, type ChatMessage, type Suggestion } from '../suggest/engine';
+import { questionOf, SuggestEngine, type ChatContext, type ChatMessage, type Suggestion } from '../suggest/engine';
 import { EntrySearch } from '../suggest/search';
 import type { Segment } from '../suggest/segment';
 import type { PageValues } from '../templates/render';
@@ -148,6 +148,22 @@ export function createPanelStore(services: PanelServices): StoreApi<PanelState> 
   });
 
   const store = createStore<PanelState>()((set, get) => {
+    /**
+     * When the buyer threatens to escalate, the pack's reply to that threat (its 投诉 or 差评 entry) comes
+     * first: calming the buyer down comes before the question they asked earlier.
+     */
+    const threatFirst = (
+      suggestions: Suggestion[],
+      risk: ComplaintRisk | null,
+      context: Omit<ChatContext, 'text' | 'messages'>,
+    ): Suggestion[] => {
+      if (!risk || risk.threats.length === 0) return suggestions;
+      const answer = engine.suggest({ ...context, text: risk.threats.join(' ') }, 1).suggestions[0];
+      if (!answer) return suggestions;
+      const same = (s: Suggestion) => s.packId === answer.packId && s.entryId === answer.entryId;
+      return [suggestions.find(same) ?? answer, ...suggestions.filter((s) => !same(s))].slice(0, 5);
+    };
+
     /** Recomputes the list from packs, chat, query and scenarios. */
     const recompute = () => {
       const { packs, chat, query, switchedOn } = get();
@@ -191,7 +207,7 @@ export function createPanelStore(services: PanelServices): StoreApi<PanelState> 
         services.logUnanswered?.(result.query, platform);
       }
       set({
-        items: result.suggestions.map(toItem),
+        items: threatFirst(result.suggestions, risk, { platform, scenarios: switchedOn, page, now }).map(toItem),
         cards: result.cards.map(toItem),
         emptyReason: result.abstained === 'courtesy' ? 'courtesy' : result.abstained ? 'no-match' : null,
         selected: 0,

@@ -14,6 +14,8 @@ export interface ComplaintRisk {
   level: 'high' | 'watch';
   /** What was found, as the agent should read it: the phrases themselves, "？？？", "CAPITALS". */
   reasons: string[];
+  /** The threats among them (投诉, 差评, chargeback…): what the pack's complaint replies answer. */
+  threats: string[];
 }
 
 /** Threats to escalate: a complaint to the platform or authorities, a bad review, a dispute, the law. */
@@ -148,8 +150,8 @@ export function complaintRisk(messages: ChatMessage[]): ComplaintRisk | null {
   const shouted = latinWords.filter((w) => w.length >= 3 && w === w.toUpperCase());
   if (shouted.length >= 3 && shouted.length >= 0.6 * latinWords.length) anger.push('CAPITALS');
   if (ANGRY_EMOJI.test(raw)) anger.push(raw.match(ANGRY_EMOJI)![0]);
-  if (threats.length > 0) return { level: 'high', reasons: [...threats, ...anger] };
-  if (anger.length >= 2) return { level: 'high', reasons: anger };
-  if (anger.length > 0) return { level: 'watch', reasons: anger };
+  if (threats.length > 0) return { level: 'high', reasons: [...threats, ...anger], threats };
+  if (anger.length >= 2) return { level: 'high', reasons: anger, threats };
+  if (anger.length > 0) return { level: 'watch', reasons: anger, threats };
   return null;
 }

@@ -30,10 +30,12 @@ describe('panel components', () => {
   });
 
   it('ComplaintAlert shows the level and what was found, and nothing without a risk', () => {
-    const { rerender, container } = render(<ComplaintAlert risk={{ level: 'high', reasons: ['12315', '???'] }} />);
+    const { rerender, container } = render(
+      <ComplaintAlert risk={{ level: 'high', reasons: ['12315', '???'], threats: ['12315'] }} />,
+    );
     expect(screen.getByRole('alert').dataset.level).toBe('high');
     expect(screen.getByTestId('complaint-reasons').textContent).toBe('12315 · ???');
-    rerender(<ComplaintAlert risk={{ level: 'watch', reasons: ['太坑'] }} />);
+    rerender(<ComplaintAlert risk={{ level: 'watch', reasons: ['太坑'], threats: [] }} />);
     expect(screen.getByRole('status').textContent).toContain('Buyer is upset');
     rerender(<ComplaintAlert risk={null} />);
     expect(container.textContent).toBe('');

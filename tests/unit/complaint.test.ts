@@ -7,31 +7,35 @@ const risk = (...texts: string[]) => complaintRisk(texts.map(buyer));
 
 describe('complaintRisk', () => {
   it.each([
-    ['再不处理我就打12315了', ['12315', '不处理']],
-    ['这服务等着吃差评吧', ['差评']],
-    ['I will file a chargeback with my bank', ['chargeback']],
-    ['my lawyer will hear about this', ['lawyer']],
-  ])('reads a threat to escalate as high: %s', (text, reasons) => {
-    expect(risk(text)).toEqual({ level: 'high', reasons });
+    ['再不处理我就打12315了', ['12315', '不处理'], ['12315']],
+    ['这服务等着吃差评吧', ['差评'], ['差评']],
+    ['I will file a chargeback with my bank', ['chargeback'], ['chargeback']],
+    ['my lawyer will hear about this', ['lawyer'], ['lawyer']],
+  ])('reads a threat to escalate as high: %s', (text, reasons, threats) => {
+    expect(risk(text)).toEqual({ level: 'high', reasons, threats });
   });
 
   it('reads two signs of anger as high, one as watch', () => {
-    expect(risk('叫你们主管来跟我说 这事没完')).toEqual({ level: 'high', reasons: ['没完', '主管'] });
-    expect(risk('付款都两天了还是待出库 搞什么啊')).toEqual({ level: 'watch', reasons: ['搞什么'] });
-    expect(risk('人呢？？？发了十分钟消息都不回')).toEqual({ level: 'watch', reasons: ['???'] });
-    expect(risk('一点不凉😡😡')).toEqual({ level: 'watch', reasons: ['😡'] });
+    expect(risk('叫你们主管来跟我说 这事没完')).toEqual({ level: 'high', reasons: ['没完', '主管'], threats: [] });
+    expect(risk('付款都两天了还是待出库 搞什么啊')).toEqual({ level: 'watch', reasons: ['搞什么'], threats: [] });
+    expect(risk('人呢？？？发了十分钟消息都不回')).toEqual({ level: 'watch', reasons: ['???'], threats: [] });
+    expect(risk('一点不凉😡😡')).toEqual({ level: 'watch', reasons: ['😡'], threats: [] });
   });
 
   it('does not count a negated threat, but anger stays anger', () => {
     expect(risk('放心 不会给差评的 就问问')).toBeNull();
     expect(risk("I won't leave a bad review, just asking")).toBeNull();
-    expect(risk('不给说法我就退货 太坑了')).toEqual({ level: 'high', reasons: ['太坑', '说法'] });
+    expect(risk('不给说法我就退货 太坑了')).toEqual({ level: 'high', reasons: ['太坑', '说法'], threats: [] });
   });
 
   it('matches English phrases as whole words and tells shouting from product names', () => {
     expect(risk('I have an issue with my order')).toBeNull();
     expect(risk('屏幕是OLED还是LCD 多少hz')).toBeNull();
-    expect(risk('PLEASE CANCEL MY ORDER I ORDERED THE WRONG THING')).toEqual({ level: 'watch', reasons: ['CAPITALS'] });
+    expect(risk('PLEASE CANCEL MY ORDER I ORDERED THE WRONG THING')).toEqual({
+      level: 'watch',
+      reasons: ['CAPITALS'],
+      threats: [],
+    });
     expect(risk('什么时候发货', 'ok thanks')).toBeNull();
   });
 

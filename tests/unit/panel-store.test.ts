@@ -56,17 +56,52 @@ describe('panel store', () => {
     store.getState().setChat(chat('什么时候发货'));
     expect(store.getState().risk).toBeNull();
     store.getState().setChat(chat('什么时候发货', '再不发货我就投诉你们'));
-    expect(store.getState().risk).toEqual({ level: 'high', reasons: ['投诉'] });
+    expect(store.getState().risk).toEqual({ level: 'high', reasons: ['投诉'], threats: ['投诉'] });
     store.getState().setQuery('fh');
     expect(store.getState().risk?.level).toBe('high');
     expect(logComplaint).toHaveBeenCalledTimes(1);
     expect(logComplaint).toHaveBeenCalledWith(
-      { level: 'high', reasons: ['投诉'] },
+      { level: 'high', reasons: ['投诉'], threats: ['投诉'] },
       '什么时候发货\n再不发货我就投诉你们',
       'taobao',
     );
     store.getState().setChat(null);
     expect(store.getState().risk).toBeNull();
+  });
+
+  it("puts the pack's reply to a threat first, before the question asked earlier", async () => {
+    const desk = pack({
+      format: 'huashu-pack/1',
+      id: 'desk',
+      name: '客服',
+      version: '1.0.0',
+      entries: [
+        {
+          id: 'installments',
+          title: '白条分期',
+          questions: ['白条能分期吗', '几期免息'],
+          replies: [{ text: '支持12期免息' }],
+        },
+        { id: 'ship-time', title: '发货时间', questions: ['什么时候发货'], replies: [{ text: '48小时内发货' }] },
+        {
+          id: 'complaint',
+          title: '投诉',
+          questions: ['我要投诉', '投诉你们'],
+          replies: [{ text: '非常抱歉，马上为您处理' }],
+        },
+      ],
+    });
+    const store = createPanelStore(services({ loadPacks: async () => ({ packs: [desk], segments: [] }) }));
+    await store.getState().reloadPacks();
+    store.getState().setChat(chat('白条能分期吗 几期免息'));
+    expect(store.getState().items.map((i) => i.entryId)).toEqual(['installments']);
+    store.getState().setChat(chat('白条能分期吗 几期免息', '等了三天 再不发货我就打12315投诉'));
+    expect(store.getState().items[0]?.entryId).toBe('complaint');
+    expect(store.getState().items.map((i) => i.entryId)).toContain('installments');
+    // Anger without a threat warns, and leaves the order to the question.
+    store.getState().setChat(chat('白条能分期吗 几期免息？？？'));
+    expect(store.getState().risk?.level).toBe('watch');
+    expect(store.getState().items[0]?.entryId).toBe('installments');
   });
 
   it('says why the list is empty', async () => {
