@@ -96,6 +96,17 @@ const ANGER = [
   'wtf',
   'manager',
   'supervisor',
+  // Swearing.
+  '他妈',
+  '卧槽',
+  '尼玛',
+  'damn',
+  'goddamn',
+  'bloody',
+  'fuck',
+  'fucking',
+  'shit',
+  'crap',
 ];
 
 const ANGRY_EMOJI = /[😡🤬😤😠👿💢]/u;

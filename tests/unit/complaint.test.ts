@@ -20,6 +20,8 @@ describe('complaintRisk', () => {
     expect(risk('付款都两天了还是待出库 搞什么啊')).toEqual({ level: 'watch', reasons: ['搞什么'], threats: [] });
     expect(risk('人呢？？？发了十分钟消息都不回')).toEqual({ level: 'watch', reasons: ['???'], threats: [] });
     expect(risk('一点不凉😡😡')).toEqual({ level: 'watch', reasons: ['😡'], threats: [] });
+    expect(risk('how do I edit my goddamn account')).toEqual({ level: 'watch', reasons: ['goddamn'], threats: [] });
+    expect(risk('他妈的到底发不发货')).toEqual({ level: 'watch', reasons: ['他妈'], threats: [] });
   });
 
   it('does not count a negated threat, but anger stays anger', () => {
