@@ -44,7 +44,11 @@ const ESCALATION = [
   'complaint',
   'lawyer',
   'attorney',
-  'sue',
+  // Not "sue" alone: Sue is also a name ("Hi, Sue here").
+  'sue you',
+  'sue your',
+  'sue the',
+  'sue this',
   'lawsuit',
   'chargeback',
   'dispute',

@@ -32,6 +32,8 @@ describe('complaintRisk', () => {
 
   it('matches English phrases as whole words and tells shouting from product names', () => {
     expect(risk('I have an issue with my order')).toBeNull();
+    expect(risk('Hi, Sue here, where is my order')).toBeNull();
+    expect(risk('I will sue your company')).toMatchObject({ level: 'high', threats: ['sue your'] });
     expect(risk('屏幕是OLED还是LCD 多少hz')).toBeNull();
     expect(risk('PLEASE CANCEL MY ORDER I ORDERED THE WRONG THING')).toEqual({
       level: 'watch',
