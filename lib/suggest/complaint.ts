@@ -7,7 +7,7 @@
  * A threat that is negated ("放心不会给差评", "I won't leave a bad review") does not count; anger does
  * ("不给说法我就…").
  */
-import type { ChatMessage } from './engine';
+import { pendingBuyerTexts, type ChatMessage } from './engine';
 import { normalizeText } from './normalize';
 
 export interface ComplaintRisk {
@@ -121,20 +121,6 @@ const NEGATED_HAN = /(?:不|没|别|不会|不给|不打|没有|不想)[^，。�
 const NEGATED_LATIN = /\b(?:not|no|never|won't|wont|don't|dont|wouldn't|didn't)\s+(?:\w+\s+){0,2}$/;
 const LATIN_PHRASE = /^[a-z0-9 ]+$/;
 
-/** The buyer's recent messages: those since the agent last wrote, at most the last five. */
-function recentBuyerText(messages: ChatMessage[]): string {
-  const recent: string[] = [];
-  for (let i = messages.length - 1; i >= 0 && recent.length < 5; i -= 1) {
-    const message = messages[i]!;
-    if (message.role === 'agent') {
-      if (recent.length > 0) break;
-      continue;
-    }
-    if (message.role === 'buyer') recent.unshift(message.text);
-  }
-  return recent.join('\n');
-}
-
 function found(text: string, phrase: string, negatable: boolean): boolean {
   let from = 0;
   for (;;) {
@@ -152,7 +138,8 @@ function found(text: string, phrase: string, negatable: boolean): boolean {
 
 /** The complaint risk of a conversation, or null when nothing points to one. */
 export function complaintRisk(messages: ChatMessage[]): ComplaintRisk | null {
-  const raw = recentBuyerText(messages);
+  // A few more messages than the question the engine answers: anger shows over several messages.
+  const raw = pendingBuyerTexts(messages, 5).join('\n');
   if (!raw.trim()) return null;
   const text = normalizeText(raw);
   // Only threats are negated ("不会给差评"); anger stays anger ("不给说法").

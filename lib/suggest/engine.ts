@@ -175,19 +175,25 @@ interface Candidate {
 
 /** Buyer text to answer: the buyer's messages since the agent last wrote (at most the last three). */
 export function questionOf(context: ChatContext): string {
-  if (context.messages && context.messages.length > 0) {
-    const pending: string[] = [];
-    for (let i = context.messages.length - 1; i >= 0 && pending.length < 3; i -= 1) {
-      const message = context.messages[i]!;
-      if (message.role === 'agent') {
-        if (pending.length > 0) break;
-        continue;
-      }
-      if (message.role === 'buyer' && message.text.trim()) pending.unshift(message.text.trim());
-    }
-    return pending.join('\n');
-  }
+  if (context.messages && context.messages.length > 0) return pendingBuyerTexts(context.messages, 3).join('\n');
   return (context.text ?? '').trim();
+}
+
+/**
+ * The buyer's latest messages (trimmed, non-empty), oldest first: those since the agent last wrote, or, when
+ * the agent wrote last, the ones before that reply — at most `max`.
+ */
+export function pendingBuyerTexts(messages: ChatMessage[], max: number): string[] {
+  const pending: string[] = [];
+  for (let i = messages.length - 1; i >= 0 && pending.length < max; i -= 1) {
+    const message = messages[i]!;
+    if (message.role === 'agent') {
+      if (pending.length > 0) break;
+      continue;
+    }
+    if (message.role === 'buyer' && message.text.trim()) pending.unshift(message.text.trim());
+  }
+  return pending;
 }
 
 /**
