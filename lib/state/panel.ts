@@ -132,8 +132,14 @@ function sameRisk(a: ComplaintRisk | null, b: ComplaintRisk | null): boolean {
 export function createPanelStore(services: PanelServices): StoreApi<PanelState> {
   const engine = new SuggestEngine();
   let search = new EntrySearch([]);
-  const loggedUnanswered = new Set<string>();
-  const loggedComplaints = new Set<string>();
+  // Each unanswered question and each complaint risk is logged once per panel session, however often the
+  // panel recomputes.
+  const logged = new Set<string>();
+  const logOnce = (key: string, log: () => void) => {
+    if (logged.has(key)) return;
+    logged.add(key);
+    log();
+  };
 
   const toItem = (s: Suggestion): PanelItem => ({
     packId: s.packId,
@@ -168,16 +174,16 @@ export function createPanelStore(services: PanelServices): StoreApi<PanelState> 
     const recompute = () => {
       const { packs, chat, query, switchedOn } = get();
       const now = services.now();
+      const messages = chatMessages(chat);
       // Read from the chat whatever the packs or the search box hold: the agent must see it either way.
-      const risk = complaintRisk(chatMessages(chat));
+      const risk = complaintRisk(messages);
       if (!sameRisk(risk, get().risk)) set({ risk });
-      if (risk && chat?.conversation) {
-        const question = questionOf({ messages: chatMessages(chat) });
-        const key = `${chat.conversation.conversationId}\u0000${risk.level}\u0000${question}`;
-        if (!loggedComplaints.has(key)) {
-          loggedComplaints.add(key);
-          services.logComplaint?.(risk, question, chat.conversation.platform);
-        }
+      const conversation = chat?.conversation;
+      if (risk && conversation) {
+        const question = questionOf({ messages });
+        logOnce(`complaint\u0000${conversation.conversationId}\u0000${risk.level}\u0000${question}`, () =>
+          services.logComplaint?.(risk, question, conversation.platform),
+        );
       }
       if (packs.length === 0) {
         set({ items: [], cards: [], emptyReason: 'no-packs', selected: 0 });
@@ -186,7 +192,7 @@ export function createPanelStore(services: PanelServices): StoreApi<PanelState> 
       const platform = chat?.conversation?.platform;
       const page = pageValues(chat);
       if (query.trim()) {
-        const context = { platform, page, now, scenarios: switchedOn, messages: chatMessages(chat) };
+        const context = { platform, page, now, scenarios: switchedOn, messages };
         const items = search
           .search(query, 20)
           .map((hit) => engine.render(hit.packId, hit.entryId, context, hit.score))
@@ -199,12 +205,11 @@ export function createPanelStore(services: PanelServices): StoreApi<PanelState> 
         set({ items: [], cards: [], emptyReason: 'no-chat', selected: 0 });
         return;
       }
-      const result = engine.suggest({ messages: chatMessages(chat), platform, scenarios: switchedOn, page, now }, 5);
-      // Each unanswered question once per panel session, however often the panel recomputes.
-      const unansweredKey = `${chat.conversation.conversationId}\u0000${result.query}`;
-      if (result.abstained === 'no-match' && result.query && !loggedUnanswered.has(unansweredKey)) {
-        loggedUnanswered.add(unansweredKey);
-        services.logUnanswered?.(result.query, platform);
+      const result = engine.suggest({ messages, platform, scenarios: switchedOn, page, now }, 5);
+      if (result.abstained === 'no-match' && result.query) {
+        logOnce(`unanswered\u0000${chat.conversation.conversationId}\u0000${result.query}`, () =>
+          services.logUnanswered?.(result.query, platform),
+        );
       }
       set({
         items: threatFirst(result.suggestions, risk, { platform, scenarios: switchedOn, page, now }).map(toItem),
