@@ -2,33 +2,40 @@
  * Text normalisation shared by indexing and querying: NFKC (full-width → half-width, compatibility
  * forms), lower case, traditional → simplified Chinese, one space for any run of white space.
  */
-import { Converter } from 'opencc-js/t2cn';
+import { FIRST_TABLE_CHAR, LAST_TABLE_CHAR, toSimplified } from './traditional';
+import { TRADITIONAL_CHARS } from './traditional.data';
 
-const toSimplified = Converter({ from: 't', to: 'cn' });
 const HAS_HAN = /\p{Script=Han}/u;
-const FIRST = 0x3400;
-const LAST = 0x9fff;
-let traditionalChars: Uint8Array | null = null;
 
 /**
- * Whether the text has a character that conversion would change. Running the converter costs ~30 µs
- * a string, which dominated index builds; most text is already simplified and skips it. The table of
- * such characters is read off the converter itself once (~40 ms), one character per line.
+ * What one pass over a text finds, by code unit. Most pack and chat text is plain ASCII, Han and common
+ * CJK punctuation, which NFKC leaves as it is: for such text the pass decides which (if any) of the
+ * costly steps to run (each copied every Chinese string, and NFKC, lower-casing and the converter's checks
+ * were a quarter of index build time). Anything else takes every step.
  */
+const OTHER = 1;
+const UPPER = 2;
+const TRADITIONAL = 4;
+const SPACE = 8;
+/** Tab, line feed, carriage return: white space to collapse, which NFKC leaves alone. */
+const BREAK = 16;
+const CHAR_CLASS = new Uint8Array(0x10000).fill(OTHER);
+CHAR_CLASS.fill(0, 0x21, 0x7f);
+CHAR_CLASS.fill(UPPER, 0x41, 0x5b);
+CHAR_CLASS[0x20] = SPACE;
+for (const code of [0x09, 0x0a, 0x0d]) CHAR_CLASS[code] = BREAK;
+CHAR_CLASS.fill(0, 0x3400, 0x4dc0);
+CHAR_CLASS.fill(0, 0x4e00, LAST_TABLE_CHAR + 1);
+// 、。《》「」『』【】‘’“”—·: NFKC keeps them (full-width ，！？（） are OTHER: NFKC folds them to ASCII).
+for (const code of [0x3001, 0x3002, 0x2018, 0x2019, 0x201c, 0x201d, 0x2014, 0xb7]) CHAR_CLASS[code] = 0;
+CHAR_CLASS.fill(0, 0x300a, 0x3012);
+for (let i = 0; i < TRADITIONAL_CHARS.length; i += 1) CHAR_CLASS[TRADITIONAL_CHARS.charCodeAt(i)] = TRADITIONAL;
+
+/** Whether the text has a character of the table's range that conversion would change. */
 function hasTraditional(text: string): boolean {
-  if (!traditionalChars) {
-    if (!HAS_HAN.test(text)) return false;
-    const chars: string[] = [];
-    for (let code = FIRST; code <= LAST; code += 1) chars.push(String.fromCharCode(code));
-    const converted = toSimplified(chars.join('\n')).split('\n');
-    traditionalChars = new Uint8Array(LAST - FIRST + 1);
-    chars.forEach((char, i) => {
-      if (converted[i] !== char) traditionalChars![i] = 1;
-    });
-  }
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code >= FIRST && code <= LAST && traditionalChars[code - FIRST] === 1) return true;
+    if (code >= FIRST_TABLE_CHAR && code <= LAST_TABLE_CHAR && CHAR_CLASS[code] === TRADITIONAL) return true;
   }
   return false;
 }
@@ -56,12 +63,26 @@ function hasLooseSpace(text: string): boolean {
   return false;
 }
 
+const collapseSpace = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 /** Normalises text for matching; idempotent. */
 export function normalizeText(text: string): string {
-  let out = text.normalize('NFKC').toLowerCase();
-  if (hasTraditional(out)) out = toSimplified(out);
-  // Most texts are already tidy: skip the regular expressions (a tenth of index build time) for them.
-  return hasLooseSpace(out) ? out.replace(/\s+/g, ' ').trim() : out;
+  const last = text.length - 1;
+  let found = 0;
+  let loose = false;
+  for (let i = 0; i <= last; i += 1) {
+    const kind = CHAR_CLASS[text.charCodeAt(i)]!;
+    found |= kind;
+    if (kind === SPACE && (i === 0 || i === last || text.charCodeAt(i + 1) === 32)) loose = true;
+  }
+  if (found & OTHER) {
+    let out = text.normalize('NFKC').toLowerCase();
+    if (hasTraditional(out)) out = toSimplified(out);
+    return hasLooseSpace(out) ? collapseSpace(out) : out;
+  }
+  let out = found & UPPER ? text.toLowerCase() : text;
+  if (found & TRADITIONAL) out = toSimplified(out);
+  return loose || found & BREAK ? collapseSpace(out) : out;
 }
 
 /** Whether a message is mostly Chinese (Han) rather than Latin script: picks reply locale. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isCourtesyOnly } from '../../lib/suggest/courtesy';
 import { detectScript, normalizeText } from '../../lib/suggest/normalize';
 import { pinyinKey, splitClauses, termsOf } from '../../lib/suggest/tokenize';
+import { toSimplified, traditionalCharsOfConverter } from '../../lib/suggest/traditional';
+import { TRADITIONAL_CHARS } from '../../lib/suggest/traditional.data';
 
 const terms = (text: string) => termsOf(text).map((t) => t.term);
 
@@ -26,6 +28,24 @@ describe('normalizeText', () => {
   it('is idempotent', () => {
     const once = normalizeText('發貨ＯＫ');
     expect(normalizeText(once)).toBe(once);
+  });
+  it('has the table of traditional characters the converter has (else run npm run gen:data)', () => {
+    expect(TRADITIONAL_CHARS).toBe(traditionalCharsOfConverter());
+  });
+  it('gives what every step in turn gives, whichever steps it skips', () => {
+    // The steps in full, as the fast path must match them.
+    const reference = (text: string) => toSimplified(text.normalize('NFKC').toLowerCase()).replace(/\s+/g, ' ').trim();
+    const alphabet = [
+      ...'aZq09 ,.?!:;~\t\n发货退款這個們後東西：，！？（）［］～、。《》「」【】“”‘’—·…　\u00a0ＡｂＣ１é\u0301ﬁ①㍿😀',
+    ];
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    for (let n = 0; n < 3000; n += 1) {
+      let text = '';
+      const length = Math.floor(random() * 12);
+      for (let i = 0; i < length; i += 1) text += alphabet[Math.floor(random() * alphabet.length)];
+      expect(normalizeText(text), JSON.stringify(text)).toBe(reference(text));
+    }
   });
 });
 
