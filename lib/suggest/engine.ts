@@ -17,7 +17,7 @@ import { CHINESE_STOPWORDS } from './stopwords';
 import { detectScript, normalizeText } from './normalize';
 import { factValues, renderReply, type FactValues } from './reply';
 import { activeScenarios, isEntryEligible } from './scenarios';
-import { buildSegment, packFingerprint, type Segment } from './segment';
+import { buildSegment, packFingerprint, WEIGHT_SCALE, type Segment } from './segment';
 import { pinyinKey, splitClauses, termsOfNormalized, type WeightedTerm } from './tokenize';
 import { SYNONYM_WEIGHT, synonymsOf } from './synonyms';
 import { slotFillers } from './slots';
@@ -418,7 +418,7 @@ export class SuggestEngine {
           const { offsets, postingDocs, postingWeights } = loaded.segment;
           for (let i = offsets[t]!, end = offsets[t + 1]!; i < end; i += 1) {
             const docNo = postingDocs[i]!;
-            const tf = postingWeights[i]!;
+            const tf = postingWeights[i]! / WEIGHT_SCALE;
             const gain = (gainScale * tf) / (tf + lengthNorm[docNo]!);
             keepMax(
               scratch.termStamp,

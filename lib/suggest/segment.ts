@@ -6,7 +6,15 @@
  */
 import type { Entry, Pack } from '../packs/schema';
 import { normalizeText } from './normalize';
-import { BIGRAM_KEYS, emitTermKeys, HAN_CHAR_KEYS, termKeyString, type TermKeySink } from './tokenize';
+import {
+  BIGRAM_KEYS,
+  emitTermKeys,
+  HAN_CHAR_KEYS,
+  TERM_WEIGHTS,
+  termKeyString,
+  type LatinTerms,
+  type TermKeySink,
+} from './tokenize';
 
 /** Weight of each entry field in the entry's term frequencies (BM25F). Tuned on the eval sets. */
 export const FIELD_WEIGHTS = {
@@ -19,13 +27,33 @@ export const FIELD_WEIGHTS = {
 } as const;
 
 /**
- * Fields whose single Chinese characters are indexed. Only the words buyers' messages are matched
- * against (title, questions, keywords): single characters of long reply texts and tags matched almost
- * anything and cost Chinese recall@1 3-4 points (eval sets, see bench/).
+ * Fields whose helper terms (single Chinese characters, 4-grams of Latin words) are indexed: only the
+ * words buyers' messages are matched against (title, questions, keywords). Single characters of long
+ * reply texts and tags matched almost anything and cost Chinese recall@1 3-4 points; 4-grams of replies
+ * were a third of all 4-grams and bought nothing (Bitext recall@1 over 8 draws 0.900 without them vs
+ * 0.902 with, Shopify the same, Chinese within ±0.4 point), while costing a tenth of build time.
  */
-const CHAR_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
+const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
 
-export const SEGMENT_FORMAT = 'huashu-index/4';
+export const SEGMENT_FORMAT = 'huashu-index/5';
+
+/**
+ * Posting weights are stored as whole units of 1 / WEIGHT_SCALE: every field weight × term weight is a
+ * multiple of 1/80 (a unit test keeps it so), so a term's weighted frequency in an entry is exact in half
+ * the bytes of a float. Entry numbers take 16 bits in packs of up to 65,536 entries. Each byte saved is
+ * fresh memory a build does not touch (the posting arrays' page faults were a fifth of a build) and
+ * space IndexedDB does not store.
+ */
+export const WEIGHT_SCALE = 80;
+/** A larger weighted frequency is stored as this (BM25 has saturated long before). */
+const MAX_WEIGHT_UNITS = 0xffff;
+const MAX_16_BIT_DOCS = 0x10000;
+
+/** Entry numbers of postings: 16-bit for packs of up to 65,536 entries. */
+export type PostingDocs = Uint16Array | Int32Array;
+
+const postingDocsFor = (entryCount: number, length: number): PostingDocs =>
+  entryCount <= MAX_16_BIT_DOCS ? new Uint16Array(length) : new Int32Array(length);
 
 /** What ranking needs to know about an entry without reading the pack. */
 export interface SegmentDoc {
@@ -45,9 +73,9 @@ export interface Segment {
   terms: string[];
   offsets: Int32Array;
   /** Entry numbers, ascending within each term. */
-  postingDocs: Int32Array;
-  /** Weighted term frequency of the term in that entry. */
-  postingWeights: Float32Array;
+  postingDocs: PostingDocs;
+  /** Weighted term frequency of the term in that entry, in units of 1 / `WEIGHT_SCALE`. */
+  postingWeights: Uint16Array;
 }
 
 /** A cheap content hash (FNV-1a, 32-bit, hex) of the pack, for cache keys. */
@@ -84,8 +112,17 @@ const withoutVariables = (text: string) => (text.includes('{') ? text.replace(/\
  * line per probe): a `Map` lookup per character and bigram was half of indexing time.
  */
 class HanKeyTable {
-  private slots = new Int32Array(1 << 15).fill(-1);
   private size = 0;
+
+  /** `slots`: an earlier table's array to reuse (its size a power of two), or none. */
+  constructor(private slots: Int32Array = new Int32Array(1 << 15)) {
+    slots.fill(-1);
+  }
+
+  /** The array, to hand on to the next build's table. */
+  get array(): Int32Array {
+    return this.slots;
+  }
 
   /** The term number of `key`, or -1. */
   get(key: number): number {
@@ -120,6 +157,37 @@ class HanKeyTable {
   }
 }
 
+/** A build's work space: none of it is part of the segment. */
+interface WorkArrays {
+  postingTerm: Int32Array;
+  postingWeight: Uint16Array;
+  /** All zero between builds. */
+  tf: Float64Array;
+  bigramSlots: Int32Array;
+  charIds: Int32Array;
+  termKeys: Int32Array;
+  subwordIds: Int32Array;
+}
+
+/** `array` when it has room for `needed` items, else a copy with room for twice as many. */
+function int32sWithRoom(array: Int32Array, needed: number): Int32Array {
+  if (needed <= array.length) return array;
+  const grown = new Int32Array(Math.max(needed, array.length * 2));
+  grown.set(array);
+  return grown;
+}
+
+/**
+ * The last build's work space (about 14 MB at 10k entries), held weakly: a build that follows soon (the
+ * panel builds its packs one after another) reuses it while the garbage collector has not taken it.
+ * Fresh memory is costly: page faults were a third of a first build's time. Taken by a build, handed
+ * back only when the build succeeds.
+ */
+let spareWork: WeakRef<WorkArrays> | undefined;
+
+/** Numbers each build, for the term numbers cached on Latin words (`LatinTerms.idsBuild`). */
+let builds = 0;
+
 /**
  * Collects one pack's postings. Terms are interned to numbers (Han terms arrive as numbers already) and
  * every posting goes into flat typed arrays, sorted by term once at the end: per-term growing arrays
@@ -127,30 +195,66 @@ class HanKeyTable {
  * closures made anew for every build kept V8 from reusing its optimised code from one build to the next.
  */
 class SegmentBuilder implements TermKeySink {
+  private readonly build = (builds += 1);
   private readonly termIds = new Map<string, number>();
-  private readonly bigramIds = new HanKeyTable();
+  private readonly bigramIds: HanKeyTable;
   /** Single characters (at most 27,648 keys) are looked up directly. */
-  private readonly charIds = new Int32Array(HAN_CHAR_KEYS).fill(-1);
-  readonly terms: Array<string | number> = [];
+  private readonly charIds: Int32Array;
+  /**
+   * The vocabulary: term i is the Han key `termKeys[i]` when that is ≥ 0, else the string
+   * `stringTerms[-1 - termKeys[i]]`. Strings for Han terms are made once, at the end.
+   */
+  termCount = 0;
+  private termKeys: Int32Array;
+  private readonly stringTerms: string[] = [];
+  /** Term numbers of Latin words' 4-grams, each word's side by side (see `LatinTerms.subwordIdsAt`). */
+  private subwordIds: Int32Array;
+  private subwordIdCount = 0;
   /** Weighted term frequencies of the entry being read, by term number; `touched` lists the non-zero. */
-  private tf = new Float64Array(1024);
-  private touched = new Int32Array(1024);
+  private tf: Float64Array;
+  private touched: Int32Array = new Int32Array(1024);
   private touchedCount = 0;
   /** Postings in entry order: entry n's are `[entryStart[n], entryStart[n + 1])` of `postingTerm/Weight`. */
   postingTerm: Int32Array;
-  postingWeight: Float32Array;
+  /** In units of 1 / `WEIGHT_SCALE`. */
+  postingWeight: Uint16Array;
   readonly entryStart: Int32Array;
   postings = 0;
   private fieldWeight = 1;
-  private fieldChars = true;
+  private fieldHelpers = true;
   private length = 0;
 
   constructor(entryCount: number) {
     // About 150 distinct terms per entry in real packs: start near the final size.
     const capacity = Math.max(1 << 12, entryCount * 160);
-    this.postingTerm = new Int32Array(capacity);
-    this.postingWeight = new Float32Array(capacity);
+    const spare = spareWork?.deref();
+    spareWork = undefined;
+    const postingsFit = spare !== undefined && spare.postingTerm.length >= capacity;
+    this.postingTerm = postingsFit ? spare.postingTerm : new Int32Array(capacity);
+    this.postingWeight = postingsFit ? spare.postingWeight : new Uint16Array(capacity);
+    this.tf = spare?.tf ?? new Float64Array(1024);
+    this.bigramIds = new HanKeyTable(spare?.bigramSlots);
+    this.charIds = (spare?.charIds ?? new Int32Array(HAN_CHAR_KEYS)).fill(-1);
+    this.termKeys = spare?.termKeys ?? new Int32Array(1024);
+    this.subwordIds = spare?.subwordIds ?? new Int32Array(1024);
     this.entryStart = new Int32Array(entryCount + 1);
+  }
+
+  /** Hands the work space on to the next build (see `spareWork`). */
+  release(): void {
+    const { postingTerm, postingWeight, tf, charIds, termKeys, subwordIds } = this;
+    const bigramSlots = this.bigramIds.array;
+    spareWork = new WeakRef({ postingTerm, postingWeight, tf, bigramSlots, charIds, termKeys, subwordIds });
+  }
+
+  /** The vocabulary as strings, by term number. */
+  termStrings(): string[] {
+    const strings = new Array<string>(this.termCount);
+    for (let id = 0; id < this.termCount; id += 1) {
+      const key = this.termKeys[id]!;
+      strings[id] = key >= 0 ? termKeyString(key) : this.stringTerms[-1 - key]!;
+    }
+    return strings;
   }
 
   /** Reads every entry, in order; returns what ranking needs of each. */
@@ -176,16 +280,16 @@ class SegmentBuilder implements TermKeySink {
     const count = this.touchedCount;
     if (this.postings + count > this.postingTerm.length) {
       const size = Math.max(this.postingTerm.length * 2, this.postings + count);
-      const grow = <T extends Int32Array | Float32Array>(from: T, to: T): T => (to.set(from), to);
+      const grow = <T extends Int32Array | Uint16Array>(from: T, to: T): T => (to.set(from), to);
       this.postingTerm = grow(this.postingTerm, new Int32Array(size));
-      this.postingWeight = grow(this.postingWeight, new Float32Array(size));
+      this.postingWeight = grow(this.postingWeight, new Uint16Array(size));
     }
     const { tf, touched, postingTerm, postingWeight } = this;
     let postings = this.postings;
     for (let t = 0; t < count; t += 1) {
       const id = touched[t]!;
       postingTerm[postings] = id;
-      postingWeight[postings] = tf[id]!;
+      postingWeight[postings] = Math.min(MAX_WEIGHT_UNITS, Math.round(tf[id]! * WEIGHT_SCALE));
       postings += 1;
       tf[id] = 0;
     }
@@ -197,12 +301,12 @@ class SegmentBuilder implements TermKeySink {
 
   private addField(field: keyof typeof FIELD_WEIGHTS, text: string): void {
     this.fieldWeight = FIELD_WEIGHTS[field];
-    this.fieldChars = CHAR_FIELDS.has(field);
+    this.fieldHelpers = HELPER_TERM_FIELDS.has(field);
     emitTermKeys(normalizeText(text), this);
   }
 
   han(key: number, weight: number): void {
-    if (key >= BIGRAM_KEYS && !this.fieldChars) return;
+    if (key >= BIGRAM_KEYS && !this.fieldHelpers) return;
     let id: number;
     if (key >= BIGRAM_KEYS) {
       id = this.charIds[key - BIGRAM_KEYS]!;
@@ -215,16 +319,49 @@ class SegmentBuilder implements TermKeySink {
   }
 
   term(term: string, weight: number): void {
-    let id = this.termIds.get(term);
-    if (id === undefined) this.termIds.set(term, (id = this.newTerm(term)));
-    this.add(id, weight);
+    this.add(this.idOf(term), weight);
   }
 
-  private newTerm(term: string | number): number {
-    const id = this.terms.length;
-    this.terms.push(term);
-    if (id >= this.tf.length) {
-      const grown = new Float64Array(this.tf.length * 2);
+  latin(word: LatinTerms & { term: string }): void {
+    if (word.idsBuild !== this.build) {
+      word.idsBuild = this.build;
+      word.termId = this.idOf(word.term);
+      word.subwordIdsAt = -1;
+    }
+    this.add(word.termId, TERM_WEIGHTS.latin);
+    const count = word.subwords.length;
+    if (!this.fieldHelpers || count === 0) return;
+    let at = word.subwordIdsAt;
+    if (at < 0) {
+      // Numbered only once used: a 4-gram seen only in replies is not in the vocabulary at all.
+      at = this.subwordIdCount;
+      this.subwordIds = int32sWithRoom(this.subwordIds, at + count);
+      for (let k = 0; k < count; k += 1) this.subwordIds[at + k] = this.idOf(word.subwords[k]!);
+      this.subwordIdCount = at + count;
+      word.subwordIdsAt = at;
+    }
+    const ids = this.subwordIds;
+    for (let k = 0; k < count; k += 1) this.add(ids[at + k]!, TERM_WEIGHTS.subword);
+  }
+
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.newTerm(-1 - this.stringTerms.length);
+      this.stringTerms.push(term);
+      this.termIds.set(term, id);
+    }
+    return id;
+  }
+
+  /** Numbers a new term: `key` as in `termKeys`. */
+  private newTerm(key: number): number {
+    const id = this.termCount;
+    this.termCount = id + 1;
+    this.termKeys = int32sWithRoom(this.termKeys, id + 1);
+    this.termKeys[id] = key;
+    if (id === this.tf.length) {
+      const grown = new Float64Array(id * 2);
       grown.set(this.tf);
       this.tf = grown;
     }
@@ -234,11 +371,7 @@ class SegmentBuilder implements TermKeySink {
   private add(id: number, weight: number): void {
     const tf = this.tf;
     if (tf[id] === 0) {
-      if (this.touchedCount === this.touched.length) {
-        const grown = new Int32Array(this.touched.length * 2);
-        grown.set(this.touched);
-        this.touched = grown;
-      }
+      this.touched = int32sWithRoom(this.touched, this.touchedCount + 1);
       this.touched[this.touchedCount++] = id;
     }
     const w = weight * this.fieldWeight;
@@ -260,8 +393,8 @@ function sortPostings(
   for (let i = 0; i < postings; i += 1) offsets[postingTerm[i]! + 1]! += 1;
   for (let t = 0; t < termCount; t += 1) offsets[t + 1]! += offsets[t]!;
   const cursor = offsets.slice(0, termCount);
-  const postingDocs = new Int32Array(postings);
-  const postingWeights = new Float32Array(postings);
+  const postingDocs = postingDocsFor(entryStart.length - 1, postings);
+  const postingWeights = new Uint16Array(postings);
   for (let docNo = 0, i = 0; docNo + 1 < entryStart.length; docNo += 1) {
     for (const end = entryStart[docNo + 1]!; i < end; i += 1) {
       const at = cursor[postingTerm[i]!]!;
@@ -281,16 +414,17 @@ function sortPostings(
 export function buildSegment(pack: Pack, fingerprint = packFingerprint(pack)): Segment {
   const builder = new SegmentBuilder(pack.entries.length);
   const docs = builder.addEntries(pack.entries);
-  const { terms } = builder;
-  return {
+  const segment: Segment = {
     format: SEGMENT_FORMAT,
     packId: pack.id,
     fingerprint,
     docs,
     totalLength: docs.reduce((sum, doc) => sum + doc.length, 0),
-    terms: terms.map((term) => (typeof term === 'number' ? termKeyString(term) : term)),
-    ...sortPostings(terms.length, builder),
+    terms: builder.termStrings(),
+    ...sortPostings(builder.termCount, builder),
   };
+  builder.release();
+  return segment;
 }
 
 /** A plain-JSON copy of a segment (typed arrays as number lists). */
@@ -311,12 +445,21 @@ export function reviveSegment(value: unknown): Segment | null {
   if (typeof value !== 'object' || value === null) return null;
   const s = value as Record<string, unknown>;
   if (s.format !== SEGMENT_FORMAT || !Array.isArray(s.docs) || !Array.isArray(s.terms)) return null;
-  const ints = (v: unknown) => (v instanceof Int32Array ? v : Array.isArray(v) ? Int32Array.from(v as number[]) : null);
-  const floats = (v: unknown) =>
-    v instanceof Float32Array ? v : Array.isArray(v) ? Float32Array.from(v as number[]) : null;
-  const offsets = ints(s.offsets);
-  const postingDocs = ints(s.postingDocs);
-  const postingWeights = floats(s.postingWeights);
+  const offsets =
+    s.offsets instanceof Int32Array ? s.offsets : Array.isArray(s.offsets) ? Int32Array.from(s.offsets) : null;
+  const short = s.docs.length <= MAX_16_BIT_DOCS;
+  const postingDocs =
+    s.postingDocs instanceof (short ? Uint16Array : Int32Array)
+      ? (s.postingDocs as PostingDocs)
+      : Array.isArray(s.postingDocs)
+        ? (short ? Uint16Array : Int32Array).from(s.postingDocs as number[])
+        : null;
+  const postingWeights =
+    s.postingWeights instanceof Uint16Array
+      ? s.postingWeights
+      : Array.isArray(s.postingWeights)
+        ? Uint16Array.from(s.postingWeights as number[])
+        : null;
   if (!offsets || !postingDocs || !postingWeights) return null;
   if (offsets.length !== s.terms.length + 1 || postingDocs.length !== postingWeights.length) return null;
   if (offsets[offsets.length - 1] !== postingDocs.length) return null;

@@ -127,6 +127,8 @@ export interface TermKeySink {
   han(key: HanKey, weight: number, word: boolean): void;
   /** Any other term, as a string. */
   term(term: string, weight: number, word: boolean, of?: string): void;
+  /** A Latin word that is not a stop word: its stemmed term (weight `latin`) and 4-grams (`subword`). */
+  latin(word: LatinTerms & { term: string }): void;
 }
 
 /** Emits the terms of the Han run `text[start…end)` (indices, not a slice: one string fewer per run). */
@@ -154,32 +156,103 @@ function emitHan(text: string, start: number, end: number, sink: TermKeySink): v
 }
 
 /** A Latin word's stemmed term (null for stop words) and character 4-grams (`~^rei`, `~reim`, …). */
-interface LatinTerms {
+export interface LatinTerms {
+  word: string;
   term: string | null;
   subwords: string[];
   /** Some place name starts with this word (see places.ts). */
   placeStart: boolean;
   /** Mr, Ms, Dr…: the next word is a name. */
   honorific: boolean;
+  /**
+   * For the index builder: the term numbers of `term` and `subwords` in the build numbered `idsBuild`, so
+   * a word seen again in that build skips its string lookups (4-grams were a third of all terms).
+   */
+  idsBuild: number;
+  termId: number;
+  /** Where the 4-grams' term numbers start in the builder's list of them, or -1. */
+  subwordIdsAt: number;
 }
 
-/** Words repeat across entries; caching their terms saves most string work when indexing. */
-const latinCache = new Map<string, LatinTerms>();
-
 function latinTermsOf(word: string): LatinTerms {
-  let cached = latinCache.get(word);
-  if (cached) return cached;
   const term = latinTerm(word);
   const subwords: string[] = [];
   if (term && word.length >= 5) {
     const padded = `^${word}$`;
     for (let i = 0; i + 4 <= padded.length; i += 1) subwords.push(`~${padded.slice(i, i + 4)}`);
   }
-  cached = { term, subwords, placeStart: mayStartPlace(word), honorific: HONORIFICS.has(word) };
-  if (latinCache.size > 100_000) latinCache.clear();
-  latinCache.set(word, cached);
-  return cached;
+  const placeStart = mayStartPlace(word);
+  return {
+    word,
+    term,
+    subwords,
+    placeStart,
+    honorific: HONORIFICS.has(word),
+    idsBuild: 0,
+    termId: -1,
+    subwordIdsAt: -1,
+  };
 }
+
+/**
+ * Latin words seen so far and their terms, found by the word's characters where they stand in the text:
+ * words repeat across entries, and slicing each one out to look it up in a `Map` made a quarter of the
+ * strings an index build allocated. Open addressing, at most half full.
+ */
+class LatinWordTable {
+  private hashes = new Int32Array(1 << 12);
+  private words: Array<LatinTerms | undefined> = new Array<LatinTerms | undefined>(1 << 12).fill(undefined);
+  private size = 0;
+
+  /** The terms of the word `text[start…end)`. */
+  get(text: string, start: number, end: number): LatinTerms {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const { hashes, words } = this;
+    const mask = hashes.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const found = words[slot];
+      if (found === undefined) break;
+      if (hashes[slot] === hash && sameText(found.word, text, start, end)) return found;
+    }
+    const terms = latinTermsOf(text.slice(start, end));
+    // Bounded: a long-lived panel reads endless buyer messages.
+    if (this.size >= 100_000) this.clear();
+    if ((this.size + 1) * 2 > hashes.length) this.grow();
+    this.insert(hash, terms);
+    return terms;
+  }
+
+  private insert(hash: number, terms: LatinTerms): void {
+    const mask = this.hashes.length - 1;
+    let slot = hash & mask;
+    while (this.words[slot] !== undefined) slot = (slot + 1) & mask;
+    this.hashes[slot] = hash;
+    this.words[slot] = terms;
+    this.size += 1;
+  }
+
+  private grow(): void {
+    const { hashes, words } = this;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.words = new Array<LatinTerms | undefined>(hashes.length * 2).fill(undefined);
+    this.size = 0;
+    for (let slot = 0; slot < hashes.length; slot += 1) if (words[slot]) this.insert(hashes[slot]!, words[slot]!);
+  }
+
+  private clear(): void {
+    this.words.fill(undefined);
+    this.size = 0;
+  }
+}
+
+function sameText(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let i = 0; i < word.length; i += 1) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+const latinWords = new LatinWordTable();
 
 /** Emits the weighted terms of already-normalised text: Han terms as numeric keys, others as strings. */
 export function emitTermKeys(text: string, sink: TermKeySink): void {
@@ -216,18 +289,16 @@ export function emitTermKeys(text: string, sink: TermKeySink): void {
     } else if (isLetterAt(cleaned, i)) {
       let end = i + 1;
       while (end < length && (isLetterAt(cleaned, end) || isApostrophe(cleaned.charCodeAt(end)))) end += 1;
-      const word = cleaned.slice(i, end);
-      const { term, subwords, placeStart, honorific } = latinTermsOf(word);
-      if (placeStart && placeNameEnd(cleaned, i, word) > 0) sink.term(PLACE_TERM, TERM_WEIGHTS.place, true);
+      const terms = latinWords.get(cleaned, i, end);
+      if (terms.placeStart && placeNameEnd(cleaned, i, terms.word) > 0) sink.term(PLACE_TERM, TERM_WEIGHTS.place, true);
       if (afterHonorific) {
         // A name after Mr/Ms/Dr says who, not what the buyer wants: one pack question mentioning
         // "Ms. Hawkings" must not pull every message about her to that entry.
         sink.term(PERSON_TERM, TERM_WEIGHTS.numberClass, false);
-      } else if (term) {
-        sink.term(term, TERM_WEIGHTS.latin, true);
-        for (const subword of subwords) sink.term(subword, TERM_WEIGHTS.subword, false, term);
+      } else if (terms.term !== null) {
+        sink.latin(terms as LatinTerms & { term: string });
       }
-      afterHonorific = honorific;
+      afterHonorific = terms.honorific;
       i = end;
     } else if (code >= 48 && code <= 57) {
       let end = i + 1;
@@ -279,6 +350,12 @@ class TermCollector implements TermKeySink {
 
   term(term: string, weight: number, word: boolean, of?: string): void {
     this.terms.push(of === undefined ? { term, weight, word } : { term, weight, word, of });
+  }
+
+  latin({ term, subwords }: LatinTerms & { term: string }): void {
+    this.terms.push({ term, weight: TERM_WEIGHTS.latin, word: true });
+    for (const subword of subwords)
+      this.terms.push({ term: subword, weight: TERM_WEIGHTS.subword, word: false, of: term });
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SuggestEngine, questionOf, THRESHOLDS } from '../../lib/suggest/engine';
-import { buildSegment, reviveSegment, serializeSegment } from '../../lib/suggest/segment';
+import { buildSegment, FIELD_WEIGHTS, reviveSegment, serializeSegment, WEIGHT_SCALE } from '../../lib/suggest/segment';
+import { TERM_WEIGHTS } from '../../lib/suggest/tokenize';
 import { miniEnglish, miniStore, pack } from '../helpers/packs';
 
 const store = pack(miniStore);
@@ -278,6 +279,78 @@ describe('SuggestEngine index cache', () => {
     const broken = { ...serializeSegment(buildSegment(store)), offsets: [0, 1] };
     expect(reviveSegment(broken)).toBeNull();
     expect(reviveSegment(null)).toBeNull();
+  });
+});
+
+describe('buildSegment', () => {
+  const json = (segment: ReturnType<typeof buildSegment>) => JSON.stringify(serializeSegment(segment));
+
+  it('gives the same segment however many builds came before, and leaves earlier segments untouched', () => {
+    // Builds hand their work buffers on to the next build and cache term numbers on words by build:
+    // neither may leak into a segment.
+    const first = buildSegment(store);
+    const firstJson = json(first);
+    const englishFirst = json(buildSegment(english));
+    buildSegment(
+      pack({
+        ...miniStore,
+        entries: [...miniStore.entries, ...miniStore.entries.map((e) => ({ ...e, id: `${e.id}-2` }))],
+      }),
+    );
+    expect(json(buildSegment(english))).toBe(englishFirst);
+    expect(json(buildSegment(store))).toBe(firstJson);
+    expect(json(first)).toBe(firstJson);
+  });
+
+  it('stores weights exactly: every field weight × term weight is a whole number of units', () => {
+    for (const field of Object.values(FIELD_WEIGHTS)) {
+      for (const term of Object.values(TERM_WEIGHTS)) {
+        const units = field * term * WEIGHT_SCALE;
+        expect(Math.abs(units - Math.round(units)), `${field} × ${term}`).toBeLessThan(1e-9);
+      }
+    }
+    const segment = buildSegment(store);
+    const refund = segment.terms.indexOf('退款');
+    const { offsets, postingWeights } = segment;
+    expect(offsets[refund + 1]! - offsets[refund]!).toBeGreaterThan(0);
+    for (let i = offsets[refund]!; i < offsets[refund + 1]!; i += 1) expect(postingWeights[i]).toBeGreaterThan(0);
+  });
+
+  it('numbers entries in 16 bits up to 65,536 entries and in 32 bits beyond', () => {
+    const entry = (i: number, title: string) => ({
+      id: `e${i}`,
+      title,
+      kind: 'reply' as const,
+      questions: [],
+      keywords: [],
+      replies: [{ text: 'ok' }],
+      scenarios: [],
+      platforms: [],
+      tags: [],
+      priority: 0,
+    });
+    const big = { ...store, entries: Array.from({ length: 65_537 }, (_, i) => entry(i, i === 65_536 ? '退款' : '好')) };
+    const segment = buildSegment(big);
+    expect(segment.postingDocs).toBeInstanceOf(Int32Array);
+    const refund = segment.terms.indexOf('退款');
+    expect(segment.postingDocs[segment.offsets[refund]!]).toBe(65_536);
+    expect(reviveSegment(JSON.parse(JSON.stringify(serializeSegment(segment))))?.postingDocs).toBeInstanceOf(
+      Int32Array,
+    );
+    expect(buildSegment(store).postingDocs).toBeInstanceOf(Uint16Array);
+  });
+
+  it('indexes the 4-grams of Latin words only in titles, questions and keywords', () => {
+    const segment = buildSegment(
+      pack({
+        ...miniEnglish,
+        entries: [
+          { id: 'ship', title: 'Shipping', questions: ['tracking number'], replies: [{ text: 'From our warehouse.' }] },
+        ],
+      }),
+    );
+    expect(segment.terms).toEqual(expect.arrayContaining(['track', '~trac', 'warehous']));
+    expect(segment.terms.filter((term) => term.startsWith('~ware'))).toEqual([]);
   });
 });
 
