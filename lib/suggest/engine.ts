@@ -18,7 +18,8 @@ import { detectScript, normalizeText } from './normalize';
 import { factValues, renderReply, type FactValues } from './reply';
 import { activeScenarios, isEntryEligible } from './scenarios';
 import { buildSegment, packFingerprint, WEIGHT_SCALE, type Segment } from './segment';
-import { pinyinKey, splitClauses, termsOfNormalized, type WeightedTerm } from './tokenize';
+import { HomophoneIndex, TermIndex } from './term-index';
+import { splitClauses, termsOfNormalized, type WeightedTerm } from './tokenize';
 import { SYNONYM_WEIGHT, synonymsOf } from './synonyms';
 import { slotFillers } from './slots';
 import { TopK } from './top-k';
@@ -120,7 +121,7 @@ interface LoadedPack {
   /** Per entry: k1 · (1 − b + b · length / average length), the BM25 length normaliser. */
   lengthNorm: Float64Array;
   /** term → its number in `segment.terms`. */
-  termIndex: Map<string, number>;
+  termIndex: TermIndex;
   /** Scratch arrays reused by every query (an engine serves one query at a time). */
   scratch: Scratch;
 }
@@ -241,7 +242,8 @@ const slotFillersByPack = new WeakMap<Pack, Set<string>>();
 export class SuggestEngine {
   private packs = new Map<string, LoadedPack>();
   private typos = new TypoIndex();
-  private homophones: Map<string, string[]> | null = null;
+  /** Built on first need: a query with an unknown Chinese bigram. */
+  private homophones: HomophoneIndex | null = null;
   private docCount = 0;
   private dfCache = new Map<string, number>();
   private stamp = 0;
@@ -270,8 +272,7 @@ export class SuggestEngine {
             buildSegment(pack, fingerprint));
       const facts = factValues(pack);
       const size = segment.docs.length;
-      const termIndex =
-        previous?.segment === segment ? previous.termIndex : new Map(segment.terms.map((term, i) => [term, i]));
+      const termIndex = previous?.segment === segment ? previous.termIndex : new TermIndex(segment.terms);
       next.set(pack.id, {
         pack,
         segment,
@@ -333,17 +334,8 @@ export class SuggestEngine {
 
   /** Known Chinese bigrams that sound like an unknown one (发活 → 发货), built on first need. */
   private soundsLike(bigram: string): string[] {
-    if (!this.homophones) {
-      this.homophones = new Map();
-      for (const term of this.vocabulary()) {
-        if (!/^\p{Script=Han}{2}$/u.test(term)) continue;
-        const key = pinyinKey(term);
-        const list = this.homophones.get(key);
-        if (list) list.push(term);
-        else this.homophones.set(key, [term]);
-      }
-    }
-    return this.homophones.get(pinyinKey(bigram)) ?? [];
+    this.homophones ??= new HomophoneIndex([...this.packs.values()].map(({ segment }) => segment.terms));
+    return this.homophones.soundsLike(bigram);
   }
 
   private queryTerms(terms: WeightedTerm[]): QueryTerm[] {

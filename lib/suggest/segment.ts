@@ -5,6 +5,7 @@
  * are); `serializeSegment` / `reviveSegment` convert to and from plain JSON.
  */
 import type { Entry, Pack } from '../packs/schema';
+import { HanKeyTable } from './han-key-table';
 import { normalizeText } from './normalize';
 import {
   BIGRAM_KEYS,
@@ -106,56 +107,6 @@ export function rememberFingerprint(pack: Pack, fingerprint: string): void {
 
 /** Reply text as indexed: variables are not words the buyer types. */
 const withoutVariables = (text: string) => (text.includes('{') ? text.replace(/\{\{[^}]*\}\}|\{cursor\}/g, ' ') : text);
-
-/**
- * Han term key → term number, open addressing in one typed array (key and value side by side, one cache
- * line per probe): a `Map` lookup per character and bigram was half of indexing time.
- */
-class HanKeyTable {
-  private size = 0;
-
-  /** `slots`: an earlier table's array to reuse (its size a power of two), or none. */
-  constructor(private slots: Int32Array = new Int32Array(1 << 15)) {
-    slots.fill(-1);
-  }
-
-  /** The array, to hand on to the next build's table. */
-  get array(): Int32Array {
-    return this.slots;
-  }
-
-  /** The term number of `key`, or -1. */
-  get(key: number): number {
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-    for (;;) {
-      const found = slots[slot << 1]!;
-      if (found === key) return slots[(slot << 1) + 1]!;
-      if (found === -1) return -1;
-      slot = (slot + 1) & mask;
-    }
-  }
-
-  /** Adds a key that is not in the table. */
-  add(key: number, value: number): void {
-    if ((this.size + 1) * 4 > this.slots.length) this.grow();
-    const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
-    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-    while (slots[slot << 1] !== -1) slot = (slot + 1) & mask;
-    slots[slot << 1] = key;
-    slots[(slot << 1) + 1] = value;
-    this.size += 1;
-  }
-
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(-1);
-    this.size = 0;
-    for (let i = 0; i < old.length; i += 2) if (old[i] !== -1) this.add(old[i]!, old[i + 1]!);
-  }
-}
 
 /** A build's work space: none of it is part of the segment. */
 interface WorkArrays {

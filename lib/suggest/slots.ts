@@ -15,9 +15,43 @@ import { ENGLISH_STOPWORDS } from './stopwords';
 
 export const SLOT_RULES = { minFillers: 3, minHeadShare: 0.6 } as const;
 
-const WORD = /[a-z]+(?:['’][a-z]+)*/g;
-/** Lower case is enough here (NFKC for every question cost more than the rest; full-width Latin is rare). */
-const wordsOf = (text: string) => (text.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/['’]/g, ''));
+const isAsciiLower = (code: number) => code >= 97 && code <= 122;
+const isApostrophe = (code: number) => code === 39 || code === 0x2019;
+
+/**
+ * Appends to `words` the words of `text` (runs of a–z, with apostrophes inside dropped: don't → dont),
+ * lower-cased. Lower case is enough here (NFKC for every question cost more than the rest; full-width
+ * Latin is rare). A scanner rather than `match` and `map`: their arrays and strings were most of the
+ * time on a 10,000-entry pack, in garbage collection.
+ */
+function addWords(text: string, words: string[]): void {
+  const lower = text.toLowerCase();
+  const length = lower.length;
+  let i = 0;
+  while (i < length) {
+    if (!isAsciiLower(lower.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    let apostrophes = false;
+    for (;;) {
+      while (i < length && isAsciiLower(lower.charCodeAt(i))) i += 1;
+      if (i + 1 < length && isApostrophe(lower.charCodeAt(i)) && isAsciiLower(lower.charCodeAt(i + 1))) {
+        apostrophes = true;
+        i += 1;
+      } else break;
+    }
+    const word = lower.slice(start, i);
+    words.push(apostrophes ? word.replace(/['’]/g, '') : word);
+  }
+}
+
+const wordsOf = (text: string) => {
+  const words: string[] = [];
+  addWords(text, words);
+  return words;
+};
 const isContentWord = (word: string) => word.length >= 3 && !ENGLISH_STOPWORDS.has(word);
 
 interface Seen {
@@ -35,14 +69,16 @@ export function slotFillers(pack: Pack): Set<string> {
   const occurrences = new Map<string, number>();
   // head → word → where it stood right before the head
   const before = new Map<string, Map<string, Seen>>();
+  const words: string[] = [];
   pack.entries.forEach((entry, entryNo) => {
     for (const question of entry.questions) {
-      if (!/[a-z]/i.test(question)) continue;
-      const words = wordsOf(question);
-      words.forEach((word, i) => {
+      words.length = 0;
+      addWords(question, words);
+      for (let i = 0; i < words.length; i += 1) {
+        const word = words[i]!;
         occurrences.set(word, (occurrences.get(word) ?? 0) + 1);
         const head = words[i + 1];
-        if (!head || !isContentWord(word) || !isContentWord(head)) return;
+        if (!head || !isContentWord(word) || !isContentWord(head)) continue;
         let fillers = before.get(head);
         if (!fillers) before.set(head, (fillers = new Map()));
         let seen = fillers.get(word);
@@ -52,7 +88,7 @@ export function slotFillers(pack: Pack): Set<string> {
           seen.lastEntry = entryNo;
         }
         seen.count += 1;
-      });
+      }
     }
   });
   const titleWords = new Set(pack.entries.flatMap((entry) => wordsOf(entry.title)));

@@ -42,6 +42,23 @@ describe('slotFillers', () => {
     expect([...slotFillers(accounts)].sort()).toEqual(['free', 'gold', 'platinum', 'premium', 'pro']);
   });
 
+  it('reads words whatever surrounds them: capitals, apostrophes, Chinese, punctuation', () => {
+    const written = pack({
+      ...accounts,
+      entries: accounts.entries.map((entry) => ({
+        ...entry,
+        questions: entry.questions.map((question, i) =>
+          i === 0
+            ? `请问${question.toUpperCase()}吗？`
+            : i === 1
+              ? `"${question}"!! don't wait`
+              : `${question}，thanks`,
+        ),
+      })),
+    });
+    expect([...slotFillers(written)].sort()).toEqual([...slotFillers(accounts)].sort());
+  });
+
   it('leaves intent words alone: a title word, or words each loyal to one entry', () => {
     expect(slotFillers(accounts).has('creat')).toBe(false);
     const orders = pack({

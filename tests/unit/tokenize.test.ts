@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isCourtesyOnly } from '../../lib/suggest/courtesy';
 import { detectScript, normalizeText } from '../../lib/suggest/normalize';
-import { pinyinKey, splitClauses, termsOf } from '../../lib/suggest/tokenize';
+import { homophoneKey, splitClauses, termsOf } from '../../lib/suggest/tokenize';
 import { toSimplified, traditionalCharsOfConverter } from '../../lib/suggest/traditional';
 import { TRADITIONAL_CHARS } from '../../lib/suggest/traditional.data';
 
@@ -59,8 +59,12 @@ describe('termsOf', () => {
   });
 
   it('gives a homophone typo the same pinyin key as the right word (发活 ~ 发货)', () => {
-    expect(pinyinKey('发活')).toBe(pinyinKey('发货'));
-    expect(pinyinKey('退宽')).toBe(pinyinKey('退款'));
+    expect(homophoneKey('发活')).toBe(homophoneKey('发货'));
+    expect(homophoneKey('退宽')).toBe(homophoneKey('退款'));
+    expect(homophoneKey('发票')).not.toBe(homophoneKey('发货'));
+    expect(homophoneKey('货发')).not.toBe(homophoneKey('发货'));
+    expect(homophoneKey('发')).toBe(-1);
+    expect(homophoneKey('a货')).toBe(-1);
   });
 
   it('splits Latin words from the Chinese they are glued to', () => {

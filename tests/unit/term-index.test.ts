@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { HanKeyTable } from '../../lib/suggest/han-key-table';
+import { buildSegment } from '../../lib/suggest/segment';
+import { HomophoneIndex, TermIndex } from '../../lib/suggest/term-index';
+import { miniEnglish, miniStore, pack } from '../helpers/packs';
+
+describe('HanKeyTable', () => {
+  it('keeps every key through growing, and set() changes or adds', () => {
+    const table = new HanKeyTable(new Int32Array(8));
+    for (let key = 0; key < 1000; key += 1) table.add(key * 7919, key);
+    for (let key = 0; key < 1000; key += 1) expect(table.get(key * 7919)).toBe(key);
+    expect(table.get(5)).toBe(-1);
+    table.set(7919, 42);
+    table.set(5, 43);
+    expect([table.get(7919), table.get(5), table.get(2 * 7919)]).toEqual([42, 43, 2]);
+  });
+});
+
+describe('TermIndex', () => {
+  it('finds every term of a segment by its number, Han terms by key and others by string', () => {
+    const terms = [...buildSegment(pack(miniStore)).terms, ...buildSegment(pack(miniEnglish)).terms];
+    const unique = [...new Set([...terms, '𠀀', '𠀀𠀁', '发货了', '#place', '~refu', 'ok'])];
+    const index = new TermIndex(unique);
+    unique.forEach((term, i) => expect(index.get(term), term).toBe(i));
+    for (const unknown of ['退货退款', '汇', '汇款', '𠀂', 'zzz', ''])
+      expect(index.get(unknown), unknown).toBeUndefined();
+  });
+});
+
+describe('HomophoneIndex', () => {
+  it('lists the known bigrams that sound alike, in vocabulary order across packs', () => {
+    const index = new HomophoneIndex([
+      ['发货', '退款', 'refund', '发'],
+      ['发活', '罚款', '退款'],
+    ]);
+    expect(index.soundsLike('发获')).toEqual(['发货', '发活']);
+    expect(index.soundsLike('退宽')).toEqual(['退款', '退款']);
+    expect(index.soundsLike('发票')).toEqual([]);
+    expect(index.soundsLike('发')).toEqual([]);
+    expect(index.soundsLike('refund')).toEqual([]);
+  });
+});
