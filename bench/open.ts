@@ -1,0 +1,35 @@
+/**
+ * Run by the speed part of `npm run bench` in a fresh process, once per pack size: opening the panel with
+ * a pack whose index is cached. The parent writes the pack and its index with the structured-clone
+ * serializer IndexedDB uses; here, in a new JS context as the side panel's is, they are read back, the
+ * index revived and loaded into a new engine, and the first buyer message answered. Prints one JSON line
+ * of milliseconds: { read, load, firstQuery, secondQuery }.
+ */
+import { readFileSync } from 'node:fs';
+import { deserialize } from 'node:v8';
+import type { Pack } from '../lib/packs/schema';
+import { SuggestEngine } from '../lib/suggest/engine';
+import { rememberFingerprint, reviveSegment } from '../lib/suggest/segment';
+
+const BENCH_DATE = new Date(2026, 11, 20);
+const [file, firstText = '什么时候发货，能开发票吗', secondText = 'do you ship to norway'] = process.argv.slice(2);
+const bytes = readFileSync(file!);
+let started = performance.now();
+const stored = deserialize(bytes) as { pack: Pack; segment: unknown };
+const segment = reviveSegment(stored.segment);
+if (!segment) throw new Error('the stored index did not revive');
+// The pack's fingerprint is stored with it at import (lib/db/packs.ts), so opening does not hash it.
+rememberFingerprint(stored.pack, segment.fingerprint);
+const read = performance.now() - started;
+started = performance.now();
+const engine = new SuggestEngine();
+const [used] = engine.setPacks([stored.pack], [segment]);
+if (used !== segment) throw new Error('the cached index was not used');
+const load = performance.now() - started;
+started = performance.now();
+engine.suggest({ text: firstText, now: BENCH_DATE });
+const firstQuery = performance.now() - started;
+started = performance.now();
+engine.suggest({ text: secondText, now: BENCH_DATE });
+const secondQuery = performance.now() - started;
+console.log(JSON.stringify({ read, load, firstQuery, secondQuery }));
