@@ -210,6 +210,7 @@ function performance_(packs: Map<string, Pack>): void {
     let start: number;
     const json = JSON.stringify(serializeSegment(segment));
     const binary =
+      segment.termKeys.byteLength +
       segment.offsets.byteLength +
       segment.postingDocs.byteLength +
       segment.postingWeights.byteLength +

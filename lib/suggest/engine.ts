@@ -272,7 +272,7 @@ export class SuggestEngine {
             buildSegment(pack, fingerprint));
       const facts = factValues(pack);
       const size = segment.docs.length;
-      const termIndex = previous?.segment === segment ? previous.termIndex : new TermIndex(segment.terms);
+      const termIndex = previous?.segment === segment ? previous.termIndex : new TermIndex(segment);
       next.set(pack.id, {
         pack,
         segment,
@@ -325,7 +325,8 @@ export class SuggestEngine {
     return false;
   }
 
-  private vocabulary(): Iterable<string> {
+  /** The loaded vocabularies' terms other than Han ones (typos are for Latin words). */
+  private stringTerms(): Iterable<string> {
     const packs = [...this.packs.values()];
     return (function* () {
       for (const { segment } of packs) yield* segment.terms;
@@ -334,7 +335,7 @@ export class SuggestEngine {
 
   /** Known Chinese bigrams that sound like an unknown one (发活 → 发货), built on first need. */
   private soundsLike(bigram: string): string[] {
-    this.homophones ??= new HomophoneIndex([...this.packs.values()].map(({ segment }) => segment.terms));
+    this.homophones ??= new HomophoneIndex([...this.packs.values()].map(({ segment }) => segment));
     return this.homophones.soundsLike(bigram);
   }
 
@@ -350,7 +351,7 @@ export class SuggestEngine {
       const targets = [{ term, share: 1 }];
       if (weight > 0 && this.documentFrequency(term) === 0) {
         if (/^[a-z]{4,}$/.test(term)) {
-          if (!this.typos.ready) this.typos.build(this.vocabulary());
+          if (!this.typos.ready) this.typos.build(this.stringTerms());
           targets.push(...this.typos.neighbours(term).map((t) => ({ term: t, share: TYPO_WEIGHT })));
         } else if (
           word &&

@@ -36,7 +36,7 @@ export const FIELD_WEIGHTS = {
  */
 const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
 
-export const SEGMENT_FORMAT = 'huashu-index/5';
+export const SEGMENT_FORMAT = 'huashu-index/6';
 
 /**
  * Posting weights are stored as whole units of 1 / WEIGHT_SCALE: every field weight × term weight is a
@@ -70,7 +70,14 @@ export interface Segment {
   fingerprint: string;
   docs: SegmentDoc[];
   totalLength: number;
-  /** The vocabulary; term i's postings are `postingDocs/postingWeights[offsets[i] … offsets[i + 1])`. */
+  /**
+   * The vocabulary. Term i is a Han character or bigram when `termKeys[i]` ≥ 0 (its numeric key, see
+   * tokenize.ts; `termKeyString` spells it), else the string `terms[-1 - termKeys[i]]`. Han terms are
+   * most of a Chinese vocabulary: as numbers they cost a build no strings, IndexedDB nothing to
+   * deserialise, and the panel no string hashing (see `TermIndex`). Term i's postings are
+   * `postingDocs/postingWeights[offsets[i] … offsets[i + 1])`.
+   */
+  termKeys: Int32Array;
   terms: string[];
   offsets: Int32Array;
   /** Entry numbers, ascending within each term. */
@@ -151,10 +158,7 @@ class SegmentBuilder implements TermKeySink {
   private readonly bigramIds: HanKeyTable;
   /** Single characters (at most 27,648 keys) are looked up directly. */
   private readonly charIds: Int32Array;
-  /**
-   * The vocabulary: term i is the Han key `termKeys[i]` when that is ≥ 0, else the string
-   * `stringTerms[-1 - termKeys[i]]`. Strings for Han terms are made once, at the end.
-   */
+  /** The vocabulary, as in `Segment.termKeys` and `Segment.terms`. */
   termCount = 0;
   private termKeys: Int32Array;
   private readonly stringTerms: string[] = [];
@@ -198,14 +202,9 @@ class SegmentBuilder implements TermKeySink {
     spareWork = new WeakRef({ postingTerm, postingWeight, tf, bigramSlots, charIds, termKeys, subwordIds });
   }
 
-  /** The vocabulary as strings, by term number. */
-  termStrings(): string[] {
-    const strings = new Array<string>(this.termCount);
-    for (let id = 0; id < this.termCount; id += 1) {
-      const key = this.termKeys[id]!;
-      strings[id] = key >= 0 ? termKeyString(key) : this.stringTerms[-1 - key]!;
-    }
-    return strings;
+  /** The vocabulary, for the segment. */
+  vocabulary(): Pick<Segment, 'termKeys' | 'terms'> {
+    return { termKeys: this.termKeys.slice(0, this.termCount), terms: this.stringTerms };
   }
 
   /** Reads every entry, in order; returns what ranking needs of each. */
@@ -371,17 +370,23 @@ export function buildSegment(pack: Pack, fingerprint = packFingerprint(pack)): S
     fingerprint,
     docs,
     totalLength: docs.reduce((sum, doc) => sum + doc.length, 0),
-    terms: builder.termStrings(),
+    ...builder.vocabulary(),
     ...sortPostings(builder.termCount, builder),
   };
   builder.release();
   return segment;
 }
 
+/** The vocabulary as strings, by term number (for tests and tools: the engine looks terms up by key). */
+export function termStrings(segment: Pick<Segment, 'termKeys' | 'terms'>): string[] {
+  return Array.from(segment.termKeys, (key) => (key >= 0 ? termKeyString(key) : segment.terms[-1 - key]!));
+}
+
 /** A plain-JSON copy of a segment (typed arrays as number lists). */
 export function serializeSegment(segment: Segment): Record<string, unknown> {
   return {
     ...segment,
+    termKeys: Array.from(segment.termKeys),
     offsets: Array.from(segment.offsets),
     postingDocs: Array.from(segment.postingDocs),
     postingWeights: Array.from(segment.postingWeights),
@@ -396,8 +401,10 @@ export function reviveSegment(value: unknown): Segment | null {
   if (typeof value !== 'object' || value === null) return null;
   const s = value as Record<string, unknown>;
   if (s.format !== SEGMENT_FORMAT || !Array.isArray(s.docs) || !Array.isArray(s.terms)) return null;
-  const offsets =
-    s.offsets instanceof Int32Array ? s.offsets : Array.isArray(s.offsets) ? Int32Array.from(s.offsets) : null;
+  const int32s = (v: unknown) =>
+    v instanceof Int32Array ? v : Array.isArray(v) ? Int32Array.from(v as number[]) : null;
+  const termKeys = int32s(s.termKeys);
+  const offsets = int32s(s.offsets);
   const short = s.docs.length <= MAX_16_BIT_DOCS;
   const postingDocs =
     s.postingDocs instanceof (short ? Uint16Array : Int32Array)
@@ -411,8 +418,16 @@ export function reviveSegment(value: unknown): Segment | null {
       : Array.isArray(s.postingWeights)
         ? Uint16Array.from(s.postingWeights as number[])
         : null;
-  if (!offsets || !postingDocs || !postingWeights) return null;
-  if (offsets.length !== s.terms.length + 1 || postingDocs.length !== postingWeights.length) return null;
+  if (!termKeys || !offsets || !postingDocs || !postingWeights) return null;
+  if (offsets.length !== termKeys.length + 1 || postingDocs.length !== postingWeights.length) return null;
   if (offsets[offsets.length - 1] !== postingDocs.length) return null;
-  return { ...(s as unknown as Segment), offsets, postingDocs, postingWeights };
+  // Every string term is named once by its number.
+  let strings = 0;
+  for (const key of termKeys) {
+    if (key >= 0) continue;
+    if (-1 - key >= s.terms.length) return null;
+    strings += 1;
+  }
+  if (strings !== s.terms.length) return null;
+  return { ...(s as unknown as Segment), termKeys, offsets, postingDocs, postingWeights };
 }

@@ -5,20 +5,23 @@
  * terms that cost 70–110 ms and 25–55 ms on each panel open.
  */
 import { HanKeyTable } from './han-key-table';
-import { hanTermKey, homophoneKey, readSyllablesOf } from './tokenize';
+import type { Segment } from './segment';
+import { hanTermKey, homophoneKey, homophoneKeyOf, readSyllablesOf, termKeyString } from './tokenize';
 
-/** A segment's term → its number in `segment.terms`. */
+type Vocabulary = Pick<Segment, 'termKeys' | 'terms'>;
+
+/** A segment's term → its number (see `Segment.termKeys`). */
 export class TermIndex {
   private readonly han: HanKeyTable;
   private readonly others = new Map<string, number>();
 
-  constructor(terms: readonly string[]) {
-    this.han = HanKeyTable.forKeys(terms.length);
-    terms.forEach((term, i) => {
-      const key = hanTermKey(term);
+  constructor({ termKeys, terms }: Vocabulary) {
+    this.han = HanKeyTable.forKeys(termKeys.length - terms.length);
+    for (let i = 0; i < termKeys.length; i += 1) {
+      const key = termKeys[i]!;
       if (key >= 0) this.han.add(key, i);
-      else this.others.set(term, i);
-    });
+      else this.others.set(terms[-1 - key]!, i);
+    }
   }
 
   get(term: string): number | undefined {
@@ -31,20 +34,20 @@ export class TermIndex {
 
 /** Known Chinese bigrams by how they sound (toneless pinyin), to bridge homophone typos (发活 → 发货). */
 export class HomophoneIndex {
-  /** Homophone key → first bigram of its chain in `bigrams`; `next` links the chain (-1 ends it). */
+  /** Homophone key → first bigram of its chain in `bigrams` (Han keys); `next` links the chain (-1 ends it). */
   private readonly heads: HanKeyTable;
-  private readonly bigrams: string[] = [];
+  private readonly bigrams: number[] = [];
   private readonly next: Int32Array;
 
-  constructor(vocabularies: ReadonlyArray<readonly string[]>) {
-    for (const terms of vocabularies) readSyllablesOf(terms);
+  constructor(vocabularies: ReadonlyArray<Vocabulary>) {
+    for (const { termKeys } of vocabularies) readSyllablesOf(termKeys);
     const keys: number[] = [];
-    for (const terms of vocabularies) {
-      for (const term of terms) {
-        const key = homophoneKey(term);
+    for (const { termKeys } of vocabularies) {
+      for (let i = 0; i < termKeys.length; i += 1) {
+        const key = homophoneKeyOf(termKeys[i]!);
         if (key < 0) continue;
         keys.push(key);
-        this.bigrams.push(term);
+        this.bigrams.push(termKeys[i]!);
       }
     }
     this.heads = HanKeyTable.forKeys(keys.length);
@@ -61,7 +64,7 @@ export class HomophoneIndex {
     const key = homophoneKey(bigram);
     if (key < 0) return [];
     const found: string[] = [];
-    for (let at = this.heads.get(key); at >= 0; at = this.next[at]!) found.push(this.bigrams[at]!);
+    for (let at = this.heads.get(key); at >= 0; at = this.next[at]!) found.push(termKeyString(this.bigrams[at]!));
     return found;
   }
 }

@@ -81,6 +81,9 @@ const CHAR_SPAN = 0x9fff - FIRST_HAN + 1;
 export const BIGRAM_KEYS = CHAR_SPAN * CHAR_SPAN;
 export const HAN_CHAR_KEYS = CHAR_SPAN;
 const keyable = (code: number) => code >= FIRST_HAN && code < FIRST_HAN + CHAR_SPAN;
+const bigramKey = (a: number, b: number) => (a - FIRST_HAN) * CHAR_SPAN + (b - FIRST_HAN);
+const firstOfBigram = (key: number) => Math.floor(key / CHAR_SPAN) + FIRST_HAN;
+const secondOfBigram = (key: number) => (key % CHAR_SPAN) + FIRST_HAN;
 
 /** Toneless pinyin syllables, numbered from 1; `syllableOfChar` numbers each character's (0: not read yet). */
 const syllableNumbers = new Map<string, number>();
@@ -102,17 +105,20 @@ function syllableOf(code: number): number {
 }
 
 /**
- * Reads, in one call, the pinyin of the characters of these terms' Han bigrams not read yet: one call
- * per character cost 24 µs, a batch 5 µs a character (the map of homophones of a 10,000-entry pack
- * reads about 3,000). The characters are read apart (space between), as `syllableOf` reads them.
+ * Reads, in one call, the pinyin of the characters of these Han bigram keys not read yet: one call per
+ * character cost 24 µs, a batch 5 µs a character (the map of homophones of a 10,000-entry pack reads
+ * about 3,000). The characters are read apart (space between), as `syllableOf` reads them.
  */
-export function readSyllablesOf(terms: Iterable<string>): void {
+export function readSyllablesOf(hanKeys: ArrayLike<number>): void {
   const codes = new Set<number>();
-  const unread = (code: number) => keyable(code) && syllableOfChar[code - FIRST_HAN] === 0;
-  for (const term of terms) {
-    if (term.length !== 2) continue;
-    if (unread(term.charCodeAt(0))) codes.add(term.charCodeAt(0));
-    if (unread(term.charCodeAt(1))) codes.add(term.charCodeAt(1));
+  const unread = (code: number) => syllableOfChar[code - FIRST_HAN] === 0;
+  for (let i = 0; i < hanKeys.length; i += 1) {
+    const key = hanKeys[i]!;
+    if (key < 0 || key >= BIGRAM_KEYS) continue;
+    const first = firstOfBigram(key);
+    const second = secondOfBigram(key);
+    if (unread(first)) codes.add(first);
+    if (unread(second)) codes.add(second);
   }
   if (codes.size === 0) return;
   const chars = [...codes].map((code) => String.fromCharCode(code));
@@ -124,18 +130,16 @@ export function readSyllablesOf(terms: Iterable<string>): void {
 
 /**
  * The key homophone bigrams share, from the toneless pinyin of both characters (发货 and 发活: fa huo),
- * as a number (no string per bigram: the map of a 10,000-entry pack's 85,000 bigrams is built on the
- * first query after the panel opens). -1 for anything but two characters U+3400–U+9FFF.
+ * as a number, for a bigram's Han key (see `hanTermKey`); -1 for a single character or no Han key.
  */
-export function homophoneKey(bigram: string): number {
-  if (bigram.length !== 2) return -1;
-  const first = bigram.charCodeAt(0);
-  const second = bigram.charCodeAt(1);
-  if (!keyable(first) || !keyable(second)) return -1;
+export function homophoneKeyOf(hanKey: number): number {
+  if (hanKey < 0 || hanKey >= BIGRAM_KEYS) return -1;
   // Fewer than 2^15 syllables (at most one per character), so the key stays a small integer.
-  return syllableOf(first) * 0x8000 + syllableOf(second);
+  return syllableOf(firstOfBigram(hanKey)) * 0x8000 + syllableOf(secondOfBigram(hanKey));
 }
-const bigramKey = (a: number, b: number) => (a - FIRST_HAN) * CHAR_SPAN + (b - FIRST_HAN);
+
+/** `homophoneKeyOf` a bigram's text; -1 for anything but two characters U+3400–U+9FFF. */
+export const homophoneKey = (bigram: string) => homophoneKeyOf(hanTermKey(bigram));
 
 const STOP_BIGRAMS = new Set(
   [...CHINESE_STOPWORDS]
@@ -161,7 +165,7 @@ export function hanTermKey(term: string): number {
 /** The term string of a numeric Han key: the same string the query side makes. */
 export function termKeyString(key: HanKey): string {
   if (key >= BIGRAM_KEYS) return String.fromCharCode(key - BIGRAM_KEYS + FIRST_HAN);
-  return String.fromCharCode(Math.floor(key / CHAR_SPAN) + FIRST_HAN, (key % CHAR_SPAN) + FIRST_HAN);
+  return String.fromCharCode(firstOfBigram(key), secondOfBigram(key));
 }
 
 /**

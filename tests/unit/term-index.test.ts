@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { HanKeyTable } from '../../lib/suggest/han-key-table';
-import { buildSegment } from '../../lib/suggest/segment';
+import { buildSegment, termStrings } from '../../lib/suggest/segment';
 import { HomophoneIndex, TermIndex } from '../../lib/suggest/term-index';
+import { hanTermKey } from '../../lib/suggest/tokenize';
 import { miniEnglish, miniStore, pack } from '../helpers/packs';
+
+/** A vocabulary as segments hold it (Han terms by key), from term strings. */
+function vocabulary(list: string[]) {
+  const terms: string[] = [];
+  const termKeys = Int32Array.from(list, (term) => {
+    const key = hanTermKey(term);
+    return key >= 0 ? key : -1 - (terms.push(term) - 1);
+  });
+  return { termKeys, terms };
+}
 
 describe('HanKeyTable', () => {
   it('keeps every key through growing, and set() changes or adds', () => {
@@ -18,9 +29,10 @@ describe('HanKeyTable', () => {
 
 describe('TermIndex', () => {
   it('finds every term of a segment by its number, Han terms by key and others by string', () => {
-    const terms = [...buildSegment(pack(miniStore)).terms, ...buildSegment(pack(miniEnglish)).terms];
+    const terms = [...termStrings(buildSegment(pack(miniStore))), ...termStrings(buildSegment(pack(miniEnglish)))];
     const unique = [...new Set([...terms, '𠀀', '𠀀𠀁', '发货了', '#place', '~refu', 'ok'])];
-    const index = new TermIndex(unique);
+    const index = new TermIndex(vocabulary(unique));
+    expect(termStrings(vocabulary(unique))).toEqual(unique);
     unique.forEach((term, i) => expect(index.get(term), term).toBe(i));
     for (const unknown of ['退货退款', '汇', '汇款', '𠀂', 'zzz', ''])
       expect(index.get(unknown), unknown).toBeUndefined();
@@ -30,8 +42,8 @@ describe('TermIndex', () => {
 describe('HomophoneIndex', () => {
   it('lists the known bigrams that sound alike, in vocabulary order across packs', () => {
     const index = new HomophoneIndex([
-      ['发货', '退款', 'refund', '发'],
-      ['发活', '罚款', '退款'],
+      vocabulary(['发货', '退款', 'refund', '发']),
+      vocabulary(['发活', '罚款', '退款']),
     ]);
     expect(index.soundsLike('发获')).toEqual(['发货', '发活']);
     expect(index.soundsLike('退宽')).toEqual(['退款', '退款']);
