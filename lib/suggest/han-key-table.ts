@@ -12,11 +12,16 @@ export class HanKeyTable {
     slots.fill(-1);
   }
 
-  /** A table with room for `count` keys without growing. */
-  static forKeys(count: number): HanKeyTable {
+  /** The length of a slot array with room for `count` keys without growing. */
+  static lengthFor(count: number): number {
     let length = 1 << 4;
     while (length < count * 4) length <<= 1;
-    return new HanKeyTable(new Int32Array(length));
+    return length;
+  }
+
+  /** A table with room for `count` keys without growing. */
+  static forKeys(count: number): HanKeyTable {
+    return new HanKeyTable(new Int32Array(HanKeyTable.lengthFor(count)));
   }
 
   /** The array, to hand on to another table. */

@@ -187,10 +187,16 @@ class SegmentBuilder implements TermKeySink {
     const postingsFit = spare !== undefined && spare.postingTerm.length >= capacity;
     this.postingTerm = postingsFit ? spare.postingTerm : new Int32Array(capacity);
     this.postingWeight = postingsFit ? spare.postingWeight : new Uint16Array(capacity);
-    this.tf = spare?.tf ?? new Float64Array(1024);
-    this.bigramIds = new HanKeyTable(spare?.bigramSlots);
+    // Sized for ~12 terms per entry (the 10k synthetic pack has 12, real packs more): growing by
+    // doubling touched twice the fresh memory. Unused room in tf and termKeys is never touched.
+    const terms = Math.max(1024, entryCount * 12);
+    this.tf = spare !== undefined && spare.tf.length >= terms ? spare.tf : new Float64Array(terms);
+    this.termKeys = spare !== undefined && spare.termKeys.length >= terms ? spare.termKeys : new Int32Array(terms);
+    const slots = HanKeyTable.lengthFor(terms);
+    this.bigramIds = new HanKeyTable(
+      spare !== undefined && spare.bigramSlots.length >= slots ? spare.bigramSlots : new Int32Array(slots),
+    );
     this.charIds = (spare?.charIds ?? new Int32Array(HAN_CHAR_KEYS)).fill(-1);
-    this.termKeys = spare?.termKeys ?? new Int32Array(1024);
     this.subwordIds = spare?.subwordIds ?? new Int32Array(1024);
     this.entryStart = new Int32Array(entryCount + 1);
   }
