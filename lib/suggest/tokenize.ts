@@ -4,7 +4,7 @@
  *   (`~reim`) that carry morphology and typos beyond one edit;
  * - Han runs: character bigrams (robust to any segmentation: no word segmenter can be trusted with
  *   buyer Chinese, and it cost more than all the rest of indexing) and single characters (weak);
- *   homophone typos (发活 → 发货) are bridged at query time through `pinyinKey`;
+ *   homophone typos (发活 → 发货) are bridged at query time through `homophoneKey`;
  * - numbers become class tokens (`#num`, `#id`, `#order`), phone numbers and e-mails `#contact`, so an
  *   order number in a message neither matches by accident nor hides the words around it; a country or
  *   city adds `#place`, and a name after Mr/Ms/Dr becomes `#person`.
