@@ -120,7 +120,7 @@ interface LoadedPack {
   facts: FactValues;
   /** Per entry: k1 · (1 − b + b · length / average length), the BM25 length normaliser. */
   lengthNorm: Float64Array;
-  /** term → its number in `segment.terms`. */
+  /** term → its number in the segment (see `Segment.termKeys`). */
   termIndex: TermIndex;
   /** Scratch arrays reused by every query (an engine serves one query at a time). */
   scratch: Scratch;

@@ -2,7 +2,7 @@
  * Text normalisation shared by indexing and querying: NFKC (full-width → half-width, compatibility
  * forms), lower case, traditional → simplified Chinese, one space for any run of white space.
  */
-import { FIRST_TABLE_CHAR, LAST_TABLE_CHAR, toSimplified } from './traditional';
+import { LAST_TABLE_CHAR, toSimplified } from './traditional';
 import { TRADITIONAL_CHARS } from './traditional.data';
 
 const HAS_HAN = /\p{Script=Han}/u;
@@ -31,11 +31,11 @@ for (const code of [0x3001, 0x3002, 0x2018, 0x2019, 0x201c, 0x201d, 0x2014, 0xb7
 CHAR_CLASS.fill(0, 0x300a, 0x3012);
 for (let i = 0; i < TRADITIONAL_CHARS.length; i += 1) CHAR_CLASS[TRADITIONAL_CHARS.charCodeAt(i)] = TRADITIONAL;
 
-/** Whether the text has a character of the table's range that conversion would change. */
+/** Whether the text has a character that conversion would change (only characters of the table are marked). */
 function hasTraditional(text: string): boolean {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code >= FIRST_TABLE_CHAR && code <= LAST_TABLE_CHAR && CHAR_CLASS[code] === TRADITIONAL) return true;
+    if (CHAR_CLASS[code] === TRADITIONAL) return true;
   }
   return false;
 }

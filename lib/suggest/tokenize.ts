@@ -176,7 +176,7 @@ export interface TermKeySink {
   /** A Han term as a number: `key`, weight, whether it is a word (a bigram). */
   han(key: HanKey, weight: number, word: boolean): void;
   /** Any other term, as a string. */
-  term(term: string, weight: number, word: boolean, of?: string): void;
+  term(term: string, weight: number, word: boolean): void;
   /** A Latin word that is not a stop word: its stemmed term (weight `latin`) and 4-grams (`subword`). */
   latin(word: LatinTerms & { term: string }): void;
 }
@@ -398,8 +398,8 @@ class TermCollector implements TermKeySink {
     this.terms.push({ term: termKeyString(key), weight, word });
   }
 
-  term(term: string, weight: number, word: boolean, of?: string): void {
-    this.terms.push(of === undefined ? { term, weight, word } : { term, weight, word, of });
+  term(term: string, weight: number, word: boolean): void {
+    this.terms.push({ term, weight, word });
   }
 
   latin({ term, subwords }: LatinTerms & { term: string }): void {

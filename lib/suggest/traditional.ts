@@ -6,7 +6,7 @@
 import { Converter } from 'opencc-js/t2cn';
 
 /** The range of characters the table covers (CJK Extension A and the URO). */
-export const FIRST_TABLE_CHAR = 0x3400;
+const FIRST_TABLE_CHAR = 0x3400;
 export const LAST_TABLE_CHAR = 0x9fff;
 
 let converter: ((text: string) => string) | null = null;
