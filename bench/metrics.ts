@@ -1,4 +1,7 @@
 /** Relevance metrics over labelled cases. `expected: []` marks a message that needs no answer. */
+
+/** The date every bench query is asked at: outside the packs' dated promos, so no scenario filters the eval. */
+export const BENCH_DATE = new Date(2026, 11, 20);
 export interface EvalCase {
   text: string;
   expected: string[];

@@ -10,8 +10,8 @@ import { deserialize } from 'node:v8';
 import type { Pack } from '../lib/packs/schema';
 import { SuggestEngine } from '../lib/suggest/engine';
 import { rememberFingerprint, reviveSegment } from '../lib/suggest/segment';
+import { BENCH_DATE } from './metrics';
 
-const BENCH_DATE = new Date(2026, 11, 20);
 const [file, firstText = '什么时候发货，能开发票吗', secondText = 'do you ship to norway'] = process.argv.slice(2);
 const bytes = readFileSync(file!);
 let started = performance.now();
