@@ -1,10 +1,5 @@
 import { useState } from 'react';
-
-export interface SiteSelectors {
-  platform: string;
-  label: string;
-  defaults: Record<string, string>;
-}
+import type { SiteSelectors } from '@/lib/state/options/types';
 
 export interface SelectorOverridesProps {
   sites: SiteSelectors[];

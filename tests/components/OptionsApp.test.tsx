@@ -1,8 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App, type OptionsServices } from '../../entrypoints/options/App';
+import { App } from '../../entrypoints/options/App';
 import type { ImportResult, PackSummary } from '../../lib/messaging/protocol';
+import { createOptionsStore } from '../../lib/state/options/store';
+import type { OptionsServices } from '../../lib/state/options/types';
 
 afterEach(cleanup);
 
@@ -55,7 +57,7 @@ describe('options page: pack subscriptions', () => {
     };
     const s = services({ subscribePack: vi.fn(async () => ok) });
     vi.mocked(s.listPacks).mockResolvedValueOnce([]).mockResolvedValue([summary]);
-    render(<App services={s} />);
+    render(<App store={createOptionsStore(s)} />);
     fireEvent.change(screen.getByTestId('pack-url-input'), { target: { value: URL_ } });
     fireEvent.click(screen.getByTestId('pack-url-add'));
     await waitFor(() =>
@@ -76,7 +78,7 @@ describe('options page: pack subscriptions', () => {
       accessOrigin: 'https://packs.example.com',
     };
     const s = services({ subscribePack: vi.fn(async () => failed) });
-    render(<App services={s} />);
+    render(<App store={createOptionsStore(s)} />);
     fireEvent.change(screen.getByTestId('pack-url-input'), { target: { value: URL_ } });
     fireEvent.click(screen.getByTestId('pack-url-add'));
     const grant = await screen.findByTestId('grant-access');
@@ -96,7 +98,7 @@ describe('options page: pack subscriptions', () => {
       }),
     });
     vi.mocked(s.listPacks).mockResolvedValueOnce([]).mockResolvedValue([summary]);
-    render(<App services={s} />);
+    render(<App store={createOptionsStore(s)} />);
     await waitFor(() => expect(s.listPacks).toHaveBeenCalledTimes(1));
     expect(screen.queryByTestId('pack-row')).toBeNull();
     changed();
@@ -113,7 +115,7 @@ describe('options page: pack subscriptions', () => {
       ]),
       requestAccess: vi.fn(async () => false),
     });
-    render(<App services={s} />);
+    render(<App store={createOptionsStore(s)} />);
     fireEvent.click(await screen.findByTestId('pack-grant-access'));
     expect(s.requestAccess).toHaveBeenCalledWith('https://packs.example.com');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('was not granted'));
