@@ -2,7 +2,7 @@ import type { ChangeEvent } from 'react';
 import type { ImportReportView } from '@/lib/state/options/types';
 import { PackSubscribe } from './PackSubscribe';
 
-export interface PackImportProps {
+interface PackImportProps {
   busy: boolean;
   report: ImportReportView | null;
   onFile(file: File): void;

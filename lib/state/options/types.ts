@@ -47,7 +47,7 @@ export interface ImportReportView {
 }
 
 /** A file the team lead picked: its name and its bytes (a `File` is one). */
-export interface PickedFile {
+interface PickedFile {
   name: string;
   arrayBuffer(): Promise<ArrayBuffer>;
 }

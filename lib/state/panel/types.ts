@@ -44,7 +44,7 @@ export interface PanelItem {
 }
 
 /** The outcome of the last insert, for the notice bar. */
-export interface Notice {
+interface Notice {
   tone: 'ok' | 'warn' | 'error';
   text: string;
 }
