@@ -2,50 +2,15 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../entrypoints/options/App';
-import type { ImportResult, PackSummary } from '../../lib/messaging/protocol';
+import type { ImportResult } from '../../lib/messaging/protocol';
 import { createOptionsStore } from '../../lib/state/options/store';
-import type { OptionsServices } from '../../lib/state/options/types';
+import { optionsServices, TEAM_URL, teamSummary } from '../helpers/options';
 
 afterEach(cleanup);
 
-const URL_ = 'https://packs.example.com/team.json';
-const summary: PackSummary = {
-  id: 'team',
-  name: 'Team pack',
-  version: '1.0.0',
-  locale: 'en',
-  entries: 2,
-  enabled: true,
-  source: { kind: 'url', url: URL_ },
-  importedAt: 0,
-  warnings: 0,
-  sync: { checkedAt: 0, changedAt: 0, lastError: null },
-};
-
-function services(overrides: Partial<OptionsServices> = {}): OptionsServices {
-  return {
-    listPacks: vi.fn(async () => []),
-    importFile: vi.fn(),
-    setPackEnabled: vi.fn(),
-    removePack: vi.fn(),
-    subscribePack: vi.fn(),
-    syncPacks: vi.fn(async () => [summary]),
-    requestAccess: vi.fn(async () => true),
-    onPacksChanged: vi.fn(() => () => {}),
-    getSettings: vi.fn(async () => ({ scenarios: [], selectorOverrides: {} })),
-    saveSettings: vi.fn(),
-    usageReport: vi.fn(async () => ({
-      since: 0,
-      days: 7,
-      totals: { inserted: 0, copied: 0, unanswered: 0, complaints: 0 },
-      replies: [],
-      unanswered: [],
-      complaints: [],
-    })),
-    sites: [],
-    ...overrides,
-  };
-}
+const URL_ = TEAM_URL;
+const summary = teamSummary;
+const services = optionsServices;
 
 describe('options page: pack subscriptions', () => {
   it('subscribes, reports it like a file import, and lists the pack', async () => {

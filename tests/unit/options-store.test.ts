@@ -3,45 +3,20 @@ import type { ImportResult, PackSummary } from '../../lib/messaging/protocol';
 import { reportOf } from '../../lib/state/options/import-report';
 import { createOptionsStore } from '../../lib/state/options/store';
 import type { OptionsServices } from '../../lib/state/options/types';
-import type { UsageReport } from '../../lib/usage/report';
+import { optionsServices, teamSummary } from '../helpers/options';
 
-const summary: PackSummary = {
-  id: 'team',
-  name: 'Team pack',
-  version: '1.0.0',
-  locale: 'en',
-  entries: 2,
-  enabled: true,
-  source: { kind: 'url', url: 'https://packs.example.com/team.json' },
-  importedAt: 0,
-  warnings: 0,
-};
+const summary = teamSummary;
 
-const emptyReport = (days: number): UsageReport => ({
-  since: 0,
-  days,
-  totals: { inserted: 0, copied: 0, unanswered: 0, complaints: 0 },
-  replies: [],
-  unanswered: [],
-  complaints: [],
-});
-
+/** The page's services with one subscribed pack and saved overrides for JD. */
 function services(overrides: Partial<OptionsServices> = {}): OptionsServices {
-  return {
+  return optionsServices({
     listPacks: vi.fn(async () => [summary]),
-    importFile: vi.fn(),
     setPackEnabled: vi.fn(async () => [{ ...summary, enabled: false }]),
     removePack: vi.fn(async () => []),
-    subscribePack: vi.fn(),
-    syncPacks: vi.fn(async () => [summary]),
-    requestAccess: vi.fn(async () => true),
-    onPacksChanged: vi.fn(() => () => {}),
     getSettings: vi.fn(async () => ({ scenarios: [], selectorOverrides: { jd: { composer: '.a' } } })),
     saveSettings: vi.fn(async (patch) => ({ scenarios: [], selectorOverrides: {}, ...patch })),
-    usageReport: vi.fn(async (days: number) => emptyReport(days)),
-    sites: [],
     ...overrides,
-  };
+  });
 }
 
 describe('reportOf', () => {
