@@ -1,4 +1,4 @@
-export interface CardView {
+interface CardView {
   entryId: string;
   title: string;
   text: string;

@@ -1,4 +1,4 @@
-export interface ChatHeaderProps {
+interface ChatHeaderProps {
   siteLabel?: string;
   buyerName?: string;
   /** The buyer text the suggestions answer. */

@@ -1,6 +1,6 @@
 import type { ComplaintRisk } from '@/lib/suggest/complaint';
 
-export interface ComplaintAlertProps {
+interface ComplaintAlertProps {
   risk: ComplaintRisk | null;
 }
 

@@ -1,4 +1,4 @@
-export type EmptyReason = 'no-packs' | 'no-chat' | 'courtesy' | 'no-match' | 'no-hits' | null;
+type EmptyReason = 'no-packs' | 'no-chat' | 'courtesy' | 'no-match' | 'no-hits' | null;
 
 const MESSAGES: Record<Exclude<EmptyReason, null>, string> = {
   'no-packs': 'No knowledge pack is enabled. Import or enable one in the options page.',

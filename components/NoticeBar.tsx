@@ -1,4 +1,4 @@
-export interface NoticeView {
+interface NoticeView {
   tone: 'ok' | 'warn' | 'error';
   text: string;
 }

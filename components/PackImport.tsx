@@ -1,19 +1,8 @@
 import type { ChangeEvent } from 'react';
+import type { ImportReportView } from '@/lib/state/options/types';
 import { PackSubscribe } from './PackSubscribe';
 
-export interface ImportReportView {
-  /** The file's name, or the subscribed URL. */
-  fileName: string;
-  ok: boolean;
-  /** `path: message` lines. */
-  errors: string[];
-  warnings: string[];
-  summary?: string;
-  /** A URL could not be fetched at all: offer to grant the extension access to this origin, then retry. */
-  accessOrigin?: string;
-}
-
-export interface PackImportProps {
+interface PackImportProps {
   busy: boolean;
   report: ImportReportView | null;
   onFile(file: File): void;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 
-export interface PackSubscribeProps {
+interface PackSubscribeProps {
   busy: boolean;
   onSubscribe(url: string): void;
 }

@@ -1,7 +1,7 @@
 import type { PackSummary } from '@/lib/messaging/protocol';
 import { describeSync } from '@/lib/sync/subscriptions';
 
-export interface PackTableProps {
+interface PackTableProps {
   packs: PackSummary[];
   /** Ids of subscribed packs being checked now. */
   syncing: string[];

@@ -1,4 +1,4 @@
-export interface ScenarioView {
+interface ScenarioView {
   id: string;
   name: string;
   active: boolean;

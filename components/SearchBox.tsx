@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
 
-export interface SearchBoxProps {
+interface SearchBoxProps {
   value: string;
   onChange(value: string): void;
   onKeyDown?(event: KeyboardEvent<HTMLInputElement>): void;

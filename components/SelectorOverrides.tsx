@@ -1,12 +1,7 @@
 import { useState } from 'react';
+import type { SiteSelectors } from '@/lib/state/options/types';
 
-export interface SiteSelectors {
-  platform: string;
-  label: string;
-  defaults: Record<string, string>;
-}
-
-export interface SelectorOverridesProps {
+interface SelectorOverridesProps {
   sites: SiteSelectors[];
   overrides: Record<string, Record<string, string>>;
   onSave(platform: string, overrides: Record<string, string>): void;

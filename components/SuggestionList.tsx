@@ -1,4 +1,4 @@
-export interface SuggestionView {
+interface SuggestionView {
   entryId: string;
   title: string;
   text: string;
@@ -7,7 +7,7 @@ export interface SuggestionView {
   shortcut?: string;
 }
 
-export interface SuggestionListProps {
+interface SuggestionListProps {
   items: SuggestionView[];
   selected: number;
   inserting: boolean;

@@ -1,6 +1,6 @@
 import type { UsageReport as Report } from '@/lib/usage/report';
 
-export interface UsageReportProps {
+interface UsageReportProps {
   report: Report | null;
   days: number;
   onDays(days: number): void;

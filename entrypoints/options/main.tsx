@@ -3,12 +3,13 @@ import { browser } from 'wxt/browser';
 import { SITE_ADAPTERS } from '@/lib/adapters/registry';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { importFileRequest } from '@/lib/importers/file';
+import { createOptionsStore } from '@/lib/state/options/store';
 import { accessPattern } from '@/lib/sync/subscriptions';
-import { App, type OptionsServices } from './App';
+import { App } from './App';
 import './style.css';
 
 // Wiring only: every change goes through the background, the one writer of the database.
-const services: OptionsServices = {
+const store = createOptionsStore({
   listPacks: () => sendMessage('listPacks', {}),
   importFile: async (fileName, bytes) => {
     const read = await importFileRequest(fileName, bytes);
@@ -26,6 +27,6 @@ const services: OptionsServices = {
   saveSettings: (patch) => sendMessage('saveSettings', patch),
   usageReport: (days) => sendMessage('usageReport', { days }),
   sites: SITE_ADAPTERS.map((a) => ({ platform: a.platform, label: a.label, defaults: { ...a.selectors } })),
-};
+});
 
-createRoot(document.getElementById('root')!).render(<App services={services} />);
+createRoot(document.getElementById('root')!).render(<App store={store} />);

@@ -1,5 +1,6 @@
 import { useEffect, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import type { StoreApi } from 'zustand/vanilla';
 import { CardList } from '@/components/CardList';
 import { ChatHeader } from '@/components/ChatHeader';
@@ -10,28 +11,36 @@ import { ScenarioBar } from '@/components/ScenarioBar';
 import { SearchBox } from '@/components/SearchBox';
 import { SuggestionList } from '@/components/SuggestionList';
 import { questionOf } from '@/lib/suggest/engine';
-import { visibleScenarios, type PanelState } from '@/lib/state/panel';
+import { handlePanelKey } from '@/lib/state/panel/keys';
+import { visibleScenarios } from '@/lib/state/panel/scenario-slice';
+import type { PanelState } from '@/lib/state/panel/types';
 
-/** The side panel: wiring of store state to small components, plus keyboard shortcuts. */
+/** The side panel: lays out the small components, each fed through a selector, plus the keyboard. */
 export function App({ store }: { store: StoreApi<PanelState> }) {
-  const state = useStore(store);
-  const { chat, items, cards, selected, query, packs, switchedOn } = state;
+  const { chat, query, packs, switchedOn } = useStore(
+    store,
+    useShallow((s) => ({ chat: s.chat, query: s.query, packs: s.packs, switchedOn: s.switchedOn })),
+  );
+  const list = useStore(
+    store,
+    useShallow((s) => ({ items: s.items, cards: s.cards, selected: s.selected, inserting: s.inserting })),
+  );
+  const risk = useStore(store, (s) => s.risk);
+  const notice = useStore(store, (s) => s.notice);
+  const packsError = useStore(store, (s) => s.packsError);
+  const emptyReason = useStore(store, (s) => s.emptyReason);
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
-      const inSearch = (event.target as HTMLElement | null)?.dataset?.testid === 'search';
-      if (/^[1-9]$/.test(event.key) && (event.altKey || !inSearch)) {
-        event.preventDefault();
-        void store.getState().insert(Number(event.key) - 1);
-      } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-        event.preventDefault();
-        store.getState().moveSelection(event.key === 'ArrowDown' ? 1 : -1);
-      } else if (event.key === 'Enter' && !event.isComposing && (event.target as HTMLElement).tagName !== 'BUTTON') {
-        event.preventDefault();
-        void store.getState().insert(store.getState().selected);
-      } else if (event.key === 'Escape') {
-        store.getState().setQuery('');
-      }
+      const target = event.target as HTMLElement | null;
+      const handled = handlePanelKey(store.getState(), {
+        key: event.key,
+        altKey: event.altKey,
+        isComposing: event.isComposing,
+        inSearch: target?.dataset?.testid === 'search',
+        onButton: target?.tagName === 'BUTTON',
+      });
+      if (handled) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -55,20 +64,20 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
         buyerName={conversation?.buyerName}
         question={query ? undefined : question}
       />
-      <ComplaintAlert risk={state.risk} />
+      <ComplaintAlert risk={risk} />
       <ScenarioBar scenarios={scenarios} onToggle={(id) => void store.getState().toggleScenario(id)} />
       <SearchBox value={query} onChange={(value) => store.getState().setQuery(value)} onKeyDown={onSearchKey} />
-      <NoticeBar notice={state.notice} onDismiss={() => store.getState().dismissNotice()} />
-      {state.packsError && <p className="notice notice--error">{state.packsError}</p>}
-      <CardList cards={cards} />
+      <NoticeBar notice={notice} onDismiss={() => store.getState().dismissNotice()} />
+      {packsError && <p className="notice notice--error">{packsError}</p>}
+      <CardList cards={list.cards} />
       <SuggestionList
-        items={items}
-        selected={selected}
-        inserting={state.inserting}
+        items={list.items}
+        selected={list.selected}
+        inserting={list.inserting}
         onInsert={(index) => void store.getState().insert(index)}
         onSelect={(index) => store.getState().select(index)}
       />
-      <EmptyState reason={state.emptyReason} />
+      <EmptyState reason={emptyReason} />
       <footer className="panel__footer">
         {packs.length} pack{packs.length === 1 ? '' : 's'} · 1–9 insert · ↑↓ choose · Enter insert
       </footer>

@@ -33,7 +33,7 @@ function roleOf(element: Element, s: BubbleSelectors): MessageRole | null {
 }
 
 /** One bubble as a message; null when it is not a message the reader understands. */
-export function readBubble(element: Element, s: BubbleSelectors, idAttribute?: string): ChatPaneMessage | null {
+function readBubble(element: Element, s: BubbleSelectors, idAttribute?: string): ChatPaneMessage | null {
   const role = roleOf(element, s);
   if (!role) return null;
   // A wrapper around bubbles (a fragment selector can match one, e.g. `chatWrapper`) is not a message.
@@ -56,7 +56,7 @@ export function readBubble(element: Element, s: BubbleSelectors, idAttribute?: s
 }
 
 /** All bubbles of a list, in order. */
-export function readBubbles(list: ParentNode, s: BubbleSelectors, idAttribute?: string): ChatPaneMessage[] {
+function readBubbles(list: ParentNode, s: BubbleSelectors, idAttribute?: string): ChatPaneMessage[] {
   return queryAll(list, s.message)
     .map((element) => readBubble(element, s, idAttribute))
     .filter((m): m is ChatPaneMessage => m !== null);
@@ -75,12 +75,12 @@ export function messageListOf(root: Document, s: BubbleSelectors): Element | nul
 }
 
 /** Product titles in product cards of a list. */
-export function productTitlesIn(list: ParentNode, s: BubbleSelectors): string[] {
+function productTitlesIn(list: ParentNode, s: BubbleSelectors): string[] {
   return queryAll(list, `${s.productCard} ${s.productTitle}`).map(textOf).filter(Boolean);
 }
 
 /** What differs between the sites whose bubbles carry a role class. */
-export interface BubbleSite<S extends BubbleSelectors> {
+interface BubbleSite<S extends BubbleSelectors> {
   platform: Exclude<Platform, 'generic' | 'shopify'>;
   label: string;
   selectors: S;

@@ -1,4 +1,7 @@
-/** Hosts of the chat panes Huashu reads (see ../shared/SITES.md); the manifest asks for exactly these. */
+/**
+ * Hosts of the chat panes Huashu reads (lib/adapters/README.md says what each serves); the manifest
+ * asks for exactly these. Shopify Inbox runs inside admin.shopify.com in an inbox.shopify.com iframe.
+ */
 export const CHAT_HOSTS = [
   '*://*.taobao.com/*',
   '*://*.tmall.com/*',

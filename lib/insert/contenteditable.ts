@@ -1,6 +1,6 @@
 /**
- * Contenteditable editors, each fed the input its own code reads (measured in real Chromium,
- * tests/e2e/editors.e2e.test.ts; ../shared/SITES.md):
+ * Contenteditable editors, each fed the input its own code reads (measured in real Chromium against the
+ * real libraries, tests/e2e/editors.e2e.test.ts):
  * - plain/pell, Quill, ProseMirror/Tiptap: `execCommand('insertText')` line by line, a break between lines.
  * - Lexical, Slate: a synthetic `beforeinput` (`insertText`, the text in a DataTransfer). On `beforeinput` both
  *   re-read the DOM caret at once (Lexical's `useDOMSelection`; Slate's `flushDOMSelectionChange`, there for

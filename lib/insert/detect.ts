@@ -1,7 +1,7 @@
 /** Which editor family a composer is, by DOM signature (climbing to the editable root). */
 export type EditorKind = 'textarea' | 'contenteditable' | 'quill' | 'prosemirror' | 'lexical' | 'slate' | 'draft';
 
-export interface DetectedEditor {
+interface DetectedEditor {
   kind: EditorKind;
   /** The element that takes focus and text: the textarea/input, or the contenteditable root. */
   root: HTMLElement;

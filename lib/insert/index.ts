@@ -10,7 +10,7 @@ import type { InsertOptions } from './types';
 export { detectEditor, type EditorKind } from './detect';
 export type { InsertOptions } from './types';
 
-export interface InsertResult {
+interface InsertResult {
   ok: boolean;
   editor: EditorKind | 'none';
   method: string;

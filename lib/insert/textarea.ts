@@ -2,7 +2,7 @@
  * Textareas and inputs, including React/Vue-controlled ones: `execCommand('insertText')` keeps the
  * browser's undo stack and fires the input event frameworks listen to; when it is unavailable the
  * prototype's native value setter plus an `input` event does (setting `.value` directly would leave
- * React's state empty). See ../shared/SITES.md.
+ * React's state empty). Vue-controlled textareas (Pinduoduo's composer) behave the same way.
  */
 import type { InsertOptions, StrategyResult } from './types';
 

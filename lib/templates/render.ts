@@ -4,7 +4,7 @@
  */
 
 /** Page variables a chat adapter can fill; anything else in `{{ }}` must be a fact. */
-export const PAGE_VARIABLES = [
+const PAGE_VARIABLES = [
   'customer.name',
   'customer.id',
   'order.id',
@@ -13,15 +13,15 @@ export const PAGE_VARIABLES = [
   'shop.name',
   'platform',
 ] as const;
-export type PageVariable = (typeof PAGE_VARIABLES)[number];
+type PageVariable = (typeof PAGE_VARIABLES)[number];
 export type PageValues = Partial<Record<PageVariable, string>>;
 
-export const CURSOR_MARKER = '{cursor}';
+const CURSOR_MARKER = '{cursor}';
 
 const PLACEHOLDER = /\{\{\s*([^{}|]+?)\s*(?:\|([^{}]*))?\}\}/g;
 const DATE_VARIABLE = /^today(?:\s*([+-])\s*(\d{1,4}))?$/;
 
-export interface Placeholder {
+interface Placeholder {
   /** The variable name, e.g. `facts.shipWithinHours`, `customer.name`, `today+3`. */
   name: string;
   /** Text after `|`, used when the variable has no value. */
@@ -54,7 +54,7 @@ export function isKnownVariable(name: string, factNames: ReadonlySet<string>): b
 }
 
 /** Formats a date for a reply: `11月27日` in Chinese, `Nov 27` in other locales. */
-export function formatReplyDate(date: Date, locale: string): string {
+function formatReplyDate(date: Date, locale: string): string {
   if (locale.toLowerCase().startsWith('zh')) return `${date.getMonth() + 1}月${date.getDate()}日`;
   try {
     return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }).format(date);
@@ -63,7 +63,7 @@ export function formatReplyDate(date: Date, locale: string): string {
   }
 }
 
-export interface RenderInput {
+interface RenderInput {
   template: string;
   facts: Readonly<Record<string, string | number | boolean>>;
   page?: PageValues;
@@ -72,7 +72,7 @@ export interface RenderInput {
   now?: Date;
 }
 
-export interface RenderResult {
+interface RenderResult {
   /** Text with every variable filled (a variable with no value and no fallback is left as written). */
   text: string;
   /** Variables that had no value and no fallback, so the agent must fill them in. */

@@ -1,49 +1,16 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { App, type OptionsServices } from '../../entrypoints/options/App';
-import type { ImportResult, PackSummary } from '../../lib/messaging/protocol';
+import { App } from '../../entrypoints/options/App';
+import type { ImportResult } from '../../lib/messaging/protocol';
+import { createOptionsStore } from '../../lib/state/options/store';
+import { optionsServices, TEAM_URL, teamSummary } from '../helpers/options';
 
 afterEach(cleanup);
 
-const URL_ = 'https://packs.example.com/team.json';
-const summary: PackSummary = {
-  id: 'team',
-  name: 'Team pack',
-  version: '1.0.0',
-  locale: 'en',
-  entries: 2,
-  enabled: true,
-  source: { kind: 'url', url: URL_ },
-  importedAt: 0,
-  warnings: 0,
-  sync: { checkedAt: 0, changedAt: 0, lastError: null },
-};
-
-function services(overrides: Partial<OptionsServices> = {}): OptionsServices {
-  return {
-    listPacks: vi.fn(async () => []),
-    importFile: vi.fn(),
-    setPackEnabled: vi.fn(),
-    removePack: vi.fn(),
-    subscribePack: vi.fn(),
-    syncPacks: vi.fn(async () => [summary]),
-    requestAccess: vi.fn(async () => true),
-    onPacksChanged: vi.fn(() => () => {}),
-    getSettings: vi.fn(async () => ({ scenarios: [], selectorOverrides: {} })),
-    saveSettings: vi.fn(),
-    usageReport: vi.fn(async () => ({
-      since: 0,
-      days: 7,
-      totals: { inserted: 0, copied: 0, unanswered: 0, complaints: 0 },
-      replies: [],
-      unanswered: [],
-      complaints: [],
-    })),
-    sites: [],
-    ...overrides,
-  };
-}
+const URL_ = TEAM_URL;
+const summary = teamSummary;
+const services = optionsServices;
 
 describe('options page: pack subscriptions', () => {
   it('subscribes, reports it like a file import, and lists the pack', async () => {
@@ -55,7 +22,7 @@ describe('options page: pack subscriptions', () => {
     };
     const s = services({ subscribePack: vi.fn(async () => ok) });
     vi.mocked(s.listPacks).mockResolvedValueOnce([]).mockResolvedValue([summary]);
-    render(<App services={s} />);
+    render(<App store={createOptionsStore(s)} />);
     fireEvent.change(screen.getByTestId('pack-url-input'), { target: { value: URL_ } });
     fireEvent.click(screen.getByTestId('pack-url-add'));
     await waitFor(() =>
@@ -76,7 +43,7 @@ describe('options page: pack subscriptions', () => {
       accessOrigin: 'https://packs.example.com',
     };
     const s = services({ subscribePack: vi.fn(async () => failed) });
-    render(<App services={s} />);
+    render(<App store={createOptionsStore(s)} />);
     fireEvent.change(screen.getByTestId('pack-url-input'), { target: { value: URL_ } });
     fireEvent.click(screen.getByTestId('pack-url-add'));
     const grant = await screen.findByTestId('grant-access');
@@ -96,7 +63,7 @@ describe('options page: pack subscriptions', () => {
       }),
     });
     vi.mocked(s.listPacks).mockResolvedValueOnce([]).mockResolvedValue([summary]);
-    render(<App services={s} />);
+    render(<App store={createOptionsStore(s)} />);
     await waitFor(() => expect(s.listPacks).toHaveBeenCalledTimes(1));
     expect(screen.queryByTestId('pack-row')).toBeNull();
     changed();
@@ -113,7 +80,7 @@ describe('options page: pack subscriptions', () => {
       ]),
       requestAccess: vi.fn(async () => false),
     });
-    render(<App services={s} />);
+    render(<App store={createOptionsStore(s)} />);
     fireEvent.click(await screen.findByTestId('pack-grant-access'));
     expect(s.requestAccess).toHaveBeenCalledWith('https://packs.example.com');
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('was not granted'));

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseOverrides, SelectorOverrides, type SiteSelectors } from '../../components/SelectorOverrides';
+import { parseOverrides, SelectorOverrides } from '../../components/SelectorOverrides';
+import type { SiteSelectors } from '../../lib/state/options/types';
 
 afterEach(cleanup);
 

@@ -1,6 +1,7 @@
 /**
  * Real-browser harness: serves the replica chat pages on 127.0.0.1 and starts Debian's Chromium with
- * the test build of the extension loaded (see ../shared/HOUSE.md for the flags).
+ * the test build of the extension loaded (Debian's `chromium` package, driven by playwright-core,
+ * which never downloads a browser of its own).
  */
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -40,7 +41,10 @@ export async function serveFolder(folder: string): Promise<{ server: Server; ori
   return { server, origin: `http://127.0.0.1:${port}` };
 }
 
-/** Chromium flags for this closed network (../shared/HOUSE.md): no background connections, no sandbox as root. */
+/**
+ * Chromium flags for a closed network: the new headless mode (which loads extensions), no background
+ * connections, component updates or sync, and no sandbox (the tests may run as root).
+ */
 export const BROWSER_FLAGS = [
   '--headless=new',
   '--no-sandbox',

@@ -7,7 +7,7 @@ import { htmlToText } from '../../lib/importers/text';
 import { lintPack } from '../../lib/packs/lint';
 import { workbook, type SheetSpec } from '../helpers/xlsx';
 
-/** Small exports written here after each tool's documented shape (../shared/data/imports/README.md). */
+/** Small exports written here after the shape each tool documents for its export. */
 const ESPANSO = `
 global_vars:
   - name: greeting
@@ -346,8 +346,12 @@ describe('Excel workbooks and GB18030 CSV', () => {
 
 const SHARED = join(process.cwd(), '../shared/data/imports');
 
-/** The real export files beside the repo (not in it): every one imports into a valid pack. */
-describe.skipIf(!existsSync(SHARED))('real export files in ../shared/data/imports', () => {
+/**
+ * Optional: real export files of each tool (one folder per format), kept in a data folder beside the
+ * repository, not in it. When the folder is there every file must import into a valid pack; when it is
+ * not (a fresh clone, CI) the suite is skipped.
+ */
+describe.skipIf(!existsSync(SHARED))('real export files beside the repository', () => {
   // The body is collected even when skipped: read the folder only when it is there.
   const files = (existsSync(SHARED) ? readdirSync(SHARED, { withFileTypes: true }) : [])
     .filter((d) => d.isDirectory())

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ActiveChat, InsertOutcome, Settings } from '../../lib/messaging/protocol';
-import { createPanelStore, visibleScenarios, type PanelServices } from '../../lib/state/panel';
+import { visibleScenarios } from '../../lib/state/panel/scenario-slice';
+import { createPanelStore } from '../../lib/state/panel/store';
+import type { PanelServices } from '../../lib/state/panel/types';
 import { miniStore, pack } from '../helpers/packs';
 
 const store0 = pack(miniStore);
@@ -207,5 +209,50 @@ describe('visibleScenarios', () => {
       'presale',
       'subsidy',
     ]);
+  });
+});
+
+describe('panel store slices', () => {
+  const rows = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      packId: 'p',
+      entryId: `e${i}`,
+      title: `t${i}`,
+      text: `x${i}`,
+      cursor: null,
+      missing: [],
+      score: 1,
+      kind: 'reply' as const,
+    }));
+
+  it('keeps the selection within the list', () => {
+    const store = createPanelStore(services());
+    store.setState({ items: rows(3) });
+    store.getState().moveSelection(-1);
+    expect(store.getState().selected).toBe(0);
+    store.getState().select(99);
+    expect(store.getState().selected).toBe(2);
+    store.getState().moveSelection(1);
+    expect(store.getState().selected).toBe(2);
+  });
+
+  it('leaves the list and the selection alone when the chat report has not changed', async () => {
+    const report = chat('退款怎么还没到账');
+    const store = createPanelStore(services({ getActiveChat: async () => report }));
+    await store.getState().reloadPacks();
+    await store.getState().refreshChat();
+    expect(store.getState().items[0]?.entryId).toBe('refund-progress');
+    const items = rows(3);
+    store.setState({ items, selected: 1 });
+    await store.getState().refreshChat();
+    expect(store.getState().items).toBe(items);
+    expect(store.getState().selected).toBe(1);
+  });
+
+  it('takes the switched-on scenarios from the saved settings', async () => {
+    const store = createPanelStore(
+      services({ getSettings: async () => ({ scenarios: ['presale'], selectorOverrides: {} }) }),
+    );
+    await vi.waitFor(() => expect(store.getState().switchedOn).toEqual(['presale']));
   });
 });

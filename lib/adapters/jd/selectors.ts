@@ -1,6 +1,6 @@
 /**
  * 京东咚咚 merchant web chat (dongdong.jd.com). Seen in public userscripts and scrapers 2025–2026
- * (../shared/SITES.md, "JD 京东咚咚"). `sc-*` classes are generated and never used.
+ * (lib/adapters/README.md says what each one is). `sc-*` classes are generated and never used.
  */
 import type { BubbleSelectors } from '../bubbles';
 

@@ -1,6 +1,6 @@
 /**
- * 拼多多 merchant chat (mms.pinduoduo.com/chat-merchant, Vue 2). Seen in public userscripts 2025–2026
- * (../shared/SITES.md, "Pinduoduo").
+ * 拼多多 merchant chat (mms.pinduoduo.com/chat-merchant, Vue 2). Seen in public userscripts 2025–2026;
+ * the composer is a Vue-controlled textarea, so it is written through the native value setter.
  */
 import type { BubbleSelectors } from '../bubbles';
 

@@ -1,7 +1,8 @@
 /**
  * Shopify Inbox (inbox.shopify.com, and its iframe inside admin.shopify.com/store/<slug>/apps/inbox).
  * Its class names are hashed and change between releases, so — as public scrapers do — it is read by
- * ARIA roles and structure only (../shared/SITES.md, "Shopify Inbox").
+ * ARIA roles and structure only; inside admin the transcript items were seen as `role="listitem"` as
+ * well as `article`.
  */
 export const shopifySelectors: Record<string, string> = {
   /** The conversation transcript. */

@@ -1,7 +1,7 @@
 /**
  * 旺旺/千牛 web IM ("imui"), the DOM shared by the buyer web chat and the web reception pages (the
  * 千牛 desktop client embeds the same DOM but cannot be reached by an extension). Seen in public
- * userscripts 2025–2026 (../shared/SITES.md, "Taobao / Tmall").
+ * userscripts 2025–2026; the reply box was seen both as a textarea and as a contenteditable.
  *
  * The 千牛 web chat history (an `im-history-search` iframe) uses CSS-module classes with hashed suffixes
  * (`chatWrap--3xK2a`): those are matched by their readable fragment, `[class*="chatWrap"]`. Its message

@@ -1,0 +1,17 @@
+import type { OptionsSlice, SettingsSlice } from './types';
+
+export const createSettingsSlice: OptionsSlice<SettingsSlice> = (services) => (set, get) => ({
+  sites: services.sites,
+  overrides: {},
+  async loadSettings() {
+    await services.getSettings().then(
+      (s) => set({ overrides: s.selectorOverrides }),
+      (e: Error) => get().fail(e.message),
+    );
+  },
+  saveOverrides: (platform, value) =>
+    get().guard(async () => {
+      const next = { ...get().overrides, [platform]: value };
+      set({ overrides: (await services.saveSettings({ selectorOverrides: next })).selectorOverrides });
+    }),
+});

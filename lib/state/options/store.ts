@@ -1,0 +1,34 @@
+/**
+ * The options page's store: one zustand store composed of one slice per section of the page. It reaches
+ * the background only through `OptionsServices`.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createErrorSlice } from './error-slice';
+import { createImportSlice } from './import-slice';
+import { createPacksSlice } from './packs-slice';
+import { createSettingsSlice } from './settings-slice';
+import { createSyncSlice } from './sync-slice';
+import { createUsageSlice } from './usage-slice';
+import type { LifecycleSlice, OptionsServices, OptionsSlice, OptionsState } from './types';
+
+const createLifecycleSlice: OptionsSlice<LifecycleSlice> = (services) => (_set, get) => ({
+  start() {
+    void get().reloadPacks();
+    void get().loadSettings();
+    void get().loadUsage();
+    // The shipped packs are seeded, and subscribed packs synced, while this page may be open.
+    return services.onPacksChanged(() => void get().reloadPacks());
+  },
+});
+
+export function createOptionsStore(services: OptionsServices): StoreApi<OptionsState> {
+  return createStore<OptionsState>()((...api) => ({
+    ...createErrorSlice(services)(...api),
+    ...createPacksSlice(services)(...api),
+    ...createImportSlice(services)(...api),
+    ...createSyncSlice(services)(...api),
+    ...createSettingsSlice(services)(...api),
+    ...createUsageSlice(services)(...api),
+    ...createLifecycleSlice(services)(...api),
+  }));
+}

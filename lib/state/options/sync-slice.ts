@@ -1,0 +1,20 @@
+import type { OptionsSlice, SyncSlice } from './types';
+
+export const createSyncSlice: OptionsSlice<SyncSlice> = (services) => (set, get) => ({
+  syncing: [],
+  syncPacks: (ids) =>
+    get().guard(async () => {
+      set({ syncing: [...get().syncing, ...ids] });
+      try {
+        set({ packs: await services.syncPacks(ids) });
+      } finally {
+        set({ syncing: get().syncing.filter((id) => !ids.includes(id)) });
+      }
+    }),
+  allowSyncAccess: (origin, id) =>
+    get().guard(async () => {
+      // permissions.request must be the first thing the click does (no await before it), or the browser refuses.
+      if (await services.requestAccess(origin)) void get().syncPacks([id]);
+      else get().fail(`Access to ${origin} was not granted: the pack cannot be fetched from there.`);
+    }),
+});

@@ -1,0 +1,123 @@
+/**
+ * The options page's state: the ports it reaches the background through, and the shape of each slice.
+ * The entrypoint implements `OptionsServices` with messages and the permissions API; tests in memory.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import type { ImportResult, PackSummary, Settings } from '../../messaging/protocol';
+import type { UsageReport } from '../../usage/report';
+
+/** A site adapter's built-in selectors, which a team lead may override. */
+export interface SiteSelectors {
+  platform: string;
+  label: string;
+  defaults: Record<string, string>;
+}
+
+/** Everything the options page needs from outside; every change goes through the background. */
+export interface OptionsServices {
+  listPacks(): Promise<PackSummary[]>;
+  /** Imports a chosen file (a pack, another tool's export, an Excel workbook) from its bytes. */
+  importFile(fileName: string, bytes: Uint8Array): Promise<ImportResult>;
+  setPackEnabled(id: string, enabled: boolean): Promise<PackSummary[]>;
+  removePack(id: string): Promise<PackSummary[]>;
+  subscribePack(url: string): Promise<ImportResult>;
+  syncPacks(ids: string[]): Promise<PackSummary[]>;
+  /** `permissions.request` for the origin's host; only works when called within a click. */
+  requestAccess(origin: string): Promise<boolean>;
+  /** Calls `listener` when the background changed packs (the hourly sync, another page); returns the unsubscribe. */
+  onPacksChanged(listener: () => void): () => void;
+  getSettings(): Promise<Settings>;
+  saveSettings(patch: Partial<Settings>): Promise<Settings>;
+  usageReport(days: number): Promise<UsageReport>;
+  /** The site adapters' built-in selectors. */
+  sites: SiteSelectors[];
+}
+
+/** What the import report shows for a file import or a subscription: the same for both. */
+export interface ImportReportView {
+  /** The file's name, or the subscribed URL. */
+  fileName: string;
+  ok: boolean;
+  /** `path: message` lines. */
+  errors: string[];
+  warnings: string[];
+  summary?: string;
+  /** A URL could not be fetched at all: offer to grant the extension access to this origin, then retry. */
+  accessOrigin?: string;
+}
+
+/** A file the team lead picked: its name and its bytes (a `File` is one). */
+interface PickedFile {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** The page's one error line, and the guard that fills it. */
+export interface ErrorSlice {
+  error: string | null;
+  /** Runs `work`, clearing the error first and showing what it throws. `work` starts synchronously. */
+  guard(work: () => Promise<void>): Promise<void>;
+  fail(message: string): void;
+}
+
+/** The packs table. */
+export interface PacksSlice {
+  packs: PackSummary[];
+  reloadPacks(): Promise<void>;
+  setPackEnabled(id: string, enabled: boolean): Promise<void>;
+  removePack(id: string): Promise<void>;
+}
+
+/** File imports and URL subscriptions, which end the same way: a report, and the table when it worked. */
+export interface ImportSlice {
+  busy: boolean;
+  report: ImportReportView | null;
+  /** The address last subscribed to, retried once access to its origin is granted. */
+  lastUrl: string;
+  importFile(file: PickedFile): Promise<void>;
+  subscribe(url: string): Promise<void>;
+  /** Asks for access to the origin (within the click), then subscribes to the last address again. */
+  allowSubscribeAccess(origin: string): Promise<void>;
+}
+
+/** "Sync now" on subscribed packs. */
+export interface SyncSlice {
+  /** Ids of subscribed packs being checked now. */
+  syncing: string[];
+  syncPacks(ids: string[]): Promise<void>;
+  /** Asks for access to a subscribed pack's origin (within the click), then syncs it. */
+  allowSyncAccess(origin: string, id: string): Promise<void>;
+}
+
+/** Selector overrides per site. */
+export interface SettingsSlice {
+  sites: SiteSelectors[];
+  overrides: Settings['selectorOverrides'];
+  loadSettings(): Promise<void>;
+  saveOverrides(platform: string, value: Record<string, string>): Promise<void>;
+}
+
+/** The usage report over a window of days. */
+export interface UsageSlice {
+  usageDays: number;
+  usage: UsageReport | null;
+  setUsageDays(days: number): Promise<void>;
+  loadUsage(): Promise<void>;
+}
+
+/** Loading everything and following the background's changes while the page is open. */
+export interface LifecycleSlice {
+  /** Loads packs, settings and usage and listens for pack changes; returns the unsubscribe. */
+  start(): () => void;
+}
+
+export type OptionsState = ErrorSlice &
+  PacksSlice &
+  ImportSlice &
+  SyncSlice &
+  SettingsSlice &
+  UsageSlice &
+  LifecycleSlice;
+
+/** A slice of the options store, built with the page's services. */
+export type OptionsSlice<T> = (services: OptionsServices) => StateCreator<OptionsState, [], [], T>;

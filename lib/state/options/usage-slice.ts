@@ -1,0 +1,16 @@
+import type { OptionsSlice, UsageSlice } from './types';
+
+export const createUsageSlice: OptionsSlice<UsageSlice> = (services) => (set, get) => ({
+  usageDays: 7,
+  usage: null,
+  async setUsageDays(days) {
+    set({ usageDays: days });
+    await get().loadUsage();
+  },
+  async loadUsage() {
+    await services.usageReport(get().usageDays).then(
+      (usage) => set({ usage }),
+      (e: Error) => get().fail(e.message),
+    );
+  },
+});

@@ -1,0 +1,53 @@
+import type { InsertSlice, PanelSlice } from './types';
+
+export const createInsertSlice: PanelSlice<InsertSlice> =
+  ({ services }) =>
+  (set, get) => ({
+    notice: null,
+    inserting: false,
+    async insert(index) {
+      const item = get().items[index];
+      if (!item || get().inserting) return;
+      set({ inserting: true, selected: index });
+      try {
+        const outcome = await services.insertReply({
+          text: item.text,
+          cursor: item.cursor,
+          packId: item.packId,
+          entryId: item.entryId,
+        });
+        if (outcome.ok) {
+          const missing = item.missing.length ? ` Fill in: ${item.missing.join(', ')}.` : '';
+          set({
+            notice: {
+              tone: missing ? 'warn' : 'ok',
+              text: `Inserted “${item.title}” into the chat — check it and press send.${missing}`,
+            },
+          });
+        } else {
+          const copied = await services.copyToClipboard(item.text);
+          set({
+            notice: {
+              tone: copied ? 'warn' : 'error',
+              text: copied
+                ? `Could not write into the chat (${outcome.message ?? outcome.method}). The reply is on the clipboard: paste it with Ctrl+V.`
+                : `Could not write into the chat (${outcome.message ?? outcome.method}) nor copy it. Select the text below and copy it by hand.`,
+            },
+          });
+        }
+      } catch (error) {
+        const copied = await services.copyToClipboard(item.text).catch(() => false);
+        set({
+          notice: {
+            tone: 'error',
+            text: `Insert failed: ${(error as Error).message}.${copied ? ' The reply is on the clipboard.' : ''}`,
+          },
+        });
+      } finally {
+        set({ inserting: false });
+      }
+    },
+    dismissNotice() {
+      set({ notice: null });
+    },
+  });

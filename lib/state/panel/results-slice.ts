@@ -1,0 +1,123 @@
+import type { ActiveChat } from '../../messaging/protocol';
+import { pageValuesOf } from '../../chats/page-values';
+import { complaintRisk, type ComplaintRisk } from '../../suggest/complaint';
+import {
+  questionOf,
+  type ChatContext,
+  type ChatMessage,
+  type Suggestion,
+  type SuggestEngine,
+} from '../../suggest/engine';
+import type { PanelItem, PanelSlice, ResultsSlice } from './types';
+
+function chatMessages(chat: ActiveChat | null): ChatMessage[] {
+  return chat?.conversation?.messages.map((m) => ({ role: m.role, text: m.text })) ?? [];
+}
+
+function sameRisk(a: ComplaintRisk | null, b: ComplaintRisk | null): boolean {
+  return a?.level === b?.level && a?.reasons.join('\u0000') === b?.reasons.join('\u0000');
+}
+
+const toItem = (s: Suggestion): PanelItem => ({
+  packId: s.packId,
+  entryId: s.entryId,
+  title: s.title,
+  text: s.text,
+  cursor: s.cursor,
+  missing: s.missing,
+  score: s.score,
+  shortcut: s.shortcut,
+  kind: s.kind,
+});
+
+/**
+ * When the buyer threatens to escalate, the pack's reply to that threat (its 投诉 or 差评 entry) comes
+ * first: calming the buyer down comes before the question they asked earlier.
+ */
+function threatFirst(
+  engine: SuggestEngine,
+  suggestions: Suggestion[],
+  risk: ComplaintRisk | null,
+  context: Omit<ChatContext, 'text' | 'messages'>,
+): Suggestion[] {
+  if (!risk || risk.threats.length === 0) return suggestions;
+  const answer = engine.suggest({ ...context, text: risk.threats.join(' ') }, 1).suggestions[0];
+  if (!answer) return suggestions;
+  const same = (s: Suggestion) => s.packId === answer.packId && s.entryId === answer.entryId;
+  return [suggestions.find(same) ?? answer, ...suggestions.filter((s) => !same(s))].slice(0, 5);
+}
+
+export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, get) => {
+  const { services, engine } = context;
+  // Each unanswered question and each complaint risk is logged once per panel session, however often the
+  // panel recomputes.
+  const logged = new Set<string>();
+  const logOnce = (key: string, log: () => void) => {
+    if (logged.has(key)) return;
+    logged.add(key);
+    log();
+  };
+
+  return {
+    items: [],
+    risk: null,
+    cards: [],
+    emptyReason: null,
+    selected: 0,
+    select(index) {
+      set({ selected: Math.max(0, Math.min(index, get().items.length - 1)) });
+    },
+    moveSelection(delta) {
+      get().select(get().selected + delta);
+    },
+    recompute() {
+      const { packs, chat, query, switchedOn } = get();
+      const now = services.now();
+      const messages = chatMessages(chat);
+      // Read from the chat whatever the packs or the search box hold: the agent must see it either way.
+      const risk = complaintRisk(messages);
+      if (!sameRisk(risk, get().risk)) set({ risk });
+      const conversation = chat?.conversation;
+      if (risk && conversation) {
+        const question = questionOf({ messages });
+        logOnce(`complaint\u0000${conversation.conversationId}\u0000${risk.level}\u0000${question}`, () =>
+          services.logComplaint?.(risk, question, conversation.platform),
+        );
+      }
+      if (packs.length === 0) {
+        set({ items: [], cards: [], emptyReason: 'no-packs', selected: 0 });
+        return;
+      }
+      const platform = conversation?.platform;
+      const page = pageValuesOf(conversation);
+      if (query.trim()) {
+        const hitContext = { platform, page, now, scenarios: switchedOn, messages };
+        const items = context.search
+          .search(query, 20)
+          .map((hit) => engine.render(hit.packId, hit.entryId, hitContext, hit.score))
+          .filter((s): s is Suggestion => s !== null)
+          .map(toItem);
+        set({ items, cards: [], emptyReason: items.length ? null : 'no-hits', selected: 0 });
+        return;
+      }
+      if (!conversation) {
+        set({ items: [], cards: [], emptyReason: 'no-chat', selected: 0 });
+        return;
+      }
+      const result = engine.suggest({ messages, platform, scenarios: switchedOn, page, now }, 5);
+      if (result.abstained === 'no-match' && result.query) {
+        logOnce(`unanswered\u0000${conversation.conversationId}\u0000${result.query}`, () =>
+          services.logUnanswered?.(result.query, platform),
+        );
+      }
+      set({
+        items: threatFirst(engine, result.suggestions, risk, { platform, scenarios: switchedOn, page, now }).map(
+          toItem,
+        ),
+        cards: result.cards.map(toItem),
+        emptyReason: result.abstained === 'courtesy' ? 'courtesy' : result.abstained ? 'no-match' : null,
+        selected: 0,
+      });
+    },
+  };
+};

@@ -1,0 +1,32 @@
+/**
+ * The side panel's store: one zustand store composed of one slice per concern. It talks to the world
+ * only through `PanelServices`; the suggestion engine can be handed in too (tests, benches).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { SuggestEngine } from '../../suggest/engine';
+import { EntrySearch } from '../../suggest/search';
+import { createChatSlice } from './chat-slice';
+import { createInsertSlice } from './insert-slice';
+import { createPacksSlice } from './packs-slice';
+import { createResultsSlice } from './results-slice';
+import { createScenarioSlice } from './scenario-slice';
+import { createSearchSlice } from './search-slice';
+import type { PanelContext, PanelServices, PanelState } from './types';
+
+export function createPanelStore(services: PanelServices, engine = new SuggestEngine()): StoreApi<PanelState> {
+  const context: PanelContext = { services, engine, search: new EntrySearch([]) };
+  const store = createStore<PanelState>()((...api) => ({
+    ...createPacksSlice(context)(...api),
+    ...createChatSlice(context)(...api),
+    ...createSearchSlice(context)(...api),
+    ...createScenarioSlice(context)(...api),
+    ...createResultsSlice(context)(...api),
+    ...createInsertSlice(context)(...api),
+  }));
+
+  void services
+    .getSettings()
+    .then((settings) => store.setState({ switchedOn: settings.scenarios }))
+    .catch(() => {});
+  return store;
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { ImportResult, PackSummary } from '../../lib/messaging/protocol';
+import { reportOf } from '../../lib/state/options/import-report';
+import { createOptionsStore } from '../../lib/state/options/store';
+import type { OptionsServices } from '../../lib/state/options/types';
+import { optionsServices, teamSummary } from '../helpers/options';
+
+const summary = teamSummary;
+
+/** The page's services with one subscribed pack and saved overrides for JD. */
+function services(overrides: Partial<OptionsServices> = {}): OptionsServices {
+  return optionsServices({
+    listPacks: vi.fn(async () => [summary]),
+    setPackEnabled: vi.fn(async () => [{ ...summary, enabled: false }]),
+    removePack: vi.fn(async () => []),
+    getSettings: vi.fn(async () => ({ scenarios: [], selectorOverrides: { jd: { composer: '.a' } } })),
+    saveSettings: vi.fn(async (patch) => ({ scenarios: [], selectorOverrides: {}, ...patch })),
+    ...overrides,
+  });
+}
+
+describe('reportOf', () => {
+  it('lists errors with their path, and keeps the origin to ask access for', () => {
+    const failed: ImportResult = {
+      ok: false,
+      errors: [
+        { path: 'entries[1].title', message: 'required' },
+        { path: '', message: 'could not reach https://packs.example.com' },
+      ],
+      accessOrigin: 'https://packs.example.com',
+    };
+    expect(reportOf('team.json', failed)).toEqual({
+      fileName: 'team.json',
+      ok: false,
+      errors: ['entries[1].title: required', 'could not reach https://packs.example.com'],
+      warnings: [],
+      accessOrigin: 'https://packs.example.com',
+    });
+  });
+
+  it('sums up an import, with the conversion notes before the lint warnings', () => {
+    const ok: ImportResult = {
+      ok: true,
+      pack: summary,
+      replaced: '0.9.0',
+      converted: { format: 'espanso', notes: ['2 triggers became shortcuts'] },
+      warnings: [{ path: '', message: 'never matched', rule: 'unreachable-entry' }],
+    };
+    expect(reportOf('base.yml', ok)).toMatchObject({
+      ok: true,
+      warnings: ['2 triggers became shortcuts', 'never matched [unreachable-entry]'],
+      summary: 'imported “Team pack” 1.0.0, 2 entries converted from a espanso export (replaced 0.9.0)',
+    });
+  });
+});
+
+describe('options store', () => {
+  it('loads packs, settings and usage on start, and follows pack changes until stopped', async () => {
+    let changed = () => {};
+    const stop = vi.fn();
+    const s = services({
+      onPacksChanged: vi.fn((listener: () => void) => {
+        changed = listener;
+        return stop;
+      }),
+    });
+    const store = createOptionsStore(s);
+    const unsubscribe = store.getState().start();
+    await vi.waitFor(() => expect(store.getState().usage?.days).toBe(7));
+    expect(store.getState().packs).toEqual([summary]);
+    expect(store.getState().overrides).toEqual({ jd: { composer: '.a' } });
+    changed();
+    expect(s.listPacks).toHaveBeenCalledTimes(2);
+    unsubscribe();
+    expect(stop).toHaveBeenCalled();
+  });
+
+  it('shows a load error without throwing', async () => {
+    const store = createOptionsStore(services({ listPacks: vi.fn(async () => Promise.reject(new Error('closed'))) }));
+    await store.getState().reloadPacks();
+    expect(store.getState().error).toBe('closed');
+  });
+
+  it('marks packs as syncing while their check runs', async () => {
+    let finish: (packs: PackSummary[]) => void = () => {};
+    const s = services({ syncPacks: vi.fn(() => new Promise<PackSummary[]>((resolve) => (finish = resolve))) });
+    const store = createOptionsStore(s);
+    const running = store.getState().syncPacks(['team']);
+    expect(store.getState().syncing).toEqual(['team']);
+    finish([summary]);
+    await running;
+    expect(store.getState().syncing).toEqual([]);
+    expect(store.getState().packs).toEqual([summary]);
+  });
+
+  it('asks for access synchronously, then syncs; says so and stops when refused', async () => {
+    const s = services({ requestAccess: vi.fn(async () => false) });
+    const store = createOptionsStore(s);
+    const asking = store.getState().allowSyncAccess('https://packs.example.com', 'team');
+    expect(s.requestAccess).toHaveBeenCalledWith('https://packs.example.com');
+    await asking;
+    expect(store.getState().error).toContain('was not granted');
+    expect(s.syncPacks).not.toHaveBeenCalled();
+    vi.mocked(s.requestAccess).mockResolvedValue(true);
+    await store.getState().allowSyncAccess('https://packs.example.com', 'team');
+    expect(store.getState().error).toBeNull();
+    await vi.waitFor(() => expect(s.syncPacks).toHaveBeenCalledWith(['team']));
+  });
+
+  it('imports a picked file from its bytes, reports it and reloads the table', async () => {
+    const ok: ImportResult = { ok: true, pack: summary, replaced: null, warnings: [] };
+    const s = services({ importFile: vi.fn(async () => ok) });
+    const store = createOptionsStore(s);
+    await store
+      .getState()
+      .importFile({ name: 'p.json', arrayBuffer: async () => new TextEncoder().encode('{}').buffer });
+    expect(s.importFile).toHaveBeenCalledWith('p.json', new Uint8Array([123, 125]));
+    expect(store.getState().report?.summary).toContain('imported “Team pack”');
+    expect(store.getState().packs).toEqual([summary]);
+    expect(store.getState().busy).toBe(false);
+  });
+
+  it('saves one site’s overrides beside the others', async () => {
+    const s = services();
+    const store = createOptionsStore(s);
+    await store.getState().loadSettings();
+    await store.getState().saveOverrides('pdd', { composer: '#x' });
+    expect(s.saveSettings).toHaveBeenCalledWith({
+      selectorOverrides: { jd: { composer: '.a' }, pdd: { composer: '#x' } },
+    });
+    expect(store.getState().overrides.pdd).toEqual({ composer: '#x' });
+  });
+
+  it('reloads the usage report for another window of days', async () => {
+    const s = services();
+    const store = createOptionsStore(s);
+    await store.getState().setUsageDays(30);
+    expect(s.usageReport).toHaveBeenCalledWith(30);
+    expect(store.getState().usage?.days).toBe(30);
+  });
+});
