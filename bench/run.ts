@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import type { Pack, Platform } from '../lib/packs/schema';
 import { parsePack, validatePack } from '../lib/packs/validate';
 import { SuggestEngine } from '../lib/suggest/engine';
-import { buildSegment, packFingerprint, serializeSegment } from '../lib/suggest/segment';
+import { buildSegment, packFingerprint, serializeSegment } from '../lib/suggest/index/segment';
 import { bm25Ranker, fuseRanker, type Ranker } from './baselines';
 import { ENGLISH_NO_ANSWER, loadBitext } from './bitext';
 import { BENCH_DATE, evaluate, type EvalCase, type RelevanceReport } from './metrics';

@@ -6,10 +6,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ActiveChat, InsertOutcome, Settings } from '../messaging/protocol';
 import type { Pack, Platform } from '../packs/schema';
-import { activeScenarios } from '../suggest/scenarios';
+import { activeScenarios } from '../suggest/rank/scenarios';
 import { questionOf, SuggestEngine, type ChatContext, type ChatMessage, type Suggestion } from '../suggest/engine';
 import { EntrySearch } from '../suggest/search';
-import type { Segment } from '../suggest/segment';
+import type { Segment } from '../suggest/index/segment';
 import type { PageValues } from '../templates/render';
 import { pageValuesOf } from '../chats/page-values';
 import { complaintRisk, type ComplaintRisk } from '../suggest/complaint';

@@ -4,9 +4,10 @@
  * are reused. Postings live in typed arrays (compact, fast to scan, and IndexedDB stores them as they
  * are); `serializeSegment` / `reviveSegment` convert to and from plain JSON.
  */
-import type { Entry, Pack } from '../packs/schema';
+import type { Entry, Pack } from '../../packs/schema';
+import { fnv1a } from '../../hash';
 import { HanKeyTable } from './han-key-table';
-import { normalizeText } from './normalize';
+import { normalizeText } from '../text/normalize';
 import {
   BIGRAM_KEYS,
   emitTermKeys,
@@ -15,7 +16,7 @@ import {
   termKeyString,
   type LatinTerms,
   type TermKeySink,
-} from './tokenize';
+} from '../text/tokenize';
 
 /** Weight of each entry field in the entry's term frequencies (BM25F). Tuned on the eval sets. */
 export const FIELD_WEIGHTS = {
@@ -91,12 +92,7 @@ export function packFingerprint(pack: Pack): string {
   const known = fingerprints.get(pack);
   if (known) return known;
   const text = JSON.stringify(pack);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  const fingerprint = `${pack.version}-${(hash >>> 0).toString(16)}-${text.length}`;
+  const fingerprint = `${pack.version}-${(fnv1a(text) >>> 0).toString(16)}-${text.length}`;
   fingerprints.set(pack, fingerprint);
   return fingerprint;
 }

@@ -10,8 +10,8 @@
  * intents: "create account" makes "create" an intent, not a value).
  */
 import { stemmer } from 'stemmer';
-import type { Pack } from '../packs/schema';
-import { ENGLISH_STOPWORDS } from './stopwords';
+import type { Pack } from '../../packs/schema';
+import { ENGLISH_STOPWORDS } from '../text/stopwords';
 
 export const SLOT_RULES = { minFillers: 3, minHeadShare: 0.6 } as const;
 

@@ -14,6 +14,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { stemmer } from 'stemmer';
+import { fnv1a } from '../../hash';
 import { normalizeText } from './normalize';
 import { mayStartPlace, PLACE_TERM, placeNameEnd } from './places';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords';
@@ -256,8 +257,7 @@ class LatinWordTable {
 
   /** The terms of the word `text[start…end)`. */
   get(text: string, start: number, end: number): LatinTerms {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const hash = fnv1a(text, start, end);
     const { hashes, words } = this;
     const mask = hashes.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {

@@ -1,5 +1,5 @@
 /** Which scenarios are active, and which entries and reply variants may be offered. */
-import type { Entry, Pack, Platform, Reply } from '../packs/schema';
+import type { Entry, Pack, Platform, Reply } from '../../packs/schema';
 
 /** `YYYY-MM-DD` of a date in local time. */
 export function localDay(date: Date): string {
