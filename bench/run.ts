@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: relevance of the engine against plain Fuse.js and MiniSearch BM25 (Bitext English
- * protocol when ../shared is there, the Chinese and English eval sets under tests/eval/), then
- * suggest latency, index build time and serialised index size on synthetic packs of 1k/10k/50k entries.
+ * `npm run bench`: relevance of the engine against plain Fuse.js and MiniSearch BM25 (the Bitext English
+ * protocol on the licensed Bitext set, read from ../shared/data/bitext when it is there, and the Chinese
+ * and English eval sets under tests/eval/), then suggest latency, index build time and serialised index
+ * size on synthetic packs of 1k/10k/50k entries.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -23,8 +23,8 @@ import { THRESHOLDS } from './rank/thresholds';
 import { isCourtesyOnly } from './text/courtesy';
 import { localeOfText, normalizeText } from './text/normalize';
 
-export { questionOf, pendingBuyerTexts, type ChatContext, type ChatMessage } from './question';
-export { BM25, SCENARIO_BOOST, THRESHOLDS } from './rank/thresholds';
+export { questionOf, type ChatContext, type ChatMessage } from './question';
+export { THRESHOLDS } from './rank/thresholds';
 export type { Suggestion } from './rank/reply';
 
 /** What the engine answers for a chat. */

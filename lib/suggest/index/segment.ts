@@ -37,7 +37,7 @@ export const FIELD_WEIGHTS = {
  */
 const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
 
-export const SEGMENT_FORMAT = 'huashu-index/6';
+const SEGMENT_FORMAT = 'huashu-index/6';
 
 /**
  * Posting weights are stored as whole units of 1 / WEIGHT_SCALE: every field weight × term weight is a
@@ -73,7 +73,7 @@ export interface Segment {
   totalLength: number;
   /**
    * The vocabulary. Term i is a Han character or bigram when `termKeys[i]` ≥ 0 (its numeric key, see
-   * tokenize.ts; `termKeyString` spells it), else the string `terms[-1 - termKeys[i]]`. Han terms are
+   * text/tokenize.ts; `termKeyString` spells it), else the string `terms[-1 - termKeys[i]]`. Han terms are
    * most of a Chinese vocabulary: as numbers they cost a build no strings, IndexedDB nothing to
    * deserialise, and the panel no string hashing (see `TermIndex`). Term i's postings are
    * `postingDocs/postingWeights[offsets[i] … offsets[i + 1])`.

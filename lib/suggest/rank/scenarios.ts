@@ -2,7 +2,7 @@
 import type { Entry, Pack, Platform, Reply } from '../../packs/schema';
 
 /** `YYYY-MM-DD` of a date in local time. */
-export function localDay(date: Date): string {
+function localDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -47,7 +47,7 @@ export const TERM_WEIGHTS = {
  * far more often than they write to Miss Smith.
  */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
-export const PERSON_TERM = '#person';
+const PERSON_TERM = '#person';
 
 const MAYBE_SPECIAL = /[@{}]|\d{7}|\d[- ]\d{4}|https?:|www\./;
 const PHONE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
@@ -152,7 +152,7 @@ const STOP_BIGRAM_FIRST = new Uint8Array(0x10000);
 for (const word of CHINESE_STOPWORDS) if (word.length === 2) STOP_BIGRAM_FIRST[word.charCodeAt(0)] = 1;
 
 /** Numeric key of a Han unigram (its code unit) or bigram (two code units), as used by the index. */
-export type HanKey = number;
+type HanKey = number;
 
 /** The numeric key of a Han term string (one or two characters U+3400–U+9FFF), or -1: `termKeyString` reversed. */
 export function hanTermKey(term: string): number {
