@@ -37,6 +37,7 @@ export interface SuggestResult {
   query: string;
 }
 
+/** Ranks the loaded packs' entries for a chat; serves one query at a time (queries share scratch arrays). */
 export class SuggestEngine {
   private corpus = new Corpus();
 

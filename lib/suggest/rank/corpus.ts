@@ -91,10 +91,14 @@ export class Corpus {
   private typos = new TypoIndex();
   /** Built on first need: a query with an unknown Chinese bigram. */
   private homophones: HomophoneIndex | null = null;
-  /** Entries over all loaded packs. */
-  docCount = 0;
+  private entries = 0;
   private dfCache = new Map<string, number>();
   private stamp = 0;
+
+  /** Entries over all loaded packs. */
+  get docCount(): number {
+    return this.entries;
+  }
 
   /** Loaded packs with their index, in load order. */
   loaded(): LoadedPack[] {
@@ -118,7 +122,7 @@ export class Corpus {
   setPacks(packs: Pack[], cached: Segment[] = []): Segment[] {
     const next = new Map<string, LoadedPack>();
     let totalLength = 0;
-    this.docCount = 0;
+    this.entries = 0;
     for (const pack of packs) {
       const fingerprint = packFingerprint(pack);
       const previous = this.packs.get(pack.id);
@@ -138,10 +142,10 @@ export class Corpus {
         termIndex,
         scratch: newScratch(size),
       });
-      this.docCount += size;
+      this.entries += size;
       totalLength += segment.totalLength;
     }
-    const averageLength = this.docCount > 0 ? totalLength / this.docCount : 1;
+    const averageLength = this.entries > 0 ? totalLength / this.entries : 1;
     for (const loaded of next.values()) {
       loaded.segment.docs.forEach((doc, i) => {
         loaded.lengthNorm[i] = BM25.k1 * (1 - BM25.b + (BM25.b * doc.length) / averageLength);
@@ -170,7 +174,7 @@ export class Corpus {
   }
 
   idf(df: number): number {
-    return Math.log(1 + (this.docCount - df + 0.5) / (df + 0.5));
+    return Math.log(1 + (this.entries - df + 0.5) / (df + 0.5));
   }
 
   /** Whether a term is a slot filler (see slots.ts) in a loaded pack. */
