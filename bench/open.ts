@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 import type { Pack } from '../lib/packs/schema';
 import { SuggestEngine } from '../lib/suggest/engine';
-import { rememberFingerprint, reviveSegment } from '../lib/suggest/segment';
+import { rememberFingerprint, reviveSegment } from '../lib/suggest/index/segment';
 import { BENCH_DATE } from './metrics';
 
 const [file, firstText = '什么时候发货，能开发票吗', secondText = 'do you ship to norway'] = process.argv.slice(2);

@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: relevance of the engine against plain Fuse.js and MiniSearch BM25 (Bitext English
- * protocol when ../shared is there, the Chinese and English eval sets under tests/eval/), then
- * suggest latency, index build time and serialised index size on synthetic packs of 1k/10k/50k entries.
+ * `npm run bench`: relevance of the engine against plain Fuse.js and MiniSearch BM25 (the Bitext English
+ * protocol on the licensed Bitext set, read from ../shared/data/bitext when it is there, and the Chinese
+ * and English eval sets under tests/eval/), then suggest latency, index build time and serialised index
+ * size on synthetic packs of 1k/10k/50k entries.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import type { Pack, Platform } from '../lib/packs/schema';
 import { parsePack, validatePack } from '../lib/packs/validate';
 import { SuggestEngine } from '../lib/suggest/engine';
-import { buildSegment, packFingerprint, serializeSegment } from '../lib/suggest/segment';
+import { buildSegment, packFingerprint, serializeSegment } from '../lib/suggest/index/segment';
 import { bm25Ranker, fuseRanker, type Ranker } from './baselines';
 import { ENGLISH_NO_ANSWER, loadBitext } from './bitext';
 import { BENCH_DATE, evaluate, type EvalCase, type RelevanceReport } from './metrics';

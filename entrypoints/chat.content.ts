@@ -3,9 +3,9 @@ import { adapterForDocument } from '@/lib/adapters/registry';
 import type { ChatAdapter } from '@/lib/adapters/types';
 import { CHAT_HOSTS } from '@/lib/adapters/hosts';
 import { answerInsert } from '@/lib/content/insert-request';
-import { watchSnippets } from '@/lib/content/snippets';
+import { watchSnippets } from '@/lib/snippets/watch';
 import { insertText } from '@/lib/insert';
-import { shortcutKey } from '@/lib/suggest/shortcut-key';
+import { shortcutKey } from '@/lib/snippets/shortcut-key';
 import { watchConversation, whenChatPage } from '@/lib/content/watcher';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 

@@ -1,6 +1,6 @@
 /**
- * Generates `lib/suggest/places.data.ts`: English names of countries (with their common aliases) and of
- * large cities, for the `#place` class term (see `lib/suggest/places.ts`). Run `npm run gen:data`
+ * Generates `lib/suggest/text/places.data.ts`: English names of countries (with their common aliases) and of
+ * large cities, for the `#place` class term (see `lib/suggest/text/places.ts`). Run `npm run gen:data`
  * after updating the source packages; the output is checked in so the extension ships no geo database.
  *
  * Sources: i18n-iso-countries (country names and aliases), city-timezones (cities with population),
@@ -11,7 +11,7 @@ import countries from 'i18n-iso-countries';
 import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import cityMap from 'city-timezones/data/cityMap.json' with { type: 'json' };
 import wordListPath from 'word-list';
-import { ENGLISH_STOPWORDS } from '../lib/suggest/stopwords';
+import { ENGLISH_STOPWORDS } from '../lib/suggest/text/stopwords';
 
 /** Cities of at least this population are named; smaller ones are rarely written to a shop. */
 const CITY_POPULATION = 500_000;
@@ -80,5 +80,5 @@ const lines = [
   '];',
   '',
 ];
-writeFileSync(new URL('../lib/suggest/places.data.ts', import.meta.url), lines.join('\n'));
-console.log(`lib/suggest/places.data.ts: ${sorted.length} place names`);
+writeFileSync(new URL('../lib/suggest/text/places.data.ts', import.meta.url), lines.join('\n'));
+console.log(`lib/suggest/text/places.data.ts: ${sorted.length} place names`);

@@ -1,4 +1,5 @@
 /** Order numbers as each platform writes them, found in message text and order cards. */
+import { fnv1a } from '../hash';
 import type { Platform } from '../packs/schema';
 
 const PATTERNS: Record<Platform, RegExp> = {
@@ -26,10 +27,5 @@ export function findOrderIds(text: string, platform: Platform): string[] {
 
 /** A short stable hash (FNV-1a, base 36) for message ids when the site gives none. */
 export function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36);
+  return (fnv1a(text) >>> 0).toString(36);
 }

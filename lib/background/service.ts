@@ -22,7 +22,7 @@ import {
   type FetchPackOptions,
 } from '../sync/subscriptions';
 import { pageValuesOf } from '../chats/page-values';
-import { expandShortcut, shortcutsOf } from '../suggest/shortcuts';
+import { expandShortcut, shortcutsOf } from '../snippets/expand';
 import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
 import type { Conversation } from '../adapters/types';
 import {

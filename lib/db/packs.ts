@@ -7,7 +7,7 @@ import type { ImportResult, PackSource, PackSummary, SheetOrigin } from '../mess
 import { lintPack } from '../packs/lint';
 import type { Pack } from '../packs/schema';
 import { parsePack } from '../packs/validate';
-import { buildSegment, packFingerprint, rememberFingerprint } from '../suggest/segment';
+import { buildSegment, packFingerprint, rememberFingerprint } from '../suggest/index/segment';
 import { fileNameOfUrl, type SyncState } from '../sync/subscriptions';
 import type { HuashuDb, StoredPack, StoredSubscription } from './schema';
 
@@ -172,7 +172,7 @@ export async function loadEnabledPackList(db: HuashuDb): Promise<Pack[]> {
 /** Enabled packs with their cached index segments (segments of changed packs are dropped). */
 export async function loadEnabledPacks(
   db: HuashuDb,
-): Promise<{ packs: Pack[]; segments: import('../suggest/segment').Segment[] }> {
+): Promise<{ packs: Pack[]; segments: import('../suggest/index/segment').Segment[] }> {
   const stored = await enabledRecords(db);
   const segments = await db.segments.bulkGet(stored.map((p) => p.id));
   // The fingerprint kept at import spares hashing every pack again on every panel open.

@@ -6,7 +6,7 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { PackSource } from '../messaging/protocol';
 import type { Pack } from '../packs/schema';
-import type { Segment } from '../suggest/segment';
+import type { Segment } from '../suggest/index/segment';
 import type { SyncSchedule, SyncState } from '../sync/subscriptions';
 import type { UsageLogEvent } from '../usage/report';
 import { migrateSubscriptions } from './migrations/002-subscriptions';

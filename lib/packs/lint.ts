@@ -3,7 +3,7 @@
  * Each warning names its place (`entries[3].replies[0].text`) and a rule id.
  */
 import { findPlaceholders, isKnownVariable } from '../templates/render';
-import { normalizeText } from '../suggest/normalize';
+import { normalizeText } from '../suggest/text/normalize';
 import { factValue, KNOWN_FIELDS, type Pack } from './schema';
 import { formatPath, type PackProblem } from './validate';
 

@@ -7,8 +7,8 @@
  * A threat that is negated ("放心不会给差评", "I won't leave a bad review") does not count; anger does
  * ("不给说法我就…").
  */
-import { pendingBuyerTexts, type ChatMessage } from './engine';
-import { normalizeText } from './normalize';
+import { pendingBuyerTexts, type ChatMessage } from './question';
+import { normalizeText } from './text/normalize';
 
 export interface ComplaintRisk {
   level: 'high' | 'watch';

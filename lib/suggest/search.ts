@@ -6,7 +6,7 @@
 import Fuse from 'fuse.js';
 import { pinyin } from 'pinyin-pro';
 import type { Entry, Pack } from '../packs/schema';
-import { normalizeText } from './normalize';
+import { normalizeText } from './text/normalize';
 
 export interface SearchHit {
   packId: string;

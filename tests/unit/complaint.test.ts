@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { complaintRisk } from '../../lib/suggest/complaint';
-import type { ChatMessage } from '../../lib/suggest/engine';
+import type { ChatMessage } from '../../lib/suggest/question';
 
 const buyer = (text: string): ChatMessage => ({ role: 'buyer', text });
 const risk = (...texts: string[]) => complaintRisk(texts.map(buyer));

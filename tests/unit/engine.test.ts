@@ -7,8 +7,8 @@ import {
   serializeSegment,
   termStrings,
   WEIGHT_SCALE,
-} from '../../lib/suggest/segment';
-import { TERM_WEIGHTS } from '../../lib/suggest/tokenize';
+} from '../../lib/suggest/index/segment';
+import { TERM_WEIGHTS } from '../../lib/suggest/text/tokenize';
 import { miniEnglish, miniStore, pack } from '../helpers/packs';
 
 const store = pack(miniStore);

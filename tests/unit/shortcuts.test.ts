@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { shortcutBefore, watchSnippets } from '../../lib/content/snippets';
-import { expandShortcut, shortcutsOf } from '../../lib/suggest/shortcuts';
+import { shortcutBefore, watchSnippets } from '../../lib/snippets/watch';
+import { expandShortcut, shortcutsOf } from '../../lib/snippets/expand';
 import { miniEnglish, miniStore, pack } from '../helpers/packs';
 
 const store = pack(miniStore);

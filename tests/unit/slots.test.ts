@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SuggestEngine } from '../../lib/suggest/engine';
-import { slotFillers } from '../../lib/suggest/slots';
+import { slotFillers } from '../../lib/suggest/rank/slots';
 import { pack } from '../helpers/packs';
 
 const accounts = pack({

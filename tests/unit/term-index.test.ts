@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { HanKeyTable } from '../../lib/suggest/han-key-table';
-import { buildSegment, termStrings } from '../../lib/suggest/segment';
-import { HomophoneIndex, TermIndex } from '../../lib/suggest/term-index';
-import { hanTermKey } from '../../lib/suggest/tokenize';
+import { HanKeyTable } from '../../lib/suggest/index/han-key-table';
+import { buildSegment, termStrings } from '../../lib/suggest/index/segment';
+import { HomophoneIndex, TermIndex } from '../../lib/suggest/index/term-index';
+import { hanTermKey } from '../../lib/suggest/text/tokenize';
 import { miniEnglish, miniStore, pack } from '../helpers/packs';
 
 /** A vocabulary as segments hold it (Han terms by key), from term strings. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isCourtesyOnly } from '../../lib/suggest/courtesy';
-import { detectScript, normalizeText } from '../../lib/suggest/normalize';
-import { homophoneKey, splitClauses, termsOf } from '../../lib/suggest/tokenize';
-import { toSimplified, traditionalCharsOfConverter } from '../../lib/suggest/traditional';
-import { TRADITIONAL_CHARS } from '../../lib/suggest/traditional.data';
+import { isCourtesyOnly } from '../../lib/suggest/text/courtesy';
+import { detectScript, normalizeText } from '../../lib/suggest/text/normalize';
+import { homophoneKey, splitClauses, termsOf } from '../../lib/suggest/text/tokenize';
+import { toSimplified, traditionalCharsOfConverter } from '../../lib/suggest/text/traditional';
+import { TRADITIONAL_CHARS } from '../../lib/suggest/text/traditional.data';
 
 const terms = (text: string) => termsOf(text).map((t) => t.term);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../bench/synthetic';
-import { TopK } from '../../lib/suggest/top-k';
+import { TopK } from '../../lib/suggest/rank/top-k';
 
 describe('TopK', () => {
   it('keeps the k best, best first, as a stable sort would (earlier item first on equal scores)', () => {

@@ -1,7 +1,7 @@
 /**
  * Non-negative integer key → integer value, open addressing in one typed array (key and value side by
  * side, one cache line per probe), at most a quarter full. Han terms are keyed by number (see
- * `tokenize.ts`): a `Map` lookup per character and bigram was half of indexing time, and a `Map` of a
+ * `text/tokenize.ts`): a `Map` lookup per character and bigram was half of indexing time, and a `Map` of a
  * 10,000-entry pack's 120,000 term strings took 70–110 ms to build each time the panel opened.
  */
 export class HanKeyTable {

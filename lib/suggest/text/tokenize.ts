@@ -14,6 +14,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { stemmer } from 'stemmer';
+import { fnv1a } from '../../hash';
 import { normalizeText } from './normalize';
 import { mayStartPlace, PLACE_TERM, placeNameEnd } from './places';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords';
@@ -46,7 +47,7 @@ export const TERM_WEIGHTS = {
  * far more often than they write to Miss Smith.
  */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
-export const PERSON_TERM = '#person';
+const PERSON_TERM = '#person';
 
 const MAYBE_SPECIAL = /[@{}]|\d{7}|\d[- ]\d{4}|https?:|www\./;
 const PHONE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
@@ -151,7 +152,7 @@ const STOP_BIGRAM_FIRST = new Uint8Array(0x10000);
 for (const word of CHINESE_STOPWORDS) if (word.length === 2) STOP_BIGRAM_FIRST[word.charCodeAt(0)] = 1;
 
 /** Numeric key of a Han unigram (its code unit) or bigram (two code units), as used by the index. */
-export type HanKey = number;
+type HanKey = number;
 
 /** The numeric key of a Han term string (one or two characters U+3400–U+9FFF), or -1: `termKeyString` reversed. */
 export function hanTermKey(term: string): number {
@@ -256,8 +257,7 @@ class LatinWordTable {
 
   /** The terms of the word `text[start…end)`. */
   get(text: string, start: number, end: number): LatinTerms {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const hash = fnv1a(text, start, end);
     const { hashes, words } = this;
     const mask = hashes.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {

@@ -9,7 +9,7 @@ import { normalizeText } from './normalize';
 
 export const SYNONYM_WEIGHT = 0.6;
 
-export const SYNONYM_GROUPS: string[][] = [
+const SYNONYM_GROUPS: string[][] = [
   // English
   ['delete', 'remove', 'close', 'terminate', 'deactivate', 'erase'],
   ['cancel', 'cancellation', 'void', 'annul'],
@@ -85,7 +85,7 @@ export const SYNONYM_GROUPS: string[][] = [
  * make unrelated Chinese words synonyms of each other. Chinese sides are two-character words, the
  * index's bigrams.
  */
-export const CROSS_LANGUAGE: Array<[english: string, chinese: string]> = [
+const CROSS_LANGUAGE: Array<[english: string, chinese: string]> = [
   ['ship', '发货'],
   ['shipping', '发货'],
   ['dispatch', '发货'],

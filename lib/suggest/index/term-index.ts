@@ -6,7 +6,7 @@
  */
 import { HanKeyTable } from './han-key-table';
 import type { Segment } from './segment';
-import { hanTermKey, homophoneKey, homophoneKeyOf, readSyllablesOf, termKeyString } from './tokenize';
+import { hanTermKey, homophoneKey, homophoneKeyOf, readSyllablesOf, termKeyString } from '../text/tokenize';
 
 type Vocabulary = Pick<Segment, 'termKeys' | 'terms'>;
 
@@ -67,4 +67,18 @@ export class HomophoneIndex {
     for (let at = this.heads.get(key); at >= 0; at = this.next[at]!) found.push(termKeyString(this.bigrams[at]!));
     return found;
   }
+}
+
+/** Whether term `t` of a segment occurs in an entry (postings are sorted: binary search). */
+export function postingHas(segment: Pick<Segment, 'offsets' | 'postingDocs'>, t: number, docNo: number): boolean {
+  let low = segment.offsets[t]!;
+  let high = segment.offsets[t + 1]! - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const value = segment.postingDocs[middle]!;
+    if (value === docNo) return true;
+    if (value < docNo) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }

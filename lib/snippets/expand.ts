@@ -4,8 +4,8 @@
  */
 import type { Entry, Pack, Platform } from '../packs/schema';
 import type { PageValues } from '../templates/render';
-import { renderReply } from './reply';
-import { activeScenarios, isEntryEligible } from './scenarios';
+import { renderReply } from '../suggest/rank/reply';
+import { activeScenarios, isEntryEligible } from '../suggest/rank/scenarios';
 import { shortcutKey } from './shortcut-key';
 
 /** Every reply shortcut of the packs (the first pack that defines one wins, as in the panel). */

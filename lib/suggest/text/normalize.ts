@@ -97,3 +97,11 @@ export function detectScript(text: string): 'han' | 'latin' | 'none' {
   // One Han character carries about as much as a short Latin word.
   return han * 3 >= latin ? 'han' : 'latin';
 }
+
+/** The reply locale for a message's script, when the chat does not say. */
+export function localeOfText(text: string): string | undefined {
+  const script = detectScript(text);
+  if (script === 'han') return 'zh-CN';
+  if (script === 'latin') return 'en';
+  return undefined;
+}

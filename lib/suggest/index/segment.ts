@@ -4,9 +4,10 @@
  * are reused. Postings live in typed arrays (compact, fast to scan, and IndexedDB stores them as they
  * are); `serializeSegment` / `reviveSegment` convert to and from plain JSON.
  */
-import type { Entry, Pack } from '../packs/schema';
+import type { Entry, Pack } from '../../packs/schema';
+import { fnv1a } from '../../hash';
 import { HanKeyTable } from './han-key-table';
-import { normalizeText } from './normalize';
+import { normalizeText } from '../text/normalize';
 import {
   BIGRAM_KEYS,
   emitTermKeys,
@@ -15,7 +16,7 @@ import {
   termKeyString,
   type LatinTerms,
   type TermKeySink,
-} from './tokenize';
+} from '../text/tokenize';
 
 /** Weight of each entry field in the entry's term frequencies (BM25F). Tuned on the eval sets. */
 export const FIELD_WEIGHTS = {
@@ -36,7 +37,7 @@ export const FIELD_WEIGHTS = {
  */
 const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
 
-export const SEGMENT_FORMAT = 'huashu-index/6';
+const SEGMENT_FORMAT = 'huashu-index/6';
 
 /**
  * Posting weights are stored as whole units of 1 / WEIGHT_SCALE: every field weight × term weight is a
@@ -72,7 +73,7 @@ export interface Segment {
   totalLength: number;
   /**
    * The vocabulary. Term i is a Han character or bigram when `termKeys[i]` ≥ 0 (its numeric key, see
-   * tokenize.ts; `termKeyString` spells it), else the string `terms[-1 - termKeys[i]]`. Han terms are
+   * text/tokenize.ts; `termKeyString` spells it), else the string `terms[-1 - termKeys[i]]`. Han terms are
    * most of a Chinese vocabulary: as numbers they cost a build no strings, IndexedDB nothing to
    * deserialise, and the panel no string hashing (see `TermIndex`). Term i's postings are
    * `postingDocs/postingWeights[offsets[i] … offsets[i + 1])`.
@@ -91,12 +92,7 @@ export function packFingerprint(pack: Pack): string {
   const known = fingerprints.get(pack);
   if (known) return known;
   const text = JSON.stringify(pack);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  const fingerprint = `${pack.version}-${(hash >>> 0).toString(16)}-${text.length}`;
+  const fingerprint = `${pack.version}-${(fnv1a(text) >>> 0).toString(16)}-${text.length}`;
   fingerprints.set(pack, fingerprint);
   return fingerprint;
 }

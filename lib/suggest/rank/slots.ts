@@ -10,10 +10,10 @@
  * intents: "create account" makes "create" an intent, not a value).
  */
 import { stemmer } from 'stemmer';
-import type { Pack } from '../packs/schema';
-import { ENGLISH_STOPWORDS } from './stopwords';
+import type { Pack } from '../../packs/schema';
+import { ENGLISH_STOPWORDS } from '../text/stopwords';
 
-export const SLOT_RULES = { minFillers: 3, minHeadShare: 0.6 } as const;
+const SLOT_RULES = { minFillers: 3, minHeadShare: 0.6 } as const;
 
 const isAsciiLower = (code: number) => code >= 97 && code <= 122;
 const isApostrophe = (code: number) => code === 39 || code === 0x2019;

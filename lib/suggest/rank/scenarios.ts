@@ -1,8 +1,8 @@
 /** Which scenarios are active, and which entries and reply variants may be offered. */
-import type { Entry, Pack, Platform, Reply } from '../packs/schema';
+import type { Entry, Pack, Platform, Reply } from '../../packs/schema';
 
 /** `YYYY-MM-DD` of a date in local time. */
-export function localDay(date: Date): string {
+function localDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -1,0 +1,51 @@
+/**
+ * The chat as the suggestion engine and the complaint check read it, and which of its messages are the
+ * buyer's question. Its own module so that readers of the question need not load the ranker.
+ */
+import type { Platform } from '../packs/schema';
+import type { PageValues } from '../templates/render';
+
+/** One message of the conversation. */
+export interface ChatMessage {
+  role: 'buyer' | 'agent' | 'system';
+  text: string;
+}
+
+/** What the engine knows of a chat when it suggests replies. */
+export interface ChatContext {
+  /** The conversation, oldest first. The buyer's messages since the agent last wrote are the question. */
+  messages?: ChatMessage[];
+  /** Or just the buyer's text. */
+  text?: string;
+  platform?: Platform;
+  /** Buyer locale; detected from the text when absent. */
+  locale?: string;
+  /** Scenarios the agent switched on (dated ones switch on by themselves). */
+  scenarios?: string[];
+  /** Values for page variables (buyer name, order number, …). */
+  page?: PageValues;
+  now?: Date;
+}
+
+/** Buyer text to answer: the buyer's messages since the agent last wrote (at most the last three). */
+export function questionOf(context: ChatContext): string {
+  if (context.messages && context.messages.length > 0) return pendingBuyerTexts(context.messages, 3).join('\n');
+  return (context.text ?? '').trim();
+}
+
+/**
+ * The buyer's latest messages (trimmed, non-empty), oldest first: those since the agent last wrote, or, when
+ * the agent wrote last, the ones before that reply — at most `max`.
+ */
+export function pendingBuyerTexts(messages: ChatMessage[], max: number): string[] {
+  const pending: string[] = [];
+  for (let i = messages.length - 1; i >= 0 && pending.length < max; i -= 1) {
+    const message = messages[i]!;
+    if (message.role === 'agent') {
+      if (pending.length > 0) break;
+      continue;
+    }
+    if (message.role === 'buyer' && message.text.trim()) pending.unshift(message.text.trim());
+  }
+  return pending;
+}

@@ -1,0 +1,70 @@
+/**
+ * A message is scored whole and clause by clause, so "在吗？什么时候发货，能开发票吗" ranks both 发货 and
+ * 发票 and a greeting clause adds nothing. Each entry keeps its best normalised score over the variants,
+ * with the coverage that goes with it.
+ */
+import { isCourtesyOnly } from '../text/courtesy';
+import { junctionAware } from '../text/junctions';
+import { splitClauses, termsOfNormalized } from '../text/tokenize';
+import { keepMax, type Corpus, type LoadedPack } from './corpus';
+import { hanCoverage } from './han-coverage';
+import { queryTerms, type QueryTerm } from './query-terms';
+import { scoreVariant } from './score';
+import { CLAUSE_DISCOUNT, CLAUSE_MIN_SHARE, COVERAGE_CANDIDATES } from './thresholds';
+import { TopK } from './top-k';
+
+/**
+ * Scores a normalised message and its clauses into every pack's `best`/`bestCoverage` scratch (the
+ * entries in `bestTouched`); returns the whole message's query terms.
+ */
+export function scoreClauses(corpus: Corpus, normalized: string): QueryTerm[] {
+  const packs = corpus.loaded();
+  const variants = [normalized];
+  const clauses = splitClauses(normalized).filter((clause) => !isCourtesyOnly(clause));
+  if (clauses.length > 1) variants.push(...clauses);
+
+  const callStamp = corpus.nextStamp();
+  for (const { scratch } of packs) scratch.bestTouched.length = 0;
+  const termsOf = (text: string) => queryTerms(corpus, junctionAware(text, termsOfNormalized(text)));
+  const wholeQuery = termsOf(normalized);
+  let wholeUpper = 0;
+  variants.forEach((variant, index) => {
+    const query = index === 0 ? wholeQuery : termsOf(variant);
+    const { upper: variantUpper, informative } = scoreVariant(corpus, query);
+    if (variantUpper === 0) return;
+    if (index === 0) wholeUpper = variantUpper;
+    // A clause is scored against at least a share of the whole message's reach: a clause that carries
+    // little of the message ("订单 2987…") must not answer for all of it.
+    const upper = index === 0 ? variantUpper : Math.max(variantUpper, CLAUSE_MIN_SHARE * wholeUpper);
+    const discount = index === 0 ? 1 : CLAUSE_DISCOUNT;
+    const coverageOf = hanCoverage(corpus, variant, query);
+    const candidates = new TopK<{ loaded: LoadedPack; docNo: number }>(COVERAGE_CANDIDATES);
+    for (const loaded of packs) {
+      const { raw } = loaded.scratch;
+      for (const docNo of loaded.scratch.touched) {
+        if (candidates.accepts(raw[docNo]!)) candidates.offer(raw[docNo]!, { loaded, docNo });
+      }
+    }
+    for (const {
+      score: raw,
+      item: { loaded, docNo },
+    } of candidates.entries()) {
+      const { scratch } = loaded;
+      const score = (raw / upper) * discount;
+      const han = coverageOf(loaded, docNo);
+      const denominator = informative + han.total;
+      const coverage = denominator > 0 ? Math.min(1, (scratch.mass[docNo]! + han.covered) / denominator) : 0;
+      keepMax(
+        scratch.bestStamp,
+        scratch.best,
+        scratch.bestCoverage,
+        scratch.bestTouched,
+        callStamp,
+        docNo,
+        score,
+        coverage,
+      );
+    }
+  });
+  return wholeQuery;
+}

@@ -1,0 +1,209 @@
+/**
+ * The loaded packs as one collection: their index segments, the statistics BM25 shares across them
+ * (entry count, document frequencies, length normalisers), the lookups built on first need (typo
+ * neighbours, homophones, slot fillers) and the scratch arrays a query scores into.
+ */
+import type { Pack } from '../../packs/schema';
+import { buildSegment, packFingerprint, type Segment } from '../index/segment';
+import { HomophoneIndex, TermIndex } from '../index/term-index';
+import { TypoIndex } from '../index/typos';
+import { factValues, type FactValues } from './reply';
+import { slotFillers } from './slots';
+import { BM25 } from './thresholds';
+
+/** One loaded pack with what ranking needs of it. */
+export interface LoadedPack {
+  pack: Pack;
+  segment: Segment;
+  facts: FactValues;
+  /** Per entry: k1 · (1 − b + b · length / average length), the BM25 length normaliser. */
+  lengthNorm: Float64Array;
+  /** term → its number in the segment (see `Segment.termKeys`). */
+  termIndex: TermIndex;
+  /** Scratch arrays reused by every query (an engine serves one query at a time). */
+  scratch: Scratch;
+}
+
+/** Per-entry accumulators; a stamp array says which entries hold values for the current pass. */
+interface Scratch {
+  raw: Float64Array;
+  mass: Float64Array;
+  stamp: Uint32Array;
+  touched: number[];
+  termGain: Float64Array;
+  termMass: Float64Array;
+  termStamp: Uint32Array;
+  termTouched: number[];
+  best: Float64Array;
+  bestCoverage: Float64Array;
+  bestStamp: Uint32Array;
+  bestTouched: number[];
+}
+
+function newScratch(size: number): Scratch {
+  return {
+    raw: new Float64Array(size),
+    mass: new Float64Array(size),
+    stamp: new Uint32Array(size),
+    touched: [],
+    termGain: new Float64Array(size),
+    termMass: new Float64Array(size),
+    termStamp: new Uint32Array(size),
+    termTouched: [],
+    best: new Float64Array(size),
+    bestCoverage: new Float64Array(size),
+    bestStamp: new Uint32Array(size),
+    bestTouched: [],
+  };
+}
+
+/**
+ * Keeps, per entry, the largest value of the current pass and the number that goes with it; `stamps`
+ * tell which entries the pass has already seen, so the arrays are never cleared between queries.
+ */
+export function keepMax(
+  stamps: Uint32Array,
+  values: Float64Array,
+  extras: Float64Array,
+  touched: number[],
+  stamp: number,
+  docNo: number,
+  value: number,
+  extra: number,
+): void {
+  if (stamps[docNo] !== stamp) {
+    stamps[docNo] = stamp;
+    values[docNo] = value;
+    extras[docNo] = extra;
+    touched.push(docNo);
+  } else if (value > values[docNo]!) {
+    values[docNo] = value;
+    extras[docNo] = extra;
+  }
+}
+
+/** Slot fillers per pack object, found on the first query that needs them (packs are never changed in place). */
+const slotFillersByPack = new WeakMap<Pack, Set<string>>();
+
+/** The loaded packs and their shared statistics. */
+export class Corpus {
+  private packs = new Map<string, LoadedPack>();
+  private typos = new TypoIndex();
+  /** Built on first need: a query with an unknown Chinese bigram. */
+  private homophones: HomophoneIndex | null = null;
+  private entries = 0;
+  private dfCache = new Map<string, number>();
+  private stamp = 0;
+
+  /** Entries over all loaded packs. */
+  get docCount(): number {
+    return this.entries;
+  }
+
+  /** Loaded packs with their index, in load order. */
+  loaded(): LoadedPack[] {
+    return [...this.packs.values()];
+  }
+
+  get(packId: string): LoadedPack | undefined {
+    return this.packs.get(packId);
+  }
+
+  /** A number no pass has used yet, to stamp the scratch arrays with. */
+  nextStamp(): number {
+    return ++this.stamp;
+  }
+
+  /**
+   * Replaces the set of packs. Segments of packs whose content did not change are kept; `cached`
+   * segments (e.g. from IndexedDB) are used when their fingerprint matches, so only changed packs
+   * are indexed again. Returns the segments now in use, for caching.
+   */
+  setPacks(packs: Pack[], cached: Segment[] = []): Segment[] {
+    const next = new Map<string, LoadedPack>();
+    let totalLength = 0;
+    this.entries = 0;
+    for (const pack of packs) {
+      const fingerprint = packFingerprint(pack);
+      const previous = this.packs.get(pack.id);
+      const segment =
+        previous?.segment.fingerprint === fingerprint
+          ? previous.segment
+          : (cached.find((s) => s.packId === pack.id && s.fingerprint === fingerprint) ??
+            buildSegment(pack, fingerprint));
+      const facts = factValues(pack);
+      const size = segment.docs.length;
+      const termIndex = previous?.segment === segment ? previous.termIndex : new TermIndex(segment);
+      next.set(pack.id, {
+        pack,
+        segment,
+        facts,
+        lengthNorm: new Float64Array(size),
+        termIndex,
+        scratch: newScratch(size),
+      });
+      this.entries += size;
+      totalLength += segment.totalLength;
+    }
+    const averageLength = this.entries > 0 ? totalLength / this.entries : 1;
+    for (const loaded of next.values()) {
+      loaded.segment.docs.forEach((doc, i) => {
+        loaded.lengthNorm[i] = BM25.k1 * (1 - BM25.b + (BM25.b * doc.length) / averageLength);
+      });
+    }
+    this.packs = next;
+    this.typos = new TypoIndex();
+    this.homophones = null;
+    this.dfCache.clear();
+    return [...next.values()].map((loaded) => loaded.segment);
+  }
+
+  /** How many entries of all loaded packs hold a term. */
+  documentFrequency(term: string): number {
+    let df = this.dfCache.get(term);
+    if (df === undefined) {
+      df = 0;
+      for (const { segment, termIndex } of this.packs.values()) {
+        const t = termIndex.get(term);
+        if (t !== undefined) df += segment.offsets[t + 1]! - segment.offsets[t]!;
+      }
+      if (this.dfCache.size > 50_000) this.dfCache.clear();
+      this.dfCache.set(term, df);
+    }
+    return df;
+  }
+
+  idf(df: number): number {
+    return Math.log(1 + (this.entries - df + 0.5) / (df + 0.5));
+  }
+
+  /** Whether a term is a slot filler (see slots.ts) in a loaded pack. */
+  isFiller(term: string): boolean {
+    for (const { pack } of this.packs.values()) {
+      let fillers = slotFillersByPack.get(pack);
+      if (!fillers) slotFillersByPack.set(pack, (fillers = slotFillers(pack)));
+      if (fillers.has(term)) return true;
+    }
+    return false;
+  }
+
+  /** Known Latin words one edit away from an unknown one; the typo index is built on first need. */
+  typoNeighbours(word: string): string[] {
+    if (!this.typos.ready) this.typos.build(this.stringTerms());
+    return this.typos.neighbours(word);
+  }
+
+  /** The loaded vocabularies' terms other than Han ones (typos are for Latin words). */
+  private stringTerms(): Iterable<string> {
+    const packs = [...this.packs.values()];
+    return (function* () {
+      for (const { segment } of packs) yield* segment.terms;
+    })();
+  }
+
+  /** Known Chinese bigrams that sound like an unknown one (发活 → 发货), built on first need. */
+  soundsLike(bigram: string): string[] {
+    this.homophones ??= new HomophoneIndex([...this.packs.values()].map(({ segment }) => segment));
+    return this.homophones.soundsLike(bigram);
+  }
+}

@@ -1,0 +1,23 @@
+/** The ranking's tuned constants: BM25 parameters, when the engine says nothing, and how clauses compete. */
+
+/** BM25 parameters: k1 saturates repeated terms, b normalises for entry length. */
+export const BM25 = { k1: 1.2, b: 0.5 } as const;
+
+/**
+ * When the engine says nothing. `score` is the entry's BM25 score divided by the best score any entry
+ * could reach for the same message (0…1); `coverage` is the share of the message's informative weight
+ * (IDF-weighted) that the entry matched. A suggestion needs both.
+ */
+export const THRESHOLDS = { score: 0.1, coverage: 0.15 } as const;
+
+/** Score multiplier for entries tied to an active scenario. */
+export const SCENARIO_BOOST = 1.15;
+
+/** How many of a variant's best-scoring entries get their exact coverage computed. */
+export const COVERAGE_CANDIDATES = 40;
+
+/** The smallest share of the whole message's best reachable score a clause is measured against. */
+export const CLAUSE_MIN_SHARE = 0.6;
+
+/** Clauses compete with the whole message, slightly discounted: the whole text is the better evidence. */
+export const CLAUSE_DISCOUNT = 0.9;
