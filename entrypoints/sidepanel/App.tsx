@@ -10,7 +10,7 @@ import { NoticeBar } from '@/components/NoticeBar';
 import { ScenarioBar } from '@/components/ScenarioBar';
 import { SearchBox } from '@/components/SearchBox';
 import { SuggestionList } from '@/components/SuggestionList';
-import { questionOf } from '@/lib/suggest/engine';
+import { questionOf } from '@/lib/suggest/question';
 import { handlePanelKey } from '@/lib/state/panel/keys';
 import { visibleScenarios } from '@/lib/state/panel/scenario-slice';
 import type { PanelState } from '@/lib/state/panel/types';

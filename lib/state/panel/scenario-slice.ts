@@ -1,5 +1,5 @@
 import type { Pack, Platform } from '../../packs/schema';
-import { activeScenarios } from '../../suggest/scenarios';
+import { activeScenarios } from '../../suggest/rank/scenarios';
 import type { PanelSlice, ScenarioSlice } from './types';
 
 export const createScenarioSlice: PanelSlice<ScenarioSlice> = (context) => (set, get) => ({

@@ -8,7 +8,7 @@ import type { Pack } from '../../packs/schema';
 import type { ComplaintRisk } from '../../suggest/complaint';
 import type { SuggestEngine } from '../../suggest/engine';
 import type { EntrySearch } from '../../suggest/search';
-import type { Segment } from '../../suggest/segment';
+import type { Segment } from '../../suggest/index/segment';
 
 /** Everything the panel needs from outside: the background, the packs database, the clipboard, the clock. */
 export interface PanelServices {
