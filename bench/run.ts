@@ -15,6 +15,7 @@ import { parsePack, validatePack } from '../lib/packs/validate';
 import { SuggestEngine } from '../lib/suggest/engine';
 import { buildSegment, packFingerprint, serializeSegment } from '../lib/suggest/index/segment';
 import { bm25Ranker, fuseRanker, type Ranker } from './baselines';
+import { printBlindSets } from './blind-sets';
 import { ENGLISH_NO_ANSWER, loadBitext } from './bitext';
 import { BENCH_DATE, evaluate, type EvalCase, type RelevanceReport } from './metrics';
 import { syntheticPack, vocabularyOf } from './synthetic';
@@ -99,6 +100,9 @@ function printRelevance(title: string, rows: Array<[string, RelevanceReport]>): 
 
 function relevance(packs: Map<string, Pack>): void {
   console.log('== Relevance ==');
+  console.log(
+    'Tuning sets: Bitext, tests/eval/zh and tests/eval/en (constants were fitted on them over many sessions)',
+  );
   console.log('abstain = share of no-answer messages given no suggestion; silent = answerable messages given none');
   const bitext = loadBitext();
   if (!bitext) {
@@ -264,5 +268,6 @@ const only = process.env.BENCH_ONLY;
 if (only !== 'speed') {
   console.log(`Huashu bench — Node ${process.version}, ${packs.size} shipped packs`);
   relevance(packs);
+  printBlindSets(root, packs, engineRanker);
 }
 if (only !== 'relevance') performance_(packs);

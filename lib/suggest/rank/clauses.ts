@@ -7,6 +7,7 @@ import { isCourtesyOnly } from '../text/courtesy';
 import { junctionAware } from '../text/junctions';
 import { splitClauses, termsOfNormalized } from '../text/tokenize';
 import { keepMax, type Corpus, type LoadedPack } from './corpus';
+import { focusedTerms, hanRunWeights, readFocus } from './focus';
 import { hanCoverage } from './han-coverage';
 import { queryTerms, type QueryTerm } from './query-terms';
 import { scoreVariant } from './score';
@@ -26,7 +27,10 @@ export function scoreClauses(corpus: Corpus, normalized: string): QueryTerm[] {
   const callStamp = corpus.nextStamp();
   for (const { scratch } of packs) scratch.bestTouched.length = 0;
   const termsOf = (text: string) => queryTerms(corpus, junctionAware(text, termsOfNormalized(text)));
-  const wholeQuery = termsOf(normalized);
+  // The whole message is read for what it asks: story and negated clauses weigh less (focus.ts).
+  const focus = readFocus(normalized);
+  const wholeQuery = queryTerms(corpus, focusedTerms(focus, junctionAware(normalized, termsOfNormalized(normalized))));
+  const runWeights = hanRunWeights(focus);
   let wholeUpper = 0;
   variants.forEach((variant, index) => {
     const query = index === 0 ? wholeQuery : termsOf(variant);
@@ -36,8 +40,9 @@ export function scoreClauses(corpus: Corpus, normalized: string): QueryTerm[] {
     // A clause is scored against at least a share of the whole message's reach: a clause that carries
     // little of the message ("订单 2987…") must not answer for all of it.
     const upper = index === 0 ? variantUpper : Math.max(variantUpper, CLAUSE_MIN_SHARE * wholeUpper);
-    const discount = index === 0 ? 1 : CLAUSE_DISCOUNT;
-    const coverageOf = hanCoverage(corpus, variant, query);
+    // A clause of story, or of what the buyer does not want, answers only as much as it speaks for the message.
+    const discount = index === 0 ? 1 : CLAUSE_DISCOUNT * (focus.find((c) => c.text === variant)?.weight ?? 1);
+    const coverageOf = hanCoverage(corpus, variant, query, index === 0 ? runWeights : null);
     const candidates = new TopK<{ loaded: LoadedPack; docNo: number }>(COVERAGE_CANDIDATES);
     for (const loaded of packs) {
       const { raw } = loaded.scratch;

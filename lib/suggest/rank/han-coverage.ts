@@ -24,6 +24,8 @@ export function hanCoverage(
   corpus: Corpus,
   text: string,
   query: QueryTerm[],
+  /** Per Han run of `text`, in order, how much it speaks for the question (see focus.ts); null = all 1. */
+  runWeights: readonly number[] | null = null,
 ): (loaded: LoadedPack, docNo: number) => { covered: number; total: number } {
   const weights: number[] = [];
   const positions = new Map<string, number[]>();
@@ -33,12 +35,15 @@ export function hanCoverage(
     list.push(index);
     positions.set(term, list);
   };
-  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+  const runs = text.match(/\p{Script=Han}+/gu) ?? [];
+  const weighted = runWeights !== null && runWeights.length === runs.length;
+  for (const [k, run] of runs.entries()) {
     const chars = Array.from(run);
     const base = weights.length;
+    const runWeight = weighted ? runWeights[k]! : 1;
     chars.forEach((char, i) => {
       const df = CHINESE_STOPWORDS.has(char) ? -1 : corpus.documentFrequency(char);
-      weights.push(df < 0 ? 0 : df === 0 ? unseen : corpus.idf(df));
+      weights.push(runWeight * (df < 0 ? 0 : df === 0 ? unseen : corpus.idf(df)));
       at(char, base + i);
     });
     for (let i = 0; i + 1 < chars.length; i += 1) {

@@ -1,0 +1,147 @@
+/**
+ * Reading a message for what it asks: buyers tell stories around their question ("I live in a tiny town in
+ * Vermont… will it keep me dry?") and say what they do NOT want before what they want ("不是要退，是想换个码").
+ * Each clause gets a weight: the asking clauses count fully, the story around them and the negated part less.
+ * General cues only (question marks, interrogatives, request verbs, negation followed by a contrast), in
+ * Chinese and English; no word here was taken from an evaluation message.
+ */
+import { splitClauses, termsOfNormalized, type WeightedTerm } from '../text/tokenize';
+
+export interface WeightedClause {
+  text: string;
+  /** 0…1: how much this clause speaks for the message's question. */
+  weight: number;
+}
+
+/** Weight of a clause that tells the story around a question (when some other clause asks). */
+export const STORY_WEIGHT = 0.35;
+/** Weight of what the buyer says they do not want, when a contrast says what they want instead. */
+export const NEGATED_WEIGHT = 0.25;
+
+const EN_ASK_START =
+  /^(?:so |and |but |also |ok |okay |well |hi |hey |hello )*(?:what|whats|when|where|which|who|why|how|hows|can|could|will|would|wil|do|does|did|dont|is|isnt|are|arent|am|should|shall|may|might|any|is there|are there|have you|has|have)\b/u;
+const EN_REQUEST =
+  /\b(?:please|pls|plz|let me know|tell me|wondering|wonder if|i need|i want|i would like|id like|i'd like|looking for|help me|need to know|want to know|possible)\b/u;
+const ZH_ASK =
+  /[吗嘛么呢]|怎么|怎样|如何|什么|啥|多久|多少|几天|几号|哪|能不能|可不可以|是不是|有没有|会不会|要不要|能否|可否|行不行|好不好|咋/u;
+const ZH_REQUEST = /^(?:请|麻烦|帮我|帮忙|给我|我想|想要|我要|能|可以)/u;
+
+/** Negation that a following contrast turns around: "不是要退" / "not asking about X" / "I don't want a refund". */
+const ZH_NEGATED = /^(?:我)?(?:不是|并不是|也不是|不要|不用|不想|没有要|别)/u;
+const ZH_CONTRAST = /^(?:而是|是想|是要|只是|就是|只想|只要|我是想|我只是|我就是|但是|不过|可是)/u;
+const EN_NEGATED =
+  /\b(?:i (?:do not|dont|don't) (?:want|need)|not (?:asking|looking|trying|interested)|i'm not|im not|no need (?:for|to))\b/u;
+const EN_CONTRAST = /^(?:just|only|but|instead|rather|i (?:just|only) (?:want|need)|what i (?:want|need))\b/u;
+
+function asks(clause: string, raw: string): boolean {
+  if (/[?？]/u.test(raw)) return true;
+  if (/\p{Script=Han}/u.test(clause) && (ZH_ASK.test(clause) || ZH_REQUEST.test(clause))) return true;
+  return EN_ASK_START.test(clause) || EN_REQUEST.test(clause);
+}
+
+/**
+ * The message's clauses with weights. `normalized` is the engine's normalised text (lower case, NFKC,
+ * simplified); question marks are read from the same text before it is split.
+ */
+export function readFocus(normalized: string): WeightedClause[] {
+  // Keep each clause's terminator so "…dry?" still reads as a question after splitting.
+  const pieces = splitWithTerminators(normalized).flatMap(splitNegatedContrast);
+  const clauses = pieces.map(({ text, raw }) => ({ text, raw, weight: 1 }));
+  if (clauses.length <= 1) return clauses.map(({ text }) => ({ text, weight: 1 }));
+
+  // Negation then contrast: the negated clause says what the buyer does not want.
+  for (let i = 0; i + 1 < clauses.length; i += 1) {
+    const here = clauses[i]!.text;
+    const next = clauses[i + 1]!.text;
+    const negated = ZH_NEGATED.test(here) || EN_NEGATED.test(here);
+    const contrast = ZH_CONTRAST.test(next) || EN_CONTRAST.test(next);
+    if (negated && contrast) clauses[i]!.weight = NEGATED_WEIGHT;
+  }
+
+  // A story around a question, read by sentence (a comma clause such as "怎么办" asks without content; the
+  // clauses before it in the same sentence are what it asks about): when one sentence asks and at least two
+  // do not, the others are story.
+  const sentenceOf = sentenceNumbers(
+    normalized,
+    clauses.map((c) => c.text),
+  );
+  const sentences = Math.max(...sentenceOf) + 1;
+  const askingSentence = new Array<boolean>(sentences).fill(false);
+  clauses.forEach((c, i) => {
+    if (asks(c.text, c.raw)) askingSentence[sentenceOf[i]!] = true;
+  });
+  const askCount = askingSentence.filter(Boolean).length;
+  if (askCount > 0 && sentences - askCount >= 2) {
+    clauses.forEach((c, i) => {
+      if (!askingSentence[sentenceOf[i]!]) c.weight = Math.min(c.weight, STORY_WEIGHT);
+    });
+  }
+  return clauses.map(({ text, weight }) => ({ text, weight }));
+}
+
+/** "i don't want a refund, just a different size": the negated part and the contrast become two clauses. */
+function splitNegatedContrast(piece: { text: string; raw: string }): Array<{ text: string; raw: string }> {
+  if (!EN_NEGATED.test(piece.text)) return [piece];
+  const at = piece.text.search(/,\s*(?=(?:just|only|but|instead|rather|i just|i only)\b)/u);
+  if (at < 0) return [piece];
+  const first = piece.text.slice(0, at).trim();
+  const second = piece.text.slice(at + 1).trim();
+  return [
+    { text: first, raw: first },
+    { text: second, raw: piece.raw.slice(piece.raw.indexOf(second)) },
+  ];
+}
+
+/** For each clause (in order), the number of the sentence it belongs to (sentences end at 。！？!?. or a line break). */
+function sentenceNumbers(text: string, clauses: string[]): number[] {
+  const numbers: number[] = [];
+  let sentence = 0;
+  let from = 0;
+  for (const clause of clauses) {
+    const at = text.indexOf(clause, from);
+    if (at < 0) {
+      numbers.push(sentence);
+      continue;
+    }
+    if (/[。！？!?\n]|[.](?=\s|$)/u.test(text.slice(from, at))) sentence += 1;
+    numbers.push(sentence);
+    from = at + clause.length;
+  }
+  // The first clause opens sentence 0 even when the text starts with a terminator.
+  const first = numbers[0] ?? 0;
+  return numbers.map((n) => n - first);
+}
+
+function splitWithTerminators(text: string): Array<{ text: string; raw: string }> {
+  const out: Array<{ text: string; raw: string }> = [];
+  const clauses = splitClauses(text);
+  let from = 0;
+  for (const clause of clauses) {
+    const at = text.indexOf(clause, from);
+    const end = at < 0 ? from : at + clause.length;
+    // The terminator: what follows the clause up to the next clause start.
+    const tail = at < 0 ? '' : text.slice(end, end + 3);
+    out.push({ text: clause, raw: clause + tail });
+    if (at >= 0) from = end;
+  }
+  return out;
+}
+
+/** Term weights scaled by the weight of the clause they come from (the highest, when several). */
+export function focusedTerms(focus: WeightedClause[], terms: WeightedTerm[]): WeightedTerm[] {
+  if (focus.every((c) => c.weight === 1)) return terms;
+  const clauseWeight = new Map<string, number>();
+  for (const clause of focus) {
+    for (const { term } of termsOfNormalized(clause.text)) {
+      clauseWeight.set(term, Math.max(clauseWeight.get(term) ?? 0, clause.weight));
+    }
+  }
+  const least = Math.min(...focus.map((c) => c.weight));
+  return terms.map((t) => ({ ...t, weight: t.weight * (clauseWeight.get(t.term) ?? least) }));
+}
+
+/** The weight of each Han run of the message, in order (clauses never split a run); null when all weigh 1. */
+export function hanRunWeights(focus: WeightedClause[]): number[] | null {
+  if (focus.every((c) => c.weight === 1)) return null;
+  return focus.flatMap((c) => (c.text.match(/\p{Script=Han}+/gu) ?? []).map(() => c.weight));
+}
