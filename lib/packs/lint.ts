@@ -6,6 +6,7 @@ import { findPlaceholders, isKnownVariable } from '../templates/render';
 import { normalizeText } from '../suggest/text/normalize';
 import { factValue, KNOWN_FIELDS, type Pack } from './schema';
 import { formatPath, type PackProblem } from './validate';
+import { COMPLIANCE_RULES, complianceHits, type ComplianceRule } from './compliance';
 
 export interface LintWarning extends PackProblem {
   rule:
@@ -17,7 +18,8 @@ export interface LintWarning extends PackProblem {
     | 'undefined-scenario'
     | 'hard-coded-fact'
     | 'contradicts-fact'
-    | 'unreachable-entry';
+    | 'unreachable-entry'
+    | ComplianceRule;
 }
 
 /** Units a fact's name or `unit` can imply, and how replies write them. */
@@ -237,6 +239,13 @@ export function lintPack(pack: Pack, raw?: unknown): LintWarning[] {
         }
       }
       warnings.push(...factWarnings(reply.text, path, facts));
+      for (const hit of complianceHits(reply.text, pack.compliance?.allow)) {
+        warnings.push({
+          path,
+          message: `“${hit.match}”: ${COMPLIANCE_RULES[hit.rule].why} (allow a word the pack must use in "compliance.allow")`,
+          rule: hit.rule,
+        });
+      }
     });
   });
   return warnings;

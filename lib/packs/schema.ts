@@ -109,6 +109,15 @@ export const packSchema = z.object({
     .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'fact names are letters, digits and _'), factSchema)
     .default({}),
   scenarios: z.array(scenarioSchema).default([]),
+  compliance: z
+    .object({
+      allow: z
+        .array(text)
+        .default([])
+        .describe('Words the pack must use that a compliance rule would flag, e.g. a brand name with 顶级'),
+    })
+    .optional()
+    .describe('Compliance checks of replies (off-platform contact, absolute claims, efficacy promises)'),
   entries: z.array(entrySchema),
 });
 
