@@ -9,7 +9,7 @@
  * A pack may allow words it must use (a brand named 顶级 or a product called No.1) with `compliance.allow`.
  * Patterns are literal alternatives with bounded context checks: linear time on any input.
  */
-import { normalizeText } from '../suggest/normalize';
+import { normalizeText } from '../suggest/text/normalize';
 
 export type ComplianceRule = 'off-platform' | 'absolute-claim' | 'efficacy-claim';
 
