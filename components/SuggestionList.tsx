@@ -1,22 +1,28 @@
+import { COMPLIANCE_RULES, type ComplianceRule } from '@/lib/packs/compliance';
+
 interface SuggestionView {
+  packId: string;
   entryId: string;
   title: string;
   text: string;
   score: number;
   missing: string[];
   shortcut?: string;
+  compliance: ComplianceRule[];
 }
 
 interface SuggestionListProps {
   items: SuggestionView[];
   selected: number;
   inserting: boolean;
+  /** `packId\u0000entryId` of the item whose Insert waits for a second press (a compliance warning). */
+  confirming: string | null;
   onInsert(index: number): void;
   onSelect(index: number): void;
 }
 
 /** Ranked replies, best first; a click on Insert (or keys 1–9) writes one into the chat composer. */
-export function SuggestionList({ items, selected, inserting, onInsert, onSelect }: SuggestionListProps) {
+export function SuggestionList({ items, selected, inserting, confirming, onInsert, onSelect }: SuggestionListProps) {
   return (
     <ol className="suggestions" aria-label="Suggested replies">
       {items.map((item, index) => (
@@ -40,8 +46,13 @@ export function SuggestionList({ items, selected, inserting, onInsert, onSelect 
               Fill in before sending: {item.missing.join(', ')}
             </p>
           )}
+          {item.compliance.length > 0 && (
+            <p className="suggestion__compliance" data-testid="compliance" data-rules={item.compliance.join(' ')}>
+              ⚠ {item.compliance.map((rule) => COMPLIANCE_RULES[rule].label).join(' · ')}
+            </p>
+          )}
           <button type="button" data-testid="insert" disabled={inserting} onClick={() => onInsert(index)}>
-            Insert 插入
+            {confirming === `${item.packId}\u0000${item.entryId}` ? 'Insert anyway 仍然插入' : 'Insert 插入'}
           </button>
         </li>
       ))}

@@ -23,7 +23,13 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
   );
   const list = useStore(
     store,
-    useShallow((s) => ({ items: s.items, cards: s.cards, selected: s.selected, inserting: s.inserting })),
+    useShallow((s) => ({
+      items: s.items,
+      cards: s.cards,
+      selected: s.selected,
+      inserting: s.inserting,
+      confirming: s.confirming,
+    })),
   );
   const risk = useStore(store, (s) => s.risk);
   const notice = useStore(store, (s) => s.notice);
@@ -74,6 +80,7 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
         items={list.items}
         selected={list.selected}
         inserting={list.inserting}
+        confirming={list.confirming}
         onInsert={(index) => void store.getState().insert(index)}
         onSelect={(index) => store.getState().select(index)}
       />

@@ -6,13 +6,48 @@ import { SuggestionList } from '../../components/SuggestionList';
 afterEach(cleanup);
 
 const items = [
-  { entryId: 'ship-time', title: '发货时间', text: '亲，48小时内发货哦～', score: 0.8, missing: [], shortcut: '/fh' },
-  { entryId: 'refund', title: '退款进度', text: '订单{{order.id}}退款中', score: 0.4, missing: ['order.id'] },
+  {
+    packId: 'p',
+    entryId: 'ship-time',
+    title: '发货时间',
+    text: '亲，48小时内发货哦～',
+    score: 0.8,
+    missing: [],
+    shortcut: '/fh',
+    compliance: [],
+  },
+  {
+    packId: 'p',
+    entryId: 'refund',
+    title: '退款进度',
+    text: '订单{{order.id}}退款中',
+    score: 0.4,
+    missing: ['order.id'],
+    compliance: [],
+  },
 ];
+const risky = {
+  packId: 'p',
+  entryId: 'wechat',
+  title: '加微信',
+  text: '加我微信聊',
+  score: 0.5,
+  missing: [],
+  compliance: ['off-platform' as const],
+};
 
 describe('SuggestionList', () => {
   it('renders suggestions in rank order with the stable test hooks', () => {
-    render(<SuggestionList items={items} selected={0} inserting={false} onInsert={() => {}} onSelect={() => {}} />);
+    render(
+      <SuggestionList
+        items={items}
+        selected={0}
+        inserting={false}
+        confirming={null}
+        onInsert={() => {}}
+        onSelect={() => {}}
+      />,
+    );
     const rows = screen.getAllByTestId('suggestion');
     expect(rows.map((row) => row.dataset.entryId)).toEqual(['ship-time', 'refund']);
     expect(rows[0]!.querySelector('[data-testid="insert"]')).not.toBeNull();
@@ -21,15 +56,63 @@ describe('SuggestionList', () => {
 
   it('calls onInsert with the row index when Insert is clicked', () => {
     const onInsert = vi.fn();
-    render(<SuggestionList items={items} selected={0} inserting={false} onInsert={onInsert} onSelect={() => {}} />);
+    render(
+      <SuggestionList
+        items={items}
+        selected={0}
+        inserting={false}
+        confirming={null}
+        onInsert={onInsert}
+        onSelect={() => {}}
+      />,
+    );
     fireEvent.click(screen.getAllByTestId('insert')[1]!);
     expect(onInsert).toHaveBeenCalledWith(1);
   });
 
   it('warns about variables the agent must fill, and disables Insert while inserting', () => {
-    render(<SuggestionList items={items} selected={1} inserting={true} onInsert={() => {}} onSelect={() => {}} />);
+    render(
+      <SuggestionList
+        items={items}
+        selected={1}
+        inserting={true}
+        confirming={null}
+        onInsert={() => {}}
+        onSelect={() => {}}
+      />,
+    );
     expect(screen.getByTestId('missing').textContent).toContain('order.id');
     expect(screen.getAllByTestId('insert').every((b) => (b as HTMLButtonElement).disabled)).toBe(true);
     expect(screen.getAllByTestId('suggestion')[1]!.getAttribute('aria-current')).toBe('true');
+  });
+
+  it('marks a reply that breaks a compliance rule, and says when Insert will write it anyway', () => {
+    const { rerender } = render(
+      <SuggestionList
+        items={[...items, risky]}
+        selected={0}
+        inserting={false}
+        confirming={null}
+        onInsert={() => {}}
+        onSelect={() => {}}
+      />,
+    );
+    const rows = screen.getAllByTestId('suggestion');
+    expect(rows[0]!.querySelector('[data-testid="compliance"]')).toBeNull();
+    const mark = rows[2]!.querySelector('[data-testid="compliance"]');
+    expect(mark?.textContent).toContain('off-platform');
+    expect(mark?.getAttribute('data-rules')).toBe('off-platform');
+    rerender(
+      <SuggestionList
+        items={[...items, risky]}
+        selected={2}
+        inserting={false}
+        confirming={'p\u0000wechat'}
+        onInsert={() => {}}
+        onSelect={() => {}}
+      />,
+    );
+    expect(screen.getAllByTestId('insert')[2]!.textContent).toContain('anyway');
+    expect(screen.getAllByTestId('insert')[0]!.textContent).not.toContain('anyway');
   });
 });

@@ -223,6 +223,7 @@ describe('panel store slices', () => {
       missing: [],
       score: 1,
       kind: 'reply' as const,
+      compliance: [],
     }));
 
   it('keeps the selection within the list', () => {
@@ -254,5 +255,36 @@ describe('panel store slices', () => {
       services({ getSettings: async () => ({ scenarios: ['presale'], selectorOverrides: {} }) }),
     );
     await vi.waitFor(() => expect(store.getState().switchedOn).toEqual(['presale']));
+  });
+});
+
+describe('insert and compliance', () => {
+  it('writes a reply that breaks a compliance rule only on the second press', async () => {
+    const insertReply = vi.fn(async (): Promise<InsertOutcome> => ({ ok: true, method: 'execCommand' }));
+    const store = createPanelStore(services({ insertReply }));
+    const item = (entryId: string, compliance: Array<'off-platform'>) => ({
+      packId: 'p',
+      entryId,
+      title: entryId,
+      text: compliance.length ? '加我微信聊' : '48小时内发货',
+      cursor: null,
+      missing: [],
+      score: 1,
+      kind: 'reply' as const,
+      compliance,
+    });
+    store.setState({ items: [item('clean', []), item('wechat', ['off-platform'])] });
+    await store.getState().insert(1);
+    expect(insertReply).not.toHaveBeenCalled();
+    expect(store.getState().notice?.text).toContain('Press Insert again');
+    expect(store.getState().confirming).toBe('p\u0000wechat');
+    // Another reply in between starts over.
+    await store.getState().insert(0);
+    expect(insertReply).toHaveBeenCalledTimes(1);
+    await store.getState().insert(1);
+    expect(insertReply).toHaveBeenCalledTimes(1);
+    await store.getState().insert(1);
+    expect(insertReply).toHaveBeenCalledTimes(2);
+    expect(insertReply.mock.calls[1]![0]).toMatchObject({ entryId: 'wechat', text: '加我微信聊' });
   });
 });

@@ -1,3 +1,4 @@
+import { COMPLIANCE_RULES } from '../../packs/compliance';
 import type { InsertSlice, PanelSlice } from './types';
 
 export const createInsertSlice: PanelSlice<InsertSlice> =
@@ -5,10 +6,26 @@ export const createInsertSlice: PanelSlice<InsertSlice> =
   (set, get) => ({
     notice: null,
     inserting: false,
+    confirming: null,
     async insert(index) {
       const item = get().items[index];
       if (!item || get().inserting) return;
-      set({ inserting: true, selected: index });
+      // A reply the platform may punish (off-platform contact, absolute claims, efficacy promises) is
+      // written only when the agent presses Insert a second time on it.
+      const key = `${item.packId}\u0000${item.entryId}`;
+      if (item.compliance.length > 0 && get().confirming !== key) {
+        const rules = item.compliance.map((rule) => COMPLIANCE_RULES[rule].label).join('; ');
+        set({
+          confirming: key,
+          selected: index,
+          notice: {
+            tone: 'warn',
+            text: `“${item.title}” may break platform rules (${rules}). Press Insert again to write it anyway.`,
+          },
+        });
+        return;
+      }
+      set({ inserting: true, selected: index, confirming: null });
       try {
         const outcome = await services.insertReply({
           text: item.text,

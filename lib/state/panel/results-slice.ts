@@ -28,6 +28,7 @@ const toItem = (s: Suggestion): PanelItem => ({
   score: s.score,
   shortcut: s.shortcut,
   kind: s.kind,
+  compliance: s.compliance,
 });
 
 /**

@@ -2,6 +2,7 @@
  * The side panel's state: the ports it talks to the world through, and the shape of each slice.
  * The entrypoint implements `PanelServices` with messages and IndexedDB; tests implement it in memory.
  */
+import type { ComplianceRule } from '../../packs/compliance';
 import type { StateCreator } from 'zustand/vanilla';
 import type { ActiveChat, InsertOutcome, Settings } from '../../messaging/protocol';
 import type { Pack } from '../../packs/schema';
@@ -41,6 +42,8 @@ export interface PanelItem {
   score: number;
   shortcut?: string;
   kind: 'reply' | 'card';
+  /** Compliance rules the filled reply breaks: Insert asks once more before writing it. */
+  compliance: ComplianceRule[];
 }
 
 /** The outcome of the last insert, for the notice bar. */
@@ -96,6 +99,11 @@ export interface ResultsSlice {
 export interface InsertSlice {
   notice: Notice | null;
   inserting: boolean;
+  /**
+   * The item whose Insert was pressed once although its reply breaks a compliance rule (its key
+   * `packId\u0000entryId`): the next Insert on it writes the reply, anything else starts over.
+   */
+  confirming: string | null;
   insert(index: number): Promise<void>;
   dismissNotice(): void;
 }

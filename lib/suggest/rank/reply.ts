@@ -3,6 +3,7 @@
  * scenarios, with facts, page variables and dates filled in. Shared by the ranked suggestions and by
  * shortcuts typed in the composer.
  */
+import { complianceRules, type ComplianceRule } from '../../packs/compliance';
 import type { Entry, Pack, Platform } from '../../packs/schema';
 import { factValue } from '../../packs/schema';
 import { renderTemplate, type PageValues } from '../../templates/render';
@@ -72,6 +73,8 @@ export interface Suggestion {
   /** Caret offset in `text` after insertion, or null for the end. */
   cursor: number | null;
   shortcut?: string;
+  /** Compliance rules the filled reply breaks (see lib/packs/compliance.ts); the panel asks before inserting. */
+  compliance: ComplianceRule[];
 }
 
 /** An entry as a suggestion, its reply chosen and filled; score, coverage and matched terms left empty. */
@@ -97,5 +100,6 @@ export function suggestionOf(
     missing: rendered.missing,
     cursor: rendered.cursor,
     shortcut: entry.shortcut,
+    compliance: complianceRules(rendered.text, pack.compliance?.allow),
   };
 }
