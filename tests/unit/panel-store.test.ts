@@ -285,6 +285,6 @@ describe('insert and compliance', () => {
     expect(insertReply).toHaveBeenCalledTimes(1);
     await store.getState().insert(1);
     expect(insertReply).toHaveBeenCalledTimes(2);
-    expect(insertReply.mock.calls[1]![0]).toMatchObject({ entryId: 'wechat', text: '加我微信聊' });
+    expect((insertReply.mock.calls[1] as unknown[])[0]).toMatchObject({ entryId: 'wechat', text: '加我微信聊' });
   });
 });
