@@ -3,7 +3,8 @@ import { PackImport, type ImportReportView } from '@/components/PackImport';
 import { PackTable } from '@/components/PackTable';
 import { SelectorOverrides, type SiteSelectors } from '@/components/SelectorOverrides';
 import { UsageReport } from '@/components/UsageReport';
-import type { ImportResult, PackSummary, Settings } from '@/lib/messaging/protocol';
+import type { ImportResult, PackSummary } from '@/lib/packs/types';
+import type { Settings } from '@/lib/settings';
 import type { UsageReport as Report } from '@/lib/usage/report';
 
 export interface OptionsServices {

@@ -5,7 +5,7 @@
  */
 import type { ChatAdapter } from '../adapters/types';
 import { matches } from '../adapters/dom';
-import type { ConversationReport } from '../messaging/protocol';
+import type { ConversationReport } from '../chats/types';
 
 export interface SelectionWatchOptions {
   root: Document;

@@ -7,7 +7,7 @@
  */
 import type { ChatAdapter, ChatPaneMessage, Conversation, SelectorMap } from '../adapters/types';
 import { findOrderIds } from '../adapters/orders';
-import type { ConversationReport } from '../messaging/protocol';
+import type { ConversationReport } from '../chats/types';
 
 export interface WatchOptions {
   root: Document;

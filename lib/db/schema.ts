@@ -4,10 +4,11 @@
  * Only the background writes; extension pages may read.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { PackSource } from '../messaging/protocol';
+import type { PackSource } from '../packs/types';
 import type { Pack } from '../packs/schema';
 import type { Segment } from '../suggest/segment';
-import type { SyncSchedule, SyncState } from '../sync/subscriptions';
+import type { SyncState } from '../sync/pack-fetch';
+import type { SyncSchedule } from '../sync/schedule';
 import type { UsageLogEvent } from '../usage/report';
 import { migrateSubscriptions } from './migrations/002-subscriptions';
 
@@ -36,7 +37,7 @@ export interface UsageEvent extends UsageLogEvent {
 }
 
 /**
- * A pack the background keeps in step with a URL (lib/sync/subscriptions.ts). Kept apart from the pack
+ * A pack the background keeps in step with a URL (lib/sync/). Kept apart from the pack
  * record so an hourly check does not rewrite a pack of thousands of entries.
  */
 export interface StoredSubscription extends SyncState, SyncSchedule {

@@ -4,7 +4,9 @@
  * implement in memory.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ActiveChat, InsertOutcome, Settings } from '../messaging/protocol';
+import type { ActiveChat } from '../chats/types';
+import type { InsertOutcome } from '../insert/types';
+import type { Settings } from '../settings';
 import type { Pack, Platform } from '../packs/schema';
 import { activeScenarios } from '../suggest/scenarios';
 import { questionOf, SuggestEngine, type ChatContext, type ChatMessage, type Suggestion } from '../suggest/engine';

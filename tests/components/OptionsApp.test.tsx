@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App, type OptionsServices } from '../../entrypoints/options/App';
-import type { ImportResult, PackSummary } from '../../lib/messaging/protocol';
+import type { ImportResult, PackSummary } from '../../lib/packs/types';
 
 afterEach(cleanup);
 

@@ -5,8 +5,8 @@
  */
 import Papa from 'papaparse';
 import { pinyin } from 'pinyin-pro';
-import type { Pack, PackInput } from '../packs/schema';
-import { parsePack, validatePack } from '../packs/validate';
+import type { Pack, PackInput } from '../schema';
+import { parsePack, validatePack } from '../validate';
 import { importCsv, importQianniu, spreadsheetKind } from './csv';
 import { importEspanso } from './espanso';
 import { importChatwoot, importFreshdesk, importGorgias, importTextBlaze, importZendesk, parseJson } from './json';

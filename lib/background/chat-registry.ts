@@ -4,7 +4,7 @@
  * that has a conversation and a composer. Pure state transitions: the background persists the state
  * in session storage because an MV3 worker can be stopped at any time.
  */
-import type { ActiveChat, ConversationReport } from '../messaging/protocol';
+import type { ActiveChat, ConversationReport } from '../chats/types';
 
 export interface ChatRegistry {
   /** By `tabId:frameId`. */
