@@ -8,7 +8,6 @@ import type { ChatAdapter, SelectorMap } from './types';
 
 /** Site adapters, most specific first; the generic one is the last resort. */
 export const SITE_ADAPTERS: readonly ChatAdapter[] = [taobaoAdapter, jdAdapter, shopifyAdapter, pddAdapter];
-export const ALL_ADAPTERS: readonly ChatAdapter[] = [...SITE_ADAPTERS, genericAdapter];
 
 /** The adapter for a URL (generic when no site matches). */
 export function adapterForUrl(url: string): ChatAdapter {

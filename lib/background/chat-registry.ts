@@ -59,13 +59,6 @@ export function forgetTab(registry: ChatRegistry, tabId: number): ChatRegistry {
   };
 }
 
-/** A frame's content script went away (frame removed). */
-export function forgetFrame(registry: ChatRegistry, tabId: number, frameId: number): ChatRegistry {
-  const reports = { ...registry.reports };
-  delete reports[`${tabId}:${frameId}`];
-  return { ...registry, reports };
-}
-
 /** The active chat: in the last-used chat tab, the frame with a conversation and composer, newest first. */
 export function activeChat(registry: ChatRegistry): ActiveChat | null {
   if (registry.lastTabId === null) return null;

@@ -11,7 +11,7 @@ export const FIND_REPLIES_MENU = {
 } as const;
 
 /** What a menu click needs, passed in by the entrypoint. */
-export interface ContextMenuPorts {
+interface ContextMenuPorts {
   /** Opens the panel beside the tab (within the click: the browser allows it only then). */
   openPanel(tabId: number): void;
   /** Injects the page reader into one frame of the tab. */

@@ -46,23 +46,17 @@ export interface BackgroundPorts {
   now(): number;
 }
 
-export class NotAllowedError extends Error {}
+class NotAllowedError extends Error {}
 
 /** Extension pages (panel, options) may change things; content scripts may not. */
-export function isExtensionPage(
-  sender: Sender,
-  ports: Pick<BackgroundPorts, 'extensionId' | 'extensionOrigin'>,
-): boolean {
+function isExtensionPage(sender: Sender, ports: Pick<BackgroundPorts, 'extensionId' | 'extensionOrigin'>): boolean {
   return (
     sender.id === ports.extensionId && typeof sender.url === 'string' && sender.url.startsWith(ports.extensionOrigin)
   );
 }
 
 /** A content script of ours, in a web page's tab. */
-export function isContentScript(
-  sender: Sender,
-  ports: Pick<BackgroundPorts, 'extensionId' | 'extensionOrigin'>,
-): boolean {
+function isContentScript(sender: Sender, ports: Pick<BackgroundPorts, 'extensionId' | 'extensionOrigin'>): boolean {
   return sender.id === ports.extensionId && sender.tab?.id !== undefined && !isExtensionPage(sender, ports);
 }
 

@@ -4,7 +4,7 @@
  */
 
 /** The panel APIs a browser may have. */
-export interface PanelApis {
+interface PanelApis {
   /** Chrome's `chrome.sidePanel`. */
   sidePanel?: {
     setPanelBehavior(options: { openPanelOnActionClick: boolean }): Promise<void>;

@@ -19,7 +19,7 @@ export interface KpackIo {
   err(line: string): void;
 }
 
-export const USAGE = `kpack — Huashu knowledge-pack tool (format huashu-pack/1)
+const USAGE = `kpack — Huashu knowledge-pack tool (format huashu-pack/1)
 
 Usage:
   kpack validate FILE…                 check packs; errors as "FILE: path: message", exit 1 if any

@@ -8,7 +8,7 @@ import { shortcutKey } from '../suggest/shortcut-key';
 /** How long a fetched list is used before the next focus fetches it again. */
 const REFRESH_MS = 10_000;
 
-export interface ShortcutList {
+interface ShortcutList {
   /** Fetches the list again unless it was fetched within the last 10 s. */
   refresh(): void;
   /** Whether a typed token is a shortcut of an enabled pack. */

@@ -40,7 +40,7 @@ export async function listPacks(db: HuashuDb): Promise<PackSummary[]> {
 }
 
 /** A pack to store, as the import pipeline and its index build left it. */
-export interface PackToStore {
+interface PackToStore {
   pack: Pack;
   /** `buildSegment(pack)`, built before the transaction: IndexedDB transactions close when they wait on anything else. */
   segment: Segment;

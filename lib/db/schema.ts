@@ -24,14 +24,14 @@ export interface StoredPack {
   fingerprint?: string;
 }
 
-export interface StoredSegment {
+interface StoredSegment {
   packId: string;
   fingerprint: string;
   segment: Segment;
 }
 
 /** One line of the local usage log (see lib/usage/report.ts); `question` is not indexed, so no new version. */
-export interface UsageEvent extends UsageLogEvent {
+interface UsageEvent extends UsageLogEvent {
   id?: number;
   score?: number;
 }
@@ -52,12 +52,12 @@ export interface StoredSubscription extends SyncState, SyncSchedule {
   accessOrigin?: string;
 }
 
-export interface SettingRow {
+interface SettingRow {
   key: string;
   value: unknown;
 }
 
-export const DB_NAME = 'huashu';
+const DB_NAME = 'huashu';
 
 /** The tables and indexes of each version, in order (tests open an old version to test its migration). */
 export const SCHEMA_VERSIONS = {

@@ -10,7 +10,7 @@ import type { InsertOptions } from './types';
 export { detectEditor, type EditorKind } from './detect';
 export type { InsertOptions } from './types';
 
-export interface InsertResult {
+interface InsertResult {
   ok: boolean;
   editor: EditorKind | 'none';
   method: string;
@@ -48,23 +48,5 @@ export async function insertText(
     };
   } catch (error) {
     return { ok: false, editor: detected.kind, method: 'none', readBack: '', message: (error as Error).message };
-  }
-}
-
-/** Copies text to the clipboard (the fallback when insertion fails). */
-export async function copyToClipboard(text: string, doc: Document): Promise<boolean> {
-  try {
-    await doc.defaultView?.navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = doc.createElement('textarea');
-    area.value = text;
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    doc.body.append(area);
-    area.select();
-    const copied = doc.execCommand?.('copy') ?? false;
-    area.remove();
-    return copied;
   }
 }

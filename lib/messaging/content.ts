@@ -11,7 +11,7 @@ import type { ConversationReport } from '../chats/types';
 import type { InsertOutcome, InsertRequest } from '../insert/types';
 
 /** Content script → background. */
-export interface ContentToBackground {
+interface ContentToBackground {
   reportConversation(data: ConversationReport): void;
   /** Shortcuts of the enabled packs (lower case), for the composer's shortcut expansion. */
   listShortcuts(data: Record<string, never>): string[];
@@ -25,7 +25,7 @@ export interface ContentToBackground {
 }
 
 /** Background → content script (one tab/frame). */
-export interface BackgroundToContent {
+interface BackgroundToContent {
   insertText(data: InsertRequest): InsertOutcome;
   readConversation(data: Record<string, never>): ConversationReport | null;
 }

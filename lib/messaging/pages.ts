@@ -12,7 +12,7 @@ import type { Settings } from '../settings';
 import type { UsageReport } from '../usage/report';
 
 /** Side panel / options page → background. */
-export interface PanelToBackground {
+interface PanelToBackground {
   getActiveChat(data: Record<string, never>): ActiveChat | null;
   insertReply(data: InsertRequest & { packId: string; entryId: string }): InsertOutcome;
   /**
@@ -37,7 +37,7 @@ export interface PanelToBackground {
 }
 
 /** Background → extension pages (broadcast). */
-export interface BackgroundToPages {
+interface BackgroundToPages {
   activeChatChanged(data: ActiveChat | null): void;
   packsChanged(data: { ids: string[] }): void;
 }

@@ -14,14 +14,14 @@ import { parsePack, type PackProblem } from './validate';
 export type PackText = Pick<ImportFileText, 'text' | 'headerRow'> & { workbook?: boolean };
 
 /** A pack ready to store, with what the team lead should know about it. */
-export interface ImportedPack {
+interface ImportedPack {
   pack: Pack;
   warnings: LintWarning[];
   /** Set when the file was another tool's export: its format and what was skipped or changed. */
   converted?: { format: string; notes: string[] };
 }
 
-export type PackImportOutcome = ({ ok: true } & ImportedPack) | { ok: false; errors: PackProblem[] };
+type PackImportOutcome = ({ ok: true } & ImportedPack) | { ok: false; errors: PackProblem[] };
 
 export interface PackImportOptions {
   /** The pack must have this id (a subscribed URL must keep serving the pack it was subscribed for). */

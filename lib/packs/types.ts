@@ -22,7 +22,7 @@ export interface PackSummary {
 }
 
 /** The sync state of a subscribed pack, as the options page shows it. */
-export interface PackSyncStatus {
+interface PackSyncStatus {
   checkedAt: number | null;
   changedAt: number | null;
   /** Null when the last check worked; otherwise the stored version was kept. */

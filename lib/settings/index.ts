@@ -8,7 +8,7 @@ export interface Settings {
   selectorOverrides: Record<string, Record<string, string>>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { scenarios: [], selectorOverrides: {} };
+const DEFAULT_SETTINGS: Settings = { scenarios: [], selectorOverrides: {} };
 
 /** The settings from a stored row (absent, or written before a field existed): defaults fill the gaps. */
 export function settingsFrom(stored: unknown): Settings {

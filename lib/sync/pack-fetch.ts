@@ -6,9 +6,9 @@
  */
 
 /** A request that has not finished after this is abandoned. */
-export const FETCH_TIMEOUT_MS = 30_000;
+const FETCH_TIMEOUT_MS = 30_000;
 /** Larger files are refused: a pack of 10,000 entries is about 3 MB. */
-export const MAX_PACK_BYTES = 5 * 1024 * 1024;
+const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
 /** What is remembered between checks, to ask the server "has it changed?" and to recognise the same body. */
 export interface SyncState {
@@ -23,7 +23,7 @@ export interface SyncState {
 /** The part of `fetch` used here (the browser's, or a test's fake). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-export type FetchOutcome =
+type FetchOutcome =
   | { kind: 'unchanged'; etag?: string; lastModified?: string }
   | {
       /** The server sent a body (whether it is the one stored is for `hashText` of its text to say). */

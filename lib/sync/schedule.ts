@@ -7,11 +7,11 @@
 /** The alarm that wakes the background to check subscribed packs. */
 export const SYNC_ALARM = 'huashu-sync-packs';
 /** How often the alarm fires; each subscription is checked when it is due (see `isDue`). */
-export const SYNC_ALARM_MINUTES = 60;
+const SYNC_ALARM_MINUTES = 60;
 /** A subscription is checked about this often while it works. */
 export const SYNC_INTERVAL_MS = 60 * 60_000;
 /** After failures the interval doubles, up to this. */
-export const MAX_SYNC_INTERVAL_MS = 24 * 60 * 60_000;
+const MAX_SYNC_INTERVAL_MS = 24 * 60 * 60_000;
 /** An alarm may fire a little early; a check due within this slack is made now, not an hour later. */
 const DUE_SLACK_MS = 5 * 60_000;
 
@@ -34,7 +34,7 @@ export function isDue(schedule: SyncSchedule, now: number): boolean {
 }
 
 /** The part of `browser.alarms` the sync alarm needs. */
-export interface AlarmsLike {
+interface AlarmsLike {
   get(name: string): Promise<unknown>;
   create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number }): Promise<void> | void;
 }

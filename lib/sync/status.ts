@@ -1,14 +1,14 @@
 /** What the options page says about a subscribed pack's sync. */
 
 /** Local time as `2026-11-30 10:00`. */
-export function formatSyncTime(ms: number): string {
+function formatSyncTime(ms: number): string {
   const d = new Date(ms);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 /** What the pack table says about a subscribed pack. */
-export interface SyncStatusView {
+interface SyncStatusView {
   checkedAt: number | null;
   changedAt: number | null;
   lastError: string | null;

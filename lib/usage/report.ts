@@ -19,7 +19,7 @@ export interface UsageLogEvent {
 }
 
 /** A conversation the panel flagged as a complaint risk. */
-export interface ComplaintCase {
+interface ComplaintCase {
   question: string;
   level: 'high' | 'watch';
   reasons: string[];
@@ -27,7 +27,7 @@ export interface ComplaintCase {
   platform?: string;
 }
 
-export interface ReplyUsage {
+interface ReplyUsage {
   packId: string;
   entryId: string;
   /** The entry's title, or its id when the pack is gone. */
@@ -36,7 +36,7 @@ export interface ReplyUsage {
   copied: number;
 }
 
-export interface UnansweredQuestion {
+interface UnansweredQuestion {
   /** The question as first seen (white space folded). */
   question: string;
   count: number;

@@ -1,5 +1,5 @@
 /** The last resort: the agent's selected text is the question, the last focused editable the composer. */
-import { matches, query, textOf, withOverrides } from '../dom';
+import { matches, query, withOverrides } from '../dom';
 import { findOrderIds } from '../orders';
 import type { ChatAdapter, Conversation, SelectorMap } from '../types';
 import { genericSelectors } from './selectors';
@@ -36,6 +36,3 @@ export const genericAdapter = {
   },
   getMessageList: () => null,
 } satisfies ChatAdapter;
-
-/** Text of the page's selection, for the panel's "ask about the selection" (generic pages). */
-export const selectionText = (root: Document) => textOf(root.body) && (root.getSelection?.()?.toString() ?? '');

@@ -12,7 +12,7 @@ import { importEspanso } from './espanso';
 import { importChatwoot, importFreshdesk, importGorgias, importTextBlaze, importZendesk, parseJson } from './json';
 import { ImportFormatError, type Importer, type ImporterOutput, type ImportNote } from './types';
 
-export const IMPORTERS = {
+const IMPORTERS = {
   espanso: importEspanso,
   zendesk: importZendesk,
   gorgias: importGorgias,
