@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { EMPTY_REGISTRY, type ChatRegistry } from '@/lib/background/chat-registry';
+import { registryIn } from '@/lib/background/chat-registry';
 import { FIND_REPLIES_MENU, injectSelectionReader, onMenuClick } from '@/lib/background/context-menu';
 import { registerHandlers } from '@/lib/background/handlers';
 import { seedBuiltinPacks } from '@/lib/background/pack-import';
@@ -14,15 +14,12 @@ import { ensureSyncAlarm, SYNC_ALARM } from '@/lib/sync/schedule';
 // Wiring only: behaviour lives in lib/background/.
 export default defineBackground(() => {
   const db = new HuashuDb();
-  const REGISTRY_KEY = 'chatRegistry';
   const packsChanged = (ids: string[]) => void pages.sendMessage('packsChanged', { ids }).catch(() => {});
   const service = new BackgroundService({
     db,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    loadRegistry: async () =>
-      ((await browser.storage.session.get(REGISTRY_KEY))[REGISTRY_KEY] as ChatRegistry | undefined) ?? EMPTY_REGISTRY,
-    saveRegistry: (registry) => browser.storage.session.set({ [REGISTRY_KEY]: registry }),
+    ...registryIn(browser.storage.session),
     sendInsert: (tabId, frameId, request) => content.sendMessage('insertText', request, { tabId, frameId }),
     broadcastActiveChat: (chat) => void pages.sendMessage('activeChatChanged', chat).catch(() => {}),
     broadcastPacksChanged: (ids) => packsChanged(ids),
@@ -45,16 +42,12 @@ export default defineBackground(() => {
 
   const panel = panelApisOf((globalThis as { chrome?: unknown }).chrome, browser);
   openPanelOnActionClick(panel);
+  const reader = ['/content-scripts/generic.js' as const];
   const readSelectionIn = (tabId: number, frameId: number) =>
     injectSelectionReader(() =>
-      browser.scripting.executeScript({
-        target: { tabId, frameIds: [frameId] },
-        files: ['/content-scripts/generic.js'],
-      }),
+      browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: reader }),
     );
-  browser.runtime.onInstalled.addListener(() =>
-    browser.contextMenus.create({ ...FIND_REPLIES_MENU, contexts: ['selection'] }),
-  );
+  browser.runtime.onInstalled.addListener(() => browser.contextMenus.create(FIND_REPLIES_MENU));
   browser.contextMenus.onClicked.addListener((info, tab) =>
     onMenuClick({ openPanel: (tabId) => openPanel(panel, tabId), readSelectionIn }, info, tab),
   );

@@ -17,6 +17,26 @@ export interface ChatRegistry {
 
 export const EMPTY_REGISTRY: ChatRegistry = { reports: {}, lastTabId: null, focusedTabId: null };
 
+/** The part of `browser.storage.session` the registry is kept in. */
+interface SessionStorageLike {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+const REGISTRY_KEY = 'chatRegistry';
+
+/** Loads and saves the registry in session storage (it outlives the worker, not the browser session). */
+export function registryIn(storage: SessionStorageLike): {
+  loadRegistry(): Promise<ChatRegistry>;
+  saveRegistry(registry: ChatRegistry): Promise<void>;
+} {
+  return {
+    loadRegistry: async () =>
+      ((await storage.get(REGISTRY_KEY))[REGISTRY_KEY] as ChatRegistry | undefined) ?? EMPTY_REGISTRY,
+    saveRegistry: (registry) => storage.set({ [REGISTRY_KEY]: registry }),
+  };
+}
+
 export function recordReport(
   registry: ChatRegistry,
   tabId: number,

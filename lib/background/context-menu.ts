@@ -5,10 +5,11 @@
  */
 import { isChatSiteUrl } from '../adapters/registry';
 
-export const FIND_REPLIES_MENU = {
+export const FIND_REPLIES_MENU: { id: string; title: string; contexts: ['selection'] } = {
   id: 'huashu-find-replies',
   title: 'Huashu: find replies for “%s”',
-} as const;
+  contexts: ['selection'],
+};
 
 /** What a menu click needs, passed in by the entrypoint. */
 interface ContextMenuPorts {

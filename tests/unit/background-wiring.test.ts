@@ -5,7 +5,7 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { EMPTY_REGISTRY } from '../../lib/background/chat-registry';
+import { EMPTY_REGISTRY, recordActivation, registryIn } from '../../lib/background/chat-registry';
 import { FIND_REPLIES_MENU, injectSelectionReader, onMenuClick } from '../../lib/background/context-menu';
 import { registerHandlers } from '../../lib/background/handlers';
 import { BackgroundService, type Sender } from '../../lib/background/service';
@@ -17,6 +17,19 @@ import type { ContentProtocol } from '../../lib/messaging/content';
 import type { PagesProtocol } from '../../lib/messaging/pages';
 import { fileMessage } from '../helpers/packs';
 import { workbook } from '../helpers/xlsx';
+
+describe('chat registry in session storage', () => {
+  it('starts empty and gives back what was saved', async () => {
+    const items: Record<string, unknown> = {};
+    const store = registryIn({
+      get: async (key) => (key in items ? { [key]: items[key] } : {}),
+      set: async (next) => void Object.assign(items, next),
+    });
+    expect(await store.loadRegistry()).toEqual(EMPTY_REGISTRY);
+    await store.saveRegistry(recordActivation(EMPTY_REGISTRY, 5));
+    expect(await store.loadRegistry()).toMatchObject({ focusedTabId: 5 });
+  });
+});
 
 describe('side panel', () => {
   it("uses Chrome's sidePanel when there is one, else Firefox's sidebar", () => {
