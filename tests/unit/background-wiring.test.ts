@@ -118,6 +118,14 @@ describe('message handlers', () => {
     });
   });
 
+  it('gives content scripts no name for a message that changes packs or settings (a type error)', () => {
+    // @ts-expect-error importPack is on the extension pages' channel only
+    const importPack: keyof ContentProtocol = 'importPack';
+    // @ts-expect-error saveSettings too
+    const saveSettings: keyof ContentProtocol = 'saveSettings';
+    expect([importPack, saveSettings]).toHaveLength(2);
+  });
+
   it('keeps the two channels apart: no message name is in both', () => {
     type Shared = keyof ContentProtocol & keyof PagesProtocol;
     const none: [Shared] extends [never] ? true : false = true;
