@@ -20,8 +20,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
-  // Context boundaries (see ../shared/HOUSE.md): lib is pure and never reaches up into the UI or
-  // entrypoints; components never touch the database or the browser APIs.
+  // Context boundaries: lib is pure and never reaches up into the UI or entrypoints; components never
+  // touch the database or the browser APIs.
   {
     files: ['lib/**/*.ts'],
     rules: {
@@ -50,6 +50,75 @@ export default tseslint.config(
           patterns: [
             { group: ['**/lib/db/**', '@/lib/db/**'], message: 'components never touch the database' },
             { group: ['**/entrypoints/**'], message: 'components must not import entrypoints/' },
+          ],
+        },
+      ],
+    },
+  },
+  // Zones per context (typescript-eslint's rule, so they add to the lib-wide rule above instead of
+  // replacing it). Page-side code runs in web pages: an IndexedDB opened there belongs to the page's
+  // origin, and the background's code and the extension pages' channel have no business there.
+  {
+    files: ['lib/content/**', 'lib/adapters/**', 'lib/insert/**', 'lib/snippets/**', 'entrypoints/*.content.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/db/*', '**/db', 'dexie'],
+              message: 'page-side code reaches data by messages, not the database',
+            },
+            { group: ['**/background/*', '**/sync/*'], message: 'page-side code must not import background code' },
+            {
+              group: ['**/packs/import*', '**/packs/importers/*'],
+              message: 'imports run in the background',
+            },
+            {
+              group: ['**/messaging/pages'],
+              message: 'content scripts use the content channel (lib/messaging/content)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The database stores and reads: reading, converting, validating and linting a pack file is the import pipeline's.
+  {
+    files: ['lib/db/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/packs/import',
+                '**/packs/importers',
+                '**/packs/importers/*',
+                '**/packs/validate',
+                '**/packs/lint',
+              ],
+              message: 'lib/db only stores and reads: the import pipeline (lib/packs/import.ts) runs before it',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The wire protocol names messages and imports the domain's types; it holds no domain logic.
+  {
+    files: ['lib/messaging/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!@webext-core/messaging$)',
+              allowTypeImports: true,
+              message: 'lib/messaging imports only types (and the messaging library)',
+            },
           ],
         },
       ],

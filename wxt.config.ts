@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import { CHAT_HOSTS, TEST_HOSTS } from './lib/adapters/hosts';
 
 const E2E = process.env.HUASHU_E2E === '1';
-/** Where subscribed packs may be published (lib/sync/subscriptions.ts checks http(s) too). */
+/** Where subscribed packs may be published (lib/sync/pack-fetch.ts checks http(s) too). */
 const PACK_URL_HOSTS = ['https://*/*', 'http://*/*'];
 
 // See https://wxt.dev/api/config.html

@@ -1,5 +1,5 @@
-import type { PackSummary } from '@/lib/messaging/protocol';
-import { describeSync } from '@/lib/sync/subscriptions';
+import type { PackSummary } from '@/lib/packs/types';
+import { describeSync } from '@/lib/sync/status';
 
 interface PackTableProps {
   packs: PackSummary[];

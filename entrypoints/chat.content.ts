@@ -4,10 +4,10 @@ import type { ChatAdapter } from '@/lib/adapters/types';
 import { CHAT_HOSTS } from '@/lib/adapters/hosts';
 import { answerInsert } from '@/lib/content/insert-request';
 import { watchSnippets } from '@/lib/snippets/watch';
-import { insertText } from '@/lib/insert';
-import { shortcutKey } from '@/lib/snippets/shortcut-key';
+import { shortcutList } from '@/lib/content/shortcut-list';
 import { watchConversation, whenChatPage } from '@/lib/content/watcher';
-import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { insertText } from '@/lib/insert';
+import { onMessage, sendMessage } from '@/lib/messaging/content';
 
 // Wiring only: wait for a chat page (a single-page app may route to it later), pick the site's adapter,
 // watch the message list, answer insert requests.
@@ -42,24 +42,14 @@ async function watchChat(ctx: ContentScriptContext, adapter: ChatAdapter): Promi
   onMessage('readConversation', () => watcher.readNow());
   onMessage('insertText', ({ data }) => answerInsert(document, adapter, selectors, data));
 
-  // Shortcuts typed in the message box (/fh then Space): the list is fetched again when the agent comes
-  // back to the box, at most every 10 s, so a newly imported pack's shortcuts work without a reload.
-  let shortcuts = new Set<string>();
-  let fetchedAt = 0;
-  const refreshShortcuts = () => {
-    if (Date.now() - fetchedAt < 10_000) return;
-    fetchedAt = Date.now();
-    void sendMessage('listShortcuts', {}).then(
-      (list) => (shortcuts = new Set(list)),
-      () => {},
-    );
-  };
-  refreshShortcuts();
-  ctx.addEventListener(document, 'focusin', refreshShortcuts);
+  // Shortcuts typed in the message box (/fh then Space); the list is fetched again on focus.
+  const shortcuts = shortcutList(() => sendMessage('listShortcuts', {}));
+  shortcuts.refresh();
+  ctx.addEventListener(document, 'focusin', () => shortcuts.refresh());
   const stopSnippets = watchSnippets({
     root: document,
     composer: () => adapter.getComposer(document, selectors),
-    isShortcut: (token) => shortcuts.has(shortcutKey(token)),
+    isShortcut: (token) => shortcuts.has(token),
     expand: async (shortcut, composer, select) => {
       const reply = await sendMessage('expandShortcut', { shortcut, conversation: watcher.readNow().conversation });
       if (!reply || !select()) return false;

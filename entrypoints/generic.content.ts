@@ -2,7 +2,7 @@ import { genericAdapter } from '@/lib/adapters/generic/adapter';
 import { genericSelectors } from '@/lib/adapters/generic/selectors';
 import { answerInsert } from '@/lib/content/insert-request';
 import { watchSelection } from '@/lib/content/selection';
-import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { onMessage, sendMessage } from '@/lib/messaging/content';
 
 // Injected on demand (context menu "find replies" on a page that is not a chat site), never by the
 // manifest: Huashu asks for no access to other sites. Wiring only; logic in lib/content/selection.ts.

@@ -1,22 +1,18 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { SITE_ADAPTERS } from '@/lib/adapters/registry';
-import { onMessage, sendMessage } from '@/lib/messaging/protocol';
-import { importFileRequest } from '@/lib/importers/file';
+import { onMessage, sendMessage } from '@/lib/messaging/pages';
+import { bytesToBase64 } from '@/lib/messaging/base64';
 import { createOptionsStore } from '@/lib/state/options/store';
-import { accessPattern } from '@/lib/sync/subscriptions';
+import { accessPattern } from '@/lib/sync/pack-fetch';
 import { App } from './App';
 import './style.css';
 
 // Wiring only: every change goes through the background, the one writer of the database.
 const store = createOptionsStore({
   listPacks: () => sendMessage('listPacks', {}),
-  importFile: async (fileName, bytes) => {
-    const read = await importFileRequest(fileName, bytes);
-    return read.ok
-      ? sendMessage('importPack', read.request)
-      : { ok: false, errors: [{ path: '', message: read.message }] };
-  },
+  // The file as it is: the background's import pipeline reads it (a workbook's sheet, GB18030 CSV, …).
+  importFile: (fileName, bytes) => sendMessage('importPack', { fileName, base64: bytesToBase64(bytes) }),
   setPackEnabled: (id, enabled) => sendMessage('setPackEnabled', { id, enabled }),
   removePack: (id) => sendMessage('removePack', { id }),
   subscribePack: (url) => sendMessage('subscribePack', { url }),

@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { loadEnabledPacks } from '@/lib/db/packs';
 import { HuashuDb } from '@/lib/db/schema';
-import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { onMessage, sendMessage } from '@/lib/messaging/pages';
 import { createPanelStore } from '@/lib/state/panel/store';
 import { App } from './App';
 import './style.css';

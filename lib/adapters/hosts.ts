@@ -1,6 +1,10 @@
 /**
- * Hosts of the chat panes Huashu reads (lib/adapters/README.md says what each serves); the manifest
- * asks for exactly these. Shopify Inbox runs inside admin.shopify.com in an inbox.shopify.com iframe.
+ * Hosts of the chat panes Huashu reads; the manifest asks for exactly these. Several chats live in
+ * frames of another host, so the content script runs in all frames of these hosts: Taobao/Tmall's 旺旺
+ * chat and 千牛 history sit in `market.m.taobao.com` iframes inside `qn.taobao.com`; JD's merchant chat
+ * is `dongdong.jd.com` (and the 京麦 reception page `shop.jd.com`); Shopify Inbox runs standalone on
+ * `inbox.shopify.com` and, inside `admin.shopify.com/store/<slug>/apps/inbox`, in a cross-origin
+ * `inbox.shopify.com` iframe; Pinduoduo's merchant chat is `mms.pinduoduo.com/chat-merchant/`.
  */
 export const CHAT_HOSTS = [
   '*://*.taobao.com/*',

@@ -2,41 +2,24 @@
  * The background's behaviour, apart from the extension APIs it is wired to (entrypoints/background.ts
  * passes them in): who may send what, chat tracking, pack storage, insert routing.
  */
-import {
-  activeChat,
-  EMPTY_REGISTRY,
-  forgetTab,
-  recordActivation,
-  recordReport,
-  type ChatRegistry,
-} from '../chats/registry';
-import { importPackText, listPacks, loadEnabledPackList, removePack, setPackEnabled } from '../db/packs';
-import type { HuashuDb, StoredSubscription } from '../db/schema';
-import { listSubscriptions, recordSyncCheck } from '../db/subscriptions';
-import {
-  checkPackUrl,
-  describeRefusedPack,
-  fetchPackText,
-  isDue,
-  type FetchLike,
-  type FetchPackOptions,
-} from '../sync/subscriptions';
-import { pageValuesOf } from '../chats/page-values';
-import { expandShortcut, shortcutsOf } from '../snippets/expand';
-import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
 import type { Conversation } from '../adapters/types';
-import {
-  DEFAULT_SETTINGS,
-  type ActiveChat,
-  type ConversationReport,
-  type ImportResult,
-  type InsertOutcome,
-  type InsertRequest,
-  type PackSource,
-  type SheetOrigin,
-  type PackSummary,
-  type Settings,
-} from '../messaging/protocol';
+import { pageValuesOf } from '../chats/page-values';
+import type { ActiveChat, ConversationReport } from '../chats/types';
+import { listPacks, loadEnabledPackList, removePack, setPackEnabled } from '../db/packs';
+import type { HuashuDb, StoredSubscription } from '../db/schema';
+import { listSubscriptions, recordSyncCheck } from '../db/subscription-store';
+import type { InsertOutcome, InsertRequest } from '../insert/types';
+import { base64ToBytes } from '../messaging/base64';
+import { readPackBytes } from '../packs/import';
+import type { ImportResult, PackSummary } from '../packs/types';
+import { settingsFrom, type Settings } from '../settings';
+import { expandShortcut, shortcutsOf } from '../snippets/expand';
+import { checkPackUrl, fetchPackBytes, hashText, type FetchLike, type FetchPackOptions } from '../sync/pack-fetch';
+import { isDue } from '../sync/schedule';
+import { describeRefusedPack } from '../sync/status';
+import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
+import { activeChat, forgetTab, recordActivation, recordReport, type ChatRegistry } from './chat-registry';
+import { importPackText } from './pack-import';
 
 /** Where a message came from, as the browser says (runtime.MessageSender). */
 export interface Sender {
@@ -63,23 +46,17 @@ export interface BackgroundPorts {
   now(): number;
 }
 
-export class NotAllowedError extends Error {}
+class NotAllowedError extends Error {}
 
 /** Extension pages (panel, options) may change things; content scripts may not. */
-export function isExtensionPage(
-  sender: Sender,
-  ports: Pick<BackgroundPorts, 'extensionId' | 'extensionOrigin'>,
-): boolean {
+function isExtensionPage(sender: Sender, ports: Pick<BackgroundPorts, 'extensionId' | 'extensionOrigin'>): boolean {
   return (
     sender.id === ports.extensionId && typeof sender.url === 'string' && sender.url.startsWith(ports.extensionOrigin)
   );
 }
 
 /** A content script of ours, in a web page's tab. */
-export function isContentScript(
-  sender: Sender,
-  ports: Pick<BackgroundPorts, 'extensionId' | 'extensionOrigin'>,
-): boolean {
+function isContentScript(sender: Sender, ports: Pick<BackgroundPorts, 'extensionId' | 'extensionOrigin'>): boolean {
   return sender.id === ports.extensionId && sender.tab?.id !== undefined && !isExtensionPage(sender, ports);
 }
 
@@ -198,14 +175,13 @@ export class BackgroundService {
     return outcome;
   }
 
-  async importPack(
-    sender: Sender,
-    data: { text: string; source: PackSource; sheet?: SheetOrigin },
-  ): Promise<ImportResult> {
+  /** A file the options page sent as it is: read, converted, validated and stored like a subscribed URL's. */
+  async importPack(sender: Sender, data: { fileName: string; base64: string }): Promise<ImportResult> {
     this.requirePage(sender);
-    const result = await importPackText(this.ports.db, data.text, data.source, this.ports.now(), {
-      ...(data.sheet ? { sheet: data.sheet } : {}),
-    });
+    const read = await readPackBytes(base64ToBytes(data.base64));
+    if (!read.ok) return read;
+    const source = { kind: 'file', fileName: data.fileName } as const;
+    const result = await importPackText(this.ports.db, read.file, source, this.ports.now());
     if (result.ok) this.ports.broadcastPacksChanged([result.pack.id]);
     return result;
   }
@@ -245,7 +221,7 @@ export class BackgroundService {
     if (!checked.ok) return { ok: false, errors: [{ path: '', message: checked.message }] };
     const url = checked.url;
     return this.queueSync(async () => {
-      const outcome = await fetchPackText(this.ports.fetch, url, {}, this.ports.fetchOptions);
+      const outcome = await fetchPackBytes(this.ports.fetch, url, {}, this.ports.fetchOptions);
       if (outcome.kind === 'error') {
         return {
           ok: false,
@@ -259,10 +235,11 @@ export class BackgroundService {
           errors: [{ path: '', message: 'the server answered “304 Not Modified” to a plain request' }],
         };
       }
-      const { text, etag, lastModified, contentHash, sheet } = outcome;
-      const result = await importPackText(this.ports.db, text, { kind: 'url', url }, this.ports.now(), {
-        sync: { etag, lastModified, contentHash },
-        ...(sheet ? { sheet } : {}),
+      const read = await readPackBytes(outcome.bytes);
+      if (!read.ok) return read;
+      const { etag, lastModified } = outcome;
+      const result = await importPackText(this.ports.db, read.file, { kind: 'url', url }, this.ports.now(), {
+        sync: { etag, lastModified, contentHash: hashText(read.file.text) },
       });
       if (result.ok) this.ports.broadcastPacksChanged([result.pack.id]);
       return result;
@@ -305,7 +282,7 @@ export class BackgroundService {
    */
   private async syncOne(subscription: StoredSubscription): Promise<boolean> {
     const { db } = this.ports;
-    const outcome = await fetchPackText(this.ports.fetch, subscription.url, subscription, this.ports.fetchOptions);
+    const outcome = await fetchPackBytes(this.ports.fetch, subscription.url, subscription, this.ports.fetchOptions);
     const now = this.ports.now();
     const failed = (lastError: string, accessOrigin?: string) =>
       recordSyncCheck(db, subscription.packId, {
@@ -322,16 +299,29 @@ export class BackgroundService {
       ...(outcome.etag ? { etag: outcome.etag } : {}),
       ...(outcome.lastModified ? { lastModified: outcome.lastModified } : {}),
     };
+    const unchanged = () =>
+      recordSyncCheck(db, subscription.packId, { checkedAt: now, lastError: null, failures: 0, ...validators });
     if (outcome.kind === 'unchanged') {
-      await recordSyncCheck(db, subscription.packId, { checkedAt: now, lastError: null, failures: 0, ...validators });
+      await unchanged();
+      return false;
+    }
+    // Read as a file import reads it (a workbook's sheet, GB18030 CSV); a cannot-read is a failed check.
+    const read = await readPackBytes(outcome.bytes);
+    if (!read.ok) {
+      await failed(read.errors[0]!.message);
+      return false;
+    }
+    // A server without ETag or Last-Modified that sends the same body again: unchanged.
+    const contentHash = hashText(read.file.text);
+    if (subscription.contentHash === contentHash) {
+      await unchanged();
       return false;
     }
     // Removed while it was being fetched: do not bring it back.
     if (!(await db.subscriptions.get(subscription.packId))) return false;
-    const result = await importPackText(db, outcome.text, { kind: 'url', url: subscription.url }, now, {
+    const result = await importPackText(db, read.file, { kind: 'url', url: subscription.url }, now, {
       expectId: subscription.packId,
-      sync: { ...validators, contentHash: outcome.contentHash },
-      ...(outcome.sheet ? { sheet: outcome.sheet } : {}),
+      sync: { ...validators, contentHash },
     });
     if (!result.ok) {
       // The refused file's validators are not kept: the next check fetches it whole and reports it again.
@@ -388,8 +378,7 @@ export class BackgroundService {
   }
 
   async getSettings(): Promise<Settings> {
-    const row = await this.ports.db.settings.get('settings');
-    return { ...DEFAULT_SETTINGS, ...(row?.value as Partial<Settings> | undefined) };
+    return settingsFrom((await this.ports.db.settings.get('settings'))?.value);
   }
 
   async saveSettings(sender: Sender, patch: Partial<Settings>): Promise<Settings> {
@@ -399,5 +388,3 @@ export class BackgroundService {
     return next;
   }
 }
-
-export { EMPTY_REGISTRY };

@@ -2,8 +2,8 @@
  * `kpack`: the command line for team leads and CI. All I/O goes through `KpackIo` so tests can run it
  * in-process; `bin/kpack.mjs` wires it to the real process.
  */
-import { detectFormat, IMPORT_FORMATS, importPack, packNameFromFile, type ImportFormat } from '../importers';
-import { readImportFile, type ImportFileText } from '../importers/file';
+import { detectFormat, IMPORT_FORMATS, importPack, packNameFromFile, type ImportFormat } from '../packs/importers';
+import { readImportFile, type ImportFileText } from '../packs/importers/file';
 import { lintPack } from '../packs/lint';
 import { packJsonSchema, PLATFORMS, type Pack, type Platform } from '../packs/schema';
 import { parsePack } from '../packs/validate';
@@ -19,7 +19,7 @@ export interface KpackIo {
   err(line: string): void;
 }
 
-export const USAGE = `kpack — Huashu knowledge-pack tool (format huashu-pack/1)
+const USAGE = `kpack — Huashu knowledge-pack tool (format huashu-pack/1)
 
 Usage:
   kpack validate FILE…                 check packs; errors as "FILE: path: message", exit 1 if any

@@ -1,7 +1,7 @@
 /** Answers the background's insert request in a page: find the adapter's composer, write, report. */
 import type { ChatAdapter, SelectorMap } from '../adapters/types';
 import { insertText } from '../insert';
-import type { InsertOutcome, InsertRequest } from '../messaging/protocol';
+import type { InsertOutcome, InsertRequest } from '../insert/types';
 
 export async function answerInsert(
   root: Document,

@@ -5,9 +5,9 @@
  */
 import type { ChatAdapter } from '../adapters/types';
 import { matches } from '../adapters/dom';
-import type { ConversationReport } from '../messaging/protocol';
+import type { ConversationReport } from '../chats/types';
 
-export interface SelectionWatchOptions {
+interface SelectionWatchOptions {
   root: Document;
   /** The generic adapter (reads the selection, finds the composer). */
   adapter: ChatAdapter;
@@ -18,7 +18,7 @@ export interface SelectionWatchOptions {
   delay?: number;
 }
 
-export interface SelectionWatcher {
+interface SelectionWatcher {
   /** Reads the selection now and reports it (the context-menu click). */
   readNow(): ConversationReport;
   stop(): void;

@@ -7,9 +7,9 @@
  */
 import type { ChatAdapter, ChatPaneMessage, Conversation, SelectorMap } from '../adapters/types';
 import { findOrderIds } from '../adapters/orders';
-import type { ConversationReport } from '../messaging/protocol';
+import type { ConversationReport } from '../chats/types';
 
-export interface WatchOptions {
+interface WatchOptions {
   root: Document;
   adapter: ChatAdapter;
   selectors?: SelectorMap;
@@ -18,7 +18,7 @@ export interface WatchOptions {
   delay?: number;
 }
 
-export interface Watcher {
+interface Watcher {
   /** Reads the pane now (full read) and returns what it reports. */
   readNow(): ConversationReport;
   stop(): void;
@@ -220,7 +220,7 @@ export function watchConversation(options: WatchOptions): Watcher {
   };
 }
 
-export interface ChatPageOptions {
+interface ChatPageOptions {
   root: Document;
   /** The adapter for the page as it is now, or null while the page shows no chat Huashu reads. */
   pick(): ChatAdapter | null;

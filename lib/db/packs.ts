@@ -1,14 +1,12 @@
 /**
- * Pack storage: import (validate, lint, write — a broken file changes nothing), list, enable, remove,
- * and seeding of the shipped packs. Functions take the database so tests pass an in-memory one.
+ * Pack storage: store a pack the import pipeline produced (with its index segment and subscription),
+ * list, enable, remove, and read the enabled packs. Nothing here reads, converts or checks a pack file.
+ * Functions take the database so tests pass an in-memory one.
  */
-import { detectFormat, importPack, packNameFromFile } from '../importers';
-import type { ImportResult, PackSource, PackSummary, SheetOrigin } from '../messaging/protocol';
-import { lintPack } from '../packs/lint';
+import type { PackSource, PackSummary } from '../packs/types';
 import type { Pack } from '../packs/schema';
-import { parsePack } from '../packs/validate';
-import { buildSegment, packFingerprint, rememberFingerprint } from '../suggest/index/segment';
-import { fileNameOfUrl, type SyncState } from '../sync/subscriptions';
+import { packFingerprint, rememberFingerprint, type Segment } from '../suggest/index/segment';
+import type { SyncState } from '../sync/pack-fetch';
 import type { HuashuDb, StoredPack, StoredSubscription } from './schema';
 
 export function summarize(stored: StoredPack, subscription?: StoredSubscription): PackSummary {
@@ -41,80 +39,28 @@ export async function listPacks(db: HuashuDb): Promise<PackSummary[]> {
   return all.map((p) => summarize(p, subscriptions.get(p.id)));
 }
 
-export interface ImportOptions {
-  /** The pack must have this id (a subscribed URL must keep serving the pack it was subscribed for). */
-  expectId?: string;
+/** A pack to store, as the import pipeline and its index build left it. */
+interface PackToStore {
+  pack: Pack;
+  /** `buildSegment(pack)`, built before the transaction: IndexedDB transactions close when they wait on anything else. */
+  segment: Segment;
+  source: PackSource;
+  /** How many lint warnings it had, shown in the options page. */
+  warnings: number;
+  now: number;
   /** For a URL source: the validators and hash of the body, remembered for the next check. */
   sync?: SyncState;
-  /** The text is the CSV of an Excel sheet (`readImportFile`): read as the `xlsx` format. */
-  sheet?: SheetOrigin;
 }
 
 /**
- * Validates and stores a pack file's text — a Huashu pack, or another tool's export (espanso, Zendesk,
- * 千牛 CSV, …) converted on the way. On any error nothing already stored is touched.
+ * Stores a pack with its index segment in one transaction, keeping its enabled flag when it replaces one.
+ * A pack from a URL is kept in step with it (its subscription row written too); one from a file or
+ * shipped is no longer subscribed.
  */
-export async function importPackText(
+export async function storePack(
   db: HuashuDb,
-  text: string,
-  source: PackSource,
-  now = Date.now(),
-  options: ImportOptions = {},
-): Promise<ImportResult> {
-  const fileName = source.kind === 'file' ? source.fileName : source.kind === 'url' ? fileNameOfUrl(source.url) : '';
-  const format = options.sheet ? 'xlsx' : detectFormat(fileName, text);
-  let pack: Pack;
-  let raw: unknown;
-  let converted: { format: string; notes: string[] } | undefined;
-  if (format && format !== 'huashu') {
-    // Another tool's export: convert it, then store it like any pack.
-    const imported = importPack(format, text, {
-      ...packNameFromFile(fileName),
-      ...(options.sheet?.headerRow ? { headerRow: options.sheet.headerRow } : {}),
-    });
-    if (!imported.ok) return { ok: false, errors: imported.errors.map((message) => ({ path: '', message })) };
-    ({ pack, source: raw } = imported);
-    converted = {
-      format,
-      notes: [
-        ...imported.skipped.map((n) => `skipped ${n.where}: ${n.message}`),
-        ...imported.warnings.map((n) => `check ${n.where}: ${n.message}`),
-      ],
-    };
-  } else {
-    const parsed = parsePack(text);
-    if (!parsed.ok) return { ok: false, errors: parsed.errors };
-    ({ pack, raw } = parsed);
-  }
-  if (options.expectId !== undefined && pack.id !== options.expectId) {
-    return {
-      ok: false,
-      errors: [
-        { path: 'id', message: `is “${pack.id}”, but this address was subscribed for pack “${options.expectId}”` },
-      ],
-    };
-  }
-  const warnings = lintPack(pack, raw);
-  const stored = await storePack(db, pack, source, warnings.length, now, options.sync);
-  return {
-    ok: true,
-    pack: summarize(stored.pack),
-    warnings,
-    replaced: stored.replaced,
-    ...(converted ? { converted } : {}),
-  };
-}
-
-async function storePack(
-  db: HuashuDb,
-  pack: Pack,
-  source: PackSource,
-  warnings: number,
-  now: number,
-  sync: SyncState = {},
+  { pack, segment, source, warnings, now, sync = {} }: PackToStore,
 ): Promise<{ pack: StoredPack; replaced: string | null }> {
-  // Index outside the transaction: IndexedDB transactions close when they wait on anything else.
-  const segment = buildSegment(pack);
   return db.transaction('rw', db.packs, db.segments, db.subscriptions, async () => {
     const previous = await db.packs.get(pack.id);
     const stored: StoredPack = {
@@ -128,7 +74,6 @@ async function storePack(
     };
     await db.packs.put(stored);
     await db.segments.put({ packId: pack.id, fingerprint: segment.fingerprint, segment });
-    // A pack from a URL is kept in step with it; one from a file or shipped is no longer subscribed.
     if (source.kind === 'url') {
       await db.subscriptions.put({
         packId: pack.id,
@@ -170,9 +115,7 @@ export async function loadEnabledPackList(db: HuashuDb): Promise<Pack[]> {
 }
 
 /** Enabled packs with their cached index segments (segments of changed packs are dropped). */
-export async function loadEnabledPacks(
-  db: HuashuDb,
-): Promise<{ packs: Pack[]; segments: import('../suggest/index/segment').Segment[] }> {
+export async function loadEnabledPacks(db: HuashuDb): Promise<{ packs: Pack[]; segments: Segment[] }> {
   const stored = await enabledRecords(db);
   const segments = await db.segments.bulkGet(stored.map((p) => p.id));
   // The fingerprint kept at import spares hashing every pack again on every panel open.
@@ -181,23 +124,4 @@ export async function loadEnabledPacks(
     packs: stored.map((p) => p.pack),
     segments: segments.filter((s, i) => s && s.fingerprint === packFingerprint(stored[i]!.pack)).map((s) => s!.segment),
   };
-}
-
-/**
- * Puts the shipped packs in the database: a shipped pack is added when missing and updated when the
- * stored copy is an older shipped one; a pack the team lead imported under the same id is left alone.
- */
-export async function seedBuiltinPacks(
-  db: HuashuDb,
-  builtins: Array<{ file: string; pack: Pack }>,
-  now = Date.now(),
-): Promise<string[]> {
-  const changed: string[] = [];
-  for (const { file, pack } of builtins) {
-    const existing = await db.packs.get(pack.id);
-    if (existing && (existing.source.kind !== 'builtin' || existing.pack.version === pack.version)) continue;
-    await storePack(db, pack, { kind: 'builtin', file }, lintPack(pack).length, now);
-    changed.push(pack.id);
-  }
-  return changed;
 }

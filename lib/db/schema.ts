@@ -4,10 +4,11 @@
  * Only the background writes; extension pages may read.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { PackSource } from '../messaging/protocol';
+import type { PackSource } from '../packs/types';
 import type { Pack } from '../packs/schema';
 import type { Segment } from '../suggest/index/segment';
-import type { SyncSchedule, SyncState } from '../sync/subscriptions';
+import type { SyncState } from '../sync/pack-fetch';
+import type { SyncSchedule } from '../sync/schedule';
 import type { UsageLogEvent } from '../usage/report';
 import { migrateSubscriptions } from './migrations/002-subscriptions';
 
@@ -23,20 +24,20 @@ export interface StoredPack {
   fingerprint?: string;
 }
 
-export interface StoredSegment {
+interface StoredSegment {
   packId: string;
   fingerprint: string;
   segment: Segment;
 }
 
 /** One line of the local usage log (see lib/usage/report.ts); `question` is not indexed, so no new version. */
-export interface UsageEvent extends UsageLogEvent {
+interface UsageEvent extends UsageLogEvent {
   id?: number;
   score?: number;
 }
 
 /**
- * A pack the background keeps in step with a URL (lib/sync/subscriptions.ts). Kept apart from the pack
+ * A pack the background keeps in step with a URL (lib/sync/). Kept apart from the pack
  * record so an hourly check does not rewrite a pack of thousands of entries.
  */
 export interface StoredSubscription extends SyncState, SyncSchedule {
@@ -51,12 +52,12 @@ export interface StoredSubscription extends SyncState, SyncSchedule {
   accessOrigin?: string;
 }
 
-export interface SettingRow {
+interface SettingRow {
   key: string;
   value: unknown;
 }
 
-export const DB_NAME = 'huashu';
+const DB_NAME = 'huashu';
 
 /** The tables and indexes of each version, in order (tests open an old version to test its migration). */
 export const SCHEMA_VERSIONS = {

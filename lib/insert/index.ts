@@ -50,21 +50,3 @@ export async function insertText(
     return { ok: false, editor: detected.kind, method: 'none', readBack: '', message: (error as Error).message };
   }
 }
-
-/** Copies text to the clipboard (the fallback when insertion fails). */
-export async function copyToClipboard(text: string, doc: Document): Promise<boolean> {
-  try {
-    await doc.defaultView?.navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = doc.createElement('textarea');
-    area.value = text;
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    doc.body.append(area);
-    area.select();
-    const copied = doc.execCommand?.('copy') ?? false;
-    area.remove();
-    return copied;
-  }
-}

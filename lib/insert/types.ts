@@ -12,3 +12,20 @@ export interface StrategyResult {
   inserted: string;
   message?: string;
 }
+
+/** A reply to write into the chat's composer (the background asks the chat tab's content script). */
+export interface InsertRequest {
+  text: string;
+  /** Caret offset in `text` after insertion, null = end. */
+  cursor: number | null;
+}
+
+/** How an insert request went. */
+export interface InsertOutcome {
+  ok: boolean;
+  /** How it went in, e.g. "execCommand" or "paste"; or why not. */
+  method: string;
+  message?: string;
+  /** Which editor family the composer was. */
+  editor?: string;
+}

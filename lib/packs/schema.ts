@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const PACK_FORMAT = 'huashu-pack/1';
+const PACK_FORMAT = 'huashu-pack/1';
 
 /** Platforms a pack, entry or reply can be limited to. `taobao` covers Tmall and 千牛 too. */
 export const PLATFORMS = ['taobao', 'jd', 'shopify', 'pdd', 'generic'] as const;
@@ -38,7 +38,7 @@ const platform = z.enum(PLATFORMS);
 
 const factScalar = z.union([z.string(), z.number(), z.boolean()]);
 
-export const factSchema = z.union(
+const factSchema = z.union(
   [
     factScalar,
     z.object({
@@ -54,7 +54,7 @@ export const factSchema = z.union(
   { error: 'must be a string, a number, true/false or { "value": … }' },
 );
 
-export const scenarioSchema = z
+const scenarioSchema = z
   .object({
     id,
     name: text,
@@ -67,16 +67,16 @@ export const scenarioSchema = z
     path: ['to'],
   });
 
-export const replySchema = z.object({
+const replySchema = z.object({
   text: text.describe('Reply text; may hold {{facts.x}}, {{customer.name|亲}}, {{today+3}}, {cursor}'),
   locale: locale.optional().describe("Defaults to the pack's locale"),
   platforms: z.array(platform).optional(),
   scenarios: z.array(id).optional(),
 });
 
-export const ENTRY_KINDS = ['reply', 'card'] as const;
+const ENTRY_KINDS = ['reply', 'card'] as const;
 
-export const entrySchema = z.object({
+const entrySchema = z.object({
   id,
   title: text,
   kind: z.enum(ENTRY_KINDS).default('reply'),
@@ -127,9 +127,8 @@ export type PackInput = z.input<typeof packSchema>;
 export type Pack = z.output<typeof packSchema>;
 export type Entry = Pack['entries'][number];
 export type Reply = Entry['replies'][number];
-export type Scenario = Pack['scenarios'][number];
-export type Fact = z.output<typeof factSchema>;
-export type FactValue = z.output<typeof factScalar>;
+type Fact = z.output<typeof factSchema>;
+type FactValue = z.output<typeof factScalar>;
 
 /** The field names the format knows, per object kind: anything else is reported by lint. */
 export const KNOWN_FIELDS = {

@@ -11,7 +11,7 @@ export interface PackProblem {
   message: string;
 }
 
-export type ParseResult = { ok: true; pack: Pack; raw: unknown } | { ok: false; errors: PackProblem[] };
+type ParseResult = { ok: true; pack: Pack; raw: unknown } | { ok: false; errors: PackProblem[] };
 
 /** `['entries', 12, 'replies', 0, 'text']` → `entries[12].replies[0].text`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {

@@ -5,7 +5,7 @@
  * composing (拼音), nothing happens. Pure DOM code: the lookups come in as functions.
  */
 
-export interface SnippetOptions {
+interface SnippetOptions {
   root: Document;
   /** The composer element, or null when the page has none. */
   composer(): HTMLElement | null;

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../entrypoints/options/App';
-import type { ImportResult } from '../../lib/messaging/protocol';
+import type { ImportResult } from '../../lib/packs/types';
 import { createOptionsStore } from '../../lib/state/options/store';
 import { optionsServices, TEAM_URL, teamSummary } from '../helpers/options';
 

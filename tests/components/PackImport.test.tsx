@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PackImport } from '../../components/PackImport';
 import { PackSubscribe } from '../../components/PackSubscribe';
 import { PackTable } from '../../components/PackTable';
-import type { PackSummary } from '../../lib/messaging/protocol';
+import type { PackSummary } from '../../lib/packs/types';
 
 afterEach(cleanup);
 

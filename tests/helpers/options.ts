@@ -1,6 +1,6 @@
 /** The options page's services in memory, and a subscribed pack to list, for the options tests. */
 import { vi } from 'vitest';
-import type { PackSummary } from '../../lib/messaging/protocol';
+import type { PackSummary } from '../../lib/packs/types';
 import type { OptionsServices } from '../../lib/state/options/types';
 import type { UsageReport } from '../../lib/usage/report';
 

@@ -1,5 +1,12 @@
+import { bytesToBase64 } from '../../lib/messaging/base64';
 import type { Pack, PackInput } from '../../lib/packs/schema';
 import { validatePack } from '../../lib/packs/validate';
+
+/** The `importPack` message the options page sends for a file of this name and content. */
+export function fileMessage(fileName: string, content: string | Uint8Array): { fileName: string; base64: string } {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  return { fileName, base64: bytesToBase64(bytes) };
+}
 
 /** Validates a pack written in a test, failing loudly when the test's own pack is wrong. */
 export function pack(input: PackInput): Pack {

@@ -1,10 +1,10 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import { BackgroundService, EMPTY_REGISTRY, type BackgroundPorts, type Sender } from '../../lib/background/service';
-import type { ChatRegistry } from '../../lib/chats/registry';
+import { BackgroundService, type BackgroundPorts, type Sender } from '../../lib/background/service';
+import { EMPTY_REGISTRY, type ChatRegistry } from '../../lib/background/chat-registry';
 import { HuashuDb } from '../../lib/db/schema';
-import type { ConversationReport } from '../../lib/messaging/protocol';
-import { miniStore } from '../helpers/packs';
+import type { ConversationReport } from '../../lib/chats/types';
+import { fileMessage, miniStore } from '../helpers/packs';
 
 const ORIGIN = 'chrome-extension://ext/';
 const panel: Sender = { id: 'ext', url: `${ORIGIN}sidepanel.html` };
@@ -56,7 +56,7 @@ describe('BackgroundService', () => {
     const DAY = 24 * 60 * 60 * 1000;
     let now = 100 * DAY;
     const { service, ports } = setup({ now: () => now });
-    await service.importPack(panel, { text: JSON.stringify(miniStore), source: { kind: 'file', fileName: 'm.json' } });
+    await service.importPack(panel, fileMessage('m.json', JSON.stringify(miniStore)));
     await service.reportConversation(content, report);
     await ports.db.usage.add({ at: now - 95 * DAY, type: 'unanswered', question: 'very old' });
     await service.insertReply(panel, { text: 'x', cursor: null, packId: 'mini-store', entryId: 'ship-time' });
@@ -84,7 +84,7 @@ describe('BackgroundService', () => {
 
   it('gives content scripts the shortcuts of enabled packs and their replies filled for the chat, logged as used', async () => {
     const { service, ports } = setup();
-    await service.importPack(panel, { text: JSON.stringify(miniStore), source: { kind: 'file', fileName: 'm.json' } });
+    await service.importPack(panel, fileMessage('m.json', JSON.stringify(miniStore)));
     expect(await service.listShortcuts(content)).toEqual(['/fh', '/fp']);
     await expect(service.listShortcuts(panel)).rejects.toThrow();
     const reply = await service.expandShortcut(content, {
@@ -114,13 +114,11 @@ describe('BackgroundService', () => {
   it('lets only extension pages change packs and settings, and only content scripts report chats', async () => {
     const { service } = setup();
     const text = JSON.stringify(miniStore);
-    await expect(service.importPack(content, { text, source: { kind: 'file', fileName: 'x' } })).rejects.toThrow(
-      'only extension pages',
-    );
-    await expect(service.importPack(foreign, { text, source: { kind: 'file', fileName: 'x' } })).rejects.toThrow();
+    await expect(service.importPack(content, fileMessage('x', text))).rejects.toThrow('only extension pages');
+    await expect(service.importPack(foreign, fileMessage('x', text))).rejects.toThrow();
     await expect(service.saveSettings(content, { scenarios: ['x'] })).rejects.toThrow();
     await expect(service.reportConversation(panel, report)).rejects.toThrow('only content scripts');
-    expect(await service.importPack(panel, { text, source: { kind: 'file', fileName: 'x' } })).toMatchObject({
+    expect(await service.importPack(panel, fileMessage('x', text))).toMatchObject({
       ok: true,
     });
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { activeChat, EMPTY_REGISTRY, forgetTab, recordActivation, recordReport } from '../../lib/chats/registry';
-import type { ConversationReport } from '../../lib/messaging/protocol';
+import {
+  activeChat,
+  EMPTY_REGISTRY,
+  forgetTab,
+  recordActivation,
+  recordReport,
+} from '../../lib/background/chat-registry';
+import type { ConversationReport } from '../../lib/chats/types';
 
 const report = (buyer: string | null, hasComposer = true): ConversationReport => ({
   url: 'https://dongdong.jd.com/',

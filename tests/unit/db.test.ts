@@ -1,15 +1,16 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import {
-  importPackText,
-  listPacks,
-  loadEnabledPacks,
-  removePack,
-  seedBuiltinPacks,
-  setPackEnabled,
-} from '../../lib/db/packs';
+import { importPackText as importFile, seedBuiltinPacks } from '../../lib/background/pack-import';
+import { listPacks, loadEnabledPacks, removePack, setPackEnabled } from '../../lib/db/packs';
 import { HuashuDb } from '../../lib/db/schema';
 import { miniEnglish, miniStore, pack } from '../helpers/packs';
+
+/** A file's text imported as the background does (the pipeline, then the database). */
+const importPackText = (
+  db: HuashuDb,
+  text: string,
+  ...rest: Parameters<typeof importFile> extends [unknown, unknown, ...infer R] ? R : never
+) => importFile(db, { text }, ...rest);
 
 let n = 0;
 const freshDb = () => new HuashuDb(`test-${(n += 1)}`, { indexedDB: new IDBFactory(), IDBKeyRange });

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectFormat, idFromTitle, importPack, type ImportFormat } from '../../lib/importers';
-import { readImportFile } from '../../lib/importers/file';
-import { htmlToText } from '../../lib/importers/text';
+import { detectFormat, idFromTitle, importPack, type ImportFormat } from '../../lib/packs/importers';
+import { readImportFile } from '../../lib/packs/importers/file';
+import { htmlToText } from '../../lib/packs/importers/text';
 import { lintPack } from '../../lib/packs/lint';
 import { workbook, type SheetSpec } from '../helpers/xlsx';
 

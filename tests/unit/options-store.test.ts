@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ImportResult, PackSummary } from '../../lib/messaging/protocol';
+import type { ImportResult, PackSummary } from '../../lib/packs/types';
 import { reportOf } from '../../lib/state/options/import-report';
 import { createOptionsStore } from '../../lib/state/options/store';
 import type { OptionsServices } from '../../lib/state/options/types';

@@ -6,10 +6,11 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { BackgroundService, type BackgroundPorts, type Sender } from '../../lib/background/service';
-import { EMPTY_REGISTRY } from '../../lib/chats/registry';
-import { importPackText } from '../../lib/db/packs';
+import { EMPTY_REGISTRY } from '../../lib/background/chat-registry';
+import { importPackText } from '../../lib/background/pack-import';
 import { HuashuDb } from '../../lib/db/schema';
-import { SYNC_INTERVAL_MS, type FetchLike } from '../../lib/sync/subscriptions';
+import type { FetchLike } from '../../lib/sync/pack-fetch';
+import { SYNC_INTERVAL_MS } from '../../lib/sync/schedule';
 import { miniStore } from '../helpers/packs';
 import { workbook } from '../helpers/xlsx';
 
@@ -214,6 +215,11 @@ describe('syncing subscribed packs', () => {
       /id: is “someone-else”, but this address was subscribed for pack “mini-store”/,
     ],
     ['an oversize file', (s) => ((s.body = 'x'.repeat(70 * 1024)), (s.etag = '"v2"')), /larger than 0\.1 MB/],
+    [
+      'a broken workbook',
+      (s) => ((s.body = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9])), (s.etag = '"v2"')),
+      /^not a readable \.xlsx workbook/,
+    ],
   ];
 
   it.each(failures)('keeps the stored pack exactly as it was on %s, and says why', async (_name, breakIt, message) => {
@@ -228,6 +234,19 @@ describe('syncing subscribed packs', () => {
     expect(summary).toMatchObject({ version: '1.0.0', enabled: false });
     expect(await stored()).toEqual(before);
     expect(await segment()).toEqual(beforeSegment);
+  });
+
+  it('takes the same body again as unchanged when the server sends no ETag or Last-Modified', async () => {
+    const { service, ports, server, later, stored } = setup();
+    server.etag = null;
+    await service.subscribePack(options, { url: URL_ });
+    const before = await stored();
+    later(60_000);
+    const [summary] = await service.syncPacks(options, {});
+    expect(summary!.sync).toEqual({ checkedAt: ports.now(), changedAt: before!.importedAt, lastError: null });
+    expect(await stored()).toEqual(before);
+    server.body = v2();
+    expect((await service.syncPacks(options, {}))[0]).toMatchObject({ version: '1.1.0' });
   });
 
   it('keeps the pack on a timeout', async () => {
@@ -288,7 +307,7 @@ describe('syncing subscribed packs', () => {
     await service.removePack(options, { id: 'mini-store' });
     expect(await ports.db.subscriptions.count()).toBe(0);
     await service.subscribePack(options, { url: URL_ });
-    await importPackText(ports.db, JSON.stringify(miniStore), { kind: 'file', fileName: 'mine.json' });
+    await importPackText(ports.db, { text: JSON.stringify(miniStore) }, { kind: 'file', fileName: 'mine.json' });
     expect(await ports.db.subscriptions.count()).toBe(0);
     const [summary] = await service.syncPacks(options, {});
     expect(summary).toMatchObject({ source: { kind: 'file' } });

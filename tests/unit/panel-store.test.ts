@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ActiveChat, InsertOutcome, Settings } from '../../lib/messaging/protocol';
+import type { ActiveChat } from '../../lib/chats/types';
+import type { InsertOutcome } from '../../lib/insert/types';
+import type { Settings } from '../../lib/settings';
 import { visibleScenarios } from '../../lib/state/panel/scenario-slice';
 import { createPanelStore } from '../../lib/state/panel/store';
 import type { PanelServices } from '../../lib/state/panel/types';

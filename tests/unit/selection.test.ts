@@ -4,7 +4,7 @@ import { genericAdapter } from '../../lib/adapters/generic/adapter';
 import { genericSelectors } from '../../lib/adapters/generic/selectors';
 import { answerInsert } from '../../lib/content/insert-request';
 import { watchSelection } from '../../lib/content/selection';
-import type { ConversationReport } from '../../lib/messaging/protocol';
+import type { ConversationReport } from '../../lib/chats/types';
 
 const selectors = { editable: genericSelectors.editable!, lastFocused: genericSelectors.lastFocused! };
 

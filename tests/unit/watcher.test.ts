@@ -7,7 +7,7 @@ import { jdAdapter } from '../../lib/adapters/jd/adapter';
 import { shopifyAdapter } from '../../lib/adapters/shopify/adapter';
 import type { ChatAdapter } from '../../lib/adapters/types';
 import { watchConversation, whenChatPage } from '../../lib/content/watcher';
-import type { ConversationReport } from '../../lib/messaging/protocol';
+import type { ConversationReport } from '../../lib/chats/types';
 
 const fixture = (name: string) => readFileSync(join(process.cwd(), 'tests/fixtures/sites', name), 'utf8');
 const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,4 @@
-import type { ImportResult } from '../../messaging/protocol';
+import type { ImportResult } from '../../packs/types';
 import type { ImportReportView } from './types';
 
 /** What the import report shows for a file import or a subscription: the same for both. */

@@ -1,4 +1,4 @@
-import type { ImportResult } from '../../messaging/protocol';
+import type { ImportResult } from '../../packs/types';
 import { reportOf } from './import-report';
 import type { ImportSlice, OptionsSlice } from './types';
 

@@ -3,7 +3,8 @@
  * The entrypoint implements `OptionsServices` with messages and the permissions API; tests in memory.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { ImportResult, PackSummary, Settings } from '../../messaging/protocol';
+import type { ImportResult, PackSummary } from '../../packs/types';
+import type { Settings } from '../../settings';
 import type { UsageReport } from '../../usage/report';
 
 /** A site adapter's built-in selectors, which a team lead may override. */

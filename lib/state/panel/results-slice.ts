@@ -1,4 +1,4 @@
-import type { ActiveChat } from '../../messaging/protocol';
+import type { ActiveChat } from '../../chats/types';
 import { pageValuesOf } from '../../chats/page-values';
 import { complaintRisk, type ComplaintRisk } from '../../suggest/complaint';
 import {

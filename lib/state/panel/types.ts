@@ -4,7 +4,9 @@
  */
 import type { ComplianceRule } from '../../packs/compliance';
 import type { StateCreator } from 'zustand/vanilla';
-import type { ActiveChat, InsertOutcome, Settings } from '../../messaging/protocol';
+import type { ActiveChat } from '../../chats/types';
+import type { InsertOutcome } from '../../insert/types';
+import type { Settings } from '../../settings';
 import type { Pack } from '../../packs/schema';
 import type { ComplaintRisk } from '../../suggest/complaint';
 import type { SuggestEngine } from '../../suggest/engine';

@@ -4,7 +4,7 @@
  * that has a conversation and a composer. Pure state transitions: the background persists the state
  * in session storage because an MV3 worker can be stopped at any time.
  */
-import type { ActiveChat, ConversationReport } from '../messaging/protocol';
+import type { ActiveChat, ConversationReport } from '../chats/types';
 
 export interface ChatRegistry {
   /** By `tabId:frameId`. */
@@ -16,6 +16,26 @@ export interface ChatRegistry {
 }
 
 export const EMPTY_REGISTRY: ChatRegistry = { reports: {}, lastTabId: null, focusedTabId: null };
+
+/** The part of `browser.storage.session` the registry is kept in. */
+interface SessionStorageLike {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+const REGISTRY_KEY = 'chatRegistry';
+
+/** Loads and saves the registry in session storage (it outlives the worker, not the browser session). */
+export function registryIn(storage: SessionStorageLike): {
+  loadRegistry(): Promise<ChatRegistry>;
+  saveRegistry(registry: ChatRegistry): Promise<void>;
+} {
+  return {
+    loadRegistry: async () =>
+      ((await storage.get(REGISTRY_KEY))[REGISTRY_KEY] as ChatRegistry | undefined) ?? EMPTY_REGISTRY,
+    saveRegistry: (registry) => storage.set({ [REGISTRY_KEY]: registry }),
+  };
+}
 
 export function recordReport(
   registry: ChatRegistry,
@@ -57,13 +77,6 @@ export function forgetTab(registry: ChatRegistry, tabId: number): ChatRegistry {
     lastTabId,
     focusedTabId: registry.focusedTabId === tabId ? null : registry.focusedTabId,
   };
-}
-
-/** A frame's content script went away (frame removed). */
-export function forgetFrame(registry: ChatRegistry, tabId: number, frameId: number): ChatRegistry {
-  const reports = { ...registry.reports };
-  delete reports[`${tabId}:${frameId}`];
-  return { ...registry, reports };
 }
 
 /** The active chat: in the last-used chat tab, the frame with a conversation and composer, newest first. */

@@ -1,27 +1,14 @@
 /**
- * Pack subscriptions: a team lead publishes a pack at a URL, the background checks it now and then.
- * Everything here is pure — `fetch` and the alarms API are passed in — so unit tests hand in fakes:
- * which request headers to send from what is remembered, what a response means (unchanged, new text,
- * or an error a team lead can act on), and when the next check is due.
+ * Fetching a subscribed pack's URL: a team lead publishes a pack at a URL, the background checks it now
+ * and then. Pure — `fetch` is passed in — so unit tests hand in fakes: which request headers to send from
+ * what is remembered, and what a response means (unchanged, a file's bytes, or an error a team lead can
+ * act on). What the bytes are (a pack, another tool's export, a workbook) is for the import pipeline.
  */
-import { readImportFile, sheetOf } from '../importers/file';
-import { ImportFormatError } from '../importers/types';
-import type { SheetOrigin } from '../messaging/protocol';
 
-/** The alarm that wakes the background to check subscribed packs. */
-export const SYNC_ALARM = 'huashu-sync-packs';
-/** How often the alarm fires; each subscription is checked when it is due (see `isDue`). */
-export const SYNC_ALARM_MINUTES = 60;
-/** A subscription is checked about this often while it works. */
-export const SYNC_INTERVAL_MS = 60 * 60_000;
-/** After failures the interval doubles, up to this. */
-export const MAX_SYNC_INTERVAL_MS = 24 * 60 * 60_000;
-/** An alarm may fire a little early; a check due within this slack is made now, not an hour later. */
-const DUE_SLACK_MS = 5 * 60_000;
 /** A request that has not finished after this is abandoned. */
-export const FETCH_TIMEOUT_MS = 30_000;
+const FETCH_TIMEOUT_MS = 30_000;
 /** Larger files are refused: a pack of 10,000 entries is about 3 MB. */
-export const MAX_PACK_BYTES = 5 * 1024 * 1024;
+const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
 /** What is remembered between checks, to ask the server "has it changed?" and to recognise the same body. */
 export interface SyncState {
@@ -36,16 +23,14 @@ export interface SyncState {
 /** The part of `fetch` used here (the browser's, or a test's fake). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-export type FetchOutcome =
+type FetchOutcome =
   | { kind: 'unchanged'; etag?: string; lastModified?: string }
   | {
-      kind: 'changed';
-      text: string;
+      /** The server sent a body (whether it is the one stored is for `hashText` of its text to say). */
+      kind: 'fetched';
+      bytes: Uint8Array;
       etag?: string;
       lastModified?: string;
-      contentHash: string;
-      /** The file was an Excel workbook: `text` is the CSV of its sheet (see `readImportFile`). */
-      sheet?: SheetOrigin;
     }
   | {
       kind: 'error';
@@ -163,7 +148,7 @@ export interface FetchPackOptions {
  * Fetches a subscribed pack's URL and says what came back. Never throws: every failure becomes a message
  * a team lead can act on ("HTTP 404 Not Found", "no answer within 30 s", "larger than 5 MB").
  */
-export async function fetchPackText(
+export async function fetchPackBytes(
   fetchFn: FetchLike,
   url: string,
   state: SyncState,
@@ -200,14 +185,10 @@ export async function fetchPackText(
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > maxBytes) throw new TooLargeError();
-    // The same reading as a file import: an Excel workbook, or CSV in GB18030, arrives as text.
-    const read = await readImportFile(await readLimited(response, maxBytes));
-    const contentHash = hashText(read.text);
-    if (state.contentHash === contentHash) return { kind: 'unchanged', ...validators(response) };
-    return { kind: 'changed', text: read.text, contentHash, ...sheetOf(read), ...validators(response) };
+    // The bytes as they are: the import pipeline reads them as a file import does (a workbook, GB18030 CSV).
+    return { kind: 'fetched', bytes: await readLimited(response, maxBytes), ...validators(response) };
   } catch (error) {
     if (controller.signal.aborted) return timedOut;
-    if (error instanceof ImportFormatError) return { kind: 'error', message: error.message };
     if (error instanceof TooLargeError) {
       return { kind: 'error', message: `the file is larger than ${megabytes(maxBytes)}, the limit for a pack` };
     }
@@ -222,71 +203,4 @@ export async function fetchPackText(
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** The schedule of one subscription: when it was last checked and how many checks in a row failed. */
-export interface SyncSchedule {
-  checkedAt: number | null;
-  failures: number;
-}
-
-/** When the next check is due: an interval after the last, doubled per failure in a row (capped). */
-export function nextCheckAt(schedule: SyncSchedule): number {
-  if (schedule.checkedAt === null) return 0;
-  const backoff = 2 ** Math.min(Math.max(0, schedule.failures - 1), 10);
-  return schedule.checkedAt + Math.min(SYNC_INTERVAL_MS * backoff, MAX_SYNC_INTERVAL_MS);
-}
-
-/** Whether the alarm firing at `now` should check this subscription. */
-export function isDue(schedule: SyncSchedule, now: number): boolean {
-  return now >= nextCheckAt(schedule) - DUE_SLACK_MS;
-}
-
-/** The part of `browser.alarms` the sync alarm needs. */
-export interface AlarmsLike {
-  get(name: string): Promise<unknown>;
-  create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number }): Promise<void> | void;
-}
-
-/**
- * Makes sure the periodic sync alarm exists; safe to call on every worker start (alarms may be cleared
- * when the browser restarts, and an existing alarm is left as it is, so its schedule does not slip).
- */
-export async function ensureSyncAlarm(alarms: AlarmsLike): Promise<boolean> {
-  if (await alarms.get(SYNC_ALARM)) return false;
-  await alarms.create(SYNC_ALARM, { delayInMinutes: 1, periodInMinutes: SYNC_ALARM_MINUTES });
-  return true;
-}
-
-/** Local time as `2026-11-30 10:00`. */
-export function formatSyncTime(ms: number): string {
-  const d = new Date(ms);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
-
-/** What the pack table says about a subscribed pack. */
-export interface SyncStatusView {
-  checkedAt: number | null;
-  changedAt: number | null;
-  lastError: string | null;
-}
-
-/**
- * One line for the pack table: "checked … · changed …", or the last error and what was kept
- * ("HTTP 404 Not Found — kept version 1.3.0 from 2026-11-30 10:00").
- */
-export function describeSync(version: string, sync: SyncStatusView): string {
-  const checked = sync.checkedAt === null ? 'not checked yet' : `checked ${formatSyncTime(sync.checkedAt)}`;
-  const changed = sync.changedAt === null ? '' : ` · changed ${formatSyncTime(sync.changedAt)}`;
-  if (!sync.lastError) return `${checked}${changed}`;
-  const from = sync.changedAt === null ? '' : ` from ${formatSyncTime(sync.changedAt)}`;
-  return `${sync.lastError} — kept version ${version}${from} (${checked})`;
-}
-
-/** A fetched file that was not imported, as one line for the sync status (the first problems, then a count). */
-export function describeRefusedPack(errors: Array<{ path: string; message: string }>): string {
-  const shown = errors.slice(0, 3).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
-  const more = errors.length > shown.length ? ` (+${errors.length - shown.length} more)` : '';
-  return `the file was refused: ${shown.join('; ')}${more}`;
 }

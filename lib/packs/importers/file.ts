@@ -3,7 +3,6 @@
  * with a recognised header; other files are decoded as UTF-8, or as GB18030 when they are not UTF-8 (a
  * CSV saved by Excel or WPS on a Chinese system, as 千牛 exports usually are).
  */
-import type { PackSource, SheetOrigin } from '../messaging/protocol';
 import { isLegacyWorkbook, isWorkbook, workbookToCsv } from './xlsx';
 
 export interface ImportFileText {
@@ -26,26 +25,4 @@ export async function readImportFile(bytes: Uint8Array): Promise<ImportFileText>
   } catch {
     return { text: new TextDecoder('gb18030').decode(bytes), readAs: 'GB18030', workbook: false };
   }
-}
-
-/** `{ sheet }` for the importPack request or the import options when the text came from a workbook, else `{}`. */
-export function sheetOf(read: ImportFileText): { sheet?: SheetOrigin } {
-  if (!read.workbook) return {};
-  return { sheet: read.headerRow ? { headerRow: read.headerRow } : {} };
-}
-
-/** The background's `importPack` request for a chosen file, or why its bytes cannot be read. */
-export async function importFileRequest(
-  fileName: string,
-  bytes: Uint8Array,
-): Promise<
-  { ok: true; request: { text: string; source: PackSource; sheet?: SheetOrigin } } | { ok: false; message: string }
-> {
-  let read: ImportFileText;
-  try {
-    read = await readImportFile(bytes);
-  } catch (error) {
-    return { ok: false, message: (error as Error).message };
-  }
-  return { ok: true, request: { text: read.text, source: { kind: 'file', fileName }, ...sheetOf(read) } };
 }

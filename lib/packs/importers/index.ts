@@ -5,14 +5,14 @@
  */
 import Papa from 'papaparse';
 import { pinyin } from 'pinyin-pro';
-import type { Pack, PackInput } from '../packs/schema';
-import { parsePack, validatePack } from '../packs/validate';
+import type { Pack, PackInput } from '../schema';
+import { parsePack, validatePack } from '../validate';
 import { importCsv, importQianniu, spreadsheetKind } from './csv';
 import { importEspanso } from './espanso';
 import { importChatwoot, importFreshdesk, importGorgias, importTextBlaze, importZendesk, parseJson } from './json';
 import { ImportFormatError, type Importer, type ImporterOutput, type ImportNote } from './types';
 
-export const IMPORTERS = {
+const IMPORTERS = {
   espanso: importEspanso,
   zendesk: importZendesk,
   gorgias: importGorgias,

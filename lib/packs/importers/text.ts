@@ -1,5 +1,5 @@
 /** Text helpers shared by the importers: HTML to plain text, placeholder renaming, titles. */
-import { isKnownVariable } from '../templates/render';
+import { isKnownVariable } from '../../templates/render';
 import type { ImportNote } from './types';
 
 const NO_FACTS: ReadonlySet<string> = new Set();

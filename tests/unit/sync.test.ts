@@ -2,19 +2,13 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   accessPattern,
   checkPackUrl,
-  describeRefusedPack,
-  describeSync,
-  ensureSyncAlarm,
-  fetchPackText,
+  fetchPackBytes,
   fileNameOfUrl,
-  hashText,
-  isDue,
-  nextCheckAt,
   requestHeaders,
-  SYNC_ALARM,
-  SYNC_INTERVAL_MS,
   type FetchLike,
-} from '../../lib/sync/subscriptions';
+} from '../../lib/sync/pack-fetch';
+import { ensureSyncAlarm, isDue, nextCheckAt, SYNC_ALARM, SYNC_INTERVAL_MS } from '../../lib/sync/schedule';
+import { describeRefusedPack, describeSync } from '../../lib/sync/status';
 import { workbook } from '../helpers/xlsx';
 
 const URL_ = 'https://packs.example.com/team/shop.json';
@@ -67,7 +61,7 @@ describe('requestHeaders', () => {
   });
 });
 
-describe('fetchPackText', () => {
+describe('fetchPackBytes', () => {
   it('returns a new version with its validators and hash', async () => {
     const { fn, calls } = fakeFetch(
       () =>
@@ -76,55 +70,38 @@ describe('fetchPackText', () => {
           headers: { etag: '"v2"', 'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT' },
         }),
     );
-    const outcome = await fetchPackText(fn, URL_, { etag: '"v1"' });
+    const outcome = await fetchPackBytes(fn, URL_, { etag: '"v1"' });
     expect(outcome).toEqual({
-      kind: 'changed',
-      text: body,
+      kind: 'fetched',
+      bytes: new TextEncoder().encode(body),
       etag: '"v2"',
       lastModified: 'Tue, 01 Dec 2026 10:00:00 GMT',
-      contentHash: hashText(body),
     });
     expect(calls).toEqual([{ 'If-None-Match': '"v1"' }]);
     expect(vi.mocked(fn).mock.calls[0]![1]).toMatchObject({ cache: 'no-store', credentials: 'omit' });
   });
 
-  it('reads an Excel workbook at the URL as the CSV of its sheet, and a broken one as an error', async () => {
+  it('hands over an Excel workbook as it is (the import pipeline reads it)', async () => {
     const book = workbook([{ name: 'S', rows: [['note'], ['快捷编码', '快捷短语'], ['fh', '亲，48小时内发货']] }]);
     const { fn } = fakeFetch(() => new Response(book));
-    const outcome = await fetchPackText(fn, 'https://a.example/phrases', {});
-    expect(outcome).toMatchObject({
-      kind: 'changed',
-      text: '快捷编码,快捷短语\r\nfh,亲，48小时内发货',
-      sheet: { headerRow: 2 },
-    });
-    const { fn: broken } = fakeFetch(() => new Response(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9])));
-    expect(await fetchPackText(broken, URL_, {})).toEqual({
-      kind: 'error',
-      message: expect.stringContaining('not a readable .xlsx workbook'),
-    });
+    expect(await fetchPackBytes(fn, 'https://a.example/phrases', {})).toEqual({ kind: 'fetched', bytes: book });
   });
 
   it('takes 304 as unchanged', async () => {
     const { fn } = fakeFetch(() => new Response(null, { status: 304, headers: { etag: '"v1"' } }));
-    expect(await fetchPackText(fn, URL_, { etag: '"v1"' })).toEqual({ kind: 'unchanged', etag: '"v1"' });
-  });
-
-  it('takes the same body again as unchanged (a server without ETag or Last-Modified)', async () => {
-    const { fn } = fakeFetch(() => new Response(body));
-    expect(await fetchPackText(fn, URL_, { contentHash: hashText(body) })).toEqual({ kind: 'unchanged' });
-    expect(await fetchPackText(fn, URL_, { contentHash: hashText(body + ' ') })).toMatchObject({ kind: 'changed' });
+    expect(await fetchPackBytes(fn, URL_, { etag: '"v1"' })).toEqual({ kind: 'unchanged', etag: '"v1"' });
   });
 
   it('reports an HTTP error with its status', async () => {
     const { fn } = fakeFetch(() => new Response('gone', { status: 404, statusText: 'Not Found' }));
-    expect(await fetchPackText(fn, URL_, {})).toEqual({ kind: 'error', message: 'HTTP 404 Not Found' });
+    expect(await fetchPackBytes(fn, URL_, {})).toEqual({ kind: 'error', message: 'HTTP 404 Not Found' });
     const { fn: bare } = fakeFetch(() => new Response('', { status: 500 }));
-    expect(await fetchPackText(bare, URL_, {})).toEqual({ kind: 'error', message: 'HTTP 500' });
+    expect(await fetchPackBytes(bare, URL_, {})).toEqual({ kind: 'error', message: 'HTTP 500' });
   });
 
   it('reports a network error, offering access to the origin', async () => {
     const { fn } = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
-    const outcome = await fetchPackText(fn, URL_, {});
+    const outcome = await fetchPackBytes(fn, URL_, {});
     expect(outcome).toMatchObject({ kind: 'error', accessOrigin: 'https://packs.example.com' });
     expect(outcome.kind === 'error' && outcome.message).toContain(
       'could not reach https://packs.example.com (Failed to fetch)',
@@ -135,7 +112,7 @@ describe('fetchPackText', () => {
     const { fn, calls } = fakeFetch((headers) =>
       'If-None-Match' in headers ? Promise.reject(new TypeError('Failed to fetch')) : new Response(body),
     );
-    expect(await fetchPackText(fn, URL_, { etag: '"v1"', contentHash: hashText(body) })).toEqual({ kind: 'unchanged' });
+    expect(await fetchPackBytes(fn, URL_, { etag: '"v1"' })).toMatchObject({ kind: 'fetched' });
     expect(calls).toEqual([{ 'If-None-Match': '"v1"' }, {}]);
   });
 
@@ -146,7 +123,7 @@ describe('fetchPackText', () => {
           init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
         ),
     );
-    expect(await fetchPackText(fn, URL_, {}, { timeoutMs: 20 })).toEqual({
+    expect(await fetchPackBytes(fn, URL_, {}, { timeoutMs: 20 })).toEqual({
       kind: 'error',
       message: 'no answer within 0 s (timed out)',
     });
@@ -162,7 +139,7 @@ describe('fetchPackText', () => {
       });
       return new Response(stream);
     });
-    expect(await fetchPackText(fn, URL_, {}, { timeoutMs: 20 })).toMatchObject({
+    expect(await fetchPackBytes(fn, URL_, {}, { timeoutMs: 20 })).toMatchObject({
       kind: 'error',
       message: expect.stringContaining('timed out'),
     });
@@ -171,7 +148,7 @@ describe('fetchPackText', () => {
   it('refuses a file over the size limit, whether it says its length or not', async () => {
     const big = 'x'.repeat(2048);
     const { fn: declared } = fakeFetch(() => new Response(big, { headers: { 'content-length': '2048' } }));
-    expect(await fetchPackText(declared, URL_, {}, { maxBytes: 1024 * 1024 * 0.001 })).toEqual({
+    expect(await fetchPackBytes(declared, URL_, {}, { maxBytes: 1024 * 1024 * 0.001 })).toEqual({
       kind: 'error',
       message: 'the file is larger than 0 MB, the limit for a pack',
     });
@@ -183,7 +160,7 @@ describe('fetchPackText', () => {
       });
       return new Response(stream);
     });
-    expect(await fetchPackText(streamed, URL_, {}, { maxBytes: 5 * 1024 * 1024 })).toEqual({
+    expect(await fetchPackBytes(streamed, URL_, {}, { maxBytes: 5 * 1024 * 1024 })).toEqual({
       kind: 'error',
       message: 'the file is larger than 5 MB, the limit for a pack',
     });
@@ -192,7 +169,7 @@ describe('fetchPackText', () => {
   it('reads UTF-8 (Chinese replies survive)', async () => {
     const text = JSON.stringify({ reply: '亲，付款后48小时内发货哦～' });
     const { fn } = fakeFetch(() => new Response(new TextEncoder().encode(text)));
-    expect(await fetchPackText(fn, URL_, {})).toMatchObject({ kind: 'changed', text });
+    expect(await fetchPackBytes(fn, URL_, {})).toEqual({ kind: 'fetched', bytes: new TextEncoder().encode(text) });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Sync state of subscribed packs (the pack itself is written by `importPackText` in ./packs.ts, in the
- * same transaction as its subscription). Functions take the database so tests pass an in-memory one.
+ * Sync state of subscribed packs (the pack itself is written by `storePack` in ./packs.ts, in the same
+ * transaction as its subscription). Functions take the database so tests pass an in-memory one.
  */
 import type { HuashuDb, StoredSubscription } from './schema';
 

@@ -1,0 +1,46 @@
+/**
+ * The context menu "find replies" for any page that is not a chat site: the agent selects the buyer's
+ * words and asks for replies. The page reader is injected only then (activeTab), so Huashu needs no
+ * access to sites that are not chats.
+ */
+import { isChatSiteUrl } from '../adapters/registry';
+
+export const FIND_REPLIES_MENU: { id: string; title: string; contexts: ['selection'] } = {
+  id: 'huashu-find-replies',
+  title: 'Huashu: find replies for “%s”',
+  contexts: ['selection'],
+};
+
+/** What a menu click needs, passed in by the entrypoint. */
+interface ContextMenuPorts {
+  /** Opens the panel beside the tab (within the click: the browser allows it only then). */
+  openPanel(tabId: number): void;
+  /** Injects the page reader into one frame of the tab. */
+  readSelectionIn(tabId: number, frameId: number): Promise<boolean>;
+}
+
+/** A context menu click: opens the panel and, on a page that is not a chat site, reads the selection there. */
+export function onMenuClick(
+  ports: ContextMenuPorts,
+  info: { menuItemId: string | number; frameId?: number },
+  tab: { id?: number; url?: string } | undefined,
+): void {
+  if (info.menuItemId !== FIND_REPLIES_MENU.id || tab?.id === undefined) return;
+  ports.openPanel(tab.id);
+  // Chat sites have their own reader already.
+  if (isChatSiteUrl(tab.url ?? '')) return;
+  void ports.readSelectionIn(tab.id, info.frameId ?? 0);
+}
+
+/**
+ * Injects the page reader (entrypoints/generic.content.ts) through `inject` (`scripting.executeScript`
+ * into one frame); false when the page refuses it (a browser page, the web store).
+ */
+export function injectSelectionReader(inject: () => Promise<unknown>): Promise<boolean> {
+  return inject()
+    .then(() => true)
+    .catch((error: unknown) => {
+      console.warn('Huashu cannot read this page:', error);
+      return false;
+    });
+}

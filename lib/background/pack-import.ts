@@ -1,0 +1,69 @@
+/**
+ * The background's side of an import: the pure pipeline (lib/packs/import.ts) makes the pack, then its
+ * index segment is built and the database stores both. A broken file changes nothing.
+ */
+import { storePack, summarize } from '../db/packs';
+import type { HuashuDb } from '../db/schema';
+import { packFromText, type PackImportOptions, type PackText } from '../packs/import';
+import { lintPack } from '../packs/lint';
+import type { Pack } from '../packs/schema';
+import type { ImportResult, PackSource } from '../packs/types';
+import { buildSegment } from '../suggest/index/segment';
+import { fileNameOfUrl, type SyncState } from '../sync/pack-fetch';
+
+/** The file name that names a converted pack and hints at its format. */
+function fileNameOf(source: PackSource): string {
+  return source.kind === 'file' ? source.fileName : source.kind === 'url' ? fileNameOfUrl(source.url) : '';
+}
+
+/**
+ * Imports a file's text (a Huashu pack, or another tool's export converted on the way) and stores it.
+ * On any error nothing already stored is touched.
+ */
+export async function importPackText(
+  db: HuashuDb,
+  file: PackText,
+  source: PackSource,
+  now = Date.now(),
+  options: PackImportOptions & { sync?: SyncState } = {},
+): Promise<ImportResult> {
+  const imported = packFromText(file, fileNameOf(source), options);
+  if (!imported.ok) return imported;
+  const { pack, warnings, converted } = imported;
+  const stored = await storePack(db, {
+    pack,
+    // Built before the transaction: IndexedDB transactions close when they wait on anything else.
+    segment: buildSegment(pack),
+    source,
+    warnings: warnings.length,
+    now,
+    ...(options.sync ? { sync: options.sync } : {}),
+  });
+  return {
+    ok: true,
+    pack: summarize(stored.pack),
+    warnings,
+    replaced: stored.replaced,
+    ...(converted ? { converted } : {}),
+  };
+}
+
+/**
+ * Puts the shipped packs in the database: a shipped pack is added when missing and updated when the
+ * stored copy is an older shipped one; a pack the team lead imported under the same id is left alone.
+ */
+export async function seedBuiltinPacks(
+  db: HuashuDb,
+  builtins: Array<{ file: string; pack: Pack }>,
+  now = Date.now(),
+): Promise<string[]> {
+  const changed: string[] = [];
+  for (const { file, pack } of builtins) {
+    const existing = await db.packs.get(pack.id);
+    if (existing && (existing.source.kind !== 'builtin' || existing.pack.version === pack.version)) continue;
+    const segment = buildSegment(pack);
+    await storePack(db, { pack, segment, source: { kind: 'builtin', file }, warnings: lintPack(pack).length, now });
+    changed.push(pack.id);
+  }
+  return changed;
+}

@@ -1,0 +1,47 @@
+/**
+ * The channel between the extension's own pages (side panel, options page) and the background. Only
+ * extension pages may send these (the background checks the sender): they change packs and settings.
+ * Names are verb+noun, every payload is one object, and no name is shared with ./content.ts (both
+ * messengers listen on the same runtime port and answer only the names they know).
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ActiveChat } from '../chats/types';
+import type { InsertOutcome, InsertRequest } from '../insert/types';
+import type { ImportResult, PackSummary } from '../packs/types';
+import type { Settings } from '../settings';
+import type { UsageReport } from '../usage/report';
+
+/** Side panel / options page → background. */
+interface PanelToBackground {
+  getActiveChat(data: Record<string, never>): ActiveChat | null;
+  insertReply(data: InsertRequest & { packId: string; entryId: string }): InsertOutcome;
+  /**
+   * Imports a chosen file as it is: its bytes in base64 (runtime messages are JSON, which has no bytes)
+   * and its name. The background recognises the format (a pack, another tool's export, an Excel workbook).
+   */
+  importPack(data: { fileName: string; base64: string }): ImportResult;
+  listPacks(data: Record<string, never>): PackSummary[];
+  setPackEnabled(data: { id: string; enabled: boolean }): PackSummary[];
+  removePack(data: { id: string }): PackSummary[];
+  /** Fetches a pack URL now and imports it as `importPack` does; the background then keeps it in step. */
+  subscribePack(data: { url: string }): ImportResult;
+  /** Checks subscribed packs now ("Sync now"): these ids, or all when `ids` is absent. */
+  syncPacks(data: { ids?: string[] }): PackSummary[];
+  getSettings(data: Record<string, never>): Settings;
+  saveSettings(data: Partial<Settings>): Settings;
+  /** The panel found no suggestion for a buyer question: the team lead's list of missing answers. */
+  logUnanswered(data: { question: string; platform?: string }): void;
+  /** The panel flagged a complaint risk: the team lead's report lists it. */
+  logComplaint(data: { question: string; level: 'high' | 'watch'; reasons: string[]; platform?: string }): void;
+  usageReport(data: { days: number }): UsageReport;
+}
+
+/** Background → extension pages (broadcast). */
+interface BackgroundToPages {
+  activeChatChanged(data: ActiveChat | null): void;
+  packsChanged(data: { ids: string[] }): void;
+}
+
+export type PagesProtocol = PanelToBackground & BackgroundToPages;
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<PagesProtocol>();

@@ -1,0 +1,49 @@
+/** What the background tells extension pages about stored packs and imports. */
+import type { LintWarning } from './lint';
+import type { PackProblem } from './validate';
+
+/** Where a stored pack came from: shipped with the extension, a file the team lead chose, or a subscribed URL. */
+export type PackSource =
+  { kind: 'builtin'; file: string } | { kind: 'file'; fileName: string } | { kind: 'url'; url: string };
+
+/** One stored pack as the options page lists it. */
+export interface PackSummary {
+  id: string;
+  name: string;
+  version: string;
+  locale: string;
+  entries: number;
+  enabled: boolean;
+  source: PackSource;
+  importedAt: number;
+  warnings: number;
+  /** For a pack subscribed by URL: when it was checked and changed, and why the last check failed. */
+  sync?: PackSyncStatus;
+}
+
+/** The sync state of a subscribed pack, as the options page shows it. */
+interface PackSyncStatus {
+  checkedAt: number | null;
+  changedAt: number | null;
+  /** Null when the last check worked; otherwise the stored version was kept. */
+  lastError: string | null;
+  /** The last check reached no server: the options page offers to grant access to this origin. */
+  accessOrigin?: string;
+}
+
+/** How an import (a file, or a subscribed URL) went: the stored pack, or every problem by its place in the file. */
+export type ImportResult =
+  | {
+      ok: true;
+      pack: PackSummary;
+      warnings: LintWarning[];
+      replaced: string | null;
+      /** Set when the file was another tool's export, converted (see lib/packs/importers). */
+      converted?: { format: string; notes: string[] };
+    }
+  | {
+      ok: false;
+      errors: PackProblem[];
+      /** A pack URL could not be fetched at all: access to this origin may be missing (see `accessOrigin`). */
+      accessOrigin?: string;
+    };

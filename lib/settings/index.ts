@@ -1,0 +1,16 @@
+/** The team's settings, kept by the background in one database row. */
+
+/** What the agent and the team lead set. */
+export interface Settings {
+  /** Scenarios (without dates) the agent switched on. */
+  scenarios: string[];
+  /** Per platform, CSS selector overrides for when a site changes its DOM. */
+  selectorOverrides: Record<string, Record<string, string>>;
+}
+
+const DEFAULT_SETTINGS: Settings = { scenarios: [], selectorOverrides: {} };
+
+/** The settings from a stored row (absent, or written before a field existed): defaults fill the gaps. */
+export function settingsFrom(stored: unknown): Settings {
+  return { ...DEFAULT_SETTINGS, ...(stored as Partial<Settings> | undefined) };
+}
