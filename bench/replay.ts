@@ -18,6 +18,7 @@ import { SuggestEngine } from '../lib/suggest/engine';
 import { PickLearner } from '../lib/suggest/learn/learner';
 import { entryKey, parseEntryKey } from '../lib/suggest/learn/pick-memory';
 import { BENCH_DATE, type EvalCase } from './metrics';
+import { prng as random } from './synthetic';
 
 const root = new URL('../', import.meta.url).pathname;
 const SEED = Number(process.env.REPLAY_SEED ?? 20261220);
@@ -29,18 +30,6 @@ interface Line {
   c: EvalCase;
   packId: string;
   reask: boolean;
-}
-
-/** Mulberry32: a small seeded PRNG, so every run replays the same stream. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(items: readonly T[], rand: () => number): T[] {

@@ -2,32 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { redact } from '../../lib/usage/redact';
 
 describe('redact', () => {
-  it('replaces Chinese phones, addresses and order numbers, keeping the question', () => {
-    expect(redact('亲 我的手机号是13812345678，收货地址浙江省杭州市西湖区文三路138号3栋2单元501室，麻烦改一下')).toBe(
+  it.each([
+    [
+      '亲 我的手机号是13812345678，收货地址浙江省杭州市西湖区文三路138号3栋2单元501室，麻烦改一下',
       '亲 我的手机号是[phone]，收货地址[address]，麻烦改一下',
-    );
-    expect(redact('电话 138 1234 5678 或者 +86 138-1234-5678 座机 0571-88886666')).toBe(
-      '电话 [phone] 或者 [phone] 座机 [phone]',
-    );
-    expect(redact('订单号3489271650123456789 怎么还没发货')).toBe('订单号[order] 怎么还没发货');
-    expect(redact('顺丰单号SF1234567890查不到物流')).toBe('顺丰单号[order]查不到物流');
-    expect(redact('京东订单 312345678901 能开发票吗')).toBe('京东订单 [order] 能开发票吗');
-    expect(redact('我住幸福小区5栋，能送货上门吗')).toBe('我住[address]，能送货上门吗');
-  });
-
-  it('replaces English e-mails, phones, street addresses, postcodes and order numbers', () => {
-    expect(redact('has order #NW10562 shipped yet?? my email is jane.doe+shop@gmail.com')).toBe(
+    ],
+    ['电话 138 1234 5678 或者 +86 138-1234-5678 座机 0571-88886666', '电话 [phone] 或者 [phone] 座机 [phone]'],
+    ['订单号3489271650123456789 怎么还没发货', '订单号[order] 怎么还没发货'],
+    ['顺丰单号SF1234567890查不到物流', '顺丰单号[order]查不到物流'],
+    ['京东订单 312345678901 能开发票吗', '京东订单 [order] 能开发票吗'],
+    ['我住幸福小区5栋，能送货上门吗', '我住[address]，能送货上门吗'],
+    [
+      'has order #NW10562 shipped yet?? my email is jane.doe+shop@gmail.com',
       'has order [order] shipped yet?? my email is [email]',
-    );
-    expect(redact('Please send it to 221 Baker Street, Apt 4B, London NW1 6XE instead')).toBe(
+    ],
+    [
+      'Please send it to 221 Baker Street, Apt 4B, London NW1 6XE instead',
       'Please send it to [address], London [address] instead',
-    );
-    expect(redact('new address: 1600 Pennsylvania Avenue NW, Washington, DC 20500')).toBe(
+    ],
+    [
+      'new address: 1600 Pennsylvania Avenue NW, Washington, DC 20500',
       'new address: [address] NW, Washington, [address]',
-    );
-    expect(redact('call me at (555) 123-4567 or +44 20 7946 0958')).toBe('call me at [phone] or [phone]');
-    expect(redact('ship to 12 elm st apt 3 pls')).toBe('ship to [address] pls');
-    expect(redact('order number 48213 never arrived')).toBe('order number [order] never arrived');
+    ],
+    ['call me at (555) 123-4567 or +44 20 7946 0958', 'call me at [phone] or [phone]'],
+    ['ship to 12 elm st apt 3 pls', 'ship to [address] pls'],
+    ['order number 48213 never arrived', 'order number [order] never arrived'],
+  ])('redacts buyer data in %s', (line, expected) => {
+    expect(redact(line)).toBe(expected);
   });
 
   it('replaces the names the caller knows, whole words only for Latin names', () => {
