@@ -20,8 +20,9 @@ export const BLEND = {
   strongAgreement: 0.6,
   /**
    * Weight of the neighbour vote (agreement × similarity) added to an engine candidate's score. Small:
-   * on new phrasings (no near-repeat) loose neighbours did not help on tests/eval (r@1 −0.4 zh, −0.9 en
-   * at 0.1, −0.6/−3.8 at 0.6, 5 seeds); they break near-ties.
+   * on new phrasings (no near-repeat) loose neighbours did not help on tests/eval, where the engine is
+   * already fitted (r@1 −0.4 zh, −0.9 en at 0.1 and association 0.05; −0.6 / −3.8 at 0.6 and 0.15;
+   * 5 seeds): they break near-ties.
    */
   neighbourWeight: 0.1,
   /** Weight of the term association added to an engine candidate's score (same finding: a tie-breaker). */
