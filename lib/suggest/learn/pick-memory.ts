@@ -84,15 +84,20 @@ export class PickMemory {
   private postings = new Map<string, Map<number, number>>();
   /** term → entry key → number of examples. */
   private termEntries = new Map<string, Map<string, number>>();
-  /** Example norms under the current IDF, by slot; recomputed lazily after the memory changes. */
+  /**
+   * Example norms under the current IDF, by slot, and the memory version each was computed at: every
+   * pick changes IDF, so a norm is recomputed when its example is next compared, not all at each pick.
+   */
   private norms: Float64Array;
-  private normsValid = false;
+  private normVersions: Uint32Array;
+  private version = 1;
   /** Per-slot dot products of the current vote, and which slots hold one. */
   private dots: Float64Array;
   private touched: number[] = [];
 
   constructor(readonly capacity: number = LEARN.capacity) {
     this.norms = new Float64Array(capacity);
+    this.normVersions = new Uint32Array(capacity);
     this.dots = new Float64Array(capacity);
   }
 
@@ -115,6 +120,7 @@ export class PickMemory {
     const id = this.nextId++;
     const key = entryKey(record.packId, record.entryId);
     this.examples.set(id, { record, key, terms });
+    this.slots[id % this.capacity] = this.examples.get(id);
     for (const [term, weight] of terms) {
       let ids = this.postings.get(term);
       if (!ids) this.postings.set(term, (ids = new Map()));
@@ -123,16 +129,17 @@ export class PickMemory {
       if (!entries) this.termEntries.set(term, (entries = new Map()));
       entries.set(key, (entries.get(key) ?? 0) + 1);
     }
-    this.normsValid = false;
+    this.version += 1;
     return evicted;
   }
 
   /** Forgets every pick (the options page's "forget" button). */
   forget(): void {
     this.examples.clear();
+    this.slots = [];
     this.postings.clear();
     this.termEntries.clear();
-    this.normsValid = false;
+    this.version += 1;
   }
 
   /**
@@ -166,7 +173,6 @@ export class PickMemory {
     if (this.examples.size === 0) return [];
     const query = learnTermsOf(redactedText);
     if (query.size === 0) return [];
-    this.refreshNorms();
     const { dots, touched, capacity } = this;
     touched.length = 0;
 
@@ -196,7 +202,7 @@ export class PickMemory {
     // The nearest neighbours, kept sorted by insertion (k is small).
     const nearest: Array<{ slot: number; similarity: number }> = [];
     for (const slot of touched) {
-      const similarity = dots[slot]! / (queryNorm * this.norms[slot]!);
+      const similarity = dots[slot]! / (queryNorm * this.normOf(slot));
       dots[slot] = 0;
       if (similarity < LEARN.minSimilarity) continue;
       if (nearest.length === LEARN.neighbours && similarity <= nearest[nearest.length - 1]!.similarity) continue;
@@ -214,7 +220,7 @@ export class PickMemory {
     };
     let mass = 0;
     for (const { slot, similarity } of nearest) {
-      const entry = vote(this.slotKeys[slot]!);
+      const entry = vote(this.slots[slot]!.key);
       const weight = similarity ** LEARN.sharpness;
       entry.agreement += weight;
       entry.support += 1;
@@ -241,6 +247,7 @@ export class PickMemory {
     const example = this.examples.get(id);
     if (!example) return;
     this.examples.delete(id);
+    this.slots[id % this.capacity] = undefined;
     for (const term of example.terms.keys()) {
       const ids = this.postings.get(term)!;
       ids.delete(id);
@@ -251,27 +258,23 @@ export class PickMemory {
       else entries.delete(example.key);
       if (entries.size === 0) this.termEntries.delete(term);
     }
-    this.normsValid = false;
+    this.version += 1;
   }
 
-  /** Entry key of each slot's example, filled with the norms. */
-  private slotKeys: string[] = [];
+  /** The live example of each slot (`id % capacity`). */
+  private slots: Array<Example | undefined> = [];
 
-  /** Norms depend on IDF, which every pick changes: recomputed once per change, at the next vote. */
-  private refreshNorms(): void {
-    if (this.normsValid) return;
-    const idf = new Map<string, number>();
-    for (const [term, ids] of this.postings) idf.set(term, this.idf(ids.size));
-    for (const [id, example] of this.examples) {
-      let sum = 0;
-      for (const [term, weight] of example.terms) {
-        const value = weight * idf.get(term)!;
-        sum += value * value;
-      }
-      const slot = id % this.capacity;
-      this.norms[slot] = Math.sqrt(sum) || 1;
-      this.slotKeys[slot] = example.key;
+  /** The norm of the example in `slot` under the current IDF. */
+  private normOf(slot: number): number {
+    if (this.normVersions[slot] === this.version) return this.norms[slot]!;
+    const example = this.slots[slot]!;
+    let sum = 0;
+    for (const [term, weight] of example.terms) {
+      const value = weight * this.idf(this.postings.get(term)!.size);
+      sum += value * value;
     }
-    this.normsValid = true;
+    this.norms[slot] = Math.sqrt(sum) || 1;
+    this.normVersions[slot] = this.version;
+    return this.norms[slot]!;
   }
 }
