@@ -1,0 +1,69 @@
+/**
+ * The learner the panel and the CLI use: redacts the buyer's message, remembers the pick, and re-ranks the
+ * engine's candidates for the next message. Storage is the caller's: persist the record `learn` returns
+ * and delete the evicted ones, and give every stored record back with `PickLearner.fromRecords` on start.
+ */
+import { redact } from '../../usage/redact';
+import { isCourtesyOnly } from '../courtesy';
+import { blend, type RankedCandidate } from './blend';
+import { PickMemory, type PickRecord } from './pick-memory';
+
+/** One agent pick as the caller sees it: raw buyer text, redacted here before anything is kept. */
+export interface Pick {
+  packId: string;
+  packVersion: string;
+  entryId: string;
+  /** The pending buyer message(s) the entry answered, raw. */
+  text: string;
+  at: number;
+  /** Buyer names the page shows (nickname, receiver), redacted as `[name]`. */
+  names?: readonly string[];
+}
+
+/** What `learn` did, for the caller to persist. */
+export interface LearnResult {
+  /** The record to store, or null when nothing was learned (empty or courtesy-only message). */
+  record: PickRecord | null;
+  /** Records pushed out by the size bound: delete them from storage. */
+  evicted: PickRecord[];
+}
+
+export class PickLearner {
+  constructor(readonly memory: PickMemory = new PickMemory()) {}
+
+  /** A learner holding stored records (oldest first). */
+  static fromRecords(records: readonly PickRecord[], capacity?: number): PickLearner {
+    return new PickLearner(PickMemory.fromRecords(records, capacity));
+  }
+
+  /**
+   * Learns that the agent answered `pick.text` with `pick.entryId`, effective for the next `rank`.
+   * Greetings and thanks teach nothing: they never get a suggestion however often they are answered.
+   */
+  learn(pick: Pick): LearnResult {
+    if (!pick.text.trim() || isCourtesyOnly(pick.text)) return { record: null, evicted: [] };
+    const record: PickRecord = {
+      packId: pick.packId,
+      packVersion: pick.packVersion,
+      entryId: pick.entryId,
+      text: redact(pick.text, { names: pick.names }),
+      at: pick.at,
+    };
+    const evicted = this.memory.learn(record);
+    return { record, evicted };
+  }
+
+  /**
+   * The engine's candidates for `text` (keys from `entryKey`, best first, empty when it abstained)
+   * re-ranked with what picks taught.
+   */
+  rank(text: string, candidates: readonly RankedCandidate[], names?: readonly string[]): RankedCandidate[] {
+    if (isCourtesyOnly(text)) return candidates.map((c) => ({ ...c }));
+    return blend(candidates, this.memory.votes(redact(text, { names })));
+  }
+
+  /** Forgets every pick. */
+  forget(): void {
+    this.memory.forget();
+  }
+}
