@@ -4,7 +4,7 @@
  * and delete the evicted ones, and give every stored record back with `PickLearner.fromRecords` on start.
  */
 import { redact } from '../../usage/redact';
-import { isCourtesyOnly } from '../courtesy';
+import { isCourtesyOnly } from '../text/courtesy';
 import { blend, type RankedCandidate } from './blend';
 import { PickMemory, type PickRecord } from './pick-memory';
 

@@ -5,9 +5,9 @@
  * greetings (在吗, 亲, 吗), which every message shares and which say nothing about the entry.
  */
 import { PLACEHOLDER_PATTERN } from '../../usage/redact';
-import { normalizeText } from '../normalize';
-import { CHINESE_STOPWORDS, COURTESY_TERMS } from '../stopwords';
-import { termsOfNormalized } from '../tokenize';
+import { normalizeText } from '../text/normalize';
+import { CHINESE_STOPWORDS, COURTESY_TERMS } from '../text/stopwords';
+import { termsOfNormalized } from '../text/tokenize';
 
 /** A term and its weight in one message (the engine's term weight: words 1, characters and n-grams less). */
 export type TermVector = Map<string, number>;
