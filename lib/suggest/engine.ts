@@ -21,6 +21,7 @@ import { suggestionOf, type Suggestion } from './rank/reply';
 import { activeScenarios } from './rank/scenarios';
 import { THRESHOLDS } from './rank/thresholds';
 import { isCourtesyOnly } from './text/courtesy';
+import { isHoldingOnly } from './rank/focus';
 import { localeOfText, normalizeText } from './text/normalize';
 
 export { questionOf, type ChatContext, type ChatMessage } from './question';
@@ -76,7 +77,7 @@ export class SuggestEngine {
       query: question,
     });
     if (!question) return empty('empty');
-    if (isCourtesyOnly(question)) return empty('courtesy');
+    if (isCourtesyOnly(question) || isHoldingOnly(normalizeText(question))) return empty('courtesy');
 
     const now = context.now ?? new Date();
     const active = activeScenarios(this.loadedPacks, now, context.scenarios);

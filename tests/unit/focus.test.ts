@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../lib/suggest/text/normalize';
-import { NEGATED_WEIGHT, readFocus, STORY_WEIGHT } from '../../lib/suggest/rank/focus';
+import { isHoldingOnly, NEGATED_WEIGHT, readFocus, STORY_WEIGHT } from '../../lib/suggest/rank/focus';
 
 const focus = (text: string) => readFocus(normalizeText(text));
 
@@ -35,5 +35,32 @@ describe('readFocus', () => {
 
   it('leaves a message without a recognisable question as it is', () => {
     expect(focus('my parcel is late. it was due monday. order 1042.').every((c) => c.weight === 1)).toBe(true);
+  });
+});
+
+describe('isHoldingOnly', () => {
+  const holding = (text: string) => isHoldingOnly(normalizeText(text));
+
+  it('recognises a buyer saying what they do next, asking nothing', () => {
+    for (const text of [
+      '那我先下单了',
+      '稍等我跟我闺蜜商量一下',
+      '等一下我问问',
+      'brb asking my wife',
+      'let me think about it',
+    ])
+      expect(holding(text), text).toBe(true);
+  });
+
+  it('keeps every message that asks or requests something', () => {
+    for (const text of [
+      '稍等，能开发票吗',
+      '我先下单，什么时候发货',
+      '问一下退货地址',
+      '先发货吧',
+      "I'll order tonight, will it ship tomorrow",
+      'let me check if my size is in stock?',
+    ])
+      expect(holding(text), text).toBe(false);
   });
 });

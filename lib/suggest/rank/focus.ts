@@ -33,8 +33,13 @@ const EN_NEGATED =
   /\b(?:i (?:do not|dont|don't) (?:want|need)|not (?:asking|looking|trying|interested)|i'm not|im not|no need (?:for|to))\b/u;
 const EN_CONTRAST = /^(?:just|only|but|instead|rather|i (?:just|only) (?:want|need)|what i (?:want|need))\b/u;
 
+/** An English question inside a clause: "i'll order tonight, will it ship tomorrow". */
+const EN_ASK_INNER =
+  /[,;]\s*(?:and |but |so )?(?:will|can|could|do|does|did|is|are|would|should|when|what|how|where|which)\b/u;
+
 function asks(clause: string, raw: string): boolean {
   if (/[?？]/u.test(raw)) return true;
+  if (EN_ASK_INNER.test(clause)) return true;
   if (/\p{Script=Han}/u.test(clause) && (ZH_ASK.test(clause) || ZH_REQUEST.test(clause))) return true;
   return EN_ASK_START.test(clause) || EN_REQUEST.test(clause);
 }
@@ -144,4 +149,21 @@ export function focusedTerms(focus: WeightedClause[], terms: WeightedTerm[]): We
 export function hanRunWeights(focus: WeightedClause[]): number[] | null {
   if (focus.every((c) => c.weight === 1)) return null;
   return focus.flatMap((c) => (c.text.match(/\p{Script=Han}+/gu) ?? []).map(() => c.weight));
+}
+
+/**
+ * The buyer only says what they are doing next and asks nothing: "稍等我问下我老公", "那我先下单了", "brb, asking
+ * my wife", "let me think about it". Such a message needs no reply from the pack. Only the opening decides
+ * (a holding phrase), and any question or request anywhere in the message keeps it answerable.
+ */
+const HOLDING_OPENER =
+  /^(?:(?:好的?|嗯+|哦+|ok|okay|那|那我|我)[,，\s]*)?(?:稍等|等一?下|等等|我先|先|我去|我再|再|我问问|我考虑|考虑|我想想|想想|我量|商量|回头|晚点|brb|be right back|hold on|one sec|one moment|give me a (?:sec|second|minute)|let me (?:think|check|ask|see|talk)|i'?ll (?:think|check|ask|get back|order|come back|let you know)|i will (?:think|check|ask|get back|order|come back)|gonna (?:ask|think|check))/u;
+const HOLDING_VERB =
+  /(?:下单|拍了?|付款|商量|考虑|看看|想想|量|问问|决定|回来|联系你|再说|think|ask|check|order|decide|come back|get back|talk)/u;
+
+export function isHoldingOnly(normalized: string): boolean {
+  const text = normalized.trim();
+  if (!HOLDING_OPENER.test(text) || !HOLDING_VERB.test(text)) return false;
+  if (text.length > 60) return false;
+  return !splitWithTerminators(text).some(({ text: clause, raw }) => asks(clause, raw));
 }
