@@ -64,6 +64,7 @@ export function syntheticPack(size: number, vocabulary: string[], seed = 42): Pa
     platforms: [],
     facts: {},
     scenarios: [],
+    synonyms: [],
     entries: Array.from({ length: size }, (_, i) => ({
       id: `e${i}`,
       title: phrase(2, 4),

@@ -19,6 +19,7 @@ export interface LintWarning extends PackProblem {
     | 'hard-coded-fact'
     | 'contradicts-fact'
     | 'unreachable-entry'
+    | 'synonym-group'
     | ComplianceRule;
 }
 
@@ -144,9 +145,54 @@ function factWarnings(text: string, path: string, facts: NumberFact[]): LintWarn
   return warnings;
 }
 
+/**
+ * Synonym groups that cannot work as written: a word twice in a group, a word in two groups (the groups
+ * then act as one), a group none of whose words any entry uses (it bridges to nothing).
+ */
+function synonymWarnings(pack: Pack): LintWarning[] {
+  const warnings: LintWarning[] = [];
+  const groupOf = new Map<string, number>();
+  const entryText = pack.entries
+    .map((e) => normalizeText([e.title, ...e.questions, ...e.keywords, ...e.replies.map((r) => r.text)].join('\n')))
+    .join('\n');
+  pack.synonyms.forEach((group, i) => {
+    const seen = new Set<string>();
+    group.forEach((word, j) => {
+      const key = normalizeText(word).trim();
+      if (seen.has(key)) {
+        warnings.push({
+          path: `synonyms[${i}][${j}]`,
+          message: `"${word}" is twice in this group`,
+          rule: 'synonym-group',
+        });
+        return;
+      }
+      seen.add(key);
+      const other = groupOf.get(key);
+      if (other !== undefined && other !== i) {
+        warnings.push({
+          path: `synonyms[${i}][${j}]`,
+          message: `"${word}" is also in synonyms[${other}]: the two groups act as one; merge them`,
+          rule: 'synonym-group',
+        });
+      } else groupOf.set(key, i);
+    });
+    if (![...seen].some((word) => entryText.includes(word))) {
+      warnings.push({
+        path: `synonyms[${i}]`,
+        message:
+          'no entry uses any of these words: the group bridges to nothing; add one of them to an entry’s questions',
+        rule: 'synonym-group',
+      });
+    }
+  });
+  return warnings;
+}
+
 /** Lints a validated pack; `raw` (the parsed JSON) adds the unknown-field check. */
 export function lintPack(pack: Pack, raw?: unknown): LintWarning[] {
   const warnings: LintWarning[] = raw === undefined ? [] : unknownFields(raw);
+  warnings.push(...synonymWarnings(pack));
   const factNames = new Set(Object.keys(pack.facts));
   const scenarioIds = new Set<string>();
   pack.scenarios.forEach((scenario, i) => {

@@ -109,6 +109,12 @@ export const packSchema = z.object({
     .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'fact names are letters, digits and _'), factSchema)
     .default({}),
   scenarios: z.array(scenarioSchema).default([]),
+  synonyms: z
+    .array(z.array(text).min(2, 'a synonym group needs at least two words'))
+    .default([])
+    .describe(
+      'Groups of words buyers use for the same thing, e.g. ["快递费", "邮费", "运费"]: a buyer who writes one matches entries that say another',
+    ),
   compliance: z
     .object({
       allow: z

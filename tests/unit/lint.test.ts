@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintPack } from '../../lib/packs/lint';
 import type { PackInput } from '../../lib/packs/schema';
-import { parsePack } from '../../lib/packs/validate';
+import { parsePack, validatePack } from '../../lib/packs/validate';
 import { miniStore } from '../helpers/packs';
 
 function lint(input: unknown) {
@@ -113,5 +113,37 @@ describe('lintPack', () => {
       'undefined-scenario entries[0].replies[0].scenarios: scenario "d13" is not defined in "scenarios"',
       'unreachable-entry entries[1]: no questions or keywords: it is never suggested, only found by searching its title',
     ]);
+  });
+});
+
+describe('synonym groups', () => {
+  it('warns about a word twice, a word in two groups, and a group no entry uses', () => {
+    const result = validatePack({
+      format: 'huashu-pack/1',
+      id: 'syn',
+      name: 'Syn',
+      version: '1.0.0',
+      synonyms: [
+        ['运费', '邮费', '快递费', '邮费'],
+        ['邮费', '寄费'],
+        ['麒麟', '独角兽'],
+      ],
+      entries: [{ id: 'fee', title: '运费', questions: ['运费多少'], replies: [{ text: '满99包邮，不满收邮费8元' }] }],
+    });
+    if (!result.ok) throw new Error('invalid');
+    const warnings = lintPack(result.pack).filter((w) => w.rule === 'synonym-group');
+    expect(warnings.map((w) => w.path)).toEqual(['synonyms[0][3]', 'synonyms[1][0]', 'synonyms[2]']);
+  });
+
+  it('refuses a group of one word', () => {
+    const result = validatePack({
+      format: 'huashu-pack/1',
+      id: 'syn',
+      name: 'Syn',
+      version: '1.0.0',
+      synonyms: [['运费']],
+      entries: [{ id: 'fee', title: '运费', questions: ['运费多少'], replies: [{ text: '满99包邮' }] }],
+    });
+    expect(result.ok).toBe(false);
   });
 });
