@@ -6,12 +6,15 @@
  */
 import type { Entry, Pack } from '../../packs/schema';
 import { fnv1a } from '../../hash';
+import { packSynonymForms } from '../text/pack-synonyms';
+import { appendConceptTerms } from './concept-postings';
 import { HanKeyTable } from './han-key-table';
 import { normalizeText } from '../text/normalize';
 import {
   BIGRAM_KEYS,
   emitTermKeys,
   HAN_CHAR_KEYS,
+  hanTermKey,
   TERM_WEIGHTS,
   termKeyString,
   type LatinTerms,
@@ -37,7 +40,8 @@ export const FIELD_WEIGHTS = {
  */
 const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
 
-const SEGMENT_FORMAT = 'huashu-index/6';
+/** Changes when what an index holds changes (7: concept terms, see concept-postings.ts). */
+const SEGMENT_FORMAT = 'huashu-index/7';
 
 /**
  * Posting weights are stored as whole units of 1 / WEIGHT_SCALE: every field weight × term weight is a
@@ -202,6 +206,13 @@ class SegmentBuilder implements TermKeySink {
     const { postingTerm, postingWeight, tf, charIds, termKeys, subwordIds } = this;
     const bigramSlots = this.bigramIds.array;
     spareWork = new WeakRef({ postingTerm, postingWeight, tf, bigramSlots, charIds, termKeys, subwordIds });
+  }
+
+  /** The number of a term of this build's vocabulary, or -1 (Han terms by their numeric key). */
+  termNumber(term: string): number {
+    const key = hanTermKey(term);
+    if (key < 0) return this.termIds.get(term) ?? -1;
+    return key >= BIGRAM_KEYS ? this.charIds[key - BIGRAM_KEYS]! : this.bigramIds.get(key);
   }
 
   /** The vocabulary, for the segment. */
@@ -372,8 +383,13 @@ export function buildSegment(pack: Pack, fingerprint = packFingerprint(pack)): S
     fingerprint,
     docs,
     totalLength: docs.reduce((sum, doc) => sum + doc.length, 0),
-    ...builder.vocabulary(),
-    ...sortPostings(builder.termCount, builder),
+    // Concept terms of the shared lexicon and of the pack's own synonym groups (concept-postings.ts).
+    ...appendConceptTerms(
+      { ...builder.vocabulary(), ...sortPostings(builder.termCount, builder) },
+      docs.length,
+      (term) => builder.termNumber(term),
+      packSynonymForms(pack),
+    ),
   };
   builder.release();
   return segment;

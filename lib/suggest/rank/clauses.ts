@@ -7,6 +7,7 @@ import { isCourtesyOnly } from '../text/courtesy';
 import { junctionAware } from '../text/junctions';
 import { splitClauses, termsOfNormalized } from '../text/tokenize';
 import { keepMax, type Corpus, type LoadedPack } from './corpus';
+import { withConcepts } from './concept-query';
 import { focusedTerms, hanRunWeights, readFocus } from './focus';
 import { hanCoverage } from './han-coverage';
 import { queryTerms, type QueryTerm } from './query-terms';
@@ -26,10 +27,14 @@ export function scoreClauses(corpus: Corpus, normalized: string): QueryTerm[] {
 
   const callStamp = corpus.nextStamp();
   for (const { scratch } of packs) scratch.bestTouched.length = 0;
-  const termsOf = (text: string) => queryTerms(corpus, junctionAware(text, termsOfNormalized(text)));
+  const termsOf = (text: string) =>
+    queryTerms(corpus, withConcepts(corpus, text, junctionAware(text, termsOfNormalized(text))));
   // The whole message is read for what it asks: story and negated clauses weigh less (focus.ts).
   const focus = readFocus(normalized);
-  const wholeQuery = queryTerms(corpus, focusedTerms(focus, junctionAware(normalized, termsOfNormalized(normalized))));
+  const wholeQuery = queryTerms(
+    corpus,
+    withConcepts(corpus, normalized, focusedTerms(focus, junctionAware(normalized, termsOfNormalized(normalized)))),
+  );
   const runWeights = hanRunWeights(focus);
   let wholeUpper = 0;
   variants.forEach((variant, index) => {

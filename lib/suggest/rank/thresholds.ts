@@ -21,3 +21,10 @@ export const CLAUSE_MIN_SHARE = 0.6;
 
 /** Clauses compete with the whole message, slightly discounted: the whole text is the better evidence. */
 export const CLAUSE_DISCOUNT = 0.9;
+
+/**
+ * Weight of a concept term in a message (a word counts 1; entries carry concept terms at half a word, see
+ * index/concept-postings.ts). Recall@1 on the tuning sets, concept terms in messages at 1 / 0.5 vs none:
+ * Chinese sets together 0.798 / 0.800 vs 0.786, Bitext 0.926 / 0.924 vs 0.922, Shopify 0.903 either way.
+ */
+export const CONCEPT_WEIGHT = 1;
