@@ -5,6 +5,8 @@ import { registerHandlers } from '@/lib/background/handlers';
 import { seedBuiltinPacks } from '@/lib/background/pack-import';
 import { BackgroundService } from '@/lib/background/service';
 import { openPanel, openPanelOnActionClick, panelApisOf } from '@/lib/background/side-panel';
+import { startSites } from '@/lib/background/sites';
+import { TEST_HOSTS } from '@/lib/adapters/hosts';
 import { HuashuDb } from '@/lib/db/schema';
 import * as content from '@/lib/messaging/content';
 import * as pages from '@/lib/messaging/pages';
@@ -15,10 +17,10 @@ import { ensureSyncAlarm, SYNC_ALARM } from '@/lib/sync/schedule';
 export default defineBackground(() => {
   const db = new HuashuDb();
   const packsChanged = (ids: string[]) => void pages.sendMessage('packsChanged', { ids }).catch(() => {});
+  const extension = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   const service = new BackgroundService({
     db,
-    extensionId: browser.runtime.id,
-    extensionOrigin: browser.runtime.getURL('/'),
+    ...extension,
     ...registryIn(browser.storage.session),
     sendInsert: (tabId, frameId, request) => content.sendMessage('insertText', request, { tabId, frameId }),
     broadcastActiveChat: (chat) => void pages.sendMessage('activeChatChanged', chat).catch(() => {}),
@@ -27,11 +29,12 @@ export default defineBackground(() => {
     now: () => Date.now(),
   });
   registerHandlers(content.onMessage, pages.onMessage, service);
-
+  const sites = startSites(browser, db, extension, pages.onMessage, import.meta.env.HUASHU_E2E ? TEST_HOSTS : []);
   // Shipped packs and the sync alarm (it wakes the worker; what is due lives in the database).
   const start = () => {
     void seedBuiltinPacks(db, builtinPacks(console.error)).then((ids) => ids.length > 0 && packsChanged(ids));
     void ensureSyncAlarm(browser.alarms).catch(console.error);
+    void sites.sync().catch(console.error);
   };
   browser.runtime.onInstalled.addListener(start);
   browser.runtime.onStartup.addListener(start);
@@ -39,7 +42,6 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void service.syncDuePacks().catch(console.error);
   });
-
   const panel = panelApisOf((globalThis as { chrome?: unknown }).chrome, browser);
   openPanelOnActionClick(panel);
   const reader = ['/content-scripts/generic.js' as const];
@@ -53,7 +55,6 @@ export default defineBackground(() => {
   );
   // The test build lets the end-to-end tests do what the menu click does (Chromium cannot click it).
   if (import.meta.env.HUASHU_E2E) Object.assign(globalThis, { huashuReadSelectionIn: readSelectionIn });
-
   browser.tabs.onActivated.addListener(({ tabId }) => void service.tabActivated(tabId));
   browser.tabs.onRemoved.addListener((tabId) => void service.tabGone(tabId));
 });

@@ -2,59 +2,51 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { adapterForDocument } from '@/lib/adapters/registry';
 import type { ChatAdapter } from '@/lib/adapters/types';
 import { CHAT_HOSTS } from '@/lib/adapters/hosts';
-import { answerInsert } from '@/lib/content/insert-request';
-import { watchSnippets } from '@/lib/snippets/watch';
-import { shortcutList } from '@/lib/content/shortcut-list';
-import { watchConversation, whenChatPage } from '@/lib/content/watcher';
-import { insertText } from '@/lib/insert';
+import { trackFocus } from '@/lib/content/focus';
+import { startChat } from '@/lib/content/chat-session';
+import { whenChatPage } from '@/lib/content/watcher';
 import { onMessage, sendMessage } from '@/lib/messaging/content';
 
 // Wiring only: wait for a chat page (a single-page app may route to it later), pick the site's adapter,
-// watch the message list, answer insert requests.
-// (The test build adds the localhost replica pages to `matches`, see wxt.config.ts.)
+// then lib/content/chat-session.ts watches it. (The test build adds the localhost replica pages to
+// `matches`, see wxt.config.ts.)
 export default defineContentScript({
   matches: CHAT_HOSTS,
+  // Every frame: Shopify Inbox runs in a cross-origin iframe inside admin, Taobao's chat in a chat-core one.
   allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
     const byDom = import.meta.env.HUASHU_E2E === true;
+    // Where the agent clicks or types, tracked from the start: the first route to the composer.
+    const focus = trackFocus(document);
+    ctx.onInvalidated(focus.stop);
     const stopWaiting = whenChatPage({
       root: document,
       pick: () => {
         const adapter = adapterForDocument(document, location.href, { byDom });
         return adapter.platform === 'generic' ? null : adapter;
       },
-      found: (adapter) => void watchChat(ctx, adapter),
+      found: (adapter) => watchChat(ctx, adapter, focus.last),
     });
     ctx.onInvalidated(stopWaiting);
   },
 });
 
-async function watchChat(ctx: ContentScriptContext, adapter: ChatAdapter): Promise<void> {
-  const selectors = await sendMessage('getSelectorOverrides', { platform: adapter.platform }).catch(() => ({}));
-  if (ctx.isInvalid) return;
-  const report = (data: Parameters<typeof sendMessage<'reportConversation'>>[1]) =>
-    void sendMessage('reportConversation', data).catch(() => {});
-  const watcher = watchConversation({ root: document, adapter, selectors, report });
-  ctx.onInvalidated(() => watcher.stop());
-  ctx.addEventListener(window, 'wxt:locationchange', () => report(watcher.readNow()));
-
-  onMessage('readConversation', () => watcher.readNow());
-  onMessage('insertText', ({ data }) => answerInsert(document, adapter, selectors, data));
-
-  // Shortcuts typed in the message box (/fh then Space); the list is fetched again on focus.
-  const shortcuts = shortcutList(() => sendMessage('listShortcuts', {}));
-  shortcuts.refresh();
-  ctx.addEventListener(document, 'focusin', () => shortcuts.refresh());
-  const stopSnippets = watchSnippets({
+function watchChat(ctx: ContentScriptContext, adapter: ChatAdapter, focused: () => Element | null): void {
+  const chat = startChat({
     root: document,
-    composer: () => adapter.getComposer(document, selectors),
-    isShortcut: (token) => shortcuts.has(token),
-    expand: async (shortcut, composer, select) => {
-      const reply = await sendMessage('expandShortcut', { shortcut, conversation: watcher.readNow().conversation });
-      if (!reply || !select()) return false;
-      return (await insertText(composer, reply.text, { cursor: reply.cursor })).ok;
+    adapter,
+    focused,
+    ports: {
+      getSelectorOverrides: () => sendMessage('getSelectorOverrides', { platform: adapter.platform }),
+      report: (data) => void sendMessage('reportConversation', data).catch(() => {}),
+      listShortcuts: () => sendMessage('listShortcuts', {}),
+      expandShortcut: (shortcut, conversation) => sendMessage('expandShortcut', { shortcut, conversation }),
     },
   });
-  ctx.onInvalidated(stopSnippets);
+  ctx.onInvalidated(chat.stop);
+  ctx.addEventListener(window, 'wxt:locationchange', () => chat.reportNow());
+  onMessage('readConversation', () => chat.readNow());
+  onMessage('insertText', ({ data }) => chat.insert(data));
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { StoreApi } from 'zustand/vanilla';
@@ -10,7 +10,7 @@ import { UsageReport } from '@/components/UsageReport';
 import type { OptionsState } from '@/lib/state/options/types';
 
 /** Team-lead page: import, subscribe to, enable, sync and remove packs; usage; selector overrides. */
-export function App({ store }: { store: StoreApi<OptionsState> }) {
+export function App({ store, children }: { store: StoreApi<OptionsState>; children?: ReactNode }) {
   useEffect(() => store.getState().start(), [store]);
   const error = useStore(store, (s) => s.error);
   const imports = useStore(
@@ -54,6 +54,7 @@ export function App({ store }: { store: StoreApi<OptionsState> }) {
       </section>
       <UsageReport {...usage} onDays={(days) => void actions.setUsageDays(days)} />
       <SelectorOverrides {...selectors} onSave={(platform, value) => void actions.saveOverrides(platform, value)} />
+      {children}
     </main>
   );
 }

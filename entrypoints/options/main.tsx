@@ -6,6 +6,7 @@ import { bytesToBase64 } from '@/lib/messaging/base64';
 import { createOptionsStore } from '@/lib/state/options/store';
 import { accessPattern } from '@/lib/sync/pack-fetch';
 import { App } from './App';
+import { EnabledSitesSection } from './enabled-sites';
 import './style.css';
 
 // Wiring only: every change goes through the background, the one writer of the database.
@@ -25,4 +26,8 @@ const store = createOptionsStore({
   sites: SITE_ADAPTERS.map((a) => ({ platform: a.platform, label: a.label, defaults: { ...a.selectors } })),
 });
 
-createRoot(document.getElementById('root')!).render(<App store={store} />);
+createRoot(document.getElementById('root')!).render(
+  <App store={store}>
+    <EnabledSitesSection />
+  </App>,
+);

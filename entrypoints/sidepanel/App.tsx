@@ -7,6 +7,11 @@ import { ChatHeader } from '@/components/ChatHeader';
 import { ComplaintAlert } from '@/components/ComplaintAlert';
 import { EmptyState } from '@/components/EmptyState';
 import { NoticeBar } from '@/components/NoticeBar';
+import { PageProblem } from '@/components/PageProblem';
+import { SiteSwitch } from '@/components/SiteSwitch';
+import { pageProblemOf } from '@/lib/chats/page-problem';
+import { browser } from 'wxt/browser';
+import { useSiteAccess } from './site-access';
 import { ScenarioBar } from '@/components/ScenarioBar';
 import { SearchBox } from '@/components/SearchBox';
 import { SuggestionList } from '@/components/SuggestionList';
@@ -35,6 +40,9 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
   const notice = useStore(store, (s) => s.notice);
   const packsError = useStore(store, (s) => s.packsError);
   const emptyReason = useStore(store, (s) => s.emptyReason);
+  // Any other page (the generic reader): it can be turned on for good.
+  const generic = !chat || chat.siteLabel === 'This page';
+  const site = useSiteAccess(chat && generic ? chat.url : undefined);
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
@@ -70,6 +78,14 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
         buyerName={conversation?.buyerName}
         question={query ? undefined : question}
       />
+      <PageProblem
+        problem={pageProblemOf(chat)}
+        siteLabel={chat?.siteLabel}
+        onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      />
+      {generic && (
+        <SiteSwitch origin={site.origin} enabled={site.enabled} message={site.message} onEnable={site.enable} />
+      )}
       <ComplaintAlert risk={risk} />
       <ScenarioBar scenarios={scenarios} onToggle={(id) => void store.getState().toggleScenario(id)} />
       <SearchBox value={query} onChange={(value) => store.getState().setQuery(value)} onKeyDown={onSearchKey} />

@@ -49,7 +49,10 @@ export interface BackgroundPorts {
 class NotAllowedError extends Error {}
 
 /** Extension pages (panel, options) may change things; content scripts may not. */
-function isExtensionPage(sender: Sender, ports: Pick<BackgroundPorts, 'extensionId' | 'extensionOrigin'>): boolean {
+export function isExtensionPage(
+  sender: Sender,
+  ports: Pick<BackgroundPorts, 'extensionId' | 'extensionOrigin'>,
+): boolean {
   return (
     sender.id === ports.extensionId && typeof sender.url === 'string' && sender.url.startsWith(ports.extensionOrigin)
   );
@@ -156,7 +159,11 @@ export class BackgroundService {
       return { ok: false, method: 'none', message: 'No chat tab is open: open Taobao, JD or Shopify chat first.' };
     let outcome: InsertOutcome | undefined;
     try {
-      outcome = await this.ports.sendInsert(chat.tabId, chat.frameId, { text: request.text, cursor: request.cursor });
+      outcome = await this.ports.sendInsert(chat.tabId, chat.frameId, {
+        text: request.text,
+        cursor: request.cursor,
+        ...(request.conversationId ? { conversationId: request.conversationId } : {}),
+      });
     } catch (error) {
       outcome = {
         ok: false,

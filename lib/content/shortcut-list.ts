@@ -13,21 +13,28 @@ interface ShortcutList {
   refresh(): void;
   /** Whether a typed token is a shortcut of an enabled pack. */
   has(token: string): boolean;
+  /** Whether a list has arrived yet (before that, a token that looks like a shortcut is asked for directly). */
+  loaded(): boolean;
 }
 
 /** A shortcut list fetched through `fetchList` (a message to the background); a failed fetch keeps the last one. */
 export function shortcutList(fetchList: () => Promise<string[]>, now: () => number = Date.now): ShortcutList {
   let shortcuts = new Set<string>();
   let fetchedAt: number | null = null;
+  let loaded = false;
   return {
     refresh() {
       if (fetchedAt !== null && now() - fetchedAt < REFRESH_MS) return;
       fetchedAt = now();
       void fetchList().then(
-        (list) => (shortcuts = new Set(list)),
+        (list) => {
+          shortcuts = new Set(list);
+          loaded = true;
+        },
         () => {},
       );
     },
     has: (token) => shortcuts.has(shortcutKey(token)),
+    loaded: () => loaded,
   };
 }

@@ -16,9 +16,11 @@ interface WatchOptions {
   report(report: ConversationReport): void;
   /** Coalesces bursts of mutations (ms). */
   delay?: number;
+  /** Finds the composer by all its routes (lib/adapters/fallback.ts); default: the adapter's selectors. */
+  composer?(): Element | null;
 }
 
-interface Watcher {
+export interface Watcher {
   /** Reads the pane now (full read) and returns what it reports. */
   readNow(): ConversationReport;
   stop(): void;
@@ -64,7 +66,8 @@ export function watchConversation(options: WatchOptions): Watcher {
   // per message would make the cost grow with the history.
   let composer: Element | null = null;
   const hasComposer = () => {
-    if (!composer?.isConnected) composer = safe(() => adapter.getComposer(root, selectors));
+    if (!composer?.isConnected)
+      composer = safe(() => (options.composer ? options.composer() : adapter.getComposer(root, selectors)));
     return composer !== null;
   };
   const makeReport = (): ConversationReport => ({

@@ -1,3 +1,5 @@
+import type { ComposerRoute } from '../adapters/fallback';
+
 export interface InsertOptions {
   /** Caret offset in the text after insertion; null/undefined = end. */
   cursor?: number | null;
@@ -18,6 +20,11 @@ export interface InsertRequest {
   text: string;
   /** Caret offset in `text` after insertion, null = end. */
   cursor: number | null;
+  /**
+   * The conversation the panel rendered this reply for: the page refuses when it shows another one (the
+   * agent switched buyers between render and click). Absent: no check (no conversation was read).
+   */
+  conversationId?: string | null;
 }
 
 /** How an insert request went. */
@@ -28,4 +35,8 @@ export interface InsertOutcome {
   message?: string;
   /** Which editor family the composer was. */
   editor?: string;
+  /** Which route found the composer (the box the agent used, the adapter's selectors, the page structure). */
+  route?: ComposerRoute;
+  /** Why nothing was written, when the panel must say more than the message (and must not copy). */
+  reason?: 'conversation-changed' | 'no-composer';
 }

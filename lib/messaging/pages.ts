@@ -9,6 +9,7 @@ import type { ActiveChat } from '../chats/types';
 import type { InsertOutcome, InsertRequest } from '../insert/types';
 import type { ImportResult, PackSummary } from '../packs/types';
 import type { Settings } from '../settings';
+import type { SiteResult } from '../settings/sites';
 import type { UsageReport } from '../usage/report';
 
 /** Side panel / options page → background. */
@@ -34,6 +35,10 @@ interface PanelToBackground {
   /** The panel flagged a complaint risk: the team lead's report lists it. */
   logComplaint(data: { question: string; level: 'high' | 'watch'; reasons: string[]; platform?: string }): void;
   usageReport(data: { days: number }): UsageReport;
+  /** Turns Huashu on for a site whose access the page was just granted (lib/background/sites.ts). */
+  enableSite(data: { origin: string }): SiteResult;
+  disableSite(data: { origin: string }): SiteResult;
+  listSites(data: Record<string, never>): string[];
 }
 
 /** Background → extension pages (broadcast). */

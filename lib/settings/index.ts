@@ -6,6 +6,8 @@ export interface Settings {
   scenarios: string[];
   /** Per platform, CSS selector overrides for when a site changes its DOM. */
   selectorOverrides: Record<string, Record<string, string>>;
+  /** Origins an agent turned Huashu on for (`https://desk.example.com`): see ./sites.ts. */
+  enabledSites?: string[];
 }
 
 const DEFAULT_SETTINGS: Settings = { scenarios: [], selectorOverrides: {} };

@@ -142,7 +142,8 @@ describe.each(PANES)('$site', (pane) => {
     await chat.bringToFront();
     const panel = await openPanel(browser);
     try {
-      await expect.poll(() => panelText(panel, 'chat-header')).toContain('No chat open');
+      // No chat yet (in the test build a local page without a chat counts as a site turned on: "This page").
+      await expect.poll(() => panelText(panel, 'chat-header')).toMatch(/No chat open|This page/);
       const empty = expectations[`${pane.site}/empty.html`]!;
       await chat.evaluate(async (fixture) => {
         history.pushState({}, '', '/app/inbox/conversation');

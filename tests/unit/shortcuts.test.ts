@@ -28,12 +28,14 @@ describe('watchSnippets (the chat message box)', () => {
   function setup(html: string, shortcuts = ['/fh']) {
     document.body.innerHTML = html;
     const composer = document.getElementById('box') as HTMLElement;
-    const expand = vi.fn(async () => true);
+    const expand = vi.fn(async (): Promise<string | null> => 'REPLY');
     stop = watchSnippets({
       root: document,
       composer: () => composer,
       isShortcut: (t) => shortcuts.includes(t),
       expand,
+      // jsdom marks no event trusted: these tests stand for the agent's own key presses.
+      isTrusted: () => true,
     });
     return { composer, expand };
   }
@@ -113,5 +115,71 @@ describe('watchSnippets (the chat message box)', () => {
     other.setSelectionRange(3, 3);
     expect(press(other, ' ').defaultPrevented).toBe(false);
     expect(expand).not.toHaveBeenCalled();
+  });
+
+  it('ignores key events the page made up (not trusted)', () => {
+    document.body.innerHTML = '<textarea id="box"></textarea>';
+    const box = document.getElementById('box') as HTMLTextAreaElement;
+    const expand = vi.fn(async () => 'REPLY');
+    stop = watchSnippets({ root: document, composer: () => box, isShortcut: () => true, expand });
+    box.value = '/fh';
+    box.setSelectionRange(3, 3);
+    expect(press(box, ' ').defaultPrevented).toBe(false);
+    expect(expand).not.toHaveBeenCalled();
+  });
+
+  it('takes the first Tab before the shortcut list arrived, and puts a Space back when it was no shortcut', async () => {
+    document.body.innerHTML = '<textarea id="box"></textarea>';
+    const box = document.getElementById('box') as HTMLTextAreaElement;
+    const expand = vi.fn(async (shortcut: string) => (shortcut === '/fh' ? 'REPLY' : null));
+    const write = vi.fn(async () => true);
+    stop = watchSnippets({
+      root: document,
+      composer: () => box,
+      isShortcut: () => 'maybe',
+      expand,
+      write,
+      isTrusted: () => true,
+    });
+    box.value = '亲 /fh';
+    box.setSelectionRange(5, 5);
+    expect(press(box, 'Tab').defaultPrevented).toBe(true);
+    expect(expand).toHaveBeenCalledWith('/fh', box, expect.any(Function));
+    box.value = 'hello world';
+    box.setSelectionRange(11, 11);
+    expect(press(box, ' ').defaultPrevented).toBe(false);
+    box.value = '看 /xyz';
+    box.setSelectionRange(6, 6);
+    expect(press(box, ' ').defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(write).toHaveBeenCalledWith(box, ' '));
+  });
+
+  it('puts the typed shortcut back on Ctrl+Z right after an expansion', async () => {
+    document.body.innerHTML = '<textarea id="box"></textarea>';
+    const box = document.getElementById('box') as HTMLTextAreaElement;
+    const write = vi.fn(async () => true);
+    const expand = vi.fn(async () => {
+      box.value = '亲 REPLY';
+      return 'REPLY';
+    });
+    stop = watchSnippets({
+      root: document,
+      composer: () => box,
+      isShortcut: (t) => t === '/fh',
+      expand,
+      write,
+      isTrusted: () => true,
+    });
+    box.value = '亲 /fh';
+    box.setSelectionRange(5, 5);
+    press(box, ' ');
+    await vi.waitFor(() => expect(expand).toHaveBeenCalled());
+    await Promise.resolve();
+    const event = press(box, 'z', { ctrlKey: true });
+    expect(event.defaultPrevented).toBe(true);
+    expect([box.selectionStart, box.selectionEnd]).toEqual([2, 7]);
+    expect(write).toHaveBeenCalledWith(box, '/fh');
+    // Only right after: a second Ctrl+Z is the editor's own.
+    expect(press(box, 'z', { ctrlKey: true }).defaultPrevented).toBe(false);
   });
 });

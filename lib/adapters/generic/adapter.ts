@@ -1,5 +1,10 @@
-/** The last resort: the agent's selected text is the question, the last focused editable the composer. */
+/**
+ * The last resort, and the adapter of the sites an agent turned Huashu on for: the question is the selected
+ * text or, when the page has a recognisable message list (./messages.ts), its last incoming message; the
+ * composer is the editable the agent focused last.
+ */
 import { matches, query, withOverrides } from '../dom';
+import { genericMessageList, messagesOf } from './messages';
 import { findOrderIds } from '../orders';
 import type { ChatAdapter, Conversation, SelectorMap } from '../types';
 import { genericSelectors } from './selectors';
@@ -15,7 +20,7 @@ export const genericAdapter = {
   readConversation(root: Document): Conversation | null {
     try {
       const selected = root.getSelection?.()?.toString().trim();
-      if (!selected) return null;
+      if (!selected) return readMessageList(root);
       return {
         platform: 'generic',
         conversationId: root.location?.href ?? 'page',
@@ -34,5 +39,22 @@ export const genericAdapter = {
     const active = root.activeElement;
     return active && matches(active, sel.editable) ? (active as HTMLElement) : null;
   },
-  getMessageList: () => null,
+  getMessageList: (root: Document) => genericMessageList(root),
+  readConversationId: (root: Document) => root.location?.href ?? 'page',
 } satisfies ChatAdapter;
+
+/** The page's messages when it has a recognisable list with a customer message; else null. */
+function readMessageList(root: Document): Conversation | null {
+  const list = genericMessageList(root);
+  if (!list) return null;
+  const messages = messagesOf(list);
+  const last = [...messages].reverse().find((m) => m.role === 'buyer');
+  if (!last) return null;
+  return {
+    platform: 'generic',
+    conversationId: root.location?.href ?? 'page',
+    messages,
+    orderIds: findOrderIds(last.text, 'generic'),
+    productTitles: [],
+  };
+}

@@ -1,5 +1,6 @@
 /** Shopify Inbox, read by roles and accessible labels (its classes are hashed). */
 import { elementsIn, hostIs, matches, query, queryAll, textOf, withOverrides } from '../dom';
+import { findMessageList } from '../fallback';
 import { findOrderIds, shortHash } from '../orders';
 import type { ChatAdapter, ChatPaneMessage, Conversation, SelectorMap } from '../types';
 import { shopifySelectors } from './selectors';
@@ -32,6 +33,18 @@ function readMessage(element: Element, sel: SelectorMap): ChatPaneMessage | null
   return { id: element.id || `h${shortHash(`${role}|${time ?? ''}|${text}`)}`, role, text, time, kind };
 }
 
+/** Whether a list holds messages as Inbox labels them ("Message from …"). */
+const hasMessageItems = (list: Element) =>
+  queryAll(list, '[aria-label]').some((e) => /^message\b/i.test(e.getAttribute('aria-label') ?? ''));
+
+/**
+ * The transcript: `role="log"` (standalone Inbox); else — Inbox inside admin lists messages as
+ * `role="listitem"` without a log — a list found by roles whose items are labelled as messages.
+ */
+function transcriptOf(root: Document, sel: SelectorMap): Element | null {
+  return query(root, sel.messageList) ?? findMessageList(root, hasMessageItems, { structure: false });
+}
+
 function conversationId(root: Document, sel: SelectorMap): string | null {
   const fromUrl = /\/conversations\/[^/]+\/([0-9a-f-]{8,})/i.exec(root.location?.href ?? '')?.[1];
   return fromUrl ?? (textOf(query(root, sel.buyerName)) || null);
@@ -44,18 +57,19 @@ export const shopifyAdapter = {
   matchesUrl: (url: string) =>
     hostIs(url, 'inbox.shopify.com') || /^https:\/\/admin\.shopify\.com\/store\/[^/]+\/apps\/inbox/.test(url),
   matchesDom: (root: Document, overrides?: SelectorMap) => {
-    const log = query(root, s(overrides).signature);
-    // A log with message-labelled items: other sites have no role="log".
+    const sel = s(overrides);
+    const log = query(root, sel.signature);
+    // A log or list with message-labelled items (other sites have neither), or an empty log beside a composer.
     return (
-      (log !== null &&
-        queryAll(log, '[aria-label]').some((e) => /message/i.test(e.getAttribute('aria-label') ?? ''))) ||
-      (log !== null && log.childElementCount === 0 && query(root, s(overrides).composer) !== null)
+      (log !== null && hasMessageItems(log)) ||
+      findMessageList(root, hasMessageItems, { structure: false }) !== null ||
+      (log !== null && log.childElementCount === 0 && query(root, sel.composer) !== null)
     );
   },
   readConversation(root: Document, overrides?: SelectorMap): Conversation | null {
     try {
       const sel = s(overrides);
-      const log = query(root, sel.messageList);
+      const log = transcriptOf(root, sel);
       if (!log) return null;
       const messages = queryAll(log, sel.message!)
         .map((e) => readMessage(e, sel))
@@ -79,9 +93,9 @@ export const shopifyAdapter = {
   },
   getComposer: (root: Document, overrides?: SelectorMap) => {
     const sel = s(overrides);
-    return query(root, sel.messageList) ? (query(root, sel.composer) as HTMLElement | null) : null;
+    return transcriptOf(root, sel) ? (query(root, sel.composer) as HTMLElement | null) : null;
   },
-  getMessageList: (root: Document, overrides?: SelectorMap) => query(root, s(overrides).messageList),
+  getMessageList: (root: Document, overrides?: SelectorMap) => transcriptOf(root, s(overrides)),
   messageElementsIn: (node: Element, overrides?: SelectorMap) => elementsIn(node, s(overrides).message!),
   readMessage: (element: Element, overrides?: SelectorMap) => readMessage(element, s(overrides)),
   readConversationId: (root: Document, overrides?: SelectorMap) => conversationId(root, s(overrides)),

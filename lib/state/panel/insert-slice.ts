@@ -32,13 +32,18 @@ export const createInsertSlice: PanelSlice<InsertSlice> =
           cursor: item.cursor,
           packId: item.packId,
           entryId: item.entryId,
+          conversationId: get().chat?.conversation?.conversationId ?? null,
         });
-        if (outcome.ok) {
+        if (outcome.reason === 'conversation-changed') {
+          // Not on the clipboard either: buyer A's reply must not be pasted into buyer B's chat.
+          set({ notice: { tone: 'error', text: outcome.message ?? 'The chat switched to another buyer.' } });
+        } else if (outcome.ok) {
           const missing = item.missing.length ? ` Fill in: ${item.missing.join(', ')}.` : '';
           set({
             notice: {
               tone: missing ? 'warn' : 'ok',
               text: `Inserted “${item.title}” into the chat — check it and press send.${missing}`,
+              ...(outcome.route ? { route: outcome.route } : {}),
             },
           });
         } else {

@@ -22,6 +22,8 @@ export interface PanelServices {
     cursor: number | null;
     packId: string;
     entryId: string;
+    /** The conversation the list was ranked for: the page refuses the insert if it shows another. */
+    conversationId?: string | null;
   }): Promise<InsertOutcome>;
   copyToClipboard(text: string): Promise<boolean>;
   getSettings(): Promise<Settings>;
@@ -52,6 +54,8 @@ export interface PanelItem {
 interface Notice {
   tone: 'ok' | 'warn' | 'error';
   text: string;
+  /** After an insert: which route found the composer (lib/adapters/fallback.ts). */
+  route?: string;
 }
 
 /** The enabled knowledge packs, as last loaded. */

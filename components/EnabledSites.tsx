@@ -1,0 +1,48 @@
+import { useState } from 'react';
+
+export interface EnabledSitesProps {
+  origins: string[];
+  message?: string;
+  /** Runs within the click: the browser asks the agent for access to that one origin. */
+  onEnable(origin: string): void;
+  onDisable(origin: string): void;
+}
+
+/** Help desks and web chats Huashu is turned on for (the generic reader, shortcuts), and adding one. */
+export function EnabledSites({ origins, message, onEnable, onDisable }: EnabledSitesProps) {
+  const [draft, setDraft] = useState('');
+  return (
+    <section data-testid="enabled-sites">
+      <h2>Other sites</h2>
+      <p>
+        Turn Huashu on for a help desk or web chat it has no adapter for (Zendesk, Gorgias, Freshdesk, Chatwoot,
+        Intercom, web mail): the box the agent clicks into takes the replies, and shortcuts work there.
+      </p>
+      <ul>
+        {origins.map((origin) => (
+          <li key={origin} data-testid="enabled-site">
+            {origin}{' '}
+            <button type="button" onClick={() => onDisable(origin)}>
+              Turn off
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (draft.trim()) onEnable(draft.trim());
+        }}
+      >
+        <input
+          aria-label="Site address"
+          placeholder="https://support.example.com"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+        <button type="submit">Turn Huashu on</button>
+      </form>
+      {message && <p role="status">{message}</p>}
+    </section>
+  );
+}

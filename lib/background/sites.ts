@@ -1,0 +1,188 @@
+/**
+ * "Turn Huashu on for this site": agents work in help desks and web chats Huashu has no adapter for
+ * (Zendesk, Gorgias, Freshdesk, Chatwoot, Intercom, web mail). The panel or the options page asks the
+ * browser for access to that one origin (an optional host permission, requested by the page in the
+ * agent's click); the background then registers the enabled-site content script for it (the generic
+ * adapter, shortcuts). Pure logic with the extension APIs passed in.
+ */
+import type { HuashuDb } from '../db/schema';
+import type { onMessage as onPageMessage } from '../messaging/pages';
+import { settingsFrom } from '../settings';
+import { originPattern, siteOrigin, type SiteResult } from '../settings/sites';
+import { isExtensionPage, type Sender } from './service';
+
+/** The subset of `browser.scripting` this needs. */
+export interface ScriptingPort {
+  registerContentScripts(scripts: RegisteredSiteScript[]): Promise<void>;
+  unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<Array<{ id: string }>>;
+}
+
+export interface SitePorts {
+  scripting: ScriptingPort;
+  /** Whether the browser granted access to these origins (`permissions.contains`). */
+  hasAccess(origins: string[]): Promise<boolean>;
+}
+
+export interface RegisteredSiteScript {
+  id: string;
+  matches: string[];
+  js: string[];
+  allFrames: boolean;
+  runAt: 'document_idle';
+  persistAcrossSessions: boolean;
+}
+
+/** The built enabled-site content script (entrypoints/site.content.ts, registered at run time). */
+export const SITE_SCRIPT_FILE = 'content-scripts/site.js';
+const ID_PREFIX = 'huashu-site:';
+
+/** The registration of the enabled-site script for some match patterns (id from the first). */
+export function siteScript(patterns: string[]): RegisteredSiteScript {
+  return {
+    id: `${ID_PREFIX}${patterns[0]}`,
+    matches: patterns,
+    js: [SITE_SCRIPT_FILE],
+    allFrames: true,
+    runAt: 'document_idle',
+    persistAcrossSessions: true,
+  };
+}
+
+/**
+ * Brings the registered scripts in line with the enabled origins: registers the missing ones (only where
+ * the browser granted access: without it a registration would fail or do nothing), unregisters the rest.
+ * Returns the origins that are on.
+ */
+export async function syncSiteScripts(
+  ports: SitePorts,
+  origins: string[],
+  extraPatterns: string[] = [],
+): Promise<string[]> {
+  const wanted = new Map<string, RegisteredSiteScript>();
+  const on: string[] = [];
+  for (const origin of origins) {
+    const pattern = originPattern(origin);
+    if (!(await ports.hasAccess([pattern]).catch(() => false))) continue;
+    const script = siteScript([pattern]);
+    wanted.set(script.id, script);
+    on.push(origin);
+  }
+  if (extraPatterns.length > 0) {
+    const script = siteScript(extraPatterns);
+    wanted.set(script.id, script);
+  }
+  const registered = (await ports.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith(ID_PREFIX));
+  const stale = registered.filter((s) => !wanted.has(s.id)).map((s) => s.id);
+  if (stale.length > 0) await ports.scripting.unregisterContentScripts({ ids: stale });
+  const have = new Set(registered.map((s) => s.id));
+  const missing = [...wanted.values()].filter((s) => !have.has(s.id));
+  if (missing.length > 0) await ports.scripting.registerContentScripts(missing);
+  return on;
+}
+
+export interface SiteServicePorts extends SitePorts {
+  /** The origins enabled so far (kept in the settings). */
+  loadOrigins(): Promise<string[]>;
+  saveOrigins(origins: string[]): Promise<void>;
+  /** Whether a message comes from an extension page (only those may turn sites on or off). */
+  isExtensionPage(sender: unknown): boolean;
+  /** Patterns always on (the test build: every local page without a chat signature). */
+  extraPatterns?: string[];
+}
+
+/** The messages behind "Turn Huashu on for this site" and the options page's list. */
+export class SiteService {
+  constructor(private readonly ports: SiteServicePorts) {}
+
+  private require(sender: unknown): void {
+    if (!this.ports.isExtensionPage(sender)) throw new Error('only extension pages may turn sites on or off');
+  }
+
+  /** Re-registers the scripts (worker start, install): the enabled origins and the always-on patterns. */
+  async sync(): Promise<string[]> {
+    return syncSiteScripts(this.ports, await this.ports.loadOrigins(), this.ports.extraPatterns ?? []);
+  }
+
+  async list(sender: unknown): Promise<string[]> {
+    this.require(sender);
+    return this.ports.loadOrigins();
+  }
+
+  /** Turns a site on: the page asked the browser for access first, in the agent's click. */
+  async enable(sender: unknown, data: { origin: string }): Promise<SiteResult> {
+    this.require(sender);
+    const origin = siteOrigin(data.origin);
+    const current = await this.ports.loadOrigins();
+    if (!origin) return { ok: false, origins: current, message: `“${data.origin}” is not a web address.` };
+    if (!(await this.ports.hasAccess([originPattern(origin)]).catch(() => false))) {
+      return { ok: false, origins: current, message: `The browser did not grant access to ${origin}.` };
+    }
+    const origins = current.includes(origin) ? current : [...current, origin];
+    await this.ports.saveOrigins(origins);
+    await this.sync();
+    return { ok: true, origins };
+  }
+
+  async disable(sender: unknown, data: { origin: string }): Promise<SiteResult> {
+    this.require(sender);
+    const origin = siteOrigin(data.origin) ?? data.origin;
+    const origins = (await this.ports.loadOrigins()).filter((o) => o !== origin);
+    await this.ports.saveOrigins(origins);
+    await this.sync();
+    return { ok: true, origins };
+  }
+}
+
+/** The browser APIs the site service uses (`browser.scripting`, `browser.permissions`). */
+export interface SiteApis {
+  scripting: ScriptingPort;
+  permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
+}
+
+/**
+ * The site service's ports from the browser APIs, the settings row and the extension's identity: the
+ * enabled origins live in the settings (`enabledSites`), only extension pages may change them.
+ */
+export function sitePortsOf(
+  apis: SiteApis,
+  db: HuashuDb,
+  extension: { extensionId: string; extensionOrigin: string },
+  extraPatterns: string[] = [],
+): SiteServicePorts {
+  const load = async () => settingsFrom((await db.settings.get('settings'))?.value);
+  return {
+    scripting: apis.scripting,
+    hasAccess: (origins) => apis.permissions.contains({ origins }),
+    loadOrigins: async () => (await load()).enabledSites ?? [],
+    saveOrigins: async (enabledSites) => {
+      await db.settings.put({ key: 'settings', value: { ...(await load()), enabledSites } });
+    },
+    isExtensionPage: (sender) => isExtensionPage(sender as Sender, extension),
+    extraPatterns,
+  };
+}
+
+/** The answers to the panel's and options page's site messages. */
+export function registerSiteHandlers(onPage: typeof onPageMessage, sites: SiteService): void {
+  onPage('enableSite', ({ sender, data }) => sites.enable(sender, data));
+  onPage('disableSite', ({ sender, data }) => sites.disable(sender, data));
+  onPage('listSites', ({ sender }) => sites.list(sender));
+}
+
+/**
+ * The site service wired to the browser and the settings, its messages answered; `sync` it at start.
+ * `extraPatterns`: always on (the test build passes the local pages: each one without a chat signature
+ * counts as a site the agent turned on).
+ */
+export function startSites(
+  apis: SiteApis,
+  db: HuashuDb,
+  extension: { extensionId: string; extensionOrigin: string },
+  onPage: typeof onPageMessage,
+  extraPatterns: string[] = [],
+): SiteService {
+  const sites = new SiteService(sitePortsOf(apis, db, extension, extraPatterns));
+  registerSiteHandlers(onPage, sites);
+  return sites;
+}
