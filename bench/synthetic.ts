@@ -65,6 +65,7 @@ export function syntheticPack(size: number, vocabulary: string[], seed = 42): Pa
     facts: {},
     scenarios: [],
     synonyms: [],
+    sites: [],
     entries: Array.from({ length: size }, (_, i) => ({
       id: `e${i}`,
       title: phrase(2, 4),

@@ -2,6 +2,8 @@ import { useState } from 'react';
 
 export interface EnabledSitesProps {
   origins: string[];
+  /** Sites the team's packs list that are not on yet. */
+  suggested?: string[];
   message?: string;
   /** Runs within the click: the browser asks the agent for access to that one origin. */
   onEnable(origin: string): void;
@@ -9,7 +11,7 @@ export interface EnabledSitesProps {
 }
 
 /** Help desks and web chats Huashu is turned on for (the generic reader, shortcuts), and adding one. */
-export function EnabledSites({ origins, message, onEnable, onDisable }: EnabledSitesProps) {
+export function EnabledSites({ origins, suggested = [], message, onEnable, onDisable }: EnabledSitesProps) {
   const [draft, setDraft] = useState('');
   return (
     <section data-testid="enabled-sites">
@@ -28,6 +30,16 @@ export function EnabledSites({ origins, message, onEnable, onDisable }: EnabledS
           </li>
         ))}
       </ul>
+      {suggested.length > 0 && (
+        <p data-testid="suggested-sites">
+          Listed by your team’s packs:{' '}
+          {suggested.map((origin) => (
+            <button key={origin} type="button" onClick={() => onEnable(origin)}>
+              Turn on {origin}
+            </button>
+          ))}
+        </p>
+      )}
       <form
         onSubmit={(event) => {
           event.preventDefault();

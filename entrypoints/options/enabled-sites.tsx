@@ -10,10 +10,12 @@ import { originPattern, siteOrigin, type SiteResult } from '@/lib/settings/sites
  */
 function useEnabledSites() {
   const [origins, setOrigins] = useState<string[]>([]);
+  const [suggested, setSuggested] = useState<string[]>([]);
   const [message, setMessage] = useState<string | undefined>();
   useEffect(() => {
     sendMessage('listSites', {}).then(setOrigins, () => {});
-  }, []);
+    sendMessage('listPackSites', {}).then(setSuggested, () => {});
+  }, [origins]);
   const done = (result: Promise<SiteResult>) =>
     void result.then(
       (r) => {
@@ -36,13 +38,19 @@ function useEnabledSites() {
     );
   };
   const disable = (origin: string) => done(sendMessage('disableSite', { origin }));
-  return { origins, message, enable, disable };
+  return { origins, suggested, message, enable, disable };
 }
 
 /** The options page's "Other sites" section, wired to the browser and the background. */
 export function EnabledSitesSection() {
   const sites = useEnabledSites();
   return (
-    <EnabledSites origins={sites.origins} message={sites.message} onEnable={sites.enable} onDisable={sites.disable} />
+    <EnabledSites
+      origins={sites.origins}
+      suggested={sites.suggested}
+      message={sites.message}
+      onEnable={sites.enable}
+      onDisable={sites.disable}
+    />
   );
 }

@@ -5,6 +5,7 @@
  * agent's click); the background then registers the enabled-site content script for it (the generic
  * adapter, shortcuts). Pure logic with the extension APIs passed in.
  */
+import { loadEnabledPackList } from '../db/packs';
 import type { HuashuDb } from '../db/schema';
 import type { onMessage as onPageMessage } from '../messaging/pages';
 import { settingsFrom } from '../settings';
@@ -89,6 +90,8 @@ export interface SiteServicePorts extends SitePorts {
   isExtensionPage(sender: unknown): boolean;
   /** Patterns always on (the test build: every local page without a chat signature). */
   extraPatterns?: string[];
+  /** Origins the enabled packs list (`sites`): the team lead's suggestions, each turned on by an agent's click. */
+  packSites?(): Promise<string[]>;
 }
 
 /** The messages behind "Turn Huashu on for this site" and the options page's list. */
@@ -107,6 +110,14 @@ export class SiteService {
   async list(sender: unknown): Promise<string[]> {
     this.require(sender);
     return this.ports.loadOrigins();
+  }
+
+  /** The sites the team's packs list that are not on yet (the browser asks the agent for each). */
+  async suggested(sender: unknown): Promise<string[]> {
+    this.require(sender);
+    const on = new Set(await this.ports.loadOrigins());
+    const listed = (await this.ports.packSites?.()) ?? [];
+    return [...new Set(listed.map(siteOrigin).filter((o): o is string => o !== null && !on.has(o)))];
   }
 
   /** Turns a site on: the page asked the browser for access first, in the agent's click. */
@@ -160,6 +171,7 @@ export function sitePortsOf(
     },
     isExtensionPage: (sender) => isExtensionPage(sender as Sender, extension),
     extraPatterns,
+    packSites: async () => (await loadEnabledPackList(db)).flatMap((pack) => pack.sites),
   };
 }
 
@@ -168,6 +180,7 @@ export function registerSiteHandlers(onPage: typeof onPageMessage, sites: SiteSe
   onPage('enableSite', ({ sender, data }) => sites.enable(sender, data));
   onPage('disableSite', ({ sender, data }) => sites.disable(sender, data));
   onPage('listSites', ({ sender }) => sites.list(sender));
+  onPage('listPackSites', ({ sender }) => sites.suggested(sender));
 }
 
 /**

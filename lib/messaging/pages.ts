@@ -39,6 +39,8 @@ interface PanelToBackground {
   enableSite(data: { origin: string }): SiteResult;
   disableSite(data: { origin: string }): SiteResult;
   listSites(data: Record<string, never>): string[];
+  /** Sites the enabled packs list (`sites`) that are not on yet. */
+  listPackSites(data: Record<string, never>): string[];
 }
 
 /** Background → extension pages (broadcast). */

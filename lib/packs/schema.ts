@@ -115,6 +115,14 @@ export const packSchema = z.object({
     .describe(
       'Groups of words buyers use for the same thing, e.g. ["快递费", "邮费", "运费"]: a buyer who writes one matches entries that say another',
     ),
+  sites: z
+    .array(
+      z.string().regex(/^https?:\/\/[^/\s:@]+(?::\d+)?$/, 'an origin such as https://support.example.com (no path)'),
+    )
+    .default([])
+    .describe(
+      'Help desks and web chats the team works in (origins): the options page offers to turn Huashu on for them',
+    ),
   compliance: z
     .object({
       allow: z

@@ -1,5 +1,6 @@
 /** "Turn Huashu on for this site": origins, registrations, who may ask (lib/background/sites.ts). */
 import { describe, expect, it, vi } from 'vitest';
+import { packSchema } from '../../lib/packs/schema';
 import { originPattern, siteOrigin } from '../../lib/settings/sites';
 import {
   SiteService,
@@ -80,5 +81,24 @@ describe('SiteService', () => {
       ['https://desk.example.com/*'],
       ['http://127.0.0.1/*'],
     ]);
+  });
+
+  it('suggests the sites the team lead listed in a pack that are not on yet', async () => {
+    const { ports } = fakes();
+    ports.packSites = async () => ['https://desk.example.com', 'https://mail.example.com', 'https://mail.example.com'];
+    const sites = new SiteService(ports);
+    await sites.enable('page', { origin: 'https://desk.example.com' });
+    expect(await sites.suggested('page')).toEqual(['https://mail.example.com']);
+  });
+});
+
+describe('a pack lists sites', () => {
+  const base = { format: 'huashu-pack/1', id: 'p', name: 'P', version: '1.0.0', entries: [] };
+  it('as origins only', () => {
+    expect(packSchema.parse({ ...base, sites: ['https://support.example.com'] }).sites).toEqual([
+      'https://support.example.com',
+    ]);
+    expect(packSchema.parse(base).sites).toEqual([]);
+    expect(packSchema.safeParse({ ...base, sites: ['https://support.example.com/tickets'] }).success).toBe(false);
   });
 });
