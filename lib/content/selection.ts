@@ -5,6 +5,7 @@
  */
 import type { ChatAdapter } from '../adapters/types';
 import { matches } from '../adapters/dom';
+import { capConversation } from '../chats/limits';
 import type { ConversationReport } from '../chats/types';
 
 interface SelectionWatchOptions {
@@ -38,7 +39,8 @@ export function watchSelection(options: SelectionWatchOptions): SelectionWatcher
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const readNow = (): ConversationReport => {
-    const conversation = adapter.readConversation(root);
+    const read = adapter.readConversation(root);
+    const conversation = read && capConversation(read);
     const report: ConversationReport = {
       url: root.location?.href ?? '',
       conversation: conversation ?? lastQuestion?.conversation ?? null,

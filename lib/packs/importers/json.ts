@@ -158,12 +158,12 @@ export function importTextBlaze(source: string): ImporterOutput {
       if (!text) return out.skipped.push({ where, message: 'empty snippet' });
       // Text Blaze commands: {cursor} is Huashu's too; form fields become blanks; dates become {{today}}.
       text = text
-        .replace(/\{formtext:\s*name=([^;}]+)[^}]*\}/g, (_w, name: string) =>
+        .replace(/\{formtext:[ \t]*name=([^;{}]+)(?:;[^{}]*)?\}/g, (_w, name: string) =>
           /name/i.test(name) ? '{{customer.name}}' : `{{${name.trim().replace(/\s+/g, '_')}}}`,
         )
-        .replace(/\{(?:time|date):[^}]*\}/g, '{{today}}')
+        .replace(/\{(?:time|date):[^{}]*\}/g, '{{today}}')
         .replace(/\{clipboard\}/g, '{{clipboard}}');
-      const unknown = text.match(/\{(?!cursor\})(?!\{)[a-z][\w-]*(?::[^}]*)?\}/g);
+      const unknown = text.match(/\{(?!cursor\})(?!\{)[a-z][\w-]*(?::[^{}]*)?\}/g);
       if (unknown)
         out.warnings.push({ where, message: `Text Blaze commands left as text: ${[...new Set(unknown)].join(', ')}` });
       const shortcut = shortcutOf(str(snippet.shortcut));
