@@ -3,6 +3,7 @@
  * with a recognised header; other files are decoded as UTF-8, or as GB18030 when they are not UTF-8 (a
  * CSV saved by Excel or WPS on a Chinese system, as 千牛 exports usually are).
  */
+import { ImportFormatError } from './types';
 import { isLegacyWorkbook, isWorkbook, workbookToCsv } from './xlsx';
 
 export interface ImportFileText {
@@ -15,7 +16,14 @@ export interface ImportFileText {
   headerRow?: number;
 }
 
+/** Largest import file: a pack or an export of thousands of replies is a few megabytes. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
 export async function readImportFile(bytes: Uint8Array): Promise<ImportFileText> {
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw new ImportFormatError(
+      `the file is ${Math.ceil(bytes.length / 1024 / 1024)} MB; imports are limited to ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+    );
   if (isWorkbook(bytes) || isLegacyWorkbook(bytes)) {
     const { csv, sheet, headerRow } = await workbookToCsv(bytes);
     return { text: csv, readAs: `sheet "${sheet}"`, workbook: true, ...(headerRow > 1 ? { headerRow } : {}) };
