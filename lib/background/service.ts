@@ -14,7 +14,14 @@ import { readPackBytes } from '../packs/import';
 import type { ImportResult, PackSummary } from '../packs/types';
 import { settingsFrom, type Settings } from '../settings';
 import { expandShortcut, shortcutsOf } from '../snippets/expand';
-import { checkPackUrl, fetchPackBytes, hashText, type FetchLike, type FetchPackOptions } from '../sync/pack-fetch';
+import {
+  checkPackUrl,
+  fetchPackBytes,
+  fileNameOfUrl,
+  hashText,
+  type FetchLike,
+  type FetchPackOptions,
+} from '../sync/pack-fetch';
 import { isDue } from '../sync/schedule';
 import { describeRefusedPack } from '../sync/status';
 import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
@@ -178,7 +185,7 @@ export class BackgroundService {
   /** A file the options page sent as it is: read, converted, validated and stored like a subscribed URL's. */
   async importPack(sender: Sender, data: { fileName: string; base64: string }): Promise<ImportResult> {
     this.requirePage(sender);
-    const read = await readPackBytes(base64ToBytes(data.base64));
+    const read = await readPackBytes(base64ToBytes(data.base64), data.fileName);
     if (!read.ok) return read;
     const source = { kind: 'file', fileName: data.fileName } as const;
     const result = await importPackText(this.ports.db, read.file, source, this.ports.now());
@@ -235,7 +242,7 @@ export class BackgroundService {
           errors: [{ path: '', message: 'the server answered “304 Not Modified” to a plain request' }],
         };
       }
-      const read = await readPackBytes(outcome.bytes);
+      const read = await readPackBytes(outcome.bytes, fileNameOfUrl(url));
       if (!read.ok) return read;
       const { etag, lastModified } = outcome;
       const result = await importPackText(this.ports.db, read.file, { kind: 'url', url }, this.ports.now(), {
@@ -306,7 +313,7 @@ export class BackgroundService {
       return false;
     }
     // Read as a file import reads it (a workbook's sheet, GB18030 CSV); a cannot-read is a failed check.
-    const read = await readPackBytes(outcome.bytes);
+    const read = await readPackBytes(outcome.bytes, fileNameOfUrl(subscription.url));
     if (!read.ok) {
       await failed(read.errors[0]!.message);
       return false;

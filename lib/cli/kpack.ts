@@ -3,6 +3,7 @@
  * in-process; `bin/kpack.mjs` wires it to the real process.
  */
 import { detectFormat, IMPORT_FORMATS, importPack, packNameFromFile, type ImportFormat } from '../packs/importers';
+import { decodeUtf8Strict } from '../packs/importers/encoding';
 import { readImportFile, type ImportFileText } from '../packs/importers/file';
 import { lintPack } from '../packs/lint';
 import { packJsonSchema, PLATFORMS, type Pack, type Platform } from '../packs/schema';
@@ -40,14 +41,21 @@ Usage:
 type Loaded = { ok: true; pack: Pack; raw: unknown } | { ok: false; lines: string[] };
 
 async function load(file: string, io: KpackIo): Promise<Loaded> {
-  let source: string;
+  let bytes: Uint8Array;
   try {
-    source = await io.readFile(file);
+    bytes = await io.readBytes(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message);
     return { ok: false, lines: [`${file}: ${reason}`] };
+  }
+  // Strict UTF-8: a stray byte is reported where it is, never read as U+FFFD or as another encoding.
+  let source: string;
+  try {
+    source = decodeUtf8Strict(bytes, 'the pack');
+  } catch (error) {
+    return { ok: false, lines: [`${file}: ${(error as Error).message}`] };
   }
   const result = parsePack(source);
   if (result.ok) return result;
@@ -175,7 +183,7 @@ async function importCommand(args: string[], io: KpackIo): Promise<number> {
   }
   let read: ImportFileText;
   try {
-    read = await readImportFile(await io.readBytes(file));
+    read = await readImportFile(await io.readBytes(file), file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.err(
