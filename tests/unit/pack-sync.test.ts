@@ -100,7 +100,7 @@ describe('subscribing to a pack URL', () => {
     const { service, ports } = setup();
     expect(await service.subscribePack(options, { url: 'file:///etc/passwd' })).toEqual({
       ok: false,
-      errors: [{ path: '', message: 'Only http:// and https:// addresses can be subscribed to, not file://' }],
+      errors: [{ path: '', message: 'Only https:// addresses can be subscribed to, not file://' }],
     });
     expect(ports.fetch).not.toHaveBeenCalled();
   });
