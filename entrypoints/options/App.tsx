@@ -41,6 +41,7 @@ export function App({ store }: { store: StoreApi<OptionsState> }) {
         onFile={(file) => void actions.importFile(file)}
         onSubscribe={(url) => void actions.subscribe(url)}
         onAllowAccess={(origin) => void actions.allowSubscribeAccess(origin)}
+        onReplace={() => void actions.subscribe(store.getState().lastUrl, true)}
       />
       <section>
         <h2>Packs</h2>

@@ -15,7 +15,7 @@ const store = createOptionsStore({
   importFile: (fileName, bytes) => sendMessage('importPack', { fileName, base64: bytesToBase64(bytes) }),
   setPackEnabled: (id, enabled) => sendMessage('setPackEnabled', { id, enabled }),
   removePack: (id) => sendMessage('removePack', { id }),
-  subscribePack: (url) => sendMessage('subscribePack', { url }),
+  subscribePack: (url, replace) => sendMessage('subscribePack', { url, ...(replace ? { replace } : {}) }),
   syncPacks: (ids) => sendMessage('syncPacks', { ids }),
   requestAccess: (origin) => browser.permissions.request({ origins: [accessPattern(origin)] }),
   onPacksChanged: (listener) => onMessage('packsChanged', () => listener()),

@@ -67,6 +67,9 @@ function isContentScript(sender: Sender, ports: Pick<BackgroundPorts, 'extension
   return sender.id === ports.extensionId && sender.tab?.id !== undefined && !isExtensionPage(sender, ports);
 }
 
+/** What a sync check records before it parses a file; it stays only if the check never finished. */
+export const INTERRUPTED_CHECK = 'the last check stopped while reading the file (it may be too large or malformed)';
+
 export class BackgroundService {
   /** Registry updates run one after another: they load, change and save session storage. */
   private registryQueue: Promise<unknown> = Promise.resolve();
@@ -222,9 +225,12 @@ export class BackgroundService {
    * Subscribes to a pack URL: fetches it now and imports it exactly as a file import does (a Huashu pack
    * or another tool's export, validated and linted); from then on the background keeps it in step.
    */
-  async subscribePack(sender: Sender, data: { url: string }): Promise<ImportResult> {
+  async subscribePack(
+    sender: Sender,
+    data: { url: string; expectId?: string; replace?: boolean },
+  ): Promise<ImportResult> {
     this.requirePage(sender);
-    const checked = checkPackUrl(data.url);
+    const checked = checkPackUrl(typeof data.url === 'string' ? data.url : '');
     if (!checked.ok) return { ok: false, errors: [{ path: '', message: checked.message }] };
     const url = checked.url;
     return this.queueSync(async () => {
@@ -247,6 +253,8 @@ export class BackgroundService {
       const { etag, lastModified } = outcome;
       const result = await importPackText(this.ports.db, read.file, { kind: 'url', url }, this.ports.now(), {
         sync: { etag, lastModified, contentHash: hashText(read.file.text) },
+        mayReplace: data.replace === true,
+        ...(typeof data.expectId === 'string' && data.expectId ? { expectId: data.expectId } : {}),
       });
       if (result.ok) this.ports.broadcastPacksChanged([result.pack.id]);
       return result;
@@ -288,6 +296,20 @@ export class BackgroundService {
    * (its enabled flag kept, its index rebuilt); anything else leaves the pack as it is and records why.
    */
   private async syncOne(subscription: StoredSubscription): Promise<boolean> {
+    try {
+      return await this.checkSubscription(subscription);
+    } catch (error) {
+      // Whatever escaped (a bug, a storage error) is a failed check with its back-off, never silent.
+      await recordSyncCheck(this.ports.db, subscription.packId, {
+        checkedAt: this.ports.now(),
+        lastError: `the check failed: ${(error as Error)?.message || String(error)}`,
+        failures: subscription.failures + 1,
+      }).catch(() => {});
+      return false;
+    }
+  }
+
+  private async checkSubscription(subscription: StoredSubscription): Promise<boolean> {
     const { db } = this.ports;
     const outcome = await fetchPackBytes(this.ports.fetch, subscription.url, subscription, this.ports.fetchOptions);
     const now = this.ports.now();
@@ -312,6 +334,9 @@ export class BackgroundService {
       await unchanged();
       return false;
     }
+    // Written before the file is parsed: if the worker dies while reading it (a hostile file), the check
+    // counts as failed and the next one waits for its back-off; success below clears it.
+    await failed(INTERRUPTED_CHECK);
     // Read as a file import reads it (a workbook's sheet, GB18030 CSV); a cannot-read is a failed check.
     const read = await readPackBytes(outcome.bytes, fileNameOfUrl(subscription.url));
     if (!read.ok) {
@@ -329,6 +354,7 @@ export class BackgroundService {
     const result = await importPackText(db, read.file, { kind: 'url', url: subscription.url }, now, {
       expectId: subscription.packId,
       sync: { ...validators, contentHash },
+      onlyIfSubscribedTo: subscription.url,
     });
     if (!result.ok) {
       // The refused file's validators are not kept: the next check fetches it whole and reports it again.

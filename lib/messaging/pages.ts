@@ -24,7 +24,11 @@ interface PanelToBackground {
   setPackEnabled(data: { id: string; enabled: boolean }): PackSummary[];
   removePack(data: { id: string }): PackSummary[];
   /** Fetches a pack URL now and imports it as `importPack` does; the background then keeps it in step. */
-  subscribePack(data: { url: string }): ImportResult;
+  /**
+   * `expectId`: the pack id the team lead expects at this address (refused when it serves another);
+   * `replace`: the team lead confirmed that it may replace a pack with the same id installed from elsewhere.
+   */
+  subscribePack(data: { url: string; expectId?: string; replace?: boolean }): ImportResult;
   /** Checks subscribed packs now ("Sync now"): these ids, or all when `ids` is absent. */
   syncPacks(data: { ids?: string[] }): PackSummary[];
   getSettings(data: Record<string, never>): Settings;
