@@ -37,6 +37,8 @@ async function watchChat(ctx: ContentScriptContext, adapter: ChatAdapter): Promi
     void sendMessage('reportConversation', data).catch(() => {});
   const watcher = watchConversation({ root: document, adapter, selectors, report });
   ctx.onInvalidated(() => watcher.stop());
+  // A closed or navigated frame must not stay in the background's registry (session storage is small).
+  ctx.addEventListener(window, 'pagehide', () => void sendMessage('forgetFrame', {}).catch(() => {}));
   ctx.addEventListener(window, 'wxt:locationchange', () => report(watcher.readNow()));
 
   onMessage('readConversation', () => watcher.readNow());

@@ -25,7 +25,7 @@ import {
 import { isDue } from '../sync/schedule';
 import { describeRefusedPack } from '../sync/status';
 import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
-import { activeChat, forgetTab, recordActivation, recordReport, type ChatRegistry } from './chat-registry';
+import { activeChat, forgetFrame, forgetTab, recordActivation, recordReport, type ChatRegistry } from './chat-registry';
 import { importPackText } from './pack-import';
 
 /** Where a message came from, as the browser says (runtime.MessageSender). */
@@ -106,6 +106,13 @@ export class BackgroundService {
         recordReport(registry, tabId, sender.frameId ?? 0, report, this.ports.now(), sender.tab?.active ?? false),
       true,
     );
+  }
+
+  /** A content script's page is going away: its frame's report is forgotten. */
+  async frameGone(sender: Sender): Promise<void> {
+    this.requireContent(sender);
+    const tabId = sender.tab!.id!;
+    await this.updateRegistry((registry) => forgetFrame(registry, tabId, sender.frameId ?? 0), true);
   }
 
   private requireContent(sender: Sender): void {

@@ -16,6 +16,11 @@ interface SnippetOptions {
    * before the insert (the agent may have typed on meanwhile) and is false when it is no longer there.
    */
   expand(shortcut: string, composer: HTMLElement, select: () => boolean): Promise<boolean>;
+  /**
+   * Whether a key press came from the agent (default: the browser's `isTrusted`). A page script can
+   * dispatch key events; those must not expand (and log) replies. Tests of the logic pass their own.
+   */
+  isTrusted?(event: KeyboardEvent): boolean;
 }
 
 /** The text before the caret in the box, and how to select its last characters again (false if changed). */
@@ -73,8 +78,12 @@ export function shortcutBefore(text: string, isShortcut: (token: string) => bool
 
 export function watchSnippets(options: SnippetOptions): () => void {
   const { root } = options;
+  const isTrusted = options.isTrusted ?? ((event: KeyboardEvent) => event.isTrusted);
   const onKey = (event: KeyboardEvent) => {
+    // Only the agent's own keystrokes: a page script dispatching synthetic key events must not make
+    // Huashu expand (and log) replies into the composer.
     if (
+      !isTrusted(event) ||
       (event.key !== ' ' && event.key !== 'Tab') ||
       event.isComposing ||
       event.ctrlKey ||

@@ -34,6 +34,8 @@ describe('watchSnippets (the chat message box)', () => {
       composer: () => composer,
       isShortcut: (t) => shortcuts.includes(t),
       expand,
+      // jsdom's dispatched events are untrusted; the check itself is tested below.
+      isTrusted: (event) => !(event as KeyboardEvent & { synthetic?: boolean }).synthetic,
     });
     return { composer, expand };
   }
@@ -113,5 +115,28 @@ describe('watchSnippets (the chat message box)', () => {
     other.setSelectionRange(3, 3);
     expect(press(other, ' ').defaultPrevented).toBe(false);
     expect(expand).not.toHaveBeenCalled();
+  });
+
+  it('ignores key events a page script dispatched', () => {
+    const { composer, expand } = setup('<textarea id="box"></textarea>');
+    const box = composer as HTMLTextAreaElement;
+    box.value = '/fh';
+    box.setSelectionRange(3, 3);
+    const event = new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true });
+    Object.assign(event, { synthetic: true });
+    box.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(false);
+    expect(expand).not.toHaveBeenCalled();
+  });
+
+  it('by default trusts only the browser’s own events', () => {
+    document.body.innerHTML = '<textarea id="box">/fh</textarea>';
+    const box = document.getElementById('box') as HTMLTextAreaElement;
+    const expand = vi.fn(async () => true);
+    const stopDefault = watchSnippets({ root: document, composer: () => box, isShortcut: () => true, expand });
+    box.setSelectionRange(3, 3);
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true, cancelable: true }));
+    expect(expand).not.toHaveBeenCalled();
+    stopDefault();
   });
 });
