@@ -23,7 +23,7 @@ export function App({ store }: { store: StoreApi<OptionsState> }) {
   );
   const usage = useStore(
     store,
-    useShallow((s) => ({ report: s.usage, days: s.usageDays })),
+    useShallow((s) => ({ report: s.usage, days: s.usageDays, logging: s.usageLog })),
   );
   const selectors = useStore(
     store,
@@ -53,7 +53,13 @@ export function App({ store }: { store: StoreApi<OptionsState> }) {
           onRemove={(id) => void actions.removePack(id)}
         />
       </section>
-      <UsageReport {...usage} onDays={(days) => void actions.setUsageDays(days)} />
+      <UsageReport
+        {...usage}
+        onDays={(days) => void actions.setUsageDays(days)}
+        onLogging={(on) => void actions.setUsageLog(on)}
+        onClear={() => void actions.clearUsage()}
+        onExport={(format) => void actions.exportUsage(format)}
+      />
       <SelectorOverrides {...selectors} onSave={(platform, value) => void actions.saveOverrides(platform, value)} />
     </main>
   );

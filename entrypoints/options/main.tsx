@@ -8,6 +8,14 @@ import { accessPattern } from '@/lib/sync/pack-fetch';
 import { App } from './App';
 import './style.css';
 
+/** Offers text as a file download (the usage export). */
+function saveText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 // Wiring only: every change goes through the background, the one writer of the database.
 const store = createOptionsStore({
   listPacks: () => sendMessage('listPacks', {}),
@@ -22,6 +30,8 @@ const store = createOptionsStore({
   getSettings: () => sendMessage('getSettings', {}),
   saveSettings: (patch) => sendMessage('saveSettings', patch),
   usageReport: (days) => sendMessage('usageReport', { days }),
+  clearUsage: () => sendMessage('clearUsage', {}),
+  exportUsage: async (format) => saveText(`huashu-usage.${format}`, await sendMessage('exportUsage', { format })),
   sites: SITE_ADAPTERS.map((a) => ({ platform: a.platform, label: a.label, defaults: { ...a.selectors } })),
 });
 

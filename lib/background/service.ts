@@ -24,6 +24,7 @@ import {
 } from '../sync/pack-fetch';
 import { isDue } from '../sync/schedule';
 import { describeRefusedPack } from '../sync/status';
+import { redactQuestion, retentionCutoff, storableEvent, usageToCsv, usageToNdjson } from '../usage/log';
 import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
 import { activeChat, forgetFrame, forgetTab, recordActivation, recordReport, type ChatRegistry } from './chat-registry';
 import { importPackText } from './pack-import';
@@ -138,8 +139,7 @@ export class BackgroundService {
       now: new Date(this.ports.now()),
     });
     if (!expanded) return null;
-    await this.ports.db.usage.add({
-      at: this.ports.now(),
+    await this.logUsage({
       type: 'inserted',
       platform: conversation?.platform,
       packId: expanded.packId,
@@ -182,8 +182,7 @@ export class BackgroundService {
       };
     }
     outcome ??= { ok: false, method: 'none', message: 'The chat tab did not answer. Reload it and try again.' };
-    await this.ports.db.usage.add({
-      at: this.ports.now(),
+    await this.logUsage({
       type: outcome.ok ? 'inserted' : 'copied',
       platform: chat.conversation?.platform,
       packId: request.packId,
@@ -374,7 +373,7 @@ export class BackgroundService {
   /** Logs a buyer question the panel had no suggestion for; events older than the retention go. */
   async logUnanswered(sender: Sender, data: { question: string; platform?: string }): Promise<void> {
     this.requirePage(sender);
-    const question = data.question.trim().slice(0, 500);
+    const question = redactQuestion(String(data.question ?? ''));
     if (question) await this.logUsage({ type: 'unanswered', platform: data.platform, question });
   }
 
@@ -384,20 +383,46 @@ export class BackgroundService {
     data: { question: string; level: 'high' | 'watch'; reasons: string[]; platform?: string },
   ): Promise<void> {
     this.requirePage(sender);
-    const question = data.question.trim().slice(0, 500);
+    const question = redactQuestion(String(data.question ?? ''));
     if (!question || (data.level !== 'high' && data.level !== 'watch')) return;
     const reasons = data.reasons.slice(0, 10).map((r) => String(r).slice(0, 40));
     await this.logUsage({ type: 'complaint', platform: data.platform, question, level: data.level, reasons });
   }
 
-  /** Adds an event to the local usage log; events older than the retention go. */
+  /**
+   * Adds an event to the local usage log, buyer words redacted (see lib/usage/log.ts), unless the team
+   * lead turned logging off; events older than the retention go (the daily alarm prunes too).
+   */
   private async logUsage(event: Omit<UsageLogEvent, 'at'>): Promise<void> {
+    if ((await this.getSettings()).usageLog === false) return;
     const now = this.ports.now();
-    await this.ports.db.usage.add({ at: now, ...event });
-    await this.ports.db.usage
-      .where('at')
-      .below(now - USAGE_RETENTION_DAYS * DAY)
-      .delete();
+    await this.ports.db.usage.add(storableEvent({ at: now, ...event }));
+    await this.ports.db.usage.where('at').below(retentionCutoff(now)).delete();
+  }
+
+  /**
+   * The daily alarm (and every worker start): deletes events past the retention, and redacts any event
+   * stored before redaction existed. Returns how many events were deleted.
+   */
+  async pruneUsage(): Promise<number> {
+    const deleted = await this.ports.db.usage.where('at').below(retentionCutoff(this.ports.now())).delete();
+    await this.ports.db.usage.toCollection().modify((event: UsageLogEvent) => {
+      if (event.question) event.question = redactQuestion(event.question);
+    });
+    return deleted;
+  }
+
+  /** "Clear the log": every event goes. */
+  async clearUsage(sender: Sender): Promise<void> {
+    this.requirePage(sender);
+    await this.ports.db.usage.clear();
+  }
+
+  /** The whole log as NDJSON (one documented event per line) or CSV, for the team lead to save. */
+  async exportUsage(sender: Sender, data: { format: 'ndjson' | 'csv' }): Promise<string> {
+    this.requirePage(sender);
+    const events = await this.ports.db.usage.orderBy('at').toArray();
+    return data.format === 'csv' ? usageToCsv(events) : usageToNdjson(events);
   }
 
   async usageReport(sender: Sender, data: { days: number }): Promise<UsageReport> {

@@ -38,6 +38,10 @@ interface PanelToBackground {
   /** The panel flagged a complaint risk: the team lead's report lists it. */
   logComplaint(data: { question: string; level: 'high' | 'watch'; reasons: string[]; platform?: string }): void;
   usageReport(data: { days: number }): UsageReport;
+  /** Deletes every usage event. */
+  clearUsage(data: Record<string, never>): void;
+  /** The usage log as NDJSON or CSV text (fields in docs/PRIVACY.md). */
+  exportUsage(data: { format: 'ndjson' | 'csv' }): string;
 }
 
 /** Background → extension pages (broadcast). */

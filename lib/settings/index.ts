@@ -6,6 +6,8 @@ export interface Settings {
   scenarios: string[];
   /** Per platform, CSS selector overrides for when a site changes its DOM. */
   selectorOverrides: Record<string, Record<string, string>>;
+  /** Whether the usage log records anything (docs/PRIVACY.md says what it holds); absent means on. */
+  usageLog?: boolean;
 }
 
 const DEFAULT_SETTINGS: Settings = { scenarios: [], selectorOverrides: {} };

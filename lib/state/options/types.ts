@@ -31,6 +31,10 @@ export interface OptionsServices {
   getSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   usageReport(days: number): Promise<UsageReport>;
+  /** Deletes the whole usage log (optional: pages that only show the report need not offer it). */
+  clearUsage?(): Promise<void>;
+  /** Saves the usage log as a file: NDJSON (one event per line) or CSV. */
+  exportUsage?(format: 'ndjson' | 'csv'): Promise<void>;
   /** The site adapters' built-in selectors. */
   sites: SiteSelectors[];
 }
@@ -107,6 +111,11 @@ export interface UsageSlice {
   usage: UsageReport | null;
   setUsageDays(days: number): Promise<void>;
   loadUsage(): Promise<void>;
+  /** Whether the usage log records events (a setting). */
+  usageLog: boolean;
+  setUsageLog(on: boolean): Promise<void>;
+  clearUsage(): Promise<void>;
+  exportUsage(format: 'ndjson' | 'csv'): Promise<void>;
 }
 
 /** Loading everything and following the background's changes while the page is open. */
