@@ -223,3 +223,27 @@ describe('importer fuzz', () => {
     }
   });
 });
+
+describe('importer edge cases from the security review', () => {
+  it('refuses a CSV cut off inside a quoted reply instead of importing half of it', () => {
+    const cut = 'title,reply\n发货,"亲，我们48小时内发货，\n如有问题';
+    expect(importPack('csv', cut)).toEqual({
+      ok: false,
+      errors: [expect.stringContaining('a quoted cell is never closed')],
+    });
+  });
+
+  it('takes a Zendesk macro title from `title`, not the `{{dc.…}}` of `raw_title`', () => {
+    const macros = {
+      macros: [
+        {
+          title: 'Shipping::When will it ship',
+          raw_title: '{{dc.shipping_title}}',
+          actions: [{ field: 'comment_value', value: 'We ship within 48 hours.' }],
+        },
+      ],
+    };
+    const result = importPack('zendesk', JSON.stringify(macros));
+    expect(result.ok && result.pack.entries[0]!.title).toBe('When will it ship');
+  });
+});

@@ -55,7 +55,8 @@ export function importZendesk(source: string): ImporterOutput {
   const out = collect();
   const macros = itemsOf(parseJson(source), 'macros', (m) => Array.isArray(m.actions), 'Zendesk macros');
   macros.forEach((macro, index) => {
-    const fullTitle = str(macro.raw_title) || str(macro.title);
+    // `title` is the text agents see; `raw_title` may hold `{{dc.…}}` dynamic-content placeholders.
+    const fullTitle = str(macro.title) || str(macro.raw_title);
     const where = place(`macros[${index}]`, fullTitle);
     if (macro.active === false) return out.skipped.push({ where, message: 'inactive macro' });
     const actions = Array.isArray(macro.actions) ? macro.actions.filter(isRecord) : [];
