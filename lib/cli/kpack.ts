@@ -36,6 +36,8 @@ Usage:
                                        columns; a CSV that is not UTF-8 is read as GB18030;
                                        what was skipped or needs a look goes to stderr
   kpack schema                         prints the pack JSON Schema
+  kpack sign --key KEY.pem FILE…       writes FILE.sig (Ed25519) and prints the public key to pin;
+                                       --new-key KEY.pem makes the key first
   kpack help                           this text`;
 
 type Loaded = { ok: true; pack: Pack; raw: unknown } | { ok: false; lines: string[] };
@@ -245,6 +247,37 @@ function usageError(message: string, io: KpackIo): number {
 }
 
 /** Runs kpack with `args` (without the program name); resolves to the exit code. */
+/**
+ * `kpack sign --key KEY.pem FILE…`: writes FILE.sig (base64 Ed25519 signature of the file's bytes) and
+ * prints the public key to pin in subscriptions. `--new-key KEY.pem` first writes a new private key.
+ */
+async function sign(args: string[], io: KpackIo): Promise<number> {
+  const { createPrivateKey, createPublicKey, generateKeyPairSync, sign: signBytes } = await import('node:crypto');
+  const keyAt = args.findIndex((a) => a === '--key' || a === '--new-key');
+  const keyFile = keyAt >= 0 ? args[keyAt + 1] : undefined;
+  const files = args.filter((_, i) => keyAt < 0 || (i !== keyAt && i !== keyAt + 1));
+  if (!keyFile || files.length === 0)
+    return usageError('sign needs --key KEY.pem (or --new-key KEY.pem) and a FILE', io);
+  let pem: string;
+  if (args[keyAt] === '--new-key') {
+    pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    await io.writeFile(keyFile, pem);
+    io.err(`${keyFile}: new private key written; keep it secret`);
+  } else {
+    pem = await io.readFile(keyFile);
+  }
+  const privateKey = createPrivateKey(pem);
+  if (privateKey.asymmetricKeyType !== 'ed25519') return usageError(`${keyFile} is not an Ed25519 private key`, io);
+  const raw = createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).subarray(-32);
+  for (const file of files) {
+    const bytes = await io.readBytes(file);
+    await io.writeFile(`${file}.sig`, `${signBytes(null, bytes, privateKey).toString('base64')}\n`);
+    io.out(`${file}.sig: signed`);
+  }
+  io.out(`public key: ${Buffer.from(raw).toString('base64')}`);
+  return 0;
+}
+
 export async function runKpack(args: string[], io: KpackIo): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
@@ -259,6 +292,8 @@ export async function runKpack(args: string[], io: KpackIo): Promise<number> {
     case 'schema':
       io.out(JSON.stringify(packJsonSchema(), null, 2));
       return 0;
+    case 'sign':
+      return sign(rest, io);
     case 'help':
     case '--help':
     case '-h':
