@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'scratch/', 'coverage/', 'docs/'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'scratch/', 'coverage/', 'docs/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

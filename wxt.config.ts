@@ -2,8 +2,11 @@ import { defineConfig } from 'wxt';
 import { CHAT_HOSTS, TEST_HOSTS } from './lib/adapters/hosts';
 
 const E2E = process.env.HUASHU_E2E === '1';
-/** Where subscribed packs may be published (lib/sync/pack-fetch.ts checks http(s) too). */
-const PACK_URL_HOSTS = ['https://*/*', 'http://*/*'];
+/**
+ * Where subscribed packs may be published: https anywhere, plain http only on this machine (the same
+ * rule as `checkPackUrl` in lib/sync/pack-fetch.ts).
+ */
+const PACK_URL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -27,7 +30,10 @@ export default defineConfig({
       // contextMenus + activeTab + scripting: "find replies for the selection" on any other page reads
       // that page only when the agent asks, without host access to it.
       permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
-      host_permissions: E2E ? [...CHAT_HOSTS, ...TEST_HOSTS] : CHAT_HOSTS,
+      // None in the store build: the content script's `matches` (CHAT_HOSTS) let it run on the chat panes,
+      // the background only messages tabs, and the context-menu reader is injected under activeTab.
+      // The test build drives the replica pages from the test harness, which needs host access.
+      host_permissions: E2E ? [...CHAT_HOSTS, ...TEST_HOSTS] : [],
       // Pack subscriptions: a server that sends CORS headers needs nothing; for one that does not, the
       // options page asks for access to that one origin when a fetch fails (permissions.request).
       optional_host_permissions: PACK_URL_HOSTS,

@@ -1,23 +1,9 @@
 #!/usr/bin/env node
-// Thin launcher: tsx runs the TypeScript CLI in lib/cli without a build step.
-import { readFile, writeFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import { register } from 'tsx/esm/api';
-
-register();
-const { runKpack } = await import('../lib/cli/kpack.ts');
-
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-const code = await runKpack(process.argv.slice(2), {
-  readFile: (path) => readFile(path, 'utf8'),
-  readBytes: async (path) => new Uint8Array(await readFile(path)),
-  writeFile: (path, text) => writeFile(path, text, 'utf8'),
-  readStdin: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-});
-process.exitCode = code;
+// Thin launcher: runs the bundled CLI (dist/kpack.mjs, built by `npm run build:cli` from lib/cli).
+try {
+  await import('../dist/kpack.mjs');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/kpack.mjs')) throw error;
+  process.stderr.write('kpack is not built: run `npm run build:cli` in the Huashu checkout\n');
+  process.exitCode = 2;
+}

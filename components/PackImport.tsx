@@ -9,13 +9,15 @@ interface PackImportProps {
   onSubscribe(url: string): void;
   /** Asks the browser for access to the origin (must run in the click), then retries. */
   onAllowAccess(origin: string): void;
+  /** The team lead confirmed that the subscribed URL may replace the installed pack with its id. */
+  onReplace?(): void;
 }
 
 /**
  * Team leads import a pack file, or subscribe to a pack URL, here; the result of either names every
  * problem by its place in the file.
  */
-export function PackImport({ busy, report, onFile, onSubscribe, onAllowAccess }: PackImportProps) {
+export function PackImport({ busy, report, onFile, onSubscribe, onAllowAccess, onReplace }: PackImportProps) {
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (file) onFile(file);
@@ -50,6 +52,13 @@ export function PackImport({ busy, report, onFile, onSubscribe, onAllowAccess }:
             <p>
               <button type="button" data-testid="grant-access" onClick={() => onAllowAccess(report.accessOrigin!)}>
                 Allow Huashu to read {report.accessOrigin}, then try again
+              </button>
+            </p>
+          )}
+          {report.conflict && onReplace && (
+            <p>
+              <button type="button" data-testid="confirm-replace" disabled={busy} onClick={onReplace}>
+                Replace “{report.conflict.name}” with the pack at this address
               </button>
             </p>
           )}

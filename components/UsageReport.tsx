@@ -4,6 +4,11 @@ interface UsageReportProps {
   report: Report | null;
   days: number;
   onDays(days: number): void;
+  /** Whether the log records events; the controls below show only when their callbacks are given. */
+  logging?: boolean;
+  onLogging?(on: boolean): void;
+  onClear?(): void;
+  onExport?(format: 'ndjson' | 'csv'): void;
 }
 
 const WINDOWS = [1, 7, 30, 90];
@@ -12,10 +17,45 @@ const WINDOWS = [1, 7, 30, 90];
  * The team lead's view of the local usage log: replies agents use, buyer questions nothing answers, and
  * buyers the panel flagged as about to complain.
  */
-export function UsageReport({ report, days, onDays }: UsageReportProps) {
+export function UsageReport({ report, days, onDays, logging, onLogging, onClear, onExport }: UsageReportProps) {
   return (
     <section className="usage" data-testid="usage-report">
       <h2>Usage on this computer</h2>
+      {/* What the log holds is documented in docs/PRIVACY.md: buyer words only redacted, 90 days at most. */}
+      <p className="usage__controls">
+        {onLogging && (
+          <label>
+            <input
+              type="checkbox"
+              data-testid="usage-logging"
+              checked={logging !== false}
+              onChange={(e) => onLogging(e.target.checked)}
+            />{' '}
+            Keep a usage log (buyer words are stored redacted, for 90 days)
+          </label>
+        )}{' '}
+        {onExport && (
+          <>
+            <button type="button" data-testid="usage-export-ndjson" onClick={() => onExport('ndjson')}>
+              Export (NDJSON)
+            </button>{' '}
+            <button type="button" data-testid="usage-export-csv" onClick={() => onExport('csv')}>
+              Export (CSV)
+            </button>{' '}
+          </>
+        )}
+        {onClear && (
+          <button
+            type="button"
+            data-testid="usage-clear"
+            onClick={() => {
+              if (confirm('Delete the whole usage log on this computer?')) onClear();
+            }}
+          >
+            Clear the log
+          </button>
+        )}
+      </p>
       <label>
         Last{' '}
         <select data-testid="usage-days" value={days} onChange={(e) => onDays(Number(e.target.value))}>

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { onAlarm, startAlarms } from '@/lib/background/alarms';
 import { registryIn } from '@/lib/background/chat-registry';
 import { FIND_REPLIES_MENU, injectSelectionReader, onMenuClick } from '@/lib/background/context-menu';
 import { registerHandlers } from '@/lib/background/handlers';
@@ -11,7 +12,6 @@ import { HuashuDb } from '@/lib/db/schema';
 import * as content from '@/lib/messaging/content';
 import * as pages from '@/lib/messaging/pages';
 import { builtinPacks } from '@/lib/packs/builtin';
-import { ensureSyncAlarm, SYNC_ALARM } from '@/lib/sync/schedule';
 
 // Wiring only: behaviour lives in lib/background/.
 export default defineBackground(() => {
@@ -30,18 +30,16 @@ export default defineBackground(() => {
   });
   registerHandlers(content.onMessage, pages.onMessage, service);
   const sites = startSites(browser, db, extension, pages.onMessage, import.meta.env.HUASHU_E2E ? TEST_HOSTS : []);
-  // Shipped packs and the sync alarm (it wakes the worker; what is due lives in the database).
+  // Shipped packs, enabled sites, and the alarms of the pack sync and the usage log's retention.
   const start = () => {
     void seedBuiltinPacks(db, builtinPacks(console.error)).then((ids) => ids.length > 0 && packsChanged(ids));
-    void ensureSyncAlarm(browser.alarms).catch(console.error);
+    void startAlarms(browser.alarms, service).catch(console.error);
     void sites.sync().catch(console.error);
   };
   browser.runtime.onInstalled.addListener(start);
   browser.runtime.onStartup.addListener(start);
   start();
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void service.syncDuePacks().catch(console.error);
-  });
+  browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm.name, service)?.catch(console.error));
   const panel = panelApisOf((globalThis as { chrome?: unknown }).chrome, browser);
   openPanelOnActionClick(panel);
   const reader = ['/content-scripts/generic.js' as const];

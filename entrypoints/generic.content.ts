@@ -26,7 +26,8 @@ export default defineContentScript({
       watcher.stop();
       delete state.huashuSelection;
     });
-    onMessage('readConversation', () => watcher.readNow());
+    // The panel asking again gets the question of the last click, not whatever is selected now.
+    onMessage('readConversation', () => watcher.current());
     onMessage('insertText', ({ data }) => answerInsert(document, genericAdapter, {}, data));
     watcher.readNow();
   },

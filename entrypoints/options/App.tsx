@@ -23,7 +23,7 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
   );
   const usage = useStore(
     store,
-    useShallow((s) => ({ report: s.usage, days: s.usageDays })),
+    useShallow((s) => ({ report: s.usage, days: s.usageDays, logging: s.usageLog })),
   );
   const selectors = useStore(
     store,
@@ -41,6 +41,7 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
         onFile={(file) => void actions.importFile(file)}
         onSubscribe={(url) => void actions.subscribe(url)}
         onAllowAccess={(origin) => void actions.allowSubscribeAccess(origin)}
+        onReplace={() => void actions.subscribe(store.getState().lastUrl, true)}
       />
       <section>
         <h2>Packs</h2>
@@ -52,7 +53,13 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
           onRemove={(id) => void actions.removePack(id)}
         />
       </section>
-      <UsageReport {...usage} onDays={(days) => void actions.setUsageDays(days)} />
+      <UsageReport
+        {...usage}
+        onDays={(days) => void actions.setUsageDays(days)}
+        onLogging={(on) => void actions.setUsageLog(on)}
+        onClear={() => void actions.clearUsage()}
+        onExport={(format) => void actions.exportUsage(format)}
+      />
       <SelectorOverrides {...selectors} onSave={(platform, value) => void actions.saveOverrides(platform, value)} />
       {children}
     </main>

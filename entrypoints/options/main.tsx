@@ -9,6 +9,14 @@ import { App } from './App';
 import { EnabledSitesSection } from './enabled-sites';
 import './style.css';
 
+/** Offers text as a file download (the usage export). */
+function saveText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 // Wiring only: every change goes through the background, the one writer of the database.
 const store = createOptionsStore({
   listPacks: () => sendMessage('listPacks', {}),
@@ -16,13 +24,15 @@ const store = createOptionsStore({
   importFile: (fileName, bytes) => sendMessage('importPack', { fileName, base64: bytesToBase64(bytes) }),
   setPackEnabled: (id, enabled) => sendMessage('setPackEnabled', { id, enabled }),
   removePack: (id) => sendMessage('removePack', { id }),
-  subscribePack: (url) => sendMessage('subscribePack', { url }),
+  subscribePack: (url, replace) => sendMessage('subscribePack', { url, ...(replace ? { replace } : {}) }),
   syncPacks: (ids) => sendMessage('syncPacks', { ids }),
   requestAccess: (origin) => browser.permissions.request({ origins: [accessPattern(origin)] }),
   onPacksChanged: (listener) => onMessage('packsChanged', () => listener()),
   getSettings: () => sendMessage('getSettings', {}),
   saveSettings: (patch) => sendMessage('saveSettings', patch),
   usageReport: (days) => sendMessage('usageReport', { days }),
+  clearUsage: () => sendMessage('clearUsage', {}),
+  exportUsage: async (format) => saveText(`huashu-usage.${format}`, await sendMessage('exportUsage', { format })),
   sites: SITE_ADAPTERS.map((a) => ({ platform: a.platform, label: a.label, defaults: { ...a.selectors } })),
 });
 

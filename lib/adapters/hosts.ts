@@ -7,13 +7,17 @@
  * `inbox.shopify.com` iframe; Pinduoduo's merchant chat is `mms.pinduoduo.com/chat-merchant/`.
  */
 export const CHAT_HOSTS = [
-  '*://*.taobao.com/*',
-  '*://*.tmall.com/*',
-  '*://dongdong.jd.com/*',
-  '*://*.jd.com/*',
-  '*://inbox.shopify.com/*',
-  '*://admin.shopify.com/*',
-  '*://mms.pinduoduo.com/*',
+  // https only: a chat pane is never served over plain http, and the extension should not run on one.
+  // Single-page apps (千牛, JD's dongdong, Shopify admin, PDD's mms) match the whole host, since the
+  // chat is reached by in-page navigation; pages loaded straight at the chat match its path only.
+  'https://qn.taobao.com/*',
+  'https://market.m.taobao.com/app/im/*',
+  'https://market.m.taobao.com/app/qn/*',
+  'https://dongdong.jd.com/*',
+  'https://shop.jd.com/jdm/kefu/*',
+  'https://inbox.shopify.com/*',
+  'https://admin.shopify.com/store/*',
+  'https://mms.pinduoduo.com/*',
 ];
 
 /** Local replica pages, matched only in the test build (`npm run build:e2e`). */

@@ -4,7 +4,55 @@
  * that has a conversation and a composer. Pure state transitions: the background persists the state
  * in session storage because an MV3 worker can be stopped at any time.
  */
+import { capConversation, capField } from '../chats/limits';
 import type { ActiveChat, ConversationReport } from '../chats/types';
+
+/** Messages kept per report: the panel reads the last few (question, complaint check, page values). */
+export const REGISTRY_MESSAGES = 20;
+/** Frames kept per tab and reports kept in all: session storage holds 10 MB, and pages add frames freely. */
+export const REGISTRY_FRAMES_PER_TAB = 8;
+export const REGISTRY_REPORTS = 24;
+
+/**
+ * A content script's report as the registry keeps it: capped (a page can hold 200 messages of 100 kB),
+ * and with only the fields a report has, whatever the unprivileged sender put in it.
+ */
+export function boundedReport(report: ConversationReport): ConversationReport {
+  const conversation = report.conversation;
+  const valid = conversation && Array.isArray(conversation.messages) && typeof conversation.conversationId === 'string';
+  return {
+    url: capField(String(report.url ?? ''), 2000),
+    conversation: valid
+      ? capConversation(
+          {
+            ...conversation,
+            messages: conversation.messages.filter((m) => m && typeof m.text === 'string' && typeof m.id === 'string'),
+            orderIds: Array.isArray(conversation.orderIds)
+              ? conversation.orderIds.filter((id) => typeof id === 'string')
+              : [],
+            productTitles: Array.isArray(conversation.productTitles)
+              ? conversation.productTitles.filter((title) => typeof title === 'string')
+              : [],
+          },
+          REGISTRY_MESSAGES,
+        )
+      : null,
+    hasComposer: report.hasComposer === true,
+    siteLabel: capField(String(report.siteLabel ?? ''), 100),
+  };
+}
+
+/** The newest reports only: at most `REGISTRY_FRAMES_PER_TAB` per tab and `REGISTRY_REPORTS` in all. */
+function pruneReports(reports: Record<string, ActiveChat>): Record<string, ActiveChat> {
+  const newestFirst = Object.entries(reports).sort(([, a], [, b]) => b.at - a.at);
+  const perTab = new Map<number, number>();
+  const kept = newestFirst.filter(([, r]) => {
+    const count = (perTab.get(r.tabId) ?? 0) + 1;
+    perTab.set(r.tabId, count);
+    return count <= REGISTRY_FRAMES_PER_TAB;
+  });
+  return Object.fromEntries(kept.slice(0, REGISTRY_REPORTS));
+}
 
 export interface ChatRegistry {
   /** By `tabId:frameId`. */
@@ -45,7 +93,10 @@ export function recordReport(
   now: number,
   tabIsActive: boolean,
 ): ChatRegistry {
-  const reports = { ...registry.reports, [`${tabId}:${frameId}`]: { ...report, tabId, frameId, at: now } };
+  const reports = pruneReports({
+    ...registry.reports,
+    [`${tabId}:${frameId}`]: { ...boundedReport(report), tabId, frameId, at: now },
+  });
   const inUse =
     tabIsActive ||
     tabId === registry.focusedTabId ||
@@ -56,6 +107,13 @@ export function recordReport(
 
 function hasTab(registry: ChatRegistry, tabId: number): boolean {
   return Object.values(registry.reports).some((r) => r.tabId === tabId);
+}
+
+/** A frame's page went away (closed, navigated, the frame removed): its report goes with it. */
+export function forgetFrame(registry: ChatRegistry, tabId: number, frameId: number): ChatRegistry {
+  const reports = { ...registry.reports };
+  delete reports[`${tabId}:${frameId}`];
+  return { ...registry, reports };
 }
 
 /** The agent switched to a tab: it becomes the active chat if it is one. */

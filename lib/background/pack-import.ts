@@ -11,6 +11,12 @@ import type { ImportResult, PackSource } from '../packs/types';
 import { buildSegment } from '../suggest/index/segment';
 import { fileNameOfUrl, type SyncState } from '../sync/pack-fetch';
 
+function describeSource(source: PackSource): string {
+  if (source.kind === 'file') return `imported from ${source.fileName}`;
+  if (source.kind === 'url') return `subscribed to ${source.url}`;
+  return 'shipped with Huashu';
+}
+
 /** The file name that names a converted pack and hints at its format. */
 function fileNameOf(source: PackSource): string {
   return source.kind === 'file' ? source.fileName : source.kind === 'url' ? fileNameOfUrl(source.url) : '';
@@ -25,11 +31,33 @@ export async function importPackText(
   file: PackText,
   source: PackSource,
   now = Date.now(),
-  options: PackImportOptions & { sync?: SyncState } = {},
+  options: PackImportOptions & {
+    sync?: SyncState;
+    /** A sync's update: stored only while the pack is still subscribed to its URL (see `storePack`). */
+    onlyIfSubscribedTo?: string;
+    /** A new subscription: whether it may take the place of a pack with the same id from elsewhere. */
+    mayReplace?: boolean;
+  } = {},
 ): Promise<ImportResult> {
   const imported = packFromText(file, fileNameOf(source), options);
   if (!imported.ok) return imported;
   const { pack, warnings, converted } = imported;
+  if (options.mayReplace === false && source.kind === 'url') {
+    // A URL may not silently take over a pack the team lead installed from a file or another address.
+    const existing = await db.packs.get(pack.id);
+    if (existing && !(existing.source.kind === 'url' && existing.source.url === source.url)) {
+      return {
+        ok: false,
+        errors: [
+          {
+            path: 'id',
+            message: `“${pack.id}” is already installed (“${existing.pack.name}”, ${describeSource(existing.source)}): subscribing would replace it`,
+          },
+        ],
+        conflict: { packId: pack.id, name: existing.pack.name },
+      };
+    }
+  }
   const stored = await storePack(db, {
     pack,
     // Built before the transaction: IndexedDB transactions close when they wait on anything else.
@@ -38,7 +66,9 @@ export async function importPackText(
     warnings: warnings.length,
     now,
     ...(options.sync ? { sync: options.sync } : {}),
+    ...(options.onlyIfSubscribedTo !== undefined ? { onlyIfSubscribedTo: options.onlyIfSubscribedTo } : {}),
   });
+  if (!stored) return { ok: false, errors: [{ path: '', message: 'the pack was removed during the check' }] };
   return {
     ok: true,
     pack: summarize(stored.pack),

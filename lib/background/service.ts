@@ -14,11 +14,19 @@ import { readPackBytes } from '../packs/import';
 import type { ImportResult, PackSummary } from '../packs/types';
 import { settingsFrom, type Settings } from '../settings';
 import { expandShortcut, shortcutsOf } from '../snippets/expand';
-import { checkPackUrl, fetchPackBytes, hashText, type FetchLike, type FetchPackOptions } from '../sync/pack-fetch';
+import {
+  checkPackUrl,
+  fetchPackBytes,
+  fileNameOfUrl,
+  hashText,
+  type FetchLike,
+  type FetchPackOptions,
+} from '../sync/pack-fetch';
 import { isDue } from '../sync/schedule';
 import { describeRefusedPack } from '../sync/status';
+import { redactQuestion, retentionCutoff, storableEvent, usageToCsv, usageToNdjson } from '../usage/log';
 import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
-import { activeChat, forgetTab, recordActivation, recordReport, type ChatRegistry } from './chat-registry';
+import { activeChat, forgetFrame, forgetTab, recordActivation, recordReport, type ChatRegistry } from './chat-registry';
 import { importPackText } from './pack-import';
 
 /** Where a message came from, as the browser says (runtime.MessageSender). */
@@ -63,6 +71,9 @@ function isContentScript(sender: Sender, ports: Pick<BackgroundPorts, 'extension
   return sender.id === ports.extensionId && sender.tab?.id !== undefined && !isExtensionPage(sender, ports);
 }
 
+/** What a sync check records before it parses a file; it stays only if the check never finished. */
+export const INTERRUPTED_CHECK = 'the last check stopped while reading the file (it may be too large or malformed)';
+
 export class BackgroundService {
   /** Registry updates run one after another: they load, change and save session storage. */
   private registryQueue: Promise<unknown> = Promise.resolve();
@@ -101,6 +112,13 @@ export class BackgroundService {
     );
   }
 
+  /** A content script's page is going away: its frame's report is forgotten. */
+  async frameGone(sender: Sender): Promise<void> {
+    this.requireContent(sender);
+    const tabId = sender.tab!.id!;
+    await this.updateRegistry((registry) => forgetFrame(registry, tabId, sender.frameId ?? 0), true);
+  }
+
   private requireContent(sender: Sender): void {
     if (!isContentScript(sender, this.ports)) throw new NotAllowedError('only content scripts may do this');
   }
@@ -124,8 +142,7 @@ export class BackgroundService {
       now: new Date(this.ports.now()),
     });
     if (!expanded) return null;
-    await this.ports.db.usage.add({
-      at: this.ports.now(),
+    await this.logUsage({
       type: 'inserted',
       platform: conversation?.platform,
       packId: expanded.packId,
@@ -172,8 +189,7 @@ export class BackgroundService {
       };
     }
     outcome ??= { ok: false, method: 'none', message: 'The chat tab did not answer. Reload it and try again.' };
-    await this.ports.db.usage.add({
-      at: this.ports.now(),
+    await this.logUsage({
       type: outcome.ok ? 'inserted' : 'copied',
       platform: chat.conversation?.platform,
       packId: request.packId,
@@ -185,7 +201,7 @@ export class BackgroundService {
   /** A file the options page sent as it is: read, converted, validated and stored like a subscribed URL's. */
   async importPack(sender: Sender, data: { fileName: string; base64: string }): Promise<ImportResult> {
     this.requirePage(sender);
-    const read = await readPackBytes(base64ToBytes(data.base64));
+    const read = await readPackBytes(base64ToBytes(data.base64), data.fileName);
     if (!read.ok) return read;
     const source = { kind: 'file', fileName: data.fileName } as const;
     const result = await importPackText(this.ports.db, read.file, source, this.ports.now());
@@ -222,9 +238,12 @@ export class BackgroundService {
    * Subscribes to a pack URL: fetches it now and imports it exactly as a file import does (a Huashu pack
    * or another tool's export, validated and linted); from then on the background keeps it in step.
    */
-  async subscribePack(sender: Sender, data: { url: string }): Promise<ImportResult> {
+  async subscribePack(
+    sender: Sender,
+    data: { url: string; expectId?: string; replace?: boolean },
+  ): Promise<ImportResult> {
     this.requirePage(sender);
-    const checked = checkPackUrl(data.url);
+    const checked = checkPackUrl(typeof data.url === 'string' ? data.url : '');
     if (!checked.ok) return { ok: false, errors: [{ path: '', message: checked.message }] };
     const url = checked.url;
     return this.queueSync(async () => {
@@ -242,11 +261,13 @@ export class BackgroundService {
           errors: [{ path: '', message: 'the server answered “304 Not Modified” to a plain request' }],
         };
       }
-      const read = await readPackBytes(outcome.bytes);
+      const read = await readPackBytes(outcome.bytes, fileNameOfUrl(url));
       if (!read.ok) return read;
       const { etag, lastModified } = outcome;
       const result = await importPackText(this.ports.db, read.file, { kind: 'url', url }, this.ports.now(), {
         sync: { etag, lastModified, contentHash: hashText(read.file.text) },
+        mayReplace: data.replace === true,
+        ...(typeof data.expectId === 'string' && data.expectId ? { expectId: data.expectId } : {}),
       });
       if (result.ok) this.ports.broadcastPacksChanged([result.pack.id]);
       return result;
@@ -288,6 +309,20 @@ export class BackgroundService {
    * (its enabled flag kept, its index rebuilt); anything else leaves the pack as it is and records why.
    */
   private async syncOne(subscription: StoredSubscription): Promise<boolean> {
+    try {
+      return await this.checkSubscription(subscription);
+    } catch (error) {
+      // Whatever escaped (a bug, a storage error) is a failed check with its back-off, never silent.
+      await recordSyncCheck(this.ports.db, subscription.packId, {
+        checkedAt: this.ports.now(),
+        lastError: `the check failed: ${(error as Error)?.message || String(error)}`,
+        failures: subscription.failures + 1,
+      }).catch(() => {});
+      return false;
+    }
+  }
+
+  private async checkSubscription(subscription: StoredSubscription): Promise<boolean> {
     const { db } = this.ports;
     const outcome = await fetchPackBytes(this.ports.fetch, subscription.url, subscription, this.ports.fetchOptions);
     const now = this.ports.now();
@@ -312,8 +347,11 @@ export class BackgroundService {
       await unchanged();
       return false;
     }
+    // Written before the file is parsed: if the worker dies while reading it (a hostile file), the check
+    // counts as failed and the next one waits for its back-off; success below clears it.
+    await failed(INTERRUPTED_CHECK);
     // Read as a file import reads it (a workbook's sheet, GB18030 CSV); a cannot-read is a failed check.
-    const read = await readPackBytes(outcome.bytes);
+    const read = await readPackBytes(outcome.bytes, fileNameOfUrl(subscription.url));
     if (!read.ok) {
       await failed(read.errors[0]!.message);
       return false;
@@ -329,6 +367,7 @@ export class BackgroundService {
     const result = await importPackText(db, read.file, { kind: 'url', url: subscription.url }, now, {
       expectId: subscription.packId,
       sync: { ...validators, contentHash },
+      onlyIfSubscribedTo: subscription.url,
     });
     if (!result.ok) {
       // The refused file's validators are not kept: the next check fetches it whole and reports it again.
@@ -341,7 +380,7 @@ export class BackgroundService {
   /** Logs a buyer question the panel had no suggestion for; events older than the retention go. */
   async logUnanswered(sender: Sender, data: { question: string; platform?: string }): Promise<void> {
     this.requirePage(sender);
-    const question = data.question.trim().slice(0, 500);
+    const question = redactQuestion(String(data.question ?? ''));
     if (question) await this.logUsage({ type: 'unanswered', platform: data.platform, question });
   }
 
@@ -351,20 +390,46 @@ export class BackgroundService {
     data: { question: string; level: 'high' | 'watch'; reasons: string[]; platform?: string },
   ): Promise<void> {
     this.requirePage(sender);
-    const question = data.question.trim().slice(0, 500);
+    const question = redactQuestion(String(data.question ?? ''));
     if (!question || (data.level !== 'high' && data.level !== 'watch')) return;
     const reasons = data.reasons.slice(0, 10).map((r) => String(r).slice(0, 40));
     await this.logUsage({ type: 'complaint', platform: data.platform, question, level: data.level, reasons });
   }
 
-  /** Adds an event to the local usage log; events older than the retention go. */
+  /**
+   * Adds an event to the local usage log, buyer words redacted (see lib/usage/log.ts), unless the team
+   * lead turned logging off; events older than the retention go (the daily alarm prunes too).
+   */
   private async logUsage(event: Omit<UsageLogEvent, 'at'>): Promise<void> {
+    if ((await this.getSettings()).usageLog === false) return;
     const now = this.ports.now();
-    await this.ports.db.usage.add({ at: now, ...event });
-    await this.ports.db.usage
-      .where('at')
-      .below(now - USAGE_RETENTION_DAYS * DAY)
-      .delete();
+    await this.ports.db.usage.add(storableEvent({ at: now, ...event }));
+    await this.ports.db.usage.where('at').below(retentionCutoff(now)).delete();
+  }
+
+  /**
+   * The daily alarm (and every worker start): deletes events past the retention, and redacts any event
+   * stored before redaction existed. Returns how many events were deleted.
+   */
+  async pruneUsage(): Promise<number> {
+    const deleted = await this.ports.db.usage.where('at').below(retentionCutoff(this.ports.now())).delete();
+    await this.ports.db.usage.toCollection().modify((event: UsageLogEvent) => {
+      if (event.question) event.question = redactQuestion(event.question);
+    });
+    return deleted;
+  }
+
+  /** "Clear the log": every event goes. */
+  async clearUsage(sender: Sender): Promise<void> {
+    this.requirePage(sender);
+    await this.ports.db.usage.clear();
+  }
+
+  /** The whole log as NDJSON (one documented event per line) or CSV, for the team lead to save. */
+  async exportUsage(sender: Sender, data: { format: 'ndjson' | 'csv' }): Promise<string> {
+    this.requirePage(sender);
+    const events = await this.ports.db.usage.orderBy('at').toArray();
+    return data.format === 'csv' ? usageToCsv(events) : usageToNdjson(events);
   }
 
   async usageReport(sender: Sender, data: { days: number }): Promise<UsageReport> {

@@ -3,6 +3,7 @@
  * in-process; `bin/kpack.mjs` wires it to the real process.
  */
 import { detectFormat, IMPORT_FORMATS, importPack, packNameFromFile, type ImportFormat } from '../packs/importers';
+import { decodeUtf8Strict } from '../packs/importers/encoding';
 import { readImportFile, type ImportFileText } from '../packs/importers/file';
 import { lintPack } from '../packs/lint';
 import { packJsonSchema, PLATFORMS, type Pack, type Platform } from '../packs/schema';
@@ -35,19 +36,28 @@ Usage:
                                        columns; a CSV that is not UTF-8 is read as GB18030;
                                        what was skipped or needs a look goes to stderr
   kpack schema                         prints the pack JSON Schema
+  kpack sign --key KEY.pem FILE…       writes FILE.sig (Ed25519) and prints the public key to pin;
+                                       --new-key KEY.pem makes the key first
   kpack help                           this text`;
 
 type Loaded = { ok: true; pack: Pack; raw: unknown } | { ok: false; lines: string[] };
 
 async function load(file: string, io: KpackIo): Promise<Loaded> {
-  let source: string;
+  let bytes: Uint8Array;
   try {
-    source = await io.readFile(file);
+    bytes = await io.readBytes(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message);
     return { ok: false, lines: [`${file}: ${reason}`] };
+  }
+  // Strict UTF-8: a stray byte is reported where it is, never read as U+FFFD or as another encoding.
+  let source: string;
+  try {
+    source = decodeUtf8Strict(bytes, 'the pack');
+  } catch (error) {
+    return { ok: false, lines: [`${file}: ${(error as Error).message}`] };
   }
   const result = parsePack(source);
   if (result.ok) return result;
@@ -175,7 +185,7 @@ async function importCommand(args: string[], io: KpackIo): Promise<number> {
   }
   let read: ImportFileText;
   try {
-    read = await readImportFile(await io.readBytes(file));
+    read = await readImportFile(await io.readBytes(file), file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.err(
@@ -237,6 +247,37 @@ function usageError(message: string, io: KpackIo): number {
 }
 
 /** Runs kpack with `args` (without the program name); resolves to the exit code. */
+/**
+ * `kpack sign --key KEY.pem FILE…`: writes FILE.sig (base64 Ed25519 signature of the file's bytes) and
+ * prints the public key to pin in subscriptions. `--new-key KEY.pem` first writes a new private key.
+ */
+async function sign(args: string[], io: KpackIo): Promise<number> {
+  const { createPrivateKey, createPublicKey, generateKeyPairSync, sign: signBytes } = await import('node:crypto');
+  const keyAt = args.findIndex((a) => a === '--key' || a === '--new-key');
+  const keyFile = keyAt >= 0 ? args[keyAt + 1] : undefined;
+  const files = args.filter((_, i) => keyAt < 0 || (i !== keyAt && i !== keyAt + 1));
+  if (!keyFile || files.length === 0)
+    return usageError('sign needs --key KEY.pem (or --new-key KEY.pem) and a FILE', io);
+  let pem: string;
+  if (args[keyAt] === '--new-key') {
+    pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    await io.writeFile(keyFile, pem);
+    io.err(`${keyFile}: new private key written; keep it secret`);
+  } else {
+    pem = await io.readFile(keyFile);
+  }
+  const privateKey = createPrivateKey(pem);
+  if (privateKey.asymmetricKeyType !== 'ed25519') return usageError(`${keyFile} is not an Ed25519 private key`, io);
+  const raw = createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).subarray(-32);
+  for (const file of files) {
+    const bytes = await io.readBytes(file);
+    await io.writeFile(`${file}.sig`, `${signBytes(null, bytes, privateKey).toString('base64')}\n`);
+    io.out(`${file}.sig: signed`);
+  }
+  io.out(`public key: ${Buffer.from(raw).toString('base64')}`);
+  return 0;
+}
+
 export async function runKpack(args: string[], io: KpackIo): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
@@ -251,6 +292,8 @@ export async function runKpack(args: string[], io: KpackIo): Promise<number> {
     case 'schema':
       io.out(JSON.stringify(packJsonSchema(), null, 2));
       return 0;
+    case 'sign':
+      return sign(rest, io);
     case 'help':
     case '--help':
     case '-h':

@@ -5,6 +5,7 @@
  */
 import type { ChatAdapter } from '../adapters/types';
 import { matches } from '../adapters/dom';
+import { capConversation } from '../chats/limits';
 import type { ConversationReport } from '../chats/types';
 
 interface SelectionWatchOptions {
@@ -14,13 +15,13 @@ interface SelectionWatchOptions {
   /** The adapter's selectors: `editable` and `lastFocused` (an attribute selector the watcher sets). */
   selectors: { editable: string; lastFocused: string };
   report(report: ConversationReport): void;
-  /** Coalesces a burst of selection changes (ms). */
-  delay?: number;
 }
 
 interface SelectionWatcher {
-  /** Reads the selection now and reports it (the context-menu click). */
+  /** Reads the selection now and reports it: only the context-menu click calls this. */
   readNow(): ConversationReport;
+  /** The question read at the last click, with whether a text box is focused now; reads nothing new. */
+  current(): ConversationReport;
   stop(): void;
 }
 
@@ -30,22 +31,27 @@ function attributeOf(selector: string): [string, string] {
   return match ? [match[1]!, match[2]!] : ['data-huashu-focus', 'last'];
 }
 
+/**
+ * The selection is read once per context-menu click, never on later selections: what the agent selects
+ * afterwards on that page (a customer's address, anything) reaches neither the panel nor the log.
+ */
 export function watchSelection(options: SelectionWatchOptions): SelectionWatcher {
   const { root, adapter, selectors } = options;
   const [attribute, value] = attributeOf(selectors.lastFocused);
   // The question stays when the selection goes: the agent clicks into the reply box, which clears it.
-  let lastQuestion: ConversationReport | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let question: ConversationReport['conversation'] = null;
+
+  const current = (): ConversationReport => ({
+    url: root.location?.href ?? '',
+    conversation: question,
+    hasComposer: adapter.getComposer(root) !== null,
+    siteLabel: adapter.label,
+  });
 
   const readNow = (): ConversationReport => {
-    const conversation = adapter.readConversation(root);
-    const report: ConversationReport = {
-      url: root.location?.href ?? '',
-      conversation: conversation ?? lastQuestion?.conversation ?? null,
-      hasComposer: adapter.getComposer(root) !== null,
-      siteLabel: adapter.label,
-    };
-    if (conversation) lastQuestion = report;
+    const read = adapter.readConversation(root);
+    if (read) question = capConversation(read);
+    const report = current();
     options.report(report);
     return report;
   };
@@ -56,32 +62,20 @@ export function watchSelection(options: SelectionWatchOptions): SelectionWatcher
     for (const marked of root.querySelectorAll(`[${attribute}]`))
       if (marked !== target) marked.removeAttribute(attribute);
     target.setAttribute(attribute, value);
-    // The panel shows whether a reply can be written here.
-    if (lastQuestion) readNow();
-  };
-
-  const onSelection = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      const text = root.getSelection?.()?.toString().trim();
-      const previous = lastQuestion?.conversation?.messages[0]?.text;
-      if (text && text !== previous) readNow();
-    }, options.delay ?? 150);
+    // The panel shows whether a reply can be written here; the question is the one read at the click.
+    if (question) options.report(current());
   };
 
   root.addEventListener('focusin', onFocus, true);
-  root.addEventListener('selectionchange', onSelection);
   // The element focused before the script arrived (the agent may have clicked the reply box first).
   if (root.activeElement && matches(root.activeElement, selectors.editable)) {
     root.activeElement.setAttribute(attribute, value);
   }
   return {
     readNow,
+    current,
     stop() {
-      if (timer) clearTimeout(timer);
       root.removeEventListener('focusin', onFocus, true);
-      root.removeEventListener('selectionchange', onSelection);
     },
   };
 }

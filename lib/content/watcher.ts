@@ -7,6 +7,7 @@
  */
 import type { ChatAdapter, ChatPaneMessage, Conversation, SelectorMap } from '../adapters/types';
 import { findOrderIds } from '../adapters/orders';
+import { capConversation, capMessage } from '../chats/limits';
 import type { ConversationReport } from '../chats/types';
 
 interface WatchOptions {
@@ -79,10 +80,9 @@ export function watchConversation(options: WatchOptions): Watcher {
 
   const fullRead = () => {
     stats.fullReads += 1;
-    conversation = safe(() => adapter.readConversation(root, selectors));
-    if (conversation && conversation.messages.length > MAX_MESSAGES) {
-      conversation = { ...conversation, messages: conversation.messages.slice(-MAX_MESSAGES) };
-    }
+    const read = safe(() => adapter.readConversation(root, selectors));
+    // Page text is untrusted: every message and field is capped before anything else sees it.
+    conversation = read && capConversation(read, MAX_MESSAGES);
     stats.messagesParsed += conversation?.messages.length ?? 0;
     needsFullRead = false;
     pending = [];
@@ -107,7 +107,7 @@ export function watchConversation(options: WatchOptions): Watcher {
         stats.messagesParsed += 1;
         if (message && !known.has(message.id)) {
           known.add(message.id);
-          added.push(message);
+          added.push(capMessage(message));
         }
       }
     }

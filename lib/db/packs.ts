@@ -50,6 +50,11 @@ interface PackToStore {
   now: number;
   /** For a URL source: the validators and hash of the body, remembered for the next check. */
   sync?: SyncState;
+  /**
+   * A sync's update: stored only if the pack is still subscribed to this URL when the transaction runs
+   * (removed meanwhile, it stays removed).
+   */
+  onlyIfSubscribedTo?: string;
 }
 
 /**
@@ -59,9 +64,13 @@ interface PackToStore {
  */
 export async function storePack(
   db: HuashuDb,
-  { pack, segment, source, warnings, now, sync = {} }: PackToStore,
-): Promise<{ pack: StoredPack; replaced: string | null }> {
+  { pack, segment, source, warnings, now, sync = {}, onlyIfSubscribedTo }: PackToStore,
+): Promise<{ pack: StoredPack; replaced: string | null } | null> {
   return db.transaction('rw', db.packs, db.segments, db.subscriptions, async () => {
+    if (onlyIfSubscribedTo !== undefined) {
+      const subscription = await db.subscriptions.get(pack.id);
+      if (subscription?.url !== onlyIfSubscribedTo) return null;
+    }
     const previous = await db.packs.get(pack.id);
     const stored: StoredPack = {
       id: pack.id,

@@ -25,7 +25,11 @@ interface PanelToBackground {
   setPackEnabled(data: { id: string; enabled: boolean }): PackSummary[];
   removePack(data: { id: string }): PackSummary[];
   /** Fetches a pack URL now and imports it as `importPack` does; the background then keeps it in step. */
-  subscribePack(data: { url: string }): ImportResult;
+  /**
+   * `expectId`: the pack id the team lead expects at this address (refused when it serves another);
+   * `replace`: the team lead confirmed that it may replace a pack with the same id installed from elsewhere.
+   */
+  subscribePack(data: { url: string; expectId?: string; replace?: boolean }): ImportResult;
   /** Checks subscribed packs now ("Sync now"): these ids, or all when `ids` is absent. */
   syncPacks(data: { ids?: string[] }): PackSummary[];
   getSettings(data: Record<string, never>): Settings;
@@ -41,6 +45,10 @@ interface PanelToBackground {
   listSites(data: Record<string, never>): string[];
   /** Sites the enabled packs list (`sites`) that are not on yet. */
   listPackSites(data: Record<string, never>): string[];
+  /** Deletes every usage event. */
+  clearUsage(data: Record<string, never>): void;
+  /** The usage log as NDJSON or CSV text (fields in docs/PRIVACY.md). */
+  exportUsage(data: { format: 'ndjson' | 'csv' }): string;
 }
 
 /** Background → extension pages (broadcast). */

@@ -28,12 +28,16 @@ export interface PackImportOptions {
   expectId?: string;
 }
 
-/** A file's bytes → its text, or why they cannot be read (a broken or an old .xls workbook). */
+/**
+ * A file's bytes → its text, or why they cannot be read (a broken or an old .xls workbook, a JSON file
+ * that is not UTF-8). `fileName` (or the URL's last part) tells whether GB18030 may be tried.
+ */
 export async function readPackBytes(
   bytes: Uint8Array,
+  fileName = '',
 ): Promise<{ ok: true; file: PackText } | { ok: false; errors: PackProblem[] }> {
   try {
-    return { ok: true, file: await readImportFile(bytes) };
+    return { ok: true, file: await readImportFile(bytes, fileName) };
   } catch (error) {
     return { ok: false, errors: [{ path: '', message: (error as Error).message }] };
   }

@@ -112,7 +112,7 @@ function numberFacts(pack: Pack): NumberFact[] {
 function factWarnings(text: string, path: string, facts: NumberFact[]): LintWarning[] {
   const warnings: LintWarning[] = [];
   // Variables are not hard-coded numbers.
-  const plain = text.replace(/\{\{[^}]*\}\}/g, (m) => ' '.repeat(m.length));
+  const plain = text.replace(/\{\{[^{}]*\}\}/g, (m) => ' '.repeat(m.length));
   // A number inside a range ("1-3天", "7~15天") is not a single policy value.
   for (const match of plain.matchAll(/(?<![\d.\-~～至到])\d+(?:\.\d+)?(?![\d.]|\s*[-~～至到]\s*\d)/g)) {
     const number = Number(match[0]);

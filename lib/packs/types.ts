@@ -46,4 +46,9 @@ export type ImportResult =
       errors: PackProblem[];
       /** A pack URL could not be fetched at all: access to this origin may be missing (see `accessOrigin`). */
       accessOrigin?: string;
+      /**
+       * The URL serves a pack whose id is already installed from elsewhere (a file, the shipped packs,
+       * another URL): subscribing again with `replace` confirms that it takes that pack's place.
+       */
+      conflict?: { packId: string; name: string };
     };

@@ -82,7 +82,10 @@ function jsonErrorMessage(error: unknown, source: string): string {
     const column = offset - before.lastIndexOf('\n');
     where = ` at line ${line}, column ${column}`;
   }
-  const reason = message.replace(/\s*(?:in JSON )?at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+  const reason = message
+    .replace(/ (?:in JSON )?at position \d+.*$/s, '')
+    .trimEnd()
+    .replace(/^JSON\.parse: /, '');
   return `not valid JSON${where}: ${reason}`;
 }
 

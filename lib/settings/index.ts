@@ -8,6 +8,8 @@ export interface Settings {
   selectorOverrides: Record<string, Record<string, string>>;
   /** Origins an agent turned Huashu on for (`https://desk.example.com`): see ./sites.ts. */
   enabledSites?: string[];
+  /** Whether the usage log records anything (docs/PRIVACY.md says what it holds); absent means on. */
+  usageLog?: boolean;
 }
 
 const DEFAULT_SETTINGS: Settings = { scenarios: [], selectorOverrides: {} };

@@ -2,6 +2,7 @@
  * The chat as the suggestion engine and the complaint check read it, and which of its messages are the
  * buyer's question. Its own module so that readers of the question need not load the ranker.
  */
+import { capText } from '../chats/limits';
 import type { Platform } from '../packs/schema';
 import type { PageValues } from '../templates/render';
 
@@ -27,10 +28,14 @@ export interface ChatContext {
   now?: Date;
 }
 
-/** Buyer text to answer: the buyer's messages since the agent last wrote (at most the last three). */
+/**
+ * Buyer text to answer: the buyer's messages since the agent last wrote (at most the last three), cut to
+ * its last `MAX_BUYER_TEXT` characters so a hostile paste costs what a long question costs.
+ */
 export function questionOf(context: ChatContext): string {
-  if (context.messages && context.messages.length > 0) return pendingBuyerTexts(context.messages, 3).join('\n');
-  return (context.text ?? '').trim();
+  if (context.messages && context.messages.length > 0)
+    return capText(pendingBuyerTexts(context.messages, 3).join('\n')).trim();
+  return capText((context.text ?? '').trim()).trim();
 }
 
 /**
@@ -45,7 +50,9 @@ export function pendingBuyerTexts(messages: ChatMessage[], max: number): string[
       if (pending.length > 0) break;
       continue;
     }
-    if (message.role === 'buyer' && message.text.trim()) pending.unshift(message.text.trim());
+    if (message.role !== 'buyer') continue;
+    const text = capText(message.text.trim()).trim();
+    if (text) pending.unshift(text);
   }
   return pending;
 }

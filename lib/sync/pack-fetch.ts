@@ -42,7 +42,18 @@ type FetchOutcome =
       accessOrigin?: string;
     };
 
-/** A URL a team lead typed, checked: http(s) only, without the fragment. */
+/** Hosts that never leave the machine: plain http is allowed for them (a team lead testing a pack). */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether replies may come from this address: https, or plain http to this machine. Anyone on the
+ * network path can rewrite a pack fetched over plain http — the replies agents insert with it.
+ */
+export function isTrustedPackUrl(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+}
+
+/** A URL a team lead typed, checked: https (plain http only to this machine), without the fragment. */
 export function checkPackUrl(input: string): { ok: true; url: string } | { ok: false; message: string } {
   const text = input.trim();
   if (!text) return { ok: false, message: 'Enter the address of a pack file (https://…).' };
@@ -53,7 +64,19 @@ export function checkPackUrl(input: string): { ok: true; url: string } | { ok: f
     return { ok: false, message: `“${text}” is not a web address: it should look like https://example.com/pack.json` };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, message: `Only http:// and https:// addresses can be subscribed to, not ${url.protocol}//` };
+    return { ok: false, message: `Only https:// addresses can be subscribed to, not ${url.protocol}//` };
+  }
+  if (!isTrustedPackUrl(url)) {
+    return {
+      ok: false,
+      message: `Only https:// addresses can be subscribed to: over http:// anyone on the network could change the replies (${url.host})`,
+    };
+  }
+  if (url.username || url.password) {
+    return {
+      ok: false,
+      message: 'Leave the user name and password out of the address: packs are fetched without them',
+    };
   }
   url.hash = '';
   return { ok: true, url: url.href };
@@ -174,6 +197,16 @@ export async function fetchPackBytes(
       // send `Access-Control-Allow-Origin` do not answer: ask once more as a simple request.
       if (Object.keys(headers).length === 0) throw error;
       response = await request({});
+    }
+    // Redirects are followed, but the answer must still come over https: a redirect to http:// (or to
+    // another scheme) would let the network rewrite the pack. Tests' fake responses have no URL.
+    const finalUrl = response.url ? new URL(response.url) : null;
+    if (finalUrl && !isTrustedPackUrl(finalUrl)) {
+      void response.body?.cancel().catch(() => {});
+      return {
+        kind: 'error',
+        message: `the server redirected to ${finalUrl.protocol}//${finalUrl.host}, which is not https: refused`,
+      };
     }
     if (response.status === 304) return { kind: 'unchanged', ...validators(response) };
     if (!response.ok) {

@@ -34,7 +34,7 @@ export function isDue(schedule: SyncSchedule, now: number): boolean {
 }
 
 /** The part of `browser.alarms` the sync alarm needs. */
-interface AlarmsLike {
+export interface AlarmsLike {
   get(name: string): Promise<unknown>;
   create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number }): Promise<void> | void;
 }

@@ -18,7 +18,9 @@ export type PageValues = Partial<Record<PageVariable, string>>;
 
 const CURSOR_MARKER = '{cursor}';
 
-const PLACEHOLDER = /\{\{\s*([^{}|]+?)\s*(?:\|([^{}]*))?\}\}/g;
+// One character class for the name (spaces included, trimmed in code): `\s*` on both sides of a lazy name
+// backtracked cubically on `{{` followed by thousands of spaces.
+const PLACEHOLDER = /\{\{([^{}|]+)(?:\|([^{}]*))?\}\}/g;
 const DATE_VARIABLE = /^today(?:\s*([+-])\s*(\d{1,4}))?$/;
 
 interface Placeholder {

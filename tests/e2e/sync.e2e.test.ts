@@ -138,7 +138,7 @@ describe('pack subscriptions', () => {
     await options.getByTestId('pack-url-add').click();
     await expect
       .poll(() => options.getByTestId('import-report').textContent())
-      .toContain('Only http:// and https:// addresses can be subscribed to, not ftp://');
+      .toContain('Only https:// addresses can be subscribed to, not ftp://');
     await expect(row().locator('td').nth(2).textContent()).resolves.toBe('1.1.0');
   });
 });

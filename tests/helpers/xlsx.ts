@@ -4,7 +4,8 @@
  * dates (as Excel serial days with a date style). Written by hand with fflate so the reader under test
  * (read-excel-file) is checked against an independent writer.
  */
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 export type SheetCell = string | number | Date | null;
 export interface SheetSpec {
@@ -112,4 +113,86 @@ export function workbook(sheets: SheetSpec[]): Uint8Array<ArrayBuffer> {
       '</Types>',
   );
   return new Uint8Array(zipSync(files));
+}
+
+interface ZipPart {
+  name: string;
+  /** Deflated bytes. */
+  data: Uint8Array;
+  crc: number;
+  size: number;
+}
+
+/** A zip archive of deflated parts, written by hand so a part may be far larger than memory allows. */
+function zipOf(parts: ZipPart[]): Uint8Array<ArrayBuffer> {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const part of parts) {
+    const name = Buffer.from(part.name);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(8, 8);
+    head.writeUInt32LE(part.crc >>> 0, 14);
+    head.writeUInt32LE(part.data.length, 18);
+    head.writeUInt32LE(part.size, 22);
+    head.writeUInt16LE(name.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(part.crc >>> 0, 16);
+    entry.writeUInt32LE(part.data.length, 20);
+    entry.writeUInt32LE(part.size, 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    chunks.push(head, name, Buffer.from(part.data));
+    central.push(entry, name);
+    offset += head.length + name.length + part.data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...chunks, directory, end]));
+}
+
+/**
+ * A zip bomb shaped as a workbook: a valid .xlsx whose first sheet is padded with spaces to `unpackedBytes`
+ * (up to 4 GB - 1). Deflate reaches ~1,000:1 on it, as the hostile file of the security review did
+ * (1.2 MB inflating to ~1 GB). Streams the padding through zlib, so writing it needs little memory.
+ */
+export async function bombWorkbook(unpackedBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const parts = unzipSync(workbook([{ name: '快捷短语', rows: [['快捷短语', '短语内容']] }]));
+  const sheetName = 'xl/worksheets/sheet1.xml';
+  const head = parts[sheetName]!.subarray(0, parts[sheetName]!.length - '</sheetData></worksheet>'.length);
+  const deflate = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => out.push(chunk));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  const padding = Buffer.alloc(1 << 20, 0x20);
+  let crc = crc32(head);
+  deflate.write(head);
+  let written = head.length;
+  while (written < unpackedBytes) {
+    const piece = padding.subarray(0, Math.min(padding.length, unpackedBytes - written));
+    crc = crc32(piece, crc);
+    written += piece.length;
+    // Waits when zlib's buffer is full, so the padding is never held in memory at once.
+    if (!deflate.write(piece)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await done;
+  return zipOf(
+    Object.entries(parts).map(([name, data]) =>
+      name === sheetName
+        ? { name, data: Buffer.concat(out), crc, size: written }
+        : { name, data: deflateRawSync(data), crc: crc32(data), size: data.length },
+    ),
+  );
 }

@@ -90,6 +90,7 @@ describe('message handlers', () => {
     );
     const contentNames: Array<keyof ContentProtocol> = [
       'reportConversation',
+      'forgetFrame',
       'listShortcuts',
       'expandShortcut',
       'getSelectorOverrides',
@@ -108,6 +109,8 @@ describe('message handlers', () => {
       'logUnanswered',
       'logComplaint',
       'usageReport',
+      'clearUsage',
+      'exportUsage',
     ];
     expect([...content.keys()].sort()).toEqual([...contentNames].sort());
     expect([...pages.keys()].sort()).toEqual([...pageNames].sort());

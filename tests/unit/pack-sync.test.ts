@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { BackgroundService, type BackgroundPorts, type Sender } from '../../lib/background/service';
 import { EMPTY_REGISTRY } from '../../lib/background/chat-registry';
 import { importPackText } from '../../lib/background/pack-import';
+import { removePack } from '../../lib/db/packs';
 import { HuashuDb } from '../../lib/db/schema';
 import type { FetchLike } from '../../lib/sync/pack-fetch';
 import { SYNC_INTERVAL_MS } from '../../lib/sync/schedule';
@@ -100,7 +101,7 @@ describe('subscribing to a pack URL', () => {
     const { service, ports } = setup();
     expect(await service.subscribePack(options, { url: 'file:///etc/passwd' })).toEqual({
       ok: false,
-      errors: [{ path: '', message: 'Only http:// and https:// addresses can be subscribed to, not file://' }],
+      errors: [{ path: '', message: 'Only https:// addresses can be subscribed to, not file://' }],
     });
     expect(ports.fetch).not.toHaveBeenCalled();
   });
@@ -326,5 +327,75 @@ describe('syncing subscribed packs', () => {
     });
     expect(await service.syncPacks(options, {})).toEqual([]);
     expect(await ports.db.packs.count()).toBe(0);
+  });
+
+  it('does not bring back a pack removed while its file was being read and stored', async () => {
+    const { service, ports, server } = setup();
+    await service.subscribePack(options, { url: URL_ });
+    server.body = v2();
+    server.etag = '"v2"';
+    // Removed between the last look at the subscription and the transaction that stores the new version.
+    const transaction = ports.db.transaction.bind(ports.db) as (...args: unknown[]) => Promise<unknown>;
+    let removed = false;
+    vi.spyOn(ports.db, 'transaction').mockImplementation(((...args: unknown[]) => {
+      if (removed || !args.includes(ports.db.packs)) return transaction(...args);
+      removed = true;
+      return removePack(ports.db, 'mini-store').then(() => transaction(...args));
+    }) as never);
+    await service.syncPacks(options, {});
+    expect(await ports.db.packs.count()).toBe(0);
+    expect(await ports.db.subscriptions.count()).toBe(0);
+  });
+
+  it('records a thrown error as a failed check with back-off, and a check that never finished too', async () => {
+    const { service, ports, server, later } = setup();
+    await service.subscribePack(options, { url: URL_ });
+    server.body = v2();
+    server.etag = '"v2"';
+    later(SYNC_INTERVAL_MS);
+    // An error nobody expected (here the database) escapes the import: it is recorded, with back-off.
+    vi.spyOn(ports.db.packs, 'put').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    await service.syncDuePacks();
+    let subscription = await ports.db.subscriptions.get('mini-store');
+    expect(subscription).toMatchObject({ failures: 1, lastError: 'the check failed: QuotaExceededError' });
+    expect((await ports.db.packs.get('mini-store'))!.pack.version).toBe('1.0.0');
+
+    // A crash: the record written before parsing is all that is left, and counts as a failure.
+    const { INTERRUPTED_CHECK } = await import('../../lib/background/service');
+    await ports.db.subscriptions.update('mini-store', { lastError: INTERRUPTED_CHECK, failures: 2 });
+    later(SYNC_INTERVAL_MS);
+    expect(await service.syncDuePacks()).toEqual([]); // backing off: 2 failures wait two intervals
+    later(SYNC_INTERVAL_MS);
+    expect(await service.syncDuePacks()).toEqual(['mini-store']);
+    subscription = await ports.db.subscriptions.get('mini-store');
+    expect(subscription).toMatchObject({ failures: 0, lastError: null });
+  });
+
+  it('a URL may not silently take over a pack installed from a file; the team lead may confirm', async () => {
+    const { service, ports } = setup();
+    await importPackText(ports.db, { text: JSON.stringify(miniStore) }, { kind: 'file', fileName: 'mine.json' });
+    const refused = await service.subscribePack(options, { url: URL_ });
+    expect(refused).toMatchObject({
+      ok: false,
+      conflict: { packId: 'mini-store' },
+      errors: [{ path: 'id', message: expect.stringContaining('is already installed') }],
+    });
+    expect((await ports.db.packs.get('mini-store'))!.source).toEqual({ kind: 'file', fileName: 'mine.json' });
+    expect(await ports.db.subscriptions.count()).toBe(0);
+
+    expect(await service.subscribePack(options, { url: URL_, expectId: 'other-pack', replace: true })).toMatchObject({
+      ok: false,
+      errors: [{ path: 'id', message: expect.stringContaining('subscribed for pack “other-pack”') }],
+    });
+    expect(await service.subscribePack(options, { url: URL_, replace: true })).toMatchObject({ ok: true });
+    expect((await ports.db.packs.get('mini-store'))!.source).toEqual({ kind: 'url', url: URL_ });
+  });
+
+  it('refuses a subscription request whose URL is not a string or not https', async () => {
+    const { service, ports } = setup();
+    for (const url of ['javascript:alert(1)', 'http://packs.example.com/p.json', 42 as unknown as string]) {
+      expect(await service.subscribePack(options, { url })).toMatchObject({ ok: false });
+    }
+    expect(ports.fetch).not.toHaveBeenCalled();
   });
 });

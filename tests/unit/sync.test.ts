@@ -31,7 +31,7 @@ describe('checkPackUrl', () => {
     expect(checkPackUrl('http://127.0.0.1:8080/p.json')).toMatchObject({ ok: true });
     expect(checkPackUrl('ftp://a.example/p.json')).toEqual({
       ok: false,
-      message: 'Only http:// and https:// addresses can be subscribed to, not ftp://',
+      message: 'Only https:// addresses can be subscribed to, not ftp://',
     });
     expect(checkPackUrl('packs/shop.json')).toMatchObject({
       ok: false,
@@ -217,5 +217,28 @@ describe('status lines', () => {
       'the file was refused: entries[0].a: required; entries[0].b: required; entries[0].c: required (+1 more)',
     );
     expect(describeRefusedPack([{ path: '', message: 'not JSON' }])).toBe('the file was refused: not JSON');
+  });
+});
+
+describe('sync over https only', () => {
+  it('refuses plain http except to this machine, and user names in the address', () => {
+    expect(checkPackUrl('http://packs.example.com/p.json')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Only https:// addresses can be subscribed to'),
+    });
+    expect(checkPackUrl('http://localhost:8080/p.json')).toMatchObject({ ok: true });
+    expect(checkPackUrl('http://[::1]/p.json')).toMatchObject({ ok: true });
+    expect(checkPackUrl('javascript:alert(1)')).toMatchObject({ ok: false });
+    expect(checkPackUrl('https://user:secret@packs.example.com/p.json')).toMatchObject({ ok: false });
+  });
+
+  it('refuses an answer that was redirected to http', async () => {
+    const redirected = new Response('{}', { status: 200 });
+    Object.defineProperty(redirected, 'url', { value: 'http://evil.example/p.json' });
+    const outcome = await fetchPackBytes(async () => redirected, 'https://packs.example.com/p.json', {});
+    expect(outcome).toEqual({
+      kind: 'error',
+      message: 'the server redirected to http://evil.example, which is not https: refused',
+    });
   });
 });

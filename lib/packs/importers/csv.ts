@@ -9,6 +9,13 @@ import { ImportFormatError, type ImportedReply, type ImporterOutput, type Import
 
 function rowsOf(source: string): { header: string[]; rows: string[][] } {
   const parsed = Papa.parse<string[]>(source.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  // A quoted cell that never closes: the file was cut off (or a quote is missing), and its last reply
+  // would be imported half, silently.
+  const unclosed = parsed.errors.find((error) => error.code === 'MissingQuotes');
+  if (unclosed) {
+    const row = unclosed.row === undefined ? '' : ` (data row ${unclosed.row + 1})`;
+    throw new ImportFormatError(`a quoted cell is never closed${row}: the file was cut off, or a " is missing`);
+  }
   const [header, ...rows] = parsed.data;
   if (!header || header.length === 0) throw new ImportFormatError('empty file: no header row');
   return { header: header.map((h) => h.trim()), rows };

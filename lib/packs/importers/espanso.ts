@@ -104,7 +104,7 @@ export function importEspanso(source: string): ImporterOutput {
       return /name/i.test(field) ? '{{customer.name}}' : `{{${field}}}`;
     });
     text = renamePlaceholders(text.replace(/\$\|\$/g, '{cursor}'), {}, where, warnings);
-    text = text.replace(/\s+$/, '');
+    text = text.trimEnd();
     if (!text.trim()) return skipped.push({ where, message: 'empty replacement' });
     const shortcut = triggers.map(shortcutOf).find((s) => s !== null) ?? undefined;
     const label = typeof match.label === 'string' ? match.label : '';

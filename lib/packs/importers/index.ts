@@ -45,7 +45,7 @@ export function detectFormat(fileName: string, source: string): ImportFormat | n
   try {
     doc = parseJson(source);
   } catch {
-    return /^\s*matches\s*:/m.test(source) ? 'espanso' : null;
+    return /^[ \t]*matches[ \t]*:/m.test(source) ? 'espanso' : null;
   }
   const first = (value: unknown): Record<string, unknown> | null => {
     const list = Array.isArray(value) ? value : null;

@@ -55,7 +55,8 @@ export function importZendesk(source: string): ImporterOutput {
   const out = collect();
   const macros = itemsOf(parseJson(source), 'macros', (m) => Array.isArray(m.actions), 'Zendesk macros');
   macros.forEach((macro, index) => {
-    const fullTitle = str(macro.raw_title) || str(macro.title);
+    // `title` is the text agents see; `raw_title` may hold `{{dc.…}}` dynamic-content placeholders.
+    const fullTitle = str(macro.title) || str(macro.raw_title);
     const where = place(`macros[${index}]`, fullTitle);
     if (macro.active === false) return out.skipped.push({ where, message: 'inactive macro' });
     const actions = Array.isArray(macro.actions) ? macro.actions.filter(isRecord) : [];
@@ -158,12 +159,12 @@ export function importTextBlaze(source: string): ImporterOutput {
       if (!text) return out.skipped.push({ where, message: 'empty snippet' });
       // Text Blaze commands: {cursor} is Huashu's too; form fields become blanks; dates become {{today}}.
       text = text
-        .replace(/\{formtext:\s*name=([^;}]+)[^}]*\}/g, (_w, name: string) =>
+        .replace(/\{formtext:[ \t]*name=([^;{}]+)(?:;[^{}]*)?\}/g, (_w, name: string) =>
           /name/i.test(name) ? '{{customer.name}}' : `{{${name.trim().replace(/\s+/g, '_')}}}`,
         )
-        .replace(/\{(?:time|date):[^}]*\}/g, '{{today}}')
+        .replace(/\{(?:time|date):[^{}]*\}/g, '{{today}}')
         .replace(/\{clipboard\}/g, '{{clipboard}}');
-      const unknown = text.match(/\{(?!cursor\})(?!\{)[a-z][\w-]*(?::[^}]*)?\}/g);
+      const unknown = text.match(/\{(?!cursor\})(?!\{)[a-z][\w-]*(?::[^{}]*)?\}/g);
       if (unknown)
         out.warnings.push({ where, message: `Text Blaze commands left as text: ${[...new Set(unknown)].join(', ')}` });
       const shortcut = shortcutOf(str(snippet.shortcut));

@@ -6,21 +6,31 @@ const NO_FACTS: ReadonlySet<string> = new Set();
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
+/** A line without its trailing spaces and tabs (a loop: `/[ \t]+\n/` is quadratic on long runs of spaces). */
+function trimEndSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end -= 1;
+  return line.slice(0, end);
+}
+
 /** Plain text of a reply written in HTML: paragraphs and <br> become line breaks, tags go. */
 export function htmlToText(html: string): string {
   return html
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|h[1-6])>/gi, '\n')
     .replace(/<li[^>]*>/gi, '- ')
-    .replace(/<[^>]+>/g, '')
+    .replace(/<[^<>]+>/g, '')
     .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (whole, code: string) => {
       if (code.startsWith('#')) {
         const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
-        return Number.isFinite(n) ? String.fromCodePoint(n) : whole;
+        // `&#99999999;` is no character: kept as written rather than thrown out of fromCodePoint.
+        return Number.isFinite(n) && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
       }
       return ENTITIES[code.toLowerCase()] ?? whole;
     })
-    .replace(/[ \t]+\n/g, '\n')
+    .split('\n')
+    .map(trimEndSpaces)
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
@@ -36,7 +46,7 @@ export function renamePlaceholders(
   where: string,
   warnings: ImportNote[],
 ): string {
-  return text.replace(/\{\{\s*([^{}|]+?)\s*(\|[^{}]*)?\}\}/g, (whole, name: string, fallback: string | undefined) => {
+  return text.replace(/\{\{([^{}|]+)(\|[^{}]*)?\}\}/g, (whole, name: string, fallback: string | undefined) => {
     const renamed = names[name.trim().toLowerCase()];
     if (renamed) return `{{${renamed}${fallback ?? ''}}}`;
     if (isKnownVariable(name.trim(), NO_FACTS)) return whole;
@@ -49,7 +59,7 @@ export function renamePlaceholders(
 export function titleFromText(text: string, max = 24): string {
   const line =
     text
-      .replace(/\{\{[^}]*\}\}|\{cursor\}/g, '')
+      .replace(/\{\{[^{}]*\}\}|\{cursor\}/g, '')
       .split('\n')
       .find((l) => l.trim())
       ?.trim() ?? '';

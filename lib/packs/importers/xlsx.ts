@@ -1,12 +1,14 @@
 /**
  * Excel workbooks (.xlsx): 千牛 快捷短语 exports and Huashu's columns kept in Excel. The sheet whose
  * header the spreadsheet readers recognise becomes CSV text, so one reader serves CSV and Excel alike.
- * Reading uses read-excel-file (its `universal` build: no Node or DOM APIs, an ArrayBuffer in).
+ * Reading uses read-excel-file (its `universal` build: no Node or DOM APIs, an ArrayBuffer in), handed
+ * the workbook as `unzip.ts` unpacked it under a size budget.
  */
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/universal';
 import { spreadsheetKind } from './csv';
 import { ImportFormatError } from './types';
+import { storedWorkbook } from './unzip';
 
 /** How many rows above the header a sheet may have (a title line, an export date). */
 const HEADER_SEARCH_ROWS = 5;
@@ -36,9 +38,11 @@ export async function workbookToCsv(bytes: Uint8Array): Promise<{ csv: string; s
   if (isLegacyWorkbook(bytes)) {
     throw new ImportFormatError('an old .xls workbook: open it in Excel or WPS and save it as .xlsx or CSV');
   }
+  // Throws, naming the limit, before a hostile archive is inflated.
+  const stored = storedWorkbook(bytes);
   let sheets: Awaited<ReturnType<typeof readXlsxFile>>;
   try {
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    const buffer = stored.buffer.slice(stored.byteOffset, stored.byteOffset + stored.byteLength) as ArrayBuffer;
     sheets = await readXlsxFile(buffer);
   } catch (error) {
     throw new ImportFormatError(`not a readable .xlsx workbook: ${(error as Error).message}`);

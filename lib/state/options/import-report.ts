@@ -10,6 +10,7 @@ export function reportOf(name: string, result: ImportResult): ImportReportView {
       errors: result.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)),
       warnings: [],
       ...(result.accessOrigin ? { accessOrigin: result.accessOrigin } : {}),
+      ...(result.conflict ? { conflict: result.conflict } : {}),
     };
   }
   return {

@@ -22,9 +22,11 @@ export const createImportSlice: OptionsSlice<ImportSlice> = (services) => (set, 
     lastUrl: '',
     importFile: (file) =>
       importing(file.name, async () => services.importFile(file.name, new Uint8Array(await file.arrayBuffer()))),
-    subscribe(url) {
+    subscribe(url, replace = false) {
       set({ lastUrl: url });
-      return importing(url || '(no address)', () => services.subscribePack(url));
+      return importing(url || '(no address)', () =>
+        replace ? services.subscribePack(url, true) : services.subscribePack(url),
+      );
     },
     allowSubscribeAccess: (origin) =>
       get().guard(async () => {

@@ -21,7 +21,8 @@ export interface OptionsServices {
   importFile(fileName: string, bytes: Uint8Array): Promise<ImportResult>;
   setPackEnabled(id: string, enabled: boolean): Promise<PackSummary[]>;
   removePack(id: string): Promise<PackSummary[]>;
-  subscribePack(url: string): Promise<ImportResult>;
+  /** `replace`: the team lead confirmed it may take the place of a pack with the same id. */
+  subscribePack(url: string, replace?: boolean): Promise<ImportResult>;
   syncPacks(ids: string[]): Promise<PackSummary[]>;
   /** `permissions.request` for the origin's host; only works when called within a click. */
   requestAccess(origin: string): Promise<boolean>;
@@ -30,6 +31,10 @@ export interface OptionsServices {
   getSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   usageReport(days: number): Promise<UsageReport>;
+  /** Deletes the whole usage log (optional: pages that only show the report need not offer it). */
+  clearUsage?(): Promise<void>;
+  /** Saves the usage log as a file: NDJSON (one event per line) or CSV. */
+  exportUsage?(format: 'ndjson' | 'csv'): Promise<void>;
   /** The site adapters' built-in selectors. */
   sites: SiteSelectors[];
 }
@@ -45,6 +50,8 @@ export interface ImportReportView {
   summary?: string;
   /** A URL could not be fetched at all: offer to grant the extension access to this origin, then retry. */
   accessOrigin?: string;
+  /** The URL's pack has the id of an installed pack: offer to replace it (subscribe again with `replace`). */
+  conflict?: { packId: string; name: string };
 }
 
 /** A file the team lead picked: its name and its bytes (a `File` is one). */
@@ -76,7 +83,7 @@ export interface ImportSlice {
   /** The address last subscribed to, retried once access to its origin is granted. */
   lastUrl: string;
   importFile(file: PickedFile): Promise<void>;
-  subscribe(url: string): Promise<void>;
+  subscribe(url: string, replace?: boolean): Promise<void>;
   /** Asks for access to the origin (within the click), then subscribes to the last address again. */
   allowSubscribeAccess(origin: string): Promise<void>;
 }
@@ -104,6 +111,11 @@ export interface UsageSlice {
   usage: UsageReport | null;
   setUsageDays(days: number): Promise<void>;
   loadUsage(): Promise<void>;
+  /** Whether the usage log records events (a setting). */
+  usageLog: boolean;
+  setUsageLog(on: boolean): Promise<void>;
+  clearUsage(): Promise<void>;
+  exportUsage(format: 'ndjson' | 'csv'): Promise<void>;
 }
 
 /** Loading everything and following the background's changes while the page is open. */

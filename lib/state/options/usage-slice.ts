@@ -13,4 +13,16 @@ export const createUsageSlice: OptionsSlice<UsageSlice> = (services) => (set, ge
       (e: Error) => get().fail(e.message),
     );
   },
+  usageLog: true,
+  setUsageLog: (on) =>
+    get().guard(async () => {
+      const saved = await services.saveSettings({ usageLog: on });
+      set({ usageLog: saved.usageLog !== false });
+    }),
+  clearUsage: () =>
+    get().guard(async () => {
+      await services.clearUsage?.();
+      await get().loadUsage();
+    }),
+  exportUsage: (format) => get().guard(async () => services.exportUsage?.(format)),
 });

@@ -113,7 +113,8 @@ export function rememberFingerprint(pack: Pack, fingerprint: string): void {
 }
 
 /** Reply text as indexed: variables are not words the buyer types. */
-const withoutVariables = (text: string) => (text.includes('{') ? text.replace(/\{\{[^}]*\}\}|\{cursor\}/g, ' ') : text);
+const withoutVariables = (text: string) =>
+  text.includes('{') ? text.replace(/\{\{[^{}]*\}\}|\{cursor\}/g, ' ') : text;
 
 /** A build's work space: none of it is part of the segment. */
 interface WorkArrays {

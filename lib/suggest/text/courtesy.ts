@@ -4,6 +4,14 @@ import { CHINESE_STOPWORDS, COURTESY_TERMS, ENGLISH_STOPWORDS } from './stopword
 
 const MAX_PHRASE = 4;
 
+/** "okkk" → "ok": the last character once, however often it was repeated (no `(.)\1+$`, quadratic on long runs). */
+function squeezeTail(word: string): string {
+  const chars = [...word];
+  let end = chars.length - 1;
+  while (end > 0 && chars[end - 1] === chars[end]) end -= 1;
+  return chars.slice(0, end + 1).join('');
+}
+
 function isEmptyWord(word: string): boolean {
   return COURTESY_TERMS.has(word) || CHINESE_STOPWORDS.has(word) || ENGLISH_STOPWORDS.has(word);
 }
@@ -42,7 +50,7 @@ export function isCourtesyOnly(text: string): boolean {
     const word = latin!.replace(/['’]/g, '');
     if (isEmptyWord(word)) continue;
     // Stretched courtesy: okkk, thanksss, hiii.
-    if (isEmptyWord(word.replace(/(.)\1+$/u, '$1'))) continue;
+    if (isEmptyWord(squeezeTail(word))) continue;
     return false;
   }
   return true;
