@@ -23,11 +23,11 @@ export default defineBackground(() => {
     sendInsert: (tabId, frameId, request) => content.sendMessage('insertText', request, { tabId, frameId }),
     broadcastActiveChat: (chat) => void pages.sendMessage('activeChatChanged', chat).catch(() => {}),
     broadcastPacksChanged: (ids) => packsChanged(ids),
+    broadcastPicksChanged: () => void pages.sendMessage('picksChanged', {}).catch(() => {}),
     fetch: (url, init) => fetch(url, init),
     now: () => Date.now(),
   });
   registerHandlers(content.onMessage, pages.onMessage, service);
-
   // Shipped packs and the sync alarm (it wakes the worker; what is due lives in the database).
   const start = () => {
     void seedBuiltinPacks(db, builtinPacks(console.error)).then((ids) => ids.length > 0 && packsChanged(ids));

@@ -32,4 +32,7 @@ export function registerHandlers(
   onPage('logUnanswered', ({ sender, data }) => service.logUnanswered(from(sender), data));
   onPage('logComplaint', ({ sender, data }) => service.logComplaint(from(sender), data));
   onPage('usageReport', ({ sender, data }) => service.usageReport(from(sender), data));
+  onPage('recordPick', ({ sender, data }) => service.recordPick(from(sender), data));
+  onPage('forgetPicks', ({ sender }) => service.forgetPicks(from(sender)));
+  onPage('exportPicks', ({ sender }) => service.exportPicks(from(sender)));
 }

@@ -34,12 +34,20 @@ interface PanelToBackground {
   /** The panel flagged a complaint risk: the team lead's report lists it. */
   logComplaint(data: { question: string; level: 'high' | 'watch'; reasons: string[]; platform?: string }): void;
   usageReport(data: { days: number }): UsageReport;
+  /** The agent inserted this entry while `question` (the buyer's pending text) was asked: a label to learn from. */
+  recordPick(data: { packId: string; packVersion: string; entryId: string; question: string }): void;
+  /** Forgets every pick ("Forget what was learned"). */
+  forgetPicks(data: Record<string, never>): void;
+  /** Every stored pick as NDJSON, one `PickRecord` per line (docs/LEARNING.md). */
+  exportPicks(data: Record<string, never>): string;
 }
 
 /** Background → extension pages (broadcast). */
 interface BackgroundToPages {
   activeChatChanged(data: ActiveChat | null): void;
   packsChanged(data: { ids: string[] }): void;
+  /** Stored picks changed (a typed shortcut was a pick, picks were forgotten): reload the learner. */
+  picksChanged(data: Record<string, never>): void;
 }
 
 export type PagesProtocol = PanelToBackground & BackgroundToPages;

@@ -6,9 +6,11 @@ export interface Settings {
   scenarios: string[];
   /** Per platform, CSS selector overrides for when a site changes its DOM. */
   selectorOverrides: Record<string, Record<string, string>>;
+  /** Learn from the replies agents pick (lib/suggest/learn; docs/LEARNING.md). */
+  learning: boolean;
 }
 
-const DEFAULT_SETTINGS: Settings = { scenarios: [], selectorOverrides: {} };
+const DEFAULT_SETTINGS: Settings = { scenarios: [], selectorOverrides: {}, learning: true };
 
 /** The settings from a stored row (absent, or written before a field existed): defaults fill the gaps. */
 export function settingsFrom(stored: unknown): Settings {

@@ -108,6 +108,9 @@ describe('message handlers', () => {
       'logUnanswered',
       'logComplaint',
       'usageReport',
+      'recordPick',
+      'forgetPicks',
+      'exportPicks',
     ];
     expect([...content.keys()].sort()).toEqual([...contentNames].sort());
     expect([...pages.keys()].sort()).toEqual([...pageNames].sort());

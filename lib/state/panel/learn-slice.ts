@@ -1,0 +1,93 @@
+/**
+ * Learning from what the agent picks (lib/suggest/learn): the stored picks are read with the packs, the
+ * learner is built from them on first use, re-ranks the engine's candidates, and learns each insert at
+ * once. The background stores the pick (it redacts again); the panel never writes the database.
+ */
+import { questionOf, type ChatContext, type Suggestion } from '../../suggest/engine';
+import { PickLearner } from '../../suggest/learn/learner';
+import { entryKey, parseEntryKey, type PickRecord } from '../../suggest/learn/pick-memory';
+import type { LearnSlice, PanelContext, PanelItem, PanelSlice } from './types';
+
+/** How many engine candidates the learner may re-order (the panel shows 5). */
+export const LEARN_CANDIDATES = 20;
+
+/** The picks of this panel session: as loaded, and the learner once built. */
+export interface PanelPicks {
+  records: PickRecord[];
+  learner: PickLearner | null;
+}
+
+/** The learner, built on first use from the loaded records of entries the loaded packs still have. */
+function learnerOf(context: PanelContext): PickLearner {
+  if (context.picks.learner) return context.picks.learner;
+  const known = new Set(context.engine.loadedPacks.flatMap((p) => p.entries.map((e) => entryKey(p.id, e.id))));
+  const records = context.picks.records.filter((r) => known.has(entryKey(r.packId, r.entryId)));
+  context.picks.learner = PickLearner.fromRecords(records);
+  return context.picks.learner;
+}
+
+/**
+ * The engine's suggestions (best first, up to `LEARN_CANDIDATES`) re-ranked with what picks taught; an
+ * entry the engine did not return is rendered for the chat. Scores are capped at 1 for display.
+ */
+export function rankWithPicks(
+  context: PanelContext,
+  suggestions: readonly Suggestion[],
+  question: string,
+  chat: Omit<ChatContext, 'text'>,
+  names: readonly string[],
+): Suggestion[] {
+  if (context.picks.records.length === 0 && !context.picks.learner) return [...suggestions];
+  const learner = learnerOf(context);
+  if (learner.memory.size === 0) return [...suggestions];
+  const byKey = new Map(suggestions.map((s) => [entryKey(s.packId, s.entryId), s]));
+  const candidates = suggestions.map((s) => ({ key: entryKey(s.packId, s.entryId), score: s.score }));
+  return learner.rank(question, candidates, names).flatMap((ranked) => {
+    const score = Math.min(1, Math.round(ranked.score * 1000) / 1000);
+    const found = byKey.get(ranked.key);
+    if (found) return [{ ...found, score }];
+    const { packId, entryId } = parseEntryKey(ranked.key);
+    const rendered = context.engine.render(packId, entryId, chat, score);
+    return rendered && rendered.kind === 'reply' ? [rendered] : [];
+  });
+}
+
+export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) => ({
+  learning: true,
+  async reloadPicks() {
+    const [records, settings] = await Promise.all([
+      context.services.loadPicks?.() ?? Promise.resolve([]),
+      context.services.getSettings(),
+    ]);
+    context.picks = { records, learner: null };
+    set({ learning: settings.learning !== false });
+    get().recompute();
+  },
+  learnPick(item: PanelItem) {
+    const { chat, learning, packs } = get();
+    const conversation = chat?.conversation;
+    if (!learning || !conversation || item.kind !== 'reply') return;
+    // The buyer's pending message(s): what the list was ranked for (it is recomputed on every chat change).
+    const question = questionOf({ messages: conversation.messages });
+    if (!question) return;
+    const pack = packs.find((p) => p.id === item.packId);
+    if (!pack) return;
+    const names = conversation.buyerName ? [conversation.buyerName] : [];
+    const { record } = learnerOf(context).learn({
+      packId: item.packId,
+      packVersion: pack.version,
+      entryId: item.entryId,
+      text: question,
+      at: context.services.now().getTime(),
+      names,
+    });
+    if (!record) return;
+    context.picks.records.push(record);
+    context.services.recordPick?.({
+      packId: record.packId,
+      packVersion: record.packVersion,
+      entryId: record.entryId,
+      question: record.text,
+    });
+  },
+});
