@@ -44,6 +44,9 @@ export function optionsServices(overrides: Partial<OptionsServices> = {}): Optio
     getSettings: vi.fn(async () => ({ scenarios: [], selectorOverrides: {}, learning: true })),
     saveSettings: vi.fn(),
     usageReport: vi.fn(async (days: number) => emptyUsage(days)),
+    forgetPicks: vi.fn(async () => {}),
+    exportPicks: vi.fn(async () => ''),
+    download: vi.fn(),
     sites: [],
     ...overrides,
   };
