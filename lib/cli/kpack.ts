@@ -8,6 +8,7 @@ import { lintPack } from '../packs/lint';
 import { packJsonSchema, PLATFORMS, type Pack, type Platform } from '../packs/schema';
 import { parsePack } from '../packs/validate';
 import { SuggestEngine } from '../suggest/engine';
+import { printLearned, SuggestLearning } from './learned';
 
 export interface KpackIo {
   readFile(path: string): Promise<string>;
@@ -26,8 +27,13 @@ Usage:
   kpack lint [--strict] FILE…          warnings (duplicates, undefined variables, hard-coded facts…);
                                        --strict exits 1 when there are warnings
   kpack suggest --pack FILE [--pack FILE…] [--top N] [--date YYYY-MM-DD]
-                                       reads JSON lines {"text", "platform"?, "locale"?, "scenarios"?}
-                                       on stdin, writes {"ids": [...], "scores": [...]} per line
+                                       reads JSON lines {"text", "platform"?, "locale"?, "scenarios"?,
+                                       "picked"?} on stdin, writes {"ids": [...], "scores": [...]} per
+                                       line; "picked": ENTRY_ID teaches the engine, after that line is
+                                       answered, that the agent answered this message with that entry
+  kpack learned FILE.ndjson [--pack FILE…]
+                                       the options page's export of learned picks: per entry, the
+                                       distinct picked phrasings with counts (titles with --pack)
   kpack import [--from FORMAT] FILE [--id ID] [--name NAME] [--locale L] [--out PACK.json]
                                        turns another tool's export into a pack (stdout, or --out);
                                        FORMAT: ${IMPORT_FORMATS.join(', ')} or auto (default);
@@ -97,6 +103,7 @@ interface SuggestRequest {
   platform?: unknown;
   locale?: unknown;
   scenarios?: unknown;
+  picked?: unknown;
 }
 
 async function suggest(args: string[], io: KpackIo): Promise<number> {
@@ -124,6 +131,7 @@ async function suggest(args: string[], io: KpackIo): Promise<number> {
   }
   const engine = new SuggestEngine();
   engine.setPacks(packs);
+  const learning = new SuggestLearning(engine, packs);
   for await (const line of io.readStdin()) {
     if (!line.trim()) continue;
     let request: SuggestRequest;
@@ -135,21 +143,22 @@ async function suggest(args: string[], io: KpackIo): Promise<number> {
       request = { text: line };
     }
     const platform = PLATFORMS.includes(request.platform as Platform) ? (request.platform as Platform) : undefined;
-    const result = engine.suggest(
-      {
-        text: typeof request.text === 'string' ? request.text : '',
-        platform,
-        locale: typeof request.locale === 'string' ? request.locale : undefined,
-        scenarios: Array.isArray(request.scenarios)
-          ? request.scenarios.filter((s): s is string => typeof s === 'string')
-          : [],
-        now,
-      },
-      top,
-    );
-    io.out(
-      JSON.stringify({ ids: result.suggestions.map((s) => s.entryId), scores: result.suggestions.map((s) => s.score) }),
-    );
+    const text = typeof request.text === 'string' ? request.text : '';
+    const chat = {
+      platform,
+      locale: typeof request.locale === 'string' ? request.locale : undefined,
+      scenarios: Array.isArray(request.scenarios)
+        ? request.scenarios.filter((s): s is string => typeof s === 'string')
+        : [],
+      now,
+    };
+    const result = engine.suggest({ ...chat, text }, learning.limit(top));
+    // The ranking as it stood before this line; then what its pick teaches.
+    const suggestions = learning.rank(result.suggestions, result.query, chat, top);
+    io.out(JSON.stringify({ ids: suggestions.map((s) => s.entryId), scores: suggestions.map((s) => s.score) }));
+    if (typeof request.picked === 'string' && !learning.learn(text, request.picked)) {
+      io.err(`kpack suggest: "picked": no loaded pack has an entry "${request.picked}"`);
+    }
   }
   return 0;
 }
@@ -230,6 +239,28 @@ async function importCommand(args: string[], io: KpackIo): Promise<number> {
   return 0;
 }
 
+async function learned(args: string[], io: KpackIo): Promise<number> {
+  const files: string[] = [];
+  const packFiles: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '--pack' && args[i + 1]) packFiles.push(args[(i += 1)]!);
+    else if (arg.startsWith('--')) return usageError(`learned: unexpected "${arg}"`, io);
+    else files.push(arg);
+  }
+  if (files.length !== 1) return usageError('learned needs exactly one FILE.ndjson', io);
+  const packs: Pack[] = [];
+  for (const file of packFiles) {
+    const loaded = await load(file, io);
+    if (!loaded.ok) {
+      loaded.lines.forEach((line) => io.err(line));
+      return 1;
+    }
+    packs.push(loaded.pack);
+  }
+  return printLearned(files[0]!, packs, (path) => io.readFile(path), io.out, io.err);
+}
+
 function usageError(message: string, io: KpackIo): number {
   io.err(`kpack: ${message}`);
   io.err(USAGE);
@@ -248,6 +279,8 @@ export async function runKpack(args: string[], io: KpackIo): Promise<number> {
       return suggest(rest, io);
     case 'import':
       return importCommand(rest, io);
+    case 'learned':
+      return learned(rest, io);
     case 'schema':
       io.out(JSON.stringify(packJsonSchema(), null, 2));
       return 0;

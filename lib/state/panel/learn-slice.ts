@@ -5,11 +5,9 @@
  */
 import { questionOf, type ChatContext, type Suggestion } from '../../suggest/engine';
 import { PickLearner } from '../../suggest/learn/learner';
-import { entryKey, parseEntryKey, type PickRecord } from '../../suggest/learn/pick-memory';
+import { entryKey, type PickRecord } from '../../suggest/learn/pick-memory';
+import { rerankSuggestions } from '../../suggest/learn/rerank';
 import type { LearnSlice, PanelContext, PanelItem, PanelSlice } from './types';
-
-/** How many engine candidates the learner may re-order (the panel shows 5). */
-export const LEARN_CANDIDATES = 20;
 
 /** The picks of this panel session: as loaded, and the learner once built. */
 export interface PanelPicks {
@@ -26,10 +24,7 @@ function learnerOf(context: PanelContext): PickLearner {
   return context.picks.learner;
 }
 
-/**
- * The engine's suggestions (best first, up to `LEARN_CANDIDATES`) re-ranked with what picks taught; an
- * entry the engine did not return is rendered for the chat. Scores are capped at 1 for display.
- */
+/** The engine's suggestions re-ranked with this session's picks (see `rerankSuggestions`). */
 export function rankWithPicks(
   context: PanelContext,
   suggestions: readonly Suggestion[],
@@ -38,18 +33,7 @@ export function rankWithPicks(
   names: readonly string[],
 ): Suggestion[] {
   if (context.picks.records.length === 0 && !context.picks.learner) return [...suggestions];
-  const learner = learnerOf(context);
-  if (learner.memory.size === 0) return [...suggestions];
-  const byKey = new Map(suggestions.map((s) => [entryKey(s.packId, s.entryId), s]));
-  const candidates = suggestions.map((s) => ({ key: entryKey(s.packId, s.entryId), score: s.score }));
-  return learner.rank(question, candidates, names).flatMap((ranked) => {
-    const score = Math.min(1, Math.round(ranked.score * 1000) / 1000);
-    const found = byKey.get(ranked.key);
-    if (found) return [{ ...found, score }];
-    const { packId, entryId } = parseEntryKey(ranked.key);
-    const rendered = context.engine.render(packId, entryId, chat, score);
-    return rendered && rendered.kind === 'reply' ? [rendered] : [];
-  });
+  return rerankSuggestions(context.engine, learnerOf(context), suggestions, question, chat, names);
 }
 
 export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) => ({

@@ -8,7 +8,8 @@ import {
   type Suggestion,
   type SuggestEngine,
 } from '../../suggest/engine';
-import { LEARN_CANDIDATES, rankWithPicks } from './learn-slice';
+import { LEARN_CANDIDATES } from '../../suggest/learn/rerank';
+import { rankWithPicks } from './learn-slice';
 import type { PanelItem, PanelSlice, ResultsSlice } from './types';
 
 function chatMessages(chat: ActiveChat | null): ChatMessage[] {
