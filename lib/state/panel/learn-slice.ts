@@ -24,7 +24,11 @@ function learnerOf(context: PanelContext): PickLearner {
   return context.picks.learner;
 }
 
-/** The engine's suggestions re-ranked with this session's picks (see `rerankSuggestions`). */
+/**
+ * The engine's suggestions re-ranked with this session's picks (see `rerankSuggestions`). Until the
+ * learner is built (`buildLearner`, just after the packs load) the engine's order stands: the first
+ * suggestion does not wait for 2,000 stored picks to be read.
+ */
 export function rankWithPicks(
   context: PanelContext,
   suggestions: readonly Suggestion[],
@@ -32,8 +36,8 @@ export function rankWithPicks(
   chat: Omit<ChatContext, 'text'>,
   names: readonly string[],
 ): Suggestion[] {
-  if (context.picks.records.length === 0 && !context.picks.learner) return [...suggestions];
-  return rerankSuggestions(context.engine, learnerOf(context), suggestions, question, chat, names);
+  if (!context.picks.learner) return [...suggestions];
+  return rerankSuggestions(context.engine, context.picks.learner, suggestions, question, chat, names);
 }
 
 export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) => ({
@@ -45,6 +49,15 @@ export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) 
     ]);
     context.picks = { records, learner: null };
     set({ learning: settings.learning !== false });
+    get().recompute();
+    await get().buildLearner();
+  },
+  async buildLearner() {
+    if (context.picks.learner || context.picks.records.length === 0) return;
+    // After the list was drawn with the engine's order: building takes tens of ms per thousand picks.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (context.picks.learner || context.picks.records.length === 0) return;
+    learnerOf(context);
     get().recompute();
   },
   learnPick(item: PanelItem) {

@@ -8,7 +8,7 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
   async reloadPacks() {
     set({ loadingPacks: true });
     try {
-      // The picks with the packs: the learner is rebuilt on first use, without picks of entries now gone.
+      // The picks with the packs; the learner is rebuilt (without picks of entries now gone) once the list is drawn.
       const [{ packs, segments }, records] = await Promise.all([
         context.services.loadPacks(),
         context.services.loadPicks?.().catch(() => null),
@@ -25,5 +25,6 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
       set({ packsError: `Could not load the knowledge packs: ${(error as Error).message}`, loadingPacks: false });
     }
     get().recompute();
+    await get().buildLearner();
   },
 });

@@ -122,6 +122,8 @@ export interface LearnSlice {
   learning: boolean;
   /** Reads the stored picks and the switch again (at start, and when the background says they changed). */
   reloadPicks(): Promise<void>;
+  /** Builds the learner from the loaded picks after the list was drawn, then ranks again. */
+  buildLearner(): Promise<void>;
   /** The agent inserted `item` while the buyer's message was pending: learned at once, sent to be stored. */
   learnPick(item: PanelItem): void;
 }
