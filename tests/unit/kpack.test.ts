@@ -125,8 +125,8 @@ describe('kpack suggest', () => {
   });
 
   it('learns from "picked" for the rest of the process: the line itself is answered as it stood before', async () => {
-    const missed = '公司报销要用的单据给不给';
-    const again = '公司报销用的单据给不给呀';
+    const missed = '我们公司要走账';
+    const again = '亲 我们公司要走账的呀';
     const result = await run(
       ['suggest', '--pack', storeFile, '--pack', englishFile, '--top', '3', '--date', '2026-12-20'],
       [

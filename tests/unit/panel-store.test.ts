@@ -293,8 +293,8 @@ describe('insert and compliance', () => {
 });
 
 describe('learning from picks in the panel', () => {
-  const missed = '公司报销要用的单据给不给';
-  const again = '公司报销用的单据给不给呀';
+  const missed = '我们公司要走账';
+  const again = '亲 我们公司要走账的呀';
 
   it('learns a search hit inserted for a message the engine missed, at once and after a restart', async () => {
     const recordPick = vi.fn();
