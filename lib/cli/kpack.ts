@@ -63,6 +63,20 @@ async function load(file: string, io: KpackIo): Promise<Loaded> {
   };
 }
 
+/** Loads every pack file, or prints the first invalid one's errors and gives null. */
+async function loadAll(files: string[], io: KpackIo): Promise<Pack[] | null> {
+  const packs: Pack[] = [];
+  for (const file of files) {
+    const loaded = await load(file, io);
+    if (!loaded.ok) {
+      loaded.lines.forEach((line) => io.err(line));
+      return null;
+    }
+    packs.push(loaded.pack);
+  }
+  return packs;
+}
+
 async function validate(files: string[], io: KpackIo): Promise<number> {
   if (files.length === 0) return usageError('validate needs at least one FILE', io);
   let failed = false;
@@ -120,15 +134,8 @@ async function suggest(args: string[], io: KpackIo): Promise<number> {
     i += 1;
   }
   if (packFiles.length === 0) return usageError('suggest needs --pack FILE', io);
-  const packs: Pack[] = [];
-  for (const file of packFiles) {
-    const loaded = await load(file, io);
-    if (!loaded.ok) {
-      loaded.lines.forEach((line) => io.err(line));
-      return 1;
-    }
-    packs.push(loaded.pack);
-  }
+  const packs = await loadAll(packFiles, io);
+  if (!packs) return 1;
   const engine = new SuggestEngine();
   engine.setPacks(packs);
   const learning = new SuggestLearning(engine, packs);
@@ -249,15 +256,8 @@ async function learned(args: string[], io: KpackIo): Promise<number> {
     else files.push(arg);
   }
   if (files.length !== 1) return usageError('learned needs exactly one FILE.ndjson', io);
-  const packs: Pack[] = [];
-  for (const file of packFiles) {
-    const loaded = await load(file, io);
-    if (!loaded.ok) {
-      loaded.lines.forEach((line) => io.err(line));
-      return 1;
-    }
-    packs.push(loaded.pack);
-  }
+  const packs = await loadAll(packFiles, io);
+  if (!packs) return 1;
   return printLearned(files[0]!, packs, (path) => io.readFile(path), io.out, io.err);
 }
 
