@@ -6,7 +6,7 @@
 import { questionOf, type ChatContext, type Suggestion } from '../../suggest/engine';
 import { PickLearner } from '../../suggest/learn/learner';
 import { entryKey, type PickRecord } from '../../suggest/learn/pick-memory';
-import { rerankSuggestions } from '../../suggest/learn/rerank';
+import { LEARN_CANDIDATES, rerankSuggestions } from '../../suggest/learn/rerank';
 import type { LearnSlice, PanelContext, PanelItem, PanelSlice } from './types';
 
 /** The picks of this panel session: as loaded, and the learner once built. */
@@ -22,6 +22,11 @@ function learnerOf(context: PanelContext): PickLearner {
   const records = context.picks.records.filter((r) => known.has(entryKey(r.packId, r.entryId)));
   context.picks.learner = PickLearner.fromRecords(records);
   return context.picks.learner;
+}
+
+/** How many suggestions to ask the engine for: more only when there are picks to re-rank them with. */
+export function candidateLimit(context: PanelContext, shown: number): number {
+  return context.picks.learner?.memory.size ? Math.max(shown, LEARN_CANDIDATES) : shown;
 }
 
 /**

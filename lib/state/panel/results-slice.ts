@@ -8,8 +8,7 @@ import {
   type Suggestion,
   type SuggestEngine,
 } from '../../suggest/engine';
-import { LEARN_CANDIDATES } from '../../suggest/learn/rerank';
-import { rankWithPicks } from './learn-slice';
+import { candidateLimit, rankWithPicks } from './learn-slice';
 import type { PanelItem, PanelSlice, ResultsSlice } from './types';
 
 function chatMessages(chat: ActiveChat | null): ChatMessage[] {
@@ -107,10 +106,12 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
         set({ items: [], cards: [], emptyReason: 'no-chat', selected: 0 });
         return;
       }
-      const result = engine.suggest({ messages, platform, scenarios: switchedOn, page, now }, LEARN_CANDIDATES);
-      const names = conversation.buyerName ? [conversation.buyerName] : [];
+      // With picks to learn from, the engine's 20 best are re-ranked and the panel keeps 5.
+      const learning = get().learning;
       const chatContext = { messages, platform, scenarios: switchedOn, page, now };
-      const ranked = get().learning
+      const result = engine.suggest(chatContext, learning ? candidateLimit(context, 5) : 5);
+      const names = conversation.buyerName ? [conversation.buyerName] : [];
+      const ranked = learning
         ? rankWithPicks(context, result.suggestions, result.query, chatContext, names)
         : result.suggestions;
       const suggestions = ranked.slice(0, 5);
