@@ -30,9 +30,15 @@ export class SuggestLearning {
     return this.learner.memory.size > 0 ? Math.max(top, LEARN_CANDIDATES) : top;
   }
 
-  /** The engine's suggestions for `text` as the picks so far re-rank them, `top` at most. */
+  /**
+   * The engine's suggestions for `text` as the picks so far re-rank them, `top` at most. The output names
+   * entries by id only: an id two packs share is listed once, where it ranks best.
+   */
   rank(suggestions: readonly Suggestion[], text: string, chat: Omit<ChatContext, 'text'>, top: number): Suggestion[] {
-    return rerankSuggestions(this.engine, this.learner, suggestions, text, chat).slice(0, top);
+    const seen = new Set<string>();
+    return rerankSuggestions(this.engine, this.learner, suggestions, text, chat)
+      .filter((s) => !seen.has(s.entryId) && seen.add(s.entryId))
+      .slice(0, top);
   }
 
   /** The agent answered `text` with `entryId`. Returns false when no loaded pack has that entry. */
