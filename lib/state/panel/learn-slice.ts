@@ -1,7 +1,7 @@
 /**
  * Learning from what the agent picks (lib/suggest/learn): the stored picks are read with the packs, the
- * learner is built from them on first use, re-ranks the engine's candidates, and learns each insert at
- * once. The background stores the pick (it redacts again); the panel never writes the database.
+ * learner is built from them once the engine's list is drawn, re-ranks the engine's candidates, and learns
+ * each insert at once. The background stores the pick (it redacts again); the panel never writes the database.
  */
 import { questionOf, type ChatContext, type Suggestion } from '../../suggest/engine';
 import { PickLearner } from '../../suggest/learn/learner';
@@ -15,7 +15,7 @@ export interface PanelPicks {
   learner: PickLearner | null;
 }
 
-/** The learner, built on first use from the loaded records of entries the loaded packs still have. */
+/** The learner, built (once) from the loaded records of entries the loaded packs still have. */
 function learnerOf(context: PanelContext): PickLearner {
   if (context.picks.learner) return context.picks.learner;
   const known = new Set(context.engine.loadedPacks.flatMap((p) => p.entries.map((e) => entryKey(p.id, e.id))));
