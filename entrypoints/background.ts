@@ -25,6 +25,7 @@ export default defineBackground(() => {
     sendInsert: (tabId, frameId, request) => content.sendMessage('insertText', request, { tabId, frameId }),
     broadcastActiveChat: (chat) => void pages.sendMessage('activeChatChanged', chat).catch(() => {}),
     broadcastPacksChanged: (ids) => packsChanged(ids),
+    broadcastPicksChanged: () => void pages.sendMessage('picksChanged', {}).catch(() => {}),
     fetch: (url, init) => fetch(url, init),
     now: () => Date.now(),
   });

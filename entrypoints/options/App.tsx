@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { StoreApi } from 'zustand/vanilla';
 import { ErrorBanner } from '@/components/ErrorBanner';
+import { LearningSettings } from '@/components/LearningSettings';
 import { PackImport } from '@/components/PackImport';
 import { PackTable } from '@/components/PackTable';
 import { SelectorOverrides } from '@/components/SelectorOverrides';
@@ -28,6 +29,10 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
   const selectors = useStore(
     store,
     useShallow((s) => ({ sites: s.sites, overrides: s.overrides })),
+  );
+  const learning = useStore(
+    store,
+    useShallow((s) => ({ learning: s.learning, note: s.learningNote })),
   );
   // Actions never change: read them once from the store.
   const actions = store.getState();
@@ -59,6 +64,12 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
         onLogging={(on) => void actions.setUsageLog(on)}
         onClear={() => void actions.clearUsage()}
         onExport={(format) => void actions.exportUsage(format)}
+      />
+      <LearningSettings
+        {...learning}
+        onToggle={(on) => void actions.setLearning(on)}
+        onForget={() => void actions.forgetLearned()}
+        onExport={() => void actions.exportLearned()}
       />
       <SelectorOverrides {...selectors} onSave={(platform, value) => void actions.saveOverrides(platform, value)} />
       {children}

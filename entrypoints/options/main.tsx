@@ -33,6 +33,14 @@ const store = createOptionsStore({
   usageReport: (days) => sendMessage('usageReport', { days }),
   clearUsage: () => sendMessage('clearUsage', {}),
   exportUsage: async (format) => saveText(`huashu-usage.${format}`, await sendMessage('exportUsage', { format })),
+  forgetPicks: () => sendMessage('forgetPicks', {}),
+  exportPicks: () => sendMessage('exportPicks', {}),
+  download: (fileName, text, type) => {
+    const link = Object.assign(document.createElement('a'), { download: fileName });
+    link.href = URL.createObjectURL(new Blob([text], { type }));
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  },
   sites: SITE_ADAPTERS.map((a) => ({ platform: a.platform, label: a.label, defaults: { ...a.selectors } })),
 });
 

@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { loadEnabledPacks } from '@/lib/db/packs';
+import { loadPicks } from '@/lib/db/picks';
 import { HuashuDb } from '@/lib/db/schema';
 import { onMessage, sendMessage } from '@/lib/messaging/pages';
 import { createPanelStore } from '@/lib/state/panel/store';
@@ -22,11 +23,14 @@ const store = createPanelStore({
   logUnanswered: (question, platform) => void sendMessage('logUnanswered', { question, platform }).catch(() => {}),
   logComplaint: (risk, question, platform) =>
     void sendMessage('logComplaint', { question, level: risk.level, reasons: risk.reasons, platform }).catch(() => {}),
+  loadPicks: () => loadPicks(db),
+  recordPick: (pick) => void sendMessage('recordPick', pick).catch(() => {}),
   now: () => new Date(),
 });
 
 onMessage('activeChatChanged', ({ data }) => store.getState().setChat(data));
 onMessage('packsChanged', () => void store.getState().reloadPacks());
+onMessage('picksChanged', () => void store.getState().reloadPicks());
 void store.getState().reloadPacks();
 void store.getState().refreshChat();
 // A broadcast can be missed while this page loads or the worker restarts: ask again now and then.

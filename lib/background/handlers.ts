@@ -35,4 +35,7 @@ export function registerHandlers(
   onPage('usageReport', ({ sender, data }) => service.usageReport(from(sender), data));
   onPage('clearUsage', ({ sender }) => service.clearUsage(from(sender)));
   onPage('exportUsage', ({ sender, data }) => service.exportUsage(from(sender), data));
+  onPage('recordPick', ({ sender, data }) => service.recordPick(from(sender), data));
+  onPage('forgetPicks', ({ sender }) => service.forgetPicks(from(sender)));
+  onPage('exportPicks', ({ sender }) => service.exportPicks(from(sender)));
 }

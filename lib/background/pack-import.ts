@@ -10,6 +10,7 @@ import type { Pack } from '../packs/schema';
 import type { ImportResult, PackSource } from '../packs/types';
 import { buildSegment } from '../suggest/index/segment';
 import { fileNameOfUrl, type SyncState } from '../sync/pack-fetch';
+import { prunePicks } from './picks';
 
 function describeSource(source: PackSource): string {
   if (source.kind === 'file') return `imported from ${source.fileName}`;
@@ -95,5 +96,7 @@ export async function seedBuiltinPacks(
     await storePack(db, { pack, segment, source: { kind: 'builtin', file }, warnings: lintPack(pack).length, now });
     changed.push(pack.id);
   }
+  // A new shipped version may have dropped entries agents had picked.
+  await prunePicks(db, changed);
   return changed;
 }

@@ -6,6 +6,7 @@ import type { Conversation } from '../adapters/types';
 import { pageValuesOf } from '../chats/page-values';
 import type { ActiveChat, ConversationReport } from '../chats/types';
 import { listPacks, loadEnabledPackList, removePack, setPackEnabled } from '../db/packs';
+import { clearPicks, loadPicks } from '../db/picks';
 import type { HuashuDb, StoredSubscription } from '../db/schema';
 import { listSubscriptions, recordSyncCheck } from '../db/subscription-store';
 import type { InsertOutcome, InsertRequest } from '../insert/types';
@@ -14,6 +15,8 @@ import { readPackBytes } from '../packs/import';
 import type { ImportResult, PackSummary } from '../packs/types';
 import { settingsFrom, type Settings } from '../settings';
 import { expandShortcut, shortcutsOf } from '../snippets/expand';
+import { picksToNdjson } from '../suggest/learn/export';
+import { pendingBuyerTexts } from '../suggest/question';
 import {
   checkPackUrl,
   fetchPackBytes,
@@ -28,6 +31,7 @@ import { redactQuestion, retentionCutoff, storableEvent, usageToCsv, usageToNdjs
 import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
 import { activeChat, forgetFrame, forgetTab, recordActivation, recordReport, type ChatRegistry } from './chat-registry';
 import { importPackText } from './pack-import';
+import { prunePicks, storePick } from './picks';
 
 /** Where a message came from, as the browser says (runtime.MessageSender). */
 export interface Sender {
@@ -47,6 +51,8 @@ export interface BackgroundPorts {
   sendInsert(tabId: number, frameId: number, request: InsertRequest): Promise<InsertOutcome | undefined>;
   broadcastActiveChat(chat: ActiveChat | null): void;
   broadcastPacksChanged(ids: string[]): void;
+  /** Stored picks changed (a shortcut was picked, picks were forgotten): open panels reload their learner. */
+  broadcastPicksChanged?(): void;
   /** The browser's `fetch`, for subscribed pack URLs. */
   fetch: FetchLike;
   /** Timeout and size limit of those fetches (tests make them small). */
@@ -148,7 +154,46 @@ export class BackgroundService {
       packId: expanded.packId,
       entryId: expanded.entryId,
     });
+    // A typed shortcut is a pick too: the conversation it was typed in says what the buyer asked.
+    const question = pendingBuyerTexts(conversation?.messages ?? [], 3).join('\n');
+    if (question && (await this.getSettings()).learning) {
+      const names = conversation?.buyerName ? [conversation.buyerName] : [];
+      const stored = await storePick(this.ports.db, { ...expanded, question, names }, this.ports.now());
+      if (stored) this.ports.broadcastPicksChanged?.();
+    }
     return { text: expanded.text, cursor: expanded.cursor };
+  }
+
+  /**
+   * The agent inserted an entry from the panel while `question` was pending: stored (redacted again here)
+   * when learning is on. The panel has learned it already; it needs no broadcast.
+   */
+  async recordPick(
+    sender: Sender,
+    data: { packId: string; packVersion: string; entryId: string; question: string },
+  ): Promise<void> {
+    this.requirePage(sender);
+    if (!(await this.getSettings()).learning) return;
+    await storePick(this.ports.db, data, this.ports.now());
+  }
+
+  /** "Forget what was learned". */
+  async forgetPicks(sender: Sender): Promise<void> {
+    this.requirePage(sender);
+    await clearPicks(this.ports.db);
+    this.ports.broadcastPicksChanged?.();
+  }
+
+  /** "Export learned phrasings": NDJSON, one pick per line (docs/LEARNING.md). */
+  async exportPicks(sender: Sender): Promise<string> {
+    this.requirePage(sender);
+    return picksToNdjson(await loadPicks(this.ports.db));
+  }
+
+  /** Packs were stored or removed: picks of entries they no longer have go, then pages are told. */
+  private async packsChanged(ids: string[]): Promise<void> {
+    await prunePicks(this.ports.db, ids).catch(() => 0);
+    this.ports.broadcastPacksChanged(ids);
   }
 
   async tabActivated(tabId: number): Promise<void> {
@@ -205,7 +250,7 @@ export class BackgroundService {
     if (!read.ok) return read;
     const source = { kind: 'file', fileName: data.fileName } as const;
     const result = await importPackText(this.ports.db, read.file, source, this.ports.now());
-    if (result.ok) this.ports.broadcastPacksChanged([result.pack.id]);
+    if (result.ok) await this.packsChanged([result.pack.id]);
     return result;
   }
 
@@ -224,7 +269,7 @@ export class BackgroundService {
   async removePack(sender: Sender, data: { id: string }): Promise<PackSummary[]> {
     this.requirePage(sender);
     await removePack(this.ports.db, data.id);
-    this.ports.broadcastPacksChanged([data.id]);
+    await this.packsChanged([data.id]);
     return listPacks(this.ports.db);
   }
 
@@ -269,7 +314,7 @@ export class BackgroundService {
         mayReplace: data.replace === true,
         ...(typeof data.expectId === 'string' && data.expectId ? { expectId: data.expectId } : {}),
       });
-      if (result.ok) this.ports.broadcastPacksChanged([result.pack.id]);
+      if (result.ok) await this.packsChanged([result.pack.id]);
       return result;
     });
   }
@@ -300,7 +345,7 @@ export class BackgroundService {
       });
       if (synced) changed.push(packId);
     }
-    if (changed.length > 0) this.ports.broadcastPacksChanged(changed);
+    if (changed.length > 0) await this.packsChanged(changed);
     return changed;
   }
 
@@ -457,6 +502,8 @@ export class BackgroundService {
     this.requirePage(sender);
     const next = { ...(await this.getSettings()), ...patch };
     await this.ports.db.settings.put({ key: 'settings', value: next });
+    // Open panels rank with picks or not: they read the switch again with the picks.
+    if ('learning' in patch) this.ports.broadcastPicksChanged?.();
     return next;
   }
 }

@@ -9,6 +9,7 @@ import { lintPack } from '../packs/lint';
 import { packJsonSchema, PLATFORMS, type Pack, type Platform } from '../packs/schema';
 import { parsePack } from '../packs/validate';
 import { SuggestEngine } from '../suggest/engine';
+import { printLearned, SuggestLearning } from './learned';
 
 export interface KpackIo {
   readFile(path: string): Promise<string>;
@@ -27,8 +28,13 @@ Usage:
   kpack lint [--strict] FILE…          warnings (duplicates, undefined variables, hard-coded facts…);
                                        --strict exits 1 when there are warnings
   kpack suggest --pack FILE [--pack FILE…] [--top N] [--date YYYY-MM-DD]
-                                       reads JSON lines {"text", "platform"?, "locale"?, "scenarios"?}
-                                       on stdin, writes {"ids": [...], "scores": [...]} per line
+                                       reads JSON lines {"text", "platform"?, "locale"?, "scenarios"?,
+                                       "picked"?} on stdin, writes {"ids": [...], "scores": [...]} per
+                                       line; "picked": ENTRY_ID teaches the engine, after that line is
+                                       answered, that the agent answered this message with that entry
+  kpack learned FILE.ndjson [--pack FILE…]
+                                       the options page's export of learned picks: per entry, the
+                                       distinct picked phrasings with counts (titles with --pack)
   kpack import [--from FORMAT] FILE [--id ID] [--name NAME] [--locale L] [--out PACK.json]
                                        turns another tool's export into a pack (stdout, or --out);
                                        FORMAT: ${IMPORT_FORMATS.join(', ')} or auto (default);
@@ -65,6 +71,20 @@ async function load(file: string, io: KpackIo): Promise<Loaded> {
     ok: false,
     lines: result.errors.map((e) => (e.path ? `${file}: ${e.path}: ${e.message}` : `${file}: ${e.message}`)),
   };
+}
+
+/** Loads every pack file, or prints the first invalid one's errors and gives null. */
+async function loadAll(files: string[], io: KpackIo): Promise<Pack[] | null> {
+  const packs: Pack[] = [];
+  for (const file of files) {
+    const loaded = await load(file, io);
+    if (!loaded.ok) {
+      loaded.lines.forEach((line) => io.err(line));
+      return null;
+    }
+    packs.push(loaded.pack);
+  }
+  return packs;
 }
 
 async function validate(files: string[], io: KpackIo): Promise<number> {
@@ -107,6 +127,7 @@ interface SuggestRequest {
   platform?: unknown;
   locale?: unknown;
   scenarios?: unknown;
+  picked?: unknown;
 }
 
 async function suggest(args: string[], io: KpackIo): Promise<number> {
@@ -123,17 +144,11 @@ async function suggest(args: string[], io: KpackIo): Promise<number> {
     i += 1;
   }
   if (packFiles.length === 0) return usageError('suggest needs --pack FILE', io);
-  const packs: Pack[] = [];
-  for (const file of packFiles) {
-    const loaded = await load(file, io);
-    if (!loaded.ok) {
-      loaded.lines.forEach((line) => io.err(line));
-      return 1;
-    }
-    packs.push(loaded.pack);
-  }
+  const packs = await loadAll(packFiles, io);
+  if (!packs) return 1;
   const engine = new SuggestEngine();
   engine.setPacks(packs);
+  const learning = new SuggestLearning(engine, packs);
   for await (const line of io.readStdin()) {
     if (!line.trim()) continue;
     let request: SuggestRequest;
@@ -145,21 +160,22 @@ async function suggest(args: string[], io: KpackIo): Promise<number> {
       request = { text: line };
     }
     const platform = PLATFORMS.includes(request.platform as Platform) ? (request.platform as Platform) : undefined;
-    const result = engine.suggest(
-      {
-        text: typeof request.text === 'string' ? request.text : '',
-        platform,
-        locale: typeof request.locale === 'string' ? request.locale : undefined,
-        scenarios: Array.isArray(request.scenarios)
-          ? request.scenarios.filter((s): s is string => typeof s === 'string')
-          : [],
-        now,
-      },
-      top,
-    );
-    io.out(
-      JSON.stringify({ ids: result.suggestions.map((s) => s.entryId), scores: result.suggestions.map((s) => s.score) }),
-    );
+    const text = typeof request.text === 'string' ? request.text : '';
+    const chat = {
+      platform,
+      locale: typeof request.locale === 'string' ? request.locale : undefined,
+      scenarios: Array.isArray(request.scenarios)
+        ? request.scenarios.filter((s): s is string => typeof s === 'string')
+        : [],
+      now,
+    };
+    const result = engine.suggest({ ...chat, text }, learning.limit(top));
+    // The ranking as it stood before this line; then what its pick teaches.
+    const suggestions = learning.rank(result.suggestions, result.query, chat, top);
+    io.out(JSON.stringify({ ids: suggestions.map((s) => s.entryId), scores: suggestions.map((s) => s.score) }));
+    if (typeof request.picked === 'string' && !learning.learn(text, request.picked)) {
+      io.err(`kpack suggest: "picked": no loaded pack has an entry "${request.picked}"`);
+    }
   }
   return 0;
 }
@@ -240,6 +256,21 @@ async function importCommand(args: string[], io: KpackIo): Promise<number> {
   return 0;
 }
 
+async function learned(args: string[], io: KpackIo): Promise<number> {
+  const files: string[] = [];
+  const packFiles: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '--pack' && args[i + 1]) packFiles.push(args[(i += 1)]!);
+    else if (arg.startsWith('--')) return usageError(`learned: unexpected "${arg}"`, io);
+    else files.push(arg);
+  }
+  if (files.length !== 1) return usageError('learned needs exactly one FILE.ndjson', io);
+  const packs = await loadAll(packFiles, io);
+  if (!packs) return 1;
+  return printLearned(files[0]!, packs, (path) => io.readFile(path), io.out, io.err);
+}
+
 function usageError(message: string, io: KpackIo): number {
   io.err(`kpack: ${message}`);
   io.err(USAGE);
@@ -289,6 +320,8 @@ export async function runKpack(args: string[], io: KpackIo): Promise<number> {
       return suggest(rest, io);
     case 'import':
       return importCommand(rest, io);
+    case 'learned':
+      return learned(rest, io);
     case 'schema':
       io.out(JSON.stringify(packJsonSchema(), null, 2));
       return 0;

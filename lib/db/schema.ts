@@ -7,6 +7,7 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { PackSource } from '../packs/types';
 import type { Pack } from '../packs/schema';
 import type { Segment } from '../suggest/index/segment';
+import type { PickRecord } from '../suggest/learn/pick-memory';
 import type { SyncState } from '../sync/pack-fetch';
 import type { SyncSchedule } from '../sync/schedule';
 import type { UsageLogEvent } from '../usage/report';
@@ -52,6 +53,11 @@ export interface StoredSubscription extends SyncState, SyncSchedule {
   accessOrigin?: string;
 }
 
+/** One agent pick (lib/suggest/learn): buyer text redacted before it is stored; the newest `LEARN.capacity` kept. */
+export interface StoredPick extends PickRecord {
+  id?: number;
+}
+
 interface SettingRow {
   key: string;
   value: unknown;
@@ -69,6 +75,8 @@ export const SCHEMA_VERSIONS = {
   },
   /** Pack subscriptions by URL. */
   2: { subscriptions: 'packId' },
+  /** What agents picked for which buyer message (lib/db/picks.ts); a new table, no data to migrate. */
+  3: { picks: '++id, at, packId' },
 } as const;
 
 export class HuashuDb extends Dexie {
@@ -77,10 +85,12 @@ export class HuashuDb extends Dexie {
   usage!: EntityTable<UsageEvent, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   subscriptions!: EntityTable<StoredSubscription, 'packId'>;
+  picks!: EntityTable<StoredPick, 'id'>;
 
   constructor(name = DB_NAME, options?: DexieOptions) {
     super(name, options);
     this.version(1).stores(SCHEMA_VERSIONS[1]);
     this.version(2).stores(SCHEMA_VERSIONS[2]).upgrade(migrateSubscriptions);
+    this.version(3).stores(SCHEMA_VERSIONS[3]);
   }
 }

@@ -49,12 +49,20 @@ interface PanelToBackground {
   clearUsage(data: Record<string, never>): void;
   /** The usage log as NDJSON or CSV text (fields in docs/PRIVACY.md). */
   exportUsage(data: { format: 'ndjson' | 'csv' }): string;
+  /** The agent inserted this entry while `question` (the buyer's pending text) was asked: a label to learn from. */
+  recordPick(data: { packId: string; packVersion: string; entryId: string; question: string }): void;
+  /** Forgets every pick ("Forget what was learned"). */
+  forgetPicks(data: Record<string, never>): void;
+  /** Every stored pick as NDJSON, one `PickRecord` per line (docs/LEARNING.md). */
+  exportPicks(data: Record<string, never>): string;
 }
 
 /** Background → extension pages (broadcast). */
 interface BackgroundToPages {
   activeChatChanged(data: ActiveChat | null): void;
   packsChanged(data: { ids: string[] }): void;
+  /** Stored picks changed (a typed shortcut was a pick, picks were forgotten): reload the learner. */
+  picksChanged(data: Record<string, never>): void;
 }
 
 export type PagesProtocol = PanelToBackground & BackgroundToPages;

@@ -10,9 +10,11 @@ export interface Settings {
   enabledSites?: string[];
   /** Whether the usage log records anything (docs/PRIVACY.md says what it holds); absent means on. */
   usageLog?: boolean;
+  /** Learn from the replies agents pick (lib/suggest/learn; docs/LEARNING.md). */
+  learning: boolean;
 }
 
-const DEFAULT_SETTINGS: Settings = { scenarios: [], selectorOverrides: {} };
+const DEFAULT_SETTINGS: Settings = { scenarios: [], selectorOverrides: {}, learning: true };
 
 /** The settings from a stored row (absent, or written before a field existed): defaults fill the gaps. */
 export function settingsFrom(stored: unknown): Settings {

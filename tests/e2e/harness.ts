@@ -61,13 +61,18 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Starts Chromium with the built extension; fails with a clear message when it is missing. */
-export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
+/**
+ * Starts Chromium with the built extension; fails with a clear message when it is missing. Give the same
+ * `userDataDir` again to restart the browser with what the extension stored (IndexedDB, settings).
+ */
+export async function launchWithExtension(
+  extensionDir = EXTENSION_DIR,
+  userDataDir = mkdtempSync(join(tmpdir(), 'huashu-e2e-')),
+): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No test build at ${extensionDir}: run "npm run build:e2e" first.`);
   }
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'huashu-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,

@@ -41,9 +41,12 @@ export function optionsServices(overrides: Partial<OptionsServices> = {}): Optio
     syncPacks: vi.fn(async () => [teamSummary]),
     requestAccess: vi.fn(async () => true),
     onPacksChanged: vi.fn(() => () => {}),
-    getSettings: vi.fn(async () => ({ scenarios: [], selectorOverrides: {} })),
+    getSettings: vi.fn(async () => ({ scenarios: [], selectorOverrides: {}, learning: true })),
     saveSettings: vi.fn(),
     usageReport: vi.fn(async (days: number) => emptyUsage(days)),
+    forgetPicks: vi.fn(async () => {}),
+    exportPicks: vi.fn(async () => ''),
+    download: vi.fn(),
     sites: [],
     ...overrides,
   };

@@ -139,3 +139,71 @@ describe('BackgroundService', () => {
     expect(await service.getSelectorOverrides({ platform: 'pdd' })).toEqual({});
   });
 });
+
+describe('picks (learning from what agents insert)', () => {
+  const buyer = (text: string) => ({ id: text, role: 'buyer' as const, text, kind: 'text' as const });
+  const pick = { packId: 'mini-store', packVersion: '9.9.9', entryId: 'ship-time', question: '' };
+
+  it('stores a pick from an extension page, redacted again and with the stored pack version', async () => {
+    const { service, ports } = setup();
+    await service.importPack(panel, fileMessage('m.json', JSON.stringify(miniStore)));
+    await service.recordPick(panel, { ...pick, question: '寄到13812345678的那单什么时候发' });
+    await expect(service.recordPick(content, { ...pick, question: 'x 发货' })).rejects.toThrow();
+    await expect(service.recordPick(foreign, { ...pick, question: 'x 发货' })).rejects.toThrow();
+    // Unknown entries, cards, courtesy-only messages teach nothing.
+    await service.recordPick(panel, { ...pick, entryId: 'nope', question: '什么时候发' });
+    await service.recordPick(panel, { ...pick, entryId: 'fading-card', question: '褪色了' });
+    await service.recordPick(panel, { ...pick, question: '谢谢亲' });
+    const exported = await service.exportPicks(panel);
+    expect(exported).toBe(
+      `${JSON.stringify({ packId: 'mini-store', packVersion: '1.0.0', entryId: 'ship-time', text: '寄到[phone]的那单什么时候发', at: 1000 })}\n`,
+    );
+    await expect(service.exportPicks(content)).rejects.toThrow();
+    expect(await ports.db.picks.count()).toBe(1);
+  });
+
+  it('learns nothing when learning is off; forgetting clears the picks and tells the pages', async () => {
+    const { service, ports } = setup({ broadcastPicksChanged: vi.fn() });
+    await service.importPack(panel, fileMessage('m.json', JSON.stringify(miniStore)));
+    await service.recordPick(panel, { ...pick, question: '什么时候发' });
+    await service.saveSettings(panel, { learning: false });
+    expect(ports.broadcastPicksChanged).toHaveBeenCalledTimes(1);
+    await service.recordPick(panel, { ...pick, question: '几号能发出' });
+    expect(await ports.db.picks.count()).toBe(1);
+    await expect(service.forgetPicks(content)).rejects.toThrow();
+    await service.forgetPicks(panel);
+    expect(await ports.db.picks.count()).toBe(0);
+    expect(ports.broadcastPicksChanged).toHaveBeenCalledTimes(2);
+  });
+
+  it('takes a typed shortcut as a pick of the pending buyer message, and tells open panels', async () => {
+    const { service, ports } = setup({ broadcastPicksChanged: vi.fn() });
+    await service.importPack(panel, fileMessage('m.json', JSON.stringify(miniStore)));
+    await service.expandShortcut(content, {
+      shortcut: '/fh',
+      conversation: {
+        ...report.conversation!,
+        buyerName: '王小明',
+        messages: [buyer('你好'), { ...buyer('在的亲'), role: 'agent' }, buyer('王小明的单子 什么时候能发出')],
+      },
+    });
+    expect((await ports.db.picks.toArray()).map((p) => [p.entryId, p.text])).toEqual([
+      ['ship-time', '[name]的单子 什么时候能发出'],
+    ]);
+    expect(ports.broadcastPicksChanged).toHaveBeenCalledTimes(1);
+    await service.expandShortcut(content, { shortcut: '/fp', conversation: null });
+    expect(await ports.db.picks.count()).toBe(1);
+  });
+
+  it('drops picks of entries a pack update or removal took away', async () => {
+    const { service, ports } = setup();
+    await service.importPack(panel, fileMessage('m.json', JSON.stringify(miniStore)));
+    await service.recordPick(panel, { ...pick, question: '什么时候发' });
+    await service.recordPick(panel, { ...pick, entryId: 'invoice', question: '能开票吗' });
+    const updated = { ...miniStore, version: '1.1.0', entries: miniStore.entries!.filter((e) => e.id !== 'invoice') };
+    await service.importPack(panel, fileMessage('m.json', JSON.stringify(updated)));
+    expect((await ports.db.picks.toArray()).map((p) => p.entryId)).toEqual(['ship-time']);
+    await service.removePack(panel, { id: 'mini-store' });
+    expect(await ports.db.picks.count()).toBe(0);
+  });
+});

@@ -111,6 +111,9 @@ describe('message handlers', () => {
       'usageReport',
       'clearUsage',
       'exportUsage',
+      'recordPick',
+      'forgetPicks',
+      'exportPicks',
     ];
     expect([...content.keys()].sort()).toEqual([...contentNames].sort());
     expect([...pages.keys()].sort()).toEqual([...pageNames].sort());

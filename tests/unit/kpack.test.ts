@@ -124,11 +124,94 @@ describe('kpack suggest', () => {
     expect(Object.keys(lines[0]!)).toEqual(['ids', 'scores']);
   });
 
+  it('learns from "picked" for the rest of the process: the line itself is answered as it stood before', async () => {
+    const missed = '我们公司要走账';
+    const again = '亲 我们公司要走账的呀';
+    const result = await run(
+      ['suggest', '--pack', storeFile, '--pack', englishFile, '--top', '3', '--date', '2026-12-20'],
+      [
+        JSON.stringify({ text: again }),
+        JSON.stringify({ text: missed, picked: 'invoice' }),
+        JSON.stringify({ text: missed, picked: 'invoice' }),
+        JSON.stringify({ text: again }),
+        JSON.stringify({ text: 'can I pay with Klarna', picked: 'no-such-entry' }),
+        JSON.stringify({ text: '在吗' }),
+      ],
+    );
+    expect(result.code).toBe(0);
+    const lines = result.out.map((line) => JSON.parse(line) as { ids: string[]; scores: number[] });
+    expect(lines.map((l) => l.ids[0] ?? null).slice(0, 4)).toEqual([null, null, 'invoice', 'invoice']);
+    expect(lines[5]).toEqual({ ids: [], scores: [] });
+    expect(Object.keys(lines[3]!)).toEqual(['ids', 'scores']);
+    expect(lines[3]!.scores[0]).toBeLessThanOrEqual(1);
+    expect(result.err).toEqual(['kpack suggest: "picked": no loaded pack has an entry "no-such-entry"']);
+  });
+
+  it('teaches nothing without "picked": the same lines twice are answered the same', async () => {
+    const input = ['{"text": "什么时候发货呀"}', '{"text": "公司报销要用的单据给不给"}'];
+    const result = await run(['suggest', '--pack', storeFile, '--date', '2026-12-20'], [...input, ...input]);
+    expect(result.out.slice(0, 2)).toEqual(result.out.slice(2));
+  });
+
   it('refuses to run without a pack, or with an invalid one', async () => {
     expect((await run(['suggest'])).code).toBe(2);
     const broken = await run(['suggest', '--pack', brokenFile]);
     expect(broken.code).toBe(1);
     expect(broken.err[0]).toBe(`${brokenFile}: entries[1].title: required`);
+  });
+});
+
+describe('kpack learned', () => {
+  const pick = (entryId: string, text: string, at: number) =>
+    JSON.stringify({ packId: 'mini-store', packVersion: '1.0.0', entryId, text, at });
+
+  it('prints per entry the distinct picked phrasings with counts, and titles with the pack', async () => {
+    const file = join(dir, 'learned.ndjson');
+    await writeFile(
+      file,
+      [
+        pick('invoice', '公司报销要用的单据给不给', 1),
+        pick('ship-time', '[name]的单子 什么时候能发出', 2),
+        pick('invoice', '公司报销要用的单据给不给', 3),
+        pick('invoice', '能开发票吗', 4),
+        pick('gone', 'old question', 5),
+        '',
+      ].join('\n'),
+    );
+    const plain = await run(['learned', file]);
+    expect(plain.code).toBe(0);
+    expect(plain.out).toEqual([
+      'mini-store/invoice  (3 picks)',
+      '    2  公司报销要用的单据给不给',
+      '    1  能开发票吗',
+      'mini-store/ship-time  (1 pick)',
+      '    1  [name]的单子 什么时候能发出',
+      'mini-store/gone  (1 pick)',
+      '    1  old question',
+    ]);
+    const titled = await run(['learned', file, '--pack', storeFile]);
+    expect(titled.out).toEqual([
+      'mini-store/invoice  开发票  (3 picks)',
+      '    2  公司报销要用的单据给不给',
+      '    1  能开发票吗  (already a question)',
+      'mini-store/ship-time  发货时间  (1 pick)',
+      '    1  [name]的单子 什么时候能发出',
+      'mini-store/gone  (no longer in the pack)  (1 pick)',
+      '    1  old question',
+    ]);
+  });
+
+  it('reports unreadable lines and files, and needs exactly one file', async () => {
+    const file = join(dir, 'bad.ndjson');
+    await writeFile(file, `${pick('invoice', '发票', 1)}\nnot json\n{"text": 1}\n`);
+    const result = await run(['learned', file]);
+    expect(result.code).toBe(1);
+    expect(result.err).toEqual([`${file}:2: not JSON`, `${file}:3: needs "packId", "entryId" and "text" strings`]);
+    expect(result.out[0]).toBe('mini-store/invoice  (1 pick)');
+    expect((await run(['learned', join(dir, 'none.ndjson')])).err).toEqual([
+      `${join(dir, 'none.ndjson')}: no such file`,
+    ]);
+    expect((await run(['learned'])).code).toBe(2);
   });
 });
 

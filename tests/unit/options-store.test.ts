@@ -13,8 +13,8 @@ function services(overrides: Partial<OptionsServices> = {}): OptionsServices {
     listPacks: vi.fn(async () => [summary]),
     setPackEnabled: vi.fn(async () => [{ ...summary, enabled: false }]),
     removePack: vi.fn(async () => []),
-    getSettings: vi.fn(async () => ({ scenarios: [], selectorOverrides: { jd: { composer: '.a' } } })),
-    saveSettings: vi.fn(async (patch) => ({ scenarios: [], selectorOverrides: {}, ...patch })),
+    getSettings: vi.fn(async () => ({ scenarios: [], selectorOverrides: { jd: { composer: '.a' } }, learning: true })),
+    saveSettings: vi.fn(async (patch) => ({ scenarios: [], selectorOverrides: {}, learning: true, ...patch })),
     ...overrides,
   });
 }

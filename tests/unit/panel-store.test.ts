@@ -29,7 +29,7 @@ function chat(...buyerTexts: string[]): ActiveChat {
 }
 
 function services(overrides: Partial<PanelServices> = {}): PanelServices {
-  let settings: Settings = { scenarios: [], selectorOverrides: {} };
+  let settings: Settings = { scenarios: [], selectorOverrides: {}, learning: true };
   return {
     loadPacks: async () => ({ packs: [store0], segments: [] }),
     getActiveChat: async () => null,
@@ -184,6 +184,7 @@ describe('panel store', () => {
     const saveSettings = vi.fn(async (patch: Partial<Settings>) => ({
       scenarios: [],
       selectorOverrides: {},
+      learning: true,
       ...patch,
     }));
     const store = createPanelStore(services({ saveSettings }));
@@ -254,7 +255,7 @@ describe('panel store slices', () => {
 
   it('takes the switched-on scenarios from the saved settings', async () => {
     const store = createPanelStore(
-      services({ getSettings: async () => ({ scenarios: ['presale'], selectorOverrides: {} }) }),
+      services({ getSettings: async () => ({ scenarios: ['presale'], selectorOverrides: {}, learning: true }) }),
     );
     await vi.waitFor(() => expect(store.getState().switchedOn).toEqual(['presale']));
   });
@@ -288,5 +289,57 @@ describe('insert and compliance', () => {
     await store.getState().insert(1);
     expect(insertReply).toHaveBeenCalledTimes(2);
     expect((insertReply.mock.calls[1] as unknown[])[0]).toMatchObject({ entryId: 'wechat', text: '加我微信聊' });
+  });
+});
+
+describe('learning from picks in the panel', () => {
+  const missed = '我们公司要走账';
+  const again = '亲 我们公司要走账的呀';
+
+  it('learns a search hit inserted for a message the engine missed, at once and after a restart', async () => {
+    const recordPick = vi.fn();
+    const store = createPanelStore(services({ recordPick, loadPicks: async () => [] }));
+    await store.getState().reloadPacks();
+    store.getState().setChat(chat(missed));
+    expect(store.getState().emptyReason).toBe('no-match');
+    store.getState().setQuery('/fp');
+    expect(store.getState().items[0]?.entryId).toBe('invoice');
+    await store.getState().insert(0);
+    expect(recordPick).toHaveBeenCalledWith({
+      packId: 'mini-store',
+      packVersion: '1.0.0',
+      entryId: 'invoice',
+      question: missed,
+    });
+    store.getState().setQuery('');
+    store.getState().setChat(chat(again));
+    expect(store.getState().items[0]?.entryId).toBe('invoice');
+    expect(store.getState().emptyReason).toBeNull();
+
+    // A new panel session reads the stored pick with the packs.
+    const stored = { ...recordPick.mock.calls[0]![0], text: missed, at: 1 };
+    const restarted = createPanelStore(services({ loadPicks: async () => [stored] }));
+    await restarted.getState().reloadPacks();
+    restarted.getState().setChat(chat(again));
+    expect(restarted.getState().items[0]?.entryId).toBe('invoice');
+  });
+
+  it('neither ranks with picks nor learns when the team lead turned learning off', async () => {
+    const recordPick = vi.fn();
+    const stored = { packId: 'mini-store', packVersion: '1.0.0', entryId: 'invoice', text: missed, at: 1 };
+    const store = createPanelStore(
+      services({
+        recordPick,
+        loadPicks: async () => [stored],
+        getSettings: async () => ({ scenarios: [], selectorOverrides: {}, learning: false }),
+      }),
+    );
+    await store.getState().reloadPicks();
+    await store.getState().reloadPacks();
+    store.getState().setChat(chat(again));
+    expect(store.getState().items).toEqual([]);
+    store.getState().setQuery('/fp');
+    await store.getState().insert(0);
+    expect(recordPick).not.toHaveBeenCalled();
   });
 });

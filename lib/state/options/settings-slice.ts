@@ -5,7 +5,7 @@ export const createSettingsSlice: OptionsSlice<SettingsSlice> = (services) => (s
   overrides: {},
   async loadSettings() {
     await services.getSettings().then(
-      (s) => set({ overrides: s.selectorOverrides, usageLog: s.usageLog !== false }),
+      (s) => set({ overrides: s.selectorOverrides, usageLog: s.usageLog !== false, learning: s.learning !== false }),
       (e: Error) => get().fail(e.message),
     );
   },

@@ -5,6 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createErrorSlice } from './error-slice';
 import { createImportSlice } from './import-slice';
+import { createLearningSlice } from './learning-slice';
 import { createPacksSlice } from './packs-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createSyncSlice } from './sync-slice';
@@ -29,6 +30,7 @@ export function createOptionsStore(services: OptionsServices): StoreApi<OptionsS
     ...createSyncSlice(services)(...api),
     ...createSettingsSlice(services)(...api),
     ...createUsageSlice(services)(...api),
+    ...createLearningSlice(services)(...api),
     ...createLifecycleSlice(services)(...api),
   }));
 }

@@ -35,6 +35,12 @@ export interface OptionsServices {
   clearUsage?(): Promise<void>;
   /** Saves the usage log as a file: NDJSON (one event per line) or CSV. */
   exportUsage?(format: 'ndjson' | 'csv'): Promise<void>;
+  /** Forgets every pick the extension learned from. */
+  forgetPicks(): Promise<void>;
+  /** The learned picks as NDJSON (docs/LEARNING.md). */
+  exportPicks(): Promise<string>;
+  /** Saves text as a file in the browser's downloads. */
+  download(fileName: string, text: string, type: string): void;
   /** The site adapters' built-in selectors. */
   sites: SiteSelectors[];
 }
@@ -118,6 +124,17 @@ export interface UsageSlice {
   exportUsage(format: 'ndjson' | 'csv'): Promise<void>;
 }
 
+/** Learning from what agents pick: the switch, forgetting, and the export for review. */
+export interface LearningSlice {
+  /** `settings.learning`. */
+  learning: boolean;
+  /** What the last forget or export did. */
+  learningNote: string | null;
+  setLearning(on: boolean): Promise<void>;
+  forgetLearned(): Promise<void>;
+  exportLearned(): Promise<void>;
+}
+
 /** Loading everything and following the background's changes while the page is open. */
 export interface LifecycleSlice {
   /** Loads packs, settings and usage and listens for pack changes; returns the unsubscribe. */
@@ -130,6 +147,7 @@ export type OptionsState = ErrorSlice &
   SyncSlice &
   SettingsSlice &
   UsageSlice &
+  LearningSlice &
   LifecycleSlice;
 
 /** A slice of the options store, built with the page's services. */

@@ -26,6 +26,8 @@ export const createInsertSlice: PanelSlice<InsertSlice> =
         return;
       }
       set({ inserting: true, selected: index, confirming: null });
+      // The agent chose this reply for the buyer's pending message: a label, learned at once.
+      get().learnPick(item);
       try {
         const outcome = await services.insertReply({
           text: item.text,

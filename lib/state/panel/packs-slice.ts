@@ -8,8 +8,16 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
   async reloadPacks() {
     set({ loadingPacks: true });
     try {
-      const { packs, segments } = await context.services.loadPacks();
+      // The picks with the packs; the learner is rebuilt (without picks of entries now gone) once the list is drawn.
+      const [{ packs, segments }, records] = await Promise.all([
+        context.services.loadPacks(),
+        context.services.loadPicks?.().catch(() => null),
+      ]);
       context.engine.setPacks(packs, segments);
+      context.picks = {
+        records: records ?? context.picks.learner?.memory.toRecords() ?? context.picks.records,
+        learner: null,
+      };
       context.search = new EntrySearch(packs);
       set({ packs, packsError: null, loadingPacks: false });
     } catch (error) {
@@ -17,5 +25,6 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
       set({ packsError: `Could not load the knowledge packs: ${(error as Error).message}`, loadingPacks: false });
     }
     get().recompute();
+    await get().buildLearner();
   },
 });

@@ -8,6 +8,7 @@ import {
   type Suggestion,
   type SuggestEngine,
 } from '../../suggest/engine';
+import { candidateLimit, rankWithPicks } from './learn-slice';
 import type { PanelItem, PanelSlice, ResultsSlice } from './types';
 
 function chatMessages(chat: ActiveChat | null): ChatMessage[] {
@@ -105,18 +106,29 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
         set({ items: [], cards: [], emptyReason: 'no-chat', selected: 0 });
         return;
       }
-      const result = engine.suggest({ messages, platform, scenarios: switchedOn, page, now }, 5);
-      if (result.abstained === 'no-match' && result.query) {
+      // With picks to learn from, the engine's 20 best are re-ranked and the panel keeps 5.
+      const learning = get().learning;
+      const chatContext = { messages, platform, scenarios: switchedOn, page, now };
+      const result = engine.suggest(chatContext, learning ? candidateLimit(context, 5) : 5);
+      const names = conversation.buyerName ? [conversation.buyerName] : [];
+      const ranked = learning
+        ? rankWithPicks(context, result.suggestions, result.query, chatContext, names)
+        : result.suggestions;
+      const suggestions = ranked.slice(0, 5);
+      if (result.abstained === 'no-match' && result.query && suggestions.length === 0) {
         logOnce(`unanswered\u0000${conversation.conversationId}\u0000${result.query}`, () =>
           services.logUnanswered?.(result.query, platform),
         );
       }
       set({
-        items: threatFirst(engine, result.suggestions, risk, { platform, scenarios: switchedOn, page, now }).map(
-          toItem,
-        ),
+        items: threatFirst(engine, suggestions, risk, { platform, scenarios: switchedOn, page, now }).map(toItem),
         cards: result.cards.map(toItem),
-        emptyReason: result.abstained === 'courtesy' ? 'courtesy' : result.abstained ? 'no-match' : null,
+        emptyReason:
+          result.abstained === 'courtesy'
+            ? 'courtesy'
+            : suggestions.length === 0 && result.cards.length === 0
+              ? 'no-match'
+              : null,
         selected: 0,
       });
     },

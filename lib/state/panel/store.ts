@@ -7,6 +7,7 @@ import { SuggestEngine } from '../../suggest/engine';
 import { EntrySearch } from '../../suggest/search';
 import { createChatSlice } from './chat-slice';
 import { createInsertSlice } from './insert-slice';
+import { createLearnSlice } from './learn-slice';
 import { createPacksSlice } from './packs-slice';
 import { createResultsSlice } from './results-slice';
 import { createScenarioSlice } from './scenario-slice';
@@ -14,7 +15,12 @@ import { createSearchSlice } from './search-slice';
 import type { PanelContext, PanelServices, PanelState } from './types';
 
 export function createPanelStore(services: PanelServices, engine = new SuggestEngine()): StoreApi<PanelState> {
-  const context: PanelContext = { services, engine, search: new EntrySearch([]) };
+  const context: PanelContext = {
+    services,
+    engine,
+    search: new EntrySearch([]),
+    picks: { records: [], learner: null },
+  };
   const store = createStore<PanelState>()((...api) => ({
     ...createPacksSlice(context)(...api),
     ...createChatSlice(context)(...api),
@@ -22,11 +28,12 @@ export function createPanelStore(services: PanelServices, engine = new SuggestEn
     ...createScenarioSlice(context)(...api),
     ...createResultsSlice(context)(...api),
     ...createInsertSlice(context)(...api),
+    ...createLearnSlice(context)(...api),
   }));
 
   void services
     .getSettings()
-    .then((settings) => store.setState({ switchedOn: settings.scenarios }))
+    .then((settings) => store.setState({ switchedOn: settings.scenarios, learning: settings.learning !== false }))
     .catch(() => {});
   return store;
 }

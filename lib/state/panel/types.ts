@@ -12,6 +12,8 @@ import type { ComplaintRisk } from '../../suggest/complaint';
 import type { SuggestEngine } from '../../suggest/engine';
 import type { EntrySearch } from '../../suggest/search';
 import type { Segment } from '../../suggest/index/segment';
+import type { PickRecord } from '../../suggest/learn/pick-memory';
+import type { PanelPicks } from './learn-slice';
 
 /** Everything the panel needs from outside: the background, the packs database, the clipboard, the clock. */
 export interface PanelServices {
@@ -32,6 +34,10 @@ export interface PanelServices {
   logUnanswered?(question: string, platform?: string): void;
   /** Logs a complaint risk for the team lead's report (once per conversation, question and level). */
   logComplaint?(risk: ComplaintRisk, question: string, platform?: string): void;
+  /** The stored picks, oldest first (read from IndexedDB like the packs). */
+  loadPicks?(): Promise<PickRecord[]>;
+  /** Sends a pick to the background to store (redacted text); fire and forget. */
+  recordPick?(pick: { packId: string; packVersion: string; entryId: string; question: string }): void;
   now(): Date;
 }
 
@@ -114,7 +120,19 @@ export interface InsertSlice {
   dismissNotice(): void;
 }
 
-export type PanelState = PacksSlice & ChatSlice & SearchSlice & ScenarioSlice & ResultsSlice & InsertSlice;
+/** What agents' picks taught (lib/suggest/learn), when the team lead left learning on. */
+export interface LearnSlice {
+  /** `settings.learning`: rank with picks and learn from inserts. */
+  learning: boolean;
+  /** Reads the stored picks and the switch again (at start, and when the background says they changed). */
+  reloadPicks(): Promise<void>;
+  /** Builds the learner from the loaded picks after the list was drawn, then ranks again. */
+  buildLearner(): Promise<void>;
+  /** The agent inserted `item` while the buyer's message was pending: learned at once, sent to be stored. */
+  learnPick(item: PanelItem): void;
+}
+
+export type PanelState = PacksSlice & ChatSlice & SearchSlice & ScenarioSlice & ResultsSlice & InsertSlice & LearnSlice;
 
 /** What the slices share besides the state: the ports and the ranking machinery of this panel session. */
 export interface PanelContext {
@@ -122,6 +140,8 @@ export interface PanelContext {
   engine: SuggestEngine;
   /** The agent's search over the loaded packs; replaced on each pack load. */
   search: EntrySearch;
+  /** The stored picks and the learner built from them (lib/state/panel/learn-slice.ts). */
+  picks: PanelPicks;
 }
 
 /** A slice of the panel store, built with the session's shared context. */

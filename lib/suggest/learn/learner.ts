@@ -28,6 +28,22 @@ export interface LearnResult {
   evicted: PickRecord[];
 }
 
+/**
+ * The record a pick is stored as: its text redacted. Null when it teaches nothing (empty, or greetings and
+ * thanks only). Whoever stores picks calls this, whatever the sender already did (the background redacts
+ * again what the panel sends).
+ */
+export function pickRecordOf(pick: Pick): PickRecord | null {
+  if (!pick.text.trim() || isCourtesyOnly(pick.text)) return null;
+  return {
+    packId: pick.packId,
+    packVersion: pick.packVersion,
+    entryId: pick.entryId,
+    text: redact(pick.text, { names: pick.names }),
+    at: pick.at,
+  };
+}
+
 export class PickLearner {
   constructor(readonly memory: PickMemory = new PickMemory()) {}
 
@@ -41,14 +57,8 @@ export class PickLearner {
    * Greetings and thanks teach nothing: they never get a suggestion however often they are answered.
    */
   learn(pick: Pick): LearnResult {
-    if (!pick.text.trim() || isCourtesyOnly(pick.text)) return { record: null, evicted: [] };
-    const record: PickRecord = {
-      packId: pick.packId,
-      packVersion: pick.packVersion,
-      entryId: pick.entryId,
-      text: redact(pick.text, { names: pick.names }),
-      at: pick.at,
-    };
+    const record = pickRecordOf(pick);
+    if (!record) return { record: null, evicted: [] };
     const evicted = this.memory.learn(record);
     return { record, evicted };
   }

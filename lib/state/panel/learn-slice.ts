@@ -1,0 +1,95 @@
+/**
+ * Learning from what the agent picks (lib/suggest/learn): the stored picks are read with the packs, the
+ * learner is built from them once the engine's list is drawn, re-ranks the engine's candidates, and learns
+ * each insert at once. The background stores the pick (it redacts again); the panel never writes the database.
+ */
+import { questionOf, type ChatContext, type Suggestion } from '../../suggest/engine';
+import { PickLearner } from '../../suggest/learn/learner';
+import { entryKey, type PickRecord } from '../../suggest/learn/pick-memory';
+import { LEARN_CANDIDATES, rerankSuggestions } from '../../suggest/learn/rerank';
+import type { LearnSlice, PanelContext, PanelItem, PanelSlice } from './types';
+
+/** The picks of this panel session: as loaded, and the learner once built. */
+export interface PanelPicks {
+  records: PickRecord[];
+  learner: PickLearner | null;
+}
+
+/** The learner, built (once) from the loaded records of entries the loaded packs still have. */
+function learnerOf(context: PanelContext): PickLearner {
+  if (context.picks.learner) return context.picks.learner;
+  const known = new Set(context.engine.loadedPacks.flatMap((p) => p.entries.map((e) => entryKey(p.id, e.id))));
+  const records = context.picks.records.filter((r) => known.has(entryKey(r.packId, r.entryId)));
+  context.picks.learner = PickLearner.fromRecords(records);
+  return context.picks.learner;
+}
+
+/** How many suggestions to ask the engine for: more only when there are picks to re-rank them with. */
+export function candidateLimit(context: PanelContext, shown: number): number {
+  return context.picks.learner?.memory.size ? Math.max(shown, LEARN_CANDIDATES) : shown;
+}
+
+/**
+ * The engine's suggestions re-ranked with this session's picks (see `rerankSuggestions`). Until the
+ * learner is built (`buildLearner`, just after the packs load) the engine's order stands: the first
+ * suggestion does not wait for 2,000 stored picks to be read.
+ */
+export function rankWithPicks(
+  context: PanelContext,
+  suggestions: readonly Suggestion[],
+  question: string,
+  chat: Omit<ChatContext, 'text'>,
+  names: readonly string[],
+): Suggestion[] {
+  if (!context.picks.learner) return [...suggestions];
+  return rerankSuggestions(context.engine, context.picks.learner, suggestions, question, chat, names);
+}
+
+export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) => ({
+  learning: true,
+  async reloadPicks() {
+    const [records, settings] = await Promise.all([
+      context.services.loadPicks?.() ?? Promise.resolve([]),
+      context.services.getSettings(),
+    ]);
+    context.picks = { records, learner: null };
+    set({ learning: settings.learning !== false });
+    get().recompute();
+    await get().buildLearner();
+  },
+  async buildLearner() {
+    if (context.picks.learner || context.picks.records.length === 0) return;
+    // After the list was drawn with the engine's order: building takes tens of ms per thousand picks.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (context.picks.learner || context.picks.records.length === 0) return;
+    learnerOf(context);
+    get().recompute();
+  },
+  learnPick(item: PanelItem) {
+    const { chat, learning, packs } = get();
+    const conversation = chat?.conversation;
+    if (!learning || !conversation || item.kind !== 'reply') return;
+    // The buyer's pending message(s): what the list was ranked for (it is recomputed on every chat change).
+    const question = questionOf({ messages: conversation.messages });
+    if (!question) return;
+    const pack = packs.find((p) => p.id === item.packId);
+    if (!pack) return;
+    const names = conversation.buyerName ? [conversation.buyerName] : [];
+    const { record } = learnerOf(context).learn({
+      packId: item.packId,
+      packVersion: pack.version,
+      entryId: item.entryId,
+      text: question,
+      at: context.services.now().getTime(),
+      names,
+    });
+    if (!record) return;
+    context.picks.records.push(record);
+    context.services.recordPick?.({
+      packId: record.packId,
+      packVersion: record.packVersion,
+      entryId: record.entryId,
+      question: record.text,
+    });
+  },
+});
