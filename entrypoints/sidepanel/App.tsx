@@ -32,6 +32,7 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
     })),
   );
   const risk = useStore(store, (s) => s.risk);
+  const product = useStore(store, (s) => s.product);
   const notice = useStore(store, (s) => s.notice);
   const packsError = useStore(store, (s) => s.packsError);
   const emptyReason = useStore(store, (s) => s.emptyReason);
@@ -69,6 +70,7 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
         siteLabel={chat?.siteLabel}
         buyerName={conversation?.buyerName}
         question={query ? undefined : question}
+        product={product}
       />
       <ComplaintAlert risk={risk} />
       <ScenarioBar scenarios={scenarios} onToggle={(id) => void store.getState().toggleScenario(id)} />

@@ -42,9 +42,11 @@ function readBubble(element: Element, s: BubbleSelectors, idAttribute?: string):
   let kind: ChatPaneMessage['kind'] = 'text';
   let text = textOf(query(element, s.text));
   const card = query(element, s.productCard);
+  let product: string | undefined;
   if (card) {
     kind = 'product';
-    text = text || `[商品] ${textOf(query(card, s.productTitle)) || textOf(card)}`;
+    product = textOf(query(card, s.productTitle)) || textOf(card) || undefined;
+    text = text || `[商品] ${product ?? ''}`;
   } else if (!text && query(element, s.image)) {
     kind = 'image';
     text = '[图片]';
@@ -52,7 +54,8 @@ function readBubble(element: Element, s: BubbleSelectors, idAttribute?: string):
   if (!text && role === 'system') text = textOf(element);
   if (!text) return null;
   const siteId = (idAttribute && element.getAttribute(idAttribute)) || element.id;
-  return { id: siteId || `h${shortHash(`${role}|${time ?? ''}|${text}`)}`, role, text, time, kind };
+  const id = siteId || `h${shortHash(`${role}|${time ?? ''}|${text}`)}`;
+  return product ? { id, role, text, time, kind, product } : { id, role, text, time, kind };
 }
 
 /** All bubbles of a list, in order. */

@@ -18,6 +18,8 @@ export interface ChatPaneMessage {
   time?: string;
   /** What kind of bubble: plain text, image, product card, order card. */
   kind: 'text' | 'image' | 'product' | 'order' | 'other';
+  /** For a product card: the product's title (or item code), as the card shows it. */
+  product?: string;
 }
 
 export interface Conversation {
@@ -28,7 +30,10 @@ export interface Conversation {
   messages: ChatPaneMessage[];
   /** Order numbers visible in the pane (messages, order cards, side panels), most recent first. */
   orderIds: string[];
-  /** Product titles visible in the pane (product cards, product bar). */
+  /**
+   * Product titles visible in the pane: the product bar's first (the item the buyer opened the chat
+   * from), then product cards in the list's order. Which one the buyer asks about: lib/chats/product.ts.
+   */
   productTitles: string[];
 }
 

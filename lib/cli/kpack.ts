@@ -26,8 +26,9 @@ Usage:
   kpack lint [--strict] FILE…          warnings (duplicates, undefined variables, hard-coded facts…);
                                        --strict exits 1 when there are warnings
   kpack suggest --pack FILE [--pack FILE…] [--top N] [--date YYYY-MM-DD]
-                                       reads JSON lines {"text", "platform"?, "locale"?, "scenarios"?}
-                                       on stdin, writes {"ids": [...], "scores": [...]} per line
+                                       reads JSON lines {"text", "platform"?, "locale"?, "scenarios"?,
+                                       "product"?} on stdin ("product": the title or item code the
+                                       buyer asks about), writes {"ids": [...], "scores": [...]} per line
   kpack import [--from FORMAT] FILE [--id ID] [--name NAME] [--locale L] [--out PACK.json]
                                        turns another tool's export into a pack (stdout, or --out);
                                        FORMAT: ${IMPORT_FORMATS.join(', ')} or auto (default);
@@ -97,6 +98,7 @@ interface SuggestRequest {
   platform?: unknown;
   locale?: unknown;
   scenarios?: unknown;
+  product?: unknown;
 }
 
 async function suggest(args: string[], io: KpackIo): Promise<number> {
@@ -143,6 +145,7 @@ async function suggest(args: string[], io: KpackIo): Promise<number> {
         scenarios: Array.isArray(request.scenarios)
           ? request.scenarios.filter((s): s is string => typeof s === 'string')
           : [],
+        product: typeof request.product === 'string' && request.product.trim() ? request.product : undefined,
         now,
       },
       top,

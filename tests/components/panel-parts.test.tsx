@@ -25,6 +25,9 @@ describe('panel components', () => {
     );
     expect(screen.getByTestId('buyer-name').textContent).toBe('jd_小王');
     expect(screen.getByTestId('buyer-question').textContent).toBe('什么时候发货');
+    expect(screen.queryByTestId('product')).toBeNull();
+    rerender(<ChatHeader connected siteLabel="淘宝/千牛" buyerName="tb_小花" product="栖木 极寒羽绒服" />);
+    expect(screen.getByTestId('product').textContent).toContain('栖木 极寒羽绒服');
     rerender(<ChatHeader connected={false} />);
     expect(screen.getByTestId('chat-header').textContent).toContain('No chat open');
   });

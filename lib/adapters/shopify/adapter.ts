@@ -20,16 +20,19 @@ function readMessage(element: Element, sel: SelectorMap): ChatPaneMessage | null
   const role = STAFF_LABEL.test(label.replace(/^message\s*/i, '')) ? 'agent' : 'buyer';
   let kind: ChatPaneMessage['kind'] = 'text';
   let text = queryAll(element, sel.text!).map(textOf).filter(Boolean).join('\n');
-  const product = query(element, sel.productCard);
-  if (product) {
+  const card = query(element, sel.productCard);
+  let product: string | undefined;
+  if (card) {
     kind = 'product';
-    text = text || `[Product] ${product.getAttribute('aria-label')?.replace(/^Product:?\s*/, '') ?? textOf(product)}`;
+    product = card.getAttribute('aria-label')?.replace(/^Product:?\s*/, '') || textOf(card) || undefined;
+    text = text || `[Product] ${product ?? ''}`;
   } else if (!text && query(element, sel.image)) {
     kind = 'image';
     text = '[image]';
   }
   if (!text) return null;
-  return { id: element.id || `h${shortHash(`${role}|${time ?? ''}|${text}`)}`, role, text, time, kind };
+  const id = element.id || `h${shortHash(`${role}|${time ?? ''}|${text}`)}`;
+  return product ? { id, role, text, time, kind, product } : { id, role, text, time, kind };
 }
 
 function conversationId(root: Document, sel: SelectorMap): string | null {

@@ -1,5 +1,6 @@
 import type { ActiveChat } from '../../chats/types';
 import { pageValuesOf } from '../../chats/page-values';
+import { currentProduct } from '../../chats/product';
 import { complaintRisk, type ComplaintRisk } from '../../suggest/complaint';
 import {
   questionOf,
@@ -61,6 +62,7 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
 
   return {
     items: [],
+    product: null,
     risk: null,
     cards: [],
     emptyReason: null,
@@ -79,6 +81,8 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
       const risk = complaintRisk(messages);
       if (!sameRisk(risk, get().risk)) set({ risk });
       const conversation = chat?.conversation;
+      const product = currentProduct(conversation);
+      if ((product ?? null) !== get().product) set({ product: product ?? null });
       if (risk && conversation) {
         const question = questionOf({ messages });
         logOnce(`complaint\u0000${conversation.conversationId}\u0000${risk.level}\u0000${question}`, () =>
@@ -92,7 +96,7 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
       const platform = conversation?.platform;
       const page = pageValuesOf(conversation);
       if (query.trim()) {
-        const hitContext = { platform, page, now, scenarios: switchedOn, messages };
+        const hitContext = { platform, page, now, scenarios: switchedOn, messages, product };
         const items = context.search
           .search(query, 20)
           .map((hit) => engine.render(hit.packId, hit.entryId, hitContext, hit.score))
@@ -105,16 +109,20 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
         set({ items: [], cards: [], emptyReason: 'no-chat', selected: 0 });
         return;
       }
-      const result = engine.suggest({ messages, platform, scenarios: switchedOn, page, now }, 5);
+      const result = engine.suggest({ messages, platform, scenarios: switchedOn, page, now, product }, 5);
       if (result.abstained === 'no-match' && result.query) {
         logOnce(`unanswered\u0000${conversation.conversationId}\u0000${result.query}`, () =>
           services.logUnanswered?.(result.query, platform),
         );
       }
       set({
-        items: threatFirst(engine, result.suggestions, risk, { platform, scenarios: switchedOn, page, now }).map(
-          toItem,
-        ),
+        items: threatFirst(engine, result.suggestions, risk, {
+          platform,
+          scenarios: switchedOn,
+          page,
+          now,
+          product,
+        }).map(toItem),
         cards: result.cards.map(toItem),
         emptyReason: result.abstained === 'courtesy' ? 'courtesy' : result.abstained ? 'no-match' : null,
         selected: 0,

@@ -85,6 +85,8 @@ export interface ScenarioSlice {
 export interface ResultsSlice {
   /** Ranked suggestions for the chat, or search hits while the agent searches. */
   items: PanelItem[];
+  /** The product the suggestions were ranked for (lib/chats/product.ts), or null when the chat shows none. */
+  product: string | null;
   /** Whether the buyer's recent messages point to a complaint, a bad review or a dispute. */
   risk: ComplaintRisk | null;
   cards: PanelItem[];
