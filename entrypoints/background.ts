@@ -4,7 +4,7 @@ import { FIND_REPLIES_MENU, injectSelectionReader, onMenuClick } from '@/lib/bac
 import { registerHandlers } from '@/lib/background/handlers';
 import { seedBuiltinPacks } from '@/lib/background/pack-import';
 import { BackgroundService } from '@/lib/background/service';
-import { openPanel, openPanelOnActionClick, panelApisOf } from '@/lib/background/side-panel';
+import { focusTab, openPanel, openPanelOnActionClick, panelApisOf } from '@/lib/background/side-panel';
 import { HuashuDb } from '@/lib/db/schema';
 import * as content from '@/lib/messaging/content';
 import * as pages from '@/lib/messaging/pages';
@@ -23,6 +23,7 @@ export default defineBackground(() => {
     sendInsert: (tabId, frameId, request) => content.sendMessage('insertText', request, { tabId, frameId }),
     broadcastActiveChat: (chat) => void pages.sendMessage('activeChatChanged', chat).catch(() => {}),
     broadcastPacksChanged: (ids) => packsChanged(ids),
+    focusTab: (tabId) => focusTab(browser, tabId),
     fetch: (url, init) => fetch(url, init),
     now: () => Date.now(),
   });

@@ -7,6 +7,7 @@ import { PackImport } from '@/components/PackImport';
 import { PackTable } from '@/components/PackTable';
 import { SelectorOverrides } from '@/components/SelectorOverrides';
 import { UsageReport } from '@/components/UsageReport';
+import { WaitSettings } from '@/components/WaitSettings';
 import type { OptionsState } from '@/lib/state/options/types';
 
 /** Team-lead page: import, subscribe to, enable, sync and remove packs; usage; selector overrides. */
@@ -29,6 +30,7 @@ export function App({ store }: { store: StoreApi<OptionsState> }) {
     store,
     useShallow((s) => ({ sites: s.sites, overrides: s.overrides })),
   );
+  const wait = useStore(store, (s) => s.wait);
   // Actions never change: read them once from the store.
   const actions = store.getState();
 
@@ -53,6 +55,11 @@ export function App({ store }: { store: StoreApi<OptionsState> }) {
         />
       </section>
       <UsageReport {...usage} onDays={(days) => void actions.setUsageDays(days)} />
+      <WaitSettings
+        key={`${wait.amberSeconds}:${wait.redSeconds}`}
+        wait={wait}
+        onSave={(amber, red) => void actions.saveWaitThresholds(amber, red)}
+      />
       <SelectorOverrides {...selectors} onSave={(platform, value) => void actions.saveOverrides(platform, value)} />
     </main>
   );

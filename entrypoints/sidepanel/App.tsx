@@ -10,6 +10,8 @@ import { NoticeBar } from '@/components/NoticeBar';
 import { ScenarioBar } from '@/components/ScenarioBar';
 import { SearchBox } from '@/components/SearchBox';
 import { SuggestionList } from '@/components/SuggestionList';
+import { WaitingChats } from '@/components/WaitingChats';
+import { WaitTimer } from '@/components/WaitTimer';
 import { questionOf } from '@/lib/suggest/question';
 import { handlePanelKey } from '@/lib/state/panel/keys';
 import { visibleScenarios } from '@/lib/state/panel/scenario-slice';
@@ -33,6 +35,10 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
   );
   const risk = useStore(store, (s) => s.risk);
   const product = useStore(store, (s) => s.product);
+  const wait = useStore(
+    store,
+    useShallow((s) => ({ clock: s.clock, waiting: s.waiting, thresholds: s.thresholds })),
+  );
   const notice = useStore(store, (s) => s.notice);
   const packsError = useStore(store, (s) => s.packsError);
   const emptyReason = useStore(store, (s) => s.emptyReason);
@@ -71,6 +77,14 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
         buyerName={conversation?.buyerName}
         question={query ? undefined : question}
         product={product}
+      >
+        <WaitTimer since={chat?.waitingSince} now={wait.clock} thresholds={wait.thresholds} />
+      </ChatHeader>
+      <WaitingChats
+        chats={wait.waiting}
+        now={wait.clock}
+        thresholds={wait.thresholds}
+        onFocus={(tabId) => void store.getState().focusChat(tabId)}
       />
       <ComplaintAlert risk={risk} />
       <ScenarioBar scenarios={scenarios} onToggle={(id) => void store.getState().toggleScenario(id)} />

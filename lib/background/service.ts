@@ -4,7 +4,7 @@
  */
 import type { Conversation } from '../adapters/types';
 import { pageValuesOf } from '../chats/page-values';
-import type { ActiveChat, ConversationReport } from '../chats/types';
+import type { ActiveChat, ChatSummary, ConversationReport } from '../chats/types';
 import { listPacks, loadEnabledPackList, removePack, setPackEnabled } from '../db/packs';
 import type { HuashuDb, StoredSubscription } from '../db/schema';
 import { listSubscriptions, recordSyncCheck } from '../db/subscription-store';
@@ -18,7 +18,14 @@ import { checkPackUrl, fetchPackBytes, hashText, type FetchLike, type FetchPackO
 import { isDue } from '../sync/schedule';
 import { describeRefusedPack } from '../sync/status';
 import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
-import { activeChat, forgetTab, recordActivation, recordReport, type ChatRegistry } from './chat-registry';
+import {
+  activeChat,
+  forgetTab,
+  recordActivation,
+  recordReport,
+  waitingChats,
+  type ChatRegistry,
+} from './chat-registry';
 import { importPackText } from './pack-import';
 
 /** Where a message came from, as the browser says (runtime.MessageSender). */
@@ -38,6 +45,8 @@ export interface BackgroundPorts {
   saveRegistry(registry: ChatRegistry): Promise<void>;
   sendInsert(tabId: number, frameId: number, request: InsertRequest): Promise<InsertOutcome | undefined>;
   broadcastActiveChat(chat: ActiveChat | null): void;
+  /** Makes a tab the active one in its window and focuses the window (the waiting-chats list). */
+  focusTab?(tabId: number): Promise<void>;
   broadcastPacksChanged(ids: string[]): void;
   /** The browser's `fetch`, for subscribed pack URLs. */
   fetch: FetchLike;
@@ -143,6 +152,21 @@ export class BackgroundService {
     this.requirePage(sender);
     await this.registryQueue;
     return activeChat(await this.ports.loadRegistry());
+  }
+
+  async listWaitingChats(sender: Sender): Promise<ChatSummary[]> {
+    this.requirePage(sender);
+    await this.registryQueue;
+    return waitingChats(await this.ports.loadRegistry());
+  }
+
+  /** Switches to a chat tab the registry knows (never any other tab); it becomes the chat in use. */
+  async focusChat(sender: Sender, data: { tabId: number }): Promise<void> {
+    this.requirePage(sender);
+    const registry = await this.ports.loadRegistry();
+    if (!Object.values(registry.reports).some((r) => r.tabId === data.tabId)) return;
+    await this.ports.focusTab?.(data.tabId);
+    await this.tabActivated(data.tabId);
   }
 
   /** Sends the reply to the composer of the chat the agent used last. Never presses send. */

@@ -11,6 +11,7 @@ import { createPacksSlice } from './packs-slice';
 import { createResultsSlice } from './results-slice';
 import { createScenarioSlice } from './scenario-slice';
 import { createSearchSlice } from './search-slice';
+import { createWaitSlice } from './wait-slice';
 import type { PanelContext, PanelServices, PanelState } from './types';
 
 export function createPanelStore(services: PanelServices, engine = new SuggestEngine()): StoreApi<PanelState> {
@@ -22,6 +23,7 @@ export function createPanelStore(services: PanelServices, engine = new SuggestEn
     ...createScenarioSlice(context)(...api),
     ...createResultsSlice(context)(...api),
     ...createInsertSlice(context)(...api),
+    ...createWaitSlice(context)(...api),
   }));
 
   void services

@@ -4,7 +4,7 @@
  */
 import type { ComplianceRule } from '../../packs/compliance';
 import type { StateCreator } from 'zustand/vanilla';
-import type { ActiveChat } from '../../chats/types';
+import type { ActiveChat, ChatSummary } from '../../chats/types';
 import type { InsertOutcome } from '../../insert/types';
 import type { Settings } from '../../settings';
 import type { Pack } from '../../packs/schema';
@@ -25,6 +25,10 @@ export interface PanelServices {
   }): Promise<InsertOutcome>;
   copyToClipboard(text: string): Promise<boolean>;
   getSettings(): Promise<Settings>;
+  /** The chat tabs whose buyers wait, longest first (the background's registry). */
+  listWaitingChats?(): Promise<ChatSummary[]>;
+  /** Switches the browser to a chat tab. */
+  focusChat?(tabId: number): Promise<void>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Records a buyer question nothing answered (the team lead's usage report); fire and forget. */
   logUnanswered?(question: string, platform?: string): void;
@@ -112,7 +116,20 @@ export interface InsertSlice {
   dismissNotice(): void;
 }
 
-export type PanelState = PacksSlice & ChatSlice & SearchSlice & ScenarioSlice & ResultsSlice & InsertSlice;
+/** The wait clock: how long buyers have waited for an answer, here and in the other chat tabs. */
+export interface WaitSlice {
+  /** Now, in ms, advanced by `tick` once a second. */
+  clock: number;
+  /** The chat tabs whose buyers wait, longest first. */
+  waiting: ChatSummary[];
+  /** When the clock turns amber and red (settings). */
+  thresholds: { amberSeconds: number; redSeconds: number };
+  tick(): void;
+  refreshWaiting(): Promise<void>;
+  focusChat(tabId: number): Promise<void>;
+}
+
+export type PanelState = PacksSlice & ChatSlice & SearchSlice & ScenarioSlice & ResultsSlice & InsertSlice & WaitSlice;
 
 /** What the slices share besides the state: the ports and the ranking machinery of this panel session. */
 export interface PanelContext {
