@@ -14,14 +14,20 @@ import { WaitingChats } from '@/components/WaitingChats';
 import { WaitTimer } from '@/components/WaitTimer';
 import { questionOf } from '@/lib/suggest/question';
 import { handlePanelKey } from '@/lib/state/panel/keys';
-import { visibleScenarios } from '@/lib/state/panel/scenario-slice';
+import { chatScenarios, visibleScenarios } from '@/lib/state/panel/scenario-slice';
 import type { PanelState } from '@/lib/state/panel/types';
 
 /** The side panel: lays out the small components, each fed through a selector, plus the keyboard. */
 export function App({ store }: { store: StoreApi<PanelState> }) {
-  const { chat, query, packs, switchedOn } = useStore(
+  const { chat, query, packs, switchedOn, offByChat } = useStore(
     store,
-    useShallow((s) => ({ chat: s.chat, query: s.query, packs: s.packs, switchedOn: s.switchedOn })),
+    useShallow((s) => ({
+      chat: s.chat,
+      query: s.query,
+      packs: s.packs,
+      switchedOn: s.switchedOn,
+      offByChat: s.offByChat,
+    })),
   );
   const list = useStore(
     store,
@@ -59,7 +65,9 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
-  const scenarios = visibleScenarios(packs, chat?.conversation?.platform, new Date(), switchedOn);
+  const now = new Date();
+  const forChat = chatScenarios(packs, chat, switchedOn, offByChat, now);
+  const scenarios = visibleScenarios(packs, chat?.conversation?.platform, now, switchedOn, forChat);
 
   const conversation = chat?.conversation ?? null;
   const question = conversation ? questionOf({ messages: conversation.messages }) : undefined;
@@ -87,7 +95,11 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
         onFocus={(tabId) => void store.getState().focusChat(tabId)}
       />
       <ComplaintAlert risk={risk} />
-      <ScenarioBar scenarios={scenarios} onToggle={(id) => void store.getState().toggleScenario(id)} />
+      <ScenarioBar
+        scenarios={scenarios}
+        onToggle={(id) => void store.getState().toggleScenario(id)}
+        onToggleForChat={(id) => store.getState().toggleScenarioForChat(id)}
+      />
       <SearchBox value={query} onChange={(value) => store.getState().setQuery(value)} onKeyDown={onSearchKey} />
       <NoticeBar notice={notice} onDismiss={() => store.getState().dismissNotice()} />
       {packsError && <p className="notice notice--error">{packsError}</p>}

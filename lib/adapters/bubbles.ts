@@ -5,6 +5,7 @@
 import type { Platform } from '../packs/schema';
 import { elementsIn, matches, query, queryAll, textOf, withOverrides } from './dom';
 import { findOrderIds, shortHash } from './orders';
+import { readSignals } from './signals';
 import type { ChatAdapter, ChatPaneMessage, Conversation, MessageRole, SelectorMap } from './types';
 
 /** Selector keys the bubble reader uses (each adapter's selectors.ts defines them). */
@@ -47,6 +48,9 @@ function readBubble(element: Element, s: BubbleSelectors, idAttribute?: string):
     kind = 'product';
     product = textOf(query(card, s.productTitle)) || textOf(card) || undefined;
     text = text || `[商品] ${product ?? ''}`;
+  } else if (query(element, s.orderCard)) {
+    kind = 'order';
+    text = text || `[订单] ${textOf(query(element, s.orderCard))}`;
   } else if (!text && query(element, s.image)) {
     kind = 'image';
     text = '[图片]';
@@ -113,13 +117,15 @@ export function bubbleAdapter<S extends BubbleSelectors>(site: BubbleSite<S>) {
         const id = site.conversationId(root, sel);
         if (!id && messages.length === 0) return null;
         const titles = [...(site.productBar?.(root, sel) ?? []), ...productTitlesIn(list, sel)].filter(Boolean);
+        const orderIds = [...new Set([...messages].reverse().flatMap((m) => findOrderIds(m.text, site.platform)))];
         return {
           platform: site.platform,
           conversationId: id ?? 'unknown',
           buyerName: site.buyerName(root, sel) ?? undefined,
           messages,
-          orderIds: [...new Set([...messages].reverse().flatMap((m) => findOrderIds(m.text, site.platform)))],
+          orderIds,
           productTitles: [...new Set(titles)],
+          signals: readSignals(root, sel, messages, orderIds),
         };
       } catch {
         return null;

@@ -64,7 +64,7 @@ export class SuggestEngine {
     const entry = loaded?.pack.entries.find((e) => e.id === entryId);
     if (!loaded || !entry) return null;
     const now = context.now ?? new Date();
-    const active = activeScenarios(this.loadedPacks, now, context.scenarios);
+    const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);
     const locale = context.locale ?? localeOfText(questionOf(context));
     return { ...suggestionOf(loaded.pack, entry, { ...context, locale, now }, active, loaded.facts), score };
   }
@@ -82,7 +82,7 @@ export class SuggestEngine {
     if (isCourtesyOnly(question) || isHoldingOnly(normalizeText(question))) return empty('courtesy');
 
     const now = context.now ?? new Date();
-    const active = activeScenarios(this.loadedPacks, now, context.scenarios);
+    const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);
     const ranking = rankEntries(this.corpus, normalizeText(question), context.platform, active);
     const { query } = ranking;
     const ranked = rankForProduct(ranking.ranked, context.product);

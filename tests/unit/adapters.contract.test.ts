@@ -22,6 +22,8 @@ interface Expectation {
   orderIds: string[];
   productTitles: string[];
   hasComposer: boolean;
+  /** What the pane tells beyond the messages (lib/adapters/signals.ts), where the fixture shows it. */
+  signals?: { stage: 'presale' | 'aftersale'; vip: boolean; badges: string[] };
 }
 
 const expectations = JSON.parse(readFileSync(join(dir, 'expectations.json'), 'utf8')) as Record<string, Expectation>;
@@ -55,6 +57,7 @@ describe.each(Object.entries(expectations))('%s', (fixture, expected) => {
     expect(buyer.at(-1)?.text ?? null).toBe(expected.lastBuyerText);
     expect(conversation!.orderIds).toEqual(expected.orderIds);
     expect(conversation!.productTitles).toEqual(expected.productTitles);
+    if (expected.signals) expect(conversation!.signals).toEqual(expected.signals);
     expect(adapter.getComposer(doc) !== null).toBe(expected.hasComposer);
     expect(adapter.getMessageList(doc)).not.toBeNull();
     expect(new Set(conversation!.messages.map((m) => m.id)).size).toBe(conversation!.messages.length);

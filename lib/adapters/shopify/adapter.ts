@@ -1,6 +1,7 @@
 /** Shopify Inbox, read by roles and accessible labels (its classes are hashed). */
 import { elementsIn, hostIs, matches, query, queryAll, textOf, withOverrides } from '../dom';
 import { findOrderIds, shortHash } from '../orders';
+import { readSignals } from '../signals';
 import type { ChatAdapter, ChatPaneMessage, Conversation, SelectorMap } from '../types';
 import { shopifySelectors } from './selectors';
 
@@ -68,13 +69,15 @@ export const shopifyAdapter = {
       const productTitles = queryAll(log, sel.productCard!)
         .map((p) => p.getAttribute('aria-label')?.replace(/^Product:?\s*/, '') ?? '')
         .filter(Boolean);
+      const orderIds = [...messages].reverse().flatMap((m) => findOrderIds(m.text, 'shopify'));
       return {
         platform: 'shopify',
         conversationId: id ?? 'unknown',
         buyerName: textOf(query(root, sel.buyerName)) || undefined,
         messages,
-        orderIds: [...messages].reverse().flatMap((m) => findOrderIds(m.text, 'shopify')),
+        orderIds,
         productTitles,
+        signals: readSignals(root, sel, messages, orderIds),
       };
     } catch {
       return null;

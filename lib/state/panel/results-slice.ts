@@ -9,6 +9,7 @@ import {
   type Suggestion,
   type SuggestEngine,
 } from '../../suggest/engine';
+import { chatScenarios } from './scenario-slice';
 import type { PanelItem, PanelSlice, ResultsSlice } from './types';
 
 function chatMessages(chat: ActiveChat | null): ChatMessage[] {
@@ -74,7 +75,7 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
       get().select(get().selected + delta);
     },
     recompute() {
-      const { packs, chat, query, switchedOn } = get();
+      const { packs, chat, query, switchedOn, offByChat } = get();
       const now = services.now();
       const messages = chatMessages(chat);
       // Read from the chat whatever the packs or the search box hold: the agent must see it either way.
@@ -95,8 +96,10 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
       }
       const platform = conversation?.platform;
       const page = pageValuesOf(conversation);
+      const inEffect = chatScenarios(packs, chat, switchedOn, offByChat, now);
+      const scenarios = { scenarios: inEffect.on, scenariosOff: inEffect.off };
       if (query.trim()) {
-        const hitContext = { platform, page, now, scenarios: switchedOn, messages, product };
+        const hitContext = { platform, page, now, ...scenarios, messages, product };
         const items = context.search
           .search(query, 20)
           .map((hit) => engine.render(hit.packId, hit.entryId, hitContext, hit.score))
@@ -109,7 +112,7 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
         set({ items: [], cards: [], emptyReason: 'no-chat', selected: 0 });
         return;
       }
-      const result = engine.suggest({ messages, platform, scenarios: switchedOn, page, now, product }, 5);
+      const result = engine.suggest({ messages, platform, ...scenarios, page, now, product }, 5);
       if (result.abstained === 'no-match' && result.query) {
         logOnce(`unanswered\u0000${conversation.conversationId}\u0000${result.query}`, () =>
           services.logUnanswered?.(result.query, platform),
@@ -118,7 +121,7 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
       set({
         items: threatFirst(engine, result.suggestions, risk, {
           platform,
-          scenarios: switchedOn,
+          ...scenarios,
           page,
           now,
           product,

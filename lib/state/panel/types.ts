@@ -82,7 +82,14 @@ export interface SearchSlice {
 /** The scenarios (promo modes) the agent switched on; saved in the settings. */
 export interface ScenarioSlice {
   switchedOn: string[];
+  /**
+   * Per chat (`platform:conversationId`), the dated or signal-driven scenarios the agent switched off for
+   * that chat only; kept while the panel is open.
+   */
+  offByChat: Record<string, string[]>;
   toggleScenario(id: string): Promise<void>;
+  /** Switches a dated or signal-driven scenario off (or back on) for the open chat. */
+  toggleScenarioForChat(id: string): void;
 }
 
 /** What the panel lists, derived from packs, chat, query and scenarios by `recompute`. */
