@@ -70,7 +70,10 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
   const scenarios = visibleScenarios(packs, chat?.conversation?.platform, now, switchedOn, forChat);
 
   const conversation = chat?.conversation ?? null;
-  const question = conversation ? questionOf({ messages: conversation.messages }) : undefined;
+  // Product cards name the item (shown under the header), they are not the question.
+  const question = conversation
+    ? questionOf({ messages: conversation.messages.filter((m) => m.kind !== 'product') })
+    : undefined;
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') event.stopPropagation();
     if (event.key === 'Enter' && !event.nativeEvent.isComposing)

@@ -12,8 +12,14 @@ import {
 import { chatScenarios } from './scenario-slice';
 import type { PanelItem, PanelSlice, ResultsSlice } from './types';
 
+/**
+ * The conversation as the engine reads it. A product card is not part of the question: it says which
+ * item the question is about, and goes into the request as `product` (lib/chats/product.ts).
+ */
 function chatMessages(chat: ActiveChat | null): ChatMessage[] {
-  return chat?.conversation?.messages.map((m) => ({ role: m.role, text: m.text })) ?? [];
+  return (
+    chat?.conversation?.messages.filter((m) => m.kind !== 'product').map((m) => ({ role: m.role, text: m.text })) ?? []
+  );
 }
 
 function sameRisk(a: ComplaintRisk | null, b: ComplaintRisk | null): boolean {
