@@ -25,40 +25,27 @@ interface ScenarioBarProps {
  */
 export function ScenarioBar({ scenarios, onToggle, onToggleForChat }: ScenarioBarProps) {
   if (scenarios.length === 0) return null;
+  const titleOf = (s: ScenarioView) => {
+    if (!s.auto) return undefined;
+    if (s.off) return 'Switched off for this chat: click to switch it back on';
+    return `On by itself (${s.dated ? 'its dates' : 'what this chat shows'}): click to switch it off for this chat`;
+  };
   return (
     <div className="scenarios" aria-label="Scenarios">
-      {scenarios.map((s) =>
-        s.auto ? (
-          <button
-            key={s.id}
-            type="button"
-            className={s.active ? 'scenario scenario--on scenario--auto' : 'scenario scenario--auto'}
-            aria-pressed={s.active}
-            data-testid="scenario-auto"
-            data-scenario-id={s.id}
-            title={
-              s.off
-                ? 'Switched off for this chat: click to switch it back on'
-                : `On by itself (${s.dated ? 'its dates' : 'what this chat shows'}): click to switch it off for this chat`
-            }
-            onClick={() => onToggleForChat(s.id)}
-          >
-            {s.name}
-          </button>
-        ) : (
-          <button
-            key={s.id}
-            type="button"
-            className={s.active ? 'scenario scenario--on' : 'scenario'}
-            aria-pressed={s.active}
-            data-testid="scenario-toggle"
-            data-scenario-id={s.id}
-            onClick={() => onToggle(s.id)}
-          >
-            {s.name}
-          </button>
-        ),
-      )}
+      {scenarios.map((s) => (
+        <button
+          key={s.id}
+          type="button"
+          className={['scenario', s.active && 'scenario--on', s.auto && 'scenario--auto'].filter(Boolean).join(' ')}
+          aria-pressed={s.active}
+          data-testid={s.auto ? 'scenario-auto' : 'scenario-toggle'}
+          data-scenario-id={s.id}
+          title={titleOf(s)}
+          onClick={() => (s.auto ? onToggleForChat(s.id) : onToggle(s.id))}
+        >
+          {s.name}
+        </button>
+      ))}
     </div>
   );
 }
