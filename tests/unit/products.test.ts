@@ -168,6 +168,8 @@ describe('the shipped apparel pack', () => {
     expect(top('这款偏大还是偏小')).toBe('size-fit');
     expect(top('这个能机洗吗', 'QM-SC1088')).toBe('wash-care-silk-shirt');
     expect(top('这个能机洗吗', 'QM-DJ2026')).toBe('wash-care');
+    // An item's entry sharing a word with the message (毛衣) stays after the generic answer.
+    expect(top('东西没给齐 毛衣没在里面')).toBe('missing-item');
   });
 });
 

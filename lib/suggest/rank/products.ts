@@ -29,14 +29,16 @@ export function productFit(entry: Pick<Entry, 'products'>, product: string | und
 
 /**
  * Score factors by fit. The same question asked of two entries scores about the same, so a quarter more
- * puts the item's own entry first and a quarter less puts another item's entry after the generic one.
+ * puts the item's own entry first; a quarter less keeps another item's weak match below the threshold.
  */
 const PRODUCT_FACTOR: Record<ProductFit, number> = { match: 1.25, generic: 1, other: 0.75 };
 const FIT_ORDER: Record<ProductFit, number> = { match: 2, generic: 1, other: 0 };
 
 /**
- * Re-orders ranked entries for the product in question (best first). Scores are capped at 1 elsewhere,
- * so ties at the cap are broken by fit: the item's own entry, then the generic one, then other items'.
+ * Re-orders ranked entries for the product in question (best first). Other items' entries come after
+ * every generic or own entry that passed (a parka's sizing answer is no answer for a shirt, whatever
+ * words it shares with the message), and after each other by score. Scores are capped at 1 elsewhere,
+ * so ties at the cap are broken by fit: the item's own entry before the generic one.
  */
 export function rankForProduct<T extends { entry: Pick<Entry, 'products'>; score: number; coverage: number }>(
   ranked: T[],
@@ -47,6 +49,10 @@ export function rankForProduct<T extends { entry: Pick<Entry, 'products'>; score
     const fit = productFit(r.entry, product);
     return { r: { ...r, score: Math.min(1, r.score * PRODUCT_FACTOR[fit]) }, raw: r.score * PRODUCT_FACTOR[fit], fit };
   });
-  keyed.sort((a, b) => b.raw - a.raw || FIT_ORDER[b.fit] - FIT_ORDER[a.fit] || b.r.coverage - a.r.coverage);
+  const other = (k: (typeof keyed)[number]) => (k.fit === 'other' ? 1 : 0);
+  keyed.sort(
+    (a, b) =>
+      other(a) - other(b) || b.raw - a.raw || FIT_ORDER[b.fit] - FIT_ORDER[a.fit] || b.r.coverage - a.r.coverage,
+  );
   return keyed.map((k) => k.r);
 }
