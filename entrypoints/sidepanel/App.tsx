@@ -41,10 +41,6 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
   );
   const risk = useStore(store, (s) => s.risk);
   const product = useStore(store, (s) => s.product);
-  const wait = useStore(
-    store,
-    useShallow((s) => ({ clock: s.clock, waiting: s.waiting, thresholds: s.thresholds })),
-  );
   const notice = useStore(store, (s) => s.notice);
   const packsError = useStore(store, (s) => s.packsError);
   const emptyReason = useStore(store, (s) => s.emptyReason);
@@ -89,14 +85,9 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
         question={query ? undefined : question}
         product={product}
       >
-        <WaitTimer since={chat?.waitingSince} now={wait.clock} thresholds={wait.thresholds} />
+        <Clock store={store} />
       </ChatHeader>
-      <WaitingChats
-        chats={wait.waiting}
-        now={wait.clock}
-        thresholds={wait.thresholds}
-        onFocus={(tabId) => void store.getState().focusChat(tabId)}
-      />
+      <Waiting store={store} />
       <ComplaintAlert risk={risk} />
       <ScenarioBar
         scenarios={scenarios}
@@ -120,5 +111,32 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
         {packs.length} pack{packs.length === 1 ? '' : 's'} · 1–9 insert · ↑↓ choose · Enter insert
       </footer>
     </div>
+  );
+}
+
+/**
+ * The wait clock and the waiting chats subscribe to the ticking clock on their own, so the rest of the
+ * panel does not render again every second.
+ */
+function Clock({ store }: { store: StoreApi<PanelState> }) {
+  const { since, clock, thresholds } = useStore(
+    store,
+    useShallow((s) => ({ since: s.chat?.waitingSince, clock: s.clock, thresholds: s.thresholds })),
+  );
+  return <WaitTimer since={since} now={clock} thresholds={thresholds} />;
+}
+
+function Waiting({ store }: { store: StoreApi<PanelState> }) {
+  const { waiting, clock, thresholds } = useStore(
+    store,
+    useShallow((s) => ({ waiting: s.waiting, clock: s.clock, thresholds: s.thresholds })),
+  );
+  return (
+    <WaitingChats
+      chats={waiting}
+      now={clock}
+      thresholds={thresholds}
+      onFocus={(tabId) => void store.getState().focusChat(tabId)}
+    />
   );
 }
