@@ -6,15 +6,14 @@ import { describe, expect, it } from 'vitest';
 import type { Conversation } from '../../lib/adapters/types';
 import { runKpack } from '../../lib/cli/kpack';
 import { currentProduct } from '../../lib/chats/product';
-import type { ActiveChat } from '../../lib/chats/types';
 import { createPanelStore } from '../../lib/state/panel/store';
-import type { PanelServices } from '../../lib/state/panel/types';
 import { lintPack } from '../../lib/packs/lint';
 import type { PackInput } from '../../lib/packs/schema';
 import { validatePack } from '../../lib/packs/validate';
 import { productFit, productMatches } from '../../lib/suggest/rank/products';
 import { SuggestEngine } from '../../lib/suggest/engine';
 import { pack } from '../helpers/packs';
+import { memoryPanelServices, taobaoChat } from '../helpers/panel';
 
 /** A shoe shop (not a shipped pack): the same sizing question has a different answer per item. */
 const shoeShop: PackInput = {
@@ -200,28 +199,13 @@ describe('kpack suggest with a product', () => {
 
 describe('the panel and the product in question', () => {
   it('ranks for the latest product card, which names the item without being part of the question', async () => {
-    const services: PanelServices = {
-      loadPacks: async () => ({ packs: [pack(shoeShop)], segments: [] }),
-      getActiveChat: async () => null,
-      insertReply: async () => ({ ok: true, method: 'execCommand' }),
-      copyToClipboard: async () => true,
-      getSettings: async () => ({ scenarios: [], selectorOverrides: {} }),
-      saveSettings: async () => ({ scenarios: [], selectorOverrides: {} }),
-      now: () => new Date(2026, 11, 10),
-    };
+    const services = memoryPanelServices([pack(shoeShop)], new Date(2026, 11, 10));
     const store = createPanelStore(services);
     await store.getState().reloadPacks();
     const card = (id: string, product: string) =>
       ({ id, role: 'buyer', text: `[商品] ${product} 发货快`, kind: 'product', product }) as const;
-    const chat = (messages: Conversation['messages']): ActiveChat => ({
-      tabId: 1,
-      frameId: 0,
-      at: 0,
-      url: 'https://market.m.taobao.com/',
-      siteLabel: '淘宝/千牛',
-      hasComposer: true,
-      conversation: { platform: 'taobao', conversationId: 'b', messages, orderIds: [], productTitles: ['帆布鞋'] },
-    });
+    const chat = (messages: Conversation['messages']) =>
+      taobaoChat({ conversationId: 'b', messages, productTitles: ['帆布鞋'] });
     const question = { id: 'q', role: 'buyer', text: '这双鞋偏大还是偏小', kind: 'text' } as const;
     store.getState().setChat(chat([card('c', '复古马丁靴'), question]));
     expect(store.getState().product).toBe('复古马丁靴');

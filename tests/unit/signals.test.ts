@@ -5,9 +5,9 @@ import { chatSignals, scenariosWhen } from '../../lib/chats/signals';
 import type { ActiveChat } from '../../lib/chats/types';
 import { createPanelStore } from '../../lib/state/panel/store';
 import { chatScenarios, visibleScenarios } from '../../lib/state/panel/scenario-slice';
-import type { PanelServices } from '../../lib/state/panel/types';
 import type { PackInput } from '../../lib/packs/schema';
 import { pack } from '../helpers/packs';
+import { memoryPanelServices, taobaoChat } from '../helpers/panel';
 
 describe('what the pane tells', () => {
   it('reads order states in Chinese and Shopify English', () => {
@@ -69,23 +69,9 @@ const signalPack: PackInput = {
   ],
 };
 
+/** A chat whose buyer asks where the parcel is. */
 function chat(conversation: Partial<Conversation>): ActiveChat {
-  return {
-    tabId: 1,
-    frameId: 0,
-    at: 0,
-    url: 'https://market.m.taobao.com/',
-    siteLabel: '淘宝/千牛',
-    hasComposer: true,
-    conversation: {
-      platform: 'taobao',
-      conversationId: 'b1',
-      orderIds: [],
-      productTitles: [],
-      messages: [{ id: 'm1', role: 'buyer', text: '快递到哪了', kind: 'text' }],
-      ...conversation,
-    },
-  };
+  return taobaoChat({ messages: [{ id: 'm1', role: 'buyer', text: '快递到哪了', kind: 'text' }], ...conversation });
 }
 
 describe('scenarios the chat switches on', () => {
@@ -106,15 +92,7 @@ describe('scenarios the chat switches on', () => {
   });
 
   it('are shown as on by themselves, and can be switched off for one chat', async () => {
-    const services: PanelServices = {
-      loadPacks: async () => ({ packs, segments: [] }),
-      getActiveChat: async () => null,
-      insertReply: async () => ({ ok: true, method: 'execCommand' }),
-      copyToClipboard: async () => true,
-      getSettings: async () => ({ scenarios: [], selectorOverrides: {} }),
-      saveSettings: async () => ({ scenarios: [], selectorOverrides: {} }),
-      now: () => now,
-    };
+    const services = memoryPanelServices(packs, now);
     const store = createPanelStore(services);
     await store.getState().reloadPacks();
     const vipChat = chat({ signals: { stage: 'presale', vip: true, badges: ['88VIP'] } });
