@@ -2,33 +2,50 @@ interface ScenarioView {
   id: string;
   name: string;
   active: boolean;
-  /** Dated scenarios switch on by themselves; they cannot be toggled. */
+  /** Has dates: switched on by them. */
   dated: boolean;
+  /** Switched on by itself (its dates, or what the chat shows): the agent can switch it off for this chat. */
+  auto: boolean;
+  /** Switched off for this chat. */
+  off: boolean;
 }
 
-/** Promo windows and modes: dated ones show when active, the others can be switched on. */
-export function ScenarioBar({ scenarios, onToggle }: { scenarios: ScenarioView[]; onToggle(id: string): void }) {
+interface ScenarioBarProps {
+  scenarios: ScenarioView[];
+  /** A manual scenario: on or off for every chat (saved). */
+  onToggle(id: string): void;
+  /** A dated or signal-driven scenario: off or back on for the open chat only. */
+  onToggleForChat(id: string): void;
+}
+
+/**
+ * Promo windows and modes. Manual ones are switched on by the agent; dated ones (on their days) and
+ * those the chat's signals call for (after-sale, VIP) are on by themselves and can be switched off for
+ * the open chat.
+ */
+export function ScenarioBar({ scenarios, onToggle, onToggleForChat }: ScenarioBarProps) {
   if (scenarios.length === 0) return null;
+  const titleOf = (s: ScenarioView) => {
+    if (!s.auto) return undefined;
+    if (s.off) return 'Switched off for this chat: click to switch it back on';
+    return `On by itself (${s.dated ? 'its dates' : 'what this chat shows'}): click to switch it off for this chat`;
+  };
   return (
     <div className="scenarios" aria-label="Scenarios">
-      {scenarios.map((s) =>
-        s.dated ? (
-          <span key={s.id} className="scenario scenario--on" title="Active by date">
-            {s.name}
-          </span>
-        ) : (
-          <button
-            key={s.id}
-            type="button"
-            className={s.active ? 'scenario scenario--on' : 'scenario'}
-            aria-pressed={s.active}
-            data-testid="scenario-toggle"
-            onClick={() => onToggle(s.id)}
-          >
-            {s.name}
-          </button>
-        ),
-      )}
+      {scenarios.map((s) => (
+        <button
+          key={s.id}
+          type="button"
+          className={['scenario', s.active && 'scenario--on', s.auto && 'scenario--auto'].filter(Boolean).join(' ')}
+          aria-pressed={s.active}
+          data-testid={s.auto ? 'scenario-auto' : 'scenario-toggle'}
+          data-scenario-id={s.id}
+          title={titleOf(s)}
+          onClick={() => (s.auto ? onToggleForChat(s.id) : onToggle(s.id))}
+        >
+          {s.name}
+        </button>
+      ))}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { FIND_REPLIES_MENU, injectSelectionReader, onMenuClick } from '@/lib/bac
 import { registerHandlers } from '@/lib/background/handlers';
 import { seedBuiltinPacks } from '@/lib/background/pack-import';
 import { BackgroundService } from '@/lib/background/service';
-import { openPanel, openPanelOnActionClick, panelApisOf } from '@/lib/background/side-panel';
+import { focusTab, openPanel, openPanelOnActionClick, panelApisOf } from '@/lib/background/side-panel';
 import { startSites } from '@/lib/background/sites';
 import { TEST_HOSTS } from '@/lib/adapters/hosts';
 import { HuashuDb } from '@/lib/db/schema';
@@ -26,6 +26,7 @@ export default defineBackground(() => {
     broadcastActiveChat: (chat) => void pages.sendMessage('activeChatChanged', chat).catch(() => {}),
     broadcastPacksChanged: (ids) => packsChanged(ids),
     broadcastPicksChanged: () => void pages.sendMessage('picksChanged', {}).catch(() => {}),
+    focusTab: (tabId) => focusTab(browser, tabId),
     fetch: (url, init) => fetch(url, init),
     now: () => Date.now(),
   });

@@ -8,6 +8,7 @@ import { PackImport } from '@/components/PackImport';
 import { PackTable } from '@/components/PackTable';
 import { SelectorOverrides } from '@/components/SelectorOverrides';
 import { UsageReport } from '@/components/UsageReport';
+import { WaitSettings } from '@/components/WaitSettings';
 import type { OptionsState } from '@/lib/state/options/types';
 
 /** Team-lead page: import, subscribe to, enable, sync and remove packs; usage; selector overrides. */
@@ -34,6 +35,7 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
     store,
     useShallow((s) => ({ learning: s.learning, note: s.learningNote })),
   );
+  const wait = useStore(store, (s) => s.wait);
   // Actions never change: read them once from the store.
   const actions = store.getState();
 
@@ -70,6 +72,11 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
         onToggle={(on) => void actions.setLearning(on)}
         onForget={() => void actions.forgetLearned()}
         onExport={() => void actions.exportLearned()}
+      />
+      <WaitSettings
+        key={`${wait.amberSeconds}:${wait.redSeconds}`}
+        wait={wait}
+        onSave={(amber, red) => void actions.saveWaitThresholds(amber, red)}
       />
       <SelectorOverrides {...selectors} onSave={(platform, value) => void actions.saveOverrides(platform, value)} />
       {children}

@@ -15,16 +15,24 @@ import { useSiteAccess } from './site-access';
 import { ScenarioBar } from '@/components/ScenarioBar';
 import { SearchBox } from '@/components/SearchBox';
 import { SuggestionList } from '@/components/SuggestionList';
+import { WaitingChats } from '@/components/WaitingChats';
+import { WaitTimer } from '@/components/WaitTimer';
 import { questionOf } from '@/lib/suggest/question';
 import { handlePanelKey } from '@/lib/state/panel/keys';
-import { visibleScenarios } from '@/lib/state/panel/scenario-slice';
+import { chatScenarios, visibleScenarios } from '@/lib/state/panel/scenario-slice';
 import type { PanelState } from '@/lib/state/panel/types';
 
 /** The side panel: lays out the small components, each fed through a selector, plus the keyboard. */
 export function App({ store }: { store: StoreApi<PanelState> }) {
-  const { chat, query, packs, switchedOn } = useStore(
+  const { chat, query, packs, switchedOn, offByChat } = useStore(
     store,
-    useShallow((s) => ({ chat: s.chat, query: s.query, packs: s.packs, switchedOn: s.switchedOn })),
+    useShallow((s) => ({
+      chat: s.chat,
+      query: s.query,
+      packs: s.packs,
+      switchedOn: s.switchedOn,
+      offByChat: s.offByChat,
+    })),
   );
   const list = useStore(
     store,
@@ -37,6 +45,7 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
     })),
   );
   const risk = useStore(store, (s) => s.risk);
+  const product = useStore(store, (s) => s.product);
   const notice = useStore(store, (s) => s.notice);
   const packsError = useStore(store, (s) => s.packsError);
   const emptyReason = useStore(store, (s) => s.emptyReason);
@@ -60,10 +69,15 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
-  const scenarios = visibleScenarios(packs, chat?.conversation?.platform, new Date(), switchedOn);
+  const now = new Date();
+  const forChat = chatScenarios(packs, chat, switchedOn, offByChat, now);
+  const scenarios = visibleScenarios(packs, chat?.conversation?.platform, now, switchedOn, forChat);
 
   const conversation = chat?.conversation ?? null;
-  const question = conversation ? questionOf({ messages: conversation.messages }) : undefined;
+  // Product cards name the item (shown under the header), they are not the question.
+  const question = conversation
+    ? questionOf({ messages: conversation.messages.filter((m) => m.kind !== 'product') })
+    : undefined;
   const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') event.stopPropagation();
     if (event.key === 'Enter' && !event.nativeEvent.isComposing)
@@ -77,7 +91,11 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
         siteLabel={chat?.siteLabel}
         buyerName={conversation?.buyerName}
         question={query ? undefined : question}
-      />
+        product={product}
+      >
+        <Clock store={store} />
+      </ChatHeader>
+      <Waiting store={store} />
       <PageProblem
         problem={pageProblemOf(chat)}
         siteLabel={chat?.siteLabel}
@@ -87,7 +105,11 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
         <SiteSwitch origin={site.origin} enabled={site.enabled} message={site.message} onEnable={site.enable} />
       )}
       <ComplaintAlert risk={risk} />
-      <ScenarioBar scenarios={scenarios} onToggle={(id) => void store.getState().toggleScenario(id)} />
+      <ScenarioBar
+        scenarios={scenarios}
+        onToggle={(id) => void store.getState().toggleScenario(id)}
+        onToggleForChat={(id) => store.getState().toggleScenarioForChat(id)}
+      />
       <SearchBox value={query} onChange={(value) => store.getState().setQuery(value)} onKeyDown={onSearchKey} />
       <NoticeBar notice={notice} onDismiss={() => store.getState().dismissNotice()} />
       {packsError && <p className="notice notice--error">{packsError}</p>}
@@ -105,5 +127,32 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
         {packs.length} pack{packs.length === 1 ? '' : 's'} · 1–9 insert · ↑↓ choose · Enter insert
       </footer>
     </div>
+  );
+}
+
+/**
+ * The wait clock and the waiting chats subscribe to the ticking clock on their own, so the rest of the
+ * panel does not render again every second.
+ */
+function Clock({ store }: { store: StoreApi<PanelState> }) {
+  const { since, clock, thresholds } = useStore(
+    store,
+    useShallow((s) => ({ since: s.chat?.waitingSince, clock: s.clock, thresholds: s.thresholds })),
+  );
+  return <WaitTimer since={since} now={clock} thresholds={thresholds} />;
+}
+
+function Waiting({ store }: { store: StoreApi<PanelState> }) {
+  const { waiting, clock, thresholds } = useStore(
+    store,
+    useShallow((s) => ({ waiting: s.waiting, clock: s.clock, thresholds: s.thresholds })),
+  );
+  return (
+    <WaitingChats
+      chats={waiting}
+      now={clock}
+      thresholds={thresholds}
+      onFocus={(tabId) => void store.getState().focusChat(tabId)}
+    />
   );
 }

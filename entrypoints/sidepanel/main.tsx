@@ -20,6 +20,8 @@ const store = createPanelStore({
     ),
   getSettings: () => sendMessage('getSettings', {}),
   saveSettings: (patch) => sendMessage('saveSettings', patch),
+  listWaitingChats: () => sendMessage('listWaitingChats', {}),
+  focusChat: (tabId) => sendMessage('focusChat', { tabId }),
   logUnanswered: (question, platform) => void sendMessage('logUnanswered', { question, platform }).catch(() => {}),
   logComplaint: (risk, question, platform) =>
     void sendMessage('logComplaint', { question, level: risk.level, reasons: risk.reasons, platform }).catch(() => {}),
@@ -34,13 +36,17 @@ onMessage('picksChanged', () => void store.getState().reloadPicks());
 void store.getState().reloadPacks();
 void store.getState().refreshChat();
 // A broadcast can be missed while this page loads or the worker restarts: ask again now and then.
-setInterval(
-  () =>
-    void store
-      .getState()
-      .refreshChat()
-      .catch(() => {}),
-  2000,
-);
+// The other chats' waits and the thresholds are asked for as often; the wait clock ticks each second.
+setInterval(() => {
+  void store
+    .getState()
+    .refreshChat()
+    .catch(() => {});
+  void store
+    .getState()
+    .refreshWaiting()
+    .catch(() => {});
+}, 2000);
+setInterval(() => store.getState().tick(), 1000);
 
 createRoot(document.getElementById('root')!).render(<App store={store} />);

@@ -5,6 +5,7 @@
 import type { Platform } from '../packs/schema';
 import { elementsIn, matches, query, queryAll, textOf, withOverrides } from './dom';
 import { findOrderIds, shortHash } from './orders';
+import { readSignals } from './signals';
 import type { ChatAdapter, ChatPaneMessage, Conversation, MessageRole, SelectorMap } from './types';
 
 /** Selector keys the bubble reader uses (each adapter's selectors.ts defines them). */
@@ -42,9 +43,14 @@ function readBubble(element: Element, s: BubbleSelectors, idAttribute?: string):
   let kind: ChatPaneMessage['kind'] = 'text';
   let text = textOf(query(element, s.text));
   const card = query(element, s.productCard);
+  let product: string | undefined;
   if (card) {
     kind = 'product';
-    text = text || `[商品] ${textOf(query(card, s.productTitle)) || textOf(card)}`;
+    product = textOf(query(card, s.productTitle)) || textOf(card) || undefined;
+    text = text || `[商品] ${product ?? ''}`;
+  } else if (query(element, s.orderCard)) {
+    kind = 'order';
+    text = text || `[订单] ${textOf(query(element, s.orderCard))}`;
   } else if (!text && query(element, s.image)) {
     kind = 'image';
     text = '[图片]';
@@ -52,7 +58,8 @@ function readBubble(element: Element, s: BubbleSelectors, idAttribute?: string):
   if (!text && role === 'system') text = textOf(element);
   if (!text) return null;
   const siteId = (idAttribute && element.getAttribute(idAttribute)) || element.id;
-  return { id: siteId || `h${shortHash(`${role}|${time ?? ''}|${text}`)}`, role, text, time, kind };
+  const id = siteId || `h${shortHash(`${role}|${time ?? ''}|${text}`)}`;
+  return product ? { id, role, text, time, kind, product } : { id, role, text, time, kind };
 }
 
 /** All bubbles of a list, in order. */
@@ -110,13 +117,15 @@ export function bubbleAdapter<S extends BubbleSelectors>(site: BubbleSite<S>) {
         const id = site.conversationId(root, sel);
         if (!id && messages.length === 0) return null;
         const titles = [...(site.productBar?.(root, sel) ?? []), ...productTitlesIn(list, sel)].filter(Boolean);
+        const orderIds = [...new Set([...messages].reverse().flatMap((m) => findOrderIds(m.text, site.platform)))];
         return {
           platform: site.platform,
           conversationId: id ?? 'unknown',
           buyerName: site.buyerName(root, sel) ?? undefined,
           messages,
-          orderIds: [...new Set([...messages].reverse().flatMap((m) => findOrderIds(m.text, site.platform)))],
+          orderIds,
           productTitles: [...new Set(titles)],
+          signals: readSignals(root, sel, messages, orderIds),
         };
       } catch {
         return null;

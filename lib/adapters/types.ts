@@ -18,6 +18,8 @@ export interface ChatPaneMessage {
   time?: string;
   /** What kind of bubble: plain text, image, product card, order card. */
   kind: 'text' | 'image' | 'product' | 'order' | 'other';
+  /** For a product card: the product's title (or item code), as the card shows it. */
+  product?: string;
 }
 
 export interface Conversation {
@@ -28,8 +30,23 @@ export interface Conversation {
   messages: ChatPaneMessage[];
   /** Order numbers visible in the pane (messages, order cards, side panels), most recent first. */
   orderIds: string[];
-  /** Product titles visible in the pane (product cards, product bar). */
+  /**
+   * Product titles visible in the pane: the product bar's first (the item the buyer opened the chat
+   * from), then product cards in the list's order. Which one the buyer asks about: lib/chats/product.ts.
+   */
   productTitles: string[];
+  /** Presale or after-sale, member tier: read at a full read (see lib/chats/signals.ts for the live view). */
+  signals?: ChatSignals;
+}
+
+/** What the pane tells about the buyer beyond the messages (lib/adapters/signals.ts). */
+export interface ChatSignals {
+  /** `aftersale` when an order card, order number or order state (已付款, Fulfilled, …) shows. */
+  stage: 'presale' | 'aftersale';
+  /** The buyer's badges show a member tier (淘气值 ≥ 1000, 会员等级 V3+, 88VIP, a VIP customer tag). */
+  vip: boolean;
+  /** The badge and tag texts read. */
+  badges: string[];
 }
 
 /** CSS selectors an adapter uses, by purpose. Data, so a team lead can override them without a release. */

@@ -5,7 +5,8 @@
  * in session storage because an MV3 worker can be stopped at any time.
  */
 import { capConversation, capField } from '../chats/limits';
-import type { ActiveChat, ConversationReport } from '../chats/types';
+import type { ActiveChat, ChatSummary, ConversationReport } from '../chats/types';
+import { waitingSince, type FirstSeen } from '../chats/wait';
 
 /** Messages kept per report: the panel reads the last few (question, complaint check, page values). */
 export const REGISTRY_MESSAGES = 20;
@@ -61,7 +62,15 @@ export interface ChatRegistry {
   lastTabId: number | null;
   /** The tab activated last, chat or not: its first report makes it the chat in use. */
   focusedTabId?: number | null;
+  /**
+   * When Huashu first saw each unanswered buyer message, by chat (`platform:conversationId`) and message
+   * id: the wait clock's time for pages that show no readable message time. Bounded (`MAX_CHATS_SEEN`).
+   */
+  firstSeen?: Record<string, FirstSeen>;
 }
+
+/** First-seen times are kept for at most this many chats (the most recently seen). */
+const MAX_CHATS_SEEN = 60;
 
 export const EMPTY_REGISTRY: ChatRegistry = { reports: {}, lastTabId: null, focusedTabId: null };
 
@@ -93,16 +102,34 @@ export function recordReport(
   now: number,
   tabIsActive: boolean,
 ): ChatRegistry {
+  const bounded = boundedReport(report);
+  const conversation = bounded.conversation;
+  let firstSeen = registry.firstSeen ?? {};
+  let since: number | null = null;
+  if (conversation) {
+    const key = `${conversation.platform}:${conversation.conversationId}`;
+    const wait = waitingSince(conversation.messages, firstSeen[key] ?? {}, now);
+    since = wait.since;
+    firstSeen = boundSeen({ ...firstSeen, [key]: wait.seen });
+  }
   const reports = pruneReports({
     ...registry.reports,
-    [`${tabId}:${frameId}`]: { ...boundedReport(report), tabId, frameId, at: now },
+    [`${tabId}:${frameId}`]: { ...bounded, tabId, frameId, at: now, waitingSince: since },
   });
   const inUse =
     tabIsActive ||
     tabId === registry.focusedTabId ||
     registry.lastTabId === null ||
     !hasTab(registry, registry.lastTabId);
-  return { ...registry, reports, lastTabId: inUse ? tabId : registry.lastTabId };
+  return { ...registry, reports, firstSeen, lastTabId: inUse ? tabId : registry.lastTabId };
+}
+
+/** Drops chats with nothing unanswered, then the ones seen longest ago beyond `MAX_CHATS_SEEN`. */
+function boundSeen(firstSeen: Record<string, FirstSeen>): Record<string, FirstSeen> {
+  const latest = (seen: FirstSeen) => Math.max(...Object.values(seen));
+  const kept = Object.entries(firstSeen).filter(([, seen]) => Object.keys(seen).length > 0);
+  kept.sort((a, b) => latest(b[1]) - latest(a[1]));
+  return Object.fromEntries(kept.slice(0, MAX_CHATS_SEEN));
 }
 
 function hasTab(registry: ChatRegistry, tabId: number): boolean {
@@ -137,11 +164,33 @@ export function forgetTab(registry: ChatRegistry, tabId: number): ChatRegistry {
   };
 }
 
-/** The active chat: in the last-used chat tab, the frame with a conversation and composer, newest first. */
-export function activeChat(registry: ChatRegistry): ActiveChat | null {
-  if (registry.lastTabId === null) return null;
-  const frames = Object.values(registry.reports).filter((r) => r.tabId === registry.lastTabId);
+/** The chat a tab shows: the frame with a conversation and composer, newest first. */
+function chatOfTab(registry: ChatRegistry, tabId: number): ActiveChat | null {
+  const frames = Object.values(registry.reports).filter((r) => r.tabId === tabId);
   const rank = (r: ActiveChat) => (r.conversation ? 2 : 0) + (r.hasComposer ? 1 : 0);
   frames.sort((a, b) => rank(b) - rank(a) || b.at - a.at);
   return frames[0] ?? null;
+}
+
+/** The active chat: in the last-used chat tab, the frame with a conversation and composer, newest first. */
+export function activeChat(registry: ChatRegistry): ActiveChat | null {
+  if (registry.lastTabId === null) return null;
+  return chatOfTab(registry, registry.lastTabId);
+}
+
+/** Every open chat tab whose buyer waits for an answer, the longest wait first. */
+export function waitingChats(registry: ChatRegistry): ChatSummary[] {
+  const tabs = [...new Set(Object.values(registry.reports).map((r) => r.tabId))];
+  return tabs
+    .map((tabId) => chatOfTab(registry, tabId))
+    .filter((chat): chat is ActiveChat => chat?.conversation != null && chat.waitingSince != null)
+    .map((chat) => ({
+      tabId: chat.tabId,
+      siteLabel: chat.siteLabel,
+      buyerName: chat.conversation!.buyerName ?? chat.conversation!.conversationId,
+      conversationId: chat.conversation!.conversationId,
+      waitingSince: chat.waitingSince!,
+      active: chat.tabId === registry.lastTabId,
+    }))
+    .sort((a, b) => a.waitingSince - b.waitingSince || a.tabId - b.tabId);
 }

@@ -22,6 +22,8 @@ export function registerHandlers(
 
   onPage('getActiveChat', ({ sender }) => service.getActiveChat(from(sender)));
   onPage('insertReply', ({ sender, data }) => service.insertReply(from(sender), data));
+  onPage('listWaitingChats', ({ sender }) => service.listWaitingChats(from(sender)));
+  onPage('focusChat', ({ sender, data }) => service.focusChat(from(sender), data));
   onPage('importPack', ({ sender, data }) => service.importPack(from(sender), data));
   onPage('listPacks', ({ sender }) => service.listPacks(from(sender)));
   onPage('setPackEnabled', ({ sender, data }) => service.setPackEnabled(from(sender), data));

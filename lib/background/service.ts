@@ -4,7 +4,7 @@
  */
 import type { Conversation } from '../adapters/types';
 import { pageValuesOf } from '../chats/page-values';
-import type { ActiveChat, ConversationReport } from '../chats/types';
+import type { ActiveChat, ChatSummary, ConversationReport } from '../chats/types';
 import { listPacks, loadEnabledPackList, removePack, setPackEnabled } from '../db/packs';
 import { clearPicks, loadPicks } from '../db/picks';
 import type { HuashuDb, StoredSubscription } from '../db/schema';
@@ -29,7 +29,15 @@ import { isDue } from '../sync/schedule';
 import { describeRefusedPack } from '../sync/status';
 import { redactQuestion, retentionCutoff, storableEvent, usageToCsv, usageToNdjson } from '../usage/log';
 import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
-import { activeChat, forgetFrame, forgetTab, recordActivation, recordReport, type ChatRegistry } from './chat-registry';
+import {
+  activeChat,
+  forgetFrame,
+  forgetTab,
+  recordActivation,
+  recordReport,
+  waitingChats,
+  type ChatRegistry,
+} from './chat-registry';
 import { importPackText } from './pack-import';
 import { prunePicks, storePick } from './picks';
 
@@ -50,6 +58,8 @@ export interface BackgroundPorts {
   saveRegistry(registry: ChatRegistry): Promise<void>;
   sendInsert(tabId: number, frameId: number, request: InsertRequest): Promise<InsertOutcome | undefined>;
   broadcastActiveChat(chat: ActiveChat | null): void;
+  /** Makes a tab the active one in its window and focuses the window (the waiting-chats list). */
+  focusTab?(tabId: number): Promise<void>;
   broadcastPacksChanged(ids: string[]): void;
   /** Stored picks changed (a shortcut was picked, picks were forgotten): open panels reload their learner. */
   broadcastPicksChanged?(): void;
@@ -208,6 +218,21 @@ export class BackgroundService {
     this.requirePage(sender);
     await this.registryQueue;
     return activeChat(await this.ports.loadRegistry());
+  }
+
+  async listWaitingChats(sender: Sender): Promise<ChatSummary[]> {
+    this.requirePage(sender);
+    await this.registryQueue;
+    return waitingChats(await this.ports.loadRegistry());
+  }
+
+  /** Switches to a chat tab the registry knows (never any other tab); it becomes the chat in use. */
+  async focusChat(sender: Sender, data: { tabId: number }): Promise<void> {
+    this.requirePage(sender);
+    const registry = await this.ports.loadRegistry();
+    if (!Object.values(registry.reports).some((r) => r.tabId === data.tabId)) return;
+    await this.ports.focusTab?.(data.tabId);
+    await this.tabActivated(data.tabId);
   }
 
   /** Sends the reply to the composer of the chat the agent used last. Never presses send. */

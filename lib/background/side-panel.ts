@@ -31,3 +31,15 @@ export function openPanel(apis: PanelApis, tabId: number): void {
   if (apis.sidePanel) void apis.sidePanel.open({ tabId }).catch(() => {});
   else void apis.sidebarAction?.open().catch(() => {});
 }
+
+/** The tab and window APIs `focusTab` uses (a part of `browser`). */
+interface TabFocusApis {
+  tabs: { update(tabId: number, props: { active: boolean }): Promise<{ windowId?: number } | undefined> };
+  windows: { update(windowId: number, props: { focused: boolean }): Promise<unknown> };
+}
+
+/** Brings a chat tab to the front: active in its window, and that window focused. */
+export async function focusTab(apis: TabFocusApis, tabId: number): Promise<void> {
+  const tab = await apis.tabs.update(tabId, { active: true });
+  if (tab?.windowId !== undefined) await apis.windows.update(tab.windowId, { focused: true });
+}

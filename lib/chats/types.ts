@@ -18,4 +18,18 @@ export interface ActiveChat extends ConversationReport {
   frameId: number;
   /** When it was reported (ms since epoch). */
   at: number;
+  /** When the oldest buyer message the agent has not answered was written (ms), or null (lib/chats/wait.ts). */
+  waitingSince?: number | null;
+}
+
+/** A chat tab whose buyer waits, for the panel's list of waiting chats. */
+export interface ChatSummary {
+  tabId: number;
+  siteLabel: string;
+  buyerName: string;
+  conversationId: string;
+  /** When the oldest unanswered buyer message was written (ms since epoch). */
+  waitingSince: number;
+  /** The chat the panel works with now. */
+  active: boolean;
 }

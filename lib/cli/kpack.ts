@@ -29,9 +29,10 @@ Usage:
                                        --strict exits 1 when there are warnings
   kpack suggest --pack FILE [--pack FILE…] [--top N] [--date YYYY-MM-DD]
                                        reads JSON lines {"text", "platform"?, "locale"?, "scenarios"?,
-                                       "picked"?} on stdin, writes {"ids": [...], "scores": [...]} per
-                                       line; "picked": ENTRY_ID teaches the engine, after that line is
-                                       answered, that the agent answered this message with that entry
+                                       "picked"?, "product"?} on stdin ("product": the title or item
+                                       code the buyer asks about), writes {"ids": [...], "scores": [...]}
+                                       per line; "picked": ENTRY_ID teaches the engine, after that line
+                                       is answered, that the agent answered this message with that entry
   kpack learned FILE.ndjson [--pack FILE…]
                                        the options page's export of learned picks: per entry, the
                                        distinct picked phrasings with counts (titles with --pack)
@@ -128,6 +129,7 @@ interface SuggestRequest {
   locale?: unknown;
   scenarios?: unknown;
   picked?: unknown;
+  product?: unknown;
 }
 
 async function suggest(args: string[], io: KpackIo): Promise<number> {
@@ -167,6 +169,7 @@ async function suggest(args: string[], io: KpackIo): Promise<number> {
       scenarios: Array.isArray(request.scenarios)
         ? request.scenarios.filter((s): s is string => typeof s === 'string')
         : [],
+      product: typeof request.product === 'string' && request.product.trim() ? request.product : undefined,
       now,
     };
     const result = engine.suggest({ ...chat, text }, learning.limit(top));

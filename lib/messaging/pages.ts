@@ -5,7 +5,7 @@
  * messengers listen on the same runtime port and answer only the names they know).
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ActiveChat } from '../chats/types';
+import type { ActiveChat, ChatSummary } from '../chats/types';
 import type { InsertOutcome, InsertRequest } from '../insert/types';
 import type { ImportResult, PackSummary } from '../packs/types';
 import type { Settings } from '../settings';
@@ -16,6 +16,10 @@ import type { UsageReport } from '../usage/report';
 interface PanelToBackground {
   getActiveChat(data: Record<string, never>): ActiveChat | null;
   insertReply(data: InsertRequest & { packId: string; entryId: string }): InsertOutcome;
+  /** The open chat tabs whose buyer waits for an answer, the longest wait first. */
+  listWaitingChats(data: Record<string, never>): ChatSummary[];
+  /** Brings a chat tab (one the background knows) to the front, in its window. */
+  focusChat(data: { tabId: number }): void;
   /**
    * Imports a chosen file as it is: its bytes in base64 (runtime messages are JSON, which has no bytes)
    * and its name. The background recognises the format (a pack, another tool's export, an Excel workbook).

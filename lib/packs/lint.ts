@@ -3,6 +3,7 @@
  * Each warning names its place (`entries[3].replies[0].text`) and a rule id.
  */
 import { findPlaceholders, isKnownVariable } from '../templates/render';
+import { productKey } from '../suggest/rank/products';
 import { normalizeText } from '../suggest/text/normalize';
 import { factValue, KNOWN_FIELDS, type Pack } from './schema';
 import { formatPath, type PackProblem } from './validate';
@@ -14,6 +15,7 @@ export interface LintWarning extends PackProblem {
     | 'duplicate-id'
     | 'duplicate-shortcut'
     | 'duplicate-question'
+    | 'duplicate-product'
     | 'undefined-variable'
     | 'undefined-scenario'
     | 'hard-coded-fact'
@@ -208,7 +210,9 @@ export function lintPack(pack: Pack, raw?: unknown): LintWarning[] {
   const facts = numberFacts(pack);
   const entryIds = new Map<string, number>();
   const shortcuts = new Map<string, number>();
-  const questions = new Map<string, { entry: number; question: number }>();
+  // The same question may be asked of the generic entry and of each item's own entry: a duplicate is
+  // the same question in two entries for the same items (both generic, or naming the same item).
+  const questions = new Map<string, Array<{ entry: number; question: number; products: Set<string> }>>();
 
   pack.entries.forEach((entry, i) => {
     const at = `entries[${i}]`;
@@ -233,17 +237,36 @@ export function lintPack(pack: Pack, raw?: unknown): LintWarning[] {
       } else shortcuts.set(key, i);
     }
 
+    const products = new Map<string, number>();
+    (entry.products ?? []).forEach((fragment, j) => {
+      const key = productKey(fragment);
+      const first = products.get(key);
+      if (!key) {
+        warnings.push({ path: `${at}.products[${j}]`, message: 'matches no product title', rule: 'duplicate-product' });
+      } else if (first !== undefined) {
+        warnings.push({
+          path: `${at}.products[${j}]`,
+          message: `"${fragment}" is products[${first}] again (width and case do not count)`,
+          rule: 'duplicate-product',
+        });
+      } else products.set(key, j);
+    });
+    const items = new Set(products.keys());
+    const sameItems = (other: Set<string>) =>
+      (items.size === 0 && other.size === 0) || [...items].some((key) => other.has(key));
+
     entry.questions.forEach((question, j) => {
       const key = normalizeText(question).replace(/[\p{P}\p{S}\s]+/gu, '');
       if (!key) return;
-      const first = questions.get(key);
+      const seen = questions.get(key) ?? [];
+      const first = seen.find((s) => sameItems(s.products));
       if (first && first.entry !== i) {
         warnings.push({
           path: `${at}.questions[${j}]`,
-          message: `the same question is in entries[${first.entry}].questions[${first.question}]; buyers asking it get either`,
+          message: `the same question is in entries[${first.entry}].questions[${first.question}]${items.size ? ' for the same item' : ''}; buyers asking it get either`,
           rule: 'duplicate-question',
         });
-      } else if (!first) questions.set(key, { entry: i, question: j });
+      } else if (!first) questions.set(key, [...seen, { entry: i, question: j, products: items }]);
     });
 
     for (const id of entry.scenarios) {

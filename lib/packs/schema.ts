@@ -54,6 +54,9 @@ const factSchema = z.union(
   { error: 'must be a string, a number, true/false or { "value": … }' },
 );
 
+/** What the chat pane tells about where the buyer is: before the order, or after it was placed. */
+export const SCENARIO_STAGES = ['presale', 'aftersale'] as const;
+
 const scenarioSchema = z
   .object({
     id,
@@ -61,6 +64,19 @@ const scenarioSchema = z
     from: isoDate.optional().describe('First active day (inclusive, local time)'),
     to: isoDate.optional().describe('Last active day (inclusive, local time)'),
     description: z.string().optional(),
+    when: z
+      .object({
+        stage: z
+          .enum(SCENARIO_STAGES)
+          .optional()
+          .describe('presale: no order yet; aftersale: the pane shows an order paid, shipped or received'),
+        vip: z
+          .boolean()
+          .optional()
+          .describe("true: the buyer's badges show a member tier (淘气值, 会员等级, a VIP tag)"),
+      })
+      .optional()
+      .describe('Switched on by itself when the open chat shows this (the agent can switch it off for one chat)'),
   })
   .refine((s) => !(s.from && s.to) || s.from <= s.to, {
     message: '"from" must not be after "to"',
@@ -85,6 +101,12 @@ const entrySchema = z.object({
   replies: z.array(replySchema).min(1, 'needs at least one reply'),
   scenarios: z.array(id).default([]),
   platforms: z.array(platform).default([]),
+  products: z
+    .array(text)
+    .optional()
+    .describe(
+      'Items this entry answers for: title fragments or item codes, matched in the product the buyer asks about after width and case are normalised; without it the entry is generic',
+    ),
   tags: z.array(text).default([]),
   shortcut: z
     .string()
@@ -149,7 +171,7 @@ export const KNOWN_FIELDS = {
   pack: Object.keys(packSchema.shape),
   entry: Object.keys(entrySchema.shape),
   reply: Object.keys(replySchema.shape),
-  scenario: ['id', 'name', 'from', 'to', 'description'],
+  scenario: ['id', 'name', 'from', 'to', 'description', 'when'],
   fact: ['value', 'label', 'unit', 'keywords'],
 } as const;
 

@@ -12,9 +12,21 @@ export interface Settings {
   usageLog?: boolean;
   /** Learn from the replies agents pick (lib/suggest/learn; docs/LEARNING.md). */
   learning: boolean;
+  /** The wait clock turns amber after this many seconds without an answer (default 60; see `waitThresholds`). */
+  waitAmberSeconds?: number;
+  /** … and red after this many (default 100: 千牛's slow-reply line). */
+  waitRedSeconds?: number;
 }
 
 const DEFAULT_SETTINGS: Settings = { scenarios: [], selectorOverrides: {}, learning: true };
+
+/** The wait clock's thresholds in seconds: the settings', or 60 and 100; red never before amber. */
+export function waitThresholds(settings: Partial<Settings> | undefined): { amberSeconds: number; redSeconds: number } {
+  const valid = (n: unknown, fallback: number) =>
+    typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : fallback;
+  const amberSeconds = valid(settings?.waitAmberSeconds, 60);
+  return { amberSeconds, redSeconds: Math.max(amberSeconds, valid(settings?.waitRedSeconds, 100)) };
+}
 
 /** The settings from a stored row (absent, or written before a field existed): defaults fill the gaps. */
 export function settingsFrom(stored: unknown): Settings {

@@ -7,6 +7,7 @@
  *   unknown Chinese bigram to known ones that sound the same (`rank/query-terms.ts`);
  * - clauses: a message is scored whole and clause by clause (`rank/clauses.ts`);
  * - scenario boost and filters, entry priority (`rank/rank.ts`);
+ * - the product in question: an item's own entry before the generic one (`rank/products.ts`);
  * - abstention: a message of greetings/thanks only, or whose best match explains too little of it, gets
  *   no suggestion (see `THRESHOLDS`, and `rank/han-coverage.ts` for Chinese).
  * This file is the façade callers import; the work is done in `text/`, `index/` and `rank/`.
@@ -18,6 +19,7 @@ import { Corpus } from './rank/corpus';
 import { matchedTerms } from './rank/query-terms';
 import { rankEntries, type Ranked } from './rank/rank';
 import { suggestionOf, type Suggestion } from './rank/reply';
+import { rankForProduct } from './rank/products';
 import { activeScenarios } from './rank/scenarios';
 import { THRESHOLDS } from './rank/thresholds';
 import { isCourtesyOnly } from './text/courtesy';
@@ -62,7 +64,7 @@ export class SuggestEngine {
     const entry = loaded?.pack.entries.find((e) => e.id === entryId);
     if (!loaded || !entry) return null;
     const now = context.now ?? new Date();
-    const active = activeScenarios(this.loadedPacks, now, context.scenarios);
+    const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);
     const locale = context.locale ?? localeOfText(questionOf(context));
     return { ...suggestionOf(loaded.pack, entry, { ...context, locale, now }, active, loaded.facts), score };
   }
@@ -80,8 +82,10 @@ export class SuggestEngine {
     if (isCourtesyOnly(question) || isHoldingOnly(normalizeText(question))) return empty('courtesy');
 
     const now = context.now ?? new Date();
-    const active = activeScenarios(this.loadedPacks, now, context.scenarios);
-    const { ranked, query } = rankEntries(this.corpus, normalizeText(question), context.platform, active);
+    const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);
+    const ranking = rankEntries(this.corpus, normalizeText(question), context.platform, active);
+    const { query } = ranking;
+    const ranked = rankForProduct(ranking.ranked, context.product);
 
     const confident = ranked.filter((r) => r.score >= THRESHOLDS.score);
     const locale = context.locale ?? localeOfText(question);

@@ -23,6 +23,13 @@ export interface ChatContext {
   locale?: string;
   /** Scenarios the agent switched on (dated ones switch on by themselves). */
   scenarios?: string[];
+  /** Scenarios switched off for this chat (a dated or signal-driven one the agent turned off). */
+  scenariosOff?: string[];
+  /**
+   * The product the buyer asks about (its title or item code; see lib/chats/product.ts): entries naming
+   * it come first, entries for other items after the generic ones.
+   */
+  product?: string;
   /** Values for page variables (buyer name, order number, …). */
   page?: PageValues;
   now?: Date;

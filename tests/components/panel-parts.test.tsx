@@ -25,6 +25,9 @@ describe('panel components', () => {
     );
     expect(screen.getByTestId('buyer-name').textContent).toBe('jd_小王');
     expect(screen.getByTestId('buyer-question').textContent).toBe('什么时候发货');
+    expect(screen.queryByTestId('product')).toBeNull();
+    rerender(<ChatHeader connected siteLabel="淘宝/千牛" buyerName="tb_小花" product="栖木 极寒羽绒服" />);
+    expect(screen.getByTestId('product').textContent).toContain('栖木 极寒羽绒服');
     rerender(<ChatHeader connected={false} />);
     expect(screen.getByTestId('chat-header').textContent).toContain('No chat open');
   });
@@ -56,21 +59,31 @@ describe('panel components', () => {
     expect(onDismiss).toHaveBeenCalled();
   });
 
-  it('ScenarioBar toggles undated scenarios and only shows dated ones', () => {
+  it('ScenarioBar toggles manual scenarios for all chats, dated and signal-driven ones for this chat', () => {
     const onToggle = vi.fn();
+    const onToggleForChat = vi.fn();
     render(
       <ScenarioBar
         scenarios={[
-          { id: 'double11', name: '双11', active: true, dated: true },
-          { id: 'presale', name: '预售', active: false, dated: false },
+          { id: 'double11', name: '双11', active: true, dated: true, auto: true, off: false },
+          { id: 'presale', name: '预售', active: false, dated: false, auto: false, off: false },
+          { id: 'vip', name: 'VIP', active: false, dated: false, auto: true, off: true },
         ]}
         onToggle={onToggle}
+        onToggleForChat={onToggleForChat}
       />,
     );
     const toggles = screen.getAllByTestId('scenario-toggle');
     expect(toggles).toHaveLength(1);
     fireEvent.click(toggles[0]!);
     expect(onToggle).toHaveBeenCalledWith('presale');
+    const auto = screen.getAllByTestId('scenario-auto');
+    expect(auto.map((b) => [b.dataset.scenarioId, b.getAttribute('aria-pressed')])).toEqual([
+      ['double11', 'true'],
+      ['vip', 'false'],
+    ]);
+    fireEvent.click(auto[0]!);
+    expect(onToggleForChat).toHaveBeenCalledWith('double11');
   });
 
   it('CardList shows knowledge cards with their hooks', () => {

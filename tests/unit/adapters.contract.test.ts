@@ -25,6 +25,8 @@ interface Expectation {
   hasComposer: boolean;
   /** How the composer is found when the agent has focused nothing yet (lib/adapters/fallback.ts). */
   composerRoute?: 'selectors' | 'structure';
+  /** What the pane tells beyond the messages (lib/adapters/signals.ts), where the fixture shows it. */
+  signals?: { stage: 'presale' | 'aftersale'; vip: boolean; badges: string[] };
 }
 
 const expectations = JSON.parse(readFileSync(join(dir, 'expectations.json'), 'utf8')) as Record<string, Expectation>;
@@ -58,6 +60,7 @@ describe.each(Object.entries(expectations))('%s', (fixture, expected) => {
     expect(buyer.at(-1)?.text ?? null).toBe(expected.lastBuyerText);
     expect(conversation!.orderIds).toEqual(expected.orderIds);
     expect(conversation!.productTitles).toEqual(expected.productTitles);
+    if (expected.signals) expect(conversation!.signals).toEqual(expected.signals);
     const composer = locateComposer(doc, adapter);
     expect(composer !== null).toBe(expected.hasComposer);
     expect(composer?.route ?? null).toBe(expected.composerRoute ?? (expected.hasComposer ? 'selectors' : null));

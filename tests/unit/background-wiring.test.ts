@@ -98,6 +98,8 @@ describe('message handlers', () => {
     const pageNames: Array<keyof PagesProtocol> = [
       'getActiveChat',
       'insertReply',
+      'listWaitingChats',
+      'focusChat',
       'importPack',
       'listPacks',
       'setPackEnabled',

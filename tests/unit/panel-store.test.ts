@@ -206,7 +206,7 @@ describe('visibleScenarios', () => {
       'presale',
     ]);
     expect(visibleScenarios([taobaoStore, jdPack], 'taobao', new Date(2026, 11, 20), ['presale'])).toEqual([
-      { id: 'presale', name: '预售', active: true, dated: false },
+      { id: 'presale', name: '预售', active: true, dated: false, auto: false, off: false },
     ]);
     expect(visibleScenarios([taobaoStore, jdPack], undefined, new Date(2026, 11, 20), []).map((s) => s.id)).toEqual([
       'presale',

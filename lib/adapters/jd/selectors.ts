@@ -23,5 +23,10 @@ export const jdSelectors: BubbleSelectors & Record<string, string> = {
   productBar: '.chat-product .name',
   /** The selected contact; its name element's title holds the buyer pin. */
   activeContact: '#t-alluser-wrap .c_tabs-tabpane:not(.c_tabs-tab_inactive) .alluser-item.active .alluser-item-name',
+  /** Buyer level badges in the chat head (PLUS会员, 会员等级). */
+  buyerBadge: '.chat-head-title .user-level, .chat-head-title .plus-icon, [class*="userLevel"]',
+  /** An order card in the message list, and the order side bar's status (已付款, 已发货…). */
+  orderCard: '.CardWrapper.OrderCard',
+  orderStatus: '.order-list .order-status, [class*="orderStatus"]',
   signature: '#t-chat-scroll',
 };

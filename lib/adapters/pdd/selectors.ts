@@ -20,5 +20,10 @@ export const pddSelectors: BubbleSelectors & Record<string, string> = {
   /** The element carrying the open buyer's uid. */
   buyerUid: '[currentuid]',
   buyerName: '.chat-header .nickname, .base-info .nickname',
+  /** Buyer tags in the chat header. */
+  buyerBadge: '.chat-header .buyer-tag, [class*="buyerTag"]',
+  /** An order card in the message list, and the order panel's status (已付款, 已发货…). */
+  orderCard: '.order-card, .msg-order',
+  orderStatus: '.order-panel .order-status, [class*="orderStatus"]',
   signature: '#msgListContainer',
 };

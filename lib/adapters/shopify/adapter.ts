@@ -2,6 +2,7 @@
 import { elementsIn, hostIs, matches, query, queryAll, textOf, withOverrides } from '../dom';
 import { findMessageList } from '../fallback';
 import { findOrderIds, shortHash } from '../orders';
+import { readSignals } from '../signals';
 import type { ChatAdapter, ChatPaneMessage, Conversation, SelectorMap } from '../types';
 import { shopifySelectors } from './selectors';
 
@@ -21,16 +22,19 @@ function readMessage(element: Element, sel: SelectorMap): ChatPaneMessage | null
   const role = STAFF_LABEL.test(label.replace(/^message\s*/i, '')) ? 'agent' : 'buyer';
   let kind: ChatPaneMessage['kind'] = 'text';
   let text = queryAll(element, sel.text!).map(textOf).filter(Boolean).join('\n');
-  const product = query(element, sel.productCard);
-  if (product) {
+  const card = query(element, sel.productCard);
+  let product: string | undefined;
+  if (card) {
     kind = 'product';
-    text = text || `[Product] ${product.getAttribute('aria-label')?.replace(/^Product:?\s*/, '') ?? textOf(product)}`;
+    product = card.getAttribute('aria-label')?.replace(/^Product:?\s*/, '') || textOf(card) || undefined;
+    text = text || `[Product] ${product ?? ''}`;
   } else if (!text && query(element, sel.image)) {
     kind = 'image';
     text = '[image]';
   }
   if (!text) return null;
-  return { id: element.id || `h${shortHash(`${role}|${time ?? ''}|${text}`)}`, role, text, time, kind };
+  const id = element.id || `h${shortHash(`${role}|${time ?? ''}|${text}`)}`;
+  return product ? { id, role, text, time, kind, product } : { id, role, text, time, kind };
 }
 
 /** Whether a list holds messages as Inbox labels them ("Message from …"). */
@@ -79,13 +83,15 @@ export const shopifyAdapter = {
       const productTitles = queryAll(log, sel.productCard!)
         .map((p) => p.getAttribute('aria-label')?.replace(/^Product:?\s*/, '') ?? '')
         .filter(Boolean);
+      const orderIds = [...messages].reverse().flatMap((m) => findOrderIds(m.text, 'shopify'));
       return {
         platform: 'shopify',
         conversationId: id ?? 'unknown',
         buyerName: textOf(query(root, sel.buyerName)) || undefined,
         messages,
-        orderIds: [...messages].reverse().flatMap((m) => findOrderIds(m.text, 'shopify')),
+        orderIds,
         productTitles,
+        signals: readSignals(root, sel, messages, orderIds),
       };
     } catch {
       return null;

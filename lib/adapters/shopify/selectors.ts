@@ -24,4 +24,9 @@ export const shopifySelectors: Record<string, string> = {
   composer:
     'textarea[aria-label*="essage" i], textarea[placeholder*="essage" i], [role="textbox"][contenteditable="true"], textarea',
   signature: '[role="log"]',
+  /** The customer's tags in the details sidebar (a "VIP" tag makes a VIP), as labelled lists of tags. */
+  buyerBadge: '[aria-label="Customer tags"] [role="listitem"], [aria-label^="Tag:"]',
+  /** The order status badges in the sidebar's order summary ("Paid", "Fulfilled"). */
+  orderStatus: '[aria-label^="Order status"], [aria-label^="Payment status"], [aria-label^="Fulfillment status"]',
+  orderCard: '[aria-label^="Order #"]',
 };

@@ -26,5 +26,10 @@ export const taobaoSelectors: BubbleSelectors & Record<string, string> = {
   buyerName: '.imui-chat-title .J_nick, .imui-chat-title',
   /** The sender's name inside a bubble (chat history page). */
   senderName: '[class*="chatName"]',
+  /** Buyer badges under the chat title (the buyer card) (淘气值, 会员等级, 88VIP). */
+  buyerBadge: '.buyer-info .tag, [class*="buyerTag"], [class*="vipLevel"]',
+  /** An order card in the message list, and the order side bar's status (已付款, 已发货…). */
+  orderCard: '.imui-msg-order, .msg-order',
+  orderStatus: '.order-info .order-status, [class*="orderStatus"]',
   signature: '#J_msgContainer, #J_msg_list, [class*="chatWrap"] [class*="chatName"]',
 };

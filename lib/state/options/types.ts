@@ -107,8 +107,11 @@ export interface SyncSlice {
 export interface SettingsSlice {
   sites: SiteSelectors[];
   overrides: Settings['selectorOverrides'];
+  /** When the panel's wait clock turns amber and red, in seconds. */
+  wait: { amberSeconds: number; redSeconds: number };
   loadSettings(): Promise<void>;
   saveOverrides(platform: string, value: Record<string, string>): Promise<void>;
+  saveWaitThresholds(amberSeconds: number, redSeconds: number): Promise<void>;
 }
 
 /** The usage report over a window of days. */

@@ -1,5 +1,6 @@
 import type { ActiveChat } from '../../chats/types';
 import { pageValuesOf } from '../../chats/page-values';
+import { currentProduct } from '../../chats/product';
 import { complaintRisk, type ComplaintRisk } from '../../suggest/complaint';
 import {
   questionOf,
@@ -9,10 +10,17 @@ import {
   type SuggestEngine,
 } from '../../suggest/engine';
 import { candidateLimit, rankWithPicks } from './learn-slice';
+import { chatScenarios } from './scenario-slice';
 import type { PanelItem, PanelSlice, ResultsSlice } from './types';
 
+/**
+ * The conversation as the engine reads it. A product card is not part of the question: it says which
+ * item the question is about, and goes into the request as `product` (lib/chats/product.ts).
+ */
 function chatMessages(chat: ActiveChat | null): ChatMessage[] {
-  return chat?.conversation?.messages.map((m) => ({ role: m.role, text: m.text })) ?? [];
+  return (
+    chat?.conversation?.messages.filter((m) => m.kind !== 'product').map((m) => ({ role: m.role, text: m.text })) ?? []
+  );
 }
 
 function sameRisk(a: ComplaintRisk | null, b: ComplaintRisk | null): boolean {
@@ -62,6 +70,7 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
 
   return {
     items: [],
+    product: null,
     risk: null,
     cards: [],
     emptyReason: null,
@@ -73,13 +82,15 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
       get().select(get().selected + delta);
     },
     recompute() {
-      const { packs, chat, query, switchedOn } = get();
+      const { packs, chat, query, switchedOn, offByChat } = get();
       const now = services.now();
       const messages = chatMessages(chat);
       // Read from the chat whatever the packs or the search box hold: the agent must see it either way.
       const risk = complaintRisk(messages);
       if (!sameRisk(risk, get().risk)) set({ risk });
       const conversation = chat?.conversation;
+      const product = currentProduct(conversation);
+      if ((product ?? null) !== get().product) set({ product: product ?? null });
       if (risk && conversation) {
         const question = questionOf({ messages });
         logOnce(`complaint\u0000${conversation.conversationId}\u0000${risk.level}\u0000${question}`, () =>
@@ -92,8 +103,10 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
       }
       const platform = conversation?.platform;
       const page = pageValuesOf(conversation);
+      const inEffect = chatScenarios(packs, chat, switchedOn, offByChat, now);
+      const scenarios = { scenarios: inEffect.on, scenariosOff: inEffect.off };
       if (query.trim()) {
-        const hitContext = { platform, page, now, scenarios: switchedOn, messages };
+        const hitContext = { platform, page, now, ...scenarios, messages, product };
         const items = context.search
           .search(query, 20)
           .map((hit) => engine.render(hit.packId, hit.entryId, hitContext, hit.score))
@@ -108,7 +121,7 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
       }
       // With picks to learn from, the engine's 20 best are re-ranked and the panel keeps 5.
       const learning = get().learning;
-      const chatContext = { messages, platform, scenarios: switchedOn, page, now };
+      const chatContext = { messages, platform, ...scenarios, page, now, product };
       const result = engine.suggest(chatContext, learning ? candidateLimit(context, 5) : 5);
       const names = conversation.buyerName ? [conversation.buyerName] : [];
       const ranked = learning
@@ -121,7 +134,7 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
         );
       }
       set({
-        items: threatFirst(engine, suggestions, risk, { platform, scenarios: switchedOn, page, now }).map(toItem),
+        items: threatFirst(engine, suggestions, risk, { platform, ...scenarios, page, now, product }).map(toItem),
         cards: result.cards.map(toItem),
         emptyReason:
           result.abstained === 'courtesy'

@@ -1,9 +1,12 @@
+import { chatKey, chatSignals, scenariosWhen } from '../../chats/signals';
+import type { ActiveChat } from '../../chats/types';
 import type { Pack, Platform } from '../../packs/schema';
 import { activeScenarios } from '../../suggest/rank/scenarios';
 import type { PanelSlice, ScenarioSlice } from './types';
 
 export const createScenarioSlice: PanelSlice<ScenarioSlice> = (context) => (set, get) => ({
   switchedOn: [],
+  offByChat: {},
   async toggleScenario(id) {
     const current = get().switchedOn;
     const switchedOn = current.includes(id) ? current.filter((s) => s !== id) : [...current, id];
@@ -11,24 +14,56 @@ export const createScenarioSlice: PanelSlice<ScenarioSlice> = (context) => (set,
     get().recompute();
     await context.services.saveSettings({ scenarios: switchedOn });
   },
+  toggleScenarioForChat(id) {
+    const key = chatKey(get().chat?.conversation);
+    if (!key) return;
+    const off = get().offByChat[key] ?? [];
+    const next = off.includes(id) ? off.filter((s) => s !== id) : [...off, id];
+    set({ offByChat: { ...get().offByChat, [key]: next } });
+    get().recompute();
+  },
 });
 
 /**
- * The scenario switches the panel shows: the packs' undated scenarios (the agent turns them on) and
- * the dated ones that are active today — only of packs for the open chat's platform.
+ * The scenarios in effect for a chat: switched on by the agent (saved), or by the chat's signals
+ * (`when`), and those switched off for this chat only (dated or signal-driven ones).
+ */
+export function chatScenarios(
+  packs: Pack[],
+  chat: ActiveChat | null,
+  switchedOn: string[],
+  offByChat: Record<string, string[]>,
+  now: Date,
+): { on: string[]; off: string[]; auto: string[] } {
+  const auto = scenariosWhen(packs, chatSignals(chat?.conversation), now);
+  const key = chatKey(chat?.conversation);
+  return { on: [...new Set([...switchedOn, ...auto])], off: key ? (offByChat[key] ?? []) : [], auto };
+}
+
+/**
+ * The scenario switches the panel shows: the packs' manual scenarios (the agent turns them on), and the
+ * dated ones active today and those the chat's signals switched on, which the agent can switch off for
+ * this chat (`off`) — only of packs for the open chat's platform.
  */
 export function visibleScenarios(
   packs: Pack[],
   platform: Platform | undefined,
   now: Date,
   switchedOn: string[],
-): Array<{ id: string; name: string; active: boolean; dated: boolean }> {
-  const active = activeScenarios(packs, now, switchedOn);
+  forChat: { auto: string[]; off: string[] } = { auto: [], off: [] },
+): Array<{ id: string; name: string; active: boolean; dated: boolean; auto: boolean; off: boolean }> {
+  const byDate = activeScenarios(packs, now);
+  const active = activeScenarios(packs, now, [...switchedOn, ...forChat.auto], forChat.off);
   const relevant = packs.filter((p) => !platform || p.platforms.length === 0 || p.platforms.includes(platform));
   const seen = new Set<string>();
   return relevant
     .flatMap((p) => p.scenarios)
     .filter((s) => !seen.has(s.id) && seen.add(s.id))
-    .filter((s) => !(s.from || s.to) || active.has(s.id))
-    .map((s) => ({ id: s.id, name: s.name, active: active.has(s.id), dated: Boolean(s.from || s.to) }));
+    .map((s) => {
+      const auto = byDate.has(s.id) || forChat.auto.includes(s.id);
+      const manual = !(s.from || s.to) && !s.when;
+      return { id: s.id, name: s.name, active: active.has(s.id), dated: Boolean(s.from || s.to), auto, manual };
+    })
+    .filter((s) => s.manual || s.auto)
+    .map(({ manual: _manual, ...s }) => ({ ...s, off: s.auto && forChat.off.includes(s.id) }));
 }

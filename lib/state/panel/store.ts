@@ -12,6 +12,7 @@ import { createPacksSlice } from './packs-slice';
 import { createResultsSlice } from './results-slice';
 import { createScenarioSlice } from './scenario-slice';
 import { createSearchSlice } from './search-slice';
+import { createWaitSlice } from './wait-slice';
 import type { PanelContext, PanelServices, PanelState } from './types';
 
 export function createPanelStore(services: PanelServices, engine = new SuggestEngine()): StoreApi<PanelState> {
@@ -29,6 +30,7 @@ export function createPanelStore(services: PanelServices, engine = new SuggestEn
     ...createResultsSlice(context)(...api),
     ...createInsertSlice(context)(...api),
     ...createLearnSlice(context)(...api),
+    ...createWaitSlice(context)(...api),
   }));
 
   void services

@@ -4,7 +4,7 @@
  */
 import type { ComplianceRule } from '../../packs/compliance';
 import type { StateCreator } from 'zustand/vanilla';
-import type { ActiveChat } from '../../chats/types';
+import type { ActiveChat, ChatSummary } from '../../chats/types';
 import type { InsertOutcome } from '../../insert/types';
 import type { Settings } from '../../settings';
 import type { Pack } from '../../packs/schema';
@@ -29,6 +29,10 @@ export interface PanelServices {
   }): Promise<InsertOutcome>;
   copyToClipboard(text: string): Promise<boolean>;
   getSettings(): Promise<Settings>;
+  /** The chat tabs whose buyers wait, longest first (the background's registry). */
+  listWaitingChats?(): Promise<ChatSummary[]>;
+  /** Switches the browser to a chat tab. */
+  focusChat?(tabId: number): Promise<void>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Records a buyer question nothing answered (the team lead's usage report); fire and forget. */
   logUnanswered?(question: string, platform?: string): void;
@@ -88,13 +92,22 @@ export interface SearchSlice {
 /** The scenarios (promo modes) the agent switched on; saved in the settings. */
 export interface ScenarioSlice {
   switchedOn: string[];
+  /**
+   * Per chat (`platform:conversationId`), the dated or signal-driven scenarios the agent switched off for
+   * that chat only; kept while the panel is open.
+   */
+  offByChat: Record<string, string[]>;
   toggleScenario(id: string): Promise<void>;
+  /** Switches a dated or signal-driven scenario off (or back on) for the open chat. */
+  toggleScenarioForChat(id: string): void;
 }
 
 /** What the panel lists, derived from packs, chat, query and scenarios by `recompute`. */
 export interface ResultsSlice {
   /** Ranked suggestions for the chat, or search hits while the agent searches. */
   items: PanelItem[];
+  /** The product the suggestions were ranked for (lib/chats/product.ts), or null when the chat shows none. */
+  product: string | null;
   /** Whether the buyer's recent messages point to a complaint, a bad review or a dispute. */
   risk: ComplaintRisk | null;
   cards: PanelItem[];
@@ -132,7 +145,27 @@ export interface LearnSlice {
   learnPick(item: PanelItem): void;
 }
 
-export type PanelState = PacksSlice & ChatSlice & SearchSlice & ScenarioSlice & ResultsSlice & InsertSlice & LearnSlice;
+/** The wait clock: how long buyers have waited for an answer, here and in the other chat tabs. */
+export interface WaitSlice {
+  /** Now, in ms, advanced by `tick` once a second. */
+  clock: number;
+  /** The chat tabs whose buyers wait, longest first. */
+  waiting: ChatSummary[];
+  /** When the clock turns amber and red (settings). */
+  thresholds: { amberSeconds: number; redSeconds: number };
+  tick(): void;
+  refreshWaiting(): Promise<void>;
+  focusChat(tabId: number): Promise<void>;
+}
+
+export type PanelState = PacksSlice &
+  ChatSlice &
+  SearchSlice &
+  ScenarioSlice &
+  ResultsSlice &
+  InsertSlice &
+  LearnSlice &
+  WaitSlice;
 
 /** What the slices share besides the state: the ports and the ranking machinery of this panel session. */
 export interface PanelContext {

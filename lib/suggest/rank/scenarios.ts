@@ -7,19 +7,31 @@ function localDay(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/**
- * Active scenario ids: those the agent switched on, plus every dated scenario whose window
- * (inclusive, local time) contains `now`.
- */
-export function activeScenarios(packs: Iterable<Pack>, now: Date, switchedOn: Iterable<string> = []): Set<string> {
-  const active = new Set(switchedOn);
+/** Whether a dated scenario's window (inclusive, local time) contains `now`; undated ones: always. */
+export function inDateWindow(scenario: { from?: string; to?: string }, now: Date): boolean {
   const today = localDay(now);
+  return (!scenario.from || scenario.from <= today) && (!scenario.to || today <= scenario.to);
+}
+
+/**
+ * Active scenario ids: those the agent (or the chat's signals, see lib/chats/signals.ts) switched on,
+ * plus every dated scenario whose window (inclusive, local time) contains `now` — except those switched
+ * off for this chat. A scenario with `when` is switched on by the caller, never by its dates alone.
+ */
+export function activeScenarios(
+  packs: Iterable<Pack>,
+  now: Date,
+  switchedOn: Iterable<string> = [],
+  switchedOff: Iterable<string> = [],
+): Set<string> {
+  const active = new Set(switchedOn);
   for (const pack of packs) {
     for (const scenario of pack.scenarios) {
-      if (!scenario.from && !scenario.to) continue;
-      if ((!scenario.from || scenario.from <= today) && (!scenario.to || today <= scenario.to)) active.add(scenario.id);
+      if ((!scenario.from && !scenario.to) || scenario.when) continue;
+      if (inDateWindow(scenario, now)) active.add(scenario.id);
     }
   }
+  for (const id of switchedOff) active.delete(id);
   return active;
 }
 
