@@ -105,7 +105,7 @@ describe('options page', () => {
     await expect
       .poll(() => options.getByTestId('import-report').textContent())
       .toContain('imported “Returns desk” 1.0.0');
-    await expect.poll(() => options.locator('[data-testid="pack-row"]').count()).toBe(4);
+    await expect.poll(() => options.locator('[data-testid="pack-row"]').count()).toBe(5);
     await search(panel, 'wax');
     await expect.poll(async () => (await suggestionIds(panel))[0], { timeout: 10_000 }).toBe('ski-wax');
   });
