@@ -24,24 +24,7 @@ export interface Detection {
 }
 
 /** Latin-script languages the detector may answer; others (e.g. Yoruba for "la cremallera se rompió") are ruled out. */
-const LATIN_LANGUAGES = [
-  'en',
-  'fr',
-  'es',
-  'de',
-  'it',
-  'pt',
-  'nl',
-  'pl',
-  'sv',
-  'da',
-  'no',
-  'fi',
-  'cs',
-  'tr',
-  'ro',
-  'hu',
-];
+const LATIN_LANGUAGES = 'en fr es de it pt nl ca pl cs sv da no fi ro hu tr vi ms'.split(' ');
 /** Earlier buyer messages looked at when the current one says too little. */
 const HISTORY = 20;
 const CACHE_LIMIT = 2000;
