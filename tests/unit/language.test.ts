@@ -59,6 +59,11 @@ describe('detectLanguage', () => {
     expect(detectLanguage('👍 123')).toBeNull();
   });
 
+  it('reads chat-speak that scores alike in several languages as English', () => {
+    for (const line of ['r u a bot', 'no worries', 'do u ship to mexcio', "🔐 can't sign in"])
+      expect(detectLanguage(line)?.locale, line).toBe('en');
+  });
+
   it('takes mixed Chinese and Latin as Chinese, and one stray traditional character as simplified', () => {
     expect(detectLanguage('iPhone 17 什么时候发货')?.locale).toBe('zh-CN');
     expect(detectLanguage('这款乾燥剂是送的吗 还要另外买吗')?.locale).toBe('zh-CN');

@@ -30,7 +30,7 @@ const HISTORY = 20;
 const CACHE_LIMIT = 2000;
 
 interface LatinDetector {
-  detect(text: string): { language: string; isReliable(): boolean };
+  detect(text: string): { language: string; isReliable(): boolean; getScores(): Record<string, number> };
 }
 
 let latin: LatinDetector | null = null;
@@ -90,7 +90,19 @@ export function detectLanguage(text: string): Detection | null {
   if (!latin) return { locale: 'en', reliable: false, script: 'latin' };
   const result = latin.detect(text);
   if (!result.language) return { locale: 'en', reliable: false, script: 'latin' };
-  return { locale: result.language, reliable: result.isReliable(), script: 'latin' };
+  return latinGuess(result.language, result.isReliable(), result.getScores());
+}
+
+/**
+ * Chat-speak ("r u a bot", "no worries", "do u ship to mexcio") scores nearly alike in several languages and
+ * the detector's pick among them is a coin toss: English wins when it is that close, as it is what most
+ * cross-border buyers write in. (Close sister languages such as es/pt are left to the detector.)
+ */
+const CLOSE_TO_ENGLISH = 0.05;
+
+function latinGuess(language: string, reliable: boolean, scores: Record<string, number>): Detection {
+  const closeToEnglish = (scores[language] ?? 0) - (scores.en ?? 0) < CLOSE_TO_ENGLISH;
+  return { locale: closeToEnglish ? 'en' : language, reliable, script: 'latin' };
 }
 
 const cache = new Map<string, Detection | null>();
