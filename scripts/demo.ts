@@ -50,9 +50,7 @@ if (headed) {
       () => (document.querySelector('[data-testid="suggestion"]') as HTMLElement | null)?.dataset.entryId,
     );
     await panel.screenshot({ path: join(ROOT, `docs/screenshots/demo-${flow.site}.png`) });
-    console.log(
-      `${flow.site.padEnd(8)} buyer: “${flow.message}” → first suggestion: ${first ?? '(none: no pack for this platform)'}`,
-    );
+    console.log(`${flow.site.padEnd(8)} buyer: “${flow.message}” → first suggestion: ${first ?? '(none)'}`);
     await panel.close();
     await chat.close();
   }

@@ -24,7 +24,8 @@ import { activeScenarios } from './rank/scenarios';
 import { THRESHOLDS } from './rank/thresholds';
 import { isCourtesyOnly } from './text/courtesy';
 import { isHoldingOnly } from './rank/focus';
-import { localeOfText, normalizeText } from './text/normalize';
+import { buyerLocale, loadLanguageDetector } from './text/language';
+import { normalizeText } from './text/normalize';
 
 export { questionOf, type ChatContext, type ChatMessage } from './question';
 export { THRESHOLDS } from './rank/thresholds';
@@ -55,6 +56,7 @@ export class SuggestEngine {
    * are indexed again. Returns the segments now in use, for caching.
    */
   setPacks(packs: Pack[], cached: Segment[] = []): Segment[] {
+    void loadLanguageDetector();
     return this.corpus.setPacks(packs, cached);
   }
 
@@ -65,7 +67,7 @@ export class SuggestEngine {
     if (!loaded || !entry) return null;
     const now = context.now ?? new Date();
     const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);
-    const locale = context.locale ?? localeOfText(questionOf(context));
+    const locale = context.locale ?? buyerLocale(questionOf(context), context.messages);
     return { ...suggestionOf(loaded.pack, entry, { ...context, locale, now }, active, loaded.facts), score };
   }
 
@@ -88,7 +90,7 @@ export class SuggestEngine {
     const ranked = rankForProduct(ranking.ranked, context.product);
 
     const confident = ranked.filter((r) => r.score >= THRESHOLDS.score);
-    const locale = context.locale ?? localeOfText(question);
+    const locale = context.locale ?? buyerLocale(question, context.messages);
     const toSuggestion = (r: Ranked): Suggestion => ({
       ...suggestionOf(r.loaded.pack, r.entry, { ...context, locale, now }, active, r.loaded.facts),
       score: round(r.score),

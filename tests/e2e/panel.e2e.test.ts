@@ -30,8 +30,8 @@ async function search(page: Page, query: string): Promise<void> {
 beforeAll(async () => {
   browser = await launchWithExtension(EXTENSION);
   panel = await openPanel(browser);
-  // The background seeds the three shipped packs on install.
-  await panel.waitForFunction(() => /3 packs/.test(document.querySelector('.panel__footer')?.textContent ?? ''), null, {
+  // The background seeds the four shipped packs on install.
+  await panel.waitForFunction(() => /4 packs/.test(document.querySelector('.panel__footer')?.textContent ?? ''), null, {
     timeout: 30_000,
   });
 });
@@ -105,7 +105,7 @@ describe('options page', () => {
     await expect
       .poll(() => options.getByTestId('import-report').textContent())
       .toContain('imported “Returns desk” 1.0.0');
-    await expect.poll(() => options.locator('[data-testid="pack-row"]').count()).toBe(4);
+    await expect.poll(() => options.locator('[data-testid="pack-row"]').count()).toBe(5);
     await search(panel, 'wax');
     await expect.poll(async () => (await suggestionIds(panel))[0], { timeout: 10_000 }).toBe('ski-wax');
   });

@@ -7,9 +7,9 @@ import type { Page } from 'playwright-core';
 export interface SiteFlow {
   site: 'taobao' | 'jd' | 'shopify' | 'pdd';
   fixture: string;
-  /** A new buyer message and the entry that must rank first for it (null: the site has no pack). */
+  /** A new buyer message and the entry of the site's shipped pack that must rank first for it. */
   message: string;
-  expected: string | null;
+  expected: string;
   /** Text that must reach the composer after Insert. */
   inserted: string;
   composer: string;
@@ -43,9 +43,9 @@ export const FLOWS: SiteFlow[] = [
   {
     site: 'pdd',
     fixture: 'pdd/history.html',
-    message: '亲 什么时候发货',
-    expected: null,
-    inserted: '',
+    message: '亲 收到的杯子是碎的 坏了包赔怎么赔',
+    expected: 'broken-compensation',
+    inserted: '坏了包赔',
     composer: 'textarea#replyTextarea',
   },
 ];

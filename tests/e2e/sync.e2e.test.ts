@@ -77,8 +77,8 @@ beforeAll(async () => {
 
   browser = await launchWithExtension(EXTENSION);
   panel = await openPanel(browser);
-  // The background seeds the three shipped packs on install.
-  await panel.waitForFunction(() => /3 packs/.test(document.querySelector('.panel__footer')?.textContent ?? ''), null, {
+  // The background seeds the four shipped packs on install.
+  await panel.waitForFunction(() => /4 packs/.test(document.querySelector('.panel__footer')?.textContent ?? ''), null, {
     timeout: 30_000,
   });
   options = await browser.context.newPage();

@@ -87,7 +87,7 @@ describe('lint', () => {
       ['entries[2].replies[0].text', 'efficacy-claim'],
       ['entries[2].replies[0].text', 'efficacy-claim'],
     ]);
-    for (const file of ['jd-electronics', 'tmall-apparel', 'shopify-store']) {
+    for (const file of ['jd-electronics', 'tmall-apparel', 'shopify-store', 'pdd-store']) {
       const shipped = validatePack(JSON.parse(readFileSync(`knowledge-packs/${file}.json`, 'utf8')));
       if (!shipped.ok) throw new Error(file);
       expect(lintPack(shipped.pack).filter((w) => w.rule.endsWith('-claim') || w.rule === 'off-platform')).toEqual([]);

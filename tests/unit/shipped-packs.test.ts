@@ -8,11 +8,16 @@ const dir = new URL('../../knowledge-packs/', import.meta.url).pathname;
 const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
 
 /** Minimum reply entries per shipped pack (the bar for real, usable packs). */
-const MINIMUM_REPLIES: Record<string, number> = { 'tmall-apparel': 80, 'jd-electronics': 60, 'shopify-store': 60 };
+const MINIMUM_REPLIES: Record<string, number> = {
+  'tmall-apparel': 80,
+  'jd-electronics': 60,
+  'shopify-store': 60,
+  'pdd-store': 60,
+};
 
 describe('shipped knowledge packs', () => {
-  it('are the three documented packs', () => {
-    expect(files.sort()).toEqual(['jd-electronics.json', 'shopify-store.json', 'tmall-apparel.json']);
+  it('are the four documented packs', () => {
+    expect(files.sort()).toEqual(['jd-electronics.json', 'pdd-store.json', 'shopify-store.json', 'tmall-apparel.json']);
   });
 
   it.each(files)('%s validates, lints clean and is big enough', (file) => {

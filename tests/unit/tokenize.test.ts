@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCourtesyOnly } from '../../lib/suggest/text/courtesy';
-import { detectScript, normalizeText } from '../../lib/suggest/text/normalize';
+import { normalizeText } from '../../lib/suggest/text/normalize';
 import { homophoneKey, splitClauses, termsOf } from '../../lib/suggest/text/tokenize';
 import { toSimplified, traditionalCharsOfConverter } from '../../lib/suggest/text/traditional';
 import { TRADITIONAL_CHARS } from '../../lib/suggest/text/traditional.data';
@@ -146,13 +146,4 @@ describe('isCourtesyOnly', () => {
     'says "%s" does carry one',
     (text) => expect(isCourtesyOnly(text)).toBe(false),
   );
-});
-
-describe('detectScript', () => {
-  it('tells Chinese from Latin text', () => {
-    expect(detectScript('什么时候发货')).toBe('han');
-    expect(detectScript('when will you ship my order')).toBe('latin');
-    expect(detectScript('iPhone 17 什么时候发货')).toBe('han');
-    expect(detectScript('👍 123')).toBe('none');
-  });
 });

@@ -7,6 +7,7 @@ import { complianceRules, type ComplianceRule } from '../../packs/compliance';
 import type { Entry, Pack, Platform } from '../../packs/schema';
 import { factValue } from '../../packs/schema';
 import { renderTemplate, type PageValues } from '../../templates/render';
+import { replyLocale } from '../text/language';
 import { chooseReply } from './scenarios';
 
 export type FactValues = Record<string, string | number | boolean>;
@@ -39,7 +40,7 @@ export function renderReply(
   facts: FactValues = factValues(pack),
 ): RenderedReply {
   const chosen = chooseReply(pack, entry, {
-    locale: context.locale ?? pack.locale,
+    locale: replyLocale(context.locale, pack.locale),
     platform: context.platform,
     active,
   });

@@ -5,8 +5,6 @@
 import { LAST_TABLE_CHAR, toSimplified } from './traditional';
 import { TRADITIONAL_CHARS } from './traditional.data';
 
-const HAS_HAN = /\p{Script=Han}/u;
-
 /**
  * What one pass over a text finds, by code unit. Most pack and chat text is plain ASCII, Han and common
  * CJK punctuation, which NFKC leaves as it is: for such text the pass decides which (if any) of the
@@ -83,25 +81,4 @@ export function normalizeText(text: string): string {
   let out = found & UPPER ? text.toLowerCase() : text;
   if (found & TRADITIONAL) out = toSimplified(out);
   return loose || found & BREAK ? collapseSpace(out) : out;
-}
-
-/** Whether a message is mostly Chinese (Han) rather than Latin script: picks reply locale. */
-export function detectScript(text: string): 'han' | 'latin' | 'none' {
-  let han = 0;
-  let latin = 0;
-  for (const char of text) {
-    if (HAS_HAN.test(char)) han += 1;
-    else if (/\p{Script=Latin}/u.test(char)) latin += 1;
-  }
-  if (han === 0 && latin === 0) return 'none';
-  // One Han character carries about as much as a short Latin word.
-  return han * 3 >= latin ? 'han' : 'latin';
-}
-
-/** The reply locale for a message's script, when the chat does not say. */
-export function localeOfText(text: string): string | undefined {
-  const script = detectScript(text);
-  if (script === 'han') return 'zh-CN';
-  if (script === 'latin') return 'en';
-  return undefined;
 }
