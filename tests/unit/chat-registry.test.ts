@@ -99,6 +99,7 @@ describe('registry limits', () => {
       tabId: 1,
       frameId: 0,
       at: 1,
+      waitingSince: null,
     });
   });
 });

@@ -184,7 +184,7 @@ describe('kpack suggest with a product', () => {
     ];
     const code = await runKpack(['suggest', '--pack', file, '--top', '1'], {
       readFile: (path) => readFile(path, 'utf8'),
-      readBytes: async () => new Uint8Array(),
+      readBytes: async (path) => new Uint8Array(await readFile(path)),
       writeFile: async () => {},
       readStdin: async function* () {
         yield* lines;
