@@ -47,8 +47,6 @@ function watchChat(ctx: ContentScriptContext, adapter: ChatAdapter, focused: () 
   });
   ctx.onInvalidated(chat.stop);
   ctx.addEventListener(window, 'wxt:locationchange', () => chat.reportNow());
-  // A closed or navigated frame must not stay in the background's registry (session storage is small).
-  ctx.addEventListener(window, 'pagehide', () => void sendMessage('forgetFrame', {}).catch(() => {}));
   onMessage('readConversation', () => chat.readNow());
   onMessage('insertText', ({ data }) => chat.insert(data));
 }
