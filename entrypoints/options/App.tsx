@@ -15,7 +15,7 @@ export function App({ store }: { store: StoreApi<OptionsState> }) {
   const error = useStore(store, (s) => s.error);
   const imports = useStore(
     store,
-    useShallow((s) => ({ busy: s.busy, report: s.report })),
+    useShallow((s) => ({ busy: s.busy, report: s.report, review: s.review })),
   );
   const table = useStore(
     store,
@@ -39,6 +39,8 @@ export function App({ store }: { store: StoreApi<OptionsState> }) {
       <PackImport
         {...imports}
         onFile={(file) => void actions.importFile(file)}
+        onApply={() => void actions.applyReview()}
+        onCancel={() => actions.cancelReview()}
         onSubscribe={(url) => void actions.subscribe(url)}
         onAllowAccess={(origin) => void actions.allowSubscribeAccess(origin)}
       />
@@ -50,6 +52,8 @@ export function App({ store }: { store: StoreApi<OptionsState> }) {
           onAllowAccess={(origin, id) => void actions.allowSyncAccess(origin, id)}
           onToggle={(id, enabled) => void actions.setPackEnabled(id, enabled)}
           onRemove={(id) => void actions.removePack(id)}
+          onReviewUpdates={(id, review) => void actions.setReviewUpdates(id, review)}
+          onReview={(id) => void actions.reviewUpdate(id)}
         />
       </section>
       <UsageReport {...usage} onDays={(days) => void actions.setUsageDays(days)} />

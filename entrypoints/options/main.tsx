@@ -12,7 +12,11 @@ import './style.css';
 const store = createOptionsStore({
   listPacks: () => sendMessage('listPacks', {}),
   // The file as it is: the background's import pipeline reads it (a workbook's sheet, GB18030 CSV, …).
-  importFile: (fileName, bytes) => sendMessage('importPack', { fileName, base64: bytesToBase64(bytes) }),
+  importFile: (fileName, bytes, confirm) =>
+    sendMessage('importPack', { fileName, base64: bytesToBase64(bytes), ...(confirm ? { confirm } : {}) }),
+  setReviewUpdates: (packId, review) => sendMessage('setReviewUpdates', { packId, review }),
+  reviewUpdate: (packId) => sendMessage('reviewUpdate', { packId }),
+  applyUpdate: (packId) => sendMessage('applyUpdate', { packId }),
   setPackEnabled: (id, enabled) => sendMessage('setPackEnabled', { id, enabled }),
   removePack: (id) => sendMessage('removePack', { id }),
   subscribePack: (url) => sendMessage('subscribePack', { url }),

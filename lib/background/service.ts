@@ -10,16 +10,24 @@ import type { HuashuDb, StoredSubscription } from '../db/schema';
 import { listSubscriptions, recordSyncCheck } from '../db/subscription-store';
 import type { InsertOutcome, InsertRequest } from '../insert/types';
 import { base64ToBytes } from '../messaging/base64';
-import { readPackBytes } from '../packs/import';
-import type { ImportResult, PackSummary } from '../packs/types';
+import { packFromText, readPackBytes, type PackText } from '../packs/import';
+import type { ImportOutcome, ImportResult, PackSummary } from '../packs/types';
 import { settingsFrom, type Settings } from '../settings';
 import { expandShortcut, shortcutsOf } from '../snippets/expand';
-import { checkPackUrl, fetchPackBytes, hashText, type FetchLike, type FetchPackOptions } from '../sync/pack-fetch';
+import {
+  checkPackUrl,
+  fetchPackBytes,
+  fileNameOfUrl,
+  hashText,
+  type FetchLike,
+  type FetchPackOptions,
+  type SyncState,
+} from '../sync/pack-fetch';
 import { isDue } from '../sync/schedule';
 import { describeRefusedPack } from '../sync/status';
 import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
 import { activeChat, forgetTab, recordActivation, recordReport, type ChatRegistry } from './chat-registry';
-import { importPackText } from './pack-import';
+import { importPackText, reviewPackText } from './pack-import';
 
 /** Where a message came from, as the browser says (runtime.MessageSender). */
 export interface Sender {
@@ -175,12 +183,23 @@ export class BackgroundService {
     return outcome;
   }
 
-  /** A file the options page sent as it is: read, converted, validated and stored like a subscribed URL's. */
-  async importPack(sender: Sender, data: { fileName: string; base64: string }): Promise<ImportResult> {
+  /**
+   * A file the options page sent as it is: read, converted, validated and stored like a subscribed URL's.
+   * A file that would replace a stored pack is not stored: what it changes comes back for review, and the
+   * page sends it again with `confirm` to apply it.
+   */
+  async importPack(
+    sender: Sender,
+    data: { fileName: string; base64: string; confirm?: boolean },
+  ): Promise<ImportOutcome> {
     this.requirePage(sender);
     const read = await readPackBytes(base64ToBytes(data.base64));
     if (!read.ok) return read;
     const source = { kind: 'file', fileName: data.fileName } as const;
+    if (!data.confirm) {
+      const review = await reviewPackText(this.ports.db, read.file, source);
+      if (review) return review;
+    }
     const result = await importPackText(this.ports.db, read.file, source, this.ports.now());
     if (result.ok) this.ports.broadcastPacksChanged([result.pack.id]);
     return result;
@@ -319,6 +338,7 @@ export class BackgroundService {
     }
     // Removed while it was being fetched: do not bring it back.
     if (!(await db.subscriptions.get(subscription.packId))) return false;
+    if (subscription.reviewUpdates) return this.keepForReview(subscription, read.file, { ...validators, contentHash });
     const result = await importPackText(db, read.file, { kind: 'url', url: subscription.url }, now, {
       expectId: subscription.packId,
       sync: { ...validators, contentHash },
@@ -329,6 +349,82 @@ export class BackgroundService {
       return false;
     }
     return true;
+  }
+
+  /**
+   * A subscription that reviews updates: a valid update is kept as pending (the stored pack untouched)
+   * until the team lead applies it; an invalid one is refused as usual. True when a new one is waiting.
+   */
+  private async keepForReview(subscription: StoredSubscription, file: PackText, sync: SyncState): Promise<boolean> {
+    const now = this.ports.now();
+    if (subscription.pending?.sync.contentHash === sync.contentHash) {
+      await recordSyncCheck(this.ports.db, subscription.packId, { checkedAt: now, lastError: null, failures: 0 });
+      return false;
+    }
+    const imported = packFromText(file, fileNameOfUrl(subscription.url), { expectId: subscription.packId });
+    if (!imported.ok) {
+      await recordSyncCheck(this.ports.db, subscription.packId, {
+        checkedAt: now,
+        lastError: describeRefusedPack(imported.errors),
+        failures: subscription.failures + 1,
+      });
+      return false;
+    }
+    await recordSyncCheck(this.ports.db, subscription.packId, {
+      checkedAt: now,
+      lastError: null,
+      failures: 0,
+      // Asked with these validators, the server answers 304 until the file changes again.
+      ...(sync.etag ? { etag: sync.etag } : {}),
+      ...(sync.lastModified ? { lastModified: sync.lastModified } : {}),
+      pending: { file, version: imported.pack.version, fetchedAt: now, sync },
+    });
+    return true;
+  }
+
+  /** Subscribed updates apply when fetched, or wait for review. */
+  async setReviewUpdates(sender: Sender, data: { packId: string; review: boolean }): Promise<PackSummary[]> {
+    this.requirePage(sender);
+    await this.queueSync(async () => {
+      const subscription = await this.ports.db.subscriptions.get(data.packId);
+      if (!subscription) return;
+      const next: StoredSubscription = { ...subscription, reviewUpdates: data.review };
+      if (!data.review) delete next.pending;
+      await this.ports.db.subscriptions.put(next);
+    });
+    return listPacks(this.ports.db);
+  }
+
+  /** The update waiting for review, as what it would change; an error when there is none or it no longer imports. */
+  async reviewUpdate(sender: Sender, data: { packId: string }): Promise<ImportOutcome> {
+    this.requirePage(sender);
+    const subscription = await this.ports.db.subscriptions.get(data.packId);
+    if (!subscription?.pending)
+      return { ok: false, errors: [{ path: '', message: 'no update is waiting for review' }] };
+    const source = { kind: 'url', url: subscription.url } as const;
+    const review = await reviewPackText(this.ports.db, subscription.pending.file, source, { expectId: data.packId });
+    return (
+      review ?? {
+        ok: false,
+        errors: [{ path: '', message: 'the update changes nothing: apply it to record it as the stored version' }],
+      }
+    );
+  }
+
+  /** Applies the update waiting for review: stored as a sync would have stored it. */
+  async applyUpdate(sender: Sender, data: { packId: string }): Promise<ImportResult> {
+    this.requirePage(sender);
+    const result = await this.queueSync(async (): Promise<ImportResult> => {
+      const subscription = await this.ports.db.subscriptions.get(data.packId);
+      const pending = subscription?.pending;
+      if (!subscription || !pending) return { ok: false, errors: [{ path: '', message: 'no update is waiting' }] };
+      return importPackText(this.ports.db, pending.file, { kind: 'url', url: subscription.url }, this.ports.now(), {
+        expectId: data.packId,
+        sync: pending.sync,
+      });
+    });
+    if (result.ok) this.ports.broadcastPacksChanged([data.packId]);
+    return result;
   }
 
   /** Logs a buyer question the panel had no suggestion for; events older than the retention go. */
