@@ -20,6 +20,7 @@ const store = createPanelStore({
   getSettings: () => sendMessage('getSettings', {}),
   saveSettings: (patch) => sendMessage('saveSettings', patch),
   logUnanswered: (question, platform) => void sendMessage('logUnanswered', { question, platform }).catch(() => {}),
+  logSuggested: (entries, platform) => void sendMessage('logSuggested', { entries, platform }).catch(() => {}),
   logComplaint: (risk, question, platform) =>
     void sendMessage('logComplaint', { question, level: risk.level, reasons: risk.reasons, platform }).catch(() => {}),
   now: () => new Date(),

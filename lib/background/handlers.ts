@@ -33,6 +33,7 @@ export function registerHandlers(
   onPage('getSettings', () => service.getSettings());
   onPage('saveSettings', ({ sender, data }) => service.saveSettings(from(sender), data));
   onPage('logUnanswered', ({ sender, data }) => service.logUnanswered(from(sender), data));
+  onPage('logSuggested', ({ sender, data }) => service.logSuggested(from(sender), data));
   onPage('logComplaint', ({ sender, data }) => service.logComplaint(from(sender), data));
   onPage('usageReport', ({ sender, data }) => service.usageReport(from(sender), data));
 }

@@ -28,6 +28,7 @@ import { describeRefusedPack } from '../sync/status';
 import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
 import { activeChat, forgetTab, recordActivation, recordReport, type ChatRegistry } from './chat-registry';
 import { importPackText, reviewPackText } from './pack-import';
+import { insertTrace, trackConversation } from './usage-funnel';
 
 /** Where a message came from, as the browser says (runtime.MessageSender). */
 export interface Sender {
@@ -73,6 +74,8 @@ export class BackgroundService {
   private registryQueue: Promise<unknown> = Promise.resolve();
   /** Pack fetches run one after another: "Sync now" during the alarm's check must not import twice. */
   private syncQueue: Promise<unknown> = Promise.resolve();
+  /** Funnel logging runs one report after another: two reports must not both log a chat as opened. */
+  private funnelQueue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly ports: BackgroundPorts) {}
 
@@ -99,11 +102,18 @@ export class BackgroundService {
   async reportConversation(sender: Sender, report: ConversationReport): Promise<void> {
     if (!isContentScript(sender, this.ports)) throw new NotAllowedError('only content scripts report conversations');
     const tabId = sender.tab!.id!;
-    await this.updateRegistry(
-      (registry) =>
-        recordReport(registry, tabId, sender.frameId ?? 0, report, this.ports.now(), sender.tab?.active ?? false),
-      true,
+    const frameId = sender.frameId ?? 0;
+    let previous: Conversation | null | undefined;
+    await this.updateRegistry((registry) => {
+      previous = registry.reports[`${tabId}:${frameId}`]?.conversation;
+      return recordReport(registry, tabId, frameId, report, this.ports.now(), sender.tab?.active ?? false);
+    }, true);
+    // The funnel (sent / edited) and the time to first reply, one report after another.
+    const track = this.funnelQueue.then(() =>
+      trackConversation(this.ports.db, previous, report.conversation, this.ports.now()),
     );
+    this.funnelQueue = track.catch(() => {});
+    await track;
   }
 
   private requireContent(sender: Sender): void {
@@ -135,6 +145,7 @@ export class BackgroundService {
       platform: conversation?.platform,
       packId: expanded.packId,
       entryId: expanded.entryId,
+      ...insertTrace(expanded.text, conversation),
     });
     return { text: expanded.text, cursor: expanded.cursor };
   }
@@ -179,6 +190,7 @@ export class BackgroundService {
       platform: chat.conversation?.platform,
       packId: request.packId,
       entryId: request.entryId,
+      ...(outcome.ok ? insertTrace(request.text, chat.conversation) : {}),
     });
     return outcome;
   }
@@ -432,6 +444,18 @@ export class BackgroundService {
     this.requirePage(sender);
     const question = data.question.trim().slice(0, 500);
     if (question) await this.logUsage({ type: 'unanswered', platform: data.platform, question });
+  }
+
+  /** Logs the entries the panel shows first for a buyer's question: the top of the funnel. */
+  async logSuggested(
+    sender: Sender,
+    data: { entries: Array<{ packId: string; entryId: string }>; platform?: string },
+  ): Promise<void> {
+    this.requirePage(sender);
+    for (const { packId, entryId } of data.entries.slice(0, 3)) {
+      if (typeof packId === 'string' && typeof entryId === 'string')
+        await this.logUsage({ type: 'suggested', platform: data.platform, packId, entryId });
+    }
   }
 
   /** Logs a conversation the panel flagged as a complaint risk, for the team lead's report. */

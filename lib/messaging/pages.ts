@@ -38,6 +38,8 @@ interface PanelToBackground {
   saveSettings(data: Partial<Settings>): Settings;
   /** The panel found no suggestion for a buyer question: the team lead's list of missing answers. */
   logUnanswered(data: { question: string; platform?: string }): void;
+  /** The entries the panel shows first for a buyer's question (the top of the reply funnel). */
+  logSuggested(data: { entries: Array<{ packId: string; entryId: string }>; platform?: string }): void;
   /** The panel flagged a complaint risk: the team lead's report lists it. */
   logComplaint(data: { question: string; level: 'high' | 'watch'; reasons: string[]; platform?: string }): void;
   usageReport(data: { days: number }): UsageReport;

@@ -111,6 +111,7 @@ describe('message handlers', () => {
       'logUnanswered',
       'logComplaint',
       'usageReport',
+      'logSuggested',
     ];
     expect([...content.keys()].sort()).toEqual([...contentNames].sort());
     expect([...pages.keys()].sort()).toEqual([...pageNames].sort());

@@ -106,6 +106,12 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
         return;
       }
       const result = engine.suggest({ messages, platform, scenarios: switchedOn, page, now }, 5);
+      if (result.suggestions.length > 0 && result.query) {
+        const shown = result.suggestions.slice(0, 3).map((s) => ({ packId: s.packId, entryId: s.entryId }));
+        logOnce(`suggested\u0000${conversation.conversationId}\u0000${result.query}`, () =>
+          services.logSuggested?.(shown, platform),
+        );
+      }
       if (result.abstained === 'no-match' && result.query) {
         logOnce(`unanswered\u0000${conversation.conversationId}\u0000${result.query}`, () =>
           services.logUnanswered?.(result.query, platform),
