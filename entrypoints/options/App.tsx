@@ -56,7 +56,12 @@ export function App({ store }: { store: StoreApi<OptionsState> }) {
           onReview={(id) => void actions.reviewUpdate(id)}
         />
       </section>
-      <UsageReport {...usage} onDays={(days) => void actions.setUsageDays(days)} />
+      <UsageReport
+        {...usage}
+        onDays={(days) => void actions.setUsageDays(days)}
+        onExportCsv={() => actions.exportUsageCsv()}
+        onExportLog={(agent) => void actions.exportUsageLog(agent)}
+      />
       <SelectorOverrides {...selectors} onSave={(platform, value) => void actions.saveOverrides(platform, value)} />
     </main>
   );

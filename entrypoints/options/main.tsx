@@ -26,6 +26,13 @@ const store = createOptionsStore({
   getSettings: () => sendMessage('getSettings', {}),
   saveSettings: (patch) => sendMessage('saveSettings', patch),
   usageReport: (days) => sendMessage('usageReport', { days }),
+  exportUsageLog: (agent) => sendMessage('exportUsageLog', { agent }),
+  download: (fileName, text, type) => {
+    const link = Object.assign(document.createElement('a'), { download: fileName });
+    link.href = URL.createObjectURL(new Blob([text], { type }));
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  },
   sites: SITE_ADAPTERS.map((a) => ({ platform: a.platform, label: a.label, defaults: { ...a.selectors } })),
 });
 

@@ -28,6 +28,7 @@ import { describeRefusedPack } from '../sync/status';
 import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
 import { activeChat, forgetTab, recordActivation, recordReport, type ChatRegistry } from './chat-registry';
 import { importPackText, reviewPackText } from './pack-import';
+import { usageNdjson } from '../usage/ndjson';
 import { insertTrace, trackConversation } from './usage-funnel';
 
 /** Where a message came from, as the browser says (runtime.MessageSender). */
@@ -491,6 +492,16 @@ export class BackgroundService {
     const stored = await this.ports.db.packs.toArray();
     const titles = new Map(stored.flatMap((p) => p.pack.entries.map((e) => [`${p.id}\u0000${e.id}`, e.title])));
     return buildUsageReport(events, (packId, entryId) => titles.get(`${packId}\u0000${entryId}`), now, days);
+  }
+
+  /** The usage log, redacted, as NDJSON lines naming the agent (lib/usage/ndjson.ts). */
+  async exportUsageLog(sender: Sender, data: { agent: string }): Promise<string> {
+    this.requirePage(sender);
+    const agent =
+      String(data.agent ?? '')
+        .trim()
+        .slice(0, 64) || 'agent';
+    return usageNdjson(await this.ports.db.usage.toArray(), agent);
   }
 
   async getSelectorOverrides(data: { platform: string }): Promise<Record<string, string>> {

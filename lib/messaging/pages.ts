@@ -43,6 +43,8 @@ interface PanelToBackground {
   /** The panel flagged a complaint risk: the team lead's report lists it. */
   logComplaint(data: { question: string; level: 'high' | 'watch'; reasons: string[]; platform?: string }): void;
   usageReport(data: { days: number }): UsageReport;
+  /** The whole usage log, redacted, as NDJSON naming this agent (docs/USAGE-LOG.md). */
+  exportUsageLog(data: { agent: string }): string;
 }
 
 /** Background → extension pages (broadcast). */

@@ -112,6 +112,7 @@ describe('message handlers', () => {
       'logComplaint',
       'usageReport',
       'logSuggested',
+      'exportUsageLog',
     ];
     expect([...content.keys()].sort()).toEqual([...contentNames].sort());
     expect([...pages.keys()].sort()).toEqual([...pageNames].sort());

@@ -38,6 +38,10 @@ export interface OptionsServices {
   getSettings(): Promise<Settings>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   usageReport(days: number): Promise<UsageReport>;
+  /** The redacted usage log as NDJSON, each line naming `agent` (lib/usage/ndjson.ts). */
+  exportUsageLog?(agent: string): Promise<string>;
+  /** Saves a text file to the agent's downloads. */
+  download?(fileName: string, text: string, type: string): void;
   /** The site adapters' built-in selectors. */
   sites: SiteSelectors[];
 }
@@ -121,6 +125,10 @@ export interface UsageSlice {
   usage: UsageReport | null;
   setUsageDays(days: number): Promise<void>;
   loadUsage(): Promise<void>;
+  /** Downloads the report's tables as one CSV file. */
+  exportUsageCsv(): void;
+  /** Downloads the redacted usage log as NDJSON for the team report. */
+  exportUsageLog(agent: string): Promise<void>;
 }
 
 /** Loading everything and following the background's changes while the page is open. */
