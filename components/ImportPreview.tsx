@@ -46,6 +46,8 @@ function Fields({ fields }: { fields: FieldChange[] }) {
  */
 export function ImportPreview({ review, busy, onApply, onCancel }: ImportPreviewProps) {
   const { diff } = review;
+  // The heading already says the versions.
+  const packFields = diff.pack.filter((f) => f.field !== 'version');
   return (
     <div className="import__preview" data-testid="import-preview" data-pack-id={review.packId}>
       <strong>
@@ -56,7 +58,7 @@ export function ImportPreview({ review, busy, onApply, onCancel }: ImportPreview
         {diff.added.length} added, {diff.changed.length} changed, {diff.removed.length} removed, {diff.unchanged}{' '}
         unchanged; {diff.facts.length} fact(s) changed. Nothing is stored until you apply it.
       </p>
-      {diff.pack.length > 0 && <Fields fields={diff.pack} />}
+      {packFields.length > 0 && <Fields fields={packFields} />}
       {diff.facts.length > 0 && (
         <>
           <h3>Facts</h3>
