@@ -53,15 +53,16 @@ function SyncCell({
         Sync now
       </button>
       <br />
-      <label className="hint">
-        <input
-          type="checkbox"
-          data-testid="pack-review-updates"
-          checked={sync.reviewUpdates ?? false}
-          onChange={(event) => onReviewUpdates?.(pack.id, event.target.checked)}
-        />{' '}
-        review updates before they apply
-      </label>
+      {/* A toggle button, not a checkbox: the row's one checkbox is "use this pack". */}
+      <button
+        type="button"
+        className="hint"
+        data-testid="pack-review-updates"
+        aria-pressed={sync.reviewUpdates ?? false}
+        onClick={() => onReviewUpdates?.(pack.id, !sync.reviewUpdates)}
+      >
+        {sync.reviewUpdates ? '✓ updates wait for review' : 'review updates before they apply'}
+      </button>
       {sync.pending && (
         <>
           <br />
