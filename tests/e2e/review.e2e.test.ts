@@ -106,10 +106,13 @@ describe('usage funnel chart and CSV', () => {
     const { chat, panel } = await openChatAndPanel(browser, `${origin}/jd/history.html`, 'jd_小王');
     try {
       await appendBuyerMessage(chat, 'jd', '你好 能开增值税专用发票吗 要什么资料');
+      // The panel first ranks for the page's last question, then for the new one.
+      const entryId = 'invoice-special';
       await expect
-        .poll(() => panel.locator('[data-testid="suggestion"]').count(), { timeout: 15_000 })
-        .toBeGreaterThan(0);
-      const entryId = await panel.locator('[data-testid="suggestion"]').first().getAttribute('data-entry-id');
+        .poll(() => panel.locator('[data-testid="suggestion"]').first().getAttribute('data-entry-id'), {
+          timeout: 15_000,
+        })
+        .toBe(entryId);
       await panel.locator('[data-testid="suggestion"]').first().getByTestId('insert').click();
       await expect.poll(() => panel.getByTestId('notice').textContent(), { timeout: 10_000 }).toContain('Inserted');
       // The agent presses send: the site clears the box and shows the agent's bubble with that text.
