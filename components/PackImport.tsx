@@ -1,10 +1,16 @@
 import type { ChangeEvent } from 'react';
+import type { ImportReview } from '@/lib/packs/types';
 import type { ImportReportView } from '@/lib/state/options/types';
+import { ImportPreview } from './ImportPreview';
 import { PackSubscribe } from './PackSubscribe';
 
 interface PackImportProps {
   busy: boolean;
   report: ImportReportView | null;
+  /** A replacement waiting for the team lead's confirmation. */
+  review?: ImportReview['review'] | null;
+  onApply?(): void;
+  onCancel?(): void;
   onFile(file: File): void;
   onSubscribe(url: string): void;
   /** Asks the browser for access to the origin (must run in the click), then retries. */
@@ -17,7 +23,17 @@ interface PackImportProps {
  * Team leads import a pack file, or subscribe to a pack URL, here; the result of either names every
  * problem by its place in the file.
  */
-export function PackImport({ busy, report, onFile, onSubscribe, onAllowAccess, onReplace }: PackImportProps) {
+export function PackImport({
+  busy,
+  report,
+  review,
+  onApply = () => {},
+  onCancel = () => {},
+  onFile,
+  onSubscribe,
+  onAllowAccess,
+  onReplace,
+}: PackImportProps) {
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (file) onFile(file);
@@ -40,6 +56,7 @@ export function PackImport({ busy, report, onFile, onSubscribe, onAllowAccess, o
         />
       </label>
       <PackSubscribe busy={busy} onSubscribe={onSubscribe} />
+      {review && <ImportPreview review={review} busy={busy} onApply={onApply} onCancel={onCancel} />}
       {report && (
         <div
           className={report.ok ? 'import__report import__report--ok' : 'import__report import__report--error'}

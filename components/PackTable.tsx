@@ -12,6 +12,10 @@ interface PackTableProps {
   onSync(id: string): void;
   /** Asks the browser for access to a subscribed pack's origin (must run in the click), then syncs it. */
   onAllowAccess(origin: string, id: string): void;
+  /** Updates of a subscribed pack wait for review (true) or apply when fetched. */
+  onReviewUpdates?(id: string, review: boolean): void;
+  /** Opens the review of the update waiting for it. */
+  onReview?(id: string): void;
 }
 
 function sourceLabel(pack: PackSummary): string {
@@ -26,7 +30,12 @@ function SyncCell({
   syncing,
   onSync,
   onAllowAccess,
-}: { pack: PackSummary; syncing: boolean } & Pick<PackTableProps, 'onSync' | 'onAllowAccess'>) {
+  onReviewUpdates,
+  onReview,
+}: { pack: PackSummary; syncing: boolean } & Pick<
+  PackTableProps,
+  'onSync' | 'onAllowAccess' | 'onReviewUpdates' | 'onReview'
+>) {
   if (pack.source.kind !== 'url' || !pack.sync) return null;
   const { sync } = pack;
   return (
@@ -43,6 +52,26 @@ function SyncCell({
       <button type="button" data-testid="pack-sync-now" disabled={syncing} onClick={() => onSync(pack.id)}>
         Sync now
       </button>
+      <br />
+      {/* A toggle button, not a checkbox: the row's one checkbox is "use this pack". */}
+      <button
+        type="button"
+        className="hint"
+        data-testid="pack-review-updates"
+        aria-pressed={sync.reviewUpdates ?? false}
+        onClick={() => onReviewUpdates?.(pack.id, !sync.reviewUpdates)}
+      >
+        {sync.reviewUpdates ? '✓ updates wait for review' : 'review updates before they apply'}
+      </button>
+      {sync.pending && (
+        <>
+          <br />
+          <strong data-testid="pack-pending">update {sync.pending.version} waiting for review</strong>{' '}
+          <button type="button" data-testid="pack-review" onClick={() => onReview?.(pack.id)}>
+            Review
+          </button>
+        </>
+      )}
       {sync.accessOrigin && (
         <button
           type="button"
@@ -57,7 +86,16 @@ function SyncCell({
 }
 
 /** The packs in the extension: which are used for suggestions, where they came from. */
-export function PackTable({ packs, syncing, onToggle, onRemove, onSync, onAllowAccess }: PackTableProps) {
+export function PackTable({
+  packs,
+  syncing,
+  onToggle,
+  onRemove,
+  onSync,
+  onAllowAccess,
+  onReviewUpdates,
+  onReview,
+}: PackTableProps) {
   if (packs.length === 0) return <p>No packs yet: import one above.</p>;
   return (
     <table className="packs" data-testid="pack-table">
@@ -92,7 +130,14 @@ export function PackTable({ packs, syncing, onToggle, onRemove, onSync, onAllowA
             <td>{pack.entries}</td>
             <td>
               {sourceLabel(pack)}
-              <SyncCell pack={pack} syncing={syncing.includes(pack.id)} onSync={onSync} onAllowAccess={onAllowAccess} />
+              <SyncCell
+                pack={pack}
+                syncing={syncing.includes(pack.id)}
+                onSync={onSync}
+                onAllowAccess={onAllowAccess}
+                onReviewUpdates={onReviewUpdates}
+                onReview={onReview}
+              />
             </td>
             <td>{pack.warnings}</td>
             <td>

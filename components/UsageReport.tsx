@@ -1,4 +1,7 @@
+import { useState } from 'react';
+import { FUNNEL_SERIES } from '@/lib/charts/bars';
 import type { UsageReport as Report } from '@/lib/usage/report';
+import { BarChart } from './BarChart';
 
 interface UsageReportProps {
   report: Report | null;
@@ -9,6 +12,52 @@ interface UsageReportProps {
   onLogging?(on: boolean): void;
   onClear?(): void;
   onExport?(format: 'ndjson' | 'csv'): void;
+  /** Downloads the report's tables as CSV. */
+  onExportCsv?(): void;
+  /** Downloads the redacted usage log as NDJSON, each line naming this agent (for `kpack report`). */
+  onExportLog?(agent: string): void;
+}
+
+const seconds = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? '—' : `${Math.round(ms / 1000)} s`;
+
+/** The funnel per entry and the time to first reply, as charts. */
+function FunnelCharts({ report }: { report: Report }) {
+  const funnel = report.funnel ?? [];
+  const first = report.firstReply;
+  return (
+    <div className="usage__charts">
+      <h3>Reply funnel</h3>
+      {funnel.length === 0 ? (
+        <p>No replies suggested yet.</p>
+      ) : (
+        <BarChart
+          testId="usage-chart"
+          data={{
+            title: 'Per entry: suggested → inserted → edited before sending / sent as is',
+            categories: funnel.map((r) => r.title),
+            series: FUNNEL_SERIES,
+            values: funnel.map((r) => [r.suggested, r.inserted, r.edited, r.sent]),
+          }}
+        />
+      )}
+      <h3>Time to first reply</h3>
+      <p data-testid="usage-first-reply">
+        {first?.chats ?? 0} chats · median {seconds(first?.medianMs)} · 90th percentile {seconds(first?.p90Ms)}
+      </p>
+      {first && first.chats > 0 && (
+        <BarChart
+          testId="usage-wait-chart"
+          data={{
+            title: 'Chats by time to first reply',
+            categories: first.buckets.map((b) => b.label),
+            series: [{ name: 'chats', color: '#3b73b9' }],
+            values: first.buckets.map((b) => [b.count]),
+          }}
+        />
+      )}
+    </div>
+  );
 }
 
 const WINDOWS = [1, 7, 30, 90];
@@ -17,7 +66,18 @@ const WINDOWS = [1, 7, 30, 90];
  * The team lead's view of the local usage log: replies agents use, buyer questions nothing answers, and
  * buyers the panel flagged as about to complain.
  */
-export function UsageReport({ report, days, onDays, logging, onLogging, onClear, onExport }: UsageReportProps) {
+export function UsageReport({
+  report,
+  days,
+  onDays,
+  logging,
+  onLogging,
+  onClear,
+  onExport,
+  onExportCsv,
+  onExportLog,
+}: UsageReportProps) {
+  const [agent, setAgent] = useState('');
   return (
     <section className="usage" data-testid="usage-report">
       <h2>Usage on this computer</h2>
@@ -65,7 +125,22 @@ export function UsageReport({ report, days, onDays, logging, onLogging, onClear,
             </option>
           ))}
         </select>
-      </label>
+      </label>{' '}
+      <button type="button" data-testid="usage-export-csv" disabled={!report} onClick={() => onExportCsv?.()}>
+        Download CSV
+      </button>{' '}
+      <label>
+        Agent{' '}
+        <input
+          data-testid="usage-agent"
+          value={agent}
+          placeholder="name in the team report"
+          onChange={(e) => setAgent(e.target.value)}
+        />
+      </label>{' '}
+      <button type="button" data-testid="usage-export-log" onClick={() => onExportLog?.(agent.trim() || 'agent')}>
+        Export log (NDJSON)
+      </button>
       {!report ? (
         <p>Loading…</p>
       ) : (
@@ -75,6 +150,7 @@ export function UsageReport({ report, days, onDays, logging, onLogging, onClear,
             {report.totals.unanswered} buyer questions without a suggestion, {report.totals.complaints} complaint risks
             flagged.
           </p>
+          <FunnelCharts report={report} />
           <div className="usage__columns">
             <div>
               <h3>Replies used</h3>

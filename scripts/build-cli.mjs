@@ -28,6 +28,8 @@ await esbuild.build({
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
+  // DuckDB (kpack report) ships a native binary: loaded from node_modules at run time, not bundled.
+  external: ['@duckdb/*'],
   // Some dependencies are CommonJS that require() Node built-ins: give the ES module a require.
   banner: {
     js: "import { createRequire as __kpackRequire } from 'node:module'; const require = __kpackRequire(import.meta.url);",

@@ -17,7 +17,7 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
   const error = useStore(store, (s) => s.error);
   const imports = useStore(
     store,
-    useShallow((s) => ({ busy: s.busy, report: s.report })),
+    useShallow((s) => ({ busy: s.busy, report: s.report, review: s.review })),
   );
   const table = useStore(
     store,
@@ -46,6 +46,8 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
       <PackImport
         {...imports}
         onFile={(file) => void actions.importFile(file)}
+        onApply={() => void actions.applyReview()}
+        onCancel={() => actions.cancelReview()}
         onSubscribe={(url) => void actions.subscribe(url)}
         onAllowAccess={(origin) => void actions.allowSubscribeAccess(origin)}
         onReplace={() => void actions.subscribe(store.getState().lastUrl, true)}
@@ -58,6 +60,8 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
           onAllowAccess={(origin, id) => void actions.allowSyncAccess(origin, id)}
           onToggle={(id, enabled) => void actions.setPackEnabled(id, enabled)}
           onRemove={(id) => void actions.removePack(id)}
+          onReviewUpdates={(id, review) => void actions.setReviewUpdates(id, review)}
+          onReview={(id) => void actions.reviewUpdate(id)}
         />
       </section>
       <UsageReport
@@ -66,6 +70,8 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
         onLogging={(on) => void actions.setUsageLog(on)}
         onClear={() => void actions.clearUsage()}
         onExport={(format) => void actions.exportUsage(format)}
+        onExportCsv={() => actions.exportUsageCsv()}
+        onExportLog={(agent) => void actions.exportUsageLog(agent)}
       />
       <LearningSettings
         {...learning}

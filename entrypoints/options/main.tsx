@@ -21,7 +21,11 @@ function saveText(fileName: string, text: string): void {
 const store = createOptionsStore({
   listPacks: () => sendMessage('listPacks', {}),
   // The file as it is: the background's import pipeline reads it (a workbook's sheet, GB18030 CSV, …).
-  importFile: (fileName, bytes) => sendMessage('importPack', { fileName, base64: bytesToBase64(bytes) }),
+  importFile: (fileName, bytes, confirm) =>
+    sendMessage('importPack', { fileName, base64: bytesToBase64(bytes), ...(confirm ? { confirm } : {}) }),
+  setReviewUpdates: (packId, review) => sendMessage('setReviewUpdates', { packId, review }),
+  reviewUpdate: (packId) => sendMessage('reviewUpdate', { packId }),
+  applyUpdate: (packId) => sendMessage('applyUpdate', { packId }),
   setPackEnabled: (id, enabled) => sendMessage('setPackEnabled', { id, enabled }),
   removePack: (id) => sendMessage('removePack', { id }),
   subscribePack: (url, replace) => sendMessage('subscribePack', { url, ...(replace ? { replace } : {}) }),
@@ -35,6 +39,7 @@ const store = createOptionsStore({
   exportUsage: async (format) => saveText(`huashu-usage.${format}`, await sendMessage('exportUsage', { format })),
   forgetPicks: () => sendMessage('forgetPicks', {}),
   exportPicks: () => sendMessage('exportPicks', {}),
+  exportUsageLog: (agent) => sendMessage('exportUsageLog', { agent }),
   download: (fileName, text, type) => {
     const link = Object.assign(document.createElement('a'), { download: fileName });
     link.href = URL.createObjectURL(new Blob([text], { type }));

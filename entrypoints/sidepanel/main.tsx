@@ -23,6 +23,7 @@ const store = createPanelStore({
   listWaitingChats: () => sendMessage('listWaitingChats', {}),
   focusChat: (tabId) => sendMessage('focusChat', { tabId }),
   logUnanswered: (question, platform) => void sendMessage('logUnanswered', { question, platform }).catch(() => {}),
+  logSuggested: (entries, platform) => void sendMessage('logSuggested', { entries, platform }).catch(() => {}),
   logComplaint: (risk, question, platform) =>
     void sendMessage('logComplaint', { question, level: risk.level, reasons: risk.reasons, platform }).catch(() => {}),
   loadPicks: () => loadPicks(db),

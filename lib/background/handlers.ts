@@ -30,10 +30,15 @@ export function registerHandlers(
   onPage('removePack', ({ sender, data }) => service.removePack(from(sender), data));
   onPage('subscribePack', ({ sender, data }) => service.subscribePack(from(sender), data));
   onPage('syncPacks', ({ sender, data }) => service.syncPacks(from(sender), data));
+  onPage('setReviewUpdates', ({ sender, data }) => service.setReviewUpdates(from(sender), data));
+  onPage('reviewUpdate', ({ sender, data }) => service.reviewUpdate(from(sender), data));
+  onPage('applyUpdate', ({ sender, data }) => service.applyUpdate(from(sender), data));
   onPage('getSettings', () => service.getSettings());
   onPage('saveSettings', ({ sender, data }) => service.saveSettings(from(sender), data));
   onPage('logUnanswered', ({ sender, data }) => service.logUnanswered(from(sender), data));
+  onPage('logSuggested', ({ sender, data }) => service.logSuggested(from(sender), data));
   onPage('logComplaint', ({ sender, data }) => service.logComplaint(from(sender), data));
+  onPage('exportUsageLog', ({ sender, data }) => service.exportUsageLog(from(sender), data));
   onPage('usageReport', ({ sender, data }) => service.usageReport(from(sender), data));
   onPage('clearUsage', ({ sender }) => service.clearUsage(from(sender)));
   onPage('exportUsage', ({ sender, data }) => service.exportUsage(from(sender), data));

@@ -4,10 +4,11 @@
  */
 import { storePack, summarize } from '../db/packs';
 import type { HuashuDb } from '../db/schema';
+import { diffPacks, isEmptyDiff } from '../packs/diff';
 import { packFromText, type PackImportOptions, type PackText } from '../packs/import';
 import { lintPack } from '../packs/lint';
 import type { Pack } from '../packs/schema';
-import type { ImportResult, PackSource } from '../packs/types';
+import type { ImportResult, ImportReview, PackSource } from '../packs/types';
 import { buildSegment } from '../suggest/index/segment';
 import { fileNameOfUrl, type SyncState } from '../sync/pack-fetch';
 import { prunePicks } from './picks';
@@ -76,6 +77,38 @@ export async function importPackText(
     warnings,
     replaced: stored.replaced,
     ...(converted ? { converted } : {}),
+  };
+}
+
+/**
+ * Runs the import pipeline without storing anything: when the file would replace a stored pack (and
+ * change it), what it changes, for the team lead to confirm; null when it is a new pack (or the same
+ * one again), to import as it is; the problems when it cannot be imported at all.
+ */
+export async function reviewPackText(
+  db: HuashuDb,
+  file: PackText,
+  source: PackSource,
+  options: PackImportOptions = {},
+): Promise<ImportReview | Extract<ImportResult, { ok: false }> | null> {
+  const imported = packFromText(file, fileNameOf(source), options);
+  if (!imported.ok) return imported;
+  const stored = await db.packs.get(imported.pack.id);
+  if (!stored) return null;
+  const diff = diffPacks(stored.pack, imported.pack);
+  if (isEmptyDiff(diff) && stored.pack.version === imported.pack.version) return null;
+  return {
+    review: {
+      packId: imported.pack.id,
+      name: imported.pack.name,
+      fromVersion: stored.pack.version,
+      toVersion: imported.pack.version,
+      from: source.kind === 'url' ? source.url : fileNameOf(source),
+      source: source.kind === 'url' ? 'update' : 'file',
+      diff,
+      warnings: imported.warnings,
+      ...(imported.converted ? { converted: imported.converted } : {}),
+    },
   };
 }
 

@@ -11,8 +11,8 @@ import type { HuashuDb, StoredSubscription } from '../db/schema';
 import { listSubscriptions, recordSyncCheck } from '../db/subscription-store';
 import type { InsertOutcome, InsertRequest } from '../insert/types';
 import { base64ToBytes } from '../messaging/base64';
-import { readPackBytes } from '../packs/import';
-import type { ImportResult, PackSummary } from '../packs/types';
+import { packFromText, readPackBytes, type PackText } from '../packs/import';
+import type { ImportOutcome, ImportResult, PackSummary } from '../packs/types';
 import { settingsFrom, type Settings } from '../settings';
 import { expandShortcut, shortcutsOf } from '../snippets/expand';
 import { picksToNdjson } from '../suggest/learn/export';
@@ -24,6 +24,7 @@ import {
   hashText,
   type FetchLike,
   type FetchPackOptions,
+  type SyncState,
 } from '../sync/pack-fetch';
 import { isDue } from '../sync/schedule';
 import { describeRefusedPack } from '../sync/status';
@@ -38,8 +39,10 @@ import {
   waitingChats,
   type ChatRegistry,
 } from './chat-registry';
-import { importPackText } from './pack-import';
+import { importPackText, reviewPackText } from './pack-import';
 import { prunePicks, storePick } from './picks';
+import { usageNdjson } from '../usage/ndjson';
+import { insertTrace, trackConversation } from './usage-funnel';
 
 /** Where a message came from, as the browser says (runtime.MessageSender). */
 export interface Sender {
@@ -95,6 +98,8 @@ export class BackgroundService {
   private registryQueue: Promise<unknown> = Promise.resolve();
   /** Pack fetches run one after another: "Sync now" during the alarm's check must not import twice. */
   private syncQueue: Promise<unknown> = Promise.resolve();
+  /** Funnel logging runs one report after another: two reports must not both log a chat as opened. */
+  private funnelQueue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly ports: BackgroundPorts) {}
 
@@ -121,11 +126,18 @@ export class BackgroundService {
   async reportConversation(sender: Sender, report: ConversationReport): Promise<void> {
     if (!isContentScript(sender, this.ports)) throw new NotAllowedError('only content scripts report conversations');
     const tabId = sender.tab!.id!;
-    await this.updateRegistry(
-      (registry) =>
-        recordReport(registry, tabId, sender.frameId ?? 0, report, this.ports.now(), sender.tab?.active ?? false),
-      true,
+    const frameId = sender.frameId ?? 0;
+    let previous: Conversation | null | undefined;
+    await this.updateRegistry((registry) => {
+      previous = registry.reports[`${tabId}:${frameId}`]?.conversation;
+      return recordReport(registry, tabId, frameId, report, this.ports.now(), sender.tab?.active ?? false);
+    }, true);
+    // The funnel (sent / edited) and the time to first reply, one report after another.
+    const track = this.funnelQueue.then(() =>
+      trackConversation(this.ports.db, previous, report.conversation, this.ports.now()),
     );
+    this.funnelQueue = track.catch(() => {});
+    await track;
   }
 
   /** A content script's page is going away: its frame's report is forgotten. */
@@ -163,6 +175,7 @@ export class BackgroundService {
       platform: conversation?.platform,
       packId: expanded.packId,
       entryId: expanded.entryId,
+      ...insertTrace(expanded.text, conversation),
     });
     // A typed shortcut is a pick too: the conversation it was typed in says what the buyer asked.
     const question = pendingBuyerTexts(conversation?.messages ?? [], 3).join('\n');
@@ -264,16 +277,28 @@ export class BackgroundService {
       platform: chat.conversation?.platform,
       packId: request.packId,
       entryId: request.entryId,
+      ...(outcome.ok ? insertTrace(request.text, chat.conversation) : {}),
     });
     return outcome;
   }
 
-  /** A file the options page sent as it is: read, converted, validated and stored like a subscribed URL's. */
-  async importPack(sender: Sender, data: { fileName: string; base64: string }): Promise<ImportResult> {
+  /**
+   * A file the options page sent as it is: read, converted, validated and stored like a subscribed URL's.
+   * A file that would replace a stored pack is not stored: what it changes comes back for review, and the
+   * page sends it again with `confirm` to apply it.
+   */
+  async importPack(
+    sender: Sender,
+    data: { fileName: string; base64: string; confirm?: boolean },
+  ): Promise<ImportOutcome> {
     this.requirePage(sender);
     const read = await readPackBytes(base64ToBytes(data.base64), data.fileName);
     if (!read.ok) return read;
     const source = { kind: 'file', fileName: data.fileName } as const;
+    if (!data.confirm) {
+      const review = await reviewPackText(this.ports.db, read.file, source);
+      if (review) return review;
+    }
     const result = await importPackText(this.ports.db, read.file, source, this.ports.now());
     if (result.ok) await this.packsChanged([result.pack.id]);
     return result;
@@ -434,6 +459,7 @@ export class BackgroundService {
     }
     // Removed while it was being fetched: do not bring it back.
     if (!(await db.subscriptions.get(subscription.packId))) return false;
+    if (subscription.reviewUpdates) return this.keepForReview(subscription, read.file, { ...validators, contentHash });
     const result = await importPackText(db, read.file, { kind: 'url', url: subscription.url }, now, {
       expectId: subscription.packId,
       sync: { ...validators, contentHash },
@@ -447,11 +473,99 @@ export class BackgroundService {
     return true;
   }
 
+  /**
+   * A subscription that reviews updates: a valid update is kept as pending (the stored pack untouched)
+   * until the team lead applies it; an invalid one is refused as usual. True when a new one is waiting.
+   */
+  private async keepForReview(subscription: StoredSubscription, file: PackText, sync: SyncState): Promise<boolean> {
+    const now = this.ports.now();
+    if (subscription.pending?.sync.contentHash === sync.contentHash) {
+      await recordSyncCheck(this.ports.db, subscription.packId, { checkedAt: now, lastError: null, failures: 0 });
+      return false;
+    }
+    const imported = packFromText(file, fileNameOfUrl(subscription.url), { expectId: subscription.packId });
+    if (!imported.ok) {
+      await recordSyncCheck(this.ports.db, subscription.packId, {
+        checkedAt: now,
+        lastError: describeRefusedPack(imported.errors),
+        failures: subscription.failures + 1,
+      });
+      return false;
+    }
+    await recordSyncCheck(this.ports.db, subscription.packId, {
+      checkedAt: now,
+      lastError: null,
+      failures: 0,
+      // Asked with these validators, the server answers 304 until the file changes again.
+      ...(sync.etag ? { etag: sync.etag } : {}),
+      ...(sync.lastModified ? { lastModified: sync.lastModified } : {}),
+      pending: { file, version: imported.pack.version, fetchedAt: now, sync },
+    });
+    return true;
+  }
+
+  /** Subscribed updates apply when fetched, or wait for review. */
+  async setReviewUpdates(sender: Sender, data: { packId: string; review: boolean }): Promise<PackSummary[]> {
+    this.requirePage(sender);
+    await this.queueSync(async () => {
+      const subscription = await this.ports.db.subscriptions.get(data.packId);
+      if (!subscription) return;
+      const next: StoredSubscription = { ...subscription, reviewUpdates: data.review };
+      if (!data.review) delete next.pending;
+      await this.ports.db.subscriptions.put(next);
+    });
+    return listPacks(this.ports.db);
+  }
+
+  /** The update waiting for review, as what it would change; an error when there is none or it no longer imports. */
+  async reviewUpdate(sender: Sender, data: { packId: string }): Promise<ImportOutcome> {
+    this.requirePage(sender);
+    const subscription = await this.ports.db.subscriptions.get(data.packId);
+    if (!subscription?.pending)
+      return { ok: false, errors: [{ path: '', message: 'no update is waiting for review' }] };
+    const source = { kind: 'url', url: subscription.url } as const;
+    const review = await reviewPackText(this.ports.db, subscription.pending.file, source, { expectId: data.packId });
+    return (
+      review ?? {
+        ok: false,
+        errors: [{ path: '', message: 'the update changes nothing: apply it to record it as the stored version' }],
+      }
+    );
+  }
+
+  /** Applies the update waiting for review: stored as a sync would have stored it. */
+  async applyUpdate(sender: Sender, data: { packId: string }): Promise<ImportResult> {
+    this.requirePage(sender);
+    const result = await this.queueSync(async (): Promise<ImportResult> => {
+      const subscription = await this.ports.db.subscriptions.get(data.packId);
+      const pending = subscription?.pending;
+      if (!subscription || !pending) return { ok: false, errors: [{ path: '', message: 'no update is waiting' }] };
+      return importPackText(this.ports.db, pending.file, { kind: 'url', url: subscription.url }, this.ports.now(), {
+        expectId: data.packId,
+        sync: pending.sync,
+      });
+    });
+    if (result.ok) this.ports.broadcastPacksChanged([data.packId]);
+    return result;
+  }
+
   /** Logs a buyer question the panel had no suggestion for; events older than the retention go. */
   async logUnanswered(sender: Sender, data: { question: string; platform?: string }): Promise<void> {
     this.requirePage(sender);
     const question = redactQuestion(String(data.question ?? ''));
     if (question) await this.logUsage({ type: 'unanswered', platform: data.platform, question });
+  }
+
+  /** Logs the entries the panel shows first for a buyer's question: the top of the funnel. */
+  async logSuggested(
+    sender: Sender,
+    data: { entries: Array<{ packId: string; entryId: string }>; platform?: string },
+  ): Promise<void> {
+    this.requirePage(sender);
+    for (const { packId, entryId } of data.entries.slice(0, 3)) {
+      if (typeof packId === 'string' && typeof entryId === 'string')
+        await this.logUsage({ type: 'suggested', platform: data.platform, packId, entryId });
+    }
   }
 
   /** Logs a conversation the panel flagged as a complaint risk, for the team lead's report. */
@@ -513,6 +627,16 @@ export class BackgroundService {
     const stored = await this.ports.db.packs.toArray();
     const titles = new Map(stored.flatMap((p) => p.pack.entries.map((e) => [`${p.id}\u0000${e.id}`, e.title])));
     return buildUsageReport(events, (packId, entryId) => titles.get(`${packId}\u0000${entryId}`), now, days);
+  }
+
+  /** The usage log, redacted, as NDJSON lines naming the agent (lib/usage/ndjson.ts). */
+  async exportUsageLog(sender: Sender, data: { agent: string }): Promise<string> {
+    this.requirePage(sender);
+    const agent =
+      String(data.agent ?? '')
+        .trim()
+        .slice(0, 64) || 'agent';
+    return usageNdjson(await this.ports.db.usage.toArray(), agent);
   }
 
   async getSelectorOverrides(data: { platform: string }): Promise<Record<string, string>> {

@@ -10,12 +10,15 @@ import { packJsonSchema, PLATFORMS, type Pack, type Platform } from '../packs/sc
 import { parsePack } from '../packs/validate';
 import { SuggestEngine } from '../suggest/engine';
 import { printLearned, SuggestLearning } from './learned';
+import { aggregateLogs, reportCsvFiles, reportHtml, type TeamReport } from './team-report';
 
 export interface KpackIo {
   readFile(path: string): Promise<string>;
   /** A file's bytes (imports: Excel workbooks, CSV in GB18030). */
   readBytes(path: string): Promise<Uint8Array>;
   writeFile(path: string, text: string): Promise<void>;
+  /** Creates a folder and its parents (`kpack report --out`). */
+  makeDir?(path: string): Promise<void>;
   readStdin(): AsyncIterable<string>;
   out(line: string): void;
   err(line: string): void;
@@ -42,6 +45,10 @@ Usage:
                                        an Excel .xlsx is read from its sheet with 千牛 or Huashu
                                        columns; a CSV that is not UTF-8 is read as GB18030;
                                        what was skipped or needs a look goes to stderr
+  kpack report LOG.ndjson… --out DIR [--pack FILE…]
+                                       aggregates agents' usage-log exports (docs/USAGE-LOG.md) with
+                                       DuckDB: DIR/report.html (charts) and entries, agents,
+                                       unanswered, complaints and waits .csv; --pack names entries
   kpack schema                         prints the pack JSON Schema
   kpack sign --key KEY.pem FILE…       writes FILE.sig (Ed25519) and prints the public key to pin;
                                        --new-key KEY.pem makes the key first
@@ -274,6 +281,46 @@ async function learned(args: string[], io: KpackIo): Promise<number> {
   return printLearned(files[0]!, packs, (path) => io.readFile(path), io.out, io.err);
 }
 
+async function reportCommand(args: string[], io: KpackIo): Promise<number> {
+  const logs: string[] = [];
+  const packs: string[] = [];
+  let out = '';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--out') out = args[++i] ?? '';
+    else if (arg === '--pack') packs.push(args[++i] ?? '');
+    else logs.push(arg);
+  }
+  if (!out) return usageError('report needs --out DIR', io);
+  if (logs.length === 0) return usageError('report needs at least one .ndjson log', io);
+  const titles = new Map<string, string>();
+  for (const file of packs) {
+    const loaded = await load(file, io);
+    if (!loaded.ok) {
+      loaded.lines.forEach((line) => io.err(line));
+      return 1;
+    }
+    for (const entry of loaded.pack.entries) titles.set(`${loaded.pack.id}\u0000${entry.id}`, entry.title);
+  }
+  let report: TeamReport;
+  try {
+    report = await aggregateLogs(logs, (packId, entryId) => titles.get(`${packId}\u0000${entryId}`));
+  } catch (error) {
+    io.err(`kpack report: ${(error as Error).message}`);
+    return 1;
+  }
+  await io.makeDir?.(out);
+  const dir = out.replace(/\/+$/, '');
+  await io.writeFile(`${dir}/report.html`, reportHtml(report));
+  for (const [name, text] of Object.entries(reportCsvFiles(report))) await io.writeFile(`${dir}/${name}`, text);
+  io.out(
+    `${report.events} events from ${report.agents} agents in ${report.files} file(s): ` +
+      `${report.entries.length} entries used, ${report.unanswered.length} unanswered question groups, ` +
+      `${report.complaints.length} complaint risks → ${dir}/report.html`,
+  );
+  return 0;
+}
+
 function usageError(message: string, io: KpackIo): number {
   io.err(`kpack: ${message}`);
   io.err(USAGE);
@@ -325,6 +372,8 @@ export async function runKpack(args: string[], io: KpackIo): Promise<number> {
       return importCommand(rest, io);
     case 'learned':
       return learned(rest, io);
+    case 'report':
+      return reportCommand(rest, io);
     case 'schema':
       io.out(JSON.stringify(packJsonSchema(), null, 2));
       return 0;

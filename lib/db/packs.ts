@@ -27,6 +27,10 @@ export function summarize(stored: StoredPack, subscription?: StoredSubscription)
             changedAt: subscription.changedAt,
             lastError: subscription.lastError,
             ...(subscription.accessOrigin ? { accessOrigin: subscription.accessOrigin } : {}),
+            ...(subscription.reviewUpdates ? { reviewUpdates: true } : {}),
+            ...(subscription.pending
+              ? { pending: { version: subscription.pending.version, fetchedAt: subscription.pending.fetchedAt } }
+              : {}),
           },
         }
       : {}),
@@ -84,7 +88,10 @@ export async function storePack(
     await db.packs.put(stored);
     await db.segments.put({ packId: pack.id, fingerprint: segment.fingerprint, segment });
     if (source.kind === 'url') {
+      const subscribed = await db.subscriptions.get(pack.id);
       await db.subscriptions.put({
+        // The team lead's choice to review updates outlives each update; an applied update is no longer pending.
+        ...(subscribed?.reviewUpdates ? { reviewUpdates: true } : {}),
         packId: pack.id,
         url: source.url,
         ...sync,

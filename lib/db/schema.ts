@@ -51,6 +51,20 @@ export interface StoredSubscription extends SyncState, SyncSchedule {
   lastError: string | null;
   /** Set when the last check could not reach the server at all: access to this origin may be missing. */
   accessOrigin?: string;
+  /** Updates wait for the team lead's review instead of applying (not indexed: no new version). */
+  reviewUpdates?: boolean;
+  /** A fetched, valid update waiting for review: applied by `applyUpdate`, replaced by a newer one. */
+  pending?: PendingUpdate;
+}
+
+/** A subscribed pack's update as fetched, kept until the team lead applies it. */
+export interface PendingUpdate {
+  /** The file's text as the import pipeline reads it (`PackText` in lib/packs/import.ts). */
+  file: { text: string; headerRow?: number; workbook?: boolean };
+  version: string;
+  fetchedAt: number;
+  /** The body's validators and hash, stored with the pack when it is applied. */
+  sync: SyncState;
 }
 
 /** One agent pick (lib/suggest/learn): buyer text redacted before it is stored; the newest `LEARN.capacity` kept. */

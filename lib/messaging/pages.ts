@@ -7,7 +7,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ActiveChat, ChatSummary } from '../chats/types';
 import type { InsertOutcome, InsertRequest } from '../insert/types';
-import type { ImportResult, PackSummary } from '../packs/types';
+import type { ImportOutcome, ImportResult, PackSummary } from '../packs/types';
 import type { Settings } from '../settings';
 import type { SiteResult } from '../settings/sites';
 import type { UsageReport } from '../usage/report';
@@ -23,8 +23,9 @@ interface PanelToBackground {
   /**
    * Imports a chosen file as it is: its bytes in base64 (runtime messages are JSON, which has no bytes)
    * and its name. The background recognises the format (a pack, another tool's export, an Excel workbook).
+   * A file that would replace a stored pack comes back as a review (nothing stored) unless `confirm`.
    */
-  importPack(data: { fileName: string; base64: string }): ImportResult;
+  importPack(data: { fileName: string; base64: string; confirm?: boolean }): ImportOutcome;
   listPacks(data: Record<string, never>): PackSummary[];
   setPackEnabled(data: { id: string; enabled: boolean }): PackSummary[];
   removePack(data: { id: string }): PackSummary[];
@@ -36,10 +37,18 @@ interface PanelToBackground {
   subscribePack(data: { url: string; expectId?: string; replace?: boolean }): ImportResult;
   /** Checks subscribed packs now ("Sync now"): these ids, or all when `ids` is absent. */
   syncPacks(data: { ids?: string[] }): PackSummary[];
+  /** Subscribed updates apply when fetched (false) or wait for review (true). */
+  setReviewUpdates(data: { packId: string; review: boolean }): PackSummary[];
+  /** What the update waiting for review would change. */
+  reviewUpdate(data: { packId: string }): ImportOutcome;
+  /** Applies the update waiting for review. */
+  applyUpdate(data: { packId: string }): ImportResult;
   getSettings(data: Record<string, never>): Settings;
   saveSettings(data: Partial<Settings>): Settings;
   /** The panel found no suggestion for a buyer question: the team lead's list of missing answers. */
   logUnanswered(data: { question: string; platform?: string }): void;
+  /** The entries the panel shows first for a buyer's question (the top of the reply funnel). */
+  logSuggested(data: { entries: Array<{ packId: string; entryId: string }>; platform?: string }): void;
   /** The panel flagged a complaint risk: the team lead's report lists it. */
   logComplaint(data: { question: string; level: 'high' | 'watch'; reasons: string[]; platform?: string }): void;
   usageReport(data: { days: number }): UsageReport;
@@ -59,6 +68,8 @@ interface PanelToBackground {
   forgetPicks(data: Record<string, never>): void;
   /** Every stored pick as NDJSON, one `PickRecord` per line (docs/LEARNING.md). */
   exportPicks(data: Record<string, never>): string;
+  /** The whole usage log, redacted, as NDJSON naming this agent (docs/USAGE-LOG.md). */
+  exportUsageLog(data: { agent: string }): string;
 }
 
 /** Background → extension pages (broadcast). */

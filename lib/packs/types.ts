@@ -1,4 +1,5 @@
 /** What the background tells extension pages about stored packs and imports. */
+import type { PackDiff } from './diff';
 import type { LintWarning } from './lint';
 import type { PackProblem } from './validate';
 
@@ -29,6 +30,10 @@ interface PackSyncStatus {
   lastError: string | null;
   /** The last check reached no server: the options page offers to grant access to this origin. */
   accessOrigin?: string;
+  /** Updates wait for the team lead's review instead of applying when fetched. */
+  reviewUpdates?: boolean;
+  /** A fetched update waiting for review (only when `reviewUpdates`). */
+  pending?: { version: string; fetchedAt: number };
 }
 
 /** How an import (a file, or a subscribed URL) went: the stored pack, or every problem by its place in the file. */
@@ -52,3 +57,30 @@ export type ImportResult =
        */
       conflict?: { packId: string; name: string };
     };
+
+/**
+ * A file or a subscribed URL's update that would replace a stored pack: what it changes, not stored yet.
+ * The options page shows it and applies it only when the team lead confirms.
+ */
+export interface ImportReview {
+  review: {
+    packId: string;
+    name: string;
+    /** The stored version, and the one the file or update brings. */
+    fromVersion: string;
+    toVersion: string;
+    /** A chosen file's name, or the subscribed URL. */
+    from: string;
+    source: 'file' | 'update';
+    diff: PackDiff;
+    warnings: LintWarning[];
+    converted?: { format: string; notes: string[] };
+  };
+}
+
+/** What `importPack` answers: stored (or refused) as before, or a replacement to review first. */
+export type ImportOutcome = ImportResult | ImportReview;
+
+export function isReview(outcome: ImportOutcome): outcome is ImportReview {
+  return 'review' in outcome;
+}

@@ -25,6 +25,12 @@ export function storableEvent(event: UsageLogEvent, names: readonly string[] = [
   if (question) stored.question = question;
   if (event.level) stored.level = event.level;
   if (event.reasons) stored.reasons = event.reasons.slice(0, 10).map((r) => String(r).slice(0, 40));
+  // The funnel's traces (lib/usage/funnel.ts): a hashed chat key, a hash and a small sketch of the inserted
+  // text, a wait in ms — no buyer words.
+  if (event.chat) stored.chat = String(event.chat).slice(0, 40);
+  if (event.textHash) stored.textHash = String(event.textHash).slice(0, 40);
+  if (event.sketch) stored.sketch = event.sketch.slice(0, 64).map(Number);
+  if (typeof event.waitMs === 'number') stored.waitMs = event.waitMs;
   return stored;
 }
 

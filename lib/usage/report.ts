@@ -7,10 +7,31 @@
 
 export interface UsageLogEvent {
   at: number;
-  type: 'suggested' | 'inserted' | 'copied' | 'unanswered' | 'complaint';
+  /**
+   * `suggested` (shown in the panel's top three), `inserted` / `copied`, then `sent` (the agent's bubble
+   * with the inserted text) or `edited` (a close text); `chat_opened` (a buyer waiting, first seen) and
+   * `first_reply` (the agent's first bubble after it); `unanswered`, `complaint`. See docs/USAGE-LOG.md.
+   */
+  type:
+    | 'suggested'
+    | 'inserted'
+    | 'copied'
+    | 'sent'
+    | 'edited'
+    | 'chat_opened'
+    | 'first_reply'
+    | 'unanswered'
+    | 'complaint';
   platform?: string;
   packId?: string;
   entryId?: string;
+  /** The chat, as `chatKey(platform, conversationId)` (a hash: no buyer id is stored). */
+  chat?: string;
+  /** For `inserted`: the inserted text's hash and sketch, to recognise it when sent (lib/usage/funnel.ts). */
+  textHash?: string;
+  sketch?: number[];
+  /** For `first_reply`: milliseconds from `chat_opened` to the agent's first bubble. */
+  waitMs?: number;
   /** For `unanswered` and `complaint`: the buyer's words. */
   question?: string;
   /** For `complaint`: how sure, and what was found (see lib/suggest/complaint.ts). */
@@ -47,12 +68,17 @@ interface UnansweredQuestion {
 export interface UsageReport {
   since: number;
   days: number;
+  /** Per entry: suggested → inserted → sent as is / edited before sending (lib/usage/funnel-report.ts). */
+  funnel?: FunnelRow[];
+  firstReply?: FirstReplyStats;
   replies: ReplyUsage[];
   unanswered: UnansweredQuestion[];
   /** Newest first. */
   complaints: ComplaintCase[];
   totals: { inserted: number; copied: number; unanswered: number; complaints: number };
 }
+
+import { funnelOf, type FirstReplyStats, type FunnelRow } from './funnel-report';
 
 /** How long the log keeps events. */
 export const USAGE_RETENTION_DAYS = 90;
@@ -114,6 +140,11 @@ export function buildUsageReport(
   return {
     since,
     days,
+    ...funnelOf(
+      events.filter((e) => e.at >= since && e.at <= now),
+      titles,
+      limit,
+    ),
     replies: [...replies.values()]
       .sort((a, b) => b.inserted + b.copied - (a.inserted + a.copied) || a.title.localeCompare(b.title))
       .slice(0, limit),

@@ -141,4 +141,25 @@ describe('pack subscriptions', () => {
       .toContain('Only https:// addresses can be subscribed to, not ftp://');
     await expect(row().locator('td').nth(2).textContent()).resolves.toBe('1.1.0');
   });
+
+  it('with "review updates" on, Sync now keeps the update waiting; Review shows it, Apply stores it', async () => {
+    served.status = 200;
+    await row().getByTestId('pack-review-updates').click();
+    await expect.poll(() => row().getByTestId('pack-review-updates').getAttribute('aria-pressed')).toBe('true');
+    served.body = packJson('1.2.0', 'We wax snowboards for $35 now.');
+    served.etag = '"v3"';
+    await row().getByTestId('pack-sync-now').click();
+    await expect
+      .poll(() => row().getByTestId('pack-pending').textContent(), { timeout: 15_000 })
+      .toBe('update 1.2.0 waiting for review');
+    await expect(row().locator('td').nth(2).textContent()).resolves.toBe('1.1.0');
+    await row().getByTestId('pack-review').click();
+    const preview = options.getByTestId('import-preview');
+    await preview.waitFor();
+    await expect(preview.textContent()).resolves.toContain('an update of “Sync desk” 1.1.0 → 1.2.0');
+    await expect(preview.locator('[data-testid=preview-changed] ins').first().textContent()).resolves.toContain('35');
+    await options.getByTestId('import-apply').click();
+    await expect.poll(() => row().locator('td').nth(2).textContent(), { timeout: 15_000 }).toBe('1.2.0');
+    await expect(row().getByTestId('pack-pending').count()).resolves.toBe(0);
+  });
 });

@@ -201,7 +201,7 @@ describe('picks (learning from what agents insert)', () => {
     await service.recordPick(panel, { ...pick, question: '什么时候发' });
     await service.recordPick(panel, { ...pick, entryId: 'invoice', question: '能开票吗' });
     const updated = { ...miniStore, version: '1.1.0', entries: miniStore.entries!.filter((e) => e.id !== 'invoice') };
-    await service.importPack(panel, fileMessage('m.json', JSON.stringify(updated)));
+    await service.importPack(panel, { ...fileMessage('m.json', JSON.stringify(updated)), confirm: true });
     expect((await ports.db.picks.toArray()).map((p) => p.entryId)).toEqual(['ship-time']);
     await service.removePack(panel, { id: 'mini-store' });
     expect(await ports.db.picks.count()).toBe(0);

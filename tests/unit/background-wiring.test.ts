@@ -106,6 +106,9 @@ describe('message handlers', () => {
       'removePack',
       'subscribePack',
       'syncPacks',
+      'setReviewUpdates',
+      'reviewUpdate',
+      'applyUpdate',
       'getSettings',
       'saveSettings',
       'logUnanswered',
@@ -116,6 +119,8 @@ describe('message handlers', () => {
       'recordPick',
       'forgetPicks',
       'exportPicks',
+      'logSuggested',
+      'exportUsageLog',
     ];
     expect([...content.keys()].sort()).toEqual([...contentNames].sort());
     expect([...pages.keys()].sort()).toEqual([...pageNames].sort());
@@ -188,7 +193,7 @@ describe('a chosen file on the wire', () => {
     ]);
     const result = await service.importPack(options, fileMessage('千牛快捷短语.dat', book));
     expect(result).toMatchObject({ ok: true, pack: { entries: 1 }, converted: { format: 'xlsx' } });
-    expect(result.ok && result.converted!.notes).toEqual(['skipped row 4 ("kb"): empty 快捷短语']);
+    expect('ok' in result && result.ok && result.converted!.notes).toEqual(['skipped row 4 ("kb"): empty 快捷短语']);
     const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9]);
     expect(await service.importPack(options, fileMessage('x.xlsx', broken))).toEqual({
       ok: false,

@@ -399,3 +399,81 @@ describe('syncing subscribed packs', () => {
     expect(ports.fetch).not.toHaveBeenCalled();
   });
 });
+
+describe('reviewing updates before they apply', () => {
+  it('keeps a fetched update pending, shows what it changes, and applies it only when asked', async () => {
+    const { service, ports, server, later, stored } = setup();
+    await service.subscribePack(options, { url: URL_ });
+    const [listed] = await service.setReviewUpdates(options, { packId: 'mini-store', review: true });
+    expect(listed!.sync!.reviewUpdates).toBe(true);
+    const before = await stored();
+    server.body = v2();
+    server.etag = '"v2"';
+    later(60_000);
+    const [summary] = await service.syncPacks(options, {});
+    expect(summary).toMatchObject({ version: '1.0.0', sync: { pending: { version: '1.1.0' }, lastError: null } });
+    expect(await stored()).toEqual(before);
+    // The server now answers 304: the update keeps waiting, nothing is fetched twice.
+    later(60_000);
+    await service.syncPacks(options, {});
+    expect(server.requests.at(-1)).toEqual({ 'If-None-Match': '"v2"' });
+
+    const review = await service.reviewUpdate(options, { packId: 'mini-store' });
+    expect(review).toMatchObject({
+      review: { packId: 'mini-store', fromVersion: '1.0.0', toVersion: '1.1.0', source: 'update', from: URL_ },
+    });
+    expect('review' in review && review.review.diff.removed).toHaveLength(miniStore.entries.length - 3);
+    expect(await stored()).toEqual(before);
+
+    const applied = await service.applyUpdate(options, { packId: 'mini-store' });
+    expect(applied).toMatchObject({ ok: true, pack: { version: '1.1.0', entries: 3 } });
+    const subscription = await ports.db.subscriptions.get('mini-store');
+    expect(subscription).toMatchObject({ reviewUpdates: true, etag: '"v2"' });
+    expect(subscription!.pending).toBeUndefined();
+    expect(ports.broadcastPacksChanged).toHaveBeenLastCalledWith(['mini-store']);
+  });
+
+  it('refuses an invalid update as usual, and turning review off drops the pending one', async () => {
+    const { service, server, later } = setup();
+    await service.subscribePack(options, { url: URL_ });
+    await service.setReviewUpdates(options, { packId: 'mini-store', review: true });
+    server.body = JSON.stringify({ ...miniStore, id: 'someone-else' });
+    server.etag = '"bad"';
+    later(60_000);
+    let [summary] = await service.syncPacks(options, {});
+    expect(summary!.sync!.lastError).toMatch(/someone-else/);
+    expect(summary!.sync!.pending).toBeUndefined();
+    server.body = v2();
+    server.etag = '"v2"';
+    [summary] = await service.syncPacks(options, {});
+    expect(summary!.sync!.pending).toBeDefined();
+    [summary] = await service.setReviewUpdates(options, { packId: 'mini-store', review: false });
+    expect(summary!.sync!.pending).toBeUndefined();
+    expect(await service.applyUpdate(options, { packId: 'mini-store' })).toMatchObject({ ok: false });
+  });
+});
+
+describe('importing a file over a stored pack', () => {
+  const file = (text: string) => ({ fileName: 'mini.json', base64: Buffer.from(text).toString('base64') });
+
+  it('answers with what it changes and stores nothing; the same file with confirm replaces it', async () => {
+    const { service, ports, stored } = setup();
+    expect(await service.importPack(options, file(JSON.stringify(miniStore)))).toMatchObject({ ok: true });
+    const before = await stored();
+    const review = await service.importPack(options, file(v2()));
+    expect(review).toMatchObject({ review: { source: 'file', from: 'mini.json', toVersion: '1.1.0' } });
+    expect(await stored()).toEqual(before);
+    expect(ports.broadcastPacksChanged).toHaveBeenCalledTimes(1);
+    expect(await service.importPack(options, { ...file(v2()), confirm: true })).toMatchObject({
+      ok: true,
+      replaced: '1.0.0',
+      pack: { version: '1.1.0' },
+    });
+  });
+
+  it('imports the very same pack again without asking', async () => {
+    const { service } = setup();
+    await service.importPack(options, file(JSON.stringify(miniStore)));
+    expect(await service.importPack(options, file(JSON.stringify(miniStore)))).toMatchObject({ ok: true });
+  });
+});

@@ -1,14 +1,25 @@
-import type { ImportResult } from '../../packs/types';
+import { isReview, type ImportOutcome } from '../../packs/types';
 import { reportOf } from './import-report';
 import type { ImportSlice, OptionsSlice } from './types';
 
 export const createImportSlice: OptionsSlice<ImportSlice> = (services) => (set, get) => {
-  /** A file import and a subscription end the same way: the report, and the table when it worked. */
-  const importing = (name: string, run: () => Promise<ImportResult>) =>
+  /** What "Apply" stores for the review on screen (kept out of the state: it holds the file's bytes). */
+  let apply: (() => Promise<ImportOutcome>) | null = null;
+
+  /**
+   * A file import, a subscription and an applied review end the same way: the report, and the table when
+   * it worked; an import that would replace a stored pack opens its review instead.
+   */
+  const importing = (name: string, run: () => Promise<ImportOutcome>, onReview?: () => Promise<ImportOutcome>) =>
     get().guard(async () => {
       set({ busy: true });
       try {
         const result = await run();
+        if (isReview(result)) {
+          if (onReview) apply = onReview;
+          set({ review: result.review, report: null });
+          return;
+        }
         set({ report: reportOf(name, result) });
         if (result.ok) set({ packs: await services.listPacks() });
       } finally {
@@ -19,9 +30,15 @@ export const createImportSlice: OptionsSlice<ImportSlice> = (services) => (set, 
   return {
     busy: false,
     report: null,
+    review: null,
     lastUrl: '',
     importFile: (file) =>
-      importing(file.name, async () => services.importFile(file.name, new Uint8Array(await file.arrayBuffer()))),
+      importing(file.name, async () => {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const result = await services.importFile(file.name, bytes);
+        if (isReview(result)) apply = () => services.importFile(file.name, bytes, true);
+        return result;
+      }),
     subscribe(url, replace = false) {
       set({ lastUrl: url });
       return importing(url || '(no address)', () =>
@@ -34,5 +51,23 @@ export const createImportSlice: OptionsSlice<ImportSlice> = (services) => (set, 
         if (await services.requestAccess(origin)) void get().subscribe(get().lastUrl);
         else get().fail(`Access to ${origin} was not granted: the pack cannot be fetched from there.`);
       }),
+    async applyReview() {
+      const review = get().review;
+      const run = apply;
+      if (!review || !run) return;
+      apply = null;
+      set({ review: null });
+      await importing(review.from, run);
+    },
+    cancelReview() {
+      apply = null;
+      set({ review: null });
+    },
+    reviewUpdate: (packId) =>
+      importing(
+        packId,
+        () => services.reviewUpdate(packId),
+        () => services.applyUpdate(packId),
+      ),
   };
 };

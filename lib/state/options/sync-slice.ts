@@ -11,6 +11,8 @@ export const createSyncSlice: OptionsSlice<SyncSlice> = (services) => (set, get)
         set({ syncing: get().syncing.filter((id) => !ids.includes(id)) });
       }
     }),
+  setReviewUpdates: (id, review) =>
+    get().guard(async () => set({ packs: await services.setReviewUpdates(id, review) })),
   allowSyncAccess: (origin, id) =>
     get().guard(async () => {
       // permissions.request must be the first thing the click does (no await before it), or the browser refuses.

@@ -3,7 +3,7 @@
  * The entrypoint implements `OptionsServices` with messages and the permissions API; tests in memory.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import type { ImportResult, PackSummary } from '../../packs/types';
+import type { ImportOutcome, ImportResult, ImportReview, PackSummary } from '../../packs/types';
 import type { Settings } from '../../settings';
 import type { UsageReport } from '../../usage/report';
 
@@ -17,8 +17,16 @@ export interface SiteSelectors {
 /** Everything the options page needs from outside; every change goes through the background. */
 export interface OptionsServices {
   listPacks(): Promise<PackSummary[]>;
-  /** Imports a chosen file (a pack, another tool's export, an Excel workbook) from its bytes. */
-  importFile(fileName: string, bytes: Uint8Array): Promise<ImportResult>;
+  /**
+   * Imports a chosen file (a pack, another tool's export, an Excel workbook) from its bytes; one that would
+   * replace a stored pack comes back as a review unless `confirm`.
+   */
+  importFile(fileName: string, bytes: Uint8Array, confirm?: boolean): Promise<ImportOutcome>;
+  /** Subscribed updates of this pack wait for review (true) or apply when fetched. */
+  setReviewUpdates(packId: string, review: boolean): Promise<PackSummary[]>;
+  /** What the update waiting for review would change. */
+  reviewUpdate(packId: string): Promise<ImportOutcome>;
+  applyUpdate(packId: string): Promise<ImportResult>;
   setPackEnabled(id: string, enabled: boolean): Promise<PackSummary[]>;
   removePack(id: string): Promise<PackSummary[]>;
   /** `replace`: the team lead confirmed it may take the place of a pack with the same id. */
@@ -39,6 +47,8 @@ export interface OptionsServices {
   forgetPicks(): Promise<void>;
   /** The learned picks as NDJSON (docs/LEARNING.md). */
   exportPicks(): Promise<string>;
+  /** The redacted usage log as NDJSON, each line naming `agent` (lib/usage/ndjson.ts). */
+  exportUsageLog?(agent: string): Promise<string>;
   /** Saves text as a file in the browser's downloads. */
   download(fileName: string, text: string, type: string): void;
   /** The site adapters' built-in selectors. */
@@ -86,6 +96,14 @@ export interface PacksSlice {
 export interface ImportSlice {
   busy: boolean;
   report: ImportReportView | null;
+  /** A file or subscribed update that would replace a stored pack, shown before it applies. */
+  review: ImportReview['review'] | null;
+  /** Stores what is under review (the file sent again with `confirm`, or the pending update). */
+  applyReview(): Promise<void>;
+  /** Closes the review; nothing is stored (a pending update keeps waiting). */
+  cancelReview(): void;
+  /** Opens the review of a subscribed pack's pending update. */
+  reviewUpdate(packId: string): Promise<void>;
   /** The address last subscribed to, retried once access to its origin is granted. */
   lastUrl: string;
   importFile(file: PickedFile): Promise<void>;
@@ -101,6 +119,7 @@ export interface SyncSlice {
   syncPacks(ids: string[]): Promise<void>;
   /** Asks for access to a subscribed pack's origin (within the click), then syncs it. */
   allowSyncAccess(origin: string, id: string): Promise<void>;
+  setReviewUpdates(id: string, review: boolean): Promise<void>;
 }
 
 /** Selector overrides per site. */
@@ -125,6 +144,10 @@ export interface UsageSlice {
   setUsageLog(on: boolean): Promise<void>;
   clearUsage(): Promise<void>;
   exportUsage(format: 'ndjson' | 'csv'): Promise<void>;
+  /** Downloads the report's tables as one CSV file. */
+  exportUsageCsv(): void;
+  /** Downloads the redacted usage log as NDJSON for the team report. */
+  exportUsageLog(agent: string): Promise<void>;
 }
 
 /** Learning from what agents pick: the switch, forgetting, and the export for review. */

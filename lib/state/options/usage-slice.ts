@@ -1,4 +1,7 @@
+import { usageReportCsv } from '../../usage/csv';
 import type { OptionsSlice, UsageSlice } from './types';
+
+const stamp = () => new Date().toISOString().slice(0, 10);
 
 export const createUsageSlice: OptionsSlice<UsageSlice> = (services) => (set, get) => ({
   usageDays: 7,
@@ -25,4 +28,14 @@ export const createUsageSlice: OptionsSlice<UsageSlice> = (services) => (set, ge
       await get().loadUsage();
     }),
   exportUsage: (format) => get().guard(async () => services.exportUsage?.(format)),
+  exportUsageCsv() {
+    const usage = get().usage;
+    if (usage) services.download?.(`huashu-usage-${usage.days}d-${stamp()}.csv`, usageReportCsv(usage), 'text/csv');
+  },
+  exportUsageLog: (agent) =>
+    get().guard(async () => {
+      const text = (await services.exportUsageLog?.(agent)) ?? '';
+      const safe = agent.replace(/[^\p{L}\p{N}_-]+/gu, '_') || 'agent';
+      services.download?.(`huashu-usage-${safe}-${stamp()}.ndjson`, text, 'application/x-ndjson');
+    }),
 });

@@ -128,6 +128,12 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
         ? rankWithPicks(context, result.suggestions, result.query, chatContext, names)
         : result.suggestions;
       const suggestions = ranked.slice(0, 5);
+      if (suggestions.length > 0 && result.query) {
+        const shown = suggestions.slice(0, 3).map((s) => ({ packId: s.packId, entryId: s.entryId }));
+        logOnce(`suggested\u0000${conversation.conversationId}\u0000${result.query}`, () =>
+          services.logSuggested?.(shown, platform),
+        );
+      }
       if (result.abstained === 'no-match' && result.query && suggestions.length === 0) {
         logOnce(`unanswered\u0000${conversation.conversationId}\u0000${result.query}`, () =>
           services.logUnanswered?.(result.query, platform),

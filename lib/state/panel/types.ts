@@ -36,6 +36,8 @@ export interface PanelServices {
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
   /** Records a buyer question nothing answered (the team lead's usage report); fire and forget. */
   logUnanswered?(question: string, platform?: string): void;
+  /** Logs the entries shown first for a buyer's question (the top of the reply funnel); fire and forget. */
+  logSuggested?(entries: Array<{ packId: string; entryId: string }>, platform?: string): void;
   /** Logs a complaint risk for the team lead's report (once per conversation, question and level). */
   logComplaint?(risk: ComplaintRisk, question: string, platform?: string): void;
   /** The stored picks, oldest first (read from IndexedDB like the packs). */
