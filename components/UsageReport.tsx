@@ -96,11 +96,11 @@ export function UsageReport({
         )}{' '}
         {onExport && (
           <>
-            <button type="button" data-testid="usage-export-ndjson" onClick={() => onExport('ndjson')}>
-              Export (NDJSON)
+            <button type="button" data-testid="usage-log-export-ndjson" onClick={() => onExport('ndjson')}>
+              Export the log (NDJSON)
             </button>{' '}
-            <button type="button" data-testid="usage-export-csv" onClick={() => onExport('csv')}>
-              Export (CSV)
+            <button type="button" data-testid="usage-log-export-csv" onClick={() => onExport('csv')}>
+              Export the log (CSV)
             </button>{' '}
           </>
         )}
