@@ -196,7 +196,7 @@ const MODES: Mode[] = ['none', 'picks', 'wrong'];
 
 /** Replays one language's sets with the given seed. */
 export function measure(language: 'zh' | 'en', seed = SEED): ReplayResult {
-  const packIds = language === 'zh' ? ['jd-electronics', 'tmall-apparel'] : ['shopify-store'];
+  const packIds = language === 'zh' ? ['jd-electronics', 'tmall-apparel', 'pdd-store'] : ['shopify-store'];
   const lines = loadLines(join(root, 'tests/eval', language));
   const packs = new Map(packIds.map((id) => [id, loadPack(id)]));
   const engine = new SuggestEngine();
