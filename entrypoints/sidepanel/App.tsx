@@ -1,4 +1,4 @@
-import { useEffect, type KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { StoreApi } from 'zustand/vanilla';
@@ -12,13 +12,12 @@ import { SiteSwitch } from '@/components/SiteSwitch';
 import { pageProblemOf } from '@/lib/chats/page-problem';
 import { browser } from 'wxt/browser';
 import { useSiteAccess } from './site-access';
+import { Clock, Waiting } from './clock';
+import { usePanelKeys } from './panel-keys';
 import { ScenarioBar } from '@/components/ScenarioBar';
 import { SearchBox } from '@/components/SearchBox';
 import { SuggestionList } from '@/components/SuggestionList';
-import { WaitingChats } from '@/components/WaitingChats';
-import { WaitTimer } from '@/components/WaitTimer';
 import { questionOf } from '@/lib/suggest/question';
-import { handlePanelKey } from '@/lib/state/panel/keys';
 import { chatScenarios, visibleScenarios } from '@/lib/state/panel/scenario-slice';
 import type { PanelState } from '@/lib/state/panel/types';
 
@@ -53,21 +52,7 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
   const generic = !chat || chat.siteLabel === 'This page';
   const site = useSiteAccess(chat && generic ? chat.url : undefined);
 
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      const handled = handlePanelKey(store.getState(), {
-        key: event.key,
-        altKey: event.altKey,
-        isComposing: event.isComposing,
-        inSearch: target?.dataset?.testid === 'search',
-        onButton: target?.tagName === 'BUTTON',
-      });
-      if (handled) event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  usePanelKeys(store);
 
   const now = new Date();
   const forChat = chatScenarios(packs, chat, switchedOn, offByChat, now);
@@ -127,32 +112,5 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
         {packs.length} pack{packs.length === 1 ? '' : 's'} · 1–9 insert · ↑↓ choose · Enter insert
       </footer>
     </div>
-  );
-}
-
-/**
- * The wait clock and the waiting chats subscribe to the ticking clock on their own, so the rest of the
- * panel does not render again every second.
- */
-function Clock({ store }: { store: StoreApi<PanelState> }) {
-  const { since, clock, thresholds } = useStore(
-    store,
-    useShallow((s) => ({ since: s.chat?.waitingSince, clock: s.clock, thresholds: s.thresholds })),
-  );
-  return <WaitTimer since={since} now={clock} thresholds={thresholds} />;
-}
-
-function Waiting({ store }: { store: StoreApi<PanelState> }) {
-  const { waiting, clock, thresholds } = useStore(
-    store,
-    useShallow((s) => ({ waiting: s.waiting, clock: s.clock, thresholds: s.thresholds })),
-  );
-  return (
-    <WaitingChats
-      chats={waiting}
-      now={clock}
-      thresholds={thresholds}
-      onFocus={(tabId) => void store.getState().focusChat(tabId)}
-    />
   );
 }
