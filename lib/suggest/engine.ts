@@ -81,11 +81,13 @@ export class SuggestEngine {
       query: question,
     });
     if (!question) return empty('empty');
-    if (isCourtesyOnly(question) || isHoldingOnly(normalizeText(question))) return empty('courtesy');
+    if (isCourtesyOnly(question)) return empty('courtesy');
+    const normalized = normalizeText(question);
+    if (isHoldingOnly(normalized)) return empty('courtesy');
 
     const now = context.now ?? new Date();
     const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);
-    const ranking = rankEntries(this.corpus, normalizeText(question), context.platform, active);
+    const ranking = rankEntries(this.corpus, normalized, context.platform, active);
     const { query } = ranking;
     const ranked = rankForProduct(ranking.ranked, context.product);
 
