@@ -20,15 +20,19 @@ const DAY = 86_400_000;
 
 /**
  * A message time as the page shows it, in ms since epoch, or null when it cannot be read: ISO
- * (`2026-11-24T11:59:00Z`), `2026-11-24 14:40(:05)`, or a bare `14:40(:05)` — today's, or yesterday's when
- * that would be in the future. Never later than `seenAt` (a page clock ahead of ours).
+ * (`2026-11-24T11:59:00Z`), `2026-11-24 14:40(:05)`, `昨天 14:40` / `yesterday 14:40`, or a bare `14:40(:05)`,
+ * read as today's. A bare time more than a minute after `seenAt` is not read at all (null: the caller falls
+ * back to first-seen): chat panes write yesterday's messages with a date or 昨天, so a future bare time
+ * means the page's clock or time zone is not ours, and guessing "yesterday" would show a day-long wait.
+ * Never later than `seenAt` (a page clock slightly ahead of ours).
  */
 export function parseMessageTime(time: string | undefined, seenAt: number): number | null {
   if (!time) return null;
   const text = time.trim();
   let at: number | null = null;
   const full = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
-  const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
+  const yesterday = /^(?:昨天|yesterday)\s*/i.exec(text);
+  const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(yesterday ? text.slice(yesterday[0].length) : text);
   if (full) {
     const [, y, mo, d, h, mi, s] = full.map(Number) as number[];
     at = new Date(y!, mo! - 1, d!, h!, mi!, s || 0).getTime();
@@ -37,7 +41,8 @@ export function parseMessageTime(time: string | undefined, seenAt: number): numb
     if (h! > 23 || mi! > 59) return null;
     const day = new Date(seenAt);
     at = new Date(day.getFullYear(), day.getMonth(), day.getDate(), h!, mi!, s || 0).getTime();
-    if (at > seenAt + 60_000) at -= DAY;
+    if (yesterday) at -= DAY;
+    else if (at > seenAt + 60_000) return null;
   } else if (/^\d{4}-\d{2}-\d{2}T/.test(text)) {
     const parsed = Date.parse(text);
     at = Number.isNaN(parsed) ? null : parsed;

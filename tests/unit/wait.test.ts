@@ -38,7 +38,10 @@ describe('the wait clock', () => {
     const seen = at('2026-11-24T14:41:00');
     expect(parseMessageTime('2026-11-24 14:40:00', seen)).toBe(at('2026-11-24T14:40:00'));
     expect(parseMessageTime('14:40', seen)).toBe(at('2026-11-24T14:40:00'));
-    expect(parseMessageTime('23:50', seen)).toBe(at('2026-11-23T23:50:00'));
+    // A bare time after first-seen: another clock or time zone, not yesterday (the caller uses first-seen).
+    expect(parseMessageTime('23:50', seen)).toBeNull();
+    expect(parseMessageTime('昨天 23:50', seen)).toBe(at('2026-11-23T23:50:00'));
+    expect(parseMessageTime('Yesterday 9:05', seen)).toBe(at('2026-11-23T09:05:00'));
     expect(parseMessageTime('2026-11-24T14:40:00Z', Date.parse('2026-11-24T15:00:00Z'))).toBe(
       Date.parse('2026-11-24T14:40:00Z'),
     );
@@ -57,6 +60,7 @@ describe('the wait clock', () => {
     expect(waitingSince([buyer('1'), buyer('2'), agent('4')], later.seen, 12_000)).toEqual({ since: null, seen: {} });
     const seen = at('2026-11-24T14:41:00');
     expect(waitingSince([buyer('1', '14:40')], {}, seen).since).toBe(at('2026-11-24T14:40:00'));
+    expect(waitingSince([buyer('1', '18:00')], {}, seen).since).toBe(seen);
   });
 
   it('turns amber and red at the thresholds (60 and 100 s unless set)', () => {
