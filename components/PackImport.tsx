@@ -12,7 +12,8 @@ interface PackImportProps {
   onApply?(): void;
   onCancel?(): void;
   onFile(file: File): void;
-  onSubscribe(url: string): void;
+  /** `publicKey`: the team key to pin, '' when none was given. */
+  onSubscribe(url: string, publicKey: string): void;
   /** Asks the browser for access to the origin (must run in the click), then retries. */
   onAllowAccess(origin: string): void;
   /** The team lead confirmed that the subscribed URL may replace the installed pack with its id. */

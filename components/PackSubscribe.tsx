@@ -2,18 +2,23 @@ import { useState, type FormEvent } from 'react';
 
 interface PackSubscribeProps {
   busy: boolean;
-  onSubscribe(url: string): void;
+  /** `publicKey`: the team key to pin ('' when the field was left empty). */
+  onSubscribe(url: string, publicKey: string): void;
 }
 
-/** Subscribes to a pack a team lead publishes at a URL; the background then checks it every hour. */
+/**
+ * Subscribes to a pack a team lead publishes at a URL; the background then checks it every hour. With
+ * the team's public key (what `kpack sign` printed), only files signed with that key are accepted.
+ */
 export function PackSubscribe({ busy, onSubscribe }: PackSubscribeProps) {
   const [url, setUrl] = useState('');
+  const [publicKey, setPublicKey] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubscribe(url.trim());
+    onSubscribe(url.trim(), publicKey.trim());
   };
   return (
-    // noValidate: the background says what is wrong with an address, in the import report, in words.
+    // noValidate: the background says what is wrong with an address or a key, in the import report, in words.
     <form className="import__url" onSubmit={submit} noValidate>
       <label>
         <span>Subscribe to a pack URL (checked every hour; the same formats as files)</span>
@@ -24,6 +29,19 @@ export function PackSubscribe({ busy, onSubscribe }: PackSubscribeProps) {
           data-testid="pack-url-input"
           disabled={busy}
           onChange={(event) => setUrl(event.target.value)}
+        />
+      </label>
+      <label>
+        <span>Team public key (optional: only packs signed with it, kpack sign, are accepted)</span>
+        <input
+          type="text"
+          placeholder="base64 key printed by kpack sign"
+          value={publicKey}
+          spellCheck={false}
+          autoComplete="off"
+          data-testid="subscribe-public-key"
+          disabled={busy}
+          onChange={(event) => setPublicKey(event.target.value)}
         />
       </label>
       <button type="submit" data-testid="pack-url-add" disabled={busy}>

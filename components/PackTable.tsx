@@ -45,6 +45,14 @@ function SyncCell({
         {pack.source.url}
       </a>
       <br />
+      {sync.publicKey && (
+        <>
+          <small className="hint" data-testid="subscription-signed" title={`Team public key ${sync.publicKey}`}>
+            Signed · key {sync.publicKey.slice(0, 8)}…
+          </small>
+          <br />
+        </>
+      )}
       <small className={sync.lastError ? 'error' : 'hint'} data-testid="pack-sync-status">
         {syncing ? 'checking…' : describeSync(pack.version, sync)}
       </small>

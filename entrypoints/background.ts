@@ -28,6 +28,7 @@ export default defineBackground(() => {
     broadcastPicksChanged: () => void pages.sendMessage('picksChanged', {}).catch(() => {}),
     focusTab: (tabId) => focusTab(browser, tabId),
     fetch: (url, init) => fetch(url, init),
+    subtle: crypto.subtle,
     now: () => Date.now(),
   });
   registerHandlers(content.onMessage, pages.onMessage, service);

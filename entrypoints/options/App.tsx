@@ -48,9 +48,9 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
         onFile={(file) => void actions.importFile(file)}
         onApply={() => void actions.applyReview()}
         onCancel={() => actions.cancelReview()}
-        onSubscribe={(url) => void actions.subscribe(url)}
+        onSubscribe={(url, publicKey) => void actions.subscribe(url, { publicKey })}
         onAllowAccess={(origin) => void actions.allowSubscribeAccess(origin)}
-        onReplace={() => void actions.subscribe(store.getState().lastUrl, true)}
+        onReplace={() => void actions.replaceSubscribed()}
       />
       <section>
         <h2>Packs</h2>

@@ -28,7 +28,7 @@ const store = createOptionsStore({
   applyUpdate: (packId) => sendMessage('applyUpdate', { packId }),
   setPackEnabled: (id, enabled) => sendMessage('setPackEnabled', { id, enabled }),
   removePack: (id) => sendMessage('removePack', { id }),
-  subscribePack: (url, replace) => sendMessage('subscribePack', { url, ...(replace ? { replace } : {}) }),
+  subscribePack: (url, options) => sendMessage('subscribePack', { url, ...options }),
   syncPacks: (ids) => sendMessage('syncPacks', { ids }),
   requestAccess: (origin) => browser.permissions.request({ origins: [accessPattern(origin)] }),
   onPacksChanged: (listener) => onMessage('packsChanged', () => listener()),

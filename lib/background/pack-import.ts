@@ -39,6 +39,8 @@ export async function importPackText(
     onlyIfSubscribedTo?: string;
     /** A new subscription: whether it may take the place of a pack with the same id from elsewhere. */
     mayReplace?: boolean;
+    /** A new subscription: the team key it pins (null: none); absent, an update keeps the pinned key. */
+    publicKey?: string | null;
   } = {},
 ): Promise<ImportResult> {
   const imported = packFromText(file, fileNameOf(source), options);
@@ -69,6 +71,7 @@ export async function importPackText(
     now,
     ...(options.sync ? { sync: options.sync } : {}),
     ...(options.onlyIfSubscribedTo !== undefined ? { onlyIfSubscribedTo: options.onlyIfSubscribedTo } : {}),
+    ...(options.publicKey !== undefined ? { publicKey: options.publicKey } : {}),
   });
   if (!stored) return { ok: false, errors: [{ path: '', message: 'the pack was removed during the check' }] };
   return {

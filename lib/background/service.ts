@@ -12,7 +12,8 @@ import { listSubscriptions, recordSyncCheck } from '../db/subscription-store';
 import type { InsertOutcome, InsertRequest } from '../insert/types';
 import { base64ToBytes } from '../messaging/base64';
 import { packFromText, readPackBytes, type PackText } from '../packs/import';
-import type { ImportOutcome, ImportResult, PackSummary } from '../packs/types';
+import { checkPublicKey } from '../packs/signature';
+import type { ImportOutcome, ImportResult, PackSummary, SubscribeRequest } from '../packs/types';
 import { settingsFrom, type Settings } from '../settings';
 import { expandShortcut, shortcutsOf } from '../snippets/expand';
 import { picksToNdjson } from '../suggest/learn/export';
@@ -26,6 +27,7 @@ import {
   type FetchPackOptions,
   type SyncState,
 } from '../sync/pack-fetch';
+import { checkSignedPack } from '../sync/pack-signature';
 import { isDue } from '../sync/schedule';
 import { describeRefusedPack } from '../sync/status';
 import { redactQuestion, retentionCutoff, storableEvent, usageToCsv, usageToNdjson } from '../usage/log';
@@ -70,6 +72,8 @@ export interface BackgroundPorts {
   fetch: FetchLike;
   /** Timeout and size limit of those fetches (tests make them small). */
   fetchOptions?: FetchPackOptions;
+  /** WebCrypto (`crypto.subtle`), to check the signatures of pinned subscriptions; without it they are refused. */
+  subtle?: SubtleCrypto;
   now(): number;
 }
 
@@ -332,15 +336,28 @@ export class BackgroundService {
   /**
    * Subscribes to a pack URL: fetches it now and imports it exactly as a file import does (a Huashu pack
    * or another tool's export, validated and linted); from then on the background keeps it in step.
+   * With `publicKey` (the team's, as `kpack sign` prints it) the subscription is pinned: this file and
+   * every update must be signed with that key, or nothing is stored.
    */
-  async subscribePack(
-    sender: Sender,
-    data: { url: string; expectId?: string; replace?: boolean },
-  ): Promise<ImportResult> {
+  async subscribePack(sender: Sender, data: SubscribeRequest): Promise<ImportResult> {
     this.requirePage(sender);
+    return this.subscribe(data);
+  }
+
+  /**
+   * The one way in for a subscription, whoever asks (the options page through `subscribePack`, or the
+   * background itself for subscriptions a policy configures): the address and key checked, then the first fetch.
+   */
+  async subscribe(data: SubscribeRequest): Promise<ImportResult> {
     const checked = checkPackUrl(typeof data.url === 'string' ? data.url : '');
     if (!checked.ok) return { ok: false, errors: [{ path: '', message: checked.message }] };
     const url = checked.url;
+    let publicKey: string | null = null;
+    if (typeof data.publicKey === 'string' && data.publicKey.trim()) {
+      const key = checkPublicKey(data.publicKey);
+      if (!key.ok) return { ok: false, errors: [{ path: '', message: key.message }] };
+      publicKey = key.publicKey;
+    }
     return this.queueSync(async () => {
       const outcome = await fetchPackBytes(this.ports.fetch, url, {}, this.ports.fetchOptions);
       if (outcome.kind === 'error') {
@@ -356,17 +373,27 @@ export class BackgroundService {
           errors: [{ path: '', message: 'the server answered “304 Not Modified” to a plain request' }],
         };
       }
+      if (publicKey) {
+        const signed = await this.checkSignature(url, outcome.bytes, publicKey);
+        if (!signed.ok) return { ok: false, errors: [{ path: '', message: signed.message }] };
+      }
       const read = await readPackBytes(outcome.bytes, fileNameOfUrl(url));
       if (!read.ok) return read;
       const { etag, lastModified } = outcome;
       const result = await importPackText(this.ports.db, read.file, { kind: 'url', url }, this.ports.now(), {
         sync: { etag, lastModified, contentHash: hashText(read.file.text) },
         mayReplace: data.replace === true,
+        publicKey,
         ...(typeof data.expectId === 'string' && data.expectId ? { expectId: data.expectId } : {}),
       });
       if (result.ok) await this.packsChanged([result.pack.id]);
       return result;
     });
+  }
+
+  /** Whether fetched bytes are signed with the pinned key (the signature fetched beside them). */
+  private checkSignature(url: string, bytes: Uint8Array<ArrayBuffer>, publicKey: string) {
+    return checkSignedPack(this.ports.fetch, this.ports.subtle, url, bytes, publicKey, this.ports.fetchOptions);
   }
 
   /** "Sync now": checks these subscribed packs (all when `ids` is absent), whether due or not. */
@@ -441,6 +468,14 @@ export class BackgroundService {
     if (outcome.kind === 'unchanged') {
       await unchanged();
       return false;
+    }
+    // A pinned subscription reads only what the team key signed: checked over the exact bytes, before parsing.
+    if (subscription.publicKey) {
+      const signed = await this.checkSignature(subscription.url, outcome.bytes, subscription.publicKey);
+      if (!signed.ok) {
+        await failed(signed.message);
+        return false;
+      }
     }
     // Written before the file is parsed: if the worker dies while reading it (a hostile file), the check
     // counts as failed and the next one waits for its back-off; success below clears it.

@@ -28,6 +28,7 @@ export function summarize(stored: StoredPack, subscription?: StoredSubscription)
             lastError: subscription.lastError,
             ...(subscription.accessOrigin ? { accessOrigin: subscription.accessOrigin } : {}),
             ...(subscription.reviewUpdates ? { reviewUpdates: true } : {}),
+            ...(subscription.publicKey ? { publicKey: subscription.publicKey } : {}),
             ...(subscription.pending
               ? { pending: { version: subscription.pending.version, fetchedAt: subscription.pending.fetchedAt } }
               : {}),
@@ -59,6 +60,11 @@ interface PackToStore {
    * (removed meanwhile, it stays removed).
    */
   onlyIfSubscribedTo?: string;
+  /**
+   * For a URL source: the team key a new subscription pins (null: none). Absent, as for a sync's or a
+   * review's update, the subscription keeps the key it has.
+   */
+  publicKey?: string | null;
 }
 
 /**
@@ -68,7 +74,7 @@ interface PackToStore {
  */
 export async function storePack(
   db: HuashuDb,
-  { pack, segment, source, warnings, now, sync = {}, onlyIfSubscribedTo }: PackToStore,
+  { pack, segment, source, warnings, now, sync = {}, onlyIfSubscribedTo, publicKey }: PackToStore,
 ): Promise<{ pack: StoredPack; replaced: string | null } | null> {
   return db.transaction('rw', db.packs, db.segments, db.subscriptions, async () => {
     if (onlyIfSubscribedTo !== undefined) {
@@ -89,9 +95,11 @@ export async function storePack(
     await db.segments.put({ packId: pack.id, fingerprint: segment.fingerprint, segment });
     if (source.kind === 'url') {
       const subscribed = await db.subscriptions.get(pack.id);
+      const pinned = publicKey === undefined ? subscribed?.publicKey : publicKey;
       await db.subscriptions.put({
         // The team lead's choice to review updates outlives each update; an applied update is no longer pending.
         ...(subscribed?.reviewUpdates ? { reviewUpdates: true } : {}),
+        ...(pinned ? { publicKey: pinned } : {}),
         packId: pack.id,
         url: source.url,
         ...sync,

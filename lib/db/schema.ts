@@ -55,6 +55,12 @@ export interface StoredSubscription extends SyncState, SyncSchedule {
   reviewUpdates?: boolean;
   /** A fetched, valid update waiting for review: applied by `applyUpdate`, replaced by a newer one. */
   pending?: PendingUpdate;
+  /**
+   * The team's Ed25519 public key (base64 of the raw 32 bytes, as `kpack sign` prints it), pinned when
+   * subscribing: every fetched file must come with its signature (`PACK.sig`) or is refused. Not indexed:
+   * no new version.
+   */
+  publicKey?: string;
 }
 
 /** A subscribed pack's update as fetched, kept until the team lead applies it. */

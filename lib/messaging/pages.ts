@@ -7,7 +7,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ActiveChat, ChatSummary } from '../chats/types';
 import type { InsertOutcome, InsertRequest } from '../insert/types';
-import type { ImportOutcome, ImportResult, PackSummary } from '../packs/types';
+import type { ImportOutcome, ImportResult, PackSummary, SubscribeRequest } from '../packs/types';
 import type { Settings } from '../settings';
 import type { SiteResult } from '../settings/sites';
 import type { UsageReport } from '../usage/report';
@@ -29,12 +29,11 @@ interface PanelToBackground {
   listPacks(data: Record<string, never>): PackSummary[];
   setPackEnabled(data: { id: string; enabled: boolean }): PackSummary[];
   removePack(data: { id: string }): PackSummary[];
-  /** Fetches a pack URL now and imports it as `importPack` does; the background then keeps it in step. */
   /**
-   * `expectId`: the pack id the team lead expects at this address (refused when it serves another);
-   * `replace`: the team lead confirmed that it may replace a pack with the same id installed from elsewhere.
+   * Fetches a pack URL now and imports it as `importPack` does; the background then keeps it in step
+   * (with `publicKey`, only files signed with the team's key: see `SubscribeRequest`).
    */
-  subscribePack(data: { url: string; expectId?: string; replace?: boolean }): ImportResult;
+  subscribePack(data: SubscribeRequest): ImportResult;
   /** Checks subscribed packs now ("Sync now"): these ids, or all when `ids` is absent. */
   syncPacks(data: { ids?: string[] }): PackSummary[];
   /** Subscribed updates apply when fetched (false) or wait for review (true). */

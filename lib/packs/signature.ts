@@ -15,10 +15,35 @@ export const signatureUrlOf = (packUrl: string): string => {
 function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
   const clean = text.trim();
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(clean)) return null;
-  const binary = atob(clean);
+  let binary: string;
+  try {
+    binary = atob(clean);
+  } catch {
+    return null; // a length no base64 has ("hello")
+  }
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
   return bytes;
+}
+
+/** How long the base64 of a raw 32-byte Ed25519 public key is (what `kpack sign` prints). */
+const PUBLIC_KEY_LENGTH = 44;
+
+/**
+ * A team public key as a team lead pasted it, checked when subscribing: the base64 of a raw 32-byte
+ * Ed25519 key. The "public key:" label `kpack sign` prints before it may come along with the paste.
+ */
+export function checkPublicKey(input: string): { ok: true; publicKey: string } | { ok: false; message: string } {
+  const text = input.trim().replace(/^public key:\s*/i, '');
+  const key = fromBase64(text);
+  if (key && key.length === 32) return { ok: true, publicKey: text };
+  const shown = text.length > PUBLIC_KEY_LENGTH + 8 ? `${text.slice(0, PUBLIC_KEY_LENGTH)}…` : text;
+  return {
+    ok: false,
+    message:
+      `“${shown}” is not an Ed25519 public key: paste the ${PUBLIC_KEY_LENGTH}-character line that ` +
+      '`kpack sign` printed after “public key:”',
+  };
 }
 
 /** Why a file was refused, or ok. */

@@ -34,6 +34,22 @@ interface PackSyncStatus {
   reviewUpdates?: boolean;
   /** A fetched update waiting for review (only when `reviewUpdates`). */
   pending?: { version: string; fetchedAt: number };
+  /** The team public key the subscription is pinned to: only files signed with it are accepted. */
+  publicKey?: string;
+}
+
+/** A subscription as asked for: the options page's form, or a policy's entry. */
+export interface SubscribeRequest {
+  url: string;
+  /** The pack id expected at this address (refused when it serves another). */
+  expectId?: string;
+  /** The team lead confirmed that it may replace a pack with the same id installed from elsewhere. */
+  replace?: boolean;
+  /**
+   * The team's Ed25519 public key (base64 of the raw 32 bytes, as `kpack sign` prints it): the
+   * subscription is pinned, and only files signed with it (`PACK.sig` beside them) are accepted.
+   */
+  publicKey?: string;
 }
 
 /** How an import (a file, or a subscribed URL) went: the stored pack, or every problem by its place in the file. */

@@ -28,13 +28,15 @@ type FetchOutcome =
   | {
       /** The server sent a body (whether it is the one stored is for `hashText` of its text to say). */
       kind: 'fetched';
-      bytes: Uint8Array;
+      bytes: Uint8Array<ArrayBuffer>;
       etag?: string;
       lastModified?: string;
     }
   | {
       kind: 'error';
       message: string;
+      /** The HTTP status when the server answered with an error (a missing signature file is a 404). */
+      status?: number;
       /**
        * The request failed before any answer (offline, DNS, or the browser refused a cross-origin answer
        * without CORS headers): granting the extension access to this origin may help.
@@ -125,10 +127,12 @@ export function hashText(text: string): string {
 
 class TooLargeError extends Error {}
 
-const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+/** "5 MB", or "4 KB" under a megabyte (the limit of a signature file). */
+const sizeText = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /** Reads a body, stopping as soon as it passes `maxBytes` (a huge file is never held whole). */
-async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array> {
+async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   if (!response.body) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes.length > maxBytes) throw new TooLargeError();
@@ -214,6 +218,7 @@ export async function fetchPackBytes(
       return {
         kind: 'error',
         message: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+        status: response.status,
       };
     }
     const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -223,7 +228,7 @@ export async function fetchPackBytes(
   } catch (error) {
     if (controller.signal.aborted) return timedOut;
     if (error instanceof TooLargeError) {
-      return { kind: 'error', message: `the file is larger than ${megabytes(maxBytes)}, the limit for a pack` };
+      return { kind: 'error', message: `the file is larger than ${sizeText(maxBytes)}, the limit for a pack` };
     }
     const origin = new URL(url).origin;
     return {

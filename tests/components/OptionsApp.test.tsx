@@ -54,6 +54,29 @@ describe('options page: pack subscriptions', () => {
     expect(vi.mocked(s.subscribePack).mock.calls[1]).toEqual([URL_]);
   });
 
+  it('sends the team public key with the address, shows a refusal, and sends the key again on retry', async () => {
+    const KEY = 'uR0Hn1m4m6Rk8bqWQ1m0n8X3cX5q3P0r4kq9yFQe1ZQ=';
+    const refused: ImportResult = {
+      ok: false,
+      errors: [{ path: '', message: 'refused: the pack is not signed (no .sig file beside it)' }],
+      accessOrigin: 'https://packs.example.com',
+    };
+    const s = services({ subscribePack: vi.fn(async () => refused) });
+    render(<App store={createOptionsStore(s)} />);
+    fireEvent.change(screen.getByTestId('pack-url-input'), { target: { value: URL_ } });
+    fireEvent.change(screen.getByTestId('subscribe-public-key'), { target: { value: KEY } });
+    fireEvent.click(screen.getByTestId('pack-url-add'));
+    await waitFor(() =>
+      expect(screen.getByTestId('import-report').textContent).toContain(
+        'refused: the pack is not signed (no .sig file beside it)',
+      ),
+    );
+    expect(vi.mocked(s.subscribePack).mock.calls[0]).toEqual([URL_, { publicKey: KEY }]);
+    fireEvent.click(screen.getByTestId('grant-access'));
+    await waitFor(() => expect(s.subscribePack).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(s.subscribePack).mock.calls[1]).toEqual([URL_, { publicKey: KEY }]);
+  });
+
   it('reloads the table when the background says packs changed (the hourly sync)', async () => {
     let changed = () => {};
     const s = services({

@@ -8,6 +8,9 @@ import type { PackSummary } from '../../lib/packs/types';
 
 afterEach(cleanup);
 
+/** A team public key as `kpack sign` prints it (base64 of 32 bytes). */
+const KEY = 'uR0Hn1m4m6Rk8bqWQ1m0n8X3cX5q3P0r4kq9yFQe1ZQ=';
+
 describe('PackImport', () => {
   it('hands the chosen file over', () => {
     const onFile = vi.fn();
@@ -113,6 +116,28 @@ describe('PackTable', () => {
     expect(onAllowAccess).toHaveBeenCalledWith('https://packs.example.com', 'team');
   });
 
+  it('marks a subscription pinned to a team key, and shows why an unsigned update was refused', () => {
+    table({
+      ...subscribed,
+      sync: {
+        ...subscribed.sync!,
+        publicKey: KEY,
+        lastError: 'refused: the signature does not match: the file was changed or signed with another key',
+      },
+    });
+    const badge = screen.getByTestId('subscription-signed');
+    expect(badge.textContent).toBe(`Signed · key ${KEY.slice(0, 8)}…`);
+    expect(badge.title).toContain(KEY);
+    expect(screen.getByTestId('pack-sync-status').textContent).toBe(
+      'refused: the signature does not match: the file was changed or signed with another key — kept version 1.3.0 from 2026-11-30 10:00 (checked 2026-11-30 11:00)',
+    );
+  });
+
+  it('has no signed mark on a subscription without a key', () => {
+    table(subscribed);
+    expect(screen.queryByTestId('subscription-signed')).toBeNull();
+  });
+
   it('says it is checking while a sync runs, and does not start another', () => {
     table(subscribed, ['team']);
     expect(screen.getByTestId('pack-sync-status').textContent).toBe('checking…');
@@ -143,7 +168,7 @@ describe('PackSubscribe (in PackImport)', () => {
       target: { value: ' https://packs.example.com/team.json ' },
     });
     fireEvent.click(screen.getByTestId('pack-url-add'));
-    expect(onSubscribe).toHaveBeenCalledWith('https://packs.example.com/team.json');
+    expect(onSubscribe).toHaveBeenCalledWith('https://packs.example.com/team.json', '');
     expect(screen.getByTestId('import-report').textContent).toContain(
       'https://packs.example.com/team.json: not imported — nothing was changed',
     );
@@ -151,8 +176,18 @@ describe('PackSubscribe (in PackImport)', () => {
     expect(onAllowAccess).toHaveBeenCalledWith('https://packs.example.com');
   });
 
+  it('hands the team public key over with the URL, trimmed', () => {
+    const onSubscribe = vi.fn();
+    render(<PackSubscribe busy={false} onSubscribe={onSubscribe} />);
+    fireEvent.change(screen.getByTestId('pack-url-input'), { target: { value: 'https://packs.example.com/t.json' } });
+    fireEvent.change(screen.getByTestId('subscribe-public-key'), { target: { value: ` ${KEY}\n` } });
+    fireEvent.click(screen.getByTestId('pack-url-add'));
+    expect(onSubscribe).toHaveBeenCalledWith('https://packs.example.com/t.json', KEY);
+  });
+
   it('cannot subscribe while an import runs', () => {
     render(<PackSubscribe busy onSubscribe={() => {}} />);
     expect((screen.getByTestId('pack-url-add') as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByTestId('subscribe-public-key') as HTMLInputElement).disabled).toBe(true);
   });
 });

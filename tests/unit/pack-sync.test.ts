@@ -3,15 +3,13 @@
  * subscribing imports like a file, "Sync now" and the alarm replace a pack only with a new valid version
  * of the same pack, and every failure keeps the stored pack exactly as it was and says why.
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { BackgroundService, type BackgroundPorts, type Sender } from '../../lib/background/service';
-import { EMPTY_REGISTRY } from '../../lib/background/chat-registry';
 import { importPackText } from '../../lib/background/pack-import';
 import { removePack } from '../../lib/db/packs';
-import { HuashuDb } from '../../lib/db/schema';
 import type { FetchLike } from '../../lib/sync/pack-fetch';
 import { SYNC_INTERVAL_MS } from '../../lib/sync/schedule';
+import { memoryPorts } from '../helpers/background';
 import { miniStore } from '../helpers/packs';
 import { workbook } from '../helpers/xlsx';
 
@@ -40,24 +38,15 @@ function packServer() {
   return { server, fetch };
 }
 
-let n = 0;
 function setup(overrides: Partial<BackgroundPorts> = {}) {
   const { server, fetch } = packServer();
   let now = Date.UTC(2026, 10, 30, 10);
-  const ports: BackgroundPorts = {
-    db: new HuashuDb(`sync-${(n += 1)}`, { indexedDB: new IDBFactory(), IDBKeyRange }),
-    extensionId: 'ext',
-    extensionOrigin: ORIGIN,
-    loadRegistry: async () => EMPTY_REGISTRY,
-    saveRegistry: async () => {},
-    sendInsert: vi.fn(),
-    broadcastActiveChat: vi.fn(),
-    broadcastPacksChanged: vi.fn(),
+  const ports = memoryPorts('sync', {
     fetch,
     fetchOptions: { timeoutMs: 50, maxBytes: 64 * 1024 },
     now: () => now,
     ...overrides,
-  };
+  });
   return {
     service: new BackgroundService(ports),
     ports,
@@ -215,7 +204,7 @@ describe('syncing subscribed packs', () => {
       (s) => ((s.body = JSON.stringify({ ...miniStore, id: 'someone-else' })), (s.etag = '"v2"')),
       /id: is “someone-else”, but this address was subscribed for pack “mini-store”/,
     ],
-    ['an oversize file', (s) => ((s.body = 'x'.repeat(70 * 1024)), (s.etag = '"v2"')), /larger than 0\.1 MB/],
+    ['an oversize file', (s) => ((s.body = 'x'.repeat(70 * 1024)), (s.etag = '"v2"')), /larger than 64 KB/],
     [
       'a broken workbook',
       (s) => ((s.body = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9])), (s.etag = '"v2"')),

@@ -94,9 +94,13 @@ describe('fetchPackBytes', () => {
 
   it('reports an HTTP error with its status', async () => {
     const { fn } = fakeFetch(() => new Response('gone', { status: 404, statusText: 'Not Found' }));
-    expect(await fetchPackBytes(fn, URL_, {})).toEqual({ kind: 'error', message: 'HTTP 404 Not Found' });
+    expect(await fetchPackBytes(fn, URL_, {})).toEqual({
+      kind: 'error',
+      message: 'HTTP 404 Not Found',
+      status: 404,
+    });
     const { fn: bare } = fakeFetch(() => new Response('', { status: 500 }));
-    expect(await fetchPackBytes(bare, URL_, {})).toEqual({ kind: 'error', message: 'HTTP 500' });
+    expect(await fetchPackBytes(bare, URL_, {})).toEqual({ kind: 'error', message: 'HTTP 500', status: 500 });
   });
 
   it('reports a network error, offering access to the origin', async () => {
@@ -150,7 +154,7 @@ describe('fetchPackBytes', () => {
     const { fn: declared } = fakeFetch(() => new Response(big, { headers: { 'content-length': '2048' } }));
     expect(await fetchPackBytes(declared, URL_, {}, { maxBytes: 1024 * 1024 * 0.001 })).toEqual({
       kind: 'error',
-      message: 'the file is larger than 0 MB, the limit for a pack',
+      message: 'the file is larger than 1 KB, the limit for a pack',
     });
     const { fn: streamed } = fakeFetch(() => {
       const stream = new ReadableStream<Uint8Array>({

@@ -2,34 +2,20 @@
  * The usage log keeps buyer words only redacted, forgets events past the retention by alarm as well as
  * on write, can be switched off, cleared and exported (NDJSON and CSV with the documented fields).
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onAlarm, startAlarms } from '../../lib/background/alarms';
-import { EMPTY_REGISTRY } from '../../lib/background/chat-registry';
-import { BackgroundService, type BackgroundPorts, type Sender } from '../../lib/background/service';
-import { HuashuDb } from '../../lib/db/schema';
+import { BackgroundService, type Sender } from '../../lib/background/service';
 import { EXPORT_FIELDS, USAGE_PRUNE_ALARM, redactQuestion, usageToCsv, usageToNdjson } from '../../lib/usage/log';
 import { DAY } from '../../lib/usage/report';
+import { memoryPorts } from '../helpers/background';
 
 const ORIGIN = 'chrome-extension://ext/';
 const options: Sender = { id: 'ext', url: `${ORIGIN}options.html` };
 const content: Sender = { id: 'ext', url: 'https://dongdong.jd.com/', tab: { id: 3, active: true }, frameId: 0 };
 
-let n = 0;
 function setup() {
   let now = Date.UTC(2026, 10, 30, 10);
-  const ports: BackgroundPorts = {
-    db: new HuashuDb(`usage-${(n += 1)}`, { indexedDB: new IDBFactory(), IDBKeyRange }),
-    extensionId: 'ext',
-    extensionOrigin: ORIGIN,
-    loadRegistry: async () => EMPTY_REGISTRY,
-    saveRegistry: async () => {},
-    sendInsert: vi.fn(),
-    broadcastActiveChat: vi.fn(),
-    broadcastPacksChanged: vi.fn(),
-    fetch: vi.fn(),
-    now: () => now,
-  };
+  const ports = memoryPorts('usage', { now: () => now });
   return { service: new BackgroundService(ports), ports, later: (ms: number) => (now += ms) };
 }
 

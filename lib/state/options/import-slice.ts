@@ -32,6 +32,7 @@ export const createImportSlice: OptionsSlice<ImportSlice> = (services) => (set, 
     report: null,
     review: null,
     lastUrl: '',
+    lastPublicKey: '',
     importFile: (file) =>
       importing(file.name, async () => {
         const bytes = new Uint8Array(await file.arrayBuffer());
@@ -39,16 +40,19 @@ export const createImportSlice: OptionsSlice<ImportSlice> = (services) => (set, 
         if (isReview(result)) apply = () => services.importFile(file.name, bytes, true);
         return result;
       }),
-    subscribe(url, replace = false) {
-      set({ lastUrl: url });
+    subscribe(url, { replace = false, publicKey = '' } = {}) {
+      set({ lastUrl: url, lastPublicKey: publicKey });
+      const options = { ...(replace ? { replace } : {}), ...(publicKey ? { publicKey } : {}) };
       return importing(url || '(no address)', () =>
-        replace ? services.subscribePack(url, true) : services.subscribePack(url),
+        Object.keys(options).length > 0 ? services.subscribePack(url, options) : services.subscribePack(url),
       );
     },
+    replaceSubscribed: () => get().subscribe(get().lastUrl, { replace: true, publicKey: get().lastPublicKey }),
     allowSubscribeAccess: (origin) =>
       get().guard(async () => {
         // permissions.request must be the first thing the click does (no await before it), or the browser refuses.
-        if (await services.requestAccess(origin)) void get().subscribe(get().lastUrl);
+        if (await services.requestAccess(origin))
+          void get().subscribe(get().lastUrl, { publicKey: get().lastPublicKey });
         else get().fail(`Access to ${origin} was not granted: the pack cannot be fetched from there.`);
       }),
     async applyReview() {

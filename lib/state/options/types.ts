@@ -29,8 +29,11 @@ export interface OptionsServices {
   applyUpdate(packId: string): Promise<ImportResult>;
   setPackEnabled(id: string, enabled: boolean): Promise<PackSummary[]>;
   removePack(id: string): Promise<PackSummary[]>;
-  /** `replace`: the team lead confirmed it may take the place of a pack with the same id. */
-  subscribePack(url: string, replace?: boolean): Promise<ImportResult>;
+  /**
+   * `replace`: the team lead confirmed it may take the place of a pack with the same id; `publicKey`: the
+   * team key to pin (only signed files accepted).
+   */
+  subscribePack(url: string, options?: { replace?: boolean; publicKey?: string }): Promise<ImportResult>;
   syncPacks(ids: string[]): Promise<PackSummary[]>;
   /** `permissions.request` for the origin's host; only works when called within a click. */
   requestAccess(origin: string): Promise<boolean>;
@@ -106,8 +109,13 @@ export interface ImportSlice {
   reviewUpdate(packId: string): Promise<void>;
   /** The address last subscribed to, retried once access to its origin is granted. */
   lastUrl: string;
+  /** The team public key given with it ('' when none), sent again with the retry. */
+  lastPublicKey: string;
   importFile(file: PickedFile): Promise<void>;
-  subscribe(url: string, replace?: boolean): Promise<void>;
+  /** `publicKey`: the team key to pin ('' or absent: none); `replace`: confirmed replacing a pack with its id. */
+  subscribe(url: string, options?: { replace?: boolean; publicKey?: string }): Promise<void>;
+  /** Subscribes to the last address again, confirmed to replace the installed pack with its id. */
+  replaceSubscribed(): Promise<void>;
   /** Asks for access to the origin (within the click), then subscribes to the last address again. */
   allowSubscribeAccess(origin: string): Promise<void>;
 }
