@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openChatAndPanel, ROOT, serveFolder, sideBySide, type ExtensionBrowser } from './harness';
-import { appendBuyerMessage, FLOWS } from './sites';
+import { appendAgentReply, appendBuyerMessage, FLOWS } from './sites';
 
 const EXTENSION = join(ROOT, '.output/e2e/chrome-mv3');
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
@@ -123,13 +123,7 @@ describe('usage report', () => {
     const { chat, panel } = await openChatAndPanel(browser, `${origin}/jd/history.html`, 'jd_小王');
     try {
       // The agent answered what was pending; then the buyer asks something no pack answers.
-      await chat.evaluate(() => {
-        const reply = document.createElement('div');
-        reply.className = 'message message_right';
-        reply.id = `s_${Date.now()}`;
-        reply.innerHTML = '<pre class="message__text"><span class="message__content">好的亲</span></pre>';
-        document.querySelector('#t-chat-scroll .c-c')!.append(reply);
-      });
+      await appendAgentReply(chat, 'jd', '好的亲');
       await appendBuyerMessage(chat, 'jd', '天王星的卫星有几颗');
       await expect
         .poll(() => panel.locator('[data-testid="empty"]').getAttribute('data-reason', { timeout: 1_000 }), {
@@ -148,6 +142,85 @@ describe('usage report', () => {
         .toBe(1);
       await expect.poll(() => options.getByTestId('usage-report').textContent()).toContain('天王星的卫星有几颗');
       await options.close();
+    } finally {
+      await panel.close();
+      await chat.close();
+    }
+  });
+});
+
+/** The text of the file a click on `testId` downloads. */
+async function downloadText(page: Page, testId: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+const CASES = [
+  {
+    name: 'Chinese, on JD',
+    site: 'jd' as const,
+    fixture: 'jd/history.html',
+    buyer: 'jd_小王',
+    // The question's own words stay readable; none of the shipped packs answers it.
+    words: '海王星离太阳有多远',
+    message: '海王星离太阳有多远 电话13812345678 邮箱wang.li@example.com 住在浙江省杭州市西湖区文三路138号',
+    raw: ['13812345678', 'wang.li@example.com', '文三路138号', '西湖区'],
+  },
+  {
+    name: 'English, on Shopify Inbox',
+    site: 'shopify' as const,
+    fixture: 'shopify/history.html',
+    buyer: null,
+    words: 'Who wrote Hamlet?',
+    message: 'Who wrote Hamlet? 555-123-4567 jane.doe@example.com 221 Baker Street',
+    raw: ['555-123-4567', '123-4567', 'jane.doe@example.com', '221 Baker Street', 'Baker'],
+  },
+];
+
+// Issue 13: buyer data in the usage log is redacted before it is stored, so neither the page nor an export holds it.
+describe('usage report: buyer data masked', () => {
+  it.each(CASES)('$name: phone, e-mail and address masked on the page and in the exports', async (c) => {
+    const { chat, panel } = await openChatAndPanel(
+      browser,
+      `${origin}/${c.fixture}`,
+      c.buyer ?? expectations[c.fixture]!.buyerName,
+    );
+    try {
+      // The agent answered what was pending; then the buyer asks something no pack answers.
+      await appendAgentReply(chat, c.site, c.site === 'jd' ? '好的亲' : 'Sure!');
+      await appendBuyerMessage(chat, c.site, c.message);
+      await expect
+        .poll(() => panel.locator('[data-testid="empty"]').getAttribute('data-reason', { timeout: 1_000 }), {
+          timeout: 15_000,
+        })
+        .toBe('no-match');
+
+      const options = await browser.context.newPage();
+      try {
+        await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+        const question = options.getByTestId('usage-unanswered').filter({ hasText: c.words });
+        await expect.poll(() => question.count(), { timeout: 15_000 }).toBe(1);
+        const shown = (await question.textContent())!;
+        for (const placeholder of ['[phone]', '[email]', '[address]']) expect(shown).toContain(placeholder);
+        const page = (await options.locator('body').textContent())!;
+        for (const raw of c.raw) expect(page).not.toContain(raw);
+
+        const log = await downloadText(options, 'usage-log-export-ndjson');
+        const events = log
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { type: string; question?: string });
+        const logged = events.find((e) => e.type === 'unanswered' && e.question?.includes(c.words));
+        expect(logged?.question).toMatch(/\[phone\].*\[email\].*\[address\]/);
+        const agentLog = await downloadText(options, 'usage-export-log');
+        expect(agentLog).toContain(logged!.question);
+        for (const raw of c.raw) {
+          expect(log).not.toContain(raw);
+          expect(agentLog).not.toContain(raw);
+        }
+      } finally {
+        await options.close();
+      }
     } finally {
       await panel.close();
       await chat.close();

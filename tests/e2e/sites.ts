@@ -99,3 +99,31 @@ export async function appendBuyerMessage(page: Page, site: SiteFlow['site'], tex
     { site, text },
   );
 }
+
+/** Appends the agent's own bubble (the pending buyer question is then answered) on the JD or Shopify replica. */
+export async function appendAgentReply(page: Page, site: 'jd' | 'shopify', text: string): Promise<void> {
+  await page.evaluate(
+    ({ site, text }) => {
+      const bubble = document.createElement('div');
+      const content = Object.assign(document.createElement(site === 'jd' ? 'span' : 'p'), { textContent: text });
+      if (site === 'jd') {
+        bubble.className = 'message message_right';
+        bubble.id = `s_${Date.now()}`;
+        const pre = Object.assign(document.createElement('pre'), { className: 'message__text' });
+        content.className = 'message__content';
+        pre.append(content);
+        bubble.append(pre);
+        document.querySelector('#t-chat-scroll .c-c')!.append(bubble);
+      } else {
+        Object.assign(bubble, { className: 'Pq1x k9a', id: `msg-${Date.now()}` });
+        bubble.setAttribute('role', 'listitem');
+        bubble.setAttribute('aria-label', 'Message from you');
+        const body = Object.assign(document.createElement('div'), { className: 'Zz3' });
+        body.append(content);
+        bubble.append(body);
+        document.querySelector('[role="log"]')!.append(bubble);
+      }
+    },
+    { site, text },
+  );
+}

@@ -12,7 +12,8 @@ import { importEspanso } from './espanso';
 import { importChatwoot, importFreshdesk, importGorgias, importTextBlaze, importZendesk, parseJson } from './json';
 import { ImportFormatError, type Importer, type ImporterOutput, type ImportNote } from './types';
 
-const IMPORTERS = {
+/** The reader of each format other than Huashu's own. */
+export const IMPORTERS = {
   espanso: importEspanso,
   zendesk: importZendesk,
   gorgias: importGorgias,
