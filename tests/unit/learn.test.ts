@@ -176,7 +176,7 @@ describe('PickMemory', () => {
     const start = performance.now();
     for (let i = 0; i < 20; i += 1) memory.votes('衣服还没发货怎么回事');
     // Generous: a guard against work growing with the square of the memory, on a loaded machine.
-    expect((performance.now() - start) / 20).toBeLessThan(50);
+    expect((performance.now() - start) / 20).toBeLessThan(200);
   });
 });
 

