@@ -6,14 +6,14 @@
  * server error keeps that version and says so. A pack signed with `kpack sign` and subscribed with the
  * team's public key is imported; changed on the server without signing it again, it is refused.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPanel, ROOT, type ExtensionBrowser } from './harness';
+import { signWithNewKey } from './signing';
 
 const EXTENSION = process.env.HUASHU_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
@@ -204,16 +204,9 @@ describe('signed packs', () => {
 
   beforeAll(() => {
     // The team lead's side: kpack (the CLI as built) writes a new key, signs the file, prints the key to pin.
-    const folder = mkdtempSync(join(tmpdir(), 'huashu-signed-'));
-    const file = join(folder, 'signed-desk.json');
+    const file = join(mkdtempSync(join(tmpdir(), 'huashu-signed-')), 'signed-desk.json');
     writeFileSync(file, SIGNED_PACK);
-    const printed = execFileSync(
-      process.execPath,
-      [join(ROOT, 'bin/kpack.mjs'), 'sign', '--new-key', join(folder, 'team.pem'), file],
-      { encoding: 'utf8' },
-    );
-    publicKey = /^public key: (\S+)$/m.exec(printed)![1]!;
-    signed.sig = readFileSync(`${file}.sig`, 'utf8');
+    ({ publicKey, signature: signed.sig } = signWithNewKey(file));
     signedUrl = packUrl.replace('sync-desk.json', 'signed-desk.json');
   });
 
