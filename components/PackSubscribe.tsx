@@ -32,7 +32,9 @@ export function PackSubscribe({ busy, onSubscribe }: PackSubscribeProps) {
         />
       </label>
       <label>
-        <span>Team public key (optional: only packs signed with it, kpack sign, are accepted)</span>
+        <span>
+          Team public key (optional: only packs signed with the team's key are accepted; kpack sign prints it)
+        </span>
         <input
           type="text"
           placeholder="base64 key printed by kpack sign"

@@ -353,8 +353,10 @@ export class BackgroundService {
     if (!checked.ok) return { ok: false, errors: [{ path: '', message: checked.message }] };
     const url = checked.url;
     let publicKey: string | null = null;
-    if (typeof data.publicKey === 'string' && data.publicKey.trim()) {
-      const key = checkPublicKey(data.publicKey);
+    // Empty is no key; anything else must be one (a policy's mistyped key must not silently unpin).
+    const given = data.publicKey ?? '';
+    if (typeof given !== 'string' || given.trim()) {
+      const key = checkPublicKey(String(given));
       if (!key.ok) return { ok: false, errors: [{ path: '', message: key.message }] };
       publicKey = key.publicKey;
     }

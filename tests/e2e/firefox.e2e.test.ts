@@ -2,13 +2,17 @@
  * The main loop in Firefox (the MV2 build, `sidebar_action` instead of the side panel), in Debian's
  * firefox-esr over WebDriver BiDi: a buyer writes on the JD replica page, the panel page ranks the
  * right reply first, Insert writes it into the page's composer, nothing is sent; a typed shortcut expands.
+ * A signed pack subscribed with its team key is imported (Firefox's WebCrypto checks the Ed25519
+ * signature); changed without signing it again, it is refused and the signed version kept.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_UUID, FIREFOX, launchFirefox, type Firefox } from './firefox';
 import { ROOT, serveFolder } from './harness';
+import { signWithNewKey } from './signing';
 
 let firefox: Firefox;
 let server: Server;
@@ -93,5 +97,81 @@ describe.skipIf(!existsSync(FIREFOX))('firefox', () => {
     expect(expanded).toContain('京东物流');
     expect(expanded).not.toContain('/fh');
     expect(await firefox.evaluate<number>(chat, `window.huashuReplica.sent`)).toBe(0);
+  });
+
+  it('imports a pack signed with the pinned team key, and refuses it changed without a new signature', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'huashu-ff-signed-'));
+    const file = join(folder, 'signed-desk.json');
+    const pack = (reply: string) =>
+      JSON.stringify({
+        format: 'huashu-pack/1',
+        id: 'signed-desk',
+        name: 'Signed desk',
+        version: '1.0.0',
+        locale: 'en',
+        entries: [
+          { id: 'gift-wrap', title: 'Gift wrapping', questions: ['gift wrapping'], replies: [{ text: reply }] },
+        ],
+      });
+    writeFileSync(file, pack('Gift wrapping is free.'));
+    const { publicKey } = signWithNewKey(file);
+    const packs = await serveFolder(folder);
+    try {
+      const url = `${packs.origin}/signed-desk.json`;
+      const { context: page } = await firefox.send<{ context: string }>('browsingContext.create', { type: 'tab' });
+      await firefox.send('browsingContext.navigate', {
+        context: page,
+        url: `moz-extension://${EXTENSION_UUID}/options.html`,
+        wait: 'complete',
+      });
+      // The only subscribed pack in this profile: its row's test ids are unique on the page.
+      const text = (testId: string) =>
+        firefox.evaluate<string | null>(
+          page,
+          `document.querySelector('[data-testid="${testId}"]')?.textContent ?? null`,
+        );
+      expect(
+        await poll(
+          () => text('pack-url-add'),
+          (label) => label === 'Subscribe',
+        ),
+      ).toBe('Subscribe');
+      // React reads inputs through their value setter and an input event, as typing does.
+      await firefox.evaluate(
+        page,
+        `(() => {
+          const type = (testId, value) => {
+            const input = document.querySelector('[data-testid="' + testId + '"]');
+            Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, value);
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          };
+          type('pack-url-input', ${JSON.stringify(url)});
+          type('subscribe-public-key', ${JSON.stringify(publicKey)});
+          return 1;
+        })()`,
+      );
+      await firefox.evaluate(page, `document.querySelector('[data-testid="pack-url-add"]').click()`);
+      const report = await poll(
+        () => text('import-report'),
+        (t) => Boolean(t?.includes('imported') || t?.includes('not imported')),
+      );
+      expect(report).toContain(`${url}: imported “Signed desk” 1.0.0`);
+      expect(await poll(() => text('subscription-signed'), Boolean)).toBe(`Signed · key ${publicKey.slice(0, 8)}…`);
+
+      writeFileSync(file, pack('Gift wrapping costs $50.'));
+      await firefox.evaluate(
+        page,
+        `document.querySelector('[data-pack-id="signed-desk"] [data-testid="pack-sync-now"]').click()`,
+      );
+      const status = await poll(
+        () => text('pack-sync-status'),
+        (t) => Boolean(t?.startsWith('refused')),
+      );
+      expect(status).toMatch(
+        /^refused: the signature does not match: the file was changed or signed with another key — kept version 1\.0\.0/,
+      );
+    } finally {
+      packs.server.close();
+    }
   });
 });

@@ -3,13 +3,17 @@
  * which has no host access to 127.0.0.1: the background reads the local pack server only because the
  * server sends CORS headers, as GitHub raw and CDNs do. A team lead subscribes in the options page, the
  * panel finds the pack's entry, "Sync now" brings a new version (asked with If-None-Match), and a
- * server error keeps that version and says so.
+ * server error keeps that version and says so. A pack signed with `kpack sign` and subscribed with the
+ * team's public key is imported; changed on the server without signing it again, it is refused.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPanel, ROOT, type ExtensionBrowser } from './harness';
+import { signWithNewKey } from './signing';
 
 const EXTENSION = process.env.HUASHU_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
@@ -31,6 +35,30 @@ const packJson = (version: string, reply: string) =>
       },
     ],
   });
+
+/** The signed pack as the team lead wrote it; `kpack sign` signs this file's bytes. */
+const SIGNED_PACK = `${JSON.stringify(
+  {
+    format: 'huashu-pack/1',
+    id: 'signed-desk',
+    name: 'Signed desk',
+    version: '1.0.0',
+    locale: 'en',
+    entries: [
+      {
+        id: 'gift-wrap',
+        title: 'Gift wrapping',
+        questions: ['do you gift wrap', 'gift wrapping price'],
+        keywords: ['wrapping'],
+        replies: [{ text: 'Gift wrapping is free with every order.' }],
+      },
+    ],
+  },
+  null,
+  2,
+)}\n`;
+/** What is served at the signed pack's address and beside it (`.sig`). */
+const signed = { body: SIGNED_PACK, sig: '' };
 
 /** The team lead's pack server: one pack, an ETag per version, 304 for If-None-Match, CORS for everyone. */
 const served = { status: 200, body: packJson('1.0.0', 'We wax snowboards for $25.'), etag: '"v1"' };
@@ -57,6 +85,11 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     if (request.method === 'OPTIONS') {
       response.writeHead(204, CORS).end();
+      return;
+    }
+    if (request.url?.startsWith('/packs/signed-desk.json')) {
+      const body = request.url.endsWith('.sig') ? signed.sig : signed.body;
+      response.writeHead(200, { ...CORS, 'content-type': 'application/json; charset=utf-8' }).end(body);
       return;
     }
     requests.push(request.headers);
@@ -161,5 +194,65 @@ describe('pack subscriptions', () => {
     await options.getByTestId('import-apply').click();
     await expect.poll(() => row().locator('td').nth(2).textContent(), { timeout: 15_000 }).toBe('1.2.0');
     await expect(row().getByTestId('pack-pending').count()).resolves.toBe(0);
+  });
+});
+
+describe('signed packs', () => {
+  const signedRow = () => options.locator('[data-pack-id="signed-desk"]');
+  let publicKey = '';
+  let signedUrl = '';
+
+  beforeAll(() => {
+    // The team lead's side: kpack (the CLI as built) writes a new key, signs the file, prints the key to pin.
+    const file = join(mkdtempSync(join(tmpdir(), 'huashu-signed-')), 'signed-desk.json');
+    writeFileSync(file, SIGNED_PACK);
+    ({ publicKey, signature: signed.sig } = signWithNewKey(file));
+    signedUrl = packUrl.replace('sync-desk.json', 'signed-desk.json');
+  });
+
+  it('refuses a key that is not an Ed25519 public key, saying so', async () => {
+    await options.getByTestId('pack-url-input').fill(signedUrl);
+    await options.getByTestId('subscribe-public-key').fill('not-a-key');
+    await options.getByTestId('pack-url-add').click();
+    await expect
+      .poll(() => options.getByTestId('import-report').textContent())
+      .toContain('“not-a-key” is not an Ed25519 public key');
+    await expect(signedRow().count()).resolves.toBe(0);
+  });
+
+  it('subscribes with the team public key: the signed pack is imported and marked signed', async () => {
+    await options.getByTestId('pack-url-input').fill(signedUrl);
+    await options.getByTestId('subscribe-public-key').fill(publicKey);
+    await options.getByTestId('pack-url-add').click();
+    await expect
+      .poll(() => options.getByTestId('import-report').textContent(), { timeout: 15_000 })
+      .toContain(`${signedUrl}: imported “Signed desk” 1.0.0, 1 entries`);
+    await expect
+      .poll(() => signedRow().getByTestId('subscription-signed').textContent())
+      .toBe(`Signed · key ${publicKey.slice(0, 8)}…`);
+    await panel.getByTestId('search').fill('gift wrapping');
+    await expect
+      .poll(() => panel.locator('[data-testid="suggestion"]').first().textContent(), { timeout: 10_000 })
+      .toContain('Gift wrapping is free');
+  });
+
+  it('a reply changed on the server without signing again is refused; the signed version stays in use', async () => {
+    signed.body = SIGNED_PACK.replace('Gift wrapping is free', 'Gift wrapping costs $50');
+    await signedRow().getByTestId('pack-sync-now').click();
+    await expect
+      .poll(() => signedRow().getByTestId('pack-sync-status').textContent(), { timeout: 15_000 })
+      .toMatch(
+        /^refused: the signature does not match: the file was changed or signed with another key — kept version 1\.0\.0 from /,
+      );
+    await expect(signedRow().locator('td').nth(2).textContent()).resolves.toBe('1.0.0');
+    // The panel still suggests the signed reply, read from storage again.
+    await panel.reload();
+    await panel.getByTestId('search').fill('gift wrapping');
+    await expect
+      .poll(() => panel.locator('[data-testid="suggestion"]').first().textContent(), { timeout: 10_000 })
+      .toContain('Gift wrapping is free');
+    await expect(panel.locator('[data-testid="suggestion"]').first().textContent()).resolves.not.toContain('$50');
+    await signedRow().scrollIntoViewIfNeeded();
+    await options.screenshot({ path: join(SCREENSHOTS, 'options-signed-refused.png') });
   });
 });

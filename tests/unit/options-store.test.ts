@@ -107,6 +107,27 @@ describe('options store', () => {
     await vi.waitFor(() => expect(s.syncPacks).toHaveBeenCalledWith(['team']));
   });
 
+  it('confirming a replace subscribes to the same address again with the same team key', async () => {
+    const KEY = 'uR0Hn1m4m6Rk8bqWQ1m0n8X3cX5q3P0r4kq9yFQe1ZQ=';
+    const conflict: ImportResult = {
+      ok: false,
+      errors: [{ path: 'id', message: '“team” is already installed' }],
+      conflict: { packId: 'team', name: 'Team pack' },
+    };
+    const s = services({ subscribePack: vi.fn(async () => conflict) });
+    const store = createOptionsStore(s);
+    await store.getState().subscribe(summary.source.kind === 'url' ? summary.source.url : '', { publicKey: KEY });
+    expect(store.getState().report?.conflict).toEqual({ packId: 'team', name: 'Team pack' });
+    await store.getState().replaceSubscribed();
+    expect(vi.mocked(s.subscribePack).mock.calls).toEqual([
+      ['https://packs.example.com/team.json', { publicKey: KEY }],
+      ['https://packs.example.com/team.json', { replace: true, publicKey: KEY }],
+    ]);
+    // Without a key, none is sent.
+    await store.getState().subscribe('https://packs.example.com/other.json');
+    expect(vi.mocked(s.subscribePack).mock.calls.at(-1)).toEqual(['https://packs.example.com/other.json']);
+  });
+
   it('imports a picked file from its bytes, reports it and reloads the table', async () => {
     const ok: ImportResult = { ok: true, pack: summary, replaced: null, warnings: [] };
     const s = services({ importFile: vi.fn(async () => ok) });

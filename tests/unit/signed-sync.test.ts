@@ -98,8 +98,10 @@ describe('subscribing with a team public key', () => {
 
   it('refuses a key that is not an Ed25519 public key, clearly and without fetching', async () => {
     const { service, ports } = setup();
-    for (const bad of ['hello', TEAM.publicKey.slice(0, 40), Buffer.alloc(33).toString('base64')]) {
-      const result = await service.subscribePack(options, { url: URL_, publicKey: bad });
+    const notKeys: unknown[] = ['hello', TEAM.publicKey.slice(0, 40), Buffer.alloc(33).toString('base64'), 42];
+    for (const bad of notKeys) {
+      // A policy's value may be anything: a mistyped key must be refused, never taken as "no key".
+      const result = await service.subscribePack(options, { url: URL_, publicKey: bad as string });
       expect(result).toMatchObject({
         ok: false,
         errors: [{ path: '', message: expect.stringContaining('is not an Ed25519 public key') }],
