@@ -388,8 +388,9 @@ export class BackgroundService {
         publicKey,
         ...(typeof data.expectId === 'string' && data.expectId ? { expectId: data.expectId } : {}),
       });
-      if (result.ok) await this.packsChanged([result.pack.id]);
-      return result;
+      if (!result.ok) return result;
+      await this.packsChanged([result.pack.id]);
+      return publicKey ? { ...result, signedBy: publicKey } : result;
     });
   }
 

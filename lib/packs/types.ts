@@ -61,6 +61,8 @@ export type ImportResult =
       replaced: string | null;
       /** Set when the file was another tool's export, converted (see lib/packs/importers). */
       converted?: { format: string; notes: string[] };
+      /** A pinned subscription: the team public key whose signature of the file was checked. */
+      signedBy?: string;
     }
   | {
       ok: false;

@@ -226,7 +226,9 @@ describe('signed packs', () => {
     await options.getByTestId('pack-url-add').click();
     await expect
       .poll(() => options.getByTestId('import-report').textContent(), { timeout: 15_000 })
-      .toContain(`${signedUrl}: imported “Signed desk” 1.0.0, 1 entries`);
+      .toContain(
+        `${signedUrl}: imported “Signed desk” 1.0.0, 1 entries; signature checked (key ${publicKey.slice(0, 8)}…)`,
+      );
     await expect
       .poll(() => signedRow().getByTestId('subscription-signed').textContent())
       .toBe(`Signed · key ${publicKey.slice(0, 8)}…`);

@@ -38,6 +38,19 @@ describe('reportOf', () => {
     });
   });
 
+  it('says that a pinned subscription’s signature was checked, naming the key', () => {
+    const ok: ImportResult = {
+      ok: true,
+      pack: summary,
+      replaced: null,
+      warnings: [],
+      signedBy: 'uR0Hn1m4m6Rk8bqWQ1m0n8X3cX5q3P0r4kq9yFQe1ZQ=',
+    };
+    expect(reportOf('https://packs.example.com/team.json', ok).summary).toBe(
+      'imported “Team pack” 1.0.0, 2 entries; signature checked (key uR0Hn1m4…)',
+    );
+  });
+
   it('sums up an import, with the conversion notes before the lint warnings', () => {
     const ok: ImportResult = {
       ok: true,

@@ -89,7 +89,11 @@ const MISMATCH = 'refused: the signature does not match: the file was changed or
 describe('subscribing with a team public key', () => {
   it('imports a file signed with that key, and remembers the key (shown as signed)', async () => {
     const { service, server, subscription, subscribe } = setup();
-    expect(await subscribe()).toMatchObject({ ok: true, pack: { id: 'mini-store', version: '1.0.0' } });
+    expect(await subscribe()).toMatchObject({
+      ok: true,
+      pack: { id: 'mini-store', version: '1.0.0' },
+      signedBy: TEAM.publicKey,
+    });
     expect(server.urls).toEqual([URL_, SIG_URL]);
     expect(await subscription()).toMatchObject({ url: URL_, publicKey: TEAM.publicKey, lastError: null });
     const [summary] = await service.listPacks(options);
@@ -115,7 +119,9 @@ describe('subscribing with a team public key', () => {
     expect(checkPublicKey(`public key: ${TEAM.publicKey}\n`)).toEqual({ ok: true, publicKey: TEAM.publicKey });
     const { service, server, subscription } = setup();
     server.sig = null;
-    expect(await service.subscribePack(options, { url: URL_, publicKey: '  ' })).toMatchObject({ ok: true });
+    const unpinned = await service.subscribePack(options, { url: URL_, publicKey: '  ' });
+    expect(unpinned).toMatchObject({ ok: true });
+    expect(unpinned).not.toHaveProperty('signedBy');
     expect(await subscription()).not.toHaveProperty('publicKey');
     expect(server.urls).toEqual([URL_]);
   });

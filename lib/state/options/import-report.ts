@@ -24,6 +24,7 @@ export function reportOf(name: string, result: ImportResult): ImportReportView {
     summary:
       `imported “${result.pack.name}” ${result.pack.version}, ${result.pack.entries} entries` +
       (result.converted ? ` converted from a ${result.converted.format} export` : '') +
-      (result.replaced ? ` (replaced ${result.replaced})` : ''),
+      (result.replaced ? ` (replaced ${result.replaced})` : '') +
+      (result.signedBy ? `; signature checked (key ${result.signedBy.slice(0, 8)}…)` : ''),
   };
 }
