@@ -15,7 +15,7 @@ export function registerHandlers(
   service: BackgroundService,
 ): void {
   onContent('reportConversation', ({ sender, data }) => service.reportConversation(from(sender), data));
-  onContent('forgetFrame', ({ sender }) => service.frameGone(from(sender)));
+  onContent('forgetFrame', ({ sender, data }) => service.frameGone(from(sender), data));
   onContent('listShortcuts', ({ sender }) => service.listShortcuts(from(sender)));
   onContent('expandShortcut', ({ sender, data }) => service.expandShortcut(from(sender), data));
   onContent('getSelectorOverrides', ({ data }) => service.getSelectorOverrides(data));

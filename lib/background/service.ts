@@ -144,11 +144,12 @@ export class BackgroundService {
     await track;
   }
 
-  /** A content script's page is going away: its frame's report is forgotten. */
-  async frameGone(sender: Sender): Promise<void> {
+  /** A content script's page is going away: its frame's report is forgotten, if that document made it. */
+  async frameGone(sender: Sender, data: { documentId: string }): Promise<void> {
     this.requireContent(sender);
     const tabId = sender.tab!.id!;
-    await this.updateRegistry((registry) => forgetFrame(registry, tabId, sender.frameId ?? 0), true);
+    const documentId = String(data?.documentId ?? '');
+    await this.updateRegistry((registry) => forgetFrame(registry, tabId, sender.frameId ?? 0, documentId), true);
   }
 
   private requireContent(sender: Sender): void {
