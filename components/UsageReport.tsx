@@ -11,10 +11,11 @@ interface UsageReportProps {
   logging?: boolean;
   onLogging?(on: boolean): void;
   onClear?(): void;
-  onExport?(format: 'ndjson' | 'csv'): void;
+  /** Downloads the redacted log, each event naming the agent typed below (docs/USAGE-LOG.md). */
+  onExport?(format: 'ndjson' | 'csv', agent: string): void;
   /** Downloads the report's tables as CSV. */
   onExportCsv?(): void;
-  /** Downloads the redacted usage log as NDJSON, each line naming this agent (for `kpack report`). */
+  /** The same NDJSON download, offered beside the agent's name (for `kpack report`). */
   onExportLog?(agent: string): void;
 }
 
@@ -78,6 +79,7 @@ export function UsageReport({
   onExportLog,
 }: UsageReportProps) {
   const [agent, setAgent] = useState('');
+  const agentName = agent.trim() || 'agent';
   return (
     <section className="usage" data-testid="usage-report">
       <h2>Usage on this computer</h2>
@@ -96,10 +98,10 @@ export function UsageReport({
         )}{' '}
         {onExport && (
           <>
-            <button type="button" data-testid="usage-log-export-ndjson" onClick={() => onExport('ndjson')}>
+            <button type="button" data-testid="usage-log-export-ndjson" onClick={() => onExport('ndjson', agentName)}>
               Export the log (NDJSON)
             </button>{' '}
-            <button type="button" data-testid="usage-log-export-csv" onClick={() => onExport('csv')}>
+            <button type="button" data-testid="usage-log-export-csv" onClick={() => onExport('csv', agentName)}>
               Export the log (CSV)
             </button>{' '}
           </>
@@ -138,7 +140,7 @@ export function UsageReport({
           onChange={(e) => setAgent(e.target.value)}
         />
       </label>{' '}
-      <button type="button" data-testid="usage-export-log" onClick={() => onExportLog?.(agent.trim() || 'agent')}>
+      <button type="button" data-testid="usage-export-log" onClick={() => onExportLog?.(agentName)}>
         Export log (NDJSON)
       </button>
       {!report ? (

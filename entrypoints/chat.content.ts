@@ -4,6 +4,7 @@ import type { ChatAdapter } from '@/lib/adapters/types';
 import { CHAT_HOSTS } from '@/lib/adapters/hosts';
 import { trackFocus } from '@/lib/content/focus';
 import { startChat } from '@/lib/content/chat-session';
+import { frameReports } from '@/lib/content/document-id';
 import { whenChatPage } from '@/lib/content/watcher';
 import { onMessage, sendMessage } from '@/lib/messaging/content';
 
@@ -34,19 +35,29 @@ export default defineContentScript({
 });
 
 function watchChat(ctx: ContentScriptContext, adapter: ChatAdapter, focused: () => Element | null): void {
+  const frame = frameReports({
+    report: (data) => sendMessage('reportConversation', data),
+    forget: (data) => sendMessage('forgetFrame', data),
+  });
   const chat = startChat({
     root: document,
     adapter,
     focused,
     ports: {
       getSelectorOverrides: () => sendMessage('getSelectorOverrides', { platform: adapter.platform }),
-      report: (data) => void sendMessage('reportConversation', data).catch(() => {}),
+      report: frame.report,
       listShortcuts: () => sendMessage('listShortcuts', {}),
       expandShortcut: (shortcut, conversation) => sendMessage('expandShortcut', { shortcut, conversation }),
     },
   });
   ctx.onInvalidated(chat.stop);
   ctx.addEventListener(window, 'wxt:locationchange', () => chat.reportNow());
+  // A closed or navigated document leaves the registry (session storage is small); one restored from the
+  // back-forward cache reports again.
+  ctx.addEventListener(window, 'pagehide', frame.forget);
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    if ((event as PageTransitionEvent).persisted) chat.reportNow();
+  });
   onMessage('readConversation', () => chat.readNow());
   onMessage('insertText', ({ data }) => chat.insert(data));
 }

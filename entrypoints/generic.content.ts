@@ -1,5 +1,6 @@
 import { genericAdapter } from '@/lib/adapters/generic/adapter';
 import { genericSelectors } from '@/lib/adapters/generic/selectors';
+import { frameReports } from '@/lib/content/document-id';
 import { answerInsert } from '@/lib/content/insert-request';
 import { watchSelection } from '@/lib/content/selection';
 import { onMessage, sendMessage } from '@/lib/messaging/content';
@@ -15,12 +16,17 @@ export default defineContentScript({
       state.huashuSelection.readNow();
       return;
     }
+    const frame = frameReports({
+      report: (data) => sendMessage('reportConversation', data),
+      forget: (data) => sendMessage('forgetFrame', data),
+    });
     const watcher = watchSelection({
       root: document,
       adapter: genericAdapter,
       selectors: { editable: genericSelectors.editable!, lastFocused: genericSelectors.lastFocused! },
-      report: (data) => void sendMessage('reportConversation', data).catch(() => {}),
+      report: frame.report,
     });
+    ctx.addEventListener(window, 'pagehide', frame.forget);
     state.huashuSelection = watcher;
     ctx.onInvalidated(() => {
       watcher.stop();

@@ -1,5 +1,6 @@
 import { genericAdapter } from '@/lib/adapters/generic/adapter';
 import { genericSelectors } from '@/lib/adapters/generic/selectors';
+import { frameReports } from '@/lib/content/document-id';
 import { startSiteSession } from '@/lib/content/site-session';
 import { onMessage, sendMessage } from '@/lib/messaging/content';
 
@@ -12,6 +13,10 @@ export default defineContentScript({
     const state = globalThis as { huashuSelection?: { readNow(): unknown } };
     if (state.huashuSelection) return;
     let onChatPage = () => {};
+    const frame = frameReports({
+      report: (data) => sendMessage('reportConversation', data),
+      forget: (data) => sendMessage('forgetFrame', data),
+    });
     const session = startSiteSession({
       onChatPage: () => onChatPage(),
       root: document,
@@ -19,7 +24,7 @@ export default defineContentScript({
       byDom: import.meta.env.HUASHU_E2E === true,
       adapter: genericAdapter,
       selectors: { editable: genericSelectors.editable!, lastFocused: genericSelectors.lastFocused! },
-      report: (data) => void sendMessage('reportConversation', data).catch(() => {}),
+      report: frame.report,
       shortcuts: {
         listShortcuts: () => sendMessage('listShortcuts', {}),
         expandShortcut: (shortcut, conversation) => sendMessage('expandShortcut', { shortcut, conversation }),
@@ -27,6 +32,7 @@ export default defineContentScript({
     });
     if (!session) return;
     state.huashuSelection = session;
+    ctx.addEventListener(window, 'pagehide', frame.forget);
     const handlers = [
       onMessage('readConversation', () => session.readNow()),
       onMessage('insertText', ({ data }) => session.insert(data)),

@@ -69,7 +69,7 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
         onDays={(days) => void actions.setUsageDays(days)}
         onLogging={(on) => void actions.setUsageLog(on)}
         onClear={() => void actions.clearUsage()}
-        onExport={(format) => void actions.exportUsage(format)}
+        onExport={(format, agent) => void actions.exportUsage(format, agent)}
         onExportCsv={() => actions.exportUsageCsv()}
         onExportLog={(agent) => void actions.exportUsageLog(agent)}
       />

@@ -9,14 +9,6 @@ import { App } from './App';
 import { EnabledSitesSection } from './enabled-sites';
 import './style.css';
 
-/** Offers text as a file download (the usage export). */
-function saveText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 // Wiring only: every change goes through the background, the one writer of the database.
 const store = createOptionsStore({
   listPacks: () => sendMessage('listPacks', {}),
@@ -36,10 +28,9 @@ const store = createOptionsStore({
   saveSettings: (patch) => sendMessage('saveSettings', patch),
   usageReport: (days) => sendMessage('usageReport', { days }),
   clearUsage: () => sendMessage('clearUsage', {}),
-  exportUsage: async (format) => saveText(`huashu-usage.${format}`, await sendMessage('exportUsage', { format })),
+  exportUsage: (format, agent) => sendMessage('exportUsage', { format, agent }),
   forgetPicks: () => sendMessage('forgetPicks', {}),
   exportPicks: () => sendMessage('exportPicks', {}),
-  exportUsageLog: (agent) => sendMessage('exportUsageLog', { agent }),
   download: (fileName, text, type) => {
     const link = Object.assign(document.createElement('a'), { download: fileName });
     link.href = URL.createObjectURL(new Blob([text], { type }));

@@ -40,6 +40,9 @@ export function boundedReport(report: ConversationReport): ConversationReport {
       : null,
     hasComposer: report.hasComposer === true,
     siteLabel: capField(String(report.siteLabel ?? ''), 100),
+    ...(typeof report.documentId === 'string' && report.documentId
+      ? { documentId: capField(report.documentId, 64) }
+      : {}),
   };
 }
 
@@ -136,10 +139,16 @@ function hasTab(registry: ChatRegistry, tabId: number): boolean {
   return Object.values(registry.reports).some((r) => r.tabId === tabId);
 }
 
-/** A frame's page went away (closed, navigated, the frame removed): its report goes with it. */
-export function forgetFrame(registry: ChatRegistry, tabId: number, frameId: number): ChatRegistry {
+/**
+ * A frame's document went away (closed, navigated, reloaded, the frame removed): its report goes with it —
+ * only when the stored report is that document's. After a reload the new document may have reported
+ * before the old one's forget arrives; its report stays.
+ */
+export function forgetFrame(registry: ChatRegistry, tabId: number, frameId: number, documentId: string): ChatRegistry {
+  const key = `${tabId}:${frameId}`;
+  if (!documentId || registry.reports[key]?.documentId !== documentId) return registry;
   const reports = { ...registry.reports };
-  delete reports[`${tabId}:${frameId}`];
+  delete reports[key];
   return { ...registry, reports };
 }
 

@@ -15,7 +15,7 @@ export function registerHandlers(
   service: BackgroundService,
 ): void {
   onContent('reportConversation', ({ sender, data }) => service.reportConversation(from(sender), data));
-  onContent('forgetFrame', ({ sender }) => service.frameGone(from(sender)));
+  onContent('forgetFrame', ({ sender, data }) => service.frameGone(from(sender), data));
   onContent('listShortcuts', ({ sender }) => service.listShortcuts(from(sender)));
   onContent('expandShortcut', ({ sender, data }) => service.expandShortcut(from(sender), data));
   onContent('getSelectorOverrides', ({ data }) => service.getSelectorOverrides(data));
@@ -38,7 +38,6 @@ export function registerHandlers(
   onPage('logUnanswered', ({ sender, data }) => service.logUnanswered(from(sender), data));
   onPage('logSuggested', ({ sender, data }) => service.logSuggested(from(sender), data));
   onPage('logComplaint', ({ sender, data }) => service.logComplaint(from(sender), data));
-  onPage('exportUsageLog', ({ sender, data }) => service.exportUsageLog(from(sender), data));
   onPage('usageReport', ({ sender, data }) => service.usageReport(from(sender), data));
   onPage('clearUsage', ({ sender }) => service.clearUsage(from(sender)));
   onPage('exportUsage', ({ sender, data }) => service.exportUsage(from(sender), data));

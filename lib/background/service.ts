@@ -30,7 +30,7 @@ import {
 import { checkSignedPack } from '../sync/pack-signature';
 import { isDue } from '../sync/schedule';
 import { describeRefusedPack } from '../sync/status';
-import { redactQuestion, retentionCutoff, storableEvent, usageToCsv, usageToNdjson } from '../usage/log';
+import { redactQuestion, retentionCutoff, storableEvent } from '../usage/log';
 import { buildUsageReport, DAY, USAGE_RETENTION_DAYS, type UsageLogEvent, type UsageReport } from '../usage/report';
 import {
   activeChat,
@@ -43,7 +43,7 @@ import {
 } from './chat-registry';
 import { importPackText, reviewPackText } from './pack-import';
 import { prunePicks, storePick } from './picks';
-import { usageNdjson } from '../usage/ndjson';
+import { usageCsv, usageNdjson } from '../usage/ndjson';
 import { insertTrace, trackConversation } from './usage-funnel';
 
 /** Where a message came from, as the browser says (runtime.MessageSender). */
@@ -144,11 +144,12 @@ export class BackgroundService {
     await track;
   }
 
-  /** A content script's page is going away: its frame's report is forgotten. */
-  async frameGone(sender: Sender): Promise<void> {
+  /** A content script's page is going away: its frame's report is forgotten, if that document made it. */
+  async frameGone(sender: Sender, data: { documentId: string }): Promise<void> {
     this.requireContent(sender);
     const tabId = sender.tab!.id!;
-    await this.updateRegistry((registry) => forgetFrame(registry, tabId, sender.frameId ?? 0), true);
+    const documentId = String(data?.documentId ?? '');
+    await this.updateRegistry((registry) => forgetFrame(registry, tabId, sender.frameId ?? 0, documentId), true);
   }
 
   private requireContent(sender: Sender): void {
@@ -647,11 +648,18 @@ export class BackgroundService {
     await this.ports.db.usage.clear();
   }
 
-  /** The whole log as NDJSON (one documented event per line) or CSV, for the team lead to save. */
-  async exportUsage(sender: Sender, data: { format: 'ndjson' | 'csv' }): Promise<string> {
+  /**
+   * The whole log, redacted, as NDJSON (one documented event per line, what `kpack report` reads) or CSV
+   * with the same columns; every event names `agent` (lib/usage/ndjson.ts, docs/USAGE-LOG.md).
+   */
+  async exportUsage(sender: Sender, data: { format: 'ndjson' | 'csv'; agent?: string }): Promise<string> {
     this.requirePage(sender);
-    const events = await this.ports.db.usage.orderBy('at').toArray();
-    return data.format === 'csv' ? usageToCsv(events) : usageToNdjson(events);
+    const agent =
+      String(data.agent ?? '')
+        .trim()
+        .slice(0, 64) || 'agent';
+    const events = await this.ports.db.usage.toArray();
+    return data.format === 'csv' ? usageCsv(events, agent) : usageNdjson(events, agent);
   }
 
   async usageReport(sender: Sender, data: { days: number }): Promise<UsageReport> {
@@ -665,16 +673,6 @@ export class BackgroundService {
     const stored = await this.ports.db.packs.toArray();
     const titles = new Map(stored.flatMap((p) => p.pack.entries.map((e) => [`${p.id}\u0000${e.id}`, e.title])));
     return buildUsageReport(events, (packId, entryId) => titles.get(`${packId}\u0000${entryId}`), now, days);
-  }
-
-  /** The usage log, redacted, as NDJSON lines naming the agent (lib/usage/ndjson.ts). */
-  async exportUsageLog(sender: Sender, data: { agent: string }): Promise<string> {
-    this.requirePage(sender);
-    const agent =
-      String(data.agent ?? '')
-        .trim()
-        .slice(0, 64) || 'agent';
-    return usageNdjson(await this.ports.db.usage.toArray(), agent);
   }
 
   async getSelectorOverrides(data: { platform: string }): Promise<Record<string, string>> {

@@ -10,6 +10,8 @@ export interface ConversationReport {
   hasComposer: boolean;
   /** Label of the adapter that read it ("京东咚咚", …). */
   siteLabel: string;
+  /** The reporting document's random id (lib/content/document-id.ts): its forget removes only its own report. */
+  documentId?: string;
 }
 
 /** The chat the panel works with: the report of the chat tab the agent used last. */

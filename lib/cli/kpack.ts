@@ -2,9 +2,9 @@
  * `kpack`: the command line for team leads and CI. All I/O goes through `KpackIo` so tests can run it
  * in-process; `bin/kpack.mjs` wires it to the real process.
  */
-import { detectFormat, IMPORT_FORMATS, importPack, packNameFromFile, type ImportFormat } from '../packs/importers';
+import { packFromText, readPackBytes } from '../packs/import';
+import { detectFormat, IMPORT_FORMATS, type ImportFormat } from '../packs/importers';
 import { decodeUtf8Strict } from '../packs/importers/encoding';
-import { readImportFile, type ImportFileText } from '../packs/importers/file';
 import { lintPack } from '../packs/lint';
 import { packJsonSchema, PLATFORMS, type Pack, type Platform } from '../packs/schema';
 import { parsePack } from '../packs/validate';
@@ -209,9 +209,9 @@ async function importCommand(args: string[], io: KpackIo): Promise<number> {
   if (from !== 'auto' && !IMPORT_FORMATS.includes(from as ImportFormat)) {
     return usageError(`import: unknown format "${from}" (formats: ${IMPORT_FORMATS.join(', ')}, auto)`, io);
   }
-  let read: ImportFileText;
+  let bytes: Uint8Array;
   try {
-    read = await readImportFile(await io.readBytes(file), file);
+    bytes = await io.readBytes(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     io.err(
@@ -219,29 +219,35 @@ async function importCommand(args: string[], io: KpackIo): Promise<number> {
     );
     return 1;
   }
-  const source = read.text;
-  if (from === 'xlsx' && !read.workbook) {
+  // The extension's import pipeline (lib/packs/import.ts), step by step: bytes → text → pack.
+  const read = await readPackBytes(bytes, file);
+  if (!read.ok) {
+    read.errors.forEach((error) => io.err(`${file}: ${error.message}`));
+    return 1;
+  }
+  if (from === 'xlsx' && !read.file.workbook) {
     io.err(`${file}: not an Excel .xlsx workbook: give --from csv for a CSV file`);
     return 1;
   }
-  if (read.readAs) io.err(`${file}: read ${read.readAs}`);
-  const format = from !== 'auto' ? (from as ImportFormat) : read.workbook ? 'xlsx' : detectFormat(file, source);
-  if (!format) {
+  if (read.file.readAs) io.err(`${file}: read ${read.file.readAs}`);
+  // `--from` names what the extension would guess; a file nothing recognises gets the guidance to give it.
+  if (from === 'auto' && !read.file.workbook && !detectFormat(file, read.file.text)) {
     io.err(`${file}: cannot tell which tool wrote this file: give --from (${IMPORT_FORMATS.join(', ')})`);
     return 1;
   }
-  const fromFile = packNameFromFile(file);
-  const result = importPack(format, source, {
-    id: options.id ?? fromFile.id,
-    name: options.name ?? options.id ?? fromFile.name,
-    locale: options.locale,
-    headerRow: read.headerRow,
+  const result = packFromText(read.file, file, {
+    ...(from !== 'auto' ? { format: from as ImportFormat } : {}),
+    ...(options.id ? { id: options.id } : {}),
+    ...(options.name ? { name: options.name } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   if (!result.ok) {
-    result.errors.forEach((error) => io.err(`${file}: ${error}`));
+    result.errors.forEach((error) =>
+      io.err(`${file}: ${error.path ? `${error.path}: ${error.message}` : error.message}`),
+    );
     return 1;
   }
-  const json = `${JSON.stringify(result.source, null, 2)}\n`;
+  const json = `${JSON.stringify(result.raw, null, 2)}\n`;
   if (options.out) {
     try {
       await io.writeFile(options.out, json);
@@ -250,17 +256,18 @@ async function importCommand(args: string[], io: KpackIo): Promise<number> {
       return 1;
     }
   } else io.out(json.trimEnd());
+  const imported = result.pack.entries.length;
+  const skipped = result.converted?.skipped ?? 0;
   io.err(
-    `${file}: imported ${result.imported} repl${result.imported === 1 ? 'y' : 'ies'} as pack "${result.pack.id}" (${format})` +
-      (result.skipped.length ? `, skipped ${result.skipped.length}` : '') +
+    `${file}: imported ${imported} repl${imported === 1 ? 'y' : 'ies'} as pack "${result.pack.id}" (${result.format})` +
+      (skipped ? `, skipped ${skipped}` : '') +
       (options.out ? ` → ${options.out}` : ''),
   );
-  result.skipped.forEach((note) => io.err(`${file}: skipped ${note.where}: ${note.message}`));
-  result.warnings.forEach((note) => io.err(`${file}: check ${note.where}: ${note.message}`));
+  result.converted?.notes.forEach((note) => io.err(`${file}: ${note}`));
   const unasked = result.pack.entries.filter((e) => e.questions.length === 0 && e.keywords.length === 0).length;
   if (unasked > 0) {
     io.err(
-      `${file}: ${unasked} of ${result.imported} replies have no buyer questions yet: the panel finds them by search and shortcut; add "questions" so Huashu suggests them`,
+      `${file}: ${unasked} of ${imported} replies have no buyer questions yet: the panel finds them by search and shortcut; add "questions" so Huashu suggests them`,
     );
   }
   return 0;

@@ -8,10 +8,15 @@
 import { barChartSvg, FUNNEL_SERIES } from '../charts/bars';
 import { toCsv } from '../usage/csv';
 
-/** Columns of the export, as DuckDB reads them (the schema in docs/USAGE-LOG.md). */
+/**
+ * Columns of the export, as DuckDB reads them (the schema in docs/USAGE-LOG.md), and those of the options
+ * page's earlier export (`at`, `packId`, `entryId`, `waitMs`; no version, no agent), read the same way as
+ * `parseNdjsonLine` reads them (lib/usage/ndjson.ts): the agent is the file's name.
+ */
 const COLUMNS = `{v: 'INTEGER', ts: 'VARCHAR', agent: 'VARCHAR', type: 'VARCHAR', platform: 'VARCHAR',
   pack_id: 'VARCHAR', entry_id: 'VARCHAR', chat: 'VARCHAR', wait_ms: 'BIGINT', question: 'VARCHAR',
-  level: 'VARCHAR', reasons: 'VARCHAR[]'}`;
+  level: 'VARCHAR', reasons: 'VARCHAR[]', "at": 'VARCHAR', packId: 'VARCHAR', entryId: 'VARCHAR', waitMs: 'DOUBLE'}`;
+const EVENT_TYPES = `('suggested', 'inserted', 'copied', 'sent', 'edited', 'chat_opened', 'first_reply', 'unanswered', 'complaint')`;
 
 export interface EntryUse {
   pack_id: string;
@@ -147,9 +152,15 @@ export async function aggregateLogs(
   const rows = async (sql: string) => (await db.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
   try {
     await db.run(
-      `CREATE TABLE events AS SELECT * FROM read_json([${files.map(sqlString).join(', ')}],
-        format = 'newline_delimited', columns = ${COLUMNS}, ignore_errors = true)
-       WHERE v = 1 AND agent IS NOT NULL AND type IS NOT NULL`,
+      `CREATE TABLE events AS
+       SELECT 1 AS v, coalesce(ts, "at") AS ts,
+         coalesce(agent, regexp_extract(filename, '([^/\\\\]+?)(\\.[^./\\\\]*)?$', 1)) AS agent, type, platform,
+         coalesce(pack_id, packId) AS pack_id, coalesce(entry_id, entryId) AS entry_id, chat,
+         coalesce(wait_ms, round(waitMs)::BIGINT) AS wait_ms, question, level, reasons
+       FROM read_json([${files.map(sqlString).join(', ')}],
+         format = 'newline_delimited', columns = ${COLUMNS}, filename = true, ignore_errors = true)
+       WHERE ((v = 1 AND agent IS NOT NULL AND ts IS NOT NULL) OR (v IS NULL AND "at" IS NOT NULL))
+         AND type IN ${EVENT_TYPES}`,
     );
     const [totals] = await rows(
       `SELECT count(*) AS events, count(DISTINCT agent) AS agents, min(ts) AS "from", max(ts) AS "to" FROM events`,

@@ -13,8 +13,8 @@ import type { InsertOutcome, InsertRequest } from '../insert/types';
 /** Content script → background. */
 interface ContentToBackground {
   reportConversation(data: ConversationReport): void;
-  /** The frame's page is going away (pagehide): the background forgets its report. */
-  forgetFrame(data: Record<string, never>): void;
+  /** The frame's page is going away (pagehide): the background forgets its report if this document made it. */
+  forgetFrame(data: { documentId: string }): void;
   /** Shortcuts of the enabled packs (lower case), for the composer's shortcut expansion. */
   listShortcuts(data: Record<string, never>): string[];
   /** The reply a typed shortcut stands for, filled for this chat; null when none has it. */

@@ -59,16 +59,14 @@ interface PanelToBackground {
   listPackSites(data: Record<string, never>): string[];
   /** Deletes every usage event. */
   clearUsage(data: Record<string, never>): void;
-  /** The usage log as NDJSON or CSV text (fields in docs/PRIVACY.md). */
-  exportUsage(data: { format: 'ndjson' | 'csv' }): string;
+  /** The usage log, redacted, as NDJSON or CSV, each event naming `agent` (default `agent`; docs/USAGE-LOG.md). */
+  exportUsage(data: { format: 'ndjson' | 'csv'; agent?: string }): string;
   /** The agent inserted this entry while `question` (the buyer's pending text) was asked: a label to learn from. */
   recordPick(data: { packId: string; packVersion: string; entryId: string; question: string }): void;
   /** Forgets every pick ("Forget what was learned"). */
   forgetPicks(data: Record<string, never>): void;
   /** Every stored pick as NDJSON, one `PickRecord` per line (docs/LEARNING.md). */
   exportPicks(data: Record<string, never>): string;
-  /** The whole usage log, redacted, as NDJSON naming this agent (docs/USAGE-LOG.md). */
-  exportUsageLog(data: { agent: string }): string;
 }
 
 /** Background → extension pages (broadcast). */

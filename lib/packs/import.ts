@@ -1,10 +1,10 @@
 /**
- * The import pipeline, the same for a chosen file and a subscribed URL: a file's bytes → its text (an
+ * The import pipeline, the same for a chosen file, a subscribed URL and `kpack import`: a file's bytes → its text (an
  * Excel workbook becomes the CSV of its sheet, a CSV not in UTF-8 is read as GB18030) → a Huashu pack,
  * converted on the way when it is another tool's export (espanso, Zendesk, 千牛 CSV, …), validated and
  * linted. Pure: it stores nothing (the background stores what it returns) and never throws.
  */
-import { detectFormat, importPack, packNameFromFile } from './importers';
+import { detectFormat, importPack, packNameFromFile, type ImportFormat } from './importers';
 import { readImportFile, type ImportFileText } from './importers/file';
 import { lintPack, type LintWarning } from './lint';
 import type { Pack } from './schema';
@@ -16,9 +16,13 @@ export type PackText = Pick<ImportFileText, 'text' | 'headerRow'> & { workbook?:
 /** A pack ready to store, with what the team lead should know about it. */
 interface ImportedPack {
   pack: Pack;
+  /** The pack as written to a file (only what is set): what `kpack import` prints. */
+  raw: unknown;
+  /** The format read: `huashu`, or the other tool's whose export was converted. */
+  format: ImportFormat;
   warnings: LintWarning[];
-  /** Set when the file was another tool's export: its format and what was skipped or changed. */
-  converted?: { format: string; notes: string[] };
+  /** Set when the file was another tool's export: what was skipped or changed (skipped first), as shown. */
+  converted?: { format: string; notes: string[]; skipped: number };
 }
 
 type PackImportOutcome = ({ ok: true } & ImportedPack) | { ok: false; errors: PackProblem[] };
@@ -26,6 +30,12 @@ type PackImportOutcome = ({ ok: true } & ImportedPack) | { ok: false; errors: Pa
 export interface PackImportOptions {
   /** The pack must have this id (a subscribed URL must keep serving the pack it was subscribed for). */
   expectId?: string;
+  /** Read the file as this format instead of telling it from the name and content (`kpack import --from`). */
+  format?: ImportFormat;
+  /** A converted pack's id, name and locale instead of those from the file name and text (`kpack import`). */
+  id?: string;
+  name?: string;
+  locale?: string;
 }
 
 /**
@@ -35,7 +45,7 @@ export interface PackImportOptions {
 export async function readPackBytes(
   bytes: Uint8Array,
   fileName = '',
-): Promise<{ ok: true; file: PackText } | { ok: false; errors: PackProblem[] }> {
+): Promise<{ ok: true; file: ImportFileText } | { ok: false; errors: PackProblem[] }> {
   try {
     return { ok: true, file: await readImportFile(bytes, fileName) };
   } catch (error) {
@@ -48,13 +58,16 @@ export async function readPackBytes(
  * (`快捷短语.csv`, `macros.json`); a workbook's CSV is read with the spreadsheet readers whatever its name.
  */
 export function packFromText(file: PackText, fileName: string, options: PackImportOptions = {}): PackImportOutcome {
-  const format = file.workbook ? 'xlsx' : detectFormat(fileName, file.text);
+  const format = options.format ?? (file.workbook ? 'xlsx' : detectFormat(fileName, file.text));
   let pack: Pack;
   let raw: unknown;
   let converted: ImportedPack['converted'];
   if (format && format !== 'huashu') {
+    const fromFile = packNameFromFile(fileName);
     const imported = importPack(format, file.text, {
-      ...packNameFromFile(fileName),
+      id: options.id ?? fromFile.id,
+      name: options.name ?? options.id ?? fromFile.name,
+      ...(options.locale ? { locale: options.locale } : {}),
       ...(file.headerRow ? { headerRow: file.headerRow } : {}),
     });
     if (!imported.ok) return { ok: false, errors: imported.errors.map((message) => ({ path: '', message })) };
@@ -65,6 +78,7 @@ export function packFromText(file: PackText, fileName: string, options: PackImpo
         ...imported.skipped.map((n) => `skipped ${n.where}: ${n.message}`),
         ...imported.warnings.map((n) => `check ${n.where}: ${n.message}`),
       ],
+      skipped: imported.skipped.length,
     };
   } else {
     const parsed = parsePack(file.text);
@@ -79,5 +93,12 @@ export function packFromText(file: PackText, fileName: string, options: PackImpo
       ],
     };
   }
-  return { ok: true, pack, warnings: lintPack(pack, raw), ...(converted ? { converted } : {}) };
+  return {
+    ok: true,
+    pack,
+    raw,
+    format: format ?? 'huashu',
+    warnings: lintPack(pack, raw),
+    ...(converted ? { converted } : {}),
+  };
 }

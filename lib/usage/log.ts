@@ -2,7 +2,7 @@
  * The usage log as stored and as exported. Buyer words reach it only redacted (phones, e-mails,
  * addresses, order and tracking numbers, names → `[phone]`, `[email]`, …) and capped; events older than
  * the retention are deleted by a daily alarm, not only when a new event is written. docs/PRIVACY.md
- * lists every field; the export writes exactly those fields.
+ * lists every field; the export (`ndjson.ts`, docs/USAGE-LOG.md) writes those, except the insert's traces.
  */
 import { capText } from '../chats/limits';
 import { redact } from './redact';
@@ -43,35 +43,4 @@ export function redactQuestion(text: string, names: readonly string[] = []): str
 /** The oldest time an event may have and stay. */
 export function retentionCutoff(now: number, days = USAGE_RETENTION_DAYS): number {
   return now - days * DAY;
-}
-
-/** The fields of an exported event, in CSV column order (documented in docs/PRIVACY.md). */
-export const EXPORT_FIELDS = ['at', 'type', 'platform', 'packId', 'entryId', 'question', 'level', 'reasons'] as const;
-
-/** One JSON object per line, oldest first; `at` as an ISO time. */
-export function usageToNdjson(events: UsageLogEvent[]): string {
-  return events
-    .map((event) => JSON.stringify(exportRow(event)))
-    .map((line) => `${line}\n`)
-    .join('');
-}
-
-/** RFC 4180 CSV with a header row; `reasons` joined with "; ". */
-export function usageToCsv(events: UsageLogEvent[]): string {
-  const cell = (value: unknown) => {
-    const text = value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
-    // A leading = + - @ would be a formula to a spreadsheet: buyer text must stay text.
-    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const rows = events.map((event) => {
-    const row = exportRow(event) as Record<string, unknown>;
-    return EXPORT_FIELDS.map((field) => cell(row[field])).join(',');
-  });
-  return [EXPORT_FIELDS.join(','), ...rows].join('\r\n') + '\r\n';
-}
-
-function exportRow(event: UsageLogEvent): Record<string, unknown> {
-  const { at, ...rest } = storableEvent(event);
-  return { at: new Date(at).toISOString(), ...rest };
 }

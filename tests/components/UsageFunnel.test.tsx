@@ -47,7 +47,9 @@ describe('usage funnel chart and exports', () => {
     const store = createOptionsStore(
       optionsServices({
         usageReport: vi.fn(async () => report),
-        exportUsageLog: vi.fn(async (agent: string) => `{"v":1,"agent":"${agent}"}\n`),
+        exportUsage: vi.fn(async (format: 'ndjson' | 'csv', agent: string) =>
+          format === 'csv' ? `v,agent\r\n1,${agent}\r\n` : `{"v":1,"agent":"${agent}"}\n`,
+        ),
         download,
       }),
     );
@@ -63,6 +65,13 @@ describe('usage funnel chart and exports', () => {
       expect.stringMatching(/^huashu-usage-li_wang-.*\.ndjson$/),
       '{"v":1,"agent":"li wang"}\n',
       'application/x-ndjson',
+    );
+    // "Export the log (CSV)": the same events, the same writer, as a spreadsheet.
+    await store.getState().exportUsage('csv', 'li');
+    expect(download).toHaveBeenLastCalledWith(
+      expect.stringMatching(/^huashu-usage-li-.*\.csv$/),
+      'v,agent\r\n1,li\r\n',
+      'text/csv',
     );
   });
 });

@@ -160,6 +160,22 @@ describe.each(PANES)('$site', (pane) => {
     }
   });
 
+  it("a reloaded chat page stays the chat: the old page's late pagehide forgets only its own report", async () => {
+    const { chat, panel } = await openChatAndPanel(browser, `${origin}/${pane.site}/history.html`, first.buyerName);
+    try {
+      for (let reload = 0; reload < 3; reload += 1) {
+        await chat.reload();
+        await expect.poll(() => panelText(panel, 'buyer-name'), { timeout: 15_000 }).toBe(first.buyerName);
+      }
+      // Time for any late forget to arrive: the chat is still the one Insert writes into.
+      await chat.waitForTimeout(1_000);
+      await expectRankAndInsert(chat, panel, flow);
+    } finally {
+      await panel.close();
+      await chat.close();
+    }
+  });
+
   it('a message list the site re-renders as a new element keeps being read', async () => {
     const { chat, panel } = await openChatAndPanel(browser, `${origin}/${pane.site}/history.html`, first.buyerName);
     try {

@@ -41,6 +41,17 @@ function setup(overrides: Partial<BackgroundPorts> = {}) {
 }
 
 describe('BackgroundService', () => {
+  it('forgets a frame only for the document that reported it (a late pagehide after a reload keeps the new report)', async () => {
+    const { service, ports } = setup();
+    await service.reportConversation(content, { ...report, documentId: 'old' });
+    await service.reportConversation(content, { ...report, documentId: 'new' });
+    await service.frameGone(content, { documentId: 'old' });
+    expect(Object.keys((await ports.loadRegistry()).reports)).toEqual(['3:0']);
+    await expect(service.frameGone(panel, { documentId: 'new' })).rejects.toThrow();
+    await service.frameGone(content, { documentId: 'new' });
+    expect((await ports.loadRegistry()).reports).toEqual({});
+  });
+
   it('routes an insert to the chat tab and frame the agent used last, and logs it', async () => {
     const { service, ports } = setup();
     await service.reportConversation(content, report);

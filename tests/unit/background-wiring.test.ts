@@ -120,7 +120,6 @@ describe('message handlers', () => {
       'forgetPicks',
       'exportPicks',
       'logSuggested',
-      'exportUsageLog',
     ];
     expect([...content.keys()].sort()).toEqual([...contentNames].sort());
     expect([...pages.keys()].sort()).toEqual([...pageNames].sort());

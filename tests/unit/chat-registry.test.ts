@@ -10,6 +10,7 @@ import {
   REGISTRY_MESSAGES,
 } from '../../lib/background/chat-registry';
 import type { ConversationReport } from '../../lib/chats/types';
+import { frameReports } from '../../lib/content/document-id';
 
 const report = (buyer: string | null, hasComposer = true): ConversationReport => ({
   url: 'https://dongdong.jd.com/',
@@ -18,6 +19,76 @@ const report = (buyer: string | null, hasComposer = true): ConversationReport =>
   conversation: buyer
     ? { platform: 'jd', conversationId: buyer, buyerName: buyer, messages: [], orderIds: [], productTitles: [] }
     : null,
+});
+
+describe('forgetting a frame: only its own document', () => {
+  const of = (documentId: string, buyer = 'a') => ({ ...report(buyer), documentId });
+
+  it("a reload: the old document's forget, arriving after the new one's first report, leaves that report", () => {
+    let r = recordReport(EMPTY_REGISTRY, 1, 0, of('old'), 1, true);
+    r = recordReport(r, 1, 0, of('new', 'b'), 2, true);
+    r = forgetFrame(r, 1, 0, 'old');
+    expect(activeChat(r)?.conversation?.buyerName).toBe('b');
+    expect(r.reports['1:0']?.documentId).toBe('new');
+  });
+
+  it('a closed or navigated document: its own forget removes its report, and only in its frame', () => {
+    let r = recordReport(EMPTY_REGISTRY, 1, 0, of('top'), 1, true);
+    r = recordReport(r, 1, 3, of('iframe', 'b'), 2, true);
+    r = forgetFrame(r, 1, 3, 'iframe');
+    expect(Object.keys(r.reports)).toEqual(['1:0']);
+    r = forgetFrame(r, 2, 0, 'top'); // another tab's frame 0: not this one
+    r = forgetFrame(r, 1, 0, 'top');
+    expect(r.reports).toEqual({});
+    expect(activeChat(r)).toBeNull();
+  });
+
+  it('a forget without an id, or from a report without one, removes nothing', () => {
+    let r = recordReport(EMPTY_REGISTRY, 1, 0, report('a'), 1, true);
+    expect(forgetFrame(r, 1, 0, '')).toBe(r);
+    expect(forgetFrame(r, 1, 0, 'x')).toBe(r);
+    r = recordReport(r, 1, 0, of('doc'), 2, true);
+    expect(forgetFrame(r, 1, 0, '')).toBe(r);
+  });
+
+  it('keeps a string id of a report, capped, and drops anything else a content script sent as one', () => {
+    const long = recordReport(EMPTY_REGISTRY, 1, 0, of('d'.repeat(500)), 1, true);
+    expect(long.reports['1:0']!.documentId!.length).toBeLessThanOrEqual(64);
+    const odd = recordReport(EMPTY_REGISTRY, 1, 0, { ...report('a'), documentId: 7 as unknown as string }, 1, true);
+    expect(odd.reports['1:0']).not.toHaveProperty('documentId');
+  });
+});
+
+describe('frameReports (content side)', () => {
+  it('tags every report of a document with one id and forgets with the same id', async () => {
+    const sent: unknown[] = [];
+    const ports = {
+      report: async (r: ConversationReport) => void sent.push(['report', r.documentId]),
+      forget: async (d: { documentId: string }) => void sent.push(['forget', d.documentId]),
+    };
+    const first = frameReports(ports);
+    const second = frameReports(ports);
+    first.report(report('a'));
+    first.report(report('a'));
+    second.report(report('a'));
+    first.forget();
+    await Promise.resolve();
+    const [a, b, c, d] = sent as Array<[string, string]>;
+    expect(a![1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(b![1]).toBe(a![1]);
+    expect(c![1]).not.toBe(a![1]);
+    expect(d).toEqual(['forget', a![1]]);
+  });
+
+  it('ignores a background that is gone (the extension reloaded)', async () => {
+    const frame = frameReports(
+      { report: () => Promise.reject(new Error('gone')), forget: () => Promise.reject(new Error('gone')) },
+      'x',
+    );
+    expect(() => frame.report(report('a'))).not.toThrow();
+    expect(() => frame.forget()).not.toThrow();
+    await Promise.resolve();
+  });
 });
 
 describe('chat registry', () => {
@@ -84,7 +155,8 @@ describe('registry limits', () => {
     expect(bytes).toBeLessThan(2 * 1024 * 1024);
     expect(Object.keys(registry.reports)).toHaveLength(REGISTRY_FRAMES_PER_TAB + 1);
     expect(registry.reports['2:0']!.conversation!.messages).toHaveLength(REGISTRY_MESSAGES);
-    registry = forgetFrame(registry, 2, 0);
+    registry = recordReport(registry, 2, 0, { ...big, documentId: 'doc-2' }, 101, true);
+    registry = forgetFrame(registry, 2, 0, 'doc-2');
     expect(registry.reports['2:0']).toBeUndefined();
   });
 

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runKpack, type KpackIo } from '../../lib/cli/kpack';
+import { packFromText, readPackBytes } from '../../lib/packs/import';
 import { packJsonSchema } from '../../lib/packs/schema';
+import { parsePack } from '../../lib/packs/validate';
 import { miniEnglish, miniStore } from '../helpers/packs';
 import { workbook } from '../helpers/xlsx';
 
@@ -264,6 +266,28 @@ describe('kpack import', () => {
     const refused = await run(['import', '--from', 'xlsx', csv]);
     expect(refused.code).toBe(1);
     expect(refused.err).toEqual([`${csv}: not an Excel .xlsx workbook: give --from csv for a CSV file`]);
+  });
+
+  it('imports exactly what the extension imports: the same pipeline (lib/packs/import.ts)', async () => {
+    const files: Array<[string, string | Uint8Array]> = [
+      ['canned.json', chatwoot],
+      ['replies.csv', 'title,reply,shortcut\nShip,We ship in {{days}} days,/s\nEmpty,,\n'],
+      ['match.yml', 'matches:\n  - trigger: ":hi"\n    replace: "Hello $|$"\n'],
+      ['快捷短语.xlsx', workbook([{ name: 'S', rows: [['快捷短语'], ['亲，48小时内发货']] }])],
+      ['pack.json', JSON.stringify(miniStore)],
+    ];
+    for (const [name, content] of files) {
+      const file = join(dir, name);
+      await writeFile(file, content);
+      const cli = await run(['import', file]);
+      const read = await readPackBytes(typeof content === 'string' ? new TextEncoder().encode(content) : content, file);
+      const extension = read.ok ? packFromText(read.file, file) : read;
+      expect(extension.ok, name).toBe(true);
+      if (!extension.ok) continue;
+      const printed = parsePack(cli.out.join('\n'));
+      expect(printed.ok && printed.pack, name).toEqual(extension.pack);
+      for (const note of extension.converted?.notes ?? []) expect(cli.err).toContain(`${file}: ${note}`);
+    }
   });
 
   it('exits 1 with the reason when a file is not the format or cannot be told apart', async () => {

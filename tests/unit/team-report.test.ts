@@ -63,6 +63,7 @@ describe('usage log NDJSON export', () => {
     expect(parseNdjsonLine(JSON.stringify(toNdjsonEvent(events[0]!, 'li')))).toMatchObject({ type: 'inserted' });
     expect(parseNdjsonLine('{"v":2,"ts":"x","agent":"a","type":"sent"}')).toBeNull();
     expect(parseNdjsonLine('{"v":1,"ts":"x","agent":"a","type":"hack"}')).toBeNull();
+    expect(parseNdjsonLine('{"at":"2026-11-29T08:00:00.000Z","type":"hack"}')).toBeNull();
     expect(parseNdjsonLine('nope')).toBeNull();
     expect(parseNdjsonLine('')).toBeNull();
   });
@@ -96,6 +97,36 @@ describe('CSV', () => {
     expect(csv).toContain('# funnel\r\npack,entry,title,suggested,inserted,edited,sent\r\np,e,Ship time,1,1,0,1\r\n');
     expect(csv).toContain('# first_reply\r\nwait,chats\r\n≤30 s,0\r\n≤60 s,1\r\n');
     expect(csv).toContain('# replies');
+  });
+});
+
+describe('files of the earlier options-page export (no version, no agent)', () => {
+  const LEGACY = join(FIXTURES, 'huashu-usage.ndjson');
+
+  it('reads each line as the documented event, the agent named by the caller', async () => {
+    const lines = (await readFile(LEGACY, 'utf8')).split('\n');
+    const events = lines.map((line) => parseNdjsonLine(line, 'huashu-usage')).filter((e) => e !== null);
+    expect(events).toHaveLength(5);
+    expect(events[1]).toEqual({
+      v: 1,
+      ts: '2026-11-29T08:00:04.000Z',
+      agent: 'huashu-usage',
+      type: 'inserted',
+      platform: 'taobao',
+      pack_id: 'mini-store',
+      entry_id: 'ship-time',
+      chat: 'c9',
+    });
+    expect(events[2]).toMatchObject({ wait_ms: 61000 });
+    expect(events[4]).toMatchObject({ level: 'high', reasons: ['threat'] });
+  });
+
+  it('kpack report aggregates them beside new files, the agent named after the file', async () => {
+    const report = await aggregateLogs([...LOGS, LEGACY]);
+    expect(report).toMatchObject({ files: 4, events: 23, agents: 4, from: '2026-11-29T08:00:00.000Z' });
+    const legacy = report.perAgent.find((a) => a.agent === 'huashu-usage');
+    expect(legacy).toMatchObject({ events: 5, suggested: 1, inserted: 1, unanswered: 1, complaints: 1, chats: 1 });
+    expect(legacy?.median_wait_s).toBe(61);
   });
 });
 

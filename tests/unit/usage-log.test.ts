@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { onAlarm, startAlarms } from '../../lib/background/alarms';
 import { BackgroundService, type Sender } from '../../lib/background/service';
-import { EXPORT_FIELDS, USAGE_PRUNE_ALARM, redactQuestion, usageToCsv, usageToNdjson } from '../../lib/usage/log';
+import { USAGE_PRUNE_ALARM, redactQuestion } from '../../lib/usage/log';
+import { USAGE_EVENT_FIELDS, usageCsv, usageNdjson } from '../../lib/usage/ndjson';
 import { DAY } from '../../lib/usage/report';
 import { memoryPorts } from '../helpers/background';
 
@@ -74,30 +75,32 @@ describe('the usage log', () => {
     expect(await ports.db.usage.count()).toBe(0);
   });
 
-  it('exports NDJSON (one event per line) and CSV with the documented columns, formulas defused', async () => {
+  it('exports NDJSON (one documented event per line) and CSV with the same columns, formulas defused', async () => {
     const { service } = setup();
     await service.logUnanswered(options, { question: '=HYPERLINK("x"), "quoted", 13812345678', platform: 'jd' });
     await service.logComplaint(options, { question: '差评!', level: 'high', reasons: ['threat', 'anger'] });
-    const ndjson = await service.exportUsage(options, { format: 'ndjson' });
+    const ndjson = await service.exportUsage(options, { format: 'ndjson', agent: ' li ' });
     const lines = ndjson
       .trimEnd()
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toEqual({
-      at: '2026-11-30T10:00:00.000Z',
+      v: 1,
+      ts: '2026-11-30T10:00:00.000Z',
+      agent: 'li',
       type: 'unanswered',
       platform: 'jd',
       question: '=HYPERLINK("x"), "quoted", [phone]',
     });
     for (const line of lines)
-      expect(Object.keys(line).every((k) => (EXPORT_FIELDS as readonly string[]).includes(k))).toBe(true);
+      expect(Object.keys(line).every((k) => (USAGE_EVENT_FIELDS as readonly string[]).includes(k))).toBe(true);
     const csv = await service.exportUsage(options, { format: 'csv' });
-    expect(csv.split('\r\n')[0]).toBe('at,type,platform,packId,entryId,question,level,reasons');
+    expect(csv.split('\r\n')[0]).toBe('v,ts,agent,type,platform,pack_id,entry_id,chat,wait_ms,question,level,reasons');
     expect(csv).toContain(`"'=HYPERLINK(""x""), ""quoted"", [phone]"`);
     expect(csv).toContain('high,threat; anger');
-    expect(usageToNdjson([])).toBe('');
-    expect(usageToCsv([])).toBe('at,type,platform,packId,entryId,question,level,reasons\r\n');
+    expect(usageNdjson([], 'li')).toBe('');
+    expect(usageCsv([], 'li')).toBe(`${USAGE_EVENT_FIELDS.join(',')}\r\n`);
   });
 
   it('keeps the end of a long message, redacted, in bounded time', () => {

@@ -44,14 +44,12 @@ export interface OptionsServices {
   usageReport(days: number): Promise<UsageReport>;
   /** Deletes the whole usage log (optional: pages that only show the report need not offer it). */
   clearUsage?(): Promise<void>;
-  /** Saves the usage log as a file: NDJSON (one event per line) or CSV. */
-  exportUsage?(format: 'ndjson' | 'csv'): Promise<void>;
+  /** The redacted usage log as NDJSON or CSV, each event naming `agent` (lib/usage/ndjson.ts, docs/USAGE-LOG.md). */
+  exportUsage?(format: 'ndjson' | 'csv', agent: string): Promise<string>;
   /** Forgets every pick the extension learned from. */
   forgetPicks(): Promise<void>;
   /** The learned picks as NDJSON (docs/LEARNING.md). */
   exportPicks(): Promise<string>;
-  /** The redacted usage log as NDJSON, each line naming `agent` (lib/usage/ndjson.ts). */
-  exportUsageLog?(agent: string): Promise<string>;
   /** Saves text as a file in the browser's downloads. */
   download(fileName: string, text: string, type: string): void;
   /** The site adapters' built-in selectors. */
@@ -151,10 +149,11 @@ export interface UsageSlice {
   usageLog: boolean;
   setUsageLog(on: boolean): Promise<void>;
   clearUsage(): Promise<void>;
-  exportUsage(format: 'ndjson' | 'csv'): Promise<void>;
+  /** Downloads the redacted usage log (NDJSON for the team report, or CSV), each event naming `agent`. */
+  exportUsage(format: 'ndjson' | 'csv', agent?: string): Promise<void>;
   /** Downloads the report's tables as one CSV file. */
   exportUsageCsv(): void;
-  /** Downloads the redacted usage log as NDJSON for the team report. */
+  /** `exportUsage('ndjson', agent)`: the per-agent export for `kpack report`. */
   exportUsageLog(agent: string): Promise<void>;
 }
 

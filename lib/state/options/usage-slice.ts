@@ -27,15 +27,16 @@ export const createUsageSlice: OptionsSlice<UsageSlice> = (services) => (set, ge
       await services.clearUsage?.();
       await get().loadUsage();
     }),
-  exportUsage: (format) => get().guard(async () => services.exportUsage?.(format)),
+  exportUsage: (format, agent = 'agent') =>
+    get().guard(async () => {
+      const text = (await services.exportUsage?.(format, agent)) ?? '';
+      const safe = agent.replace(/[^\p{L}\p{N}_-]+/gu, '_') || 'agent';
+      const type = format === 'csv' ? 'text/csv' : 'application/x-ndjson';
+      services.download?.(`huashu-usage-${safe}-${stamp()}.${format}`, text, type);
+    }),
   exportUsageCsv() {
     const usage = get().usage;
     if (usage) services.download?.(`huashu-usage-${usage.days}d-${stamp()}.csv`, usageReportCsv(usage), 'text/csv');
   },
-  exportUsageLog: (agent) =>
-    get().guard(async () => {
-      const text = (await services.exportUsageLog?.(agent)) ?? '';
-      const safe = agent.replace(/[^\p{L}\p{N}_-]+/gu, '_') || 'agent';
-      services.download?.(`huashu-usage-${safe}-${stamp()}.ndjson`, text, 'application/x-ndjson');
-    }),
+  exportUsageLog: (agent) => get().exportUsage('ndjson', agent),
 });
