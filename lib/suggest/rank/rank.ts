@@ -8,6 +8,7 @@ import { scoreClauses } from './clauses';
 import type { Corpus, LoadedPack } from './corpus';
 import { matchesAWord, type QueryTerm } from './query-terms';
 import { isEntryEligible } from './scenarios';
+import { separateSiblings } from './siblings';
 import { SCENARIO_BOOST, THRESHOLDS } from './thresholds';
 
 /** One ranked entry (its score may still be below `THRESHOLDS.score`, down to half of it). */
@@ -44,5 +45,5 @@ export function rankEntries(
     }
   }
   ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
-  return { ranked, query };
+  return { ranked: separateSiblings(corpus, ranked, query), query };
 }
