@@ -10,6 +10,7 @@ import { keepMax, type Corpus, type LoadedPack } from './corpus';
 import { withConcepts } from './concept-query';
 import { focusedTerms, hanRunWeights, readFocus } from './focus';
 import { hanCoverage } from './han-coverage';
+import { chineseForMixedEnglish } from './mixed-english';
 import { queryTerms, type QueryTerm } from './query-terms';
 import { scoreVariant } from './score';
 import { CLAUSE_DISCOUNT, CLAUSE_MIN_SHARE, COVERAGE_CANDIDATES } from './thresholds';
@@ -19,8 +20,10 @@ import { TopK } from './top-k';
  * Scores a normalised message and its clauses into every pack's `best`/`bestCoverage` scratch (the
  * entries in `bestTouched`); returns the whole message's query terms.
  */
-export function scoreClauses(corpus: Corpus, normalized: string): QueryTerm[] {
+export function scoreClauses(corpus: Corpus, message: string): QueryTerm[] {
   const packs = corpus.loaded();
+  // "这个headphone支持anc吗" is read as "这个耳机支持降噪吗" (mixed-english.ts).
+  const normalized = chineseForMixedEnglish(message);
   const variants = [normalized];
   const clauses = splitClauses(normalized).filter((clause) => !isCourtesyOnly(clause));
   if (clauses.length > 1) variants.push(...clauses);
