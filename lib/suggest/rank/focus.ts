@@ -27,8 +27,10 @@ const ZH_ASK =
 const ZH_REQUEST = /^(?:请|麻烦|帮我|帮忙|给我|我想|想要|我要|能|可以)/u;
 
 /** Negation that a following contrast turns around: "不是要退" / "not asking about X" / "I don't want a refund". */
-const ZH_NEGATED = /^(?:我)?(?:不是|并不是|也不是|不要|不用|不想|没有要|别)/u;
-const ZH_CONTRAST = /^(?:而是|是想|是要|只是|就是|只想|只要|我是想|我只是|我就是|但是|不过|可是)/u;
+const ZH_NEGATED =
+  /^(?:(?:我|这|这个|其实|倒)?(?:不是|并不是|也不是|不要|不用|不想|不急|没有要|别)|\p{Script=Han}{0,4}?没(?:有|啥|什么)?(?:问题|毛病))/u;
+/** "不是A，是B": a clause that opens with 是 after a negated one says what the buyer means instead. */
+const ZH_CONTRAST = /^(?:我|我们|其实|主要)?(?:而是|是|只是|就是|只想|只要|但是|不过|可是)/u;
 const EN_NEGATED =
   /\b(?:i (?:do not|dont|don't) (?:want|need)|not (?:asking|looking|trying|interested)|i'm not|im not|no need (?:for|to))\b/u;
 const EN_CONTRAST = /^(?:just|only|but|instead|rather|i (?:just|only) (?:want|need)|what i (?:want|need))\b/u;
