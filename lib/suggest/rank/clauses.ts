@@ -8,7 +8,7 @@ import { junctionAware } from '../text/junctions';
 import { splitClauses, termsOfNormalized } from '../text/tokenize';
 import { keepMax, type Corpus, type LoadedPack } from './corpus';
 import { withConcepts } from './concept-query';
-import { focusedTerms, hanRunWeights, readFocus } from './focus';
+import { focusedTerms, hanRunWeights, questionClauses, readFocus } from './focus';
 import { hanCoverage } from './han-coverage';
 import { chineseForMixedEnglish } from './mixed-english';
 import { queryTerms, type QueryTerm } from './query-terms';
@@ -16,11 +16,18 @@ import { scoreVariant } from './score';
 import { CLAUSE_DISCOUNT, CLAUSE_MIN_SHARE, COVERAGE_CANDIDATES } from './thresholds';
 import { TopK } from './top-k';
 
+/** A message's scoring: the whole message's query terms and, per question of a several-question message, its best entries. */
+export interface ClauseScores {
+  query: QueryTerm[];
+  /** For each clause that asks (when two or more do), its leading entries, best first. */
+  questionLeaders: Array<Array<{ loaded: LoadedPack; docNo: number }>>;
+}
+
 /**
  * Scores a normalised message and its clauses into every pack's `best`/`bestCoverage` scratch (the
- * entries in `bestTouched`); returns the whole message's query terms.
+ * entries in `bestTouched`).
  */
-export function scoreClauses(corpus: Corpus, message: string): QueryTerm[] {
+export function scoreClauses(corpus: Corpus, message: string): ClauseScores {
   const packs = corpus.loaded();
   // "这个headphone支持anc吗" is read as "这个耳机支持降噪吗" (mixed-english.ts).
   const normalized = chineseForMixedEnglish(message);
@@ -39,6 +46,8 @@ export function scoreClauses(corpus: Corpus, message: string): QueryTerm[] {
     withConcepts(corpus, normalized, focusedTerms(focus, junctionAware(normalized, termsOfNormalized(normalized)))),
   );
   const runWeights = hanRunWeights(focus);
+  const questions = questionClauses(normalized);
+  const questionLeaders: ClauseScores['questionLeaders'] = [];
   let wholeUpper = 0;
   variants.forEach((variant, index) => {
     const query = index === 0 ? wholeQuery : termsOf(variant);
@@ -58,10 +67,12 @@ export function scoreClauses(corpus: Corpus, message: string): QueryTerm[] {
         if (candidates.accepts(raw[docNo]!)) candidates.offer(raw[docNo]!, { loaded, docNo });
       }
     }
+    const ranked = candidates.entries();
+    if (index > 0 && questions.includes(variant)) questionLeaders.push(ranked.map(({ item }) => item));
     for (const {
       score: raw,
       item: { loaded, docNo },
-    } of candidates.entries()) {
+    } of ranked) {
       const { scratch } = loaded;
       const score = (raw / upper) * discount;
       const han = coverageOf(loaded, docNo);
@@ -79,5 +90,5 @@ export function scoreClauses(corpus: Corpus, message: string): QueryTerm[] {
       );
     }
   });
-  return wholeQuery;
+  return { query: wholeQuery, questionLeaders };
 }

@@ -86,6 +86,17 @@ export function readFocus(normalized: string): WeightedClause[] {
   return clauses.map(({ text, weight }) => ({ text, weight }));
 }
 
+/**
+ * The clauses that ask something (a question mark, an interrogative, a request), each once, when at least
+ * two do: "屏幕透光，保修多久，能直接换吗" asks two things.
+ */
+export function questionClauses(normalized: string): string[] {
+  const asking = splitWithTerminators(normalized)
+    .filter(({ text, raw }) => asks(text, raw))
+    .map(({ text }) => text);
+  return asking.length >= 2 ? [...new Set(asking)] : [];
+}
+
 /** "i don't want a refund, just a different size": the negated part and the contrast become two clauses. */
 function splitNegatedContrast(piece: { text: string; raw: string }): Array<{ text: string; raw: string }> {
   if (!EN_NEGATED.test(piece.text)) return [piece];
