@@ -30,6 +30,15 @@ describe('readFocus', () => {
     expect(focus('质量没问题，颜色有点深').every((c) => c.weight === 1)).toBe(true);
   });
 
+  it('turns down a threat beside the question', () => {
+    expect(focus('到底发不发，不发我就退款了')).toEqual([
+      { text: '到底发不发', weight: 1 },
+      { text: '不发我就退款了', weight: STORY_WEIGHT },
+    ]);
+    expect(focus("where is my parcel? otherwise i'll dispute the charge")[1]!.weight).toBe(STORY_WEIGHT);
+    expect(focus('不发我就退款了')).toEqual([{ text: '不发我就退款了', weight: 1 }]);
+  });
+
   it('keeps a negation without a contrast (it is the question)', () => {
     expect(focus('不要发顺丰').every((c) => c.weight === 1)).toBe(true);
   });

@@ -35,6 +35,15 @@ const EN_NEGATED =
   /\b(?:i (?:do not|dont|don't) (?:want|need)|not (?:asking|looking|trying|interested)|i'm not|im not|no need (?:for|to))\b/u;
 const EN_CONTRAST = /^(?:just|only|but|instead|rather|i (?:just|only) (?:want|need)|what i (?:want|need))\b/u;
 
+/**
+ * A threat or condition around the question: "不发我就退款了", "再找不到我报警了", "otherwise I'll file a
+ * chargeback". It says what the buyer will do if the question is not answered, not what they ask.
+ */
+const ZH_THREAT =
+  /^(?:如果|要是|假如|否则|不然|再不|再这样|再\p{Script=Han}{0,4}?(?:我|就)|不\p{Script=Han}{1,3}?(?:我|就))/u;
+const EN_THREAT =
+  /^(?:or else|otherwise|if (?:you|u) (?:don't|dont|do not|can't|cant|won't|wont)|or i(?:'ll| will))\b/u;
+
 /** An English question inside a clause: "i'll order tonight, will it ship tomorrow". */
 const EN_ASK_INNER =
   /[,;]\s*(?:and |but |so )?(?:will|can|could|do|does|did|is|are|would|should|when|what|how|where|which)\b/u;
@@ -63,6 +72,13 @@ export function readFocus(normalized: string): WeightedClause[] {
     const negated = ZH_NEGATED.test(here) || EN_NEGATED.test(here);
     const contrast = ZH_CONTRAST.test(next) || EN_CONTRAST.test(next);
     if (negated && contrast) clauses[i]!.weight = NEGATED_WEIGHT;
+  }
+
+  // A threat or condition beside another clause speaks for the message as a story does.
+  for (const c of clauses) {
+    if ((ZH_THREAT.test(c.text) || EN_THREAT.test(c.text)) && !/[?？]/u.test(c.raw)) {
+      c.weight = Math.min(c.weight, STORY_WEIGHT);
+    }
   }
 
   // A story around a question, read by sentence (a comma clause such as "怎么办" asks without content; the
