@@ -555,7 +555,69 @@ export const ZH_CONCEPTS: ChineseConcept[] = [
   },
   {
     id: 'human-agent',
-    words: ['人工', '真人', '转人工', '人工客服', '找你们领导', '负责人'],
+    words: [
+      '人工',
+      '真人',
+      '转人工',
+      '人工客服',
+      '找你们领导',
+      '负责人',
+      '没人回',
+      '不回消息',
+      '回复太慢',
+      '回复慢',
+      '有人吗',
+      '人呢',
+    ],
+  },
+  // Added from the platforms' service categories: delivery appointment (预约配送), holding an order
+  // (暂缓发货), trade-in (以旧换新), order changes (修改订单), garment and device symptoms (起皱, 卡顿),
+  // warmth of winter clothing (保暖), membership (会员/积分).
+  {
+    id: 'delivery-appointment',
+    words: [
+      '预约送货',
+      '预约配送',
+      '约送货',
+      '约时间送',
+      '指定时间送',
+      '指定日期',
+      '送货时间',
+      '送货前打电话',
+      '周末送',
+      '改送货时间',
+      '晚点送',
+    ],
+  },
+  {
+    id: 'dispatch-hold',
+    words: ['先别发', '先不要发', '暂缓发货', '延迟发货', '晚点发', '晚几天发', '过几天再发', '先不发', '等等再发'],
+  },
+  {
+    id: 'trade-in',
+    words: ['以旧换新', '旧换新', '旧机回收', '回收旧', '旧家电回收', '折价', '旧的抵', '抵钱', '换新补贴'],
+  },
+  {
+    id: 'order-change',
+    words: ['修改订单', '改订单', '改一下订单', '订单改', '改成', '改规格', '改型号', '拍的改'],
+  },
+  {
+    id: 'wrinkle',
+    words: ['皱', '起皱', '褶皱', '皱巴巴', '折痕', '压痕', '熨烫', '熨一下'],
+    also: ['defect'],
+  },
+  {
+    id: 'lag',
+    words: ['卡顿', '很卡', '太卡', '卡死', '反应慢', '运行慢', '不流畅', '变慢', '掉帧'],
+    also: ['defect'],
+  },
+  {
+    id: 'warmth',
+    words: ['保暖', '暖和', '暖不暖', '抗冻', '冷不冷', '厚度', '厚不厚', '加绒', '耐寒', '扛冻', '御寒'],
+  },
+  {
+    id: 'membership',
+    words: ['会员', '积分', '入会', '开会员', '会员价', '会员卡', '会员等级', '老客户', '粉丝价'],
   },
   {
     id: 'unsubscribe',

@@ -20,6 +20,25 @@ describe('readFocus', () => {
     ]);
   });
 
+  it('reads "不是A，是B" and "A没问题，就是B" as what the buyer does not mean, then what they mean', () => {
+    expect(focus('不是我摔的，是收到就有划痕')).toEqual([
+      { text: '不是我摔的', weight: NEGATED_WEIGHT },
+      { text: '是收到就有划痕', weight: 1 },
+    ]);
+    expect(focus('不是想仅退款，我是要退货退款')[0]!.weight).toBe(NEGATED_WEIGHT);
+    expect(focus('衣服没啥问题，就是皱得厉害')[0]!.weight).toBe(NEGATED_WEIGHT);
+    expect(focus('质量没问题，颜色有点深').every((c) => c.weight === 1)).toBe(true);
+  });
+
+  it('turns down a threat beside the question', () => {
+    expect(focus('到底发不发，不发我就退款了')).toEqual([
+      { text: '到底发不发', weight: 1 },
+      { text: '不发我就退款了', weight: STORY_WEIGHT },
+    ]);
+    expect(focus("where is my parcel? otherwise i'll dispute the charge")[1]!.weight).toBe(STORY_WEIGHT);
+    expect(focus('不发我就退款了')).toEqual([{ text: '不发我就退款了', weight: 1 }]);
+  });
+
   it('keeps a negation without a contrast (it is the question)', () => {
     expect(focus('不要发顺丰').every((c) => c.weight === 1)).toBe(true);
   });

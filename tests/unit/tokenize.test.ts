@@ -126,6 +126,11 @@ describe('splitClauses', () => {
       'Also, can I change the address',
     ]);
   });
+
+  it('splits a comma between a number and Chinese text, not one inside a number', () => {
+    expect(splitClauses('页面显示299,今天只要259,能补差价吗')).toEqual(['页面显示299', '今天只要259', '能补差价吗']);
+    expect(splitClauses('一共1,299元')).toEqual(['一共1,299元']);
+  });
 });
 
 describe('isCourtesyOnly', () => {

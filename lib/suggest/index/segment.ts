@@ -41,7 +41,7 @@ export const FIELD_WEIGHTS = {
 const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
 
 /** Changes when what an index holds changes (7: concept terms, see concept-postings.ts). */
-const SEGMENT_FORMAT = 'huashu-index/7';
+const SEGMENT_FORMAT = 'huashu-index/8';
 
 /**
  * Posting weights are stored as whole units of 1 / WEIGHT_SCALE: every field weight × term weight is a

@@ -27,11 +27,22 @@ const ZH_ASK =
 const ZH_REQUEST = /^(?:请|麻烦|帮我|帮忙|给我|我想|想要|我要|能|可以)/u;
 
 /** Negation that a following contrast turns around: "不是要退" / "not asking about X" / "I don't want a refund". */
-const ZH_NEGATED = /^(?:我)?(?:不是|并不是|也不是|不要|不用|不想|没有要|别)/u;
-const ZH_CONTRAST = /^(?:而是|是想|是要|只是|就是|只想|只要|我是想|我只是|我就是|但是|不过|可是)/u;
+const ZH_NEGATED =
+  /^(?:(?:我|这|这个|其实|倒)?(?:不是|并不是|也不是|不要|不用|不想|不急|没有要|别)|\p{Script=Han}{0,4}?没(?:有|啥|什么)?(?:问题|毛病))/u;
+/** "不是A，是B": a clause that opens with 是 after a negated one says what the buyer means instead. */
+const ZH_CONTRAST = /^(?:我|我们|其实|主要)?(?:而是|是|只是|就是|只想|只要|但是|不过|可是)/u;
 const EN_NEGATED =
   /\b(?:i (?:do not|dont|don't) (?:want|need)|not (?:asking|looking|trying|interested)|i'm not|im not|no need (?:for|to))\b/u;
 const EN_CONTRAST = /^(?:just|only|but|instead|rather|i (?:just|only) (?:want|need)|what i (?:want|need))\b/u;
+
+/**
+ * A threat or condition around the question: "不发我就退款了", "再找不到我报警了", "otherwise I'll file a
+ * chargeback". It says what the buyer will do if the question is not answered, not what they ask.
+ */
+const ZH_THREAT =
+  /^(?:如果|要是|假如|否则|不然|再不|再这样|再\p{Script=Han}{0,4}?(?:我|就)|不\p{Script=Han}{1,3}?(?:我|就))/u;
+const EN_THREAT =
+  /^(?:or else|otherwise|if (?:you|u) (?:don't|dont|do not|can't|cant|won't|wont)|or i(?:'ll| will))\b/u;
 
 /** An English question inside a clause: "i'll order tonight, will it ship tomorrow". */
 const EN_ASK_INNER =
@@ -63,6 +74,13 @@ export function readFocus(normalized: string): WeightedClause[] {
     if (negated && contrast) clauses[i]!.weight = NEGATED_WEIGHT;
   }
 
+  // A threat or condition beside another clause speaks for the message as a story does.
+  for (const c of clauses) {
+    if ((ZH_THREAT.test(c.text) || EN_THREAT.test(c.text)) && !/[?？]/u.test(c.raw)) {
+      c.weight = Math.min(c.weight, STORY_WEIGHT);
+    }
+  }
+
   // A story around a question, read by sentence (a comma clause such as "怎么办" asks without content; the
   // clauses before it in the same sentence are what it asks about): when one sentence asks and at least two
   // do not, the others are story.
@@ -82,6 +100,17 @@ export function readFocus(normalized: string): WeightedClause[] {
     });
   }
   return clauses.map(({ text, weight }) => ({ text, weight }));
+}
+
+/**
+ * The clauses that ask something (a question mark, an interrogative, a request), each once, when at least
+ * two do: "屏幕透光，保修多久，能直接换吗" asks two things.
+ */
+export function questionClauses(normalized: string): string[] {
+  const asking = splitWithTerminators(normalized)
+    .filter(({ text, raw }) => asks(text, raw))
+    .map(({ text }) => text);
+  return asking.length >= 2 ? [...new Set(asking)] : [];
 }
 
 /** "i don't want a refund, just a different size": the negated part and the contrast become two clauses. */

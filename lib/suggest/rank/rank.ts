@@ -4,10 +4,11 @@
  * entry priority and the scenario boost applied, best first.
  */
 import type { Entry, Platform } from '../../packs/schema';
-import { scoreClauses } from './clauses';
+import { scoreClauses, type ClauseScores } from './clauses';
 import type { Corpus, LoadedPack } from './corpus';
 import { matchesAWord, type QueryTerm } from './query-terms';
 import { isEntryEligible } from './scenarios';
+import { separateSiblings } from './siblings';
 import { SCENARIO_BOOST, THRESHOLDS } from './thresholds';
 
 /** One ranked entry (its score may still be below `THRESHOLDS.score`, down to half of it). */
@@ -26,7 +27,7 @@ export function rankEntries(
   platform: Platform | undefined,
   active: Set<string>,
 ): { ranked: Ranked[]; query: QueryTerm[] } {
-  const query = scoreClauses(corpus, normalized);
+  const { query, questionLeaders } = scoreClauses(corpus, normalized);
   const ranked: Ranked[] = [];
   for (const loaded of corpus.loaded()) {
     const { scratch } = loaded;
@@ -44,5 +45,36 @@ export function rankEntries(
     }
   }
   ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
-  return { ranked, query };
+  return { ranked: withEachQuestionAnswered(separateSiblings(corpus, ranked, query), questionLeaders), query };
+}
+
+/** How many leading places the best entries of a several-question message's questions are kept in. */
+const QUESTION_PLACES = 3;
+
+/**
+ * "屏幕透光，保修多久": the best entry of each question among the first places, after the overall best,
+ * so a message with two questions shows an answer to both.
+ */
+function withEachQuestionAnswered(ranked: Ranked[], leaders: ClauseScores['questionLeaders']): Ranked[] {
+  if (leaders.length === 0 || ranked.length <= QUESTION_PLACES) return ranked;
+  const result = [...ranked];
+  let next = 1;
+  for (const clauseLeaders of leaders) {
+    // The clause's best entry that is ranked at all (eligible here, above the thresholds).
+    let at = -1;
+    for (const l of clauseLeaders) {
+      at = result.findIndex((r) => r.loaded === l.loaded && r.docNo === l.docNo);
+      if (at >= 0) break;
+    }
+    if (at < 0) continue;
+    if (at < next || at < QUESTION_PLACES) {
+      next = Math.max(next, at + 1);
+      continue;
+    }
+    if (next >= QUESTION_PLACES) break;
+    const [leader] = result.splice(at, 1);
+    result.splice(next, 0, leader!);
+    next += 1;
+  }
+  return result;
 }

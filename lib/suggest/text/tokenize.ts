@@ -426,7 +426,7 @@ export function termsOf(text: string): WeightedTerm[] {
 export function splitClauses(text: string): string[] {
   return text
     .split(
-      /[。！？!?；;\n]+|(?<=[\p{Script=Han}])[，,]|[.](?=\s|$)|\s{2,}|[，,](?=\s*(?:and|also|btw|还有|另外|顺便|然后))/u,
+      /[。！？!?；;\n]+|(?<=[\p{Script=Han}])[，,]|[，,](?=\p{Script=Han})|[.](?=\s|$)|\s{2,}|[，,](?=\s*(?:and|also|btw|还有|另外|顺便|然后))/u,
     )
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
