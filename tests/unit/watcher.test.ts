@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { jdAdapter } from '../../lib/adapters/jd/adapter';
 import { shopifyAdapter } from '../../lib/adapters/shopify/adapter';
 import type { ChatAdapter } from '../../lib/adapters/types';
@@ -11,6 +11,7 @@ import type { ConversationReport } from '../../lib/chats/types';
 
 const fixture = (name: string) => readFileSync(join(process.cwd(), 'tests/fixtures/sites', name), 'utf8');
 const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+const SETTLE = { timeout: 3000, interval: 20 };
 
 function setup(html: string, adapter: ChatAdapter = jdAdapter) {
   const doc = new JSDOM(html, { url: 'https://dongdong.jd.com/' }).window.document;
@@ -69,8 +70,11 @@ describe('watchConversation', () => {
     const other = new JSDOM(fixture('jd/second-conversation.html')).window.document;
     // The site re-renders the chat: the contact list selects the other buyer, the pane shows their messages.
     doc.querySelector('.chat-wrap')!.innerHTML = other.querySelector('.chat-wrap')!.innerHTML;
-    await tick(60);
-    expect(reports.at(-1)!.conversation).toMatchObject({ conversationId: 'jd_lisa2026', buyerName: 'jd_lisa' });
+    // Polled, not a fixed wait: a loaded CI core may run the debounced read late.
+    await vi.waitFor(
+      () => expect(reports.at(-1)!.conversation).toMatchObject({ conversationId: 'jd_lisa2026', buyerName: 'jd_lisa' }),
+      SETTLE,
+    );
     expect(reports.at(-1)!.conversation!.messages).toHaveLength(3);
     watcher.stop();
   });
@@ -83,8 +87,11 @@ describe('watchConversation', () => {
       list: '#t-chat-scroll .c-c',
       contacts: '#t-alluser-wrap .alluser-item',
     });
-    await tick(60);
-    expect(reports.at(-1)!.conversation).toMatchObject({ conversationId: 'jd_lisa2026', buyerName: 'jd_lisa' });
+    // Polled, not a fixed wait: a loaded CI core may run the debounced read late.
+    await vi.waitFor(
+      () => expect(reports.at(-1)!.conversation).toMatchObject({ conversationId: 'jd_lisa2026', buyerName: 'jd_lisa' }),
+      SETTLE,
+    );
     expect(reports.at(-1)!.conversation!.messages.map((m) => m.text)).toEqual([
       '你好 空调什么时候能来装',
       '您好，签收后24小时内师傅联系您～',
@@ -98,8 +105,12 @@ describe('watchConversation', () => {
     await tick();
     expect(reports).toHaveLength(1);
     switchInPlace(doc, 'shopify/second-conversation.html', { name: 'header h2', list: '[role="log"]' });
-    await tick(60);
-    expect(reports.at(-1)!.conversation).toMatchObject({ conversationId: 'Omar Haddad', buyerName: 'Omar Haddad' });
+    // Polled, not a fixed wait: a loaded CI core may run the debounced read late.
+    await vi.waitFor(
+      () =>
+        expect(reports.at(-1)!.conversation).toMatchObject({ conversationId: 'Omar Haddad', buyerName: 'Omar Haddad' }),
+      SETTLE,
+    );
     expect(reports.at(-1)!.conversation!.messages).toHaveLength(1);
     // Every report is one buyer's conversation: the old one untouched, or the new one.
     for (const report of reports) {
@@ -115,8 +126,11 @@ describe('watchConversation', () => {
     expect(reports.at(-1)?.conversation ?? null).toBeNull();
     const chat = new JSDOM(fixture('jd/empty.html')).window.document;
     doc.getElementById('app')!.innerHTML = chat.body.innerHTML;
-    await tick(60);
-    expect(reports.at(-1)!.conversation).toMatchObject({ buyerName: 'jd_小王', messages: [] });
+    // Polled, not a fixed wait: a loaded CI core may run the debounced read late.
+    await vi.waitFor(
+      () => expect(reports.at(-1)!.conversation).toMatchObject({ buyerName: 'jd_小王', messages: [] }),
+      SETTLE,
+    );
     expect(reports.at(-1)!.hasComposer).toBe(true);
     watcher.stop();
     appendBuyer(doc, 's_1', '还在吗');
