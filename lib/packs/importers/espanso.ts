@@ -29,7 +29,8 @@ function varsOf(value: unknown): EspansoVar[] {
 export function importEspanso(source: string): ImporterOutput {
   let doc: unknown;
   try {
-    doc = parse(source);
+    // Warnings (an unknown tag such as `!c5`) would go to the process's stderr: the file reads or fails, nothing else.
+    doc = parse(source, { logLevel: 'error' });
   } catch (error) {
     throw new ImportFormatError(`not a YAML file: ${(error as Error).message.split('\n')[0]}`);
   }
