@@ -27,7 +27,7 @@ import type { Pack, Platform } from '../lib/packs/schema';
 import { parsePack } from '../lib/packs/validate';
 import { SuggestEngine } from '../lib/suggest/engine';
 import type { RankedCandidate } from '../lib/suggest/learn/blend';
-import { PickLearner } from '../lib/suggest/learn/learner';
+import { packOfPickedEntry, PickLearner } from '../lib/suggest/learn/learner';
 import { entryKey, parseEntryKey } from '../lib/suggest/learn/pick-memory';
 import { LEARN_CANDIDATES } from '../lib/suggest/learn/rerank';
 import { BENCH_DATE, type EvalCase } from './metrics';
@@ -200,12 +200,10 @@ const emptySplit = (): Split => ({ fresh: emptyScore(), reask: emptyScore(), all
 /** The engine and packs of one source; the engine's candidates per text are cached (they never learn). */
 class Bench {
   readonly engine = new SuggestEngine();
-  readonly packOf = new Map<string, Pack>();
   private readonly cache = new Map<string, RankedCandidate[]>();
 
   constructor(readonly packs: Pack[]) {
     this.engine.setPacks(packs);
-    for (const pack of packs) for (const entry of pack.entries) if (!this.packOf.has(entry.id)) this.packOf.set(entry.id, pack);
   }
 
   candidates(c: EvalCase): RankedCandidate[] {
@@ -223,6 +221,15 @@ class Bench {
   }
 }
 
+const benches = new Map<string, Bench>();
+/** One bench per source and language, kept for the process (measuring again reuses the engine's answers). */
+function benchOf(source: Source, language: Language): Bench {
+  const key = `${source}/${language}`;
+  let bench = benches.get(key);
+  if (!bench) benches.set(key, (bench = new Bench(PACKS[source][language].map(loadPack))));
+  return bench;
+}
+
 /**
  * Replays a stream: answers each line with the ranking as it stands, then learns its pick. Returns the
  * scores of the lines from `scoreFrom` on, split into new messages and re-asks.
@@ -234,7 +241,12 @@ function replay(bench: Bench, stream: readonly Line[], scoreFrom: number, mode: 
   stream.forEach((line, index) => {
     const { c } = line;
     const candidates = bench.candidates(c);
-    const ranked = mode === 'none' ? candidates : learner.rank(c.text, candidates);
+    const chat = { platform: c.platform as Platform | undefined, now: BENCH_DATE };
+    const admit = (key: string) => {
+      const { packId, entryId } = parseEntryKey(key);
+      return bench.engine.mayAddLearned(packId, entryId, chat);
+    };
+    const ranked = mode === 'none' ? candidates : learner.rank(c.text, candidates, [], admit);
     if (index >= scoreFrom) {
       for (const score of [scores.all, line.reask ? scores.reask : scores.fresh]) {
         if (c.expected.length === 0) {
@@ -247,7 +259,8 @@ function replay(bench: Bench, stream: readonly Line[], scoreFrom: number, mode: 
       }
     }
     if (mode === 'none' || c.expected.length === 0) return;
-    const pack = bench.packOf.get(c.expected[0]!);
+    const shown = candidates.map((candidate) => parseEntryKey(candidate.key));
+    const pack = packOfPickedEntry(bench.packs, c.expected[0]!, shown, c.platform);
     if (!pack) throw new Error(`no pack has the entry "${c.expected[0]}"`);
     let entryId = c.expected[0]!;
     if (mode === 'wrong' && rand() < WRONG_SHARE) {
@@ -275,7 +288,7 @@ export interface ReplayResult {
 /** Replays one source's messages of one language, pooled over `seeds`. */
 export function measure(source: Source, language: Language, seeds: readonly number[] = SEEDS): ReplayResult {
   const lines: Line[] = loadCases(source, language).map((c) => ({ c, reask: false }));
-  const bench = new Bench(PACKS[source][language].map(loadPack));
+  const bench = benchOf(source, language);
   const result: ReplayResult = {
     source,
     language,
@@ -289,7 +302,10 @@ export function measure(source: Source, language: Language, seeds: readonly numb
     const half = Math.floor(stream.length / 2);
     // Re-asks: the second half holds the new messages and as many variations of first-half messages.
     const first = stream.slice(0, half);
-    const reasks = shuffle(first, rand).map((line) => ({ c: { ...line.c, text: vary(line.c.text, rand) }, reask: true }));
+    const reasks = shuffle(first, rand).map((line) => ({
+      c: { ...line.c, text: vary(line.c.text, rand) },
+      reask: true,
+    }));
     const mixed = [...first, ...shuffle([...stream.slice(half), ...reasks.slice(0, stream.length - half)], rand)];
     for (const mode of MODES) {
       addScore(result.plain[mode], replay(bench, stream, half, mode, seed).all);
@@ -304,7 +320,11 @@ const f = (n: number) => n.toFixed(3);
 const points = (a: number, b: number) => `${a >= b ? '+' : ''}${((a - b) * 100).toFixed(1)}`;
 
 function print(result: ReplayResult): void {
-  const where = { tuning: 'tuning (engine fitted on it)', dev: 'dev (blind, tuned on)', heldout: 'held-out (never tuned on)' };
+  const where = {
+    tuning: 'tuning (engine fitted on it)',
+    dev: 'dev (blind, tuned on)',
+    heldout: 'held-out (never tuned on)',
+  };
   console.log(
     `\n${result.language} ${where[result.source]}: ${result.lines} lines, seeds ${SEEDS.join(', ')} pooled; second half`,
   );

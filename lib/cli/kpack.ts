@@ -183,7 +183,7 @@ async function suggest(args: string[], io: KpackIo): Promise<number> {
     // The ranking as it stood before this line; then what its pick teaches.
     const suggestions = learning.rank(result.suggestions, result.query, chat, top);
     io.out(JSON.stringify({ ids: suggestions.map((s) => s.entryId), scores: suggestions.map((s) => s.score) }));
-    if (typeof request.picked === 'string' && !learning.learn(text, request.picked)) {
+    if (typeof request.picked === 'string' && !learning.learn(text, request.picked, result.suggestions, platform)) {
       io.err(`kpack suggest: "picked": no loaded pack has an entry "${request.picked}"`);
     }
   }

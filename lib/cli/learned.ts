@@ -6,24 +6,19 @@
 import type { Pack } from '../packs/schema';
 import type { ChatContext, Suggestion, SuggestEngine } from '../suggest/engine';
 import { picksFromNdjson } from '../suggest/learn/export';
-import { PickLearner } from '../suggest/learn/learner';
+import { packOfPickedEntry, PickLearner } from '../suggest/learn/learner';
 import { LEARN_CANDIDATES, rerankSuggestions } from '../suggest/learn/rerank';
 import { normalizeText } from '../suggest/text/normalize';
 
 /** What `kpack suggest` learned in this process. */
 export class SuggestLearning {
   private readonly learner = new PickLearner();
-  /** Entry id → the first loaded pack holding it (first wins on a clash). */
-  private readonly packOf = new Map<string, Pack>();
   private at = 0;
 
   constructor(
     private readonly engine: SuggestEngine,
-    packs: readonly Pack[],
-  ) {
-    for (const pack of packs)
-      for (const entry of pack.entries) if (!this.packOf.has(entry.id)) this.packOf.set(entry.id, pack);
-  }
+    private readonly packs: readonly Pack[],
+  ) {}
 
   /** How many suggestions to ask the engine for, to show `top`: more once something was learned. */
   limit(top: number): number {
@@ -41,9 +36,12 @@ export class SuggestLearning {
       .slice(0, top);
   }
 
-  /** The agent answered `text` with `entryId`. Returns false when no loaded pack has that entry. */
-  learn(text: string, entryId: string): boolean {
-    const pack = this.packOf.get(entryId);
+  /**
+   * The agent answered `text` with `entryId`; `ranked` (the engine's suggestions for the line) and
+   * `platform` tell which pack when several hold that id. Returns false when no loaded pack has that entry.
+   */
+  learn(text: string, entryId: string, ranked: readonly Suggestion[] = [], platform?: string): boolean {
+    const pack = packOfPickedEntry(this.packs, entryId, ranked, platform);
     if (!pack) return false;
     this.learner.learn({ packId: pack.id, packVersion: pack.version, entryId, text, at: (this.at += 1) });
     return true;

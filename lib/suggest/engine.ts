@@ -20,7 +20,7 @@ import { matchedTerms } from './rank/query-terms';
 import { rankEntries, type Ranked } from './rank/rank';
 import { suggestionOf, type Suggestion } from './rank/reply';
 import { rankForProduct } from './rank/products';
-import { activeScenarios } from './rank/scenarios';
+import { activeScenarios, inDateWindow, isEntryEligible } from './rank/scenarios';
 import { THRESHOLDS } from './rank/thresholds';
 import { isCourtesyOnly } from './text/courtesy';
 import { isHoldingOnly } from './rank/focus';
@@ -69,6 +69,26 @@ export class SuggestEngine {
     const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);
     const locale = context.locale ?? buyerLocale(questionOf(context), context.messages);
     return { ...suggestionOf(loaded.pack, entry, { ...context, locale, now }, active, loaded.facts), score };
+  }
+
+  /**
+   * Whether a learned pick may bring an entry into this chat's suggestions: a reply of a pack (and entry)
+   * for this platform, not gated only by scenarios switched off for the chat or whose dates exclude `now`.
+   * Scenarios that page signals or the agent switch on are not held against a pick: the agent who picked
+   * saw the chat, and callers such as `kpack suggest` often pass no signals.
+   */
+  mayAddLearned(packId: string, entryId: string, context: Omit<ChatContext, 'text'>): boolean {
+    const loaded = this.corpus.get(packId);
+    const entry = loaded?.pack.entries.find((e) => e.id === entryId);
+    if (!loaded || !entry || entry.kind !== 'reply') return false;
+    const now = context.now ?? new Date();
+    const off = new Set(context.scenariosOff ?? []);
+    const open = entry.scenarios.filter((id) => {
+      const scenario = loaded.pack.scenarios.find((s) => s.id === id);
+      if (off.has(id)) return false;
+      return !scenario || !!scenario.when || (!scenario.from && !scenario.to) || inDateWindow(scenario, now);
+    });
+    return isEntryEligible(loaded.pack, entry, context.platform, new Set(open));
   }
 
   /** Ranks entries for a chat context. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blend, BLEND, type RankedCandidate } from '../../lib/suggest/learn/blend';
-import { PickLearner } from '../../lib/suggest/learn/learner';
+import { packOfPickedEntry, PickLearner } from '../../lib/suggest/learn/learner';
+import { repeatKeyOf, repeatSimilarity } from '../../lib/suggest/learn/terms';
 import { entryKey, parseEntryKey, PickMemory, type PickRecord } from '../../lib/suggest/learn/pick-memory';
 
 const pick = (text: string, entryId: string, at = 0) => ({
@@ -180,9 +181,46 @@ describe('PickMemory', () => {
   });
 });
 
+describe('repeatSimilarity', () => {
+  const similarity = (picked: string, query: string) => repeatSimilarity(repeatKeyOf(picked), repeatKeyOf(query));
+
+  it('recognises a re-ask with a typo, a swapped pair of letters or a clause added', () => {
+    expect(similarity('I want to talk to your manager', 'I want to talk to your mnaager pls')).toBe(1);
+    expect(similarity('价格保护有几天', '价格护有几天')).toBeGreaterThanOrEqual(0.7);
+    expect(similarity('can I pay with Klarna', 'can I pay with Klarna (for my mom)')).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('ignores greetings, particles and redacted details', () => {
+    expect(similarity('运到漠河路上得几天', '亲 在吗 运到漠河路上得几天呀')).toBeGreaterThan(0.9);
+    expect(similarity('订单[order]怎么还没发货', '订单[order]怎么还没发货')).toBe(1);
+  });
+
+  it('does not take another question sharing a word for a re-ask', () => {
+    expect(similarity('can I pay with Klarna', 'the teapot arrived in three pieces')).toBe(0);
+    expect(similarity('退货运费谁出', '怎么申请退货')).toBeLessThan(0.7);
+    // A one-token message says too little to be recognised this way.
+    expect(similarity('klarna', 'klarna')).toBe(0);
+  });
+});
+
+describe('packOfPickedEntry', () => {
+  const packs = [
+    { id: 'jd', platforms: ['jd'], entries: [{ id: 'cancel-order' }, { id: 'invoice' }] },
+    { id: 'tmall', platforms: ['taobao'], entries: [{ id: 'cancel-order' }] },
+  ];
+
+  it('takes the pack the ranking showed the entry from, else the platform, else the first', () => {
+    expect(packOfPickedEntry(packs, 'cancel-order', [{ packId: 'tmall', entryId: 'cancel-order' }])?.id).toBe('tmall');
+    expect(packOfPickedEntry(packs, 'cancel-order', [], 'taobao')?.id).toBe('tmall');
+    expect(packOfPickedEntry(packs, 'cancel-order')?.id).toBe('jd');
+    expect(packOfPickedEntry(packs, 'invoice', [], 'taobao')?.id).toBe('jd');
+    expect(packOfPickedEntry(packs, 'nope')).toBeUndefined();
+  });
+});
+
 describe('blend', () => {
   const strong = { key: key('b'), similarity: 0.9, agreement: 1, support: 2, association: 0 };
-  const weak = { key: key('b'), similarity: 0.4, agreement: 1, support: 1, association: 0.2 };
+  const weak = { key: key('b'), similarity: 0.4, agreement: 1, support: 2, association: 0.2 };
   const engine = [
     { key: key('a'), score: 0.3 },
     { key: key('b'), score: 0.28 },
@@ -202,6 +240,24 @@ describe('blend', () => {
     expect(blend([], [weak])).toEqual([]);
     expect(blend(engine, [weak]).map((c) => c.key)).toEqual([key('b'), key('a')]);
     expect(blend([{ key: key('a'), score: 0.3 }], [weak]).map((c) => c.key)).toEqual([key('a')]);
+  });
+
+  it('lets a loose vote of a single pick reorder nothing (it made new wordings worse)', () => {
+    expect(blend(engine, [{ ...weak, support: 1 }]).map((c) => c.key)).toEqual([key('a'), key('b')]);
+  });
+
+  it('adds only entries the chat admits (platform, scenarios), but reorders what the engine ranked', () => {
+    const admitNone = () => false;
+    expect(blend([], [strong], { admit: admitNone })).toEqual([]);
+    expect(blend(engine, [strong], { admit: admitNone }).map((c) => c.key)).toEqual([key('b'), key('a')]);
+  });
+
+  it('puts a single pick the engine did not rank second when the engine is confident (misclick guard)', () => {
+    const single = { ...strong, support: 1 };
+    const confident = [{ key: key('a'), score: BLEND.confidentEngine + 0.1 }];
+    expect(blend(confident, [single]).map((c) => c.key)).toEqual([key('a'), key('b')]);
+    expect(blend(confident, [strong]).map((c) => c.key)).toEqual([key('b'), key('a')]);
+    expect(blend([{ key: key('a'), score: 0.1 }], [single]).map((c) => c.key)).toEqual([key('b'), key('a')]);
   });
 
   it('needs agreement for a strong vote', () => {

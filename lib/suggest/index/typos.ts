@@ -36,7 +36,8 @@ export class TypoIndex {
   }
 }
 
-function deletionsOf(word: string, includeSelf: boolean): string[] {
+/** The word and every string one deletion from it (a SymSpell key set): two words share one iff about one edit apart. */
+export function deletionsOf(word: string, includeSelf: boolean): string[] {
   const out = includeSelf ? [word] : [];
   for (let i = 0; i < word.length; i += 1) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;

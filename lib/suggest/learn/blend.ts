@@ -12,21 +12,29 @@ export interface RankedCandidate {
   score: number;
 }
 
-/** Constants of the blend, tuned on tests/eval (bench/replay.ts). */
+/** Constants of the blend, chosen on the replay's tuning and dev streams (bench/replay.ts), never held-out. */
 export const BLEND = {
   /** Similarity from which a picked message counts as the same question asked again. */
   nearRepeat: 0.7,
   /** Share of the neighbours' votes a strong vote needs: more than any contrary picks. */
   strongAgreement: 0.6,
   /**
-   * Weight of the neighbour vote (agreement × similarity) added to an engine candidate's score. Small:
-   * on new phrasings (no near-repeat) loose neighbours did not help on tests/eval, where the engine is
-   * already fitted (r@1 −0.4 zh, −0.9 en at 0.1 and association 0.05; −0.6 / −3.8 at 0.6 and 0.15;
-   * 5 seeds): they break near-ties.
+   * Weight of the neighbour vote (agreement × similarity) added to an engine candidate's score: it breaks
+   * near-ties. Small: on new wordings loose neighbours did not help where the engine is already fitted
+   * (tests/eval r@1 −0.4 zh, −0.9 en at 0.1; −0.6 / −3.8 at 0.6).
    */
   neighbourWeight: 0.1,
-  /** Weight of the term association added to an engine candidate's score (same finding: a tie-breaker). */
-  associationWeight: 0.05,
+  /**
+   * Neighbouring picks that must agree before the loose vote counts at all. With one, new wordings lost
+   * up to 0.7 points (en tuning stream: one pick of a nearby question outvoted a clear engine answer);
+   * with two, no stream lost any, dev gains went from +0.4 / +1.3 to 0.
+   */
+  nudgeSupport: 2,
+  /**
+   * Weight of the term association (how specific the message's terms are to picks of an entry). 0: at
+   * 0.05 it made new wordings worse on the en tuning stream (−0.7) and gained nothing on dev.
+   */
+  associationWeight: 0,
   /**
    * A strong vote resting on one pick, for an entry the engine did not rank at all, goes first only when
    * the engine's best score is below this; otherwise second. A misclick is usually an entry unrelated to
@@ -43,6 +51,11 @@ export interface BlendOptions {
    * already finds nothing in such a message; this guards votes that came from elsewhere.
    */
   courtesyOnly?: boolean;
+  /**
+   * Whether an entry the engine did not rank may be added (`SuggestEngine.isEligible`: its platforms and
+   * scenarios fit the chat). A pick made on a 拼多多 chat must not bring its entry into a Taobao chat.
+   */
+  admit?: (key: string) => boolean;
 }
 
 /** Whether a vote is strong enough to add an entry or answer a message the engine did not. */
@@ -69,13 +82,16 @@ export function blend(
     // A tiny order term keeps the engine's order among equal scores.
     let score = candidate.score - order * 1e-9;
     if (vote) {
-      score += BLEND.neighbourWeight * vote.agreement * vote.similarity + BLEND.associationWeight * vote.association;
+      // Loose evidence of one pick breaks no tie: it made new wordings worse (bench/replay.ts).
+      if (vote.support >= BLEND.nudgeSupport) {
+        score += BLEND.neighbourWeight * vote.agreement * vote.similarity + BLEND.associationWeight * vote.association;
+      }
       if (isStrongVote(vote)) score = Math.max(score, strongScore(vote));
     }
     out.set(candidate.key, { key: candidate.key, score });
   });
   for (const vote of votes) {
-    if (out.has(vote.key) || !isStrongVote(vote)) continue;
+    if (out.has(vote.key) || !isStrongVote(vote) || (options.admit && !options.admit(vote.key))) continue;
     const doubted = vote.support < 2 && top >= BLEND.confidentEngine;
     // Doubted: just below the engine's best, still in view for the agent to pick again.
     out.set(vote.key, { key: vote.key, score: doubted ? top - 1e-6 : strongScore(vote) });

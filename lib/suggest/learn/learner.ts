@@ -44,6 +44,34 @@ export function pickRecordOf(pick: Pick): PickRecord | null {
   };
 }
 
+/** What `packOfPickedEntry` needs of a pack. */
+interface PickablePack {
+  id: string;
+  platforms?: readonly string[];
+  entries: ReadonlyArray<{ id: string }>;
+}
+
+/**
+ * The pack an entry named by id alone (`kpack suggest` "picked") belongs to when several loaded packs hold
+ * that id (cancel-order, change-address…): the pack the ranking shown for the line had it from, else one
+ * made for the chat's platform, else the first loaded. Undefined when no pack holds it.
+ */
+export function packOfPickedEntry<P extends PickablePack>(
+  packs: readonly P[],
+  entryId: string,
+  ranked: ReadonlyArray<{ packId: string; entryId: string }> = [],
+  platform?: string,
+): P | undefined {
+  const holding = packs.filter((pack) => pack.entries.some((entry) => entry.id === entryId));
+  if (holding.length <= 1) return holding[0];
+  const shown = ranked.find((s) => s.entryId === entryId && holding.some((pack) => pack.id === s.packId));
+  return (
+    holding.find((pack) => pack.id === shown?.packId) ??
+    holding.find((pack) => !!platform && !!pack.platforms?.includes(platform)) ??
+    holding[0]
+  );
+}
+
 export class PickLearner {
   constructor(readonly memory: PickMemory = new PickMemory()) {}
 
@@ -65,11 +93,16 @@ export class PickLearner {
 
   /**
    * The engine's candidates for `text` (keys from `entryKey`, best first, empty when it abstained)
-   * re-ranked with what picks taught.
+   * re-ranked with what picks taught; `admit` says which other entries may be added (see `BlendOptions`).
    */
-  rank(text: string, candidates: readonly RankedCandidate[], names?: readonly string[]): RankedCandidate[] {
+  rank(
+    text: string,
+    candidates: readonly RankedCandidate[],
+    names?: readonly string[],
+    admit?: (key: string) => boolean,
+  ): RankedCandidate[] {
     if (isCourtesyOnly(text)) return candidates.map((c) => ({ ...c }));
-    return blend(candidates, this.memory.votes(redact(text, { names })));
+    return blend(candidates, this.memory.votes(redact(text, { names })), { admit });
   }
 
   /** Forgets every pick. */

@@ -25,7 +25,11 @@ export function rerankSuggestions(
   if (learner.memory.size === 0) return [...suggestions];
   const byKey = new Map(suggestions.map((s) => [entryKey(s.packId, s.entryId), s]));
   const candidates = suggestions.map((s) => ({ key: entryKey(s.packId, s.entryId), score: s.score }));
-  return learner.rank(question, candidates, names).flatMap((ranked) => {
+  const admit = (key: string) => {
+    const { packId, entryId } = parseEntryKey(key);
+    return engine.mayAddLearned(packId, entryId, chat);
+  };
+  return learner.rank(question, candidates, names, admit).flatMap((ranked) => {
     const score = Math.min(1, Math.round(ranked.score * 1000) / 1000);
     const found = byKey.get(ranked.key);
     if (found) return [{ ...found, score }];
