@@ -18,7 +18,8 @@ import { ScenarioBar } from '@/components/ScenarioBar';
 import { SearchBox } from '@/components/SearchBox';
 import { SuggestionList } from '@/components/SuggestionList';
 import { questionOf } from '@/lib/suggest/question';
-import { chatScenarios, visibleScenarios } from '@/lib/state/panel/scenario-slice';
+import { chatScenarios } from '@/lib/chats/reply-context';
+import { visibleScenarios } from '@/lib/state/panel/scenario-slice';
 import type { PanelState } from '@/lib/state/panel/types';
 
 /** The side panel: lays out the small components, each fed through a selector, plus the keyboard. */
@@ -55,7 +56,7 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
   usePanelKeys(store);
 
   const now = new Date();
-  const forChat = chatScenarios(packs, chat, switchedOn, offByChat, now);
+  const forChat = chatScenarios(packs, chat?.conversation, { switchedOn, offByChat }, now);
   const scenarios = visibleScenarios(packs, chat?.conversation?.platform, now, switchedOn, forChat);
 
   const conversation = chat?.conversation ?? null;

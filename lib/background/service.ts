@@ -3,7 +3,7 @@
  * passes them in): who may send what, chat tracking, pack storage, insert routing.
  */
 import type { Conversation } from '../adapters/types';
-import { pageValuesOf } from '../chats/page-values';
+import { chatReplyContext } from '../chats/reply-context';
 import type { ActiveChat, ChatSummary, ConversationReport } from '../chats/types';
 import { listPacks, loadEnabledPackList, removePack, setPackEnabled } from '../db/packs';
 import { clearPicks, loadPicks } from '../db/picks';
@@ -18,6 +18,7 @@ import { settingsFrom, type Settings } from '../settings';
 import { expandShortcut, shortcutsOf } from '../snippets/expand';
 import { picksToNdjson } from '../suggest/learn/export';
 import { pendingBuyerTexts } from '../suggest/question';
+import { loadLanguageDetector } from '../suggest/text/language';
 import {
   checkPackUrl,
   fetchPackBytes,
@@ -168,12 +169,17 @@ export class BackgroundService {
   ): Promise<{ text: string; cursor: number | null } | null> {
     this.requireContent(sender);
     const conversation = data.conversation;
-    const expanded = expandShortcut(await loadEnabledPackList(this.ports.db), data.shortcut, {
-      platform: conversation?.platform,
-      page: pageValuesOf(conversation),
-      scenarios: (await this.getSettings()).scenarios,
-      now: new Date(this.ports.now()),
-    });
+    const packs = await loadEnabledPackList(this.ports.db);
+    const settings = await this.getSettings();
+    // The chat's context as the panel ranks for it: the buyer's language picks the variant (the Latin
+    // detector loads once), the chat's signals and the agent's switches the scenarios.
+    await loadLanguageDetector();
+    const switches = { switchedOn: settings.scenarios, offByChat: settings.scenariosOffByChat ?? {} };
+    const expanded = expandShortcut(
+      packs,
+      data.shortcut,
+      chatReplyContext(packs, conversation, switches, new Date(this.ports.now())),
+    );
     if (!expanded) return null;
     await this.logUsage({
       type: 'inserted',
@@ -184,7 +190,7 @@ export class BackgroundService {
     });
     // A typed shortcut is a pick too: the conversation it was typed in says what the buyer asked.
     const question = pendingBuyerTexts(conversation?.messages ?? [], 3).join('\n');
-    if (question && (await this.getSettings()).learning) {
+    if (question && settings.learning) {
       const names = conversation?.buyerName ? [conversation.buyerName] : [];
       const stored = await storePick(this.ports.db, { ...expanded, question, names }, this.ports.now());
       if (stored) this.ports.broadcastPicksChanged?.();

@@ -4,6 +4,11 @@
 export interface Settings {
   /** Scenarios (without dates) the agent switched on. */
   scenarios: string[];
+  /**
+   * Per chat (`chatKey`), dated or signal-driven scenarios the agent switched off for it: the panel and the
+   * composer's shortcuts read them alike (lib/chats/reply-context.ts). Absent: none.
+   */
+  scenariosOffByChat?: Record<string, string[]>;
   /** Per platform, CSS selector overrides for when a site changes its DOM. */
   selectorOverrides: Record<string, Record<string, string>>;
   /** Origins an agent turned Huashu on for (`https://desk.example.com`): see ./sites.ts. */

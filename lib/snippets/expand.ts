@@ -4,6 +4,7 @@
  */
 import type { Entry, Pack, Platform } from '../packs/schema';
 import type { PageValues } from '../templates/render';
+import { chatLocale, type ChatMessage } from '../suggest/question';
 import { renderReply } from '../suggest/rank/reply';
 import { activeScenarios, isEntryEligible } from '../suggest/rank/scenarios';
 import { shortcutKey } from './shortcut-key';
@@ -18,11 +19,15 @@ export function shortcutsOf(packs: Pack[]): string[] {
   return [...keys];
 }
 
+/** The chat a shortcut is typed in, as the panel ranks for it (`chatReplyContext`). */
 export interface ExpandContext {
   platform?: Platform;
+  /** The buyer's locale; else read from `messages` as the panel does (`chatLocale`). */
   locale?: string;
   page?: PageValues;
+  messages?: ChatMessage[];
   scenarios?: string[];
+  scenariosOff?: string[];
   now: Date;
 }
 
@@ -34,10 +39,13 @@ export interface ExpandedShortcut {
   missing: string[];
 }
 
-/** The reply a shortcut stands for, filled for the chat; null when no reply of these packs has it. */
+/**
+ * The reply a shortcut stands for, filled for the chat; null when no reply of these packs has it. The
+ * variant is the one the panel would show for this chat: its language, platform and scenarios in effect.
+ */
 export function expandShortcut(packs: Pack[], shortcut: string, context: ExpandContext): ExpandedShortcut | null {
   const key = shortcutKey(shortcut);
-  const active = activeScenarios(packs, context.now, context.scenarios);
+  const active = activeScenarios(packs, context.now, context.scenarios, context.scenariosOff);
   let found: { pack: Pack; entry: Entry } | null = null;
   for (const pack of packs) {
     const entry = pack.entries.find((e) => e.kind === 'reply' && e.shortcut && shortcutKey(e.shortcut) === key);
@@ -50,7 +58,7 @@ export function expandShortcut(packs: Pack[], shortcut: string, context: ExpandC
     found ??= { pack, entry };
   }
   if (!found) return null;
-  const reply = renderReply(found.pack, found.entry, context, active);
+  const reply = renderReply(found.pack, found.entry, { ...context, locale: chatLocale(context) }, active);
   return {
     packId: found.pack.id,
     entryId: found.entry.id,

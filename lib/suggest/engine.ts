@@ -14,7 +14,7 @@
  */
 import type { Pack } from '../packs/schema';
 import type { Segment } from './index/segment';
-import { questionOf, type ChatContext } from './question';
+import { chatLocale, questionOf, type ChatContext } from './question';
 import { Corpus } from './rank/corpus';
 import { matchedTerms } from './rank/query-terms';
 import { rankEntries, type Ranked } from './rank/rank';
@@ -24,7 +24,7 @@ import { activeScenarios, inDateWindow, isEntryEligible } from './rank/scenarios
 import { THRESHOLDS } from './rank/thresholds';
 import { isCourtesyOnly } from './text/courtesy';
 import { isHoldingOnly } from './rank/focus';
-import { buyerLocale, loadLanguageDetector } from './text/language';
+import { loadLanguageDetector } from './text/language';
 import { normalizeText } from './text/normalize';
 
 export { questionOf, type ChatContext, type ChatMessage } from './question';
@@ -67,7 +67,7 @@ export class SuggestEngine {
     if (!loaded || !entry) return null;
     const now = context.now ?? new Date();
     const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);
-    const locale = context.locale ?? buyerLocale(questionOf(context), context.messages);
+    const locale = chatLocale(context);
     return { ...suggestionOf(loaded.pack, entry, { ...context, locale, now }, active, loaded.facts), score };
   }
 
@@ -112,7 +112,7 @@ export class SuggestEngine {
     const ranked = rankForProduct(ranking.ranked, context.product);
 
     const confident = ranked.filter((r) => r.score >= THRESHOLDS.score);
-    const locale = context.locale ?? buyerLocale(question, context.messages);
+    const locale = chatLocale(context, question);
     const toSuggestion = (r: Ranked): Suggestion => ({
       ...suggestionOf(r.loaded.pack, r.entry, { ...context, locale, now }, active, r.loaded.facts),
       score: round(r.score),

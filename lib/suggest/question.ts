@@ -5,6 +5,7 @@
 import { capText } from '../chats/limits';
 import type { Platform } from '../packs/schema';
 import type { PageValues } from '../templates/render';
+import { buyerLocale } from './text/language';
 
 /** One message of the conversation. */
 export interface ChatMessage {
@@ -43,6 +44,15 @@ export function questionOf(context: ChatContext): string {
   if (context.messages && context.messages.length > 0)
     return capText(pendingBuyerTexts(context.messages, 3).join('\n')).trim();
   return capText((context.text ?? '').trim()).trim();
+}
+
+/**
+ * The locale a chat's replies are chosen for: the context's own, else the buyer's language as the
+ * question and the earlier buyer lines show it (`buyerLocale`). The panel's ranking and the composer's
+ * shortcuts use this one, so both pick the same reply variant.
+ */
+export function chatLocale(context: ChatContext, question: string = questionOf(context)): string | undefined {
+  return context.locale ?? buyerLocale(question, context.messages);
 }
 
 /**

@@ -84,38 +84,43 @@ describe.each(FLOWS)('$site', (flow) => {
 
 describe('shortcuts typed in the message box', () => {
   it.each([
-    ['taobao', 'taobao/history.html', 'textarea.J_chatInput', '小时内发出'],
-    ['jd', 'jd/history.html', '.chat-foot .EditorContent', '京东物流'],
-  ] as const)('%s: "/fh" then Space becomes the reply, nothing is sent', async (_site, fixture, composer, expected) => {
-    const chat = await browser.context.newPage();
-    try {
-      await chat.goto(`${origin}/${fixture}`);
-      const sends = await countSends(chat);
-      const box = chat.locator(composer);
-      await box.click();
-      const read = () =>
-        box.evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText));
-      // The content script fetches the shortcuts when it starts: until then Space is just a space, so
-      // type again (after the previous try has settled) until the shortcut expands.
-      for (let attempt = 0; attempt < 10 && !(await read()).includes(expected); attempt += 1) {
-        await box.press('Control+a');
-        await box.press('Backspace');
-        await box.pressSequentially('亲 /fh');
-        await box.press('Space');
-        await expect
-          .poll(read, { timeout: 2_000 })
-          .toContain(expected)
-          .catch(() => {});
+    ['taobao', 'taobao/history.html', 'textarea.J_chatInput', '亲 ', '小时内发出'],
+    ['jd', 'jd/history.html', '.chat-foot .EditorContent', '亲 ', '京东物流'],
+    // The reply variant the panel would show this chat: an English buyer gets the English one.
+    ['taobao, English buyer', 'taobao/english-buyer.html', 'textarea.J_chatInput', 'Sure! ', 'items ship within'],
+  ] as const)(
+    '%s: "/fh" then Space becomes the reply, nothing is sent',
+    async (_site, fixture, composer, typed, expected) => {
+      const chat = await browser.context.newPage();
+      try {
+        await chat.goto(`${origin}/${fixture}`);
+        const sends = await countSends(chat);
+        const box = chat.locator(composer);
+        await box.click();
+        const read = () =>
+          box.evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText));
+        // The content script fetches the shortcuts when it starts: until then Space is just a space, so
+        // type again (after the previous try has settled) until the shortcut expands.
+        for (let attempt = 0; attempt < 10 && !(await read()).includes(expected); attempt += 1) {
+          await box.press('Control+a');
+          await box.press('Backspace');
+          await box.pressSequentially(`${typed}/fh`);
+          await box.press('Space');
+          await expect
+            .poll(read, { timeout: 2_000 })
+            .toContain(expected)
+            .catch(() => {});
+        }
+        const text = await read();
+        expect(text).toContain(expected);
+        expect(text).not.toContain('/fh');
+        expect(text.startsWith(typed)).toBe(true);
+        expect(sends()).toBe(0);
+      } finally {
+        await chat.close();
       }
-      const text = await read();
-      expect(text).toContain(expected);
-      expect(text).not.toContain('/fh');
-      expect(text.startsWith('亲 ')).toBe(true);
-      expect(sends()).toBe(0);
-    } finally {
-      await chat.close();
-    }
-  });
+    },
+  );
 });
 
 describe('usage report', () => {

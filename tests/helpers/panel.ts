@@ -1,17 +1,22 @@
 import type { Conversation } from '../../lib/adapters/types';
 import type { ActiveChat } from '../../lib/chats/types';
 import type { Pack } from '../../lib/packs/schema';
+import type { Settings } from '../../lib/settings';
 import type { PanelServices } from '../../lib/state/panel/types';
 
-/** Panel services in memory: these packs, no chat from the background, inserts that work, a fixed clock. */
+/**
+ * Panel services in memory: these packs, no chat from the background, inserts that work, a fixed clock,
+ * settings kept for the services' life (a panel reopened with the same services reads what was saved).
+ */
 export function memoryPanelServices(packs: Pack[], now: Date): PanelServices {
+  let settings: Settings = { scenarios: [], selectorOverrides: {}, learning: true };
   return {
     loadPacks: async () => ({ packs, segments: [] }),
     getActiveChat: async () => null,
     insertReply: async () => ({ ok: true, method: 'execCommand' }),
     copyToClipboard: async () => true,
-    getSettings: async () => ({ scenarios: [], selectorOverrides: {}, learning: true }),
-    saveSettings: async () => ({ scenarios: [], selectorOverrides: {}, learning: true }),
+    getSettings: async () => settings,
+    saveSettings: async (patch) => (settings = { ...settings, ...patch }),
     now: () => now,
   };
 }

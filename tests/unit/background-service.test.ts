@@ -104,7 +104,18 @@ describe('BackgroundService', () => {
     });
     expect(reply).toEqual({ text: '小王，付款后48小时内发货哦～', cursor: null });
     expect(await service.expandShortcut(content, { shortcut: '/none', conversation: null })).toBeNull();
+    // An English buyer gets the English variant, as the panel would show it.
+    const english = await service.expandShortcut(content, {
+      shortcut: '/fh',
+      conversation: {
+        ...report.conversation!,
+        platform: 'taobao',
+        messages: [{ id: 'm1', role: 'buyer', kind: 'text', text: 'Hello, when will you ship my order?' }],
+      },
+    });
+    expect(english?.text).toBe('We ship within 48 hours of payment.');
     expect(await ports.db.usage.toArray()).toEqual([
+      expect.objectContaining({ type: 'inserted', packId: 'mini-store', entryId: 'ship-time', platform: 'taobao' }),
       expect.objectContaining({ type: 'inserted', packId: 'mini-store', entryId: 'ship-time', platform: 'taobao' }),
     ]);
     await service.setPackEnabled(panel, { id: 'mini-store', enabled: false });

@@ -1,7 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { shortcutBefore, watchSnippets } from '../../lib/snippets/watch';
+import type { Conversation } from '../../lib/adapters/types';
+import { chatReplyContext } from '../../lib/chats/reply-context';
 import { expandShortcut, shortcutsOf } from '../../lib/snippets/expand';
+import { SuggestEngine } from '../../lib/suggest/engine';
+import { loadLanguageDetector } from '../../lib/suggest/text/language';
 import { miniEnglish, miniStore, pack } from '../helpers/packs';
 
 const store = pack(miniStore);
@@ -18,6 +22,72 @@ describe('expandShortcut', () => {
   it('lists reply shortcuts only, and returns null for an unknown one', () => {
     expect(shortcutsOf([store])).toEqual(['/fh', '/fp']);
     expect(expandShortcut([store], '/nope', { now })).toBeNull();
+  });
+});
+
+describe('expandShortcut in a chat (the same context the panel ranks in)', () => {
+  // A pack whose /fh reply has a variant per language and one for VIP chats (a `when` scenario).
+  const vipStore = pack({
+    ...miniStore,
+    id: 'vip-store',
+    scenarios: [{ id: 'vip', name: '会员', when: { vip: true } }],
+    entries: [
+      {
+        id: 'ship-time',
+        title: '发货时间',
+        questions: ['什么时候发货'],
+        replies: [
+          { text: '亲，付款后48小时内发货哦～', locale: 'zh-CN' },
+          { text: 'We ship within 48 hours of payment.', locale: 'en' },
+          { text: '尊贵的会员，您的订单优先发货～', locale: 'zh-CN', scenarios: ['vip'] },
+        ],
+        shortcut: '/fh',
+      },
+    ],
+  });
+  const chat = (texts: string[], extra: Partial<Conversation> = {}): Conversation => ({
+    platform: 'taobao',
+    conversationId: 'buyer-1',
+    messages: texts.map((text) => ({ id: text, role: 'buyer' as const, kind: 'text' as const, text })),
+    orderIds: [],
+    productTitles: [],
+    ...extra,
+  });
+  const noSwitches = { switchedOn: [], offByChat: {} };
+  const expandIn = (conversation: Conversation, switches = noSwitches, packs = [vipStore]) =>
+    expandShortcut(packs, '/fh', chatReplyContext(packs, conversation, switches, now))!.text;
+
+  it("answers an English buyer with the English variant, a Chinese buyer with the pack's", async () => {
+    await loadLanguageDetector();
+    expect(expandIn(chat(['Hi, when will my order ship?']))).toBe('We ship within 48 hours of payment.');
+    expect(expandIn(chat(['什么时候发货呀']))).toBe('亲，付款后48小时内发货哦～');
+  });
+
+  it("follows the chat's signals and the agent's switch for this chat", () => {
+    const vip = chat(['什么时候发货呀'], { signals: { stage: 'presale', vip: true, badges: [] } });
+    expect(expandIn(vip)).toBe('尊贵的会员，您的订单优先发货～');
+    expect(expandIn(vip, { switchedOn: [], offByChat: { 'taobao:buyer-1': ['vip'] } })).toBe(
+      '亲，付款后48小时内发货哦～',
+    );
+    // Another chat's switch does not count here.
+    expect(expandIn(vip, { switchedOn: [], offByChat: { 'taobao:other': ['vip'] } })).toBe(
+      '尊贵的会员，您的订单优先发货～',
+    );
+  });
+
+  it('expands to the text the panel shows for the same chat', async () => {
+    await loadLanguageDetector();
+    const engine = new SuggestEngine();
+    engine.setPacks([vipStore]);
+    for (const conversation of [
+      chat(['Hi, when will my order ship?']),
+      chat(['什么时候发货呀'], { signals: { stage: 'presale', vip: true, badges: [] } }),
+    ]) {
+      const context = chatReplyContext([vipStore], conversation, noSwitches, now);
+      const shown = engine.suggest(context).suggestions[0]!;
+      expect(shown.entryId).toBe('ship-time');
+      expect(expandShortcut([vipStore], '/fh', context)!.text).toBe(shown.text);
+    }
   });
 });
 

@@ -4,7 +4,8 @@ import type { Conversation } from '../../lib/adapters/types';
 import { chatSignals, scenariosWhen } from '../../lib/chats/signals';
 import type { ActiveChat } from '../../lib/chats/types';
 import { createPanelStore } from '../../lib/state/panel/store';
-import { chatScenarios, visibleScenarios } from '../../lib/state/panel/scenario-slice';
+import { chatScenarios } from '../../lib/chats/reply-context';
+import { visibleScenarios } from '../../lib/state/panel/scenario-slice';
 import type { PackInput } from '../../lib/packs/schema';
 import { pack } from '../helpers/packs';
 import { memoryPanelServices, taobaoChat } from '../helpers/panel';
@@ -101,7 +102,7 @@ describe('scenarios the chat switches on', () => {
 
     const view = () => {
       const s = store.getState();
-      const forChat = chatScenarios(s.packs, s.chat, s.switchedOn, s.offByChat, now);
+      const forChat = chatScenarios(s.packs, s.chat?.conversation, s, now);
       return visibleScenarios(s.packs, 'taobao', now, s.switchedOn, forChat).map(
         (v) => `${v.id}:${v.active ? 'on' : 'off'}${v.auto ? ':auto' : ''}`,
       );
@@ -118,5 +119,11 @@ describe('scenarios the chat switches on', () => {
     expect(store.getState().items[0]?.entryId).toBe('delivery-vip');
     store.getState().setChat(vipChat);
     expect(store.getState().items.map((i) => i.entryId)).toEqual(['delivery-generic']);
+
+    // Saved, so a shortcut typed in this chat's composer follows the same switches, also after a restart.
+    const saved = await services.getSettings();
+    expect(saved.scenariosOffByChat).toEqual({ 'taobao:b1': ['vip', 'winter'] });
+    const reopened = createPanelStore(services);
+    await expect.poll(() => reopened.getState().offByChat).toEqual({ 'taobao:b1': ['vip', 'winter'] });
   });
 });

@@ -1,27 +1,9 @@
-import type { ActiveChat } from '../../chats/types';
-import { pageValuesOf } from '../../chats/page-values';
+import { chatMessagesOf, chatReplyContext } from '../../chats/reply-context';
 import { currentProduct } from '../../chats/product';
 import { complaintRisk, type ComplaintRisk } from '../../suggest/complaint';
-import {
-  questionOf,
-  type ChatContext,
-  type ChatMessage,
-  type Suggestion,
-  type SuggestEngine,
-} from '../../suggest/engine';
+import { questionOf, type ChatContext, type Suggestion, type SuggestEngine } from '../../suggest/engine';
 import { candidateLimit, rankWithPicks } from './learn-slice';
-import { chatScenarios } from './scenario-slice';
 import type { PanelItem, PanelSlice, ResultsSlice } from './types';
-
-/**
- * The conversation as the engine reads it. A product card is not part of the question: it says which
- * item the question is about, and goes into the request as `product` (lib/chats/product.ts).
- */
-function chatMessages(chat: ActiveChat | null): ChatMessage[] {
-  return (
-    chat?.conversation?.messages.filter((m) => m.kind !== 'product').map((m) => ({ role: m.role, text: m.text })) ?? []
-  );
-}
 
 function sameRisk(a: ComplaintRisk | null, b: ComplaintRisk | null): boolean {
   return a?.level === b?.level && a?.reasons.join('\u0000') === b?.reasons.join('\u0000');
@@ -84,7 +66,8 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
     recompute() {
       const { packs, chat, query, switchedOn, offByChat } = get();
       const now = services.now();
-      const messages = chatMessages(chat);
+      // A product card is not part of the question: it goes into the request as `product`.
+      const messages = chatMessagesOf(chat?.conversation);
       // Read from the chat whatever the packs or the search box hold: the agent must see it either way.
       const risk = complaintRisk(messages);
       if (!sameRisk(risk, get().risk)) set({ risk });
@@ -101,10 +84,14 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
         set({ items: [], cards: [], emptyReason: 'no-packs', selected: 0 });
         return;
       }
-      const platform = conversation?.platform;
-      const page = pageValuesOf(conversation);
-      const inEffect = chatScenarios(packs, chat, switchedOn, offByChat, now);
-      const scenarios = { scenarios: inEffect.on, scenariosOff: inEffect.off };
+      // The same context a shortcut typed in this chat's composer expands in (lib/chats/reply-context.ts).
+      const {
+        platform,
+        page,
+        scenarios: on,
+        scenariosOff,
+      } = chatReplyContext(packs, conversation, { switchedOn, offByChat }, now);
+      const scenarios = { scenarios: on, scenariosOff };
       if (query.trim()) {
         const hitContext = { platform, page, now, ...scenarios, messages, product };
         const items = context.search

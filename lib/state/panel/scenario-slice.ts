@@ -1,5 +1,5 @@
-import { chatKey, chatSignals, scenariosWhen } from '../../chats/signals';
-import type { ActiveChat } from '../../chats/types';
+import { withChatSwitches } from '../../chats/reply-context';
+import { chatKey } from '../../chats/signals';
 import type { Pack, Platform } from '../../packs/schema';
 import { activeScenarios } from '../../suggest/rank/scenarios';
 import type { PanelSlice, ScenarioSlice } from './types';
@@ -19,26 +19,13 @@ export const createScenarioSlice: PanelSlice<ScenarioSlice> = (context) => (set,
     if (!key) return;
     const off = get().offByChat[key] ?? [];
     const next = off.includes(id) ? off.filter((s) => s !== id) : [...off, id];
-    set({ offByChat: { ...get().offByChat, [key]: next } });
+    const offByChat = withChatSwitches(get().offByChat, key, next);
+    set({ offByChat });
     get().recompute();
+    // Saved so that a shortcut typed in this chat's composer follows the same switches.
+    void context.services.saveSettings({ scenariosOffByChat: offByChat }).catch(() => undefined);
   },
 });
-
-/**
- * The scenarios in effect for a chat: switched on by the agent (saved), or by the chat's signals
- * (`when`), and those switched off for this chat only (dated or signal-driven ones).
- */
-export function chatScenarios(
-  packs: Pack[],
-  chat: ActiveChat | null,
-  switchedOn: string[],
-  offByChat: Record<string, string[]>,
-  now: Date,
-): { on: string[]; off: string[]; auto: string[] } {
-  const auto = scenariosWhen(packs, chatSignals(chat?.conversation), now);
-  const key = chatKey(chat?.conversation);
-  return { on: [...new Set([...switchedOn, ...auto])], off: key ? (offByChat[key] ?? []) : [], auto };
-}
 
 /**
  * The scenario switches the panel shows: the packs' manual scenarios (the agent turns them on), and the

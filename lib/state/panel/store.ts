@@ -35,7 +35,13 @@ export function createPanelStore(services: PanelServices, engine = new SuggestEn
 
   void services
     .getSettings()
-    .then((settings) => store.setState({ switchedOn: settings.scenarios, learning: settings.learning !== false }))
+    .then((settings) =>
+      store.setState({
+        switchedOn: settings.scenarios,
+        offByChat: settings.scenariosOffByChat ?? {},
+        learning: settings.learning !== false,
+      }),
+    )
     .catch(() => {});
   return store;
 }
