@@ -14,6 +14,7 @@
  */
 import type { Pack } from '../packs/schema';
 import type { Segment } from './index/segment';
+import type { LearnedFit } from './learn/blend';
 import { chatLocale, questionOf, type ChatContext } from './question';
 import { Corpus } from './rank/corpus';
 import { matchedTerms } from './rank/query-terms';
@@ -72,15 +73,17 @@ export class SuggestEngine {
   }
 
   /**
-   * Whether a learned pick may bring an entry into this chat's suggestions: a reply of a pack (and entry)
-   * for this platform, not gated only by scenarios switched off for the chat or whose dates exclude `now`.
-   * Scenarios that page signals or the agent switch on are not held against a pick: the agent who picked
-   * saw the chat, and callers such as `kpack suggest` often pass no signals.
+   * Whether a learned pick may bring an entry into this chat's suggestions: `no` for a card, an unknown
+   * entry, or one gated only by scenarios switched off for the chat or whose dates exclude `now`;
+   * `elsewhere` for a pack (or entry) made for another platform — the agent may have searched it out for
+   * such a chat, so it is offered, below the engine's own answer; else `yes`. Scenarios that page signals
+   * or the agent switch on are not held against a pick: the agent who picked saw the chat, and callers
+   * such as `kpack suggest` often pass no signals.
    */
-  mayAddLearned(packId: string, entryId: string, context: Omit<ChatContext, 'text'>): boolean {
+  mayAddLearned(packId: string, entryId: string, context: Omit<ChatContext, 'text'>): LearnedFit {
     const loaded = this.corpus.get(packId);
     const entry = loaded?.pack.entries.find((e) => e.id === entryId);
-    if (!loaded || !entry || entry.kind !== 'reply') return false;
+    if (!loaded || !entry || entry.kind !== 'reply') return 'no';
     const now = context.now ?? new Date();
     const off = new Set(context.scenariosOff ?? []);
     const open = entry.scenarios.filter((id) => {
@@ -88,7 +91,8 @@ export class SuggestEngine {
       if (off.has(id)) return false;
       return !scenario || !!scenario.when || (!scenario.from && !scenario.to) || inDateWindow(scenario, now);
     });
-    return isEntryEligible(loaded.pack, entry, context.platform, new Set(open));
+    if (!isEntryEligible(loaded.pack, entry, undefined, new Set(open))) return 'no';
+    return isEntryEligible(loaded.pack, entry, context.platform, new Set(open)) ? 'yes' : 'elsewhere';
   }
 
   /** Ranks entries for a chat context. */

@@ -376,26 +376,26 @@ describe('SuggestEngine.mayAddLearned (what a learned pick may add to a chat)', 
   const may = (entryId: string, context: Parameters<SuggestEngine['mayAddLearned']>[2]) =>
     engine.mayAddLearned('mini-store', entryId, context);
 
-  it('keeps the platform rules: an entry for JD is not added on a Taobao chat', () => {
-    expect(may('jd-only', { platform: 'taobao', now: outsideDouble11 })).toBe(false);
-    expect(may('jd-only', { platform: 'jd', now: outsideDouble11 })).toBe(true);
-    expect(may('ship-time', { platform: 'taobao', now: outsideDouble11 })).toBe(true);
+  it('says when an entry is made for another platform (offered below the engine answer)', () => {
+    expect(may('jd-only', { platform: 'taobao', now: outsideDouble11 })).toBe('elsewhere');
+    expect(may('jd-only', { platform: 'jd', now: outsideDouble11 })).toBe('yes');
+    expect(may('ship-time', { platform: 'taobao', now: outsideDouble11 })).toBe('yes');
   });
 
   it('does not add an entry whose dated scenario is over, or whose scenario the chat switched off', () => {
-    expect(may('double11-rules', { now: outsideDouble11 })).toBe(false);
-    expect(may('double11-rules', { now: duringDouble11 })).toBe(true);
-    expect(may('double11-rules', { now: duringDouble11, scenariosOff: ['double11'] })).toBe(false);
+    expect(may('double11-rules', { now: outsideDouble11 })).toBe('no');
+    expect(may('double11-rules', { now: duringDouble11 })).toBe('yes');
+    expect(may('double11-rules', { now: duringDouble11, scenariosOff: ['double11'] })).toBe('no');
   });
 
   it('does not hold scenarios switched on by page signals or the agent against a pick', () => {
-    expect(may('presale-deposit', { now: outsideDouble11 })).toBe(true);
-    expect(may('presale-deposit', { now: outsideDouble11, scenariosOff: ['presale'] })).toBe(false);
+    expect(may('presale-deposit', { now: outsideDouble11 })).toBe('yes');
+    expect(may('presale-deposit', { now: outsideDouble11, scenariosOff: ['presale'] })).toBe('no');
   });
 
   it('never adds cards or unknown entries', () => {
-    expect(may('fading-card', { now: outsideDouble11 })).toBe(false);
-    expect(may('no-such-entry', { now: outsideDouble11 })).toBe(false);
-    expect(engine.mayAddLearned('no-such-pack', 'ship-time', {})).toBe(false);
+    expect(may('fading-card', { now: outsideDouble11 })).toBe('no');
+    expect(may('no-such-entry', { now: outsideDouble11 })).toBe('no');
+    expect(engine.mayAddLearned('no-such-pack', 'ship-time', {})).toBe('no');
   });
 });

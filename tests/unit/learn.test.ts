@@ -246,10 +246,14 @@ describe('blend', () => {
     expect(blend(engine, [{ ...weak, support: 1 }]).map((c) => c.key)).toEqual([key('a'), key('b')]);
   });
 
-  it('adds only entries the chat admits (platform, scenarios), but reorders what the engine ranked', () => {
-    const admitNone = () => false;
-    expect(blend([], [strong], { admit: admitNone })).toEqual([]);
-    expect(blend(engine, [strong], { admit: admitNone }).map((c) => c.key)).toEqual([key('b'), key('a')]);
+  it('adds only entries the chat admits (scenarios), below the engine when made for another platform', () => {
+    const never = () => 'no' as const;
+    expect(blend([], [strong], { admit: never })).toEqual([]);
+    expect(blend(engine, [strong], { admit: never }).map((c) => c.key)).toEqual([key('b'), key('a')]);
+    const elsewhere = () => 'elsewhere' as const;
+    expect(blend([], [strong], { admit: elsewhere }).map((c) => c.key)).toEqual([key('b')]);
+    const other = [{ key: key('a'), score: 0.1 }];
+    expect(blend(other, [strong], { admit: elsewhere }).map((c) => c.key)).toEqual([key('a'), key('b')]);
   });
 
   it('puts a single pick the engine did not rank second when the engine is confident (misclick guard)', () => {

@@ -52,11 +52,15 @@ export interface BlendOptions {
    */
   courtesyOnly?: boolean;
   /**
-   * Whether an entry the engine did not rank may be added (`SuggestEngine.isEligible`: its platforms and
-   * scenarios fit the chat). A pick made on a 拼多多 chat must not bring its entry into a Taobao chat.
+   * Whether an entry the engine did not rank may be added (`SuggestEngine.mayAddLearned`): not when a
+   * scenario rule of the chat excludes it; below the engine's best when its pack is for another platform
+   * (a pick on a 拼多多 chat does not outrank a Taobao chat's own answer). Absent: every entry fits.
    */
-  admit?: (key: string) => boolean;
+  admit?: (key: string) => LearnedFit;
 }
+
+/** How an entry the engine did not rank fits a chat (see `BlendOptions.admit`). */
+export type LearnedFit = 'yes' | 'elsewhere' | 'no';
 
 /** Whether a vote is strong enough to add an entry or answer a message the engine did not. */
 export function isStrongVote(vote: LearnedVote): boolean {
@@ -91,8 +95,10 @@ export function blend(
     out.set(candidate.key, { key: candidate.key, score });
   });
   for (const vote of votes) {
-    if (out.has(vote.key) || !isStrongVote(vote) || (options.admit && !options.admit(vote.key))) continue;
-    const doubted = vote.support < 2 && top >= BLEND.confidentEngine;
+    if (out.has(vote.key) || !isStrongVote(vote)) continue;
+    const fit = options.admit?.(vote.key) ?? 'yes';
+    if (fit === 'no') continue;
+    const doubted = (vote.support < 2 && top >= BLEND.confidentEngine) || (fit === 'elsewhere' && top > 0);
     // Doubted: just below the engine's best, still in view for the agent to pick again.
     out.set(vote.key, { key: vote.key, score: doubted ? top - 1e-6 : strongScore(vote) });
   }

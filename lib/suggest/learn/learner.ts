@@ -5,7 +5,7 @@
  */
 import { redact } from '../../usage/redact';
 import { isCourtesyOnly } from '../text/courtesy';
-import { blend, type RankedCandidate } from './blend';
+import { blend, type LearnedFit, type RankedCandidate } from './blend';
 import { PickMemory, type PickRecord } from './pick-memory';
 
 /** One agent pick as the caller sees it: raw buyer text, redacted here before anything is kept. */
@@ -99,7 +99,7 @@ export class PickLearner {
     text: string,
     candidates: readonly RankedCandidate[],
     names?: readonly string[],
-    admit?: (key: string) => boolean,
+    admit?: (key: string) => LearnedFit,
   ): RankedCandidate[] {
     if (isCourtesyOnly(text)) return candidates.map((c) => ({ ...c }));
     return blend(candidates, this.memory.votes(redact(text, { names })), { admit });
