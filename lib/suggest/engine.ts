@@ -25,6 +25,7 @@ import { THRESHOLDS } from './rank/thresholds';
 import { isCourtesyOnly } from './text/courtesy';
 import { isHoldingOnly } from './rank/focus';
 import { buyerLocale, loadLanguageDetector } from './text/language';
+import { expandInformal } from './text/en-informal';
 import { normalizeText } from './text/normalize';
 
 export { questionOf, type ChatContext, type ChatMessage } from './question';
@@ -82,7 +83,7 @@ export class SuggestEngine {
     });
     if (!question) return empty('empty');
     if (isCourtesyOnly(question)) return empty('courtesy');
-    const normalized = normalizeText(question);
+    const normalized = expandInformal(normalizeText(question));
     if (isHoldingOnly(normalized)) return empty('courtesy');
 
     const now = context.now ?? new Date();
