@@ -13,12 +13,13 @@ function unitsOf(input: PackInput, term: string, docNo: number): number {
   return 0;
 }
 
-const withReply = (text: string): PackInput => ({
+const withReply = (text: string, locale?: string, packLocale = 'en'): PackInput => ({
   format: 'huashu-pack/1',
   id: 'replies',
   name: 'Replies',
   version: '1.0.0',
-  entries: [{ id: 'intl', title: 'International', questions: ['do you ship abroad'], replies: [{ text }] }],
+  locale: packLocale,
+  entries: [{ id: 'intl', title: 'International', questions: ['do you ship abroad'], replies: [{ text, locale }] }],
 });
 
 describe('words of an English reply', () => {
@@ -37,5 +38,11 @@ describe('words of an English reply', () => {
 
   it('keep the reply field weight in a reply written in Chinese', () => {
     expect(unitsOf(withReply('亲，顺丰SF发货哦'), 'sf', 0)).toBe(FIELD_WEIGHTS.replies * WEIGHT_SCALE);
+  });
+
+  it('keep the reply field weight in a reply in another language than the pack’s', () => {
+    const overseas = 'Yes, we deliver to New Zealand in 7 days.';
+    expect(unitsOf(withReply(overseas, 'en', 'zh-CN'), 'zealand', 0)).toBe(FIELD_WEIGHTS.replies * WEIGHT_SCALE);
+    expect(unitsOf(withReply(overseas, 'en-US', 'en'), 'zealand', 0)).toBe(WEIGHT_SCALE);
   });
 });
