@@ -26,6 +26,7 @@ import { THRESHOLDS } from './rank/thresholds';
 import { isCourtesyOnly } from './text/courtesy';
 import { isHoldingOnly } from './rank/focus';
 import { loadLanguageDetector } from './text/language';
+import { expandInformal } from './text/en-informal';
 import { normalizeText } from './text/normalize';
 
 export { questionOf, type ChatContext, type ChatMessage } from './question';
@@ -106,7 +107,7 @@ export class SuggestEngine {
     });
     if (!question) return empty('empty');
     if (isCourtesyOnly(question)) return empty('courtesy');
-    const normalized = normalizeText(question);
+    const normalized = expandInformal(normalizeText(question));
     if (isHoldingOnly(normalized)) return empty('courtesy');
 
     const now = context.now ?? new Date();

@@ -40,8 +40,36 @@ export const FIELD_WEIGHTS = {
  */
 const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
 
-/** Changes when what an index holds changes (7: concept terms, see concept-postings.ts). */
-const SEGMENT_FORMAT = 'huashu-index/8';
+/** Changes when what an index holds changes (9: English reply words weigh more, see `REPLY_WORDS`). */
+const SEGMENT_FORMAT = 'huashu-index/9';
+
+/**
+ * Words of a reply in the pack's own language and written without Chinese (an English pack's reply) weigh
+ * as much as question words, up to a
+ * budget of `budget` words per reply: a short reply that answers the buyer's words is evidence for its entry
+ * ("we ship to New Zealand"), a long one is spread over more words (Bitext's replies are 60–120 words of
+ * customer-service prose), never below `FIELD_WEIGHTS.replies`. Recall@1 at weight 1, budget 15 / 20 / 25 /
+ * 30 / none: dev/en 0.671 / 0.691 / 0.697 / 0.691 / 0.697, Shopify 0.903 / 0.903 / 0.914 / 0.914 / 0.914,
+ * Bitext 0.924 / 0.924 / 0.924 / 0.924 / 0.911 (0.924 before: weight 0.3).
+ */
+const REPLY_WORDS = { weight: 1, budget: 25 } as const;
+
+/** The language of a locale tag: `zh` of zh-CN, '' for none. */
+const languageOf = (locale?: string) => (locale ?? '').toLowerCase().split(/[-_]/)[0]!;
+
+/** Per Latin word of a reply, its weight relative to `FIELD_WEIGHTS.replies` (see `REPLY_WORDS`). */
+function replyWordScale(text: string): number {
+  let words = 1;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 32) words += 1;
+    else if (code >= 0x3400 && code <= 0x9fff) return 1;
+  }
+  const weight = REPLY_WORDS.weight * Math.min(1, REPLY_WORDS.budget / words);
+  // Whole units of 1 / WEIGHT_SCALE, as every other weight.
+  const units = Math.round(weight * WEIGHT_SCALE);
+  return Math.max(1, units / (FIELD_WEIGHTS.replies * WEIGHT_SCALE));
+}
 
 /**
  * Posting weights are stored as whole units of 1 / WEIGHT_SCALE: every field weight × term weight is a
@@ -222,8 +250,9 @@ class SegmentBuilder implements TermKeySink {
   }
 
   /** Reads every entry, in order; returns what ranking needs of each. */
-  addEntries(entries: Entry[]): SegmentDoc[] {
+  addEntries(entries: Entry[], packLocale?: string): SegmentDoc[] {
     const docs: SegmentDoc[] = [];
+    this.packLanguage = languageOf(packLocale);
     for (let docNo = 0; docNo < entries.length; docNo += 1) {
       const entry = entries[docNo]!;
       docs.push({ entryId: entry.id, length: this.addEntry(entry, docNo) });
@@ -238,7 +267,12 @@ class SegmentBuilder implements TermKeySink {
     for (const question of entry.questions) this.addField('questions', question);
     for (const keyword of entry.keywords) this.addField('keywords', keyword);
     for (const tag of entry.tags) this.addField('tags', tag);
-    for (const reply of entry.replies) this.addField('replies', withoutVariables(reply.text));
+    for (const reply of entry.replies) {
+      // Only replies in the pack's own language are evidence (a Chinese pack's English variant for overseas
+      // buyers is not, nor a Shopify pack's French one).
+      const own = !reply.locale || languageOf(reply.locale) === this.packLanguage;
+      this.addField('replies', withoutVariables(reply.text), own);
+    }
     if (entry.cause) this.addField('notes', entry.cause);
     if (entry.resolution) this.addField('notes', entry.resolution);
     const count = this.touchedCount;
@@ -263,9 +297,15 @@ class SegmentBuilder implements TermKeySink {
     return this.length;
   }
 
-  private addField(field: keyof typeof FIELD_WEIGHTS, text: string): void {
+  /** Multiplies Latin word weights in the current field (English replies, see `REPLY_WORDS`). */
+  private latinScale = 1;
+  /** The language of the pack being read (`zh` of zh-CN), '' when it has no locale. */
+  private packLanguage = '';
+
+  private addField(field: keyof typeof FIELD_WEIGHTS, text: string, ownReply = false): void {
     this.fieldWeight = FIELD_WEIGHTS[field];
     this.fieldHelpers = HELPER_TERM_FIELDS.has(field);
+    this.latinScale = ownReply ? replyWordScale(text) : 1;
     emitTermKeys(normalizeText(text), this);
   }
 
@@ -292,7 +332,7 @@ class SegmentBuilder implements TermKeySink {
       word.termId = this.idOf(word.term);
       word.subwordIdsAt = -1;
     }
-    this.add(word.termId, TERM_WEIGHTS.latin);
+    this.add(word.termId, TERM_WEIGHTS.latin * this.latinScale);
     const count = word.subwords.length;
     if (!this.fieldHelpers || count === 0) return;
     let at = word.subwordIdsAt;
@@ -377,7 +417,7 @@ function sortPostings(
  */
 export function buildSegment(pack: Pack, fingerprint = packFingerprint(pack)): Segment {
   const builder = new SegmentBuilder(pack.entries.length);
-  const docs = builder.addEntries(pack.entries);
+  const docs = builder.addEntries(pack.entries, pack.locale);
   const segment: Segment = {
     format: SEGMENT_FORMAT,
     packId: pack.id,

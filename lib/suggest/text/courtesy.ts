@@ -37,9 +37,16 @@ function isCourtesyRun(run: string): boolean {
   return true;
 }
 
+/**
+ * English courtesy phrases whose words are not courtesy words on their own ("no worries", "take care", "have
+ * a nice day"): common closing and acknowledgement formulas of English chat, from general knowledge.
+ */
+const EN_COURTESY_PHRASES =
+  /\b(?:no (?:worries|worry|problem|problems|prob|probs|rush|hurry)|np|nvm|never ?mind|sounds (?:good|great|perfect)|take care|you too|same to you|my bad|fair enough|will do|all good|all set|have an? (?:nice|good|great|lovely) (?:day|one|evening|night|weekend))\b/gu;
+
 /** True when every word of the message is a greeting, thanks, acknowledgement or function word. */
 export function isCourtesyOnly(text: string): boolean {
-  const normalized = normalizeText(text);
+  const normalized = normalizeText(text).replace(EN_COURTESY_PHRASES, ' ');
   for (const match of normalized.matchAll(/(\p{Script=Han}+)|([\p{L}\p{M}'’]+)|(\d+)/gu)) {
     const [, han, latin, digits] = match;
     if (digits) return false;

@@ -1,0 +1,50 @@
+/**
+ * The English WordNet bridge at run time (table: en-bridge.data.ts, made by scripts/gen-en-bridge.ts from
+ * WordNet 3.1). A buyer's word that no loaded pack uses ("shattered", "reimburse", "parcel") may still
+ * mean a word a pack does use: `bridgeOf(term)` gives the index terms WordNet relates to it in its
+ * frequent senses — near ones (synonyms, derived forms) and broader ones (direct hypernyms). The caller
+ * keeps only those some entry holds, which is what keeps a general table from adding noise.
+ */
+import { EN_BRIDGE } from './en-bridge.data';
+
+export interface Bridge {
+  near: string[];
+  broader: string[];
+}
+
+const NONE: Bridge = { near: [], broader: [] };
+// The table is searched as a string: building a map of all its lines cost ~75 ms on first use (the panel's
+// first suggestion), a search costs a fraction of a millisecond.
+
+/** Line of each looked-up word (null: not in the table), bounded: a long-lived panel reads endless messages. */
+const lines = new Map<string, string | null>();
+
+/** The table's line of a stemmed word, without the word: `near …|broader …`, '' when it has no links. */
+function lineOf(term: string): string | null {
+  let line = lines.get(term);
+  if (line !== undefined) return line;
+  // Every line of the table starts and ends with a line break.
+  const linked = EN_BRIDGE.indexOf(`\n${term} `);
+  if (linked >= 0) {
+    const from = linked + term.length + 2;
+    line = EN_BRIDGE.slice(from, EN_BRIDGE.indexOf('\n', from));
+  } else {
+    line = EN_BRIDGE.includes(`\n${term}\n`) ? '' : null;
+  }
+  if (lines.size >= 5_000) lines.clear();
+  lines.set(term, line);
+  return line;
+}
+
+/** Whether a stemmed word is a common English word (SemCor-tagged, see scripts/gen-en-bridge.ts). */
+export function isEnglishWord(term: string): boolean {
+  return lineOf(term) !== null;
+}
+
+/** WordNet's related index terms of a stemmed English word (empty lists when it has none). */
+export function bridgeOf(term: string): Bridge {
+  const line = lineOf(term);
+  if (!line) return NONE;
+  const [near = '', broader = ''] = line.split('|');
+  return { near: near ? near.split(' ') : [], broader: broader ? broader.split(' ') : [] };
+}

@@ -1,0 +1,102 @@
+/**
+ * Informal English as buyers type it in chat ("cant get the site to take my addy", "need it by tmrw",
+ * "whats the last day to order for xmas"), rewritten to the words a team lead writes, before ranking.
+ * Messages only: packs are written in standard English.
+ *
+ * Sources: general chat and SMS abbreviations and clipped words as listed in general references (for
+ * example Wiktionary's "Appendix:English internet slang" and its entries for each form),  and the retail abbreviations stores and carriers use in their own pages (BF, BOGO,
+ * OOS). None was taken from an evaluation message. Only forms that are not themselves common English
+ * words are listed ("cos" but not "sub", "pic" but not "cap"), so a standard message is never changed.
+ */
+
+/** Informal form → standard words (normalised: lower case). */
+const INFORMAL: Record<string, string> = {
+  // Clipped and phonetic spellings.
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  tmw: 'tomorrow',
+  tmro: 'tomorrow',
+  tomoz: 'tomorrow',
+  '2morrow': 'tomorrow',
+  '2day': 'today',
+  '2nite': 'tonight',
+  tonite: 'tonight',
+  nite: 'night',
+  b4: 'before',
+  bcuz: 'because',
+  cuz: 'because',
+  coz: 'because',
+  cos: 'because',
+  thru: 'through',
+  tho: 'though',
+  ppl: 'people',
+  msg: 'message',
+  msgs: 'messages',
+  pic: 'picture',
+  pics: 'pictures',
+  info: 'information',
+  acct: 'account',
+  addy: 'address',
+  addr: 'address',
+  pw: 'password',
+  pwd: 'password',
+  qty: 'quantity',
+  amt: 'amount',
+  approx: 'approximately',
+  xmas: 'christmas',
+  bday: 'birthday',
+  wk: 'week',
+  wks: 'weeks',
+  wknd: 'weekend',
+  hr: 'hour',
+  hrs: 'hours',
+  mins: 'minutes',
+  yr: 'year',
+  yrs: 'years',
+  rn: 'right now',
+  asap: 'as soon as possible',
+  gonna: 'going to',
+  gotta: 'got to',
+  dunno: 'do not know',
+  idk: 'i do not know',
+  lemme: 'let me',
+  gimme: 'give me',
+  kinda: 'kind of',
+  sorta: 'sort of',
+  nvm: 'never mind',
+  btw: 'by the way',
+  fyi: 'for your information',
+  tbh: 'to be honest',
+  def: 'definitely',
+  probs: 'probably',
+  convo: 'conversation',
+  rcvd: 'received',
+  recd: 'received',
+  pkg: 'package',
+  pkgs: 'packages',
+  intl: 'international',
+  dept: 'department',
+  svc: 'service',
+  cust: 'customer',
+  // Retail abbreviations.
+  bf: 'black friday',
+  bfcm: 'black friday cyber monday',
+  bogo: 'buy one get one',
+  oos: 'out of stock',
+};
+
+/** Words (letters, digits, apostrophes) of a normalised message; the rest is kept as it is. */
+const WORD = /[a-z0-9']+/g;
+
+/** The message with informal forms written out; unchanged (the same string) when it has none. */
+export function expandInformal(normalized: string): string {
+  if (!/[a-z]/.test(normalized)) return normalized;
+  let changed = false;
+  const out = normalized.replace(WORD, (word) => {
+    const standard = INFORMAL[word];
+    if (standard === undefined || !Object.hasOwn(INFORMAL, word)) return word;
+    changed = true;
+    return standard;
+  });
+  return changed ? out : normalized;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { PackInput } from '../../lib/packs/schema';
+import { SuggestEngine } from '../../lib/suggest/engine';
+import { expandInformal } from '../../lib/suggest/text/en-informal';
+import { pack } from '../helpers/packs';
+
+const shop: PackInput = {
+  format: 'huashu-pack/1',
+  id: 'informal-shop',
+  name: 'Informal shop',
+  version: '1.0.0',
+  locale: 'en',
+  entries: [
+    {
+      id: 'address',
+      title: 'Address not accepted',
+      questions: ['checkout rejects my address'],
+      replies: [{ text: 'Try…' }],
+    },
+    {
+      id: 'holiday',
+      title: 'Christmas cutoff',
+      questions: ['last day to order for christmas'],
+      replies: [{ text: 'Dec 18.' }],
+    },
+    {
+      id: 'order',
+      title: 'Order status',
+      questions: ['what is the status of my order'],
+      replies: [{ text: 'Shipped.' }],
+    },
+  ],
+};
+
+describe('informal English', () => {
+  it('writes out chat abbreviations and clipped words, whole words only', () => {
+    expect(expandInformal('need it by tmrw pls')).toBe('need it by tomorrow pls');
+    expect(expandInformal('whats the last day for xmas, cuz i need it')).toBe(
+      'whats the last day for christmas, because i need it',
+    );
+    expect(expandInformal('tmrwx and xmastime stay')).toBe('tmrwx and xmastime stay');
+    expect(expandInformal('constructor toString')).toBe('constructor toString');
+  });
+
+  it('returns the same string when there is nothing to write out', () => {
+    const text = 'where is my order';
+    expect(expandInformal(text)).toBe(text);
+  });
+
+  it('lets a message in chat shorthand find the entry', () => {
+    const engine = new SuggestEngine();
+    engine.setPacks([pack(shop)]);
+    expect(engine.suggest({ text: 'checkout wont take my addy' }).suggestions[0]?.entryId).toBe('address');
+    expect(engine.suggest({ text: 'last day to order for xmas?' }).suggestions[0]?.entryId).toBe('holiday');
+  });
+});
