@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { CHAT_HOSTS, TEST_HOSTS } from './lib/adapters/hosts';
+import { manifestLocaleFiles, manifestMessage } from './lib/i18n/manifest-locales';
 
 const E2E = process.env.HUASHU_E2E === '1';
 /**
@@ -15,6 +16,8 @@ export default defineConfig({
   outDir: E2E ? '.output/e2e' : '.output',
   vite: () => ({ define: { 'import.meta.env.HUASHU_E2E': JSON.stringify(E2E) } }),
   hooks: {
+    // The manifest's name and description in each UI language, from the same catalogs as the pages.
+    'build:publicAssets': (_wxt, files) => void files.push(...manifestLocaleFiles()),
     'build:manifestGenerated': (_wxt, manifest) => {
       // Test build: the content script also runs on the local replica chat pages.
       if (!E2E) return;
@@ -25,8 +28,9 @@ export default defineConfig({
   webExt: { disabled: true },
   manifest: ({ browser }) => {
     const base = {
-      name: 'Huashu 话术',
-      description: 'Ranked, policy-consistent replies from your team’s knowledge pack, beside the seller chat.',
+      name: manifestMessage('manifest.name'),
+      description: manifestMessage('manifest.description'),
+      default_locale: 'en',
       // contextMenus + activeTab + scripting: "find replies for the selection" on any other page reads
       // that page only when the agent asks, without host access to it.
       permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'activeTab', 'scripting'],
@@ -37,7 +41,7 @@ export default defineConfig({
       // Pack subscriptions: a server that sends CORS headers needs nothing; for one that does not, the
       // options page asks for access to that one origin when a fetch fails (permissions.request).
       optional_host_permissions: PACK_URL_HOSTS,
-      action: { default_title: 'Huashu 话术' },
+      action: { default_title: manifestMessage('manifest.name') },
     };
     if (browser === 'firefox') {
       return {

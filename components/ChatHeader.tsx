@@ -1,3 +1,4 @@
+import { useText } from './text-context';
 import type { ReactNode } from 'react';
 
 interface ChatHeaderProps {
@@ -14,11 +15,12 @@ interface ChatHeaderProps {
 
 /** Which chat the panel reads, and what the buyer asked. */
 export function ChatHeader({ siteLabel, buyerName, question, product, connected, children }: ChatHeaderProps) {
+  const t = useText();
   if (!connected) {
     return (
       <header className="chat-header chat-header--idle" data-testid="chat-header">
-        <strong>No chat open</strong>
-        <span>Open the Taobao/千牛, JD 咚咚, Pinduoduo or Shopify Inbox chat in a tab — or search below.</span>
+        <strong>{t('chat.none')}</strong>
+        <span>{t('chat.noneHint')}</span>
       </header>
     );
   }
@@ -31,7 +33,7 @@ export function ChatHeader({ siteLabel, buyerName, question, product, connected,
       </div>
       {product && (
         <div className="chat-header__product" data-testid="product" title={product}>
-          Item: {product}
+          {t('chat.item', { product })}
         </div>
       )}
       {question && (

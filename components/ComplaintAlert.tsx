@@ -1,3 +1,4 @@
+import { useText } from './text-context';
 import type { ComplaintRisk } from '@/lib/suggest/complaint';
 
 interface ComplaintAlertProps {
@@ -6,6 +7,7 @@ interface ComplaintAlertProps {
 
 /** Warns the agent that the buyer may complain, and why, while there is still time to calm things down. */
 export function ComplaintAlert({ risk }: ComplaintAlertProps) {
+  const t = useText();
   if (!risk) return null;
   const high = risk.level === 'high';
   return (
@@ -15,13 +17,9 @@ export function ComplaintAlert({ risk }: ComplaintAlertProps) {
       data-testid="complaint-alert"
       data-level={risk.level}
     >
-      <strong>{high ? 'Complaint risk 投诉风险' : 'Buyer is upset 买家情绪'}</strong>
+      <strong>{t(high ? 'complaint.high' : 'complaint.watch')}</strong>
       <span data-testid="complaint-reasons">{risk.reasons.join(' · ')}</span>
-      <small>
-        {high
-          ? 'Acknowledge first, give a concrete next step and time; hand over to a lead if you cannot.'
-          : 'Answer this one first and warmly.'}
-      </small>
+      <small>{t(high ? 'complaint.highAdvice' : 'complaint.watchAdvice')}</small>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useText } from './text-context';
 import { useState } from 'react';
 
 export interface EnabledSitesProps {
@@ -12,30 +13,28 @@ export interface EnabledSitesProps {
 
 /** Help desks and web chats Huashu is turned on for (the generic reader, shortcuts), and adding one. */
 export function EnabledSites({ origins, suggested = [], message, onEnable, onDisable }: EnabledSitesProps) {
+  const t = useText();
   const [draft, setDraft] = useState('');
   return (
     <section data-testid="enabled-sites">
-      <h2>Other sites</h2>
-      <p>
-        Turn Huashu on for a help desk or web chat it has no adapter for (Zendesk, Gorgias, Freshdesk, Chatwoot,
-        Intercom, web mail): the box the agent clicks into takes the replies, and shortcuts work there.
-      </p>
+      <h2>{t('sites.heading')}</h2>
+      <p>{t('sites.intro')}</p>
       <ul>
         {origins.map((origin) => (
           <li key={origin} data-testid="enabled-site">
             {origin}{' '}
             <button type="button" onClick={() => onDisable(origin)}>
-              Turn off
+              {t('sites.turnOff')}
             </button>
           </li>
         ))}
       </ul>
       {suggested.length > 0 && (
         <p data-testid="suggested-sites">
-          Listed by your team’s packs:{' '}
+          {t('sites.suggested')}{' '}
           {suggested.map((origin) => (
             <button key={origin} type="button" onClick={() => onEnable(origin)}>
-              Turn on {origin}
+              {t('sites.turnOnOrigin', { origin })}
             </button>
           ))}
         </p>
@@ -47,12 +46,12 @@ export function EnabledSites({ origins, suggested = [], message, onEnable, onDis
         }}
       >
         <input
-          aria-label="Site address"
+          aria-label={t('sites.address')}
           placeholder="https://support.example.com"
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
         />
-        <button type="submit">Turn Huashu on</button>
+        <button type="submit">{t('sites.turnOn')}</button>
       </form>
       {message && <p role="status">{message}</p>}
     </section>

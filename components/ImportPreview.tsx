@@ -1,3 +1,4 @@
+import { useText } from './text-context';
 import type { DiffPart, FieldChange } from '@/lib/packs/diff';
 import type { ImportReview } from '@/lib/packs/types';
 
@@ -45,30 +46,40 @@ function Fields({ fields }: { fields: FieldChange[] }) {
  * text marked), removed, facts changed. Nothing is stored until the team lead applies it.
  */
 export function ImportPreview({ review, busy, onApply, onCancel }: ImportPreviewProps) {
+  const t = useText();
   const { diff } = review;
   // The heading already says the versions.
   const packFields = diff.pack.filter((f) => f.field !== 'version');
   return (
     <div className="import__preview" data-testid="import-preview" data-pack-id={review.packId}>
       <strong>
-        {review.from}: {review.source === 'update' ? 'an update of' : 'would replace'} “{review.name}”{' '}
-        {review.fromVersion} → {review.toVersion}
+        {t(review.source === 'update' ? 'preview.update' : 'preview.replace', {
+          from: review.from,
+          name: review.name,
+          fromVersion: review.fromVersion,
+          toVersion: review.toVersion,
+        })}
       </strong>
       <p data-testid="preview-counts">
-        {diff.added.length} added, {diff.changed.length} changed, {diff.removed.length} removed, {diff.unchanged}{' '}
-        unchanged; {diff.facts.length} fact(s) changed. Nothing is stored until you apply it.
+        {t('preview.counts', {
+          added: diff.added.length,
+          changed: diff.changed.length,
+          removed: diff.removed.length,
+          unchanged: diff.unchanged,
+          facts: diff.facts.length,
+        })}
       </p>
       {packFields.length > 0 && <Fields fields={packFields} />}
       {diff.facts.length > 0 && (
         <>
-          <h3>Facts</h3>
+          <h3>{t('preview.facts')}</h3>
           <ul>
             {diff.facts.map((f) => (
               <li key={f.name} data-testid="preview-fact">
                 <code>{f.name}</code>: {f.before === null ? <ins>{f.after}</ins> : <del>{f.before}</del>}
                 {f.before !== null && f.after !== null && ' → '}
                 {f.before !== null && f.after !== null && <ins>{f.after}</ins>}
-                {f.after === null && ' (removed)'}
+                {f.after === null && t('preview.factRemoved')}
               </li>
             ))}
           </ul>
@@ -76,7 +87,7 @@ export function ImportPreview({ review, busy, onApply, onCancel }: ImportPreview
       )}
       {diff.added.length > 0 && (
         <>
-          <h3>Added</h3>
+          <h3>{t('preview.added')}</h3>
           <ul>
             {diff.added.map((e) => (
               <li key={e.id} data-testid="preview-added" data-entry-id={e.id}>
@@ -88,7 +99,7 @@ export function ImportPreview({ review, busy, onApply, onCancel }: ImportPreview
       )}
       {diff.changed.length > 0 && (
         <>
-          <h3>Changed</h3>
+          <h3>{t('preview.changed')}</h3>
           <ul>
             {diff.changed.map((e) => (
               <li key={e.id} data-testid="preview-changed" data-entry-id={e.id}>
@@ -101,7 +112,7 @@ export function ImportPreview({ review, busy, onApply, onCancel }: ImportPreview
       )}
       {diff.removed.length > 0 && (
         <>
-          <h3>Removed</h3>
+          <h3>{t('preview.removed')}</h3>
           <ul>
             {diff.removed.map((e) => (
               <li key={e.id} data-testid="preview-removed" data-entry-id={e.id}>
@@ -113,7 +124,7 @@ export function ImportPreview({ review, busy, onApply, onCancel }: ImportPreview
       )}
       {review.warnings.length > 0 && (
         <details>
-          <summary>{review.warnings.length} lint warning(s)</summary>
+          <summary>{t('preview.lintWarnings', { count: review.warnings.length })}</summary>
           <ul>
             {review.warnings.map((w, i) => (
               <li key={i}>
@@ -126,10 +137,10 @@ export function ImportPreview({ review, busy, onApply, onCancel }: ImportPreview
       )}
       <p>
         <button type="button" data-testid="import-apply" disabled={busy} onClick={onApply}>
-          Apply {review.toVersion}
+          {t('preview.apply', { version: review.toVersion })}
         </button>{' '}
         <button type="button" data-testid="import-cancel" disabled={busy} onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </p>
     </div>

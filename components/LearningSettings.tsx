@@ -1,10 +1,12 @@
+import { useText } from './text-context';
 import { useState } from 'react';
+import type { Text } from '@/lib/i18n/translate';
 
 interface LearningSettingsProps {
   /** Whether the panel learns from the replies agents pick. */
   learning: boolean;
   /** What the last forget or export did. */
-  note: string | null;
+  note: Text | null;
   onToggle(on: boolean): void;
   onForget(): void;
   onExport(): void;
@@ -16,10 +18,11 @@ interface LearningSettingsProps {
  * learned phrasings (redacted) to review and add as questions of the pack.
  */
 export function LearningSettings({ learning, note, onToggle, onForget, onExport }: LearningSettingsProps) {
+  const t = useText();
   const [confirming, setConfirming] = useState(false);
   return (
     <section className="learning" data-testid="learning">
-      <h2>Learning</h2>
+      <h2>{t('learning.heading')}</h2>
       <label className="learning__switch">
         <input
           type="checkbox"
@@ -28,19 +31,16 @@ export function LearningSettings({ learning, note, onToggle, onForget, onExport 
           checked={learning}
           onChange={(event) => onToggle(event.target.checked)}
         />{' '}
-        Learn from what agents pick
+        {t('learning.switch')}
       </label>
-      <p className="learning__hint">
-        A reply an agent inserts for a buyer&apos;s message ranks higher for similar messages. Phone numbers, addresses,
-        order numbers and names are removed before anything is kept, on this computer only.
-      </p>
+      <p className="learning__hint">{t('learning.hint')}</p>
       <div className="learning__actions">
         <button type="button" data-testid="learning-export" onClick={onExport}>
-          Export learned phrasings
+          {t('learning.export')}
         </button>
         {confirming ? (
           <span className="learning__confirm" data-testid="learning-confirm">
-            Forget everything learned from picks?{' '}
+            {t('learning.confirm')}{' '}
             <button
               type="button"
               data-testid="learning-forget-yes"
@@ -49,21 +49,21 @@ export function LearningSettings({ learning, note, onToggle, onForget, onExport 
                 onForget();
               }}
             >
-              Forget
+              {t('learning.forgetYes')}
             </button>{' '}
             <button type="button" data-testid="learning-forget-no" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </span>
         ) : (
           <button type="button" data-testid="learning-forget" onClick={() => setConfirming(true)}>
-            Forget what was learned
+            {t('learning.forget')}
           </button>
         )}
       </div>
       {note && (
         <p className="learning__note" data-testid="learning-note">
-          {note}
+          {t.text(note)}
         </p>
       )}
     </section>

@@ -1,6 +1,8 @@
+import { useText } from './text-context';
 import type { ChangeEvent } from 'react';
 import type { ImportReview } from '@/lib/packs/types';
-import type { ImportReportView } from '@/lib/state/options/types';
+import type { Translate } from '@/lib/i18n/translate';
+import type { ImportReportView, ImportSummary } from '@/lib/state/options/types';
 import { ImportPreview } from './ImportPreview';
 import { PackSubscribe } from './PackSubscribe';
 
@@ -20,6 +22,16 @@ interface PackImportProps {
   onReplace?(): void;
 }
 
+/** "imported “Team pack” 1.0.0, 2 entries converted from a espanso export (replaced 0.9.0)". */
+function summaryText(t: Translate, summary: ImportSummary): string {
+  return (
+    t('import.imported', { name: summary.name, version: summary.version, entries: summary.entries }) +
+    (summary.format ? t('import.converted', { format: summary.format }) : '') +
+    (summary.replaced ? t('import.replaced', { version: summary.replaced }) : '') +
+    (summary.signedBy ? t('import.signed', { key: summary.signedBy.slice(0, 8) }) : '')
+  );
+}
+
 /**
  * Team leads import a pack file, or subscribe to a pack URL, here; the result of either names every
  * problem by its place in the file.
@@ -35,6 +47,7 @@ export function PackImport({
   onAllowAccess,
   onReplace,
 }: PackImportProps) {
+  const t = useText();
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (file) onFile(file);
@@ -42,12 +55,9 @@ export function PackImport({
   };
   return (
     <section className="import">
-      <h2>Import a knowledge pack</h2>
+      <h2>{t('import.heading')}</h2>
       <label className="import__file">
-        <span>
-          Pack file (huashu-pack/1 JSON), or an export of espanso, Zendesk, Gorgias, Chatwoot, Freshdesk, Text Blaze or
-          千牛 快捷短语 (CSV or Excel .xlsx), or a spreadsheet with title / questions / reply columns
-        </span>
+        <span>{t('import.fileLabel')}</span>
         <input
           type="file"
           accept=".json,.yml,.yaml,.csv,.tsv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -64,19 +74,20 @@ export function PackImport({
           data-testid="import-report"
         >
           <strong>
-            {report.fileName}: {report.ok ? report.summary : 'not imported — nothing was changed'}
+            {t.text(report.fileName)}:{' '}
+            {report.ok && report.summary ? summaryText(t, report.summary) : t('import.notImported')}
           </strong>
           {report.accessOrigin && (
             <p>
               <button type="button" data-testid="grant-access" onClick={() => onAllowAccess(report.accessOrigin!)}>
-                Allow Huashu to read {report.accessOrigin}, then try again
+                {t('import.allowAccess', { origin: report.accessOrigin })}
               </button>
             </p>
           )}
           {report.conflict && onReplace && (
             <p>
               <button type="button" data-testid="confirm-replace" disabled={busy} onClick={onReplace}>
-                Replace “{report.conflict.name}” with the pack at this address
+                {t('import.replace', { name: report.conflict.name })}
               </button>
             </p>
           )}
@@ -89,7 +100,7 @@ export function PackImport({
           )}
           {report.warnings.length > 0 && (
             <details open={report.warnings.length <= 10}>
-              <summary>{report.warnings.length} note(s) and lint warning(s)</summary>
+              <summary>{t('import.warnings', { count: report.warnings.length })}</summary>
               <ul data-testid="import-warnings">
                 {report.warnings.map((line, i) => (
                   <li key={i}>{line}</li>

@@ -1,3 +1,4 @@
+import { useText } from './text-context';
 import { useState, type FormEvent } from 'react';
 
 interface PackSubscribeProps {
@@ -11,6 +12,7 @@ interface PackSubscribeProps {
  * the team's public key (what `kpack sign` printed), only files signed with that key are accepted.
  */
 export function PackSubscribe({ busy, onSubscribe }: PackSubscribeProps) {
+  const t = useText();
   const [url, setUrl] = useState('');
   const [publicKey, setPublicKey] = useState('');
   const submit = (event: FormEvent) => {
@@ -21,7 +23,7 @@ export function PackSubscribe({ busy, onSubscribe }: PackSubscribeProps) {
     // noValidate: the background says what is wrong with an address or a key, in the import report, in words.
     <form className="import__url" onSubmit={submit} noValidate>
       <label>
-        <span>Subscribe to a pack URL (checked every hour; the same formats as files)</span>
+        <span>{t('subscribe.label')}</span>
         <input
           type="url"
           placeholder="https://example.com/packs/shop.json"
@@ -47,7 +49,7 @@ export function PackSubscribe({ busy, onSubscribe }: PackSubscribeProps) {
         />
       </label>
       <button type="submit" data-testid="pack-url-add" disabled={busy}>
-        Subscribe
+        {t('subscribe.button')}
       </button>
     </form>
   );

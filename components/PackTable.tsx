@@ -1,4 +1,6 @@
+import { useText } from './text-context';
 import type { PackSummary } from '@/lib/packs/types';
+import type { Translate } from '@/lib/i18n/translate';
 import { describeSync } from '@/lib/sync/status';
 
 interface PackTableProps {
@@ -18,10 +20,10 @@ interface PackTableProps {
   onReview?(id: string): void;
 }
 
-function sourceLabel(pack: PackSummary): string {
-  if (pack.source.kind === 'builtin') return `shipped (${pack.source.file})`;
-  if (pack.source.kind === 'file') return `file ${pack.source.fileName}`;
-  return 'subscribed';
+function sourceLabel(t: Translate, pack: PackSummary): string {
+  if (pack.source.kind === 'builtin') return t('packs.shipped', { file: pack.source.file });
+  if (pack.source.kind === 'file') return t('packs.file', { file: pack.source.fileName });
+  return t('packs.subscribed');
 }
 
 /** A subscribed pack's URL, its last check and change, and the last error with what was kept. */
@@ -36,6 +38,7 @@ function SyncCell({
   PackTableProps,
   'onSync' | 'onAllowAccess' | 'onReviewUpdates' | 'onReview'
 >) {
+  const t = useText();
   if (pack.source.kind !== 'url' || !pack.sync) return null;
   const { sync } = pack;
   return (
@@ -54,11 +57,11 @@ function SyncCell({
         </>
       )}
       <small className={sync.lastError ? 'error' : 'hint'} data-testid="pack-sync-status">
-        {syncing ? 'checking…' : describeSync(pack.version, sync)}
+        {syncing ? t('packs.checking') : describeSync(pack.version, sync, t)}
       </small>
       <br />
       <button type="button" data-testid="pack-sync-now" disabled={syncing} onClick={() => onSync(pack.id)}>
-        Sync now
+        {t('packs.syncNow')}
       </button>
       <br />
       {/* A toggle button, not a checkbox: the row's one checkbox is "use this pack". */}
@@ -69,14 +72,14 @@ function SyncCell({
         aria-pressed={sync.reviewUpdates ?? false}
         onClick={() => onReviewUpdates?.(pack.id, !sync.reviewUpdates)}
       >
-        {sync.reviewUpdates ? '✓ updates wait for review' : 'review updates before they apply'}
+        {t(sync.reviewUpdates ? 'packs.reviewOn' : 'packs.reviewOff')}
       </button>
       {sync.pending && (
         <>
           <br />
-          <strong data-testid="pack-pending">update {sync.pending.version} waiting for review</strong>{' '}
+          <strong data-testid="pack-pending">{t('packs.pending', { version: sync.pending.version })}</strong>{' '}
           <button type="button" data-testid="pack-review" onClick={() => onReview?.(pack.id)}>
-            Review
+            {t('packs.review')}
           </button>
         </>
       )}
@@ -86,7 +89,7 @@ function SyncCell({
           data-testid="pack-grant-access"
           onClick={() => onAllowAccess(sync.accessOrigin!, pack.id)}
         >
-          Allow access to {sync.accessOrigin}
+          {t('packs.allowAccess', { origin: sync.accessOrigin })}
         </button>
       )}
     </>
@@ -104,17 +107,18 @@ export function PackTable({
   onReviewUpdates,
   onReview,
 }: PackTableProps) {
-  if (packs.length === 0) return <p>No packs yet: import one above.</p>;
+  const t = useText();
+  if (packs.length === 0) return <p>{t('packs.none')}</p>;
   return (
     <table className="packs" data-testid="pack-table">
       <thead>
         <tr>
-          <th>Use</th>
-          <th>Pack</th>
-          <th>Version</th>
-          <th>Entries</th>
-          <th>Source</th>
-          <th>Warnings</th>
+          <th>{t('packs.use')}</th>
+          <th>{t('packs.pack')}</th>
+          <th>{t('packs.version')}</th>
+          <th>{t('packs.entries')}</th>
+          <th>{t('packs.source')}</th>
+          <th>{t('packs.warnings')}</th>
           <th />
         </tr>
       </thead>
@@ -125,7 +129,7 @@ export function PackTable({
               <input
                 type="checkbox"
                 checked={pack.enabled}
-                aria-label={`Use ${pack.name}`}
+                aria-label={t('packs.useOne', { name: pack.name })}
                 onChange={(event) => onToggle(pack.id, event.target.checked)}
               />
             </td>
@@ -137,7 +141,7 @@ export function PackTable({
             <td>{pack.version}</td>
             <td>{pack.entries}</td>
             <td>
-              {sourceLabel(pack)}
+              {sourceLabel(t, pack)}
               <SyncCell
                 pack={pack}
                 syncing={syncing.includes(pack.id)}
@@ -150,7 +154,7 @@ export function PackTable({
             <td>{pack.warnings}</td>
             <td>
               <button type="button" onClick={() => onRemove(pack.id)}>
-                Remove
+                {t('packs.remove')}
               </button>
             </td>
           </tr>

@@ -1,10 +1,7 @@
+import { useText } from './text-context';
 import type { PageProblem as Problem } from '@/lib/chats/page-problem';
 
-const WORDS: Record<Exclude<Problem, null>, string> = {
-  'no-messages': 'Huashu can’t find the messages on this page (no conversation open, or the page changed).',
-  'no-composer':
-    'Huashu can’t find the message box on this page: click into it once, or Insert copies the reply instead.',
-};
+const WORDS = { 'no-messages': 'problem.noMessages', 'no-composer': 'problem.noComposer' } as const;
 
 /** A chat page Huashu cannot fully read or write, in words, with the way to the selector overrides. */
 export function PageProblem({
@@ -16,16 +13,18 @@ export function PageProblem({
   siteLabel?: string;
   onOpenOptions(): void;
 }) {
+  const t = useText();
   if (!problem) return null;
   return (
     <p className="notice notice--warn" data-testid="page-problem" data-problem={problem}>
       <span>
-        {siteLabel ? `${siteLabel}: ` : ''}
-        {WORDS[problem]} The team lead can set its selectors under{' '}
+        {siteLabel ? t('problem.site', { site: siteLabel }) : ''}
+        {t(WORDS[problem])}
+        {t('problem.fixBefore')}
         <button type="button" className="link" onClick={onOpenOptions}>
-          Options → Selector overrides
+          {t('problem.fixLink')}
         </button>
-        .
+        {t('problem.fixAfter')}
       </span>
     </p>
   );

@@ -1,3 +1,4 @@
+import { useText } from './text-context';
 interface ScenarioView {
   id: string;
   name: string;
@@ -24,14 +25,14 @@ interface ScenarioBarProps {
  * the open chat.
  */
 export function ScenarioBar({ scenarios, onToggle, onToggleForChat }: ScenarioBarProps) {
+  const t = useText();
   if (scenarios.length === 0) return null;
   const titleOf = (s: ScenarioView) => {
     if (!s.auto) return undefined;
-    if (s.off) return 'Switched off for this chat: click to switch it back on';
-    return `On by itself (${s.dated ? 'its dates' : 'what this chat shows'}): click to switch it off for this chat`;
+    return t(s.off ? 'scenarios.offForChat' : s.dated ? 'scenarios.onByDates' : 'scenarios.onByChat');
   };
   return (
-    <div className="scenarios" aria-label="Scenarios">
+    <div className="scenarios" aria-label={t('scenarios.label')}>
       {scenarios.map((s) => (
         <button
           key={s.id}

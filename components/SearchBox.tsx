@@ -1,3 +1,4 @@
+import { useText } from './text-context';
 import type { KeyboardEvent } from 'react';
 
 interface SearchBoxProps {
@@ -8,14 +9,15 @@ interface SearchBoxProps {
 
 /** The agent's own search: Chinese, pinyin (fahuo) or initials (fh), shortcuts (/fh), English. */
 export function SearchBox({ value, onChange, onKeyDown }: SearchBoxProps) {
+  const t = useText();
   return (
     <div className="search">
       <input
         data-testid="search"
         type="search"
         value={value}
-        placeholder="搜索话术：发货 · fahuo · fh · /fh · refund"
-        aria-label="Search replies"
+        placeholder={t('search.placeholder')}
+        aria-label={t('search.label')}
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={onKeyDown}
       />

@@ -1,4 +1,6 @@
+import { useText } from './text-context';
 import { useState } from 'react';
+import { translator, type Translate } from '@/lib/i18n/translate';
 import type { SiteSelectors } from '@/lib/state/options/types';
 
 interface SelectorOverridesProps {
@@ -12,24 +14,25 @@ export function parseOverrides(
   text: string,
   known: Record<string, string>,
   doc: Document,
+  t: Translate = translator('en'),
 ): { value?: Record<string, string>; error?: string } {
   if (!text.trim()) return { value: {} };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { error: `not valid JSON: ${(error as Error).message}` };
+    return { error: t('selectors.notJson', { error: (error as Error).message }) };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { error: 'must be a JSON object' };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { error: t('selectors.notObject') };
   const value: Record<string, string> = {};
   for (const [key, selector] of Object.entries(parsed)) {
-    if (!(key in known))
-      return { error: `"${key}" is not a selector of this site (known: ${Object.keys(known).join(', ')})` };
-    if (typeof selector !== 'string') return { error: `"${key}" must be a CSS selector string` };
+    if (!(key in known)) return { error: t('selectors.unknown', { key, known: Object.keys(known).join(', ') }) };
+    if (typeof selector !== 'string') return { error: t('selectors.notString', { key }) };
     try {
       doc.querySelector(selector);
     } catch {
-      return { error: `"${key}": "${selector}" is not a valid CSS selector` };
+      return { error: t('selectors.invalid', { key, selector }) };
     }
     value[key] = selector;
   }
@@ -41,6 +44,7 @@ export function parseOverrides(
  * without waiting for a release. Chat tabs use the change after a reload.
  */
 export function SelectorOverrides({ sites, overrides, onSave }: SelectorOverridesProps) {
+  const t = useText();
   const [platform, setPlatform] = useState(sites[0]?.platform ?? '');
   const site = sites.find((s) => s.platform === platform);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -49,7 +53,7 @@ export function SelectorOverrides({ sites, overrides, onSave }: SelectorOverride
   const current = overrides[platform] ?? {};
   const draft = drafts[platform] ?? (Object.keys(current).length ? JSON.stringify(current, null, 2) : '');
   const save = () => {
-    const result = parseOverrides(draft, site.defaults, document);
+    const result = parseOverrides(draft, site.defaults, document, t);
     if (result.error) {
       setError(result.error);
       return;
@@ -59,9 +63,9 @@ export function SelectorOverrides({ sites, overrides, onSave }: SelectorOverride
   };
   return (
     <section className="selectors">
-      <h2>Chat page selectors</h2>
+      <h2>{t('selectors.heading')}</h2>
       <label>
-        Site{' '}
+        {t('selectors.site')}{' '}
         <select value={platform} onChange={(event) => setPlatform(event.target.value)} data-testid="selector-site">
           {sites.map((s) => (
             <option key={s.platform} value={s.platform}>
@@ -71,7 +75,7 @@ export function SelectorOverrides({ sites, overrides, onSave }: SelectorOverride
         </select>
       </label>
       <details>
-        <summary>Built-in selectors</summary>
+        <summary>{t('selectors.builtIn')}</summary>
         <pre>{JSON.stringify(site.defaults, null, 2)}</pre>
       </details>
       <textarea
@@ -87,9 +91,9 @@ export function SelectorOverrides({ sites, overrides, onSave }: SelectorOverride
         </p>
       )}
       <button type="button" onClick={save} data-testid="selector-save">
-        Save overrides
+        {t('selectors.save')}
       </button>
-      <p className="hint">Reload the chat tab to use them. An empty box restores the built-in selectors.</p>
+      <p className="hint">{t('selectors.hint')}</p>
     </section>
   );
 }

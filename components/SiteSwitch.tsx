@@ -1,3 +1,4 @@
+import { useText } from './text-context';
 export interface SiteSwitchProps {
   /** The page's origin (`https://desk.example.com`), or null when there is nothing to turn on. */
   origin: string | null;
@@ -10,14 +11,15 @@ export interface SiteSwitchProps {
 
 /** "Turn Huashu on for this site": for a help desk or web chat Huashu has no adapter for. */
 export function SiteSwitch({ origin, enabled, message, onEnable }: SiteSwitchProps) {
+  const t = useText();
   if (!origin) return null;
   return (
     <div className="site-switch" data-testid="site-switch" data-enabled={enabled}>
       {enabled ? (
-        <span>Huashu is on for {origin}: the box you click into takes the replies, shortcuts work there.</span>
+        <span>{t('site.on', { origin })}</span>
       ) : (
         <button type="button" data-testid="enable-site" onClick={() => onEnable(origin)}>
-          Turn Huashu on for {origin}
+          {t('site.turnOn', { origin })}
         </button>
       )}
       {message && <span className="site-switch__message">{message}</span>}

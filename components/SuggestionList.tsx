@@ -1,3 +1,4 @@
+import { useText } from './text-context';
 import { COMPLIANCE_RULES, type ComplianceRule } from '@/lib/packs/compliance';
 
 interface SuggestionView {
@@ -23,8 +24,9 @@ interface SuggestionListProps {
 
 /** Ranked replies, best first; a click on Insert (or keys 1–9) writes one into the chat composer. */
 export function SuggestionList({ items, selected, inserting, confirming, onInsert, onSelect }: SuggestionListProps) {
+  const t = useText();
   return (
-    <ol className="suggestions" aria-label="Suggested replies">
+    <ol className="suggestions" aria-label={t('suggestions.label')}>
       {items.map((item, index) => (
         <li
           key={item.entryId + index}
@@ -38,12 +40,18 @@ export function SuggestionList({ items, selected, inserting, confirming, onInser
             <span className="suggestion__key">{index < 9 ? index + 1 : ''}</span>
             <span className="suggestion__title">{item.title}</span>
             {item.shortcut && <code className="suggestion__shortcut">{item.shortcut}</code>}
-            <meter className="suggestion__score" min={0} max={1} value={item.score} title={`score ${item.score}`} />
+            <meter
+              className="suggestion__score"
+              min={0}
+              max={1}
+              value={item.score}
+              title={t('suggestions.score', { score: item.score })}
+            />
           </div>
           <p className="suggestion__text">{item.text}</p>
           {item.missing.length > 0 && (
             <p className="suggestion__missing" data-testid="missing">
-              Fill in before sending: {item.missing.join(', ')}
+              {t('suggestions.missing', { fields: item.missing.join(', ') })}
             </p>
           )}
           {item.compliance.length > 0 && (
@@ -52,7 +60,9 @@ export function SuggestionList({ items, selected, inserting, confirming, onInser
             </p>
           )}
           <button type="button" data-testid="insert" disabled={inserting} onClick={() => onInsert(index)}>
-            {confirming === `${item.packId}\u0000${item.entryId}` ? 'Insert anyway 仍然插入' : 'Insert 插入'}
+            {t(
+              confirming === `${item.packId}\u0000${item.entryId}` ? 'suggestions.insertAnyway' : 'suggestions.insert',
+            )}
           </button>
         </li>
       ))}

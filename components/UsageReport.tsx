@@ -1,3 +1,4 @@
+import { useText } from './text-context';
 import { useState } from 'react';
 import { FUNNEL_SERIES } from '@/lib/charts/bars';
 import type { UsageReport as Report } from '@/lib/usage/report';
@@ -24,35 +25,40 @@ const seconds = (ms: number | null | undefined) =>
 
 /** The funnel per entry and the time to first reply, as charts. */
 function FunnelCharts({ report }: { report: Report }) {
+  const t = useText();
   const funnel = report.funnel ?? [];
   const first = report.firstReply;
   return (
     <div className="usage__charts">
-      <h3>Reply funnel</h3>
+      <h3>{t('usage.funnel')}</h3>
       {funnel.length === 0 ? (
-        <p>No replies suggested yet.</p>
+        <p>{t('usage.noSuggestions')}</p>
       ) : (
         <BarChart
           testId="usage-chart"
           data={{
-            title: 'Per entry: suggested → inserted → edited before sending / sent as is',
+            title: t('usage.funnelChart'),
             categories: funnel.map((r) => r.title),
-            series: FUNNEL_SERIES,
+            series: FUNNEL_SERIES.map((s, i) => ({ ...s, name: t(SERIES_NAMES[i]!) })),
             values: funnel.map((r) => [r.suggested, r.inserted, r.edited, r.sent]),
           }}
         />
       )}
-      <h3>Time to first reply</h3>
+      <h3>{t('usage.firstReply')}</h3>
       <p data-testid="usage-first-reply">
-        {first?.chats ?? 0} chats · median {seconds(first?.medianMs)} · 90th percentile {seconds(first?.p90Ms)}
+        {t('usage.firstReplyLine', {
+          chats: first?.chats ?? 0,
+          median: seconds(first?.medianMs),
+          p90: seconds(first?.p90Ms),
+        })}
       </p>
       {first && first.chats > 0 && (
         <BarChart
           testId="usage-wait-chart"
           data={{
-            title: 'Chats by time to first reply',
+            title: t('usage.waitChart'),
             categories: first.buckets.map((b) => b.label),
-            series: [{ name: 'chats', color: '#3b73b9' }],
+            series: [{ name: t('usage.series.chats'), color: '#3b73b9' }],
             values: first.buckets.map((b) => [b.count]),
           }}
         />
@@ -62,6 +68,14 @@ function FunnelCharts({ report }: { report: Report }) {
 }
 
 const WINDOWS = [1, 7, 30, 90];
+
+/** FUNNEL_SERIES's names, in its order (the CLI's report.html keeps the English ones). */
+const SERIES_NAMES = [
+  'usage.series.suggested',
+  'usage.series.inserted',
+  'usage.series.edited',
+  'usage.series.sent',
+] as const;
 
 /**
  * The team lead's view of the local usage log: replies agents use, buyer questions nothing answers, and
@@ -78,11 +92,12 @@ export function UsageReport({
   onExportCsv,
   onExportLog,
 }: UsageReportProps) {
+  const t = useText();
   const [agent, setAgent] = useState('');
   const agentName = agent.trim() || 'agent';
   return (
     <section className="usage" data-testid="usage-report">
-      <h2>Usage on this computer</h2>
+      <h2>{t('usage.heading')}</h2>
       {/* What the log holds is documented in docs/PRIVACY.md: buyer words only redacted, 90 days at most. */}
       <p className="usage__controls">
         {onLogging && (
@@ -93,16 +108,16 @@ export function UsageReport({
               checked={logging !== false}
               onChange={(e) => onLogging(e.target.checked)}
             />{' '}
-            Keep a usage log (buyer words are stored redacted, for 90 days)
+            {t('usage.logging')}
           </label>
         )}{' '}
         {onExport && (
           <>
             <button type="button" data-testid="usage-log-export-ndjson" onClick={() => onExport('ndjson', agentName)}>
-              Export the log (NDJSON)
+              {t('usage.exportNdjson')}
             </button>{' '}
             <button type="button" data-testid="usage-log-export-csv" onClick={() => onExport('csv', agentName)}>
-              Export the log (CSV)
+              {t('usage.exportCsv')}
             </button>{' '}
           </>
         )}
@@ -111,60 +126,56 @@ export function UsageReport({
             type="button"
             data-testid="usage-clear"
             onClick={() => {
-              if (confirm('Delete the whole usage log on this computer?')) onClear();
+              if (confirm(t('usage.clearConfirm'))) onClear();
             }}
           >
-            Clear the log
+            {t('usage.clear')}
           </button>
         )}
       </p>
       <label>
-        Last{' '}
+        {t('usage.last')}{' '}
         <select data-testid="usage-days" value={days} onChange={(e) => onDays(Number(e.target.value))}>
           {WINDOWS.map((d) => (
             <option key={d} value={d}>
-              {d === 1 ? '24 hours' : `${d} days`}
+              {d === 1 ? t('usage.hours24') : t('usage.days', { count: d })}
             </option>
           ))}
         </select>
       </label>{' '}
       <button type="button" data-testid="usage-export-csv" disabled={!report} onClick={() => onExportCsv?.()}>
-        Download CSV
+        {t('usage.downloadCsv')}
       </button>{' '}
       <label>
-        Agent{' '}
+        {t('usage.agent')}{' '}
         <input
           data-testid="usage-agent"
           value={agent}
-          placeholder="name in the team report"
+          placeholder={t('usage.agentPlaceholder')}
           onChange={(e) => setAgent(e.target.value)}
         />
       </label>{' '}
       <button type="button" data-testid="usage-export-log" onClick={() => onExportLog?.(agentName)}>
-        Export log (NDJSON)
+        {t('usage.exportLog')}
       </button>
       {!report ? (
-        <p>Loading…</p>
+        <p>{t('usage.loading')}</p>
       ) : (
         <>
-          <p data-testid="usage-totals">
-            {report.totals.inserted} replies inserted, {report.totals.copied} copied (the page refused them),{' '}
-            {report.totals.unanswered} buyer questions without a suggestion, {report.totals.complaints} complaint risks
-            flagged.
-          </p>
+          <p data-testid="usage-totals">{t('usage.totals', report.totals)}</p>
           <FunnelCharts report={report} />
           <div className="usage__columns">
             <div>
-              <h3>Replies used</h3>
+              <h3>{t('usage.repliesUsed')}</h3>
               {report.replies.length === 0 ? (
-                <p>None yet.</p>
+                <p>{t('usage.noneYet')}</p>
               ) : (
                 <table className="usage__table">
                   <thead>
                     <tr>
-                      <th>Reply</th>
-                      <th>Inserted</th>
-                      <th>Copied</th>
+                      <th>{t('usage.reply')}</th>
+                      <th>{t('usage.inserted')}</th>
+                      <th>{t('usage.copied')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -180,9 +191,9 @@ export function UsageReport({
               )}
             </div>
             <div>
-              <h3>Questions with no answer in the packs</h3>
+              <h3>{t('usage.unanswered')}</h3>
               {report.unanswered.length === 0 ? (
-                <p>None yet.</p>
+                <p>{t('usage.noneYet')}</p>
               ) : (
                 <ol className="usage__questions">
                   {report.unanswered.map((q) => (
@@ -199,19 +210,20 @@ export function UsageReport({
               )}
             </div>
           </div>
-          <h3>Complaint risks flagged</h3>
+          <h3>{t('usage.complaints')}</h3>
           {report.complaints.length === 0 ? (
-            <p>None.</p>
+            <p>{t('usage.none')}</p>
           ) : (
             <ol className="usage__questions">
               {report.complaints.map((c) => (
                 <li key={`${c.at}-${c.question}`} data-testid="usage-complaint" data-level={c.level}>
                   <span className={c.level === 'high' ? 'error' : undefined}>
-                    {c.level === 'high' ? 'high' : 'upset'}: {c.question}
+                    {t(c.level === 'high' ? 'usage.level.high' : 'usage.level.watch')}: {c.question}
                   </span>
                   <small>
                     {' '}
-                    ({c.reasons.join(' · ')}){c.platform ? ` · ${c.platform}` : ''} · {new Date(c.at).toLocaleString()}
+                    ({c.reasons.join(' · ')}){c.platform ? ` · ${c.platform}` : ''} ·{' '}
+                    {new Date(c.at).toLocaleString(t.locale)}
                   </small>
                 </li>
               ))}

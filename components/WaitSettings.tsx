@@ -1,3 +1,4 @@
+import { useText } from './text-context';
 import { useState, type FormEvent } from 'react';
 
 interface WaitSettingsProps {
@@ -10,15 +11,16 @@ interface WaitSettingsProps {
  * from `wait`: render it with a `key` made of the saved values to start again after a load or save.
  */
 export function WaitSettings({ wait, onSave }: WaitSettingsProps) {
+  const t = useText();
   const [amber, setAmber] = useState(String(wait.amberSeconds));
   const [red, setRed] = useState(String(wait.redSeconds));
   const amberValue = Number(amber);
   const redValue = Number(red);
   const error =
     !Number.isInteger(amberValue) || !Number.isInteger(redValue) || amberValue < 1 || redValue < 1
-      ? 'Give whole seconds, 1 or more.'
+      ? t('wait.wholeSeconds')
       : redValue < amberValue
-        ? 'Red cannot come before amber.'
+        ? t('wait.redBeforeAmber')
         : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -26,11 +28,11 @@ export function WaitSettings({ wait, onSave }: WaitSettingsProps) {
   };
   return (
     <section data-testid="wait-settings">
-      <h2>Wait clock</h2>
-      <p>How long a buyer may wait for an answer before the panel's clock turns amber, then red.</p>
+      <h2>{t('wait.heading')}</h2>
+      <p>{t('wait.hint')}</p>
       <form onSubmit={submit}>
         <label>
-          Amber after (s){' '}
+          {t('wait.amber')}{' '}
           <input
             type="number"
             min={1}
@@ -40,11 +42,11 @@ export function WaitSettings({ wait, onSave }: WaitSettingsProps) {
           />
         </label>{' '}
         <label>
-          Red after (s){' '}
+          {t('wait.red')}{' '}
           <input type="number" min={1} value={red} data-testid="wait-red" onChange={(e) => setRed(e.target.value)} />
         </label>{' '}
         <button type="submit" data-testid="wait-save" disabled={error !== null}>
-          Save
+          {t('common.save')}
         </button>
         {error && (
           <span role="alert" className="field-error">

@@ -1,3 +1,4 @@
+import { useText } from './text-context';
 import { formatWait, waitLevel, waitSeconds, type WaitThresholds } from '@/lib/chats/wait';
 
 interface WaitTimerProps {
@@ -9,6 +10,7 @@ interface WaitTimerProps {
 
 /** How long the buyer has waited for an answer: green, amber from the first threshold, red from the second. */
 export function WaitTimer({ since, now, thresholds }: WaitTimerProps) {
+  const t = useText();
   const seconds = waitSeconds(since, now);
   const level = since == null ? 'ok' : waitLevel(seconds, thresholds);
   return (
@@ -17,7 +19,7 @@ export function WaitTimer({ since, now, thresholds }: WaitTimerProps) {
       data-testid="wait-timer"
       data-seconds={seconds}
       data-level={level}
-      title={since == null ? 'Nothing waits for an answer' : 'Time since the oldest unanswered buyer message'}
+      title={t(since == null ? 'wait.nothing' : 'wait.since')}
     >
       {since == null ? '—' : formatWait(seconds)}
     </span>

@@ -1,3 +1,4 @@
+import { useText } from './text-context';
 import type { ChatSummary } from '@/lib/chats/types';
 import { formatWait, waitLevel, waitSeconds, type WaitThresholds } from '@/lib/chats/wait';
 
@@ -14,9 +15,10 @@ interface WaitingChatsProps {
  * click switches to that tab. The open chat is marked (its clock is also in the header).
  */
 export function WaitingChats({ chats, now, thresholds, onFocus }: WaitingChatsProps) {
+  const t = useText();
   if (!chats.some((chat) => !chat.active)) return null;
   return (
-    <ul className="waiting-chats" data-testid="waiting-chats" aria-label="Chats waiting for an answer">
+    <ul className="waiting-chats" data-testid="waiting-chats" aria-label={t('waiting.label')}>
       {chats.map((chat) => {
         const seconds = waitSeconds(chat.waitingSince, now);
         return (
@@ -29,7 +31,7 @@ export function WaitingChats({ chats, now, thresholds, onFocus }: WaitingChatsPr
             data-level={waitLevel(seconds, thresholds)}
             aria-current={chat.active ? 'true' : undefined}
           >
-            <button type="button" onClick={() => onFocus(chat.tabId)} title="Switch to this chat">
+            <button type="button" onClick={() => onFocus(chat.tabId)} title={t('waiting.switch')}>
               <strong>{chat.buyerName}</strong>
               <span>{chat.siteLabel}</span>
               <span className="wait-timer" data-level={waitLevel(seconds, thresholds)}>

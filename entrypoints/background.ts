@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { onAlarm, startAlarms } from '@/lib/background/alarms';
 import { registryIn } from '@/lib/background/chat-registry';
-import { FIND_REPLIES_MENU, injectSelectionReader, onMenuClick } from '@/lib/background/context-menu';
+import { injectSelectionReader, localizedMenu, onMenuClick } from '@/lib/background/context-menu';
 import { registerHandlers } from '@/lib/background/handlers';
 import { seedBuiltinPacks } from '@/lib/background/pack-import';
 import { BackgroundService } from '@/lib/background/service';
@@ -17,6 +17,7 @@ import { builtinPacks } from '@/lib/packs/builtin';
 export default defineBackground(() => {
   const db = new HuashuDb();
   const packsChanged = (ids: string[]) => void pages.sendMessage('packsChanged', { ids }).catch(() => {});
+  const menu = localizedMenu(browser.contextMenus, () => browser.i18n.getUILanguage());
   const extension = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   const service = new BackgroundService({
     db,
@@ -26,6 +27,10 @@ export default defineBackground(() => {
     broadcastActiveChat: (chat) => void pages.sendMessage('activeChatChanged', chat).catch(() => {}),
     broadcastPacksChanged: (ids) => packsChanged(ids),
     broadcastPicksChanged: () => void pages.sendMessage('picksChanged', {}).catch(() => {}),
+    broadcastSettingsChanged: (settings) => {
+      menu.retitle(settings);
+      void pages.sendMessage('settingsChanged', settings).catch(() => {});
+    },
     focusTab: (tabId) => focusTab(browser, tabId),
     fetch: (url, init) => fetch(url, init),
     subtle: crypto.subtle,
@@ -50,7 +55,7 @@ export default defineBackground(() => {
     injectSelectionReader(() =>
       browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: reader }),
     );
-  browser.runtime.onInstalled.addListener(() => browser.contextMenus.create(FIND_REPLIES_MENU));
+  browser.runtime.onInstalled.addListener(() => void service.getSettings().then(menu.create));
   browser.contextMenus.onClicked.addListener((info, tab) =>
     onMenuClick({ openPanel: (tabId) => openPanel(panel, tabId), readSelectionIn }, info, tab),
   );

@@ -3,17 +3,33 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { StoreApi } from 'zustand/vanilla';
 import { ErrorBanner } from '@/components/ErrorBanner';
+import { LanguageSetting } from '@/components/LanguageSetting';
 import { LearningSettings } from '@/components/LearningSettings';
 import { PackImport } from '@/components/PackImport';
 import { PackTable } from '@/components/PackTable';
 import { SelectorOverrides } from '@/components/SelectorOverrides';
 import { UsageReport } from '@/components/UsageReport';
+import { LocaleProvider, useText } from '@/components/text-context';
 import { WaitSettings } from '@/components/WaitSettings';
 import type { OptionsState } from '@/lib/state/options/types';
 
 /** Team-lead page: import, subscribe to, enable, sync and remove packs; usage; selector overrides. */
 export function App({ store, children }: { store: StoreApi<OptionsState>; children?: ReactNode }) {
+  const locale = useStore(store, (s) => s.locale);
+  return (
+    <LocaleProvider value={locale}>
+      <OptionsPage store={store}>{children}</OptionsPage>
+    </LocaleProvider>
+  );
+}
+
+function OptionsPage({ store, children }: { store: StoreApi<OptionsState>; children?: ReactNode }) {
+  const t = useText();
   useEffect(() => store.getState().start(), [store]);
+  useEffect(() => {
+    document.title = t('options.pageTitle');
+    document.documentElement.lang = t.locale;
+  }, [t]);
   const error = useStore(store, (s) => s.error);
   const imports = useStore(
     store,
@@ -36,13 +52,15 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
     useShallow((s) => ({ learning: s.learning, note: s.learningNote })),
   );
   const wait = useStore(store, (s) => s.wait);
+  const uiLanguage = useStore(store, (s) => s.uiLanguage);
   // Actions never change: read them once from the store.
   const actions = store.getState();
 
   return (
     <main className="options">
-      <h1>Huashu 话术 — knowledge packs</h1>
+      <h1>{t('options.title')}</h1>
       <ErrorBanner message={error} />
+      <LanguageSetting value={uiLanguage} onChange={(language) => void actions.setUiLanguage(language)} />
       <PackImport
         {...imports}
         onFile={(file) => void actions.importFile(file)}
@@ -53,7 +71,7 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
         onReplace={() => void actions.replaceSubscribed()}
       />
       <section>
-        <h2>Packs</h2>
+        <h2>{t('options.packs')}</h2>
         <PackTable
           {...table}
           onSync={(id) => void actions.syncPacks([id])}

@@ -1,8 +1,13 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { EnabledSites } from '@/components/EnabledSites';
+import { useText } from '@/components/text-context';
+import { message as say, type Text } from '@/lib/i18n/translate';
 import { sendMessage } from '@/lib/messaging/pages';
 import { originPattern, siteOrigin, type SiteResult } from '@/lib/settings/sites';
+
+/** The background's result, or the page's own refusal said in the page's language. */
+type SiteOutcome = Omit<SiteResult, 'message'> & { message?: Text };
 
 /**
  * The options page's list of sites Huashu is turned on for: enabling asks the browser for access to that
@@ -11,29 +16,29 @@ import { originPattern, siteOrigin, type SiteResult } from '@/lib/settings/sites
 function useEnabledSites() {
   const [origins, setOrigins] = useState<string[]>([]);
   const [suggested, setSuggested] = useState<string[]>([]);
-  const [message, setMessage] = useState<string | undefined>();
+  const [message, setMessage] = useState<Text | undefined>();
   useEffect(() => {
     sendMessage('listSites', {}).then(setOrigins, () => {});
     sendMessage('listPackSites', {}).then(setSuggested, () => {});
   }, [origins]);
-  const done = (result: Promise<SiteResult>) =>
+  const done = (result: Promise<SiteOutcome>) =>
     void result.then(
       (r) => {
         setOrigins(r.origins);
-        setMessage(r.message ?? (r.ok ? 'Done: reload that site’s tabs once.' : undefined));
+        setMessage(r.message ?? (r.ok ? say('sites.done') : undefined));
       },
       (error: Error) => setMessage(error.message),
     );
   const enable = (input: string) => {
     const origin = siteOrigin(input);
-    if (!origin) return setMessage(`“${input}” is not a web address.`);
+    if (!origin) return setMessage(say('sites.notAddress', { input }));
     done(
       browser.permissions
         .request({ origins: [originPattern(origin)] })
-        .then((granted) =>
+        .then((granted): SiteOutcome | Promise<SiteOutcome> =>
           granted
             ? sendMessage('enableSite', { origin })
-            : { ok: false, origins, message: `Access to ${origin} was not granted.` },
+            : { ok: false, origins, message: say('sites.notGranted', { origin }) },
         ),
     );
   };
@@ -44,11 +49,12 @@ function useEnabledSites() {
 /** The options page's "Other sites" section, wired to the browser and the background. */
 export function EnabledSitesSection() {
   const sites = useEnabledSites();
+  const t = useText();
   return (
     <EnabledSites
       origins={sites.origins}
       suggested={sites.suggested}
-      message={sites.message}
+      message={sites.message && t.text(sites.message)}
       onEnable={sites.enable}
       onDisable={sites.disable}
     />

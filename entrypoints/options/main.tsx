@@ -38,6 +38,8 @@ const store = createOptionsStore({
     setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
   },
   sites: SITE_ADAPTERS.map((a) => ({ platform: a.platform, label: a.label, defaults: { ...a.selectors } })),
+  browserLanguage: () => browser.i18n.getUILanguage(),
+  onSettingsChanged: (listener) => onMessage('settingsChanged', ({ data }) => listener(data)),
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import type { StoreApi } from 'zustand/vanilla';
@@ -8,8 +8,9 @@ import { ComplaintAlert } from '@/components/ComplaintAlert';
 import { EmptyState } from '@/components/EmptyState';
 import { NoticeBar } from '@/components/NoticeBar';
 import { PageProblem } from '@/components/PageProblem';
+import { LocaleProvider, useText } from '@/components/text-context';
 import { SiteSwitch } from '@/components/SiteSwitch';
-import { pageProblemOf } from '@/lib/chats/page-problem';
+import { GENERIC_LABEL, pageProblemOf } from '@/lib/chats/page-problem';
 import { browser } from 'wxt/browser';
 import { useSiteAccess } from './site-access';
 import { Clock, Waiting } from './clock';
@@ -22,8 +23,19 @@ import { chatScenarios } from '@/lib/chats/reply-context';
 import { visibleScenarios } from '@/lib/state/panel/scenario-slice';
 import type { PanelState } from '@/lib/state/panel/types';
 
-/** The side panel: lays out the small components, each fed through a selector, plus the keyboard. */
+/** The side panel in the language its store resolved (the setting, or the browser's). */
 export function App({ store }: { store: StoreApi<PanelState> }) {
+  const locale = useStore(store, (s) => s.locale);
+  return (
+    <LocaleProvider value={locale}>
+      <Panel store={store} />
+    </LocaleProvider>
+  );
+}
+
+/** The side panel: lays out the small components, each fed through a selector, plus the keyboard. */
+function Panel({ store }: { store: StoreApi<PanelState> }) {
+  const t = useText();
   const { chat, query, packs, switchedOn, offByChat } = useStore(
     store,
     useShallow((s) => ({
@@ -50,10 +62,16 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
   const packsError = useStore(store, (s) => s.packsError);
   const emptyReason = useStore(store, (s) => s.emptyReason);
   // Any other page (the generic reader): it can be turned on for good.
-  const generic = !chat || chat.siteLabel === 'This page';
+  const generic = !chat || chat.siteLabel === GENERIC_LABEL;
+  // The generic reader's label is the content script's English; the sites' own names stay as they are.
+  const siteLabel = chat && generic ? t('chat.thisPage') : chat?.siteLabel;
   const site = useSiteAccess(chat && generic ? chat.url : undefined);
 
   usePanelKeys(store);
+  useEffect(() => {
+    document.title = t('panel.title');
+    document.documentElement.lang = t.locale;
+  }, [t]);
 
   const now = new Date();
   const forChat = chatScenarios(packs, chat?.conversation, { switchedOn, offByChat }, now);
@@ -74,7 +92,7 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
     <div className="panel">
       <ChatHeader
         connected={Boolean(chat)}
-        siteLabel={chat?.siteLabel}
+        siteLabel={siteLabel}
         buyerName={conversation?.buyerName}
         question={query ? undefined : question}
         product={product}
@@ -84,11 +102,16 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
       <Waiting store={store} />
       <PageProblem
         problem={pageProblemOf(chat)}
-        siteLabel={chat?.siteLabel}
+        siteLabel={siteLabel}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
       />
       {generic && (
-        <SiteSwitch origin={site.origin} enabled={site.enabled} message={site.message} onEnable={site.enable} />
+        <SiteSwitch
+          origin={site.origin}
+          enabled={site.enabled}
+          message={site.message && t.text(site.message)}
+          onEnable={site.enable}
+        />
       )}
       <ComplaintAlert risk={risk} />
       <ScenarioBar
@@ -98,7 +121,7 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
       />
       <SearchBox value={query} onChange={(value) => store.getState().setQuery(value)} onKeyDown={onSearchKey} />
       <NoticeBar notice={notice} onDismiss={() => store.getState().dismissNotice()} />
-      {packsError && <p className="notice notice--error">{packsError}</p>}
+      {packsError && <p className="notice notice--error">{t.text(packsError)}</p>}
       <CardList cards={list.cards} />
       <SuggestionList
         items={list.items}
@@ -109,9 +132,7 @@ export function App({ store }: { store: StoreApi<PanelState> }) {
         onSelect={(index) => store.getState().select(index)}
       />
       <EmptyState reason={emptyReason} />
-      <footer className="panel__footer">
-        {packs.length} pack{packs.length === 1 ? '' : 's'} · 1–9 insert · ↑↓ choose · Enter insert
-      </footer>
+      <footer className="panel__footer">{t.plural('panel.footer', { count: packs.length })}</footer>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
 import { loadEnabledPacks } from '@/lib/db/packs';
 import { loadPicks } from '@/lib/db/picks';
 import { HuashuDb } from '@/lib/db/schema';
@@ -29,11 +30,14 @@ const store = createPanelStore({
   loadPicks: () => loadPicks(db),
   recordPick: (pick) => void sendMessage('recordPick', pick).catch(() => {}),
   now: () => new Date(),
+  browserLanguage: () => browser.i18n.getUILanguage(),
 });
 
 onMessage('activeChatChanged', ({ data }) => store.getState().setChat(data));
 onMessage('packsChanged', () => void store.getState().reloadPacks());
 onMessage('picksChanged', () => void store.getState().reloadPicks());
+// The options page changed the language: this panel follows at once.
+onMessage('settingsChanged', ({ data }) => store.getState().showLanguage(data.uiLanguage));
 void store.getState().reloadPacks();
 void store.getState().refreshChat();
 // A broadcast can be missed while this page loads or the worker restarts: ask again now and then.

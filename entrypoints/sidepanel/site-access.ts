@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { isChatSiteUrl } from '@/lib/adapters/registry';
 import { originPattern, siteOrigin } from '@/lib/settings/sites';
 import { sendMessage } from '@/lib/messaging/pages';
+import { message as say, type Text } from '@/lib/i18n/translate';
 
 /**
  * "Turn Huashu on for this site", for the panel: the origin of the page the agent is on (the page the
@@ -12,7 +13,7 @@ import { sendMessage } from '@/lib/messaging/pages';
 export function useSiteAccess(pageUrl: string | undefined) {
   const [enabled, setEnabled] = useState<string[]>([]);
   const [tabUrl, setTabUrl] = useState<string | undefined>();
-  const [message, setMessage] = useState<string | undefined>();
+  const [message, setMessage] = useState<Text | undefined>();
   useEffect(() => {
     sendMessage('listSites', {}).then(setEnabled, () => {});
   }, []);
@@ -30,17 +31,13 @@ export function useSiteAccess(pageUrl: string | undefined) {
     browser.permissions
       .request({ origins: [originPattern(wanted)] })
       .then((granted) =>
-        granted
-          ? sendMessage('enableSite', { origin: wanted })
-          : { ok: false, origins: enabled, message: 'The browser did not grant access to this site.' },
+        granted ? sendMessage('enableSite', { origin: wanted }) : { ok: false, origins: enabled, message: undefined },
       )
       .then((result) => {
         setEnabled(result.origins);
-        setMessage(
-          result.ok ? 'Reload the page once: Huashu then reads it and your shortcuts work there.' : result.message,
-        );
+        setMessage(result.ok ? say('site.reload') : (result.message ?? say('site.notGranted')));
       })
-      .catch((error: unknown) => setMessage(`Could not turn Huashu on: ${(error as Error).message}`));
+      .catch((error: unknown) => setMessage(say('site.failed', { error: (error as Error).message })));
   };
   return { origin, enabled: origin !== null && enabled.includes(origin), message, enable };
 }

@@ -4,12 +4,39 @@
  * access to sites that are not chats.
  */
 import { isChatSiteUrl } from '../adapters/registry';
+import { resolveLocale } from '../i18n/locale';
+import { translator } from '../i18n/translate';
+import type { Settings } from '../settings';
 
 export const FIND_REPLIES_MENU: { id: string; title: string; contexts: ['selection'] } = {
   id: 'huashu-find-replies',
-  title: 'Huashu: find replies for “%s”',
+  title: translator('en')('menu.findReplies'),
   contexts: ['selection'],
 };
+
+/**
+ * The menu's title in the UI language the settings choose (the browser's for "auto"): the menu is
+ * created, and retitled when the language changes, by the background (`%s` is the selection).
+ */
+export function findRepliesTitle(settings: Pick<Settings, 'uiLanguage'>, browserLanguage: string): string {
+  return translator(resolveLocale(settings.uiLanguage, browserLanguage))('menu.findReplies');
+}
+
+/** As much of `browser.contextMenus` as the menu's title needs. */
+interface MenuApi {
+  create(properties: typeof FIND_REPLIES_MENU): unknown;
+  update(id: string, properties: { title: string }): Promise<unknown>;
+}
+
+/** Creates the menu (at install) and retitles it (settings saved) in the settings' UI language. */
+export function localizedMenu(menus: MenuApi, browserLanguage: () => string) {
+  const title = (settings: Pick<Settings, 'uiLanguage'>) => findRepliesTitle(settings, browserLanguage());
+  return {
+    create: (settings: Settings) => void menus.create({ ...FIND_REPLIES_MENU, title: title(settings) }),
+    retitle: (settings: Settings) =>
+      void menus.update(FIND_REPLIES_MENU.id, { title: title(settings) }).catch(() => {}),
+  };
+}
 
 /** What a menu click needs, passed in by the entrypoint. */
 interface ContextMenuPorts {

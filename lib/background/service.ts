@@ -69,6 +69,8 @@ export interface BackgroundPorts {
   broadcastPacksChanged(ids: string[]): void;
   /** Stored picks changed (a shortcut was picked, picks were forgotten): open panels reload their learner. */
   broadcastPicksChanged?(): void;
+  /** Settings were saved: open pages follow (the UI language), the background retitles its menu. */
+  broadcastSettingsChanged?(settings: Settings): void;
   /** The browser's `fetch`, for subscribed pack URLs. */
   fetch: FetchLike;
   /** Timeout and size limit of those fetches (tests make them small). */
@@ -695,6 +697,7 @@ export class BackgroundService {
     await this.ports.db.settings.put({ key: 'settings', value: next });
     // Open panels rank with picks or not: they read the switch again with the picks.
     if ('learning' in patch) this.ports.broadcastPicksChanged?.();
+    this.ports.broadcastSettingsChanged?.(next);
     return next;
   }
 }

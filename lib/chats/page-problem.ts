@@ -7,7 +7,7 @@ import type { ActiveChat } from './types';
 export type PageProblem = 'no-messages' | 'no-composer' | null;
 
 /** Label of the generic adapter (any other page): it has no message list or composer of its own to miss. */
-const GENERIC_LABEL = 'This page';
+export const GENERIC_LABEL = 'This page';
 
 export function pageProblemOf(chat: ActiveChat | null): PageProblem {
   if (!chat || chat.siteLabel === GENERIC_LABEL) return null;

@@ -75,6 +75,8 @@ interface BackgroundToPages {
   packsChanged(data: { ids: string[] }): void;
   /** Stored picks changed (a typed shortcut was a pick, picks were forgotten): reload the learner. */
   picksChanged(data: Record<string, never>): void;
+  /** An extension page saved settings (the UI language, …): open pages follow. */
+  settingsChanged(data: Settings): void;
 }
 
 export type PagesProtocol = PanelToBackground & BackgroundToPages;

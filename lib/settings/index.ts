@@ -1,4 +1,5 @@
 /** The team's settings, kept by the background in one database row. */
+import type { UiLanguage } from '../i18n/locale';
 
 /** What the agent and the team lead set. */
 export interface Settings {
@@ -21,6 +22,8 @@ export interface Settings {
   waitAmberSeconds?: number;
   /** … and red after this many (default 100: 千牛's slow-reply line). */
   waitRedSeconds?: number;
+  /** The language of the panel, the options page and the context menu; absent means the browser's (lib/i18n). */
+  uiLanguage?: UiLanguage;
 }
 
 const DEFAULT_SETTINGS: Settings = { scenarios: [], selectorOverrides: {}, learning: true };

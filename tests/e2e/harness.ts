@@ -64,10 +64,13 @@ export interface ExtensionBrowser {
 /**
  * Starts Chromium with the built extension; fails with a clear message when it is missing. Give the same
  * `userDataDir` again to restart the browser with what the extension stored (IndexedDB, settings).
+ * `language` starts the browser in that UI language (`zh-CN`): on Linux Chromium takes it from the
+ * environment (`LANGUAGE`), not `--lang`, and shows it only with its locale files (Debian's chromium-l10n).
  */
 export async function launchWithExtension(
   extensionDir = EXTENSION_DIR,
   userDataDir = mkdtempSync(join(tmpdir(), 'huashu-e2e-')),
+  language?: string,
 ): Promise<ExtensionBrowser> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No test build at ${extensionDir}: run "npm run build:e2e" first.`);
@@ -77,7 +80,13 @@ export async function launchWithExtension(
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1100, height: 760 },
-    args: [...BROWSER_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    ...(language ? { env: { ...process.env, LANGUAGE: language.replace('-', '_') } } : {}),
+    args: [
+      ...BROWSER_FLAGS,
+      ...(language ? [`--lang=${language}`, `--accept-lang=${language}`] : []),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ],
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 20_000 });

@@ -198,6 +198,16 @@ describe('picks (learning from what agents insert)', () => {
     expect(ports.broadcastPicksChanged).toHaveBeenCalledTimes(2);
   });
 
+  it('stores the UI language with the settings and tells open pages (a content script may not change it)', async () => {
+    const { service, ports } = setup({ broadcastSettingsChanged: vi.fn() });
+    await expect(service.saveSettings(content, { uiLanguage: 'en' })).rejects.toThrow();
+    expect(ports.broadcastSettingsChanged).not.toHaveBeenCalled();
+    await service.saveSettings(panel, { uiLanguage: 'en' });
+    expect(ports.broadcastSettingsChanged).toHaveBeenCalledWith(expect.objectContaining({ uiLanguage: 'en' }));
+    expect((await service.getSettings()).uiLanguage).toBe('en');
+    expect((await service.getSettings()).learning).toBe(true);
+  });
+
   it('takes a typed shortcut as a pick of the pending buyer message, and tells open panels', async () => {
     const { service, ports } = setup({ broadcastPicksChanged: vi.fn() });
     await service.importPack(panel, fileMessage('m.json', JSON.stringify(miniStore)));

@@ -6,6 +6,9 @@ import { visibleScenarios } from '../../lib/state/panel/scenario-slice';
 import { createPanelStore } from '../../lib/state/panel/store';
 import type { PanelServices } from '../../lib/state/panel/types';
 import { miniStore, pack } from '../helpers/packs';
+import { translator } from '../../lib/i18n/translate';
+
+const en = translator('en');
 
 const store0 = pack(miniStore);
 
@@ -160,7 +163,7 @@ describe('panel store', () => {
     await store.getState().insert(0);
     expect(copyToClipboard).toHaveBeenCalledWith(expect.stringContaining('48小时内发货'));
     expect(store.getState().notice).toMatchObject({ tone: 'warn' });
-    expect(store.getState().notice?.text).toContain('clipboard');
+    expect(en.text(store.getState().notice!.text)).toContain('clipboard');
   });
 
   it('keeps the packs it had when a reload fails', async () => {
@@ -177,7 +180,7 @@ describe('panel store', () => {
     fail = true;
     await store.getState().reloadPacks();
     expect(store.getState().packs).toHaveLength(1);
-    expect(store.getState().packsError).toContain('database closed');
+    expect(en.text(store.getState().packsError!)).toContain('database closed');
   });
 
   it('switches a scenario on, offers its entries and saves the choice', async () => {
@@ -279,7 +282,7 @@ describe('insert and compliance', () => {
     store.setState({ items: [item('clean', []), item('wechat', ['off-platform'])] });
     await store.getState().insert(1);
     expect(insertReply).not.toHaveBeenCalled();
-    expect(store.getState().notice?.text).toContain('Press Insert again');
+    expect(en.text(store.getState().notice!.text)).toContain('Press Insert again');
     expect(store.getState().confirming).toBe('p\u0000wechat');
     // Another reply in between starts over.
     await store.getState().insert(0);

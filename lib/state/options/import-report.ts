@@ -1,8 +1,9 @@
 import type { ImportResult } from '../../packs/types';
 import type { ImportReportView } from './types';
+import type { Text } from '../../i18n/translate';
 
 /** What the import report shows for a file import or a subscription: the same for both. */
-export function reportOf(name: string, result: ImportResult): ImportReportView {
+export function reportOf(name: Text, result: ImportResult): ImportReportView {
   if (!result.ok) {
     return {
       fileName: name,
@@ -21,10 +22,13 @@ export function reportOf(name: string, result: ImportResult): ImportReportView {
       ...(result.converted?.notes ?? []),
       ...result.warnings.map((w) => `${w.path ? `${w.path}: ` : ''}${w.message} [${w.rule}]`),
     ],
-    summary:
-      `imported “${result.pack.name}” ${result.pack.version}, ${result.pack.entries} entries` +
-      (result.converted ? ` converted from a ${result.converted.format} export` : '') +
-      (result.replaced ? ` (replaced ${result.replaced})` : '') +
-      (result.signedBy ? `; signature checked (key ${result.signedBy.slice(0, 8)}…)` : ''),
+    summary: {
+      name: result.pack.name,
+      version: result.pack.version,
+      entries: result.pack.entries,
+      ...(result.converted ? { format: result.converted.format } : {}),
+      ...(result.replaced ? { replaced: result.replaced } : {}),
+      ...(result.signedBy ? { signedBy: result.signedBy } : {}),
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { message, type Text } from '../../i18n/translate';
 import { isReview, type ImportOutcome } from '../../packs/types';
 import { reportOf } from './import-report';
 import type { ImportSlice, OptionsSlice } from './types';
@@ -10,7 +11,7 @@ export const createImportSlice: OptionsSlice<ImportSlice> = (services) => (set, 
    * A file import, a subscription and an applied review end the same way: the report, and the table when
    * it worked; an import that would replace a stored pack opens its review instead.
    */
-  const importing = (name: string, run: () => Promise<ImportOutcome>, onReview?: () => Promise<ImportOutcome>) =>
+  const importing = (name: Text, run: () => Promise<ImportOutcome>, onReview?: () => Promise<ImportOutcome>) =>
     get().guard(async () => {
       set({ busy: true });
       try {
@@ -43,7 +44,7 @@ export const createImportSlice: OptionsSlice<ImportSlice> = (services) => (set, 
     subscribe(url, { replace = false, publicKey = '' } = {}) {
       set({ lastUrl: url, lastPublicKey: publicKey });
       const options = { ...(replace ? { replace } : {}), ...(publicKey ? { publicKey } : {}) };
-      return importing(url || '(no address)', () =>
+      return importing(url || message('import.noAddress'), () =>
         Object.keys(options).length > 0 ? services.subscribePack(url, options) : services.subscribePack(url),
       );
     },
@@ -53,7 +54,7 @@ export const createImportSlice: OptionsSlice<ImportSlice> = (services) => (set, 
         // permissions.request must be the first thing the click does (no await before it), or the browser refuses.
         if (await services.requestAccess(origin))
           void get().subscribe(get().lastUrl, { publicKey: get().lastPublicKey });
-        else get().fail(`Access to ${origin} was not granted: the pack cannot be fetched from there.`);
+        else get().fail(message('import.accessRefused', { origin }));
       }),
     async applyReview() {
       const review = get().review;

@@ -1,3 +1,4 @@
+import { message } from '../../i18n/translate';
 import type { LearningSlice, OptionsSlice } from './types';
 
 /** The export's file name: the day it was taken, so successive exports sort. */
@@ -15,18 +16,23 @@ export const createLearningSlice: OptionsSlice<LearningSlice> = (services) => (s
   forgetLearned: () =>
     get().guard(async () => {
       await services.forgetPicks();
-      set({ learningNote: 'Forgot everything learned from picks.' });
+      set({ learningNote: message('learning.forgot') });
     }),
   exportLearned: () =>
     get().guard(async () => {
       const text = await services.exportPicks();
       const picks = text.split('\n').filter((line) => line.trim()).length;
       if (picks === 0) {
-        set({ learningNote: 'Nothing learned yet: there is nothing to export.' });
+        set({ learningNote: message('learning.nothing') });
         return;
       }
       const fileName = exportFileName(new Date());
       services.download(fileName, text, 'application/x-ndjson');
-      set({ learningNote: `Exported ${picks} pick${picks === 1 ? '' : 's'} to ${fileName}.` });
+      set({
+        learningNote: message(picks === 1 ? 'learning.exported.one' : 'learning.exported.other', {
+          count: picks,
+          file: fileName,
+        }),
+      });
     }),
 });

@@ -7,13 +7,15 @@ export const createSettingsSlice: OptionsSlice<SettingsSlice> = (services) => (s
   wait: waitThresholds(undefined),
   async loadSettings() {
     await services.getSettings().then(
-      (s) =>
+      (s) => {
         set({
           overrides: s.selectorOverrides,
           usageLog: s.usageLog !== false,
           learning: s.learning !== false,
           wait: waitThresholds(s),
-        }),
+        });
+        get().showLanguage(s.uiLanguage);
+      },
       (e: Error) => get().fail(e.message),
     );
   },
@@ -27,4 +29,6 @@ export const createSettingsSlice: OptionsSlice<SettingsSlice> = (services) => (s
       const saved = await services.saveSettings({ waitAmberSeconds: amberSeconds, waitRedSeconds: redSeconds });
       set({ wait: waitThresholds(saved) });
     }),
+  setUiLanguage: (uiLanguage) =>
+    get().guard(async () => get().showLanguage((await services.saveSettings({ uiLanguage })).uiLanguage)),
 });

@@ -10,6 +10,7 @@ import { createPacksSlice } from './packs-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createSyncSlice } from './sync-slice';
 import { createUsageSlice } from './usage-slice';
+import { createLanguageSlice } from '../language';
 import type { LifecycleSlice, OptionsServices, OptionsSlice, OptionsState } from './types';
 
 const createLifecycleSlice: OptionsSlice<LifecycleSlice> = (services) => (_set, get) => ({
@@ -17,8 +18,14 @@ const createLifecycleSlice: OptionsSlice<LifecycleSlice> = (services) => (_set, 
     void get().reloadPacks();
     void get().loadSettings();
     void get().loadUsage();
-    // The shipped packs are seeded, and subscribed packs synced, while this page may be open.
-    return services.onPacksChanged(() => void get().reloadPacks());
+    // The shipped packs are seeded, and subscribed packs synced, while this page may be open; another
+    // options page may change the language.
+    const stopPacks = services.onPacksChanged(() => void get().reloadPacks());
+    const stopSettings = services.onSettingsChanged?.((settings) => get().showLanguage(settings.uiLanguage));
+    return () => {
+      stopPacks();
+      stopSettings?.();
+    };
   },
 });
 
@@ -32,5 +39,6 @@ export function createOptionsStore(services: OptionsServices): StoreApi<OptionsS
     ...createUsageSlice(services)(...api),
     ...createLearningSlice(services)(...api),
     ...createLifecycleSlice(services)(...api),
+    ...createLanguageSlice(services.browserLanguage, api[0]),
   }));
 }

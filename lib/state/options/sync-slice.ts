@@ -1,3 +1,4 @@
+import { message } from '../../i18n/translate';
 import type { OptionsSlice, SyncSlice } from './types';
 
 export const createSyncSlice: OptionsSlice<SyncSlice> = (services) => (set, get) => ({
@@ -17,6 +18,6 @@ export const createSyncSlice: OptionsSlice<SyncSlice> = (services) => (set, get)
     get().guard(async () => {
       // permissions.request must be the first thing the click does (no await before it), or the browser refuses.
       if (await services.requestAccess(origin)) void get().syncPacks([id]);
-      else get().fail(`Access to ${origin} was not granted: the pack cannot be fetched from there.`);
+      else get().fail(message('import.accessRefused', { origin }));
     }),
 });

@@ -6,6 +6,9 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { ImportOutcome, ImportResult, ImportReview, PackSummary } from '../../packs/types';
 import type { Settings } from '../../settings';
 import type { UsageReport } from '../../usage/report';
+import type { Text } from '../../i18n/translate';
+import type { UiLanguage } from '../../i18n/locale';
+import type { LanguageSlice } from '../language';
 
 /** A site adapter's built-in selectors, which a team lead may override. */
 export interface SiteSelectors {
@@ -54,21 +57,39 @@ export interface OptionsServices {
   download(fileName: string, text: string, type: string): void;
   /** The site adapters' built-in selectors. */
   sites: SiteSelectors[];
+  /** The browser's UI language, which "auto" follows. */
+  browserLanguage?(): string;
+  /** Calls `listener` with the settings another page saved (the background's broadcast); returns the unsubscribe. */
+  onSettingsChanged?(listener: (settings: Settings) => void): () => void;
 }
 
 /** What the import report shows for a file import or a subscription: the same for both. */
 export interface ImportReportView {
   /** The file's name, or the subscribed URL. */
-  fileName: string;
+  fileName: Text;
   ok: boolean;
   /** `path: message` lines. */
   errors: string[];
   warnings: string[];
-  summary?: string;
+  /** What was imported, for the page to say in its language. */
+  summary?: ImportSummary;
   /** A URL could not be fetched at all: offer to grant the extension access to this origin, then retry. */
   accessOrigin?: string;
   /** The URL's pack has the id of an installed pack: offer to replace it (subscribe again with `replace`). */
   conflict?: { packId: string; name: string };
+}
+
+/** An import that worked: the pack, and how it came (converted from another tool, replacing a version). */
+export interface ImportSummary {
+  name: string;
+  version: string;
+  entries: number;
+  /** The foreign format it was converted from. */
+  format?: string;
+  /** The version it replaced. */
+  replaced?: string;
+  /** The team public key whose signature was checked. */
+  signedBy?: string;
 }
 
 /** A file the team lead picked: its name and its bytes (a `File` is one). */
@@ -79,10 +100,10 @@ interface PickedFile {
 
 /** The page's one error line, and the guard that fills it. */
 export interface ErrorSlice {
-  error: string | null;
+  error: Text | null;
   /** Runs `work`, clearing the error first and showing what it throws. `work` starts synchronously. */
   guard(work: () => Promise<void>): Promise<void>;
-  fail(message: string): void;
+  fail(message: Text): void;
 }
 
 /** The packs table. */
@@ -137,6 +158,8 @@ export interface SettingsSlice {
   loadSettings(): Promise<void>;
   saveOverrides(platform: string, value: Record<string, string>): Promise<void>;
   saveWaitThresholds(amberSeconds: number, redSeconds: number): Promise<void>;
+  /** Saves the UI language; every open page of the extension follows. */
+  setUiLanguage(uiLanguage: UiLanguage): Promise<void>;
 }
 
 /** The usage report over a window of days. */
@@ -162,7 +185,7 @@ export interface LearningSlice {
   /** `settings.learning`. */
   learning: boolean;
   /** What the last forget or export did. */
-  learningNote: string | null;
+  learningNote: Text | null;
   setLearning(on: boolean): Promise<void>;
   forgetLearned(): Promise<void>;
   exportLearned(): Promise<void>;
@@ -181,7 +204,8 @@ export type OptionsState = ErrorSlice &
   SettingsSlice &
   UsageSlice &
   LearningSlice &
-  LifecycleSlice;
+  LifecycleSlice &
+  LanguageSlice;
 
 /** A slice of the options store, built with the page's services. */
 export type OptionsSlice<T> = (services: OptionsServices) => StateCreator<OptionsState, [], [], T>;

@@ -1,4 +1,5 @@
 import { COMPLIANCE_RULES } from '../../packs/compliance';
+import { message } from '../../i18n/translate';
 import type { InsertSlice, PanelSlice } from './types';
 
 export const createInsertSlice: PanelSlice<InsertSlice> =
@@ -20,7 +21,7 @@ export const createInsertSlice: PanelSlice<InsertSlice> =
           selected: index,
           notice: {
             tone: 'warn',
-            text: `“${item.title}” may break platform rules (${rules}). Press Insert again to write it anyway.`,
+            text: message('insert.confirm', { title: item.title, rules }),
           },
         });
         return;
@@ -38,13 +39,13 @@ export const createInsertSlice: PanelSlice<InsertSlice> =
         });
         if (outcome.reason === 'conversation-changed') {
           // Not on the clipboard either: buyer A's reply must not be pasted into buyer B's chat.
-          set({ notice: { tone: 'error', text: outcome.message ?? 'The chat switched to another buyer.' } });
+          set({ notice: { tone: 'error', text: outcome.message ?? message('insert.otherBuyer') } });
         } else if (outcome.ok) {
-          const missing = item.missing.length ? ` Fill in: ${item.missing.join(', ')}.` : '';
+          const missing = item.missing.length ? [message('insert.fillIn', { fields: item.missing.join(', ') })] : [];
           set({
             notice: {
-              tone: missing ? 'warn' : 'ok',
-              text: `Inserted “${item.title}” into the chat — check it and press send.${missing}`,
+              tone: missing.length ? 'warn' : 'ok',
+              text: [message('insert.done', { title: item.title }), ...missing],
               ...(outcome.route ? { route: outcome.route } : {}),
             },
           });
@@ -53,9 +54,9 @@ export const createInsertSlice: PanelSlice<InsertSlice> =
           set({
             notice: {
               tone: copied ? 'warn' : 'error',
-              text: copied
-                ? `Could not write into the chat (${outcome.message ?? outcome.method}). The reply is on the clipboard: paste it with Ctrl+V.`
-                : `Could not write into the chat (${outcome.message ?? outcome.method}) nor copy it. Select the text below and copy it by hand.`,
+              text: message(copied ? 'insert.copied' : 'insert.notCopied', {
+                reason: outcome.message ?? outcome.method,
+              }),
             },
           });
         }
@@ -64,7 +65,10 @@ export const createInsertSlice: PanelSlice<InsertSlice> =
         set({
           notice: {
             tone: 'error',
-            text: `Insert failed: ${(error as Error).message}.${copied ? ' The reply is on the clipboard.' : ''}`,
+            text: [
+              message('insert.failed', { error: (error as Error).message }),
+              ...(copied ? [message('insert.failedCopied')] : []),
+            ],
           },
         });
       } finally {

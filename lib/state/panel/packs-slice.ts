@@ -1,3 +1,4 @@
+import { message } from '../../i18n/translate';
 import { EntrySearch } from '../../suggest/search';
 import type { PacksSlice, PanelSlice } from './types';
 
@@ -22,7 +23,7 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
       set({ packs, packsError: null, loadingPacks: false });
     } catch (error) {
       // Keep what was loaded before: a failed reload must not empty the panel.
-      set({ packsError: `Could not load the knowledge packs: ${(error as Error).message}`, loadingPacks: false });
+      set({ packsError: message('panel.packsError', { error: (error as Error).message }), loadingPacks: false });
     }
     get().recompute();
     await get().buildLearner();

@@ -13,6 +13,7 @@ import { createResultsSlice } from './results-slice';
 import { createScenarioSlice } from './scenario-slice';
 import { createSearchSlice } from './search-slice';
 import { createWaitSlice } from './wait-slice';
+import { createLanguageSlice } from '../language';
 import type { PanelContext, PanelServices, PanelState } from './types';
 
 export function createPanelStore(services: PanelServices, engine = new SuggestEngine()): StoreApi<PanelState> {
@@ -31,17 +32,19 @@ export function createPanelStore(services: PanelServices, engine = new SuggestEn
     ...createInsertSlice(context)(...api),
     ...createLearnSlice(context)(...api),
     ...createWaitSlice(context)(...api),
+    ...createLanguageSlice(services.browserLanguage, api[0]),
   }));
 
   void services
     .getSettings()
-    .then((settings) =>
+    .then((settings) => {
       store.setState({
         switchedOn: settings.scenarios,
         offByChat: settings.scenariosOffByChat ?? {},
         learning: settings.learning !== false,
-      }),
-    )
+      });
+      store.getState().showLanguage(settings.uiLanguage);
+    })
     .catch(() => {});
   return store;
 }

@@ -14,6 +14,8 @@ import type { EntrySearch } from '../../suggest/search';
 import type { Segment } from '../../suggest/index/segment';
 import type { PickRecord } from '../../suggest/learn/pick-memory';
 import type { PanelPicks } from './learn-slice';
+import type { LanguageSlice } from '../language';
+import type { Text } from '../../i18n/translate';
 
 /** Everything the panel needs from outside: the background, the packs database, the clipboard, the clock. */
 export interface PanelServices {
@@ -45,6 +47,8 @@ export interface PanelServices {
   /** Sends a pick to the background to store (redacted text); fire and forget. */
   recordPick?(pick: { packId: string; packVersion: string; entryId: string; question: string }): void;
   now(): Date;
+  /** The browser's UI language, which "auto" follows. */
+  browserLanguage?(): string;
 }
 
 /** One row of the panel list: a ranked suggestion or a search hit, ready to insert. */
@@ -65,7 +69,7 @@ export interface PanelItem {
 /** The outcome of the last insert, for the notice bar. */
 interface Notice {
   tone: 'ok' | 'warn' | 'error';
-  text: string;
+  text: Text;
   /** After an insert: which route found the composer (lib/adapters/fallback.ts). */
   route?: string;
 }
@@ -73,7 +77,7 @@ interface Notice {
 /** The enabled knowledge packs, as last loaded. */
 export interface PacksSlice {
   packs: Pack[];
-  packsError: string | null;
+  packsError: Text | null;
   loadingPacks: boolean;
   reloadPacks(): Promise<void>;
 }
@@ -167,7 +171,8 @@ export type PanelState = PacksSlice &
   ResultsSlice &
   InsertSlice &
   LearnSlice &
-  WaitSlice;
+  WaitSlice &
+  LanguageSlice;
 
 /** What the slices share besides the state: the ports and the ranking machinery of this panel session. */
 export interface PanelContext {
