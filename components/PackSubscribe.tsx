@@ -34,12 +34,10 @@ export function PackSubscribe({ busy, onSubscribe }: PackSubscribeProps) {
         />
       </label>
       <label>
-        <span>
-          Team public key (optional: only packs signed with the team's key are accepted; kpack sign prints it)
-        </span>
+        <span>{t('subscribe.publicKey')}</span>
         <input
           type="text"
-          placeholder="base64 key printed by kpack sign"
+          placeholder={t('subscribe.publicKeyPlaceholder')}
           value={publicKey}
           spellCheck={false}
           autoComplete="off"

@@ -50,8 +50,12 @@ function SyncCell({
       <br />
       {sync.publicKey && (
         <>
-          <small className="hint" data-testid="subscription-signed" title={`Team public key ${sync.publicKey}`}>
-            Signed · key {sync.publicKey.slice(0, 8)}…
+          <small
+            className="hint"
+            data-testid="subscription-signed"
+            title={t('packs.signedTitle', { key: sync.publicKey })}
+          >
+            {t('packs.signed', { key: sync.publicKey.slice(0, 8) })}
           </small>
           <br />
         </>

@@ -92,6 +92,9 @@ export const en = {
   'import.accessRefused': 'Access to {origin} was not granted: the pack cannot be fetched from there.',
   'subscribe.label': 'Subscribe to a pack URL (checked every hour; the same formats as files)',
   'subscribe.button': 'Subscribe',
+  'subscribe.publicKey':
+    "Team public key (optional: only packs signed with the team's key are accepted; kpack sign prints it)",
+  'subscribe.publicKeyPlaceholder': 'base64 key printed by kpack sign',
   'preview.update': '{from}: an update of “{name}” {fromVersion} → {toVersion}',
   'preview.replace': '{from}: would replace “{name}” {fromVersion} → {toVersion}',
   'preview.counts':
@@ -124,6 +127,8 @@ export const en = {
   'packs.pending': 'update {version} waiting for review',
   'packs.review': 'Review',
   'packs.allowAccess': 'Allow access to {origin}',
+  'packs.signed': 'Signed · key {key}…',
+  'packs.signedTitle': 'Team public key {key}',
   'sync.notChecked': 'not checked yet',
   'sync.checked': 'checked {time}',
   'sync.changed': ' · changed {time}',

@@ -90,6 +90,8 @@ export const zhCN = {
   'import.accessRefused': '未获得 {origin} 的访问权限：无法从那里获取话术包。',
   'subscribe.label': '订阅话术包网址（每小时检查一次；格式与文件相同）',
   'subscribe.button': '订阅',
+  'subscribe.publicKey': '团队公钥（可选：只接受用团队密钥签名的话术包；由 kpack sign 输出）',
+  'subscribe.publicKeyPlaceholder': 'kpack sign 输出的 base64 公钥',
   'preview.update': '{from}：“{name}”的更新 {fromVersion} → {toVersion}',
   'preview.replace': '{from}：将替换“{name}” {fromVersion} → {toVersion}',
   'preview.counts':
@@ -122,6 +124,8 @@ export const zhCN = {
   'packs.pending': '更新 {version} 等待审核',
   'packs.review': '审核',
   'packs.allowAccess': '允许访问 {origin}',
+  'packs.signed': '已签名 · 公钥 {key}…',
+  'packs.signedTitle': '团队公钥 {key}',
   'sync.notChecked': '尚未检查',
   'sync.checked': '检查于 {time}',
   'sync.changed': ' · 更新于 {time}',
