@@ -19,7 +19,10 @@ export type Placeholder<K extends MessageKey> = PlaceholdersIn<(typeof en)[K]>;
 /** The values for a key's placeholders: none, or an object with exactly those names. */
 export type ParamsFor<K extends MessageKey> = [Placeholder<K>] extends [never]
   ? []
-  : [params: Record<Placeholder<K>, string | number>];
+  : [params: Record<Placeholder<K>, ParamValue>];
+
+/** A placeholder's value: data as it is, or a message said in the same locale. */
+export type ParamValue = string | number | Message;
 
 /** Keys written as a pair `<base>.one` / `<base>.other`, chosen by a count. */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
@@ -27,7 +30,7 @@ export type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.o
 /** A message to say later in the page's language. */
 export interface Message {
   key: MessageKey;
-  params?: Record<string, string | number>;
+  params?: Record<string, ParamValue>;
 }
 
 /** What a store keeps for the page to say: text shown as it is (data, errors from elsewhere), a message, or parts in a row. */
@@ -49,7 +52,7 @@ export function fill(template: string, params: Record<string, string | number> =
 export interface Translate {
   <K extends MessageKey>(key: K, ...params: ParamsFor<K>): string;
   /** The `.one` or `.other` form for `params.count`, by the locale's plural rules. */
-  plural<B extends PluralKey>(base: B, params: Record<Placeholder<`${B}.other` & MessageKey>, string | number>): string;
+  plural<B extends PluralKey>(base: B, params: Record<Placeholder<`${B}.other` & MessageKey>, ParamValue>): string;
   /** A stored `Text` in this locale. */
   text(value: Text): string;
   locale: Locale;
@@ -63,7 +66,11 @@ export function translator(locale: Locale): Translate {
   if (known) return known;
   const catalog = CATALOGS[locale];
   const rules = new Intl.PluralRules(locale);
-  const say = (key: MessageKey, params?: Record<string, string | number>) => fill(catalog[key] ?? en[key], params);
+  const say = (key: MessageKey, params: Record<string, ParamValue> = {}): string =>
+    fill(
+      catalog[key] ?? en[key],
+      Object.fromEntries(Object.entries(params).map(([name, v]) => [name, typeof v === 'object' ? text(v) : v])),
+    );
   const text = (value: Text): string =>
     typeof value === 'string'
       ? value
@@ -71,7 +78,7 @@ export function translator(locale: Locale): Translate {
         ? value.map(text).join('')
         : say((value as Message).key, (value as Message).params);
   const t = Object.assign(<K extends MessageKey>(key: K, ...params: ParamsFor<K>) => say(key, params[0]), {
-    plural: (base: PluralKey, params: Record<string, string | number>) =>
+    plural: (base: PluralKey, params: Record<string, ParamValue>) =>
       say(`${base}.${rules.select(Number(params.count)) === 'one' ? 'one' : 'other'}` as MessageKey, params),
     text,
     locale,

@@ -166,6 +166,23 @@ describe('panel store', () => {
     expect(en.text(store.getState().notice!.text)).toContain('clipboard');
   });
 
+  it('says a missing message box in the language the panel shows, not the page script’s English', async () => {
+    const store = createPanelStore(
+      services({
+        insertReply: async () => ({ ok: false, method: 'none', reason: 'no-composer', message: 'English sentence' }),
+      }),
+    );
+    await store.getState().reloadPacks();
+    store.getState().setChat(chat('什么时候发货'));
+    await store.getState().insert(0);
+    const notice = store.getState().notice!.text;
+    expect(en.text(notice)).toMatch(
+      /^Could not write into the chat \(Huashu can't find the message box on this .+ page/,
+    );
+    expect(translator('zh-CN').text(notice)).toMatch(/^无法写入聊天（话术在此.+页面上找不到输入框/);
+    expect(en.text(notice)).not.toContain('English sentence');
+  });
+
   it('keeps the packs it had when a reload fails', async () => {
     let fail = false;
     const store = createPanelStore(

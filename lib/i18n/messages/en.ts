@@ -58,7 +58,11 @@ export const en = {
   'empty.no-match': 'No confident answer in the knowledge pack. Search below, or answer yourself.',
   'empty.no-hits': 'Nothing found for this search.',
   'insert.confirm': '“{title}” may break platform rules ({rules}). Press Insert again to write it anyway.',
-  'insert.otherBuyer': 'The chat switched to another buyer.',
+  'insert.otherConversation':
+    'The chat now shows another conversation than the one these replies were made for. Nothing was inserted: check the suggestions and insert again.',
+  'insert.noComposer':
+    "Huashu can't find the message box on this {site} page: click into it once, or set its selector under Options → Selector overrides (composer).",
+  'insert.noTextBox': 'No text box to write into: click into the reply box on the page first.',
   'insert.done': 'Inserted “{title}” into the chat — check it and press send.',
   'insert.fillIn': ' Fill in: {fields}.',
   'insert.copied': 'Could not write into the chat ({reason}). The reply is on the clipboard: paste it with Ctrl+V.',

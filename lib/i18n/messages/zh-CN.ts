@@ -57,7 +57,11 @@ export const zhCN = {
   'empty.no-match': '话术包中没有把握足够的答案。请在下方搜索，或自行回复。',
   'empty.no-hits': '没有找到与此搜索相关的内容。',
   'insert.confirm': '“{title}”可能违反平台规则（{rules}）。再次点击“插入”仍要写入。',
-  'insert.otherBuyer': '聊天已切换到另一位买家。',
+  'insert.otherConversation':
+    '聊天现在显示的是另一个会话，而不是这些回复所针对的会话。没有插入任何内容：请检查推荐后重新插入。',
+  'insert.noComposer':
+    '话术在此{site}页面上找不到输入框：请先点击一次输入框，或在 选项 → 选择器覆盖（composer）中设置它的选择器。',
+  'insert.noTextBox': '没有可写入的文本框：请先点击页面上的回复框。',
   'insert.done': '已将“{title}”插入聊天 —— 请检查后再发送。',
   'insert.fillIn': '请填写：{fields}。',
   'insert.copied': '无法写入聊天（{reason}）。回复已复制到剪贴板：请用 Ctrl+V 粘贴。',

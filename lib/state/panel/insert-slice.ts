@@ -1,6 +1,14 @@
 import { COMPLIANCE_RULES } from '../../packs/compliance';
-import { message } from '../../i18n/translate';
+import { message, type Message } from '../../i18n/translate';
+import { GENERIC_LABEL } from '../../chats/page-problem';
+import type { ActiveChat } from '../../chats/types';
 import type { InsertSlice, PanelSlice } from './types';
+
+/** The page found no box to write into, in the page's language (the content script says it in English). */
+function noComposer(chat: ActiveChat | null): Message {
+  const site = chat?.siteLabel;
+  return !site || site === GENERIC_LABEL ? message('insert.noTextBox') : message('insert.noComposer', { site });
+}
 
 export const createInsertSlice: PanelSlice<InsertSlice> =
   ({ services }) =>
@@ -39,7 +47,8 @@ export const createInsertSlice: PanelSlice<InsertSlice> =
         });
         if (outcome.reason === 'conversation-changed') {
           // Not on the clipboard either: buyer A's reply must not be pasted into buyer B's chat.
-          set({ notice: { tone: 'error', text: outcome.message ?? message('insert.otherBuyer') } });
+          // The page's own sentence names the conversation ids; the agent needs to know what to do.
+          set({ notice: { tone: 'error', text: message('insert.otherConversation') } });
         } else if (outcome.ok) {
           const missing = item.missing.length ? [message('insert.fillIn', { fields: item.missing.join(', ') })] : [];
           set({
@@ -55,7 +64,7 @@ export const createInsertSlice: PanelSlice<InsertSlice> =
             notice: {
               tone: copied ? 'warn' : 'error',
               text: message(copied ? 'insert.copied' : 'insert.notCopied', {
-                reason: outcome.message ?? outcome.method,
+                reason: outcome.reason === 'no-composer' ? noComposer(get().chat) : (outcome.message ?? outcome.method),
               }),
             },
           });
