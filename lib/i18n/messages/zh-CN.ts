@@ -147,7 +147,7 @@ export const zhCN = {
   'usage.downloadCsv': '下载 CSV',
   'usage.agent': '客服',
   'usage.agentPlaceholder': '团队报告中的名字',
-  'usage.exportLog': '导出日志（NDJSON）',
+  'usage.exportLog': '导出团队报告日志（NDJSON）',
   'usage.loading': '加载中…',
   'usage.totals':
     '插入回复 {inserted} 次，复制 {copied} 次（页面拒绝写入），{unanswered} 个买家问题没有推荐，标记投诉风险 {complaints} 次。',
