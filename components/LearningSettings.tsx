@@ -1,10 +1,13 @@
 import { useState } from 'react';
+import { PolicyLock } from './PolicyLock';
 
 interface LearningSettingsProps {
   /** Whether the panel learns from the replies agents pick. */
   learning: boolean;
   /** What the last forget or export did. */
   note: string | null;
+  /** The organisation's policy sets the switch: shown disabled, with a note. */
+  locked?: boolean;
   onToggle(on: boolean): void;
   onForget(): void;
   onExport(): void;
@@ -15,7 +18,7 @@ interface LearningSettingsProps {
  * that reply higher. The team lead can switch it off, forget it all (after a confirm), and export the
  * learned phrasings (redacted) to review and add as questions of the pack.
  */
-export function LearningSettings({ learning, note, onToggle, onForget, onExport }: LearningSettingsProps) {
+export function LearningSettings({ learning, note, locked, onToggle, onForget, onExport }: LearningSettingsProps) {
   const [confirming, setConfirming] = useState(false);
   return (
     <section className="learning" data-testid="learning">
@@ -26,10 +29,12 @@ export function LearningSettings({ learning, note, onToggle, onForget, onExport 
           role="switch"
           data-testid="learning-switch"
           checked={learning}
+          disabled={locked}
           onChange={(event) => onToggle(event.target.checked)}
         />{' '}
         Learn from what agents pick
-      </label>
+      </label>{' '}
+      {locked && <PolicyLock />}
       <p className="learning__hint">
         A reply an agent inserts for a buyer&apos;s message ranks higher for similar messages. Phone numbers, addresses,
         order numbers and names are removed before anything is kept, on this computer only.

@@ -1,4 +1,5 @@
 import type { PackSummary } from '@/lib/packs/types';
+import { PolicyLock } from './PolicyLock';
 import { describeSync } from '@/lib/sync/status';
 
 interface PackTableProps {
@@ -38,6 +39,7 @@ function SyncCell({
 >) {
   if (pack.source.kind !== 'url' || !pack.sync) return null;
   const { sync } = pack;
+  const reviewLocked = pack.managed?.reviewUpdates !== undefined;
   return (
     <>
       <br />
@@ -67,10 +69,12 @@ function SyncCell({
         className="hint"
         data-testid="pack-review-updates"
         aria-pressed={sync.reviewUpdates ?? false}
+        disabled={reviewLocked}
         onClick={() => onReviewUpdates?.(pack.id, !sync.reviewUpdates)}
       >
         {sync.reviewUpdates ? '✓ updates wait for review' : 'review updates before they apply'}
       </button>
+      {reviewLocked && <PolicyLock />}
       {sync.pending && (
         <>
           <br />
@@ -149,9 +153,14 @@ export function PackTable({
             </td>
             <td>{pack.warnings}</td>
             <td>
-              <button type="button" onClick={() => onRemove(pack.id)}>
-                Remove
-              </button>
+              {/* A pack the organisation subscribes every agent to is not theirs to remove. */}
+              {pack.managed ? (
+                <PolicyLock what="Subscribed by your organisation" />
+              ) : (
+                <button type="button" onClick={() => onRemove(pack.id)}>
+                  Remove
+                </button>
+              )}
             </td>
           </tr>
         ))}

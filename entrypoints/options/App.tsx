@@ -6,6 +6,7 @@ import { ErrorBanner } from '@/components/ErrorBanner';
 import { LearningSettings } from '@/components/LearningSettings';
 import { PackImport } from '@/components/PackImport';
 import { PackTable } from '@/components/PackTable';
+import { PolicySection } from '@/components/PolicySection';
 import { SelectorOverrides } from '@/components/SelectorOverrides';
 import { UsageReport } from '@/components/UsageReport';
 import { WaitSettings } from '@/components/WaitSettings';
@@ -36,6 +37,7 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
     useShallow((s) => ({ learning: s.learning, note: s.learningNote })),
   );
   const wait = useStore(store, (s) => s.wait);
+  const policy = useStore(store, (s) => s.policy);
   // Actions never change: read them once from the store.
   const actions = store.getState();
 
@@ -43,6 +45,7 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
     <main className="options">
       <h1>Huashu 话术 — knowledge packs</h1>
       <ErrorBanner message={error} />
+      <PolicySection view={policy} />
       <PackImport
         {...imports}
         onFile={(file) => void actions.importFile(file)}
@@ -66,6 +69,8 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
       </section>
       <UsageReport
         {...usage}
+        loggingLocked={policy.locked.includes('usageLog')}
+        retentionDays={policy.policy?.usageRetentionDays}
         onDays={(days) => void actions.setUsageDays(days)}
         onLogging={(on) => void actions.setUsageLog(on)}
         onClear={() => void actions.clearUsage()}
@@ -75,6 +80,7 @@ export function App({ store, children }: { store: StoreApi<OptionsState>; childr
       />
       <LearningSettings
         {...learning}
+        locked={policy.locked.includes('learning')}
         onToggle={(on) => void actions.setLearning(on)}
         onForget={() => void actions.forgetLearned()}
         onExport={() => void actions.exportLearned()}

@@ -12,10 +12,18 @@ function useEnabledSites() {
   const [origins, setOrigins] = useState<string[]>([]);
   const [suggested, setSuggested] = useState<string[]>([]);
   const [message, setMessage] = useState<string | undefined>();
+  const [locked, setLocked] = useState<string[]>([]);
+  // Read again after each change (the suggestions drop the site just turned on); keyed by the list's
+  // text, not the array, so a fresh array with the same sites does not ask again (and again).
+  const key = origins.join(' ');
   useEffect(() => {
     sendMessage('listSites', {}).then(setOrigins, () => {});
     sendMessage('listPackSites', {}).then(setSuggested, () => {});
-  }, [origins]);
+    sendMessage('getPolicy', {}).then(
+      (view) => setLocked(view.policy?.enabledSites ?? []),
+      () => {},
+    );
+  }, [key]);
   const done = (result: Promise<SiteResult>) =>
     void result.then(
       (r) => {
@@ -38,7 +46,7 @@ function useEnabledSites() {
     );
   };
   const disable = (origin: string) => done(sendMessage('disableSite', { origin }));
-  return { origins, suggested, message, enable, disable };
+  return { origins, suggested, message, locked, enable, disable };
 }
 
 /** The options page's "Other sites" section, wired to the browser and the background. */
@@ -49,6 +57,7 @@ export function EnabledSitesSection() {
       origins={sites.origins}
       suggested={sites.suggested}
       message={sites.message}
+      locked={sites.locked}
       onEnable={sites.enable}
       onDisable={sites.disable}
     />

@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { ImportOutcome, ImportResult, ImportReview, PackSummary } from '../../packs/types';
 import type { Settings } from '../../settings';
+import type { PolicyView } from '../../settings/policy';
 import type { UsageReport } from '../../usage/report';
 
 /** A site adapter's built-in selectors, which a team lead may override. */
@@ -54,6 +55,8 @@ export interface OptionsServices {
   download(fileName: string, text: string, type: string): void;
   /** The site adapters' built-in selectors. */
   sites: SiteSelectors[];
+  /** What the organisation's fleet policy sets (absent: the page shows no policy). */
+  getPolicy?(): Promise<PolicyView>;
 }
 
 /** What the import report shows for a file import or a subscription: the same for both. */
@@ -168,6 +171,12 @@ export interface LearningSlice {
   exportLearned(): Promise<void>;
 }
 
+/** What the organisation's fleet policy sets and locks ("Set by your organisation"). */
+export interface PolicySlice {
+  policy: PolicyView;
+  loadPolicy(): Promise<void>;
+}
+
 /** Loading everything and following the background's changes while the page is open. */
 export interface LifecycleSlice {
   /** Loads packs, settings and usage and listens for pack changes; returns the unsubscribe. */
@@ -181,6 +190,7 @@ export type OptionsState = ErrorSlice &
   SettingsSlice &
   UsageSlice &
   LearningSlice &
+  PolicySlice &
   LifecycleSlice;
 
 /** A slice of the options store, built with the page's services. */
