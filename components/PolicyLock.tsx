@@ -2,7 +2,7 @@
 export function PolicyLock({ what = 'Set by your organisation' }: { what?: string }) {
   return (
     <small className="policy-locked" data-testid="policy-locked">
-      🔒 {what}
+      {what}
     </small>
   );
 }

@@ -50,7 +50,10 @@ let createdDir = false;
 beforeAll(async () => {
   server = createServer((request, response) => {
     if (request.url === '/packs/fleet-desk.json') {
-      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*' });
+      response.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'access-control-allow-origin': '*',
+      });
       response.end(pack);
       return;
     }
@@ -107,10 +110,12 @@ describe('fleet policy', () => {
     const section = options.getByTestId('policy');
     await section.waitFor();
     const statuses = section.getByTestId('policy-subscription-status');
-    await expect.poll(() => statuses.allTextContents(), { timeout: 15_000 }).toEqual([
-      'subscribed: pack fleet-desk (below, in Packs)',
-      expect.stringMatching(/^not subscribed: HTTP 404 .*tried again every hour$/),
-    ]);
+    await expect
+      .poll(() => statuses.allTextContents(), { timeout: 15_000 })
+      .toEqual([
+        'subscribed: pack fleet-desk (below, in Packs)',
+        expect.stringMatching(/^not subscribed: HTTP 404 .*tried again every hour$/),
+      ]);
     await expect(section.textContent()).resolves.toMatch(/Usage log.*off/);
     await expect(section.textContent()).resolves.toContain('30 days');
     await expect(section.textContent()).resolves.toMatch(/Learning from picks.*off/);
