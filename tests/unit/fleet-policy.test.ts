@@ -152,3 +152,23 @@ describe('the shipped managed-storage schema (public/managed-schema.json)', () =
     expect(config).toContain("storage: { managed_schema: 'managed-schema.json' }");
   });
 });
+
+describe('docs/POLICY.md', () => {
+  const doc = readFileSync(join(__dirname, '../../docs/POLICY.md'), 'utf8');
+  const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]!));
+
+  it('documents every key, and its examples read without a problem', () => {
+    for (const key of POLICY_KEY_NAMES) expect(doc).toContain(`\`${key}\``);
+    const [example, chrome, firefox] = blocks;
+    const policies = [
+      example,
+      Object.values(chrome['3rdparty'].extensions)[0],
+      firefox.policies['3rdparty'].Extensions['huashu@huashu.dev'],
+    ];
+    for (const raw of policies) {
+      const reading = readFleetPolicy(raw);
+      expect(reading.problems).toEqual([]);
+      expect(reading.policy?.subscriptions.length).toBeGreaterThan(0);
+    }
+  });
+});
