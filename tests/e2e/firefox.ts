@@ -13,7 +13,7 @@ import { ROOT } from './harness';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/e2e/firefox-mv2');
-const GECKO_ID = 'huashu@huashu.dev';
+export const GECKO_ID = 'huashu@huashu.dev';
 export const EXTENSION_UUID = '5b1e7f2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
 
 interface Socket {
@@ -31,8 +31,11 @@ export interface Firefox {
   close(): void;
 }
 
-/** Starts Firefox ESR headless with a fresh profile and the test build installed as a temporary add-on. */
-export async function launchFirefox(): Promise<Firefox> {
+/**
+ * Starts Firefox ESR headless with a fresh profile and the test build installed as a temporary add-on.
+ * `env` replaces Firefox's environment (a test gives it a HOME of its own: see firefox-policy.e2e.test.ts).
+ */
+export async function launchFirefox(env?: NodeJS.ProcessEnv): Promise<Firefox> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No Firefox test build at ${FIREFOX_EXTENSION_DIR}: run "npm run build:e2e" first.`);
   }
@@ -49,7 +52,7 @@ export async function launchFirefox(): Promise<Firefox> {
   const process: ChildProcess = spawn(
     FIREFOX,
     ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '--remote-allow-system-access'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    { stdio: ['ignore', 'ignore', 'pipe'], ...(env ? { env } : {}) },
   );
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error('Firefox did not start WebDriver BiDi')), 60_000);

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, launchWithExtension, ROOT, type ExtensionBrowser } from './harness';
@@ -45,7 +45,8 @@ let server: Server;
 let origin: string;
 let browser: ExtensionBrowser | undefined;
 let options: Page;
-let createdDir = false;
+/** Folders this test made (deepest first), removed again when empty. */
+const createdDirs: string[] = [];
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -66,7 +67,7 @@ beforeAll(async () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { key?: string };
   if (!manifest.key) throw new Error('The test build has no manifest key: run "npm run build:e2e" (HUASHU_E2E=1).');
   const id = extensionIdOfKey(manifest.key);
-  createdDir = !existsSync(POLICY_DIR);
+  for (let dir = POLICY_DIR; !existsSync(dir); dir = dirname(dir)) createdDirs.push(dir);
   mkdirSync(POLICY_DIR, { recursive: true });
   const policy = {
     packSubscriptions: [
@@ -89,7 +90,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // The policy file goes first: it is machine-wide, and the next test file must start without it.
   rmSync(POLICY_FILE, { force: true });
-  if (createdDir && existsSync(POLICY_DIR) && readdirSync(POLICY_DIR).length === 0) rmdirSync(POLICY_DIR);
+  for (const dir of createdDirs) if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
   await browser?.close();
   await new Promise((done) => server?.close(done));
 });
