@@ -7,32 +7,12 @@
  * there: the extension reads it through the same `storage.managed.get()`.
  */
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_UUID, FIREFOX, GECKO_ID, launchFirefox, type Firefox } from './firefox';
-
-const pack = JSON.stringify({
-  format: 'huashu-pack/1',
-  id: 'fleet-desk',
-  name: 'Fleet desk',
-  version: '2.0.0',
-  locale: 'en',
-  entries: [
-    { id: 'gift-wrap', title: 'Gift wrapping', questions: ['can you gift wrap it'], replies: [{ text: 'Yes.' }] },
-  ],
-});
-
-const poll = async <T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 20_000): Promise<T> => {
-  const end = Date.now() + timeout;
-  let value = await read().catch(() => undefined as T);
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((done) => setTimeout(done, 250));
-    value = await read().catch(() => value);
-  }
-  return value;
-};
+import { EXTENSION_UUID, FIREFOX, GECKO_ID, launchFirefox, poll, type Firefox } from './firefox';
+import { serveFleetPack } from './fleet-pack';
 
 let firefox: Firefox;
 let server: Server;
@@ -40,16 +20,7 @@ let packUrl: string;
 
 describe.skipIf(!existsSync(FIREFOX))('fleet policy in firefox', () => {
   beforeAll(async () => {
-    server = createServer((request, response) => {
-      response.writeHead(request.url === '/packs/fleet-desk.json' ? 200 : 404, {
-        'content-type': 'application/json; charset=utf-8',
-        'access-control-allow-origin': '*',
-      });
-      response.end(request.url === '/packs/fleet-desk.json' ? pack : 'not found');
-    });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    const address = server.address();
-    packUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/packs/fleet-desk.json`;
+    ({ server, packUrl } = await serveFleetPack());
     const home = mkdtempSync(join(tmpdir(), 'huashu-firefox-home-'));
     mkdirSync(join(home, '.mozilla/managed-storage'), { recursive: true });
     const data = { packSubscriptions: [{ url: packUrl, packId: 'fleet-desk' }], learnFromPicks: false };
@@ -80,7 +51,9 @@ describe.skipIf(!existsSync(FIREFOX))('fleet policy in firefox', () => {
         page,
         `document.querySelector('[data-pack-id="fleet-desk"]')?.textContent ?? null`,
       );
-    expect(await poll(row, (text) => Boolean(text?.includes(packUrl)))).toContain('Subscribed by your organisation');
+    expect(await poll(row, (text) => Boolean(text?.includes(packUrl)), 30_000)).toContain(
+      'Subscribed by your organisation',
+    );
     const section = () =>
       firefox.evaluate<string | null>(page, `document.querySelector('[data-testid="policy"]')?.textContent ?? null`);
     expect(await poll(section, (text) => Boolean(text?.includes('subscribed: pack fleet-desk')))).toMatch(

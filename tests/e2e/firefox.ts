@@ -24,6 +24,17 @@ interface Socket {
 type SocketClass = new (url: string) => Socket;
 const { ws: WebSocket } = createRequire(import.meta.url)('playwright-core/lib/utilsBundle') as { ws: SocketClass };
 
+/** Reads until `ok` holds or `timeout` ms passed (a read that throws keeps the last value); the last value. */
+export async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let value = await read().catch(() => undefined as T);
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((done) => setTimeout(done, 250));
+    value = await read().catch(() => value);
+  }
+  return value;
+}
+
 export interface Firefox {
   send<T = Record<string, unknown>>(method: string, params: Record<string, unknown>): Promise<T>;
   /** Evaluates an expression in a tab (awaiting a promise) and returns its JSON value. */

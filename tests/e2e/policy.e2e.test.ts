@@ -8,10 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveFleetPack } from './fleet-pack';
 import { EXTENSION_DIR, launchWithExtension, ROOT, type ExtensionBrowser } from './harness';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
@@ -24,23 +25,6 @@ function extensionIdOfKey(base64Key: string): string {
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
-const pack = JSON.stringify({
-  format: 'huashu-pack/1',
-  id: 'fleet-desk',
-  name: 'Fleet desk',
-  version: '2.0.0',
-  locale: 'en',
-  entries: [
-    {
-      id: 'gift-wrap',
-      title: 'Gift wrapping',
-      questions: ['can you gift wrap it', 'gift wrapping price'],
-      keywords: ['gift wrap'],
-      replies: [{ text: 'We gift wrap any order for $3.' }],
-    },
-  ],
-});
-
 let server: Server;
 let origin: string;
 let browser: ExtensionBrowser | undefined;
@@ -49,20 +33,7 @@ let options: Page;
 const createdDirs: string[] = [];
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    if (request.url === '/packs/fleet-desk.json') {
-      response.writeHead(200, {
-        'content-type': 'application/json; charset=utf-8',
-        'access-control-allow-origin': '*',
-      });
-      response.end(pack);
-      return;
-    }
-    response.writeHead(404, { 'access-control-allow-origin': '*' }).end('not found');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  ({ server, origin } = await serveFleetPack());
 
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { key?: string };
   if (!manifest.key) throw new Error('The test build has no manifest key: run "npm run build:e2e" (HUASHU_E2E=1).');
