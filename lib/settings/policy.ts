@@ -6,6 +6,7 @@
  * applies. Policy wins over what the agent set, and what it sets is locked. Pure: docs/POLICY.md.
  */
 import { z } from 'zod';
+import { checkPublicKey } from '../packs/signature';
 import { checkPackUrl } from '../sync/pack-fetch';
 import type { Settings } from '.';
 import { siteOrigin } from './sites';
@@ -47,34 +48,31 @@ export type LockableSetting = 'usageLog' | 'learning' | 'usageRetentionDays' | '
 /** `ID_PATTERN` of the pack format: letters, digits, "-", "_" and ".". */
 const PACK_ID = /^[A-Za-z0-9._-]+$/;
 
-/** Whether text is the base64 of a raw 32-byte Ed25519 key. */
-function isEd25519Key(text: string): boolean {
-  const clean = text.trim();
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(clean)) return false;
-  try {
-    return atob(clean).length === 32;
-  } catch {
-    return false;
-  }
-}
-
-const subscriptionSchema = z.object({
-  url: z.string({ error: 'expected the address of a pack file' }).transform((value, ctx) => {
-    const checked = checkPackUrl(value);
-    if (checked.ok) return checked.url;
-    ctx.addIssue({ code: 'custom', message: checked.message });
-    return z.NEVER;
-  }),
-  packId: z
-    .string({ error: 'expected a pack id' })
-    .regex(PACK_ID, 'a pack id is letters, digits, "-", "_" or "."')
-    .optional(),
-  publicKey: z
-    .string({ error: 'expected a base64 key' })
-    .refine(isEd25519Key, 'expected the base64 of a 32-byte Ed25519 public key (as `kpack sign` prints it)')
-    .optional(),
-  reviewUpdates: z.boolean({ error: 'expected true or false' }).optional(),
-});
+const subscriptionSchema = z.object(
+  {
+    url: z.string({ error: 'expected the address of a pack file' }).transform((value, ctx) => {
+      const checked = checkPackUrl(value);
+      if (checked.ok) return checked.url;
+      ctx.addIssue({ code: 'custom', message: checked.message });
+      return z.NEVER;
+    }),
+    packId: z
+      .string({ error: 'expected a pack id' })
+      .regex(PACK_ID, 'a pack id is letters, digits, "-", "_" or "."')
+      .optional(),
+    publicKey: z
+      .string({ error: 'expected a base64 key' })
+      .transform((value, ctx) => {
+        const checked = checkPublicKey(value);
+        if (checked.ok) return checked.publicKey;
+        ctx.addIssue({ code: 'custom', message: checked.message });
+        return z.NEVER;
+      })
+      .optional(),
+    reviewUpdates: z.boolean({ error: 'expected true or false' }).optional(),
+  },
+  { error: 'expected an object with a url' },
+);
 
 /** Each managed key and how it reads; the keys are those of public/managed-schema.json. */
 const POLICY_KEYS = {
@@ -109,7 +107,7 @@ function readSubscriptions(items: unknown[], problems: string[]): PolicySubscrip
     subscriptions.push({
       url,
       ...(packId ? { expectId: packId } : {}),
-      ...(publicKey ? { publicKey: publicKey.trim() } : {}),
+      ...(publicKey ? { publicKey } : {}),
       ...(reviewUpdates !== undefined ? { reviewUpdates } : {}),
     });
   });

@@ -3,47 +3,42 @@
  * policy subscriptions made without a click through the one subscribe path, kept and locked, a failure
  * shown and tried again; settings the policy sets win and cannot be saved; a browser without a policy.
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { generateKeyPairSync, sign, webcrypto } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { EMPTY_REGISTRY } from '../../lib/background/chat-registry';
 import { watchPolicy } from '../../lib/background/fleet-policy';
-import { BackgroundService, type BackgroundPorts, type Sender } from '../../lib/background/service';
+import { BackgroundService, type BackgroundPorts } from '../../lib/background/service';
 import { SiteService, type RegisteredSiteScript, type SiteServicePorts } from '../../lib/background/sites';
-import { HuashuDb } from '../../lib/db/schema';
 import type { FetchLike } from '../../lib/sync/pack-fetch';
+import { memoryPorts, optionsPage as options } from '../helpers/background';
 import { miniStore, pack } from '../helpers/packs';
 
-const ORIGIN = 'chrome-extension://ext/';
-const options: Sender = { id: 'ext', url: `${ORIGIN}options.html` };
 const URL_ = 'https://packs.example.com/team/mini-store.json';
 const MISSING = 'https://packs.example.com/team/missing.json';
-const KEY = Buffer.alloc(32, 9).toString('base64');
+/** The team's key pair: the pack is served signed (`PACK.sig`, as `kpack sign` writes it); the policy pins KEY. */
+const team = generateKeyPairSync('ed25519');
+const KEY = team.publicKey.export({ type: 'spki', format: 'der' }).subarray(-32).toString('base64');
+const BODY = JSON.stringify(miniStore);
 
-let n = 0;
 function setup(managed: unknown, overrides: Partial<BackgroundPorts> = {}) {
   const policy = { managed };
-  const served = new Map<string, string>([[URL_, JSON.stringify(miniStore)]]);
+  const served = new Map<string, string>([
+    [URL_, BODY],
+    [`${URL_}.sig`, sign(null, Buffer.from(BODY), team.privateKey).toString('base64')],
+  ]);
   const fetch: FetchLike = vi.fn(async (url: string) => {
     const body = served.get(url);
     return body === undefined
       ? new Response('no', { status: 404, statusText: 'Not Found' })
       : new Response(body, { headers: { etag: '"v1"' } });
   });
-  const ports: BackgroundPorts = {
-    db: new HuashuDb(`policy-${(n += 1)}`, { indexedDB: new IDBFactory(), IDBKeyRange }),
-    extensionId: 'ext',
-    extensionOrigin: ORIGIN,
-    loadRegistry: async () => EMPTY_REGISTRY,
-    saveRegistry: async () => {},
-    sendInsert: vi.fn(),
-    broadcastActiveChat: vi.fn(),
-    broadcastPacksChanged: vi.fn(),
+  const ports = memoryPorts('policy', {
     broadcastPicksChanged: vi.fn(),
     fetch,
+    subtle: webcrypto.subtle as SubtleCrypto,
     now: () => Date.UTC(2026, 11, 2, 10),
     loadManagedPolicy: async () => policy.managed,
     ...overrides,
-  };
+  });
   return { service: new BackgroundService(ports), ports, fetch, served, policy };
 }
 
@@ -119,6 +114,14 @@ describe('policy subscriptions', () => {
     });
     expect(await service.applyPolicy()).toEqual(['mini-store']);
     expect(await ports.db.packs.get('mini-store')).toMatchObject({ source: { kind: 'url', url: URL_ } });
+  });
+
+  it('a pinned key the file is not signed with: nothing is stored, and the policy section says why', async () => {
+    const other = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).subarray(-32);
+    const { service, ports } = setup({ packSubscriptions: [{ url: URL_, publicKey: other.toString('base64') }] });
+    expect(await service.applyPolicy()).toEqual([]);
+    expect(await ports.db.packs.count()).toBe(0);
+    expect((await service.getPolicy(options)).subscriptions[0]?.error).toMatch(/signature does not match/);
   });
 
   it('start-up and a policy change at once subscribe once', async () => {
