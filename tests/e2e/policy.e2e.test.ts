@@ -27,13 +27,15 @@ function extensionIdOfKey(base64Key: string): string {
 
 let server: Server;
 let origin: string;
+/** The team key `kpack sign` made for the served pack, pinned by the policy. */
+let publicKey: string | undefined;
 let browser: ExtensionBrowser | undefined;
 let options: Page;
 /** Folders this test made (deepest first), removed again when empty. */
 const createdDirs: string[] = [];
 
 beforeAll(async () => {
-  ({ server, origin } = await serveFleetPack());
+  ({ server, origin, publicKey } = await serveFleetPack(true));
 
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { key?: string };
   if (!manifest.key) throw new Error('The test build has no manifest key: run "npm run build:e2e" (HUASHU_E2E=1).');
@@ -42,7 +44,12 @@ beforeAll(async () => {
   mkdirSync(POLICY_DIR, { recursive: true });
   const policy = {
     packSubscriptions: [
-      { url: `${origin}/packs/fleet-desk.json`, packId: 'fleet-desk', reviewUpdates: true },
+      {
+        url: `${origin}/packs/fleet-desk.json`,
+        packId: 'fleet-desk',
+        publicKey,
+        reviewUpdates: true,
+      },
       { url: `${origin}/packs/missing.json` },
     ],
     learnFromPicks: false,
@@ -76,6 +83,10 @@ describe('fleet policy', () => {
     await expect(row.getByTestId('policy-locked').first().textContent()).resolves.toContain('organisation');
     await expect(row.getByTestId('pack-review-updates').getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(row.getByTestId('pack-review-updates').isDisabled()).resolves.toBe(true);
+    // Pinned to the policy's key: the file was taken because its signature verified with it.
+    await expect(row.getByTestId('subscription-signed').textContent()).resolves.toBe(
+      `Signed · key ${publicKey!.slice(0, 8)}…`,
+    );
   });
 
   it('the options page lists what the policy sets; a failing subscription shows its error', async () => {
