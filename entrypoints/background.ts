@@ -36,7 +36,8 @@ export default defineBackground(() => {
   registerHandlers(content.onMessage, pages.onMessage, service);
   const e2eHosts = import.meta.env.HUASHU_E2E ? TEST_HOSTS : [];
   const sites = startSites(browser, db, extension, pages.onMessage, e2eHosts, () => service.policySites());
-  watchPolicy(browser.storage.onChanged, service, () => sites.sync().then(() => packsChanged([]))); // no click needed
+  // IT's policy, at every start and change, without a click; pages are told when it changed.
+  watchPolicy(browser.storage.onChanged, service, (changed) => sites.sync().then(() => changed && packsChanged([])));
   // Shipped packs, enabled sites, and the alarms of the pack sync and the usage log's retention.
   const start = () => {
     void seedBuiltinPacks(db, builtinPacks(console.error)).then((ids) => ids.length > 0 && packsChanged(ids));

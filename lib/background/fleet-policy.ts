@@ -35,6 +35,8 @@ export interface PolicyApplyPorts {
   db: HuashuDb;
   subscribe(data: SubscribeRequest): Promise<ImportResult>;
   now(): number;
+  /** What the policy section shows changed (a subscription failed, or works again): pages reload it. */
+  statusChanged(): void;
 }
 
 /** The stored subscription with the policy's key and review choice, or null when it already has them. */
@@ -86,7 +88,10 @@ export async function applyPolicySubscriptions(ports: PolicyApplyPorts, policy: 
     if (next) await db.subscriptions.put(next);
     added.push(result.pack.id);
   }
+  const before = ((await db.settings.get(STATUS_KEY))?.value ?? {}) as PolicyStatus;
   await db.settings.put({ key: STATUS_KEY, value: status });
+  const errors = (s: PolicyStatus) => JSON.stringify(Object.entries(s).map(([url, { error }]) => [url, error]));
+  if (errors(before) !== errors(status)) ports.statusChanged();
   return added;
 }
 
@@ -124,16 +129,24 @@ interface StorageChanges {
 
 /**
  * Applies the policy now and again whenever IT changes it (the managed area of `storage.onChanged`),
- * then `after` (sites re-registered, pages told).
+ * then `after` (sites re-registered; on a change, pages told: a worker start changes nothing they show,
+ * and MV3 workers start often).
  */
 export function watchPolicy(
   onChanged: StorageChanges,
   target: { applyPolicy(): Promise<unknown> },
-  after: () => unknown,
+  after: (changed: boolean) => unknown,
 ): void {
-  const run = () => void target.applyPolicy().then(after, after).catch(console.error);
+  const run = (changed: boolean) =>
+    void target
+      .applyPolicy()
+      .then(
+        () => after(changed),
+        () => after(changed),
+      )
+      .catch(console.error);
   onChanged.addListener((_changes, areaName) => {
-    if (areaName === 'managed') run();
+    if (areaName === 'managed') run(true);
   });
-  run();
+  run(false);
 }

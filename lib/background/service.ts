@@ -748,7 +748,8 @@ export class BackgroundService {
     const run = this.policyQueue.then(async () => {
       const { policy } = await this.fleetPolicy();
       const ports = { db: this.ports.db, subscribe: (data: SubscribeRequest) => this.subscribe(data) };
-      return applyPolicySubscriptions({ ...ports, now: () => this.ports.now() }, policy);
+      const statusChanged = () => this.ports.broadcastPacksChanged([]);
+      return applyPolicySubscriptions({ ...ports, now: () => this.ports.now(), statusChanged }, policy);
     });
     this.policyQueue = run.catch(() => {});
     return run;

@@ -68,13 +68,18 @@ describe('policy subscriptions', () => {
   });
 
   it('shows why one failed, and tries it again with the hourly check (not the ones that exist)', async () => {
-    const { service, fetch, served } = setup(managed);
+    const { service, fetch, served, ports } = setup(managed);
     await service.applyPolicy();
     const view = await service.getPolicy(options);
     expect(view.subscriptions).toEqual([
       { url: URL_, expectId: 'mini-store', publicKey: KEY, reviewUpdates: true, packId: 'mini-store' },
       { url: MISSING, error: 'HTTP 404 Not Found' },
     ]);
+    // The page heard that the section changed (the failure), and hears nothing when a check changes nothing.
+    expect(ports.broadcastPacksChanged).toHaveBeenCalledWith([]);
+    vi.mocked(ports.broadcastPacksChanged).mockClear();
+    await service.applyPolicy();
+    expect(ports.broadcastPacksChanged).not.toHaveBeenCalled();
     served.set(MISSING, JSON.stringify({ ...miniStore, id: 'other-store' }));
     vi.mocked(fetch).mockClear();
     await service.syncDuePacks();
@@ -193,9 +198,12 @@ describe('watching the managed storage', () => {
     const after = vi.fn();
     watchPolicy({ addListener: (l) => (listener = l) }, target, after);
     await vi.waitFor(() => expect(after).toHaveBeenCalledTimes(1));
+    // The start: nothing changed that an open page shows (workers start often: no broadcast each time).
+    expect(after).toHaveBeenLastCalledWith(false);
     listener({ usageLog: {} }, 'local');
     listener({ usageLog: {} }, 'managed');
     await vi.waitFor(() => expect(after).toHaveBeenCalledTimes(2));
+    expect(after).toHaveBeenLastCalledWith(true);
     expect(target.applyPolicy).toHaveBeenCalledTimes(2);
   });
 });
