@@ -8,6 +8,12 @@ const E2E = process.env.HUASHU_E2E === '1';
  * rule as `checkPackUrl` in lib/sync/pack-fetch.ts).
  */
 const PACK_URL_HOSTS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+/**
+ * The Chrome test build's public key: it fixes the unpacked extension's id (obbknbhbaipgbmjjleibahpgnkoamdco),
+ * which the fleet-policy test names in Chromium's policy file. A public key only; no private key exists.
+ */
+const E2E_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAsDG3D22OoDsxY8BObNf4KHbVL5JtqGE1FXrbCsHiuRii7ndm5g9xIcwoDwUrUy/qwJsLcmVMdRuv1d6l8q6/xqqSM6ngcCGTI5izjSesXO13V3erZJuDfh0zK3aTdjF50Tb3n8Kt1JjqFDXQCeYAPB0XZHsMgz1m7JLfCZRUDfpdFgJUSImx7vf1EfT2474oyJRWf6Jmtjp2MEljHUYvHul+pon+oAuhT5mZVKvoU2v6ZVz50zY4cA0jMJHF4R1/GDaUg8knCUbXpJ/Kk/PSCC/o0uwM/w7gG4Ejw5dzLpMHVXUT2CQAqMivj0Pw99b8u2Ms66npHazdHPJbaq540QIDAQAB';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -42,6 +48,9 @@ export default defineConfig({
       // options page asks for access to that one origin when a fetch fails (permissions.request).
       optional_host_permissions: PACK_URL_HOSTS,
       action: { default_title: manifestMessage('manifest.name') },
+      // What IT may set through enterprise policy (docs/POLICY.md); Firefox reads the same keys from
+      // policies.json and does not use the schema.
+      storage: { managed_schema: 'managed-schema.json' },
     };
     if (browser === 'firefox') {
       return {
@@ -51,6 +60,6 @@ export default defineConfig({
         browser_specific_settings: { gecko: { id: 'huashu@huashu.dev', strict_min_version: '115.0' } },
       };
     }
-    return { ...base, permissions: [...base.permissions, 'sidePanel'] };
+    return { ...base, permissions: [...base.permissions, 'sidePanel'], ...(E2E ? { key: E2E_KEY } : {}) };
   },
 });

@@ -1,18 +1,28 @@
 import { useText } from './text-context';
 import { useState } from 'react';
+import { PolicyLock } from './PolicyLock';
 
 export interface EnabledSitesProps {
   origins: string[];
   /** Sites the team's packs list that are not on yet. */
   suggested?: string[];
   message?: string;
+  /** Sites the organisation's policy turns on: they cannot be turned off here. */
+  locked?: string[];
   /** Runs within the click: the browser asks the agent for access to that one origin. */
   onEnable(origin: string): void;
   onDisable(origin: string): void;
 }
 
 /** Help desks and web chats Huashu is turned on for (the generic reader, shortcuts), and adding one. */
-export function EnabledSites({ origins, suggested = [], message, onEnable, onDisable }: EnabledSitesProps) {
+export function EnabledSites({
+  origins,
+  suggested = [],
+  message,
+  locked = [],
+  onEnable,
+  onDisable,
+}: EnabledSitesProps) {
   const t = useText();
   const [draft, setDraft] = useState('');
   return (
@@ -23,9 +33,10 @@ export function EnabledSites({ origins, suggested = [], message, onEnable, onDis
         {origins.map((origin) => (
           <li key={origin} data-testid="enabled-site">
             {origin}{' '}
-            <button type="button" onClick={() => onDisable(origin)}>
+            <button type="button" disabled={locked.includes(origin)} onClick={() => onDisable(origin)}>
               {t('sites.turnOff')}
-            </button>
+            </button>{' '}
+            {locked.includes(origin) && <PolicyLock />}
           </li>
         ))}
       </ul>

@@ -1,12 +1,15 @@
 import { useText } from './text-context';
 import { useState } from 'react';
 import type { Text } from '@/lib/i18n/translate';
+import { PolicyLock } from './PolicyLock';
 
 interface LearningSettingsProps {
   /** Whether the panel learns from the replies agents pick. */
   learning: boolean;
   /** What the last forget or export did. */
   note: Text | null;
+  /** The organisation's policy sets the switch: shown disabled, with a note. */
+  locked?: boolean;
   onToggle(on: boolean): void;
   onForget(): void;
   onExport(): void;
@@ -17,7 +20,7 @@ interface LearningSettingsProps {
  * that reply higher. The team lead can switch it off, forget it all (after a confirm), and export the
  * learned phrasings (redacted) to review and add as questions of the pack.
  */
-export function LearningSettings({ learning, note, onToggle, onForget, onExport }: LearningSettingsProps) {
+export function LearningSettings({ learning, note, locked, onToggle, onForget, onExport }: LearningSettingsProps) {
   const t = useText();
   const [confirming, setConfirming] = useState(false);
   return (
@@ -29,10 +32,12 @@ export function LearningSettings({ learning, note, onToggle, onForget, onExport 
           role="switch"
           data-testid="learning-switch"
           checked={learning}
+          disabled={locked}
           onChange={(event) => onToggle(event.target.checked)}
         />{' '}
         {t('learning.switch')}
-      </label>
+      </label>{' '}
+      {locked && <PolicyLock />}
       <p className="learning__hint">{t('learning.hint')}</p>
       <div className="learning__actions">
         <button type="button" data-testid="learning-export" onClick={onExport}>

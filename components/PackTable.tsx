@@ -1,6 +1,7 @@
 import { useText } from './text-context';
 import type { PackSummary } from '@/lib/packs/types';
 import type { Translate } from '@/lib/i18n/translate';
+import { PolicyLock } from './PolicyLock';
 import { describeSync } from '@/lib/sync/status';
 
 interface PackTableProps {
@@ -41,6 +42,7 @@ function SyncCell({
   const t = useText();
   if (pack.source.kind !== 'url' || !pack.sync) return null;
   const { sync } = pack;
+  const reviewLocked = pack.managed?.reviewUpdates !== undefined;
   return (
     <>
       <br />
@@ -74,10 +76,12 @@ function SyncCell({
         className="hint"
         data-testid="pack-review-updates"
         aria-pressed={sync.reviewUpdates ?? false}
+        disabled={reviewLocked}
         onClick={() => onReviewUpdates?.(pack.id, !sync.reviewUpdates)}
       >
         {t(sync.reviewUpdates ? 'packs.reviewOn' : 'packs.reviewOff')}
       </button>
+      {reviewLocked && <PolicyLock />}
       {sync.pending && (
         <>
           <br />
@@ -157,9 +161,14 @@ export function PackTable({
             </td>
             <td>{pack.warnings}</td>
             <td>
-              <button type="button" onClick={() => onRemove(pack.id)}>
-                {t('packs.remove')}
-              </button>
+              {/* A pack the organisation subscribes every agent to is not theirs to remove. */}
+              {pack.managed ? (
+                <PolicyLock what={t('policy.packLock')} />
+              ) : (
+                <button type="button" onClick={() => onRemove(pack.id)}>
+                  {t('packs.remove')}
+                </button>
+              )}
             </td>
           </tr>
         ))}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { FUNNEL_SERIES } from '@/lib/charts/bars';
 import type { UsageReport as Report } from '@/lib/usage/report';
 import { BarChart } from './BarChart';
+import { PolicyLock } from './PolicyLock';
 
 interface UsageReportProps {
   report: Report | null;
@@ -10,6 +11,10 @@ interface UsageReportProps {
   onDays(days: number): void;
   /** Whether the log records events; the controls below show only when their callbacks are given. */
   logging?: boolean;
+  /** The organisation's policy sets logging (and how long events are kept): the switch is disabled. */
+  loggingLocked?: boolean;
+  /** Days events are kept (90 unless the organisation's policy says otherwise). */
+  retentionDays?: number;
   onLogging?(on: boolean): void;
   onClear?(): void;
   /** Downloads the redacted log, each event naming the agent typed below (docs/USAGE-LOG.md). */
@@ -86,6 +91,8 @@ export function UsageReport({
   days,
   onDays,
   logging,
+  loggingLocked,
+  retentionDays = 90,
   onLogging,
   onClear,
   onExport,
@@ -106,11 +113,13 @@ export function UsageReport({
               type="checkbox"
               data-testid="usage-logging"
               checked={logging !== false}
+              disabled={loggingLocked}
               onChange={(e) => onLogging(e.target.checked)}
             />{' '}
-            {t('usage.logging')}
+            {t('usage.logging', { days: retentionDays })}
           </label>
         )}{' '}
+        {onLogging && loggingLocked && <PolicyLock />}{' '}
         {onExport && (
           <>
             <button type="button" data-testid="usage-log-export-ndjson" onClick={() => onExport('ndjson', agentName)}>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { onAlarm, startAlarms } from '@/lib/background/alarms';
 import { registryIn } from '@/lib/background/chat-registry';
 import { injectSelectionReader, localizedMenu, onMenuClick } from '@/lib/background/context-menu';
+import { watchPolicy } from '@/lib/background/fleet-policy';
 import { registerHandlers } from '@/lib/background/handlers';
 import { seedBuiltinPacks } from '@/lib/background/pack-import';
 import { BackgroundService } from '@/lib/background/service';
@@ -35,9 +36,13 @@ export default defineBackground(() => {
     fetch: (url, init) => fetch(url, init),
     subtle: crypto.subtle,
     now: () => Date.now(),
+    loadManagedPolicy: () => browser.storage.managed.get(),
   });
   registerHandlers(content.onMessage, pages.onMessage, service);
-  const sites = startSites(browser, db, extension, pages.onMessage, import.meta.env.HUASHU_E2E ? TEST_HOSTS : []);
+  const e2eHosts = import.meta.env.HUASHU_E2E ? TEST_HOSTS : [];
+  const sites = startSites(browser, db, extension, pages.onMessage, e2eHosts, () => service.policySites());
+  // IT's policy, at every start and change, without a click; pages are told when it changed.
+  watchPolicy(browser.storage.onChanged, service, (changed) => sites.sync().then(() => changed && packsChanged([])));
   // Shipped packs, enabled sites, and the alarms of the pack sync and the usage log's retention.
   const start = () => {
     void seedBuiltinPacks(db, builtinPacks(console.error)).then((ids) => ids.length > 0 && packsChanged(ids));
@@ -50,11 +55,9 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm.name, service)?.catch(console.error));
   const panel = panelApisOf((globalThis as { chrome?: unknown }).chrome, browser);
   openPanelOnActionClick(panel);
-  const reader = ['/content-scripts/generic.js' as const];
+  const files = ['/content-scripts/generic.js' as const];
   const readSelectionIn = (tabId: number, frameId: number) =>
-    injectSelectionReader(() =>
-      browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: reader }),
-    );
+    injectSelectionReader(() => browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files }));
   browser.runtime.onInstalled.addListener(() => void service.getSettings().then(menu.create));
   browser.contextMenus.onClicked.addListener((info, tab) =>
     onMenuClick({ openPanel: (tabId) => openPanel(panel, tabId), readSelectionIn }, info, tab),

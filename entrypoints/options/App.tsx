@@ -7,6 +7,7 @@ import { LanguageSetting } from '@/components/LanguageSetting';
 import { LearningSettings } from '@/components/LearningSettings';
 import { PackImport } from '@/components/PackImport';
 import { PackTable } from '@/components/PackTable';
+import { PolicySection } from '@/components/PolicySection';
 import { SelectorOverrides } from '@/components/SelectorOverrides';
 import { UsageReport } from '@/components/UsageReport';
 import { LocaleProvider, useText } from '@/components/text-context';
@@ -53,6 +54,7 @@ function OptionsPage({ store, children }: { store: StoreApi<OptionsState>; child
   );
   const wait = useStore(store, (s) => s.wait);
   const uiLanguage = useStore(store, (s) => s.uiLanguage);
+  const policy = useStore(store, (s) => s.policy);
   // Actions never change: read them once from the store.
   const actions = store.getState();
 
@@ -61,6 +63,7 @@ function OptionsPage({ store, children }: { store: StoreApi<OptionsState>; child
       <h1>{t('options.title')}</h1>
       <ErrorBanner message={error} />
       <LanguageSetting value={uiLanguage} onChange={(language) => void actions.setUiLanguage(language)} />
+      <PolicySection view={policy} />
       <PackImport
         {...imports}
         onFile={(file) => void actions.importFile(file)}
@@ -84,6 +87,8 @@ function OptionsPage({ store, children }: { store: StoreApi<OptionsState>; child
       </section>
       <UsageReport
         {...usage}
+        loggingLocked={policy.locked.includes('usageLog')}
+        retentionDays={policy.policy?.usageRetentionDays}
         onDays={(days) => void actions.setUsageDays(days)}
         onLogging={(on) => void actions.setUsageLog(on)}
         onClear={() => void actions.clearUsage()}
@@ -93,6 +98,7 @@ function OptionsPage({ store, children }: { store: StoreApi<OptionsState>; child
       />
       <LearningSettings
         {...learning}
+        locked={policy.locked.includes('learning')}
         onToggle={(on) => void actions.setLearning(on)}
         onForget={() => void actions.forgetLearned()}
         onExport={() => void actions.exportLearned()}

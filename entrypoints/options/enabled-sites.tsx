@@ -17,10 +17,18 @@ function useEnabledSites() {
   const [origins, setOrigins] = useState<string[]>([]);
   const [suggested, setSuggested] = useState<string[]>([]);
   const [message, setMessage] = useState<Text | undefined>();
+  const [locked, setLocked] = useState<string[]>([]);
+  // Read again after each change (the suggestions drop the site just turned on); keyed by the list's
+  // text, not the array, so a fresh array with the same sites does not ask again (and again).
+  const key = origins.join(' ');
   useEffect(() => {
     sendMessage('listSites', {}).then(setOrigins, () => {});
     sendMessage('listPackSites', {}).then(setSuggested, () => {});
-  }, [origins]);
+    sendMessage('getPolicy', {}).then(
+      (view) => setLocked(view.policy?.enabledSites ?? []),
+      () => {},
+    );
+  }, [key]);
   const done = (result: Promise<SiteOutcome>) =>
     void result.then(
       (r) => {
@@ -43,7 +51,7 @@ function useEnabledSites() {
     );
   };
   const disable = (origin: string) => done(sendMessage('disableSite', { origin }));
-  return { origins, suggested, message, enable, disable };
+  return { origins, suggested, message, locked, enable, disable };
 }
 
 /** The options page's "Other sites" section, wired to the browser and the background. */
@@ -55,6 +63,7 @@ export function EnabledSitesSection() {
       origins={sites.origins}
       suggested={sites.suggested}
       message={sites.message && t.text(sites.message)}
+      locked={sites.locked}
       onEnable={sites.enable}
       onDisable={sites.disable}
     />

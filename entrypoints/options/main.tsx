@@ -25,6 +25,7 @@ const store = createOptionsStore({
   requestAccess: (origin) => browser.permissions.request({ origins: [accessPattern(origin)] }),
   onPacksChanged: (listener) => onMessage('packsChanged', () => listener()),
   getSettings: () => sendMessage('getSettings', {}),
+  getPolicy: () => sendMessage('getPolicy', {}),
   saveSettings: (patch) => sendMessage('saveSettings', patch),
   usageReport: (days) => sendMessage('usageReport', { days }),
   clearUsage: () => sendMessage('clearUsage', {}),

@@ -34,6 +34,7 @@ export function registerHandlers(
   onPage('reviewUpdate', ({ sender, data }) => service.reviewUpdate(from(sender), data));
   onPage('applyUpdate', ({ sender, data }) => service.applyUpdate(from(sender), data));
   onPage('getSettings', () => service.getSettings());
+  onPage('getPolicy', ({ sender }) => service.getPolicy(from(sender)));
   onPage('saveSettings', ({ sender, data }) => service.saveSettings(from(sender), data));
   onPage('logUnanswered', ({ sender, data }) => service.logUnanswered(from(sender), data));
   onPage('logSuggested', ({ sender, data }) => service.logSuggested(from(sender), data));

@@ -15,6 +15,13 @@ import { packFromText, readPackBytes, type PackText } from '../packs/import';
 import { checkPublicKey } from '../packs/signature';
 import type { ImportOutcome, ImportResult, PackSummary, SubscribeRequest } from '../packs/types';
 import { settingsFrom, type Settings } from '../settings';
+import {
+  readFleetPolicy,
+  settingsUnderPolicy,
+  unlockedPatch,
+  type PolicyReading,
+  type PolicyView,
+} from '../settings/policy';
 import { expandShortcut, shortcutsOf } from '../snippets/expand';
 import { picksToNdjson } from '../suggest/learn/export';
 import { pendingBuyerTexts } from '../suggest/question';
@@ -42,6 +49,7 @@ import {
   waitingChats,
   type ChatRegistry,
 } from './chat-registry';
+import { applyPolicySubscriptions, markManaged, policyView, readManaged } from './fleet-policy';
 import { importPackText, reviewPackText } from './pack-import';
 import { prunePicks, storePick } from './picks';
 import { usageCsv, usageNdjson } from '../usage/ndjson';
@@ -77,6 +85,8 @@ export interface BackgroundPorts {
   fetchOptions?: FetchPackOptions;
   /** WebCrypto (`crypto.subtle`), to check the signatures of pinned subscriptions; without it they are refused. */
   subtle?: SubtleCrypto;
+  /** `storage.managed.get()`: the organisation's fleet policy as the browser has it (may reject: no policy). */
+  loadManagedPolicy?(): Promise<unknown>;
   now(): number;
 }
 
@@ -107,6 +117,8 @@ export class BackgroundService {
   private syncQueue: Promise<unknown> = Promise.resolve();
   /** Funnel logging runs one report after another: two reports must not both log a chat as opened. */
   private funnelQueue: Promise<unknown> = Promise.resolve();
+  /** Policy runs one after another: start-up and a policy change must not both subscribe to one URL. */
+  private policyQueue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly ports: BackgroundPorts) {}
 
@@ -319,21 +331,29 @@ export class BackgroundService {
 
   async listPacks(sender: Sender): Promise<PackSummary[]> {
     this.requirePage(sender);
-    return listPacks(this.ports.db);
+    return this.packList();
+  }
+
+  /** The stored packs, those the fleet policy subscribes to marked as managed. */
+  private async packList(): Promise<PackSummary[]> {
+    return markManaged(await listPacks(this.ports.db), (await this.fleetPolicy()).policy);
   }
 
   async setPackEnabled(sender: Sender, data: { id: string; enabled: boolean }): Promise<PackSummary[]> {
     this.requirePage(sender);
     await setPackEnabled(this.ports.db, data.id, data.enabled);
     this.ports.broadcastPacksChanged([data.id]);
-    return listPacks(this.ports.db);
+    return this.packList();
   }
 
   async removePack(sender: Sender, data: { id: string }): Promise<PackSummary[]> {
     this.requirePage(sender);
+    const managed = (await this.packList()).find((p) => p.id === data.id)?.managed;
+    if (managed)
+      throw new NotAllowedError('this pack is subscribed by your organisation’s policy: it cannot be removed');
     await removePack(this.ports.db, data.id);
     await this.packsChanged([data.id]);
-    return listPacks(this.ports.db);
+    return this.packList();
   }
 
   private queueSync<T>(work: () => Promise<T>): Promise<T> {
@@ -414,11 +434,13 @@ export class BackgroundService {
     const wanted = data.ids ? new Set(data.ids) : null;
     const subscriptions = (await listSubscriptions(this.ports.db)).filter((s) => !wanted || wanted.has(s.packId));
     await this.syncAll(subscriptions.map((s) => s.packId));
-    return listPacks(this.ports.db);
+    return this.packList();
   }
 
   /** The alarm: checks the subscriptions that are due. Not a message: only the background calls it. */
   async syncDuePacks(): Promise<string[]> {
+    // A policy subscription that failed is tried again with the hourly check.
+    await this.applyPolicy().catch(() => []);
     const now = this.ports.now();
     const due = (await listSubscriptions(this.ports.db)).filter((s) => isDue(s, now));
     return this.syncAll(due.map((s) => s.packId));
@@ -554,6 +576,9 @@ export class BackgroundService {
   /** Subscribed updates apply when fetched, or wait for review. */
   async setReviewUpdates(sender: Sender, data: { packId: string; review: boolean }): Promise<PackSummary[]> {
     this.requirePage(sender);
+    const managed = (await this.packList()).find((p) => p.id === data.packId)?.managed;
+    if (managed?.reviewUpdates !== undefined)
+      throw new NotAllowedError('your organisation’s policy sets whether this pack’s updates wait for review');
     await this.queueSync(async () => {
       const subscription = await this.ports.db.subscriptions.get(data.packId);
       if (!subscription) return;
@@ -561,7 +586,7 @@ export class BackgroundService {
       if (!data.review) delete next.pending;
       await this.ports.db.subscriptions.put(next);
     });
-    return listPacks(this.ports.db);
+    return this.packList();
   }
 
   /** The update waiting for review, as what it would change; an error when there is none or it no longer imports. */
@@ -632,10 +657,11 @@ export class BackgroundService {
    * lead turned logging off; events older than the retention go (the daily alarm prunes too).
    */
   private async logUsage(event: Omit<UsageLogEvent, 'at'>): Promise<void> {
-    if ((await this.getSettings()).usageLog === false) return;
+    const settings = await this.getSettings();
+    if (settings.usageLog === false) return;
     const now = this.ports.now();
     await this.ports.db.usage.add(storableEvent({ at: now, ...event }));
-    await this.ports.db.usage.where('at').below(retentionCutoff(now)).delete();
+    await this.ports.db.usage.where('at').below(retentionCutoff(now, settings.usageRetentionDays)).delete();
   }
 
   /**
@@ -643,7 +669,8 @@ export class BackgroundService {
    * stored before redaction existed. Returns how many events were deleted.
    */
   async pruneUsage(): Promise<number> {
-    const deleted = await this.ports.db.usage.where('at').below(retentionCutoff(this.ports.now())).delete();
+    const days = (await this.getSettings()).usageRetentionDays;
+    const deleted = await this.ports.db.usage.where('at').below(retentionCutoff(this.ports.now(), days)).delete();
     await this.ports.db.usage.toCollection().modify((event: UsageLogEvent) => {
       if (event.question) event.question = redactQuestion(event.question);
     });
@@ -687,17 +714,59 @@ export class BackgroundService {
     return (await this.getSettings()).selectorOverrides[data.platform] ?? {};
   }
 
+  /** The settings in force: the agent's and team lead's, with the fleet policy's on top. */
   async getSettings(): Promise<Settings> {
+    return settingsUnderPolicy(await this.localSettings(), (await this.fleetPolicy()).policy);
+  }
+
+  private async localSettings(): Promise<Settings> {
     return settingsFrom((await this.ports.db.settings.get('settings'))?.value);
   }
 
-  async saveSettings(sender: Sender, patch: Partial<Settings>): Promise<Settings> {
+  /** Saves a change; what the fleet policy sets cannot be changed (refused with a message when nothing else is). */
+  async saveSettings(sender: Sender, change: Partial<Settings>): Promise<Settings> {
     this.requirePage(sender);
-    const next = { ...(await this.getSettings()), ...patch };
+    const { policy } = await this.fleetPolicy();
+    const { patch, refused } = unlockedPatch(change, policy);
+    if (refused.length > 0 && Object.keys(patch).length === 0)
+      throw new NotAllowedError(`${refused.join(', ')}: set by your organisation’s policy`);
+    const next = { ...(await this.localSettings()), ...patch };
     await this.ports.db.settings.put({ key: 'settings', value: next });
     // Open panels rank with picks or not: they read the switch again with the picks.
     if ('learning' in patch) this.ports.broadcastPicksChanged?.();
-    this.ports.broadcastSettingsChanged?.(next);
-    return next;
+    const effective = settingsUnderPolicy(next, policy);
+    this.ports.broadcastSettingsChanged?.(effective);
+    return effective;
+  }
+
+  /** The organisation's fleet policy, read again each time (the worker may have been stopped since). */
+  async fleetPolicy(): Promise<PolicyReading> {
+    return readFleetPolicy(await readManaged(this.ports.loadManagedPolicy));
+  }
+
+  /**
+   * Applies the fleet policy (start-up, a change of the managed storage, the hourly check): every policy
+   * subscription exists, with the policy's key and review choice. Not a message: only the background calls it.
+   */
+  applyPolicy(): Promise<string[]> {
+    const run = this.policyQueue.then(async () => {
+      const { policy } = await this.fleetPolicy();
+      const ports = { db: this.ports.db, subscribe: (data: SubscribeRequest) => this.subscribe(data) };
+      const statusChanged = () => this.ports.broadcastPacksChanged([]);
+      return applyPolicySubscriptions({ ...ports, now: () => this.ports.now(), statusChanged }, policy);
+    });
+    this.policyQueue = run.catch(() => {});
+    return run;
+  }
+
+  /** The origins the fleet policy turns Huashu on for (lib/background/sites.ts). */
+  async policySites(): Promise<string[]> {
+    return (await this.fleetPolicy()).policy?.enabledSites ?? [];
+  }
+
+  /** The options page's "Set by your organisation" section. */
+  async getPolicy(sender: Sender): Promise<PolicyView> {
+    this.requirePage(sender);
+    return policyView(this.ports.db, await this.fleetPolicy());
   }
 }

@@ -92,6 +92,11 @@ export interface SiteServicePorts extends SitePorts {
   extraPatterns?: string[];
   /** Origins the enabled packs list (`sites`): the team lead's suggestions, each turned on by an agent's click. */
   packSites?(): Promise<string[]>;
+  /**
+   * Origins the organisation's fleet policy turns on: on beside the agent's, never turned off here. The
+   * browser still asks the agent once for access to each (no policy grants an optional host permission).
+   */
+  policyOrigins?(): Promise<string[]>;
 }
 
 /** The messages behind "Turn Huashu on for this site" and the options page's list. */
@@ -102,22 +107,39 @@ export class SiteService {
     if (!this.ports.isExtensionPage(sender)) throw new Error('only extension pages may turn sites on or off');
   }
 
+  private async policyOrigins(): Promise<string[]> {
+    return (await this.ports.policyOrigins?.().catch(() => [])) ?? [];
+  }
+
+  /** The policy's origins, then the agent's. */
+  private async origins(): Promise<string[]> {
+    return [...new Set([...(await this.policyOrigins()), ...(await this.ports.loadOrigins())])];
+  }
+
   /** Re-registers the scripts (worker start, install): the enabled origins and the always-on patterns. */
   async sync(): Promise<string[]> {
-    return syncSiteScripts(this.ports, await this.ports.loadOrigins(), this.ports.extraPatterns ?? []);
+    return syncSiteScripts(this.ports, await this.origins(), this.ports.extraPatterns ?? []);
   }
 
   async list(sender: unknown): Promise<string[]> {
     this.require(sender);
-    return this.ports.loadOrigins();
+    return this.origins();
   }
 
-  /** The sites the team's packs list that are not on yet (the browser asks the agent for each). */
+  /**
+   * The sites the team's packs list that are not on yet, and the policy's sites the browser has no access
+   * to yet (the browser asks the agent for each, in a click).
+   */
   async suggested(sender: unknown): Promise<string[]> {
     this.require(sender);
     const on = new Set(await this.ports.loadOrigins());
     const listed = (await this.ports.packSites?.()) ?? [];
-    return [...new Set(listed.map(siteOrigin).filter((o): o is string => o !== null && !on.has(o)))];
+    const waiting: string[] = [];
+    for (const origin of await this.policyOrigins()) {
+      if (!(await this.ports.hasAccess([originPattern(origin)]).catch(() => false))) waiting.push(origin);
+      else on.add(origin);
+    }
+    return [...new Set([...waiting, ...listed].map(siteOrigin).filter((o): o is string => o !== null && !on.has(o)))];
   }
 
   /** Turns a site on: the page asked the browser for access first, in the agent's click. */
@@ -129,19 +151,23 @@ export class SiteService {
     if (!(await this.ports.hasAccess([originPattern(origin)]).catch(() => false))) {
       return { ok: false, origins: current, message: `The browser did not grant access to ${origin}.` };
     }
-    const origins = current.includes(origin) ? current : [...current, origin];
-    await this.ports.saveOrigins(origins);
+    // A policy site is on without being stored (it goes when the policy drops it).
+    const policy = await this.policyOrigins();
+    if (!policy.includes(origin) && !current.includes(origin)) await this.ports.saveOrigins([...current, origin]);
     await this.sync();
-    return { ok: true, origins };
+    return { ok: true, origins: await this.origins() };
   }
 
   async disable(sender: unknown, data: { origin: string }): Promise<SiteResult> {
     this.require(sender);
     const origin = siteOrigin(data.origin) ?? data.origin;
-    const origins = (await this.ports.loadOrigins()).filter((o) => o !== origin);
-    await this.ports.saveOrigins(origins);
+    if ((await this.policyOrigins()).includes(origin)) {
+      const message = `${origin} is turned on by your organisation’s policy: it cannot be turned off here.`;
+      return { ok: false, origins: await this.origins(), message };
+    }
+    await this.ports.saveOrigins((await this.ports.loadOrigins()).filter((o) => o !== origin));
     await this.sync();
-    return { ok: true, origins };
+    return { ok: true, origins: await this.origins() };
   }
 }
 
@@ -160,6 +186,7 @@ export function sitePortsOf(
   db: HuashuDb,
   extension: { extensionId: string; extensionOrigin: string },
   extraPatterns: string[] = [],
+  policyOrigins?: () => Promise<string[]>,
 ): SiteServicePorts {
   const load = async () => settingsFrom((await db.settings.get('settings'))?.value);
   return {
@@ -172,6 +199,7 @@ export function sitePortsOf(
     isExtensionPage: (sender) => isExtensionPage(sender as Sender, extension),
     extraPatterns,
     packSites: async () => (await loadEnabledPackList(db)).flatMap((pack) => pack.sites),
+    ...(policyOrigins ? { policyOrigins } : {}),
   };
 }
 
@@ -194,8 +222,9 @@ export function startSites(
   extension: { extensionId: string; extensionOrigin: string },
   onPage: typeof onPageMessage,
   extraPatterns: string[] = [],
+  policyOrigins?: () => Promise<string[]>,
 ): SiteService {
-  const sites = new SiteService(sitePortsOf(apis, db, extension, extraPatterns));
+  const sites = new SiteService(sitePortsOf(apis, db, extension, extraPatterns, policyOrigins));
   registerSiteHandlers(onPage, sites);
   return sites;
 }

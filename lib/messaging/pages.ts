@@ -9,6 +9,7 @@ import type { ActiveChat, ChatSummary } from '../chats/types';
 import type { InsertOutcome, InsertRequest } from '../insert/types';
 import type { ImportOutcome, ImportResult, PackSummary, SubscribeRequest } from '../packs/types';
 import type { Settings } from '../settings';
+import type { PolicyView } from '../settings/policy';
 import type { SiteResult } from '../settings/sites';
 import type { UsageReport } from '../usage/report';
 
@@ -43,7 +44,10 @@ interface PanelToBackground {
   /** Applies the update waiting for review. */
   applyUpdate(data: { packId: string }): ImportResult;
   getSettings(data: Record<string, never>): Settings;
+  /** Settings the fleet policy locks are refused (the policy's values are in force). */
   saveSettings(data: Partial<Settings>): Settings;
+  /** What the organisation's fleet policy sets (managed storage), for the options page's section. */
+  getPolicy(data: Record<string, never>): PolicyView;
   /** The panel found no suggestion for a buyer question: the team lead's list of missing answers. */
   logUnanswered(data: { question: string; platform?: string }): void;
   /** The entries the panel shows first for a buyer's question (the top of the reply funnel). */

@@ -20,6 +20,11 @@ export interface PackSummary {
   warnings: number;
   /** For a pack subscribed by URL: when it was checked and changed, and why the last check failed. */
   sync?: PackSyncStatus;
+  /**
+   * Subscribed by the organisation's fleet policy (lib/settings/policy.ts): it cannot be removed here;
+   * `reviewUpdates`, when the policy sets it, cannot be changed either.
+   */
+  managed?: { reviewUpdates?: boolean };
 }
 
 /** The sync state of a subscribed pack, as the options page shows it. */

@@ -16,6 +16,8 @@ export interface Settings {
   enabledSites?: string[];
   /** Whether the usage log records anything (docs/PRIVACY.md says what it holds); absent means on. */
   usageLog?: boolean;
+  /** Days the usage log keeps an event (default `USAGE_RETENTION_DAYS`, 90); only a fleet policy sets it. */
+  usageRetentionDays?: number;
   /** Learn from the replies agents pick (lib/suggest/learn; docs/LEARNING.md). */
   learning: boolean;
   /** The wait clock turns amber after this many seconds without an answer (default 60; see `waitThresholds`). */

@@ -10,23 +10,13 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_UUID, FIREFOX, launchFirefox, type Firefox } from './firefox';
+import { EXTENSION_UUID, FIREFOX, launchFirefox, poll, type Firefox } from './firefox';
 import { ROOT, serveFolder } from './harness';
 import { signWithNewKey } from './signing';
 
 let firefox: Firefox;
 let server: Server;
 let origin: string;
-
-const poll = async <T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> => {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (!ok(value) && Date.now() < end) {
-    await new Promise((done) => setTimeout(done, 250));
-    value = await read().catch(() => value);
-  }
-  return value;
-};
 
 describe.skipIf(!existsSync(FIREFOX))('firefox', () => {
   beforeAll(async () => {

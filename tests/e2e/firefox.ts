@@ -13,7 +13,7 @@ import { ROOT } from './harness';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/e2e/firefox-mv2');
-const GECKO_ID = 'huashu@huashu.dev';
+export const GECKO_ID = 'huashu@huashu.dev';
 export const EXTENSION_UUID = '5b1e7f2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
 
 interface Socket {
@@ -24,6 +24,17 @@ interface Socket {
 type SocketClass = new (url: string) => Socket;
 const { ws: WebSocket } = createRequire(import.meta.url)('playwright-core/lib/utilsBundle') as { ws: SocketClass };
 
+/** Reads until `ok` holds or `timeout` ms passed (a read that throws keeps the last value); the last value. */
+export async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
+  const end = Date.now() + timeout;
+  let value = await read().catch(() => undefined as T);
+  while (!ok(value) && Date.now() < end) {
+    await new Promise((done) => setTimeout(done, 250));
+    value = await read().catch(() => value);
+  }
+  return value;
+}
+
 export interface Firefox {
   send<T = Record<string, unknown>>(method: string, params: Record<string, unknown>): Promise<T>;
   /** Evaluates an expression in a tab (awaiting a promise) and returns its JSON value. */
@@ -31,8 +42,11 @@ export interface Firefox {
   close(): void;
 }
 
-/** Starts Firefox ESR headless with a fresh profile and the test build installed as a temporary add-on. */
-export async function launchFirefox(): Promise<Firefox> {
+/**
+ * Starts Firefox ESR headless with a fresh profile and the test build installed as a temporary add-on.
+ * `env` replaces Firefox's environment (a test gives it a HOME of its own: see firefox-policy.e2e.test.ts).
+ */
+export async function launchFirefox(env?: NodeJS.ProcessEnv): Promise<Firefox> {
   if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No Firefox test build at ${FIREFOX_EXTENSION_DIR}: run "npm run build:e2e" first.`);
   }
@@ -49,7 +63,7 @@ export async function launchFirefox(): Promise<Firefox> {
   const process: ChildProcess = spawn(
     FIREFOX,
     ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0', '--remote-allow-system-access'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    { stdio: ['ignore', 'ignore', 'pipe'], ...(env ? { env } : {}) },
   );
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error('Firefox did not start WebDriver BiDi')), 60_000);

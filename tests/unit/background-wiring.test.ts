@@ -111,6 +111,7 @@ describe('message handlers', () => {
       'applyUpdate',
       'getSettings',
       'saveSettings',
+      'getPolicy',
       'logUnanswered',
       'logComplaint',
       'usageReport',

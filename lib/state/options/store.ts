@@ -7,6 +7,7 @@ import { createErrorSlice } from './error-slice';
 import { createImportSlice } from './import-slice';
 import { createLearningSlice } from './learning-slice';
 import { createPacksSlice } from './packs-slice';
+import { createPolicySlice } from './policy-slice';
 import { createSettingsSlice } from './settings-slice';
 import { createSyncSlice } from './sync-slice';
 import { createUsageSlice } from './usage-slice';
@@ -18,9 +19,14 @@ const createLifecycleSlice: OptionsSlice<LifecycleSlice> = (services) => (_set, 
     void get().reloadPacks();
     void get().loadSettings();
     void get().loadUsage();
-    // The shipped packs are seeded, and subscribed packs synced, while this page may be open; another
-    // options page may change the language.
-    const stopPacks = services.onPacksChanged(() => void get().reloadPacks());
+    void get().loadPolicy();
+    // The shipped packs are seeded, subscribed packs synced and the policy applied while this page may be
+    // open; another options page may change the language.
+    const stopPacks = services.onPacksChanged(() => {
+      void get().reloadPacks();
+      void get().loadPolicy();
+      void get().loadSettings();
+    });
     const stopSettings = services.onSettingsChanged?.((settings) => get().showLanguage(settings.uiLanguage));
     return () => {
       stopPacks();
@@ -38,6 +44,7 @@ export function createOptionsStore(services: OptionsServices): StoreApi<OptionsS
     ...createSettingsSlice(services)(...api),
     ...createUsageSlice(services)(...api),
     ...createLearningSlice(services)(...api),
+    ...createPolicySlice(services)(...api),
     ...createLifecycleSlice(services)(...api),
     ...createLanguageSlice(services.browserLanguage, api[0]),
   }));

@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { ImportOutcome, ImportResult, ImportReview, PackSummary } from '../../packs/types';
 import type { Settings } from '../../settings';
+import type { PolicyView } from '../../settings/policy';
 import type { UsageReport } from '../../usage/report';
 import type { Text } from '../../i18n/translate';
 import type { UiLanguage } from '../../i18n/locale';
@@ -61,6 +62,8 @@ export interface OptionsServices {
   browserLanguage?(): string;
   /** Calls `listener` with the settings another page saved (the background's broadcast); returns the unsubscribe. */
   onSettingsChanged?(listener: (settings: Settings) => void): () => void;
+  /** What the organisation's fleet policy sets (absent: the page shows no policy). */
+  getPolicy?(): Promise<PolicyView>;
 }
 
 /** What the import report shows for a file import or a subscription: the same for both. */
@@ -191,6 +194,12 @@ export interface LearningSlice {
   exportLearned(): Promise<void>;
 }
 
+/** What the organisation's fleet policy sets and locks ("Set by your organisation"). */
+export interface PolicySlice {
+  policy: PolicyView;
+  loadPolicy(): Promise<void>;
+}
+
 /** Loading everything and following the background's changes while the page is open. */
 export interface LifecycleSlice {
   /** Loads packs, settings and usage and listens for pack changes; returns the unsubscribe. */
@@ -204,6 +213,7 @@ export type OptionsState = ErrorSlice &
   SettingsSlice &
   UsageSlice &
   LearningSlice &
+  PolicySlice &
   LifecycleSlice &
   LanguageSlice;
 

@@ -1,0 +1,152 @@
+/**
+ * Applying the organisation's fleet policy (lib/settings/policy.ts) in the background: every policy
+ * subscription exists (subscribed through the service's one subscribe path), carries the policy's key
+ * and review choice, and a failure is kept to show until the next try. Runs at start-up, when the
+ * managed storage changes and at the hourly sync, without anyone clicking.
+ */
+import type { HuashuDb, StoredSubscription } from '../db/schema';
+import type { ImportResult, PackSummary, SubscribeRequest } from '../packs/types';
+import {
+  lockedSettings,
+  policySubscriptionOf,
+  type FleetPolicy,
+  type PolicyReading,
+  type PolicySubscription,
+  type PolicyView,
+} from '../settings/policy';
+import { describeRefusedPack } from '../sync/status';
+
+/** The settings row that keeps why policy subscriptions failed, by URL. */
+const STATUS_KEY = 'policyStatus';
+
+type PolicyStatus = Record<string, { error: string; at: number }>;
+
+/** The managed storage's object: a browser that has no policy may reject instead of answering `{}`. */
+export async function readManaged(load: (() => Promise<unknown>) | undefined): Promise<unknown> {
+  try {
+    return (await load?.()) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** What subscribing needs: the service's subscribe path (fetch, import, store) and the clock. */
+export interface PolicyApplyPorts {
+  db: HuashuDb;
+  subscribe(data: SubscribeRequest): Promise<ImportResult>;
+  now(): number;
+  /** What the policy section shows changed (a subscription failed, or works again): pages reload it. */
+  statusChanged(): void;
+}
+
+/** The stored subscription with the policy's key and review choice, or null when it already has them. */
+function underPolicy(subscription: StoredSubscription, wanted: PolicySubscription): StoredSubscription | null {
+  const next: StoredSubscription = { ...subscription };
+  if (wanted.publicKey !== undefined) next.publicKey = wanted.publicKey;
+  if (wanted.reviewUpdates !== undefined) next.reviewUpdates = wanted.reviewUpdates;
+  // Updates that apply at once have nothing waiting (as `setReviewUpdates` does).
+  if (!next.reviewUpdates) delete next.pending;
+  const same =
+    next.publicKey === subscription.publicKey &&
+    (next.reviewUpdates ?? false) === (subscription.reviewUpdates ?? false) &&
+    next.pending === subscription.pending;
+  return same ? null : next;
+}
+
+/**
+ * Makes every policy subscription exist and match the policy. Returns the ids of packs that were
+ * subscribed now. A subscription the policy no longer lists stays, no longer locked (the team lead may
+ * remove it).
+ */
+export async function applyPolicySubscriptions(ports: PolicyApplyPorts, policy: FleetPolicy | null): Promise<string[]> {
+  const { db } = ports;
+  const status: PolicyStatus = {};
+  const added: string[] = [];
+  for (const wanted of policy?.subscriptions ?? []) {
+    const existing = await db.subscriptions.filter((s) => s.url === wanted.url).first();
+    if (existing) {
+      const next = underPolicy(existing, wanted);
+      if (next) await db.subscriptions.put(next);
+      continue;
+    }
+    // The policy wins over a pack of the same id installed from elsewhere (`replace`).
+    const result = await ports.subscribe({
+      url: wanted.url,
+      replace: true,
+      ...(wanted.expectId ? { expectId: wanted.expectId } : {}),
+      ...(wanted.publicKey ? { publicKey: wanted.publicKey } : {}),
+    });
+    if (!result.ok) {
+      status[wanted.url] = {
+        error: describeRefusedPack(result.errors).replace(/^the file was refused: /, ''),
+        at: ports.now(),
+      };
+      continue;
+    }
+    const stored = await db.subscriptions.get(result.pack.id);
+    const next = stored && underPolicy(stored, wanted);
+    if (next) await db.subscriptions.put(next);
+    added.push(result.pack.id);
+  }
+  const before = ((await db.settings.get(STATUS_KEY))?.value ?? {}) as PolicyStatus;
+  await db.settings.put({ key: STATUS_KEY, value: status });
+  const errors = (s: PolicyStatus) => JSON.stringify(Object.entries(s).map(([url, { error }]) => [url, error]));
+  if (errors(before) !== errors(status)) ports.statusChanged();
+  return added;
+}
+
+/** The options page's view: the policy, what was ignored, each subscription's pack or error, what is locked. */
+export async function policyView(db: HuashuDb, reading: PolicyReading): Promise<PolicyView> {
+  const { policy, problems } = reading;
+  const status = ((await db.settings.get(STATUS_KEY))?.value ?? {}) as PolicyStatus;
+  const subscriptions = await db.subscriptions.toArray();
+  return {
+    policy,
+    problems,
+    locked: lockedSettings(policy),
+    subscriptions: (policy?.subscriptions ?? []).map((wanted) => {
+      const packId = subscriptions.find((s) => s.url === wanted.url)?.packId;
+      const error = packId ? undefined : (status[wanted.url]?.error ?? 'not subscribed yet');
+      return { ...wanted, ...(packId ? { packId } : {}), ...(error ? { error } : {}) };
+    }),
+  };
+}
+
+/** The pack list with the policy's subscriptions marked (no Remove; a locked review switch). */
+export function markManaged(packs: PackSummary[], policy: FleetPolicy | null): PackSummary[] {
+  if (!policy || policy.subscriptions.length === 0) return packs;
+  return packs.map((pack) => {
+    const wanted = pack.source.kind === 'url' ? policySubscriptionOf(policy, pack.source.url) : undefined;
+    if (!wanted) return pack;
+    return { ...pack, managed: wanted.reviewUpdates === undefined ? {} : { reviewUpdates: wanted.reviewUpdates } };
+  });
+}
+
+/** The part of `browser.storage.onChanged` this needs. */
+interface StorageChanges {
+  addListener(listener: (changes: Record<string, unknown>, areaName: string) => void): void;
+}
+
+/**
+ * Applies the policy now and again whenever IT changes it (the managed area of `storage.onChanged`),
+ * then `after` (sites re-registered; on a change, pages told: a worker start changes nothing they show,
+ * and MV3 workers start often).
+ */
+export function watchPolicy(
+  onChanged: StorageChanges,
+  target: { applyPolicy(): Promise<unknown> },
+  after: (changed: boolean) => unknown,
+): void {
+  const run = (changed: boolean) =>
+    void target
+      .applyPolicy()
+      .then(
+        () => after(changed),
+        () => after(changed),
+      )
+      .catch(console.error);
+  onChanged.addListener((_changes, areaName) => {
+    if (areaName === 'managed') run(true);
+  });
+  run(false);
+}
