@@ -1,17 +1,15 @@
 import type { PolicySubscriptionState, PolicyView } from '@/lib/settings/policy';
-
-const onOff = (on: boolean) => (on ? 'on' : 'off');
+import { useText } from './text-context';
 
 /** One policy subscription: its URL, what it pins, and its pack or why it is not subscribed. */
 function PolicySubscriptionItem({ subscription }: { subscription: PolicySubscriptionState }) {
+  const t = useText();
   const pins = [
-    subscription.expectId ? `pack id ${subscription.expectId}` : null,
-    subscription.publicKey ? `signed with key ${subscription.publicKey.slice(0, 12)}…` : null,
+    subscription.expectId ? t('policy.pinId', { id: subscription.expectId }) : null,
+    subscription.publicKey ? t('policy.pinKey', { key: subscription.publicKey.slice(0, 12) }) : null,
     subscription.reviewUpdates === undefined
       ? null
-      : subscription.reviewUpdates
-        ? 'updates wait for review'
-        : 'updates apply at once',
+      : t(subscription.reviewUpdates ? 'policy.reviewWait' : 'policy.reviewNow'),
   ].filter((pin): pin is string => pin !== null);
   return (
     <li data-testid="policy-subscription" data-url={subscription.url}>
@@ -20,11 +18,13 @@ function PolicySubscriptionItem({ subscription }: { subscription: PolicySubscrip
       <br />
       {subscription.packId ? (
         <small className="hint" data-testid="policy-subscription-status">
-          subscribed: pack <code>{subscription.packId}</code> (below, in Packs)
+          {t('policy.subscribedBefore')}
+          <code>{subscription.packId}</code>
+          {t('policy.subscribedAfter')}
         </small>
       ) : (
         <small className="error" data-testid="policy-subscription-status">
-          not subscribed: {subscription.error} — tried again every hour
+          {t('policy.notSubscribed', { error: subscription.error ?? '' })}
         </small>
       )}
     </li>
@@ -36,24 +36,23 @@ function PolicySubscriptionItem({ subscription }: { subscription: PolicySubscrip
  * The controls it locks are shown disabled in their own sections. Nothing when there is no policy.
  */
 export function PolicySection({ view }: { view: PolicyView }) {
+  const t = useText();
   const { policy, problems, subscriptions } = view;
   if (!policy && problems.length === 0) return null;
+  const onOff = (on: boolean) => t(on ? 'policy.on' : 'policy.off');
   const settings: Array<[string, string]> = [];
-  if (policy?.usageLog !== undefined) settings.push(['Usage log', onOff(policy.usageLog)]);
+  if (policy?.usageLog !== undefined) settings.push([t('policy.usageLog'), onOff(policy.usageLog)]);
   if (policy?.usageRetentionDays !== undefined)
-    settings.push(['Usage log keeps events for', `${policy.usageRetentionDays} days`]);
-  if (policy?.learning !== undefined) settings.push(['Learning from picks', onOff(policy.learning)]);
-  if (policy && policy.enabledSites.length > 0) settings.push(['Sites turned on', policy.enabledSites.join(', ')]);
+    settings.push([t('policy.retention'), t('policy.retentionDays', { days: policy.usageRetentionDays })]);
+  if (policy?.learning !== undefined) settings.push([t('policy.learning'), onOff(policy.learning)]);
+  if (policy && policy.enabledSites.length > 0) settings.push([t('policy.sites'), policy.enabledSites.join(', ')]);
   return (
     <section className="policy" data-testid="policy">
-      <h2>Set by your organisation</h2>
-      <p className="hint">
-        Your IT department manages these through browser policy; they apply without anyone clicking and cannot be
-        changed on this page.
-      </p>
+      <h2>{t('policy.title')}</h2>
+      <p className="hint">{t('policy.intro')}</p>
       {subscriptions.length > 0 && (
         <>
-          <h3>Subscribed packs</h3>
+          <h3>{t('policy.subscribedPacks')}</h3>
           <ul>
             {subscriptions.map((s) => (
               <PolicySubscriptionItem key={s.url} subscription={s} />
@@ -73,7 +72,7 @@ export function PolicySection({ view }: { view: PolicyView }) {
       )}
       {problems.length > 0 && (
         <div className="error" data-testid="policy-problems">
-          Parts of the policy were ignored:
+          {t('policy.ignored')}
           <ul>
             {problems.map((problem) => (
               <li key={problem}>{problem}</li>
