@@ -20,6 +20,34 @@ describe('readFocus', () => {
     ]);
   });
 
+  it('reads English "not X, Y" forms: what the buyer does not want, then what they want', () => {
+    expect(focus("I'm not trying to return it for money, I need a medium")).toEqual([
+      { text: "i'm not trying to return it for money", weight: NEGATED_WEIGHT },
+      { text: 'i need a medium', weight: 1 },
+    ]);
+    expect(focus("No I don't want credit on your site, I want the money on my card")[0]!.weight).toBe(NEGATED_WEIGHT);
+    expect(focus("It isn't the wrong item, it's the right item but one is missing")[0]!.weight).toBe(NEGATED_WEIGHT);
+    expect(focus('It’s not a fit problem, it came torn')[0]).toEqual({
+      text: 'it’s not a fit problem',
+      weight: NEGATED_WEIGHT,
+    });
+    expect(focus("I'm not international, I'm in Ohio. Do I pay for the return?").map((c) => c.weight)).toEqual([
+      NEGATED_WEIGHT,
+      1,
+      1,
+    ]);
+    expect(focus("Not the regular delivery — what's the fastest option?")).toEqual([
+      { text: 'not the regular delivery', weight: NEGATED_WEIGHT },
+      { text: "what's the fastest option", weight: 1 },
+    ]);
+  });
+
+  it('keeps an English negation that is itself the complaint or the question', () => {
+    expect(focus('it is not working, it keeps beeping').every((c) => c.weight === 1)).toBe(true);
+    expect(focus("i don't want the gift receipt in the box").every((c) => c.weight === 1)).toBe(true);
+    expect(focus('the zip is not closing, can you send a new one').every((c) => c.weight === 1)).toBe(true);
+  });
+
   it('reads "不是A，是B" and "A没问题，就是B" as what the buyer does not mean, then what they mean', () => {
     expect(focus('不是我摔的，是收到就有划痕')).toEqual([
       { text: '不是我摔的', weight: NEGATED_WEIGHT },

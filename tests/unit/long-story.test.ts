@@ -36,3 +36,43 @@ describe('a long story around a question', () => {
     expect(engine.suggest({ text }).suggestions.map((s) => s.entryId)).toEqual(['shrink', 'return']);
   });
 });
+
+const englishShop: PackInput = {
+  format: 'huashu-pack/1',
+  id: 'negation-shop',
+  name: 'Negation shop',
+  version: '1.0.0',
+  locale: 'en-US',
+  entries: [
+    {
+      id: 'international',
+      title: 'International shipping',
+      questions: ['Do you ship international orders?', 'International delivery'],
+      replies: [{ text: 'We ship to 40 countries.' }],
+    },
+    {
+      id: 'return-cost',
+      title: 'Return shipping cost',
+      questions: ['Do I pay for sending a return back?'],
+      replies: [{ text: 'Returns are free.' }],
+    },
+    {
+      id: 'refund-method',
+      title: 'Refund to card or store credit',
+      questions: ['Can I get store credit or a refund to my card?'],
+      replies: [{ text: 'Either.' }],
+    },
+  ],
+};
+
+describe('an English message that says what it is not about', () => {
+  it('ranks what the buyer asks above what they turn away from, inside a clause too', () => {
+    const engine = new SuggestEngine();
+    engine.setPacks([pack(englishShop)]);
+    for (const text of [
+      "I'm not international, I'm in Ohio. Do I pay for sending it back?",
+      "I'm not asking about international delivery, I need to know who pays for the return",
+    ])
+      expect(engine.suggest({ text }).suggestions[0]?.entryId, text).toBe('return-cost');
+  });
+});

@@ -8,7 +8,7 @@ import { junctionAware } from '../text/junctions';
 import { splitClauses, termsOfNormalized } from '../text/tokenize';
 import { keepMax, type Corpus, type LoadedPack } from './corpus';
 import { withConcepts } from './concept-query';
-import { focusedTerms, hanRunWeights, questionClauses, readFocus } from './focus';
+import { focusedTerms, hanRunWeights, questionClauses, readFocus, type WeightedClause } from './focus';
 import { hanCoverage } from './han-coverage';
 import { chineseForMixedEnglish } from './mixed-english';
 import { queryTerms, type QueryTerm } from './query-terms';
@@ -49,8 +49,13 @@ export function scoreClauses(corpus: Corpus, message: string): ClauseScores {
 
   const callStamp = corpus.nextStamp();
   for (const { scratch } of packs) scratch.bestTouched.length = 0;
-  const termsOf = (text: string) =>
-    queryTerms(corpus, withConcepts(corpus, text, junctionAware(text, termsOfNormalized(text))));
+  // A clause the focus reading split further ("i'm not international, i'm in ohio") weighs its parts as the
+  // whole message does.
+  const termsOf = (text: string, focus: WeightedClause[]) => {
+    const parts = focus.filter((c) => c.text !== text && text.includes(c.text));
+    const terms = junctionAware(text, termsOfNormalized(text));
+    return queryTerms(corpus, withConcepts(corpus, text, parts.length > 1 ? focusedTerms(parts, terms) : terms));
+  };
   // The whole message is read for what it asks: story and negated clauses weigh less (focus.ts).
   const focus = readFocus(normalized);
   const wholeQuery = queryTerms(
@@ -64,7 +69,7 @@ export function scoreClauses(corpus: Corpus, message: string): ClauseScores {
   const wholeScores = new Map<LoadedPack, Map<number, number>>();
   const clauseScores = new Map<LoadedPack, Map<number, number>>();
   variants.forEach((variant, index) => {
-    const query = index === 0 ? wholeQuery : termsOf(variant);
+    const query = index === 0 ? wholeQuery : termsOf(variant, focus);
     const { upper: variantUpper, informative } = scoreVariant(corpus, query);
     if (variantUpper === 0) return;
     if (index === 0) wholeUpper = variantUpper;

@@ -31,9 +31,24 @@ const ZH_NEGATED =
   /^(?:(?:我|这|这个|其实|倒)?(?:不是|并不是|也不是|不要|不用|不想|不急|没有要|别)|\p{Script=Han}{0,4}?没(?:有|啥|什么)?(?:问题|毛病))/u;
 /** "不是A，是B": a clause that opens with 是 after a negated one says what the buyer means instead. */
 const ZH_CONTRAST = /^(?:我|我们|其实|主要)?(?:而是|是|只是|就是|只想|只要|但是|不过|可是)/u;
+/**
+ * English negation a contrast turns around (closed-class: negators, copulas, subject pronouns): "i don't want
+ * a refund", "not trying to return it", "it's not a fit problem", "i'm not international", and an opening
+ * "not the regular delivery —".
+ */
 const EN_NEGATED =
-  /\b(?:i (?:do not|dont|don't) (?:want|need)|not (?:asking|looking|trying|interested)|i'm not|im not|no need (?:for|to))\b/u;
-const EN_CONTRAST = /^(?:just|only|but|instead|rather|i (?:just|only) (?:want|need)|what i (?:want|need))\b/u;
+  /\b(?:(?:i|we) (?:do not|dont|don['’]t) (?:want|need)|not (?:asking|looking|trying|wanting|interested|planning)|(?:i['’]m|im|i am|we['’]re|we are) not|(?:(?:it|this|that)(?:['’]s| is| was)? not|(?:it|this|that) (?:isn['’]t|isnt|wasn['’]t|wasnt)) (?:a|an|the|my|about|for|because)|no need (?:for|to))\b|^(?:no,? )?not (?:the|a|an|my|for)\b/u;
+/**
+ * What the buyer means instead, opening the clause after the negated one: a restriction ("just", "only"), a
+ * contrast ("but", "instead", "rather") or the same subject said positively ("i want", "i need", "it's", "i'm").
+ */
+const EN_CONTRAST_OPENER = String.raw`(?:just|only|but|instead|rather|what (?:i|we) (?:want|need)|(?:i|we) (?:just |only |really )?(?:want|need|would like)|i['’]d like|id like|(?:i|we) (?:just|only)|i['’]m|im|i am|we['’]re|it['’]s|it is|its|it|this is|that is)\b`;
+const EN_CONTRAST = new RegExp(`^${EN_CONTRAST_OPENER}`, 'u');
+/** Where a negated English clause hands over to its contrast: a comma, semicolon or dash before the opener. */
+const EN_CONTRAST_AT = new RegExp(String.raw`\s*(?:[,;]|\s[—–-])\s*(?=${EN_CONTRAST_OPENER})`, 'u');
+/** Where a negated English clause hands over to a question or request: "not the regular delivery — what's…". */
+const EN_QUESTION_AT =
+  /\s*(?:[,;]|\s[—–-])\s*(?=(?:what|whats|when|where|which|how|can|could|do|does|is|are|will|would)\b)/u;
 
 /**
  * A threat or condition around the question: "不发我就退款了", "再找不到我报警了", "otherwise I'll file a
@@ -70,7 +85,8 @@ export function readFocus(normalized: string): WeightedClause[] {
     const here = clauses[i]!.text;
     const next = clauses[i + 1]!.text;
     const negated = ZH_NEGATED.test(here) || EN_NEGATED.test(here);
-    const contrast = ZH_CONTRAST.test(next) || EN_CONTRAST.test(next);
+    const contrast =
+      ZH_CONTRAST.test(next) || EN_CONTRAST.test(next) || (/^(?:no,? )?not /u.test(here) && asks(next, next));
     if (negated && contrast) clauses[i]!.weight = NEGATED_WEIGHT;
   }
 
@@ -113,13 +129,18 @@ export function questionClauses(normalized: string): string[] {
   return asking.length >= 2 ? [...new Set(asking)] : [];
 }
 
-/** "i don't want a refund, just a different size": the negated part and the contrast become two clauses. */
+/**
+ * "i don't want a refund, just a different size" / "i'm not international, i'm in ohio": the negated part and
+ * the contrast become two clauses.
+ */
 function splitNegatedContrast(piece: { text: string; raw: string }): Array<{ text: string; raw: string }> {
   if (!EN_NEGATED.test(piece.text)) return [piece];
-  const at = piece.text.search(/,\s*(?=(?:just|only|but|instead|rather|i just|i only)\b)/u);
-  if (at < 0) return [piece];
-  const first = piece.text.slice(0, at).trim();
-  const second = piece.text.slice(at + 1).trim();
+  const match =
+    EN_CONTRAST_AT.exec(piece.text) ?? (/^(?:no,? )?not /u.test(piece.text) ? EN_QUESTION_AT.exec(piece.text) : null);
+  if (!match || match.index === 0) return [piece];
+  const first = piece.text.slice(0, match.index).trim();
+  const second = piece.text.slice(match.index + match[0].length).trim();
+  if (!first || !second) return [piece];
   return [
     { text: first, raw: first },
     { text: second, raw: piece.raw.slice(piece.raw.indexOf(second)) },
