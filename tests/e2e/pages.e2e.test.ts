@@ -216,9 +216,10 @@ describe.each(VARIANTS)('$name', (variant) => {
       await expect.poll(() => firstSuggestion(panel)).not.toBeNull();
       await panel.getByTestId('notice').getByRole('button').click();
       await panel.locator('[data-testid="suggestion"]').first().getByTestId('insert').click();
-      await expect
-        .poll(() => panel.getByTestId('notice').getAttribute('data-route'), { timeout: 10_000 })
-        .toBe('focused');
+      const notice = panel.getByTestId('notice');
+      const routeAndText = async () =>
+        `${await notice.getAttribute('data-route').catch(() => null)} ${await notice.textContent().catch(() => '(no notice)')}`;
+      await expect.poll(routeAndText, { timeout: 10_000 }).toMatch(/^focused /);
       expect(await composerText(frame)).toContain(variant.expansion);
       result['after typing'] = 'focused';
       expect(await sent(frame)).toBe(0);
