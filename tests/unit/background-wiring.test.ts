@@ -3,7 +3,6 @@
  * Firefox, the context menu, the message table, the content script's shortcut list, bytes on the wire,
  * and a chosen workbook travelling as it is from the options page to the import pipeline.
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { EMPTY_REGISTRY, recordActivation, registryIn } from '../../lib/background/chat-registry';
 import { FIND_REPLIES_MENU, injectSelectionReader, onMenuClick } from '../../lib/background/context-menu';
@@ -11,12 +10,12 @@ import { registerHandlers } from '../../lib/background/handlers';
 import { BackgroundService, type Sender } from '../../lib/background/service';
 import { openPanel, openPanelOnActionClick, panelApisOf } from '../../lib/background/side-panel';
 import { shortcutList } from '../../lib/content/shortcut-list';
-import { HuashuDb } from '../../lib/db/schema';
 import { base64ToBytes, bytesToBase64 } from '../../lib/messaging/base64';
 import type { ContentProtocol } from '../../lib/messaging/content';
 import type { PagesProtocol } from '../../lib/messaging/pages';
 import { fileMessage } from '../helpers/packs';
 import { workbook } from '../helpers/xlsx';
+import { memoryPorts } from '../helpers/background';
 
 describe('chat registry in session storage', () => {
   it('starts empty and gives back what was saved', async () => {
@@ -175,18 +174,7 @@ describe('a chosen file on the wire', () => {
   });
 
   it('is read by the background: a workbook is converted whatever it is called, a broken one refused', async () => {
-    const service = new BackgroundService({
-      db: new HuashuDb('wire-1', { indexedDB: new IDBFactory(), IDBKeyRange }),
-      extensionId: 'ext',
-      extensionOrigin: 'chrome-extension://ext/',
-      loadRegistry: async () => EMPTY_REGISTRY,
-      saveRegistry: async () => {},
-      sendInsert: vi.fn(),
-      broadcastActiveChat: vi.fn(),
-      broadcastPacksChanged: vi.fn(),
-      fetch: vi.fn(),
-      now: () => 1000,
-    });
+    const service = new BackgroundService(memoryPorts('wire', { now: () => 1000 }));
     const options: Sender = { id: 'ext', url: 'chrome-extension://ext/options.html' };
     const book = workbook([
       { name: '快捷短语', rows: [['导出'], ['快捷编码', '快捷短语'], ['fh', '亲'], ['kb', null]] },
