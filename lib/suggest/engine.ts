@@ -23,7 +23,7 @@ import { suggestionOf, type Suggestion } from './rank/reply';
 import { rankForProduct } from './rank/products';
 import { activeScenarios, inDateWindow, isEntryEligible } from './rank/scenarios';
 import { THRESHOLDS } from './rank/thresholds';
-import { isCourtesyOnly } from './text/courtesy';
+import { isCourtesyOnly, withoutOpeners } from './text/courtesy';
 import { isHoldingOnly } from './rank/focus';
 import { loadLanguageDetector } from './text/language';
 import { expandInformal } from './text/en-informal';
@@ -107,7 +107,7 @@ export class SuggestEngine {
     });
     if (!question) return empty('empty');
     if (isCourtesyOnly(question)) return empty('courtesy');
-    const normalized = expandInformal(normalizeText(question));
+    const normalized = expandInformal(withoutOpeners(normalizeText(question)));
     if (isHoldingOnly(normalized)) return empty('courtesy');
 
     const now = context.now ?? new Date();

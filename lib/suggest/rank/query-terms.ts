@@ -5,9 +5,11 @@
  */
 import { postingHas } from '../index/term-index';
 import { CHINESE_STOPWORDS } from '../text/stopwords';
+import { CONCEPT_TERM_PREFIX } from '../text/concepts';
 import { bridgeOf, isEnglishWord } from '../text/en-bridge';
 import { SYNONYM_WEIGHT, synonymsOf } from '../text/synonyms';
 import type { WeightedTerm } from '../text/tokenize';
+import { askedTermsOf } from './asked-terms';
 import type { Corpus, LoadedPack } from './corpus';
 
 /** Weight of a known word one edit away from an unknown one. */
@@ -95,13 +97,36 @@ function entryHas(loaded: LoadedPack, docNo: number, q: QueryTerm, direct = fals
 }
 
 /**
- * Whether an entry matches at least one word (not a helper term) of the message, itself or through a typo
- * neighbour or synonym: a WordNet relation alone is too loose to put an entry on the list ("weather" is a
- * kind of condition). Bitext no-answer silence 0.724 without this rule, 0.793 with it (first 3 senses).
+ * Whether the message gives a reason to suggest an entry: one of its words (not a helper term) is among the
+ * words the entry is asked with (title, questions, keywords), itself or through a typo neighbour or
+ * synonym, or two of its words are in the entry's replies. A WordNet relation alone is too loose ("weather"
+ * is a kind of condition): Bitext no-answer silence 0.724 without that rule, 0.793 with it (first 3
+ * senses). One reply word alone is chance: replies carry the agent's small talk ("Sorry about that!",
+ * "Tell me your height") and small talk met it ("sorry to bother", "tell me a joke"). Reply words alone
+ * need two: Shopify no-answer silence 0.850 → 0.900, variations of the English tuning and dev no-answer
+ * lines (bench/replay.ts `vary`, 4 each) 0.682 → 0.765; recall@1 of every tuning and dev set unchanged
+ * (one reply word alone: dev/en 0.717 → 0.711, "the sight wont take my zip cdoe").
  */
 export function matchesAWord(loaded: LoadedPack, docNo: number, query: QueryTerm[]): boolean {
-  return query.some((q) => q.word && entryHas(loaded, docNo, q, true));
+  const entry = loaded.pack.entries[docNo]!;
+  let inReplies = 0;
+  for (const q of query) {
+    if (!q.word || QUESTION_WORDS.has(q.term) || !entryHas(loaded, docNo, q, true)) continue;
+    const asked = askedTermsOf(entry);
+    // Concept terms (a pack's synonym groups too) stand for whole words and phrases of the entry.
+    const isAsked = (term: string) => term.startsWith(CONCEPT_TERM_PREFIX) || asked.has(term);
+    if (q.targets.some((target) => !target.bridged && isAsked(target.term))) return true;
+    inReplies += 1;
+    if (inReplies === 2) return true;
+  }
+  return false;
 }
+
+/**
+ * Question words say how the buyer asks, not what about: "how old are you" shares "how" with "how do i start a
+ * return", which is no reason to suggest it.
+ */
+const QUESTION_WORDS = new Set(['how', 'where', 'when', 'why']);
 
 /** Which of the message's terms an entry matched (for display), checked only for shown entries. */
 export function matchedTerms(loaded: LoadedPack, docNo: number, query: QueryTerm[]): string[] {

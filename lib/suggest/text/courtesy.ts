@@ -44,9 +44,21 @@ function isCourtesyRun(run: string): boolean {
 const EN_COURTESY_PHRASES =
   /\b(?:no (?:worries|worry|problem|problems|prob|probs|rush|hurry)|np|nvm|never ?mind|sounds (?:good|great|perfect)|take care|you too|same to you|my bad|fair enough|will do|all good|all set|have an? (?:nice|good|great|lovely) (?:day|one|evening|night|weekend))\b/gu;
 
+/**
+ * How English chat messages open before they ask ("quick question:", "sorry to bother,", "i was wondering"):
+ * common formulas from general knowledge. "quick" or "bother" are not what the buyer asks about.
+ */
+const EN_OPENERS =
+  /(?<![\p{L}\p{N}])(?:(?:a |one )?quick (?:question|q)|(?:i )?(?:have|got) a (?:quick )?question|question for (?:you|u)|another question|one more (?:thing|question)|sorry (?:to (?:bother|trouble|disturb)(?: you| u)?(?: again)?|for (?:the )?(?:bother|trouble|disturbance|bothering you))|excuse me|just wondering|i was (?:just )?wondering|i wonder|can i ask(?: you| u)?(?: something| a question)?|hope (?:you are|you're|youre|u r) (?:well|doing well|good|ok|okay))(?![\p{L}\p{N}])/gu;
+
+/** The message without its opening formulas (see `EN_OPENERS`); already normalised text. */
+export function withoutOpeners(normalized: string): string {
+  return normalized.includes(' ') ? normalized.replace(EN_OPENERS, ' ').replace(/^[\s,:;.!?-]+/u, '') : normalized;
+}
+
 /** True when every word of the message is a greeting, thanks, acknowledgement or function word. */
 export function isCourtesyOnly(text: string): boolean {
-  const normalized = normalizeText(text).replace(EN_COURTESY_PHRASES, ' ');
+  const normalized = withoutOpeners(normalizeText(text)).replace(EN_COURTESY_PHRASES, ' ');
   for (const match of normalized.matchAll(/(\p{Script=Han}+)|([\p{L}\p{M}'’]+)|(\d+)/gu)) {
     const [, han, latin, digits] = match;
     if (digits) return false;

@@ -20,7 +20,7 @@ export const ENGLISH_STOPWORDS = new Set(
     'im ive id ill youre its thats theres whats dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt ' +
     'please pls plz just also very really too some any all there here what which who whom whose ' +
     'hi hello hey dear thanks thank thx u ur ok okay yes know let like got want wanna need help assist assistance ' +
-    'one someone something anything someth way'
+    'one someone something anything someth way than because while though although whether'
   ).split(' '),
 );
 

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePack } from '../../lib/packs/validate';
+import { SuggestEngine } from '../../lib/suggest/engine';
+import { isCourtesyOnly, withoutOpeners } from '../../lib/suggest/text/courtesy';
+import { normalizeText } from '../../lib/suggest/text/normalize';
+
+/** The shipped Shopify pack: its replies carry the agent's small talk ("Sorry about that!", "Tell me …"). */
+function shopifyEngine(): SuggestEngine {
+  const result = parsePack(readFileSync(new URL('../../knowledge-packs/shopify-store.json', import.meta.url), 'utf8'));
+  if (!result.ok) throw new Error('shopify-store.json is invalid');
+  const engine = new SuggestEngine();
+  engine.setPacks([result.pack]);
+  return engine;
+}
+
+const engine = shopifyEngine();
+const now = new Date(2026, 11, 20);
+const ids = (text: string) => engine.suggest({ text, now }).suggestions.map((s) => s.entryId);
+
+describe('small talk stays silent', () => {
+  it.each([
+    // One reply word shared with small talk ("Sorry about that!", "Tell me your height…") is chance.
+    'sorry to bother, hello there',
+    'tell me a joke',
+    'i love summer',
+    // A question word is how the buyer asks, not what about.
+    'how old are you',
+    // Opening formulas are not the question.
+    'quick question: lol ok',
+    'quick question: yep!',
+  ])('%s', (text) => {
+    expect(ids(text)).toEqual([]);
+  });
+});
+
+describe('what small-talk rules must not take away', () => {
+  it('two words of a reply still reach its entry ("ZIP/postal code" is only in the reply)', () => {
+    expect(ids('the site wont take my zip code')).toContain('address-validation');
+  });
+
+  it('an opening formula does not pull an entry that uses its words', () => {
+    const ranked = ids('quick question: do you ship to canada');
+    expect(ranked.slice(0, 3)).toContain('international-shipping');
+    expect(ranked).not.toContain('size-exchange-fast');
+  });
+
+  it('"where is it" after the story does not pull the entry worded "where is my …"', () => {
+    expect(ids("I've been waiting 3 weeks for my money. Where is it?")[0]).toBe('refund-timing');
+  });
+});
+
+describe('opening formulas', () => {
+  it('opening formulas are cut from the start and the middle, not inside words', () => {
+    expect(withoutOpeners(normalizeText('Quick question: do you ship to Canada?'))).toBe('do you ship to canada?');
+    expect(withoutOpeners(normalizeText('hi, sorry to bother you again, where is my order'))).toContain(
+      'where is my order',
+    );
+    expect(withoutOpeners(normalizeText('hi, sorry to bother you again, where is my order'))).not.toContain('bother');
+    expect(withoutOpeners('quickquestion')).toBe('quickquestion');
+    expect(isCourtesyOnly('quick question: thanks!')).toBe(true);
+    expect(isCourtesyOnly('quick question: is it waterproof?')).toBe(false);
+  });
+});
