@@ -23,6 +23,7 @@ describe('small talk stays silent', () => {
     // One reply word shared with small talk ("Sorry about that!", "Tell me your height…") is chance.
     'sorry to bother, hello there',
     'tell me a joke',
+    'can you recommend a good restaurant',
     'i love summer',
     // A question word is how the buyer asks, not what about.
     'how old are you',
@@ -60,5 +61,13 @@ describe('opening formulas', () => {
     expect(withoutOpeners('quickquestion')).toBe('quickquestion');
     expect(isCourtesyOnly('quick question: thanks!')).toBe(true);
     expect(isCourtesyOnly('quick question: is it waterproof?')).toBe(false);
+  });
+
+  it('a slip in a courtesy word is still courtesy, a real word one letter away is not', () => {
+    expect(isCourtesyOnly('good mroning')).toBe(true);
+    expect(isCourtesyOnly('great, tahnks for your help!')).toBe(true);
+    expect(isCourtesyOnly('mourning')).toBe(false);
+    expect(isCourtesyOnly('grate')).toBe(false);
+    expect(isCourtesyOnly('refnud')).toBe(false);
   });
 });

@@ -1,4 +1,7 @@
 /** Detects messages that carry no request: greetings, thanks, acknowledgements, emoji. */
+import { stemmer } from 'stemmer';
+import { TypoIndex } from '../index/typos';
+import { isEnglishWord } from './en-bridge';
 import { normalizeText } from './normalize';
 import { CHINESE_STOPWORDS, COURTESY_TERMS, ENGLISH_STOPWORDS } from './stopwords';
 
@@ -14,6 +17,22 @@ function squeezeTail(word: string): string {
 
 function isEmptyWord(word: string): boolean {
   return COURTESY_TERMS.has(word) || CHINESE_STOPWORDS.has(word) || ENGLISH_STOPWORDS.has(word);
+}
+
+/** The longer English courtesy words (thanks, morning, awesome), for `isCourtesySlip`. */
+let courtesyTypos: TypoIndex | null = null;
+
+/**
+ * "tahnks", "good mroning": one slip (a letter swapped, missing, doubled or wrong) from a courtesy word of five
+ * letters or more, and not itself a common English word ("mourning", "grate" stay words).
+ */
+function isCourtesySlip(word: string): boolean {
+  if (word.length < 5 || !/^[a-z]+$/.test(word) || isEnglishWord(stemmer(word))) return false;
+  if (!courtesyTypos) {
+    courtesyTypos = new TypoIndex();
+    courtesyTypos.build([...COURTESY_TERMS].filter((term) => /^[a-z]{5,}$/.test(term)));
+  }
+  return courtesyTypos.neighbours(word).length > 0;
 }
 
 /**
@@ -70,6 +89,7 @@ export function isCourtesyOnly(text: string): boolean {
     if (isEmptyWord(word)) continue;
     // Stretched courtesy: okkk, thanksss, hiii.
     if (isEmptyWord(squeezeTail(word))) continue;
+    if (isCourtesySlip(word)) continue;
     return false;
   }
   return true;
