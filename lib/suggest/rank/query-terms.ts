@@ -3,7 +3,9 @@
  * (itself, a typo neighbour or homophone when unknown as written, its synonyms), slot fillers weighed
  * down.
  */
+import type { Entry } from '../../packs/schema';
 import { postingHas } from '../index/term-index';
+import { normalizeText } from '../text/normalize';
 import { CHINESE_STOPWORDS, COURTESY_TERMS } from '../text/stopwords';
 import { CONCEPT_TERM_PREFIX } from '../text/concepts';
 import { bridgeOf, isEnglishWord } from '../text/en-bridge';
@@ -111,8 +113,9 @@ export function matchesAWord(loaded: LoadedPack, docNo: number, query: QueryTerm
   const entry = loaded.pack.entries[docNo]!;
   let inReplies = 0;
   for (const q of query) {
-    if (!q.word || QUESTION_WORDS.has(q.term) || isEnglishCourtesy(q.term) || !entryHas(loaded, docNo, q, true))
-      continue;
+    // A one-character keyword is a word of its entry (透, 券), although the tokenizer makes a helper term of it.
+    const word = q.word || (q.term.length === 1 && keywordCharsOf(entry).has(q.term));
+    if (!word || QUESTION_WORDS.has(q.term) || isEnglishCourtesy(q.term) || !entryHas(loaded, docNo, q, true)) continue;
     const asked = askedTermsOf(entry);
     // Concept terms (a pack's synonym groups too) stand for whole words and phrases of the entry.
     const isAsked = (term: string) => term.startsWith(CONCEPT_TERM_PREFIX) || asked.has(term);
@@ -121,6 +124,22 @@ export function matchesAWord(loaded: LoadedPack, docNo: number, query: QueryTerm
     if (inReplies === 2) return true;
   }
   return false;
+}
+
+/** Per entry object, filled on first use: the Chinese characters a team lead gave as keywords on their own. */
+const keywordChars = new WeakMap<Entry, Set<string>>();
+
+/**
+ * An entry's one-character keywords (透 for see-through, 券, 皱): the team lead wrote each as a word of the
+ * entry, so a message's lone character equal to one counts as a word for it.
+ */
+function keywordCharsOf(entry: Entry): Set<string> {
+  let chars = keywordChars.get(entry);
+  if (!chars) {
+    chars = new Set(entry.keywords.map(normalizeText).filter((k) => /^\p{Script=Han}$/u.test(k)));
+    keywordChars.set(entry, chars);
+  }
+  return chars;
 }
 
 /**

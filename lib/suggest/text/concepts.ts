@@ -16,6 +16,7 @@ import { stemmer } from 'stemmer';
 import { normalizeText } from './normalize';
 import { ENGLISH_STOPWORDS } from './stopwords';
 import { termsOfNormalized } from './tokenize';
+import { WordTable } from './word-table';
 import { CONCEPT_TABLE } from './concepts.data';
 
 /** Concept terms start with this, which no tokenizer term does. */
@@ -208,7 +209,7 @@ function emitConceptTerms(text: string, sink: ConceptSink): void {
     if (isLatinLetterOrDigit(code)) {
       let end = i + 1;
       while (end < length && (isLatinLetterOrDigit(text.charCodeAt(end)) || isApostropheInWord(text, end))) end += 1;
-      wordKeys[words] = wordNumbers.get(text, i, end, lexicon.keyIds);
+      wordKeys[words] = wordNumbers.get(text, i, end);
       words += 1;
       if (words === wordKeys.length) {
         // A text of more words than the buffer holds: match what came so far.
@@ -265,70 +266,8 @@ function matchLatin(keys: Int32Array, count: number, latin: Map<number, LatinPhr
   }
 }
 
-/**
- * Latin words seen so far and the key numbers of their keys (-1 for a word no phrase has), found by the
- * word's characters where they stand in the text: slicing and stemming every word of every question was
- * most of the cost of finding concepts while indexing. Open addressing, at most half full.
- */
-class WordNumbers {
-  private hashes = new Int32Array(1 << 12);
-  private words: Array<string | undefined> = new Array<string | undefined>(1 << 12).fill(undefined);
-  private numbers = new Int32Array(1 << 12);
-  private size = 0;
-
-  /** The key number of the word `text[start…end)`. */
-  get(text: string, start: number, end: number, keyIds: Map<string, number>): number {
-    let hash = 0x811c9dc5;
-    for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    const mask = this.hashes.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const found = this.words[slot];
-      if (found === undefined) break;
-      if (this.hashes[slot] === hash && sameText(found, text, start, end)) return this.numbers[slot]!;
-    }
-    const word = text.slice(start, end);
-    const number = keyIds.get(wordKey(word.replace(/['’]/g, ''))) ?? -1;
-    // Bounded: a long-lived panel reads endless buyer messages.
-    if (this.size >= 100_000) this.clear();
-    if ((this.size + 1) * 2 > this.hashes.length) this.grow();
-    this.insert(hash, word, number);
-    return number;
-  }
-
-  private insert(hash: number, word: string, number: number): void {
-    const mask = this.hashes.length - 1;
-    let slot = hash & mask;
-    while (this.words[slot] !== undefined) slot = (slot + 1) & mask;
-    this.hashes[slot] = hash;
-    this.words[slot] = word;
-    this.numbers[slot] = number;
-    this.size += 1;
-  }
-
-  private grow(): void {
-    const { hashes, words, numbers } = this;
-    this.hashes = new Int32Array(hashes.length * 2);
-    this.words = new Array<string | undefined>(hashes.length * 2).fill(undefined);
-    this.numbers = new Int32Array(hashes.length * 2);
-    this.size = 0;
-    for (let slot = 0; slot < hashes.length; slot += 1) {
-      if (words[slot] !== undefined) this.insert(hashes[slot]!, words[slot]!, numbers[slot]!);
-    }
-  }
-
-  private clear(): void {
-    this.words.fill(undefined);
-    this.size = 0;
-  }
-}
-
-function sameText(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i += 1) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
-}
-
-const wordNumbers = new WordNumbers();
+/** Latin words seen so far and the key numbers of their keys, -1 for a word no phrase has (see `WordTable`). */
+const wordNumbers = new WordTable((word) => load().keyIds.get(wordKey(word.replace(/['’]/g, ''))) ?? -1);
 
 function isLatinLetterOrDigit(code: number): boolean {
   return (

@@ -14,10 +14,10 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { stemmer } from 'stemmer';
-import { fnv1a } from '../../hash';
 import { normalizeText } from './normalize';
 import { mayStartPlace, PLACE_TERM, placeNameEnd } from './places';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords';
+import { WordTable } from './word-table';
 
 export interface WeightedTerm {
   term: string;
@@ -246,64 +246,8 @@ function latinTermsOf(word: string): LatinTerms {
   };
 }
 
-/**
- * Latin words seen so far and their terms, found by the word's characters where they stand in the text:
- * words repeat across entries, and slicing each one out to look it up in a `Map` made a quarter of the
- * strings an index build allocated. Open addressing, at most half full.
- */
-class LatinWordTable {
-  private hashes = new Int32Array(1 << 12);
-  private words: Array<LatinTerms | undefined> = new Array<LatinTerms | undefined>(1 << 12).fill(undefined);
-  private size = 0;
-
-  /** The terms of the word `text[start…end)`. */
-  get(text: string, start: number, end: number): LatinTerms {
-    const hash = fnv1a(text, start, end);
-    const { hashes, words } = this;
-    const mask = hashes.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const found = words[slot];
-      if (found === undefined) break;
-      if (hashes[slot] === hash && sameText(found.word, text, start, end)) return found;
-    }
-    const terms = latinTermsOf(text.slice(start, end));
-    // Bounded: a long-lived panel reads endless buyer messages.
-    if (this.size >= 100_000) this.clear();
-    if ((this.size + 1) * 2 > hashes.length) this.grow();
-    this.insert(hash, terms);
-    return terms;
-  }
-
-  private insert(hash: number, terms: LatinTerms): void {
-    const mask = this.hashes.length - 1;
-    let slot = hash & mask;
-    while (this.words[slot] !== undefined) slot = (slot + 1) & mask;
-    this.hashes[slot] = hash;
-    this.words[slot] = terms;
-    this.size += 1;
-  }
-
-  private grow(): void {
-    const { hashes, words } = this;
-    this.hashes = new Int32Array(hashes.length * 2);
-    this.words = new Array<LatinTerms | undefined>(hashes.length * 2).fill(undefined);
-    this.size = 0;
-    for (let slot = 0; slot < hashes.length; slot += 1) if (words[slot]) this.insert(hashes[slot]!, words[slot]!);
-  }
-
-  private clear(): void {
-    this.words.fill(undefined);
-    this.size = 0;
-  }
-}
-
-function sameText(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let i = 0; i < word.length; i += 1) if (word.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-  return true;
-}
-
-const latinWords = new LatinWordTable();
+/** Latin words seen so far and their terms (see `WordTable`). */
+const latinWords = new WordTable(latinTermsOf);
 
 /** Emits the weighted terms of already-normalised text: Han terms as numeric keys, others as strings. */
 export function emitTermKeys(text: string, sink: TermKeySink): void {
