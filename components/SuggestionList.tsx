@@ -10,6 +10,7 @@ interface SuggestionView {
   missing: string[];
   shortcut?: string;
   compliance: ComplianceRule[];
+  scenarioOff?: { id: string; name: string };
 }
 
 interface SuggestionListProps {
@@ -20,10 +21,20 @@ interface SuggestionListProps {
   confirming: string | null;
   onInsert(index: number): void;
   onSelect(index: number): void;
+  /** Switches on the scenario an item answers in (the same switch as the scenario bar's). */
+  onScenarioOn(id: string): void;
 }
 
 /** Ranked replies, best first; a click on Insert (or keys 1–9) writes one into the chat composer. */
-export function SuggestionList({ items, selected, inserting, confirming, onInsert, onSelect }: SuggestionListProps) {
+export function SuggestionList({
+  items,
+  selected,
+  inserting,
+  confirming,
+  onInsert,
+  onSelect,
+  onScenarioOn,
+}: SuggestionListProps) {
   const t = useText();
   return (
     <ol className="suggestions" aria-label={t('suggestions.label')}>
@@ -52,6 +63,23 @@ export function SuggestionList({ items, selected, inserting, confirming, onInser
           {item.missing.length > 0 && (
             <p className="suggestion__missing" data-testid="missing">
               {t('suggestions.missing', { fields: item.missing.join(', ') })}
+            </p>
+          )}
+          {item.scenarioOff && (
+            <p
+              className="suggestion__scenario"
+              data-testid="suggestion-scenario-off"
+              data-scenario-id={item.scenarioOff.id}
+            >
+              {t('suggestions.scenarioOff', { name: item.scenarioOff.name })}{' '}
+              <button
+                type="button"
+                className="suggestion__scenario-on"
+                data-testid="suggestion-scenario-on"
+                onClick={() => onScenarioOn(item.scenarioOff!.id)}
+              >
+                {t('suggestions.scenarioOn')}
+              </button>
             </p>
           )}
           {item.compliance.length > 0 && (

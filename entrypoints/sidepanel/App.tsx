@@ -130,6 +130,7 @@ function Panel({ store }: { store: StoreApi<PanelState> }) {
         confirming={list.confirming}
         onInsert={(index) => void store.getState().insert(index)}
         onSelect={(index) => store.getState().select(index)}
+        onScenarioOn={(id) => void store.getState().toggleScenario(id)}
       />
       <EmptyState reason={emptyReason} />
       <footer className="panel__footer">{t.plural('panel.footer', { count: packs.length })}</footer>

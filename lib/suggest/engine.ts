@@ -119,10 +119,18 @@ export class SuggestEngine {
     const confident = ranked.filter((r) => r.score >= THRESHOLDS.score);
     const locale = chatLocale(context, question);
     const toSuggestion = (r: Ranked): Suggestion => ({
-      ...suggestionOf(r.loaded.pack, r.entry, { ...context, locale, now }, active, r.loaded.facts),
+      // An entry of a manual scenario that is off answers with that scenario's reply variant.
+      ...suggestionOf(
+        r.loaded.pack,
+        r.entry,
+        { ...context, locale, now },
+        r.dormant ? new Set([...active, r.dormant.id]) : active,
+        r.loaded.facts,
+      ),
       score: round(r.score),
       coverage: round(r.coverage),
       matchedTerms: matchedTerms(r.loaded, r.docNo, query),
+      ...(r.dormant ? { scenarioOff: { id: r.dormant.id, name: r.dormant.name } } : {}),
     });
     const suggestions = confident
       .filter((r) => r.entry.kind === 'reply')

@@ -46,6 +46,7 @@ describe('SuggestionList', () => {
         confirming={null}
         onInsert={() => {}}
         onSelect={() => {}}
+        onScenarioOn={() => {}}
       />,
     );
     const rows = screen.getAllByTestId('suggestion');
@@ -64,6 +65,7 @@ describe('SuggestionList', () => {
         confirming={null}
         onInsert={onInsert}
         onSelect={() => {}}
+        onScenarioOn={() => {}}
       />,
     );
     fireEvent.click(screen.getAllByTestId('insert')[1]!);
@@ -79,6 +81,7 @@ describe('SuggestionList', () => {
         confirming={null}
         onInsert={() => {}}
         onSelect={() => {}}
+        onScenarioOn={() => {}}
       />,
     );
     expect(screen.getByTestId('missing').textContent).toContain('order.id');
@@ -95,6 +98,7 @@ describe('SuggestionList', () => {
         confirming={null}
         onInsert={() => {}}
         onSelect={() => {}}
+        onScenarioOn={() => {}}
       />,
     );
     const rows = screen.getAllByTestId('suggestion');
@@ -110,9 +114,32 @@ describe('SuggestionList', () => {
         confirming={'p\u0000wechat'}
         onInsert={() => {}}
         onSelect={() => {}}
+        onScenarioOn={() => {}}
       />,
     );
     expect(screen.getAllByTestId('insert')[2]!.textContent).toContain('anyway');
     expect(screen.getAllByTestId('insert')[0]!.textContent).not.toContain('anyway');
+  });
+
+  it('marks an item of a scenario that is off and switches the scenario on from it', () => {
+    const onScenarioOn = vi.fn();
+    const presale = { ...items[0]!, entryId: 'presale-ship', scenarioOff: { id: 'presale', name: '预售' } };
+    render(
+      <SuggestionList
+        items={[presale, items[1]!]}
+        selected={0}
+        inserting={false}
+        confirming={null}
+        onInsert={() => {}}
+        onSelect={() => {}}
+        onScenarioOn={onScenarioOn}
+      />,
+    );
+    const marks = screen.getAllByTestId('suggestion-scenario-off');
+    expect(marks).toHaveLength(1);
+    expect(marks[0]!.dataset.scenarioId).toBe('presale');
+    expect(marks[0]!.textContent).toContain('预售');
+    fireEvent.click(screen.getByTestId('suggestion-scenario-on'));
+    expect(onScenarioOn).toHaveBeenCalledWith('presale');
   });
 });

@@ -4,7 +4,8 @@
  * counts from the oldest unanswered buyer message and turns amber, then red (short thresholds set in the
  * options page); the chats that wait are listed and one click switches to them; the product card the
  * buyer sent decides which of the same question's entries comes first; a VIP buyer's scenario switches
- * on by itself and can be switched off for that chat.
+ * on by itself and can be switched off for that chat; an answer of a manual scenario that is off is offered,
+ * marked, and one click on the mark switches the scenario on.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -48,7 +49,10 @@ const riskyPack = {
   name: '风险演示',
   version: '1.0.0',
   platforms: ['taobao'],
-  scenarios: [{ id: 'vip-care', name: '会员关怀', when: { vip: true } }],
+  scenarios: [
+    { id: 'vip-care', name: '会员关怀', when: { vip: true } },
+    { id: 'desk-presale', name: '预售' },
+  ],
   entries: [
     {
       id: 'wechat-photos',
@@ -64,6 +68,14 @@ const riskyPack = {
       keywords: ['到哪了'],
       scenarios: ['vip-care'],
       replies: [{ text: '尊敬的会员，已为您加急催件，今天内给您回复物流进度～' }],
+    },
+    {
+      id: 'desk-deposit',
+      title: '预售定金',
+      questions: ['预售定金能退吗', '付了定金还能退吗'],
+      keywords: ['定金'],
+      scenarios: ['desk-presale'],
+      replies: [{ text: '亲，预售定金在尾款支付前可以申请退还哦～' }],
     },
   ],
 };
@@ -208,6 +220,31 @@ describe('the wait clock', () => {
       await panel.close();
       await chat.close();
       await other.close();
+    }
+  });
+});
+
+describe('a manual scenario that is off', () => {
+  it('offers its answer with a mark, and the mark switches the scenario on', async () => {
+    const { chat, panel } = await openChatAndPanel(browser, `${origin}/taobao/product-card.html`, 'tb_冬冬');
+    try {
+      await say(chat, 'agent', '亲，在的～');
+      await say(chat, 'buyer', '付了定金还能退吗');
+      const row = panel.locator('[data-testid="suggestion"][data-entry-id="desk-deposit"]');
+      await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+      const mark = row.getByTestId('suggestion-scenario-off');
+      await expect(mark.getAttribute('data-scenario-id')).resolves.toBe('desk-presale');
+      await mark.getByTestId('suggestion-scenario-on').click();
+      const toggle = panel.locator('[data-testid="scenario-toggle"][data-scenario-id="desk-presale"]');
+      await expect.poll(() => toggle.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
+      await expect.poll(() => row.getByTestId('suggestion-scenario-off').count()).toBe(0);
+      await expect.poll(() => firstSuggestion(panel)).toBe('desk-deposit');
+      // Switched off again for the other tests of this browser.
+      await toggle.click();
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    } finally {
+      await panel.close();
+      await chat.close();
     }
   });
 });

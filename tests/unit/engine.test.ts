@@ -222,9 +222,12 @@ describe('SuggestEngine scenarios, platforms and replies', () => {
     expect(ids(engine, '双11满减怎么算', { now: outsideDouble11 })).not.toContain('double11-rules');
   });
 
-  it('offers entries of a scenario the agent switched on, boosted', () => {
-    expect(ids(engine, '定金能退吗')).not.toContain('presale-deposit');
-    expect(ids(engine, '定金能退吗', { scenarios: ['presale'] })[0]).toBe('presale-deposit');
+  it('offers entries of a scenario the agent switched on, boosted; marked as off before', () => {
+    const off = engine.suggest({ text: '定金能退吗', now: outsideDouble11 }).suggestions;
+    expect(off.find((s) => s.entryId === 'presale-deposit')?.scenarioOff?.id).toBe('presale');
+    const on = engine.suggest({ text: '定金能退吗', now: outsideDouble11, scenarios: ['presale'] }).suggestions;
+    expect(on[0]?.entryId).toBe('presale-deposit');
+    expect(on[0]?.scenarioOff).toBeUndefined();
   });
 
   it('filters entries limited to another platform', () => {

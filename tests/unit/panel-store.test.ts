@@ -210,9 +210,11 @@ describe('panel store', () => {
     const store = createPanelStore(services({ saveSettings }));
     await store.getState().reloadPacks();
     store.getState().setChat(chat('定金能退吗'));
-    expect(store.getState().items.map((i) => i.entryId)).not.toContain('presale-deposit');
+    // Before: offered as an answer of a scenario that is off.
+    expect(store.getState().items.find((i) => i.entryId === 'presale-deposit')?.scenarioOff?.id).toBe('presale');
     await store.getState().toggleScenario('presale');
     expect(store.getState().items[0]?.entryId).toBe('presale-deposit');
+    expect(store.getState().items[0]?.scenarioOff).toBeUndefined();
     expect(saveSettings).toHaveBeenCalledWith({ scenarios: ['presale'] });
   });
 });

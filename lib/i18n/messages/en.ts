@@ -52,6 +52,8 @@ export const en = {
   'suggestions.missing': 'Fill in before sending: {fields}',
   'suggestions.insert': 'Insert 插入',
   'suggestions.insertAnyway': 'Insert anyway 仍然插入',
+  'suggestions.scenarioOff': 'For “{name}”, which is off',
+  'suggestions.scenarioOn': 'Switch on',
   'empty.no-packs': 'No knowledge pack is enabled. Import or enable one in the options page.',
   'empty.no-chat': 'Waiting for a buyer message in the chat tab.',
   'empty.courtesy': 'Greeting or thanks only — nothing to suggest. Reply in your own words.',

@@ -51,6 +51,8 @@ export const zhCN = {
   'suggestions.missing': '发送前请填写：{fields}',
   'suggestions.insert': '插入',
   'suggestions.insertAnyway': '仍然插入',
+  'suggestions.scenarioOff': '属于场景「{name}」，尚未开启',
+  'suggestions.scenarioOn': '开启',
   'empty.no-packs': '没有启用任何话术包。请在选项页中导入或启用一个。',
   'empty.no-chat': '正在等待聊天标签页中的买家消息。',
   'empty.courtesy': '只是问候或致谢 —— 无需推荐。请用你自己的话回复。',

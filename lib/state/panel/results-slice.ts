@@ -20,6 +20,7 @@ const toItem = (s: Suggestion): PanelItem => ({
   shortcut: s.shortcut,
   kind: s.kind,
   compliance: s.compliance,
+  ...(s.scenarioOff ? { scenarioOff: s.scenarioOff } : {}),
 });
 
 /**

@@ -64,6 +64,8 @@ export interface PanelItem {
   kind: 'reply' | 'card';
   /** Compliance rules the filled reply breaks: Insert asks once more before writing it. */
   compliance: ComplianceRule[];
+  /** The manual scenario, off, the entry answers in: the item says so and offers to switch it on. */
+  scenarioOff?: { id: string; name: string };
 }
 
 /** The outcome of the last insert, for the notice bar. */

@@ -3,13 +3,13 @@
  * that may answer on this platform and in the active scenarios and match a word of the message, with
  * entry priority and the scenario boost applied, best first.
  */
-import type { Entry, Platform } from '../../packs/schema';
+import type { Entry, Pack, Platform } from '../../packs/schema';
 import { scoreClauses, type ClauseScores } from './clauses';
 import type { Corpus, LoadedPack } from './corpus';
 import { matchesAWord, type QueryTerm } from './query-terms';
-import { isEntryEligible } from './scenarios';
+import { dormantScenarioOf, isEntryEligible } from './scenarios';
 import { separateSiblings } from './siblings';
-import { SCENARIO_BOOST, THRESHOLDS } from './thresholds';
+import { DORMANT_SCENARIO_FACTOR, SCENARIO_BOOST, THRESHOLDS } from './thresholds';
 
 /** One ranked entry (its score may still be below `THRESHOLDS.score`, down to half of it). */
 export interface Ranked {
@@ -18,6 +18,8 @@ export interface Ranked {
   entry: Entry;
   score: number;
   coverage: number;
+  /** The manual scenario, off, the entry answers in (see `dormantScenarioOf`). */
+  dormant?: Pack['scenarios'][number];
 }
 
 /** Ranks the loaded packs' entries for a normalised message; also returns the whole message's query terms. */
@@ -35,13 +37,16 @@ export function rankEntries(
       const coverage = scratch.bestCoverage[docNo]!;
       if (coverage < THRESHOLDS.coverage || scratch.best[docNo]! < THRESHOLDS.score / 2) continue;
       const entry = loaded.pack.entries[docNo]!;
-      if (!isEntryEligible(loaded.pack, entry, platform, active)) continue;
+      const eligible = isEntryEligible(loaded.pack, entry, platform, active);
+      const dormant = eligible ? null : dormantScenarioOf(loaded.pack, entry, platform, active);
+      if (!eligible && !dormant) continue;
       // A character or word fragment in common (沙发 and 发货 share 发) is not evidence: an entry must
       // match at least one word of the message.
       if (!matchesAWord(loaded, docNo, query)) continue;
       let final = scratch.best[docNo]! * (1 + 0.02 * entry.priority);
       if (entry.scenarios.some((id) => active.has(id))) final *= SCENARIO_BOOST;
-      ranked.push({ loaded, docNo, entry, score: Math.min(1, final), coverage });
+      if (dormant) final *= DORMANT_SCENARIO_FACTOR;
+      ranked.push({ loaded, docNo, entry, score: Math.min(1, final), coverage, ...(dormant ? { dormant } : {}) });
     }
   }
   ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);

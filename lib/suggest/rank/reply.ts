@@ -76,6 +76,8 @@ export interface Suggestion {
   shortcut?: string;
   /** Compliance rules the filled reply breaks (see lib/packs/compliance.ts); the panel asks before inserting. */
   compliance: ComplianceRule[];
+  /** The manual scenario, off for this chat, the entry answers in (the panel offers to switch it on). */
+  scenarioOff?: { id: string; name: string };
 }
 
 /** An entry as a suggestion, its reply chosen and filled; score, coverage and matched terms left empty. */

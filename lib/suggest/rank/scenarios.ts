@@ -55,6 +55,28 @@ function languageOf(locale: string): string {
 }
 
 /**
+ * The manual scenario (neither dates nor `when`: only the agent switches it on) that is off and would let an
+ * entry answer, or null. Such an entry is still offered, below what answers now and marked with the scenario
+ * (see rank.ts): a buyer asking about 预售 or 国补 should meet the pack's answer even before the agent thought of
+ * the switch, and the agent decides. Dated scenarios out of their window and `when` scenarios the chat does not
+ * meet stay closed: their dates and conditions are the team lead's statement of when the answer holds.
+ */
+export function dormantScenarioOf(
+  pack: Pack,
+  entry: Entry,
+  platform: Platform | undefined,
+  active: Set<string>,
+): Pack['scenarios'][number] | null {
+  if (isEntryEligible(pack, entry, platform, active)) return null;
+  for (const id of entry.scenarios) {
+    const scenario = pack.scenarios.find((s) => s.id === id);
+    if (!scenario || scenario.from || scenario.to || scenario.when || active.has(id)) continue;
+    if (isEntryEligible(pack, entry, platform, new Set([...active, id]))) return scenario;
+  }
+  return null;
+}
+
+/**
  * Picks the reply variant for the buyer: variants for another platform or for inactive scenarios are
  * skipped (unless nothing is left); then the buyer's locale, then scenario- and platform-specific
  * variants win; ties keep the pack's order.
