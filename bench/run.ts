@@ -218,6 +218,7 @@ function performance_(packs: Map<string, Pack>): void {
       segment.offsets.byteLength +
       segment.postingDocs.byteLength +
       segment.postingWeights.byteLength +
+      segment.postingAsked.byteLength +
       JSON.stringify({ terms: segment.terms, docs: segment.docs }).length;
     const engine = new SuggestEngine();
     engine.setPacks([pack], [segment]);

@@ -15,7 +15,7 @@ import { conceptIndexForms, type ConceptIndexForm } from '../text/concepts';
  */
 export const CONCEPT_POSTING_UNITS = 40;
 
-type Postings = Pick<Segment, 'termKeys' | 'terms' | 'offsets' | 'postingDocs' | 'postingWeights'>;
+type Postings = Pick<Segment, 'termKeys' | 'terms' | 'offsets' | 'postingDocs' | 'postingWeights' | 'postingAsked'>;
 
 function has({ offsets, postingDocs }: Postings, t: number, docNo: number): boolean {
   let low = offsets[t]!;
@@ -91,6 +91,9 @@ export function appendConceptTerms(
   nextDocs.set(postingDocs);
   const nextWeights = new Uint16Array(total + count);
   nextWeights.set(postingWeights);
+  // A concept term stands for whole words and phrases of the entry: asked, as its words are.
+  const nextAsked = new Uint8Array((total + count + 7) >> 3);
+  nextAsked.set(postings.postingAsked);
   const nextTerms = [...terms];
   let at = total;
   added.forEach(({ term, docs }, i) => {
@@ -99,6 +102,7 @@ export function appendConceptTerms(
     for (const docNo of docs) {
       nextDocs[at] = docNo;
       nextWeights[at] = CONCEPT_POSTING_UNITS;
+      nextAsked[at >> 3]! |= 1 << (at & 7);
       at += 1;
     }
     nextOffsets[termCount + i + 1] = at;
@@ -109,5 +113,6 @@ export function appendConceptTerms(
     offsets: nextOffsets,
     postingDocs: nextDocs,
     postingWeights: nextWeights,
+    postingAsked: nextAsked,
   };
 }

@@ -40,8 +40,8 @@ export const FIELD_WEIGHTS = {
  */
 const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
 
-/** Changes when what an index holds changes (9: English reply words weigh more, see `REPLY_WORDS`). */
-const SEGMENT_FORMAT = 'huashu-index/9';
+/** Changes when what an index holds changes (10: which postings an entry is asked with, `postingAsked`). */
+const SEGMENT_FORMAT = 'huashu-index/10';
 
 /**
  * Words of a reply in the pack's own language and written without Chinese (an English pack's reply) weigh
@@ -117,7 +117,16 @@ export interface Segment {
   postingDocs: PostingDocs;
   /** Weighted term frequency of the term in that entry, in units of 1 / `WEIGHT_SCALE`. */
   postingWeights: Uint16Array;
+  /**
+   * One bit per posting (bit `i & 7` of byte `i >> 3`): the entry is asked with the term — it is in its title,
+   * questions or keywords, or it is a concept term — not only in its replies, tags or notes. See `matchesAWord`.
+   */
+  postingAsked: Uint8Array;
 }
+
+/** Whether posting `i` of a segment is of a term the entry is asked with (see `Segment.postingAsked`). */
+export const isAskedPosting = (segment: Pick<Segment, 'postingAsked'>, i: number): boolean =>
+  ((segment.postingAsked[i >> 3]! >> (i & 7)) & 1) === 1;
 
 /** A cheap content hash (FNV-1a, 32-bit, hex) of the pack, for cache keys. */
 export function packFingerprint(pack: Pack): string {
@@ -148,6 +157,8 @@ const withoutVariables = (text: string) =>
 interface WorkArrays {
   postingTerm: Int32Array;
   postingWeight: Uint16Array;
+  /** Bit per posting in entry order: asked (see `Segment.postingAsked`). */
+  postingAskedBits: Uint8Array;
   /** All zero between builds. */
   tf: Float64Array;
   bigramSlots: Int32Array;
@@ -202,6 +213,8 @@ class SegmentBuilder implements TermKeySink {
   postingTerm: Int32Array;
   /** In units of 1 / `WEIGHT_SCALE`. */
   postingWeight: Uint16Array;
+  /** Bit per posting in entry order: a term of the entry's title, questions or keywords. */
+  postingAskedBits: Uint8Array;
   readonly entryStart: Int32Array;
   postings = 0;
   private fieldWeight = 1;
@@ -216,6 +229,7 @@ class SegmentBuilder implements TermKeySink {
     const postingsFit = spare !== undefined && spare.postingTerm.length >= capacity;
     this.postingTerm = postingsFit ? spare.postingTerm : new Int32Array(capacity);
     this.postingWeight = postingsFit ? spare.postingWeight : new Uint16Array(capacity);
+    this.postingAskedBits = postingsFit ? spare.postingAskedBits : new Uint8Array((capacity >> 3) + 1);
     // Sized for ~12 terms per entry (the 10k synthetic pack has 12, real packs more): growing by
     // doubling touched twice the fresh memory. Unused room in tf and termKeys is never touched.
     const terms = Math.max(1024, entryCount * 12);
@@ -232,9 +246,18 @@ class SegmentBuilder implements TermKeySink {
 
   /** Hands the work space on to the next build (see `spareWork`). */
   release(): void {
-    const { postingTerm, postingWeight, tf, charIds, termKeys, subwordIds } = this;
+    const { postingTerm, postingWeight, postingAskedBits, tf, charIds, termKeys, subwordIds } = this;
     const bigramSlots = this.bigramIds.array;
-    spareWork = new WeakRef({ postingTerm, postingWeight, tf, bigramSlots, charIds, termKeys, subwordIds });
+    spareWork = new WeakRef({
+      postingTerm,
+      postingWeight,
+      postingAskedBits,
+      tf,
+      bigramSlots,
+      charIds,
+      termKeys,
+      subwordIds,
+    });
   }
 
   /** The number of a term of this build's vocabulary, or -1 (Han terms by their numeric key). */
@@ -266,6 +289,8 @@ class SegmentBuilder implements TermKeySink {
     this.addField('title', entry.title);
     for (const question of entry.questions) this.addField('questions', question);
     for (const keyword of entry.keywords) this.addField('keywords', keyword);
+    // Terms are listed in the order first met: those met so far are the ones the entry is asked with.
+    const asked = this.touchedCount;
     for (const tag of entry.tags) this.addField('tags', tag);
     for (const reply of entry.replies) {
       // Only replies in the pack's own language are evidence (a Chinese pack's English variant for overseas
@@ -281,13 +306,20 @@ class SegmentBuilder implements TermKeySink {
       const grow = <T extends Int32Array | Uint16Array>(from: T, to: T): T => (to.set(from), to);
       this.postingTerm = grow(this.postingTerm, new Int32Array(size));
       this.postingWeight = grow(this.postingWeight, new Uint16Array(size));
+      const bits = new Uint8Array((size >> 3) + 1);
+      bits.set(this.postingAskedBits.subarray(0, Math.min(this.postingAskedBits.length, bits.length)));
+      this.postingAskedBits = bits;
     }
-    const { tf, touched, postingTerm, postingWeight } = this;
+    const { tf, touched, postingTerm, postingWeight, postingAskedBits } = this;
     let postings = this.postings;
     for (let t = 0; t < count; t += 1) {
       const id = touched[t]!;
       postingTerm[postings] = id;
       postingWeight[postings] = Math.min(MAX_WEIGHT_UNITS, Math.round(tf[id]! * WEIGHT_SCALE));
+      // Set or cleared: the work space is reused from the build before.
+      const bit = 1 << (postings & 7);
+      if (t < asked) postingAskedBits[postings >> 3]! |= bit;
+      else postingAskedBits[postings >> 3]! &= ~bit;
       postings += 1;
       tf[id] = 0;
     }
@@ -391,23 +423,25 @@ class SegmentBuilder implements TermKeySink {
  */
 function sortPostings(
   termCount: number,
-  { postings, postingTerm, postingWeight, entryStart }: SegmentBuilder,
-): Pick<Segment, 'offsets' | 'postingDocs' | 'postingWeights'> {
+  { postings, postingTerm, postingWeight, postingAskedBits, entryStart }: SegmentBuilder,
+): Pick<Segment, 'offsets' | 'postingDocs' | 'postingWeights' | 'postingAsked'> {
   const offsets = new Int32Array(termCount + 1);
   for (let i = 0; i < postings; i += 1) offsets[postingTerm[i]! + 1]! += 1;
   for (let t = 0; t < termCount; t += 1) offsets[t + 1]! += offsets[t]!;
   const cursor = offsets.slice(0, termCount);
   const postingDocs = postingDocsFor(entryStart.length - 1, postings);
   const postingWeights = new Uint16Array(postings);
+  const postingAsked = new Uint8Array((postings + 7) >> 3);
   for (let docNo = 0, i = 0; docNo + 1 < entryStart.length; docNo += 1) {
     for (const end = entryStart[docNo + 1]!; i < end; i += 1) {
       const at = cursor[postingTerm[i]!]!;
       cursor[postingTerm[i]!] = at + 1;
       postingDocs[at] = docNo;
       postingWeights[at] = postingWeight[i]!;
+      if ((postingAskedBits[i >> 3]! >> (i & 7)) & 1) postingAsked[at >> 3]! |= 1 << (at & 7);
     }
   }
-  return { offsets, postingDocs, postingWeights };
+  return { offsets, postingDocs, postingWeights, postingAsked };
 }
 
 /**
@@ -449,6 +483,7 @@ export function serializeSegment(segment: Segment): Record<string, unknown> {
     offsets: Array.from(segment.offsets),
     postingDocs: Array.from(segment.postingDocs),
     postingWeights: Array.from(segment.postingWeights),
+    postingAsked: Array.from(segment.postingAsked),
   };
 }
 
@@ -477,8 +512,15 @@ export function reviveSegment(value: unknown): Segment | null {
       : Array.isArray(s.postingWeights)
         ? Uint16Array.from(s.postingWeights as number[])
         : null;
-  if (!termKeys || !offsets || !postingDocs || !postingWeights) return null;
+  const postingAsked =
+    s.postingAsked instanceof Uint8Array
+      ? s.postingAsked
+      : Array.isArray(s.postingAsked)
+        ? Uint8Array.from(s.postingAsked as number[])
+        : null;
+  if (!termKeys || !offsets || !postingDocs || !postingWeights || !postingAsked) return null;
   if (offsets.length !== termKeys.length + 1 || postingDocs.length !== postingWeights.length) return null;
+  if (postingAsked.length !== (postingDocs.length + 7) >> 3) return null;
   if (offsets[offsets.length - 1] !== postingDocs.length) return null;
   // Every string term is named once by its number.
   let strings = 0;
@@ -488,5 +530,5 @@ export function reviveSegment(value: unknown): Segment | null {
     strings += 1;
   }
   if (strings !== s.terms.length) return null;
-  return { ...(s as unknown as Segment), termKeys, offsets, postingDocs, postingWeights };
+  return { ...(s as unknown as Segment), termKeys, offsets, postingDocs, postingWeights, postingAsked };
 }

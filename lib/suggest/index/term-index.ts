@@ -69,16 +69,20 @@ export class HomophoneIndex {
   }
 }
 
-/** Whether term `t` of a segment occurs in an entry (postings are sorted: binary search). */
-export function postingHas(segment: Pick<Segment, 'offsets' | 'postingDocs'>, t: number, docNo: number): boolean {
+/** Where entry `docNo`'s posting of term `t` is (postings are sorted: binary search), or -1. */
+export function postingIndex(segment: Pick<Segment, 'offsets' | 'postingDocs'>, t: number, docNo: number): number {
   let low = segment.offsets[t]!;
   let high = segment.offsets[t + 1]! - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
     const value = segment.postingDocs[middle]!;
-    if (value === docNo) return true;
+    if (value === docNo) return middle;
     if (value < docNo) low = middle + 1;
     else high = middle - 1;
   }
-  return false;
+  return -1;
 }
+
+/** Whether term `t` of a segment occurs in an entry. */
+export const postingHas = (segment: Pick<Segment, 'offsets' | 'postingDocs'>, t: number, docNo: number): boolean =>
+  postingIndex(segment, t, docNo) >= 0;

@@ -4,14 +4,13 @@
  * down.
  */
 import type { Entry } from '../../packs/schema';
-import { postingHas } from '../index/term-index';
+import { isAskedPosting } from '../index/segment';
+import { postingHas, postingIndex } from '../index/term-index';
 import { normalizeText } from '../text/normalize';
 import { CHINESE_STOPWORDS, COURTESY_TERMS } from '../text/stopwords';
-import { CONCEPT_TERM_PREFIX } from '../text/concepts';
 import { bridgeOf, isEnglishWord } from '../text/en-bridge';
 import { SYNONYM_WEIGHT, synonymsOf } from '../text/synonyms';
 import type { WeightedTerm } from '../text/tokenize';
-import { askedTermsOf } from './asked-terms';
 import type { Corpus, LoadedPack } from './corpus';
 
 /** Weight of a known word one edit away from an unknown one. */
@@ -88,11 +87,9 @@ function addBridge(corpus: Corpus, term: string, targets: QueryTerm['targets']):
   }
 }
 
-/** Whether an entry holds a query term or one of its stand-ins (typo neighbour, homophone, synonym). */
-function entryHas(loaded: LoadedPack, docNo: number, q: QueryTerm, direct = false): boolean {
-  // `direct`: not through a WordNet relation.
+/** Whether an entry holds a query term or one of its stand-ins (typo neighbour, homophone, synonym, WordNet). */
+function entryHas(loaded: LoadedPack, docNo: number, q: QueryTerm): boolean {
   return q.targets.some((target) => {
-    if (direct && target.bridged) return false;
     const t = loaded.termIndex.get(target.term);
     return t !== undefined && postingHas(loaded.segment, t, docNo);
   });
@@ -115,15 +112,34 @@ export function matchesAWord(loaded: LoadedPack, docNo: number, query: QueryTerm
   for (const q of query) {
     // A one-character keyword is a word of its entry (透, 券), although the tokenizer makes a helper term of it.
     const word = q.word || (q.term.length === 1 && keywordCharsOf(entry).has(q.term));
-    if (!word || QUESTION_WORDS.has(q.term) || isEnglishCourtesy(q.term) || !entryHas(loaded, docNo, q, true)) continue;
-    const asked = askedTermsOf(entry);
-    // Concept terms (a pack's synonym groups too) stand for whole words and phrases of the entry.
-    const isAsked = (term: string) => term.startsWith(CONCEPT_TERM_PREFIX) || asked.has(term);
-    if (q.targets.some((target) => !target.bridged && isAsked(target.term))) return true;
-    inReplies += 1;
-    if (inReplies === 2) return true;
+    if (!word || QUESTION_WORDS.has(q.term) || isEnglishCourtesy(q.term)) continue;
+    const found = directMatch(loaded, docNo, q);
+    if (found === 'asked') return true;
+    if (found === 'replies') {
+      inReplies += 1;
+      if (inReplies === 2) return true;
+    }
   }
   return false;
+}
+
+/**
+ * How an entry holds a query term itself or through a typo neighbour, homophone or synonym (not through a
+ * WordNet relation): among the words it is asked with (`Segment.postingAsked`), only in its replies, tags or
+ * notes, or not at all.
+ */
+function directMatch(loaded: LoadedPack, docNo: number, q: QueryTerm): 'asked' | 'replies' | null {
+  let found: 'replies' | null = null;
+  for (const target of q.targets) {
+    if (target.bridged) continue;
+    const t = loaded.termIndex.get(target.term);
+    if (t === undefined) continue;
+    const at = postingIndex(loaded.segment, t, docNo);
+    if (at < 0) continue;
+    if (isAskedPosting(loaded.segment, at)) return 'asked';
+    found = 'replies';
+  }
+  return found;
 }
 
 /** Per entry object, filled on first use: the Chinese characters a team lead gave as keywords on their own. */
