@@ -487,6 +487,15 @@ export function serializeSegment(segment: Segment): Record<string, unknown> {
   };
 }
 
+/** A stored typed array as it was (IndexedDB) or from a number list (JSON); null when it is neither. */
+function typedArrayOf<T extends Int32Array | Uint16Array | Uint8Array>(
+  value: unknown,
+  Kind: { new (length: number): T; from(list: ArrayLike<number>): T },
+): T | null {
+  if (value instanceof Kind) return value;
+  return Array.isArray(value) ? Kind.from(value as number[]) : null;
+}
+
 /**
  * Reads a stored segment back (from IndexedDB with typed arrays, or from JSON with number lists);
  * returns null when it is of another format or inconsistent, and the caller rebuilds it.
@@ -495,29 +504,14 @@ export function reviveSegment(value: unknown): Segment | null {
   if (typeof value !== 'object' || value === null) return null;
   const s = value as Record<string, unknown>;
   if (s.format !== SEGMENT_FORMAT || !Array.isArray(s.docs) || !Array.isArray(s.terms)) return null;
-  const int32s = (v: unknown) =>
-    v instanceof Int32Array ? v : Array.isArray(v) ? Int32Array.from(v as number[]) : null;
-  const termKeys = int32s(s.termKeys);
-  const offsets = int32s(s.offsets);
-  const short = s.docs.length <= MAX_16_BIT_DOCS;
-  const postingDocs =
-    s.postingDocs instanceof (short ? Uint16Array : Int32Array)
-      ? (s.postingDocs as PostingDocs)
-      : Array.isArray(s.postingDocs)
-        ? (short ? Uint16Array : Int32Array).from(s.postingDocs as number[])
-        : null;
-  const postingWeights =
-    s.postingWeights instanceof Uint16Array
-      ? s.postingWeights
-      : Array.isArray(s.postingWeights)
-        ? Uint16Array.from(s.postingWeights as number[])
-        : null;
-  const postingAsked =
-    s.postingAsked instanceof Uint8Array
-      ? s.postingAsked
-      : Array.isArray(s.postingAsked)
-        ? Uint8Array.from(s.postingAsked as number[])
-        : null;
+  const termKeys = typedArrayOf(s.termKeys, Int32Array);
+  const offsets = typedArrayOf(s.offsets, Int32Array);
+  const postingDocs: PostingDocs | null =
+    s.docs.length <= MAX_16_BIT_DOCS
+      ? typedArrayOf(s.postingDocs, Uint16Array)
+      : typedArrayOf(s.postingDocs, Int32Array);
+  const postingWeights = typedArrayOf(s.postingWeights, Uint16Array);
+  const postingAsked = typedArrayOf(s.postingAsked, Uint8Array);
   if (!termKeys || !offsets || !postingDocs || !postingWeights || !postingAsked) return null;
   if (offsets.length !== termKeys.length + 1 || postingDocs.length !== postingWeights.length) return null;
   if (postingAsked.length !== (postingDocs.length + 7) >> 3) return null;
