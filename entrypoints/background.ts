@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { onAlarm, startAlarms } from '@/lib/background/alarms';
 import { registryIn } from '@/lib/background/chat-registry';
-import { injectSelectionReader, localizedMenu, onMenuClick } from '@/lib/background/context-menu';
+import { startContextMenu } from '@/lib/background/context-menu';
 import { watchPolicy } from '@/lib/background/fleet-policy';
 import { registerHandlers } from '@/lib/background/handlers';
 import { seedBuiltinPacks } from '@/lib/background/pack-import';
@@ -18,7 +18,12 @@ import { builtinPacks } from '@/lib/packs/builtin';
 export default defineBackground(() => {
   const db = new HuashuDb();
   const packsChanged = (ids: string[]) => void pages.sendMessage('packsChanged', { ids }).catch(() => {});
-  const menu = localizedMenu(browser.contextMenus, () => browser.i18n.getUILanguage());
+  const panel = panelApisOf((globalThis as { chrome?: unknown }).chrome, browser);
+  openPanelOnActionClick(panel);
+  const menu = startContextMenu(browser, {
+    settings: () => service.getSettings(),
+    openPanel: (tabId) => openPanel(panel, tabId),
+  });
   const extension = { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
   const service = new BackgroundService({
     db,
@@ -53,17 +58,8 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(start);
   start();
   browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm.name, service)?.catch(console.error));
-  const panel = panelApisOf((globalThis as { chrome?: unknown }).chrome, browser);
-  openPanelOnActionClick(panel);
-  const files = ['/content-scripts/generic.js' as const];
-  const readSelectionIn = (tabId: number, frameId: number) =>
-    injectSelectionReader(() => browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files }));
-  browser.runtime.onInstalled.addListener(() => void service.getSettings().then(menu.create));
-  browser.contextMenus.onClicked.addListener((info, tab) =>
-    onMenuClick({ openPanel: (tabId) => openPanel(panel, tabId), readSelectionIn }, info, tab),
-  );
   // The test build lets the end-to-end tests do what the menu click does (Chromium cannot click it).
-  if (import.meta.env.HUASHU_E2E) Object.assign(globalThis, { huashuReadSelectionIn: readSelectionIn });
+  if (import.meta.env.HUASHU_E2E) Object.assign(globalThis, { huashuReadSelectionIn: menu.readSelectionIn });
   browser.tabs.onActivated.addListener(({ tabId }) => void service.tabActivated(tabId));
   browser.tabs.onRemoved.addListener((tabId) => void service.tabGone(tabId));
 });

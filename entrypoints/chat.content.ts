@@ -52,10 +52,9 @@ function watchChat(ctx: ContentScriptContext, adapter: ChatAdapter, focused: () 
   });
   ctx.onInvalidated(chat.stop);
   ctx.addEventListener(window, 'wxt:locationchange', () => chat.reportNow());
-  // No pagehide forget here: with it, 1 run in 4 of pages.e2e lost the chat after a reload ("No chat tab is
-  // open") although forgets only remove their own document's report — cause not found yet. Closed tabs are
-  // forgotten by tabs.onRemoved and the registry is capped. A document restored from the back-forward cache
-  // reports again.
+  // A document going away (closed, reloaded, navigated) forgets its own report; one restored from the
+  // back-forward cache reports again.
+  ctx.addEventListener(window, 'pagehide', frame.forget);
   ctx.addEventListener(window, 'pageshow', (event) => {
     if ((event as PageTransitionEvent).persisted) chat.reportNow();
   });

@@ -38,6 +38,61 @@ export function localizedMenu(menus: MenuApi, browserLanguage: () => string) {
   };
 }
 
+/** The built page reader (entrypoints/generic.content.ts), injected on a menu click, never by the manifest. */
+export const SELECTION_READER_FILE = '/content-scripts/generic.js' as const;
+
+/** A menu click as `contextMenus.onClicked` gives it. */
+interface MenuClick {
+  menuItemId: string | number;
+  frameId?: number;
+}
+
+/** The tab a menu click happened in. */
+interface MenuTab {
+  id?: number;
+  url?: string;
+}
+
+/** The parts of `browser` the menu is wired to. */
+export interface ContextMenuApis {
+  contextMenus: MenuApi & { onClicked: { addListener(listener: (info: MenuClick, tab?: MenuTab) => void): void } };
+  i18n: { getUILanguage(): string };
+  scripting: {
+    executeScript(injection: {
+      target: { tabId: number; frameIds: number[] };
+      files: (typeof SELECTION_READER_FILE)[];
+    }): Promise<unknown>;
+  };
+  runtime: { onInstalled: { addListener(listener: () => void): void } };
+}
+
+export interface ContextMenu {
+  /** The settings were saved: the menu follows their UI language. */
+  retitle(settings: Settings): void;
+  /** Injects the page reader into one frame of a tab (what a click does; the e2e build calls it directly). */
+  readSelectionIn(tabId: number, frameId: number): Promise<boolean>;
+}
+
+/**
+ * Wires the menu: created at install in the settings' UI language, a click opens the panel (`openPanel`,
+ * lib/background/side-panel.ts) and, on a page that is not a chat site, injects the page reader there.
+ */
+export function startContextMenu(
+  apis: ContextMenuApis,
+  options: { settings(): Promise<Settings>; openPanel(tabId: number): void },
+): ContextMenu {
+  const menu = localizedMenu(apis.contextMenus, () => apis.i18n.getUILanguage());
+  const readSelectionIn = (tabId: number, frameId: number) =>
+    injectSelectionReader(() =>
+      apis.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [SELECTION_READER_FILE] }),
+    );
+  apis.runtime.onInstalled.addListener(() => void options.settings().then(menu.create));
+  apis.contextMenus.onClicked.addListener((info, tab) =>
+    onMenuClick({ openPanel: options.openPanel, readSelectionIn }, info, tab),
+  );
+  return { retitle: menu.retitle, readSelectionIn };
+}
+
 /** What a menu click needs, passed in by the entrypoint. */
 interface ContextMenuPorts {
   /** Opens the panel beside the tab (within the click: the browser allows it only then). */
@@ -47,11 +102,7 @@ interface ContextMenuPorts {
 }
 
 /** A context menu click: opens the panel and, on a page that is not a chat site, reads the selection there. */
-export function onMenuClick(
-  ports: ContextMenuPorts,
-  info: { menuItemId: string | number; frameId?: number },
-  tab: { id?: number; url?: string } | undefined,
-): void {
+export function onMenuClick(ports: ContextMenuPorts, info: MenuClick, tab: MenuTab | undefined): void {
   if (info.menuItemId !== FIND_REPLIES_MENU.id || tab?.id === undefined) return;
   ports.openPanel(tab.id);
   // Chat sites have their own reader already.

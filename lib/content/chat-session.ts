@@ -60,7 +60,7 @@ export function startChat(options: {
   return {
     readNow: () => watcher?.readNow() ?? null,
     reportNow() {
-      if (watcher) ports.report(watcher.readNow());
+      watcher?.reportNow();
     },
     async insert(request) {
       await ready;

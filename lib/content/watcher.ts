@@ -22,8 +22,10 @@ interface WatchOptions {
 }
 
 export interface Watcher {
-  /** Reads the pane now (full read) and returns what it reports. */
+  /** Reads the pane now (full read) and returns it; the background gets it with the next report. */
   readNow(): ConversationReport;
+  /** Reads the pane now and reports it (the page's URL changed). */
+  reportNow(): void;
   stop(): void;
   /** Counters for the bench and tests: how many full and incremental reads happened. */
   stats: { fullReads: number; incrementalReads: number; messagesParsed: number };
@@ -201,16 +203,28 @@ export function watchConversation(options: WatchOptions): Watcher {
     pageObserver.observe(root.body, { childList: true, subtree: true, characterData: true });
   }
 
+  const readAll = (): ConversationReport => {
+    attachList(true);
+    fullRead();
+    return makeReport();
+  };
+
   attachList();
   schedule();
 
   return {
     readNow() {
-      attachList(true);
-      fullRead();
-      const report = makeReport();
-      lastReported = fingerprint(report);
+      const report = readAll();
+      // A read for the caller is not a report: the background has not seen it. Counting it as reported lost
+      // a new document's first report when a shortcut was expanded before it (after a reload the old
+      // document's forget then left the tab without a chat), so what differs goes out with the next flush.
+      if (fingerprint(report) !== lastReported) schedule();
       return report;
+    },
+    reportNow() {
+      const report = readAll();
+      lastReported = fingerprint(report);
+      options.report(report);
     },
     stop() {
       stopped = true;

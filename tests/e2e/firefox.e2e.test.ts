@@ -5,14 +5,13 @@
  * A signed pack subscribed with its team key is imported (Firefox's WebCrypto checks the Ed25519
  * signature); changed without signing it again, it is refused and the signed version kept.
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_UUID, FIREFOX, launchFirefox, poll, type Firefox } from './firefox';
 import { ROOT, serveFolder } from './harness';
-import { signWithNewKey } from './signing';
+import { signedDeskPack, signedPack } from './signing';
 
 let firefox: Firefox;
 let server: Server;
@@ -90,21 +89,7 @@ describe.skipIf(!existsSync(FIREFOX))('firefox', () => {
   });
 
   it('imports a pack signed with the pinned team key, and refuses it changed without a new signature', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'huashu-ff-signed-'));
-    const file = join(folder, 'signed-desk.json');
-    const pack = (reply: string) =>
-      JSON.stringify({
-        format: 'huashu-pack/1',
-        id: 'signed-desk',
-        name: 'Signed desk',
-        version: '1.0.0',
-        locale: 'en',
-        entries: [
-          { id: 'gift-wrap', title: 'Gift wrapping', questions: ['gift wrapping'], replies: [{ text: reply }] },
-        ],
-      });
-    writeFileSync(file, pack('Gift wrapping is free.'));
-    const { publicKey } = signWithNewKey(file);
+    const { file, folder, publicKey } = signedPack('signed-desk.json', signedDeskPack());
     const packs = await serveFolder(folder);
     try {
       const url = `${packs.origin}/signed-desk.json`;
@@ -148,7 +133,7 @@ describe.skipIf(!existsSync(FIREFOX))('firefox', () => {
       expect(report).toContain(`${url}: imported “Signed desk” 1.0.0`);
       expect(await poll(() => text('subscription-signed'), Boolean)).toBe(`Signed · key ${publicKey.slice(0, 8)}…`);
 
-      writeFileSync(file, pack('Gift wrapping costs $50.'));
+      writeFileSync(file, signedDeskPack('Gift wrapping costs $50.'));
       await firefox.evaluate(
         page,
         `document.querySelector('[data-pack-id="signed-desk"] [data-testid="pack-sync-now"]').click()`,

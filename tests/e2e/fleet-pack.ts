@@ -1,9 +1,6 @@
 /** The pack a fleet policy subscribes to in the policy tests (Chromium and Firefox), and its server. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { signWithNewKey } from './signing';
+import { signedPack } from './signing';
 
 const FLEET_PACK = JSON.stringify({
   format: 'huashu-pack/1',
@@ -33,9 +30,7 @@ export async function serveFleetPack(
   const files = new Map([['/packs/fleet-desk.json', FLEET_PACK]]);
   let publicKey: string | undefined;
   if (signed) {
-    const file = join(mkdtempSync(join(tmpdir(), 'huashu-fleet-')), 'fleet-desk.json');
-    writeFileSync(file, FLEET_PACK);
-    const made = signWithNewKey(file);
+    const made = signedPack('fleet-desk.json', FLEET_PACK);
     files.set('/packs/fleet-desk.json.sig', made.signature);
     publicKey = made.publicKey;
   }

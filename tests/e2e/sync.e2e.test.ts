@@ -6,14 +6,12 @@
  * server error keeps that version and says so. A pack signed with `kpack sign` and subscribed with the
  * team's public key is imported; changed on the server without signing it again, it is refused.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPanel, ROOT, type ExtensionBrowser } from './harness';
-import { signWithNewKey } from './signing';
+import { signedDeskPack, signedPack } from './signing';
 
 const EXTENSION = process.env.HUASHU_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
@@ -36,29 +34,8 @@ const packJson = (version: string, reply: string) =>
     ],
   });
 
-/** The signed pack as the team lead wrote it; `kpack sign` signs this file's bytes. */
-const SIGNED_PACK = `${JSON.stringify(
-  {
-    format: 'huashu-pack/1',
-    id: 'signed-desk',
-    name: 'Signed desk',
-    version: '1.0.0',
-    locale: 'en',
-    entries: [
-      {
-        id: 'gift-wrap',
-        title: 'Gift wrapping',
-        questions: ['do you gift wrap', 'gift wrapping price'],
-        keywords: ['wrapping'],
-        replies: [{ text: 'Gift wrapping is free with every order.' }],
-      },
-    ],
-  },
-  null,
-  2,
-)}\n`;
 /** What is served at the signed pack's address and beside it (`.sig`). */
-const signed = { body: SIGNED_PACK, sig: '' };
+const signed = { body: signedDeskPack(), sig: '' };
 
 /** The team lead's pack server: one pack, an ETag per version, 304 for If-None-Match, CORS for everyone. */
 const served = { status: 200, body: packJson('1.0.0', 'We wax snowboards for $25.'), etag: '"v1"' };
@@ -204,9 +181,7 @@ describe('signed packs', () => {
 
   beforeAll(() => {
     // The team lead's side: kpack (the CLI as built) writes a new key, signs the file, prints the key to pin.
-    const file = join(mkdtempSync(join(tmpdir(), 'huashu-signed-')), 'signed-desk.json');
-    writeFileSync(file, SIGNED_PACK);
-    ({ publicKey, signature: signed.sig } = signWithNewKey(file));
+    ({ publicKey, signature: signed.sig } = signedPack('signed-desk.json', signed.body));
     signedUrl = packUrl.replace('sync-desk.json', 'signed-desk.json');
   });
 
@@ -239,7 +214,7 @@ describe('signed packs', () => {
   });
 
   it('a reply changed on the server without signing again is refused; the signed version stays in use', async () => {
-    signed.body = SIGNED_PACK.replace('Gift wrapping is free', 'Gift wrapping costs $50');
+    signed.body = signedDeskPack('Gift wrapping costs $50.');
     await signedRow().getByTestId('pack-sync-now').click();
     await expect
       .poll(() => signedRow().getByTestId('pack-sync-status').textContent(), { timeout: 15_000 })

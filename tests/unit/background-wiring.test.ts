@@ -5,12 +5,20 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { EMPTY_REGISTRY, recordActivation, registryIn } from '../../lib/background/chat-registry';
-import { FIND_REPLIES_MENU, injectSelectionReader, onMenuClick } from '../../lib/background/context-menu';
+import {
+  FIND_REPLIES_MENU,
+  injectSelectionReader,
+  onMenuClick,
+  SELECTION_READER_FILE,
+  startContextMenu,
+  type ContextMenuApis,
+} from '../../lib/background/context-menu';
 import { registerHandlers } from '../../lib/background/handlers';
 import { BackgroundService, type Sender } from '../../lib/background/service';
 import { openPanel, openPanelOnActionClick, panelApisOf } from '../../lib/background/side-panel';
 import { shortcutList } from '../../lib/content/shortcut-list';
 import { base64ToBytes, bytesToBase64 } from '../../lib/messaging/base64';
+import { settingsFrom } from '../../lib/settings';
 import type { ContentProtocol } from '../../lib/messaging/content';
 import type { PagesProtocol } from '../../lib/messaging/pages';
 import { fileMessage } from '../helpers/packs';
@@ -65,6 +73,44 @@ describe('context menu', () => {
     onMenuClick(p, { menuItemId: 'other' }, { id: 8, url: 'https://forum.example/' });
     onMenuClick(p, { menuItemId: FIND_REPLIES_MENU.id }, undefined);
     expect(p.openPanel).toHaveBeenCalledTimes(1);
+  });
+
+  it('is created at install in the settings’ language, retitled when they change, and a click reads the page', async () => {
+    const installed: Array<() => void> = [];
+    const clicked: Array<Parameters<ContextMenuApis['contextMenus']['onClicked']['addListener']>[0]> = [];
+    const apis = {
+      contextMenus: {
+        create: vi.fn(),
+        update: vi.fn(async () => {}),
+        onClicked: { addListener: (listener: (typeof clicked)[number]) => void clicked.push(listener) },
+      },
+      i18n: { getUILanguage: () => 'en-US' },
+      scripting: { executeScript: vi.fn(async () => []) },
+      runtime: { onInstalled: { addListener: (listener: () => void) => void installed.push(listener) } },
+    } satisfies ContextMenuApis;
+    const openPanel = vi.fn();
+    const menu = startContextMenu(apis, { settings: async () => settingsFrom({ uiLanguage: 'zh-CN' }), openPanel });
+    expect(apis.contextMenus.create).not.toHaveBeenCalled();
+    installed.forEach((listener) => listener());
+    await vi.waitFor(() =>
+      expect(apis.contextMenus.create).toHaveBeenCalledWith({ ...FIND_REPLIES_MENU, title: '话术：为“%s”查找回复' }),
+    );
+    menu.retitle(settingsFrom({ uiLanguage: 'auto' }));
+    expect(apis.contextMenus.update).toHaveBeenCalledWith(FIND_REPLIES_MENU.id, {
+      title: 'Huashu: find replies for “%s”',
+    });
+    clicked.forEach((listener) =>
+      listener({ menuItemId: FIND_REPLIES_MENU.id, frameId: 3 }, { id: 9, url: 'https://forum.example/t/1' }),
+    );
+    expect(openPanel).toHaveBeenCalledWith(9);
+    expect(apis.scripting.executeScript).toHaveBeenCalledWith({
+      target: { tabId: 9, frameIds: [3] },
+      files: [SELECTION_READER_FILE],
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    apis.scripting.executeScript.mockRejectedValueOnce(new Error('chrome:// page'));
+    expect(await menu.readSelectionIn(9, 0)).toBe(false);
+    warn.mockRestore();
   });
 
   it('says false when the page refuses the reader', async () => {

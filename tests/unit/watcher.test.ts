@@ -120,6 +120,23 @@ describe('watchConversation', () => {
     watcher.stop();
   });
 
+  it('still reports a pane that was read for a shortcut before its first report', async () => {
+    // pages.e2e after a reload: the agent's first Tab expands a shortcut, which reads the pane, before the
+    // new document's first (debounced) report. That read must not count as reported.
+    const { reports, watcher } = setup(fixture('jd/history.html'));
+    expect(watcher.readNow().conversation?.buyerName).toBe('jd_小王');
+    expect(reports).toHaveLength(0);
+    await vi.waitFor(() => expect(reports).toHaveLength(1), SETTLE);
+    expect(reports[0]!.conversation?.buyerName).toBe('jd_小王');
+    // Once reported, reading it again sends nothing new; `reportNow` sends it at once.
+    watcher.readNow();
+    await tick();
+    expect(reports).toHaveLength(1);
+    watcher.reportNow();
+    expect(reports).toHaveLength(2);
+    watcher.stop();
+  });
+
   it('waits for a list that appears late, and stops cleanly', async () => {
     const { doc, reports, watcher } = setup('<!doctype html><body><div id="app"></div></body>');
     await tick();
