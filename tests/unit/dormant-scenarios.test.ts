@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PackInput } from '../../lib/packs/schema';
+import { parsePack } from '../../lib/packs/validate';
 import { SuggestEngine } from '../../lib/suggest/engine';
 import { DORMANT_SCENARIO_FACTOR } from '../../lib/suggest/rank/thresholds';
 import { pack } from '../helpers/packs';
@@ -64,6 +66,25 @@ describe('entries of a manual scenario that is off', () => {
 
   it('do not displace an answer that holds now when it fits as well', () => {
     expect(suggest('什么时候发货')[0]?.entryId).toBe('ship-time');
+  });
+});
+
+describe('with the shipped packs', () => {
+  it('a plain shipping question leads with the entry that answers now, not the pre-order one', () => {
+    const shipped = readdirSync(new URL('../../knowledge-packs/', import.meta.url))
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => {
+        const result = parsePack(readFileSync(new URL(`../../knowledge-packs/${file}`, import.meta.url), 'utf8'));
+        if (!result.ok) throw new Error(`${file} is invalid`);
+        return result.pack;
+      });
+    const all = new SuggestEngine();
+    all.setPacks(shipped);
+    const ranked = all.suggest(
+      { text: 'Customer asks: when will my order ship?', platform: 'generic', now: december },
+      10,
+    );
+    expect(ranked.suggestions[0]?.entryId).toBe('processing-time');
   });
 });
 

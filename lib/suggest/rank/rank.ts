@@ -9,7 +9,7 @@ import type { Corpus, LoadedPack } from './corpus';
 import { matchesAWord, type QueryTerm } from './query-terms';
 import { dormantScenarioOf, isEntryEligible } from './scenarios';
 import { separateSiblings } from './siblings';
-import { DORMANT_SCENARIO_FACTOR, SCENARIO_BOOST, THRESHOLDS } from './thresholds';
+import { DORMANT_LEAD_MARGIN, DORMANT_SCENARIO_FACTOR, SCENARIO_BOOST, THRESHOLDS } from './thresholds';
 
 /** One ranked entry (its score may still be below `THRESHOLDS.score`, down to half of it). */
 export interface Ranked {
@@ -50,7 +50,13 @@ export function rankEntries(
     }
   }
   ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
-  return { ranked: withEachQuestionAnswered(separateSiblings(corpus, ranked, query), questionLeaders), query };
+  const ordered = withEachQuestionAnswered(separateSiblings(corpus, ranked, query), questionLeaders);
+  // An entry of a manual scenario that is off comes after the entries that answer now unless it fits the
+  // message clearly better: "when will my order ship" must not lead with the pre-order reply because its
+  // question is worded closest, "国补能用吗" should lead with the 国补 reply.
+  const bestNow = Math.max(0, ...ordered.filter((r) => !r.dormant).map((r) => r.score));
+  const leads = (r: Ranked) => !r.dormant || r.score >= bestNow * DORMANT_LEAD_MARGIN;
+  return { ranked: [...ordered.filter(leads), ...ordered.filter((r) => !leads(r))], query };
 }
 
 /** How many leading places the best entries of a several-question message's questions are kept in. */
