@@ -21,13 +21,40 @@ const STATUS_KEY = 'policyStatus';
 
 type PolicyStatus = Record<string, { error: string; at: number }>;
 
-/** The managed storage's object: a browser that has no policy may reject instead of answering `{}`. */
-export async function readManaged(load: (() => Promise<unknown>) | undefined): Promise<unknown> {
-  try {
-    return (await load?.()) ?? null;
-  } catch {
-    return null;
-  }
+const LAST_MANAGED_KEY = 'lastManagedPolicy';
+
+/**
+ * How long a read of the managed storage may take. Chromium sometimes leaves `storage.managed.get()` pending
+ * for seconds in a worker that has just started (seen in the generic-page e2e on a loaded machine), and every
+ * settings read waits for the policy: an insert then hung.
+ */
+export const MANAGED_READ_MS = 2_000;
+
+/**
+ * The managed storage's object: a browser that has no policy may reject instead of answering `{}` (→ null).
+ * An answer is kept in `db`; when the browser does not answer within `timeoutMs`, the last answer kept stands
+ * in — never "no policy", which would unlock what the organisation locked.
+ */
+export async function readManaged(
+  load: (() => Promise<unknown>) | undefined,
+  db?: HuashuDb,
+  timeoutMs = MANAGED_READ_MS,
+): Promise<unknown> {
+  if (!load) return null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = Symbol('late');
+  const answer = await Promise.race([
+    load().then(
+      (value) => value ?? null,
+      () => null,
+    ),
+    new Promise<typeof late>((resolve) => (timer = setTimeout(() => resolve(late), timeoutMs))),
+  ]);
+  clearTimeout(timer);
+  if (answer === late) return db ? ((await db.settings.get(LAST_MANAGED_KEY))?.value ?? null) : null;
+  if (db && JSON.stringify((await db.settings.get(LAST_MANAGED_KEY))?.value ?? null) !== JSON.stringify(answer))
+    await db.settings.put({ key: LAST_MANAGED_KEY, value: answer });
+  return answer;
 }
 
 /** What subscribing needs: the service's subscribe path (fetch, import, store) and the clock. */

@@ -741,7 +741,7 @@ export class BackgroundService {
 
   /** The organisation's fleet policy, read again each time (the worker may have been stopped since). */
   async fleetPolicy(): Promise<PolicyReading> {
-    return readFleetPolicy(await readManaged(this.ports.loadManagedPolicy));
+    return readFleetPolicy(await readManaged(this.ports.loadManagedPolicy, this.ports.db));
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 import { generateKeyPairSync, sign, webcrypto } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { watchPolicy } from '../../lib/background/fleet-policy';
+import { readManaged, watchPolicy } from '../../lib/background/fleet-policy';
 import { BackgroundService, type BackgroundPorts } from '../../lib/background/service';
 import { SiteService, type RegisteredSiteScript, type SiteServicePorts } from '../../lib/background/sites';
 import type { FetchLike } from '../../lib/sync/pack-fetch';
@@ -189,6 +189,31 @@ describe('settings under a policy', () => {
       locked: ['learning'],
     });
   });
+});
+
+describe('a managed storage that does not answer', () => {
+  it('stands in the last answer, never "no policy", and does not keep settings reads waiting', async () => {
+    const { ports } = setup(undefined);
+    const locked = { learnFromPicks: false };
+    expect(await readManaged(async () => locked, ports.db, 50)).toEqual(locked);
+    const pending = () => new Promise<unknown>(() => {});
+    const started = Date.now();
+    expect(await readManaged(pending, ports.db, 50)).toEqual(locked);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    // A browser without a policy (rejects) is an answer: it replaces the one kept.
+    expect(await readManaged(async () => Promise.reject(new Error('no manifest')), ports.db, 50)).toBeNull();
+    expect(await readManaged(pending, ports.db, 50)).toBeNull();
+  });
+
+  it('the service keeps the policy’s lock while the browser hangs', async () => {
+    let hang = false;
+    const { service } = setup(undefined, {
+      loadManagedPolicy: () => (hang ? new Promise(() => {}) : Promise.resolve({ learnFromPicks: false })),
+    });
+    expect((await service.getPolicy(options)).locked).toEqual(['learning']);
+    hang = true;
+    expect((await service.getPolicy(options)).locked).toEqual(['learning']);
+  }, 10_000);
 });
 
 describe('watching the managed storage', () => {
