@@ -110,6 +110,9 @@ function isContentScript(sender: Sender, ports: Pick<BackgroundPorts, 'extension
 /** What a sync check records before it parses a file; it stays only if the check never finished. */
 export const INTERRUPTED_CHECK = 'the last check stopped while reading the file (it may be too large or malformed)';
 
+/** How long an insert waits for a chat page that is reloading to report again (see `chatToInsertInto`). */
+export const CHAT_REPORT_WAIT = { tries: 6, ms: 100 } as const;
+
 export class BackgroundService {
   /** Registry updates run one after another: they load, change and save session storage. */
   private registryQueue: Promise<unknown> = Promise.resolve();
@@ -273,13 +276,27 @@ export class BackgroundService {
     await this.tabActivated(data.tabId);
   }
 
+  /**
+   * The chat the agent used last. Right after a chat page reloads there is none for a moment: the old page
+   * forgot its report on pagehide and the new one reports about 0.2 s later. An insert in that gap waits for
+   * it (up to `CHAT_REPORT_WAIT.tries` × `CHAT_REPORT_WAIT.ms`) rather than saying no chat is open.
+   */
+  private async chatToInsertInto(): Promise<ActiveChat | null> {
+    for (let attempt = 0; ; attempt += 1) {
+      await this.registryQueue;
+      const chat = activeChat(await this.ports.loadRegistry());
+      if (chat || attempt === CHAT_REPORT_WAIT.tries) return chat;
+      await new Promise((wait) => setTimeout(wait, CHAT_REPORT_WAIT.ms));
+    }
+  }
+
   /** Sends the reply to the composer of the chat the agent used last. Never presses send. */
   async insertReply(
     sender: Sender,
     request: InsertRequest & { packId: string; entryId: string },
   ): Promise<InsertOutcome> {
     this.requirePage(sender);
-    const chat = activeChat(await this.ports.loadRegistry());
+    const chat = await this.chatToInsertInto();
     if (!chat)
       return { ok: false, method: 'none', message: 'No chat tab is open: open Taobao, JD or Shopify chat first.' };
     let outcome: InsertOutcome | undefined;

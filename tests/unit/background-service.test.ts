@@ -133,6 +133,16 @@ describe('BackgroundService', () => {
     expect(outcome.message).toContain('did not answer');
   });
 
+  it('an insert right after the chat page reloaded waits for its new report', async () => {
+    const sendInsert = vi.fn(async () => ({ ok: true, method: 'textarea' as const }));
+    const { service } = setup({ sendInsert });
+    // The reloaded page reports 0.2 s after the insert was asked for (the old page forgot its report).
+    setTimeout(() => void service.reportConversation(content, report), 200);
+    const outcome = await service.insertReply(panel, { text: 'x', cursor: null, packId: 'p', entryId: 'e' });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(sendInsert).toHaveBeenCalledTimes(1);
+  });
+
   it('lets only extension pages change packs and settings, and only content scripts report chats', async () => {
     const { service } = setup();
     const text = JSON.stringify(miniStore);
