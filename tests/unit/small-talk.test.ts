@@ -46,6 +46,10 @@ describe('what small-talk rules must not take away', () => {
     expect(ranked).not.toContain('size-exchange-fast');
   });
 
+  it('"customer service" is not about customs (Porter stems both to "custom")', () => {
+    expect(ids('customer service phone number')[0]).not.toBe('customs-delay');
+  });
+
   it('"where is it" after the story does not pull the entry worded "where is my …"', () => {
     expect(ids("I've been waiting 3 weeks for my money. Where is it?")[0]).toBe('refund-timing');
   });

@@ -159,3 +159,18 @@ describe('isCourtesyOnly', () => {
     'have a nice day, and where is my refund?',
   ])('says "%s" does carry one', (text) => expect(isCourtesyOnly(text)).toBe(false));
 });
+
+describe('stems Porter folds into an unrelated shop word', () => {
+  it('keeps customer apart from customs, news from new, business from busy', () => {
+    const words = (text: string) =>
+      termsOf(text)
+        .filter((t) => t.word)
+        .map((t) => t.term);
+    expect(words('customer service')).toContain('customer');
+    expect(words('customers')).toContain('customer');
+    expect(words('held at customs')).toContain('custom');
+    expect(words('any news')).toEqual(['news']);
+    expect(words('new arrivals')).toContain('new');
+    expect(words('for my business')).toEqual(['business']);
+  });
+});

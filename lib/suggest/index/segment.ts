@@ -40,8 +40,8 @@ export const FIELD_WEIGHTS = {
  */
 const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
 
-/** Changes when what an index holds changes (10: which postings an entry is asked with, `postingAsked`). */
-const SEGMENT_FORMAT = 'huashu-index/10';
+/** Changes when what an index holds changes (11: customer, news, business stemmed apart; see text/stem.ts). */
+const SEGMENT_FORMAT = 'huashu-index/11';
 
 /**
  * Words of a reply in the pack's own language and written without Chinese (an English pack's reply) weigh

@@ -9,7 +9,7 @@
  * before it is a filler, also one seen in a single entry, except words of entry titles (titles name
  * intents: "create account" makes "create" an intent, not a value).
  */
-import { stemmer } from 'stemmer';
+import { stem } from '../text/stem';
 import type { Pack } from '../../packs/schema';
 import { ENGLISH_STOPWORDS } from '../text/stopwords';
 
@@ -96,7 +96,7 @@ export function slotFillers(pack: Pack): Set<string> {
   for (const fillers of before.values()) {
     const loyal = [...fillers].filter(([word, seen]) => seen.count / occurrences.get(word)! >= SLOT_RULES.minHeadShare);
     if (loyal.filter(([, seen]) => seen.entries >= 2).length < SLOT_RULES.minFillers) continue;
-    for (const [word] of loyal) if (!titleWords.has(word)) result.add(stemmer(word));
+    for (const [word] of loyal) if (!titleWords.has(word)) result.add(stem(word));
   }
   return result;
 }

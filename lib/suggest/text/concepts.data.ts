@@ -160,9 +160,9 @@ export const CONCEPT_TABLE: ReadonlyArray<
   [
     'human-agent',
     '',
-    '人工|真人|转人工|人工客服|找你们领导|负责人|没人回|不回消息|回复太慢|回复慢|有人吗|人呢|real person|human|agent|repres|rep|live agent|custom servic|manag|supervisor|speak to someon|talk to someon',
+    '人工|真人|转人工|人工客服|找你们领导|负责人|没人回|不回消息|回复太慢|回复慢|有人吗|人呢|real person|human|agent|repres|rep|live agent|customer servic|manag|supervisor|speak to someon|talk to someon',
     '人工 真人 人呢 human agent repres rep manag supervisor',
-    '人工|真人|转人 人工|人工 工客|找你 们领 领导|负责 责人|没人 人回|不回 回消 消息|回复 复太 太慢|回复 复慢|有人 人吗|人呢|real person|human|agent|repres|rep|live agent|custom servic|manag|supervisor',
+    '人工|真人|转人 人工|人工 工客|找你 们领 领导|负责 责人|没人 人回|不回 回消 消息|回复 复太 太慢|回复 复慢|有人 人吗|人呢|real person|human|agent|repres|rep|live agent|customer servic|manag|supervisor',
   ],
   [
     'installation',
@@ -370,9 +370,9 @@ export const CONCEPT_TABLE: ReadonlyArray<
   [
     'transit-time',
     '',
-    '多久到|几天到|几天能到|路上几天|路上多久|到货时效|时效|多长时间到|什么时候到|啥时候到|几时到|几天送到|多久能收到|几天能收到|多久收到|送达|到货时间|路上得几天|路上要几天|在路上|几天可以到|多久可以到|多久能到|几天到货|多久发到|deliveri time|transit time|eta|estim deliveri|get here|take to arriv|how mani dai|how mani busi dai|how long will it take|how long doe ship take|how long doe deliveri take|when will it arriv|when will i get|when will i receiv',
+    '多久到|几天到|几天能到|路上几天|路上多久|到货时效|时效|多长时间到|什么时候到|啥时候到|几时到|几天送到|多久能收到|几天能收到|多久收到|送达|到货时间|路上得几天|路上要几天|在路上|几天可以到|多久可以到|多久能到|几天到货|多久发到|deliveri time|transit time|eta|estim deliveri|get here|take to arriv|how mani dai|how mani business dai|how long will it take|how long doe ship take|how long doe deliveri take|when will it arriv|when will i get|when will i receiv',
     '时效 送达 eta',
-    '多久 久到|几天 天到|几天 天能 能到|路上 上几 几天|路上 上多 多久|到货 货时 时效|时效|多长 长时 时间 间到|么时 时候 候到|啥时 时候 候到|几时 时到|几天 天送 送到|多久 久能 能收 收到|几天 天能 能收 收到|多久 久收 收到|送达|到货 货时 时间|路上 上得 得几 几天|路上 上要 几天|在路 路上|几天 天可 以到|多久 久可 以到|多久 久能 能到|几天 天到 到货|多久 久发 发到|deliveri time|transit time|eta|estim deliveri|take arriv|how mani dai|how mani busi dai|how long take|how long ship take|how long deliveri take|when arriv|when get|when receiv',
+    '多久 久到|几天 天到|几天 天能 能到|路上 上几 几天|路上 上多 多久|到货 货时 时效|时效|多长 长时 时间 间到|么时 时候 候到|啥时 时候 候到|几时 时到|几天 天送 送到|多久 久能 能收 收到|几天 天能 能收 收到|多久 久收 收到|送达|到货 货时 时间|路上 上得 得几 几天|路上 上要 几天|在路 路上|几天 天可 以到|多久 久可 以到|多久 久能 能到|几天 天到 到货|多久 久发 发到|deliveri time|transit time|eta|estim deliveri|take arriv|how mani dai|how mani business dai|how long take|how long ship take|how long deliveri take|when arriv|when get|when receiv',
   ],
   [
     'unsubscribe',

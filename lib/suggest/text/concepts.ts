@@ -12,7 +12,7 @@
  * - `conceptsOf(term)`: for one index term (a stemmed Latin word, a Chinese bigram), the other one-term
  *   words of its concepts, as stand-ins a query term can also match.
  */
-import { stemmer } from 'stemmer';
+import { stem } from './stem';
 import { normalizeText } from './normalize';
 import { ENGLISH_STOPWORDS } from './stopwords';
 import { termsOfNormalized } from './tokenize';
@@ -61,14 +61,14 @@ interface Lexicon {
 const stems = new Map<string, string>();
 function wordKey(word: string): string {
   if (word.length < 4) return word;
-  let stem = stems.get(word);
-  if (stem === undefined) {
+  let key = stems.get(word);
+  if (key === undefined) {
     // Bounded: a long-lived panel reads endless buyer messages.
     if (stems.size >= 50_000) stems.clear();
-    stem = stemmer(word);
-    stems.set(word, stem);
+    key = stem(word);
+    stems.set(word, key);
   }
-  return stem;
+  return key;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -86,9 +86,9 @@ const latinWordsOf = (text: string) =>
 function indexTermOf(word: string): string | null {
   if (HAN.test(word)) return /^\p{Script=Han}{2}$/u.test(word) ? word : null;
   if (!/^[a-z]+$/.test(word) || word.length < 2 || ENGLISH_STOPWORDS.has(word)) return null;
-  const stem = stemmer(word);
+  const term = stem(word);
   // Short words stem into other words (ups → up): only those the stemmer leaves alone.
-  return word.length < 4 && stem !== word ? null : stem;
+  return word.length < 4 && term !== word ? null : term;
 }
 
 /**
@@ -302,8 +302,7 @@ export const conceptTermsOfText = (text: string) => conceptTermsIn(normalizeText
 export function conceptsOf(term: string): Array<{ term: string; share: number }> {
   const { standIns } = load();
   const normalized = normalizeText(term);
-  const others =
-    standIns.get(normalized) ?? (/^[a-z]+$/.test(normalized) ? standIns.get(stemmer(normalized)) : undefined);
+  const others = standIns.get(normalized) ?? (/^[a-z]+$/.test(normalized) ? standIns.get(stem(normalized)) : undefined);
   return (others ?? []).map((other) => ({ term: other, share: 1 }));
 }
 

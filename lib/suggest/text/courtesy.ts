@@ -1,5 +1,5 @@
 /** Detects messages that carry no request: greetings, thanks, acknowledgements, emoji. */
-import { stemmer } from 'stemmer';
+import { stem } from './stem';
 import { TypoIndex } from '../index/typos';
 import { isEnglishWord } from './en-bridge';
 import { normalizeText } from './normalize';
@@ -27,7 +27,7 @@ let courtesyTypos: TypoIndex | null = null;
  * letters or more, and not itself a common English word ("mourning", "grate" stay words).
  */
 function isCourtesySlip(word: string): boolean {
-  if (word.length < 5 || !/^[a-z]+$/.test(word) || isEnglishWord(stemmer(word))) return false;
+  if (word.length < 5 || !/^[a-z]+$/.test(word) || isEnglishWord(stem(word))) return false;
   if (!courtesyTypos) {
     courtesyTypos = new TypoIndex();
     courtesyTypos.build([...COURTESY_TERMS].filter((term) => /^[a-z]{5,}$/.test(term)));

@@ -4,7 +4,7 @@
  * of its group, at `SYNONYM_WEIGHT`. Groups hold surface words; they are normalised and stemmed with
  * the tokenizer's own rules, so "refunds" finds the "refund" group.
  */
-import { stemmer } from 'stemmer';
+import { stem } from './stem';
 import { normalizeText } from './normalize';
 
 export const SYNONYM_WEIGHT = 0.6;
@@ -164,5 +164,5 @@ function termOfWord(word: string): string | null {
   const normalized = normalizeText(word);
   if (/\p{Script=Han}/u.test(normalized)) return normalized;
   if (!/^[a-z]+$/.test(normalized)) return null;
-  return stemmer(normalized);
+  return stem(normalized);
 }

@@ -13,7 +13,7 @@
  * `termKeyString` turns a key into the same string the query side produces.
  */
 import { pinyin } from 'pinyin-pro';
-import { stemmer } from 'stemmer';
+import { stem } from './stem';
 import { normalizeText } from './normalize';
 import { mayStartPlace, PLACE_TERM, placeNameEnd } from './places';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from './stopwords';
@@ -66,7 +66,7 @@ function latinTerm(word: string): string | null {
   const bare = word.replace(/['’]/g, '');
   if (bare.length < 2 && bare !== 'x') return null;
   if (ENGLISH_STOPWORDS.has(bare)) return null;
-  return stemmer(bare);
+  return stem(bare);
 }
 
 /** Single-character Chinese stop words, as a table by code unit (a `Set` lookup per character was slow). */
