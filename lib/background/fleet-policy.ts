@@ -52,10 +52,19 @@ export async function readManaged(
   ]);
   clearTimeout(timer);
   if (answer === late) return db ? ((await db.settings.get(LAST_MANAGED_KEY))?.value ?? null) : null;
-  if (db && JSON.stringify((await db.settings.get(LAST_MANAGED_KEY))?.value ?? null) !== JSON.stringify(answer))
-    await db.settings.put({ key: LAST_MANAGED_KEY, value: answer });
+  if (db) {
+    // Every settings read reads the policy: write the kept answer only when it changed, without reading it back.
+    const json = JSON.stringify(answer);
+    if (keptAnswer.get(db) !== json) {
+      await db.settings.put({ key: LAST_MANAGED_KEY, value: answer });
+      keptAnswer.set(db, json);
+    }
+  }
   return answer;
 }
+
+/** Per database, the answer last kept there (as JSON), since this worker started. */
+const keptAnswer = new WeakMap<HuashuDb, string>();
 
 /** What subscribing needs: the service's subscribe path (fetch, import, store) and the clock. */
 export interface PolicyApplyPorts {
