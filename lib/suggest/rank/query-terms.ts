@@ -5,7 +5,7 @@
  */
 import type { Entry } from '../../packs/schema';
 import { isAskedPosting } from '../index/segment';
-import { postingHas, postingIndex } from '../index/term-index';
+import { postingIndex } from '../index/term-index';
 import { normalizeText } from '../text/normalize';
 import { CHINESE_STOPWORDS, COURTESY_TERMS } from '../text/stopwords';
 import { bridgeOf, isEnglishWord } from '../text/en-bridge';
@@ -89,10 +89,13 @@ function addBridge(corpus: Corpus, term: string, targets: QueryTerm['targets']):
 
 /** Whether an entry holds a query term or one of its stand-ins (typo neighbour, homophone, synonym, WordNet). */
 function entryHas(loaded: LoadedPack, docNo: number, q: QueryTerm): boolean {
-  return q.targets.some((target) => {
-    const t = loaded.termIndex.get(target.term);
-    return t !== undefined && postingHas(loaded.segment, t, docNo);
-  });
+  return q.targets.some((target) => postingOf(loaded, docNo, target.term) >= 0);
+}
+
+/** Where an entry's posting of a vocabulary term is in its pack's segment, or -1. */
+function postingOf(loaded: LoadedPack, docNo: number, term: string): number {
+  const t = loaded.termIndex.get(term);
+  return t === undefined ? -1 : postingIndex(loaded.segment, t, docNo);
 }
 
 /**
@@ -132,9 +135,7 @@ function directMatch(loaded: LoadedPack, docNo: number, q: QueryTerm): 'asked' |
   let found: 'replies' | null = null;
   for (const target of q.targets) {
     if (target.bridged) continue;
-    const t = loaded.termIndex.get(target.term);
-    if (t === undefined) continue;
-    const at = postingIndex(loaded.segment, t, docNo);
+    const at = postingOf(loaded, docNo, target.term);
     if (at < 0) continue;
     if (isAskedPosting(loaded.segment, at)) return 'asked';
     found = 'replies';
