@@ -1,7 +1,7 @@
 /**
  * Generates `lib/suggest/text/en-bridge.data.ts`, the English WordNet bridge: for each common English word,
  * the words WordNet relates to it in its frequent senses (synonyms, derivationally related forms, direct
- * hypernyms), as the tokenizer's index terms (Porter stems). At query time a message word no loaded pack
+ * hypernyms, the words of its definition), as the tokenizer's index terms (Porter stems). At query time a message word no loaded pack
  * uses reaches, through it, the words a pack does use (shattered → break, damage; addy aside). Nothing here
  * is specific to a pack or an evaluation set: the whole table follows from WordNet 3.1 and the rules below.
  *
@@ -12,7 +12,8 @@
  *   all their senses (words people use), on both sides of a link: this keeps the table compact;
  * - relations: the sense's other lemmas and its lexical links (derivation `+`, pertainym `\`, participle
  *   `<`, adjective "similar to" `&`) go to the near list; lemmas of the direct hypernyms (`@`, `@i`) go to
- *   the broader list, except the top of the noun hierarchy (entity, object, act, …), which relates everything.
+ *   the broader list, except the top of the noun hierarchy (entity, object, act, …), which relates everything;
+ *   the usable words of the sense's gloss (its definition, before the first example) go to the defining list.
  * Run by `npm run gen:data` (or `npm run gen:bridge`).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ const POS_OF_TYPE: Record<string, Pos> = { '1': 'n', '2': 'v', '3': 'a', '4': 'r
 
 interface Synset {
   words: string[];
+  gloss: string;
   pointers: Array<{ symbol: string; pos: Pos; offset: number; source: number; target: number }>;
 }
 
@@ -57,7 +59,7 @@ function synsetAt(pos: Pos, offset: number): Synset {
   let synset = synsets.get(key);
   if (synset) return synset;
   const text = data[pos];
-  const line = text.slice(offset, text.indexOf('\n', offset)).split(' | ')[0]!;
+  const [line = '', gloss = ''] = text.slice(offset, text.indexOf('\n', offset)).split(' | ');
   const fields = line.split(' ');
   const count = parseInt(fields[3]!, 16);
   const words: string[] = [];
@@ -74,7 +76,7 @@ function synsetAt(pos: Pos, offset: number): Synset {
       target: parseInt(st!.slice(2), 16),
     });
   }
-  synset = { words, pointers };
+  synset = { words, pointers, gloss: gloss.split(/[;"]/)[0]!.trim() };
   synsets.set(key, synset);
   return synset;
 }
@@ -105,6 +107,7 @@ const termOf = (word: string) => stem(word);
 
 const near = new Map<string, Set<string>>();
 const broader = new Map<string, Set<string>>();
+const defining = new Map<string, Set<string>>();
 const add = (table: Map<string, Set<string>>, from: string, to: string) => {
   if (from === to) return;
   let set = table.get(from);
@@ -135,6 +138,11 @@ for (const [lemma, senses] of tagged) {
         for (const word of hypernym.words) if (usable(word)) add(broader, from, termOf(word));
       }
     }
+    // The words WordNet defines the sense with ("undo: cancel, annul, or reverse an action"), its gloss up to
+    // the first example or note.
+    for (const word of synset.gloss.toLowerCase().split(/[^a-z]+/)) {
+      if (usable(word) && !TOO_GENERAL.has(word)) add(defining, from, termOf(word));
+    }
   }
 }
 
@@ -143,8 +151,12 @@ let pairs = 0;
 const rows = keys.map((key) => {
   const nearTerms = [...(near.get(key) ?? [])].filter((t) => t !== key).sort();
   const broaderTerms = [...(broader.get(key) ?? [])].filter((t) => t !== key && !nearTerms.includes(t)).sort();
-  pairs += nearTerms.length + broaderTerms.length;
-  return nearTerms.length + broaderTerms.length === 0 ? key : `${key} ${nearTerms.join(' ')}|${broaderTerms.join(' ')}`;
+  const definingTerms = [...(defining.get(key) ?? [])]
+    .filter((t) => t !== key && !nearTerms.includes(t) && !broaderTerms.includes(t))
+    .sort();
+  pairs += nearTerms.length + broaderTerms.length + definingTerms.length;
+  if (nearTerms.length + broaderTerms.length + definingTerms.length === 0) return key;
+  return `${key} ${nearTerms.join(' ')}|${broaderTerms.join(' ')}${definingTerms.length ? `|${definingTerms.join(' ')}` : ''}`;
 });
 const body = `\n${rows.join('\n')}\n`;
 
@@ -154,9 +166,10 @@ writeFileSync(
     '// WORDNET-LICENSE.txt beside this file): do not edit by hand.\n' +
     `// ${keys.length} words, ${pairs} links.\n` +
     '/**\n' +
-    ' * One line per common English word, as index terms (Porter stems): `word near …|broader …`, near being\n' +
-    ' * synonyms and derivationally related forms of its first sense, broader its direct hypernyms; just\n' +
-    ' * `word` when it has none. Every line starts and ends with a line break (en-bridge.ts searches it).\n' +
+    ' * One line per common English word, as index terms (Porter stems): `word near …|broader …|defining …`,\n' +
+    ' * near being synonyms and derivationally related forms of its first sense, broader its direct hypernyms,\n' +
+    ' * defining the words of its gloss (the third part only when it has some); just `word` when it has no\n' +
+    ' * links. Every line starts and ends with a line break (en-bridge.ts searches it).\n' +
     ' */\n' +
     `export const EN_BRIDGE = ${JSON.stringify(body)};\n`,
 );

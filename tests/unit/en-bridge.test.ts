@@ -9,16 +9,19 @@ describe('the WordNet bridge table', () => {
     expect(bridgeOf('ship').near).toEqual(expect.arrayContaining(['send', 'shipment']));
     expect(bridgeOf('inexpens').near).toContain('cheap');
     expect(bridgeOf('jacket').broader).toContain('coat');
+    // "undo: cancel, annul, or reverse an action or its effect"
+    expect(bridgeOf('undo').defining).toContain('cancel');
   });
 
   it('knows common English words, linked or not, and nothing else', () => {
     expect(isEnglishWord('weather')).toBe(true);
-    expect(bridgeOf('weather')).toEqual({ near: [], broader: [] });
+    expect(isEnglishWord('barefoot')).toBe(true);
+    expect(bridgeOf('barefoot')).toEqual({ near: [], broader: [], defining: [] });
     expect(isEnglishWord('ship')).toBe(true);
     // A prefix of a word in the table is not that word.
     expect(isEnglishWord('shi')).toBe(false);
     expect(isEnglishWord('klarna')).toBe(false);
-    expect(bridgeOf('zzzq')).toEqual({ near: [], broader: [] });
+    expect(bridgeOf('zzzq')).toEqual({ near: [], broader: [], defining: [] });
   });
 });
 
@@ -34,6 +37,13 @@ const shop: PackInput = {
     { id: 'bag-care', title: 'Laundry bag', questions: ['how to wash the laundry bag'], replies: [{ text: 'Warm.' }] },
     { id: 'coat-care', title: 'Coat care', questions: ['how to wash a coat'], replies: [{ text: 'Cold wash.' }] },
     { id: 'arrived', title: 'It came broken', questions: ['the item came broken'], replies: [{ text: 'Sorry!' }] },
+    {
+      id: 'cancel',
+      title: 'Cancel an order',
+      questions: ['can i cancel my order'],
+      replies: [{ text: 'Yes, within an hour.' }],
+    },
+    { id: 'status', title: 'Order status', questions: ['where is my order'], replies: [{ text: 'Track it here.' }] },
   ],
 };
 
@@ -46,6 +56,11 @@ describe('English words no pack uses', () => {
     // Both shipping entries share "shipping"; "quick" is WordNet's "fast", which only one of them says.
     expect(ids('how quick is shipping')[0]).toBe('express');
     expect(ids('how do i wash my jacket')[0]).toBe('coat-care');
+  });
+
+  it('reach the words WordNet defines them with, below a synonym', () => {
+    // Both order entries share "order"; WordNet defines "undo" as "cancel, annul, or reverse an action".
+    expect(ids('please undo my order')[0]).toBe('cancel');
   });
 
   it('put no entry on the list through a WordNet relation alone', () => {

@@ -24,8 +24,10 @@ const FILLER_WEIGHT = 0.3;
  * Weight of a pack word WordNet relates to an English word no pack uses (text/en-bridge.ts): near (synonym,
  * derived form) and broader (direct hypernym). dev/en recall@1 at 0.5/0.3: 0.664, 0.7/0.4: 0.671, 1/0.5:
  * 0.684 but Shopify 0.903 → 0.892. Relating known words too (at 0.3–1 of these) never helped.
+ * Defining (a word of its gloss): dev/en 0.717 → 0.724 / 0.737 / 0.743 at 0.15 / 0.3 / 0.5, Shopify recall@3
+ * 0.968 → 0.957 at 0.5; no other set moved.
  */
-export const BRIDGE_WEIGHT = { near: 0.7, broader: 0.4 } as const;
+export const BRIDGE_WEIGHT = { near: 0.7, broader: 0.4, defining: 0.3 } as const;
 
 /** One term of the message, ready to be looked up. */
 export interface QueryTerm {
@@ -75,10 +77,11 @@ export function queryTerms(corpus: Corpus, terms: WeightedTerm[]): QueryTerm[] {
 
 /** Adds the pack words WordNet relates to an unknown English word, as bridged targets. */
 function addBridge(corpus: Corpus, term: string, targets: QueryTerm['targets']): void {
-  const { near, broader } = bridgeOf(term);
+  const { near, broader, defining } = bridgeOf(term);
   for (const [list, share] of [
     [near, BRIDGE_WEIGHT.near],
     [broader, BRIDGE_WEIGHT.broader],
+    [defining, BRIDGE_WEIGHT.defining],
   ] as const) {
     for (const t of list) {
       if (corpus.documentFrequency(t) > 0 && !targets.some((x) => x.term === t))

@@ -2,7 +2,8 @@
  * The English WordNet bridge at run time (table: en-bridge.data.ts, made by scripts/gen-en-bridge.ts from
  * WordNet 3.1). A buyer's word that no loaded pack uses ("shattered", "reimburse", "parcel") may still
  * mean a word a pack does use: `bridgeOf(term)` gives the index terms WordNet relates to it in its
- * frequent senses — near ones (synonyms, derived forms) and broader ones (direct hypernyms). The caller
+ * frequent senses — near ones (synonyms, derived forms), broader ones (direct hypernyms) and the words
+ * WordNet defines it with ("undo: cancel, annul, or reverse an action"). The caller
  * keeps only those some entry holds, which is what keeps a general table from adding noise.
  */
 import { EN_BRIDGE } from './en-bridge.data';
@@ -10,9 +11,11 @@ import { EN_BRIDGE } from './en-bridge.data';
 export interface Bridge {
   near: string[];
   broader: string[];
+  /** Words of the gloss of its first sense ("undo" → cancel, revers, action, effect). */
+  defining: string[];
 }
 
-const NONE: Bridge = { near: [], broader: [] };
+const NONE: Bridge = { near: [], broader: [], defining: [] };
 // The table is searched as a string: building a map of all its lines cost ~75 ms on first use (the panel's
 // first suggestion), a search costs a fraction of a millisecond.
 
@@ -45,6 +48,7 @@ export function isEnglishWord(term: string): boolean {
 export function bridgeOf(term: string): Bridge {
   const line = lineOf(term);
   if (!line) return NONE;
-  const [near = '', broader = ''] = line.split('|');
-  return { near: near ? near.split(' ') : [], broader: broader ? broader.split(' ') : [] };
+  const [near = '', broader = '', defining = ''] = line.split('|');
+  const list = (part: string) => (part ? part.split(' ') : []);
+  return { near: list(near), broader: list(broader), defining: list(defining) };
 }
