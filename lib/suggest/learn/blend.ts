@@ -1,8 +1,10 @@
 /**
- * Blends what picks taught into the engine's ranking. The engine's candidates stay the base; learned
- * votes add to their scores. Only a strong vote — a near-repeat of picked messages that agree — may put
- * an entry the engine did not rank into the list, or answer a message the engine left silent. Weak
- * evidence (loose neighbours, term associations) only reorders what the engine already found.
+ * Blends what picks taught into the engine's ranking. The engine's candidates stay the base; only a strong
+ * vote — a near-repeat of picked messages that agree — changes it: it lifts an entry above anything the
+ * engine found, may put an entry the engine did not rank into the list, or answer a message the engine left
+ * silent. Weak evidence (loose neighbours, term associations) changes nothing: measured on the replay
+ * (bench/replay.ts), every way of letting it reorder the engine's near-ties made new wordings worse
+ * somewhere (see `BLEND.nearRepeat`).
  */
 import type { LearnedVote } from './pick-memory';
 
@@ -14,27 +16,18 @@ export interface RankedCandidate {
 
 /** Constants of the blend, chosen on the replay's tuning and dev streams (bench/replay.ts), never held-out. */
 export const BLEND = {
-  /** Similarity from which a picked message counts as the same question asked again. */
+  /**
+   * Similarity from which a picked message counts as the same question asked again (0.65 measured the
+   * same, 0.75 lost re-asks). A less similar pick changes no ranking. Loose neighbours used to break the
+   * engine's near-ties (weight 0.1, two agreeing picks): after the engine's ranking changes of
+   * 2 December they only ever turned right answers wrong (new wordings −0.7 en tuning, −0.4 zh and en
+   * dev). Term associations did too, even counted only for terms seen in two picks of the entry, most of
+   * whose picks went to it, and added only among the engine's top 3 (new wordings −0.2 zh tuning and
+   * −1.3 en dev at weight 0.2; −0.5, −2.2 and +0.4 zh dev at 0.5).
+   */
   nearRepeat: 0.7,
   /** Share of the neighbours' votes a strong vote needs: more than any contrary picks. */
   strongAgreement: 0.6,
-  /**
-   * Weight of the neighbour vote (agreement × similarity) added to an engine candidate's score: it breaks
-   * near-ties. Small: on new wordings loose neighbours did not help where the engine is already fitted
-   * (tests/eval r@1 −0.4 zh, −0.9 en at 0.1; −0.6 / −3.8 at 0.6).
-   */
-  neighbourWeight: 0.1,
-  /**
-   * Neighbouring picks that must agree before the loose vote counts at all. With one, new wordings lost
-   * up to 0.7 points (en tuning stream: one pick of a nearby question outvoted a clear engine answer);
-   * with two, no stream lost any, dev gains went from +0.4 / +1.3 to 0.
-   */
-  nudgeSupport: 2,
-  /**
-   * Weight of the term association (how specific the message's terms are to picks of an entry). 0: at
-   * 0.05 it made new wordings worse on the en tuning stream (−0.7) and gained nothing on dev.
-   */
-  associationWeight: 0,
   /**
    * A strong vote resting on one pick, for an entry the engine did not rank at all, goes first only when
    * the engine's best score is below this; otherwise second. A misclick is usually an entry unrelated to
@@ -85,13 +78,7 @@ export function blend(
     const vote = byKey.get(candidate.key);
     // A tiny order term keeps the engine's order among equal scores.
     let score = candidate.score - order * 1e-9;
-    if (vote) {
-      // Loose evidence of one pick breaks no tie: it made new wordings worse (bench/replay.ts).
-      if (vote.support >= BLEND.nudgeSupport) {
-        score += BLEND.neighbourWeight * vote.agreement * vote.similarity + BLEND.associationWeight * vote.association;
-      }
-      if (isStrongVote(vote)) score = Math.max(score, strongScore(vote));
-    }
+    if (vote && isStrongVote(vote)) score = Math.max(score, strongScore(vote));
     out.set(candidate.key, { key: candidate.key, score });
   });
   for (const vote of votes) {
