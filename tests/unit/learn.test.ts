@@ -243,6 +243,22 @@ describe('blend', () => {
     expect(blend([{ key: key('a'), score: 0.3 }], [weak]).map((c) => c.key)).toEqual([key('a')]);
   });
 
+  it("keeps the engine's order, which need not follow its scores, where picks say nothing about it", () => {
+    // A message asking two things keeps an answer to each first; a switched-off scenario's entry comes last.
+    const engineOrder = [
+      { key: key('a'), score: 0.26 },
+      { key: key('c'), score: 0.27 },
+    ];
+    expect(blend(engineOrder, [weak]).map((c) => c.key)).toEqual([key('a'), key('c')]);
+    expect(blend(engineOrder, [{ ...strong, key: key('c') }]).map((c) => c.key)).toEqual([key('c'), key('a')]);
+    const confident = [
+      { key: key('a'), score: BLEND.confidentEngine + 0.05 },
+      { key: key('c'), score: BLEND.confidentEngine + 0.1 },
+    ];
+    const single = { ...strong, support: 1 };
+    expect(blend(confident, [single]).map((c) => c.key)).toEqual([key('a'), key('b'), key('c')]);
+  });
+
   it('adds only entries the chat admits (scenarios), below the engine when made for another platform', () => {
     const never = () => 'no' as const;
     expect(blend([], [strong], { admit: never })).toEqual([]);

@@ -61,8 +61,12 @@ export function isStrongVote(vote: LearnedVote): boolean {
 }
 
 /**
- * Re-ranks the engine's candidates with learned votes. Pure. Returns candidates best first; scores may
- * exceed 1 (a strong vote ranks above anything the engine found on its own).
+ * Re-ranks the engine's candidates with learned votes. Pure. Returns candidates best first: the entries of
+ * strong votes (scores above 1, above anything the engine found on its own), then the engine's candidates
+ * in the engine's own order, which is not always the order of their scores (a message asking two things
+ * keeps an answer to each in the first places; an entry of a scenario switched off comes after those that
+ * answer now): picks that say nothing about them must not undo it. A doubted entry (see
+ * `BLEND.confidentEngine`) goes just below the engine's first.
  */
 export function blend(
   candidates: readonly RankedCandidate[],
@@ -73,21 +77,30 @@ export function blend(
   const byKey = new Map(votes.map((vote) => [vote.key, vote]));
   const top = candidates.reduce((best, c) => Math.max(best, c.score), 0);
   const strongScore = (vote: LearnedVote) => 1 + vote.agreement * vote.similarity;
-  const out = new Map<string, RankedCandidate>();
-  candidates.forEach((candidate, order) => {
+  const lifted: RankedCandidate[] = [];
+  const kept: RankedCandidate[] = [];
+  for (const candidate of candidates) {
     const vote = byKey.get(candidate.key);
-    // A tiny order term keeps the engine's order among equal scores.
-    let score = candidate.score - order * 1e-9;
-    if (vote && isStrongVote(vote)) score = Math.max(score, strongScore(vote));
-    out.set(candidate.key, { key: candidate.key, score });
-  });
+    if (vote && isStrongVote(vote)) lifted.push({ key: candidate.key, score: strongScore(vote) });
+    else kept.push({ ...candidate });
+  }
+  const doubted: RankedCandidate[] = [];
   for (const vote of votes) {
-    if (out.has(vote.key) || !isStrongVote(vote)) continue;
+    if (!isStrongVote(vote) || candidates.some((c) => c.key === vote.key)) continue;
     const fit = options.admit?.(vote.key) ?? 'yes';
     if (fit === 'no') continue;
-    const doubted = (vote.support < 2 && top >= BLEND.confidentEngine) || (fit === 'elsewhere' && top > 0);
-    // Doubted: just below the engine's best, still in view for the agent to pick again.
-    out.set(vote.key, { key: vote.key, score: doubted ? top - 1e-6 : strongScore(vote) });
+    if ((vote.support < 2 && top >= BLEND.confidentEngine) || (fit === 'elsewhere' && top > 0)) {
+      // Still in view for the agent to pick again.
+      doubted.push({ key: vote.key, score: top - 1e-6 });
+    } else {
+      lifted.push({ key: vote.key, score: strongScore(vote) });
+    }
   }
-  return [...out.values()].sort((a, b) => b.score - a.score);
+  // Stable: equal strong votes keep the engine's order.
+  lifted.sort((a, b) => b.score - a.score);
+  const ranked = [...lifted, ...kept];
+  if (doubted.length === 0) return ranked;
+  const first = candidates[0]!.key;
+  const at = ranked.findIndex((c) => c.key === first) + 1;
+  return [...ranked.slice(0, at), ...doubted, ...ranked.slice(at)];
 }
