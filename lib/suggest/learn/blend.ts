@@ -22,8 +22,8 @@ export const BLEND = {
    * engine's near-ties (weight 0.1, two agreeing picks): after the engine's ranking changes of
    * 2 December they only ever turned right answers wrong (new wordings −0.7 en tuning, −0.4 zh and en
    * dev). Term associations did too, even counted only for terms seen in two picks of the entry, most of
-   * whose picks went to it, and added only among the engine's top 3 (new wordings −0.2 zh tuning and
-   * −1.3 en dev at weight 0.2; −0.5, −2.2 and +0.4 zh dev at 0.5).
+   * whose picks went to it, and only lifting one of the engine's first three (new wordings −0.2 zh
+   * tuning, −0.7 en tuning, −0.4 en dev at weight 0.2; at 0.5 +0.8 zh dev but −0.5, −1.4 and −1.3).
    */
   nearRepeat: 0.7,
   /** Share of the neighbours' votes a strong vote needs: more than any contrary picks. */

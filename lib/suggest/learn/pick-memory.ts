@@ -5,7 +5,8 @@
  * - which picked messages it resembles (IDF-weighted cosine over the engine's terms): a near-repeat of a
  *   picked message is strong evidence, several consistent neighbours stronger, contrary ones cancel;
  * - which entries its terms have been picked for (term → entry associations, counted only for terms seen
- *   in at least two picks and weighted by how specific they are to one entry): a weaker signal.
+ *   in at least two picks and weighted by how specific they are to one entry): a weaker signal, reported
+ *   with the votes but ranking nothing (`blend`: it made new wordings worse).
  * Measured on buyer chats (see bench/replay.ts): appending picked messages to an entry's questions brings
  * the noise of long messages along, so examples stay separate and only vote.
  */
