@@ -1,9 +1,10 @@
 /**
  * Generates `lib/suggest/text/en-bridge.data.ts`, the English WordNet bridge: for each common English word,
  * the words WordNet relates to it in its frequent senses (synonyms, derivationally related forms, direct
- * hypernyms, the words of its definition), as the tokenizer's index terms (Porter stems). At query time a message word no loaded pack
- * uses reaches, through it, the words a pack does use (shattered → break, damage; addy aside). Nothing here
- * is specific to a pack or an evaluation set: the whole table follows from WordNet 3.1 and the rules below.
+ * hypernyms, the words of its definition), as the tokenizer's index terms (Porter stems). At query time a
+ * message word no loaded pack uses reaches, through it, the words a pack does use (shattered → break, damage;
+ * addy aside). Nothing here is specific to a pack or an evaluation set: the whole table follows from WordNet
+ * 3.1 and the rules below.
  *
  * Rules, all general:
  * - a sense counts when SemCor tagged it (`tag_cnt` ≥ 1 in index.sense) and it is the lemma's first sense
@@ -149,13 +150,15 @@ for (const [lemma, senses] of tagged) {
 const keys = [...words].sort();
 let pairs = 0;
 const rows = keys.map((key) => {
-  const nearTerms = [...(near.get(key) ?? [])].filter((t) => t !== key).sort();
-  const broaderTerms = [...(broader.get(key) ?? [])].filter((t) => t !== key && !nearTerms.includes(t)).sort();
-  const definingTerms = [...(defining.get(key) ?? [])]
-    .filter((t) => t !== key && !nearTerms.includes(t) && !broaderTerms.includes(t))
-    .sort();
-  pairs += nearTerms.length + broaderTerms.length + definingTerms.length;
-  if (nearTerms.length + broaderTerms.length + definingTerms.length === 0) return key;
+  // Each term in the closest list that has it: near, then broader, then defining.
+  const taken = new Set([key]);
+  const [nearTerms, broaderTerms, definingTerms] = [near, broader, defining].map((table) => {
+    const terms = [...(table.get(key) ?? [])].filter((t) => !taken.has(t)).sort();
+    for (const t of terms) taken.add(t);
+    return terms;
+  }) as [string[], string[], string[]];
+  pairs += taken.size - 1;
+  if (taken.size === 1) return key;
   return `${key} ${nearTerms.join(' ')}|${broaderTerms.join(' ')}${definingTerms.length ? `|${definingTerms.join(' ')}` : ''}`;
 });
 const body = `\n${rows.join('\n')}\n`;
