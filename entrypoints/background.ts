@@ -48,15 +48,13 @@ export default defineBackground(() => {
   const sites = startSites(browser, db, extension, pages.onMessage, e2eHosts, () => service.policySites());
   // IT's policy, at every start and change, without a click; pages are told when it changed.
   watchPolicy(browser.storage.onChanged, service, (changed) => sites.sync().then(() => changed && packsChanged([])));
-  // Shipped packs, enabled sites, and the alarms of the pack sync and the usage log's retention.
-  const start = () => {
-    void seedBuiltinPacks(db, builtinPacks(console.error)).then((ids) => ids.length > 0 && packsChanged(ids));
-    void startAlarms(browser.alarms, service).catch(console.error);
-    void sites.sync().catch(console.error);
-  };
-  browser.runtime.onInstalled.addListener(start);
-  browser.runtime.onStartup.addListener(start);
-  start();
+  // Shipped packs, enabled sites, and the alarms of the pack sync and the usage log's retention. Once per
+  // worker start: the worker runs this script at install, update and browser start alike (listening to
+  // onInstalled / onStartup as well built every shipped pack's index twice at once, and kept the worker
+  // from answering the pages meanwhile).
+  void seedBuiltinPacks(db, builtinPacks(console.error)).then((ids) => ids.length > 0 && packsChanged(ids));
+  void startAlarms(browser.alarms, service).catch(console.error);
+  void sites.sync().catch(console.error);
   browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm.name, service)?.catch(console.error));
   // The test build lets the end-to-end tests do what the menu click does (Chromium cannot click it).
   if (import.meta.env.HUASHU_E2E) Object.assign(globalThis, { huashuReadSelectionIn: menu.readSelectionIn });

@@ -31,13 +31,12 @@ const store = createPanelStore({
   recordPick: (pick) => void sendMessage('recordPick', pick).catch(() => {}),
   now: () => new Date(),
   browserLanguage: () => browser.i18n.getUILanguage(),
+  onSettingsChanged: (listener) => onMessage('settingsChanged', ({ data }) => listener(data)),
 });
 
 onMessage('activeChatChanged', ({ data }) => store.getState().setChat(data));
 onMessage('packsChanged', () => void store.getState().reloadPacks());
 onMessage('picksChanged', () => void store.getState().reloadPicks());
-// The options page changed the language: this panel follows at once.
-onMessage('settingsChanged', ({ data }) => store.getState().showLanguage(data.uiLanguage));
 void store.getState().reloadPacks();
 void store.getState().refreshChat();
 // A broadcast can be missed while this page loads or the worker restarts: ask again now and then.

@@ -747,8 +747,14 @@ export class BackgroundService {
     const { patch, refused } = unlockedPatch(change, policy);
     if (refused.length > 0 && Object.keys(patch).length === 0)
       throw new NotAllowedError(`${refused.join(', ')}: set by your organisation’s policy`);
-    const next = { ...(await this.localSettings()), ...patch };
-    await this.ports.db.settings.put({ key: 'settings', value: next });
+    // Read and written in one transaction: two pages saving at once (the panel's scenarios, the options
+    // page's language) would otherwise each write back the other's old value.
+    const db = this.ports.db;
+    const next = await db.transaction('rw', db.settings, async () => {
+      const merged = { ...(await this.localSettings()), ...patch };
+      await db.settings.put({ key: 'settings', value: merged });
+      return merged;
+    });
     // Open panels rank with picks or not: they read the switch again with the picks.
     if ('learning' in patch) this.ports.broadcastPicksChanged?.();
     const effective = settingsUnderPolicy(next, policy);

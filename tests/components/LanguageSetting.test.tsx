@@ -115,4 +115,19 @@ describe('side panel language', () => {
     act(() => store.getState().showLanguage('auto'));
     expect(screen.getByText(/0 个话术包/)).toBeTruthy();
   });
+
+  it('catches up with a broadcast it missed at its next settings read', async () => {
+    let stored = settings();
+    const services = {
+      ...memoryPanelServices([], new Date('2026-12-02T10:00:00Z')),
+      browserLanguage: () => 'zh-CN',
+      getSettings: async () => stored,
+    };
+    const store = createPanelStore(services);
+    render(<PanelApp store={store} />);
+    await waitFor(() => expect(screen.getByTestId('chat-header').textContent).toContain('没有打开的聊天'));
+    stored = settings({ uiLanguage: 'en' });
+    await act(() => store.getState().refreshWaiting());
+    expect(screen.getByTestId('chat-header').textContent).toContain('No chat open');
+  });
 });

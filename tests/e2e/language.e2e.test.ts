@@ -20,12 +20,15 @@ afterAll(async () => {
 
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent({ timeout: 10_000 });
 
-/** Waits until the element's text contains `expected` (the pages re-render when the language arrives). */
-async function waitForText(page: Page, selector: string, expected: string): Promise<void> {
+/**
+ * Waits until the element's text contains `expected` (the pages re-render when the language arrives). Polls on
+ * a timer: the default polls on animation frames, which a page behind another tab never gets.
+ */
+async function waitForText(page: Page, selector: string, expected: string, timeout = 10_000): Promise<void> {
   await page.waitForFunction(
     ([sel, want]) => document.querySelector(sel!)?.textContent?.includes(want!) ?? false,
     [selector, expected],
-    { timeout: 10_000 },
+    { timeout, polling: 100 },
   );
 }
 
@@ -37,7 +40,8 @@ describe('UI language', () => {
     );
     expect(uiLanguage, 'Chromium did not start in Chinese: apt-get install chromium-l10n').toMatch(/^zh/);
     await waitForText(panel, '[data-testid="chat-header"]', '没有打开的聊天');
-    expect(await text(panel, '.panel__footer')).toMatch(/个话术包 · 1–9 插入/);
+    // The background seeds the four shipped packs at install (a busy worker answers settings late).
+    await waitForText(panel, '.panel__footer', '4 个话术包 · 1–9 插入', 30_000);
     expect(await panel.getAttribute('[data-testid="search"]', 'aria-label')).toBe('搜索话术');
 
     const options = await browser.context.newPage();

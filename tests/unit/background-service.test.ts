@@ -164,6 +164,17 @@ describe('BackgroundService', () => {
     expect(chat?.tabId).toBe(4);
   });
 
+  it('keeps both of two saves made at once (each page saves only what it changed)', async () => {
+    const { service } = setup();
+    await Promise.all([
+      service.saveSettings(panel, { scenarios: ['presale'] }),
+      service.saveSettings(panel, { uiLanguage: 'en' }),
+      service.saveSettings(panel, { waitAmberSeconds: 30 }),
+    ]);
+    const settings = await service.getSettings();
+    expect([settings.scenarios, settings.uiLanguage, settings.waitAmberSeconds]).toEqual([['presale'], 'en', 30]);
+  });
+
   it('gives content scripts the selector overrides of their platform only', async () => {
     const { service } = setup();
     await service.saveSettings(panel, { selectorOverrides: { jd: { composer: '.x' }, taobao: { composer: '.y' } } });

@@ -12,6 +12,7 @@ import { createSettingsSlice } from './settings-slice';
 import { createSyncSlice } from './sync-slice';
 import { createUsageSlice } from './usage-slice';
 import { createLanguageSlice } from '../language';
+import { orderSettingsReads } from '../settings-order';
 import type { LifecycleSlice, OptionsServices, OptionsSlice, OptionsState } from './types';
 
 const createLifecycleSlice: OptionsSlice<LifecycleSlice> = (services) => (_set, get) => ({
@@ -35,7 +36,8 @@ const createLifecycleSlice: OptionsSlice<LifecycleSlice> = (services) => (_set, 
   },
 });
 
-export function createOptionsStore(services: OptionsServices): StoreApi<OptionsState> {
+export function createOptionsStore(pageServices: OptionsServices): StoreApi<OptionsState> {
+  const services = orderSettingsReads(pageServices);
   return createStore<OptionsState>()((...api) => ({
     ...createErrorSlice(services)(...api),
     ...createPacksSlice(services)(...api),

@@ -14,9 +14,11 @@ import { createScenarioSlice } from './scenario-slice';
 import { createSearchSlice } from './search-slice';
 import { createWaitSlice } from './wait-slice';
 import { createLanguageSlice } from '../language';
+import { orderSettingsReads } from '../settings-order';
 import type { PanelContext, PanelServices, PanelState } from './types';
 
-export function createPanelStore(services: PanelServices, engine = new SuggestEngine()): StoreApi<PanelState> {
+export function createPanelStore(pageServices: PanelServices, engine = new SuggestEngine()): StoreApi<PanelState> {
+  const services = orderSettingsReads(pageServices);
   const context: PanelContext = {
     services,
     engine,
@@ -35,6 +37,8 @@ export function createPanelStore(services: PanelServices, engine = new SuggestEn
     ...createLanguageSlice(services.browserLanguage, api[0]),
   }));
 
+  // The options page changed the language: the panel follows at once.
+  services.onSettingsChanged?.((settings) => store.getState().showLanguage(settings.uiLanguage));
   void services
     .getSettings()
     .then((settings) => {

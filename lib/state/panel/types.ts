@@ -36,6 +36,8 @@ export interface PanelServices {
   /** Switches the browser to a chat tab. */
   focusChat?(tabId: number): Promise<void>;
   saveSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** The background's broadcast after a page saved settings (the options page's language); returns the unsubscribe. */
+  onSettingsChanged?(listener: (settings: Settings) => void): () => void;
   /** Records a buyer question nothing answered (the team lead's usage report); fire and forget. */
   logUnanswered?(question: string, platform?: string): void;
   /** Logs the entries shown first for a buyer's question (the top of the reply funnel); fire and forget. */
