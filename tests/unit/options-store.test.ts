@@ -161,6 +161,24 @@ describe('options store', () => {
     expect(store.getState().busy).toBe(false);
   });
 
+  it('keeps the imported pack in the table when an older reload answers after the import', async () => {
+    const ok: ImportResult = { ok: true, pack: summary, replaced: null, warnings: [] };
+    let answerOldReload: (packs: PackSummary[]) => void = () => {};
+    const listPacks = vi
+      .fn<() => Promise<PackSummary[]>>()
+      .mockImplementationOnce(() => new Promise((resolve) => (answerOldReload = resolve)))
+      .mockImplementation(async () => [summary]);
+    const store = createOptionsStore(services({ importFile: vi.fn(async () => ok), listPacks }));
+    const reloading = store.getState().reloadPacks(); // started by packs-changed, answers late
+    await store
+      .getState()
+      .importFile({ name: 'p.json', arrayBuffer: async () => new TextEncoder().encode('{}').buffer });
+    expect(store.getState().packs).toEqual([summary]);
+    answerOldReload([]);
+    await reloading;
+    expect(store.getState().packs).toEqual([summary]);
+  });
+
   it('saves one site’s overrides beside the others', async () => {
     const s = services();
     const store = createOptionsStore(s);

@@ -22,7 +22,7 @@ export const createImportSlice: OptionsSlice<ImportSlice> = (services) => (set, 
           return;
         }
         set({ report: reportOf(name, result) });
-        if (result.ok) set({ packs: await services.listPacks() });
+        if (result.ok) await get().showPacks(() => services.listPacks());
       } finally {
         set({ busy: false });
       }

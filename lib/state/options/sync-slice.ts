@@ -7,13 +7,12 @@ export const createSyncSlice: OptionsSlice<SyncSlice> = (services) => (set, get)
     get().guard(async () => {
       set({ syncing: [...get().syncing, ...ids] });
       try {
-        set({ packs: await services.syncPacks(ids) });
+        await get().showPacks(() => services.syncPacks(ids));
       } finally {
         set({ syncing: get().syncing.filter((id) => !ids.includes(id)) });
       }
     }),
-  setReviewUpdates: (id, review) =>
-    get().guard(async () => set({ packs: await services.setReviewUpdates(id, review) })),
+  setReviewUpdates: (id, review) => get().guard(() => get().showPacks(() => services.setReviewUpdates(id, review))),
   allowSyncAccess: (origin, id) =>
     get().guard(async () => {
       // permissions.request must be the first thing the click does (no await before it), or the browser refuses.

@@ -112,6 +112,11 @@ export interface ErrorSlice {
 /** The packs table. */
 export interface PacksSlice {
   packs: PackSummary[];
+  /**
+   * Shows the table a request answers, unless a request asked later was shown already: a reload that the
+   * background's packs-changed started may answer after an import's newer table.
+   */
+  showPacks(request: () => Promise<PackSummary[]>): Promise<void>;
   reloadPacks(): Promise<void>;
   setPackEnabled(id: string, enabled: boolean): Promise<void>;
   removePack(id: string): Promise<void>;
