@@ -1,5 +1,6 @@
 import { useText } from './text-context';
 import { COMPLIANCE_RULES, type ComplianceRule } from '@/lib/packs/compliance';
+import type { ScenarioOff } from '@/lib/suggest/rank/reply';
 
 interface SuggestionView {
   packId: string;
@@ -10,7 +11,7 @@ interface SuggestionView {
   missing: string[];
   shortcut?: string;
   compliance: ComplianceRule[];
-  scenarioOff?: { id: string; name: string };
+  scenarioOff?: ScenarioOff;
 }
 
 interface SuggestionListProps {
@@ -71,7 +72,12 @@ export function SuggestionList({
               data-testid="suggestion-scenario-off"
               data-scenario-id={item.scenarioOff.id}
             >
-              {t('suggestions.scenarioOff', { name: item.scenarioOff.name })}{' '}
+              {item.scenarioOff.from || item.scenarioOff.to
+                ? t('suggestions.scenarioDated', {
+                    name: item.scenarioOff.name,
+                    dates: `${item.scenarioOff.from ?? '…'} – ${item.scenarioOff.to ?? '…'}`,
+                  })
+                : t('suggestions.scenarioOff', { name: item.scenarioOff.name })}{' '}
               <button
                 type="button"
                 className="suggestion__scenario-on"

@@ -19,9 +19,9 @@ import { chatLocale, questionOf, type ChatContext } from './question';
 import { Corpus } from './rank/corpus';
 import { matchedTerms } from './rank/query-terms';
 import { rankEntries, type Ranked } from './rank/rank';
-import { suggestionOf, type Suggestion } from './rank/reply';
+import { scenarioOffOf, suggestionOf, type Suggestion } from './rank/reply';
 import { rankForProduct } from './rank/products';
-import { activeScenarios, inDateWindow, isEntryEligible } from './rank/scenarios';
+import { activeScenarios, dormantScenarioOf, isEntryEligible } from './rank/scenarios';
 import { THRESHOLDS } from './rank/thresholds';
 import { isCourtesyOnly, withoutOpeners } from './text/courtesy';
 import { isHoldingOnly } from './rank/focus';
@@ -70,12 +70,20 @@ export class SuggestEngine {
     const now = context.now ?? new Date();
     const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);
     const locale = chatLocale(context);
-    return { ...suggestionOf(loaded.pack, entry, { ...context, locale, now }, active, loaded.facts), score };
+    // A learned entry whose scenario is off is shown the way the engine shows one: marked, in that scenario's reply.
+    const dormant = dormantScenarioOf(loaded.pack, entry, context.platform, active, context.scenariosOff);
+    const scenarios = dormant ? new Set([...active, dormant.id]) : active;
+    return {
+      ...suggestionOf(loaded.pack, entry, { ...context, locale, now }, scenarios, loaded.facts),
+      score,
+      ...(dormant ? { scenarioOff: scenarioOffOf(dormant) } : {}),
+    };
   }
 
   /**
    * Whether a learned pick may bring an entry into this chat's suggestions: `no` for a card, an unknown
-   * entry, or one gated only by scenarios switched off for the chat or whose dates exclude `now`;
+   * entry, or one gated only by scenarios switched off for the chat (one whose dates exclude `now` is
+   * offered marked, as the engine offers it, see `dormantScenarioOf`);
    * `elsewhere` for a pack (or entry) made for another platform — the agent may have searched it out for
    * such a chat, so it is offered, below the engine's own answer; else `yes`. Scenarios that page signals
    * or the agent switch on are not held against a pick: the agent who picked saw the chat, and callers
@@ -85,13 +93,8 @@ export class SuggestEngine {
     const loaded = this.corpus.get(packId);
     const entry = loaded?.pack.entries.find((e) => e.id === entryId);
     if (!loaded || !entry || entry.kind !== 'reply') return 'no';
-    const now = context.now ?? new Date();
     const off = new Set(context.scenariosOff ?? []);
-    const open = entry.scenarios.filter((id) => {
-      const scenario = loaded.pack.scenarios.find((s) => s.id === id);
-      if (off.has(id)) return false;
-      return !scenario || !!scenario.when || (!scenario.from && !scenario.to) || inDateWindow(scenario, now);
-    });
+    const open = entry.scenarios.filter((id) => !off.has(id));
     if (!isEntryEligible(loaded.pack, entry, undefined, new Set(open))) return 'no';
     return isEntryEligible(loaded.pack, entry, context.platform, new Set(open)) ? 'yes' : 'elsewhere';
   }
@@ -112,14 +115,14 @@ export class SuggestEngine {
 
     const now = context.now ?? new Date();
     const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);
-    const ranking = rankEntries(this.corpus, normalized, context.platform, active);
+    const ranking = rankEntries(this.corpus, normalized, context.platform, active, context.scenariosOff);
     const { query } = ranking;
     const ranked = rankForProduct(ranking.ranked, context.product);
 
     const confident = ranked.filter((r) => r.score >= THRESHOLDS.score);
     const locale = chatLocale(context, question);
     const toSuggestion = (r: Ranked): Suggestion => ({
-      // An entry of a manual scenario that is off answers with that scenario's reply variant.
+      // An entry of a scenario that is off answers with that scenario's reply variant.
       ...suggestionOf(
         r.loaded.pack,
         r.entry,
@@ -130,7 +133,7 @@ export class SuggestEngine {
       score: round(r.score),
       coverage: round(r.coverage),
       matchedTerms: matchedTerms(r.loaded, r.docNo, query),
-      ...(r.dormant ? { scenarioOff: { id: r.dormant.id, name: r.dormant.name } } : {}),
+      ...(r.dormant ? { scenarioOff: scenarioOffOf(r.dormant) } : {}),
     });
     const suggestions = confident
       .filter((r) => r.entry.kind === 'reply')

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { ComponentProps } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SuggestionList } from '../../components/SuggestionList';
 
@@ -36,19 +37,17 @@ const risky = {
   compliance: ['off-platform' as const],
 };
 
+/** The list with nothing selected for confirmation and no-op handlers, unless given. */
+function renderList(props: Partial<ComponentProps<typeof SuggestionList>> = {}) {
+  const noop = () => {};
+  const defaults = { items, selected: 0, inserting: false, confirming: null };
+  const handlers = { onInsert: noop, onSelect: noop, onScenarioOn: noop };
+  render(<SuggestionList {...defaults} {...handlers} {...props} />);
+}
+
 describe('SuggestionList', () => {
   it('renders suggestions in rank order with the stable test hooks', () => {
-    render(
-      <SuggestionList
-        items={items}
-        selected={0}
-        inserting={false}
-        confirming={null}
-        onInsert={() => {}}
-        onSelect={() => {}}
-        onScenarioOn={() => {}}
-      />,
-    );
+    renderList();
     const rows = screen.getAllByTestId('suggestion');
     expect(rows.map((row) => row.dataset.entryId)).toEqual(['ship-time', 'refund']);
     expect(rows[0]!.querySelector('[data-testid="insert"]')).not.toBeNull();
@@ -141,5 +140,13 @@ describe('SuggestionList', () => {
     expect(marks[0]!.textContent).toContain('预售');
     fireEvent.click(screen.getByTestId('suggestion-scenario-on'));
     expect(onScenarioOn).toHaveBeenCalledWith('presale');
+  });
+
+  it('gives the dates of a dated scenario out of its window', () => {
+    const scenarioOff = { id: 'black-friday', name: 'Black Friday', from: '2026-11-27', to: '2026-12-01' };
+    renderList({ items: [{ ...items[0]!, entryId: 'black-friday', scenarioOff }] });
+    expect(screen.getByTestId('suggestion-scenario-off').textContent).toContain(
+      'For “Black Friday” (2026-11-27 – 2026-12-01), not running today',
+    );
   });
 });

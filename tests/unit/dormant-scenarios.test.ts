@@ -51,8 +51,8 @@ const input: PackInput = {
 const december = new Date(2026, 11, 20);
 const engine = new SuggestEngine();
 engine.setPacks([pack(input)]);
-const suggest = (text: string, scenarios: string[] = []) =>
-  engine.suggest({ text, now: december, scenarios }).suggestions;
+const suggest = (text: string, scenarios: string[] = [], scenariosOff: string[] = []) =>
+  engine.suggest({ text, now: december, scenarios, scenariosOff }).suggestions;
 
 describe('entries of a manual scenario that is off', () => {
   it('are offered, marked with the scenario, with its reply variant, at a lower score', () => {
@@ -88,9 +88,25 @@ describe('with the shipped packs', () => {
   });
 });
 
+describe('entries of a dated scenario out of its window', () => {
+  it('are offered when asked about, marked with the scenario and its dates', () => {
+    const [first] = suggest('双十一有什么活动');
+    expect(first?.entryId).toBe('double11-deals');
+    expect(first?.scenarioOff).toEqual({ id: 'double11', name: '双11', from: '2026-11-01', to: '2026-11-12' });
+    const during = engine.suggest({ text: '双十一有什么活动', now: new Date(2026, 10, 5) }).suggestions[0];
+    expect(during?.entryId).toBe('double11-deals');
+    expect(during?.scenarioOff).toBeUndefined();
+  });
+
+  it('do not lead when an entry that answers now fits as well', () => {
+    expect(suggest('双11什么时候发货')[0]?.entryId).toBe('ship-time');
+  });
+});
+
 describe('entries that stay closed', () => {
-  it('a dated scenario out of its window', () => {
-    expect(suggest('双十一有什么活动').map((s) => s.entryId)).not.toContain('double11-deals');
+  it('a scenario the agent switched off for this chat, dated or manual', () => {
+    expect(suggest('双十一有什么活动', [], ['double11']).map((s) => s.entryId)).not.toContain('double11-deals');
+    expect(suggest('预售的付了定金多久发货', [], ['presale']).map((s) => s.entryId)).not.toContain('presale-ship');
   });
 
   it('a scenario with `when` the chat does not meet', () => {

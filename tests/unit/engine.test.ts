@@ -217,9 +217,13 @@ describe('SuggestEngine abstention', () => {
 describe('SuggestEngine scenarios, platforms and replies', () => {
   const engine = engineWith(store);
 
-  it('activates a dated scenario by date and filters entries of inactive scenarios', () => {
-    expect(ids(engine, '双11满减怎么算', { now: duringDouble11 })[0]).toBe('double11-rules');
-    expect(ids(engine, '双11满减怎么算', { now: outsideDouble11 })).not.toContain('double11-rules');
+  it('activates a dated scenario by date; out of its dates, its entries are marked, or gone when switched off', () => {
+    const during = engine.suggest({ text: '双11满减怎么算', now: duringDouble11 }).suggestions;
+    expect([during[0]?.entryId, during[0]?.scenarioOff]).toEqual(['double11-rules', undefined]);
+    const outside = engine.suggest({ text: '双11满减怎么算', now: outsideDouble11 }).suggestions;
+    expect(outside.find((s) => s.entryId === 'double11-rules')?.scenarioOff?.id).toBe('double11');
+    const off = { now: outsideDouble11, scenariosOff: ['double11'] };
+    expect(ids(engine, '双11满减怎么算', off)).not.toContain('double11-rules');
   });
 
   it('offers entries of a scenario the agent switched on, boosted; marked as off before', () => {
@@ -385,8 +389,9 @@ describe('SuggestEngine.mayAddLearned (what a learned pick may add to a chat)', 
     expect(may('ship-time', { platform: 'taobao', now: outsideDouble11 })).toBe('yes');
   });
 
-  it('does not add an entry whose dated scenario is over, or whose scenario the chat switched off', () => {
-    expect(may('double11-rules', { now: outsideDouble11 })).toBe('no');
+  it('adds an entry whose dated scenario is over (the engine offers it marked), not one the chat switched off', () => {
+    expect(may('double11-rules', { now: outsideDouble11 })).toBe('yes');
+    expect(may('double11-rules', { now: outsideDouble11, scenariosOff: ['double11'] })).toBe('no');
     expect(may('double11-rules', { now: duringDouble11 })).toBe('yes');
     expect(may('double11-rules', { now: duringDouble11, scenariosOff: ['double11'] })).toBe('no');
   });

@@ -53,6 +53,7 @@ export const en = {
   'suggestions.insert': 'Insert 插入',
   'suggestions.insertAnyway': 'Insert anyway 仍然插入',
   'suggestions.scenarioOff': 'For “{name}”, which is off',
+  'suggestions.scenarioDated': 'For “{name}” ({dates}), not running today',
   'suggestions.scenarioOn': 'Switch on',
   'empty.no-packs': 'No knowledge pack is enabled. Import or enable one in the options page.',
   'empty.no-chat': 'Waiting for a buyer message in the chat tab.',

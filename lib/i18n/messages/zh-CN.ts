@@ -52,6 +52,7 @@ export const zhCN = {
   'suggestions.insert': '插入',
   'suggestions.insertAnyway': '仍然插入',
   'suggestions.scenarioOff': '属于场景「{name}」，尚未开启',
+  'suggestions.scenarioDated': '属于场景「{name}」（{dates}），今天不在期内',
   'suggestions.scenarioOn': '开启',
   'empty.no-packs': '没有启用任何话术包。请在选项页中导入或启用一个。',
   'empty.no-chat': '正在等待聊天标签页中的买家消息。',

@@ -11,6 +11,7 @@ import type { Pack } from '../../packs/schema';
 import type { ComplaintRisk } from '../../suggest/complaint';
 import type { SuggestEngine } from '../../suggest/engine';
 import type { EntrySearch } from '../../suggest/search';
+import type { ScenarioOff } from '../../suggest/rank/reply';
 import type { Segment } from '../../suggest/index/segment';
 import type { PickRecord } from '../../suggest/learn/pick-memory';
 import type { PanelPicks } from './learn-slice';
@@ -66,8 +67,8 @@ export interface PanelItem {
   kind: 'reply' | 'card';
   /** Compliance rules the filled reply breaks: Insert asks once more before writing it. */
   compliance: ComplianceRule[];
-  /** The manual scenario, off, the entry answers in: the item says so and offers to switch it on. */
-  scenarioOff?: { id: string; name: string };
+  /** The scenario, off, the entry answers in: the item says so (with its dates) and offers to switch it on. */
+  scenarioOff?: ScenarioOff;
 }
 
 /** The outcome of the last insert, for the notice bar. */

@@ -18,17 +18,22 @@ export interface Ranked {
   entry: Entry;
   score: number;
   coverage: number;
-  /** The manual scenario, off, the entry answers in (see `dormantScenarioOf`). */
+  /** The scenario, off (manual, or dated and out of its window), the entry answers in (see `dormantScenarioOf`). */
   dormant?: Pack['scenarios'][number];
 }
 
-/** Ranks the loaded packs' entries for a normalised message; also returns the whole message's query terms. */
+/**
+ * Ranks the loaded packs' entries for a normalised message; also returns the whole message's query terms.
+ * `switchedOff`: scenarios the agent switched off for this chat (their entries are not offered at all).
+ */
 export function rankEntries(
   corpus: Corpus,
   normalized: string,
   platform: Platform | undefined,
   active: Set<string>,
+  switchedOff: Iterable<string> = [],
 ): { ranked: Ranked[]; query: QueryTerm[] } {
+  const off = new Set(switchedOff);
   const { query, questionLeaders } = scoreClauses(corpus, normalized);
   const ranked: Ranked[] = [];
   for (const loaded of corpus.loaded()) {
@@ -38,7 +43,7 @@ export function rankEntries(
       if (coverage < THRESHOLDS.coverage || scratch.best[docNo]! < THRESHOLDS.score / 2) continue;
       const entry = loaded.pack.entries[docNo]!;
       const eligible = isEntryEligible(loaded.pack, entry, platform, active);
-      const dormant = eligible ? null : dormantScenarioOf(loaded.pack, entry, platform, active);
+      const dormant = eligible ? null : dormantScenarioOf(loaded.pack, entry, platform, active, off);
       if (!eligible && !dormant) continue;
       // A character or word fragment in common (沙发 and 发货 share 发) is not evidence: an entry must
       // match at least one word of the message.
@@ -51,9 +56,9 @@ export function rankEntries(
   }
   ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
   const ordered = withEachQuestionAnswered(separateSiblings(corpus, ranked, query), questionLeaders);
-  // An entry of a manual scenario that is off comes after the entries that answer now unless it fits the
-  // message clearly better: "when will my order ship" must not lead with the pre-order reply because its
-  // question is worded closest, "国补能用吗" should lead with the 国补 reply.
+  // An entry of a scenario that is off comes after the entries that answer now unless it fits the message
+  // clearly better: "when will my order ship" must not lead with the pre-order reply because its question is
+  // worded closest, "国补能用吗" should lead with the 国补 reply.
   const bestNow = Math.max(0, ...ordered.filter((r) => !r.dormant).map((r) => r.score));
   const leads = (r: Ranked) => !r.dormant || r.score >= bestNow * DORMANT_LEAD_MARGIN;
   return { ranked: [...ordered.filter(leads), ...ordered.filter((r) => !leads(r))], query };

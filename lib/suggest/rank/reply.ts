@@ -76,8 +76,21 @@ export interface Suggestion {
   shortcut?: string;
   /** Compliance rules the filled reply breaks (see lib/packs/compliance.ts); the panel asks before inserting. */
   compliance: ComplianceRule[];
-  /** The manual scenario, off for this chat, the entry answers in (the panel offers to switch it on). */
-  scenarioOff?: { id: string; name: string };
+  /** The scenario, off for this chat, the entry answers in (the panel offers to switch it on). */
+  scenarioOff?: ScenarioOff;
+}
+
+/** A scenario that is off: a manual one, or a dated one out of its window (`from` / `to` say when it runs). */
+export interface ScenarioOff {
+  id: string;
+  name: string;
+  from?: string;
+  to?: string;
+}
+
+export function scenarioOffOf(scenario: Pack['scenarios'][number]): ScenarioOff {
+  const { id, name, from, to } = scenario;
+  return { id, name, ...(from ? { from } : {}), ...(to ? { to } : {}) };
 }
 
 /** An entry as a suggestion, its reply chosen and filled; score, coverage and matched terms left empty. */

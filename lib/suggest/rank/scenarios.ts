@@ -55,22 +55,26 @@ function languageOf(locale: string): string {
 }
 
 /**
- * The manual scenario (neither dates nor `when`: only the agent switches it on) that is off and would let an
- * entry answer, or null. Such an entry is still offered, below what answers now and marked with the scenario
- * (see rank.ts): a buyer asking about 预售 or 国补 should meet the pack's answer even before the agent thought of
- * the switch, and the agent decides. Dated scenarios out of their window and `when` scenarios the chat does not
- * meet stay closed: their dates and conditions are the team lead's statement of when the answer holds.
+ * The scenario that is off and would let an entry answer, or null: a manual one (only the agent switches it
+ * on) or a dated one out of its window. Such an entry is still offered, below what answers now and marked
+ * with the scenario (see rank.ts): a buyer asking about 预售 or 国补 should meet the pack's answer even before
+ * the agent thought of the switch, and one asking "when does your Black Friday sale start" weeks before it
+ * should meet the sale's entry, its dates shown, and the agent decides. A scenario switched off for this chat
+ * stays off, and so does a `when` scenario the chat does not meet: its condition (a VIP buyer, a page signal)
+ * is a fact about the chat, not a date the buyer may ask about.
  */
 export function dormantScenarioOf(
   pack: Pack,
   entry: Entry,
   platform: Platform | undefined,
   active: Set<string>,
+  switchedOff: Iterable<string> = [],
 ): Pack['scenarios'][number] | null {
   if (isEntryEligible(pack, entry, platform, active)) return null;
+  const off = new Set(switchedOff);
   for (const id of entry.scenarios) {
     const scenario = pack.scenarios.find((s) => s.id === id);
-    if (!scenario || scenario.from || scenario.to || scenario.when || active.has(id)) continue;
+    if (!scenario || scenario.when || active.has(id) || off.has(id)) continue;
     if (isEntryEligible(pack, entry, platform, new Set([...active, id]))) return scenario;
   }
   return null;
