@@ -52,6 +52,8 @@ const riskyPack = {
   scenarios: [
     { id: 'vip-care', name: '会员关怀', when: { vip: true } },
     { id: 'desk-presale', name: '预售' },
+    // Long over whenever the test runs.
+    { id: 'desk-anniversary', name: '店庆', from: '2020-05-01', to: '2020-05-07' },
   ],
   entries: [
     {
@@ -76,6 +78,14 @@ const riskyPack = {
       keywords: ['定金'],
       scenarios: ['desk-presale'],
       replies: [{ text: '亲，预售定金在尾款支付前可以申请退还哦～' }],
+    },
+    {
+      id: 'desk-anniversary-gift',
+      title: '店庆活动',
+      questions: ['店庆有什么活动', '店庆送什么'],
+      keywords: ['店庆'],
+      scenarios: ['desk-anniversary'],
+      replies: [{ text: '亲，店庆期间下单送定制帆布袋哦～' }],
     },
   ],
 };
@@ -224,8 +234,8 @@ describe('the wait clock', () => {
   });
 });
 
-describe('a manual scenario that is off', () => {
-  it('offers its answer with a mark, and the mark switches the scenario on', async () => {
+describe('a scenario that is off', () => {
+  it('a manual one: offers its answer with a mark, and the mark switches the scenario on', async () => {
     const { chat, panel } = await openChatAndPanel(browser, `${origin}/taobao/product-card.html`, 'tb_冬冬');
     try {
       await say(chat, 'agent', '亲，在的～');
@@ -242,6 +252,22 @@ describe('a manual scenario that is off', () => {
       // Switched off again for the other tests of this browser.
       await toggle.click();
       await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    } finally {
+      await panel.close();
+      await chat.close();
+    }
+  });
+
+  it('a dated one outside its dates: offered with a mark that gives the dates', async () => {
+    const { chat, panel } = await openChatAndPanel(browser, `${origin}/taobao/product-card.html`, 'tb_冬冬');
+    try {
+      await say(chat, 'agent', '亲，在的～');
+      await say(chat, 'buyer', '店庆有什么活动呀');
+      const row = panel.locator('[data-testid="suggestion"][data-entry-id="desk-anniversary-gift"]');
+      await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+      const mark = row.getByTestId('suggestion-scenario-off');
+      await expect(mark.getAttribute('data-scenario-id')).resolves.toBe('desk-anniversary');
+      await expect(mark.textContent()).resolves.toContain('2020-05-01 – 2020-05-07');
     } finally {
       await panel.close();
       await chat.close();
