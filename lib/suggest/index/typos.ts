@@ -27,6 +27,7 @@ export class TypoIndex {
       for (const term of this.deletes.get(variant) ?? []) if (term !== word) found.add(term);
     }
     return [...found]
+      .filter((term) => oneEditApart(word, term))
       .sort(
         (a, b) =>
           Number(b[0] === word[0]) - Number(a[0] === word[0]) ||
@@ -41,4 +42,26 @@ export function deletionsOf(word: string, includeSelf: boolean): string[] {
   const out = includeSelf ? [word] : [];
   for (let i = 0; i < word.length; i += 1) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
+}
+
+/**
+ * Whether two different words are one edit apart (insertion, deletion, substitution, or two adjacent letters
+ * swapped). Sharing a deletion key also pairs words two edits apart ("blak" and "bulk" both lose a letter to
+ * "blk"), which would crowd the true neighbour ("black") out of the three kept.
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && a[start] === b[start]) start += 1;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA -= 1;
+    endB -= 1;
+  }
+  const restA = endA - start;
+  const restB = endB - start;
+  if (restA <= 1 && restB <= 1) return true;
+  // Two adjacent letters swapped: "form" / "from".
+  return restA === 2 && restB === 2 && a[start] === b[start + 1] && a[start + 1] === b[start];
 }
