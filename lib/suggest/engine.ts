@@ -71,7 +71,8 @@ export class SuggestEngine {
     const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);
     const locale = chatLocale(context);
     // A learned entry whose scenario is off is shown the way the engine shows one: marked, in that scenario's reply.
-    const dormant = dormantScenarioOf(loaded.pack, entry, context.platform, active, context.scenariosOff);
+    const off = new Set(context.scenariosOff);
+    const dormant = dormantScenarioOf(loaded.pack, entry, context.platform, active, off);
     const scenarios = dormant ? new Set([...active, dormant.id]) : active;
     return {
       ...suggestionOf(loaded.pack, entry, { ...context, locale, now }, scenarios, loaded.facts),

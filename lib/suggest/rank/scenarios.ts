@@ -68,13 +68,12 @@ export function dormantScenarioOf(
   entry: Entry,
   platform: Platform | undefined,
   active: Set<string>,
-  switchedOff: Iterable<string> = [],
+  switchedOff: ReadonlySet<string> = new Set(),
 ): Pack['scenarios'][number] | null {
   if (isEntryEligible(pack, entry, platform, active)) return null;
-  const off = new Set(switchedOff);
   for (const id of entry.scenarios) {
     const scenario = pack.scenarios.find((s) => s.id === id);
-    if (!scenario || scenario.when || active.has(id) || off.has(id)) continue;
+    if (!scenario || scenario.when || active.has(id) || switchedOff.has(id)) continue;
     if (isEntryEligible(pack, entry, platform, new Set([...active, id]))) return scenario;
   }
   return null;
