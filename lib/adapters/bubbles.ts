@@ -39,7 +39,9 @@ function readBubble(element: Element, s: BubbleSelectors, idAttribute?: string):
   if (!role) return null;
   // A wrapper around bubbles (a fragment selector can match one, e.g. `chatWrapper`) is not a message.
   if (query(element, s.message)) return null;
-  const time = textOf(query(element, s.time)) || element.getAttribute('data-time') || undefined;
+  // The attribute first: it carries the date, the visible label often only `09:31`, which read as today's
+  // is a future time for a message from an earlier day.
+  const time = element.getAttribute('data-time')?.trim() || textOf(query(element, s.time)) || undefined;
   let kind: ChatPaneMessage['kind'] = 'text';
   let text = textOf(query(element, s.text));
   const card = query(element, s.productCard);

@@ -20,7 +20,7 @@ const DAY = 86_400_000;
 
 /**
  * A message time as the page shows it, in ms since epoch, or null when it cannot be read: ISO
- * (`2026-11-24T11:59:00Z`), `2026-11-24 14:40(:05)`, `昨天 14:40` / `yesterday 14:40`, or a bare `14:40(:05)`,
+ * (`2026-11-24T11:59:00Z`), `2026-11-24 14:40(:05)`, a Unix stamp in seconds or ms (attributes), `昨天 14:40` / `yesterday 14:40`, or a bare `14:40(:05)`,
  * read as today's. A bare time more than a minute after `seenAt` is not read at all (null: the caller falls
  * back to first-seen): chat panes write yesterday's messages with a date or 昨天, so a future bare time
  * means the page's clock or time zone is not ours, and guessing "yesterday" would show a day-long wait.
@@ -43,6 +43,8 @@ export function parseMessageTime(time: string | undefined, seenAt: number): numb
     at = new Date(day.getFullYear(), day.getMonth(), day.getDate(), h!, mi!, s || 0).getTime();
     if (yesterday) at -= DAY;
     else if (at > seenAt + 60_000) return null;
+  } else if (/^\d{10}(?:\d{3})?$/.test(text)) {
+    at = text.length === 10 ? Number(text) * 1000 : Number(text);
   } else if (/^\d{4}-\d{2}-\d{2}T/.test(text)) {
     const parsed = Date.parse(text);
     at = Number.isNaN(parsed) ? null : parsed;

@@ -124,6 +124,16 @@ describe('adapters on odd pages', () => {
     expect(jd.readConversation(doc, { messageList: '.chat-head-title' })?.messages).toHaveLength(0);
   });
 
+  it('read the time from the attribute with the date, not the label that shows only the hour', () => {
+    const taobao = SITE_ADAPTERS.find((a) => a.platform === 'taobao')!;
+    const messages = taobao.readConversation(load('taobao/aftersale-vip.html'))!.messages;
+    expect(messages.at(-1)).toMatchObject({ role: 'buyer', time: '2026-11-25 09:31:00' });
+    // Without the attribute, the visible label is what there is.
+    const doc = load('taobao/aftersale-vip.html');
+    for (const bubble of doc.querySelectorAll('[data-time]')) bubble.removeAttribute('data-time');
+    expect(taobao.readConversation(doc)!.messages.at(-1)?.time).toBe('09:31');
+  });
+
   it('still read the bubbles when the message list was renamed (its parent is the list)', () => {
     const doc = load('jd/history.html');
     const jd = SITE_ADAPTERS.find((a) => a.platform === 'jd')!;

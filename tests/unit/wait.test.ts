@@ -46,6 +46,9 @@ describe('the wait clock', () => {
       Date.parse('2026-11-24T14:40:00Z'),
     );
     expect(parseMessageTime('2026-11-24 14:45:00', seen)).toBe(seen);
+    expect(parseMessageTime(String(at('2026-11-24T14:40:00') / 1000), seen)).toBe(at('2026-11-24T14:40:00'));
+    expect(parseMessageTime(String(at('2026-11-24T14:40:00')), seen)).toBe(at('2026-11-24T14:40:00'));
+    expect(parseMessageTime('12345', seen)).toBeNull();
     expect(parseMessageTime('昨天', seen)).toBeNull();
     expect(parseMessageTime('25:99', seen)).toBeNull();
     expect(parseMessageTime(undefined, seen)).toBeNull();
