@@ -407,3 +407,49 @@ describe('SuggestEngine.mayAddLearned (what a learned pick may add to a chat)', 
     expect(engine.mayAddLearned('no-such-pack', 'ship-time', {})).toBe('no');
   });
 });
+
+describe('"order" the noun', () => {
+  // "order" in a shop is mostly the noun ("my order"), so it is not a synonym of buy: the entries that say
+  // "order" answer "my order …", not the one about where to buy.
+  const shop = pack({
+    format: 'huashu-pack/1',
+    id: 'order-shop',
+    name: 'Order shop',
+    version: '1.0.0',
+    locale: 'en',
+    entries: [
+      {
+        id: 'buy-in-store',
+        title: 'Buy in store',
+        questions: ['where can i buy in store'],
+        replies: [{ text: 'Online only.' }],
+      },
+      {
+        id: 'order-status',
+        title: 'Order status',
+        questions: ["what's the status of my order", 'is my order processing'],
+        replies: [{ text: 'Your order is being packed.' }],
+      },
+      {
+        id: 'cancel-order',
+        title: 'Cancel an order',
+        questions: ['can i cancel my order'],
+        replies: [{ text: 'Yes.' }],
+      },
+      { id: 'edit-order', title: 'Change an order', questions: ['can i change my order'], replies: [{ text: 'Yes.' }] },
+      {
+        id: 'missing-item',
+        title: 'Missing item',
+        questions: ['an item is missing from my order'],
+        replies: [{ text: 'Sorry.' }],
+      },
+    ],
+  });
+
+  it('never puts the buy entry first for a message about an order', () => {
+    const engine = engineWith(shop);
+    for (const text of ['my order', 'order #95669']) expect(ids(engine, text), text).not.toContain('buy-in-store');
+    expect(ids(engine, 'status of my order 1077')[0]).toBe('order-status');
+    expect(ids(engine, 'where can i purchase it in a store')[0]).toBe('buy-in-store');
+  });
+});

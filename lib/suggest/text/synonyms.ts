@@ -18,7 +18,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['invoice', 'bill', 'receipt', 'billing'],
   ['refund', 'reimburse', 'reimbursement', 'rebate', 'compensation', 'moneyback', 'chargeback', 'repayment'],
   ['password', 'pass', 'pwd', 'passcode', 'pin'],
-  ['buy', 'purchase', 'order', 'acquire', 'get'],
+  ['buy', 'purchase', 'acquire', 'get'],
   ['item', 'article', 'product', 'thing', 'goods'],
   ['ship', 'shipping', 'deliver', 'delivery', 'send', 'dispatch', 'post', 'mail'],
   ['track', 'tracking', 'locate', 'trace', 'where', 'status'],
