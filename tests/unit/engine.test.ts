@@ -8,6 +8,7 @@ import {
   termStrings,
   WEIGHT_SCALE,
 } from '../../lib/suggest/index/segment';
+import { stem } from '../../lib/suggest/text/stem';
 import { TERM_WEIGHTS } from '../../lib/suggest/text/tokenize';
 import { miniEnglish, miniStore, pack } from '../helpers/packs';
 
@@ -438,6 +439,12 @@ describe('"order" the noun', () => {
       },
       { id: 'edit-order', title: 'Change an order', questions: ['can i change my order'], replies: [{ text: 'Yes.' }] },
       {
+        id: 'closing',
+        title: 'Closing',
+        questions: ["that's all thanks", 'all good now'],
+        replies: [{ text: 'Have a great day!' }],
+      },
+      {
         id: 'missing-item',
         title: 'Missing item',
         questions: ['an item is missing from my order'],
@@ -451,5 +458,14 @@ describe('"order" the noun', () => {
     for (const text of ['my order', 'order #95669']) expect(ids(engine, text), text).not.toContain('buy-in-store');
     expect(ids(engine, 'status of my order 1077')[0]).toBe('order-status');
     expect(ids(engine, 'where can i purchase it in a store')[0]).toBe('buy-in-store');
+  });
+
+  it('reads "goods" as goods, not as "good" (the closing entry\'s "all good")', () => {
+    const engine = engineWith(shop);
+    expect(stem('goods')).toBe('goods');
+    expect(stem('good')).toBe('good');
+    for (const text of ['my item', 'my goods', 'the goods arrived'])
+      expect(ids(engine, text), text).not.toContain('closing');
+    expect(ids(engine, 'my item')[0]).toBe('missing-item');
   });
 });

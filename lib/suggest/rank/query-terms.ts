@@ -54,8 +54,9 @@ export function queryTerms(corpus: Corpus, terms: WeightedTerm[]): QueryTerm[] {
     const targets: QueryTerm['targets'] = [{ term, share: 1 }];
     const latin = word && /^[a-z]{3,}$/.test(term);
     if (weight > 0 && corpus.documentFrequency(term) === 0) {
-      // A common English word the packs do not use is that word, not a typo of one ("game" is not "came").
-      if (/^[a-z]{4,}$/.test(term) && !isEnglishWord(term)) {
+      // A common English word the packs do not use is that word, not a typo of one ("game" is not "came"); so
+      // is a word of the synonym groups ("goods" is not "good").
+      if (/^[a-z]{4,}$/.test(term) && !isEnglishWord(term) && synonymsOf(term).length === 0) {
         targets.push(...corpus.typoNeighbours(term).map((t) => ({ term: t, share: TYPO_WEIGHT })));
       }
       if (latin) addBridge(corpus, term, targets);

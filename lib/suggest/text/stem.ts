@@ -1,7 +1,8 @@
 /**
  * The Porter stem of an English word (stemmer package), except for words Porter folds into an unrelated shop
  * word: customer → custom (customs duties: "customer service phone number" ranked the customs entry first),
- * news → new ("any news?" is not about new items), business → busi (busy). Every stem in the engine and in the
+ * news → new ("any news?" is not about new items), business → busi (busy), goods → good ("my goods" reached a
+ * closing entry's "all good" as a synonym of item). Every stem in the engine and in the
  * generated tables goes through here, so index, message and tables agree.
  */
 import { stemmer } from 'stemmer';
@@ -12,6 +13,7 @@ const OVER_STEMMED: Readonly<Record<string, string>> = {
   news: 'news',
   business: 'business',
   businesses: 'business',
+  goods: 'goods',
 };
 
 export function stem(word: string): string {
