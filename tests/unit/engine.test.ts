@@ -468,4 +468,11 @@ describe('"order" the noun', () => {
       expect(ids(engine, text), text).not.toContain('closing');
     expect(ids(engine, 'my item')[0]).toBe('missing-item');
   });
+
+  it('reads "get" as the light verb it mostly is, not as buy', () => {
+    const engine = engineWith(shop);
+    for (const text of ['can i get my order changed', 'when do i get it']) {
+      expect(ids(engine, text), text).not.toContain('buy-in-store');
+    }
+  });
 });

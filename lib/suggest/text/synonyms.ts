@@ -18,7 +18,7 @@ const SYNONYM_GROUPS: string[][] = [
   ['invoice', 'bill', 'receipt', 'billing'],
   ['refund', 'reimburse', 'reimbursement', 'rebate', 'compensation', 'moneyback', 'chargeback', 'repayment'],
   ['password', 'pass', 'pwd', 'passcode', 'pin'],
-  ['buy', 'purchase', 'acquire', 'get'],
+  ['buy', 'purchase', 'acquire'],
   ['item', 'article', 'product', 'thing', 'goods'],
   ['ship', 'shipping', 'deliver', 'delivery', 'send', 'dispatch', 'post', 'mail'],
   ['track', 'tracking', 'locate', 'trace', 'where', 'status'],
