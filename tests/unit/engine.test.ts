@@ -409,9 +409,9 @@ describe('SuggestEngine.mayAddLearned (what a learned pick may add to a chat)', 
   });
 });
 
-describe('"order" the noun', () => {
-  // "order" in a shop is mostly the noun ("my order"), so it is not a synonym of buy: the entries that say
-  // "order" answer "my order …", not the one about where to buy.
+describe('shop words in their shop sense (order, goods, get)', () => {
+  // "order" is mostly the noun ("my order") and "get" a light verb, so neither is a synonym of buy; "goods" is
+  // not "good". The entries that say the word answer it, not one reached through a synonym or stem.
   const shop = pack({
     format: 'huashu-pack/1',
     id: 'order-shop',

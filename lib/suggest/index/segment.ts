@@ -40,7 +40,7 @@ export const FIELD_WEIGHTS = {
  */
 const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
 
-/** Changes when what an index holds changes (11: customer, news, business stemmed apart; see text/stem.ts). */
+/** Changes when what an index holds changes (12: goods stemmed apart from good, as customer, news and business; see text/stem.ts). */
 const SEGMENT_FORMAT = 'huashu-index/12';
 
 /**

@@ -52,11 +52,12 @@ export function queryTerms(corpus: Corpus, terms: WeightedTerm[]): QueryTerm[] {
       continue;
     }
     const targets: QueryTerm['targets'] = [{ term, share: 1 }];
+    const synonyms = synonymsOf(term);
     const latin = word && /^[a-z]{3,}$/.test(term);
     if (weight > 0 && corpus.documentFrequency(term) === 0) {
       // A common English word the packs do not use is that word, not a typo of one ("game" is not "came"); so
       // is a word of the synonym groups ("goods" is not "good").
-      if (/^[a-z]{4,}$/.test(term) && !isEnglishWord(term) && synonymsOf(term).length === 0) {
+      if (/^[a-z]{4,}$/.test(term) && !isEnglishWord(term) && synonyms.length === 0) {
         targets.push(...corpus.typoNeighbours(term).map((t) => ({ term: t, share: TYPO_WEIGHT })));
       }
       if (latin) addBridge(corpus, term, targets);
@@ -66,7 +67,7 @@ export function queryTerms(corpus: Corpus, terms: WeightedTerm[]): QueryTerm[] {
         targets.push(...corpus.soundsLike(term).map((t) => ({ term: t, share: TYPO_WEIGHT })));
       }
     }
-    for (const synonym of synonymsOf(term)) {
+    for (const synonym of synonyms) {
       if (!targets.some((t) => t.term === synonym)) targets.push({ term: synonym, share: SYNONYM_WEIGHT });
     }
     // A filler's character 4-grams are the filler too.
