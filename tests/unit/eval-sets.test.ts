@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBlindSet, packsOfBlindSet, type BlindKind } from '../../bench/blind-sets';
+import type { Pack } from '../../lib/packs/schema';
+import { parsePack } from '../../lib/packs/validate';
+
+// The relevance bench scores against these files: a label naming an entry no pack has would count as a
+// miss that no engine could fix, and would go unnoticed in a recall figure.
+const root = join(__dirname, '../..');
+const shipped = new Map<string, Pack>();
+for (const file of readdirSync(join(root, 'knowledge-packs')).filter((f) => f.endsWith('.json'))) {
+  const result = parsePack(readFileSync(join(root, 'knowledge-packs', file), 'utf8'));
+  if (result.ok) shipped.set(result.pack.id, result.pack);
+}
+
+const unknownIds = (cases: Array<{ expected: string[] }>, packs: Pack[]) => {
+  const ids = new Set(packs.flatMap((pack) => pack.entries.map((entry) => entry.id)));
+  return cases.flatMap((c) => c.expected.filter((id) => !ids.has(id)));
+};
+
+describe('evaluation sets', () => {
+  for (const kind of ['dev', 'heldout', 'fresh-dev', 'fresh-heldout'] as BlindKind[]) {
+    for (const language of ['zh', 'en'] as const) {
+      it(`${kind}/${language} names only entries of its packs, with a style and ~8% no-answer lines`, () => {
+        const cases = loadBlindSet(root, kind, language);
+        expect(cases.length).toBeGreaterThan(150);
+        expect(unknownIds(cases, packsOfBlindSet(root, kind, language, shipped))).toEqual([]);
+        expect(cases.every((c) => typeof c.text === 'string' && c.text.trim() && c.style)).toBe(true);
+        const noAnswer = cases.filter((c) => c.expected.length === 0).length / cases.length;
+        expect(noAnswer).toBeGreaterThan(0.05);
+        expect(noAnswer).toBeLessThan(0.12);
+      });
+    }
+  }
+
+  for (const language of ['zh', 'en']) {
+    for (const file of readdirSync(join(root, 'tests/eval', language)).filter((f) => f.endsWith('.jsonl'))) {
+      it(`tuning set ${language}/${file} names only entries of its pack`, () => {
+        const pack = shipped.get(basename(file, '.jsonl'));
+        expect(pack).toBeDefined();
+        const cases = readFileSync(join(root, 'tests/eval', language, file), 'utf8')
+          .split('\n')
+          .filter((line) => line.trim())
+          .map((line) => JSON.parse(line) as { expected: string[] });
+        expect(unknownIds(cases, [pack!])).toEqual([]);
+      });
+    }
+  }
+});
