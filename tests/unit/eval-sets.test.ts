@@ -7,7 +7,7 @@ import { parsePack } from '../../lib/packs/validate';
 
 // The relevance bench scores against these files: a label naming an entry no pack has would count as a
 // miss that no engine could fix, and would go unnoticed in a recall figure.
-const root = join(__dirname, '../..');
+const root = new URL('../../', import.meta.url).pathname;
 const shipped = new Map<string, Pack>();
 for (const file of readdirSync(join(root, 'knowledge-packs')).filter((f) => f.endsWith('.json'))) {
   const result = parsePack(readFileSync(join(root, 'knowledge-packs', file), 'utf8'));
