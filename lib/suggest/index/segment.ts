@@ -41,7 +41,7 @@ export const FIELD_WEIGHTS = {
 const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
 
 /** Changes when what an index holds changes (12: goods stemmed apart from good, as customer, news and business; see text/stem.ts). */
-const SEGMENT_FORMAT = 'huashu-index/13';
+const SEGMENT_FORMAT = 'huashu-index/14';
 
 /**
  * Words of a reply in the pack's own language and written without Chinese (an English pack's reply) weigh
