@@ -305,7 +305,8 @@ export function emitTermKeys(text: string, sink: TermKeySink): void {
         else break;
       }
       sink.term(numberClass(cleaned.slice(i, end)), TERM_WEIGHTS.numberClass, false);
-      const unitEnd = unitEndAt(cleaned, end);
+      // An order or tracking number glued to letters is no quantity.
+      const unitEnd = end - i <= 7 ? unitEndAt(cleaned, end) : end;
       if (unitEnd > end) {
         // A quantity with its unit (220v, 65w, 20000mah, 28cm) names a specification, as a word: the same
         // value in a question is strong evidence, and a one-letter unit (v, w) is otherwise dropped as too short.
@@ -333,7 +334,8 @@ function unitEndAt(text: string, at: number): number {
     if (!((code >= 97 && code <= 122) || (code >= 65 && code <= 90))) break;
     end += 1;
   }
-  if (end === at || end - at > 4 || (end < text.length && isLetterAt(text, end))) return at;
+  if (end === at || end - at > 4) return at;
+  if (end < text.length && (isLetterAt(text, end) || isApostrophe(text.charCodeAt(end)))) return at;
   return end;
 }
 
