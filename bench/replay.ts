@@ -11,7 +11,8 @@
  *
  * Sources (tests/eval/README.md): `tuning` (tests/eval/zh, tests/eval/en: the engine was fitted on them)
  * and `dev` (blind, tuning allowed) are where the learner's constants were chosen; `heldout` is reported
- * apart and was never tuned on. Each is replayed with three seeds, counts pooled.
+ * apart and was never tuned on. `fresh-dev` and `fresh-heldout` replay the sets of the two packs the
+ * engine was never fitted to (tests/eval/packs), added in the seventh session after the learner was tuned. Each is replayed with three seeds, counts pooled.
  *
  * The variations were fixed before the learner was tuned and are not fitted to any message: one to three
  * of the operations below, each drawn at random, the way another buyer writes the same question —
@@ -20,7 +21,7 @@
  * number, "我昨天刚下的单", "for my mom"); a slip (zh: one character dropped; en: two adjacent letters
  * swapped). `REPLAY_SOURCES=tuning,dev` limits the sources, `REPLAY_SEED` sets the first seed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Pack, Platform } from '../lib/packs/schema';
@@ -40,14 +41,17 @@ const WRONG_SHARE = 0.1;
 const AT = BENCH_DATE.getTime();
 
 export type Language = 'zh' | 'en';
-export type Source = 'tuning' | 'dev' | 'heldout';
-const SOURCES: Source[] = ['tuning', 'dev', 'heldout'];
+export type Source = 'tuning' | 'dev' | 'heldout' | 'fresh-dev' | 'fresh-heldout';
+const SOURCES: Source[] = ['tuning', 'dev', 'heldout', 'fresh-dev', 'fresh-heldout'];
 
 /** The shipped packs each source's messages were written for. */
 const PACKS: Record<Source, Record<Language, string[]>> = {
   tuning: { zh: ['jd-electronics', 'tmall-apparel', 'pdd-store'], en: ['shopify-store'] },
   dev: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
   heldout: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
+  // Packs of tests/eval/packs, never shipped and never fitted to (bench/blind-sets.ts).
+  'fresh-dev': { zh: ['muye-store'], en: ['hearth-home'] },
+  'fresh-heldout': { zh: ['muye-store'], en: ['hearth-home'] },
 };
 
 /** A stream line: the case, and whether it re-asks an earlier line. */
@@ -150,7 +154,9 @@ export function vary(text: string, rand: () => number): string {
 }
 
 function loadPack(id: string): Pack {
-  const result = parsePack(readFileSync(join(root, 'knowledge-packs', `${id}.json`), 'utf8'));
+  const shipped = join(root, 'knowledge-packs', `${id}.json`);
+  const file = existsSync(shipped) ? shipped : join(root, 'tests/eval/packs', `${id}.json`);
+  const result = parsePack(readFileSync(file, 'utf8'));
   if (!result.ok) throw new Error(`${id} is invalid`);
   return result.pack;
 }
@@ -324,6 +330,8 @@ function print(result: ReplayResult): void {
     tuning: 'tuning (engine fitted on it)',
     dev: 'dev (blind, tuned on)',
     heldout: 'held-out (never tuned on)',
+    'fresh-dev': 'fresh-pack dev (a pack never fitted to; tuned on)',
+    'fresh-heldout': 'fresh-pack held-out (never tuned on)',
   };
   console.log(
     `\n${result.language} ${where[result.source]}: ${result.lines} lines, seeds ${SEEDS.join(', ')} pooled; second half`,
