@@ -13,6 +13,8 @@ describe('chineseForMixedEnglish', () => {
     expect(read('Earbuds有noise cancelling吗')).toBe('耳机有降噪吗');
     expect(read('presale的deposit能退吗')).toBe('预售的定金能退吗');
     expect(read('怕see-through')).toBe('怕透');
+    expect(read('手表的 manual 找不到了')).toBe('手表的 说明书 找不到了');
+    expect(read('耳机 waterproof 吗，能 pair 两台吗')).toBe('耳机 防水 吗,能 配对 两台吗');
   });
 
   it('leaves words it does not know, parts of words and all-English messages alone', () => {
