@@ -476,34 +476,3 @@ describe('shop words in their shop sense (order, goods, get)', () => {
     }
   });
 });
-
-describe('quantities with units', () => {
-  const engine = new SuggestEngine();
-  engine.setPacks([
-    pack({
-      format: 'huashu-pack/1',
-      id: 'volts',
-      name: 'Volts',
-      version: '1.0.0',
-      locale: 'en',
-      entries: [
-        {
-          id: 'international',
-          title: 'International shipping',
-          questions: ['Do you ship to Canada?', 'Do you deliver to the UK?'],
-          replies: [{ text: 'We ship worldwide.' }],
-        },
-        {
-          id: 'voltage',
-          title: 'Voltage & plugs',
-          questions: ['Will this work in the UK?', 'Do you sell 220V appliances?'],
-          replies: [{ text: 'Our appliances are 120V.' }],
-        },
-      ],
-    }),
-  ]);
-
-  it('match the same specification in a question (220v), not only a number', () => {
-    expect(engine.suggest({ text: 'is the toaster 220v? i live in dubai' }).suggestions[0]?.entryId).toBe('voltage');
-  });
-});

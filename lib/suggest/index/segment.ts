@@ -41,7 +41,7 @@ export const FIELD_WEIGHTS = {
 const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
 
 /** Changes when what an index holds changes (12: goods stemmed apart from good, as customer, news and business; see text/stem.ts). */
-const SEGMENT_FORMAT = 'huashu-index/14';
+const SEGMENT_FORMAT = 'huashu-index/12';
 
 /**
  * Words of a reply in the pack's own language and written without Chinese (an English pack's reply) weigh
@@ -50,13 +50,9 @@ const SEGMENT_FORMAT = 'huashu-index/14';
  * ("we ship to New Zealand"), a long one is spread over more words (Bitext's replies are 60–120 words of
  * customer-service prose), never below `FIELD_WEIGHTS.replies`. Recall@1 at weight 1, budget 15 / 20 / 25 /
  * 30 / none: dev/en 0.671 / 0.691 / 0.697 / 0.691 / 0.697, Shopify 0.903 / 0.903 / 0.914 / 0.914 / 0.914,
- * Bitext 0.924 / 0.924 / 0.924 / 0.924 / 0.911 (0.924 before: weight 0.3). Seventh session, with object words
- * weighed down (text/objects.ts), budget 25 / 40 / 60 / 100: fresh-dev en (a pack never fitted to, four short
- * questions per entry, where replies carry much of an entry's words) 0.711 / 0.842, 0.711 / 0.868, 0.717 / 0.868,
- * 0.717 / 0.868; Bitext 0.919, 0.922, 0.920, 0.922 / 0.989; dev en 0.750, 0.757, 0.757, 0.757; Shopify and the
- * Chinese sets unchanged.
+ * Bitext 0.924 / 0.924 / 0.924 / 0.924 / 0.911 (0.924 before: weight 0.3).
  */
-const REPLY_WORDS = { weight: 1, budget: 40 } as const;
+const REPLY_WORDS = { weight: 1, budget: 25 } as const;
 
 /** The language of a locale tag: `zh` of zh-CN, '' for none. */
 const languageOf = (locale?: string) => (locale ?? '').toLowerCase().split(/[-_]/)[0]!;

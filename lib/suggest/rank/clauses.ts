@@ -5,7 +5,6 @@
  */
 import { isCourtesyOnly } from '../text/courtesy';
 import { junctionAware } from '../text/junctions';
-import { objectAware } from '../text/objects';
 import { splitClauses, termsOfNormalized } from '../text/tokenize';
 import { keepMax, type Corpus, type LoadedPack } from './corpus';
 import { withConcepts } from './concept-query';
@@ -54,18 +53,14 @@ export function scoreClauses(corpus: Corpus, message: string): ClauseScores {
   // whole message does.
   const termsOf = (text: string, focus: WeightedClause[]) => {
     const parts = focus.filter((c) => c.text !== text && text.includes(c.text));
-    const terms = objectAware(text, junctionAware(text, termsOfNormalized(text)));
+    const terms = junctionAware(text, termsOfNormalized(text));
     return queryTerms(corpus, withConcepts(corpus, text, parts.length > 1 ? focusedTerms(parts, terms) : terms));
   };
   // The whole message is read for what it asks: story and negated clauses weigh less (focus.ts).
   const focus = readFocus(normalized);
   const wholeQuery = queryTerms(
     corpus,
-    withConcepts(
-      corpus,
-      normalized,
-      focusedTerms(focus, objectAware(normalized, junctionAware(normalized, termsOfNormalized(normalized)))),
-    ),
+    withConcepts(corpus, normalized, focusedTerms(focus, junctionAware(normalized, termsOfNormalized(normalized)))),
   );
   const runWeights = hanRunWeights(focus);
   const questions = questionClauses(normalized);

@@ -305,38 +305,12 @@ export function emitTermKeys(text: string, sink: TermKeySink): void {
         else break;
       }
       sink.term(numberClass(cleaned.slice(i, end)), TERM_WEIGHTS.numberClass, false);
-      // An order or tracking number glued to letters is no quantity.
-      const unitEnd = end - i <= 7 ? unitEndAt(cleaned, end) : end;
-      if (unitEnd > end) {
-        // A quantity with its unit (220v, 65w, 20000mah, 28cm) names a specification, as a word: the same
-        // value in a question is strong evidence, and a one-letter unit (v, w) is otherwise dropped as too short.
-        const unit = cleaned.slice(end, unitEnd);
-        if (!ORDINAL.test(unit)) {
-          sink.term(`${cleaned.slice(i, end)}${unit}`, TERM_WEIGHTS.latin, false);
-          if (unit.length === 1) sink.term(unit, TERM_WEIGHTS.latin, true);
-        }
-      }
       afterHonorific = false;
       i = end;
     } else {
       i += 1;
     }
   }
-}
-
-const ORDINAL = /^(?:st|nd|rd|th)$/i;
-
-/** Where a unit written right after a number ends (1–4 Latin letters, then no letter), or `at` when none. */
-function unitEndAt(text: string, at: number): number {
-  let end = at;
-  while (end < text.length && end - at <= 4) {
-    const code = text.charCodeAt(end);
-    if (!((code >= 97 && code <= 122) || (code >= 65 && code <= 90))) break;
-    end += 1;
-  }
-  if (end === at || end - at > 4) return at;
-  if (end < text.length && (isLetterAt(text, end) || isApostrophe(text.charCodeAt(end)))) return at;
-  return end;
 }
 
 const HAN_CHAR = /\p{Script=Han}/u;
