@@ -1,16 +1,17 @@
 /**
- * The blind sets, written by people who never saw the engine (tests/eval/README.md), each scored with
- * every pack of its language loaded at once, engine against MiniSearch BM25, with recall@1 per style:
+ * The blind sets, written by people who never saw the engine (tests/eval/README.md), engine against
+ * MiniSearch BM25, with recall@1 per style:
  * - `dev` and `heldout` (tests/eval/dev, tests/eval/heldout): for the shipped packs, from their titles and
- *   replies. `dev` may be tuned on; `heldout` is report only.
- * - `fresh-dev` and `fresh-heldout` (tests/eval/fresh-dev, tests/eval/fresh-heldout): for two packs that are
- *   not shipped and that no list or constant of the engine was ever fitted to (tests/eval/packs: a home &
- *   kitchen Shopify store, a Tmall apparel + JD electronics seller, about four questions per entry, no
- *   keywords), each set by its own writer who saw only the packs' titles and replies — the nearest stand-in
+ *   replies, scored with every shipped pack of the language loaded at once. `dev` may be tuned on;
+ *   `heldout` is report only.
+ * - `fresh-dev` and `fresh-heldout` (tests/eval/fresh-dev/<pack>.jsonl, tests/eval/fresh-heldout/<pack>.jsonl):
+ *   for packs that are not shipped and that no list or constant of the engine was ever fitted to
+ *   (tests/eval/packs, written as team leads write: about four questions per entry, no keywords), each set
+ *   scored with its own pack, by writers who saw only the pack's titles and replies — the nearest stand-in
  *   for a new team's pack. `fresh-dev` may be tuned on; `fresh-heldout` is report only.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Pack } from '../lib/packs/schema';
 import { parsePack } from '../lib/packs/validate';
 import { bm25Ranker } from './baselines';
@@ -20,23 +21,24 @@ export interface StyledCase extends EvalCase {
   style?: string;
 }
 
-export type BlindKind = 'dev' | 'heldout' | 'fresh-dev' | 'fresh-heldout';
+export type BlindKind = 'dev' | 'heldout';
+export type FreshKind = 'fresh-dev' | 'fresh-heldout';
+export type Language = 'zh' | 'en';
 
-/** The packs each language's blind sets were written for: shipped ids, or files under tests/eval/packs. */
-const PACKS_OF: Record<'shipped' | 'fresh', Record<'zh' | 'en', string[]>> = {
-  shipped: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
-  fresh: { zh: ['muye-store'], en: ['hearth-home'] },
+/** The shipped packs each language's blind sets were written for. */
+const SHIPPED_PACKS_OF: Record<Language, string[]> = {
+  zh: ['jd-electronics', 'tmall-apparel'],
+  en: ['shopify-store'],
 };
 
-const TITLE_OF: Record<BlindKind, string> = {
+const TITLE_OF: Record<BlindKind | FreshKind, string> = {
   dev: 'Blind dev sets (tuning allowed): all packs of the language loaded at once',
   heldout: 'Held-out sets (report only, never tuned on): all packs of the language loaded at once',
-  'fresh-dev': 'Fresh-pack dev sets (tuning allowed): packs the engine was never fitted to (tests/eval/packs)',
-  'fresh-heldout': 'Fresh-pack held-out sets (report only, never tuned on): same packs, another writer',
+  'fresh-dev': 'Fresh-pack dev sets (tuning allowed): packs the engine was never fitted to, each set with its own pack',
+  'fresh-heldout': 'Fresh-pack held-out sets (report only, never tuned on): the same packs, other writers',
 };
 
-export function loadBlindSet(root: string, kind: BlindKind, language: 'zh' | 'en'): StyledCase[] {
-  const file = join(root, 'tests/eval', kind, `${language}.jsonl`);
+function readCases(file: string): StyledCase[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')
@@ -44,22 +46,43 @@ export function loadBlindSet(root: string, kind: BlindKind, language: 'zh' | 'en
     .map((line) => JSON.parse(line) as StyledCase);
 }
 
-/** The packs a blind set was written for: shipped ones from `shipped`, fresh ones read from tests/eval/packs. */
-export function packsOfBlindSet(
-  root: string,
-  kind: BlindKind,
-  language: 'zh' | 'en',
-  shipped: Map<string, Pack>,
-): Pack[] {
-  if (!kind.startsWith('fresh')) {
-    return PACKS_OF.shipped[language].map((id) => shipped.get(id)).filter((p): p is Pack => !!p);
-  }
-  return PACKS_OF.fresh[language].map((id) => {
-    const result = parsePack(readFileSync(join(root, 'tests/eval/packs', `${id}.json`), 'utf8'));
-    if (!result.ok) throw new Error(`tests/eval/packs/${id}.json is invalid: run npx kpack validate on it`);
-    return result.pack;
-  });
+export const loadBlindSet = (root: string, kind: BlindKind, language: Language): StyledCase[] =>
+  readCases(join(root, 'tests/eval', kind, `${language}.jsonl`));
+
+/** The shipped packs a blind set was written for. */
+export const packsOfBlindSet = (language: Language, shipped: Map<string, Pack>): Pack[] =>
+  SHIPPED_PACKS_OF[language].map((id) => shipped.get(id)).filter((p): p is Pack => !!p);
+
+export interface FreshPack {
+  pack: Pack;
+  language: Language;
 }
+
+/** The packs of tests/eval/packs, by id. */
+export function loadFreshPacks(root: string): FreshPack[] {
+  const dir = join(root, 'tests/eval/packs');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const result = parsePack(readFileSync(join(dir, file), 'utf8'));
+      if (!result.ok) throw new Error(`tests/eval/packs/${file} is invalid: run npx kpack validate on it`);
+      return { pack: result.pack, language: result.pack.locale.startsWith('zh') ? 'zh' : 'en' } as FreshPack;
+    });
+}
+
+/** A fresh pack's set of one kind (empty when it has none). */
+export const loadFreshSet = (root: string, kind: FreshKind, packId: string): StyledCase[] =>
+  readCases(join(root, 'tests/eval', kind, `${packId}.jsonl`));
+
+/** The pack ids that have a set of this kind. */
+export const freshSetIds = (root: string, kind: FreshKind): string[] =>
+  existsSync(join(root, 'tests/eval', kind))
+    ? readdirSync(join(root, 'tests/eval', kind))
+        .filter((file) => file.endsWith('.jsonl'))
+        .map((file) => basename(file, '.jsonl'))
+    : [];
 
 const f = (n: number | null) => (n === null ? '   -  ' : n.toFixed(3).padStart(6));
 
@@ -76,35 +99,62 @@ function byStyle(cases: StyledCase[], rank: (c: EvalCase) => string[]): string {
     .join(' · ');
 }
 
-/**
- * Prints the blind sets. `engineFor(packs)` builds the engine's ranker over those packs; returns the
- * reports so the caller can check targets.
- */
-export function printBlindSets(
-  root: string,
-  packs: Map<string, Pack>,
-  engineFor: (packs: Pack[]) => (c: EvalCase) => string[],
-): void {
-  for (const kind of ['dev', 'heldout', 'fresh-dev', 'fresh-heldout'] as const) {
+type Ranker = (c: EvalCase) => string[];
+
+/** One set: engine and BM25 rows, then recall@1 by style. */
+function printSet(name: string, cases: StyledCase[], engine: Ranker, bm25: Ranker): void {
+  const ours = evaluate(cases, engine);
+  const theirs = evaluate(cases, bm25);
+  const row = (ranker: string, r: RelevanceReport, extra = '') =>
+    console.log(
+      `  ${name.padEnd(26)} ${String(cases.length).padStart(4)}  ${ranker.padEnd(16)} ${f(r.recallAt1)}   ${f(r.recallAt3)} ${f(r.mrr)}   ${f(r.abstention)}  ${f(r.silentOnAnswerable)}${extra}`,
+    );
+  const gain = (ours.recallAt1 - theirs.recallAt1) * 100;
+  row('huashu engine', ours, `   ${gain >= 0 ? '+' : ''}${gain.toFixed(1)} points`);
+  row('MiniSearch BM25', theirs);
+  console.log(`    by style (r@1; smalltalk = share left silent): ${byStyle(cases, engine)}`);
+}
+
+const HEADER =
+  '  set                        msgs  ranker            recall@1 recall@3    MRR  abstain  silent   vs BM25 r@1';
+
+/** Prints the blind sets and the fresh-pack sets. `engineFor(packs)` builds the engine's ranker over those packs. */
+export function printBlindSets(root: string, packs: Map<string, Pack>, engineFor: (packs: Pack[]) => Ranker): void {
+  for (const kind of ['dev', 'heldout'] as const) {
     console.log(`\n${TITLE_OF[kind]}`);
-    console.log('  set              msgs  ranker            recall@1 recall@3    MRR  abstain  silent   vs BM25 r@1');
+    console.log(HEADER);
     for (const language of ['zh', 'en'] as const) {
       const cases = loadBlindSet(root, kind, language);
-      if (cases.length === 0) continue;
-      const used = packsOfBlindSet(root, kind, language, packs);
-      if (used.length === 0) continue;
-      const engine = engineFor(used);
+      const used = packsOfBlindSet(language, packs);
+      if (cases.length === 0 || used.length === 0) continue;
       const bm25 = bm25Ranker(used, language === 'zh');
-      const ours = evaluate(cases, engine);
-      const theirs = evaluate(cases, (c) => bm25(c.text));
-      const row = (name: string, r: RelevanceReport, extra = '') =>
-        console.log(
-          `  ${`${kind}/${language}`.padEnd(16)} ${String(cases.length).padStart(4)}  ${name.padEnd(16)} ${f(r.recallAt1)}   ${f(r.recallAt3)} ${f(r.mrr)}   ${f(r.abstention)}  ${f(r.silentOnAnswerable)}${extra}`,
-        );
-      const gain = (ours.recallAt1 - theirs.recallAt1) * 100;
-      row('huashu engine', ours, `   ${gain >= 0 ? '+' : ''}${gain.toFixed(1)} points`);
-      row('MiniSearch BM25', theirs);
-      console.log(`    by style (r@1; smalltalk = share left silent): ${byStyle(cases, engine)}`);
+      printSet(`${kind}/${language}`, cases, engineFor(used), (c) => bm25(c.text));
+    }
+  }
+  const fresh = loadFreshPacks(root);
+  for (const kind of ['fresh-dev', 'fresh-heldout'] as const) {
+    console.log(`\n${TITLE_OF[kind]}`);
+    console.log(HEADER);
+    for (const language of ['zh', 'en'] as const) {
+      // Each set with its own pack; then the language's sets pooled (each line still ranked by its own pack).
+      const pooled: Array<{ c: StyledCase; engine: Ranker; bm25: Ranker }> = [];
+      for (const { pack } of fresh.filter((p) => p.language === language)) {
+        const cases = loadFreshSet(root, kind, pack.id);
+        if (cases.length === 0) continue;
+        const engine = engineFor([pack]);
+        const index = bm25Ranker([pack], language === 'zh');
+        const bm25: Ranker = (c) => index(c.text);
+        printSet(`${kind}/${pack.id}`, cases, engine, bm25);
+        pooled.push(...cases.map((c) => ({ c, engine, bm25 })));
+      }
+      if (new Set(pooled.map((p) => p.engine)).size < 2) continue;
+      const rankerOf = new Map(pooled.map((p) => [p.c as EvalCase, p]));
+      printSet(
+        `${kind}/${language} (all packs)`,
+        pooled.map((p) => p.c),
+        (c) => rankerOf.get(c)!.engine(c),
+        (c) => rankerOf.get(c)!.bm25(c),
+      );
     }
   }
 }

@@ -21,7 +21,7 @@
  * number, "我昨天刚下的单", "for my mom"); a slip (zh: one character dropped; en: two adjacent letters
  * swapped). `REPLAY_SOURCES=tuning,dev` limits the sources, `REPLAY_SEED` sets the first seed.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Pack, Platform } from '../lib/packs/schema';
@@ -31,6 +31,7 @@ import type { RankedCandidate } from '../lib/suggest/learn/blend';
 import { packOfPickedEntry, PickLearner } from '../lib/suggest/learn/learner';
 import { entryKey, parseEntryKey } from '../lib/suggest/learn/pick-memory';
 import { LEARN_CANDIDATES } from '../lib/suggest/learn/rerank';
+import { loadFreshPacks, loadFreshSet } from './blind-sets';
 import { BENCH_DATE, type EvalCase } from './metrics';
 import { prng as random } from './synthetic';
 
@@ -45,13 +46,10 @@ export type Source = 'tuning' | 'dev' | 'heldout' | 'fresh-dev' | 'fresh-heldout
 const SOURCES: Source[] = ['tuning', 'dev', 'heldout', 'fresh-dev', 'fresh-heldout'];
 
 /** The shipped packs each source's messages were written for. */
-const PACKS: Record<Source, Record<Language, string[]>> = {
+const PACKS: Record<'tuning' | 'dev' | 'heldout', Record<Language, string[]>> = {
   tuning: { zh: ['jd-electronics', 'tmall-apparel', 'pdd-store'], en: ['shopify-store'] },
   dev: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
   heldout: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
-  // Packs of tests/eval/packs, never shipped and never fitted to (bench/blind-sets.ts).
-  'fresh-dev': { zh: ['muye-store'], en: ['hearth-home'] },
-  'fresh-heldout': { zh: ['muye-store'], en: ['hearth-home'] },
 };
 
 /** A stream line: the case, and whether it re-asks an earlier line. */
@@ -154,14 +152,12 @@ export function vary(text: string, rand: () => number): string {
 }
 
 function loadPack(id: string): Pack {
-  const shipped = join(root, 'knowledge-packs', `${id}.json`);
-  const file = existsSync(shipped) ? shipped : join(root, 'tests/eval/packs', `${id}.json`);
-  const result = parsePack(readFileSync(file, 'utf8'));
+  const result = parsePack(readFileSync(join(root, 'knowledge-packs', `${id}.json`), 'utf8'));
   if (!result.ok) throw new Error(`${id} is invalid`);
   return result.pack;
 }
 
-function loadCases(source: Source, language: Language): EvalCase[] {
+function loadCases(source: 'tuning' | 'dev' | 'heldout', language: Language): EvalCase[] {
   const files =
     source === 'tuning'
       ? readdirSync(join(root, 'tests/eval', language))
@@ -228,12 +224,33 @@ class Bench {
 }
 
 const benches = new Map<string, Bench>();
-/** One bench per source and language, kept for the process (measuring again reuses the engine's answers). */
-function benchOf(source: Source, language: Language): Bench {
-  const key = `${source}/${language}`;
+/** One bench per set of packs, kept for the process (measuring again reuses the engine's answers). */
+function benchOf(key: string, packs: () => Pack[]): Bench {
   let bench = benches.get(key);
-  if (!bench) benches.set(key, (bench = new Bench(PACKS[source][language].map(loadPack))));
+  if (!bench) benches.set(key, (bench = new Bench(packs())));
   return bench;
+}
+
+/**
+ * The streams of a source and language: one for the shipped packs' sets; one per fresh pack for the
+ * fresh-pack sets (each replayed with its own pack, the scores pooled).
+ */
+function streamsOf(source: Source, language: Language): Array<{ bench: Bench; cases: EvalCase[] }> {
+  if (source === 'fresh-dev' || source === 'fresh-heldout') {
+    return loadFreshPacks(root)
+      .filter((fresh) => fresh.language === language)
+      .map(({ pack }) => ({
+        bench: benchOf(`fresh/${pack.id}`, () => [pack]),
+        cases: loadFreshSet(root, source, pack.id),
+      }))
+      .filter((stream) => stream.cases.length > 0);
+  }
+  return [
+    {
+      bench: benchOf(`${source}/${language}`, () => PACKS[source][language].map(loadPack)),
+      cases: loadCases(source, language),
+    },
+  ];
 }
 
 /**
@@ -293,33 +310,38 @@ export interface ReplayResult {
 
 /** Replays one source's messages of one language, pooled over `seeds`. */
 export function measure(source: Source, language: Language, seeds: readonly number[] = SEEDS): ReplayResult {
-  const lines: Line[] = loadCases(source, language).map((c) => ({ c, reask: false }));
-  const bench = benchOf(source, language);
+  const streams = streamsOf(source, language);
   const result: ReplayResult = {
     source,
     language,
-    lines: lines.length,
+    lines: streams.reduce((sum, stream) => sum + stream.cases.length, 0),
     plain: { none: emptyScore(), picks: emptyScore(), wrong: emptyScore() },
     mixed: { none: emptySplit(), picks: emptySplit(), wrong: emptySplit() },
   };
-  for (const seed of seeds) {
-    const rand = random(seed);
-    const stream = shuffle(lines, rand);
-    const half = Math.floor(stream.length / 2);
-    // Re-asks: the second half holds the new messages and as many variations of first-half messages.
-    const first = stream.slice(0, half);
-    const reasks = shuffle(first, rand).map((line) => ({
-      c: { ...line.c, text: vary(line.c.text, rand) },
-      reask: true,
-    }));
-    const mixed = [...first, ...shuffle([...stream.slice(half), ...reasks.slice(0, stream.length - half)], rand)];
-    for (const mode of MODES) {
-      addScore(result.plain[mode], replay(bench, stream, half, mode, seed).all);
-      const split = replay(bench, mixed, half, mode, seed);
-      for (const part of ['fresh', 'reask', 'all'] as const) addScore(result.mixed[mode][part], split[part]);
-    }
+  for (const { bench, cases } of streams) {
+    const lines: Line[] = cases.map((c) => ({ c, reask: false }));
+    for (const seed of seeds) replayStreams(bench, lines, seed, result);
   }
   return result;
+}
+
+/** The plain and re-ask streams of one seed, added to `result`. */
+function replayStreams(bench: Bench, lines: Line[], seed: number, result: ReplayResult): void {
+  const rand = random(seed);
+  const stream = shuffle(lines, rand);
+  const half = Math.floor(stream.length / 2);
+  // Re-asks: the second half holds the new messages and as many variations of first-half messages.
+  const first = stream.slice(0, half);
+  const reasks = shuffle(first, rand).map((line) => ({
+    c: { ...line.c, text: vary(line.c.text, rand) },
+    reask: true,
+  }));
+  const mixed = [...first, ...shuffle([...stream.slice(half), ...reasks.slice(0, stream.length - half)], rand)];
+  for (const mode of MODES) {
+    addScore(result.plain[mode], replay(bench, stream, half, mode, seed).all);
+    const split = replay(bench, mixed, half, mode, seed);
+    for (const part of ['fresh', 'reask', 'all'] as const) addScore(result.mixed[mode][part], split[part]);
+  }
 }
 
 const f = (n: number) => n.toFixed(3);

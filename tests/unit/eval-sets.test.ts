@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBlindSet, packsOfBlindSet, type BlindKind } from '../../bench/blind-sets';
+import { freshSetIds, loadBlindSet, loadFreshPacks, loadFreshSet, packsOfBlindSet } from '../../bench/blind-sets';
 import type { Pack } from '../../lib/packs/schema';
 import { parsePack } from '../../lib/packs/validate';
 
@@ -20,19 +20,40 @@ const unknownIds = (cases: Array<{ expected: string[] }>, packs: Pack[]) => {
 };
 
 describe('evaluation sets', () => {
-  for (const kind of ['dev', 'heldout', 'fresh-dev', 'fresh-heldout'] as BlindKind[]) {
+  const checkSet = (cases: Array<{ text: string; expected: string[]; style?: string }>, packs: Pack[]) => {
+    expect(cases.length).toBeGreaterThan(150);
+    expect(unknownIds(cases, packs)).toEqual([]);
+    expect(cases.every((c) => typeof c.text === 'string' && c.text.trim() && c.style)).toBe(true);
+    const noAnswer = cases.filter((c) => c.expected.length === 0).length / cases.length;
+    expect(noAnswer).toBeGreaterThan(0.05);
+    expect(noAnswer).toBeLessThan(0.12);
+  };
+
+  for (const kind of ['dev', 'heldout'] as const) {
     for (const language of ['zh', 'en'] as const) {
       it(`${kind}/${language} names only entries of its packs, with a style and ~8% no-answer lines`, () => {
-        const cases = loadBlindSet(root, kind, language);
-        expect(cases.length).toBeGreaterThan(150);
-        expect(unknownIds(cases, packsOfBlindSet(root, kind, language, shipped))).toEqual([]);
-        expect(cases.every((c) => typeof c.text === 'string' && c.text.trim() && c.style)).toBe(true);
-        const noAnswer = cases.filter((c) => c.expected.length === 0).length / cases.length;
-        expect(noAnswer).toBeGreaterThan(0.05);
-        expect(noAnswer).toBeLessThan(0.12);
+        checkSet(loadBlindSet(root, kind, language), packsOfBlindSet(language, shipped));
       });
     }
   }
+
+  const fresh = loadFreshPacks(root);
+  for (const kind of ['fresh-dev', 'fresh-heldout'] as const) {
+    for (const id of freshSetIds(root, kind)) {
+      it(`${kind}/${id} names only entries of its own pack, with a style and ~8% no-answer lines`, () => {
+        const own = fresh.find((p) => p.pack.id === id);
+        expect(own, `tests/eval/packs/${id}.json`).toBeDefined();
+        checkSet(loadFreshSet(root, kind, id), [own!.pack]);
+      });
+    }
+  }
+
+  it('has a dev set for every fresh pack, and keeps the fresh packs out of the shipped ones', () => {
+    for (const { pack } of fresh) {
+      expect(freshSetIds(root, 'fresh-dev')).toContain(pack.id);
+      expect(shipped.has(pack.id)).toBe(false);
+    }
+  });
 
   for (const language of ['zh', 'en']) {
     for (const file of readdirSync(join(root, 'tests/eval', language)).filter((f) => f.endsWith('.jsonl'))) {
