@@ -4,6 +4,7 @@ import { parsePack } from '../../lib/packs/validate';
 import { SuggestEngine } from '../../lib/suggest/engine';
 import { isCourtesyOnly, withoutOpeners } from '../../lib/suggest/text/courtesy';
 import { normalizeText } from '../../lib/suggest/text/normalize';
+import { pack } from '../helpers/packs';
 
 /** The shipped Shopify pack: its replies carry the agent's small talk ("Sorry about that!", "Tell me …"). */
 function shopifyEngine(): SuggestEngine {
@@ -73,5 +74,42 @@ describe('opening formulas', () => {
     expect(isCourtesyOnly('mourning')).toBe(false);
     expect(isCourtesyOnly('grate')).toBe(false);
     expect(isCourtesyOnly('refnud')).toBe(false);
+  });
+});
+
+describe('English courtesy words as the tokenizer stems them', () => {
+  // A pack whose questions use words of greetings: "morning" (stemmed "morn"), "cheers", "guys".
+  const beauty = new SuggestEngine();
+  beauty.setPacks([
+    pack({
+      format: 'huashu-pack/1',
+      id: 'routine-shop',
+      name: 'Routine shop',
+      version: '1.0.0',
+      locale: 'en',
+      entries: [
+        {
+          id: 'how-to-use',
+          title: 'How to use',
+          questions: ['Do I use the serum in the morning or evening?', 'What order do I apply the products?'],
+          replies: [{ text: 'Cleanse, serum, moisturizer, then sunscreen.' }],
+        },
+        {
+          id: 'bulk',
+          title: 'Bulk orders',
+          questions: ['Do you do discounts for a group of guys ordering together?'],
+          replies: [{ text: 'Ten or more units get 15% off.' }],
+        },
+      ],
+    }),
+  ]);
+  const said = (text: string) => beauty.suggest({ text, now }).suggestions.map((s) => s.entryId);
+
+  it.each(['Good morning ☀️', 'good evening!', 'cheers guys'])('%s gets no suggestion', (text) => {
+    expect(said(text)).toEqual([]);
+  });
+
+  it('the words still score where the message asks something', () => {
+    expect(said('should the serum go on in the morning')[0]).toBe('how-to-use');
   });
 });

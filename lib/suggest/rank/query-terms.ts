@@ -9,6 +9,7 @@ import { postingIndex } from '../index/term-index';
 import { normalizeText } from '../text/normalize';
 import { CHINESE_STOPWORDS, COURTESY_TERMS } from '../text/stopwords';
 import { bridgeOf, isEnglishWord } from '../text/en-bridge';
+import { stem } from '../text/stem';
 import { SYNONYM_WEIGHT, synonymsOf } from '../text/synonyms';
 import type { WeightedTerm } from '../text/tokenize';
 import type { Corpus, LoadedPack } from './corpus';
@@ -173,7 +174,11 @@ function keywordCharsOf(entry: Entry): Set<string> {
  * 人工客服); with them dev zh recall@3 rose 0.863 → 0.869 but held-out zh lost a message (0.772 → 0.769).
  */
 const QUESTION_WORDS = new Set(['how', 'where', 'when', 'why']);
-const isEnglishCourtesy = (term: string) => COURTESY_TERMS.has(term) && /^[a-z]/.test(term);
+/** The English courtesy words as the tokenizer stems them (morning → morn, cheers → cheer, guys → gui). */
+const ENGLISH_COURTESY_STEMS = new Set(
+  [...COURTESY_TERMS].filter((word) => /^[a-z]/.test(word)).map((word) => stem(word)),
+);
+const isEnglishCourtesy = (term: string) => ENGLISH_COURTESY_STEMS.has(term);
 
 /** Which of the message's terms an entry matched (for display), checked only for shown entries. */
 export function matchedTerms(loaded: LoadedPack, docNo: number, query: QueryTerm[]): string[] {
