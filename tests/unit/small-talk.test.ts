@@ -113,3 +113,40 @@ describe('English courtesy words as the tokenizer stems them', () => {
     expect(said('should the serum go on in the morning')[0]).toBe('how-to-use');
   });
 });
+
+describe('the most frequent English words alone', () => {
+  const shop = new SuggestEngine();
+  shop.setPacks([
+    pack({
+      format: 'huashu-pack/1',
+      id: 'pay-shop',
+      name: 'Pay shop',
+      version: '1.0.0',
+      locale: 'en',
+      entries: [
+        {
+          id: 'pay-later',
+          title: 'Pay later',
+          questions: ['Can I buy now and pay later?', 'Do you offer Afterpay?'],
+          replies: [{ text: 'Yes, Afterpay and Klarna at checkout.' }],
+        },
+        {
+          id: 'processing',
+          title: 'Processing time',
+          questions: ['How long does it take to go out?', 'When will my order ship?'],
+          replies: [{ text: 'Orders ship in 1–2 business days.' }],
+        },
+      ],
+    }),
+  ]);
+  const said = (text: string) => shop.suggest({ text, now }).suggestions.map((s) => s.entryId);
+
+  it.each(['bye now', 'going to take a nap'])('%s gets no suggestion', (text) => {
+    expect(said(text)).toEqual([]);
+  });
+
+  it('still score beside a word of the question', () => {
+    expect(said('can i pay later')[0]).toBe('pay-later');
+    expect(said('how long does it take to go out')[0]).toBe('processing');
+  });
+});

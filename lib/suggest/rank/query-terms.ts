@@ -8,7 +8,9 @@ import { isAskedPosting } from '../index/segment';
 import { postingIndex } from '../index/term-index';
 import { normalizeText } from '../text/normalize';
 import { CHINESE_STOPWORDS, COURTESY_TERMS } from '../text/stopwords';
+import { conceptsOf } from '../text/concepts';
 import { bridgeOf, isEnglishWord } from '../text/en-bridge';
+import { EN_GENERAL_TERMS } from '../text/en-general.data';
 import { stem } from '../text/stem';
 import { SYNONYM_WEIGHT, synonymsOf } from '../text/synonyms';
 import type { WeightedTerm } from '../text/tokenize';
@@ -121,7 +123,7 @@ export function matchesAWord(loaded: LoadedPack, docNo: number, query: QueryTerm
   for (const q of query) {
     // A one-character keyword is a word of its entry (透, 券), although the tokenizer makes a helper term of it.
     const word = q.word || (q.term.length === 1 && keywordCharsOf(entry).has(q.term));
-    if (!word || QUESTION_WORDS.has(q.term) || isEnglishCourtesy(q.term)) continue;
+    if (!word || QUESTION_WORDS.has(q.term) || isEnglishCourtesy(q.term) || isGeneralWord(q.term)) continue;
     const found = directMatch(loaded, docNo, q);
     if (found === 'asked') return true;
     if (found === 'replies') {
@@ -174,6 +176,19 @@ function keywordCharsOf(entry: Entry): Set<string> {
  * 人工客服); with them dev zh recall@3 rose 0.863 → 0.869 but held-out zh lost a message (0.772 → 0.769).
  */
 const QUESTION_WORDS = new Set(['how', 'where', 'when', 'why']);
+
+/**
+ * The most frequent English words (en-general.data.ts: say, make, go, take, now, only…) say as little about the
+ * buyer's question: "bye now" shared "now" with "buy now, pay later", "how's your day going" shared "go". Words of
+ * the synonym groups and the concept lexicon (time, location, person) are not among them. Silence on small talk:
+ * fresh-dev hearth-home 0.852 → 0.926, Bitext 0.897 → 0.931; no recall figure of any tuning set moved except
+ * fresh-dev glow-lab 0.776 / 0.859 → 0.782 / 0.853.
+ */
+let generalWords: Set<string> | null = null;
+function isGeneralWord(term: string): boolean {
+  generalWords ??= new Set(EN_GENERAL_TERMS.filter((t) => synonymsOf(t).length === 0 && conceptsOf(t).length === 0));
+  return generalWords.has(term);
+}
 /** The English courtesy words as the tokenizer stems them (morning → morn, cheers → cheer, guys → gui). */
 const ENGLISH_COURTESY_STEMS = new Set(
   [...COURTESY_TERMS].filter((word) => /^[a-z]/.test(word)).map((word) => stem(word)),
