@@ -107,7 +107,7 @@ function printSet(name: string, cases: StyledCase[], engine: Ranker, bm25: Ranke
   const theirs = evaluate(cases, bm25);
   const row = (ranker: string, r: RelevanceReport, extra = '') =>
     console.log(
-      `  ${name.padEnd(26)} ${String(cases.length).padStart(4)}  ${ranker.padEnd(16)} ${f(r.recallAt1)}   ${f(r.recallAt3)} ${f(r.mrr)}   ${f(r.abstention)}  ${f(r.silentOnAnswerable)}${extra}`,
+      `  ${name.padEnd(28)} ${String(cases.length).padStart(4)}  ${ranker.padEnd(16)} ${f(r.recallAt1)}   ${f(r.recallAt3)} ${f(r.mrr)}   ${f(r.abstention)}  ${f(r.silentOnAnswerable)}${extra}`,
     );
   const gain = (ours.recallAt1 - theirs.recallAt1) * 100;
   row('huashu engine', ours, `   ${gain >= 0 ? '+' : ''}${gain.toFixed(1)} points`);
@@ -116,7 +116,7 @@ function printSet(name: string, cases: StyledCase[], engine: Ranker, bm25: Ranke
 }
 
 const HEADER =
-  '  set                        msgs  ranker            recall@1 recall@3    MRR  abstain  silent   vs BM25 r@1';
+  '  set                          msgs  ranker            recall@1 recall@3    MRR  abstain  silent   vs BM25 r@1';
 
 /** Prints the blind sets and the fresh-pack sets. `engineFor(packs)` builds the engine's ranker over those packs. */
 export function printBlindSets(root: string, packs: Map<string, Pack>, engineFor: (packs: Pack[]) => Ranker): void {
