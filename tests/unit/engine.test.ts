@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SuggestEngine, questionOf, THRESHOLDS } from '../../lib/suggest/engine';
 import {
@@ -8,6 +9,8 @@ import {
   termStrings,
   WEIGHT_SCALE,
 } from '../../lib/suggest/index/segment';
+import { parsePack } from '../../lib/packs/validate';
+import { STRONG_SCORE } from '../../lib/suggest/rank/thresholds';
 import { stem } from '../../lib/suggest/text/stem';
 import { TERM_WEIGHTS } from '../../lib/suggest/text/tokenize';
 import { miniEnglish, miniStore, pack } from '../helpers/packs';
@@ -474,5 +477,32 @@ describe('shop words in their shop sense (order, goods, get)', () => {
     for (const text of ['can i get my order changed', 'when do i get it']) {
       expect(ids(engine, text), text).not.toContain('buy-in-store');
     }
+  });
+});
+
+describe('weak answers', () => {
+  const jd = new SuggestEngine();
+  const read = parsePack(readFileSync(new URL('../../knowledge-packs/jd-electronics.json', import.meta.url), 'utf8'));
+  if (!read.ok) throw new Error('jd-electronics.json is invalid');
+  jd.setPacks([read.pack]);
+  const ids = (text: string) =>
+    jd.suggest({ text, platform: 'jd', now: outsideDouble11 }).suggestions.map((s) => s.entryId);
+
+  it('are listed when nothing fits better (a long story whose ask is a small part of it)', () => {
+    expect(
+      ids('在吗？笔记本键盘有几个键按了没反应，重装驱动也没用。想送修，要怎么操作，寄到哪里？订单号298765432101'),
+    ).toContain('repair-process');
+  });
+
+  it('come after every stronger answer, also after an entry of a scenario that is off', () => {
+    const ranked = jd.suggest({
+      text: '用国补买手机 快递员说要当面激活拍照 必须这样吗',
+      platform: 'jd',
+      now: outsideDouble11,
+    });
+    expect(ranked.suggestions.slice(0, 3).map((s) => s.entryId)).toContain('national-subsidy-steps');
+    const scores = ranked.suggestions.map((s) => s.score);
+    const firstWeak = scores.findIndex((score) => score < STRONG_SCORE);
+    if (firstWeak >= 0) expect(scores.slice(firstWeak).every((score) => score < STRONG_SCORE)).toBe(true);
   });
 });

@@ -9,9 +9,16 @@ import type { Corpus, LoadedPack } from './corpus';
 import { matchesAWord, type QueryTerm } from './query-terms';
 import { dormantScenarioOf, isEntryEligible } from './scenarios';
 import { separateSiblings } from './siblings';
-import { DORMANT_LEAD_MARGIN, DORMANT_SCENARIO_FACTOR, SCENARIO_BOOST, THRESHOLDS } from './thresholds';
+import {
+  CANDIDATE_MIN_SCORE,
+  DORMANT_LEAD_MARGIN,
+  DORMANT_SCENARIO_FACTOR,
+  SCENARIO_BOOST,
+  STRONG_SCORE,
+  THRESHOLDS,
+} from './thresholds';
 
-/** One ranked entry (its score may still be below `THRESHOLDS.score`, down to half of it). */
+/** One ranked entry (its score may still be below `THRESHOLDS.score`, down to `CANDIDATE_MIN_SCORE`). */
 export interface Ranked {
   loaded: LoadedPack;
   docNo: number;
@@ -40,7 +47,7 @@ export function rankEntries(
     const { scratch } = loaded;
     for (const docNo of scratch.bestTouched) {
       const coverage = scratch.bestCoverage[docNo]!;
-      if (coverage < THRESHOLDS.coverage || scratch.best[docNo]! < THRESHOLDS.score / 2) continue;
+      if (coverage < THRESHOLDS.coverage || scratch.best[docNo]! < CANDIDATE_MIN_SCORE) continue;
       const entry = loaded.pack.entries[docNo]!;
       const eligible = isEntryEligible(loaded.pack, entry, platform, active);
       const dormant = eligible ? null : dormantScenarioOf(loaded.pack, entry, platform, active, off);
@@ -61,7 +68,11 @@ export function rankEntries(
   // worded closest, "国补能用吗" should lead with the 国补 reply.
   const bestNow = Math.max(0, ...ordered.filter((r) => !r.dormant).map((r) => r.score));
   const leads = (r: Ranked) => !r.dormant || r.score >= bestNow * DORMANT_LEAD_MARGIN;
-  return { ranked: [...ordered.filter(leads), ...ordered.filter((r) => !leads(r))], query };
+  // Weak answers (below `STRONG_SCORE`) come last, in their order: listed so that the right one is on the list
+  // when nothing better is, never in front of an answer that is.
+  const strong = ordered.filter((r) => r.score >= STRONG_SCORE);
+  const weak = ordered.filter((r) => r.score < STRONG_SCORE);
+  return { ranked: [...strong.filter(leads), ...strong.filter((r) => !leads(r)), ...weak], query };
 }
 
 /** How many leading places the best entries of a several-question message's questions are kept in. */
@@ -82,7 +93,8 @@ function withEachQuestionAnswered(ranked: Ranked[], leaders: ClauseScores['quest
       at = result.findIndex((r) => r.loaded === l.loaded && r.docNo === l.docNo);
       if (at >= 0) break;
     }
-    if (at < 0) continue;
+    // A weak leader answers its question too faintly to move ahead of stronger answers to the whole message.
+    if (at < 0 || result[at]!.score < STRONG_SCORE) continue;
     if (at < next || at < QUESTION_PLACES) {
       next = Math.max(next, at + 1);
       continue;
