@@ -150,3 +150,40 @@ describe('the most frequent English words alone', () => {
     expect(said('how long does it take to go out')[0]).toBe('processing');
   });
 });
+
+describe('words that place a message in time, alone', () => {
+  const shop = new SuggestEngine();
+  shop.setPacks([
+    pack({
+      format: 'huashu-pack/1',
+      id: 'time-shop',
+      name: 'Time shop',
+      version: '1.0.0',
+      locale: 'zh-CN',
+      entries: [
+        {
+          id: 'ship-time',
+          title: '发货时间',
+          questions: ['今天下单今天能发吗', '什么时候发货'],
+          replies: [{ text: '亲，16点前付款当天发出哦～' }],
+        },
+        {
+          id: 'delivery',
+          title: 'Delivery',
+          questions: ['Will it arrive tomorrow?'],
+          replies: [{ text: 'Most orders arrive in 2–3 days.' }],
+        },
+      ],
+    }),
+  ]);
+  const said = (text: string) => shop.suggest({ text, now }).suggestions.map((s) => s.entryId);
+
+  it.each(['今天好热啊', '明天见啦', 'see you tomorrow!'])('%s gets no suggestion', (text) => {
+    expect(said(text)).toEqual([]);
+  });
+
+  it('still count beside a word of the question', () => {
+    expect(said('今天能发货吗')[0]).toBe('ship-time');
+    expect(said('will my parcel arrive tomorrow')[0]).toBe('delivery');
+  });
+});
