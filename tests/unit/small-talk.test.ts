@@ -75,6 +75,14 @@ describe('opening formulas', () => {
     expect(isCourtesyOnly('grate')).toBe(false);
     expect(isCourtesyOnly('refnud')).toBe(false);
   });
+
+  it('Latin glued to Chinese is read as two words, and "figured it out" closes a chat', () => {
+    expect(isCourtesyOnly('ok没问题了，谢啦')).toBe(true);
+    expect(isCourtesyOnly('ok能退吗')).toBe(false);
+    expect(isCourtesyOnly('never mind, figured it out')).toBe(true);
+    expect(isCourtesyOnly('nvm i sorted it')).toBe(true);
+    expect(isCourtesyOnly('figured it out, how do i return it?')).toBe(false);
+  });
 });
 
 describe('English courtesy words as the tokenizer stems them', () => {

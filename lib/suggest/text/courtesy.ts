@@ -61,7 +61,7 @@ function isCourtesyRun(run: string): boolean {
  * a nice day"): common closing and acknowledgement formulas of English chat, from general knowledge.
  */
 const EN_COURTESY_PHRASES =
-  /\b(?:no (?:worries|worry|problem|problems|prob|probs|rush|hurry)|np|nvm|never ?mind|sounds (?:good|great|perfect)|take care|you too|same to you|my bad|fair enough|will do|all good|all set|have an? (?:nice|good|great|lovely) (?:day|one|evening|night|weekend))\b/gu;
+  /\b(?:no (?:worries|worry|problem|problems|prob|probs|rush|hurry)|np|nvm|never ?mind|sounds (?:good|great|perfect)|take care|you too|same to you|my bad|fair enough|will do|all good|all set|(?:i )?(?:figured|sorted) it(?: out)?|have an? (?:nice|good|great|lovely) (?:day|one|evening|night|weekend))\b/gu;
 
 /**
  * How English chat messages open before they ask ("quick question:", "sorry to bother,", "i was wondering"):
@@ -78,7 +78,8 @@ export function withoutOpeners(normalized: string): string {
 /** True when every word of the message is a greeting, thanks, acknowledgement or function word. */
 export function isCourtesyOnly(text: string): boolean {
   const normalized = withoutOpeners(normalizeText(text)).replace(EN_COURTESY_PHRASES, ' ');
-  for (const match of normalized.matchAll(/(\p{Script=Han}+)|([\p{L}\p{M}'’]+)|(\d+)/gu)) {
+  // Latin letters only in the second group: "ok没问题了" is the word "ok" and the run 没问题了.
+  for (const match of normalized.matchAll(/(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{M}'’])+)|(\d+)/gu)) {
     const [, han, latin, digits] = match;
     if (digits) return false;
     if (han) {
