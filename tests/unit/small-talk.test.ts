@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { PackInput } from '../../lib/packs/schema';
 import { parsePack } from '../../lib/packs/validate';
 import { SuggestEngine } from '../../lib/suggest/engine';
 import { isCourtesyOnly, withoutOpeners } from '../../lib/suggest/text/courtesy';
@@ -18,6 +19,13 @@ function shopifyEngine(): SuggestEngine {
 const engine = shopifyEngine();
 const now = new Date(2026, 11, 20);
 const ids = (text: string) => engine.suggest({ text, now }).suggestions.map((s) => s.entryId);
+
+/** The entry ids a one-pack engine suggests for a message (a small pack written inline by a test). */
+function idsWithPack(id: string, locale: string, entries: PackInput['entries']): (text: string) => string[] {
+  const engine = new SuggestEngine();
+  engine.setPacks([pack({ format: 'huashu-pack/1', id, name: id, version: '1.0.0', locale, entries })]);
+  return (text) => engine.suggest({ text, now }).suggestions.map((s) => s.entryId);
+}
 
 describe('small talk stays silent', () => {
   it.each([
@@ -87,31 +95,20 @@ describe('opening formulas', () => {
 
 describe('English courtesy words as the tokenizer stems them', () => {
   // A pack whose questions use words of greetings: "morning" (stemmed "morn"), "cheers", "guys".
-  const beauty = new SuggestEngine();
-  beauty.setPacks([
-    pack({
-      format: 'huashu-pack/1',
-      id: 'routine-shop',
-      name: 'Routine shop',
-      version: '1.0.0',
-      locale: 'en',
-      entries: [
-        {
-          id: 'how-to-use',
-          title: 'How to use',
-          questions: ['Do I use the serum in the morning or evening?', 'What order do I apply the products?'],
-          replies: [{ text: 'Cleanse, serum, moisturizer, then sunscreen.' }],
-        },
-        {
-          id: 'bulk',
-          title: 'Bulk orders',
-          questions: ['Do you do discounts for a group of guys ordering together?'],
-          replies: [{ text: 'Ten or more units get 15% off.' }],
-        },
-      ],
-    }),
+  const said = idsWithPack('routine-shop', 'en', [
+    {
+      id: 'how-to-use',
+      title: 'How to use',
+      questions: ['Do I use the serum in the morning or evening?', 'What order do I apply the products?'],
+      replies: [{ text: 'Cleanse, serum, moisturizer, then sunscreen.' }],
+    },
+    {
+      id: 'bulk',
+      title: 'Bulk orders',
+      questions: ['Do you do discounts for a group of guys ordering together?'],
+      replies: [{ text: 'Ten or more units get 15% off.' }],
+    },
   ]);
-  const said = (text: string) => beauty.suggest({ text, now }).suggestions.map((s) => s.entryId);
 
   it.each(['Good morning ☀️', 'good evening!', 'cheers guys'])('%s gets no suggestion', (text) => {
     expect(said(text)).toEqual([]);
@@ -123,31 +120,20 @@ describe('English courtesy words as the tokenizer stems them', () => {
 });
 
 describe('the most frequent English words alone', () => {
-  const shop = new SuggestEngine();
-  shop.setPacks([
-    pack({
-      format: 'huashu-pack/1',
-      id: 'pay-shop',
-      name: 'Pay shop',
-      version: '1.0.0',
-      locale: 'en',
-      entries: [
-        {
-          id: 'pay-later',
-          title: 'Pay later',
-          questions: ['Can I buy now and pay later?', 'Do you offer Afterpay?'],
-          replies: [{ text: 'Yes, Afterpay and Klarna at checkout.' }],
-        },
-        {
-          id: 'processing',
-          title: 'Processing time',
-          questions: ['How long does it take to go out?', 'When will my order ship?'],
-          replies: [{ text: 'Orders ship in 1–2 business days.' }],
-        },
-      ],
-    }),
+  const said = idsWithPack('pay-shop', 'en', [
+    {
+      id: 'pay-later',
+      title: 'Pay later',
+      questions: ['Can I buy now and pay later?', 'Do you offer Afterpay?'],
+      replies: [{ text: 'Yes, Afterpay and Klarna at checkout.' }],
+    },
+    {
+      id: 'processing',
+      title: 'Processing time',
+      questions: ['How long does it take to go out?', 'When will my order ship?'],
+      replies: [{ text: 'Orders ship in 1–2 business days.' }],
+    },
   ]);
-  const said = (text: string) => shop.suggest({ text, now }).suggestions.map((s) => s.entryId);
 
   it.each(['bye now', 'going to take a nap'])('%s gets no suggestion', (text) => {
     expect(said(text)).toEqual([]);
@@ -160,31 +146,20 @@ describe('the most frequent English words alone', () => {
 });
 
 describe('words that place a message in time, alone', () => {
-  const shop = new SuggestEngine();
-  shop.setPacks([
-    pack({
-      format: 'huashu-pack/1',
-      id: 'time-shop',
-      name: 'Time shop',
-      version: '1.0.0',
-      locale: 'zh-CN',
-      entries: [
-        {
-          id: 'ship-time',
-          title: '发货时间',
-          questions: ['今天下单今天能发吗', '什么时候发货'],
-          replies: [{ text: '亲，16点前付款当天发出哦～' }],
-        },
-        {
-          id: 'delivery',
-          title: 'Delivery',
-          questions: ['Will it arrive tomorrow?'],
-          replies: [{ text: 'Most orders arrive in 2–3 days.' }],
-        },
-      ],
-    }),
+  const said = idsWithPack('time-shop', 'zh-CN', [
+    {
+      id: 'ship-time',
+      title: '发货时间',
+      questions: ['今天下单今天能发吗', '什么时候发货'],
+      replies: [{ text: '亲，16点前付款当天发出哦～' }],
+    },
+    {
+      id: 'delivery',
+      title: 'Delivery',
+      questions: ['Will it arrive tomorrow?'],
+      replies: [{ text: 'Most orders arrive in 2–3 days.' }],
+    },
   ]);
-  const said = (text: string) => shop.suggest({ text, now }).suggestions.map((s) => s.entryId);
 
   it.each(['今天好热啊', '明天见啦', 'see you tomorrow!'])('%s gets no suggestion', (text) => {
     expect(said(text)).toEqual([]);
