@@ -11,7 +11,7 @@
  *
  * Sources (tests/eval/README.md): `tuning` (tests/eval/zh, tests/eval/en: the engine was fitted on them)
  * and `dev` (blind, tuning allowed) are where the learner's constants were chosen; `heldout` is reported
- * apart and was never tuned on. `fresh-dev` and `fresh-heldout` replay the sets of the two packs the
+ * apart and was never tuned on. `fresh-dev` and `fresh-heldout` replay the sets of the packs the
  * engine was never fitted to (tests/eval/packs), added in the seventh session after the learner was tuned. Each is replayed with three seeds, counts pooled.
  *
  * The variations were fixed before the learner was tuned and are not fitted to any message: one to three

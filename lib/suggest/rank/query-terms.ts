@@ -42,6 +42,12 @@ export interface QueryTerm {
    * WordNet relates to it (`bridged`).
    */
   targets: Array<{ term: string; share: number; bridged?: boolean }>;
+  /**
+   * Whether this term alone can make an entry a candidate (`matchesAWord`): not a question word, a word that
+   * places the message in time, an English courtesy word or one of the most frequent English words. Decided
+   * once per message rather than for every entry it touches.
+   */
+  alone: boolean;
 }
 
 /** The query terms of a message's weighted terms, against the loaded vocabularies. */
@@ -75,7 +81,13 @@ export function queryTerms(corpus: Corpus, terms: WeightedTerm[]): QueryTerm[] {
     }
     // A filler's character 4-grams are the filler too.
     const filler = corpus.isFiller(of ?? term);
-    merged.set(term, { term, weight: filler ? weight * FILLER_WEIGHT : weight, word, targets });
+    merged.set(term, {
+      term,
+      weight: filler ? weight * FILLER_WEIGHT : weight,
+      word,
+      targets,
+      alone: !QUESTION_WORDS.has(term) && !TIME_WORDS.has(term) && !isEnglishCourtesy(term) && !isGeneralWord(term),
+    });
   }
   return [...merged.values()];
 }
@@ -123,14 +135,7 @@ export function matchesAWord(loaded: LoadedPack, docNo: number, query: QueryTerm
   for (const q of query) {
     // A one-character keyword is a word of its entry (透, 券), although the tokenizer makes a helper term of it.
     const word = q.word || (q.term.length === 1 && keywordCharsOf(entry).has(q.term));
-    if (
-      !word ||
-      QUESTION_WORDS.has(q.term) ||
-      TIME_WORDS.has(q.term) ||
-      isEnglishCourtesy(q.term) ||
-      isGeneralWord(q.term)
-    )
-      continue;
+    if (!word || !q.alone) continue;
     const found = directMatch(loaded, docNo, q);
     if (found === 'asked') return true;
     if (found === 'replies') {
