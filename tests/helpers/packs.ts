@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { bytesToBase64 } from '../../lib/messaging/base64';
 import type { Pack, PackInput } from '../../lib/packs/schema';
-import { validatePack } from '../../lib/packs/validate';
+import { parsePack, validatePack } from '../../lib/packs/validate';
 
 /** The `importPack` message the options page sends for a file of this name and content. */
 export function fileMessage(fileName: string, content: string | Uint8Array): { fileName: string; base64: string } {
@@ -12,6 +13,13 @@ export function fileMessage(fileName: string, content: string | Uint8Array): { f
 export function pack(input: PackInput): Pack {
   const result = validatePack(input);
   if (!result.ok) throw new Error(`test pack is invalid: ${JSON.stringify(result.errors)}`);
+  return result.pack;
+}
+
+/** A pack shipped in knowledge-packs/, by id, failing loudly when it does not validate. */
+export function shippedPack(id: string): Pack {
+  const result = parsePack(readFileSync(new URL(`../../knowledge-packs/${id}.json`, import.meta.url), 'utf8'));
+  if (!result.ok) throw new Error(`knowledge-packs/${id}.json is invalid: run npx kpack validate on it`);
   return result.pack;
 }
 

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SuggestEngine, questionOf, THRESHOLDS } from '../../lib/suggest/engine';
 import {
@@ -9,11 +8,10 @@ import {
   termStrings,
   WEIGHT_SCALE,
 } from '../../lib/suggest/index/segment';
-import { parsePack } from '../../lib/packs/validate';
 import { STRONG_SCORE } from '../../lib/suggest/rank/thresholds';
 import { stem } from '../../lib/suggest/text/stem';
 import { TERM_WEIGHTS } from '../../lib/suggest/text/tokenize';
-import { miniEnglish, miniStore, pack } from '../helpers/packs';
+import { miniEnglish, miniStore, pack, shippedPack } from '../helpers/packs';
 
 const store = pack(miniStore);
 const english = pack(miniEnglish);
@@ -482,9 +480,7 @@ describe('shop words in their shop sense (order, goods, get)', () => {
 
 describe('weak answers', () => {
   const jd = new SuggestEngine();
-  const read = parsePack(readFileSync(new URL('../../knowledge-packs/jd-electronics.json', import.meta.url), 'utf8'));
-  if (!read.ok) throw new Error('jd-electronics.json is invalid');
-  jd.setPacks([read.pack]);
+  jd.setPacks([shippedPack('jd-electronics')]);
   const ids = (text: string) =>
     jd.suggest({ text, platform: 'jd', now: outsideDouble11 }).suggestions.map((s) => s.entryId);
 

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import type { PackInput } from '../../lib/packs/schema';
 import { validatePack } from '../../lib/packs/validate';
 import { productFit, productMatches } from '../../lib/suggest/rank/products';
 import { SuggestEngine } from '../../lib/suggest/engine';
-import { pack } from '../helpers/packs';
+import { pack, shippedPack } from '../helpers/packs';
 import { memoryPanelServices, taobaoChat } from '../helpers/panel';
 
 /** A shoe shop (not a shipped pack): the same sizing question has a different answer per item. */
@@ -155,8 +154,7 @@ describe('the product in question', () => {
 
 describe('the shipped apparel pack', () => {
   const apparel = new SuggestEngine();
-  const file = new URL('../../knowledge-packs/tmall-apparel.json', import.meta.url).pathname;
-  apparel.setPacks([pack(JSON.parse(readFileSync(file, 'utf8')) as PackInput)]);
+  apparel.setPacks([shippedPack('tmall-apparel')]);
   const top = (text: string, product?: string) =>
     apparel.suggest({ text, product, platform: 'taobao' }).suggestions[0]?.entryId;
 

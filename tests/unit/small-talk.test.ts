@@ -1,18 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PackInput } from '../../lib/packs/schema';
-import { parsePack } from '../../lib/packs/validate';
 import { SuggestEngine } from '../../lib/suggest/engine';
 import { isCourtesyOnly, withoutOpeners } from '../../lib/suggest/text/courtesy';
 import { normalizeText } from '../../lib/suggest/text/normalize';
-import { pack } from '../helpers/packs';
+import { pack, shippedPack } from '../helpers/packs';
 
 /** The shipped Shopify pack: its replies carry the agent's small talk ("Sorry about that!", "Tell me …"). */
 function shopifyEngine(): SuggestEngine {
-  const result = parsePack(readFileSync(new URL('../../knowledge-packs/shopify-store.json', import.meta.url), 'utf8'));
-  if (!result.ok) throw new Error('shopify-store.json is invalid');
   const engine = new SuggestEngine();
-  engine.setPacks([result.pack]);
+  engine.setPacks([shippedPack('shopify-store')]);
   return engine;
 }
 
