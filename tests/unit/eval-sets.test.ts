@@ -29,7 +29,7 @@ describe('evaluation sets', () => {
     expect(noAnswer).toBeLessThan(0.12);
   };
 
-  for (const kind of ['dev', 'heldout'] as const) {
+  for (const kind of ['dev', 'heldout', 'heldout2'] as const) {
     for (const language of ['zh', 'en'] as const) {
       it(`${kind}/${language} names only entries of its packs, with a style and ~8% no-answer lines`, () => {
         checkSet(loadBlindSet(root, kind, language), packsOfBlindSet(language, shipped));
