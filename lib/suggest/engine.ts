@@ -23,6 +23,13 @@ import { scenarioOffOf, suggestionOf, type Suggestion } from './rank/reply';
 import { rankForProduct } from './rank/products';
 import { activeScenarios, dormantScenarioOf, isEntryEligible } from './rank/scenarios';
 import { THRESHOLDS } from './rank/thresholds';
+import {
+  isChineseLocale,
+  isWordRerankable,
+  WORD_RERANK_CANDIDATES,
+  wordRerankFeatures,
+  wordRerankLeader,
+} from './rank/word-rerank';
 import { isCourtesyOnly, withoutOpeners } from './text/courtesy';
 import { isHoldingOnly } from './rank/focus';
 import { loadLanguageDetector } from './text/language';
@@ -46,6 +53,12 @@ export interface SuggestResult {
 /** Ranks the loaded packs' entries for a chat; serves one query at a time (queries share scratch arrays). */
 export class SuggestEngine {
   private corpus = new Corpus();
+
+  /**
+   * `wordRerank: false` leaves the engine's own order (see `rank/word-rerank.ts`): for measuring it and for
+   * fitting its weights.
+   */
+  constructor(private readonly options: { wordRerank?: boolean } = {}) {}
 
   /** Loaded packs, in load order. */
   get loadedPacks(): Pack[] {
@@ -136,8 +149,8 @@ export class SuggestEngine {
       matchedTerms: matchedTerms(r.loaded, r.docNo, query),
       ...(r.dormant ? { scenarioOff: scenarioOffOf(r.dormant) } : {}),
     });
-    const suggestions = confident
-      .filter((r) => r.entry.kind === 'reply')
+    const replies = confident.filter((r) => r.entry.kind === 'reply');
+    const suggestions = (this.options.wordRerank === false ? replies : this.reorderByWords(question, replies))
       .slice(0, limit)
       .map(toSuggestion);
     const cards = confident
@@ -150,6 +163,20 @@ export class SuggestEngine {
       abstained: suggestions.length === 0 && cards.length === 0 ? 'no-match' : null,
       query: question,
     };
+  }
+
+  /** A Latin-script message's candidates led by the word re-ranker's choice (`rank/word-rerank.ts`). */
+  private reorderByWords(question: string, ranked: Ranked[]): Ranked[] {
+    if (ranked.length < 2 || !isWordRerankable(question)) return ranked;
+    const head = ranked.slice(0, WORD_RERANK_CANDIDATES);
+    // A Chinese pack's questions are not words split by spaces (pinyin messages are Latin script too).
+    if (head.some((r) => isChineseLocale(r.loaded.pack.locale))) return ranked;
+    const features = wordRerankFeatures(
+      question,
+      head.map((r) => ({ score: r.score, index: this.corpus.wordIndexOf(r.loaded), docNo: r.docNo })),
+    );
+    const leader = wordRerankLeader(features);
+    return leader === 0 ? ranked : [ranked[leader]!, ...ranked.filter((_, i) => i !== leader)];
   }
 }
 

@@ -145,3 +145,10 @@ export const miniEnglish: PackInput = {
     },
   ],
 };
+
+/** A fresh evaluation pack of tests/eval/packs (never shipped, never fitted to), by id. */
+export function freshPack(id: string): Pack {
+  const result = parsePack(readFileSync(new URL(`../eval/packs/${id}.json`, import.meta.url), 'utf8'));
+  if (!result.ok) throw new Error(`tests/eval/packs/${id}.json is invalid: run npx kpack validate on it`);
+  return result.pack;
+}

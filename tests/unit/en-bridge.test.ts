@@ -48,7 +48,9 @@ const shop: PackInput = {
 };
 
 describe('English words no pack uses', () => {
-  const engine = new SuggestEngine();
+  // The engine's own order: these one-question entries test the bridge, which the word re-ranker
+  // (rank/word-rerank.ts) would outvote on plain words ("how … is shipping" is worded as "how much is shipping").
+  const engine = new SuggestEngine({ wordRerank: false });
   engine.setPacks([pack(shop)]);
   const ids = (text: string) => engine.suggest({ text }).suggestions.map((s) => s.entryId);
 

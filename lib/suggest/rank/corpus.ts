@@ -7,6 +7,7 @@ import type { Pack } from '../../packs/schema';
 import { buildSegment, packFingerprint, type Segment } from '../index/segment';
 import { HomophoneIndex, TermIndex } from '../index/term-index';
 import { TypoIndex } from '../index/typos';
+import { WordIndex } from '../index/word-index';
 import { factValues, type FactValues } from './reply';
 import { slotFillers } from './slots';
 import { BM25 } from './thresholds';
@@ -81,6 +82,9 @@ export function keepMax(
     extras[docNo] = extra;
   }
 }
+
+/** Word indexes per pack object, built on the first Latin-script query (packs are never changed in place). */
+const wordIndexByPack = new WeakMap<Pack, WordIndex>();
 
 /** Slot fillers per pack object, found on the first query that needs them (packs are never changed in place). */
 const slotFillersByPack = new WeakMap<Pack, Set<string>>();
@@ -185,6 +189,13 @@ export class Corpus {
       if (fillers.has(term)) return true;
     }
     return false;
+  }
+
+  /** A pack's plain word index (see `index/word-index.ts`), built on first need. */
+  wordIndexOf(loaded: LoadedPack): WordIndex {
+    let index = wordIndexByPack.get(loaded.pack);
+    if (!index) wordIndexByPack.set(loaded.pack, (index = new WordIndex(loaded.pack.entries)));
+    return index;
   }
 
   /** Known Latin words one edit away from an unknown one; the typo index is built on first need. */

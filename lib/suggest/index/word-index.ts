@@ -1,0 +1,147 @@
+/**
+ * A plain word index of one pack: BM25+ over the words of what an entry is asked with, as written —
+ * lower-cased, split at spaces and punctuation, nothing dropped, nothing stemmed — field by field (title,
+ * questions, keywords), the way a stock search library ranks (MiniSearch's scoring: k1 1.2, b 0.7, δ 0.5,
+ * the sum over fields times the number of the message's words an entry holds). Replies are left out:
+ * measured, they added noise (English tuning packs, each scored with weights fitted on the others: +1.4
+ * points with replies, +1.8 without) and they are most of a pack's text.
+ *
+ * It is a second opinion beside the engine's own index (`rank/word-rerank.ts`), not a ranker on its own:
+ * in a team lead's short pack the small words the engine leaves out ("instead", "again", "back", "in 4")
+ * often tell two close entries apart. Only Latin-script text is read this way (a Chinese sentence would be
+ * one word); the index is built on first need.
+ */
+import type { Entry } from '../../packs/schema';
+
+const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
+const K1 = 1.2;
+const B = 0.7;
+const DELTA = 0.5;
+
+/** The fields scored apart; `questions` is also reported on its own (see `WordScores`). */
+const FIELDS = ['title', 'questions', 'keywords'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** The words of a text as the word index reads them. */
+export function plainWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(SPACE_OR_PUNCTUATION)
+    .filter((word) => word.length > 0);
+}
+
+const fieldTexts = (entry: Entry): Record<Field, string[]> => ({
+  title: [entry.title],
+  questions: entry.questions,
+  keywords: entry.keywords,
+});
+
+/** One field's postings, grouped by word (word i's are `docs/counts[offsets[i] … offsets[i + 1])`). */
+interface FieldIndex {
+  offsets: Int32Array;
+  docs: Int32Array;
+  counts: Uint16Array;
+  lengths: Uint16Array;
+  averageLength: number;
+}
+
+/** Per entry number: BM25+ over all fields, and over the questions alone. */
+export interface WordScores {
+  all: Map<number, number>;
+  questions: Map<number, number>;
+}
+
+export class WordIndex {
+  private readonly words = new Map<string, number>();
+  private readonly fields: Record<Field, FieldIndex>;
+  private readonly count: number;
+
+  /** `entries` in entry-number order (the pack's order, as the engine's segment numbers them). */
+  constructor(entries: readonly Entry[]) {
+    this.count = entries.length;
+    const texts = entries.map(fieldTexts);
+    this.fields = Object.fromEntries(
+      FIELDS.map((field) => [field, this.buildField(texts.map((t) => t[field]))]),
+    ) as Record<Field, FieldIndex>;
+  }
+
+  /** Postings of one field, built as flat arrays (a map per word cost 250 ms at 10,000 entries). */
+  private buildField(texts: readonly string[][]): FieldIndex {
+    const lengths = new Uint16Array(texts.length);
+    const wordIds: number[] = [];
+    const docs: number[] = [];
+    const counts: number[] = [];
+    let total = 0;
+    texts.forEach((parts, docNo) => {
+      const tf = new Map<number, number>();
+      let length = 0;
+      for (const part of parts) {
+        for (const word of plainWords(part)) {
+          let id = this.words.get(word);
+          if (id === undefined) this.words.set(word, (id = this.words.size));
+          tf.set(id, (tf.get(id) ?? 0) + 1);
+          length++;
+        }
+      }
+      lengths[docNo] = Math.min(length, 0xffff);
+      total += length;
+      for (const [id, n] of tf) {
+        wordIds.push(id);
+        docs.push(docNo);
+        counts.push(n);
+      }
+    });
+    // Counting sort by word: offsets[i] … offsets[i + 1] are word i's postings.
+    const offsets = new Int32Array(this.words.size + 1);
+    for (const id of wordIds) offsets[id + 1]!++;
+    for (let i = 0; i < this.words.size; i++) offsets[i + 1]! += offsets[i]!;
+    const next = offsets.slice(0, this.words.size);
+    const sortedDocs = new Int32Array(wordIds.length);
+    const sortedCounts = new Uint16Array(wordIds.length);
+    wordIds.forEach((id, i) => {
+      const at = next[id]!++;
+      sortedDocs[at] = docs[i]!;
+      sortedCounts[at] = Math.min(counts[i]!, 0xffff);
+    });
+    return {
+      offsets,
+      docs: sortedDocs,
+      counts: sortedCounts,
+      lengths,
+      averageLength: total / Math.max(1, texts.length) || 1,
+    };
+  }
+
+  /** Scores every entry that holds a word of `text`. */
+  score(text: string): WordScores {
+    const ids = [...new Set(plainWords(text))].map((word) => this.words.get(word)).filter((id) => id !== undefined);
+    return { all: this.scoreFields(ids, FIELDS), questions: this.scoreFields(ids, ['questions']) };
+  }
+
+  private scoreFields(wordIds: readonly number[], fields: readonly Field[]): Map<number, number> {
+    const sums = new Map<number, number>();
+    const matched = new Map<number, number>();
+    for (const id of wordIds) {
+      const holders = new Set<number>();
+      for (const field of fields) {
+        const index = this.fields[field];
+        // Fields are built one after another, so a word first seen in a later field has no postings here.
+        if (id + 1 >= index.offsets.length) continue;
+        const from = index.offsets[id]!;
+        const to = index.offsets[id + 1]!;
+        if (from === to) continue;
+        const idf = Math.log(1 + (this.count - (to - from) + 0.5) / (to - from + 0.5));
+        for (let p = from; p < to; p++) {
+          const docNo = index.docs[p]!;
+          const tf = index.counts[p]!;
+          const norm = K1 * (1 - B + (B * index.lengths[docNo]!) / index.averageLength);
+          sums.set(docNo, (sums.get(docNo) ?? 0) + idf * (DELTA + (tf * (K1 + 1)) / (tf + norm)));
+          holders.add(docNo);
+        }
+      }
+      for (const docNo of holders) matched.set(docNo, (matched.get(docNo) ?? 0) + 1);
+    }
+    for (const [docNo, sum] of sums) sums.set(docNo, sum * matched.get(docNo)!);
+    return sums;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The engine's first candidates for a Latin-script message re-ordered with a second opinion: a plain BM25
+ * over the words entries are asked with, as written (`index/word-index.ts`). The engine reads meaning (stems, concepts,
+ * clauses, typo and synonym bridges) and drops the small words; plain BM25 keeps them, and in a pack
+ * written as team leads write (four short questions per entry) they often decide between two close
+ * entries: "can I pay in 4?" (installments, not payment methods), "sent X instead of Y" (wrong item).
+ *
+ * How much each opinion counts is learned, not chosen: a pairwise logistic model over the features below,
+ * fitted by `scripts/train-word-rerank.ts` on the English tuning sets of several packs (weights in
+ * `word-rerank.data.ts`), with each pack's gain measured by a model fitted on the other packs only. The
+ * second opinion only chooses which of the engine's candidates leads: the rest keep the engine's order, nothing
+ * is added or dropped, so silence on small talk is unchanged.
+ */
+import type { WordIndex, WordScores } from '../index/word-index';
+import { WORD_RERANK_WEIGHTS } from './word-rerank.data';
+
+/** How many of the engine's leading candidates are re-ordered (the panel shows 5, the learner reads 20). */
+export const WORD_RERANK_CANDIDATES = 20;
+
+/** One of the engine's candidates: its score, and where its entry sits in a word index. */
+export interface WordRerankCandidate {
+  score: number;
+  index: WordIndex;
+  docNo: number;
+}
+
+/** The features, in this order (`WORD_RERANK_WEIGHTS` follows it). */
+export const WORD_RERANK_FEATURES = [
+  'engine score / first candidate score',
+  'engine reciprocal rank',
+  'word BM25 / best word BM25',
+  'word BM25 reciprocal rank',
+  'word BM25 on questions / best',
+  'engine share × word share',
+  'engine first',
+] as const;
+
+/** Whether a pack is Chinese: its questions are not words split by spaces, and the word index is not for it. */
+export const isChineseLocale = (locale: string): boolean => locale.toLowerCase().startsWith('zh');
+
+/** Whether a message is read by the word index: Latin script, no Han characters. */
+export const isWordRerankable = (text: string): boolean => /\p{L}/u.test(text) && !/\p{Script=Han}/u.test(text);
+
+/** Feature vectors of `candidates` (the engine's order) for message `text`. */
+export function wordRerankFeatures(text: string, candidates: readonly WordRerankCandidate[]): number[][] {
+  const byIndex = new Map<WordIndex, WordScores>();
+  for (const { index } of candidates) if (!byIndex.has(index)) byIndex.set(index, index.score(text));
+  const scores = [...byIndex.values()];
+  const best = (pick: (s: WordScores) => Map<number, number>) =>
+    Math.max(0, ...scores.flatMap((s) => [...pick(s).values()])) || 1;
+  const bestAll = best((s) => s.all);
+  const bestQuestions = best((s) => s.questions);
+  const allScores = scores.flatMap((s) => [...s.all.values()]).sort((a, b) => b - a);
+  const first = candidates[0]?.score || 1;
+  return candidates.map((candidate, i) => {
+    const own = byIndex.get(candidate.index)!;
+    const word = own.all.get(candidate.docNo) ?? 0;
+    // Rank among every entry the word index scored (ties share the better place).
+    const wordRank = word > 0 ? 1 / (1 + allScores.findIndex((s) => s <= word)) : 0;
+    const engineShare = candidate.score / first;
+    const wordShare = word / bestAll;
+    return [
+      engineShare,
+      1 / (i + 1),
+      wordShare,
+      wordRank,
+      (own.questions.get(candidate.docNo) ?? 0) / bestQuestions,
+      engineShare * wordShare,
+      i === 0 ? 1 : 0,
+    ];
+  });
+}
+
+/**
+ * Which candidate leads (an index into `features`) by the learned weights; ties keep the engine's order. Only
+ * the lead moves: re-ordering the whole list cost recall@3 (hearth-home 0.883 → 0.870, pawpath-pets 0.865 →
+ * 0.840) for the same recall@1.
+ */
+export function wordRerankLeader(
+  features: readonly number[][],
+  weights: readonly number[] = WORD_RERANK_WEIGHTS,
+): number {
+  let leader = 0;
+  let best = -Infinity;
+  features.forEach((x, i) => {
+    const value = x.reduce((sum, v, j) => sum + v * (weights[j] ?? 0), 0);
+    if (value > best) [leader, best] = [i, value];
+  });
+  return leader;
+}

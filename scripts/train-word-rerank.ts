@@ -1,0 +1,171 @@
+/**
+ * Fits the word re-ranker's weights (`lib/suggest/rank/word-rerank.ts`) and writes
+ * `lib/suggest/rank/word-rerank.data.ts`. Run by `npm run gen:rerank` after any change to the engine's
+ * ranking (the features read its scores).
+ *
+ * Data: the English TUNING sets only, each with its own pack — the shipped Shopify pack's sets
+ * (tests/eval/en, tests/eval/dev) and every English fresh pack's dev set (tests/eval/fresh-dev). Never a
+ * held-out set. Model: pairwise logistic regression (the right entry against each other candidate of the
+ * engine's first 20), full-batch gradient descent, L2 0.01. Before writing, it prints each pack's recall
+ * with weights fitted on the OTHER packs only: the estimate of what a team's new pack gains.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { BENCH_DATE, type EvalCase } from '../bench/metrics';
+import type { Pack, Platform } from '../lib/packs/schema';
+import { parsePack } from '../lib/packs/validate';
+import { SuggestEngine } from '../lib/suggest/engine';
+import { WordIndex } from '../lib/suggest/index/word-index';
+import {
+  isWordRerankable,
+  WORD_RERANK_CANDIDATES,
+  WORD_RERANK_FEATURES,
+  wordRerankFeatures,
+  wordRerankLeader,
+} from '../lib/suggest/rank/word-rerank';
+
+const root = new URL('../', import.meta.url).pathname;
+const OUT = join(root, 'lib/suggest/rank/word-rerank.data.ts');
+const L2 = 0.01;
+const STEPS = 300;
+const RATE = 1;
+
+const readPack = (file: string): Pack => {
+  const result = parsePack(readFileSync(file, 'utf8'));
+  if (!result.ok) throw new Error(`${file} is invalid`);
+  return result.pack;
+};
+const readCases = (file: string): EvalCase[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as EvalCase);
+
+/** A pack with its tuning sets. */
+interface Group {
+  name: string;
+  pack: Pack;
+  files: string[];
+}
+
+function tuningGroups(): Group[] {
+  const groups: Group[] = [
+    {
+      name: 'shopify-store',
+      pack: readPack(join(root, 'knowledge-packs/shopify-store.json')),
+      files: ['tests/eval/en/shopify-store.jsonl', 'tests/eval/dev/en.jsonl'].map((f) => join(root, f)),
+    },
+  ];
+  for (const file of readdirSync(join(root, 'tests/eval/packs')).sort()) {
+    const pack = readPack(join(root, 'tests/eval/packs', file));
+    const dev = join(root, 'tests/eval/fresh-dev', `${basename(file, '.json')}.jsonl`);
+    if (pack.locale.startsWith('en') && existsSync(dev)) groups.push({ name: pack.id, pack, files: [dev] });
+  }
+  return groups;
+}
+
+/** A message the re-ranker sees: its candidates' features and which candidates are right. */
+interface Sample {
+  features: number[][];
+  right: boolean[];
+}
+
+function samplesOf(group: Group): Sample[] {
+  const engine = new SuggestEngine({ wordRerank: false });
+  engine.setPacks([group.pack]);
+  const index = new WordIndex(group.pack.entries);
+  const docNo = new Map(group.pack.entries.map((entry, i) => [entry.id, i]));
+  return group.files.flatMap(readCases).flatMap((c) => {
+    if (c.expected.length === 0) return [];
+    const { suggestions } = engine.suggest(
+      { text: c.text, platform: c.platform as Platform | undefined, now: BENCH_DATE },
+      WORD_RERANK_CANDIDATES,
+    );
+    // As the engine does: only Latin-script messages with two candidates or more are re-ordered.
+    if (!isWordRerankable(c.text) || suggestions.length === 0) return [{ features: [], right: [] }];
+    const candidates = suggestions.map((s) => ({ score: s.score, index, docNo: docNo.get(s.entryId)! }));
+    return [
+      {
+        features: wordRerankFeatures(c.text, candidates),
+        right: suggestions.map((s) => c.expected.includes(s.entryId)),
+      },
+    ];
+  });
+}
+
+/** Differences (right − wrong) of every pair whose right candidate is the engine's best-placed right one. */
+function pairsOf(samples: Sample[]): number[][] {
+  const pairs: number[][] = [];
+  for (const { features, right } of samples) {
+    const at = right.indexOf(true);
+    if (at < 0) continue;
+    features.forEach((x, i) => {
+      if (!right[i]) pairs.push(features[at]!.map((v, j) => v - x[j]!));
+    });
+  }
+  return pairs;
+}
+
+function fit(samples: Sample[]): number[] {
+  const pairs = pairsOf(samples);
+  const w = new Array<number>(WORD_RERANK_FEATURES.length).fill(0);
+  for (let step = 0; step < STEPS; step++) {
+    const gradient = w.map((wj) => L2 * wj);
+    for (const d of pairs) {
+      const z = d.reduce((sum, v, j) => sum + v * w[j]!, 0);
+      const g = 1 / (1 + Math.exp(z)) / pairs.length;
+      d.forEach((v, j) => (gradient[j]! -= g * v));
+    }
+    w.forEach((_, j) => (w[j]! -= RATE * gradient[j]!));
+  }
+  return w;
+}
+
+/** Recall@1 and @3 over answerable messages (a silent engine misses). */
+function recall(samples: Sample[], weights: number[] | null): [number, number] {
+  let at1 = 0;
+  let at3 = 0;
+  for (const { features, right } of samples) {
+    const leader = weights && features.length > 1 ? wordRerankLeader(features, weights) : 0;
+    const order = [leader, ...right.map((_, i) => i).filter((i) => i !== leader)];
+    if (right[order[0]!]) at1++;
+    if (order.slice(0, 3).some((i) => right[i])) at3++;
+  }
+  return [at1 / samples.length, at3 / samples.length];
+}
+
+const groups = tuningGroups();
+const samples = new Map(groups.map((g) => [g.name, samplesOf(g)]));
+const f = (n: number) => n.toFixed(3);
+console.log('Each pack scored with weights fitted on the other packs only (recall@1 / recall@3):');
+let before = 0;
+let after = 0;
+let total = 0;
+for (const group of groups) {
+  const own = samples.get(group.name)!;
+  const others = groups.filter((g) => g !== group).flatMap((g) => samples.get(g.name)!);
+  const [b1, b3] = recall(own, null);
+  const [a1, a3] = recall(own, fit(others));
+  console.log(
+    `  ${group.name.padEnd(16)} ${String(own.length).padStart(4)}  engine ${f(b1)} / ${f(b3)}  re-ranked ${f(a1)} / ${f(a3)}  (${((a1 - b1) * 100).toFixed(1)} points)`,
+  );
+  before += b1 * own.length;
+  after += a1 * own.length;
+  total += own.length;
+}
+console.log(`  pooled r@1 ${f(before / total)} → ${f(after / total)}`);
+
+const weights = fit([...samples.values()].flat());
+console.log(
+  'weights (all packs):',
+  WORD_RERANK_FEATURES.map((name, j) => `${name} ${weights[j]!.toFixed(3)}`).join('; '),
+);
+writeFileSync(
+  OUT,
+  `// Generated by scripts/train-word-rerank.ts (npm run gen:rerank) from the English tuning sets of ${groups
+    .map((g) => g.name)
+    .join(', ')} — do not edit by hand.\n` +
+    `// In the order of WORD_RERANK_FEATURES (rank/word-rerank.ts).\n` +
+    `export const WORD_RERANK_WEIGHTS: readonly number[] = [${weights.map((w) => w.toFixed(3)).join(', ')}];\n`,
+);
+console.log(`wrote ${OUT}`);
