@@ -95,6 +95,8 @@ describe('isHoldingOnly', () => {
       '等一下我问问',
       'brb asking my wife',
       'let me think about it',
+      'hang on let me go find my order number',
+      'let me look for the receipt',
     ])
       expect(holding(text), text).toBe(true);
   });
@@ -107,6 +109,7 @@ describe('isHoldingOnly', () => {
       '先发货吧',
       "I'll order tonight, will it ship tomorrow",
       'let me check if my size is in stock?',
+      'hang on, where is my order?',
     ])
       expect(holding(text), text).toBe(false);
   });

@@ -149,6 +149,10 @@ describe('isCourtesyOnly', () => {
     'no worries',
     'ok sounds good, have a nice day!',
     'np, take care',
+    "how's your day going?",
+    'how are you doing today?',
+    'happy friday!',
+    'you guys are the best honestly 💕',
   ])('says "%s" carries no request', (text) => expect(isCourtesyOnly(text)).toBe(true));
   it.each([
     '在吗 什么时候发货',
@@ -157,6 +161,10 @@ describe('isCourtesyOnly', () => {
     '3489271650123456789',
     'no problem with the size, but the zipper broke',
     'have a nice day, and where is my refund?',
+    "how's it going, where is my order",
+    'how is my order going',
+    'how are you shipping this',
+    'happy with the mug but the lid is cracked',
   ])('says "%s" does carry one', (text) => expect(isCourtesyOnly(text)).toBe(false));
 });
 

@@ -58,10 +58,11 @@ function isCourtesyRun(run: string): boolean {
 
 /**
  * English courtesy phrases whose words are not courtesy words on their own ("no worries", "take care", "have
- * a nice day"): common closing and acknowledgement formulas of English chat, from general knowledge.
+ * a nice day", "how's your day going", "happy friday", "you guys are the best"): common closing,
+ * acknowledgement, social-question and praise formulas of English chat, from general knowledge.
  */
 const EN_COURTESY_PHRASES =
-  /\b(?:no (?:worries|worry|problem|problems|prob|probs|rush|hurry)|np|nvm|never ?mind|sounds (?:good|great|perfect)|take care|you too|same to you|my bad|fair enough|will do|all good|all set|(?:i )?(?:figured|sorted) it(?: out)?|have an? (?:nice|good|great|lovely) (?:day|one|evening|night|weekend))\b/gu;
+  /\b(?:no (?:worries|worry|problem|problems|prob|probs|rush|hurry)|np|nvm|never ?mind|sounds (?:good|great|perfect)|take care|you too|same to you|my bad|fair enough|will do|all good|all set|(?:i )?(?:figured|sorted) it(?: out)?|have an? (?:nice|good|great|lovely) (?:day|one|evening|night|weekend)|how(?:['’]?s| is| are| r) (?:you|u|it|things|everything|your (?:day|week|weekend|morning|afternoon|evening|night))(?: going| doing| been)?(?: today| so far)?|how (?:have|['’]?ve) you been|happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|holidays?|new year|thanksgiving|halloween|easter|hump day)|(?:you(?: guys| all)?(?: are|re)?|u(?: guys)?(?: r| are)?|ur) (?:the best|amazing|awesome|a star|a lifesaver|legends?)(?: honestly| really| seriously)?|you rock)\b/gu;
 
 /**
  * How English chat messages open before they ask ("quick question:", "sorry to bother,", "i was wondering"):
