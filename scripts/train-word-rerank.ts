@@ -3,9 +3,8 @@
  * `lib/suggest/rank/word-rerank.data.ts`. Run by `npm run gen:rerank` after any change to the engine's
  * ranking (the features read its scores).
  *
- * Data: the English TUNING sets only, each with its own pack — the shipped Shopify pack's sets
- * (tests/eval/en, tests/eval/dev) and every English fresh pack's dev set (tests/eval/fresh-dev). Never a
- * held-out set. Model: pairwise logistic regression (the right entry against each other candidate of the
+ * Data, per language: the TUNING sets only, each with its own packs — the shipped packs' sets (tests/eval/en,
+ * tests/eval/zh, tests/eval/dev) and every fresh pack's dev set (tests/eval/fresh-dev). Never a held-out set. Model: pairwise logistic regression (the right entry against each other candidate of the
  * engine's first 20), full-batch gradient descent, L2 0.01. Before writing, it prints each pack's recall
  * with weights fitted on the OTHER packs only: the estimate of what a team's new pack gains.
  */
@@ -15,9 +14,11 @@ import { BENCH_DATE, type EvalCase } from '../bench/metrics';
 import type { Pack, Platform } from '../lib/packs/schema';
 import { parsePack } from '../lib/packs/validate';
 import { SuggestEngine } from '../lib/suggest/engine';
-import { WordIndex } from '../lib/suggest/index/word-index';
+import { chineseWords, plainWords, WordIndex } from '../lib/suggest/index/word-index';
 import {
   isWordRerankable,
+  wordLanguageOf,
+  type WordLanguage,
   WORD_RERANK_CANDIDATES,
   WORD_RERANK_FEATURES,
   wordRerankFeatures,
@@ -41,25 +42,46 @@ const readCases = (file: string): EvalCase[] =>
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as EvalCase);
 
-/** A pack with its tuning sets. */
-interface Group {
-  name: string;
-  pack: Pack;
-  files: string[];
+/** Tuning sets, each scored with its packs. */
+interface Job {
+  packs: Pack[];
+  file: string;
 }
 
+/** A team's packs with their tuning sets: left out together when its gain is estimated. */
+interface Group {
+  name: string;
+  language: WordLanguage;
+  jobs: Job[];
+}
+
+const shipped = (id: string) => readPack(join(root, `knowledge-packs/${id}.json`));
+
 function tuningGroups(): Group[] {
+  const [shopify, jd, tmall, pdd] = ['shopify-store', 'jd-electronics', 'tmall-apparel', 'pdd-store'].map(shipped);
+  const job = (packs: Pack[], file: string): Job => ({ packs, file: join(root, file) });
   const groups: Group[] = [
     {
       name: 'shopify-store',
-      pack: readPack(join(root, 'knowledge-packs/shopify-store.json')),
-      files: ['tests/eval/en/shopify-store.jsonl', 'tests/eval/dev/en.jsonl'].map((f) => join(root, f)),
+      language: 'en',
+      jobs: [job([shopify!], 'tests/eval/en/shopify-store.jsonl'), job([shopify!], 'tests/eval/dev/en.jsonl')],
     },
+    {
+      name: 'jd + tmall',
+      language: 'zh',
+      jobs: [
+        job([jd!], 'tests/eval/zh/jd-electronics.jsonl'),
+        job([tmall!], 'tests/eval/zh/tmall-apparel.jsonl'),
+        job([jd!, tmall!], 'tests/eval/dev/zh.jsonl'),
+      ],
+    },
+    { name: 'pdd-store', language: 'zh', jobs: [job([pdd!], 'tests/eval/zh/pdd-store.jsonl')] },
   ];
   for (const file of readdirSync(join(root, 'tests/eval/packs')).sort()) {
     const pack = readPack(join(root, 'tests/eval/packs', file));
     const dev = join(root, 'tests/eval/fresh-dev', `${basename(file, '.json')}.jsonl`);
-    if (pack.locale.startsWith('en') && existsSync(dev)) groups.push({ name: pack.id, pack, files: [dev] });
+    if (existsSync(dev))
+      groups.push({ name: pack.id, language: wordLanguageOf(pack.locale), jobs: [{ packs: [pack], file: dev }] });
   }
   return groups;
 }
@@ -68,39 +90,50 @@ function tuningGroups(): Group[] {
 interface Sample {
   features: number[][];
   right: boolean[];
+  /** As in the engine: an item's own entry never takes the lead from the words. */
+  mayLead: boolean[];
 }
 
 function samplesOf(group: Group): Sample[] {
-  const engine = new SuggestEngine({ wordRerank: false });
-  engine.setPacks([group.pack]);
-  const index = new WordIndex(group.pack.entries);
-  const docNo = new Map(group.pack.entries.map((entry, i) => [entry.id, i]));
-  return group.files.flatMap(readCases).flatMap((c) => {
-    if (c.expected.length === 0) return [];
-    const { suggestions } = engine.suggest(
-      { text: c.text, platform: c.platform as Platform | undefined, now: BENCH_DATE },
-      WORD_RERANK_CANDIDATES,
-    );
-    // As the engine does: only Latin-script messages with two candidates or more are re-ordered.
-    if (!isWordRerankable(c.text) || suggestions.length === 0) return [{ features: [], right: [] }];
-    const candidates = suggestions.map((s) => ({ score: s.score, index, docNo: docNo.get(s.entryId)! }));
-    return [
-      {
-        features: wordRerankFeatures(c.text, candidates),
-        right: suggestions.map((s) => c.expected.includes(s.entryId)),
-      },
-    ];
+  return group.jobs.flatMap(({ packs, file }) => {
+    const engine = new SuggestEngine({ wordRerank: false });
+    engine.setPacks(packs);
+    const split = group.language === 'zh' ? chineseWords : plainWords;
+    const indexes = new Map(packs.map((pack) => [pack.id, new WordIndex(pack.entries, split)]));
+    const docNos = new Map(packs.map((pack) => [pack.id, new Map(pack.entries.map((entry, i) => [entry.id, i]))]));
+    const entries = new Map(packs.map((pack) => [pack.id, new Map(pack.entries.map((entry) => [entry.id, entry]))]));
+    return readCases(file).flatMap((c) => {
+      if (c.expected.length === 0) return [];
+      const { suggestions } = engine.suggest(
+        { text: c.text, platform: c.platform as Platform | undefined, now: BENCH_DATE },
+        WORD_RERANK_CANDIDATES,
+      );
+      // As the engine does: only messages it reads this way, with two candidates or more, are re-ordered.
+      if (!isWordRerankable(c.text, group.language) || suggestions.length === 0) return [{ features: [], right: [], mayLead: [] }];
+      const candidates = suggestions.map((s) => ({
+        score: s.score,
+        index: indexes.get(s.packId)!,
+        docNo: docNos.get(s.packId)!.get(s.entryId)!,
+      }));
+      return [
+        {
+          features: wordRerankFeatures(c.text, candidates),
+          right: suggestions.map((s) => c.expected.includes(s.entryId)),
+          mayLead: suggestions.map((s) => !entries.get(s.packId)!.get(s.entryId)!.products?.length),
+        },
+      ];
+    });
   });
 }
 
 /** Differences (right − wrong) of every pair whose right candidate is the engine's best-placed right one. */
 function pairsOf(samples: Sample[]): number[][] {
   const pairs: number[][] = [];
-  for (const { features, right } of samples) {
+  for (const { features, right, mayLead } of samples) {
     const at = right.indexOf(true);
     if (at < 0) continue;
     features.forEach((x, i) => {
-      if (!right[i]) pairs.push(features[at]!.map((v, j) => v - x[j]!));
+      if (!right[i] && (i === 0 || mayLead[i])) pairs.push(features[at]!.map((v, j) => v - x[j]!));
     });
   }
   return pairs;
@@ -125,8 +158,8 @@ function fit(samples: Sample[]): number[] {
 function recall(samples: Sample[], weights: number[] | null): [number, number] {
   let at1 = 0;
   let at3 = 0;
-  for (const { features, right } of samples) {
-    const leader = weights && features.length > 1 ? wordRerankLeader(features, weights) : 0;
+  for (const { features, right, mayLead } of samples) {
+    const leader = weights && features.length > 1 ? wordRerankLeader(features, weights, (i) => mayLead[i]!) : 0;
     const order = [leader, ...right.map((_, i) => i).filter((i) => i !== leader)];
     if (right[order[0]!]) at1++;
     if (order.slice(0, 3).some((i) => right[i])) at3++;
@@ -137,35 +170,40 @@ function recall(samples: Sample[], weights: number[] | null): [number, number] {
 const groups = tuningGroups();
 const samples = new Map(groups.map((g) => [g.name, samplesOf(g)]));
 const f = (n: number) => n.toFixed(3);
-console.log('Each pack scored with weights fitted on the other packs only (recall@1 / recall@3):');
-let before = 0;
-let after = 0;
-let total = 0;
-for (const group of groups) {
-  const own = samples.get(group.name)!;
-  const others = groups.filter((g) => g !== group).flatMap((g) => samples.get(g.name)!);
-  const [b1, b3] = recall(own, null);
-  const [a1, a3] = recall(own, fit(others));
+const weightsOf = {} as Record<WordLanguage, number[]>;
+for (const language of ['en', 'zh'] as const) {
+  const own = groups.filter((g) => g.language === language);
+  console.log(`${language}: each team's packs scored with weights fitted on the others only (recall@1 / recall@3):`);
+  let before = 0;
+  let after = 0;
+  let total = 0;
+  for (const group of own) {
+    const mine = samples.get(group.name)!;
+    const others = own.filter((g) => g !== group).flatMap((g) => samples.get(g.name)!);
+    const [b1, b3] = recall(mine, null);
+    const [a1, a3] = recall(mine, fit(others));
+    console.log(
+      `  ${group.name.padEnd(16)} ${String(mine.length).padStart(4)}  engine ${f(b1)} / ${f(b3)}  re-ranked ${f(a1)} / ${f(a3)}  (${((a1 - b1) * 100).toFixed(1)} points)`,
+    );
+    before += b1 * mine.length;
+    after += a1 * mine.length;
+    total += mine.length;
+  }
+  console.log(`  pooled r@1 ${f(before / total)} → ${f(after / total)}`);
+  weightsOf[language] = fit(own.flatMap((g) => samples.get(g.name)!));
   console.log(
-    `  ${group.name.padEnd(16)} ${String(own.length).padStart(4)}  engine ${f(b1)} / ${f(b3)}  re-ranked ${f(a1)} / ${f(a3)}  (${((a1 - b1) * 100).toFixed(1)} points)`,
+    `  weights: ${WORD_RERANK_FEATURES.map((name, j) => `${name} ${weightsOf[language][j]!.toFixed(3)}`).join('; ')}`,
   );
-  before += b1 * own.length;
-  after += a1 * own.length;
-  total += own.length;
 }
-console.log(`  pooled r@1 ${f(before / total)} → ${f(after / total)}`);
-
-const weights = fit([...samples.values()].flat());
-console.log(
-  'weights (all packs):',
-  WORD_RERANK_FEATURES.map((name, j) => `${name} ${weights[j]!.toFixed(3)}`).join('; '),
-);
+const line = (language: WordLanguage) =>
+  `  // ${groups
+    .filter((g) => g.language === language)
+    .map((g) => g.name)
+    .join(', ')}\n  ${language}: [${weightsOf[language].map((w) => w.toFixed(3)).join(', ')}],\n`;
 writeFileSync(
   OUT,
-  `// Generated by scripts/train-word-rerank.ts (npm run gen:rerank) from the English tuning sets of ${groups
-    .map((g) => g.name)
-    .join(', ')} — do not edit by hand.\n` +
-    `// In the order of WORD_RERANK_FEATURES (rank/word-rerank.ts).\n` +
-    `export const WORD_RERANK_WEIGHTS: readonly number[] = [${weights.map((w) => w.toFixed(3)).join(', ')}];\n`,
+  `// Generated by scripts/train-word-rerank.ts (npm run gen:rerank) from the tuning sets of these packs — do not edit by hand.\n` +
+    `// Per language, in the order of WORD_RERANK_FEATURES (rank/word-rerank.ts).\n` +
+    `export const WORD_RERANK_WEIGHTS = {\n${line('en')}${line('zh')}} as const satisfies Record<string, readonly number[]>;\n`,
 );
 console.log(`wrote ${OUT}`);

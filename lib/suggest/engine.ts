@@ -24,12 +24,14 @@ import { rankForProduct } from './rank/products';
 import { activeScenarios, dormantScenarioOf, isEntryEligible } from './rank/scenarios';
 import { THRESHOLDS } from './rank/thresholds';
 import {
-  isChineseLocale,
   isWordRerankable,
   WORD_RERANK_CANDIDATES,
+  wordLanguageOf,
   wordRerankFeatures,
   wordRerankLeader,
+  type WordRerankCandidate,
 } from './rank/word-rerank';
+import { WORD_RERANK_WEIGHTS } from './rank/word-rerank.data';
 import { isCourtesyOnly, withoutOpeners } from './text/courtesy';
 import { isHoldingOnly } from './rank/focus';
 import { loadLanguageDetector } from './text/language';
@@ -165,17 +167,26 @@ export class SuggestEngine {
     };
   }
 
-  /** A Latin-script message's candidates led by the word re-ranker's choice (`rank/word-rerank.ts`). */
+  /** A message's candidates led by the word re-ranker's choice (`rank/word-rerank.ts`). */
   private reorderByWords(question: string, ranked: Ranked[]): Ranked[] {
-    if (ranked.length < 2 || !isWordRerankable(question)) return ranked;
+    if (ranked.length < 2) return ranked;
     const head = ranked.slice(0, WORD_RERANK_CANDIDATES);
-    // A Chinese pack's questions are not words split by spaces (pinyin messages are Latin script too).
-    if (head.some((r) => isChineseLocale(r.loaded.pack.locale))) return ranked;
-    const features = wordRerankFeatures(
-      question,
-      head.map((r) => ({ score: r.score, index: this.corpus.wordIndexOf(r.loaded), docNo: r.docNo })),
+    // One language's weights: candidates of English and Chinese packs together keep the engine's order.
+    const languages = new Set(head.map((r) => wordLanguageOf(r.loaded.pack.locale)));
+    const [language] = languages;
+    if (languages.size !== 1 || !isWordRerankable(question, language)) return ranked;
+    const candidates: WordRerankCandidate[] = [];
+    for (const r of head) {
+      const index = this.corpus.wordIndexOf(r.loaded);
+      if (!index) return ranked;
+      candidates.push({ score: r.score, index, docNo: r.docNo });
+    }
+    // An item's own entry is placed by the item the buyer looks at (`rankForProduct`), not by shared words.
+    const leader = wordRerankLeader(
+      wordRerankFeatures(question, candidates),
+      WORD_RERANK_WEIGHTS[language!],
+      (i) => !head[i]!.entry.products?.length,
     );
-    const leader = wordRerankLeader(features);
     return leader === 0 ? ranked : [ranked[leader]!, ...ranked.filter((_, i) => i !== leader)];
   }
 }

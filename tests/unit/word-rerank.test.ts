@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SuggestEngine } from '../../lib/suggest/engine';
-import { plainWords, WordIndex } from '../../lib/suggest/index/word-index';
+import {
+  askedTextLength,
+  chineseWords,
+  MAX_SEGMENTED_CHARS,
+  plainWords,
+  WordIndex,
+} from '../../lib/suggest/index/word-index';
 import {
   isWordRerankable,
   WORD_RERANK_FEATURES,
@@ -78,6 +84,12 @@ describe('plain word index', () => {
     expect([...index.score('they sent a grater instead').questions.keys()]).toEqual([wrong]);
   });
 
+  it('splits Chinese into words with the platform segmenter', () => {
+    expect(chineseWords('这款冰箱能放进60CM的空间吗')).toEqual(
+      expect.arrayContaining(['冰箱', '放进', '60cm', '空间']),
+    );
+  });
+
   it('reads what an entry is asked with, not its replies', () => {
     const index = new WordIndex(shop.entries);
     expect(index.score('right one').all.size).toBe(0);
@@ -86,14 +98,16 @@ describe('plain word index', () => {
 });
 
 describe('word re-ranker', () => {
-  it('reads Latin-script messages only', () => {
-    expect(isWordRerankable('can I pay in 4?')).toBe(true);
-    expect(isWordRerankable('可以分期吗 pay in 4')).toBe(false);
-    expect(isWordRerankable('👍 4')).toBe(false);
+  it('reads Latin-script messages against English packs, any message with letters against Chinese ones', () => {
+    expect(isWordRerankable('can I pay in 4?', 'en')).toBe(true);
+    expect(isWordRerankable('可以分期吗 pay in 4', 'en')).toBe(false);
+    expect(isWordRerankable('可以分期吗 pay in 4', 'zh')).toBe(true);
+    expect(isWordRerankable('👍 4', 'zh')).toBe(false);
   });
 
-  it('has one learned weight per feature', () => {
-    expect(WORD_RERANK_WEIGHTS).toHaveLength(WORD_RERANK_FEATURES.length);
+  it('has one learned weight per feature and language', () => {
+    expect(WORD_RERANK_WEIGHTS.en).toHaveLength(WORD_RERANK_FEATURES.length);
+    expect(WORD_RERANK_WEIGHTS.zh).toHaveLength(WORD_RERANK_FEATURES.length);
   });
 
   it("leads with a candidate that plain words favour when the engine's two are close; a tie keeps the engine's", () => {
@@ -105,7 +119,7 @@ describe('word re-ranker', () => {
       { score: 0.48, index, docNo: installments },
     ]);
     expect(features[0]).toHaveLength(WORD_RERANK_FEATURES.length);
-    expect(wordRerankLeader(features)).toBe(1);
+    expect(wordRerankLeader(features, WORD_RERANK_WEIGHTS.en)).toBe(1);
     expect(wordRerankLeader([[0], [1], [1]], [1])).toBe(1);
   });
 
@@ -133,19 +147,57 @@ describe('word re-ranker', () => {
     });
   }
 
-  it('leaves Chinese messages and small talk as the engine ranks them', () => {
-    const zh = [shippedPack('tmall-apparel')];
-    const plain = new SuggestEngine({ wordRerank: false });
-    plain.setPacks(zh);
-    const engine = new SuggestEngine();
-    engine.setPacks(zh);
-    for (const text of ['衣服洗了会缩水吗', '发什么快递，几天到', 'fa huo le ma', 'tui huo zen me tui']) {
+  // Chinese packs: their questions split into words by the platform's segmenter.
+  const chineseFixed: Array<[string, string, string]> = [
+    ['xiaoyu-home', '想给闺蜜送baby shower gift，能帮忙包装一下再加张card吗', 'gift-wrapping'],
+    ['muye-store', '这色儿咋老是没货呢，啥时候再上', 'stock-restock'],
+  ];
+  for (const [packId, text, want] of chineseFixed) {
+    it(`leads "${text}" with ${want} (${packId})`, () => {
+      const plain = new SuggestEngine({ wordRerank: false });
+      plain.setPacks([freshPack(packId)]);
+      const engine = new SuggestEngine();
+      engine.setPacks([freshPack(packId)]);
+      expect(plain.suggest({ text }).suggestions[0]?.entryId).not.toBe(want);
+      expect(engine.suggest({ text }).suggestions[0]?.entryId).toBe(want);
+    });
+  }
+
+  it('leaves a Chinese message to an English pack, and English and Chinese candidates together, in the engine order', () => {
+    const same = (packs: Parameters<SuggestEngine['setPacks']>[0], text: string) => {
+      const plain = new SuggestEngine({ wordRerank: false });
+      plain.setPacks(packs);
+      const engine = new SuggestEngine();
+      engine.setPacks(packs);
       expect(engine.suggest({ text }, 20).suggestions.map((s) => s.entryId)).toEqual(
         plain.suggest({ text }, 20).suggestions.map((s) => s.entryId),
       );
-    }
+    };
+    same([hearth], '请问 blender 可以退货吗 return');
+    same([hearth, shippedPack('tmall-apparel')], 'can I return it, 退货');
     const english = new SuggestEngine();
     english.setPacks([hearth]);
     expect(english.suggest({ text: 'thanks so much, have a great day!' }).suggestions).toEqual([]);
+  });
+
+  it('builds no word index for a Chinese pack too large to segment', () => {
+    const big = { ...freshPack('muye-store') };
+    big.entries = Array.from({ length: 450 }, (_, i) => ({
+      ...big.entries[i % big.entries.length]!,
+      id: `e${i}`,
+      questions: Array.from(
+        { length: 4 },
+        (_, k) => `第${i}个问题的第${k}种问法，这个商品什么时候能发货呢，可以便宜一点吗`,
+      ),
+    }));
+    expect(askedTextLength(big.entries)).toBeGreaterThan(MAX_SEGMENTED_CHARS);
+    const plain = new SuggestEngine({ wordRerank: false });
+    plain.setPacks([big]);
+    const engine = new SuggestEngine();
+    engine.setPacks([big]);
+    const text = '这色儿咋老是没货呢，啥时候再上';
+    expect(engine.suggest({ text }, 20).suggestions.map((s) => s.entryId)).toEqual(
+      plain.suggest({ text }, 20).suggestions.map((s) => s.entryId),
+    );
   });
 });

@@ -7,7 +7,8 @@ import type { Pack } from '../../packs/schema';
 import { buildSegment, packFingerprint, type Segment } from '../index/segment';
 import { HomophoneIndex, TermIndex } from '../index/term-index';
 import { TypoIndex } from '../index/typos';
-import { WordIndex } from '../index/word-index';
+import { askedTextLength, chineseWords, MAX_SEGMENTED_CHARS, plainWords, WordIndex } from '../index/word-index';
+import { isChineseLocale } from './word-rerank';
 import { factValues, type FactValues } from './reply';
 import { slotFillers } from './slots';
 import { BM25 } from './thresholds';
@@ -84,7 +85,7 @@ export function keepMax(
 }
 
 /** Word indexes per pack object, built on the first Latin-script query (packs are never changed in place). */
-const wordIndexByPack = new WeakMap<Pack, WordIndex>();
+const wordIndexByPack = new WeakMap<Pack, WordIndex | null>();
 
 /** Slot fillers per pack object, found on the first query that needs them (packs are never changed in place). */
 const slotFillersByPack = new WeakMap<Pack, Set<string>>();
@@ -191,10 +192,19 @@ export class Corpus {
     return false;
   }
 
-  /** A pack's plain word index (see `index/word-index.ts`), built on first need. */
-  wordIndexOf(loaded: LoadedPack): WordIndex {
-    let index = wordIndexByPack.get(loaded.pack);
-    if (!index) wordIndexByPack.set(loaded.pack, (index = new WordIndex(loaded.pack.entries)));
+  /**
+   * A pack's plain word index (see `index/word-index.ts`), built on first need; null for a Chinese pack too
+   * large to segment (`MAX_SEGMENTED_CHARS`).
+   */
+  wordIndexOf(loaded: LoadedPack): WordIndex | null {
+    const { pack } = loaded;
+    if (wordIndexByPack.has(pack)) return wordIndexByPack.get(pack)!;
+    const chinese = isChineseLocale(pack.locale);
+    const index =
+      chinese && askedTextLength(pack.entries) > MAX_SEGMENTED_CHARS
+        ? null
+        : new WordIndex(pack.entries, chinese ? chineseWords : plainWords);
+    wordIndexByPack.set(pack, index);
     return index;
   }
 

@@ -38,8 +38,18 @@ export const WORD_RERANK_FEATURES = [
 /** Whether a pack is Chinese: its questions are not words split by spaces, and the word index is not for it. */
 export const isChineseLocale = (locale: string): boolean => locale.toLowerCase().startsWith('zh');
 
-/** Whether a message is read by the word index: Latin script, no Han characters. */
-export const isWordRerankable = (text: string): boolean => /\p{L}/u.test(text) && !/\p{Script=Han}/u.test(text);
+/** The language of a word index and its weights: how its pack's text splits into words. */
+export type WordLanguage = keyof typeof WORD_RERANK_WEIGHTS;
+
+export const wordLanguageOf = (locale: string): WordLanguage => (isChineseLocale(locale) ? 'zh' : 'en');
+
+/**
+ * Whether a message is read against a pack of this language: any message with letters for a Chinese pack
+ * (the segmenter reads Han and Latin alike), a Latin-script one for the others (a Chinese message to an
+ * English pack would be split into sentences, not words).
+ */
+export const isWordRerankable = (text: string, language: WordLanguage = 'en'): boolean =>
+  /\p{L}/u.test(text) && (language === 'zh' || !/\p{Script=Han}/u.test(text));
 
 /** Feature vectors of `candidates` (the engine's order) for message `text`. */
 export function wordRerankFeatures(text: string, candidates: readonly WordRerankCandidate[]): number[][] {
@@ -72,17 +82,20 @@ export function wordRerankFeatures(text: string, candidates: readonly WordRerank
 }
 
 /**
- * Which candidate leads (an index into `features`) by the learned weights; ties keep the engine's order. Only
+ * Which candidate leads (an index into `features`) by the learned weights, among the first and those `mayLead`
+ * allows; ties keep the engine's order. Only
  * the lead moves: re-ordering the whole list cost recall@3 (hearth-home 0.883 → 0.870, pawpath-pets 0.865 →
  * 0.840) for the same recall@1.
  */
 export function wordRerankLeader(
   features: readonly number[][],
-  weights: readonly number[] = WORD_RERANK_WEIGHTS,
+  weights: readonly number[],
+  mayLead: (i: number) => boolean = () => true,
 ): number {
   let leader = 0;
   let best = -Infinity;
   features.forEach((x, i) => {
+    if (i > 0 && !mayLead(i)) return;
     const value = x.reduce((sum, v, j) => sum + v * (weights[j] ?? 0), 0);
     if (value > best) [leader, best] = [i, value];
   });
