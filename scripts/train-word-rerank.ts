@@ -109,7 +109,8 @@ function samplesOf(group: Group): Sample[] {
         WORD_RERANK_CANDIDATES,
       );
       // As the engine does: only messages it reads this way, with two candidates or more, are re-ordered.
-      if (!isWordRerankable(c.text, group.language) || suggestions.length === 0) return [{ features: [], right: [], mayLead: [] }];
+      if (!isWordRerankable(c.text, group.language) || suggestions.length === 0)
+        return [{ features: [], right: [], mayLead: [] }];
       const candidates = suggestions.map((s) => ({
         score: s.score,
         index: indexes.get(s.packId)!,
