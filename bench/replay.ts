@@ -10,8 +10,8 @@
  *   of the pack); silence on no-answer lines (`expected: []` given no suggestion).
  *
  * Sources (tests/eval/README.md): `tuning` (tests/eval/zh, tests/eval/en: the engine was fitted on them)
- * and `dev` (blind, tuning allowed) are where the learner's constants were chosen; `heldout` is reported
- * apart and was never tuned on. `fresh-dev` and `fresh-heldout` replay the sets of the packs the
+ * and `dev` (blind, tuning allowed) are where the learner's constants were chosen; `heldout` and `heldout2`
+ * (other writers, eighth session) are reported apart and were never tuned on. `fresh-dev` and `fresh-heldout` replay the sets of the packs the
  * engine was never fitted to (tests/eval/packs), added in the seventh session after the learner was tuned. Each is replayed with three seeds, counts pooled.
  *
  * The variations were fixed before the learner was tuned and are not fitted to any message: one to three
@@ -42,14 +42,15 @@ const WRONG_SHARE = 0.1;
 const AT = BENCH_DATE.getTime();
 
 export type Language = 'zh' | 'en';
-export type Source = 'tuning' | 'dev' | 'heldout' | 'fresh-dev' | 'fresh-heldout';
-const SOURCES: Source[] = ['tuning', 'dev', 'heldout', 'fresh-dev', 'fresh-heldout'];
+export type Source = 'tuning' | 'dev' | 'heldout' | 'heldout2' | 'fresh-dev' | 'fresh-heldout';
+const SOURCES: Source[] = ['tuning', 'dev', 'heldout', 'heldout2', 'fresh-dev', 'fresh-heldout'];
 
 /** The shipped packs each source's messages were written for. */
-const PACKS: Record<'tuning' | 'dev' | 'heldout', Record<Language, string[]>> = {
+const PACKS: Record<'tuning' | 'dev' | 'heldout' | 'heldout2', Record<Language, string[]>> = {
   tuning: { zh: ['jd-electronics', 'tmall-apparel', 'pdd-store'], en: ['shopify-store'] },
   dev: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
   heldout: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
+  heldout2: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
 };
 
 /** A stream line: the case, and whether it re-asks an earlier line. */
@@ -157,7 +158,7 @@ function loadPack(id: string): Pack {
   return result.pack;
 }
 
-function loadCases(source: 'tuning' | 'dev' | 'heldout', language: Language): EvalCase[] {
+function loadCases(source: 'tuning' | 'dev' | 'heldout' | 'heldout2', language: Language): EvalCase[] {
   const files =
     source === 'tuning'
       ? readdirSync(join(root, 'tests/eval', language))
@@ -352,6 +353,7 @@ function print(result: ReplayResult): void {
     tuning: 'tuning (engine fitted on it)',
     dev: 'dev (blind, tuned on)',
     heldout: 'held-out (never tuned on)',
+    heldout2: 'second held-out (never tuned on; 4 December)',
     'fresh-dev': 'fresh-pack dev (a pack never fitted to; tuned on)',
     'fresh-heldout': 'fresh-pack held-out (never tuned on)',
   };
