@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SuggestEngine } from '../../lib/suggest/engine';
 import {
   askedTextLength,
@@ -199,5 +199,28 @@ describe('word re-ranker', () => {
     expect(engine.suggest({ text }, 20).suggestions.map((s) => s.entryId)).toEqual(
       plain.suggest({ text }, 20).suggestions.map((s) => s.entryId),
     );
+  });
+});
+
+describe('without a platform word segmenter (Firefox before 125)', () => {
+  it('still ranks Chinese messages, with the engine order and no junction weights', async () => {
+    vi.resetModules();
+    vi.stubGlobal('Intl', { ...Intl, Segmenter: undefined });
+    try {
+      const { SuggestEngine: Engine } = await import('../../lib/suggest/engine');
+      const { chineseWordSegmenter } = await import('../../lib/suggest/text/word-segmenter');
+      expect(chineseWordSegmenter).toBeNull();
+      const engine = new Engine();
+      engine.setPacks([freshPack('muye-store')]);
+      const plain = new Engine({ wordRerank: false });
+      plain.setPacks([freshPack('muye-store')]);
+      const text = '这色儿咋老是没货呢，啥时候再上';
+      const ids = engine.suggest({ text }, 20).suggestions.map((s) => s.entryId);
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids).toEqual(plain.suggest({ text }, 20).suggestions.map((s) => s.entryId));
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });

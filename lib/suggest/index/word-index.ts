@@ -14,6 +14,7 @@
  * of more than `MAX_SEGMENTED_CHARS` gets no word index). Built on first need.
  */
 import type { Entry } from '../../packs/schema';
+import { chineseWordSegmenter } from '../text/word-segmenter';
 
 const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
 const K1 = 1.2;
@@ -34,15 +35,19 @@ export const plainWords: WordSplitter = (text) =>
     .split(SPACE_OR_PUNCTUATION)
     .filter((word) => word.length > 0);
 
-let segmenter: Intl.Segmenter | null = null;
-
-/** The words of a Chinese text, by the platform's dictionary segmenter (Latin words among them lower-cased). */
+/**
+ * The words of a Chinese text, by the platform's dictionary segmenter (Latin words among them lower-cased);
+ * none where the platform has no segmenter (`hasChineseWords`).
+ */
 export const chineseWords: WordSplitter = (text) => {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const words: string[] = [];
-  for (const part of segmenter.segment(text.toLowerCase())) if (part.isWordLike) words.push(part.segment);
+  for (const part of chineseWordSegmenter?.segment(text.toLowerCase()) ?? [])
+    if (part.isWordLike) words.push(part.segment);
   return words;
 };
+
+/** Whether Chinese text can be split into words here (see `text/word-segmenter.ts`). */
+export const hasChineseWords = (): boolean => chineseWordSegmenter !== null;
 
 /**
  * The most characters of asked text (titles, questions, keywords) a Chinese pack may have for a word index:

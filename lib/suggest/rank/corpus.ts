@@ -7,7 +7,14 @@ import type { Pack } from '../../packs/schema';
 import { buildSegment, packFingerprint, type Segment } from '../index/segment';
 import { HomophoneIndex, TermIndex } from '../index/term-index';
 import { TypoIndex } from '../index/typos';
-import { askedTextLength, chineseWords, MAX_SEGMENTED_CHARS, plainWords, WordIndex } from '../index/word-index';
+import {
+  askedTextLength,
+  chineseWords,
+  hasChineseWords,
+  MAX_SEGMENTED_CHARS,
+  plainWords,
+  WordIndex,
+} from '../index/word-index';
 import { isChineseLocale } from './word-rerank';
 import { factValues, type FactValues } from './reply';
 import { slotFillers } from './slots';
@@ -194,14 +201,14 @@ export class Corpus {
 
   /**
    * A pack's plain word index (see `index/word-index.ts`), built on first need; null for a Chinese pack too
-   * large to segment (`MAX_SEGMENTED_CHARS`).
+   * large to segment (`MAX_SEGMENTED_CHARS`) or where the platform has no word segmenter.
    */
   wordIndexOf(loaded: LoadedPack): WordIndex | null {
     const { pack } = loaded;
     if (wordIndexByPack.has(pack)) return wordIndexByPack.get(pack)!;
     const chinese = isChineseLocale(pack.locale);
     const index =
-      chinese && askedTextLength(pack.entries) > MAX_SEGMENTED_CHARS
+      chinese && (!hasChineseWords() || askedTextLength(pack.entries) > MAX_SEGMENTED_CHARS)
         ? null
         : new WordIndex(pack.entries, chinese ? chineseWords : plainWords);
     wordIndexByPack.set(pack, index);

@@ -1,7 +1,7 @@
 /** Word segmentation of the buyer's message, used to weigh down bigrams that are accidents of adjacency. */
 import type { WeightedTerm } from './tokenize';
+import { chineseWordSegmenter } from './word-segmenter';
 
-const wordSegmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const JUNCTION_WEIGHT = 0.6;
 
 /**
@@ -11,10 +11,10 @@ const JUNCTION_WEIGHT = 0.6;
  * the segmenter often splits real words that way.
  */
 export function junctionAware(text: string, terms: WeightedTerm[]): WeightedTerm[] {
-  if (!/\p{Script=Han}/u.test(text)) return terms;
+  if (!chineseWordSegmenter || !/\p{Script=Han}/u.test(text)) return terms;
   const junctions = new Set<string>();
   let previous = '';
-  for (const { segment } of wordSegmenter.segment(text)) {
+  for (const { segment } of chineseWordSegmenter.segment(text)) {
     if (previous && /\p{Script=Han}$/u.test(previous) && /^\p{Script=Han}/u.test(segment)) {
       const left = Array.from(previous);
       const right = Array.from(segment);
