@@ -159,4 +159,32 @@ export function printBlindSets(root: string, packs: Map<string, Pack>, engineFor
       );
     }
   }
+  printSmallTalk(root, packs, fresh, engineFor);
+}
+
+/**
+ * The small-talk tuning set (tests/eval/smalltalk/<language>.jsonl, every line needing no answer), with each
+ * pack of its language: the share left silent.
+ */
+function printSmallTalk(
+  root: string,
+  shipped: Map<string, Pack>,
+  fresh: FreshPack[],
+  engineFor: (packs: Pack[]) => Ranker,
+): void {
+  console.log('\nSmall-talk set (tuning allowed; every line needs no answer): share left silent, per pack');
+  for (const language of ['zh', 'en'] as const) {
+    const cases = readCases(join(root, 'tests/eval/smalltalk', `${language}.jsonl`));
+    if (cases.length === 0) continue;
+    const packSets: Pack[][] = [
+      packsOfBlindSet(language, shipped),
+      ...fresh.filter((p) => p.language === language).map((p) => [p.pack]),
+    ].filter((packs) => packs.length > 0);
+    const cells = packSets.map((packs) => {
+      const rank = engineFor(packs);
+      const silent = cases.filter((c) => rank(c).length === 0).length / cases.length;
+      return `${packs.map((p) => p.id).join(' + ')} ${silent.toFixed(3)}`;
+    });
+    console.log(`  smalltalk/${language} (${cases.length}): ${cells.join(' · ')}`);
+  }
 }

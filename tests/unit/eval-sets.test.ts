@@ -48,6 +48,18 @@ describe('evaluation sets', () => {
     }
   }
 
+  for (const language of ['zh', 'en'] as const) {
+    it(`smalltalk/${language} holds only lines that need no answer, each once`, () => {
+      const lines = readFileSync(join(root, 'tests/eval/smalltalk', `${language}.jsonl`), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => JSON.parse(line) as { text: string; expected: string[]; style: string });
+      expect(lines.length).toBeGreaterThanOrEqual(150);
+      expect(lines.every((c) => c.expected.length === 0 && c.style === 'smalltalk' && c.text.trim())).toBe(true);
+      expect(new Set(lines.map((c) => c.text)).size).toBe(lines.length);
+    });
+  }
+
   it('has a dev set for every fresh pack, and keeps the fresh packs out of the shipped ones', () => {
     for (const { pack } of fresh) {
       expect(freshSetIds(root, 'fresh-dev')).toContain(pack.id);

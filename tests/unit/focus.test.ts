@@ -97,6 +97,9 @@ describe('isHoldingOnly', () => {
       'let me think about it',
       'hang on let me go find my order number',
       'let me look for the receipt',
+      'wait let me check my email',
+      "alright, I'll just wait for the package",
+      "ok I'll keep an eye on my inbox",
     ])
       expect(holding(text), text).toBe(true);
   });
@@ -110,6 +113,7 @@ describe('isHoldingOnly', () => {
       "I'll order tonight, will it ship tomorrow",
       'let me check if my size is in stock?',
       'hang on, where is my order?',
+      'wait i ordered the wrong size',
     ])
       expect(holding(text), text).toBe(false);
   });

@@ -153,6 +153,18 @@ describe('isCourtesyOnly', () => {
     'how are you doing today?',
     'happy friday!',
     'you guys are the best honestly 💕',
+    'are you still there?',
+    'take your time',
+    "it's ok, these things happen",
+    'good luck with the holiday rush!',
+    'danke 😊',
+    '不急不急',
+    '祝你工作顺利',
+    '辛苦了，祝你有美好的一天',
+    '有人吗',
+    '不好意思回复晚了',
+    '原来是这样',
+    '没有别的问题了',
   ])('says "%s" carries no request', (text) => expect(isCourtesyOnly(text)).toBe(true));
   it.each([
     '在吗 什么时候发货',
@@ -165,6 +177,10 @@ describe('isCourtesyOnly', () => {
     'how is my order going',
     'how are you shipping this',
     'happy with the mug but the lid is cracked',
+    'its ok but the lid is cracked',
+    '不好意思，能开发票吗',
+    '有人在吗 我要退货',
+    '祝福卡可以写字吗',
   ])('says "%s" does carry one', (text) => expect(isCourtesyOnly(text)).toBe(false));
 });
 

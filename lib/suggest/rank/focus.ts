@@ -207,9 +207,9 @@ export function hanRunWeights(focus: WeightedClause[]): number[] | null {
  * (a holding phrase), and any question or request anywhere in the message keeps it answerable.
  */
 const HOLDING_OPENER =
-  /^(?:(?:好的?|嗯+|哦+|ok|okay|那|那我|我)[,，\s]*)?(?:稍等|等一?下|等等|我先|先|我去|我再|再|我问问|我考虑|考虑|我想想|想想|我量|商量|回头|晚点|brb|be right back|hold on|hang on|one sec|one moment|give me a (?:sec|second|minute)|let me (?:go )?(?:think|check|ask|see|talk|find|look|grab)|i'?ll (?:think|check|ask|get back|order|come back|let you know)|i will (?:think|check|ask|get back|order|come back)|gonna (?:ask|think|check))/u;
+  /^(?:(?:好的?|嗯+|哦+|ok|okay|alright|wait|那|那我|我)[,，\s]*)?(?:稍等|等一?下|等等|我先|先|我去|我再|再|我问问|我考虑|考虑|我想想|想想|我量|商量|回头|晚点|brb|be right back|hold on|hang on|just a sec|just a second|one sec|one moment|give me a (?:sec|second|minute)|let me (?:go )?(?:think|check|ask|see|talk|find|look|grab)|i'?ll (?:just )?(?:think|check|ask|get back|order|come back|let you know|wait|keep an eye|talk|place)|i will (?:think|check|ask|get back|order|come back)|gonna (?:ask|think|check))/u;
 const HOLDING_VERB =
-  /(?:下单|拍了?|付款|商量|考虑|看看|想想|量|问问|决定|回来|联系你|再说|think|ask|check|order|decide|come back|get back|talk|find|look|grab)/u;
+  /(?:下单|拍了?|付款|商量|考虑|看看|想想|量|问问|决定|回来|联系你|再说|think|ask|check|order|decide|come back|get back|talk|find|look|grab|wait|keep an eye|place|looking)/u;
 
 export function isHoldingOnly(normalized: string): boolean {
   const text = normalized.trim();

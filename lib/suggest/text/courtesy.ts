@@ -62,7 +62,7 @@ function isCourtesyRun(run: string): boolean {
  * acknowledgement, social-question and praise formulas of English chat, from general knowledge.
  */
 const EN_COURTESY_PHRASES =
-  /\b(?:no (?:worries|worry|problem|problems|prob|probs|rush|hurry)|np|nvm|never ?mind|sounds (?:good|great|perfect)|take care|you too|same to you|my bad|fair enough|will do|all good|all set|(?:i )?(?:figured|sorted) it(?: out)?|have an? (?:nice|good|great|lovely) (?:day|one|evening|night|weekend)|how(?:['’]?s| is| are| r) (?:you|u|it|things|everything|your (?:day|week|weekend|morning|afternoon|evening|night))(?: going| doing| been)?(?: today| so far)?|how (?:have|['’]?ve) you been|happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|holidays?|new year|thanksgiving|halloween|easter|hump day)|(?:you(?: guys| all)?(?: are|re)?|u(?: guys)?(?: r| are)?|ur) (?:the best|amazing|awesome|a star|a lifesaver|legends?)(?: honestly| really| seriously)?|you rock)\b/gu;
+  /\b(?:no (?:worries|worry|problem|problems|prob|probs|rush|hurry)|np|nvm|never ?mind|sounds (?:good|great|perfect)|take care|you too|same to you|my bad|fair enough|will do|all good|all set|(?:i )?(?:figured|sorted) it(?: out)?|have an? (?:nice|good|great|lovely) (?:day|one|evening|night|weekend)|how(?:['’]?s| is| are| r) (?:you|u|it|things|everything|your (?:day|week|weekend|morning|afternoon|evening|night))(?: going| doing| been)?(?: today| so far)?|how (?:have|['’]?ve) you been|happy (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|holidays?|new year|thanksgiving|halloween|easter|hump day)|(?:you(?: guys| all)?(?: are|re)?|u(?: guys)?(?: r| are)?|ur) (?:the best|amazing|awesome|a star|a lifesaver|legends?)(?: honestly| really| seriously)?|you rock|(?:are )?(?:you|u) (?:still )?there|(?:is )?any(?:one|body) (?:still )?there|(?:i['’]?m|i am) back|just saw (?:your|ur|the) (?:message|msg|reply)|take your time|(?:it|that)['’]?s (?:ok|okay|fine|alright|all right)|these things happen|stay safe|good luck(?: with (?:the|your) [a-z ]{1,20})?|hope your day gets better|(?:you )?made my day|ignore (?:my|the) (?:last |previous )?(?:message|msg)|wrong (?:chat|button|window)|for all the (?:messages|questions)|danke|merci|gracias|obrigad[oa]|grazie|good ?night|nite)\b/gu;
 
 /**
  * How English chat messages open before they ask ("quick question:", "sorry to bother,", "i was wondering"):
@@ -71,6 +71,13 @@ const EN_COURTESY_PHRASES =
 const EN_OPENERS =
   /(?<![\p{L}\p{N}])(?:(?:a |one )?quick (?:question|q)|(?:i )?(?:have|got) a (?:quick )?question|question for (?:you|u)|another question|one more (?:thing|question)|sorry (?:to (?:bother|trouble|disturb)(?: you| u)?(?: again)?|for (?:the )?(?:bother|trouble|disturbance|bothering you))|excuse me|just wondering|i was (?:just )?wondering|i wonder|can i ask(?: you| u)?(?: something| a question)?|hope (?:you are|you're|youre|u r) (?:well|doing well|good|ok|okay))(?![\p{L}\p{N}])/gu;
 
+/**
+ * Chinese courtesy formulas longer than a phrase of `COURTESY_TERMS` (wishes, apologies, "take your time",
+ * "I see"): common formulas of Chinese shop chat, from general knowledge.
+ */
+const ZH_COURTESY_PHRASES =
+  /祝(?:你|您|你们|您们)?\p{Script=Han}{0,6}?(?:顺利|愉快|兴隆|快乐|开心|美好的一天|发财|健康)|有(?:没有)?人(?:吗|嘛|么|在吗|在嘛)|不好意思|抱歉|对不起|打扰(?:了|你了|您了|这么久)?|回复晚了|刚(?:才)?(?:在开会|没看到|没看见)|不着?急|慢慢来|没关系|原来(?:是这样|如此)|懂了|晓得了|没(?:有)?(?:别的|其他)(?:问题|事)了/gu;
+
 /** The message without its opening formulas (see `EN_OPENERS`); already normalised text. */
 export function withoutOpeners(normalized: string): string {
   return normalized.includes(' ') ? normalized.replace(EN_OPENERS, ' ').replace(/^[\s,:;.!?-]+/u, '') : normalized;
@@ -78,7 +85,9 @@ export function withoutOpeners(normalized: string): string {
 
 /** True when every word of the message is a greeting, thanks, acknowledgement or function word. */
 export function isCourtesyOnly(text: string): boolean {
-  const normalized = withoutOpeners(normalizeText(text)).replace(EN_COURTESY_PHRASES, ' ');
+  const normalized = withoutOpeners(normalizeText(text))
+    .replace(EN_COURTESY_PHRASES, ' ')
+    .replace(ZH_COURTESY_PHRASES, ' ');
   // Latin letters only in the second group: "ok没问题了" is the word "ok" and the run 没问题了.
   for (const match of normalized.matchAll(/(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{M}'’])+)|(\d+)/gu)) {
     const [, han, latin, digits] = match;
