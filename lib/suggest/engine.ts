@@ -33,7 +33,7 @@ import {
 } from './rank/word-rerank';
 import { WORD_RERANK_WEIGHTS } from './rank/word-rerank.data';
 import { isCourtesyOnly, withoutOpeners } from './text/courtesy';
-import { isHoldingOnly } from './rank/focus';
+import { isHoldingOnly, isPraiseOnly } from './rank/focus';
 import { loadLanguageDetector } from './text/language';
 import { expandInformal } from './text/en-informal';
 import { normalizeText } from './text/normalize';
@@ -127,7 +127,7 @@ export class SuggestEngine {
     if (!question) return empty('empty');
     if (isCourtesyOnly(question)) return empty('courtesy');
     const normalized = expandInformal(withoutOpeners(normalizeText(question)));
-    if (isHoldingOnly(normalized)) return empty('courtesy');
+    if (isHoldingOnly(normalized) || isPraiseOnly(normalized)) return empty('courtesy');
 
     const now = context.now ?? new Date();
     const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../lib/suggest/text/normalize';
-import { isHoldingOnly, NEGATED_WEIGHT, readFocus, STORY_WEIGHT } from '../../lib/suggest/rank/focus';
+import { isHoldingOnly, isPraiseOnly, NEGATED_WEIGHT, readFocus, STORY_WEIGHT } from '../../lib/suggest/rank/focus';
 
 const focus = (text: string) => readFocus(normalizeText(text));
 
@@ -116,5 +116,36 @@ describe('isHoldingOnly', () => {
       'wait i ordered the wrong size',
     ])
       expect(holding(text), text).toBe(false);
+  });
+});
+
+describe('isPraiseOnly', () => {
+  const praise = (text: string) => isPraiseOnly(normalizeText(text));
+
+  it('recognises a buyer only saying something went well', () => {
+    for (const text of [
+      'my package came today, thanks!',
+      'got the package, my daughter loves it',
+      'size is perfect btw',
+      '收到货了，很喜欢',
+      '衣服收到了，挺好看的',
+      '快递到了，谢谢',
+    ])
+      expect(praise(text), text).toBe(true);
+  });
+
+  it('keeps questions, problems, contrasts and praise-worded sarcasm', () => {
+    for (const text of [
+      'thanks, when will the rest ship?',
+      'love the mug but the lid is cracked',
+      'Love how my package has been sitting in the same city for a week. Great stuff.',
+      'Oh wonderful, the food bag showed up as loose kibble all over the box. Thanks so much.',
+      'Nice, the price dropped the day after I bought it. Perfect timing as always.',
+      'the dress fits great, only the belt is missing',
+      '衣服很好看，就是有点起球',
+      '收到了，谢谢，能开发票吗',
+      '很喜欢，可惜少了一件',
+    ])
+      expect(praise(text), text).toBe(false);
   });
 });

@@ -217,3 +217,25 @@ export function isHoldingOnly(normalized: string): boolean {
   if (text.length > 60) return false;
   return !splitWithTerminators(text).some(({ text: clause, raw }) => asks(clause, raw));
 }
+
+/**
+ * The buyer only says something went well: "my package came today, thanks!", "收到货了，很喜欢", "size is
+ * perfect btw". A statement (no clause asks or requests), with a word of thanks or praise, and no word of a
+ * problem, a negation, a contrast or the usual marks of sarcasm ("love how…", quotes, "wow", "oh", "sure") —
+ * a complaint in praise's clothing keeps its suggestions. Measured: no answerable message of any tuning set
+ * is caught.
+ */
+const PRAISE_EN =
+  /\b(?:thanks?|thank you|thx|ty|love[sd]?|loving|perfect|great|amazing|awesome|gorgeous|beautiful|cute|comfy|happy|glad|fits? (?:great|perfect|well)|all good|fast|quick)\b/u;
+const PRAISE_ZH = /谢|喜欢|好看|漂亮|不错|满意|开心|刚好|合适|很快|好快|精致|好评|五星|点赞|给力|舒服/u;
+const TROUBLE_EN =
+  /\b(?:not|no|never|nothing|without|cannot|still|yet|only|instead|wrong|missing|broken|late|but|except|apparently|supposed|guess|sure|wow|oh|nice|great timing|love (?:that|how)|thanks for nothing|so much for)\b|n['’]t\b|['"“”‘’]/u;
+const TROUBLE_ZH = /[不没未别无]|还|怎么|坏|破|错|少|漏|慢|假|但|可是|就是|呵|吧|[？?]/u;
+
+export function isPraiseOnly(normalized: string): boolean {
+  const text = normalized.trim();
+  if (splitWithTerminators(text).some(({ text: clause, raw }) => asks(clause, raw))) return false;
+  const chinese = /\p{Script=Han}/u.test(text);
+  if (!(chinese ? PRAISE_ZH : PRAISE_EN).test(text)) return false;
+  return !(chinese ? TROUBLE_ZH : TROUBLE_EN).test(text);
+}
