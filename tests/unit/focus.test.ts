@@ -85,67 +85,80 @@ describe('readFocus', () => {
   });
 });
 
-describe('isHoldingOnly', () => {
-  const holding = (text: string) => isHoldingOnly(normalizeText(text));
+/** Checks a reader of normalised text on each line, naming the line that fails. */
+const expectEach = (read: (normalized: string) => boolean, lines: string[], expected: boolean) => {
+  for (const text of lines) expect(read(normalizeText(text)), text).toBe(expected);
+};
 
+describe('isHoldingOnly', () => {
   it('recognises a buyer saying what they do next, asking nothing', () => {
-    for (const text of [
-      '那我先下单了',
-      '稍等我跟我闺蜜商量一下',
-      '等一下我问问',
-      'brb asking my wife',
-      'let me think about it',
-      'hang on let me go find my order number',
-      'let me look for the receipt',
-      'wait let me check my email',
-      "alright, I'll just wait for the package",
-      "ok I'll keep an eye on my inbox",
-    ])
-      expect(holding(text), text).toBe(true);
+    expectEach(
+      isHoldingOnly,
+      [
+        '那我先下单了',
+        '稍等我跟我闺蜜商量一下',
+        '等一下我问问',
+        'brb asking my wife',
+        'let me think about it',
+        'hang on let me go find my order number',
+        'let me look for the receipt',
+        'wait let me check my email',
+        "alright, I'll just wait for the package",
+        "ok I'll keep an eye on my inbox",
+      ],
+      true,
+    );
   });
 
   it('keeps every message that asks or requests something', () => {
-    for (const text of [
-      '稍等，能开发票吗',
-      '我先下单，什么时候发货',
-      '问一下退货地址',
-      '先发货吧',
-      "I'll order tonight, will it ship tomorrow",
-      'let me check if my size is in stock?',
-      'hang on, where is my order?',
-      'wait i ordered the wrong size',
-    ])
-      expect(holding(text), text).toBe(false);
+    expectEach(
+      isHoldingOnly,
+      [
+        '稍等，能开发票吗',
+        '我先下单，什么时候发货',
+        '问一下退货地址',
+        '先发货吧',
+        "I'll order tonight, will it ship tomorrow",
+        'let me check if my size is in stock?',
+        'hang on, where is my order?',
+        'wait i ordered the wrong size',
+      ],
+      false,
+    );
   });
 });
 
 describe('isPraiseOnly', () => {
-  const praise = (text: string) => isPraiseOnly(normalizeText(text));
-
   it('recognises a buyer only saying something went well', () => {
-    for (const text of [
-      'my package came today, thanks!',
-      'got the package, my daughter loves it',
-      'size is perfect btw',
-      '收到货了，很喜欢',
-      '衣服收到了，挺好看的',
-      '快递到了，谢谢',
-    ])
-      expect(praise(text), text).toBe(true);
+    expectEach(
+      isPraiseOnly,
+      [
+        'my package came today, thanks!',
+        'got the package, my daughter loves it',
+        'size is perfect btw',
+        '收到货了，很喜欢',
+        '衣服收到了，挺好看的',
+        '快递到了，谢谢',
+      ],
+      true,
+    );
   });
 
   it('keeps questions, problems, contrasts and praise-worded sarcasm', () => {
-    for (const text of [
-      'thanks, when will the rest ship?',
-      'love the mug but the lid is cracked',
-      'Love how my package has been sitting in the same city for a week. Great stuff.',
-      'Oh wonderful, the food bag showed up as loose kibble all over the box. Thanks so much.',
-      'Nice, the price dropped the day after I bought it. Perfect timing as always.',
-      'the dress fits great, only the belt is missing',
-      '衣服很好看，就是有点起球',
-      '收到了，谢谢，能开发票吗',
-      '很喜欢，可惜少了一件',
-    ])
-      expect(praise(text), text).toBe(false);
+    expectEach(
+      isPraiseOnly,
+      [
+        'thanks, when will the rest ship?',
+        'love the mug but the lid is cracked',
+        'Love how my package has been sitting in the same city for a week. Great stuff.',
+        'Oh wonderful, the food bag showed up as loose kibble all over the box. Thanks so much.',
+        'Nice, the price dropped the day after I bought it. Perfect timing as always.',
+        'the dress fits great, only the belt is missing',
+        '衣服很好看，就是有点起球',
+        '收到了，谢谢，能开发票吗',
+        '很喜欢，可惜少了一件',
+      ],
+      false,
+    );
   });
 });
