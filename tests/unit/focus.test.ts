@@ -105,6 +105,8 @@ describe('isHoldingOnly', () => {
         'wait let me check my email',
         "alright, I'll just wait for the package",
         "ok I'll keep an eye on my inbox",
+        "sorry, someone's at the door, be right back",
+        'one sec, my dog is barking lol',
       ],
       true,
     );
@@ -122,6 +124,7 @@ describe('isHoldingOnly', () => {
         'let me check if my size is in stock?',
         'hang on, where is my order?',
         'wait i ordered the wrong size',
+        'the box came open and the cup is missing, one sec',
       ],
       false,
     );
@@ -139,6 +142,7 @@ describe('isPraiseOnly', () => {
         '收到货了，很喜欢',
         '衣服收到了，挺好看的',
         '快递到了，谢谢',
+        "the shoes arrived and they're so comfy",
       ],
       true,
     );

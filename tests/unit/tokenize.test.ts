@@ -158,6 +158,9 @@ describe('isCourtesyOnly', () => {
     "it's ok, these things happen",
     'good luck with the holiday rush!',
     'danke 😊',
+    'sorry wrong button 😅',
+    'nvm found it',
+    "Hey, hope you're having a good day",
     '不急不急',
     '祝你工作顺利',
     '辛苦了，祝你有美好的一天',
@@ -181,6 +184,7 @@ describe('isCourtesyOnly', () => {
     '不好意思，能开发票吗',
     '有人在吗 我要退货',
     '祝福卡可以写字吗',
+    'sorry, the lid came cracked',
   ])('says "%s" does carry one', (text) => expect(isCourtesyOnly(text)).toBe(false));
 });
 

@@ -211,8 +211,17 @@ const HOLDING_OPENER =
 const HOLDING_VERB =
   /(?:下单|拍了?|付款|商量|考虑|看看|想想|量|问问|决定|回来|联系你|再说|think|ask|check|order|decide|come back|get back|talk|find|look|grab|wait|keep an eye|place|looking)/u;
 
+/** A holding phrase closing (or opening) a short message: "sorry, someone's at the door, be right back". */
+const HOLDING_CLOSER =
+  /(?:brb|be right back|one sec|just a sec(?:ond)?|hold on|give me a (?:sec|second|minute))[\s.!~…]*$/u;
+
 export function isHoldingOnly(normalized: string): boolean {
   const text = normalized.trim();
+  if (HOLDING_CLOSER.test(text) || /^(?:just a sec(?:ond)?|one sec|hold on|brb)\b/u.test(text)) {
+    const chinese = /\p{Script=Han}/u.test(text);
+    const asking = splitWithTerminators(text).some(({ text: clause, raw }) => asks(clause, raw));
+    if (text.length <= 80 && !asking && !(chinese ? TROUBLE_ZH : TROUBLE_EN).test(text)) return true;
+  }
   if (!HOLDING_OPENER.test(text) || !HOLDING_VERB.test(text)) return false;
   if (text.length > 60) return false;
   return !splitWithTerminators(text).some(({ text: clause, raw }) => asks(clause, raw));
@@ -229,7 +238,7 @@ const PRAISE_EN =
   /\b(?:thanks?|thank you|thx|ty|love[sd]?|loving|perfect|great|amazing|awesome|gorgeous|beautiful|cute|comfy|happy|glad|fits? (?:great|perfect|well)|all good|fast|quick)\b/u;
 const PRAISE_ZH = /谢|喜欢|好看|漂亮|不错|满意|开心|刚好|合适|很快|好快|精致|好评|五星|点赞|给力|舒服/u;
 const TROUBLE_EN =
-  /\b(?:not|no|never|nothing|without|cannot|still|yet|only|instead|wrong|missing|broken|late|but|except|apparently|supposed|guess|sure|wow|oh|nice|great timing|love (?:that|how)|thanks for nothing|so much for)\b|n['’]t\b|['"“”‘’]/u;
+  /\b(?:not|no|never|nothing|without|cannot|still|yet|only|instead|wrong|missing|broken|late|but|except|apparently|supposed|guess|sure|wow|oh|nice|great timing|love (?:that|how)|thanks for nothing|so much for)\b|n['’]t\b|["“”]|(?<!\p{L})['‘’](?=\p{L})|(?<=\p{L})['’](?!\p{L})/u;
 const TROUBLE_ZH = /[不没未别无]|还|怎么|坏|破|错|少|漏|慢|假|但|可是|就是|呵|吧|[？?]/u;
 
 export function isPraiseOnly(normalized: string): boolean {

@@ -7,7 +7,7 @@
 export const COURTESY_TERMS = new Set(
   (
     '在吗 在不在 不在 在么 在嘛 在 好呀 滴 哒 你好 您好 亲 亲亲 亲们 哈喽 嗨 谢谢 谢啦 谢了 多谢 感谢 好的 好滴 好哒 好嘞 好吧 好 嗯 嗯嗯 哦 哦哦 噢 知道了 收到 明白 了解 可以 行 行吧 没事 没问题 客服 老板 掌柜 宝 宝宝 美女 帅哥 早 早上好 晚上好 下午好 中午好 拜拜 再见 辛苦 辛苦了 麻烦 ' +
-    'hi hello hey hallo ok okay k kk thanks thank thx ty cheers cool great awesome nice perfect sure yes yeah yep no nope good morning afternoon evening bye goodbye got alright appreciate appreciated much lot so very ya you it that helpful welcome there anyone sir madam lol mate buddy dude guys folks pal'
+    'hi hello hey hallo ok okay k kk thanks thank thx ty cheers cool great awesome nice perfect sure yes yeah yep no nope good morning afternoon evening bye goodbye got alright appreciate appreciated much lot so very ya you it that helpful welcome there anyone sir madam lol haha hahaha hehe omg oops sorry btw mate buddy dude guys folks pal'
   ).split(' '),
 );
 
