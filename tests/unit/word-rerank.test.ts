@@ -16,6 +16,15 @@ import {
 import { WORD_RERANK_WEIGHTS } from '../../lib/suggest/rank/word-rerank.data';
 import { freshPack, pack, shippedPack } from '../helpers/packs';
 
+type Packs = Parameters<SuggestEngine['setPacks']>[0];
+
+/** The ids an engine over `packs` suggests for `text`, with the word re-ranker (`rerank`) or in its own order. */
+function idsOf(packs: Packs, rerank: boolean): (text: string, limit?: number) => string[] {
+  const engine = new SuggestEngine(rerank ? {} : { wordRerank: false });
+  engine.setPacks(packs);
+  return (text, limit = 5) => engine.suggest({ text }, limit).suggestions.map((s) => s.entryId);
+}
+
 const entry = (id: string, title: string, questions: string[], reply: string, extra = {}) => ({
   id,
   title,
@@ -133,12 +142,8 @@ describe('word re-ranker', () => {
   ];
   for (const [text, want] of fixed) {
     it(`leads "${text}" with ${want}, on the same list`, () => {
-      const plain = new SuggestEngine({ wordRerank: false });
-      plain.setPacks([hearth]);
-      const engine = new SuggestEngine();
-      engine.setPacks([hearth]);
-      const before = plain.suggest({ text }, 20).suggestions.map((s) => s.entryId);
-      const after = engine.suggest({ text }, 20).suggestions.map((s) => s.entryId);
+      const before = idsOf([hearth], false)(text, 20);
+      const after = idsOf([hearth], true)(text, 20);
       expect(before[0]).not.toBe(want);
       expect(after[0]).toBe(want);
       expect([...after].sort()).toEqual([...before].sort());
@@ -154,30 +159,17 @@ describe('word re-ranker', () => {
   ];
   for (const [packId, text, want] of chineseFixed) {
     it(`leads "${text}" with ${want} (${packId})`, () => {
-      const plain = new SuggestEngine({ wordRerank: false });
-      plain.setPacks([freshPack(packId)]);
-      const engine = new SuggestEngine();
-      engine.setPacks([freshPack(packId)]);
-      expect(plain.suggest({ text }).suggestions[0]?.entryId).not.toBe(want);
-      expect(engine.suggest({ text }).suggestions[0]?.entryId).toBe(want);
+      expect(idsOf([freshPack(packId)], false)(text)[0]).not.toBe(want);
+      expect(idsOf([freshPack(packId)], true)(text)[0]).toBe(want);
     });
   }
 
   it('leaves a Chinese message to an English pack, and English and Chinese candidates together, in the engine order', () => {
-    const same = (packs: Parameters<SuggestEngine['setPacks']>[0], text: string) => {
-      const plain = new SuggestEngine({ wordRerank: false });
-      plain.setPacks(packs);
-      const engine = new SuggestEngine();
-      engine.setPacks(packs);
-      expect(engine.suggest({ text }, 20).suggestions.map((s) => s.entryId)).toEqual(
-        plain.suggest({ text }, 20).suggestions.map((s) => s.entryId),
-      );
-    };
+    const same = (packs: Packs, text: string) =>
+      expect(idsOf(packs, true)(text, 20)).toEqual(idsOf(packs, false)(text, 20));
     same([hearth], '请问 blender 可以退货吗 return');
     same([hearth, shippedPack('tmall-apparel')], 'can I return it, 退货');
-    const english = new SuggestEngine();
-    english.setPacks([hearth]);
-    expect(english.suggest({ text: 'thanks so much, have a great day!' }).suggestions).toEqual([]);
+    expect(idsOf([hearth], true)('thanks so much, have a great day!')).toEqual([]);
   });
 
   it('builds no word index for a Chinese pack too large to segment', () => {
@@ -191,14 +183,8 @@ describe('word re-ranker', () => {
       ),
     }));
     expect(askedTextLength(big.entries)).toBeGreaterThan(MAX_SEGMENTED_CHARS);
-    const plain = new SuggestEngine({ wordRerank: false });
-    plain.setPacks([big]);
-    const engine = new SuggestEngine();
-    engine.setPacks([big]);
     const text = '这色儿咋老是没货呢，啥时候再上';
-    expect(engine.suggest({ text }, 20).suggestions.map((s) => s.entryId)).toEqual(
-      plain.suggest({ text }, 20).suggestions.map((s) => s.entryId),
-    );
+    expect(idsOf([big], true)(text, 20)).toEqual(idsOf([big], false)(text, 20));
   });
 });
 
