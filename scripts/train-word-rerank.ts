@@ -17,6 +17,7 @@ import { SuggestEngine } from '../lib/suggest/engine';
 import { chineseWords, plainWords, WordIndex } from '../lib/suggest/index/word-index';
 import {
   isWordRerankable,
+  mayLeadByWords,
   wordLanguageOf,
   type WordLanguage,
   WORD_RERANK_CANDIDATES,
@@ -120,7 +121,7 @@ function samplesOf(group: Group): Sample[] {
         {
           features: wordRerankFeatures(c.text, candidates),
           right: suggestions.map((s) => c.expected.includes(s.entryId)),
-          mayLead: suggestions.map((s) => !entries.get(s.packId)!.get(s.entryId)!.products?.length),
+          mayLead: suggestions.map((s) => mayLeadByWords(entries.get(s.packId)!.get(s.entryId)!)),
         },
       ];
     });

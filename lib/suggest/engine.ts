@@ -25,6 +25,7 @@ import { activeScenarios, dormantScenarioOf, isEntryEligible } from './rank/scen
 import { THRESHOLDS } from './rank/thresholds';
 import {
   isWordRerankable,
+  mayLeadByWords,
   WORD_RERANK_CANDIDATES,
   wordLanguageOf,
   wordRerankFeatures,
@@ -181,11 +182,8 @@ export class SuggestEngine {
       if (!index) return ranked;
       candidates.push({ score: r.score, index, docNo: r.docNo });
     }
-    // An item's own entry is placed by the item the buyer looks at (`rankForProduct`), not by shared words.
-    const leader = wordRerankLeader(
-      wordRerankFeatures(question, candidates),
-      WORD_RERANK_WEIGHTS[language!],
-      (i) => !head[i]!.entry.products?.length,
+    const leader = wordRerankLeader(wordRerankFeatures(question, candidates), WORD_RERANK_WEIGHTS[language!], (i) =>
+      mayLeadByWords(head[i]!.entry),
     );
     return leader === 0 ? ranked : [ranked[leader]!, ...ranked.filter((_, i) => i !== leader)];
   }

@@ -218,13 +218,16 @@ const HOLDING_CLOSER =
 export function isHoldingOnly(normalized: string): boolean {
   const text = normalized.trim();
   if (HOLDING_CLOSER.test(text) || /^(?:just a sec(?:ond)?|one sec|hold on|brb)\b/u.test(text)) {
-    const chinese = /\p{Script=Han}/u.test(text);
-    const asking = splitWithTerminators(text).some(({ text: clause, raw }) => asks(clause, raw));
-    if (text.length <= 80 && !asking && !(chinese ? TROUBLE_ZH : TROUBLE_EN).test(text)) return true;
+    if (text.length <= 80 && !asksAnything(text) && !namesTrouble(text)) return true;
   }
   if (!HOLDING_OPENER.test(text) || !HOLDING_VERB.test(text)) return false;
   if (text.length > 60) return false;
-  return !splitWithTerminators(text).some(({ text: clause, raw }) => asks(clause, raw));
+  return !asksAnything(text);
+}
+
+/** Whether any clause of the message asks or requests something (see `asks`). */
+function asksAnything(text: string): boolean {
+  return splitWithTerminators(text).some(({ text: clause, raw }) => asks(clause, raw));
 }
 
 /**
@@ -241,10 +244,14 @@ const TROUBLE_EN =
   /\b(?:not|no|never|nothing|without|cannot|still|yet|only|instead|wrong|missing|broken|late|but|except|apparently|supposed|guess|sure|wow|oh|nice|great timing|love (?:that|how)|thanks for nothing|so much for)\b|n['’]t\b|["“”]|(?<!\p{L})['‘’](?=\p{L})|(?<=\p{L})['’](?!\p{L})/u;
 const TROUBLE_ZH = /[不没未别无]|还|怎么|坏|破|错|少|漏|慢|假|但|可是|就是|呵|吧|[？?]/u;
 
+/** Whether the message has a word of a problem, a negation, a contrast or a mark of sarcasm. */
+function namesTrouble(text: string): boolean {
+  return (/\p{Script=Han}/u.test(text) ? TROUBLE_ZH : TROUBLE_EN).test(text);
+}
+
 export function isPraiseOnly(normalized: string): boolean {
   const text = normalized.trim();
-  if (splitWithTerminators(text).some(({ text: clause, raw }) => asks(clause, raw))) return false;
-  const chinese = /\p{Script=Han}/u.test(text);
-  if (!(chinese ? PRAISE_ZH : PRAISE_EN).test(text)) return false;
-  return !(chinese ? TROUBLE_ZH : TROUBLE_EN).test(text);
+  if (asksAnything(text)) return false;
+  if (!(/\p{Script=Han}/u.test(text) ? PRAISE_ZH : PRAISE_EN).test(text)) return false;
+  return !namesTrouble(text);
 }

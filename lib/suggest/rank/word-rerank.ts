@@ -1,16 +1,17 @@
 /**
- * The engine's first candidates for a Latin-script message re-ordered with a second opinion: a plain BM25
- * over the words entries are asked with, as written (`index/word-index.ts`). The engine reads meaning (stems, concepts,
+ * The engine's first candidates re-ordered with a second opinion: a plain BM25 over the words entries are asked
+ * with, as written (`index/word-index.ts`; English split at spaces, Chinese by the platform's segmenter). The engine reads meaning (stems, concepts,
  * clauses, typo and synonym bridges) and drops the small words; plain BM25 keeps them, and in a pack
  * written as team leads write (four short questions per entry) they often decide between two close
  * entries: "can I pay in 4?" (installments, not payment methods), "sent X instead of Y" (wrong item).
  *
  * How much each opinion counts is learned, not chosen: a pairwise logistic model over the features below,
- * fitted by `scripts/train-word-rerank.ts` on the English tuning sets of several packs (weights in
+ * fitted per language by `scripts/train-word-rerank.ts` on the tuning sets of several packs (weights in
  * `word-rerank.data.ts`), with each pack's gain measured by a model fitted on the other packs only. The
  * second opinion only chooses which of the engine's candidates leads: the rest keep the engine's order, nothing
  * is added or dropped, so silence on small talk is unchanged.
  */
+import type { Entry } from '../../packs/schema';
 import type { WordIndex, WordScores } from '../index/word-index';
 import { WORD_RERANK_WEIGHTS } from './word-rerank.data';
 
@@ -51,22 +52,33 @@ export const wordLanguageOf = (locale: string): WordLanguage => (isChineseLocale
 export const isWordRerankable = (text: string, language: WordLanguage = 'en'): boolean =>
   /\p{L}/u.test(text) && (language === 'zh' || !/\p{Script=Han}/u.test(text));
 
+/** Whether an entry may take the lead from words: an item's own entry is placed by the item the buyer looks at (`rankForProduct`). */
+export const mayLeadByWords = (entry: Pick<Entry, 'products'>): boolean => !entry.products?.length;
+
 /** Feature vectors of `candidates` (the engine's order) for message `text`. */
 export function wordRerankFeatures(text: string, candidates: readonly WordRerankCandidate[]): number[][] {
   const byIndex = new Map<WordIndex, WordScores>();
   for (const { index } of candidates) if (!byIndex.has(index)) byIndex.set(index, index.score(text));
   const scores = [...byIndex.values()];
-  const best = (pick: (s: WordScores) => Map<number, number>) =>
-    Math.max(0, ...scores.flatMap((s) => [...pick(s).values()])) || 1;
+  // Loops, not a spread or a sort: a common word scores most entries of a large pack.
+  const best = (pick: (s: WordScores) => Map<number, number>) => {
+    let top = 0;
+    for (const s of scores) for (const value of pick(s).values()) if (value > top) top = value;
+    return top || 1;
+  };
   const bestAll = best((s) => s.all);
   const bestQuestions = best((s) => s.questions);
-  const allScores = scores.flatMap((s) => [...s.all.values()]).sort((a, b) => b - a);
+  /** 1-based place among every entry the word index scored (ties share the better place). */
+  const placeOf = (word: number) => {
+    let above = 0;
+    for (const s of scores) for (const value of s.all.values()) if (value > word) above++;
+    return above + 1;
+  };
   const first = candidates[0]?.score || 1;
   return candidates.map((candidate, i) => {
     const own = byIndex.get(candidate.index)!;
     const word = own.all.get(candidate.docNo) ?? 0;
-    // Rank among every entry the word index scored (ties share the better place).
-    const wordRank = word > 0 ? 1 / (1 + allScores.findIndex((s) => s <= word)) : 0;
+    const wordRank = word > 0 ? 1 / placeOf(word) : 0;
     const engineShare = candidate.score / first;
     const wordShare = word / bestAll;
     return [
