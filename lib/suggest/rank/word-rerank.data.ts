@@ -2,7 +2,7 @@
 // Per language, in the order of WORD_RERANK_FEATURES (rank/word-rerank.ts).
 export const WORD_RERANK_WEIGHTS = {
   // shopify-store, glow-lab, hearth-home, pawpath-pets
-  en: [1.342, 1.116, 0.426, 0.405, 0.567, 0.786, 0.629],
+  en: [1.342, 1.116, 0.426, 0.405, 0.566, 0.786, 0.63],
   // jd + tmall, pdd-store, lanxi-store, muye-store, xiaoyu-home
   zh: [1.258, 1.064, 0.46, 0.478, 0.701, 0.68, 0.743],
 } as const satisfies Record<string, readonly number[]>;
