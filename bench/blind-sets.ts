@@ -1,9 +1,9 @@
 /**
  * The blind sets, written by people who never saw the engine (tests/eval/README.md), engine against
  * MiniSearch BM25, with recall@1 per style:
- * - `dev`, `heldout` and `heldout2` (tests/eval/dev, tests/eval/heldout, tests/eval/heldout2): for the shipped
- *   packs, from their titles and replies, scored with every shipped pack of the language loaded at once. `dev`
- *   may be tuned on; `heldout` and `heldout2` (other writers, later) are report only.
+ * - `dev`, `heldout`, `heldout2` and `heldout3` (tests/eval/<kind>/<language>.jsonl): for the shipped packs,
+ *   from their titles and replies, scored with every shipped pack of the language loaded at once. `dev` may be
+ *   tuned on; `heldout`, `heldout2` and `heldout3` (other writers, later) are report only.
  * - `fresh-dev` and `fresh-heldout` (tests/eval/fresh-dev/<pack>.jsonl, tests/eval/fresh-heldout/<pack>.jsonl):
  *   for packs that are not shipped and that no list or constant of the engine was ever fitted to
  *   (tests/eval/packs, written as team leads write: about four questions per entry, no keywords), each set
@@ -21,7 +21,8 @@ export interface StyledCase extends EvalCase {
   style?: string;
 }
 
-export type BlindKind = 'dev' | 'heldout' | 'heldout2';
+export type BlindKind = 'dev' | 'heldout' | 'heldout2' | 'heldout3';
+export const BLIND_KINDS: readonly BlindKind[] = ['dev', 'heldout', 'heldout2', 'heldout3'];
 export type FreshKind = 'fresh-dev' | 'fresh-heldout';
 export type Language = 'zh' | 'en';
 
@@ -36,6 +37,8 @@ const TITLE_OF: Record<BlindKind | FreshKind, string> = {
   heldout: 'Held-out sets (report only, never tuned on): all packs of the language loaded at once',
   heldout2:
     'Second held-out sets (report only, never tuned on; new writers, 4 December): all packs of the language loaded at once',
+  heldout3:
+    'Third held-out sets (report only, never tuned on; new writers, 5 December): all packs of the language loaded at once',
   'fresh-dev': 'Fresh-pack dev sets (tuning allowed): packs the engine was never fitted to, each set with its own pack',
   'fresh-heldout': 'Fresh-pack held-out sets (report only, never tuned on): the same packs, other writers',
 };
@@ -122,7 +125,7 @@ const HEADER =
 
 /** Prints the blind sets and the fresh-pack sets. `engineFor(packs)` builds the engine's ranker over those packs. */
 export function printBlindSets(root: string, packs: Map<string, Pack>, engineFor: (packs: Pack[]) => Ranker): void {
-  for (const kind of ['dev', 'heldout', 'heldout2'] as const) {
+  for (const kind of BLIND_KINDS) {
     console.log(`\n${TITLE_OF[kind]}`);
     console.log(HEADER);
     for (const language of ['zh', 'en'] as const) {

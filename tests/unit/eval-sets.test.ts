@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { freshSetIds, loadBlindSet, loadFreshPacks, loadFreshSet, packsOfBlindSet } from '../../bench/blind-sets';
+import {
+  BLIND_KINDS,
+  freshSetIds,
+  loadBlindSet,
+  loadFreshPacks,
+  loadFreshSet,
+  packsOfBlindSet,
+} from '../../bench/blind-sets';
 import type { Pack } from '../../lib/packs/schema';
 import { parsePack } from '../../lib/packs/validate';
 
@@ -29,7 +36,7 @@ describe('evaluation sets', () => {
     expect(noAnswer).toBeLessThan(0.12);
   };
 
-  for (const kind of ['dev', 'heldout', 'heldout2'] as const) {
+  for (const kind of BLIND_KINDS) {
     for (const language of ['zh', 'en'] as const) {
       it(`${kind}/${language} names only entries of its packs, with a style and ~8% no-answer lines`, () => {
         checkSet(loadBlindSet(root, kind, language), packsOfBlindSet(language, shipped));
