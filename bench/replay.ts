@@ -10,8 +10,8 @@
  *   of the pack); silence on no-answer lines (`expected: []` given no suggestion).
  *
  * Sources (tests/eval/README.md): `tuning` (tests/eval/zh, tests/eval/en: the engine was fitted on them)
- * and `dev` (blind, tuning allowed) are where the learner's constants were chosen; `heldout` and `heldout2`
- * (other writers, eighth session) are reported apart and were never tuned on. `fresh-dev` and `fresh-heldout` replay the sets of the packs the
+ * and `dev` (blind, tuning allowed) are where the learner's constants were chosen; `heldout`, `heldout2`, `heldout3`
+ * (other writers, eighth and ninth sessions) are reported apart and were never tuned on. `fresh-dev` and `fresh-heldout` replay the sets of the packs the
  * engine was never fitted to (tests/eval/packs), added in the seventh session after the learner was tuned. Each is replayed with three seeds, counts pooled.
  *
  * The variations were fixed before the learner was tuned and are not fitted to any message: one to three
@@ -42,15 +42,17 @@ const WRONG_SHARE = 0.1;
 const AT = BENCH_DATE.getTime();
 
 export type Language = 'zh' | 'en';
-export type Source = 'tuning' | 'dev' | 'heldout' | 'heldout2' | 'fresh-dev' | 'fresh-heldout';
-const SOURCES: Source[] = ['tuning', 'dev', 'heldout', 'heldout2', 'fresh-dev', 'fresh-heldout'];
+type ShippedSource = 'tuning' | 'dev' | 'heldout' | 'heldout2' | 'heldout3';
+export type Source = ShippedSource | 'fresh-dev' | 'fresh-heldout';
+const SOURCES: Source[] = ['tuning', 'dev', 'heldout', 'heldout2', 'heldout3', 'fresh-dev', 'fresh-heldout'];
 
 /** The shipped packs each source's messages were written for. */
-const PACKS: Record<'tuning' | 'dev' | 'heldout' | 'heldout2', Record<Language, string[]>> = {
+const PACKS: Record<ShippedSource, Record<Language, string[]>> = {
   tuning: { zh: ['jd-electronics', 'tmall-apparel', 'pdd-store'], en: ['shopify-store'] },
   dev: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
   heldout: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
   heldout2: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
+  heldout3: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
 };
 
 /** A stream line: the case, and whether it re-asks an earlier line. */
@@ -158,7 +160,7 @@ function loadPack(id: string): Pack {
   return result.pack;
 }
 
-function loadCases(source: 'tuning' | 'dev' | 'heldout' | 'heldout2', language: Language): EvalCase[] {
+function loadCases(source: ShippedSource, language: Language): EvalCase[] {
   const files =
     source === 'tuning'
       ? readdirSync(join(root, 'tests/eval', language))
@@ -207,6 +209,16 @@ class Bench {
 
   constructor(readonly packs: Pack[]) {
     this.engine.setPacks(packs);
+  }
+
+  /**
+   * The entry an agent inserts for a message labelled `expected`: the first that is a reply. A card (a
+   * policy or product sheet) is shown, never inserted, so it is never picked.
+   */
+  insertable(expected: readonly string[]): string {
+    const isReply = (id: string) =>
+      this.packs.some((pack) => pack.entries.some((entry) => entry.id === id && entry.kind === 'reply'));
+    return expected.find(isReply) ?? expected[0]!;
   }
 
   candidates(c: EvalCase): RankedCandidate[] {
@@ -284,9 +296,10 @@ function replay(bench: Bench, stream: readonly Line[], scoreFrom: number, mode: 
     }
     if (mode === 'none' || c.expected.length === 0) return;
     const shown = candidates.map((candidate) => parseEntryKey(candidate.key));
-    const pack = packOfPickedEntry(bench.packs, c.expected[0]!, shown, c.platform);
-    if (!pack) throw new Error(`no pack has the entry "${c.expected[0]}"`);
-    let entryId = c.expected[0]!;
+    const picked = bench.insertable(c.expected);
+    const pack = packOfPickedEntry(bench.packs, picked, shown, c.platform);
+    if (!pack) throw new Error(`no pack has the entry "${picked}"`);
+    let entryId = picked;
     if (mode === 'wrong' && rand() < WRONG_SHARE) {
       entryId = pickOne(
         pack.entries.filter((entry) => !c.expected.includes(entry.id)),
@@ -354,6 +367,7 @@ function print(result: ReplayResult): void {
     dev: 'dev (blind, tuned on)',
     heldout: 'held-out (never tuned on)',
     heldout2: 'second held-out (never tuned on; 4 December)',
+    heldout3: 'third held-out (never tuned on; 5 December)',
     'fresh-dev': 'fresh-pack dev (a pack never fitted to; tuned on)',
     'fresh-heldout': 'fresh-pack held-out (never tuned on)',
   };

@@ -165,4 +165,19 @@ describe('isPraiseOnly', () => {
       false,
     );
   });
+
+  it('keeps negations written without an apostrophe, sarcasm markers, product words and a 谢 that is a typo', () => {
+    expectEach(
+      isPraiseOnly,
+      [
+        'my iphone wont fast charge with ur 20w charger',
+        'the cable doesnt work, love it',
+        'Your so-called fast charger is slower than my old 5W brick. Absolute junk.',
+        'Amazing, the left bud has decided to retire early. Right one works perfectly, of course.',
+        'quick release strap arrived',
+        '大闸谢死了两只',
+      ],
+      false,
+    );
+  });
 });

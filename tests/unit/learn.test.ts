@@ -190,6 +190,12 @@ describe('repeatSimilarity', () => {
     expect(similarity('can I pay with Klarna', 'can I pay with Klarna (for my mom)')).toBeGreaterThanOrEqual(0.7);
   });
 
+  it('reads a word with or without its apostrophe as the same word', () => {
+    expect(similarity("can i get my money back if i don't like it", 'can i get my money back if i dont like it')).toBe(
+      1,
+    );
+  });
+
   it('ignores greetings, particles and redacted details', () => {
     expect(similarity('运到漠河路上得几天', '亲 在吗 运到漠河路上得几天呀')).toBeGreaterThan(0.9);
     expect(similarity('订单[order]怎么还没发货', '订单[order]怎么还没发货')).toBe(1);

@@ -46,7 +46,8 @@ export function repeatKeyOf(redactedText: string, terms: TermVector = learnTerms
   const tokens = new Set<string>();
   const fuzzy = new Map<string, Set<string>>();
   for (const term of terms.keys()) if (/^\p{Script=Han}+$/u.test(term)) tokens.add(term);
-  const text = normalizeText(redactedText.replace(PLACEHOLDER_PATTERN, ' '));
+  // "don't" and "dont" are the same word to a buyer: one token, not "don" + "t".
+  const text = normalizeText(redactedText.replace(PLACEHOLDER_PATTERN, ' ')).replace(/(?<=[a-z])['’](?=[a-z])/g, '');
   for (const [word] of text.matchAll(/[a-z][a-z0-9]*|\d+/g)) {
     if (ENGLISH_STOPWORDS.has(word) || COURTESY_TERMS.has(word)) continue;
     tokens.add(word);

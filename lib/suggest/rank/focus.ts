@@ -238,10 +238,11 @@ function asksAnything(text: string): boolean {
  * is caught.
  */
 const PRAISE_EN =
-  /\b(?:thanks?|thank you|thx|ty|love[sd]?|loving|perfect|great|amazing|awesome|gorgeous|beautiful|cute|comfy|happy|glad|fits? (?:great|perfect|well)|all good|fast|quick)\b/u;
-const PRAISE_ZH = /谢|喜欢|好看|漂亮|不错|满意|开心|刚好|合适|很快|好快|精致|好评|五星|点赞|给力|舒服/u;
+  /\b(?:thanks?|thank you|thx|ty|love[sd]?|loving|perfect|great|amazing|awesome|gorgeous|beautiful|cute|comfy|happy|glad|fits? (?:great|perfect|well)|all good)\b/u;
+const PRAISE_ZH =
+  /谢[谢了啦咯啊哈亲]|感谢|多谢|喜欢|好看|漂亮|不错|满意|开心|刚好|合适|很快|好快|精致|好评|五星|点赞|给力|舒服/u;
 const TROUBLE_EN =
-  /\b(?:not|no|never|nothing|without|cannot|still|yet|only|instead|wrong|missing|broken|late|but|except|apparently|supposed|guess|sure|wow|oh|nice|great timing|love (?:that|how)|thanks for nothing|so much for)\b|n['’]t\b|["“”]|(?<!\p{L})['‘’](?=\p{L})|(?<=\p{L})['’](?!\p{L})/u;
+  /\b(?:not|no|never|nothing|without|cannot|(?:do|does|did|is|was|are|were|have|has|had|would|could|should|ca|wo|ai)nt|still|yet|only|instead|wrong|missing|broken|late|but|except|apparently|supposed|guess|sure|wow|oh|nice|great timing|love (?:that|how)|thanks for nothing|so much for|so[- ]called|of course|as always|yeah right)\b|n['’]t\b|["“”]|(?<!\p{L})['‘’](?=\p{L})|(?<=\p{L})['’](?!\p{L})/u;
 const TROUBLE_ZH = /[不没未别无]|还|怎么|坏|破|错|少|漏|慢|假|但|可是|就是|呵|吧|[？?]/u;
 
 /** Whether the message has a word of a problem, a negation, a contrast or a mark of sarcasm. */
