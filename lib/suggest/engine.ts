@@ -17,7 +17,7 @@ import type { Segment } from './index/segment';
 import type { LearnedFit } from './learn/blend';
 import { chatLocale, questionOf, type ChatContext } from './question';
 import { Corpus } from './rank/corpus';
-import { matchedTerms } from './rank/query-terms';
+import { conceptsMatched, matchedTerms, type QueryTerm } from './rank/query-terms';
 import { rankEntries, type Ranked } from './rank/rank';
 import { scenarioOffOf, suggestionOf, type Suggestion } from './rank/reply';
 import { rankForProduct } from './rank/products';
@@ -153,7 +153,7 @@ export class SuggestEngine {
       ...(r.dormant ? { scenarioOff: scenarioOffOf(r.dormant) } : {}),
     });
     const replies = confident.filter((r) => r.entry.kind === 'reply');
-    const suggestions = (this.options.wordRerank === false ? replies : this.reorderByWords(question, replies))
+    const suggestions = (this.options.wordRerank === false ? replies : this.reorderByWords(question, replies, query))
       .slice(0, limit)
       .map(toSuggestion);
     const cards = confident
@@ -169,7 +169,7 @@ export class SuggestEngine {
   }
 
   /** A message's candidates led by the word re-ranker's choice (`rank/word-rerank.ts`). */
-  private reorderByWords(question: string, ranked: Ranked[]): Ranked[] {
+  private reorderByWords(question: string, ranked: Ranked[], query: QueryTerm[]): Ranked[] {
     if (ranked.length < 2) return ranked;
     const head = ranked.slice(0, WORD_RERANK_CANDIDATES);
     // One language's weights: candidates of English and Chinese packs together keep the engine's order.
@@ -180,7 +180,7 @@ export class SuggestEngine {
     for (const r of head) {
       const index = this.corpus.wordIndexOf(r.loaded);
       if (!index) return ranked;
-      candidates.push({ score: r.score, index, docNo: r.docNo });
+      candidates.push({ score: r.score, index, docNo: r.docNo, concepts: conceptsMatched(r.loaded, r.docNo, query) });
     }
     const leader = wordRerankLeader(wordRerankFeatures(question, candidates), WORD_RERANK_WEIGHTS[language!], (i) =>
       mayLeadByWords(head[i]!.entry),

@@ -8,7 +8,7 @@ import { isAskedPosting } from '../index/segment';
 import { postingIndex } from '../index/term-index';
 import { normalizeText } from '../text/normalize';
 import { CHINESE_STOPWORDS, COURTESY_TERMS } from '../text/stopwords';
-import { conceptsOf } from '../text/concepts';
+import { CONCEPT_TERM_PREFIX, conceptsOf } from '../text/concepts';
 import { bridgeOf, isEnglishWord } from '../text/en-bridge';
 import { EN_GENERAL_TERMS } from '../text/en-general.data';
 import { stem } from '../text/stem';
@@ -231,4 +231,11 @@ const isEnglishCourtesy = (term: string) => ENGLISH_COURTESY_STEMS.has(term);
 /** Which of the message's terms an entry matched (for display), checked only for shown entries. */
 export function matchedTerms(loaded: LoadedPack, docNo: number, query: QueryTerm[]): string[] {
   return query.filter((q) => entryHas(loaded, docNo, q)).map((q) => q.term);
+}
+
+/** How many of the message's meaning classes (concept terms, `@shipping-fee`) an entry holds. */
+export function conceptsMatched(loaded: LoadedPack, docNo: number, query: QueryTerm[]): number {
+  let count = 0;
+  for (const q of query) if (q.term.startsWith(CONCEPT_TERM_PREFIX) && entryHas(loaded, docNo, q)) count++;
+  return count;
 }

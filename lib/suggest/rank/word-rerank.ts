@@ -23,6 +23,8 @@ export interface WordRerankCandidate {
   score: number;
   index: WordIndex;
   docNo: number;
+  /** How many of the message's meaning classes (`@` terms of the engine's query: 退款, shipping fee…) the entry holds. */
+  concepts: number;
 }
 
 /** The features, in this order (`WORD_RERANK_WEIGHTS` follows it). */
@@ -34,6 +36,7 @@ export const WORD_RERANK_FEATURES = [
   'word BM25 on questions / best',
   'engine share × word share',
   'engine first',
+  'meaning classes matched / most matched',
 ] as const;
 
 /** Whether a pack is Chinese: its questions are not words split by spaces, and the word index is not for it. */
@@ -75,6 +78,8 @@ export function wordRerankFeatures(text: string, candidates: readonly WordRerank
     return above + 1;
   };
   const first = candidates[0]?.score || 1;
+  let mostConcepts = 1;
+  for (const { concepts } of candidates) if (concepts > mostConcepts) mostConcepts = concepts;
   return candidates.map((candidate, i) => {
     const own = byIndex.get(candidate.index)!;
     const word = own.all.get(candidate.docNo) ?? 0;
@@ -89,6 +94,7 @@ export function wordRerankFeatures(text: string, candidates: readonly WordRerank
       (own.questions.get(candidate.docNo) ?? 0) / bestQuestions,
       engineShare * wordShare,
       i === 0 ? 1 : 0,
+      candidate.concepts / mostConcepts,
     ];
   });
 }
