@@ -118,6 +118,7 @@ function samplesOf(group: Group): Sample[] {
         index: indexes.get(s.packId)!,
         docNo: docNos.get(s.packId)!.get(s.entryId)!,
         concepts: s.matchedTerms.filter((term) => term.startsWith(CONCEPT_TERM_PREFIX)).length,
+        terms: s.matchedTerms.filter((term) => !term.startsWith(CONCEPT_TERM_PREFIX)).length,
       }));
       return [
         {

@@ -124,8 +124,8 @@ describe('word re-ranker', () => {
     const methods = shop.entries.findIndex((e) => e.id === 'payment-methods');
     const installments = shop.entries.findIndex((e) => e.id === 'installments');
     const features = wordRerankFeatures('can I pay in 4', [
-      { score: 0.5, index, docNo: methods, concepts: 1 },
-      { score: 0.48, index, docNo: installments, concepts: 1 },
+      { score: 0.5, index, docNo: methods, concepts: 1, terms: 2 },
+      { score: 0.48, index, docNo: installments, concepts: 1, terms: 2 },
     ]);
     expect(features[0]).toHaveLength(WORD_RERANK_FEATURES.length);
     expect(wordRerankLeader(features, WORD_RERANK_WEIGHTS.en)).toBe(1);
@@ -136,14 +136,17 @@ describe('word re-ranker', () => {
     const index = new WordIndex(shop.entries);
     const docNo = shop.entries.findIndex((e) => e.id === 'payment-methods');
     const features = wordRerankFeatures('swap it for the green one', [
-      { score: 0.5, index, docNo, concepts: 0 },
-      { score: 0.49, index, docNo, concepts: 2 },
+      { score: 0.5, index, docNo, concepts: 0, terms: 2 },
+      { score: 0.49, index, docNo, concepts: 2, terms: 1 },
     ]);
-    expect(features.map((x) => x.at(-1))).toEqual([0, 1]);
+    expect(features.map((x) => x.slice(-2))).toEqual([
+      [0, 1],
+      [1, 0.5],
+    ]);
     // The engine's first against a second the words favour: the meaning classes decide.
     const call = (first: number, second: number) => [
-      [1, 1, 0.6, 0.5, 0.6, 0.6, 1, first],
-      [0.95, 0.5, 1, 1, 1, 0.95, 0, second],
+      [1, 1, 0.6, 0.5, 0.6, 0.6, 1, first, 1],
+      [0.95, 0.5, 1, 1, 1, 0.95, 0, second, 1],
     ];
     for (const weights of [WORD_RERANK_WEIGHTS.en, WORD_RERANK_WEIGHTS.zh]) {
       expect(wordRerankLeader(call(0, 1), weights)).toBe(1);

@@ -233,9 +233,21 @@ export function matchedTerms(loaded: LoadedPack, docNo: number, query: QueryTerm
   return query.filter((q) => entryHas(loaded, docNo, q)).map((q) => q.term);
 }
 
-/** How many of the message's meaning classes (concept terms, `@shipping-fee`) an entry holds. */
-export function conceptsMatched(loaded: LoadedPack, docNo: number, query: QueryTerm[]): number {
-  let count = 0;
-  for (const q of query) if (q.term.startsWith(CONCEPT_TERM_PREFIX) && entryHas(loaded, docNo, q)) count++;
-  return count;
+/**
+ * How many of the message's terms an entry holds: meaning classes (concept terms, `@shipping-fee`) and the
+ * rest (words, characters, bigrams), counted apart.
+ */
+export function termsMatched(
+  loaded: LoadedPack,
+  docNo: number,
+  query: QueryTerm[],
+): { concepts: number; terms: number } {
+  let concepts = 0;
+  let terms = 0;
+  for (const q of query) {
+    if (!entryHas(loaded, docNo, q)) continue;
+    if (q.term.startsWith(CONCEPT_TERM_PREFIX)) concepts++;
+    else terms++;
+  }
+  return { concepts, terms };
 }

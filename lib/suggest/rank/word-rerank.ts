@@ -25,6 +25,8 @@ export interface WordRerankCandidate {
   docNo: number;
   /** How many of the message's meaning classes (`@` terms of the engine's query: 退款, shipping fee…) the entry holds. */
   concepts: number;
+  /** How many of the message's other terms (words, characters, bigrams) the entry holds. */
+  terms: number;
 }
 
 /** The features, in this order (`WORD_RERANK_WEIGHTS` follows it). */
@@ -37,6 +39,7 @@ export const WORD_RERANK_FEATURES = [
   'engine share × word share',
   'engine first',
   'meaning classes matched / most matched',
+  'other terms matched / most matched',
 ] as const;
 
 /** Whether a pack is Chinese: its questions are not words split by spaces, and the word index is not for it. */
@@ -79,7 +82,11 @@ export function wordRerankFeatures(text: string, candidates: readonly WordRerank
   };
   const first = candidates[0]?.score || 1;
   let mostConcepts = 1;
-  for (const { concepts } of candidates) if (concepts > mostConcepts) mostConcepts = concepts;
+  let mostTerms = 1;
+  for (const { concepts, terms } of candidates) {
+    if (concepts > mostConcepts) mostConcepts = concepts;
+    if (terms > mostTerms) mostTerms = terms;
+  }
   return candidates.map((candidate, i) => {
     const own = byIndex.get(candidate.index)!;
     const word = own.all.get(candidate.docNo) ?? 0;
@@ -95,6 +102,7 @@ export function wordRerankFeatures(text: string, candidates: readonly WordRerank
       engineShare * wordShare,
       i === 0 ? 1 : 0,
       candidate.concepts / mostConcepts,
+      candidate.terms / mostTerms,
     ];
   });
 }
