@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../lib/suggest/text/normalize';
-import { isHoldingOnly, isPraiseOnly, NEGATED_WEIGHT, readFocus, STORY_WEIGHT } from '../../lib/suggest/rank/focus';
+import {
+  isHoldingOnly,
+  isPraiseOnly,
+  NEGATED_WEIGHT,
+  readFocus,
+  STORY_WEIGHT,
+  STORY_WEIGHT_GENERIC_ASK,
+} from '../../lib/suggest/rank/focus';
 
 const focus = (text: string) => readFocus(normalizeText(text));
 
@@ -78,6 +85,17 @@ describe('readFocus', () => {
     const asking = clauses.filter((c) => c.weight === 1).map((c) => c.text);
     expect(asking).toEqual(['will it actually keep me dry']);
     expect(clauses.filter((c) => c.weight === STORY_WEIGHT)).toHaveLength(4);
+  });
+
+  it('keeps more of the story when the question asks with hardly a word of its own', () => {
+    const clauses = focus(
+      'The case I ordered arrived for the wrong phone. My daughter saved up for it. What do we do now?',
+    );
+    expect(clauses.filter((c) => c.weight === 1).map((c) => c.text)).toEqual(['what do we do now']);
+    expect(clauses.filter((c) => c.weight === STORY_WEIGHT_GENERIC_ASK)).toHaveLength(2);
+    // Chinese questions keep the story weight.
+    const zh = focus('上周买了两盒坚果。打开有股怪味。包装上日期才两个月。怎么办？');
+    expect(zh.filter((c) => c.weight === STORY_WEIGHT)).toHaveLength(3);
   });
 
   it('leaves a message without a recognisable question as it is', () => {
