@@ -59,6 +59,13 @@ describe('SuggestEngine ranking', () => {
     expect(ids(engine, '你们招聘吗')).toEqual([]);
   });
 
+  it('reads a word typed in pinyin in a Chinese message as the pack word it spells, not in an English one', () => {
+    const [first] = engine.suggest({ text: '可以开fapiao吗', now: outsideDouble11 }).suggestions;
+    expect(first?.entryId).toBe('invoice');
+    expect(first?.matchedTerms).toContain('fapiao');
+    expect(ids(engineWith(store), 'fapiao please')).toEqual([]);
+  });
+
   it('answers Hong Kong with the entry about 港澳台 and Xinjiang with the one about remote areas', () => {
     const areas = pack({
       format: 'huashu-pack/1',

@@ -51,4 +51,14 @@ describe('HomophoneIndex', () => {
     expect(index.soundsLike('发')).toEqual([]);
     expect(index.soundsLike('refund')).toEqual([]);
   });
+
+  it('lists the known bigrams a Latin word spells in toneless pinyin', () => {
+    const index = new HomophoneIndex([vocabulary(['发票', '退款', '西安', '先', 'refund'])]);
+    expect(index.spelledAs('fapiao')).toEqual(['发票']);
+    expect(index.spelledAs('tuikuan')).toEqual(['退款']);
+    // Every split into two syllables the pack's characters have: xi an, not xian (one syllable).
+    expect(index.spelledAs('xian')).toEqual(['西安']);
+    expect(index.spelledAs('refund')).toEqual([]);
+    expect(index.spelledAs('fa')).toEqual([]);
+  });
 });

@@ -6,7 +6,14 @@
  */
 import { HanKeyTable } from './han-key-table';
 import type { Segment } from './segment';
-import { hanTermKey, homophoneKey, homophoneKeyOf, readSyllablesOf, termKeyString } from '../text/tokenize';
+import {
+  hanTermKey,
+  homophoneKey,
+  homophoneKeyOf,
+  pinyinBigramKeys,
+  readSyllablesOf,
+  termKeyString,
+} from '../text/tokenize';
 
 type Vocabulary = Pick<Segment, 'termKeys' | 'terms'>;
 
@@ -61,7 +68,15 @@ export class HomophoneIndex {
 
   /** The known bigrams that sound like `bigram` (itself included when it is known). */
   soundsLike(bigram: string): string[] {
-    const key = homophoneKey(bigram);
+    return this.withKey(homophoneKey(bigram));
+  }
+
+  /** The known bigrams a Latin word could be typed in pinyin for (发票 for "fapiao"; see `pinyinBigramKeys`). */
+  spelledAs(word: string): string[] {
+    return pinyinBigramKeys(word).flatMap((key) => this.withKey(key));
+  }
+
+  private withKey(key: number): string[] {
     if (key < 0) return [];
     const found: string[] = [];
     for (let at = this.heads.get(key); at >= 0; at = this.next[at]!) found.push(termKeyString(this.bigrams[at]!));

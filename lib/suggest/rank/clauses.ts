@@ -47,6 +47,7 @@ export function scoreClauses(corpus: Corpus, message: string): ClauseScores {
   const clauses = splitClauses(normalized).filter((clause) => !isCourtesyOnly(clause));
   if (clauses.length > 1) variants.push(...clauses);
 
+  const chinese = /\p{Script=Han}/u.test(normalized);
   const callStamp = corpus.nextStamp();
   for (const { scratch } of packs) scratch.bestTouched.length = 0;
   // A clause the focus reading split further ("i'm not international, i'm in ohio") weighs its parts as the
@@ -54,13 +55,18 @@ export function scoreClauses(corpus: Corpus, message: string): ClauseScores {
   const termsOf = (text: string, focus: WeightedClause[]) => {
     const parts = focus.filter((c) => c.text !== text && text.includes(c.text));
     const terms = junctionAware(text, termsOfNormalized(text));
-    return queryTerms(corpus, withConcepts(corpus, text, parts.length > 1 ? focusedTerms(parts, terms) : terms));
+    return queryTerms(
+      corpus,
+      withConcepts(corpus, text, parts.length > 1 ? focusedTerms(parts, terms) : terms),
+      chinese,
+    );
   };
   // The whole message is read for what it asks: story and negated clauses weigh less (focus.ts).
   const focus = readFocus(normalized);
   const wholeQuery = queryTerms(
     corpus,
     withConcepts(corpus, normalized, focusedTerms(focus, junctionAware(normalized, termsOfNormalized(normalized)))),
+    chinese,
   );
   const runWeights = hanRunWeights(focus);
   const questions = questionClauses(normalized);

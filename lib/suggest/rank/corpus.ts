@@ -231,7 +231,16 @@ export class Corpus {
 
   /** Known Chinese bigrams that sound like an unknown one (发活 → 发货), built on first need. */
   soundsLike(bigram: string): string[] {
+    return this.homophoneIndex().soundsLike(bigram);
+  }
+
+  /** Known Chinese bigrams a Latin word may be the pinyin of ("fapiao" → 发票). */
+  spelledAs(word: string): string[] {
+    return this.homophoneIndex().spelledAs(word);
+  }
+
+  private homophoneIndex(): HomophoneIndex {
     this.homophones ??= new HomophoneIndex([...this.packs.values()].map(({ segment }) => segment));
-    return this.homophones.soundsLike(bigram);
+    return this.homophones;
   }
 }

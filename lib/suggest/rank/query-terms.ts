@@ -51,7 +51,12 @@ export interface QueryTerm {
 }
 
 /** The query terms of a message's weighted terms, against the loaded vocabularies. */
-export function queryTerms(corpus: Corpus, terms: WeightedTerm[]): QueryTerm[] {
+export function queryTerms(
+  corpus: Corpus,
+  terms: WeightedTerm[],
+  /** Whether the message holds Chinese: only then is a Latin word read as pinyin (an English buyer's "dian" is not 店). */
+  chinese = terms.some(({ term }) => /\p{Script=Han}/u.test(term)),
+): QueryTerm[] {
   const merged = new Map<string, QueryTerm>();
   for (const { term, weight, word, of } of terms) {
     const existing = merged.get(term);
@@ -69,8 +74,14 @@ export function queryTerms(corpus: Corpus, terms: WeightedTerm[]): QueryTerm[] {
       if (/^[a-z]{4,}$/.test(term) && !isEnglishWord(term) && synonyms.length === 0) {
         targets.push(...corpus.typoNeighbours(term).map((t) => ({ term: t, share: TYPO_WEIGHT })));
       }
-      if (latin) addBridge(corpus, term, targets);
-      else if (word && /^\p{Script=Han}{2}$/u.test(term) && !Array.from(term).some((c) => CHINESE_STOPWORDS.has(c))) {
+      if (latin) {
+        addBridge(corpus, term, targets);
+        // A Chinese word typed in pinyin ("能开fapiao吗"): the bigrams of the packs it spells.
+        if (chinese && !isEnglishWord(term)) {
+          for (const bigram of corpus.spelledAs(term))
+            if (!targets.some((t) => t.term === bigram)) targets.push({ term: bigram, share: TYPO_WEIGHT });
+        }
+      } else if (word && /^\p{Script=Han}{2}$/u.test(term) && !Array.from(term).some((c) => CHINESE_STOPWORDS.has(c))) {
         // A homophone typo (发活 for 发货) still counts as the word it sounds like; not through a
         // particle (聘吗 sounds like 品吗, and the 赠品 entry has nothing to do with hiring).
         targets.push(...corpus.soundsLike(term).map((t) => ({ term: t, share: TYPO_WEIGHT })));

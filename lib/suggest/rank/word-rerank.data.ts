@@ -4,5 +4,5 @@ export const WORD_RERANK_WEIGHTS = {
   // shopify-store, glow-lab, hearth-home, pawpath-pets, stride-co, voltnest-tech
   en: [1.189, 0.975, 0.474, 0.369, 0.541, 0.742, 0.528, 0.7, 0.612],
   // jd + tmall, pdd-store, guoxian-shop, lanxi-store, muye-store, xiaoyu-home
-  zh: [1.035, 0.877, 0.434, 0.459, 0.62, 0.617, 0.609, 0.794, 0.921],
+  zh: [1.035, 0.877, 0.434, 0.459, 0.619, 0.617, 0.61, 0.794, 0.921],
 } as const satisfies Record<string, readonly number[]>;

@@ -140,6 +140,21 @@ export function homophoneKeyOf(hanKey: number): number {
   return syllableOf(firstOfBigram(hanKey)) * 0x8000 + syllableOf(secondOfBigram(hanKey));
 }
 
+/**
+ * The homophone keys (see `homophoneKeyOf`) a Latin word could be as two toneless pinyin syllables typed
+ * without the input method's characters ("fapiao" → fa piao, "tuikuan" → tui kuan), each split of it into two
+ * syllables some character read so far has. Read the pack's characters first (`readSyllablesOf`).
+ */
+export function pinyinBigramKeys(word: string): number[] {
+  const keys: number[] = [];
+  for (let at = 1; at < word.length; at += 1) {
+    const first = syllableNumbers.get(word.slice(0, at));
+    const second = first && syllableNumbers.get(word.slice(at));
+    if (first && second) keys.push(first * 0x8000 + second);
+  }
+  return keys;
+}
+
 /** `homophoneKeyOf` a bigram's text; -1 for anything but two characters U+3400–U+9FFF. */
 export const homophoneKey = (bigram: string) => homophoneKeyOf(hanTermKey(bigram));
 
