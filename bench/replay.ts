@@ -10,9 +10,11 @@
  *   of the pack); silence on no-answer lines (`expected: []` given no suggestion).
  *
  * Sources (tests/eval/README.md): `tuning` (tests/eval/zh, tests/eval/en: the engine was fitted on them)
- * and `dev` (blind, tuning allowed) are where the learner's constants were chosen; `heldout`, `heldout2`, `heldout3`
- * (other writers, eighth and ninth sessions) are reported apart and were never tuned on. `fresh-dev` and `fresh-heldout` replay the sets of the packs the
- * engine was never fitted to (tests/eval/packs), added in the seventh session after the learner was tuned. Each is replayed with three seeds, counts pooled.
+ * and `dev` (blind, tuning allowed) are where the learner's constants were chosen; `heldout`, `heldout2` and
+ * `heldout3` (other writers, eighth and ninth sessions) are reported apart and were never tuned on.
+ * `fresh-dev` and `fresh-heldout` replay the sets of the packs the engine was never fitted to
+ * (tests/eval/packs), added in the seventh session after the learner was tuned. Each is replayed with three
+ * seeds, counts pooled. The pick is the first expected entry that is a reply: agents insert replies, never cards.
  *
  * The variations were fixed before the learner was tuned and are not fitted to any message: one to three
  * of the operations below, each drawn at random, the way another buyer writes the same question —
