@@ -14,7 +14,7 @@ import { BENCH_DATE, type EvalCase } from '../bench/metrics';
 import type { Pack, Platform } from '../lib/packs/schema';
 import { parsePack } from '../lib/packs/validate';
 import { SuggestEngine } from '../lib/suggest/engine';
-import { CONCEPT_TERM_PREFIX } from '../lib/suggest/text/concepts';
+import { matchedTermKinds } from '../lib/suggest/rank/query-terms';
 import { chineseWords, plainWords, WordIndex } from '../lib/suggest/index/word-index';
 import {
   isWordRerankable,
@@ -117,8 +117,7 @@ function samplesOf(group: Group): Sample[] {
         score: s.score,
         index: indexes.get(s.packId)!,
         docNo: docNos.get(s.packId)!.get(s.entryId)!,
-        concepts: s.matchedTerms.filter((term) => term.startsWith(CONCEPT_TERM_PREFIX)).length,
-        terms: s.matchedTerms.filter((term) => !term.startsWith(CONCEPT_TERM_PREFIX)).length,
+        ...matchedTermKinds(s.matchedTerms),
       }));
       return [
         {

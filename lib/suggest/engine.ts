@@ -17,7 +17,7 @@ import type { Segment } from './index/segment';
 import type { LearnedFit } from './learn/blend';
 import { chatLocale, questionOf, type ChatContext } from './question';
 import { Corpus } from './rank/corpus';
-import { matchedTerms, type QueryTerm, termsMatched } from './rank/query-terms';
+import { matchedTermKinds, matchedTerms, type QueryTerm } from './rank/query-terms';
 import { rankEntries, type Ranked } from './rank/rank';
 import { scenarioOffOf, suggestionOf, type Suggestion } from './rank/reply';
 import { rankForProduct } from './rank/products';
@@ -180,7 +180,12 @@ export class SuggestEngine {
     for (const r of head) {
       const index = this.corpus.wordIndexOf(r.loaded);
       if (!index) return ranked;
-      candidates.push({ score: r.score, index, docNo: r.docNo, ...termsMatched(r.loaded, r.docNo, query) });
+      candidates.push({
+        score: r.score,
+        index,
+        docNo: r.docNo,
+        ...matchedTermKinds(matchedTerms(r.loaded, r.docNo, query)),
+      });
     }
     const leader = wordRerankLeader(wordRerankFeatures(question, candidates), WORD_RERANK_WEIGHTS[language!], (i) =>
       mayLeadByWords(head[i]!.entry),

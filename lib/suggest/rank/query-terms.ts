@@ -245,20 +245,12 @@ export function matchedTerms(loaded: LoadedPack, docNo: number, query: QueryTerm
 }
 
 /**
- * How many of the message's terms an entry holds: meaning classes (concept terms, `@shipping-fee`) and the
- * rest (words, characters, bigrams), counted apart.
+ * How many of the terms an entry matched (`matchedTerms`) are meaning classes (concept terms, `@shipping-fee`)
+ * and how many are the rest (words, characters, bigrams). The engine and the re-ranker's training script count
+ * with this one function, so the learned weights read the features the engine computes.
  */
-export function termsMatched(
-  loaded: LoadedPack,
-  docNo: number,
-  query: QueryTerm[],
-): { concepts: number; terms: number } {
+export function matchedTermKinds(matched: readonly string[]): { concepts: number; terms: number } {
   let concepts = 0;
-  let terms = 0;
-  for (const q of query) {
-    if (!entryHas(loaded, docNo, q)) continue;
-    if (q.term.startsWith(CONCEPT_TERM_PREFIX)) concepts++;
-    else terms++;
-  }
-  return { concepts, terms };
+  for (const term of matched) if (term.startsWith(CONCEPT_TERM_PREFIX)) concepts++;
+  return { concepts, terms: matched.length - concepts };
 }
