@@ -1,9 +1,9 @@
 /**
  * The blind sets, written by people who never saw the engine (tests/eval/README.md), engine against
  * MiniSearch BM25, with recall@1 per style:
- * - `dev`, `heldout`, `heldout2` and `heldout3` (tests/eval/<kind>/<language>.jsonl): for the shipped packs,
+ * - `dev` and `heldout`, `heldout2`… `heldout4` (tests/eval/<kind>/<language>.jsonl): for the shipped packs,
  *   from their titles and replies, scored with every shipped pack of the language loaded at once. `dev` may be
- *   tuned on; `heldout`, `heldout2` and `heldout3` (other writers, later) are report only.
+ *   tuned on; the held-out sets (other writers, later) are report only.
  * - `fresh-dev` and `fresh-heldout` (tests/eval/fresh-dev/<pack>.jsonl, tests/eval/fresh-heldout/<pack>.jsonl):
  *   for packs that are not shipped and that no list or constant of the engine was ever fitted to
  *   (tests/eval/packs, written as team leads write: about four questions per entry, no keywords), each set
@@ -21,8 +21,8 @@ export interface StyledCase extends EvalCase {
   style?: string;
 }
 
-export type BlindKind = 'dev' | 'heldout' | 'heldout2' | 'heldout3';
-export const BLIND_KINDS: readonly BlindKind[] = ['dev', 'heldout', 'heldout2', 'heldout3'];
+export type BlindKind = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4';
+export const BLIND_KINDS: readonly BlindKind[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4'];
 export type FreshKind = 'fresh-dev' | 'fresh-heldout';
 export type Language = 'zh' | 'en';
 
@@ -39,6 +39,8 @@ const TITLE_OF: Record<BlindKind | FreshKind, string> = {
     'Second held-out sets (report only, never tuned on; new writers, 4 December): all packs of the language loaded at once',
   heldout3:
     'Third held-out sets (report only, never tuned on; new writers, 5 December): all packs of the language loaded at once',
+  heldout4:
+    'Fourth held-out sets (report only, never tuned on; new writers, tenth session): all packs of the language loaded at once',
   'fresh-dev': 'Fresh-pack dev sets (tuning allowed): packs the engine was never fitted to, each set with its own pack',
   'fresh-heldout': 'Fresh-pack held-out sets (report only, never tuned on): the same packs, other writers',
 };

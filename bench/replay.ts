@@ -10,8 +10,8 @@
  *   of the pack); silence on no-answer lines (`expected: []` given no suggestion).
  *
  * Sources (tests/eval/README.md): `tuning` (tests/eval/zh, tests/eval/en: the engine was fitted on them)
- * and `dev` (blind, tuning allowed) are where the learner's constants were chosen; `heldout`, `heldout2` and
- * `heldout3` (other writers, eighth and ninth sessions) are reported apart and were never tuned on.
+ * and `dev` (blind, tuning allowed) are where the learner's constants were chosen; `heldout` … `heldout4` (other
+ * writers, eighth to tenth sessions) are reported apart and were never tuned on.
  * `fresh-dev` and `fresh-heldout` replay the sets of the packs the engine was never fitted to
  * (tests/eval/packs), added in the seventh session after the learner was tuned. Each is replayed with three
  * seeds, counts pooled. The pick is the first expected entry that is a reply: agents insert replies, never cards.
@@ -44,9 +44,9 @@ const WRONG_SHARE = 0.1;
 const AT = BENCH_DATE.getTime();
 
 export type Language = 'zh' | 'en';
-type ShippedSource = 'tuning' | 'dev' | 'heldout' | 'heldout2' | 'heldout3';
+type ShippedSource = 'tuning' | 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4';
 export type Source = ShippedSource | 'fresh-dev' | 'fresh-heldout';
-const SOURCES: Source[] = ['tuning', 'dev', 'heldout', 'heldout2', 'heldout3', 'fresh-dev', 'fresh-heldout'];
+const SOURCES: Source[] = ['tuning', 'dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'fresh-dev', 'fresh-heldout'];
 
 /** The shipped packs each source's messages were written for. */
 const PACKS: Record<ShippedSource, Record<Language, string[]>> = {
@@ -55,6 +55,7 @@ const PACKS: Record<ShippedSource, Record<Language, string[]>> = {
   heldout: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
   heldout2: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
   heldout3: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
+  heldout4: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
 };
 
 /** A stream line: the case, and whether it re-asks an earlier line. */
@@ -370,6 +371,7 @@ function print(result: ReplayResult): void {
     heldout: 'held-out (never tuned on)',
     heldout2: 'second held-out (never tuned on; 4 December)',
     heldout3: 'third held-out (never tuned on; 5 December)',
+    heldout4: 'fourth held-out (never tuned on; tenth session)',
     'fresh-dev': 'fresh-pack dev (a pack never fitted to; tuned on)',
     'fresh-heldout': 'fresh-pack held-out (never tuned on)',
   };

@@ -58,6 +58,16 @@ describe('termsOf', () => {
     expect(t.map((x) => x.term)).not.toContain('吗');
   });
 
+  it('joins a verb–object word split by 了/个/过 (退了款, 转个人工) and nothing else', () => {
+    const terms = (text: string) => termsOf(text).map((x) => x.term);
+    expect(terms('已经退了款')).toContain('退款');
+    expect(terms('给我转个人工')).toContain('转人');
+    expect(terms('付过款了')).toContain('付款');
+    expect(terms('退的款')).not.toContain('退款');
+    // A particle beside the infix is no word's half.
+    expect(terms('好了吗')).not.toContain('好吗');
+  });
+
   it('gives a homophone typo the same pinyin key as the right word (发活 ~ 发货)', () => {
     expect(homophoneKey('发活')).toBe(homophoneKey('发货'));
     expect(homophoneKey('退宽')).toBe(homophoneKey('退款'));

@@ -198,6 +198,13 @@ export interface TermKeySink {
   latin(word: LatinTerms & { term: string }): void;
 }
 
+/**
+ * Characters a verb–object word takes inside it (离合词: 退了款, 发个货, 付过款, 转个人工): the outer two
+ * characters are the word itself, so they are emitted as a bigram too.
+ */
+export const SEPARABLE_INFIX = new Uint8Array(0x10000);
+for (const char of '了个过') SEPARABLE_INFIX[char.charCodeAt(0)] = 1;
+
 /** Emits the terms of the Han run `text[start…end)` (indices, not a slice: one string fewer per run). */
 function emitHan(text: string, start: number, end: number, sink: TermKeySink): void {
   // Han runs are BMP characters in practice; a rare astral character just ends a bigram chain.
@@ -215,6 +222,10 @@ function emitHan(text: string, start: number, end: number, sink: TermKeySink): v
     if (keyable(code) && keyable(next)) {
       const key = bigramKey(code, next);
       if (STOP_BIGRAM_FIRST[code] === 0 || !STOP_BIGRAMS.has(key)) sink.han(key, TERM_WEIGHTS.bigram, true);
+      const after = i + 2 < end ? text.charCodeAt(i + 2) : 0;
+      if (SEPARABLE_INFIX[next] === 1 && STOP_CHAR[code] === 0 && keyable(after) && STOP_CHAR[after] === 0) {
+        sink.han(bigramKey(code, after), TERM_WEIGHTS.bigram, true);
+      }
     } else {
       const bigram = text.slice(i, i + 2);
       if (!CHINESE_STOPWORDS.has(bigram)) sink.term(bigram, TERM_WEIGHTS.bigram, true);
