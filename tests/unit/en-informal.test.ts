@@ -24,6 +24,18 @@ const shop: PackInput = {
       replies: [{ text: 'Dec 18.' }],
     },
     {
+      id: 'return',
+      title: 'How to return',
+      questions: ['how do i return an item'],
+      replies: [{ text: 'Print the label…' }],
+    },
+    {
+      id: 'delivered',
+      title: 'Delivered but not received',
+      questions: ['tracking says delivered but no package'],
+      replies: [{ text: 'Check the back door…' }],
+    },
+    {
       id: 'order',
       title: 'Order status',
       questions: ['what is the status of my order'],
@@ -47,10 +59,21 @@ describe('informal English', () => {
     expect(expandInformal(text)).toBe(text);
   });
 
+  it('reads "send it back" and its object-split forms as return, not as shipping', () => {
+    expect(expandInformal('can i send these back')).toBe('can i return these');
+    expect(expandInformal('how do i ship the blue boots back?')).toBe('how do i return the blue boots?');
+    expect(expandInformal('i mailed back the hub')).toBe('i return the hub');
+    // The shop sending to the buyer, and "back" too far from the verb, stay as written.
+    expect(expandInformal('can you send me back the receipt')).toBe('can you send me back the receipt');
+    expect(expandInformal('ship it back to me please')).toBe('ship it back to me please');
+    expect(expandInformal('ship it today and i will be back monday')).toBe('ship it today and i will be back monday');
+  });
+
   it('lets a message in chat shorthand find the entry', () => {
     const engine = new SuggestEngine();
     engine.setPacks([pack(shop)]);
     expect(engine.suggest({ text: 'checkout wont take my addy' }).suggestions[0]?.entryId).toBe('address');
     expect(engine.suggest({ text: 'last day to order for xmas?' }).suggestions[0]?.entryId).toBe('holiday');
+    expect(engine.suggest({ text: 'can i send these back?' }).suggestions[0]?.entryId).toBe('return');
   });
 });

@@ -2,7 +2,7 @@
 // Per language, in the order of WORD_RERANK_FEATURES (rank/word-rerank.ts).
 export const WORD_RERANK_WEIGHTS = {
   // shopify-store, glow-lab, hearth-home, oakline-living, pawpath-pets, stride-co, voltnest-tech
-  en: [1.187, 0.969, 0.449, 0.363, 0.515, 0.718, 0.531, 0.779, 0.639],
+  en: [1.23, 0.99, 0.421, 0.33, 0.521, 0.705, 0.55, 0.725, 0.708],
   // jd + tmall, pdd-store, guoxian-shop, lanxi-store, muye-store, qingmu-store, xiaoyu-home
   zh: [1.023, 0.869, 0.442, 0.445, 0.635, 0.602, 0.598, 0.796, 0.943],
 } as const satisfies Record<string, readonly number[]>;

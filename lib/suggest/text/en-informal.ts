@@ -88,15 +88,28 @@ const INFORMAL: Record<string, string> = {
 /** Words (letters, digits, apostrophes) of a normalised message; the rest is kept as it is. */
 const WORD = /[a-z0-9']+/g;
 
+/**
+ * "send it back", "ship the boots back", "mail back the hub": the phrasal verb, its object between or after, is
+ * what a team lead writes as "return". Read word by word, "send" is shipping (a synonym of deliver) and "back" a
+ * place or "back in stock", which led "can I send these back" to the delivery and restock entries. Not when the
+ * shop sends something to the buyer ("send me back…", "back to me").
+ */
+const SENT_BACK =
+  /\b(?:send|sends|sending|sent|ship|ships|shipping|shipped|mail|mails|mailing|mailed|post|posting|posted)\s+(?!me\b|us\b)((?:[a-z0-9'’]+\s+){0,3}?)back\b(?!\s+to\s+(?:me|us)\b)/g;
+
 /** The message with informal forms written out; unchanged (the same string) when it has none. */
 export function expandInformal(normalized: string): string {
   if (!/[a-z]/.test(normalized)) return normalized;
   let changed = false;
-  const out = normalized.replace(WORD, (word) => {
+  const words = normalized.replace(WORD, (word) => {
     const standard = INFORMAL[word];
     if (standard === undefined || !Object.hasOwn(INFORMAL, word)) return word;
     changed = true;
     return standard;
+  });
+  const out = words.replace(SENT_BACK, (_, between: string) => {
+    changed = true;
+    return `return ${between}`.trimEnd();
   });
   return changed ? out : normalized;
 }
