@@ -123,7 +123,7 @@ function samplesOf(group: Group): Sample[] {
         {
           features: wordRerankFeatures(c.text, candidates),
           right: suggestions.map((s) => c.expected.includes(s.entryId)),
-          mayLead: suggestions.map((s) => mayLeadByWords(entries.get(s.packId)!.get(s.entryId)!)),
+          mayLead: suggestions.map((s) => mayLeadByWords(entries.get(s.packId)!.get(s.entryId)!, s)),
         },
       ];
     });

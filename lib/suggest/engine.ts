@@ -188,7 +188,7 @@ export class SuggestEngine {
       });
     }
     const leader = wordRerankLeader(wordRerankFeatures(question, candidates), WORD_RERANK_WEIGHTS[language!], (i) =>
-      mayLeadByWords(head[i]!.entry),
+      mayLeadByWords(head[i]!.entry, head[i]!),
     );
     return leader === 0 ? ranked : [ranked[leader]!, ...ranked.filter((_, i) => i !== leader)];
   }

@@ -8,7 +8,7 @@ import {
   termStrings,
   WEIGHT_SCALE,
 } from '../../lib/suggest/index/segment';
-import { STRONG_SCORE } from '../../lib/suggest/rank/thresholds';
+import { isWeakAnswer, WEAK_COVERAGE } from '../../lib/suggest/rank/thresholds';
 import { stem } from '../../lib/suggest/text/stem';
 import { TERM_WEIGHTS } from '../../lib/suggest/text/tokenize';
 import { miniEnglish, miniStore, pack, shippedPack } from '../helpers/packs';
@@ -191,8 +191,9 @@ describe('SuggestEngine ranking', () => {
     for (const s of result.suggestions) {
       expect(s.score).toBeGreaterThanOrEqual(THRESHOLDS.score);
       expect(s.score).toBeLessThanOrEqual(1);
-      expect(s.coverage).toBeGreaterThanOrEqual(THRESHOLDS.coverage);
+      expect(s.coverage).toBeGreaterThanOrEqual(WEAK_COVERAGE);
     }
+    expect(result.suggestions[0]!.coverage).toBeGreaterThanOrEqual(THRESHOLDS.coverage);
     expect(result.suggestions[0]!.matchedTerms).toContain('发货');
   });
 });
@@ -504,8 +505,20 @@ describe('weak answers', () => {
       now: outsideDouble11,
     });
     expect(ranked.suggestions.slice(0, 3).map((s) => s.entryId)).toContain('national-subsidy-steps');
-    const scores = ranked.suggestions.map((s) => s.score);
-    const firstWeak = scores.findIndex((score) => score < STRONG_SCORE);
-    if (firstWeak >= 0) expect(scores.slice(firstWeak).every((score) => score < STRONG_SCORE)).toBe(true);
+    const weak = ranked.suggestions.map(isWeakAnswer);
+    const firstWeak = weak.indexOf(true);
+    if (firstWeak >= 0) expect(weak.slice(firstWeak).every(Boolean)).toBe(true);
+  });
+
+  it('include entries that cover a little of a message another entry answers, after it; never lead', () => {
+    const shop = new SuggestEngine();
+    shop.setPacks([shippedPack('shopify-store')]);
+    const { suggestions } = shop.suggest({ text: 'the jacket came ripped and the box was smashed' }, 20);
+    expect(suggestions[0]!.entryId).toBe('damaged-item');
+    const thin = suggestions.filter((s) => s.coverage < THRESHOLDS.coverage);
+    expect(thin.length).toBeGreaterThan(0);
+    for (const s of thin) expect(s.coverage).toBeGreaterThanOrEqual(WEAK_COVERAGE);
+    const weak = suggestions.map(isWeakAnswer);
+    expect(weak.slice(weak.indexOf(true)).every(Boolean)).toBe(true);
   });
 });

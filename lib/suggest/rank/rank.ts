@@ -14,7 +14,8 @@ import {
   DORMANT_LEAD_MARGIN,
   DORMANT_SCENARIO_FACTOR,
   SCENARIO_BOOST,
-  STRONG_SCORE,
+  isWeakAnswer,
+  WEAK_COVERAGE,
   THRESHOLDS,
 } from './thresholds';
 
@@ -47,7 +48,7 @@ export function rankEntries(
     const { scratch } = loaded;
     for (const docNo of scratch.bestTouched) {
       const coverage = scratch.bestCoverage[docNo]!;
-      if (coverage < THRESHOLDS.coverage || scratch.best[docNo]! < CANDIDATE_MIN_SCORE) continue;
+      if (coverage < WEAK_COVERAGE || scratch.best[docNo]! < CANDIDATE_MIN_SCORE) continue;
       const entry = loaded.pack.entries[docNo]!;
       const eligible = isEntryEligible(loaded.pack, entry, platform, active);
       const dormant = eligible ? null : dormantScenarioOf(loaded.pack, entry, platform, active, off);
@@ -61,6 +62,8 @@ export function rankEntries(
       ranked.push({ loaded, docNo, entry, score: Math.min(1, final), coverage, ...(dormant ? { dormant } : {}) });
     }
   }
+  // Whether anything is said is decided at the coverage threshold; below it, entries only join a list.
+  if (!ranked.some((r) => r.coverage >= THRESHOLDS.coverage)) return { ranked: [], query };
   ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
   const ordered = withEachQuestionAnswered(separateSiblings(corpus, ranked, query), questionLeaders);
   // An entry of a scenario that is off comes after the entries that answer now unless it fits the message
@@ -68,10 +71,10 @@ export function rankEntries(
   // worded closest, "国补能用吗" should lead with the 国补 reply.
   const bestNow = Math.max(0, ...ordered.filter((r) => !r.dormant).map((r) => r.score));
   const leads = (r: Ranked) => !r.dormant || r.score >= bestNow * DORMANT_LEAD_MARGIN;
-  // Weak answers (below `STRONG_SCORE`) come last, in their order: listed so that the right one is on the list
+  // Weak answers (`isWeakAnswer`) come last, in their order: listed so that the right one is on the list
   // when nothing better is, never in front of an answer that is.
-  const strong = ordered.filter((r) => r.score >= STRONG_SCORE);
-  const weak = ordered.filter((r) => r.score < STRONG_SCORE);
+  const strong = ordered.filter((r) => !isWeakAnswer(r));
+  const weak = ordered.filter(isWeakAnswer);
   return { ranked: [...strong.filter(leads), ...strong.filter((r) => !leads(r)), ...weak], query };
 }
 
@@ -94,7 +97,7 @@ function withEachQuestionAnswered(ranked: Ranked[], leaders: ClauseScores['quest
       if (at >= 0) break;
     }
     // A weak leader answers its question too faintly to move ahead of stronger answers to the whole message.
-    if (at < 0 || result[at]!.score < STRONG_SCORE) continue;
+    if (at < 0 || isWeakAnswer(result[at]!)) continue;
     if (at < next || at < QUESTION_PLACES) {
       next = Math.max(next, at + 1);
       continue;

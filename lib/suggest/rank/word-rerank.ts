@@ -13,6 +13,7 @@
  */
 import type { Entry } from '../../packs/schema';
 import type { WordIndex, WordScores } from '../index/word-index';
+import { isWeakAnswer } from './thresholds';
 import { WORD_RERANK_WEIGHTS } from './word-rerank.data';
 
 /** How many of the engine's leading candidates are re-ordered (the panel shows 5, the learner reads 20). */
@@ -58,8 +59,12 @@ export const wordLanguageOf = (locale: string): WordLanguage => (isChineseLocale
 export const isWordRerankable = (text: string, language: WordLanguage = 'en'): boolean =>
   /\p{L}/u.test(text) && (language === 'zh' || !/\p{Script=Han}/u.test(text));
 
-/** Whether an entry may take the lead from words: an item's own entry is placed by the item the buyer looks at (`rankForProduct`). */
-export const mayLeadByWords = (entry: Pick<Entry, 'products'>): boolean => !entry.products?.length;
+/**
+ * Whether a candidate may take the lead from words: not an item's own entry (placed by the item the buyer looks
+ * at, `rankForProduct`), nor a weak answer (`isWeakAnswer`), listed only in case nothing better is right.
+ */
+export const mayLeadByWords = (entry: Pick<Entry, 'products'>, ranked: { score: number; coverage: number }): boolean =>
+  !entry.products?.length && !isWeakAnswer(ranked);
 
 /** Feature vectors of `candidates` (the engine's order) for message `text`. */
 export function wordRerankFeatures(text: string, candidates: readonly WordRerankCandidate[]): number[][] {
