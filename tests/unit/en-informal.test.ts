@@ -36,6 +36,18 @@ const shop: PackInput = {
       replies: [{ text: 'Check the back door…' }],
     },
     {
+      id: 'wrong',
+      title: 'Wrong item received',
+      questions: ['you sent me the wrong item'],
+      replies: [{ text: 'Sorry! Send a photo…' }],
+    },
+    {
+      id: 'sizes',
+      title: 'Skillet sizes',
+      questions: ['what sizes does the skillet come in'],
+      replies: [{ text: 'Subtract 1.5…' }],
+    },
+    {
       id: 'order',
       title: 'Order status',
       questions: ['what is the status of my order'],
@@ -69,11 +81,29 @@ describe('informal English', () => {
     expect(expandInformal('ship it today and i will be back monday')).toBe('ship it today and i will be back monday');
   });
 
+  it('names a thing received in place of the one ordered a wrong item', () => {
+    expect(expandInformal('you sent me a grater instead of a garlic press')).toBe(
+      'you sent me a grater instead of a garlic press wrong item',
+    );
+    expect(expandInformal("ordered men's 10 and got women's 7")).toBe("ordered men's 10 and got women's 7 wrong item");
+    expect(expandInformal('i ordered the blue one, received the red')).toBe(
+      'i ordered the blue one, received the red wrong item',
+    );
+    // Asking for something else, or an order and a later event, is not a wrong item.
+    expect(expandInformal('can i get the red one instead of the blue')).toBe(
+      'can i get the red one instead of the blue',
+    );
+    expect(expandInformal('i ordered on monday. got the email today')).toBe('i ordered on monday. got the email today');
+  });
+
   it('lets a message in chat shorthand find the entry', () => {
     const engine = new SuggestEngine();
     engine.setPacks([pack(shop)]);
     expect(engine.suggest({ text: 'checkout wont take my addy' }).suggestions[0]?.entryId).toBe('address');
     expect(engine.suggest({ text: 'last day to order for xmas?' }).suggestions[0]?.entryId).toBe('holiday');
     expect(engine.suggest({ text: 'can i send these back?' }).suggestions[0]?.entryId).toBe('return');
+    expect(engine.suggest({ text: 'ordered the 10 inch skillet and got the 12 inch' }).suggestions[0]?.entryId).toBe(
+      'wrong',
+    );
   });
 });

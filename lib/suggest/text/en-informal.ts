@@ -97,6 +97,15 @@ const WORD = /[a-z0-9']+/g;
 const SENT_BACK =
   /\b(?:send|sends|sending|sent|ship|ships|shipping|shipped|mail|mails|mailing|mailed|post|posting|posted)\s+(?!me\b|us\b)((?:[a-z0-9'’]+\s+){0,3}?)back\b(?!\s+to\s+(?:me|us)\b)/g;
 
+/**
+ * "you sent me a grater instead of a garlic press", "ordered men's 10 and got women's 7": a thing received in
+ * place of the thing ordered is what a team lead calls a wrong item; the two product names otherwise outweigh it.
+ */
+const WRONG_ITEM = [
+  /\b(?:sent|shipped|got|received|delivered|came|arrived|showed up)\b[^.?!;]{0,40}?\binstead of\b/,
+  /\bordered\b[^.?!;]{1,50}?(?:\b(?:but|and)|[,;])\s+(?:i\s+|we\s+)?(?:got|received|(?:you|they)\s+sent|(?:it|this|what)\s+came)\b/,
+];
+
 /** The message with informal forms written out; unchanged (the same string) when it has none. */
 export function expandInformal(normalized: string): string {
   if (!/[a-z]/.test(normalized)) return normalized;
@@ -111,5 +120,6 @@ export function expandInformal(normalized: string): string {
     changed = true;
     return `return ${between}`.trimEnd();
   });
+  if (WRONG_ITEM.some((pattern) => pattern.test(out))) return `${out} wrong item`;
   return changed ? out : normalized;
 }
