@@ -96,6 +96,19 @@ describe('informal English', () => {
     expect(expandInformal('i ordered on monday. got the email today')).toBe('i ordered on monday. got the email today');
   });
 
+  it('names part of an order that did not come a missing item', () => {
+    for (const text of [
+      "my box came but the cutting board wasn't in it",
+      'only got 2 of the 3 cans',
+      'package showed up but no filter cartridges',
+      'only 2 things inside, i ordered 3',
+    ])
+      expect(expandInformal(text)).toBe(`${text} missing item`);
+    // A delivery that came with a problem of another kind, or a question about one, is not.
+    for (const text of ['the package came but tracking never updated', 'did it come yet? only asking'])
+      expect(expandInformal(text)).toBe(text);
+  });
+
   it('lets a message in chat shorthand find the entry', () => {
     const engine = new SuggestEngine();
     engine.setPacks([pack(shop)]);

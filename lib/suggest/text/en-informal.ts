@@ -106,6 +106,18 @@ const WRONG_ITEM = [
   /\bordered\b[^.?!;]{1,50}?(?:\b(?:but|and)|[,;])\s+(?:i\s+|we\s+)?(?:got|received|(?:you|they)\s+sent|(?:it|this|what)\s+came)\b/,
 ];
 
+/**
+ * "my box came but the cutting board wasn't in it", "only got 2 of the 3 cans", "package showed up but no
+ * filter": part of an order that did not come is what a team lead calls a missing item.
+ */
+const ARRIVED = String.raw`\b(?:box|package|parcel|order|delivery|it|everything)\b[^.?!;]{0,30}?\b(?:came|arrived|showed up|got here|was delivered)\b`;
+const MISSING_ITEM = [
+  new RegExp(String.raw`${ARRIVED}[^.?!;]{0,60}?\b(?:wasn'?t|weren'?t|isn'?t|aren'?t|not)\s+(?:in|inside|included)\b`),
+  new RegExp(String.raw`${ARRIVED}[^.?!;]{0,60}?\bbut\s+(?:no|not the|without)\b`),
+  /\bonly\s+(?:got|received|(?:\d+|one|two|three|four|five)\s+(?:of|out of)\b)/,
+  /\bonly\s+(?:\d+|one|two|three|four|five)\b[^.?!;]{0,20}?\b(?:came|arrived|inside|in the box)\b/,
+];
+
 /** The message with informal forms written out; unchanged (the same string) when it has none. */
 export function expandInformal(normalized: string): string {
   if (!/[a-z]/.test(normalized)) return normalized;
@@ -121,5 +133,6 @@ export function expandInformal(normalized: string): string {
     return `return ${between}`.trimEnd();
   });
   if (WRONG_ITEM.some((pattern) => pattern.test(out))) return `${out} wrong item`;
+  if (MISSING_ITEM.some((pattern) => pattern.test(out))) return `${out} missing item`;
   return changed ? out : normalized;
 }
