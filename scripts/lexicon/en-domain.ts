@@ -220,6 +220,17 @@ export const EN_CONCEPTS: EnglishConcept[] = [
       'update address',
       'update my address',
       'address',
+      // The parts of an address a buyer gets wrong ("typo in my street number", "left off the apartment number").
+      'zip code',
+      'zipcode',
+      'postcode',
+      'postal code',
+      'street number',
+      'house number',
+      'apartment number',
+      'apt number',
+      'unit number',
+      'suite number',
     ],
   },
   // After-sale

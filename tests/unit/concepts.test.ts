@@ -14,6 +14,8 @@ describe('concept lexicon lookups', () => {
       expect(concepts(text)).toContain('@transit-time');
     for (const text of ['the teapot arrived in three pieces', 'the mug is shattered', 'arrived damaged', '碎了'])
       expect(concepts(text)).toContain('@damaged');
+    for (const text of ['typo in my zip code', 'I left off the apartment number', 'wrong postcode', '地址写错了'])
+      expect(concepts(text)).toContain('@address');
     for (const text of ['can I pay with Klarna', 'do you take Venmo?', 'Apple Pay ok?', '能用花呗吗', '支持信用卡吗'])
       expect(concepts(text)).toContain('@payment');
   });

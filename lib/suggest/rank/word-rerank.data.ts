@@ -2,7 +2,7 @@
 // Per language, in the order of WORD_RERANK_FEATURES (rank/word-rerank.ts).
 export const WORD_RERANK_WEIGHTS = {
   // shopify-store, glow-lab, hearth-home, oakline-living, pawpath-pets, stride-co, voltnest-tech
-  en: [0.87, 0.67, 0.349, 0.381, 0.558, 0.612, 0.657, 0.755, 0.534],
+  en: [0.874, 0.667, 0.357, 0.376, 0.562, 0.62, 0.65, 0.781, 0.522],
   // jd + tmall, pdd-store, guoxian-shop, lanxi-store, muye-store, qingmu-store, xiaoyu-home
   zh: [0.86, 0.726, 0.338, 0.41, 0.654, 0.492, 0.561, 1.033, 1.018],
 } as const satisfies Record<string, readonly number[]>;
