@@ -109,6 +109,13 @@ describe('informal English', () => {
       expect(expandInformal(text)).toBe(text);
   });
 
+  it('names a price that fell after the purchase a price drop', () => {
+    for (const text of ["bought the knife block monday and today it's 25% off", 'i buy yesterday and today is cheaper'])
+      expect(expandInformal(text)).toBe(`${text} price drop`);
+    // Asking whether something is on sale is not.
+    expect(expandInformal('i ordered yesterday, is it on sale now?')).toBe('i ordered yesterday, is it on sale now?');
+  });
+
   it('lets a message in chat shorthand find the entry', () => {
     const engine = new SuggestEngine();
     engine.setPacks([pack(shop)]);

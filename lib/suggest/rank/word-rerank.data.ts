@@ -2,7 +2,7 @@
 // Per language, in the order of WORD_RERANK_FEATURES (rank/word-rerank.ts).
 export const WORD_RERANK_WEIGHTS = {
   // shopify-store, glow-lab, hearth-home, oakline-living, pawpath-pets, stride-co, voltnest-tech
-  en: [0.874, 0.667, 0.357, 0.376, 0.562, 0.62, 0.65, 0.781, 0.522],
+  en: [0.881, 0.675, 0.352, 0.375, 0.551, 0.626, 0.648, 0.79, 0.514],
   // jd + tmall, pdd-store, guoxian-shop, lanxi-store, muye-store, qingmu-store, xiaoyu-home
-  zh: [0.86, 0.726, 0.338, 0.41, 0.654, 0.492, 0.561, 1.033, 1.018],
+  zh: [0.861, 0.726, 0.338, 0.41, 0.654, 0.491, 0.561, 1.033, 1.019],
 } as const satisfies Record<string, readonly number[]>;

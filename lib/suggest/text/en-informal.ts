@@ -118,6 +118,13 @@ const MISSING_ITEM = [
   /\bonly\s+(?:\d+|one|two|three|four|five)\b[^.?!;]{0,20}?\b(?:came|arrived|inside|in the box)\b/,
 ];
 
+/**
+ * "bought the knife block Monday and today it's 25% off", "the desk I got last week is $80 cheaper now": a price
+ * that fell after the purchase is what a team lead calls a price drop (price adjustment, 价保).
+ */
+const PRICE_DROP =
+  /\b(?:bought|buy|ordered|order|paid|purchased|got)\b[^.?!;]{0,60}?\b(?:now|today|already|since)\b[^.?!;]{0,30}?(?:\d+\s?% off|\bon sale\b|\bcheaper\b|\bdiscounted\b|\bmarked down\b)/;
+
 /** The message with informal forms written out; unchanged (the same string) when it has none. */
 export function expandInformal(normalized: string): string {
   if (!/[a-z]/.test(normalized)) return normalized;
@@ -134,5 +141,6 @@ export function expandInformal(normalized: string): string {
   });
   if (WRONG_ITEM.some((pattern) => pattern.test(out))) return `${out} wrong item`;
   if (MISSING_ITEM.some((pattern) => pattern.test(out))) return `${out} missing item`;
+  if (PRICE_DROP.test(out)) return `${out} price drop`;
   return changed ? out : normalized;
 }
