@@ -4,5 +4,5 @@ export const WORD_RERANK_WEIGHTS = {
   // shopify-store, glow-lab, hearth-home, oakline-living, pawpath-pets, stride-co, voltnest-tech
   en: [0.881, 0.675, 0.352, 0.375, 0.551, 0.626, 0.648, 0.79, 0.514],
   // jd + tmall, pdd-store, guoxian-shop, lanxi-store, muye-store, qingmu-store, xiaoyu-home
-  zh: [0.861, 0.726, 0.338, 0.41, 0.654, 0.491, 0.561, 1.033, 1.019],
+  zh: [0.86, 0.741, 0.332, 0.405, 0.655, 0.486, 0.566, 1.034, 1.011],
 } as const satisfies Record<string, readonly number[]>;
