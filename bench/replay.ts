@@ -46,7 +46,16 @@ const AT = BENCH_DATE.getTime();
 export type Language = 'zh' | 'en';
 type ShippedSource = 'tuning' | 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4';
 export type Source = ShippedSource | 'fresh-dev' | 'fresh-heldout';
-const SOURCES: Source[] = ['tuning', 'dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'fresh-dev', 'fresh-heldout'];
+const SOURCES: Source[] = [
+  'tuning',
+  'dev',
+  'heldout',
+  'heldout2',
+  'heldout3',
+  'heldout4',
+  'fresh-dev',
+  'fresh-heldout',
+];
 
 /** The shipped packs each source's messages were written for. */
 const PACKS: Record<ShippedSource, Record<Language, string[]>> = {
