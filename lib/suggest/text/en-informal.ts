@@ -125,13 +125,6 @@ const MISSING_ITEM = [
 const PRICE_DROP =
   /\b(?:bought|buy|ordered|order|paid|purchased|got)\b[^.?!;]{0,60}?\b(?:now|today|already|since)\b[^.?!;]{0,30}?(?:\d+\s?% off|\bon sale\b|\bcheaper\b|\bdiscounted\b|\bmarked down\b)/;
 
-/**
- * "ordered a week ago and still nothing", "haven't heard a single word since", "it STILL hasn't shipped": an order
- * the buyer has heard nothing of is what a team lead calls order status.
- */
-const NO_NEWS =
-  /\b(?:still nothing|nothing yet|(?:have|has)n'?t heard|not heard|no (?:news|updates?|word|info|information)\b|(?:days?|weeks?|since \w+|ago) and nothing|still (?:hasn'?t|haven'?t|has not|have not|not) (?:shipped|moved|arrived|come|been sent))/;
-
 /** The message with informal forms written out; unchanged (the same string) when it has none. */
 export function expandInformal(normalized: string): string {
   if (!/[a-z]/.test(normalized)) return normalized;
@@ -149,6 +142,5 @@ export function expandInformal(normalized: string): string {
   if (WRONG_ITEM.some((pattern) => pattern.test(out))) return `${out} wrong item`;
   if (MISSING_ITEM.some((pattern) => pattern.test(out))) return `${out} missing item`;
   if (PRICE_DROP.test(out)) return `${out} price drop`;
-  if (NO_NEWS.test(out)) return `${out} order status`;
   return changed ? out : normalized;
 }
