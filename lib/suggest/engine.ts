@@ -37,7 +37,7 @@ import { isCourtesyOnly, withoutOpeners } from './text/courtesy';
 import { isHoldingOnly, isPraiseOnly } from './rank/focus';
 import { loadLanguageDetector } from './text/language';
 import { expandInformal } from './text/en-informal';
-import { nameChineseComplaints } from './text/zh-paraphrase';
+import { nameToldComplaints } from './text/told-complaints';
 import { normalizeText } from './text/normalize';
 
 export { questionOf, type ChatContext, type ChatMessage } from './question';
@@ -128,7 +128,7 @@ export class SuggestEngine {
     });
     if (!question) return empty('empty');
     if (isCourtesyOnly(question)) return empty('courtesy');
-    const normalized = nameChineseComplaints(expandInformal(withoutOpeners(normalizeText(question))));
+    const normalized = nameToldComplaints(expandInformal(withoutOpeners(normalizeText(question))));
     if (isHoldingOnly(normalized) || isPraiseOnly(normalized)) return empty('courtesy');
 
     const now = context.now ?? new Date();

@@ -1,0 +1,70 @@
+/**
+ * Complaints buyers tell as what happened instead of naming them: "you sent me a grater instead of a garlic
+ * press", "my box came but the lid wasn't in it", "bought it Monday and today it's 25% off", 我要的是黑色你发个白色,
+ * 箱子里没找着遥控器, 刚买就便宜三十. Each pattern is the grammar of the complaint (what was ordered, then what
+ * came; a container, then what is not in it; a purchase, then a lower price), not words of any message; the name a
+ * team lead writes for it (wrong item, 少发, price drop…) is added to the message, so the entry named so is found
+ * although the story's product names outweigh it. Messages only (normalised: lower case, simplified Chinese).
+ */
+
+/**
+ * "you sent me a grater instead of a garlic press", "ordered men's 10 and got women's 7": a thing received in
+ * place of the thing ordered is what a team lead calls a wrong item; the two product names otherwise outweigh it.
+ */
+const WRONG_ITEM = [
+  /\b(?:sent|shipped|got|received|delivered|came|arrived|showed up)\b[^.?!;]{0,40}?\binstead of\b/,
+  /\bordered\b[^.?!;]{1,50}?(?:\b(?:but|and)|[,;])\s+(?:i\s+|we\s+)?(?:got|received|(?:you|they)\s+sent|(?:it|this|what)\s+came)\b/,
+];
+
+/**
+ * "my box came but the cutting board wasn't in it", "only got 2 of the 3 cans", "package showed up but no
+ * filter": part of an order that did not come is what a team lead calls a missing item.
+ */
+const ARRIVED = String.raw`\b(?:box|package|parcel|order|delivery|it|everything)\b[^.?!;]{0,30}?\b(?:came|arrived|showed up|got here|was delivered)\b`;
+const MISSING_ITEM = [
+  new RegExp(String.raw`${ARRIVED}[^.?!;]{0,60}?\b(?:wasn'?t|weren'?t|isn'?t|aren'?t|not)\s+(?:in|inside|included)\b`),
+  new RegExp(String.raw`${ARRIVED}[^.?!;]{0,60}?\bbut\s+(?:no|not the|without)\b`),
+  /\bonly\s+(?:got|received|(?:\d+|one|two|three|four|five)\s+(?:of|out of)\b)/,
+  /\bonly\s+(?:\d+|one|two|three|four|five)\b[^.?!;]{0,20}?\b(?:came|arrived|inside|in the box)\b/,
+];
+
+/**
+ * "bought the knife block Monday and today it's 25% off", "the desk I got last week is $80 cheaper now": a price
+ * that fell after the purchase is what a team lead calls a price drop (price adjustment, 价保).
+ */
+const PRICE_DROP =
+  /\b(?:bought|buy|ordered|order|paid|purchased|got)\b[^.?!;]{0,60}?\b(?:now|today|already|since)\b[^.?!;]{0,30}?(?:\d+\s?% off|\bon sale\b|\bcheaper\b|\bdiscounted\b|\bmarked down\b)/;
+
+/** 我要的/买的/拍的/下单的是 X … 发/寄/给 … Y: the thing ordered, then the thing sent. */
+const ZH_WRONG_ITEM =
+  /我(?:要|买|拍|订|选|下单)的(?:是)?[^。！？!?]{1,16}?(?:你们?|结果|却|怎么|咋)[^。！？!?]{0,6}?(?:发|寄|给)(?:了|个|成|来|的|我)/u;
+
+/** 箱子/盒子/包裹里 没有/没找着/少了 X, 只收到 N: part of the order did not come. */
+const ZH_MISSING_ITEM =
+  /(?:箱子|盒子|包裹|快递|袋子|包装)里(?:面)?(?:没有|没找着|没找到|找不到|少了|缺了?)|只(?:收到|到了|发了)(?:\d+|[一两二三四五六七八九十])/u;
+
+/** 刚买/买了/拍了/下单 … 就/又 便宜/降价/降了: the price fell after the purchase. */
+const ZH_PRICE_DROP = /(?:刚买|买了|拍了|刚拍|下单|刚下单)[^。！？!?]{0,10}?(?:就|又|却|马上)?(?:便宜|降价|降了|打折)/u;
+
+/** The names a team lead writes for each complaint, in English and in Chinese, with their patterns. */
+const COMPLAINTS: ReadonlyArray<{ name: string; patterns: readonly RegExp[] }> = [
+  { name: 'wrong item', patterns: WRONG_ITEM },
+  { name: 'missing item', patterns: MISSING_ITEM },
+  { name: 'price drop', patterns: [PRICE_DROP] },
+  { name: '发错了', patterns: [ZH_WRONG_ITEM] },
+  { name: '少发', patterns: [ZH_MISSING_ITEM] },
+  { name: '降价了', patterns: [ZH_PRICE_DROP] },
+];
+
+/**
+ * The message with the name of each complaint it tells added (after a space in English, a comma in Chinese, as
+ * each language writes a further phrase); the same string when it tells none.
+ */
+export function nameToldComplaints(normalized: string): string {
+  let named = normalized;
+  for (const { name, patterns } of COMPLAINTS) {
+    if (!patterns.some((pattern) => pattern.test(normalized))) continue;
+    named += /\p{Script=Han}/u.test(name) ? `，${name}` : ` ${name}`;
+  }
+  return named;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { SuggestEngine } from '../../lib/suggest/engine';
+import { nameToldComplaints } from '../../lib/suggest/text/told-complaints';
+import { pack } from '../helpers/packs';
+
+describe('complaints told as what happened', () => {
+  it('names a thing received in place of the one ordered a wrong item', () => {
+    expect(nameToldComplaints('you sent me a grater instead of a garlic press')).toBe(
+      'you sent me a grater instead of a garlic press wrong item',
+    );
+    expect(nameToldComplaints("ordered men's 10 and got women's 7")).toBe(
+      "ordered men's 10 and got women's 7 wrong item",
+    );
+    expect(nameToldComplaints('i ordered the blue one, received the red')).toBe(
+      'i ordered the blue one, received the red wrong item',
+    );
+    // Asking for something else, or an order and a later event, is not a wrong item.
+    expect(nameToldComplaints('can i get the red one instead of the blue')).toBe(
+      'can i get the red one instead of the blue',
+    );
+    expect(nameToldComplaints('i ordered on monday. got the email today')).toBe(
+      'i ordered on monday. got the email today',
+    );
+  });
+
+  it('names part of an order that did not come a missing item', () => {
+    for (const text of [
+      "my box came but the cutting board wasn't in it",
+      'only got 2 of the 3 cans',
+      'package showed up but no filter cartridges',
+      'only 2 things inside, i ordered 3',
+    ])
+      expect(nameToldComplaints(text)).toBe(`${text} missing item`);
+    // A delivery that came with a problem of another kind, or a question about one, is not.
+    for (const text of ['the package came but tracking never updated', 'did it come yet? only asking'])
+      expect(nameToldComplaints(text)).toBe(text);
+  });
+
+  it('names a price that fell after the purchase a price drop', () => {
+    for (const text of ["bought the knife block monday and today it's 25% off", 'i buy yesterday and today is cheaper'])
+      expect(nameToldComplaints(text)).toBe(`${text} price drop`);
+    // Asking whether something is on sale is not.
+    expect(nameToldComplaints('i ordered yesterday, is it on sale now?')).toBe(
+      'i ordered yesterday, is it on sale now?',
+    );
+  });
+
+  it('names a wrong item, a missing one and a price drop in Chinese', () => {
+    expect(nameToldComplaints('我要的是黑色你发个白色过来')).toBe('我要的是黑色你发个白色过来，发错了');
+    expect(nameToldComplaints('箱子里没找着遥控器')).toBe('箱子里没找着遥控器，少发');
+    expect(nameToldComplaints('只收到两件')).toBe('只收到两件，少发');
+    expect(nameToldComplaints('昨天刚买今天就便宜三十')).toBe('昨天刚买今天就便宜三十，降价了');
+  });
+
+  it('leaves a Chinese message that only says what was bought as it is', () => {
+    for (const text of ['我买的是L码，能换M吗', '什么时候发货']) expect(nameToldComplaints(text)).toBe(text);
+  });
+
+  it('lets such a message find the entry a team lead named for it', () => {
+    const engine = new SuggestEngine();
+    engine.setPacks([
+      pack({
+        format: 'huashu-pack/1',
+        id: 'zh-shop',
+        name: '店',
+        version: '1.0.0',
+        locale: 'zh-CN',
+        entries: [
+          { id: 'wrong-item', title: '发错货', questions: ['发错了怎么办'], replies: [{ text: '抱歉…' }] },
+          { id: 'colors', title: '颜色选择', questions: ['有黑色和白色吗'], replies: [{ text: '有…' }] },
+        ],
+      }),
+    ]);
+    expect(engine.suggest({ text: '我要的是黑色你发个白色过来' }).suggestions[0]?.entryId).toBe('wrong-item');
+  });
+});
