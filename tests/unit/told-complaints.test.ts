@@ -72,5 +72,33 @@ describe('complaints told as what happened', () => {
       }),
     ]);
     expect(engine.suggest({ text: '我要的是黑色你发个白色过来' }).suggestions[0]?.entryId).toBe('wrong-item');
+
+    const english = new SuggestEngine();
+    english.setPacks([
+      pack({
+        format: 'huashu-pack/1',
+        id: 'en-shop',
+        name: 'Shop',
+        version: '1.0.0',
+        locale: 'en',
+        entries: [
+          {
+            id: 'wrong-item',
+            title: 'Wrong item received',
+            questions: ['you sent me the wrong item'],
+            replies: [{ text: 'Sorry! Send a photo…' }],
+          },
+          {
+            id: 'sizes',
+            title: 'Skillet sizes',
+            questions: ['what sizes does the skillet come in'],
+            replies: [{ text: '10 and 12 inch.' }],
+          },
+        ],
+      }),
+    ]);
+    expect(english.suggest({ text: 'ordered the 10 inch skillet and got the 12 inch' }).suggestions[0]?.entryId).toBe(
+      'wrong-item',
+    );
   });
 });

@@ -4,7 +4,7 @@
  */
 import { postingHas } from '../index/term-index';
 import { CHINESE_STOPWORDS } from '../text/stopwords';
-import { SEPARABLE_INFIX } from '../text/tokenize';
+import { isSplitWord } from '../text/tokenize';
 import type { Corpus, LoadedPack } from './corpus';
 import type { QueryTerm } from './query-terms';
 
@@ -50,10 +50,11 @@ export function hanCoverage(
     for (let i = 0; i + 1 < chars.length; i += 1) {
       at(chars[i]! + chars[i + 1]!, base + i);
       at(chars[i]! + chars[i + 1]!, base + i + 1);
-      // A verb–object word split by 了/个/过 (tokenize.ts) covers its two outer characters.
-      if (i + 2 < chars.length && SEPARABLE_INFIX[chars[i + 1]!.charCodeAt(0)] === 1) {
-        at(chars[i]! + chars[i + 2]!, base + i);
-        at(chars[i]! + chars[i + 2]!, base + i + 2);
+      // A verb–object word split by 了/个/过 (tokenize.ts `isSplitWord`) covers its two outer characters.
+      const last = chars[i + 2];
+      if (last && isSplitWord(chars[i]!.charCodeAt(0), chars[i + 1]!.charCodeAt(0), last.charCodeAt(0))) {
+        at(chars[i]! + last, base + i);
+        at(chars[i]! + last, base + i + 2);
       }
     }
   }

@@ -198,12 +198,16 @@ export interface TermKeySink {
   latin(word: LatinTerms & { term: string }): void;
 }
 
-/**
- * Characters a verb–object word takes inside it (离合词: 退了款, 发个货, 付过款, 转个人工): the outer two
- * characters are the word itself, so they are emitted as a bigram too.
- */
-export const SEPARABLE_INFIX = new Uint8Array(0x10000);
+/** Characters a verb–object word takes inside it (离合词: 退了款, 发个货, 付过款, 转个人工). */
+const SEPARABLE_INFIX = new Uint8Array(0x10000);
 for (const char of '了个过') SEPARABLE_INFIX[char.charCodeAt(0)] = 1;
+
+/**
+ * Whether three characters (code units) are a verb–object word split by its infix (退了款): the outer two are then
+ * the word itself, emitted as a bigram too, and Chinese coverage counts that bigram over both (han-coverage.ts).
+ */
+export const isSplitWord = (first: number, infix: number, last: number): boolean =>
+  SEPARABLE_INFIX[infix] === 1 && STOP_CHAR[first] === 0 && keyable(first) && keyable(last) && STOP_CHAR[last] === 0;
 
 /** Emits the terms of the Han run `text[start…end)` (indices, not a slice: one string fewer per run). */
 function emitHan(text: string, start: number, end: number, sink: TermKeySink): void {
@@ -223,9 +227,7 @@ function emitHan(text: string, start: number, end: number, sink: TermKeySink): v
       const key = bigramKey(code, next);
       if (STOP_BIGRAM_FIRST[code] === 0 || !STOP_BIGRAMS.has(key)) sink.han(key, TERM_WEIGHTS.bigram, true);
       const after = i + 2 < end ? text.charCodeAt(i + 2) : 0;
-      if (SEPARABLE_INFIX[next] === 1 && STOP_CHAR[code] === 0 && keyable(after) && STOP_CHAR[after] === 0) {
-        sink.han(bigramKey(code, after), TERM_WEIGHTS.bigram, true);
-      }
+      if (isSplitWord(code, next, after)) sink.han(bigramKey(code, after), TERM_WEIGHTS.bigram, true);
     } else {
       const bigram = text.slice(i, i + 2);
       if (!CHINESE_STOPWORDS.has(bigram)) sink.term(bigram, TERM_WEIGHTS.bigram, true);
