@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../lib/suggest/text/normalize';
 import {
   isHoldingOnly,
+  isPlainStatement,
   isPraiseOnly,
   NEGATED_WEIGHT,
   readFocus,
@@ -194,6 +195,39 @@ describe('isPraiseOnly', () => {
         'Amazing, the left bud has decided to retire early. Right one works perfectly, of course.',
         'quick release strap arrived',
         '大闸谢死了两只',
+      ],
+      false,
+    );
+  });
+});
+
+describe('isPlainStatement', () => {
+  it('recognises an English message that only tells something', () => {
+    expectEach(
+      isPlainStatement,
+      [
+        "we just moved to a new apartment, everything's in boxes lol",
+        'my phone number ends in 4471',
+        'I wore your sweater to my interview and got the job!!',
+        'you sent me a medium, i ordered a large',
+      ],
+      true,
+    );
+  });
+
+  it('keeps questions (typed fast or with an opener), requests, problems and Chinese', () => {
+    expectEach(
+      isPlainStatement,
+      [
+        'hwo do i return somthing i bought',
+        'yo can i swap my 10s for 10.5s',
+        'quick q whats the cheapest delivery option to the uk',
+        'need help to check ur refund policy',
+        'the jacket came ripped and the box was smashed',
+        'box came soaking wet and the bed inside is ruined',
+        'my package has been stuck in customs for a week',
+        'the tank leaked all over my floor',
+        '我家猫一直在踩键盘哈哈',
       ],
       false,
     );

@@ -35,12 +35,21 @@ describe('small talk stays silent', () => {
     // Opening formulas are not the question.
     'quick question: lol ok',
     'quick question: yep!',
+    // A message that only tells something needs an entry that explains much of it (STATEMENT_COVERAGE).
+    "we just moved to a new apartment, everything's in boxes lol",
+    'I wore your sweater to my interview and got the job!!',
   ])('%s', (text) => {
     expect(ids(text)).toEqual([]);
   });
 });
 
 describe('what small-talk rules must not take away', () => {
+  it('a problem or detail told without a question still gets its answer', () => {
+    expect(ids('you sent me a medium, i ordered a large')[0]).toBe('wrong-item');
+    expect(ids('the jacket came ripped and the box was smashed')[0]).toBe('damaged-item');
+    expect(ids('hwo do i return somthing i bought')[0]).toBe('return-policy');
+  });
+
   it('two words of a reply still reach its entry ("ZIP/postal code" is only in the reply)', () => {
     expect(ids('the site wont take my zip code')).toContain('address-validation');
   });

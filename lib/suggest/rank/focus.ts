@@ -30,9 +30,9 @@ export const STORY_WEIGHT_GENERIC_ASK = 0.6;
 const GENERIC_ASK_WORDS = 2;
 
 const EN_ASK_START =
-  /^(?:so |and |but |also |ok |okay |well |hi |hey |hello )*(?:what|whats|when|where|which|who|why|how|hows|can|could|will|would|wil|do|does|did|dont|is|isnt|are|arent|am|should|shall|may|might|any|is there|are there|have you|has|have)\b/u;
+  /^(?:so |and |but |also |ok |okay |well |hi |hey |hello |yo |quick q |quick question )*(?:what|whats|when|where|which|who|why|how|hows|hwo|wat|wut|wen|wher|wich|were|can|could|will|would|wil|do|does|did|dont|is|isnt|are|arent|am|should|shall|may|might|any|is there|are there|have you|has|have)\b/u;
 const EN_REQUEST =
-  /\b(?:please|pls|plz|let me know|tell me|wondering|wonder if|i need|i want|i would like|id like|i'd like|looking for|help me|need to know|want to know|possible)\b/u;
+  /\b(?:please|pls|plz|let me know|tell me|wondering|wonder if|i need|i want|i would like|id like|i'd like|looking for|help me|need help|need to know|want to know|possible)\b/u;
 const ZH_ASK =
   /[吗嘛么呢]|怎么|怎样|如何|什么|啥|多久|多少|几天|几号|哪|能不能|可不可以|是不是|有没有|会不会|要不要|能否|可否|行不行|好不好|咋/u;
 const ZH_REQUEST = /^(?:请|麻烦|帮我|帮忙|给我|我想|想要|我要|能|可以)/u;
@@ -268,7 +268,7 @@ const PRAISE_EN =
 const PRAISE_ZH =
   /谢[谢了啦咯啊哈亲]|感谢|多谢|喜欢|好看|漂亮|不错|满意|开心|刚好|合适|很快|好快|精致|好评|五星|点赞|给力|舒服/u;
 const TROUBLE_EN =
-  /\b(?:not|no|never|nothing|without|cannot|(?:do|does|did|is|was|are|were|have|has|had|would|could|should|ca|wo|ai)nt|still|yet|only|instead|wrong|missing|broken|late|but|except|apparently|supposed|guess|sure|wow|oh|nice|great timing|love (?:that|how)|thanks for nothing|so much for|so[- ]called|of course|as always|yeah right)\b|n['’]t\b|["“”]|(?<!\p{L})['‘’](?=\p{L})|(?<=\p{L})['’](?!\p{L})/u;
+  /\b(?:not|no|never|nothing|without|cannot|(?:do|does|did|is|was|are|were|have|has|had|would|could|should|ca|wo|ai)nt|still|yet|only|instead|wrong|missing|broken|late|damaged|ruined|destroyed|defective|faulty|cracked|torn|ripped|dented|stained|leak(?:s|ed|ing)?|stuck|stopped|dead|died|hole|but|except|apparently|supposed|guess|sure|wow|oh|nice|great timing|love (?:that|how)|thanks for nothing|so much for|so[- ]called|of course|as always|yeah right)\b|n['’]t\b|["“”]|(?<!\p{L})['‘’](?=\p{L})|(?<=\p{L})['’](?!\p{L})/u;
 const TROUBLE_ZH = /[不没未别无]|还|怎么|坏|破|错|少|漏|慢|假|但|可是|就是|呵|吧|[？?]/u;
 
 /** Whether the message has a word of a problem, a negation, a contrast or a mark of sarcasm. */
@@ -281,4 +281,14 @@ export function isPraiseOnly(normalized: string): boolean {
   if (asksAnything(text)) return false;
   if (!(/\p{Script=Han}/u.test(text) ? PRAISE_ZH : PRAISE_EN).test(text)) return false;
   return !namesTrouble(text);
+}
+
+/**
+ * An English message that only tells (no clause asks or requests) and names no trouble: "we just moved,
+ * everything's in boxes lol", "my name is Anna". It gets suggestions only when an entry explains much of it
+ * (`STATEMENT_COVERAGE`).
+ */
+export function isPlainStatement(normalized: string): boolean {
+  const text = normalized.trim();
+  return !/\p{Script=Han}/u.test(text) && !asksAnything(text) && !namesTrouble(text);
 }

@@ -7,6 +7,7 @@ import type { Entry, Pack, Platform } from '../../packs/schema';
 import { scoreClauses, type ClauseScores } from './clauses';
 import type { Corpus, LoadedPack } from './corpus';
 import { matchesAWord, type QueryTerm } from './query-terms';
+import { isPlainStatement } from './focus';
 import { dormantScenarioOf, isEntryEligible } from './scenarios';
 import { separateSiblings } from './siblings';
 import {
@@ -14,6 +15,7 @@ import {
   DORMANT_LEAD_MARGIN,
   DORMANT_SCENARIO_FACTOR,
   SCENARIO_BOOST,
+  STATEMENT_COVERAGE,
   isWeakAnswer,
   WEAK_COVERAGE,
   THRESHOLDS,
@@ -62,8 +64,10 @@ export function rankEntries(
       ranked.push({ loaded, docNo, entry, score: Math.min(1, final), coverage, ...(dormant ? { dormant } : {}) });
     }
   }
-  // Whether anything is said is decided at the coverage threshold; below it, entries only join a list.
-  if (!ranked.some((r) => r.coverage >= THRESHOLDS.coverage)) return { ranked: [], query };
+  // Whether anything is said is decided at the coverage threshold; below it, entries only join a list. A
+  // message that only tells something needs an entry that explains more of it (`STATEMENT_COVERAGE`).
+  const floor = isPlainStatement(normalized) ? STATEMENT_COVERAGE : THRESHOLDS.coverage;
+  if (!ranked.some((r) => r.coverage >= floor)) return { ranked: [], query };
   ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
   const ordered = withEachQuestionAnswered(separateSiblings(corpus, ranked, query), questionLeaders);
   // An entry of a scenario that is off comes after the entries that answer now unless it fits the message
