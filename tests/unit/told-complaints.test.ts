@@ -47,13 +47,16 @@ describe('complaints told as what happened', () => {
 
   it('names a wrong item, a missing one and a price drop in Chinese', () => {
     expect(nameToldComplaints('我要的是黑色你发个白色过来')).toBe('我要的是黑色你发个白色过来，发错了');
+    // After a plain pause, with no 你们 / 结果 between the two.
+    expect(nameToldComplaints('我买的黑色，寄来个灰色的')).toBe('我买的黑色，寄来个灰色的，发错了');
+    expect(nameToldComplaints('我要的是灰色 给我发个粉色')).toBe('我要的是灰色 给我发个粉色，发错了');
     expect(nameToldComplaints('箱子里没找着遥控器')).toBe('箱子里没找着遥控器，少发');
     expect(nameToldComplaints('只收到两件')).toBe('只收到两件，少发');
     expect(nameToldComplaints('昨天刚买今天就便宜三十')).toBe('昨天刚买今天就便宜三十，降价了');
   });
 
   it('leaves a Chinese message that only says what was bought as it is', () => {
-    for (const text of ['我买的是L码，能换M吗', '什么时候发货']) expect(nameToldComplaints(text)).toBe(text);
+    for (const text of ['我买的是L码，能换M吗', '什么时候发货', '我买的衣服，给我发个顺丰', '我买的那件，发了吗']) expect(nameToldComplaints(text)).toBe(text);
   });
 
   it('lets such a message find the entry a team lead named for it', () => {

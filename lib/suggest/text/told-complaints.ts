@@ -35,9 +35,12 @@ const MISSING_ITEM = [
 const PRICE_DROP =
   /\b(?:bought|buy|ordered|order|paid|purchased|got)\b[^.?!;]{0,60}?\b(?:now|today|already|since)\b[^.?!;]{0,30}?(?:\d+\s?% off|\bon sale\b|\bcheaper\b|\bdiscounted\b|\bmarked down\b)/;
 
-/** 我要的/买的/拍的/下单的是 X … 发/寄/给 … Y: the thing ordered, then the thing sent. */
+/**
+ * 我要的/买的/拍的/下单的是 X … 发/寄/给 … Y: the thing ordered, then the thing sent — after a connective (你们,
+ * 结果, 却…) or after a plain pause (我买的黑色，寄来个灰色的), where the sent thing is not a courier (给我发个顺丰).
+ */
 const ZH_WRONG_ITEM =
-  /我(?:要|买|拍|订|选|下单)的(?:是)?[^。！？!?]{1,16}?(?:你们?|结果|却|怎么|咋)[^。！？!?]{0,6}?(?:发|寄|给)(?:了|个|成|来|的|我)/u;
+  /我(?:要|买|拍|订|选|下单)的(?:是)?[^。！？!?]{1,16}?(?:(?:你们?|结果|却|怎么|咋)[^。！？!?]{0,6}?(?:发|寄|给)(?:了|个|成|来|的|我)|[，,\s](?:给我)?(?:发|寄|送)(?:来|了|过来)?(?:个|成|的是)(?!顺丰|快递|京东|邮政|ems|中通|圆通|韵达|申通|极兔))/u;
 
 /** 箱子/盒子/包裹里 没有/没找着/少了 X, 只收到 N: part of the order did not come. */
 const ZH_MISSING_ITEM =
