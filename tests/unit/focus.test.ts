@@ -180,6 +180,8 @@ describe('isPraiseOnly', () => {
         '衣服很好看，就是有点起球',
         '收到了，谢谢，能开发票吗',
         '很喜欢，可惜少了一件',
+        // A comparison asked with 那个 for 哪个 and no question mark.
+        '红轴和茶轴那个打字舒服点',
       ],
       false,
     );
