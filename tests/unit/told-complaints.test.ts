@@ -50,13 +50,32 @@ describe('complaints told as what happened', () => {
     // After a plain pause, with no 你们 / 结果 between the two.
     expect(nameToldComplaints('我买的黑色，寄来个灰色的')).toBe('我买的黑色，寄来个灰色的，发错了');
     expect(nameToldComplaints('我要的是灰色 给我发个粉色')).toBe('我要的是灰色 给我发个粉色，发错了');
+    // What came told by opening the parcel, or with 结果 before what was received.
+    expect(nameToldComplaints('我下单的是藏青色m，结果拿到手是灰色l')).toBe(
+      '我下单的是藏青色m，结果拿到手是灰色l，发错了',
+    );
+    expect(nameToldComplaints('我买的是黑色卫衣今天打开一看是件白色的')).toBe(
+      '我买的是黑色卫衣今天打开一看是件白色的，发错了',
+    );
     expect(nameToldComplaints('箱子里没找着遥控器')).toBe('箱子里没找着遥控器，少发');
+    expect(nameToldComplaints('拍了三样，今天拆快递只有两样')).toBe('拍了三样，今天拆快递只有两样，少发');
+    expect(nameToldComplaints('我买的时候299，今天就降到249了')).toBe('我买的时候299，今天就降到249了，降价了');
+    expect(nameToldComplaints('买的礼盒128，今天刷到同一个礼盒变109了')).toBe(
+      '买的礼盒128，今天刷到同一个礼盒变109了，降价了',
+    );
     expect(nameToldComplaints('只收到两件')).toBe('只收到两件，少发');
     expect(nameToldComplaints('昨天刚买今天就便宜三十')).toBe('昨天刚买今天就便宜三十，降价了');
   });
 
   it('leaves a Chinese message that only says what was bought as it is', () => {
-    for (const text of ['我买的是L码，能换M吗', '什么时候发货', '我买的衣服，给我发个顺丰', '我买的那件，发了吗']) expect(nameToldComplaints(text)).toBe(text);
+    for (const text of [
+      '我买的是L码，能换M吗',
+      '什么时候发货',
+      '我买的衣服，给我发个顺丰',
+      '我买的那件，发了吗',
+      '我买的衣服，收到后是合适的',
+    ])
+      expect(nameToldComplaints(text)).toBe(text);
   });
 
   it('lets such a message find the entry a team lead named for it', () => {
