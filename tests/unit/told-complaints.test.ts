@@ -14,6 +14,15 @@ describe('complaints told as what happened', () => {
     expect(nameToldComplaints('i ordered the blue one, received the red')).toBe(
       'i ordered the blue one, received the red wrong item',
     );
+    for (const text of [
+      "this isn't the skillet i ordered",
+      'pretty sure i ordered a toaster, not a waffle maker',
+      'a white sofa showed up. shame i ordered the green one.',
+      'in the package i find a black chair but i order the white one',
+    ])
+      expect(nameToldComplaints(text)).toBe(`${text} wrong item`);
+    for (const text of ['my order arrived today, i ordered it monday', 'i ordered a large, not sure if it fits'])
+      expect(nameToldComplaints(text)).toBe(text);
     // Asking for something else, or an order and a later event, is not a wrong item.
     expect(nameToldComplaints('can i get the red one instead of the blue')).toBe(
       'can i get the red one instead of the blue',

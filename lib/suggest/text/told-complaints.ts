@@ -14,6 +14,12 @@
 const WRONG_ITEM = [
   /\b(?:sent|shipped|got|received|delivered|came|arrived|showed up)\b[^.?!;]{0,40}?\binstead of\b/,
   /\bordered\b[^.?!;]{1,50}?(?:\b(?:but|and)|[,;])\s+(?:i\s+|we\s+)?(?:got|received|(?:you|they)\s+sent|(?:it|this|what)\s+came)\b/,
+  // "this isn't the skillet I ordered", "not what I ordered"
+  /\b(?:isn'?t|is not|wasn'?t|was not|not)\s+(?:the|what)\b[^.?!;]{0,30}?\b(?:i|we)\s+(?:ordered|bought|paid for|picked|chose)\b/,
+  // "I ordered a toaster, not a waffle maker"
+  /\b(?:i|we)\s+ordered\b[^.?!;]{1,40}?,?\s+not\s+(?:a|an|the)\b/,
+  // "a white sofa showed up. Shame I ordered the green one", "I find a black chair but I order the white one"
+  /\b(?:came|arrived|showed up|got|received|find|found)\b[^.?!;]{0,40}?(?:\bbut\b|[.,;])\s*(?:\w+\s+){0,2}?(?:i|we)\s+(?:had\s+)?order(?:ed)?\s+(?:the|a|an)\b/,
 ];
 
 /**
