@@ -35,6 +35,7 @@ import {
 import { WORD_RERANK_WEIGHTS } from './rank/word-rerank.data';
 import { isCourtesyOnly, withoutOpeners } from './text/courtesy';
 import { isHoldingOnly, isPraiseOnly } from './rank/focus';
+import { readPinyinMessage } from './rank/pinyin-message';
 import { loadLanguageDetector } from './text/language';
 import { expandInformal } from './text/en-informal';
 import { nameToldComplaints } from './text/told-complaints';
@@ -128,7 +129,9 @@ export class SuggestEngine {
     });
     if (!question) return empty('empty');
     if (isCourtesyOnly(question)) return empty('courtesy');
-    const normalized = nameToldComplaints(expandInformal(withoutOpeners(normalizeText(question))));
+    const read = nameToldComplaints(expandInformal(withoutOpeners(normalizeText(question))));
+    // All pinyin ("zhuan ren gong"): the packs' Chinese words it spells.
+    const normalized = readPinyinMessage(this.corpus, read) ?? read;
     if (isHoldingOnly(normalized) || isPraiseOnly(normalized)) return empty('courtesy');
 
     const now = context.now ?? new Date();
