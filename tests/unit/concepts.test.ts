@@ -16,6 +16,8 @@ describe('concept lexicon lookups', () => {
       expect(concepts(text)).toContain('@damaged');
     for (const text of ['typo in my zip code', 'I left off the apartment number', 'wrong postcode', '地址写错了'])
       expect(concepts(text)).toContain('@address');
+    for (const text of ['has it even left your warehouse?', 'did it go out yet', 'has my order shipped'])
+      expect(concepts(text)).toContain('@dispatch');
     for (const text of ['刚付款的那件不想要了', '能直接撤掉重新拍吗', '手滑拍多了一件'])
       expect(concepts(text)).toContain('@cancel');
     for (const text of ['can I pay with Klarna', 'do you take Venmo?', 'Apple Pay ok?', '能用花呗吗', '支持信用卡吗'])
