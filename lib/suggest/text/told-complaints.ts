@@ -19,7 +19,7 @@ const WRONG_ITEM = [
   // "I ordered a toaster, not a waffle maker"
   /\b(?:i|we)\s+ordered\b[^.?!;]{1,40}?,?\s+not\s+(?:a|an|the)\b/,
   // "a white sofa showed up. Shame I ordered the green one", "I find a black chair but I order the white one"
-  /\b(?:came|arrived|showed up|got|received|find|found)\b[^.?!;]{0,40}?(?:\bbut\b|[.,;])\s*(?:\w+\s+){0,2}?(?:i|we)\s+(?:had\s+)?order(?:ed)?\s+(?:the|a|an)\b/,
+  /\b(?:came|arrived|showed up|got|received|find|found|sent (?:me|us)|inside (?:is|was))\b[^.?!;]{0,40}?(?:\b(?:but|when|though|although)\b|[.,;])\s*(?:\w+\s+){0,2}?(?:i|we)\s+(?:had\s+)?order(?:ed)?\s+(?:the|a|an|(?!it\b|them\b|on\b|in\b|from\b|last\b|this\b|yesterday\b|today\b|online\b|twice\b)[a-z]+\s+[a-z]+)\b/,
 ];
 
 /**
@@ -30,6 +30,9 @@ const ARRIVED = String.raw`\b(?:box|package|parcel|order|delivery|it|everything)
 const MISSING_ITEM = [
   new RegExp(String.raw`${ARRIVED}[^.?!;]{0,60}?\b(?:wasn'?t|weren'?t|isn'?t|aren'?t|not)\s+(?:in|inside|included)\b`),
   new RegExp(String.raw`${ARRIVED}[^.?!;]{0,60}?\bbut\s+(?:no|not the|without)\b`),
+  new RegExp(String.raw`${ARRIVED}\s+without\s+(?:the|a|an|my|any)\b`),
+  // "opened the box and the cable's not there"
+  /\bopen(?:ed)?\b[^.?!;]{0,40}?\b(?:(?:is|was|are|were|s)\s+not there|(?:isn'?t|wasn'?t|aren'?t|weren'?t) there|(?:is|was|are|were) missing)\b/,
   /\bonly\s+(?:got|received|(?:\d+|one|two|three|four|five)\s+(?:of|out of)\b)/,
   /\bonly\s+(?:\d+|one|two|three|four|five)\b[^.?!;]{0,20}?\b(?:came|arrived|inside|in the box)\b/,
 ];
@@ -39,7 +42,7 @@ const MISSING_ITEM = [
  * that fell after the purchase is what a team lead calls a price drop (price adjustment, 价保).
  */
 const PRICE_DROP =
-  /\b(?:bought|buy|ordered|order|paid|purchased|got)\b[^.?!;]{0,60}?\b(?:now|today|already|since)\b[^.?!;]{0,30}?(?:\d+\s?% off|\bon sale\b|\bcheaper\b|\bdiscounted\b|\bmarked down\b)/;
+  /\b(?:bought|buy|ordered|order|paid|purchased|got)\b[^.?!;]{0,60}?\b(?:now|today|already|since|later)\b[^.?!;]{0,30}?(?:\d+\s?% off|\bon sale\b|\bcheaper\b|\bdiscounted\b|\bmarked down\b)/;
 
 /**
  * 我要的/买的/拍的/下单的是 X … 发/寄/给 … Y: the thing ordered, then the thing sent — after a connective (你们,
