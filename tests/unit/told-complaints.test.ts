@@ -30,9 +30,7 @@ describe('complaints told as what happened', () => {
     ])
       expect(nameToldComplaints(text)).toBe(text);
     // Asking for something else, or an order and a later event, is not a wrong item.
-    expect(nameToldComplaints('can i get the red one instead of the blue')).toBe(
-      'can i get the red one instead of the blue',
-    );
+    expect(nameToldComplaints('can i get the red one instead of the blue')).not.toContain('wrong item');
     expect(nameToldComplaints('i ordered on monday. got the email today')).toBe(
       'i ordered on monday. got the email today',
     );
@@ -51,6 +49,18 @@ describe('complaints told as what happened', () => {
     // A delivery that came with a problem of another kind, or a question about one, is not.
     for (const text of ['the package came but tracking never updated', 'did it come yet? only asking'])
       expect(nameToldComplaints(text)).toBe(text);
+  });
+
+  it('names asking for another one in place of what came an exchange', () => {
+    for (const text of [
+      "i'm not trying to return it, i just want the 2m cable instead of the 1m one i got.",
+      "the collar isn't broken, it just doesn't fit. can i get a large instead?",
+    ])
+      expect(nameToldComplaints(text)).toBe(`${text} exchange`);
+    // A thing sent in place of another is a wrong item, not an exchange.
+    expect(nameToldComplaints('you sent me a grater instead of a garlic press')).toBe(
+      'you sent me a grater instead of a garlic press wrong item',
+    );
   });
 
   it('names a price that fell after the purchase a price drop', () => {

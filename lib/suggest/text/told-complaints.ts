@@ -59,11 +59,18 @@ const ZH_MISSING_ITEM =
 const ZH_PRICE_DROP =
   /(?:刚买|买了|拍了|刚拍|下单|刚下单|买的|拍的)[^。！？!?]{0,24}?(?:就|又|却|马上)?(?:便宜|降价|降了|降到|打折|变成?\d|只要\d)/u;
 
+/**
+ * "I just want the 2m cable instead of the 1m one I got", "can I get a large instead?": the buyer asking for
+ * another one in place of what they have is what a team lead calls an exchange.
+ */
+const EXCHANGE = /\b(?:i|we)\b[^.?!;]{0,12}?\b(?:get|want|need|have|swap|switch|trade)\b[^.?!;]{0,30}?\binstead\b/;
+
 /** The names a team lead writes for each complaint, in English and in Chinese, with their patterns. */
 const COMPLAINTS: ReadonlyArray<{ name: string; patterns: readonly RegExp[] }> = [
   { name: 'wrong item', patterns: WRONG_ITEM },
   { name: 'missing item', patterns: MISSING_ITEM },
   { name: 'price drop', patterns: [PRICE_DROP] },
+  { name: 'exchange', patterns: [EXCHANGE] },
   { name: '发错了', patterns: [ZH_WRONG_ITEM] },
   { name: '少发', patterns: [ZH_MISSING_ITEM] },
   { name: '降价了', patterns: [ZH_PRICE_DROP] },
