@@ -63,6 +63,16 @@ describe('complaints told as what happened', () => {
     );
   });
 
+  it('names finding nobody answering wanting a human', () => {
+    for (const text of [
+      "i've been on hold for 40 minutes. is there anyone working there?!",
+      'twenty minutes in this chat and not a single human.',
+    ])
+      expect(nameToldComplaints(text)).toBe(`${text} talk to a human`);
+    // A ping is a greeting.
+    expect(nameToldComplaints('hello? anyone there?')).toBe('hello? anyone there?');
+  });
+
   it('names a price that fell after the purchase a price drop', () => {
     for (const text of [
       "bought the knife block monday and today it's 25% off",

@@ -65,12 +65,22 @@ const ZH_PRICE_DROP =
  */
 const EXCHANGE = /\b(?:i|we)\b[^.?!;]{0,12}?\b(?:get|want|need|have|swap|switch|trade)\b[^.?!;]{0,30}?\binstead\b/;
 
+/**
+ * "Is anyone actually working there?", "not a single human": a buyer who finds nobody answering wants a person,
+ * which a team lead calls talking to a human.
+ */
+const NOBODY_ANSWERS = [
+  /\b(?:anyone|anybody|someone|somebody)\s+(?:actually\s+|even\s+|really\s+)?(?:working|answering|reading)\b/,
+  /\bnot (?:a single|one) (?:human|person|real person)\b/,
+];
+
 /** The names a team lead writes for each complaint, in English and in Chinese, with their patterns. */
 const COMPLAINTS: ReadonlyArray<{ name: string; patterns: readonly RegExp[] }> = [
   { name: 'wrong item', patterns: WRONG_ITEM },
   { name: 'missing item', patterns: MISSING_ITEM },
   { name: 'price drop', patterns: [PRICE_DROP] },
   { name: 'exchange', patterns: [EXCHANGE] },
+  { name: 'talk to a human', patterns: NOBODY_ANSWERS },
   { name: '发错了', patterns: [ZH_WRONG_ITEM] },
   { name: '少发', patterns: [ZH_MISSING_ITEM] },
   { name: '降价了', patterns: [ZH_PRICE_DROP] },
