@@ -6,13 +6,13 @@ import { pack } from '../helpers/packs';
 describe('complaints told as what happened', () => {
   it('names a thing received in place of the one ordered a wrong item', () => {
     expect(nameToldComplaints('you sent me a grater instead of a garlic press')).toBe(
-      'you sent me a grater instead of a garlic press wrong item',
+      'you sent me a grater instead of a garlic press. wrong item?',
     );
     expect(nameToldComplaints("ordered men's 10 and got women's 7")).toBe(
-      "ordered men's 10 and got women's 7 wrong item",
+      "ordered men's 10 and got women's 7. wrong item?",
     );
     expect(nameToldComplaints('i ordered the blue one, received the red')).toBe(
-      'i ordered the blue one, received the red wrong item',
+      'i ordered the blue one, received the red. wrong item?',
     );
     for (const text of [
       "this isn't the skillet i ordered",
@@ -22,7 +22,7 @@ describe('complaints told as what happened', () => {
       'the charger inside is 30w when i ordered the 65w',
       'i receive the package but inside is cat food, i order dog food',
     ])
-      expect(nameToldComplaints(text)).toBe(`${text} wrong item`);
+      expect(nameToldComplaints(text)).toBe(`${text}. wrong item?`);
     for (const text of [
       'my order arrived today, i ordered it monday',
       'it came yesterday, i ordered on friday',
@@ -45,7 +45,7 @@ describe('complaints told as what happened', () => {
       "hey opened the box and the cable's not there, just the charger",
       'only 2 things inside, i ordered 3',
     ])
-      expect(nameToldComplaints(text)).toBe(`${text} missing item`);
+      expect(nameToldComplaints(text)).toBe(`${text}. missing item?`);
     // A delivery that came with a problem of another kind, or a question about one, is not.
     for (const text of ['the package came but tracking never updated', 'did it come yet? only asking'])
       expect(nameToldComplaints(text)).toBe(text);
@@ -56,10 +56,10 @@ describe('complaints told as what happened', () => {
       "i'm not trying to return it, i just want the 2m cable instead of the 1m one i got.",
       "the collar isn't broken, it just doesn't fit. can i get a large instead?",
     ])
-      expect(nameToldComplaints(text)).toBe(`${text} exchange`);
+      expect(nameToldComplaints(text)).toBe(`${text}. exchange?`);
     // A thing sent in place of another is a wrong item, not an exchange.
     expect(nameToldComplaints('you sent me a grater instead of a garlic press')).toBe(
-      'you sent me a grater instead of a garlic press wrong item',
+      'you sent me a grater instead of a garlic press. wrong item?',
     );
   });
 
@@ -68,7 +68,7 @@ describe('complaints told as what happened', () => {
       "i've been on hold for 40 minutes. is there anyone working there?!",
       'twenty minutes in this chat and not a single human.',
     ])
-      expect(nameToldComplaints(text)).toBe(`${text} talk to a human`);
+      expect(nameToldComplaints(text)).toBe(`${text}. talk to a human?`);
     // A ping is a greeting.
     expect(nameToldComplaints('hello? anyone there?')).toBe('hello? anyone there?');
   });
@@ -79,7 +79,7 @@ describe('complaints told as what happened', () => {
       'i buy yesterday and today is cheaper',
       "i buy the case and two days later it's 20% cheaper",
     ])
-      expect(nameToldComplaints(text)).toBe(`${text} price drop`);
+      expect(nameToldComplaints(text)).toBe(`${text}. price drop?`);
     // Asking whether something is on sale is not.
     expect(nameToldComplaints('i ordered yesterday, is it on sale now?')).toBe(
       'i ordered yesterday, is it on sale now?',
@@ -87,25 +87,25 @@ describe('complaints told as what happened', () => {
   });
 
   it('names a wrong item, a missing one and a price drop in Chinese', () => {
-    expect(nameToldComplaints('我要的是黑色你发个白色过来')).toBe('我要的是黑色你发个白色过来，发错了');
+    expect(nameToldComplaints('我要的是黑色你发个白色过来')).toBe('我要的是黑色你发个白色过来。发错了？');
     // After a plain pause, with no 你们 / 结果 between the two.
-    expect(nameToldComplaints('我买的黑色，寄来个灰色的')).toBe('我买的黑色，寄来个灰色的，发错了');
-    expect(nameToldComplaints('我要的是灰色 给我发个粉色')).toBe('我要的是灰色 给我发个粉色，发错了');
+    expect(nameToldComplaints('我买的黑色，寄来个灰色的')).toBe('我买的黑色，寄来个灰色的。发错了？');
+    expect(nameToldComplaints('我要的是灰色 给我发个粉色')).toBe('我要的是灰色 给我发个粉色。发错了？');
     // What came told by opening the parcel, or with 结果 before what was received.
     expect(nameToldComplaints('我下单的是藏青色m，结果拿到手是灰色l')).toBe(
-      '我下单的是藏青色m，结果拿到手是灰色l，发错了',
+      '我下单的是藏青色m，结果拿到手是灰色l。发错了？',
     );
     expect(nameToldComplaints('我买的是黑色卫衣今天打开一看是件白色的')).toBe(
-      '我买的是黑色卫衣今天打开一看是件白色的，发错了',
+      '我买的是黑色卫衣今天打开一看是件白色的。发错了？',
     );
-    expect(nameToldComplaints('箱子里没找着遥控器')).toBe('箱子里没找着遥控器，少发');
-    expect(nameToldComplaints('拍了三样，今天拆快递只有两样')).toBe('拍了三样，今天拆快递只有两样，少发');
-    expect(nameToldComplaints('我买的时候299，今天就降到249了')).toBe('我买的时候299，今天就降到249了，降价了');
+    expect(nameToldComplaints('箱子里没找着遥控器')).toBe('箱子里没找着遥控器。少发？');
+    expect(nameToldComplaints('拍了三样，今天拆快递只有两样')).toBe('拍了三样，今天拆快递只有两样。少发？');
+    expect(nameToldComplaints('我买的时候299，今天就降到249了')).toBe('我买的时候299，今天就降到249了。降价了？');
     expect(nameToldComplaints('买的礼盒128，今天刷到同一个礼盒变109了')).toBe(
-      '买的礼盒128，今天刷到同一个礼盒变109了，降价了',
+      '买的礼盒128，今天刷到同一个礼盒变109了。降价了？',
     );
-    expect(nameToldComplaints('只收到两件')).toBe('只收到两件，少发');
-    expect(nameToldComplaints('昨天刚买今天就便宜三十')).toBe('昨天刚买今天就便宜三十，降价了');
+    expect(nameToldComplaints('只收到两件')).toBe('只收到两件。少发？');
+    expect(nameToldComplaints('昨天刚买今天就便宜三十')).toBe('昨天刚买今天就便宜三十。降价了？');
   });
 
   it('leaves a Chinese message that only says what was bought as it is', () => {
