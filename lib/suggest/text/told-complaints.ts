@@ -89,10 +89,9 @@ const COMPLAINTS: ReadonlyArray<{ name: string; patterns: readonly RegExp[] }> =
 /**
  * The message with the name of each complaint it tells added as a question of its own ("… wrong item?",
  * "…。发错了？"): the complaint is what the buyer wants answered, so the story around it weighs as a story
- * (rank/focus.ts) and, beside another question, each gets an answer among the first places. Added as a plain
- * phrase instead, English fresh dev recall@1 was lower: hearth-home 0.792 → 0.799, pawpath-pets 0.788 → 0.795,
- * stride-co 0.778 → 0.784, voltnest-tech 0.802 → 0.796; Chinese sets unchanged. The same string when it tells
- * none.
+ * (rank/focus.ts) and, beside another question, each gets an answer among the first places. English fresh dev
+ * recall@1, plain phrase → question: hearth-home 0.792 → 0.799, pawpath-pets 0.788 → 0.795, stride-co 0.778 →
+ * 0.784, voltnest-tech 0.802 → 0.796; Chinese sets unchanged. The same string when it tells none.
  */
 export function nameToldComplaints(normalized: string): string {
   let named = normalized;
