@@ -86,6 +86,68 @@ describe('complaints told as what happened', () => {
     );
   });
 
+  it('names an order heard nothing of since it was placed: where is my order', () => {
+    for (const text of [
+      'bought the lamp on sunday and still no shipping email',
+      'paid four days ago and still nothing from you',
+      "it's been a week and nothing. did it even ship?",
+      'my order still hasnt shipped, whats going on',
+      'can you tell me what is happening with my order',
+    ])
+      expect(nameToldComplaints(text)).toBe(`${text}. where is my order?`);
+    // Waiting for a refund, for tracking that stopped, or a question about shipping times is something else.
+    for (const text of [
+      'sent it back a week ago and still nothing',
+      'tracking says in transit, been 5 days and nothing',
+      'how long does shipping take?',
+      'it says delivered but nothing is here',
+    ])
+      expect(nameToldComplaints(text)).not.toContain('where is my order');
+  });
+
+  it('names a return that came back without the money: when will i get my refund', () => {
+    for (const text of [
+      'mailed the jacket back ten days ago and my card still shows nothing',
+      'you got my return on monday. when does the money come back?',
+      'how long until my refund shows up? dropped the return off friday',
+    ])
+      expect(nameToldComplaints(text)).toBe(`${text}. when will i get my refund?`);
+    for (const text of ['can i return this if it does not fit?', 'how do i send it back?'])
+      expect(nameToldComplaints(text)).toBe(text);
+  });
+
+  it('names an order going to an address that is not the buyer’s: change my shipping address', () => {
+    for (const text of [
+      'ugh, checkout still had my previous address saved',
+      'i made a typo in my zip on that order',
+      'forgot to add the unit number, can you put it on?',
+      'is it too late to change where it is going?',
+    ])
+      expect(nameToldComplaints(text)).toBe(`${text}. change my shipping address?`);
+    expect(nameToldComplaints('what is your address for returns?')).toBe('what is your address for returns?');
+  });
+
+  it('names a flaw that came with the delivery: arrived damaged', () => {
+    for (const text of [
+      'the vase arrived with two big cracks in the base',
+      'my boots came with a scuff on the toe',
+      'the mirror was shattered when we opened the crate',
+    ])
+      expect(nameToldComplaints(text)).toBe(`${text}. arrived damaged?`);
+    for (const text of ['it came with a free tote bag', 'does it come with a case?'])
+      expect(nameToldComplaints(text)).toBe(text);
+  });
+
+  it('names a delivery scanned but not found: delivered but not received', () => {
+    for (const text of [
+      'the app shows it was dropped off at noon but nobody here has seen it',
+      'fedex marked it delivered. my doorman does not have it, nothing in the mailroom',
+      'email says my parcel was left at the door. there is no parcel.',
+    ])
+      expect(nameToldComplaints(text)).toBe(`${text}. delivered but not received?`);
+    expect(nameToldComplaints('it says delivered, thanks, got it!')).toBe('it says delivered, thanks, got it!');
+  });
+
   it('names a wrong item, a missing one and a price drop in Chinese', () => {
     expect(nameToldComplaints('我要的是黑色你发个白色过来')).toBe('我要的是黑色你发个白色过来。发错了？');
     // After a plain pause, with no 你们 / 结果 between the two.
@@ -163,5 +225,33 @@ describe('complaints told as what happened', () => {
     expect(english.suggest({ text: 'ordered the 10 inch skillet and got the 12 inch' }).suggestions[0]?.entryId).toBe(
       'wrong-item',
     );
+
+    const waiting = new SuggestEngine();
+    waiting.setPacks([
+      pack({
+        format: 'huashu-pack/1',
+        id: 'en-shop',
+        name: 'Shop',
+        version: '1.0.0',
+        locale: 'en',
+        entries: [
+          {
+            id: 'order-status',
+            title: 'Where is my order',
+            questions: ['where is my order?', 'has my order shipped yet?'],
+            replies: [{ text: 'Let me check…' }],
+          },
+          {
+            id: 'express',
+            title: 'Express shipping',
+            questions: ['do you have express shipping?', 'can i get it faster?'],
+            replies: [{ text: 'Yes, 2-day…' }],
+          },
+        ],
+      }),
+    ]);
+    expect(
+      waiting.suggest({ text: 'bought it a week ago and still nothing, has it even left?' }).suggestions[0]?.entryId,
+    ).toBe('order-status');
   });
 });

@@ -1,10 +1,12 @@
 /**
- * Complaints buyers tell as what happened instead of naming them: "you sent me a grater instead of a garlic
- * press", "my box came but the lid wasn't in it", "bought it Monday and today it's 25% off", 我要的是黑色你发个白色,
- * 箱子里没找着遥控器, 刚买就便宜三十. Each pattern is the grammar of the complaint (what was ordered, then what
- * came; a container, then what is not in it; a purchase, then a lower price), not words of any message; the name a
- * team lead writes for it (wrong item, 少发, price drop…) is added to the message, so the entry named so is found
- * although the story's product names outweigh it. Messages only (normalised: lower case, simplified Chinese).
+ * Complaints and situations buyers tell as what happened instead of naming them: "you sent me a grater instead of
+ * a garlic press", "my box came but the lid wasn't in it", "bought it Monday and today it's 25% off", "ordered a
+ * week ago and still nothing", "sent it back two weeks ago and still no money", 我要的是黑色你发个白色,
+ * 箱子里没找着遥控器, 刚买就便宜三十. Each pattern is the grammar of the situation (what was ordered, then what
+ * came; a container, then what is not in it; a purchase, then a lower price; an order or a return, then a wait),
+ * not words of any message; the name a team lead writes for it (wrong item, 少发, where is my order…) is added to
+ * the message, so the entry named so is found although the story's product names outweigh it. Messages only
+ * (normalised: lower case, simplified Chinese).
  */
 
 /**
@@ -74,13 +76,75 @@ const NOBODY_ANSWERS = [
   /\bnot (?:a single|one) (?:human|person|real person)\b/,
 ];
 
+/**
+ * "ordered Monday and still no shipping email", "it's been 4 days and nothing", "has it even left your warehouse?":
+ * an order the buyer has heard nothing of since is what a team lead asks as "has my order shipped". Not when the
+ * story is about a return, a refund, a delivery or tracking that stopped (those are other entries).
+ */
+const ORDER_WAITING = [
+  /\b(?:no|not (?:even )?(?:a|any)|without (?:a|any)|haven'?t (?:got|gotten|received|seen|had)(?: (?:a|any))?|never (?:got|received)(?: (?:a|any))?)\s+(?:shipping|shipment|dispatch|tracking)\s+(?:email|e-?mail|notice|notification|confirmation|number|info)/,
+  /\b(?:has|did)\s+(?:it|they|my order|the order|my package)\s+(?:even\s+|actually\s+|already\s+|really\s+)?(?:ship(?:ped)?|go(?:ne)? out|leave|left)\b/,
+  /\b(?:hasn'?t|has not|haven'?t|have not|still not|not yet|isn'?t|is not)\s+(?:even\s+|yet\s+|been\s+)?(?:shipped|gone out|sent out|dispatched)\b/,
+  /\b(?:order(?:ed)?|placed|bought|paid|purchased)\b[^.?!]{0,60}?\b(?:still|yet|since)\b[^.?!]{0,25}?\b(?:nothing|no (?:word|news|update|email|info(?:rmation)?)|haven'?t (?:heard|got(?:ten)?|received|seen) (?:anything|a (?:single )?word))/,
+  /\b(?:been|day)\s+(?:\w+\s+){0,3}?(?:and\s+|&\s+)?(?:still\s+)?nothing\b/,
+  /\bwhat(?:'?s| is)\s+(?:happening|going on)\s+with\s+(?:my|the|our)\s+order\b/,
+];
+const NOT_ORDER_WAITING =
+  /\b(?:refund|money back|return(?:ed|ing)?|sent (?:\w+\s+){0,3}back|delivered|in transit|tracking (?:says|said|shows|showed|hasn'?t|has not|is stuck|stuck|not)|cancel)\b/;
+
+/**
+ * "sent the mixer back 2 weeks ago and still no money", "your warehouse got my return and I still don't see anything
+ * on my card": an item returned, then money waited for, is what a team lead asks as "when will I get my refund".
+ */
+const RETURNED = String.raw`\b(?:returned|sent (?:\w+\s+){0,3}back|shipped (?:\w+\s+){0,3}back|mailed (?:\w+\s+){0,3}back|dropped (?:\w+\s+){0,3}(?:return|off)|(?:got|received|have|has) (?:my|the|our) (?:return|package back|item back)|my return|the return)\b`;
+const MONEY = String.raw`\b(?:money|refund|card|visa|mastercard|amex|paypal|account|statement|credit|bank)\b`;
+const WAITING = String.raw`\b(?:still|yet|not come|not (?:seen|received|got)|haven'?t|hasn'?t|don'?t see|no (?:money|refund|sign)|nothing|when|how long|how much longer|where(?:'s| is))\b`;
+const REFUND_WAITING = [
+  new RegExp(String.raw`${RETURNED}[^]{0,160}?${WAITING}[^]{0,80}?${MONEY}`),
+  new RegExp(String.raw`${RETURNED}[^]{0,160}?${MONEY}[^]{0,80}?${WAITING}`),
+  new RegExp(String.raw`${WAITING}[^.?!]{0,40}?${MONEY}[^]{0,80}?${RETURNED}`),
+];
+
+/**
+ * "I typed my old zip code at checkout", "typo in my street number", "I left the apartment number off the order":
+ * an order going to an address that is not the buyer's is what a team lead calls changing the shipping address.
+ */
+const WRONG_ADDRESS = [
+  /\b(?:old|wrong|previous|former|incorrect)\s+(?:zip|zip code|postcode|post code|postal code|address|apartment|apt|street|house|flat)\b/,
+  /\btypo\s+in\s+(?:my|the)\s+(?:street|address|zip|postcode|apartment|apt|house|unit|flat)\b/,
+  /\b(?:left|forgot|missed|forgot to (?:add|put|include))\s+(?:off\s+)?(?:the|my)\s+(?:apartment|apt|unit|suite|flat|house|street)\s+(?:number|no)\b/,
+  /\bchange\s+where\s+(?:it|they|my order|the order|the package)(?:'s| is| are|'re)?\s+(?:going|sent|shipped|delivered)\b/,
+];
+
+/**
+ * "my dutch oven showed up with a huge chip in the enamel", "the heel was already broken when I opened the box":
+ * a flaw that came with the delivery is what a team lead calls an item that arrived damaged.
+ */
+const DAMAGED_ON_ARRIVAL = [
+  /\b(?:arrived|came|showed up|turned up|got here|was delivered|were delivered)\s+(?:with|w\/)\s+(?:\w+\s+){0,3}?(?:chip|chips|crack|cracks|dent|dents|tear|tears|gash|hole|holes|scratch|scratches|rip|stain|stains|scuff|scuffs|break|split|leak)\b/,
+  /\b(?:broken|cracked|shattered|smashed|ripped|torn|dented|soaked|crushed|chipped|snapped|leaking|leaked)\b[^.?!;]{0,20}?\bwhen\s+(?:i|we)\s+open(?:ed)?\b/,
+];
+
+/**
+ * "the email said my knife set was dropped off on Saturday, but the concierge doesn't have it", "tracking says it
+ * was left at 2:14pm. We checked the porch… Nothing": a delivery scanned but not found is what a team lead calls
+ * delivered but not received.
+ */
+const DELIVERED_MISSING =
+  /\b(?:says?|said|shows?|showed|marked|claims?|scanned)\s+(?:\w+\s+){0,4}?(?:delivered|dropped off|left (?:at|on|by|in|with)|handed)\b[^]{0,160}?\b(?:nothing|nobody|no one|not here|isn'?t here|wasn'?t (?:there|here)|no (?:package|parcel|box)|never (?:got|received|came)|can'?t find|couldn'?t find|doesn'?t have|don'?t have|didn'?t (?:get|receive)|haven'?t (?:got|received|seen)|neither)\b/;
+
 /** The names a team lead writes for each complaint, in English and in Chinese, with their patterns. */
-const COMPLAINTS: ReadonlyArray<{ name: string; patterns: readonly RegExp[] }> = [
+const COMPLAINTS: ReadonlyArray<{ name: string; patterns: readonly RegExp[]; unless?: RegExp }> = [
   { name: 'wrong item', patterns: WRONG_ITEM },
   { name: 'missing item', patterns: MISSING_ITEM },
   { name: 'price drop', patterns: [PRICE_DROP] },
   { name: 'exchange', patterns: [EXCHANGE] },
   { name: 'talk to a human', patterns: NOBODY_ANSWERS },
+  { name: 'where is my order', patterns: ORDER_WAITING, unless: NOT_ORDER_WAITING },
+  { name: 'when will i get my refund', patterns: REFUND_WAITING },
+  { name: 'change my shipping address', patterns: WRONG_ADDRESS },
+  { name: 'delivered but not received', patterns: [DELIVERED_MISSING] },
+  { name: 'arrived damaged', patterns: DAMAGED_ON_ARRIVAL },
   { name: '发错了', patterns: [ZH_WRONG_ITEM] },
   { name: '少发', patterns: [ZH_MISSING_ITEM] },
   { name: '降价了', patterns: [ZH_PRICE_DROP] },
@@ -91,12 +155,18 @@ const COMPLAINTS: ReadonlyArray<{ name: string; patterns: readonly RegExp[] }> =
  * "…。发错了？"): the complaint is what the buyer wants answered, so the story around it weighs as a story
  * (rank/focus.ts) and, beside another question, each gets an answer among the first places. English fresh dev
  * recall@1, plain phrase → question: hearth-home 0.792 → 0.799, pawpath-pets 0.788 → 0.795, stride-co 0.778 →
- * 0.784, voltnest-tech 0.802 → 0.796; Chinese sets unchanged. The same string when it tells none.
+ * 0.784, voltnest-tech 0.802 → 0.796; Chinese sets unchanged. Twelfth session, the five English situations
+ * (waiting order, waiting refund, wrong address, arrived damaged, delivered but missing), recall@1: dev en 0.757 →
+ * 0.770, Shopify 0.946 → 0.957, fresh dev glow-lab 0.859 → 0.878, hearth-home 0.799 → 0.831, pawpath-pets 0.795 →
+ * 0.808, stride-co 0.784 → 0.815, voltnest-tech 0.796 → 0.821, oakline-living 0.765 (recall@3 0.907 → 0.914);
+ * each situation alone raised some set and lowered none; Bitext, small-talk silence and Chinese unchanged. Named
+ * "where is my order" rather than "has my order shipped" / "order status" (mean fresh dev +0.2). The same string
+ * when it tells none.
  */
 export function nameToldComplaints(normalized: string): string {
   let named = normalized;
-  for (const { name, patterns } of COMPLAINTS) {
-    if (!patterns.some((pattern) => pattern.test(normalized))) continue;
+  for (const { name, patterns, unless } of COMPLAINTS) {
+    if (!patterns.some((pattern) => pattern.test(normalized)) || unless?.test(normalized)) continue;
     named += /\p{Script=Han}/u.test(name) ? `。${name}？` : `. ${name}?`;
   }
   return named;
