@@ -63,7 +63,11 @@ describe('readFocus', () => {
     ]);
     expect(focus('不是想仅退款，我是要退货退款')[0]!.weight).toBe(NEGATED_WEIGHT);
     expect(focus('衣服没啥问题，就是皱得厉害')[0]!.weight).toBe(NEGATED_WEIGHT);
-    expect(focus('质量没问题，颜色有点深').every((c) => c.weight === 1)).toBe(true);
+    // A denial is turned down even without a contrast (see the denial test below).
+    expect(focus('质量没问题，颜色有点深')).toEqual([
+      { text: '质量没问题', weight: NEGATED_WEIGHT },
+      { text: '颜色有点深', weight: 1 },
+    ]);
   });
 
   it('turns down a threat beside the question', () => {
@@ -73,6 +77,31 @@ describe('readFocus', () => {
     ]);
     expect(focus("where is my parcel? otherwise i'll dispute the charge")[1]!.weight).toBe(STORY_WEIGHT);
     expect(focus('不发我就退款了')).toEqual([{ text: '不发我就退款了', weight: 1 }]);
+  });
+
+  it('turns down a denial of a problem or a mishandling beside the question, also after a space in Chinese', () => {
+    expect(focus('裤子没啥质量问题 就是颜色不喜欢 能退吗')).toEqual([
+      { text: '裤子没啥质量问题', weight: NEGATED_WEIGHT },
+      { text: '就是颜色不喜欢', weight: 1 },
+      { text: '能退吗', weight: 1 },
+    ]);
+    expect(focus('键盘没摔过也没进水，怎么突然失灵了')).toEqual([
+      { text: '键盘没摔过也没进水', weight: NEGATED_WEIGHT },
+      { text: '怎么突然失灵了', weight: 1 },
+    ]);
+    expect(focus("The lamp isn't broken, it's just too dim. Can I swap it?")).toEqual([
+      { text: "the lamp isn't broken", weight: NEGATED_WEIGHT },
+      { text: "it's just too dim", weight: 1 },
+      { text: 'can i swap it', weight: 1 },
+    ]);
+    expect(focus('The zipper tore. I never washed it, is that covered?')).toEqual([
+      { text: 'the zipper tore', weight: 1 },
+      { text: 'i never washed it, is that covered', weight: 1 },
+    ]);
+    // Asking whether it is a defect, or a problem told with a negation, is the question itself.
+    expect(focus('是不是质量问题')).toEqual([{ text: '是不是质量问题', weight: 1 }]);
+    expect(focus('有没有问题，能退吗').every((c) => c.weight === 1)).toBe(true);
+    expect(focus("I haven't received it, where is it?").every((c) => c.weight === 1)).toBe(true);
   });
 
   it('keeps a negation without a contrast (it is the question)', () => {
