@@ -170,6 +170,18 @@ describe('complaints told as what happened', () => {
     expect(nameToldComplaints('昨天刚买今天就便宜三十')).toBe('昨天刚买今天就便宜三十。降价了？');
   });
 
+  it('names a Chinese return without its money, a flaw that came with the delivery and a thing sent as another', () => {
+    expect(nameToldComplaints('鞋子寄回去五天了，钱呢')).toBe('鞋子寄回去五天了，钱呢。退款多久到账？');
+    expect(nameToldComplaints('退货上周就到你们仓库了，我卡里还是没看到钱')).toBe(
+      '退货上周就到你们仓库了，我卡里还是没看到钱。退款多久到账？',
+    );
+    expect(nameToldComplaints('拆开一看镜子碎了')).toBe('拆开一看镜子碎了。收到破损？');
+    expect(nameToldComplaints('你们把42码寄成了40码')).toBe('你们把42码寄成了40码。发错了？');
+    // Asking when already, a question about returns, or a message that went through, is not.
+    for (const text of ['退货的运费险钱啥时候到', '退货要寄到哪里', '消息发成功了吗', '收到了，很喜欢'])
+      expect(nameToldComplaints(text)).toBe(text);
+  });
+
   it('leaves a Chinese message that only says what was bought as it is', () => {
     for (const text of [
       '我买的是L码，能换M吗',

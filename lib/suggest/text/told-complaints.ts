@@ -53,6 +53,17 @@ const PRICE_DROP =
 const ZH_WRONG_ITEM =
   /我(?:要|买|拍|订|选|下单)的(?:是)?[^。！？!?]{1,16}?(?:(?:你们?|结果|却|怎么|咋)[^。！？!?]{0,6}?(?:发|寄|给)(?:了|个|成|来|的|我)|[，,\s](?:给我)?(?:发|寄|送)(?:来|了|过来)?(?:个|成|的是)(?!顺丰|快递|京东|邮政|ems|中通|圆通|韵达|申通|极兔)|(?:(?:结果|却|但是?|可是?)(?:收到|拿到手?|到手)|打开一看|拆开一看)(?:的|后|发现)?(?:是|成了|却是|居然是|竟然是))/u;
 
+/** 退回去 … 钱还没到 / 寄回去一个星期了，钱呢: an item sent back, then the money waited for. */
+const ZH_REFUND_WAITING =
+  /(?:退回去|寄回去|寄回|退回|退货|退了货|退的)[^。！？!?]{0,40}?(?:钱|款|退款)[^。！？!?]{0,8}?(?:呢|还没|还是没|没到|没收到|没看到|没退)|(?:退回去|寄回去|退货|退了货)[^]{0,60}?(?:还是?没|没)(?:看到|收到|到|退)(?:钱|款|账)/u;
+
+/** 收到/拆开 … 裂了/碎了/压瘪了: a flaw that came with the delivery. */
+const ZH_DAMAGED_ON_ARRIVAL =
+  /(?:收到|拆开|打开|到手|送到|送来|签收)[^。！？!?]{0,14}?(?:裂了|裂开|碎了|破了|压瘪|压扁|压坏|变形|凹进去|摔坏)/u;
+
+/** 你们给我寄成了 #888 / 发成另一个颜色: the thing sent in place of the one ordered. */
+const ZH_SENT_AS = /(?:发|寄|给我发|给我寄)成了?(?!功)/u;
+
 /** 箱子/盒子/包裹里 没有/没找着/少了 X, 只收到 N: part of the order did not come. */
 const ZH_MISSING_ITEM =
   /(?:箱子|盒子|包裹|快递|袋子|包装)里(?:面)?(?:没有|没找着|没找到|找不到|少了|缺了?)|只(?:收到|到了|发了)(?:\d+|[一两二三四五六七八九十])|(?:拆开|打开|拆了|拆快递|收到)[^。！？!?，,]{0,8}?只有/u;
@@ -145,7 +156,9 @@ const COMPLAINTS: ReadonlyArray<{ name: string; patterns: readonly RegExp[]; unl
   { name: 'change my shipping address', patterns: WRONG_ADDRESS },
   { name: 'delivered but not received', patterns: [DELIVERED_MISSING] },
   { name: 'arrived damaged', patterns: DAMAGED_ON_ARRIVAL },
-  { name: '发错了', patterns: [ZH_WRONG_ITEM] },
+  { name: '发错了', patterns: [ZH_WRONG_ITEM, ZH_SENT_AS] },
+  { name: '退款多久到账', patterns: [ZH_REFUND_WAITING] },
+  { name: '收到破损', patterns: [ZH_DAMAGED_ON_ARRIVAL] },
   { name: '少发', patterns: [ZH_MISSING_ITEM] },
   { name: '降价了', patterns: [ZH_PRICE_DROP] },
 ];
@@ -160,8 +173,10 @@ const COMPLAINTS: ReadonlyArray<{ name: string; patterns: readonly RegExp[]; unl
  * 0.770, Shopify 0.946 → 0.957, fresh dev glow-lab 0.859 → 0.878, hearth-home 0.799 → 0.831, pawpath-pets 0.795 →
  * 0.808, stride-co 0.784 → 0.815, voltnest-tech 0.796 → 0.821, oakline-living 0.765 (recall@3 0.907 → 0.914);
  * each situation alone raised some set and lowered none; Bitext, small-talk silence and Chinese unchanged. Named
- * "where is my order" rather than "has my order shipped" / "order status" (mean fresh dev +0.2). The same string
- * when it tells none.
+ * "where is my order" rather than "has my order shipped" / "order status" (mean fresh dev +0.2). The three Chinese
+ * ones (退回去…钱呢, 收到…裂了, 寄成了): JD 0.827 → 0.832, fresh dev lanxi-store 0.832 → 0.851, muye-store 0.879 →
+ * 0.885, qingmu-store 0.891 → 0.909, xiaoyu-home 0.885 → 0.891, no set lower (退货…钱啥时候到 is left alone: it
+ * asks when already, and the 运费险 entry answered it). The same string when it tells none.
  */
 export function nameToldComplaints(normalized: string): string {
   let named = normalized;
