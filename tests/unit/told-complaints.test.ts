@@ -110,6 +110,8 @@ describe('complaints told as what happened', () => {
       'mailed the jacket back ten days ago and my card still shows nothing',
       'you got my return on monday. when does the money come back?',
       'how long until my refund shows up? dropped the return off friday',
+      // "sent the stuff back" as expandInformal reads it
+      "how long till the money's back on my card? return the stuff like a week ago",
     ])
       expect(nameToldComplaints(text)).toBe(`${text}. when will i get my refund?`);
     for (const text of ['can i return this if it does not fit?', 'how do i send it back?'])

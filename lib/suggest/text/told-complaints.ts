@@ -107,7 +107,7 @@ const NOT_ORDER_WAITING =
  * "sent the mixer back 2 weeks ago and still no money", "your warehouse got my return and I still don't see anything
  * on my card": an item returned, then money waited for, is what a team lead asks as "when will I get my refund".
  */
-const RETURNED = String.raw`\b(?:returned|sent (?:\w+\s+){0,3}back|shipped (?:\w+\s+){0,3}back|mailed (?:\w+\s+){0,3}back|dropped (?:\w+\s+){0,3}(?:return|off)|(?:got|received|have|has) (?:my|the|our) (?:return|package back|item back)|my return|the return)\b`;
+const RETURNED = String.raw`\b(?:returned|sent (?:\w+\s+){0,3}back|shipped (?:\w+\s+){0,3}back|mailed (?:\w+\s+){0,3}back|dropped (?:\w+\s+){0,3}(?:return|off)|(?:got|received|have|has) (?:my|the|our) (?:return|package back|item back)|my return|the return|return (?:\w+\s+){1,6}?(?:ago|yesterday|last (?:week|month|\w+day)))\b`;
 const MONEY = String.raw`\b(?:money|refund|card|visa|mastercard|amex|paypal|account|statement|credit|bank)\b`;
 const WAITING = String.raw`\b(?:still|yet|not come|not (?:seen|received|got)|haven'?t|hasn'?t|don'?t see|no (?:money|refund|sign)|nothing|when|how long|how much longer|where(?:'s| is))\b`;
 const REFUND_WAITING = [
