@@ -140,6 +140,16 @@ describe('complaints told as what happened', () => {
       expect(nameToldComplaints(text)).toBe(text);
   });
 
+  it('names a buyer counting their attempts, with no question, wanting a manager', () => {
+    for (const text of [
+      'i have called you three times about the blender and nothing happens.',
+      'this is my 4th email about the missing rug.',
+    ])
+      expect(nameToldComplaints(text)).toBe(`${text}. i want to speak to a manager?`);
+    // With a question of their own, the question is what to answer.
+    expect(nameToldComplaints('third time asking: where is my refund?')).not.toContain('manager');
+  });
+
   it('names a delivery scanned but not found: delivered but not received', () => {
     for (const text of [
       'the app shows it was dropped off at noon but nobody here has seen it',
