@@ -9,7 +9,7 @@ import {
   loadFreshSet,
   packsOfBlindSet,
 } from '../../bench/blind-sets';
-import type { Pack } from '../../lib/packs/schema';
+import { PLATFORMS, type Pack } from '../../lib/packs/schema';
 import { parsePack } from '../../lib/packs/validate';
 
 // The relevance bench scores against these files: a label naming an entry no pack has would count as a
@@ -27,10 +27,17 @@ const unknownIds = (cases: Array<{ expected: string[] }>, packs: Pack[]) => {
 };
 
 describe('evaluation sets', () => {
-  const checkSet = (cases: Array<{ text: string; expected: string[]; style?: string }>, packs: Pack[]) => {
+  const checkSet = (
+    cases: Array<{ text: string; expected: string[]; style?: string; platform?: string }>,
+    packs: Pack[],
+  ) => {
     expect(cases.length).toBeGreaterThan(150);
     expect(unknownIds(cases, packs)).toEqual([]);
     expect(cases.every((c) => typeof c.text === 'string' && c.text.trim() && c.style)).toBe(true);
+    // A platform the engine does not know filters every entry out: the line would count as a miss.
+    expect(
+      cases.filter((c) => c.platform !== undefined && !(PLATFORMS as readonly string[]).includes(c.platform)),
+    ).toEqual([]);
     const noAnswer = cases.filter((c) => c.expected.length === 0).length / cases.length;
     expect(noAnswer).toBeGreaterThan(0.05);
     expect(noAnswer).toBeLessThan(0.12);
