@@ -148,6 +148,11 @@ describe('complaints told as what happened', () => {
       expect(nameToldComplaints(text)).toBe(`${text}. i want to speak to a manager?`);
     // With a question of their own, the question is what to answer.
     expect(nameToldComplaints('third time asking: where is my refund?')).not.toContain('manager');
+    // Counting orders is loyalty, not a complaint.
+    expect(nameToldComplaints('this is my third time ordering from you')).toBe(
+      'this is my third time ordering from you',
+    );
+    expect(nameToldComplaints("this is the 3rd time i'm writing about the same thing")).toContain('manager');
   });
 
   it('names a delivery scanned but not found: delivered but not received', () => {

@@ -151,7 +151,7 @@ const DELIVERED_MISSING =
  * the question is what to answer.
  */
 const REPEATED_CONTACT =
-  /\b(?:(?:emailed|e-mailed|messaged|contacted|written|wrote|called|phoned|asked|chatted|reached out)\b[^.?!]{0,30}?\b(?:(?:\d+|two|three|four|five|six|several|multiple|many) times|twice)|(?:third|fourth|fifth|sixth|3rd|4th|5th|6th) (?:time|message|email|e-mail|attempt|request))\b/;
+  /\b(?:(?:emailed|e-mailed|messaged|contacted|written|wrote|called|phoned|asked|chatted|reached out)\b[^.?!]{0,30}?\b(?:(?:\d+|two|three|four|five|six|several|multiple|many) times|twice)|(?:third|fourth|fifth|sixth|3rd|4th|5th|6th) (?:message|email|e-mail|attempt|request)|(?:third|fourth|fifth|sixth|3rd|4th|5th|6th) time (?:(?:that )?(?:i|we)(?:['’]ve| have|['’]m| am|m)? )?(?:asking|asked|writing|written|wrote|messaging|messaged|emailing|emailed|contacting|contacted|calling|called|chatting|reaching out))\b/;
 
 /** The names a team lead writes for each complaint, in English and in Chinese, with their patterns. */
 const COMPLAINTS: ReadonlyArray<{ name: string; patterns: readonly RegExp[]; unless?: RegExp }> = [
