@@ -191,6 +191,13 @@ describe('isPraiseOnly', () => {
         '衣服收到了，挺好看的',
         '快递到了，谢谢',
         "the shoes arrived and they're so comfy",
+        // Praise said with a negation or 还, and praise words beyond "like" and "thanks".
+        '耳机音质不错，物超所值',
+        '床单洗了一次，没掉色，很舒服',
+        '实物比图片还好看',
+        '鞋子很合身，小姐姐服务超赞',
+        'the throw blanket is so soft, obsessed',
+        'vase arrived in one piece, well packed',
       ],
       true,
     );
@@ -209,6 +216,9 @@ describe('isPraiseOnly', () => {
         '衣服很好看，就是有点起球',
         '收到了，谢谢，能开发票吗',
         '很喜欢，可惜少了一件',
+        // Sarcasm in praise's words, and a trouble next to a praise idiom.
+        '你们可真贴心啊，发个快递用了十天',
+        '不错不错，还没发货',
         // A comparison asked with 那个 for 哪个 and no question mark.
         '红轴和茶轴那个打字舒服点',
       ],
