@@ -155,9 +155,18 @@ describe('isHoldingOnly', () => {
         "ok I'll keep an eye on my inbox",
         "sorry, someone's at the door, be right back",
         'one sec, my dog is barking lol',
+        // Busy now, back later; what they will buy, and when.
+        '我在开会，晚点聊',
+        '我明天再来买',
+        '那我就选灰色了',
+        "i'm at work, talk later",
+        "i'll probably buy the blue one next week",
+        "i'm about to check out",
       ],
       true,
     );
+    // A question without a question word the rules know, and an announcement with a question, keep suggestions.
+    expectEach(isHoldingOnly, ['我今晚下单，明天能发吗', "i'm at work, can you deliver after 6?"], false);
   });
 
   it('keeps every message that asks or requests something', () => {
