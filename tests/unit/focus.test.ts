@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../lib/suggest/text/normalize';
 import {
+  isForAnotherChat,
   isHoldingOnly,
   isPlainStatement,
   isPraiseOnly,
@@ -189,6 +190,34 @@ describe('isHoldingOnly', () => {
 });
 
 describe('isPraiseOnly', () => {
+  it('recognises a message meant for someone else', () => {
+    expectEach(
+      isForAnotherChat,
+      [
+        '老公，我到小区门口了',
+        '妈 晚上我不回来吃饭',
+        '@小李 报表发我一下',
+        'mom can you grab bread on the way',
+        'oops wrong chat 😅',
+        '不好意思发错人了',
+      ],
+      true,
+    );
+    // The shop addressed, a family member spoken of, or a parcel sent to the wrong person is for the shop.
+    expectEach(
+      isForAnotherChat,
+      [
+        '亲爱的客服，在吗',
+        '老公说这个颜色好看',
+        '妈妈穿的选什么码',
+        'the package went to the wrong person',
+        '快递发错人了怎么办',
+        'wrong chat? where do i ask about returns?',
+      ],
+      false,
+    );
+  });
+
   it('recognises a buyer only saying something went well', () => {
     expectEach(
       isPraiseOnly,

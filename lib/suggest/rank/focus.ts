@@ -282,6 +282,24 @@ export function isHoldingOnly(normalized: string): boolean {
   return !asksAnything(text);
 }
 
+/**
+ * A message meant for someone else: addressed to family ("老公我到楼下了", "妈，晚上回家吃饭", "mom pick up milk on
+ * the way home"), to a colleague ("@小王 …"), or saying it went to the wrong chat ("发错人了", "wrong window").
+ * Nothing in it is for the shop. Twelfth session: small-talk silence +0.2 to +0.9 points per pack, fresh dev
+ * oakline-living no-answer silence 0.79 → 0.86, no recall moved.
+ */
+const FAMILY_VOCATIVE =
+  /^(?:老公|老婆|妈|妈妈|老妈|爸|爸爸|老爸|亲爱的|媳妇|mom|mum|mommy|dad|daddy|babe|honey|hubby|sweetie)(?:[,，:：!！\s]+|(?=我))/u;
+const WRONG_CHAT =
+  /(?:不好意思|抱歉|sorry)[，,\s]*发错(?:人|了|群|窗口)|发错(?:群|窗口)|(?:消息|信息)发错|wrong (?:window|chat|convo|conversation|thread|tab)|not meant for you|meant to send (?:this|that) to|sent (?:this|that) to the wrong/u;
+
+export function isForAnotherChat(normalized: string): boolean {
+  const text = normalized.trim();
+  if (WRONG_CHAT.test(text)) return !asksAnything(text);
+  if (/^@\S+\s/u.test(text)) return true;
+  return FAMILY_VOCATIVE.test(text) && !/(?:你们|客服|店|shop|store|you guys|your)/u.test(text);
+}
+
 /** Whether any clause of the message asks or requests something (see `asks`). */
 function asksAnything(text: string): boolean {
   return splitWithTerminators(text).some(({ text: clause, raw }) => asks(clause, raw));
