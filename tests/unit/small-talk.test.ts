@@ -181,3 +181,19 @@ describe('words that place a message in time, alone', () => {
     expect(said('will my parcel arrive tomorrow')[0]).toBe('delivery');
   });
 });
+
+describe('a message that only tells of the buyer’s day', () => {
+  const zh = new SuggestEngine();
+  zh.setPacks([shippedPack('jd-electronics'), shippedPack('tmall-apparel')]);
+  const said = (text: string) => zh.suggest({ text, now }).suggestions.map((s) => s.entryId);
+
+  it('needs an entry that scores clearly when it holds no word of the shop (STATEMENT_SCORE)', () => {
+    // "到十" is all it shares with an entry: chance.
+    expect(said('今天加班到十点')).toEqual([]);
+  });
+
+  it('keeps its answer when it holds a word of the shop, asks, or names trouble', () => {
+    expect(said('今天加班到十点，快递能放驿站吗').length).toBeGreaterThan(0);
+    expect(said('衣服洗了一次就缩水了').length).toBeGreaterThan(0);
+  });
+});

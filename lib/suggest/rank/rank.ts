@@ -7,7 +7,8 @@ import type { Entry, Pack, Platform } from '../../packs/schema';
 import { scoreClauses, type ClauseScores } from './clauses';
 import type { Corpus, LoadedPack } from './corpus';
 import { matchesAWord, type QueryTerm } from './query-terms';
-import { isPlainStatement } from './focus';
+import { isPlainStatement, tellsOnly } from './focus';
+import { CONCEPT_TERM_PREFIX } from '../text/concepts';
 import { dormantScenarioOf, isEntryEligible } from './scenarios';
 import { separateSiblings } from './siblings';
 import {
@@ -16,6 +17,7 @@ import {
   DORMANT_SCENARIO_FACTOR,
   SCENARIO_BOOST,
   STATEMENT_COVERAGE,
+  STATEMENT_SCORE,
   isWeakAnswer,
   WEAK_COVERAGE,
   THRESHOLDS,
@@ -68,6 +70,11 @@ export function rankEntries(
   // message that only tells something needs an entry that explains more of it (`STATEMENT_COVERAGE`).
   const floor = isPlainStatement(normalized) ? STATEMENT_COVERAGE : THRESHOLDS.coverage;
   if (!ranked.some((r) => r.coverage >= floor)) return { ranked: [], query };
+  // A message that only tells, with no word of the shop's concept lexicon ("上班好累啊", "finally friday!"), needs
+  // an entry that also scores clearly (`STATEMENT_SCORE`).
+  const tellsOfLife = !query.some((q) => q.term.startsWith(CONCEPT_TERM_PREFIX)) && tellsOnly(normalized);
+  if (tellsOfLife && !ranked.some((r) => r.coverage >= floor && r.score >= STATEMENT_SCORE))
+    return { ranked: [], query };
   ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
   const ordered = withEachQuestionAnswered(separateSiblings(corpus, ranked, query), questionLeaders);
   // An entry of a scenario that is off comes after the entries that answer now unless it fits the message

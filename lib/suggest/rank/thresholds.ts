@@ -48,6 +48,17 @@ export const WEAK_COVERAGE = 0.1;
  */
 export const STATEMENT_COVERAGE = 0.3;
 
+/**
+ * The score some entry must also reach when a message only tells (no clause asks or requests, no word of trouble, in
+ * either language) and holds no word of the shop's concept lexicon: chit-chat about the buyer's day ("上班好累啊",
+ * "snow day! school's cancelled", "the kids are finally asleep") shares a word or two with some entry by chance.
+ * Small-talk silence (tests/eval/smalltalk, 422 lines per language) +0.3 to +2.8 points per pack (oakline-living
+ * 0.818 → 0.846, glow-lab 0.818 → 0.837), fresh dev oakline-living no-answer silence 0.86 → 0.93; no recall of any
+ * tuning set lower (with "want help" read as a request: "want help to see at what time I can cll customer support").
+ * 0.18 / 0.2 lost Shopify 1.1, lanxi-store 0.6, stride-co 0.6, JD 0.5 points.
+ */
+export const STATEMENT_SCORE = 0.15;
+
 /** A weak answer: listed after the others and never moved ahead of them (see `STRONG_SCORE`, `WEAK_COVERAGE`). */
 export const isWeakAnswer = (r: { score: number; coverage: number }): boolean =>
   r.score < STRONG_SCORE || r.coverage < THRESHOLDS.coverage;
