@@ -236,6 +236,8 @@ describe('isPraiseOnly', () => {
         '鞋子很合身，小姐姐服务超赞',
         'the throw blanket is so soft, obsessed',
         'vase arrived in one piece, well packed',
+        '收到啦，质量比想象的好',
+        '追评了，还晒了图',
       ],
       true,
     );

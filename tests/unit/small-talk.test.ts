@@ -102,6 +102,23 @@ describe('opening formulas', () => {
     expect(isCourtesyOnly('nvm i sorted it')).toBe(true);
     expect(isCourtesyOnly('figured it out, how do i return it?')).toBe(false);
   });
+
+  it('wishes, presence checks and see-you-agains are courtesy, questions beside them are not', () => {
+    for (const text of [
+      '客服在线吗',
+      '辛苦啦，注意身体',
+      '新年快乐！',
+      '祝店铺生意兴隆',
+      '下次再来',
+      'Merry Xmas to the whole team',
+      'good day to you',
+      'sure thing',
+      'helo',
+    ])
+      expect(isCourtesyOnly(text), text).toBe(true);
+    for (const text of ['在线客服几点下班', 'merry christmas, will it arrive before the 24th?', '下次来还有优惠吗'])
+      expect(isCourtesyOnly(text), text).toBe(false);
+  });
 });
 
 describe('English courtesy words as the tokenizer stems them', () => {

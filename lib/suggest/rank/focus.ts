@@ -318,14 +318,14 @@ function asksAnything(text: string): boolean {
 const PRAISE_EN =
   /\b(?:thanks?|thank you|thx|ty|love[sd]?|loving|perfect(?:ly)?|great|amazing|awesome|gorgeous|beautiful|cute|comfy|cozy|cosy|soft|happy|glad|obsessed|impressed|excited|yay|lovely|fantastic|excellent|stunning|adorable|favou?rite|nicer|so good|very good|well (?:packed|made)|in one piece|fits? (?:great|perfect(?:ly)?|well|like a glove)|all good)\b/u;
 const PRAISE_ZH =
-  /谢[谢了啦咯啊哈亲]|感谢|多谢|喜欢|好看|漂亮|不错|满意|开心|刚好|合适|合身|很快|好快|挺快|精致|好评|追评|晒了?图|五星|点赞|打call|给力|舒服|舒适|可爱|好美|超美|真美|很美|好爱|爱了|绝了|超赞|好赞|很赞|太赞|真好|很好|好用|好吃|好闻|温柔|耐心|贴心|用心|严实|质感|显白|清新|物超所值|值了|惊喜|种草|推荐给|夸/u;
+  /谢[谢了啦咯啊哈亲]|感谢|多谢|喜欢|好看|漂亮|不错|满意|开心|刚好|合适|合身|很快|好快|挺快|精致|好评|追评|晒了?图|五星|点赞|打call|给力|舒服|舒适|可爱|好美|超美|真美|很美|好爱|爱了|绝了|超赞|好赞|很赞|太赞|真好|很好|好用|好吃|好闻|温柔|耐心|贴心|用心|严实|质感|显白|清新|物超所值|值了|惊喜|种草|推荐给|夸|比(?:我)?想(?:象)?(?:的|中)|超出预期|和身|very good|so good|good|nice|perfect/u;
 const TROUBLE_EN =
   /\b(?:not|no|never|nothing|without|cannot|(?:do|does|did|is|was|are|were|have|has|had|would|could|should|ca|wo|ai)nt|still|yet|only|instead|wrong|missing|broken|late|damaged|ruined|destroyed|defective|faulty|cracked|torn|ripped|dented|stained|leak(?:s|ed|ing)?|stuck|stopped|dead|died|hole|but|except|apparently|supposed|guess|sure|wow|oh|nice|great timing|love (?:that|how)|thanks for nothing|so much for|so[- ]called|of course|as always|yeah right)\b|n['’]t\b|["“”]|(?<!\p{L})['‘’](?=\p{L})|(?<=\p{L})['’](?!\p{L})/u;
 const TROUBLE_ZH =
   /[不没未别无]|还|怎么|坏|破|错|少|漏|慢|假|但|可是|就是|呵|吧|[？?]|可真|真是|服了|佩服|厉害了|好家伙|笑死|绝绝子/u;
 /** Praise said with a negation or 还 (不错, 没毛病, 没有一点磕碰, 不掉色, 还好看): not a word of trouble. */
 const PRAISE_NEGATION_ZH =
-  /不错|没毛病|没问题|没(?:有)?(?:一点|任何)?(?:磕碰|瑕疵|异味|味道|色差|线头|破损)|不(?:掉色|起球|掉毛|沾|缩水|变形|贵|卡|闷|扎|勒)|没(?:掉色|起球|掉毛|缩水|变形)|还(?:要|更|挺|蛮|是你们|好看|可以|不错)|了吧$/gu;
+  /不错|没毛病|没问题|没(?:有)?(?:一点|任何)?(?:磕碰|瑕疵|异味|味道|色差|线头|破损)|不(?:掉色|起球|掉毛|沾|缩水|变形|贵|卡|闷|扎|勒)|没(?:掉色|起球|掉毛|缩水|变形)|还(?:要|更|挺|蛮|是你们|好看|可以|不错|晒)|了吧$/gu;
 
 /** Whether the message has a word of a problem, a negation, a contrast or a mark of sarcasm. */
 function namesTrouble(text: string): boolean {
