@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../lib/suggest/text/normalize';
 import {
+  isDetailOnly,
   isForAnotherChat,
   isHoldingOnly,
   isPlainStatement,
@@ -214,6 +215,19 @@ describe('isPraiseOnly', () => {
         '快递发错人了怎么办',
         'wrong chat? where do i ask about returns?',
       ],
+      false,
+    );
+  });
+
+  it('recognises a detail given alone, as an answer to the agent', () => {
+    expectEach(
+      isDetailOnly,
+      ['my order number is #20931', 'order 88412 fyi', '订单号是 2209381123', '手机尾号5521'],
+      true,
+    );
+    expectEach(
+      isDetailOnly,
+      ['order #20931 never came', '订单号123456 退款', 'my order number is #20931, where is it?'],
       false,
     );
   });

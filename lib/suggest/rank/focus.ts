@@ -300,6 +300,20 @@ export function isForAnotherChat(normalized: string): boolean {
   return FAMILY_VOCATIVE.test(text) && !/(?:你们|客服|店|shop|store|you guys|your)/u.test(text);
 }
 
+/**
+ * A detail given alone, as the buyer answers the agent's request for it: "my order number is #10482", "order #5531
+ * btw", "手机尾号是8826", "我的订单号是 4512873690221". The agent asked for it; no canned reply answers it.
+ */
+const DETAIL_ONLY_EN =
+  /^(?:(?:hi|hey|ok|okay|so|and|also|oh)[,\s]+)?(?:(?:my|the|our) )?(?:order(?: number| no\.?| num| id)?|tracking(?: number| no\.?)?|phone(?: number)?|mobile(?: number)?|email(?: address)?|e-mail)(?: is| was| number is|:)?\s*(?:#\s?)?[\w@.+-]*\d[\w@.+-]*(?:\s*(?:btw|fyi|thanks|thx|ty))?[\s.!]*$/u;
+const DETAIL_ONLY_ZH =
+  /^(?:我的|我)?(?:订单号|订单编号|单号|运单号|快递单号|订单|手机号|手机尾号|尾号|电话|手机)(?:码)?(?:是|为|:|：)?\s*\d[\d\s-]*(?:哈|的|啊|呀|哦)?[\s。！!]*$/u;
+
+export function isDetailOnly(normalized: string): boolean {
+  const text = normalized.trim();
+  return DETAIL_ONLY_EN.test(text) || DETAIL_ONLY_ZH.test(text);
+}
+
 /** Whether any clause of the message asks or requests something (see `asks`). */
 function asksAnything(text: string): boolean {
   return splitWithTerminators(text).some(({ text: clause, raw }) => asks(clause, raw));
