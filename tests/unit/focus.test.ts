@@ -164,6 +164,9 @@ describe('isHoldingOnly', () => {
         "i'm at work, talk later",
         "i'll probably buy the blue one next week",
         "i'm about to check out",
+        '我再对比对比',
+        'sorry hold on, let me check',
+        'just a moment, my boss is here',
       ],
       true,
     );
@@ -252,6 +255,8 @@ describe('isPraiseOnly', () => {
         'vase arrived in one piece, well packed',
         '收到啦，质量比想象的好',
         '追评了，还晒了图',
+        '宝贝收到了 跟描述一样',
+        '10/10 would buy again',
       ],
       true,
     );

@@ -116,6 +116,21 @@ describe('opening formulas', () => {
       'helo',
     ])
       expect(isCourtesyOnly(text), text).toBe(true);
+    // Opening without the question yet, closing, apologising for the chat itself.
+    for (const text of [
+      '我想问个问题哈',
+      '有个事想咨询下',
+      '好滴 没别的了',
+      '不好意思打字慢',
+      'hi team',
+      'hi there, I wanted to ask something',
+      "alright that's everything",
+      'nothing else, thank you',
+      'sorry, typing on my phone',
+    ])
+      expect(isCourtesyOnly(text), text).toBe(true);
+    for (const text of ['我想咨询一下退货', 'i wanted to ask something about returns', "that's everything i ordered?"])
+      expect(isCourtesyOnly(text), text).toBe(false);
     for (const text of ['在线客服几点下班', 'merry christmas, will it arrive before the 24th?', '下次来还有优惠吗'])
       expect(isCourtesyOnly(text), text).toBe(false);
   });

@@ -259,9 +259,9 @@ export function hanRunWeights(focus: WeightedClause[]): number[] | null {
  * (a holding phrase), and any question or request anywhere in the message keeps it answerable.
  */
 const HOLDING_OPENER =
-  /^(?:(?:好的?|嗯+|哦+|ok|okay|alright|wait|那|那我|我)[,，\s]*)?(?:稍等|等一?下|等等|我先|先|我去|我再|再|我问问|我考虑|考虑|我想想|想想|我量|商量|回头|晚点|brb|be right back|hold on|hang on|just a sec|just a second|one sec|one moment|give me a (?:sec|second|minute)|let me (?:go )?(?:think|check|ask|see|talk|find|look|grab)|i'?ll (?:just )?(?:think|check|ask|get back|order|come back|let you know|wait|keep an eye|talk|place)|i will (?:think|check|ask|get back|order|come back)|gonna (?:ask|think|check)|马上回来|回头见|晚点聊|再聊|等我|我在(?:上班|开会|忙|外面|路上)|我今晚|今晚我|我明天|明天我|我晚上|晚上我|我打算|我就选|就选|我先去|talk (?:to you )?later|(?:i'?m|im|i am) (?:at work|driving|in a meeting|busy|out)|(?:i'?ll|i will) (?:probably |prob )?(?:grab|buy|leave|make|be back)|ordering now|(?:i'?m|im|i am) (?:about to|gonna|going to) (?:check ?out|order|buy|grab|place))/u;
+  /^(?:(?:好的?|嗯+|哦+|ok|okay|alright|wait|sorry|那|那我|我)[,，\s]*)?(?:稍等|我看看|我再看看|我再对比|让我再|等会儿?|别走|just a moment|back in a (?:bit|sec|minute)|let me measure|等一?下|等等|我先|先|我去|我再|再|我问问|我考虑|考虑|我想想|想想|我量|商量|回头|晚点|brb|be right back|hold on|hang on|just a sec|just a second|one sec|one moment|give me a (?:sec|second|minute)|let me (?:go )?(?:think|check|ask|see|talk|find|look|grab)|i'?ll (?:just )?(?:think|check|ask|get back|order|come back|let you know|wait|keep an eye|talk|place)|i will (?:think|check|ask|get back|order|come back)|gonna (?:ask|think|check)|马上回来|回头见|晚点聊|再聊|等我|我在(?:上班|开会|忙|外面|路上)|我今晚|今晚我|我明天|明天我|我晚上|晚上我|我打算|我就选|就选|我先去|talk (?:to you )?later|(?:i'?m|im|i am) (?:at work|driving|in a meeting|busy|out)|(?:i'?ll|i will) (?:probably |prob )?(?:grab|buy|leave|make|be back)|ordering now|(?:i'?m|im|i am) (?:about to|gonna|going to) (?:check ?out|order|buy|grab|place))/u;
 const HOLDING_VERB =
-  /(?:下单|拍了?|付款|商量|考虑|看看|想想|量|问问|决定|回来|联系你|再说|聊|见|买|入|加购|购物车|选|吃|找|翻|拿|think|ask|check|order|decide|come back|get back|talk|find|look|grab|wait|keep an eye|place|looking|later|buy|be back|review|work|meeting|busy|driving)/u;
+  /(?:看看|对比|纠结|走|等|moment|bit|measure|下单|拍了?|付款|商量|考虑|看看|想想|量|问问|决定|回来|联系你|再说|聊|见|买|入|加购|购物车|选|吃|找|翻|拿|think|ask|check|order|decide|come back|get back|talk|find|look|grab|wait|keep an eye|place|looking|later|buy|be back|review|work|meeting|busy|driving)/u;
 
 /**
  * Twelfth session: busy now / back later (我在开会, 晚点聊, "i'm at work", "talk later") and what the buyer will buy
@@ -330,9 +330,9 @@ function asksAnything(text: string): boolean {
  * 0.787), fresh dev no-answer silence guoxian, lanxi, xiaoyu 0.93 → 1.00, Tmall 0.88 → 0.91; no recall moved.
  */
 const PRAISE_EN =
-  /\b(?:thanks?|thank you|thx|ty|love[sd]?|loving|perfect(?:ly)?|great|amazing|awesome|gorgeous|beautiful|cute|comfy|cozy|cosy|soft|happy|glad|obsessed|impressed|excited|yay|lovely|fantastic|excellent|stunning|adorable|favou?rite|nicer|so good|very good|well (?:packed|made)|in one piece|fits? (?:great|perfect(?:ly)?|well|like a glove)|all good)\b/u;
+  /\b(?:10\/10|would (?:buy|order) again|super fast|so fast|thanks?|thank you|thx|ty|love[sd]?|loving|perfect(?:ly)?|great|amazing|awesome|gorgeous|beautiful|cute|comfy|cozy|cosy|soft|happy|glad|obsessed|impressed|excited|yay|lovely|fantastic|excellent|stunning|adorable|favou?rite|nicer|so good|very good|well (?:packed|made)|in one piece|fits? (?:great|perfect(?:ly)?|well|like a glove)|all good)\b/u;
 const PRAISE_ZH =
-  /谢[谢了啦咯啊哈亲]|感谢|多谢|喜欢|好看|漂亮|不错|满意|开心|刚好|合适|合身|很快|好快|挺快|精致|好评|追评|晒了?图|五星|点赞|打call|给力|舒服|舒适|可爱|好美|超美|真美|很美|好爱|爱了|绝了|超赞|好赞|很赞|太赞|真好|很好|好用|好吃|好闻|温柔|耐心|贴心|用心|严实|质感|显白|清新|物超所值|值了|惊喜|种草|推荐给|夸|比(?:我)?想(?:象)?(?:的|中)|超出预期|和身|very good|so good|good|nice|perfect/u;
+  /谢[谢了啦咯啊哈亲]|感谢|多谢|喜欢|好看|漂亮|不错|满意|开心|刚好|合适|合身|很快|好快|挺快|精致|好评|追评|晒了?图|五星|点赞|打call|给力|舒服|舒适|可爱|好美|超美|真美|很美|好爱|爱了|绝了|超赞|好赞|很赞|太赞|真好|很好|好用|好吃|好闻|温柔|耐心|贴心|用心|严实|质感|显白|清新|物超所值|值了|惊喜|种草|推荐给|夸|比(?:我)?想(?:象)?(?:的|中)|超出预期|和身|太好了|神速|靠谱|很棒|真棒|好棒|[跟和与]描述(?:一样|一致|相符)|做工(?:很|挺|超)?(?:细|好|精细)|very good|so good|good|nice|perfect/u;
 const TROUBLE_EN =
   /\b(?:not|no|never|nothing|without|cannot|(?:do|does|did|is|was|are|were|have|has|had|would|could|should|ca|wo|ai)nt|still|yet|only|instead|wrong|missing|broken|late|damaged|ruined|destroyed|defective|faulty|cracked|torn|ripped|dented|stained|leak(?:s|ed|ing)?|stuck|stopped|dead|died|hole|but|except|apparently|supposed|guess|sure|wow|oh|nice|great timing|love (?:that|how)|thanks for nothing|so much for|so[- ]called|of course|as always|yeah right)\b|n['’]t\b|["“”]|(?<!\p{L})['‘’](?=\p{L})|(?<=\p{L})['’](?!\p{L})/u;
 const TROUBLE_ZH =
