@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../lib/suggest/text/normalize';
 import {
+  isApologyOnly,
   isDetailOnly,
   isForAnotherChat,
   isHoldingOnly,
@@ -217,6 +218,21 @@ describe('isPraiseOnly', () => {
         'the package went to the wrong person',
         '快递发错人了怎么办',
         'wrong chat? where do i ask about returns?',
+      ],
+      false,
+    );
+  });
+
+  it('recognises a short apology for the chat itself', () => {
+    expectEach(isApologyOnly, ['不好意思 刚才在开车', '电脑卡了一下 抱歉', 'sorry, my wifi keeps dropping'], true);
+    // An apology on the way into a question or a request, or beside a word of the shop, keeps its suggestions.
+    expectEach(
+      isApologyOnly,
+      [
+        '不好意思，能帮我改个地址吗',
+        '不好意思，我想退货',
+        'sorry, what sizes do you have',
+        'sorry to ask again about my refund',
       ],
       false,
     );
