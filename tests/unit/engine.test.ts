@@ -3,6 +3,7 @@ import { SuggestEngine, questionOf, THRESHOLDS } from '../../lib/suggest/engine'
 import {
   buildSegment,
   FIELD_WEIGHTS,
+  HAN_REPLY_WEIGHT,
   reviveSegment,
   serializeSegment,
   termStrings,
@@ -127,6 +128,37 @@ describe('SuggestEngine ranking', () => {
     expect(ids(engine, 'do you deliver to Norway?')[0]).toBe('countries');
     expect(ids(engine, 'shipping to Toronto')[0]).toBe('countries');
     expect(ids(engine, 'do you have a store in Seattle')[0]).toBe('store');
+  });
+
+  it('weighs the words of a Chinese reply: the buyer tells in them what the few questions do not say', () => {
+    const care = pack({
+      format: 'huashu-pack/1',
+      id: 'care',
+      name: '店',
+      version: '1.0.0',
+      locale: 'zh-CN',
+      entries: [
+        {
+          id: 'ship-time',
+          title: '发货时间',
+          questions: ['什么时候发货', '多久能发'],
+          replies: [{ text: '亲，48小时内发出～' }],
+        },
+        {
+          id: 'washing',
+          title: '洗涤保养',
+          questions: ['怎么洗', '可以机洗吗'],
+          replies: [{ text: '亲，建议冷水手洗，印花款请反面低温熨烫，不要暴晒～' }],
+        },
+        {
+          id: 'fading',
+          title: '掉色',
+          questions: ['洗了会掉色吗'],
+          replies: [{ text: '亲，深色款首次洗涤会有少量浮色～' }],
+        },
+      ],
+    });
+    expect(ids(engineWith(care), '印花的衣服熨烫的时候有什么要注意的')[0]).toBe('washing');
   });
 
   it('answers both questions of a multi-question message', () => {
@@ -327,7 +359,7 @@ describe('buildSegment', () => {
   });
 
   it('stores weights exactly: every field weight × term weight is a whole number of units', () => {
-    for (const field of Object.values(FIELD_WEIGHTS)) {
+    for (const field of [...Object.values(FIELD_WEIGHTS), HAN_REPLY_WEIGHT]) {
       for (const term of Object.values(TERM_WEIGHTS)) {
         const units = field * term * WEIGHT_SCALE;
         expect(Math.abs(units - Math.round(units)), `${field} × ${term}`).toBeLessThan(1e-9);
