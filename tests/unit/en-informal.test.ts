@@ -69,6 +69,20 @@ describe('informal English', () => {
     expect(expandInformal('ship it today and i will be back monday')).toBe('ship it today and i will be back monday');
   });
 
+  it('reads the thing going, given or taken back as a return too', () => {
+    expect(expandInformal('can it still go back?')).toBe('can it still go back return?');
+    expect(expandInformal('will you take them back')).toBe('will you take them back return');
+    expect(expandInformal('i want give back the hoodie')).toBe('i want give back the return hoodie');
+    // Not a person going back, a mattress that will not go back in its box, or something given back to the buyer.
+    for (const text of [
+      'i need to go back to work',
+      "it won't go back in the box",
+      'they gave it back to me',
+      'can i go back',
+    ])
+      expect(expandInformal(text)).toBe(text);
+  });
+
   it('lets a message in chat shorthand find the entry', () => {
     const engine = new SuggestEngine();
     engine.setPacks([pack(shop)]);
