@@ -336,6 +336,7 @@ describe('isPlainStatement', () => {
       isPlainStatement,
       [
         'hwo do i return somthing i bought',
+        'wheres my stuff lol ordered monday',
         'yo can i swap my 10s for 10.5s',
         'quick q whats the cheapest delivery option to the uk',
         'need help to check ur refund policy',

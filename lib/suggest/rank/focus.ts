@@ -31,7 +31,7 @@ export const STORY_WEIGHT_GENERIC_ASK = 0.6;
 const GENERIC_ASK_WORDS = 2;
 
 const EN_ASK_START =
-  /^(?:so |and |but |also |ok |okay |well |hi |hey |hello |yo |quick q |quick question )*(?:what|whats|when|where|which|who|why|how|hows|hwo|wat|wut|wen|wher|wich|were|can|could|will|would|wil|do|does|did|dont|is|isnt|are|arent|am|should|shall|may|might|any|is there|are there|have you|has|have)\b/u;
+  /^(?:so |and |but |also |ok |okay |well |hi |hey |hello |yo |quick q |quick question )*(?:what|whats|when|whens|where|wheres|which|who|whos|why|how|hows|hwo|wat|wut|wen|wher|wich|were|can|could|will|would|wil|do|does|did|dont|is|isnt|are|arent|am|should|shall|may|might|any|is there|are there|have you|has|have)\b/u;
 const EN_REQUEST =
   /\b(?:please|pls|plz|let me know|tell me|wondering|wonder if|i need|i want|i would like|id like|i'd like|looking for|help me|need help|want help|need to know|want to know|want to (?:see|check|find out)|possible)\b/u;
 const ZH_ASK =
