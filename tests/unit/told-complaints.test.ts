@@ -194,6 +194,10 @@ describe('complaints told as what happened', () => {
     );
     expect(nameToldComplaints('拆开一看镜子碎了')).toBe('拆开一看镜子碎了。收到破损？');
     expect(nameToldComplaints('你们把42码寄成了40码')).toBe('你们把42码寄成了40码。发错了？');
+    // What came after a plain pause, the courier breaking it, the fallen price's money asked back.
+    expect(nameToldComplaints('我选的是大号，到手是小号')).toBe('我选的是大号，到手是小号。发错了？');
+    expect(nameToldComplaints('快递员把箱子摔得变形了')).toBe('快递员把箱子摔得变形了。收到破损？');
+    expect(nameToldComplaints('降下来的那部分差价能补吗')).toBe('降下来的那部分差价能补吗。降价了？');
     // Asking when already, a question about returns, or a message that went through, is not.
     for (const text of ['退货的运费险钱啥时候到', '退货要寄到哪里', '消息发成功了吗', '收到了，很喜欢'])
       expect(nameToldComplaints(text)).toBe(text);
