@@ -140,6 +140,18 @@ describe('complaints told as what happened', () => {
       expect(nameToldComplaints(text)).toBe(text);
   });
 
+  it('names someone else’s item, a product that came without its part, and asking whether a fault is covered', () => {
+    expect(nameToldComplaints("these are someone else's boots")).toBe("these are someone else's boots. wrong item?");
+    expect(nameToldComplaints("this isn't my order")).toBe("this isn't my order. wrong item?");
+    expect(nameToldComplaints('the lamp came without a shade')).toBe('the lamp came without a shade. missing item?');
+    expect(nameToldComplaints('only the stand showed up')).toBe('only the stand showed up. missing item?');
+    expect(nameToldComplaints('the zip broke after a month, is that covered?')).toBe(
+      'the zip broke after a month, is that covered?. is it covered under warranty?',
+    );
+    for (const text of ["it's not my fault", "it isn't my size", 'does shipping come without tracking?'])
+      expect(nameToldComplaints(text)).toBe(text);
+  });
+
   it('names a buyer counting their attempts, with no question, wanting a manager', () => {
     for (const text of [
       'i have called you three times about the blender and nothing happens.',
