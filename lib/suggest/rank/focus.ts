@@ -271,7 +271,7 @@ const HOLDING_VERB =
  */
 /** A holding phrase closing (or opening) a short message: "sorry, someone's at the door, be right back". */
 const HOLDING_CLOSER =
-  /(?:brb|be right back|one sec|just a sec(?:ond)?|hold on|give me a (?:sec|second|minute))[\s.!~…]*$/u;
+  /(?:brb|be right back|one sec|just a sec(?:ond)?|hold on|give me a (?:sec|second|minute)|稍等|等(?:我)?一下|等等|马上(?:就)?(?:来|回来))[\s.!~…。！～哈呀啊哦]*$/u;
 
 export function isHoldingOnly(normalized: string): boolean {
   const text = normalized.trim();
@@ -353,9 +353,12 @@ const TROUBLE_EN =
   /\b(?:not|no|never|nothing|without|cannot|(?:do|does|did|is|was|are|were|have|has|had|would|could|should|ca|wo|ai)nt|still|yet|only|instead|wrong|missing|broken|late|damaged|ruined|destroyed|defective|faulty|cracked|torn|ripped|dented|stained|leak(?:s|ed|ing)?|stuck|stopped|dead|died|hole|but|except|apparently|supposed|guess|sure|wow|oh|nice|great timing|love (?:that|how)|thanks for nothing|so much for|so[- ]called|of course|as always|yeah right)\b|n['’]t\b|["“”]|(?<!\p{L})['‘’](?=\p{L})|(?<=\p{L})['’](?!\p{L})/u;
 const TROUBLE_ZH =
   /[不没未别无]|还|怎么|坏|破|错|少|漏|慢|假|但|可是|就是|呵|吧|[？?]|可真|真是|服了|佩服|厉害了|好家伙|笑死|绝绝子/u;
-/** Praise said with a negation or 还 (不错, 没毛病, 没有一点磕碰, 不掉色, 还好看): not a word of trouble. */
+/**
+ * Praise said with a negation or 还 (不错, 没毛病, 没有一点磕碰, 不掉色, 还好看), and common words that only hold a
+ * negator's character (特别, 区别, 无线): not a word of trouble.
+ */
 const PRAISE_NEGATION_ZH =
-  /不错|没毛病|没问题|没(?:有)?(?:一点|任何)?(?:磕碰|瑕疵|异味|味道|色差|线头|破损)|不(?:掉色|起球|掉毛|沾|缩水|变形|贵|卡|闷|扎|勒)|没(?:掉色|起球|掉毛|缩水|变形)|还(?:要|更|挺|蛮|是你们|好看|可以|不错|晒)|了吧$/gu;
+  /特别|区别|级别|类别|分别|别人|无线|无糖|未来|不错|没毛病|没问题|没(?:有)?(?:一点|任何)?(?:磕碰|瑕疵|异味|味道|色差|线头|破损)|不(?:掉色|起球|掉毛|沾|缩水|变形|贵|卡|闷|扎|勒)|没(?:掉色|起球|掉毛|缩水|变形)|还(?:要|更|挺|蛮|是你们|好看|可以|不错|晒)|了吧$/gu;
 
 /** Whether the message has a word of a problem, a negation, a contrast or a mark of sarcasm. */
 function namesTrouble(text: string): boolean {
