@@ -143,6 +143,13 @@ describe('complaints told as what happened', () => {
   it('names someone else’s item, a product that came without its part, and asking whether a fault is covered', () => {
     expect(nameToldComplaints("these are someone else's boots")).toBe("these are someone else's boots. wrong item?");
     expect(nameToldComplaints("this isn't my order")).toBe("this isn't my order. wrong item?");
+    expect(nameToldComplaints('the scarf in the bag is not mine')).toBe(
+      'the scarf in the bag is not mine. wrong item?',
+    );
+    expect(nameToldComplaints('my parcel has been stuck at the denver sorting center for days')).toBe(
+      'my parcel has been stuck at the denver sorting center for days. tracking not updating?',
+    );
+    expect(nameToldComplaints('is my order already send?')).toBe('is my order already send?. where is my order?');
     expect(nameToldComplaints('the lamp came without a shade')).toBe('the lamp came without a shade. missing item?');
     expect(nameToldComplaints('only the stand showed up')).toBe('only the stand showed up. missing item?');
     expect(nameToldComplaints('the zip broke after a month, is that covered?')).toBe(
