@@ -217,6 +217,12 @@ describe('complaints told as what happened', () => {
     expect(nameToldComplaints('我选的是大号，到手是小号')).toBe('我选的是大号，到手是小号。发错了？');
     expect(nameToldComplaints('快递员把箱子摔得变形了')).toBe('快递员把箱子摔得变形了。收到破损？');
     expect(nameToldComplaints('降下来的那部分差价能补吗')).toBe('降下来的那部分差价能补吗。降价了？');
+    expect(nameToldComplaints('显示已经送达了，东西呢')).toBe('显示已经送达了，东西呢。显示签收但没收到？');
+    expect(nameToldComplaints('收到就有划痕')).toBe('收到就有划痕。收到破损？');
+    expect(nameToldComplaints('耳机少了一只')).toBe('耳机少了一只。少发？');
+    // A return the warehouse signed for, and bargaining, are something else.
+    for (const text of ['退货寄回去了 仓库显示签收了 钱还没看到', '能不能少个二十块', '少个十块钱呗'])
+      expect(nameToldComplaints(text)).not.toMatch(/显示签收但没收到|少发/);
     // Asking when already, a question about returns, or a message that went through, is not.
     for (const text of ['退货的运费险钱啥时候到', '退货要寄到哪里', '消息发成功了吗', '收到了，很喜欢'])
       expect(nameToldComplaints(text)).toBe(text);
