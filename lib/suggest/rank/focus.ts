@@ -275,7 +275,7 @@ const HOLDING_CLOSER =
 
 export function isHoldingOnly(normalized: string): boolean {
   const text = normalized.trim();
-  if (HOLDING_CLOSER.test(text) || /^(?:just a sec(?:ond)?|one sec|hold on|brb)\b/u.test(text)) {
+  if (HOLDING_CLOSER.test(text) || /^(?:just a sec(?:ond)?|one sec|hold on|hang on|brb)\b/u.test(text)) {
     if (text.length <= 80 && !asksAnything(text) && !namesTrouble(text)) return true;
   }
   if (!HOLDING_OPENER.test(text) || !HOLDING_VERB.test(text)) return false;
@@ -306,7 +306,7 @@ export function isForAnotherChat(normalized: string): boolean {
  * btw", "手机尾号是8826", "我的订单号是 4512873690221". The agent asked for it; no canned reply answers it.
  */
 const DETAIL_ONLY_EN =
-  /^(?:(?:hi|hey|ok|okay|so|and|also|oh)[,\s]+)?(?:(?:my|the|our) )?(?:order(?: number| no\.?| num| id)?|tracking(?: number| no\.?)?|phone(?: number)?|mobile(?: number)?|email(?: address)?|e-mail)(?: is| was| number is|:)?\s*(?:#\s?)?[\w@.+-]*\d[\w@.+-]*(?:\s*(?:btw|fyi|thanks|thx|ty))?[\s.!]*$/u;
+  /^(?:(?:hi|hey|ok|okay|so|and|also|oh)[,\s]+)?(?:(?:my|the|our) )?(?:order(?: number| no\.?| num| id)?|tracking(?: number| no\.?)?|phone(?: number)?|mobile(?: number)?|email(?: address)?|e-mail)(?: is| was| number is|:)?\s*(?:#\s?)?[\w@.+-]*\d[\w@.+-]*(?:\s*(?:btw|by the way|fyi|for your information|thanks|thx|ty))?[\s.!]*$/u;
 const DETAIL_ONLY_ZH =
   /^(?:我的|我)?(?:订单号|订单编号|单号|运单号|快递单号|订单|手机号|手机尾号|尾号|电话|手机)(?:码)?(?:是|为|:|：)?\s*\d[\d\s-]*(?:哈|的|啊|呀|哦)?[\s。！!]*$/u;
 
