@@ -168,6 +168,7 @@ describe('isHoldingOnly', () => {
         '我再对比对比',
         '好的 我拍个照片给你 稍等哈',
         'sorry hold on, let me check',
+        "hang on, someone's at the door",
         'just a moment, my boss is here',
       ],
       true,
@@ -242,7 +243,7 @@ describe('isPraiseOnly', () => {
   it('recognises a detail given alone, as an answer to the agent', () => {
     expectEach(
       isDetailOnly,
-      ['my order number is #20931', 'order 88412 fyi', '订单号是 2209381123', '手机尾号5521'],
+      ['my order number is #20931', 'order 88412 fyi', 'order #5531 by the way', '订单号是 2209381123', '手机尾号5521'],
       true,
     );
     expectEach(

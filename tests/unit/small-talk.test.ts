@@ -127,9 +127,15 @@ describe('opening formulas', () => {
       "alright that's everything",
       'nothing else, thank you',
       'sorry, typing on my phone',
+      'right, ok',
     ])
       expect(isCourtesyOnly(text), text).toBe(true);
-    for (const text of ['我想咨询一下退货', 'i wanted to ask something about returns', "that's everything i ordered?"])
+    for (const text of [
+      '我想咨询一下退货',
+      'i wanted to ask something about returns',
+      "that's everything i ordered?",
+      'is this the right size',
+    ])
       expect(isCourtesyOnly(text), text).toBe(false);
     for (const text of ['在线客服几点下班', 'merry christmas, will it arrive before the 24th?', '下次来还有优惠吗'])
       expect(isCourtesyOnly(text), text).toBe(false);
