@@ -106,12 +106,12 @@ function samplesOf(group: Group): Sample[] {
     const entries = new Map(packs.map((pack) => [pack.id, new Map(pack.entries.map((entry) => [entry.id, entry]))]));
     return readCases(file).flatMap((c) => {
       if (c.expected.length === 0) return [];
-      const { suggestions } = engine.suggest(
+      const { suggestions, reading = c.text } = engine.suggest(
         { text: c.text, platform: c.platform as Platform | undefined, now: BENCH_DATE },
         WORD_RERANK_CANDIDATES,
       );
       // As the engine does: only messages it reads this way, with two candidates or more, are re-ordered.
-      if (!isWordRerankable(c.text, group.language) || suggestions.length === 0)
+      if (!isWordRerankable(reading, group.language) || suggestions.length === 0)
         return [{ features: [], right: [], mayLead: [] }];
       const candidates = suggestions.map((s) => ({
         score: s.score,
@@ -121,7 +121,8 @@ function samplesOf(group: Group): Sample[] {
       }));
       return [
         {
-          features: wordRerankFeatures(c.text, candidates),
+          // Read as the engine reads it (normalised, shorthand written out, told complaints named).
+          features: wordRerankFeatures(reading, candidates),
           right: suggestions.map((s) => c.expected.includes(s.entryId)),
           mayLead: suggestions.map((s) => mayLeadByWords(entries.get(s.packId)!.get(s.entryId)!, s)),
         },

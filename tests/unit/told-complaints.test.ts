@@ -311,5 +311,9 @@ describe('complaints told as what happened', () => {
     expect(
       waiting.suggest({ text: 'bought it a week ago and still nothing, has it even left?' }).suggestions[0]?.entryId,
     ).toBe('order-status');
+    // The word re-ranker reads the message as the engine read it: the named situation included.
+    expect(waiting.suggest({ text: 'bought it a week ago and still nothing, has it even left?' }).reading).toContain(
+      'where is my order?',
+    );
   });
 });
