@@ -37,6 +37,7 @@ describe('readFocus', () => {
       { text: 'i need a medium', weight: 1 },
     ]);
     expect(focus("No I don't want credit on your site, I want the money on my card")[0]!.weight).toBe(NEGATED_WEIGHT);
+    expect(focus("I'm not asking about the price, I mean can it ship to Canada")[0]!.weight).toBe(NEGATED_WEIGHT);
     expect(focus("It isn't the wrong item, it's the right item but one is missing")[0]!.weight).toBe(NEGATED_WEIGHT);
     expect(focus('It’s not a fit problem, it came torn')[0]).toEqual({
       text: 'it’s not a fit problem',

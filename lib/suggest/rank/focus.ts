@@ -60,7 +60,7 @@ const EN_NEGATED =
  * What the buyer means instead, opening the clause after the negated one: a restriction ("just", "only"), a
  * contrast ("but", "instead", "rather") or the same subject said positively ("i want", "i need", "it's", "i'm").
  */
-const EN_CONTRAST_OPENER = String.raw`(?:just|only|but|instead|rather|what (?:i|we) (?:want|need)|(?:i|we) (?:just |only |really )?(?:want|need|would like)|i['’]d like|id like|(?:i|we) (?:just|only)|i['’]m|im|i am|we['’]re|it['’]s|it is|its|it|this is|that is)\b`;
+const EN_CONTRAST_OPENER = String.raw`(?:just|only|but|instead|rather|i mean|i meant|what (?:i|we) (?:want|need)|(?:i|we) (?:just |only |really )?(?:want|need|would like)|i['’]d like|id like|(?:i|we) (?:just|only)|i['’]m|im|i am|we['’]re|it['’]s|it is|its|it|this is|that is)\b`;
 const EN_CONTRAST = new RegExp(`^${EN_CONTRAST_OPENER}`, 'u');
 /** Where a negated English clause hands over to its contrast: a comma, semicolon or dash before the opener. */
 const EN_CONTRAST_AT = new RegExp(String.raw`\s*(?:[,;]|\s[—–-])\s*(?=${EN_CONTRAST_OPENER})`, 'u');
