@@ -128,20 +128,21 @@ describe('usage funnel chart and CSV', () => {
         document.querySelector('#t-chat-scroll .c-c')!.append(bubble);
       });
 
-      await options.reload();
+      // The send is seen by the page observer and logged a moment later than the insert: reload until the chart has it.
       await expect
         .poll(
           async () => {
+            await options.reload();
             await options.getByTestId('usage-days').selectOption('1');
-            return options.locator('[data-testid=usage-chart] [data-testid=chart-bar]').count();
+            const bars = await options
+              .locator('[data-testid=usage-chart] rect title')
+              .evaluateAll((titles) => titles.map((t) => t.textContent));
+            const drawn = await options.locator('[data-testid=usage-chart] [data-testid=chart-bar]').count();
+            return drawn >= 4 && bars.some((t) => /— sent as is: 1$/.test(t ?? ''));
           },
           { timeout: 15_000 },
         )
-        .toBeGreaterThanOrEqual(4);
-      const bars = await options
-        .locator('[data-testid=usage-chart] rect title')
-        .evaluateAll((titles) => titles.map((t) => t.textContent));
-      expect(bars.some((t) => /— sent as is: 1$/.test(t ?? ''))).toBe(true);
+        .toBe(true);
       await expect(options.getByTestId('usage-first-reply').textContent()).resolves.toMatch(/^1 chats/);
 
       const download = options.waitForEvent('download');
