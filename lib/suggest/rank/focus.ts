@@ -368,9 +368,9 @@ function namesTrouble(text: string): boolean {
 
 export function isPraiseOnly(normalized: string): boolean {
   const text = normalized.trim();
-  if (asksAnything(text)) return false;
+  // The praise words first: a regular expression, where asking is a clause-by-clause reading.
   if (!(/\p{Script=Han}/u.test(text) ? PRAISE_ZH : PRAISE_EN).test(text)) return false;
-  return !namesTrouble(text);
+  return !asksAnything(text) && !namesTrouble(text);
 }
 
 /**
@@ -378,12 +378,14 @@ export function isPraiseOnly(normalized: string): boolean {
  * everything's in boxes lol", "my name is Anna". It gets suggestions only when an entry explains much of it
  * (`STATEMENT_COVERAGE`).
  */
-export function isPlainStatement(normalized: string): boolean {
-  const text = normalized.trim();
-  return !/\p{Script=Han}/u.test(text) && !asksAnything(text) && !namesTrouble(text);
+export function isPlainStatement(normalized: string, tells = tellsOnly(normalized)): boolean {
+  return tells && !/\p{Script=Han}/u.test(normalized);
 }
 
-/** A message in either language where no clause asks or requests and no word names trouble (see `isPlainStatement`). */
+/**
+ * A message in either language where no clause asks or requests and no word names trouble (`isPlainStatement` is
+ * its English case; a caller that needs both passes this one's answer to it).
+ */
 export function tellsOnly(normalized: string): boolean {
   const text = normalized.trim();
   return !asksAnything(text) && !namesTrouble(text);

@@ -68,11 +68,12 @@ export function rankEntries(
   }
   // Whether anything is said is decided at the coverage threshold; below it, entries only join a list. A
   // message that only tells something needs an entry that explains more of it (`STATEMENT_COVERAGE`).
-  const floor = isPlainStatement(normalized) ? STATEMENT_COVERAGE : THRESHOLDS.coverage;
+  const tells = tellsOnly(normalized);
+  const floor = isPlainStatement(normalized, tells) ? STATEMENT_COVERAGE : THRESHOLDS.coverage;
   if (!ranked.some((r) => r.coverage >= floor)) return { ranked: [], query };
   // A message that only tells, with no word of the shop's concept lexicon ("上班好累啊", "finally friday!"), needs
   // an entry that also scores clearly (`STATEMENT_SCORE`).
-  const tellsOfLife = !query.some((q) => q.term.startsWith(CONCEPT_TERM_PREFIX)) && tellsOnly(normalized);
+  const tellsOfLife = tells && !query.some((q) => q.term.startsWith(CONCEPT_TERM_PREFIX));
   if (tellsOfLife && !ranked.some((r) => r.coverage >= floor && r.score >= STATEMENT_SCORE))
     return { ranked: [], query };
   ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
