@@ -54,6 +54,10 @@ describe('informal English', () => {
     expect(expandInformal('constructor toString')).toBe('constructor toString');
   });
 
+  it('writes "rn" as now (its "right" is not a word of the question)', () => {
+    expect(expandInformal('so hot here rn')).toBe('so hot here now');
+  });
+
   it('returns the same string when there is nothing to write out', () => {
     const text = 'where is my order';
     expect(expandInformal(text)).toBe(text);

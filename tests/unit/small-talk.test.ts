@@ -128,6 +128,7 @@ describe('opening formulas', () => {
       'nothing else, thank you',
       'sorry, typing on my phone',
       'right, ok',
+      'ignore that last msg lol',
     ])
       expect(isCourtesyOnly(text), text).toBe(true);
     for (const text of [

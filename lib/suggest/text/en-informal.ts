@@ -53,7 +53,8 @@ const INFORMAL: Record<string, string> = {
   mins: 'minutes',
   yr: 'year',
   yrs: 'years',
-  rn: 'right now',
+  // "now" alone: "right" of "right now" matched entries about the right size or a price right after buying.
+  rn: 'now',
   asap: 'as soon as possible',
   gonna: 'going to',
   gotta: 'got to',
