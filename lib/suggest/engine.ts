@@ -34,7 +34,7 @@ import {
 } from './rank/word-rerank';
 import { WORD_RERANK_WEIGHTS } from './rank/word-rerank.data';
 import { isCourtesyOnly, withoutOpeners } from './text/courtesy';
-import { isApologyOnly, isDetailOnly, isForAnotherChat, isHoldingOnly, isPraiseOnly } from './rank/focus';
+import { needsNoAnswer } from './rank/focus';
 import { readPinyinMessage } from './rank/pinyin-message';
 import { loadLanguageDetector } from './text/language';
 import { expandInformal } from './text/en-informal';
@@ -137,13 +137,7 @@ export class SuggestEngine {
     const read = nameToldComplaints(expandInformal(withoutOpeners(normalizeText(question))));
     // All pinyin ("zhuan ren gong"): the packs' Chinese words it spells.
     const normalized = readPinyinMessage(this.corpus, read) ?? read;
-    const saysNothingToAnswer =
-      isHoldingOnly(normalized) ||
-      isPraiseOnly(normalized) ||
-      isForAnotherChat(normalized) ||
-      isDetailOnly(normalized) ||
-      isApologyOnly(normalized);
-    if (saysNothingToAnswer) return empty('courtesy');
+    if (needsNoAnswer(normalized)) return empty('courtesy');
 
     const now = context.now ?? new Date();
     const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);

@@ -330,6 +330,20 @@ export function isApologyOnly(normalized: string): boolean {
   return conceptTermsIn(text).length === 0;
 }
 
+/**
+ * Whether the message needs no answer from the pack: the buyer holds, praises, gives a detail alone, apologises for the
+ * chat, or writes to someone else. The engine's one question to this module before it ranks.
+ */
+export function needsNoAnswer(normalized: string): boolean {
+  return (
+    isDetailOnly(normalized) ||
+    isHoldingOnly(normalized) ||
+    isPraiseOnly(normalized) ||
+    isForAnotherChat(normalized) ||
+    isApologyOnly(normalized)
+  );
+}
+
 /** Whether any clause of the message asks or requests something (see `asks`). */
 function asksAnything(text: string): boolean {
   return splitWithTerminators(text).some(({ text: clause, raw }) => asks(clause, raw));
