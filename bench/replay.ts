@@ -30,7 +30,7 @@ import type { Pack, Platform } from '../lib/packs/schema';
 import { parsePack } from '../lib/packs/validate';
 import { SuggestEngine } from '../lib/suggest/engine';
 import type { RankedCandidate } from '../lib/suggest/learn/blend';
-import { packOfPickedEntry, PickLearner } from '../lib/suggest/learn/learner';
+import { isSearchedPick, packOfPickedEntry, PickLearner } from '../lib/suggest/learn/learner';
 import { entryKey, parseEntryKey } from '../lib/suggest/learn/pick-memory';
 import { LEARN_CANDIDATES } from '../lib/suggest/learn/rerank';
 import { loadFreshPacks, loadFreshSet } from './blind-sets';
@@ -320,7 +320,12 @@ function replay(bench: Bench, stream: readonly Line[], scoreFrom: number, mode: 
         rand,
       ).id;
     }
-    learner.learn({ packId: pack.id, packVersion: pack.version, entryId, text: c.text, at: AT + index });
+    // As the panel tells it: the agent searched the entry out when the list shown did not hold it.
+    const searched = isSearchedPick(
+      entryKey(pack.id, entryId),
+      ranked.map((r) => r.key),
+    );
+    learner.learn({ packId: pack.id, packVersion: pack.version, entryId, text: c.text, at: AT + index, searched });
   });
   return scores;
 }

@@ -19,6 +19,8 @@ export interface ReportedPick {
   question: string;
   /** Buyer names the page shows, redacted as `[name]`. */
   names?: readonly string[];
+  /** The agent searched the entry out (`PickRecord.searched`); a shortcut typed in the composer does not say. */
+  searched?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function storePick(db: HuashuDb, pick: ReportedPick, at: number): P
     text: pick.question.slice(0, MAX_QUESTION),
     at,
     names,
+    searched: pick.searched === true,
   });
   if (record) await addPick(db, record);
   return record;

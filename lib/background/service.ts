@@ -11,6 +11,7 @@ import type { HuashuDb, StoredSubscription } from '../db/schema';
 import { listSubscriptions, recordSyncCheck } from '../db/subscription-store';
 import type { InsertOutcome, InsertRequest } from '../insert/types';
 import { base64ToBytes } from '../messaging/base64';
+import type { PanelPick } from '../messaging/pages';
 import { packFromText, readPackBytes, type PackText } from '../packs/import';
 import { checkPublicKey } from '../packs/signature';
 import type { ImportOutcome, ImportResult, PackSummary, SubscribeRequest } from '../packs/types';
@@ -219,10 +220,7 @@ export class BackgroundService {
    * The agent inserted an entry from the panel while `question` was pending: stored (redacted again here)
    * when learning is on. The panel has learned it already; it needs no broadcast.
    */
-  async recordPick(
-    sender: Sender,
-    data: { packId: string; packVersion: string; entryId: string; question: string },
-  ): Promise<void> {
+  async recordPick(sender: Sender, data: PanelPick): Promise<void> {
     this.requirePage(sender);
     if (!(await this.getSettings()).learning) return;
     await storePick(this.ports.db, data, this.ports.now());

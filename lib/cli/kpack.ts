@@ -9,6 +9,7 @@ import { lintPack } from '../packs/lint';
 import { packJsonSchema, PLATFORMS, type Pack, type Platform } from '../packs/schema';
 import { parsePack } from '../packs/validate';
 import { SuggestEngine } from '../suggest/engine';
+import { SHOWN_SUGGESTIONS } from '../suggest/learn/learner';
 import { printLearned, SuggestLearning } from './learned';
 import { aggregateLogs, reportCsvFiles, reportHtml, type TeamReport } from './team-report';
 
@@ -179,11 +180,17 @@ async function suggest(args: string[], io: KpackIo): Promise<number> {
       product: typeof request.product === 'string' && request.product.trim() ? request.product : undefined,
       now,
     };
-    const result = engine.suggest({ ...chat, text }, learning.limit(top));
+    // At least the list the panel shows, whatever --top: a pick beyond it was searched out (`isSearchedPick`).
+    const listed = Math.max(top, SHOWN_SUGGESTIONS);
+    const result = engine.suggest({ ...chat, text }, learning.limit(listed));
     // The ranking as it stood before this line; then what its pick teaches.
-    const suggestions = learning.rank(result.suggestions, result.query, chat, top);
+    const shown = learning.rank(result.suggestions, result.query, chat, listed);
+    const suggestions = shown.slice(0, top);
     io.out(JSON.stringify({ ids: suggestions.map((s) => s.entryId), scores: suggestions.map((s) => s.score) }));
-    if (typeof request.picked === 'string' && !learning.learn(text, request.picked, result.suggestions, platform)) {
+    if (
+      typeof request.picked === 'string' &&
+      !learning.learn(text, request.picked, result.suggestions, platform, shown)
+    ) {
       io.err(`kpack suggest: "picked": no loaded pack has an entry "${request.picked}"`);
     }
   }

@@ -6,7 +6,8 @@
 import type { Pack } from '../packs/schema';
 import type { ChatContext, Suggestion, SuggestEngine } from '../suggest/engine';
 import { picksFromNdjson } from '../suggest/learn/export';
-import { packOfPickedEntry, PickLearner } from '../suggest/learn/learner';
+import { isSearchedPick, packOfPickedEntry, PickLearner } from '../suggest/learn/learner';
+import { entryKey } from '../suggest/learn/pick-memory';
 import { LEARN_CANDIDATES, rerankSuggestions } from '../suggest/learn/rerank';
 import { normalizeText } from '../suggest/text/normalize';
 
@@ -38,12 +39,23 @@ export class SuggestLearning {
 
   /**
    * The agent answered `text` with `entryId`; `ranked` (the engine's suggestions for the line) and
-   * `platform` tell which pack when several hold that id. Returns false when no loaded pack has that entry.
+   * `platform` tell which pack when several hold that id; `shown` is the list the line was answered with:
+   * an entry not in it was searched out (`isSearchedPick`). Returns false when no loaded pack has that entry.
    */
-  learn(text: string, entryId: string, ranked: readonly Suggestion[] = [], platform?: string): boolean {
+  learn(
+    text: string,
+    entryId: string,
+    ranked: readonly Suggestion[] = [],
+    platform?: string,
+    shown: readonly Suggestion[] = ranked,
+  ): boolean {
     const pack = packOfPickedEntry(this.packs, entryId, ranked, platform);
     if (!pack) return false;
-    this.learner.learn({ packId: pack.id, packVersion: pack.version, entryId, text, at: (this.at += 1) });
+    const searched = isSearchedPick(
+      entryKey(pack.id, entryId),
+      shown.map((s) => entryKey(s.packId, s.entryId)),
+    );
+    this.learner.learn({ packId: pack.id, packVersion: pack.version, entryId, text, at: (this.at += 1), searched });
     return true;
   }
 }

@@ -13,6 +13,16 @@ import type { PolicyView } from '../settings/policy';
 import type { SiteResult } from '../settings/sites';
 import type { UsageReport } from '../usage/report';
 
+/** An entry the agent inserted from the side panel, and the buyer text it answered (docs/LEARNING.md). */
+export interface PanelPick {
+  packId: string;
+  packVersion: string;
+  entryId: string;
+  question: string;
+  /** The agent searched the entry out: it was not among the suggestions listed (`PickRecord.searched`). */
+  searched?: boolean;
+}
+
 /** Side panel / options page → background. */
 interface PanelToBackground {
   getActiveChat(data: Record<string, never>): ActiveChat | null;
@@ -66,7 +76,7 @@ interface PanelToBackground {
   /** The usage log, redacted, as NDJSON or CSV, each event naming `agent` (default `agent`; docs/USAGE-LOG.md). */
   exportUsage(data: { format: 'ndjson' | 'csv'; agent?: string }): string;
   /** The agent inserted this entry while `question` (the buyer's pending text) was asked: a label to learn from. */
-  recordPick(data: { packId: string; packVersion: string; entryId: string; question: string }): void;
+  recordPick(data: PanelPick): void;
   /** Forgets every pick ("Forget what was learned"). */
   forgetPicks(data: Record<string, never>): void;
   /** Every stored pick as NDJSON, one `PickRecord` per line (docs/LEARNING.md). */

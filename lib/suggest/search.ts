@@ -5,7 +5,7 @@
  */
 import Fuse from 'fuse.js';
 import { pinyin } from 'pinyin-pro';
-import type { Entry, Pack } from '../packs/schema';
+import type { Entry, Pack, Platform } from '../packs/schema';
 import { normalizeText } from './text/normalize';
 
 export interface SearchHit {
@@ -20,6 +20,8 @@ export interface SearchHit {
 
 interface SearchDoc {
   packId: string;
+  /** The platforms the pack is made for (none: all). */
+  packPlatforms: readonly Platform[];
   entry: Entry;
   title: string;
   shortcut: string;
@@ -32,6 +34,20 @@ interface SearchDoc {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/**
+ * How much lower a hit ranks when its pack or entry is made for another platform than the chat's: a Taobao
+ * agent typing `/zl` gets the Tmall pack's 质量问题 before the PDD pack's (the composer's shortcut expands the
+ * same way), while an exact title of another platform's entry still beats a loose match of this one's.
+ */
+const OTHER_PLATFORM_PENALTY = 0.05;
+
+/** Whether an entry is made for `platform` (or for every platform). */
+function madeFor(doc: SearchDoc, platform: Platform | undefined): boolean {
+  if (!platform || platform === 'generic') return true;
+  const fits = (platforms: readonly Platform[]) => platforms.length === 0 || platforms.includes(platform);
+  return fits(doc.packPlatforms) && fits(doc.entry.platforms);
+}
 
 function pinyinForms(text: string): { full: string; initials: string } {
   if (!HAN.test(text)) {
@@ -54,6 +70,7 @@ export class EntrySearch {
         const forms = [entry.title, ...entry.keywords].map(pinyinForms);
         return {
           packId: pack.id,
+          packPlatforms: pack.platforms,
           entry,
           title: normalizeText(entry.title),
           shortcut: (entry.shortcut ?? '').toLowerCase(),
@@ -79,8 +96,8 @@ export class EntrySearch {
     });
   }
 
-  /** Entries matching what the agent typed, best first. */
-  search(query: string, limit = 20): SearchHit[] {
+  /** Entries matching what the agent typed, best first; those made for the chat's `platform` ahead of others. */
+  search(query: string, limit = 20, platform?: Platform): SearchHit[] {
     const q = normalizeText(query).replace(/\s+/g, ' ');
     if (!q) return [];
     const compact = q.replace(/[\s/]/g, '');
@@ -101,6 +118,9 @@ export class EntrySearch {
     }
     for (const result of this.fuse.search(q, { limit: limit * 2 })) {
       offer(result.item, 0.55 * (1 - (result.score ?? 1)));
+    }
+    for (const [doc, score] of scores) {
+      if (!madeFor(doc, platform)) scores.set(doc, score - OTHER_PLATFORM_PENALTY);
     }
     return [...scores]
       .sort((a, b) => b[1] - a[1] || a[0].title.length - b[0].title.length)

@@ -20,6 +20,8 @@ const BUYER = 'tb_小花2026';
 /** No suggestion for it from the shipped packs; the agent answers with 质量问题 (shortcut /zl). */
 const MISSED = '蹲下去屁股那里绷开了';
 const AGAIN = '亲 蹲下去 屁股那里绷开了呀';
+/** Worded further from `MISSED` than a re-ask: counts only because the agent searched the reply out. */
+const REWORDED = '一蹲下裤子屁股就绷开了';
 const PICKED = 'quality-issue';
 
 let browser: ExtensionBrowser | undefined;
@@ -91,5 +93,10 @@ describe('learning from what the agent picks', () => {
     const restarted = await askInNewChat(browser, AGAIN);
     await expect.poll(() => firstSuggestion(restarted.panel), { timeout: 15_000 }).toBe(PICKED);
     await expect(storedPicks(restarted.panel)).resolves.toBe(1);
+    // Stored as searched out: a looser rewording counts too.
+    await restarted.chat.close();
+    await restarted.panel.close();
+    const reworded = await askInNewChat(browser, REWORDED);
+    await expect.poll(() => firstSuggestion(reworded.panel), { timeout: 15_000 }).toBe(PICKED);
   });
 });

@@ -5,6 +5,7 @@ import { EMPTY_REGISTRY, type ChatRegistry } from '../../lib/background/chat-reg
 import { HuashuDb } from '../../lib/db/schema';
 import type { ConversationReport } from '../../lib/chats/types';
 import { fileMessage, miniStore } from '../helpers/packs';
+import { picksFromNdjson } from '../../lib/suggest/learn/export';
 
 const ORIGIN = 'chrome-extension://ext/';
 const panel: Sender = { id: 'ext', url: `${ORIGIN}sidepanel.html` };
@@ -203,6 +204,19 @@ describe('picks (learning from what agents insert)', () => {
     );
     await expect(service.exportPicks(content)).rejects.toThrow();
     expect(await ports.db.picks.count()).toBe(1);
+  });
+
+  it('keeps that the agent searched the entry out, and exports it; anything but true is not searched', async () => {
+    const { service } = setup();
+    await service.importPack(panel, fileMessage('m.json', JSON.stringify(miniStore)));
+    await service.recordPick(panel, { ...pick, question: '运到漠河路上得几天', searched: true });
+    await service.recordPick(panel, { ...pick, question: '几号能发出', searched: 'yes' as unknown as boolean });
+    const lines = (await service.exportPicks(panel))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.searched)).toEqual([true, undefined]);
+    expect(picksFromNdjson(await service.exportPicks(panel)).records.map((r) => r.searched)).toEqual([true, undefined]);
   });
 
   it('learns nothing when learning is off; forgetting clears the picks and tells the pages', async () => {

@@ -138,11 +138,14 @@ describe('kpack suggest', () => {
         JSON.stringify({ text: again }),
         JSON.stringify({ text: 'can I pay with Klarna', picked: 'no-such-entry' }),
         JSON.stringify({ text: '在吗' }),
+        // Looser than a re-ask, but the entry was searched out (the line had no suggestion): it counts.
+        JSON.stringify({ text: '公司这边要走账怎么弄' }),
       ],
     );
     expect(result.code).toBe(0);
     const lines = result.out.map((line) => JSON.parse(line) as { ids: string[]; scores: number[] });
     expect(lines.map((l) => l.ids[0] ?? null).slice(0, 4)).toEqual([null, null, 'invoice', 'invoice']);
+    expect(lines[6]!.ids[0]).toBe('invoice');
     expect(lines[5]).toEqual({ ids: [], scores: [] });
     expect(Object.keys(lines[3]!)).toEqual(['ids', 'scores']);
     expect(lines[3]!.scores[0]).toBeLessThanOrEqual(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blend, BLEND, type RankedCandidate } from '../../lib/suggest/learn/blend';
-import { packOfPickedEntry, PickLearner } from '../../lib/suggest/learn/learner';
+import { isSearchedPick, packOfPickedEntry, PickLearner, SHOWN_SUGGESTIONS } from '../../lib/suggest/learn/learner';
 import { repeatKeyOf, repeatSimilarity } from '../../lib/suggest/learn/terms';
 import { entryKey, parseEntryKey, PickMemory, type PickRecord } from '../../lib/suggest/learn/pick-memory';
 
@@ -37,6 +37,28 @@ describe('PickLearner', () => {
     const learner = new PickLearner();
     learner.learn(pick('can I pay with Klarna', 'payment-methods'));
     expect(top(learner.rank('hi, can i pay with klarna??', []))).toBe('payment-methods');
+  });
+
+  it('answers a looser rewording of a message the agent searched the entry out for, not of one picked from the list', () => {
+    const reworded = '发漠河的话路上几天能到';
+    const picked = new PickLearner();
+    picked.learn(pick('运到漠河路上得几天', 'delivery-time'));
+    expect(picked.rank(reworded, [])).toEqual([]);
+    const searched = new PickLearner();
+    const { record } = searched.learn({ ...pick('运到漠河路上得几天', 'delivery-time'), searched: true });
+    expect(record!.searched).toBe(true);
+    expect(top(searched.rank(reworded, []))).toBe('delivery-time');
+    expect(top(searched.rank('the teapot came in pieces', []))).toBeNull();
+    // Restored from storage, the same.
+    expect(top(PickLearner.fromRecords(searched.memory.toRecords()).rank(reworded, []))).toBe('delivery-time');
+  });
+
+  it('tells a searched-out pick by the list the agent was shown', () => {
+    const shown = ['a', 'b', 'c', 'd', 'e', 'f'].map(key);
+    expect(isSearchedPick(key('c'), shown)).toBe(false);
+    expect(isSearchedPick(key('f'), shown)).toBe(SHOWN_SUGGESTIONS < 6);
+    expect(isSearchedPick(key('z'), shown)).toBe(true);
+    expect(isSearchedPick(key('a'), [])).toBe(true);
   });
 
   it('does not answer an unrelated message from a pick', () => {
@@ -225,8 +247,8 @@ describe('packOfPickedEntry', () => {
 });
 
 describe('blend', () => {
-  const strong = { key: key('b'), similarity: 0.9, agreement: 1, support: 2, association: 0 };
-  const weak = { key: key('b'), similarity: 0.6, agreement: 1, support: 3, association: 0.5 };
+  const strong = { key: key('b'), similarity: 0.9, agreement: 1, support: 2, association: 0, searchedSimilarity: 0 };
+  const weak = { key: key('b'), similarity: 0.6, agreement: 1, support: 3, association: 0.5, searchedSimilarity: 0 };
   const engine = [
     { key: key('a'), score: 0.3 },
     { key: key('b'), score: 0.28 },
@@ -281,6 +303,18 @@ describe('blend', () => {
     expect(blend(confident, [single]).map((c) => c.key)).toEqual([key('a'), key('b')]);
     expect(blend(confident, [strong]).map((c) => c.key)).toEqual([key('b'), key('a')]);
     expect(blend([{ key: key('a'), score: 0.1 }], [single]).map((c) => c.key)).toEqual([key('b'), key('a')]);
+  });
+
+  it('counts a looser re-ask of a message the agent searched the entry out for', () => {
+    const searched = { ...weak, support: 1, searchedSimilarity: BLEND.searchedRepeat };
+    expect(blend([], [searched]).map((c) => c.key)).toEqual([key('b')]);
+    expect(blend(engine, [searched]).map((c) => c.key)).toEqual([key('b'), key('a')]);
+    const looser = { ...searched, similarity: 0.45, searchedSimilarity: 0.45 };
+    expect(blend(engine, [looser]).map((c) => c.key)).toEqual([key('a'), key('b')]);
+    expect(blend(engine, [{ ...searched, agreement: BLEND.strongAgreement - 0.1 }]).map((c) => c.key)).toEqual([
+      key('a'),
+      key('b'),
+    ]);
   });
 
   it('needs agreement for a strong vote', () => {

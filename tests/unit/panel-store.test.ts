@@ -317,6 +317,8 @@ describe('insert and compliance', () => {
 describe('learning from picks in the panel', () => {
   const missed = '我们公司要走账';
   const again = '亲 我们公司要走账的呀';
+  /** Too far from `missed` for a pick from the list (0.58), near enough for one searched out. */
+  const reworded = '公司这边要走账怎么弄';
 
   it('learns a search hit inserted for a message the engine missed, at once and after a restart', async () => {
     const recordPick = vi.fn();
@@ -327,16 +329,21 @@ describe('learning from picks in the panel', () => {
     store.getState().setQuery('/fp');
     expect(store.getState().items[0]?.entryId).toBe('invoice');
     await store.getState().insert(0);
+    // Not in the list shown for the message (it was empty): searched out.
     expect(recordPick).toHaveBeenCalledWith({
       packId: 'mini-store',
       packVersion: '1.0.0',
       entryId: 'invoice',
       question: missed,
+      searched: true,
     });
     store.getState().setQuery('');
     store.getState().setChat(chat(again));
     expect(store.getState().items[0]?.entryId).toBe('invoice');
     expect(store.getState().emptyReason).toBeNull();
+    // A looser rewording counts too, because the agent had to search for it.
+    store.getState().setChat(chat(reworded));
+    expect(store.getState().items[0]?.entryId).toBe('invoice');
 
     // A new panel session reads the stored pick with the packs.
     const stored = { ...recordPick.mock.calls[0]![0], text: missed, at: 1 };
@@ -344,6 +351,24 @@ describe('learning from picks in the panel', () => {
     await restarted.getState().reloadPacks();
     restarted.getState().setChat(chat(again));
     expect(restarted.getState().items[0]?.entryId).toBe('invoice');
+    restarted.getState().setChat(chat(reworded));
+    expect(restarted.getState().items[0]?.entryId).toBe('invoice');
+  });
+
+  it('does not take a reply inserted from the list, or found by a search also listing it, as searched out', async () => {
+    const recordPick = vi.fn();
+    const store = createPanelStore(services({ recordPick, loadPicks: async () => [] }));
+    await store.getState().reloadPacks();
+    store.getState().setChat(chat('什么时候发货呀'));
+    const listed = store.getState().items[0]!.entryId;
+    await store.getState().insert(0);
+    expect(recordPick).toHaveBeenLastCalledWith(expect.not.objectContaining({ searched: true }));
+    store.getState().setQuery(store.getState().items[0]!.title);
+    const at = store.getState().items.findIndex((item) => item.entryId === listed);
+    expect(at).toBeGreaterThanOrEqual(0);
+    await store.getState().insert(at);
+    expect(recordPick).toHaveBeenCalledTimes(2);
+    expect(recordPick).toHaveBeenLastCalledWith(expect.not.objectContaining({ searched: true }));
   });
 
   it('neither ranks with picks nor learns when the team lead turned learning off', async () => {

@@ -38,3 +38,31 @@ describe('EntrySearch (the agent search box)', () => {
     expect(search.search('a', 2).length).toBeLessThanOrEqual(2);
   });
 });
+
+describe('EntrySearch across platforms', () => {
+  // Three shops' packs with the same shortcut, as the shipped Tmall, JD and PDD packs have /zl.
+  const shop = (id: string, platforms: Array<'taobao' | 'jd' | 'pdd'>, title: string) =>
+    pack({
+      ...miniStore,
+      id,
+      platforms,
+      entries: [{ ...miniStore.entries[0]!, id: 'quality', title, shortcut: '/zl', questions: ['质量问题'] }],
+    });
+  const three = new EntrySearch([
+    shop('pdd', ['pdd'], '拼多多质量问题'),
+    shop('jd', ['jd'], '京东质量问题'),
+    shop('tb', ['taobao'], '质量问题'),
+  ]);
+
+  it("puts the entry made for the chat's platform first, as the composer's shortcut expands it", () => {
+    expect(three.search('/zl', 20, 'taobao')[0]?.packId).toBe('tb');
+    expect(three.search('/zl', 20, 'jd')[0]?.packId).toBe('jd');
+    expect(three.search('zl', 20, 'pdd')[0]?.packId).toBe('pdd');
+    // With no platform (or a generic page), the packs' order and titles decide.
+    expect(three.search('/zl').map((hit) => hit.packId)).toEqual(['tb', 'jd', 'pdd']);
+  });
+
+  it("still ranks an exact title of another platform's entry above a loose match of this one's", () => {
+    expect(three.search('拼多多质量问题', 20, 'taobao')[0]?.packId).toBe('pdd');
+  });
+});

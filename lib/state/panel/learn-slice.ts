@@ -4,7 +4,7 @@
  * each insert at once. The background stores the pick (it redacts again); the panel never writes the database.
  */
 import { questionOf, type ChatContext, type Suggestion } from '../../suggest/engine';
-import { PickLearner } from '../../suggest/learn/learner';
+import { isSearchedPick, PickLearner } from '../../suggest/learn/learner';
 import { entryKey, type PickRecord } from '../../suggest/learn/pick-memory';
 import { LEARN_CANDIDATES, rerankSuggestions } from '../../suggest/learn/rerank';
 import type { LearnSlice, PanelContext, PanelItem, PanelSlice } from './types';
@@ -13,6 +13,11 @@ import type { LearnSlice, PanelContext, PanelItem, PanelSlice } from './types';
 export interface PanelPicks {
   records: PickRecord[];
   learner: PickLearner | null;
+  /**
+   * The suggestions last listed for the chat (entry keys, best first) and the buyer text they answered: a
+   * search hit inserted for that text and not among them was searched out (`isSearchedPick`).
+   */
+  shown?: { question: string; keys: string[] };
 }
 
 /** The learner, built (once) from the loaded records of entries the loaded packs still have. */
@@ -52,7 +57,7 @@ export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) 
       context.services.loadPicks?.() ?? Promise.resolve([]),
       context.services.getSettings(),
     ]);
-    context.picks = { records, learner: null };
+    context.picks = { ...context.picks, records, learner: null };
     set({ learning: settings.learning !== false });
     get().recompute();
     await get().buildLearner();
@@ -75,6 +80,13 @@ export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) 
     const pack = packs.find((p) => p.id === item.packId);
     if (!pack) return;
     const names = conversation.buyerName ? [conversation.buyerName] : [];
+    // Taken from the search, not from the list shown for this question: the engine missed it. A list for
+    // another question (the chat moved on while the agent searched) says nothing, and nothing is assumed.
+    const { shown } = context.picks;
+    const searched =
+      get().query.trim() !== '' &&
+      shown?.question === question &&
+      isSearchedPick(entryKey(item.packId, item.entryId), shown.keys);
     const { record } = learnerOf(context).learn({
       packId: item.packId,
       packVersion: pack.version,
@@ -82,6 +94,7 @@ export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) 
       text: question,
       at: context.services.now().getTime(),
       names,
+      searched,
     });
     if (!record) return;
     context.picks.records.push(record);
@@ -90,6 +103,7 @@ export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) 
       packVersion: record.packVersion,
       entryId: record.entryId,
       question: record.text,
+      ...(record.searched ? { searched: true } : {}),
     });
   },
 });

@@ -2,6 +2,7 @@ import { chatMessagesOf, chatReplyContext } from '../../chats/reply-context';
 import { currentProduct } from '../../chats/product';
 import { complaintRisk, type ComplaintRisk } from '../../suggest/complaint';
 import { questionOf, type ChatContext, type Suggestion, type SuggestEngine } from '../../suggest/engine';
+import { entryKey } from '../../suggest/learn/pick-memory';
 import { candidateLimit, rankWithPicks } from './learn-slice';
 import type { PanelItem, PanelSlice, ResultsSlice } from './types';
 
@@ -96,7 +97,7 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
       if (query.trim()) {
         const hitContext = { platform, page, now, ...scenarios, messages, product };
         const items = context.search
-          .search(query, 20)
+          .search(query, 20, platform)
           .map((hit) => engine.render(hit.packId, hit.entryId, hitContext, hit.score))
           .filter((s): s is Suggestion => s !== null)
           .map(toItem);
@@ -127,8 +128,10 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
           services.logUnanswered?.(result.query, platform),
         );
       }
+      const items = threatFirst(engine, suggestions, risk, { platform, ...scenarios, page, now, product }).map(toItem);
+      context.picks.shown = { question: result.query, keys: items.map((item) => entryKey(item.packId, item.entryId)) };
       set({
-        items: threatFirst(engine, suggestions, risk, { platform, ...scenarios, page, now, product }).map(toItem),
+        items,
         cards: result.cards.map(toItem),
         emptyReason:
           result.abstained === 'courtesy'

@@ -6,6 +6,7 @@ import type { ComplianceRule } from '../../packs/compliance';
 import type { StateCreator } from 'zustand/vanilla';
 import type { ActiveChat, ChatSummary } from '../../chats/types';
 import type { InsertOutcome } from '../../insert/types';
+import type { PanelPick } from '../../messaging/pages';
 import type { Settings } from '../../settings';
 import type { Pack } from '../../packs/schema';
 import type { ComplaintRisk } from '../../suggest/complaint';
@@ -48,7 +49,7 @@ export interface PanelServices {
   /** The stored picks, oldest first (read from IndexedDB like the packs). */
   loadPicks?(): Promise<PickRecord[]>;
   /** Sends a pick to the background to store (redacted text); fire and forget. */
-  recordPick?(pick: { packId: string; packVersion: string; entryId: string; question: string }): void;
+  recordPick?(pick: PanelPick): void;
   now(): Date;
   /** The browser's UI language, which "auto" follows. */
   browserLanguage?(): string;

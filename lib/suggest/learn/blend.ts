@@ -26,6 +26,14 @@ export const BLEND = {
    * tuning, −0.7 en tuning, −0.4 en dev at weight 0.2; at 0.5 +0.8 zh dev but −0.5, −1.4 and −1.3).
    */
   nearRepeat: 0.7,
+  /**
+   * The same for a message the agent searched the entry out for (`PickRecord.searched`): the engine had not
+   * offered it, and the agent chose it on purpose, so another buyer's looser wording of that message counts
+   * ("运到漠河路上得几天" then "发漠河的话路上几天能到", 0.55; "the teapot arrived in three pieces" then "teapot
+   * came smashed into pieces", 0.50). Replay at 0.5 (three seeds, tuning, dev and fresh-dev streams): gains
+   * −0.4 to +0.7 points with right picks, −0.7 to +0.8 on new wordings with 10% wrong ones; 0.6 the same.
+   */
+  searchedRepeat: 0.5,
   /** Share of the neighbours' votes a strong vote needs: more than any contrary picks. */
   strongAgreement: 0.6,
   /**
@@ -57,7 +65,10 @@ export type LearnedFit = 'yes' | 'elsewhere' | 'no';
 
 /** Whether a vote is strong enough to add an entry or answer a message the engine did not. */
 export function isStrongVote(vote: LearnedVote): boolean {
-  return vote.similarity >= BLEND.nearRepeat && vote.agreement >= BLEND.strongAgreement;
+  return (
+    (vote.similarity >= BLEND.nearRepeat || vote.searchedSimilarity >= BLEND.searchedRepeat) &&
+    vote.agreement >= BLEND.strongAgreement
+  );
 }
 
 /**

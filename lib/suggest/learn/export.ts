@@ -8,7 +8,8 @@ import type { PickRecord } from './pick-memory';
 export function picksToNdjson(records: readonly PickRecord[]): string {
   return records
     .map(
-      ({ packId, packVersion, entryId, text, at }) => `${JSON.stringify({ packId, packVersion, entryId, text, at })}\n`,
+      ({ packId, packVersion, entryId, text, at, searched }) =>
+        `${JSON.stringify({ packId, packVersion, entryId, text, at, ...(searched ? { searched } : {}) })}\n`,
     )
     .join('');
 }
@@ -43,6 +44,7 @@ export function picksFromNdjson(text: string): { records: PickRecord[]; problems
       entryId: r.entryId,
       text: r.text,
       at: typeof r.at === 'number' ? r.at : 0,
+      ...(r.searched === true ? { searched: true } : {}),
     });
   });
   return { records, problems };

@@ -18,6 +18,8 @@ export interface Pick {
   at: number;
   /** Buyer names the page shows (nickname, receiver), redacted as `[name]`. */
   names?: readonly string[];
+  /** The entry was not among the suggestions shown: the agent searched it out (see `PickRecord.searched`). */
+  searched?: boolean;
 }
 
 /** What `learn` did, for the caller to persist. */
@@ -41,7 +43,19 @@ export function pickRecordOf(pick: Pick): PickRecord | null {
     entryId: pick.entryId,
     text: redact(pick.text, { names: pick.names }),
     at: pick.at,
+    ...(pick.searched ? { searched: true } : {}),
   };
+}
+
+/** How many suggestions the agent sees (the panel lists 5): a pick of an entry beyond them was searched out. */
+export const SHOWN_SUGGESTIONS = 5;
+
+/**
+ * Whether a pick of `key` (`entryKey`) was searched out: not among the first `SHOWN_SUGGESTIONS` of `shown`,
+ * the list the agent was shown for the message (keys, best first).
+ */
+export function isSearchedPick(key: string, shown: readonly string[]): boolean {
+  return !shown.slice(0, SHOWN_SUGGESTIONS).includes(key);
 }
 
 /** What `packOfPickedEntry` needs of a pack. */

@@ -22,6 +22,11 @@ export interface PickRecord {
   text: string;
   /** When the agent picked (ms since epoch). */
   at: number;
+  /**
+   * The entry was not among the suggestions shown for the message (`PICK_SHOWN`): the agent searched it out.
+   * A deliberate answer the engine missed, so a looser re-ask of the message counts (`BLEND.searchedRepeat`).
+   */
+  searched?: boolean;
 }
 
 /** The key of an entry across packs, as `blend` expects it: `packId/entryId` (ids never contain "/"). */
@@ -47,6 +52,8 @@ export interface LearnedVote {
   support: number;
   /** Share of the message's informative term weight whose picks point to this entry (0…1). */
   association: number;
+  /** Similarity of the message to the most similar message this entry was searched out for (0 if none). */
+  searchedSimilarity: number;
 }
 
 /** Constants of the vote, chosen on the replay's tuning and dev streams (bench/replay.ts). */
@@ -233,7 +240,11 @@ export class PickMemory {
     const byEntry = new Map<string, LearnedVote>();
     const vote = (key: string) => {
       let found = byEntry.get(key);
-      if (!found) byEntry.set(key, (found = { key, similarity: 0, agreement: 0, support: 0, association: 0 }));
+      if (!found)
+        byEntry.set(
+          key,
+          (found = { key, similarity: 0, agreement: 0, support: 0, association: 0, searchedSimilarity: 0 }),
+        );
       return found;
     };
     let mass = 0;
@@ -243,6 +254,7 @@ export class PickMemory {
       entry.agreement += weight;
       entry.support += 1;
       entry.similarity = Math.max(entry.similarity, similarity);
+      if (this.slots[slot]!.record.searched) entry.searchedSimilarity = Math.max(entry.searchedSimilarity, similarity);
       mass += weight;
     }
     for (const entry of byEntry.values()) entry.agreement = mass > 0 ? entry.agreement / mass : 0;
