@@ -244,12 +244,30 @@ describe('isPraiseOnly', () => {
   it('recognises a detail given alone, as an answer to the agent', () => {
     expectEach(
       isDetailOnly,
-      ['my order number is #20931', 'order 88412 fyi', 'order #5531 by the way', '订单号是 2209381123', '手机尾号5521'],
+      [
+        'my order number is #20931',
+        'order 88412 fyi',
+        'order #5531 by the way',
+        '订单号是 2209381123',
+        '手机尾号5521',
+        'the name on the order is dan whitaker',
+        'phone ending 4471',
+        '收件人是张丽',
+        '京东订单号：289348572011',
+        '快递单号是 sf1402938475612',
+      ],
       true,
     );
     expectEach(
       isDetailOnly,
-      ['order #20931 never came', '订单号123456 退款', 'my order number is #20931, where is it?'],
+      [
+        'order #20931 never came',
+        '订单号123456 退款',
+        'my order number is #20931, where is it?',
+        'the name on the order is wrong',
+        '收件人是张丽 能改成我吗',
+        '快递单号是 sf1402938475612 一直不动',
+      ],
       false,
     );
   });

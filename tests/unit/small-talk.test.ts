@@ -236,3 +236,48 @@ describe('a message that only tells of the buyer’s day', () => {
     expect(said('衣服洗了一次就缩水了').length).toBeGreaterThan(0);
   });
 });
+
+describe('presence checks, chats opened without the question, closings (thirteenth session)', () => {
+  it('reads them as courtesy', () => {
+    for (const text of [
+      '哈喽 有活人吗',
+      '店家在不在',
+      '还有人吗 我还没走哦',
+      '还有人值班吗',
+      '喂在吗在吗 我说话你能看到吗',
+      '在线不 宝',
+      '你好呀 我有个问题想问问',
+      '在吗 想问个小问题',
+      'hello 想咨询下',
+      '亲 我想了解一下你们家的东西',
+      '好的亲 先这样 有事再找你',
+      '好 下次有需要再联系',
+      '那我没什么问题了 拜拜~',
+      'are you still with me',
+      'hey hey still here?',
+      'did you disconnect?',
+      'hello?? chat went quiet',
+      'Hello, is anybody attending this chat?',
+      'is this thing on lol',
+      'got a question about my order',
+      'hi, I wanted to ask about an item I bought last week',
+    ])
+      expect(isCourtesyOnly(text), text).toBe(true);
+  });
+
+  it('keeps whatever names the topic or asks', () => {
+    for (const text of [
+      '在线不 能改地址吗',
+      '我想咨询一下退货',
+      '有事再找你 先帮我催下发货',
+      '你们能看到物流吗',
+      'still waiting for my refund',
+      'is the jacket still here',
+      'i have a question about returns',
+      'question about my order being late',
+      'did you ship it',
+      'is this thing waterproof',
+    ])
+      expect(isCourtesyOnly(text), text).toBe(false);
+  });
+});

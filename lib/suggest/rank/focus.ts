@@ -310,9 +310,22 @@ const DETAIL_ONLY_EN =
 const DETAIL_ONLY_ZH =
   /^(?:我的|我)?(?:订单号|订单编号|单号|运单号|快递单号|订单|手机号|手机尾号|尾号|电话|手机)(?:码)?(?:是|为|:|：)?\s*\d[\d\s-]*(?:哈|的|啊|呀|哦)?[\s。！!]*$/u;
 
+/**
+ * The same for who and which number, with the words buyers give them in ("the name on the order is dan whitaker",
+ * "phone ending 4471", "收件人是张丽", "京东订单号：289348572011", "快递单号是 sf1402938475612").
+ */
+const NAME_OR_NUMBER_ONLY =
+  /^(?:(?:hi|hey|ok|okay|so|and|also|oh)[,\s]+)?(?:(?:the |my )?name (?:on (?:the|my) (?:order|parcel|package|account) )?(?:is|was|:)\s*[a-z]+(?: [a-z]+){0,2}|(?:my )?(?:phone|mobile|number|card)(?: number)? (?:ending|ends) (?:in |with )?\d{2,6})[\s.!]*$|^(?:京东|淘宝|天猫|拼多多)?(?:订单号|订单编号|单号|运单号|快递单号|物流单号)(?:是|为|:|：)?\s*[a-z]{0,4}\s?\d[\d\s-]*(?:哈|的|啊|呀|哦)?[\s。！!]*$|^(?:收件人|收货人)(?:是|叫|写的是|:|：)\s*\p{Script=Han}{2,4}(?:哈|的|啊|呀|哦)?[\s。！!]*$/u;
+
 export function isDetailOnly(normalized: string): boolean {
   const text = normalized.trim();
-  return DETAIL_ONLY_EN.test(text) || DETAIL_ONLY_ZH.test(text);
+  return (
+    DETAIL_ONLY_EN.test(text) ||
+    DETAIL_ONLY_ZH.test(text) ||
+    (NAME_OR_NUMBER_ONLY.test(text) &&
+      !namesTrouble(text) &&
+      !/\b(?:wrong|incorrect|misspel+t|misspelled|different|not)\b/u.test(text))
+  );
 }
 
 /**
