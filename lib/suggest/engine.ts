@@ -23,6 +23,7 @@ import { scenarioOffOf, suggestionOf, type Suggestion } from './rank/reply';
 import { rankForProduct } from './rank/products';
 import { activeScenarios, dormantScenarioOf, isEntryEligible } from './rank/scenarios';
 import { THRESHOLDS } from './rank/thresholds';
+import { isSmallTalk, SMALL_TALK } from './rank/small-talk';
 import {
   isWordRerankable,
   mayLeadByWords,
@@ -66,9 +67,10 @@ export class SuggestEngine {
 
   /**
    * `wordRerank: false` leaves the engine's own order (see `rank/word-rerank.ts`): for measuring it and for
-   * fitting its weights.
+   * fitting its weights. `smallTalkModel: false` leaves small talk to the phrase rules (see `rank/small-talk.ts`):
+   * for fitting the model.
    */
-  constructor(private readonly options: { wordRerank?: boolean } = {}) {}
+  constructor(private readonly options: { wordRerank?: boolean; smallTalkModel?: boolean } = {}) {}
 
   /** Loaded packs, in load order. */
   get loadedPacks(): Pack[] {
@@ -146,6 +148,15 @@ export class SuggestEngine {
     const ranked = rankForProduct(ranking.ranked, context.product);
 
     const confident = ranked.filter((r) => r.score >= THRESHOLDS.score);
+    // Small talk by the learned model, where the engine has only weak answers (`rank/small-talk.ts`). Said as 'no-match',
+    // not 'courtesy': the model judges, the phrase rules know, and a request it mistakes for chat ("我们公司要走账")
+    // must still reach the team lead's report of unanswered questions.
+    if (
+      this.options.smallTalkModel !== false &&
+      (confident[0]?.score ?? 0) < SMALL_TALK.maxScore &&
+      isSmallTalk(question)
+    )
+      return empty('no-match');
     const locale = chatLocale(context, question);
     const toSuggestion = (r: Ranked): Suggestion => ({
       // An entry of a scenario that is off answers with that scenario's reply variant.

@@ -358,7 +358,7 @@ export function needsNoAnswer(normalized: string): boolean {
 }
 
 /** Whether any clause of the message asks or requests something (see `asks`). */
-function asksAnything(text: string): boolean {
+export function asksAnything(text: string): boolean {
   return splitWithTerminators(text).some(({ text: clause, raw }) => asks(clause, raw));
 }
 

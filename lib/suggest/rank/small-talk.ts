@@ -1,0 +1,69 @@
+/**
+ * A learned second opinion on small talk: how likely a buyer's message needs no answer from the pack ("hello?? chat
+ * went quiet", "今年双十一我已经剁手剁麻了", "can't stop smiling"). The phrase rules (`text/courtesy.ts`, `focus.ts`)
+ * catch the formulas they name and carry little beyond them: rules written on half of the fourth small-talk set
+ * moved the other half by +0.1 (zh) and +1.0 (en) points. A linear model over the message's characters, character
+ * pairs and words generalises further: fitted on the tuning sets by `scripts/train-small-talk.ts` (weights in
+ * `small-talk.data.ts`), judged on packs and small talk it was not fitted on (the script prints it).
+ *
+ * It only silences a message that asks nothing (no question mark, interrogative or request: `asksAnything`), holds no
+ * word of the shop's concept lexicon (`conceptTermsIn`), and that the engine could not answer with confidence
+ * (`SMALL_TALK.maxScore`): "人工客服在吗", "瓶子碎了" or "help me contact somebody" stay answerable however chatty
+ * they look. Each guard was chosen on the tuning sets, the model's packs and small talk left out (see the script).
+ */
+import { conceptTermsIn } from '../text/concepts';
+import { normalizeText } from '../text/normalize';
+import { SMALL_TALK_WEIGHTS } from './small-talk.data';
+import { asksAnything } from './focus';
+
+export const SMALL_TALK = {
+  /** The model's probability from which a message counts as small talk. */
+  probability: 0.95,
+  /** Small talk only where the engine's best answer scores below this. */
+  maxScore: 0.4,
+} as const;
+
+/** The model's features of a message already normalised (`normalizeText`), as the training script computes them. */
+export function smallTalkFeatures(normalized: string): string[] {
+  const features = new Set<string>(['bias']);
+  for (const [run] of normalized.matchAll(/\p{Script=Han}+/gu)) {
+    const chars = [...run];
+    chars.forEach((char, i) => {
+      features.add(`c:${char}`);
+      if (i + 1 < chars.length) features.add(`b:${char}${chars[i + 1]}`);
+    });
+  }
+  const words = normalized.match(/[a-z']+|\d+/g) ?? [];
+  words.forEach((word, i) => {
+    features.add(`w:${/^\d+$/.test(word) ? '#' : word}`);
+    if (i + 1 < words.length) features.add(`wb:${word}_${words[i + 1]}`);
+  });
+  const length = [...normalized].length;
+  features.add(`len:${length < 6 ? 0 : length < 12 ? 1 : length < 25 ? 2 : length < 50 ? 3 : 4}`);
+  if (/[?？]/u.test(normalized)) features.add('q');
+  if (/\d{4,}/u.test(normalized)) features.add('num');
+  return [...features];
+}
+
+/** Probability (0…1) that a message, normalised, needs no answer, under `weights` (the shipped ones by default). */
+export function smallTalkProbability(
+  normalized: string,
+  weights: Readonly<Record<string, number>> = SMALL_TALK_WEIGHTS,
+): number {
+  let z = 0;
+  for (const feature of smallTalkFeatures(normalized)) z += weights[feature] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Whether the buyer's text, as written, reads as small talk by the model, asks nothing and holds no word of the
+ * shop's concept lexicon. The engine asks it only when its best answer scores below `SMALL_TALK.maxScore`.
+ */
+export function isSmallTalk(text: string, weights?: Readonly<Record<string, number>>): boolean {
+  const normalized = normalizeText(text);
+  return (
+    smallTalkProbability(normalized, weights) > SMALL_TALK.probability &&
+    conceptTermsIn(normalized).length === 0 &&
+    !asksAnything(normalized)
+  );
+}
