@@ -639,4 +639,29 @@ export const ZH_CONCEPTS: ChineseConcept[] = [
     id: 'unsubscribe',
     words: ['退订', '短信', '订阅', '别发了', '骚扰'],
   },
+  // Taiwan and Hong Kong wording (thirteenth session): buyers there shop on Taobao and write their own words for the
+  // same things (保固 for 保修, 免运 for 包邮, 出货 for 发货, 超商取货 for 自提, 鉴赏期 for 七天无理由, 刷退 for a refund to
+  // the card). From general knowledge of Taiwan and Hong Kong online shops' own wording; written simplified, as
+  // the engine reads traditional text.
+  { id: 'warranty', words: ['保固', '保固期', '原厂保固', '保固卡'] },
+  { id: 'shipping-fee', words: ['免运', '免运费', '运费门槛', '邮资'] },
+  { id: 'dispatch', words: ['出货', '寄货', '出货了吗', '何时出货', '还没出货'] },
+  { id: 'pickup-point', words: ['超商取货', '超取', '店到店', '便利店取货', '全家取货', '自取'] },
+  { id: 'carrier', words: ['黑猫', '宅急便', '新竹货运', '宅配'] },
+  { id: 'return', words: ['鉴赏期', '七天鉴赏期', '鉴赏期内'] },
+  { id: 'refund', words: ['刷退', '退刷'] },
+  { id: 'payment', words: ['刷卡', '超商付款', '转帐', 'atm转账'] },
+  { id: 'installments', words: ['零利率', '分期零利率'] },
+  { id: 'invoice', words: ['统编', '统一编号', '载具', '三联式', '二联式'] },
+  { id: 'complaint', words: ['客诉'] },
+  { id: 'human-agent', words: ['专人', '真人客服'] },
+  { id: 'authenticity', words: ['原厂', '公司货', '正货'] },
+  { id: 'preorder', words: ['预购'] },
+  { id: 'tracking', words: ['货态', '查件', '追踪'] },
+  { id: 'lost-parcel', words: ['寄丢', '遗失'] },
+  { id: 'damaged', words: ['刮伤', '凹损', '破掉', '压到'] },
+  { id: 'defect', words: ['坏掉', '当机', '故障'] },
+  { id: 'battery', words: ['行动电源', '传输线'] },
+  { id: 'discount', words: ['折扣码', '折价券', '购物金', '折抵'] },
+  { id: 'membership', words: ['点数'] },
 ];

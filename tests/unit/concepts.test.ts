@@ -24,6 +24,16 @@ describe('concept lexicon lookups', () => {
       expect(concepts(text)).toContain('@payment');
   });
 
+  it('reads Taiwan and Hong Kong shop wording as the mainland words it stands for', () => {
+    expect(concepts('保固是多久')).toContain('@warranty');
+    expect(concepts('請問買多少錢可以免運')).toContain('@shipping-fee');
+    expect(concepts('什麼時候出貨')).toContain('@dispatch');
+    expect(concepts('可以超商取貨嗎')).toContain('@pickup-point');
+    expect(concepts('七天鑑賞期內可以退嗎')).toContain('@return');
+    expect(concepts('是原廠公司貨嗎')).toContain('@authenticity');
+    expect(concepts('行動電源可以帶上飛機嗎')).toContain('@battery');
+  });
+
   it('counts a narrower concept as its broader one too', () => {
     expect(concepts('洗了一次小了一圈')).toEqual(['@defect', '@shrink']);
     expect(concepts('起球严重')).toEqual(['@defect', '@pilling']);

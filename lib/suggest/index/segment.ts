@@ -40,8 +40,11 @@ export const FIELD_WEIGHTS = {
  */
 const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questions', 'keywords']);
 
-/** Changes when what an index holds changes (13: Chinese reply words weigh `HAN_REPLY_WEIGHT`). */
-const SEGMENT_FORMAT = 'huashu-index/13';
+/**
+ * Changes when what an index holds changes (13: Chinese reply words weigh `HAN_REPLY_WEIGHT`; 14: the concept lexicon's
+ * Taiwan and Hong Kong words, whose concept terms the postings hold).
+ */
+const SEGMENT_FORMAT = 'huashu-index/14';
 
 /**
  * Words of a reply in the pack's own language and written without Chinese (an English pack's reply) weigh
