@@ -45,6 +45,31 @@ describe('SuggestEngine ranking', () => {
     expect(ids(engine, text)[0]).toBe(expected);
   });
 
+  it('reads a slip by the word as written, not by its stem ("deliverd" is "delivered", not "delivery")', () => {
+    const parcels = pack({
+      format: 'huashu-pack/1',
+      id: 'parcels',
+      name: 'Parcels',
+      version: '1.0.0',
+      locale: 'en',
+      entries: [
+        {
+          id: 'not-received',
+          title: 'Marked delivered but not received',
+          questions: ['It says delivered but I did not get it', 'Tracking shows delivered but no parcel'],
+          replies: [{ text: 'Please check with your neighbours; we open a claim after 48 hours.' }],
+        },
+        {
+          id: 'delivery-time',
+          title: 'Delivery time',
+          questions: ['How long is delivery?', 'When is my delivery?'],
+          replies: [{ text: 'Delivery takes 3–5 working days.' }],
+        },
+      ],
+    });
+    expect(ids(engineWith(parcels), 'it says deliverd but theres nothing here')[0]).toBe('not-received');
+  });
+
   it('bridges a homophone typo of a word, but not one made through a particle (聘吗 ~ 品吗)', () => {
     const gifts = pack({
       format: 'huashu-pack/1',

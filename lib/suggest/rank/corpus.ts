@@ -7,6 +7,8 @@ import type { Pack } from '../../packs/schema';
 import { buildSegment, packFingerprint, type Segment } from '../index/segment';
 import { HomophoneIndex, TermIndex } from '../index/term-index';
 import { TypoIndex } from '../index/typos';
+import { normalizeText } from '../text/normalize';
+import { stem } from '../text/stem';
 import {
   askedTextLength,
   chineseWords,
@@ -101,6 +103,9 @@ const slotFillersByPack = new WeakMap<Pack, Set<string>>();
 export class Corpus {
   private packs = new Map<string, LoadedPack>();
   private typos = new TypoIndex();
+  /** Words as written in the packs' asked text → their stems (see `typoNeighbours`); built on first need. */
+  private surfaceTypos = new TypoIndex();
+  private surfaceStems = new Map<string, string>();
   /** Built on first need: a query with an unknown Chinese bigram. */
   private homophones: HomophoneIndex | null = null;
   private entries = 0;
@@ -165,6 +170,7 @@ export class Corpus {
     }
     this.packs = next;
     this.typos = new TypoIndex();
+    this.surfaceTypos = new TypoIndex();
     this.homophones = null;
     this.dfCache.clear();
     return [...next.values()].map((loaded) => loaded.segment);
@@ -218,7 +224,33 @@ export class Corpus {
   /** Known Latin words one edit away from an unknown one; the typo index is built on first need. */
   typoNeighbours(word: string): string[] {
     if (!this.typos.ready) this.typos.build(this.stringTerms());
-    return this.typos.neighbours(word);
+    if (!this.surfaceTypos.ready) this.buildSurfaceTypos();
+    // A slip is one edit from the word as written, which its stem may not be: "deliverd" is one edit from
+    // "delivered" (stem "deliv") and from the stem "deliveri" (delivery). The written words' stems come first.
+    const found = new Set<string>();
+    for (const surface of this.surfaceTypos.neighbours(word)) {
+      const term = this.surfaceStems.get(surface);
+      if (term && term !== word) found.add(term);
+    }
+    for (const term of this.typos.neighbours(word)) found.add(term);
+    return [...found].slice(0, 3);
+  }
+
+  /** Latin words (4+ letters) of what entries are asked with, as written, and their stems that are terms. */
+  private buildSurfaceTypos(): void {
+    this.surfaceStems.clear();
+    for (const { pack, termIndex } of this.packs.values()) {
+      for (const entry of pack.entries) {
+        for (const text of [entry.title, ...entry.questions, ...entry.keywords]) {
+          for (const [word] of normalizeText(text).matchAll(/[a-z]{4,}/g)) {
+            if (this.surfaceStems.has(word)) continue;
+            const term = stem(word);
+            if (termIndex.get(term) !== undefined) this.surfaceStems.set(word, term);
+          }
+        }
+      }
+    }
+    this.surfaceTypos.build(this.surfaceStems.keys());
   }
 
   /** The loaded vocabularies' terms other than Han ones (typos are for Latin words). */
