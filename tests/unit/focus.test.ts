@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../../lib/suggest/text/normalize';
 import {
+  asksAnything,
   isApologyOnly,
   isDetailOnly,
   isForAnotherChat,
@@ -370,5 +371,14 @@ describe('isPlainStatement', () => {
       ],
       false,
     );
+  });
+});
+
+describe('asksAnything', () => {
+  it('finds a question texted without punctuation after a filler', () => {
+    expect(asksAnything('every 2 weeks is wayyy too much coffee for me lol can i make it monthly')).toBe(true);
+    expect(asksAnything('ok so how do i return it')).toBe(true);
+    expect(asksAnything("lol can't stop smiling")).toBe(false);
+    expect(asksAnything('the can is dented lol')).toBe(false);
   });
 });

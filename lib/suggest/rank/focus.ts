@@ -79,7 +79,7 @@ const EN_THREAT =
 
 /** An English question inside a clause: "i'll order tonight, will it ship tomorrow". */
 const EN_ASK_INNER =
-  /[,;]\s*(?:and |but |so )?(?:will|can|could|do|does|did|is|are|would|should|when|what|how|where|which)\b/u;
+  /[,;]\s*(?:and |but |so )?(?:will|can|could|do|does|did|is|are|would|should|when|what|how|where|which)\b|\b(?:lol|haha+|lmao|ok|okay|so|but|and|also|btw|pls|plz|please|anyway|just wondering)\s+(?:can|could|will|would|do|does|is|are|how|what|when|where|why|which)\s+(?:i|you|u|we|it|my|the|this|there|that|they)\b/u;
 
 function asks(clause: string, raw: string): boolean {
   if (/[?？]/u.test(raw)) return true;
