@@ -61,6 +61,8 @@ const ORDER_PATTERNS: RegExp[] = [
  */
 const NOT_IN_NAME = '址的了在到是我你他她们住寄送发给把从往吗呢吧啊呀哦嘛还就都也要想能会请帮和跟改成为个一这那哪';
 const NAME_CHAR = `[^\\P{Script=Han}${NOT_IN_NAME}]`;
+/** In a street's name, numerals are part of it too: 文一路, 二环路, 三元里街. */
+const STREET_NAME_CHAR = `(?:${NAME_CHAR}|[一二三四五六七八九十])`;
 
 /**
  * One piece of a Chinese address. Pieces are joined when adjacent; `strong` pieces (a street with its
@@ -72,7 +74,7 @@ const CHINESE_ADDRESS_PIECE = new RegExp(
     // (1) admin: 浙江省, 杭州市, 西湖区, 浦东新区, 张江镇, 某某村, 某某街道
     `(?<admin>${NAME_CHAR}{1,7}?(?:省|自治区|市|区|县|镇|乡|村|街道))`,
     // (2) street with its number: 文三路138号, 南京东路100弄, 人民大道1号
-    `(?<street>${NAME_CHAR}{1,8}?(?:路|街|巷|弄|大道)(?:\\d{1,5}(?:号|弄))?)`,
+    `(?<street>${STREET_NAME_CHAR}{1,8}?(?:路|街|巷|弄|大道)(?:\\d{1,5}(?:号|弄))?)`,
     // (3) building, unit, room: 3栋, 5号楼, 2单元, 501室, 12幢, 3座
     `(?<unit>\\d{1,5}(?:号楼|栋|幢|单元|室|楼|号院))`,
     // (4) estate: 幸福小区, 阳光花园, 金桥公寓, 国贸大厦

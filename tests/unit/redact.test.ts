@@ -12,6 +12,9 @@ describe('redact', () => {
     ['顺丰单号SF1234567890查不到物流', '顺丰单号[order]查不到物流'],
     ['京东订单 312345678901 能开发票吗', '京东订单 [order] 能开发票吗'],
     ['我住幸福小区5栋，能送货上门吗', '我住[address]，能送货上门吗'],
+    // A numeral in the street's name is part of it (文一路, 二环路).
+    ['帮我改下 杭州市西湖区文一路12号 谢谢', '帮我改下 [address] 谢谢'],
+    ['送到二环路5号', '送到[address]'],
     [
       'has order #NW10562 shipped yet?? my email is jane.doe+shop@gmail.com',
       'has order [order] shipped yet?? my email is [email]',
@@ -46,6 +49,8 @@ describe('redact', () => {
       '这两款有什么区别，175cm 65kg穿什么码，199元包邮吗，12月20号能到吗',
       'I ordered 2 pieces on 2026-12-20 for $6.95, can I drive over to pick up? 2 days on the road',
       '运到漠河路上得几天',
+      '我一路上都在等快递',
+      '祝你一路顺风',
       '我在超市上班 晚点回复',
       '买3件打几折？满300减40能叠加吗',
       'is shiping free if i spend 80',
