@@ -654,7 +654,7 @@ export const ZH_CONCEPTS: ChineseConcept[] = [
   { id: 'installments', words: ['零利率', '分期零利率'] },
   { id: 'invoice', words: ['统编', '统一编号', '载具', '三联式', '二联式'] },
   { id: 'complaint', words: ['客诉'] },
-  { id: 'human-agent', words: ['专人', '真人客服'] },
+  { id: 'human-agent', words: ['专人', '真人客服', '活人'] },
   { id: 'authenticity', words: ['原厂', '公司货', '正货'] },
   { id: 'preorder', words: ['预购'] },
   { id: 'tracking', words: ['货态', '查件', '追踪'] },
