@@ -820,4 +820,23 @@ export const EN_CONCEPTS: EnglishConcept[] = [
     id: 'unsubscribe',
     extra: ['unsubscribe', 'opt out', 'stop emails', 'stop texts', 'newsletter', 'mailing list', 'spam'],
   },
+  {
+    // Noise of a device or appliance, asked before buying or complained about after (thirteenth session).
+    id: 'noise',
+    extra: [
+      'noise',
+      'noisy',
+      'loud',
+      'too loud',
+      'quiet',
+      'decibel',
+      'decibels',
+      'db',
+      'whisper quiet',
+      'humming',
+      'buzzing',
+      'rattling',
+      'rattles',
+    ],
+  },
 ];

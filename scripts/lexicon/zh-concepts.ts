@@ -664,4 +664,9 @@ export const ZH_CONCEPTS: ChineseConcept[] = [
   { id: 'battery', words: ['行动电源', '传输线'] },
   { id: 'discount', words: ['折扣码', '折价券', '购物金', '折抵'] },
   { id: 'membership', words: ['点数'] },
+  // Noise of a device or appliance, asked before buying or complained about after (thirteenth session).
+  {
+    id: 'noise',
+    words: ['噪音', '吵', '吵不吵', '很吵', '太吵', '声音大', '声音很大', '响声', '动静大', '静音', '分贝', '嗡嗡'],
+  },
 ];

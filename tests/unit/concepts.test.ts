@@ -20,6 +20,8 @@ describe('concept lexicon lookups', () => {
       expect(concepts(text)).toContain('@dispatch');
     for (const text of ['刚付款的那件不想要了', '能直接撤掉重新拍吗', '手滑拍多了一件'])
       expect(concepts(text)).toContain('@cancel');
+    for (const text of ['半夜转起来吵不吵', '噪音大吗', 'is the grinder noisy', 'how loud is it'])
+      expect(concepts(text)).toContain('@noise');
     for (const text of ['can I pay with Klarna', 'do you take Venmo?', 'Apple Pay ok?', '能用花呗吗', '支持信用卡吗'])
       expect(concepts(text)).toContain('@payment');
   });
