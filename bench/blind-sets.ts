@@ -1,7 +1,7 @@
 /**
  * The blind sets, written by people who never saw the engine (tests/eval/README.md), engine against
  * MiniSearch BM25, with recall@1 per style:
- * - `dev` and `heldout`, `heldout2`… `heldout5` (tests/eval/<kind>/<language>.jsonl): for the shipped packs,
+ * - `dev` and `heldout`, `heldout2`… `heldout6` (tests/eval/<kind>/<language>.jsonl): for the shipped packs,
  *   from their titles and replies, scored with every shipped pack of the language loaded at once. `dev` may be
  *   tuned on; the held-out sets (other writers, later) are report only.
  * - `fresh-dev` and `fresh-heldout` (tests/eval/fresh-dev/<pack>.jsonl, tests/eval/fresh-heldout/<pack>.jsonl):
@@ -21,8 +21,16 @@ export interface StyledCase extends EvalCase {
   style?: string;
 }
 
-export type BlindKind = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5';
-export const BLIND_KINDS: readonly BlindKind[] = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'];
+export type BlindKind = 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6';
+export const BLIND_KINDS: readonly BlindKind[] = [
+  'dev',
+  'heldout',
+  'heldout2',
+  'heldout3',
+  'heldout4',
+  'heldout5',
+  'heldout6',
+];
 export type FreshKind = 'fresh-dev' | 'fresh-heldout';
 export type Language = 'zh' | 'en';
 
@@ -43,6 +51,8 @@ const TITLE_OF: Record<BlindKind | FreshKind, string> = {
     'Fourth held-out sets (report only, never tuned on; new writers, tenth session): all packs of the language loaded at once',
   heldout5:
     'Fifth held-out sets (report only, never tuned on; new writers, twelfth session): all packs of the language loaded at once',
+  heldout6:
+    'Sixth held-out sets (report only, never tuned on; new writers, written and first read at the end of the thirteenth session): all packs of the language loaded at once',
   'fresh-dev': 'Fresh-pack dev sets (tuning allowed): packs the engine was never fitted to, each set with its own pack',
   'fresh-heldout': 'Fresh-pack held-out sets (report only, never tuned on): the same packs, other writers',
 };

@@ -10,7 +10,7 @@
  *   of the pack); silence on no-answer lines (`expected: []` given no suggestion).
  *
  * Sources (tests/eval/README.md): `tuning` (tests/eval/zh, tests/eval/en: the engine was fitted on them)
- * and `dev` (blind, tuning allowed) are where the learner's constants were chosen; `heldout` … `heldout5` (other
+ * and `dev` (blind, tuning allowed) are where the learner's constants were chosen; `heldout` … `heldout6` (other
  * writers, eighth to tenth sessions) are reported apart and were never tuned on.
  * `fresh-dev` and `fresh-heldout` replay the sets of the packs the engine was never fitted to
  * (tests/eval/packs), added in the seventh session after the learner was tuned. Each is replayed with three
@@ -44,7 +44,7 @@ const WRONG_SHARE = 0.1;
 const AT = BENCH_DATE.getTime();
 
 export type Language = 'zh' | 'en';
-type ShippedSource = 'tuning' | 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5';
+type ShippedSource = 'tuning' | 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6';
 export type Source = ShippedSource | 'fresh-dev' | 'fresh-heldout';
 const SOURCES: Source[] = [
   'tuning',
@@ -54,6 +54,7 @@ const SOURCES: Source[] = [
   'heldout3',
   'heldout4',
   'heldout5',
+  'heldout6',
   'fresh-dev',
   'fresh-heldout',
 ];
@@ -67,6 +68,7 @@ const PACKS: Record<ShippedSource, Record<Language, string[]>> = {
   heldout3: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
   heldout4: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
   heldout5: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
+  heldout6: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
 };
 
 /** A stream line: the case, and whether it re-asks an earlier line. */
@@ -389,6 +391,7 @@ function print(result: ReplayResult): void {
     heldout3: 'third held-out (never tuned on; 5 December)',
     heldout4: 'fourth held-out (never tuned on; tenth session)',
     heldout5: 'fifth held-out (never tuned on; twelfth session)',
+    heldout6: 'sixth held-out (never tuned on; thirteenth session)',
     'fresh-dev': 'fresh-pack dev (a pack never fitted to; tuned on)',
     'fresh-heldout': 'fresh-pack held-out (never tuned on)',
   };
