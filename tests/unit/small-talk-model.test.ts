@@ -34,6 +34,13 @@ describe('small-talk model (rank/small-talk.ts)', () => {
       expect(isSmallTalk(text), text).toBe(false);
   });
 
+  it('leaves messages in languages it was not fitted on to the engine', () => {
+    for (const text of ['ich möchte meine bestellung stornieren', 'apa kabar pesanan saya belum sampai'])
+      expect(isSmallTalk(text, { ...SMALL_TALK_WEIGHTS, bias: 20 }), text).toBe(false);
+    // The same weights judge English and Chinese.
+    expect(isSmallTalk('ugh what a day', { ...SMALL_TALK_WEIGHTS, bias: 20 })).toBe(true);
+  });
+
   it('silences the engine only where it has no confident answer', () => {
     const packs = [shippedPack('jd-electronics'), shippedPack('tmall-apparel')];
     const engine = new SuggestEngine();

@@ -12,7 +12,9 @@
  * they look. Each guard was chosen on the tuning sets, the model's packs and small talk left out (see the script).
  */
 import { conceptTermsIn } from '../text/concepts';
+import { isEnglishWord } from '../text/en-bridge';
 import { normalizeText } from '../text/normalize';
+import { stem } from '../text/stem';
 import { SMALL_TALK_WEIGHTS } from './small-talk.data';
 import { asksAnything } from './focus';
 
@@ -59,11 +61,24 @@ export function smallTalkProbability(
  * Whether the buyer's text, as written, reads as small talk by the model, asks nothing and holds no word of the
  * shop's concept lexicon. The engine asks it only when its best answer scores below `SMALL_TALK.maxScore`.
  */
-export function isSmallTalk(text: string, weights?: Readonly<Record<string, number>>): boolean {
+export function isSmallTalk(text: string, weights: Readonly<Record<string, number>> = SMALL_TALK_WEIGHTS): boolean {
   const normalized = normalizeText(text);
   return (
+    readsLanguageOfModel(normalized, weights) &&
     smallTalkProbability(normalized, weights) > SMALL_TALK.probability &&
     conceptTermsIn(normalized).length === 0 &&
     !asksAnything(normalized)
   );
+}
+
+/**
+ * Whether the model knows the message's words well enough to judge it: it was fitted on Chinese and English only, so
+ * a message in another Latin-script language ("ich möchte meine bestellung stornieren") is left to the engine. Han
+ * text always; Latin text when at least half its words (two or more) are common English words or words of the model.
+ */
+function readsLanguageOfModel(normalized: string, weights: Readonly<Record<string, number>>): boolean {
+  const words = normalized.match(/\p{Script=Latin}+/gu) ?? [];
+  if (words.length < 2) return true;
+  const known = words.filter((word) => weights[`w:${word}`] !== undefined || isEnglishWord(stem(word))).length;
+  return known * 2 >= words.length;
 }
