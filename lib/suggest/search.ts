@@ -6,6 +6,7 @@
 import Fuse from 'fuse.js';
 import { pinyin } from 'pinyin-pro';
 import type { Entry, Pack, Platform } from '../packs/schema';
+import { isMadeForPlatform } from './rank/scenarios';
 import { normalizeText } from './text/normalize';
 
 export interface SearchHit {
@@ -21,7 +22,7 @@ export interface SearchHit {
 interface SearchDoc {
   packId: string;
   /** The platforms the pack is made for (none: all). */
-  packPlatforms: readonly Platform[];
+  pack: Pick<Pack, 'platforms'>;
   entry: Entry;
   title: string;
   shortcut: string;
@@ -41,13 +42,6 @@ const HAN = /\p{Script=Han}/u;
  * same way), while an exact title of another platform's entry still beats a loose match of this one's.
  */
 const OTHER_PLATFORM_PENALTY = 0.05;
-
-/** Whether an entry is made for `platform` (or for every platform). */
-function madeFor(doc: SearchDoc, platform: Platform | undefined): boolean {
-  if (!platform || platform === 'generic') return true;
-  const fits = (platforms: readonly Platform[]) => platforms.length === 0 || platforms.includes(platform);
-  return fits(doc.packPlatforms) && fits(doc.entry.platforms);
-}
 
 function pinyinForms(text: string): { full: string; initials: string } {
   if (!HAN.test(text)) {
@@ -70,7 +64,7 @@ export class EntrySearch {
         const forms = [entry.title, ...entry.keywords].map(pinyinForms);
         return {
           packId: pack.id,
-          packPlatforms: pack.platforms,
+          pack,
           entry,
           title: normalizeText(entry.title),
           shortcut: (entry.shortcut ?? '').toLowerCase(),
@@ -120,7 +114,7 @@ export class EntrySearch {
       offer(result.item, 0.55 * (1 - (result.score ?? 1)));
     }
     for (const [doc, score] of scores) {
-      if (!madeFor(doc, platform)) scores.set(doc, score - OTHER_PLATFORM_PENALTY);
+      if (!isMadeForPlatform(doc.pack, doc.entry, platform)) scores.set(doc, score - OTHER_PLATFORM_PENALTY);
     }
     return [...scores]
       .sort((a, b) => b[1] - a[1] || a[0].title.length - b[0].title.length)

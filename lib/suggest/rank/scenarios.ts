@@ -35,6 +35,17 @@ export function activeScenarios(
   return active;
 }
 
+/** Whether an entry is made for this platform: its pack and the entry name it, or name none (a generic page: any). */
+export function isMadeForPlatform(
+  pack: Pick<Pack, 'platforms'>,
+  entry: Pick<Entry, 'platforms'>,
+  platform: Platform | undefined,
+): boolean {
+  if (!platform || platform === 'generic') return true;
+  const fits = (platforms: readonly Platform[]) => platforms.length === 0 || platforms.includes(platform);
+  return fits(pack.platforms) && fits(entry.platforms);
+}
+
 /** Whether an entry may be offered on this platform with these scenarios active. */
 export function isEntryEligible(
   pack: Pack,
@@ -42,10 +53,7 @@ export function isEntryEligible(
   platform: Platform | undefined,
   active: Set<string>,
 ): boolean {
-  if (platform && platform !== 'generic') {
-    if (pack.platforms.length > 0 && !pack.platforms.includes(platform)) return false;
-    if (entry.platforms.length > 0 && !entry.platforms.includes(platform)) return false;
-  }
+  if (!isMadeForPlatform(pack, entry, platform)) return false;
   if (entry.scenarios.length > 0 && !entry.scenarios.some((id) => active.has(id))) return false;
   return true;
 }
