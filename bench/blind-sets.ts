@@ -35,7 +35,7 @@ export type FreshKind = 'fresh-dev' | 'fresh-heldout';
 export type Language = 'zh' | 'en';
 
 /** The shipped packs each language's blind sets were written for. */
-const SHIPPED_PACKS_OF: Record<Language, string[]> = {
+export const SHIPPED_PACKS_OF: Readonly<Record<Language, readonly string[]>> = {
   zh: ['jd-electronics', 'tmall-apparel'],
   en: ['shopify-store'],
 };

@@ -33,7 +33,7 @@ import type { RankedCandidate } from '../lib/suggest/learn/blend';
 import { isSearchedPick, packOfPickedEntry, PickLearner } from '../lib/suggest/learn/learner';
 import { entryKey, parseEntryKey } from '../lib/suggest/learn/pick-memory';
 import { LEARN_CANDIDATES } from '../lib/suggest/learn/rerank';
-import { loadFreshPacks, loadFreshSet } from './blind-sets';
+import { BLIND_KINDS, loadFreshPacks, loadFreshSet, SHIPPED_PACKS_OF, type BlindKind } from './blind-sets';
 import { BENCH_DATE, type EvalCase } from './metrics';
 import { prng as random } from './synthetic';
 
@@ -44,32 +44,13 @@ const WRONG_SHARE = 0.1;
 const AT = BENCH_DATE.getTime();
 
 export type Language = 'zh' | 'en';
-type ShippedSource = 'tuning' | 'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6';
+type ShippedSource = 'tuning' | BlindKind;
 export type Source = ShippedSource | 'fresh-dev' | 'fresh-heldout';
-const SOURCES: Source[] = [
-  'tuning',
-  'dev',
-  'heldout',
-  'heldout2',
-  'heldout3',
-  'heldout4',
-  'heldout5',
-  'heldout6',
-  'fresh-dev',
-  'fresh-heldout',
-];
+const SOURCES: Source[] = ['tuning', ...BLIND_KINDS, 'fresh-dev', 'fresh-heldout'];
 
-/** The shipped packs each source's messages were written for. */
-const PACKS: Record<ShippedSource, Record<Language, string[]>> = {
-  tuning: { zh: ['jd-electronics', 'tmall-apparel', 'pdd-store'], en: ['shopify-store'] },
-  dev: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
-  heldout: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
-  heldout2: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
-  heldout3: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
-  heldout4: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
-  heldout5: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
-  heldout6: { zh: ['jd-electronics', 'tmall-apparel'], en: ['shopify-store'] },
-};
+/** The shipped packs each source's messages were written for: the tuning sets also hold the 拼多多 store's. */
+const packsOf = (source: ShippedSource, language: Language): readonly string[] =>
+  source === 'tuning' && language === 'zh' ? [...SHIPPED_PACKS_OF.zh, 'pdd-store'] : SHIPPED_PACKS_OF[language];
 
 /** A stream line: the case, and whether it re-asks an earlier line. */
 interface Line {
@@ -276,7 +257,7 @@ function streamsOf(source: Source, language: Language): Array<{ bench: Bench; ca
   }
   return [
     {
-      bench: benchOf(`${source}/${language}`, () => PACKS[source][language].map(loadPack)),
+      bench: benchOf(`${source}/${language}`, () => packsOf(source, language).map(loadPack)),
       cases: loadCases(source, language),
     },
   ];
