@@ -36,6 +36,7 @@ import { LEARN_CANDIDATES } from '../lib/suggest/learn/rerank';
 import { BLIND_KINDS, loadFreshPacks, loadFreshSet, SHIPPED_PACKS_OF, type BlindKind } from './blind-sets';
 import { BENCH_DATE, type EvalCase } from './metrics';
 import { prng as random } from './synthetic';
+import { phrasebookWithout } from '../scripts/tuning-sets';
 
 const root = new URL('../', import.meta.url).pathname;
 const FIRST_SEED = Number(process.env.REPLAY_SEED ?? 20261220);
@@ -199,12 +200,16 @@ interface Split {
 }
 const emptySplit = (): Split => ({ fresh: emptyScore(), reask: emptyScore(), all: emptyScore() });
 
-/** The engine and packs of one source; the engine's candidates per text are cached (they never learn). */
+/**
+ * The engine and packs of one source; the engine's candidates per text are cached (they never learn). The buyer
+ * phrasebook holds none of these packs' own tuning messages, as for a new team (`phrasebookWithout`).
+ */
 class Bench {
-  readonly engine = new SuggestEngine();
+  readonly engine: SuggestEngine;
   private readonly cache = new Map<string, RankedCandidate[]>();
 
   constructor(readonly packs: Pack[]) {
+    this.engine = new SuggestEngine({ phrasebook: phrasebookWithout(packs.map((p) => p.id)) });
     this.engine.setPacks(packs);
   }
 

@@ -8,85 +8,28 @@
  * engine's first 20), full-batch gradient descent, L2 0.01. Before writing, it prints each pack's recall
  * with weights fitted on the OTHER packs only: the estimate of what a team's new pack gains.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { BENCH_DATE, type EvalCase } from '../bench/metrics';
-import type { Pack, Platform } from '../lib/packs/schema';
-import { parsePack } from '../lib/packs/validate';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCH_DATE } from '../bench/metrics';
+import type { Platform } from '../lib/packs/schema';
 import { SuggestEngine } from '../lib/suggest/engine';
 import { matchedTermKinds } from '../lib/suggest/rank/query-terms';
 import { chineseWords, plainWords, WordIndex } from '../lib/suggest/index/word-index';
 import {
   isWordRerankable,
   mayLeadByWords,
-  wordLanguageOf,
   type WordLanguage,
   WORD_RERANK_CANDIDATES,
   WORD_RERANK_FEATURES,
   wordRerankFeatures,
   wordRerankLeader,
 } from '../lib/suggest/rank/word-rerank';
+import { readCases, root, tuningGroups, type Group } from './tuning-sets';
 
-const root = new URL('../', import.meta.url).pathname;
 const OUT = join(root, 'lib/suggest/rank/word-rerank.data.ts');
 const L2 = 0.01;
 const STEPS = 300;
 const RATE = 1;
-
-const readPack = (file: string): Pack => {
-  const result = parsePack(readFileSync(file, 'utf8'));
-  if (!result.ok) throw new Error(`${file} is invalid`);
-  return result.pack;
-};
-const readCases = (file: string): EvalCase[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as EvalCase);
-
-/** Tuning sets, each scored with its packs. */
-interface Job {
-  packs: Pack[];
-  file: string;
-}
-
-/** A team's packs with their tuning sets: left out together when its gain is estimated. */
-interface Group {
-  name: string;
-  language: WordLanguage;
-  jobs: Job[];
-}
-
-const shipped = (id: string) => readPack(join(root, `knowledge-packs/${id}.json`));
-
-function tuningGroups(): Group[] {
-  const [shopify, jd, tmall, pdd] = ['shopify-store', 'jd-electronics', 'tmall-apparel', 'pdd-store'].map(shipped);
-  const job = (packs: Pack[], file: string): Job => ({ packs, file: join(root, file) });
-  const groups: Group[] = [
-    {
-      name: 'shopify-store',
-      language: 'en',
-      jobs: [job([shopify!], 'tests/eval/en/shopify-store.jsonl'), job([shopify!], 'tests/eval/dev/en.jsonl')],
-    },
-    {
-      name: 'jd + tmall',
-      language: 'zh',
-      jobs: [
-        job([jd!], 'tests/eval/zh/jd-electronics.jsonl'),
-        job([tmall!], 'tests/eval/zh/tmall-apparel.jsonl'),
-        job([jd!, tmall!], 'tests/eval/dev/zh.jsonl'),
-      ],
-    },
-    { name: 'pdd-store', language: 'zh', jobs: [job([pdd!], 'tests/eval/zh/pdd-store.jsonl')] },
-  ];
-  for (const file of readdirSync(join(root, 'tests/eval/packs')).sort()) {
-    const pack = readPack(join(root, 'tests/eval/packs', file));
-    const dev = join(root, 'tests/eval/fresh-dev', `${basename(file, '.json')}.jsonl`);
-    if (existsSync(dev))
-      groups.push({ name: pack.id, language: wordLanguageOf(pack.locale), jobs: [{ packs: [pack], file: dev }] });
-  }
-  return groups;
-}
 
 /** A message the re-ranker sees: its candidates' features and which candidates are right. */
 interface Sample {

@@ -27,5 +27,9 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
     }
     get().recompute();
     await get().buildLearner();
+    // The buyer phrasebook (lib/suggest/rank/phrasebook.ts) costs ~50–90 ms to build the first time: the list above was
+    // drawn without it; it is built after that and the list ranked again (a no-op once built).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (context.engine.preparePhrasebook()) get().recompute();
   },
 });

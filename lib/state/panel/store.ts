@@ -17,7 +17,11 @@ import { createLanguageSlice } from '../language';
 import { orderSettingsReads } from '../settings-order';
 import type { PanelContext, PanelServices, PanelState } from './types';
 
-export function createPanelStore(pageServices: PanelServices, engine = new SuggestEngine()): StoreApi<PanelState> {
+export function createPanelStore(
+  pageServices: PanelServices,
+  // The buyer phrasebook is built once the first list is drawn (packs-slice.ts), not on the way to it.
+  engine = new SuggestEngine({ phrasebookOnFirstUse: false }),
+): StoreApi<PanelState> {
   const services = orderSettingsReads(pageServices);
   const context: PanelContext = {
     services,

@@ -91,7 +91,7 @@ export function rankEntries(
 }
 
 /** How many leading places the best entries of a several-question message's questions are kept in. */
-const QUESTION_PLACES = 3;
+export const QUESTION_PLACES = 3;
 
 /**
  * "屏幕透光，保修多久": the best entry of each question among the first places, after the overall best,

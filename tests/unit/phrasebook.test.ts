@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { packSchema } from '../../lib/packs/schema';
+import { SuggestEngine } from '../../lib/suggest/engine';
+import {
+  intentNumberOf,
+  intentText,
+  phrasebookPack,
+  pivotOrder,
+  type Phrasebook,
+  type PhrasebookIntent,
+} from '../../lib/suggest/rank/phrasebook';
+import { PHRASEBOOK_DATA } from '../../lib/suggest/rank/phrasebook.data';
+import { phrasebookOf, phrasebookWithout, tuningGroups } from '../../scripts/tuning-sets';
+import { pack } from '../helpers/packs';
+
+const now = new Date(2026, 11, 20);
+
+describe('phrasebookPack', () => {
+  const intents: PhrasebookIntent[] = [
+    ['Item arrived damaged', ['my item arrived damaged'], ['the mug came in bits']],
+    ['Refund timing', ['when will i get my refund'], ['money back yet??']],
+  ];
+
+  it('is the pack the schema makes of the same fields (built by hand only to skip parsing 15,000 questions)', () => {
+    const built = phrasebookPack(intents, 'en');
+    expect(packSchema.parse(built)).toEqual(built);
+  });
+
+  it("holds an intent's questions and buyer messages as its questions, numbered so the intent is found again", () => {
+    const built = phrasebookPack(intents, 'zh');
+    expect(built.locale).toBe('zh-CN');
+    expect(built.entries[1]!.questions).toEqual(['when will i get my refund', 'money back yet??']);
+    expect(intentNumberOf(built.entries[1]!.id)).toBe(1);
+  });
+
+  it("reads an intent's title and first question as the text that lands in a team's pack", () => {
+    expect(intentText(['Refund timing', ['when will i get my refund', 'refund status'], []])).toBe(
+      'Refund timing。 when will i get my refund',
+    );
+    expect(intentText(['Refund timing', [], []])).toBe('Refund timing');
+  });
+});
+
+describe('pivotOrder', () => {
+  const candidates = [
+    { key: 'a', score: 1 },
+    { key: 'b', score: 0.8 },
+    { key: 'c', score: 0.5 },
+  ];
+  const lands = (table: Record<number, Record<string, number>>) => (intent: number) =>
+    new Map(Object.entries(table[intent] ?? {}));
+
+  it('keeps the order when no intent is near or none lands on a candidate', () => {
+    expect(pivotOrder(candidates, [], lands({}))).toEqual([0, 1, 2]);
+    expect(pivotOrder(candidates, [{ intent: 0, score: 0.9 }], lands({ 0: { z: 1 } }))).toEqual([0, 1, 2]);
+  });
+
+  it('lifts the candidate the nearest intents land on, by their weight against the engine score', () => {
+    // b: 0.8 + 0.5 · 1 beats a: 1 + 0.
+    expect(pivotOrder(candidates, [{ intent: 0, score: 0.9 }], lands({ 0: { b: 1 } }))).toEqual([1, 0, 2]);
+    // c (0.5 + 0.5) only ties a (1): the engine's order stands.
+    expect(pivotOrder(candidates, [{ intent: 0, score: 0.9 }], lands({ 0: { c: 1 } }))).toEqual([0, 2, 1]);
+    expect(pivotOrder(candidates, [{ intent: 0, score: 0.9 }], lands({ 0: { b: 1 } }), 0)).toEqual([0, 1, 2]);
+  });
+
+  it('weighs intents by how near they are: a far intent does not outvote the nearest', () => {
+    const near = [
+      { intent: 0, score: 1 },
+      { intent: 1, score: 0.2 },
+    ];
+    expect(pivotOrder(candidates, near, lands({ 0: { a: 1 }, 1: { b: 1 } }))).toEqual([0, 1, 2]);
+    expect(pivotOrder(candidates, near, lands({ 0: { b: 1 }, 1: { a: 1 } }))).toEqual([1, 0, 2]);
+  });
+});
+
+describe('the engine with a phrasebook', () => {
+  const shop = pack({
+    format: 'huashu-pack/1',
+    id: 'tea-shop',
+    name: 'Tea shop',
+    version: '1.0.0',
+    locale: 'en',
+    entries: [
+      {
+        id: 'shipping-time',
+        title: 'Delivery time',
+        questions: ['how long does delivery take', 'when will my order arrive'],
+        replies: [{ text: 'Orders arrive in 3–5 business days.' }],
+      },
+      {
+        id: 'order-status',
+        title: 'Where is my order',
+        questions: ['where is my order', 'has my order shipped'],
+        replies: [{ text: 'Here is your tracking link.' }],
+      },
+    ],
+  });
+  // Buyers of another shop who asked where their parcel was wrote "ghosted"; that shop's entry says so plainly.
+  const book: Phrasebook = {
+    en: [
+      ['Order status', ['where is my order'], ['my parcel ghosted me', 'parcel totally ghosted, any news']],
+      ['Shipping speed', ['how fast is shipping'], ['how quick can it get here']],
+    ],
+    zh: [],
+  };
+  const message = 'parcel ghosted me, where is my order, when will it arrive';
+  const firstOf = (engine: SuggestEngine) => engine.suggest({ text: message, now }).suggestions[0]?.entryId;
+
+  it('ranks the entry another shop answered such wording with first; without it, the engine order stands', () => {
+    const plain = new SuggestEngine({ phrasebook: false });
+    plain.setPacks([shop]);
+    expect(firstOf(plain)).toBe('shipping-time');
+    const withBook = new SuggestEngine({ phrasebook: book });
+    withBook.setPacks([shop]);
+    expect(firstOf(withBook)).toBe('order-status');
+  });
+
+  it('waits for preparePhrasebook when told to (the panel: its first list is drawn without waiting)', () => {
+    const engine = new SuggestEngine({ phrasebook: book, phrasebookOnFirstUse: false });
+    engine.setPacks([shop]);
+    expect(firstOf(engine)).toBe('shipping-time');
+    expect(engine.preparePhrasebook()).toBe(true);
+    expect(engine.preparePhrasebook()).toBe(false);
+    expect(firstOf(engine)).toBe('order-status');
+  });
+
+  it('never adds a candidate or speaks where the engine is silent', () => {
+    const engine = new SuggestEngine({ phrasebook: book });
+    engine.setPacks([shop]);
+    expect(engine.suggest({ text: 'my parcel ghosted me', now }).suggestions.map((s) => s.entryId)).not.toContain(
+      'shipping-time',
+    );
+    expect(engine.suggest({ text: 'thanks, bye!', now }).suggestions).toEqual([]);
+  });
+});
+
+describe('the shipped phrasebook', () => {
+  // Only tuning lines, by construction: the generator reads scripts/tuning-sets.ts, never a held-out set. (Some
+  // held-out lines are word for word a tuning line of another writer — "Do you take PayPal?" — which is chance.)
+  it('is what the generator makes of the tuning sets now (run npm run gen:phrasebook after changing them)', () => {
+    expect(phrasebookOf(tuningGroups())).toEqual(PHRASEBOOK_DATA);
+  });
+
+  it("leaves a team's own messages out for the bench", () => {
+    const book = phrasebookWithout(['shopify-store']);
+    const own = new Set(PHRASEBOOK_DATA.en.map(([title]) => title));
+    expect(book.en.length).toBeLessThan(PHRASEBOOK_DATA.en.length);
+    expect(book.zh).toEqual(PHRASEBOOK_DATA.zh);
+    expect(own.size).toBeGreaterThan(0);
+  });
+});
