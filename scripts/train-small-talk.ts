@@ -107,7 +107,8 @@ const topScore = (packs: Pack[], text: string) => {
   const key = packs.map((p) => p.id).join('+');
   let engine = engines.get(key);
   if (!engine) {
-    engines.set(key, (engine = new SuggestEngine({ smallTalkModel: false })));
+    // The gate reads the engine's best score, which re-ordering (the phrasebook, the word re-ranker) never changes.
+    engines.set(key, (engine = new SuggestEngine({ smallTalkModel: false, phrasebook: false, wordRerank: false })));
     engine.setPacks(packs);
   }
   return engine.suggest({ text, now: BENCH_DATE }).suggestions[0]?.score ?? 0;

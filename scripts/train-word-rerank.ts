@@ -24,7 +24,7 @@ import {
   wordRerankFeatures,
   wordRerankLeader,
 } from '../lib/suggest/rank/word-rerank';
-import { readCases, root, tuningGroups, type Group } from './tuning-sets';
+import { phrasebookWithout, readCases, root, tuningGroups, type Group } from './tuning-sets';
 
 const OUT = join(root, 'lib/suggest/rank/word-rerank.data.ts');
 const L2 = 0.01;
@@ -41,7 +41,12 @@ interface Sample {
 
 function samplesOf(group: Group): Sample[] {
   return group.jobs.flatMap(({ packs, file }) => {
-    const engine = new SuggestEngine({ wordRerank: false });
+    // The engine's order as a new team's pack meets it: the buyer phrasebook without this team's own lines (with them,
+    // the phrasebook would already have settled every tuning message the weights are fitted on).
+    const engine = new SuggestEngine({
+      wordRerank: false,
+      phrasebook: phrasebookWithout(group.jobs.flatMap((job) => job.packs.map((p) => p.id))),
+    });
     engine.setPacks(packs);
     const split = group.language === 'zh' ? chineseWords : plainWords;
     const indexes = new Map(packs.map((pack) => [pack.id, new WordIndex(pack.entries, split)]));
