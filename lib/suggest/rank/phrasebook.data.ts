@@ -621,6 +621,731 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ['Thanks for the beautiful box with nothing but packing paper inside. What happened to my gloves?'],
     ],
     [
+      'Plant died after 30 days',
+      [
+        'My plant died after two months',
+        'Is my plant still under guarantee?',
+        'Can I get a refund, plant died after 6 weeks',
+        'Do you replace plants that die later?',
+      ],
+      [
+        "I'm not blaming you, it lived about 6 weeks, but my calathea is dead now. Is there anything you can do?",
+        'I buy fiddle tree two month ago, now is dead. You can send new one?',
+        "Six weeks. That's how long my 'easy care' peace lily lasted. Any warranty on that or am I on my own?",
+      ],
+    ],
+    [
+      'Item missing from order',
+      [
+        'An item is missing from my order',
+        'I only got part of my order',
+        'Where is the rest of my order?',
+        'My pot came but no plant',
+      ],
+      [
+        "My box only had the plant, the planter wasn't in there.",
+        'my soil bag wasnt in the box, just the 2 plants. did u forget it?',
+        "Nothing's damaged, the plant's fine, but the watering can I paid for just isn't there at all.",
+      ],
+    ],
+    [
+      'Return policy',
+      [
+        'What is your return policy?',
+        'Can I return a plant?',
+        "Can I return a planter I don't like?",
+        'Can I return opened soil?',
+      ],
+      [
+        'I open the bag of soil but use only little. I can return it?',
+        "Can I send a plant back if I just don't like how it looks?",
+      ],
+    ],
+    [
+      'Out of stock and restock',
+      [
+        'When will this plant be back in stock?',
+        'Can I preorder a sold out plant?',
+        "How do I get notified when it's restocked?",
+        'Why is the large size always sold out?',
+      ],
+      [
+        'The pink princess philodendron has been sold out for literally 3 months. Are you ever getting it back or not?',
+        "when's the string of turtles back?? been checking every single day",
+        'Wow, the hoya sold out in an hour. Again. Any chance regular people will get one next time?',
+      ],
+    ],
+    [
+      'Complaint and escalation',
+      [
+        'I want to make a complaint',
+        "I'm really unhappy with your service",
+        'Can I speak to a manager?',
+        'This is the second time my plant arrived dead',
+      ],
+      [
+        "Third dead plant, third 'so sorry to hear that.' Truly inspiring. Who do I actually complain to around here?",
+        "I've been a customer for two years and always been happy, but this order has been a disaster. Wrong plant, then the replacement came broken, and nobody has answered my emails. I'd like this passed to someone who can actually fix it.",
+        "This is the third time I'm contacting you about the same order. I want a manager.",
+      ],
+    ],
+    [
+      'How fragile planters are packed',
+      [
+        'Will the ceramic pot break in shipping?',
+        'How do you pack planters?',
+        'Is the pot fragile?',
+        'Is the glass terrarium packed well?',
+      ],
+      [
+        "How do you pack the glass terrariums? I'm nervous about ordering glass online.",
+        'Last time I ordered a ceramic pot online it showed up as a jigsaw puzzle. Please tell me you use more than one sheet of newspaper?',
+        "Eyeing the big glazed pot 😍 but it's going cross-country... will it survive the trip? 😬📦",
+      ],
+    ],
+    [
+      'How to start a return',
+      [
+        'How do I start a return?',
+        'Where do I send my return?',
+        'Do I need a return label?',
+        'Can I drop off my return?',
+      ],
+      [
+        'want to send back the watering can, can i just mail it to u?',
+        'How do I go about sending back a planter?',
+        'how do i start a retrun, i still have the pot in the box',
+      ],
+    ],
+    [
+      'Bare-root plant looks dead',
+      [
+        'My bare-root plant looks dead',
+        'The roots I got are just sticks',
+        'There are no leaves on my bare-root',
+        'Is my bare-root perennial alive?',
+      ],
+      [
+        'I paid $30 for three peonies and got a bag of what looks like dried up carrots. No leaves, nothing. Did you seriously send me dead stuff??',
+        'Love my new collection of brown sticks. Very minimalist. Are these daylilies supposed to be, you know, alive at some point?',
+        "My hosta order came today. I opened the bag and there's just a clump of roots in damp paper, no green at all. My neighbor took one look and said they're goners and I should ask for my money back. Before I do anything, should I be putting these in the ground or not?",
+      ],
+    ],
+    [
+      'Care tools questions',
+      [
+        'Which watering can do you recommend?',
+        'Does the moisture meter need batteries?',
+        'What size are the pruning shears?',
+        'Do you sell grow lights?',
+      ],
+      [
+        'Does the moisture meter thingy need batteries? 🔋🤔',
+        'do u guys sell grow lights? my apartment is basically a cave',
+        'hoow big is the watering can, is it good for indor plants or more for outside',
+      ],
+    ],
+    [
+      'Gift subscription',
+      [
+        'Can I gift the plant subscription?',
+        'How does a gift subscription work?',
+        'Does the gift subscription renew?',
+        'When will the first gift box arrive?',
+      ],
+      [
+        'My dad just retired and keeps talking about getting into houseplants. I thought a few months of your monthly box would be a fun way to start him off. Does it keep billing my card after that, and can I choose which month it starts?',
+        "I don't want to sign my friend up for something that renews forever. Can I give her just 6 months of the club?",
+        'My sister loves plants 🌿 can I gift her the monthly box for a year? Will it keep charging me after? 😅',
+      ],
+    ],
+    [
+      'Replacement or refund choice',
+      [
+        'Can I get a refund instead of a replacement?',
+        "I don't want another plant, just my money back",
+        'Can I choose a different plant as replacement?',
+        'When will my replacement ship?',
+      ],
+      [
+        'My claim was approved. Can I get my money back instead of a new plant?',
+        'Claim approved yay 🙌 but that plant is sold out now... can I pick a different one?',
+        "I don't want another one of the same plant, it'll just die again. Can I get something different or my money?",
+      ],
+    ],
+    [
+      'Care help after purchase',
+      [
+        "Why are my plant's leaves turning brown?",
+        'How often should I water this?',
+        'My plant is dropping leaves',
+        'Can you help me save my plant?',
+      ],
+      [
+        'The leaves on my peace lily keep turning yellow. What am I doing wrong?',
+        'My snake plant leaves are getting mushy at the base 😩 help?',
+        "I don't need a replacement, it's not dying. I just want to know why the leaves on my rubber plant are curling.",
+      ],
+    ],
+    [
+      'Marked delivered but not received',
+      [
+        "It says delivered but I don't have it",
+        'My package is missing',
+        'Tracking shows delivered, nothing here',
+        'I think my plant was stolen',
+      ],
+      [
+        'App says it was dropped off but no box anywhere 😭 checked the lobby, the mailroom, everywhere',
+        'UPS says delivered at 2pm. There is NOTHING on my porch. Where is my plant?',
+      ],
+    ],
+    [
+      'How big is the plant',
+      [
+        "How big is the plant I'll get?",
+        'What does 6 inch pot mean?',
+        'How tall is the medium size?',
+        'Is the plant size the pot size?',
+      ],
+      [
+        'Hello, the Small, Medium, Large, it mean the height of plant or what? I need to know for my shelf.',
+        "I've got a spot on top of my bookcase with about 14 inches of clearance to the ceiling. I was eyeing the medium rubber plant, but I can't tell from the photos how tall it really is. Would it squeeze in?",
+        'is the large monstera like waist high or is it a tiny thing in a big pot lol trying to figure out if it fits under my windw',
+      ],
+    ],
+    [
+      'Sending a plant as a gift',
+      [
+        'Can I send a plant as a gift?',
+        'Can I add a gift note?',
+        'Will the price show on the packing slip?',
+        'Can I ship to a different address?',
+      ],
+      [
+        'Want to send a plant to my best friend who just moved 🏡🪴 can I add a little note and hide the price?',
+        "My grandma turns 90 on the 14th and she lives three states away. I'd love to surprise her with an orchid on the day. How do I make sure it gets there in time, and that there's no receipt with the price in the box?",
+        'I want to send plant to my friend address, not my address, and write message for her. How I do it?',
+      ],
+    ],
+    [
+      'Shipping cost and free shipping',
+      [
+        'How much is shipping?',
+        'Do you have free shipping?',
+        'Why is shipping so expensive on large plants?',
+        "What's the free shipping minimum?",
+      ],
+      [
+        'how much do i gotta spend to not pay for shipping',
+        'An extra $15 for the big plant on top of delivery? Does it come with its own chauffeur?',
+      ],
+    ],
+    [
+      'Photo sent after the 3-day window',
+      [
+        "I didn't notice the damage until a week later",
+        'Is it too late to report my plant?',
+        'I missed the 3 day window',
+        "My plant was fine at first, now it's dying",
+      ],
+      [
+        'My alocasia arrived last week and looked fine at first. I was away for a few days and only took photos today, and now two leaves are going yellow. I know you say 3 days for photos, so am I out of luck?',
+        'i missed the 3 day thing for sending pics, its been a week. can u still help',
+        "I'm not saying it came damaged, it was fine when it arrived. It's been 10 days and now it's dropping leaves. Is that still covered?",
+      ],
+    ],
+    [
+      'Tracking not updating',
+      [
+        'Where is my order?',
+        "My tracking hasn't updated in days",
+        'Tracking says label created only',
+        'How do I track my package?',
+      ],
+      [
+        'Love how my order has been sitting in Memphis for three days. Is my fern on vacation?',
+        'tracking hasnt updatd since tuesday, where is my pakage',
+        "My tracking has said 'label created' for 4 days. Has this box even left your building?",
+      ],
+    ],
+    [
+      'Price match and price drop',
+      [
+        'Do you price match?',
+        "It's cheaper on another site",
+        'The price dropped after I ordered',
+        'Can I get the sale price on my order?',
+      ],
+      [
+        "Cool, bought the fiddle leaf on Tuesday and it's 25% off on Friday. Perfect timing as always. Anything you can do about that?",
+        "Your bird of paradise is $20 more than the exact same one at Home Depot. Match it or I'm buying it there.",
+        'Other shop sell same plant more cheap. You can give me same price?',
+      ],
+    ],
+    [
+      'Winter heat packs',
+      [
+        'Do you add heat packs?',
+        'Is there a charge for the heat pack?',
+        'Will my plant freeze in the mail?',
+        'Can I request a heat pack?',
+      ],
+      [
+        'do u put those hand warmer things in the box in winter',
+        "It's supposed to be 25 degrees here next week. Will my plant be okay sitting in the box?",
+        "Can you toss a heat pack in my box? 🥶 it's chilly here in the mornings",
+      ],
+    ],
+    [
+      'Potted vs bare-root',
+      [
+        "What's the difference between potted and bare-root?",
+        'Should I buy bare-root or potted?',
+        'Does bare-root come with soil?',
+        'Why is the bare-root one cheaper?',
+      ],
+      [
+        'ok so bareroot vs potted… which one if i cant get them in the ground til like 2 weeks from now',
+        "I'm redoing a border bed this spring and need about a dozen hostas. The bare root ones are almost half the price of the ones in pots, which makes me suspicious. What's the catch, and which would you go for?",
+        'Why some peonies come without soil? Is better to take with pot or without?',
+      ],
+    ],
+    [
+      'Cold weather shipping hold',
+      [
+        'Why is my order on hold for weather?',
+        "When will you ship my plant, it's cold here",
+        'Can you ship anyway despite the cold?',
+        'How long is the winter hold?',
+      ],
+      [
+        'I got an email that my order is on HOLD because of the weather?? I ordered 10 days ago. This is ridiculous.',
+        'Why my order still not sent? I receive email about cold weather. How long I must wait?',
+      ],
+    ],
+    [
+      'US-only shipping',
+      [
+        'Do you ship to Canada?',
+        'Do you ship internationally?',
+        'Can you ship to an APO address?',
+        'Do you ship to Puerto Rico?',
+      ],
+      [
+        'Do you ship to Canada? 🇨🇦🪴',
+        'My husband is stationed overseas and we have an APO address. I wanted to send him a little plant for his desk and a nice pot to go with it. Is that possible?',
+      ],
+    ],
+    [
+      'How the plant subscription works',
+      [
+        'How does the plant subscription work?',
+        'What comes in the monthly box?',
+        'How much is the subscription?',
+        'Can I choose the plants in my box?',
+      ],
+      [
+        'So I pay every month and you just... surprise me with a plant? Bold. What happens when I only have one north-facing window?',
+        'How does the Plant Club work? What comes in each box?',
+        'whats actually in the monthly box, do i get to pick the plant?',
+      ],
+    ],
+    [
+      'Discount code not working',
+      [
+        "My discount code isn't working",
+        'The promo code says invalid',
+        "Why won't my coupon apply?",
+        'I forgot to use my code, can you apply it?',
+      ],
+      [
+        "I'm not trying to stack anything, I only typed in one code and it still gets rejected. Why?",
+        "SPRING15 keeps saying invalid. I got that email YESTERDAY. What's the point of sending codes that don't work?",
+        'the promo code wont go thru at checkout, says not valid for items in my cart??',
+      ],
+    ],
+    [
+      'How to file a plant claim',
+      [
+        'How do I report a dead plant?',
+        'Where do I send photos?',
+        'How do I make a guarantee claim?',
+        'My plant came in bad shape, what do I do?',
+      ],
+      [
+        'My fern came completely crushed. How do I report it?',
+        'My pothos came with half the stems snapped and dirt all over the box. I want this fixed. What do you need from me?',
+      ],
+    ],
+    [
+      'Change shipping address',
+      [
+        'Can I change my shipping address?',
+        'I put the wrong address',
+        'Can you send it to my work instead?',
+        'I moved, can you update my order?',
+      ],
+      [
+        'Genius me just sent my order to the apartment I moved out of in March. Any way to fix that before my old landlord gets a free plant?',
+        "I just realized my order is headed to my office, but we're closed all next week for the holidays. I really don't want my plant sitting in a dark mailroom for days. Can you send it to my house instead?",
+        'need to chnage where my order is going, i moved last weekend',
+      ],
+    ],
+    [
+      'Who pays return shipping',
+      [
+        'Do I have to pay for return shipping?',
+        'How much does a return cost?',
+        'Is return shipping free?',
+        'Why was money taken off my refund?',
+      ],
+      [
+        'If I send the pot back, do I have to pay for the postage?',
+        "I'm not paying to send it back when you're the ones who sent the wrong size. That's on you, right?",
+        'So I pay to get it sent to me, then pay again to send it back? Fantastic. How much does that label run?',
+      ],
+    ],
+    [
+      'Bugs on a new plant',
+      [
+        'There are little flies around my plant',
+        'I found bugs on my new plant',
+        'Are these gnats from your soil?',
+        'My plant has mealybugs',
+      ],
+      [
+        'There are white fluffy bugs all over the stems of the hoya you sent me 5 days ago. You shipped me an infested plant.',
+        'Tiny black flies all around my new plant 🪰🪰 gross. where did they come from?',
+        'lil gnats flying around the pot since it arrived, how do i get rid of em',
+      ],
+    ],
+    [
+      'Tax exemption and bulk orders',
+      [
+        'Do you offer tax exemption?',
+        'Do you do bulk or wholesale orders?',
+        'Can I order 50 plants for an event?',
+        'Do you have business pricing?',
+      ],
+      [
+        "We're a nonprofit. How do we buy without being charged sales tax?",
+        "I'm setting up a new office and we need about 40 plants for desks and the lobby. Ideally they'd be delivered the week before we move in. Do you do special pricing for something that size?",
+        'For my wedding I need 60 small plants for the tables. You have special price when buy many?',
+      ],
+    ],
+    [
+      'How to use fertilizer',
+      [
+        'How often should I use the fertilizer?',
+        'How much plant food do I mix with water?',
+        'Can I fertilize in winter?',
+        'Is the fertilizer safe for all houseplants?',
+      ],
+      [
+        'Not asking about watering, I mean the plant food. Do I keep feeding through the winter or stop?',
+        "Got the plant food bottle 🌱💧 how much do I give my jade? it's a succulent if that matters",
+        'how much of the grow formula do i put in the watring can? and how ofen',
+      ],
+    ],
+    [
+      'Add or change items in an order',
+      [
+        'Can I add something to my order?',
+        'I want to change the size I ordered',
+        'Can I swap a plant in my order?',
+        'Can you combine my two orders?',
+      ],
+      [
+        'Of course I remember the planter five minutes after paying. Can you still stick one in that order?',
+        'omg i picked the wrong size monstera, can i swap it for the large before it goes out',
+        'I ordered a calathea this morning and then an hour later remembered I also wanted soil and a planter, so I placed a second order. I ended up paying shipping twice, which feels silly. Can you put everything in one box?',
+      ],
+    ],
+    [
+      'Normal transit stress on arrival',
+      [
+        'My plant has a few yellow leaves',
+        'Some leaves broke off in shipping',
+        'Soil spilled out of the pot',
+        'My plant looks droopy after delivery',
+      ],
+      [
+        'My new pilea looks kinda sad and droopy 😟 and some dirt spilled out. Is it ok??',
+        'one leaf snapped off and its a bit floppy, normal after the trip?',
+        "My monstera arrived this afternoon. It's mostly fine but one leaf is yellow and some soil spilled in the box. I was going to move it into a nicer pot right away and give it some plant food to perk it up. Is that a good idea?",
+      ],
+    ],
+    [
+      'Received the wrong item',
+      [
+        'I got the wrong plant',
+        "This isn't what I ordered",
+        'You sent the wrong color pot',
+        'I received the wrong size',
+      ],
+      [
+        "Opened my box so excited 🤩 and... it's not the plant I ordered 😕",
+        'I ordered a rubber plant but got a pothos.',
+        'I ordered a BLACK planter and you sent a white one. Second time this has happened with your shop.',
+      ],
+    ],
+    [
+      'Which soil to use',
+      [
+        'Which soil should I buy for my monstera?',
+        'Do you have soil for succulents?',
+        'What potting mix for orchids?',
+        'Can I use your soil for outdoor beds?',
+      ],
+      [
+        'I have orchid and also many succulent. Which soil I buy for each one?',
+        'Not regular garden dirt, right? What should my monstera go in when I repot it?',
+        'what dirt for a snake plant? dont wanna rot another one lol',
+      ],
+    ],
+    [
+      'Arrives Alive guarantee explained',
+      [
+        'What is your plant guarantee?',
+        'What if my plant arrives dead?',
+        'How does the 30-day guarantee work?',
+        'Are your plants guaranteed?',
+      ],
+      [
+        'So if the plant shows up as compost, then what? Asking because my luck with online plant shops is legendary.',
+        'do yall have any kind of garuntee if it comes dead',
+      ],
+    ],
+    [
+      'Gift cards',
+      [
+        'Do you sell gift cards?',
+        'How do I use my gift card?',
+        'Do gift cards expire?',
+        'Can I check my gift card balance?',
+      ],
+      [
+        'Do your gift cards expire, or is there a sneaky deadline hidden somewhere like every other store?',
+        'can i use a giftcard on the plant club subscripton?',
+        "My coworker is obsessed with plants and her birthday is next week, but I have zero clue what she already owns. I'm thinking something she can spend herself is safer. Can I pick the day it lands in her inbox?",
+      ],
+    ],
+    [
+      'Pet-safe plants',
+      [
+        'Is this plant safe for cats?',
+        'Which plants are pet friendly?',
+        'Is this toxic to dogs?',
+        'Do you have non-toxic plants?',
+      ],
+      [
+        'We just adopted a puppy who chews anything at floor level. I was about to order the big snake plant for the living room corner, but my sister said that might be a bad idea. Is she right, and if so what could go there instead?',
+        "I have 2 cats who chew on EVERYTHING 🐱🐱 which of your plants won't hurt them?",
+      ],
+    ],
+    [
+      'Planter arrived broken',
+      [
+        'My ceramic pot arrived cracked',
+        'The planter is chipped',
+        'My pot was broken in the box',
+        'The saucer came shattered',
+      ],
+      [
+        'The pot I buy come with crack on the side. What I do, I must send it back?',
+        'Opened the box and the pot is in three pieces. I needed it for a gift this weekend!',
+        "The pot came 'pre-cracked'. Is that a design feature or should I be worried?",
+      ],
+    ],
+    [
+      'Current sales and first-order discount',
+      [
+        'Do you have any sales right now?',
+        'Is there a first order discount?',
+        'Do you have a coupon code?',
+        'When is your next sale?',
+      ],
+      [
+        "Anything on sale for Mother's Day? 💐 want to spoil my mom",
+        'u guys ever do black friday stuff or nah',
+        "I don't have a code or anything, but is there some kind of discount for a first order?",
+      ],
+    ],
+    [
+      'Cancel the subscription',
+      [
+        'How do I cancel my subscription?',
+        'Stop my monthly plant box',
+        'I want to cancel the plant club',
+        'Will I get charged again after cancelling?',
+      ],
+      [
+        "hey how do i end the monthly plant thing, money's tight rn",
+        "Stop my plant club NOW. I've been hunting for the button for 20 minutes and I'm done.",
+        'i want to cancle my subscribtion before the next charge hits, how?',
+      ],
+    ],
+    [
+      'Talk to a person',
+      [
+        'Can I talk to a real person?',
+        "What's your phone number?",
+        'How do I contact customer service?',
+        'What are your support hours?',
+      ],
+      ['can someone just call me? way easier than typing', 'Is this a bot? I want to talk to an actual human being.'],
+    ],
+    [
+      'Exchange an item',
+      [
+        'Can I exchange my planter for another color?',
+        'Can I swap for a bigger size?',
+        'How do exchanges work?',
+        'Can I exchange a plant?',
+      ],
+      [
+        'I want change the pot color, black instead of white. How to do?',
+        "Turns out 'medium' is a lot smaller than my imagination. Can I trade that planter in for the large?",
+        "I bought the sage green planter, but once it was on the shelf the color was totally wrong for the room. It's unused and still in the box. Can I just trade it for the terracotta one?",
+      ],
+    ],
+    [
+      'No shipping to California or Hawaii',
+      [
+        'Can you ship to California?',
+        "Why can't I order this plant to Hawaii?",
+        "Checkout says can't ship to my state",
+        'Which items can ship to CA?',
+      ],
+      [
+        "Why does checkout keep deleting the peonies from my cart?! I'm in San Diego and this is driving me nuts.",
+        'I live in Honolulu. Why I cannot buy the lavender? It say not available.',
+        'can yuo ship the bagged potting mix to california? it got removed from my cart',
+      ],
+    ],
+    [
+      'Payment methods',
+      [
+        'What payment methods do you accept?',
+        'Can I pay with PayPal?',
+        'Do you take Afterpay?',
+        'Can I pay with Apple Pay?',
+      ],
+      ['Can I pay with PayPal?', 'I want pay cash when the plant arrive to my home, is possible?'],
+    ],
+    [
+      'Cancel an order',
+      ['Can I cancel my order?', 'I ordered by mistake', 'Please cancel order', 'How do I cancel before it ships?'],
+      [
+        'I make order 2 hours ago but I change my mind. Can you stop it and give money back?',
+        "I don't want to deal with a return later, I want to stop it before it goes out. I only ordered last night.",
+      ],
+    ],
+    [
+      'Which planter fits my plant',
+      [
+        'What size planter do I need for a 6 inch plant?',
+        'Will the nursery pot fit inside this planter?',
+        'Which pot fits the medium plant?',
+        'What are the inside dimensions of the planter?',
+      ],
+      [
+        'will the small terracota one fit the medium zz plant or do i need to go up a size',
+        'I have a pothos in a 6 inch plastic pot from the hardware store. What size planter of yours should I get?',
+        'My plant pot is 10 inch. Which of your pot I must buy so it goes inside good?',
+      ],
+    ],
+    [
+      'When will I get my refund',
+      [
+        'When will I get my refund?',
+        'How long does a refund take?',
+        "I returned my item, where's my money?",
+        "My refund hasn't shown up",
+      ],
+      [
+        'Sent my planter back last week 📦 when will I see the money? 💸',
+        'I mailed the pot back two weeks ago and still no money. Where is it?',
+      ],
+    ],
+    [
+      'When will my order ship and arrive',
+      [
+        'How long does shipping take?',
+        'When will my order ship?',
+        'How long until my plant arrives?',
+        'Do you have express shipping?',
+      ],
+      [
+        "I don't need express, regular is fine, I just want to know roughly when it'd show up if I order today.",
+        "I placed my order Thursday night and still haven't gotten an email saying it's on the way. A friend told me you only send plants out on certain days. When can I realistically expect it?",
+      ],
+    ],
+    [
+      'When outdoor perennials ship',
+      [
+        'When will my perennials ship?',
+        "Why won't my outdoor plants ship until spring?",
+        'Do you ship perennials in summer?',
+        'Can I get my perennials now?',
+      ],
+      [
+        'wen do the lavendar plants ship out? orderd them last week and its still just says processing',
+        'I live in Minnesota, if I buy now the garden perennials, you send now in the snow or you wait until spring?',
+        'I ordered coneflowers in January. When are they actually going to go out?',
+      ],
+    ],
+    [
+      'How refunds are paid',
+      [
+        'Will I get refunded to my card?',
+        'Can I get store credit instead?',
+        'I paid with a gift card, how am I refunded?',
+        'Can you refund to a different card?',
+      ],
+      [
+        "I don't want store credit, I want the money back on my card.",
+        'can i take store credit instead of cash back? heard theres a lil bonus',
+      ],
+    ],
+    [
+      'Invoice or receipt',
+      [
+        'Can I get an invoice?',
+        'I need a receipt for my order',
+        'Can you put my company name on the invoice?',
+        'Where can I download my receipt?',
+      ],
+      ['where do i find my reciept? need it for expnses', 'need a pdf w/ our PO number on it for accounting pls'],
+    ],
+    [
+      'Skip a subscription month',
+      [
+        'How do I skip a month?',
+        'Can I pause my subscription?',
+        "I'm traveling, can I skip next box?",
+        'I missed the skip deadline',
+      ],
+      [
+        "I'm traveling all of July. Can I get out of that month's box?",
+        "I don't want to quit the club, I just need August off because I'll be out of town.",
+      ],
+    ],
+    [
+      'Do planters have drainage holes',
+      [
+        'Does this pot have a drainage hole?',
+        'Do your ceramic planters drain?',
+        'Does the planter come with a saucer?',
+        'Can I drill a hole in the pot?',
+      ],
+      [
+        "I don't want a pot I have to drill myself, I need one that actually lets water out. Which ones are like that?",
+        'Does the white ceramic Luna pot have a hole in the bottom?',
+      ],
+    ],
+    [
       'Choosing an adult bike size',
       [
         'What size bike do I need?',
@@ -3412,6 +4137,735 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'do you ship to austrailia',
         "I'm not in the US, can you still send to the UK?",
         'Hello, please I want to know if is possible send the order to Spain and how much it cost',
+      ],
+    ],
+    [
+      'Clothing size guide',
+      [
+        'What size should I get for my baby?',
+        'Do you have a size chart?',
+        'How do your sizes work?',
+        'What size is 12-18 months in cm?',
+      ],
+      [
+        "My nephew is turning 2 but he's tall for his age, about 36 inches. Which size would actually fit him?",
+        'Hello, in my country we use cm and kg. Where I can see the measures of the sizes in cm? My daughter is 98 cm.',
+        "do ur sizes go by age or height?? where's the chart",
+      ],
+    ],
+    [
+      'Child between sizes / fit',
+      [
+        'My son is between sizes, which one should I order?',
+        'Do your clothes run small or big?',
+        'Should I size up?',
+        'How roomy is the fit?',
+      ],
+      [
+        "My son is 14 months and he's kind of stuck between the 12-18m and the 18-24m. He's chunky around the tummy but not very long. I want the romper to last him through the summer. Which one should I order?",
+        'shes inbetween 6-12 and 12-18 rn, shoud i go up or down for the footed pjs?',
+        'do your things run small or big? 🤔 my girl is right on the edge of 3T/4T',
+      ],
+    ],
+    [
+      'Shrinkage and washing instructions',
+      [
+        'Will the clothes shrink?',
+        'How do I wash the organic cotton?',
+        'Can I tumble dry?',
+        'Care instructions for the pajamas?',
+      ],
+      [
+        "Nothing like paying $30 for a onesie and then turning it into doll clothes on the first wash. Haven't washed it yet, so tell me how NOT to do that.",
+        'Can I wash the pyjamas on 60 degrees? And the softener is ok to use or no?',
+      ],
+    ],
+    [
+      'Organic cotton certification',
+      [
+        'Is your cotton really organic?',
+        'Are your clothes GOTS certified?',
+        'Where is the cotton from?',
+        'What does organic cotton mean for my baby?',
+      ],
+      [
+        'Is everything in your shop organic or only some of the items? Who certifies it?',
+        "Every brand slaps 'organic' on the tag these days lol. Is yours actually certified by anyone or is it just vibes?",
+        'is the sleep sack 100% orgainc cotton or is there polyster mixed in',
+      ],
+    ],
+    [
+      'Sensitive skin, eczema and dyes',
+      [
+        'Is it okay for babies with eczema?',
+        'What dyes do you use?',
+        'Are there any chemicals in the fabric?',
+        'Good for sensitive skin?',
+      ],
+      [
+        "My daughter has pretty bad eczema, mostly behind her knees and around her neck. Half the clothes we've tried make it flare up. Are your dyes harsh at all, and do the tags scratch?",
+        "any nasty chemicals in the colored ones? baby's skin is super reactive 😣",
+        'My baby have allergy on the skin. Your clothes have formaldehyde or flame retardant inside? Which color is most safe for him?',
+      ],
+    ],
+    [
+      'Sleep sack TOG ratings',
+      [
+        'Which TOG sleep sack should I buy?',
+        'What does TOG mean?',
+        'What should my baby wear under the sleep sack?',
+        'Sleep sack for a warm room?',
+      ],
+      [
+        'Our nursery sits around 68 degrees at night in winter. Which thickness of sleep sack should I get?',
+        'whats the diff between the 1.0 and 2.5 one?? and what does she wear under it',
+      ],
+    ],
+    [
+      'Sleep sack sizes',
+      [
+        'What size sleep sack do I need?',
+        'How long does a sleep sack last?',
+        'Is the 6-18 month sleep sack too big for a 5 month old?',
+        'Sleep sack weight limits?',
+      ],
+      [
+        'my son is 9 monts and 21 lbs, wich size sack do i need',
+        "I don't want him swimming in it and sliding down inside. He's 11 months and 19 lbs, which bag size is right?",
+        'twins are 7kg each at 4 months 👶👶 which sleeping bag size??',
+      ],
+    ],
+    [
+      'Sleep sack safety and swaddling',
+      [
+        'Is the sleep sack safe for a newborn?',
+        'Can I use it as a swaddle?',
+        'When should my baby stop swaddling?',
+        'Can baby sleep with arms out?',
+      ],
+      [
+        "Our son just started rolling onto his tummy, so the pediatrician said no more swaddling. I'm honestly nervous about what to put him in at night now. Can he wear one of your sleep sacks, and is that safe?",
+        'Is your sleep bag ok from newborn? Arms are inside or outside? It has the UK safety standard?',
+        'Every baby website tells me something different about safe sleep, so let me add you to the list: are your sleep bags actually tested for safety or just cute?',
+      ],
+    ],
+    [
+      'Toy age grades',
+      [
+        'What age is this toy for?',
+        'Is the stacking toy ok for a 1 year old?',
+        'What do the age labels mean?',
+        'Toy recommendations for a 2 year old?',
+      ],
+      ['what does 12m+ on the stacker mean exactly, like is it a suggestion or a rule'],
+    ],
+    [
+      'Small parts / choking hazard warning',
+      [
+        'Does this toy have small parts?',
+        'Is it a choking hazard?',
+        'Why does it say not for under 3?',
+        "Can my toddler play with my older child's toy?",
+      ],
+      [
+        "I'm buying the farm animal set for my 4 year old, but we also have an 18 month old who gets into absolutely everything. Are there tiny pieces in it? I really don't want a choking scare.",
+        'Why on earth does the box say CHOKING HAZARD?! I have a baby in the house, this should be way more obvious before I pay!',
+        "I'm not sending the puzzle back, my older one loves it. But could you recommend something similar that's safe for her 2 year old brother?",
+      ],
+    ],
+    [
+      'Batteries not included',
+      [
+        'Are batteries included?',
+        'What batteries does the toy need?',
+        'How do I open the battery compartment?',
+        "The toy doesn't work out of the box",
+      ],
+      [
+        'Christmas morning, kid rips open the singing xylophone and... silence. No batteries. Classic. What kind does it even take?',
+        'how do i open the batery door on the music box, theres a tiny screw??',
+      ],
+    ],
+    [
+      'Wooden toy materials and paint safety',
+      [
+        'What wood are the toys made from?',
+        'Is the paint non-toxic?',
+        'Is it safe if my baby chews it?',
+        'Are the wooden toys tested?',
+      ],
+      [
+        'What kind of paint is on the wooden blocks? My baby puts literally everything in her mouth.',
+        "is the wooden teether ok to gnaw on all day?? 🦷 what's it coated with",
+      ],
+    ],
+    [
+      'Cleaning wooden toys',
+      [
+        'How do I clean the wooden toys?',
+        'Can the toys go in the dishwasher?',
+        'Can I soak the teether?',
+        'How to disinfect toys?',
+      ],
+      [
+        'can i put the wooden stackng cups in the dishwaser? they got covered in yogurt',
+        'best way to get daycare germs off the wooden toys?? can i just soak em in the sink',
+        "I don't want to use harsh disinfectant on the blocks since she chews them. What should I clean them with instead?",
+      ],
+    ],
+    [
+      'Gift set contents',
+      [
+        "What's in the newborn gift set?",
+        'Can I choose the sizes in a gift set?',
+        'Can I swap items in a gift set?',
+        'Do you have gift sets for toddlers?',
+      ],
+      [
+        'What exactly is inside the Newborn Welcome Set?',
+        "I don't want the hat and mittens from the set since it's summer where they live. Can I swap those for a second rattle or something?",
+      ],
+    ],
+    [
+      'Free gift wrap and gift message',
+      [
+        'Do you offer gift wrapping?',
+        'How do I add a gift message?',
+        'Is gift wrap free?',
+        'Can I gift wrap just one item?',
+      ],
+      [
+        "can you wrap it?? 🎁🎀 it's for my best friend's baby shower",
+        'does wrapping cost extra? and how long can the card msg be',
+      ],
+    ],
+    [
+      'Gift receipt and hiding prices',
+      [
+        'Can I include a gift receipt?',
+        'Will the price show on the packing slip?',
+        'Can the recipient exchange the gift?',
+        'Gift receipt without prices?',
+      ],
+      [
+        "Will the price show anywhere in the box? It's a present.",
+        'Would just love for my mother-in-law to see exactly how little I spent on her grandson. Kidding. Please tell me you can keep the prices out of the box.',
+      ],
+    ],
+    [
+      'Shipping a gift to another address',
+      [
+        'Can I ship to a different address than my billing?',
+        'Can I send this straight to my sister?',
+        'Can I order for a baby shower and ship to the host?',
+        'Will the recipient get my receipt?',
+      ],
+      [
+        'can i ship to my sisters adress instead of mine? its a suprise',
+        "My best friend just had her baby and I live three states away. I'd like the package to go directly to her house, but my card is registered to my address. Is that going to be a problem?",
+      ],
+    ],
+    [
+      'Out of stock / back in stock alerts',
+      [
+        'When will this be back in stock?',
+        'My size is sold out',
+        "Can you notify me when it's available?",
+        'Will you restock this color?',
+      ],
+      [
+        'The 2T in the dinosaur print has been gone for WEEKS. Are you ever getting it back or not??',
+        'Naturally the one romper I actually like is gone in her size. Any chance the green stripes in 6-12m make a comeback?',
+        'can u ping me when the fox pjs are back in 3T',
+      ],
+    ],
+    [
+      'Pre-orders',
+      [
+        'Can I pre-order this?',
+        'When will my pre-order ship?',
+        'Am I charged now for a pre-order?',
+        'Can I split a pre-order from in-stock items?',
+      ],
+      [
+        "I don't want to pay today for something that won't ship for two months. When does the winter sleep sack pre-order actually get charged?",
+        "I ordered the new snowsuit, which isn't out yet, along with some socks and bodysuits that are in stock. My baby needs the bodysuits now, not in November. Will everything sit there waiting for the snowsuit?",
+        'The jacket says pre-order. When it will be sent to me?',
+      ],
+    ],
+    [
+      'Discount code not working',
+      [
+        "My discount code isn't working",
+        'Promo code says invalid',
+        'Can I use two discount codes?',
+        "Why didn't my code apply to the gift set?",
+      ],
+      [
+        "Your code doesn't work. I've typed it in five times. This is ridiculous.",
+        'my promo code keeps saying invlaid?? trying to use it on the sale leggings',
+      ],
+    ],
+    [
+      'Newsletter / first-order discount',
+      [
+        'Do you have a first order discount?',
+        'I signed up for the newsletter but got no code',
+        'Welcome code for new customers?',
+        'How do I get 10% off?',
+      ],
+      [
+        'I signed up for your emails an hour ago and never got the welcome code.',
+        'is there like a first time buyer discount or nah',
+        "where's my 10% 😭 signed up yesterday, nothing in my inbox",
+      ],
+    ],
+    [
+      'Price drop after purchase',
+      [
+        'It went on sale right after I bought it',
+        'Can I get the sale price?',
+        'Do you price match?',
+        'Can you refund the difference?',
+      ],
+      [
+        "Fantastic, I bought the play gym on Monday and today it's 20% off. Great timing on my part. Anything you can do?",
+        "I don't want to return the sleep sack and buy it again, can you just give me back the difference now that it's cheaper?",
+        'Other shop sell the same toy more cheap. You can match this price?',
+      ],
+    ],
+    [
+      'Loyalty points: earning',
+      [
+        'How does your rewards program work?',
+        'How many points do I get?',
+        'How do I join Sprout Rewards?',
+        'Do I get points for a review?',
+      ],
+      [
+        'How does the rewards thing work? How many points do I get per order?',
+        'do i get points for leaving a review with pics? 📸⭐',
+        "heard u get points on ur kid's bday?? how do i get in on that",
+      ],
+    ],
+    [
+      'Loyalty points: redeeming',
+      [
+        'How do I use my points?',
+        'How much are my points worth?',
+        'Can I use points and a discount code together?',
+        'Do my points expire?',
+      ],
+      [
+        'how do i use my ponits at checkout? i have like 400',
+        'I have points in my account. How much money is it and where I can use them?',
+        "I've got about 650 points saved up and I'm finally ready to use them on the big wooden kitchen. I haven't logged in since last spring though. Are they still there, and how much will they take off?",
+      ],
+    ],
+    [
+      'Loyalty points missing',
+      [
+        "My points didn't show up",
+        "I didn't get points for my order",
+        'Points missing after a return',
+        'I checked out as a guest, can I still get points?',
+      ],
+      [
+        'I placed an order 4 days ago and my points are still at 0. Where are they?',
+        "I checked out as a guest last week because I was in a rush. Today I made an account with the same email and there's nothing for that order. Can I still get those points?",
+        'Cool, I sent back one pair of leggings and now my points balance shrank. Great rewards program. What happened there?',
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'What payment methods do you accept?',
+        'Can I pay with PayPal?',
+        'Do you take Apple Pay?',
+        'Which currency will I be charged in?',
+      ],
+      ['It is possible to pay with Amex? And the price is in pounds for UK?'],
+    ],
+    [
+      'Paying in installments',
+      [
+        'Can I pay in installments?',
+        'Do you have buy now pay later?',
+        'How does Shop Pay Installments work?',
+        'Is there interest on installments?',
+      ],
+      [
+        'can i do afterpay or klarna or smth? tight month lol',
+        "We're setting up the whole nursery and my cart is around $400 with the sleep sacks and the toy shelf. That's a lot to drop at once right now. Is there any way to pay it off over a few weeks?",
+        "I don't want a credit card plan with interest. Is there anything interest-free for spreading out the cost?",
+      ],
+    ],
+    [
+      'Payment declined at checkout',
+      [
+        'My card was declined',
+        'Payment failed but I was charged',
+        "Why won't checkout accept my card?",
+        'Checkout error when paying',
+      ],
+      [
+        'Card got declined three times and now there are three pending charges in my banking app. What is going on??',
+        'checkout keeps rejecting my card, it works evrywhere else',
+        'payment failed 😩 tried twice, is your site broken or is it me',
+      ],
+    ],
+    [
+      'Gift cards',
+      [
+        'Do you sell gift cards?',
+        'How do I check my gift card balance?',
+        'Do gift cards expire?',
+        'Can I schedule an e-gift card for a birthday?',
+      ],
+      [
+        "want to send a gift card for my niece's first bday 🎂 can I set it to arrive on the actual day?",
+        'How my friend can see how much money is still on the gift card?',
+      ],
+    ],
+    [
+      'US shipping rates and free shipping',
+      [
+        'How much is shipping?',
+        'Do you have free shipping?',
+        "What's the free shipping minimum?",
+        'How much is express shipping?',
+      ],
+      [
+        'whats the min for free shipping',
+        'Paying for delivery on one pair of socks, cute. How much do I have to spend before you stop charging me for it?',
+      ],
+    ],
+    [
+      'Shipping to Canada and the UK',
+      [
+        'Do you ship to Canada?',
+        'Do you ship to the UK?',
+        'How much is shipping to Canada?',
+        'Do you ship to Australia?',
+      ],
+      [
+        'You send to Germany? My sister live in Berlin and just got baby.',
+        'Do you ship to Toronto, and how much does it cost?',
+        'UK mum here 🇬🇧 do you deliver over here and how long does it take?',
+      ],
+    ],
+    [
+      'Duties, taxes and VAT',
+      [
+        'Will I pay customs fees?',
+        'Is VAT included for the UK?',
+        'Do I have to pay duties in Canada?',
+        'Are there extra charges on delivery?',
+      ],
+      [
+        "Last time I ordered from an American shop, the courier made me pay £20 before they'd hand over the box. I really can't be doing that again. Will there be any extra charges at the door for delivery to Manchester?",
+        'The delivery guy wants $18 in customs fees from me in Vancouver?! Nobody said anything about this!',
+      ],
+    ],
+    [
+      'Processing and delivery time',
+      [
+        'When will my order ship?',
+        'How long until it arrives?',
+        'Will it arrive before the baby shower on Saturday?',
+        'Do you ship on weekends?',
+      ],
+      [
+        'If I order today, when will it arrive? I need it by Saturday for a baby shower.',
+        'do u ship on weekneds? ordered friday nite',
+        "Ordered 2 days ago and it hasn't even left yet. How long does it take you to put a onesie in a box?",
+      ],
+    ],
+    [
+      'Tracking an order',
+      [
+        'Where is my order?',
+        'How do I track my package?',
+        "I didn't get a tracking number",
+        "Tracking link isn't working",
+      ],
+      [
+        "where's my stuff lol, how do i see where it is",
+        "I don't receive tracking number. Where I can see where is my package?",
+        "got the 'it's shipped' email but the link says no info yet 🤷‍♀️",
+      ],
+    ],
+    [
+      'Package delayed or tracking not updating',
+      [
+        'My package is late',
+        "Tracking hasn't updated in days",
+        'It says in transit for a week',
+        'Order still not here',
+      ],
+      [
+        "Tracking hasn't moved in a week. Stuck 'in transit' at some warehouse. Where is my order?",
+        'My parcel to Ottawa has been sitting at the same depot for almost two weeks. The baby is due any day now and that box has the going-home outfit in it. What can be done?',
+        "My package is apparently on a world tour, same scan in Memphis for 6 days now. Any idea when it's planning to come home?",
+      ],
+    ],
+    [
+      'Marked delivered but not received',
+      [
+        "Tracking says delivered but I don't have it",
+        'Package was stolen',
+        'I never got my package',
+        'Delivered to the wrong address',
+      ],
+      [
+        'It says DELIVERED. It is NOT here. I have looked everywhere.',
+        'tracking says deliverd yesterday but theres nothing at my door or in the mailbox',
+        "The system say package is delivered but I never get it. Neighbour also don't have it.",
+      ],
+    ],
+    [
+      'Changing the shipping address',
+      [
+        'I entered the wrong address',
+        'Can I change my shipping address?',
+        'I moved, can you update my order?',
+        'Typo in my zip code',
+      ],
+      [
+        "Of course I only notice AFTER paying that it's going to my old apartment. Any chance you can fix that, or is it off to the new tenants?",
+        'omg wrong house number on my order 🙈 can you fix it before it goes out',
+        "Please don't send it to my house, we're staying at my mom's for the next month. Can it go there instead?",
+      ],
+    ],
+    [
+      'Changing items or sizes in an order',
+      [
+        'Can I change the size on my order?',
+        'I want to add something to my order',
+        'Can I swap the color?',
+        'Can you combine my two orders?',
+      ],
+      [
+        'ordred the 6-9m by mistake, ment 9-12m, can u switch it before it ships',
+        'can i add a hat to the order i just placed? totally forgot',
+        "I don't want to cancel anything, I just want to swap the pink bodysuit for the yellow one in the order I placed this morning.",
+      ],
+    ],
+    [
+      'Cancelling an order',
+      ['How do I cancel my order?', 'I want to cancel', 'Can I cancel after it shipped?', 'I ordered by mistake'],
+      [
+        'I need to cancel my order, I placed it about 20 minutes ago.',
+        "Cancel it. I ordered an hour ago and changed my mind, and I don't want a bunch of excuses.",
+        "I don't want this order anymore, turns out my husband already bought the exact same stuff. Can you stop it?",
+      ],
+    ],
+    [
+      'Free size exchange within 60 days',
+      [
+        'Can I exchange for a different size?',
+        "It doesn't fit",
+        'Is the exchange free?',
+        'How long do I have to exchange a size?',
+      ],
+      [
+        "We got the pajamas as a gift and they're way too small, she's already in the next size up. The tags are still on. Can we swap them for a bigger size without paying anything?",
+        "I don't want my money back, I just need the next size up in the sleep sack. Is that free?",
+        'the 3-6m onesies are already too small, he grew overnight 😅 can I trade them for bigger ones? got them like 7 weeks ago',
+      ],
+    ],
+    [
+      'How to start an exchange',
+      [
+        'How do I start an exchange?',
+        'Where do I get the exchange label?',
+        'Do I have to wait for my return to get the new size?',
+        'How long does an exchange take?',
+      ],
+      [
+        'How do I go about getting a bigger size? Where do I start?',
+        'ok so how do i actually do the size swap, do i need to print a label or what',
+        'do i have to wait for my retrun to get to u before u send the new size? kid needs it',
+      ],
+    ],
+    [
+      'Return policy',
+      [
+        'What is your return policy?',
+        'Can I return this for a refund?',
+        'How many days do I have to return?',
+        'Can I return a gift?',
+      ],
+      ["I want to give back the toy, I did not open it. It's possible?"],
+    ],
+    [
+      'Return shipping cost',
+      [
+        'Are returns free?',
+        'Who pays return shipping?',
+        'How much is the return label?',
+        'Do I pay return shipping from Canada?',
+      ],
+      [
+        'So I get to pay to ship your stuff back to you? What a deal. How much are you taking off?',
+        'sending back a dress 👗 is the label free or does it come out of my refund?',
+        "I'm not doing an exchange, I want a proper refund to my card. Do I have to pay anything for the label?",
+      ],
+    ],
+    [
+      'When will I get my refund',
+      [
+        'When will I get my refund?',
+        'How long does a refund take?',
+        'I returned my item but no refund yet',
+        'Has my return arrived?',
+      ],
+      [
+        'I mailed my return 3 weeks ago and STILL no refund. How long does this take??',
+        'when do i get my $$ back, the return got to u on tuesday',
+        'how long till the refund shows in my acount after you recieve the box',
+      ],
+    ],
+    [
+      'How refunds are paid',
+      [
+        'Will I be refunded to my card?',
+        'Can I get store credit instead?',
+        'I paid with a gift card, how is it refunded?',
+        'Can I get the refund to a different card?',
+      ],
+      [
+        'My old card is closed now. Can you send refund to my new card?',
+        'I paid partly with a gift card. How will I get my money back?',
+      ],
+    ],
+    [
+      'Returning worn or washed items',
+      [
+        "Can I return something that's been washed?",
+        'I removed the tags, can I still return it?',
+        'My baby wore it once',
+        'Can I return an opened toy?',
+      ],
+      [
+        "I know she wore it once to a party, but I don't think that should matter. I still want to return the dress, it's just not her style. Can I?",
+        "I washed the sleep sack before using it, like I do with all baby stuff, and then realized it's the wrong size. The tags are cut off now. Can I still send it back?",
+        'we washed the leggins once and now want to retrun them, is that ok',
+      ],
+    ],
+    [
+      'Final sale and non-returnable items',
+      [
+        'Can I return sale items?',
+        'Are clearance items final sale?',
+        "What can't be returned?",
+        'Can I return a personalized item?',
+      ],
+      [
+        "Why can't I return the clearance romper?? Nowhere did it say I couldn't!!",
+        "Can I return a blanket with my son's name embroidered on it? I've changed my mind about the color.",
+        'Is the 60% off stuff returnable? And if not, can I at least swap it for a different size?',
+      ],
+    ],
+    [
+      'Item arrived damaged',
+      [
+        'My order arrived damaged',
+        'The toy is broken out of the box',
+        'The box was crushed',
+        "There's a stain on the bodysuit I received",
+      ],
+      [
+        'box came crushed and the wooden barn has a big crack in the roof 😢',
+        'The parcel arrived soaked, the driver must have left it out in the rain. The gift set box is ruined and the bodysuits have some kind of stain on them. It was supposed to be a present this weekend. What can you do?',
+        'the rattle arived snapped in half, do i need to mail it back?',
+      ],
+    ],
+    [
+      'Item missing from order',
+      [
+        'Something is missing from my order',
+        'Only part of my order arrived',
+        'The gift set is missing a piece',
+        'I only got one package',
+      ],
+      [
+        "My order came but the hat isn't in there.",
+        'Got the box, opened it, found two out of three things. I guess the sleep sack wanted to stay at your warehouse?',
+      ],
+    ],
+    [
+      'Wrong item or size received',
+      [
+        'I received the wrong item',
+        'You sent the wrong size',
+        "This isn't the color I ordered",
+        "Got someone else's order",
+      ],
+      [
+        "I ordered 18-24m and got 0-3m. How does that even happen? My son can't fit a leg in this.",
+        'Opened the box and found a blue toy car instead of the stacking rings. Cute, but not what I paid for.',
+        "I don't want a refund, I want the grey sleep sack I actually ordered. You sent a pink one.",
+      ],
+    ],
+    [
+      'Toy broke after use / warranty',
+      ['The wooden toy broke', 'Is there a warranty on toys?', 'A piece came off the toy', 'The paint is chipping'],
+      [
+        "We've had the wooden train for about four months and one of the wheels just came off during normal play. My daughter is 2 and I grabbed it away from her right away. Is this covered?",
+        'paint is peeling off the wooden shapes after 2 monhts, is that normal??',
+        "I'm not asking for a refund on the whole set, I just want to know if you'll replace the one block that split down the middle.",
+      ],
+    ],
+    [
+      'Clothing defect after washing',
+      ['The seam split after one wash', 'A snap came off', 'The fabric is pilling', 'The color faded after washing'],
+      [
+        "Washed the romper ONCE and a snap came right off. That's a choking hazard! Unacceptable.",
+        'the seam on the leggings split after like 3 wears 😤 bought them in march',
+        "Amazing quality. The 'premium' sweatshirt is covered in little fuzz balls after two washes. Totally worth the price.",
+      ],
+    ],
+    [
+      'Complaint about service or experience',
+      [
+        'I want to make a complaint',
+        "I'm very unhappy with my order",
+        'Your service has been terrible',
+        'Nobody has answered my emails',
+      ],
+      [
+        "Honestly the worst service I've had from any shop. Nobody answered my email for 4 days.",
+        "I want to give some feedback. My last two orders both came late, the second one had a ripped box, and the person on chat was pretty short with me when I asked about it. I used to love this shop but I'm really disappointed.",
+        'Thanks so much for the lightning fast reply to my email... a week later. Really feeling valued over here.',
+      ],
+    ],
+    [
+      'Invoice or receipt',
+      [
+        'Can I get an invoice?',
+        'I need a VAT receipt',
+        'How do I download my receipt?',
+        'Can you add my company name to the invoice?',
+      ],
+      [
+        'Can I get an invoice for my order? I need it for my records.',
+        "I don't need the normal order email, I need a proper invoice with our daycare's business name on it for reimbursement.",
+        'where do i download the receipt, deleted the email by accident',
+      ],
+    ],
+    [
+      'Talking to a person',
+      [
+        'Can I talk to a real person?',
+        'I want to speak to an agent',
+        'Do you have a phone number?',
+        'What are your opening hours?',
+      ],
+      [
+        "I'm sick of this bot. Let me talk to a real person.",
+        'is there an actual human i can talk to or',
+        'Can somebody call me please? My english is better for speaking than writing.',
       ],
     ],
     [
@@ -11741,6 +13195,428 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ],
     ],
     [
+      '绿茶产地与采摘时间',
+      ['这个龙井是哪里产的', '是明前茶还是雨前茶', '采摘时间是什么时候', '绿茶是今年的新茶吗'],
+      [
+        '龙井是哪一批的？明前还是雨前的啊',
+        '請問你們的龍井是哪裡產的？什麼時候採的？',
+        '绿茶是今年春天的不 别给我整陈茶啊',
+      ],
+    ],
+    [
+      '白茶年份与品类',
+      ['这个白茶是哪一年的', '老白茶有几年的', '白毫银针和白牡丹有什么区别', '白茶年份怎么证明'],
+      [
+        '你家的寿眉是几年的，跟白牡丹喝起来有啥不一样',
+        '这款白茶是哪个year的？shoumei和白牡丹哪个更适合煮着喝',
+        '你们家的百茶是那年的啊，有寿梅吗',
+      ],
+    ],
+    [
+      '普洱生茶和熟茶区别',
+      ['生普和熟普有什么区别', '普洱选生茶还是熟茶', '熟普适合胃不好的人喝吗', '这饼普洱是哪个山头的'],
+      [
+        '我胃不太好，普洱的话买哪种比较合适',
+        '上个月在你们家买了一饼生普，喝着有点刮胃，朋友说换成熟的会温和很多。想再买一饼，但是详情页看得有点懵，熟的是不是泡出来颜色很深的那种？顺便问下是哪个山头的茶',
+        '生普跟熟普差在哪裡？我想買來放幾年再喝',
+        '普洱生的熟的有啥讲究 纯小白一枚',
+      ],
+    ],
+    [
+      '岩茶焙火程度',
+      ['这个大红袍是什么火功', '肉桂和水仙哪个好喝', '岩茶是正岩的吗', '中火和足火有什么区别'],
+      [
+        '第一次喝岩茶，肉桂和水仙选哪个好入口一点',
+        '岩茶到底买轻火还是足火😂完全不懂',
+        '岩茶说的中活足活是啥意思，有啥区别',
+      ],
+    ],
+    [
+      '茶叶保质期与存储',
+      ['茶叶保质期多久', '绿茶要放冰箱吗', '白茶普洱怎么存放', '开封后多久要喝完'],
+      [
+        '买的龙井开了一包，剩下的放哪里比较好，能放多长时间',
+        '茶葉買回來要放冰箱嗎？可以放多久不會壞',
+        '绿茶开了口放多久会变味啊',
+      ],
+    ],
+    [
+      '新茶上市时间',
+      ['今年明前龙井什么时候到', '新茶什么时候上架', '可以预订新茶吗', '预售什么时候发货'],
+      [
+        '今年头春的龙井大概几月份能买到',
+        '我不买现在这批，我想等今年刚采的龙井，大概啥时候开卖',
+        '明钱茶什么时侯上市啊',
+      ],
+    ],
+    [
+      '试饮装与小样',
+      ['有没有试饮装', '可以先买小样尝尝吗', '能送点小样吗', '试喝装多少钱'],
+      [
+        '有没有那种一小袋的可以先尝尝味道，一下买250g怕喝不惯',
+        '想先try一下再决定要不要买大包，有trial size吗',
+        '有事饮装吗，想先常常味道',
+        '凑够199了 有小样送不嘿嘿',
+      ],
+    ],
+    [
+      '烧水壶规格参数',
+      ['烧水壶多大容量', '内胆是304不锈钢吗', '可以调温吗', '功率多少'],
+      [
+        '这个电水壶功率多大，一次最多能烧多少水',
+        '不是坏了，就是想问下这个水壶能不能调温度，泡绿茶不想用滚开的水',
+        '请问烧水壶是304不绣钢的吗，容两多大',
+        '水壶有小号的不 一个人用1.7升太大了',
+      ],
+    ],
+    [
+      '发货时间',
+      ['什么时候发货', '今天下单今天能发吗', '多久能发出', '周末发货吗'],
+      ['今天下午三点前付款的话今天能寄出吗', '我不是问多久能到，我是问你们仓库一般多久寄出来'],
+    ],
+    [
+      '到货时间',
+      ['几天能到', '发到北京要多久', '多久能收到', '能在周五前到吗'],
+      ['寄到成都一般要几天', '寄北京几天能到呀🚚'],
+    ],
+    [
+      '开具发票',
+      ['能开发票吗', '怎么开发票', '发票什么时候开', '电子发票在哪看'],
+      [
+        '我需要报销，在哪里填单位信息开票',
+        '要开票🧾 电子的就行 抬头写公司',
+        '票申请了多少天了还没开出来，报销马上要过期了！',
+      ],
+    ],
+    [
+      '天猫店和京东店的区别',
+      ['京东店有茶叶卖吗', '天猫能买烧水壶吗', '两个店是一家吗', '在哪个店买茶吧机'],
+      [
+        '天猫那家和京东那家是同一个公司吗，我在京东买的东西能在这边处理售后吗',
+        '天貓那間跟京東那間賣的東西有什麼不一樣嗎',
+        '我在京东店买的壶坏了，跑来天猫店问被你们踢皮球，到底找谁？',
+      ],
+    ],
+    [
+      '会员积分规则',
+      ['积分怎么用', '积分怎么获得', '积分会过期吗', '会员有什么等级'],
+      ['买东西攒的积分能干嘛用', '我账号里攒了好多分💰能换点啥不'],
+    ],
+    [
+      '修改订单规格或数量',
+      ['拍错规格了能改吗', '想换个颜色', '想多加一件', '能改成礼盒装吗'],
+      [
+        '茶叶我拍的250g，想改成500g的，付完款了还能改吗',
+        '下错单了，树量拍成两个了，能改成一个吗',
+        '手滑拍成礼盒了 我要的是袋装 咋整',
+      ],
+    ],
+    [
+      '合并发货',
+      ['两个订单能一起发吗', '可以合并发货吗', '分开拍的能放一个箱子吗', '合并了运费能退吗'],
+      ['我前后下了两单，能放一个箱子里寄过来吗', '我下了兩張訂單，能不能一起寄'],
+    ],
+    [
+      '退款退到哪里',
+      ['钱退到哪里', '花呗付的怎么退', '能退到微信吗', '优惠券退款后还能用吗'],
+      ['我是用花呗付的，要是退的话钱回到哪里', '退的钱去哪儿了👀我当时用的白条'],
+    ],
+    [
+      '茶吧机水桶兼容',
+      ['茶吧机能用什么桶装水', '农夫山泉的桶能用吗', '茶吧机放哪里合适', '茶吧机是下置水桶吗'],
+      ['茶吧机能放18.9L那种大桶的水吗', '茶吧机放农夫山泉那种大桶可以吗🙏'],
+    ],
+    [
+      '散装和礼盒的区别',
+      ['散装和礼盒茶叶一样吗', '礼盒装有多少克', '散装是什么包装', '自己喝买哪个划算'],
+      [
+        '我爸下个月过生日，他平时就爱喝大红袍，预算三四百。我看同一款有袋装和盒装两个选项，价格差了几十块，里面的茶叶是一样的吗？',
+        '不是嫌贵啊，就是想知道盒装的和袋装的是不是同一个档次的茶',
+      ],
+    ],
+    [
+      '紫砂壶开壶与保养',
+      ['新壶怎么开壶', '紫砂壶能用洗洁精洗吗', '壶有土味怎么办', '紫砂壶怎么养'],
+      [
+        '昨天刚收到壶，打开闻了一下有股土腥味，有点担心。之前从来没用过紫砂，不知道要怎么处理才能开始泡茶，可以用洗洁精刷一下吗？',
+        '壶到啦😍但是第一次用紫砂，要先怎么处理一下吗🤔',
+        '家人们谁懂啊 新壶一股土腥味 咋整',
+      ],
+    ],
+    [
+      '企业定制与团购',
+      ['可以企业定制吗', '定制礼盒起订量多少', '能印公司logo吗', '团购有优惠吗'],
+      [
+        '我们公司年底要给客户送茶，大概需要120份左右，领导希望盒子上能印我们的logo。想问下这个能做吗，大概多久能交货，量大能不能便宜点',
+        '公司要訂兩百盒茶葉送客戶，盒子上可以印我們公司名字嗎',
+        '单位要整几十盒茶 多买有折扣不',
+      ],
+    ],
+    [
+      '收到商品破损',
+      ['收到壶碎了', '杯子裂了怎么办', '盖碗盖子破了', '包裹压坏了'],
+      [
+        '前天收到快递，外面箱子看着好好的，拆开发现公道杯碎成好几块了。我拍了照片，也录了开箱视频，现在该怎么弄？',
+        '盖碗裂了💔刚拆开就这样',
+        '花了三百多买的壶，到手盖子都碎了，你们到底怎么打包的！',
+      ],
+    ],
+    [
+      '少发漏发',
+      ['少发了一件', '赠品没收到', '礼盒里少了一罐', '只收到一个包裹'],
+      [
+        '我下单的时候一共买了三样：两罐白茶加一个盖碗。今天快递到了只有白茶，盖碗没看到，箱子里里外外翻了好几遍。是不是仓库忘装了？',
+        '我不要退款，我就想把漏掉的那个杯子给我补寄过来',
+        '箱子里就一个壶，我买的两个杯子呢？少了东西也不说一声',
+      ],
+    ],
+    [
+      '烧水壶茶吧机故障报修',
+      ['烧水壶不加热了', '茶吧机不抽水', '水壶跳闸', '机器显示E1故障'],
+      [
+        '我妈上周在你们京东店买的电水壶，今天早上插上电突然没反应了，灯也不亮。换了好几个插座都一样，这才用了不到十天，怎么办',
+        '茶吧机的pump好像不work了，一直不出水，help',
+        '新买的茶吧机用了三天就不出热水了，什么垃圾质量',
+        '茶吧机抽不上水咋回事 管子插了啊',
+      ],
+    ],
+    [
+      '显示退款成功但没收到',
+      ['显示退款成功了钱没到', '退款成功了银行卡没收到', '退款去哪了', '查不到退款记录'],
+      [
+        '上周退了一单岩茶，页面早就显示退款成功了，但是我招行卡里一直没看到这笔钱。都五天了，是不是中间哪里卡住了？',
+        '不是没收到通知，是通知说钱退了，可我账户里根本没有',
+        '退款都退了一个礼拜了，钱呢？？？你们是骗子吧',
+      ],
+    ],
+    [
+      '以旧换新',
+      ['可以以旧换新吗', '旧水壶能抵多少钱', '什么品牌的旧机能换', '以旧换新怎么操作'],
+      [
+        '家里那个旧电水壶用了七八年了，底下全是水垢，想换个新的。听说你们那边旧的能抵点钱？不是你们家牌子的也收吗',
+        '旧的热水壶能以就换新吗，别的牌子的也行吗',
+      ],
+    ],
+    [
+      '盖碗尺寸与烫手',
+      ['盖碗多大容量', '新手用盖碗会烫手吗', '盖碗有几个规格', '盖碗是什么材质'],
+      [
+        '我是新手，前几天买了个盖碗，结果每次倒茶都烫得手指头发红，好几次差点摔了。是不是我买的太大了？你们还有更小的吗',
+        '盖晚有几个大小的，我手比较小',
+      ],
+    ],
+    [
+      '投诉客服或服务',
+      ['我要投诉', '你们客服态度太差了', '问题一直没人解决', '我要给差评'],
+      [
+        '我网购这么多年没这么糟心过。问了三次什么时候发，每次都说马上马上，然后就没人理了。把你们能做主的人叫来跟我说',
+        '你们客服什么态度，问个问题爱答不理的，叫你们领导出来',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址填错了怎么改', '能改收货地址吗', '电话写错了', '已经发货了还能改地址吗'],
+      [
+        '我在广州，想给杭州的朋友寄一盒茶，结果下单的时候收件人填成我自己了。现在还没寄出，能帮我改成朋友那边吗',
+        '不是要取消订单啊，就是门牌号填错了一个数字',
+      ],
+    ],
+    [
+      '价格保护与降价补差',
+      ['买了就降价了能退差价吗', '有没有保价', '活动价和我买的不一样', '价保多少天'],
+      [
+        '双十一那天我买了两饼普洱，付了八百多。今天刷到同一款便宜了六十，我才收到一个礼拜。这个差的钱能退给我吗',
+        '啊啊啊才买完就降价了😤差的钱能给我吗',
+        '买完第三天就降了五十，耍人玩呢？差价必须给我补上',
+      ],
+    ],
+    [
+      '茶叶受潮异味等质量问题',
+      ['茶叶受潮了', '茶有霉味', '喝起来有怪味', '茶叶和图片不一样'],
+      [
+        '前几天买的龙井，今天剪开一袋发现茶叶有点软塌塌的，闻着还有股怪怪的霉味。袋子上的批号我已经拍下来了。这种拆开了还能处理吗？',
+        '茶葉收到打開聞起來有一股霉味，這樣正常嗎',
+        '茶叶一股子霉味，这种东西也敢拿出来卖？',
+      ],
+    ],
+    [
+      '增值税专用发票',
+      ['能开专票吗', '开专票需要什么资料', '专票多久能寄到', '企业采购怎么开票'],
+      [
+        '我帮公司采购了一批茶叶，财务那边说必须是能抵扣的票，普通的不收。我需要给你们提供哪些资料？',
+        '不是要普通的票，我们公司要能抵税的那种',
+      ],
+    ],
+    [
+      '物流不更新',
+      ['物流好几天没动了', '快递信息不更新', '快递是不是丢了', '显示签收但我没收到'],
+      [
+        '订单三天前就显示寄出了，但是物流一直停在揽收那一条，一动不动。这个是要送人的，我有点着急',
+        '我的快递是不是走丢了😢好几天没有新消息了',
+        '我的快第怎么还没动，物流一直不跟新',
+        '快递五天一动不动，问你们也不管，到底还能不能收到了',
+      ],
+    ],
+    [
+      '节日礼盒',
+      ['中秋礼盒什么时候上', '春节有茶叶礼盒吗', '礼盒带手提袋吗', '送长辈选哪个礼盒'],
+      [
+        '中秋想给几个长辈送茶，去年买过你们的盒子，拿出手挺体面的。今年的什么时候能上？最好是带袋子能拎的那种',
+        '过年送礼的盒子上了没🧧',
+      ],
+    ],
+    [
+      '紫砂壶容量与选择',
+      ['紫砂壶多大容量合适', '一两个人用选多大的', '这个壶是多少毫升', '紫砂壶适合泡什么茶'],
+      [
+        '这个壶的capacity多少ml啊，我一个人喝想要small一点的',
+        '紫砂壺要買多大的？我們家三四個人一起喝',
+        '多大的壶适合我一个人上班摸鱼泡茶',
+      ],
+    ],
+    [
+      '紫砂壶材质真伪',
+      ['紫砂壶是原矿的吗', '是宜兴产的吗', '是手工还是半手工', '有证书吗'],
+      ['你们的紫砂是real原矿泥吗，有没有test report之类的', '這把壺真的是宜興的嗎？會不會是加了化工色料的泥'],
+    ],
+    [
+      '玻璃杯耐热问题',
+      ['玻璃杯能直接倒开水吗', '这个杯子是高硼硅的吗', '能放微波炉吗', '能在火上烧吗'],
+      ['玻璃杯能直接倒boiling water吗，会不会crack', '玻璃公道杯可以放微波爐嗎？可以直接放瓦斯爐上燒嗎'],
+    ],
+    [
+      '优惠券与满减活动',
+      ['现在有什么优惠', '优惠券在哪领', '满减可以叠加吗', '为什么优惠券用不了'],
+      ['有coupon可以领吗？我cart里快四百了', '有没有满多少减多少的活动🥺想凑单', '冒昧问下现在有没有优会卷可以领'],
+    ],
+    [
+      '付款方式与分期',
+      ['可以用花呗吗', '能分期付款吗', '支持信用卡吗', '可以货到付款吗'],
+      ['能用花呗split成6期吗，有没有interest free的', '京东店可以用白条分七付款吗'],
+    ],
+    [
+      '快递选择与指定顺丰',
+      ['发什么快递', '能发顺丰吗', '可以指定快递吗', '顺丰要加钱吗'],
+      ['ship的时候能换成SF吗，别的express太慢了', '可以指定順豐寄嗎？要多付多少錢'],
+    ],
+    [
+      '运费与包邮范围',
+      ['包邮吗', '运费多少', '新疆能包邮吗', '偏远地区怎么收运费'],
+      [
+        '我在上海，要买多少才free shipping',
+        '我不是不愿意出邮费，就是想问寄新疆是不是要另外加钱',
+        '运废多少，满多少包油啊',
+      ],
+    ],
+    [
+      '取消订单',
+      ['怎么取消订单', '不想要了能取消吗', '刚下单想取消', '发货了还能取消吗'],
+      ['order还没ship，我不想要了，怎么cancel', '訂單還沒出貨，我想直接不要了', '刚拍的 不想要了 能退不'],
+    ],
+    [
+      '七天无理由退货',
+      ['支持七天无理由吗', '怎么申请退货', '不想要了能退吗', '退货流程是什么'],
+      [
+        '想return，package还没拆，签收才3天，OK吗',
+        '不想要了😅东西还没拆，怎么寄回去',
+        '收到三天了 原封没动 不想要了能寄回去退不',
+      ],
+    ],
+    [
+      '退货运费谁承担',
+      ['退货运费谁出', '退货要我付邮费吗', '运费险怎么用', '寄回运费能报销吗'],
+      [
+        'return的邮费谁出？是你们寄错了item',
+        '退回去的運費是我出還是你們出',
+        '又不是我的问题，是你们东西有毛病，凭什么让我自己出寄回去的钱？',
+      ],
+    ],
+    [
+      '退款多久到账',
+      ['退款多久到账', '什么时候退钱', '退货寄回去了怎么还没退款', '退款还要等多久'],
+      [
+        'refund一般多久能到账？我用credit card付的',
+        '退款大概要多久才會到帳',
+        '东西寄回去四天了，退款一点动静都没有，仓库是在睡觉吗',
+        '退回去的东西你们收到没 钱啥时候能回来',
+      ],
+    ],
+    [
+      '发票抬头错误重开',
+      ['发票抬头开错了', '能重开发票吗', '税号填错了', '想把个人发票换成公司的'],
+      [
+        'invoice的title写错了，能帮我redo一张吗',
+        '不是要开新的票，是之前那张公司名字少了个字，能作废了重新弄吗',
+        '发票台头写错了 要重新开一张',
+      ],
+    ],
+    [
+      '小家电保修政策',
+      ['烧水壶保修多久', '茶吧机有保修吗', '保修要什么凭证', '过了保修期能修吗'],
+      ['电水壶的warranty是多久？要不要keep纸质invoice', '熱水壺保固多久？壞了要帶發票嗎'],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '我要找真人', '有人工客服吗', '机器人听不懂'],
+      [
+        'can I talk to a real person？bot回答的都不对',
+        '不要机器人，给我接个真人',
+        '跟机器人说了半天全是废话，能不能来个活人！',
+      ],
+    ],
+    [
+      '换货流程',
+      ['可以换货吗', '想换个规格', '怎么换成别的茶', '换货运费谁出'],
+      [
+        '不是要退货，是收到的盖碗花色不对想换一个，怎么弄',
+        '我想把買的東西換成別的款式，流程是怎樣',
+        '杯子买小了 还没拆 能换个大点的不',
+      ],
+    ],
+    [
+      '发错货',
+      ['发错货了', '收到的和我买的不一样', '规格发错了', '我买的是熟普发成生普了'],
+      [
+        '我没说要退钱，我买的大红袍你们寄来一包铁观音，给我换成对的就行',
+        '收到的货跟我拍的不一样，是不是发措了',
+        '我买的大红袍给我寄了一饼普洱，你们仓库的人不识字吗',
+      ],
+    ],
+    [
+      '催发货',
+      ['怎么还没发货', '能不能快点发', '付款两天了还没发', '帮我催一下发货'],
+      [
+        '不是快递慢，是你们到现在都没寄！都三天了还是待发货',
+        '急急急🔥能不能今天就寄出去 明天要送人的',
+        '都一个星期了还不发货？？你们是不是不想做生意了',
+        '下单两天了还在待发货 能让仓库麻溜点不',
+      ],
+    ],
+    [
+      '茶叶拆封后不退',
+      ['茶叶拆开了能退吗', '喝了不喜欢能退吗', '为什么拆封不能退', '打开一袋剩下的能退吗'],
+      [
+        '不是质量问题，就是拆开泡了一次觉得口味不合，这样还能退不',
+        '茶页拆开了还能退吗，只喝了一点点',
+        '一箱六包我就拆了一包尝尝，剩下五包原封不动凭什么一包都不给退？',
+      ],
+    ],
+    [
+      '库存与补货',
+      ['这个还有货吗', '什么时候补货', '显示无货怎么办', '能帮我留一件吗'],
+      ['不是问价格，是问那个显示没货的白毫银针还会不会再上', '龙井回来了吗😭上次来就显示没货'],
+    ],
+    [
+      '易碎茶具的包装',
+      ['茶具运输会不会碎', '紫砂壶怎么包装', '玻璃杯寄过来安全吗', '碎了怎么办'],
+      ['不是自己用，是送人的，所以想问下壶寄过来路上会不会磕坏', '买了紫砂壶怕路上碰随，你们包撞结实吗'],
+    ],
+    [
+      '冲泡方法',
+      ['这个茶怎么泡', '水温要多少度', '放多少茶叶合适', '能泡几次'],
+      ['白茶怎么泡才好喝☕️水要多少度', '老白茶是冲着喝还是煮着喝 放多少叶子 求教'],
+    ],
+    [
       '机械键盘轴体选择',
       ['选什么轴好', '红轴青轴有什么区别', '打游戏用什么轴', '办公声音小的推荐哪个'],
       [
@@ -12125,6 +14001,406 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       '价保/降价补差',
       ['刚买就降价了', '能补差价吗', '价保多久', '活动价能退差价吗'],
       ['我买的时候299，今天就降到249了，这不是坑人吗', '降价了😤 我前天刚买的 能补差价吗'],
+    ],
+    [
+      '童装按身高选码',
+      ['孩子穿多大码', '身高110选什么码', '尺码怎么选', '有尺码表吗'],
+      [
+        '宝宝现在104公分，35斤，这件买哪个码合适',
+        '我家闺女身高98，请问穿几吗的',
+        '宝宝height 115左右，这件卫衣该拍哪个size啊',
+      ],
+    ],
+    [
+      '身高卡在两个码之间',
+      ['孩子115cm选110还是120', '卡在中间怎么选', '想穿两年选大一码吗', '孩子偏胖选什么码'],
+      [
+        '儿子height正好115，拿110还是120的size？',
+        '娃卡在120和130中间 纠结死了 咋整',
+        '我女兒身高剛好125，在兩個碼中間，要拿大的還是小的？她比較瘦',
+      ],
+    ],
+    [
+      '面料是否纯棉',
+      ['是纯棉的吗', '面料成分是什么', '宝宝皮肤敏感能穿吗', '有没有甲醛'],
+      [
+        '宝宝三个月，皮肤特别嫩，之前穿别家的连体衣脖子那圈起了一片红疹子。医生说最好穿纯棉的。想问下你们这款到底是啥料子，安全不？',
+        '成分是啥呀🤔 有没有化纤 娃穿了老说痒😣',
+        '这件T恤是100% cotton吗？甲醛有没有test过',
+      ],
+    ],
+    [
+      '衣服起球问题',
+      ['会不会起球', '洗了一次就起球了', '起球能退吗', '卫衣摩擦的地方起毛'],
+      [
+        '才洗了两次袖口全是毛球！！这什么破料子，说好的精梳棉呢',
+        '上个月买的那件灰色卫衣，孩子天天穿着上幼儿园，胳肢窝那块开始起小毛毛了。我也是正常洗的，没用烘干。想问问这个算正常吗，还是料子有问题？',
+        '衣服洗完起求了怎么办，算不算质量问题',
+      ],
+    ],
+    [
+      '衣服掉色问题',
+      ['会掉色吗', '洗了掉色了怎么办', '染到别的衣服上了', '深色衣服能和浅色一起洗吗'],
+      [
+        '红色裤子第一次过水盆里就红了，正常吗',
+        '你们家的藏青外套把我白衬衫全染蓝了！！！一件几百的衬衫就这么废了，怎么说吧',
+        '洗了一下盆里全是蓝水😱😱 这是不是退色啊',
+      ],
+    ],
+    [
+      '童装洗涤保养',
+      ['怎么洗', '能机洗吗', '能用烘干机吗', '会缩水吗'],
+      [
+        '这个能直接丢洗衣机吗？会不会缩',
+        '求问这衣服咋洗不容易变形 我家洗衣机带烘干能用不',
+        '請問這件針織衫要怎麼洗比較好？可以用熱水嗎',
+      ],
+    ],
+    [
+      '换季清仓商品不退换',
+      ['清仓的能退吗', '特价款可以换码吗', '为什么清仓不退不换', '清仓衣服有质量问题怎么办'],
+      [
+        '不是质量问题哈，就是特价那会儿抢的裤子小了，能退吗',
+        '打折买的就不让退？那我选错码了活该是吧？？',
+        '买的是clearance款，收到发现小了一码，还能return吗',
+      ],
+    ],
+    [
+      '缺货与补货',
+      ['这个码没货了吗', '什么时候补货', '能帮我留一件吗', '显示有货实际有吗'],
+      [
+        '盯这件粉色外套快一个月了，女儿就认这个颜色，可130一直是灰的点不了。上次问说快了，结果到现在还是没有。到底还会不会再来？',
+        '这个颜色什么时候补或啊，能不能先帮我留一件',
+        '蓝色140没了😭 还会再上吗',
+      ],
+    ],
+    [
+      '玩具适用年龄',
+      ['几岁能玩', '2岁宝宝能玩吗', '适合多大的孩子', '大孩子玩会不会太简单'],
+      [
+        '孩子两岁半能玩这个积木吗',
+        '我外甥下个月满4岁，想送他个遥控车当生日礼物。但详情页写的好像是6岁以上，不知道4岁玩会不会太早？小孩子玩会不会有危险',
+        '一歲多的寶寶可以玩這款嗎？怕他往嘴裡塞',
+      ],
+    ],
+    [
+      '3C认证与安全',
+      ['有3C认证吗', '玩具安全吗', '有检测报告吗', '在哪看CCC标志'],
+      [
+        '你们玩具过了国家那个强制认证没？编号能查到吗',
+        '有没有安全检测report可以发我看一下？送人的怕不安全',
+        '不是不信你们哈，就是想确认下盒子上有没有CCC标，幼儿园要求的',
+      ],
+    ],
+    [
+      '玩具材质与气味',
+      ['是什么材质的', '有塑料味吗', '宝宝会啃能用吗', '积木是ABS的吗'],
+      [
+        '积木一打开一股刺鼻的味儿，熏得我头疼，你们用的什么塑料？这能给小孩玩？',
+        '这积木啥做的呀 我家娃属狗的啥都啃 有毒没',
+        '打开有股味道，是不是有毒啊，什么才料做的',
+      ],
+    ],
+    [
+      '电池是否附带',
+      ['送电池吗', '要用什么电池', '电池需要自己买吗', '遥控器用几号电池'],
+      ['拆开发现电池仓是空的🙃 孩子急着玩 要几号的啊', '不是说东西坏了，是盒子里好像没电池？本来就不配吗'],
+    ],
+    [
+      '遥控车充电与续航',
+      ['遥控车能玩多久', '充电要多久', '电池可以换吗', '用什么充电'],
+      ['车子是USB充的吗？battery能拆吗，想多买一块备着', '遙控車要充多久才會滿？滿電可以玩多久'],
+    ],
+    [
+      '积木兼容性',
+      ['能和乐高拼在一起吗', '兼容其他牌子积木吗', '大颗粒和小颗粒能混拼吗', '有拼装说明书吗'],
+      ['家里一堆乐高 买你家的能混着搭不 别买回来卡不上', '说明书被娃撕了，图纸能在哪下栽吗'],
+    ],
+    [
+      '益智玩具推荐',
+      ['有什么益智玩具推荐', '4岁男孩送什么好', '锻炼动手能力的玩具', '适合送礼的玩具'],
+      [
+        '女儿五岁了，平时喜欢画画和拼东西，坐得住。预算两百左右，想买个能动脑子的，不想要那种只会唱歌闪灯的。有啥推荐的吗？',
+        '三岁小男孩玩啥好呀🧐 想练练他的小手',
+        '想買個動腦的玩具送給朋友的兒子，六歲，有推薦的嗎',
+      ],
+    ],
+    [
+      '优惠券与满减活动',
+      ['有优惠券吗', '现在有什么活动', '满减怎么用', '优惠券为什么用不了'],
+      ['最近有什么discount吗？满多少能减', '优惠卷怎么用不了啊，明明领了'],
+    ],
+    [
+      '降价补差价',
+      ['刚买就降价了', '能补差价吗', '价保怎么申请', '大促前买的能退差价吗'],
+      [
+        '我前天买的外套今天便宜了30，这30能给我吗',
+        '刚买完第二天就降价，把我当冤大头？差的钱必须退我',
+        '上周三在京东店买的磁力片，当时298，今天刷到变258了。应该还在七天内吧，这40能补吗，要怎么弄？',
+      ],
+    ],
+    [
+      '赠品规则',
+      ['有赠品吗', '赠品怎么没收到', '赠品能换别的吗', '要备注才送吗'],
+      ['不是要退货，就是活动页说送小玩具，包裹里没看到啊', '说好的赠品呢 翻遍了快递盒都没有 离谱'],
+    ],
+    [
+      '礼品包装',
+      ['能包装成礼物吗', '礼品包装要钱吗', '可以写贺卡吗', '送人能不放价格单吗'],
+      [
+        '可以帮忙弄成送礼的样子吗，给侄女的',
+        '送闺蜜娃的生日礼物🎁 能包好看点再塞张卡片吗',
+        '不是自己用，是直接寄给朋友的，里面别放价格单可以吗',
+      ],
+    ],
+    [
+      '支付方式',
+      ['能用花呗吗', '支持白条分期吗', '可以信用卡付款吗', '能货到付款吗'],
+      ['可以貨到付款嗎？', '京东店能用WeChat pay吗，还是只能京东支付'],
+    ],
+    [
+      '付款失败',
+      ['付不了款', '付款一直失败', '扣钱了订单还显示未付款', '花呗额度不够怎么办'],
+      [
+        '钱都扣了订单还显示待付款？？？你们系统搞什么',
+        '一直付不了款，提示银行卡限额，怎么版',
+        '刚才下单用的招行卡，转了半天提示失败，结果短信又说扣款成功了。现在订单还是未付款，我不敢再付一次，怕扣两遍钱。',
+      ],
+    ],
+    [
+      '多久发货',
+      ['什么时候发货', '今天能发吗', '下单后多久发', '预售什么时候发'],
+      ['下午五点拍的 今儿还能发不', '几点前拍当天能寄出呀😊'],
+    ],
+    [
+      '快递公司与指定快递',
+      ['发什么快递', '能发顺丰吗', '可以指定快递吗', '京东店是京东快递吗'],
+      [
+        '你们走哪家快递？能换顺丰吗',
+        '不要中通，我们这片中通老丢件，能换别家吗',
+        '淘寶店是發哪家快遞？可以指定順豐嗎，差價我補',
+      ],
+    ],
+    [
+      '几天能到',
+      ['多久能到', '几天到北京', '周末送货吗', '能赶在孩子生日前到吗'],
+      [
+        '孩子下周六生日，今天周二，我在哈尔滨。现在下单生日前能到手吗？赶不上的话我就直接去商场买了',
+        '发广州大概几天能arrive啊',
+      ],
+    ],
+    [
+      '偏远地区运费',
+      ['新疆包邮吗', '偏远地区要加运费吗', '西藏能发吗', '运费多少'],
+      ['新疆包邮吗', '西藏能寄吗，要加邮非吗', '我在Hong Kong，可以寄过来吗'],
+    ],
+    [
+      '物流不更新',
+      ['物流几天没动了', '快递怎么不更新', '包裹是不是丢了', '帮我催一下快递'],
+      ['物流四天了一动不动，到底发没发？', '快递一直停在杭州中转😩 三天没动静了', '物流是睡着了吗 一直卡那不挪窝'],
+    ],
+    [
+      '显示签收但没收到',
+      ['显示签收了但我没收到', '快递被别人签收了', '放快递柜了找不到', '没收到货怎么办'],
+      [
+        '显示已签收，我根本没见着东西！谁签的？',
+        '物流说昨天中午就签收了，可我昨天一整天都在家，没人敲门，也没收到取件短信。问了物业和楼下驿站都说没有。东西到底去哪了？',
+        '查物流說已經簽收了，但我家人都說沒拿到，怎麼辦',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址写错了', '能改地址吗', '发货了还能改地址吗', '换个收件人电话'],
+      [
+        '刚下完单才发现收件地址还是去年租的房子，我们上个月就搬家了。东西好像还没寄出，能不能帮我改成新地址？新地址我马上发你。',
+        '啊啊啊地址写成我妈家了😵 能改成公司吗',
+        '收获地址写错了能帮我改下不',
+      ],
+    ],
+    [
+      '发货前修改尺码颜色',
+      ['拍错码了能改吗', '想换个颜色', '能帮我改成120码吗', '还没发货可以换款吗'],
+      [
+        '不是要取消哈，就是刚拍的120想换成130，还没发吧',
+        '手滑拍成黄的了 想要粉的 还来得及不',
+        '刚下的单color选错了，能帮我换成navy吗，size不变',
+      ],
+    ],
+    [
+      '取消订单',
+      ['不想要了怎么取消', '能取消订单吗', '发货了还能取消吗', '取消后钱什么时候退'],
+      ['不是改规格，是整单都不要了，应该还没发货吧', '剛剛下單的那個不想要了，可以直接撤掉嗎'],
+    ],
+    [
+      '合并订单发货',
+      ['两个订单能一起发吗', '分开拍的能合并吗', '漏拍了还能加吗', '怎么没一起发过来'],
+      ['不用分开寄，我那三单都塞一个包裹就行，能弄吗', '刚又补拍了一条裤子 俩单一块儿发呗 省得取两回'],
+    ],
+    [
+      '七天无理由退换',
+      ['支持七天无理由吗', '不喜欢可以退吗', '几天内可以退', '玩具拆开了还能退吗'],
+      ['收到不喜欢能退吗', '东西没毛病，就是娃不喜欢，这种能退不', '玩具还没拆封 想退了可以吗🙏'],
+    ],
+    [
+      '退换货条件',
+      ['吊牌剪了还能退吗', '试穿了能退吗', '包装盒扔了能退吗', '穿过一次能退吗'],
+      [
+        '掉牌剪了还能退吗 衣服没穿过',
+        '昨天收到裙子给女儿在家试了一下，有点大。试的时候没出门，也没洗。但是外面那个袋子被我撕坏了，这样还能退吗？',
+        '玩具盒子被娃撕烂了 还能退不 东西没动过',
+      ],
+    ],
+    [
+      '退货流程',
+      ['怎么退货', '退货地址是什么', '退货要写什么', '在哪申请退货'],
+      [
+        '第一次在你们家买东西，收到后孩子不太喜欢这个款式，想退掉。我在订单页看了半天也没找到该点哪里，寄回的地址也不知道写什么。麻烦告诉我具体怎么操作？',
+        '想return这件外套，流程是怎样的？快递单号填哪',
+        '退貨要怎麼寄回去？地址在哪裡看',
+      ],
+    ],
+    [
+      '换尺码',
+      ['小了能换大一码吗', '怎么换码', '换货运费谁出', '换货多久能收到'],
+      ['不退，想换个大一码的', '买小了能换130的吗'],
+    ],
+    [
+      '退货运费谁承担',
+      ['退货运费谁出', '有运费险吗', '质量问题运费怎么算', '运费能报销吗'],
+      ['寄回去的邮费算谁的 我有运费险能赔不', '不是我不喜欢，是你们衣服开线了，这种退回去的运费也要我垫吗'],
+    ],
+    [
+      '退款多久到账',
+      ['退款多久到账', '退货寄回去了什么时候退钱', '怎么还没收到退款', '仓库收到了没退款'],
+      ['钱啥时候能退回来呀💰 仓库显示签收了', '退款几天能倒账，付的银行卡'],
+    ],
+    [
+      '退款退到哪里',
+      ['钱退到哪里', '花呗付的怎么退', '能退到微信吗', '白条的钱退回哪'],
+      ['退款是退到哪，我用的化呗', '不要退回原卡了，能打到我微信吗', '用白條付的，退款會退到哪裡？'],
+    ],
+    [
+      '退货时赠品处理',
+      ['退货赠品要一起退吗', '赠品用了怎么办', '只退一件要退赠品吗', '赠品丢了能退吗'],
+      [
+        '退货的话送的袜子也要寄回去吗',
+        '买了两件衣服凑的满199，送了个小玩具，孩子已经拆开玩了。现在其中一件不合适想退，那个玩具要一起寄回吗？玩过了咋办',
+        '整单退的话gift也要退回吗？已经被娃用了',
+      ],
+    ],
+    [
+      '玩具缺件补发',
+      ['积木少了零件', '缺了一个配件', '拼到一半发现少块', '零件丢了能买吗'],
+      [
+        '拼到一半发现少块！孩子哭了一晚上，你们怎么质检的',
+        '昨晚陪儿子拼那个城堡，拼到第12步发现少了两块灰色长条。翻遍了袋子都没有。是要整盒退回去吗？孩子挺喜欢的不太想退',
+        '积木少了几个另件，能补吗',
+        '少了两个小轮子🥲 能单独寄给我吗',
+      ],
+    ],
+    [
+      '收到商品破损',
+      ['收到是坏的', '盒子压坏了', '零件断了', '到货有划痕'],
+      [
+        '今天下午快递送到，外箱一角整个凹进去了。打开一看，遥控车的前灯罩碎成好几块，车头也刮花了。这是给儿子的生日礼物，明天就要用，你们看怎么处理吧。',
+        '收到的積木盒破了，有幾塊也斷了，怎麼處理',
+        '快递暴力运输吧 车轮子直接掉了 开箱即报废',
+      ],
+    ],
+    [
+      '遥控车不动或失灵',
+      ['遥控车不动', '遥控没反应', '车子只能前进不能转弯', '遥控距离很近'],
+      [
+        '遥控车按遥控器没反应',
+        '新买的小车只会原地打转🌀 往前开不了',
+        '遥控车一动不动，电也冲满了',
+        '不是没电，电池都换新的了，车还是不走',
+      ],
+    ],
+    [
+      '衣服质量问题',
+      ['衣服开线了', '有个破洞', '衣服上有污渍', '扣子掉了'],
+      [
+        '新衣服腋下直接开线了，才穿一次，质量就这样？',
+        '收到的dress上面有块污渍，还有个地方线头开了，怎么处理',
+        '今天收到的羽绒马甲，拿出来发现拉链拉不上，试了好几次都卡住。孩子明天就要穿，真的很着急。能怎么处理？',
+      ],
+    ],
+    [
+      '发错货',
+      ['发错颜色了', '尺码发错了', '收到的不是我买的', '少发了一件'],
+      [
+        '不是我拍错了啊，订单上明明是蓝色，寄来的是粉的',
+        '我拍的120你给我发100？孩子根本套不进去！',
+        '買了兩件只收到一件，另一件呢？',
+        '拆开一看 款都不对 你们仓库是闭眼打包吗',
+      ],
+    ],
+    [
+      '玩具保修',
+      ['遥控车保修多久', '玩了几天坏了怎么办', '过了七天坏了能修吗', '保修要什么凭证'],
+      [
+        '遥控车买了一个月，突然拐不了弯了，还管修吗',
+        '编程机器人有warranty吗？坏了能免费修吗',
+        '不是摔的，也没进水，自己就坏了，这个给修吗',
+      ],
+    ],
+    [
+      '售后进度查询',
+      ['售后处理到哪了', '补发的零件发了吗', '换货什么时候发', '申请了售后没人理'],
+      [
+        '我申请的换货到哪一步了',
+        '补发零件说48小时，现在都第四天了，人呢？',
+        '售后申请提交了好几天，进都到哪了',
+        '换的货寄回去一周了 新的还没发吗👀',
+      ],
+    ],
+    [
+      '投诉与不满',
+      ['我要投诉', '你们服务太差了', '找你们领导', '不解决我就给差评'],
+      [
+        '我要投诉！你们客服态度太差了，问三遍都没人理',
+        '说实话这次购物体验真的很糟。先是发错码，换了一次又错，联系了三次每次都让我等。我不想再听道歉了，你们领导能不能出来给个说法？',
+        '服了 你们家这服务真是一言难尽 找个能管事的来',
+      ],
+    ],
+    [
+      '发货超时赔付',
+      ['说好的当天发怎么没发', '发货太慢了', '超时发货有赔偿吗', '等了好几天还没发'],
+      [
+        '说好48小时内发，三天了还没动静，有赔偿吗',
+        '都超时了还不发😤 是不是该赔点啥',
+        '都超過說好的時間了還沒寄出，有沒有補償？',
+      ],
+    ],
+    [
+      '开发票',
+      ['能开发票吗', '怎么开发票', '发票抬头写公司', '要发票怎么弄'],
+      ['公司报销要invoice，京东的单子在哪申请', '可以开电子发漂吗'],
+    ],
+    [
+      '增值税专用发票',
+      ['能开专票吗', '开增值税专用发票要什么', '公司报销要专票', '专票多久能开'],
+      ['我们幼儿园采购的，要能抵扣的那种票，可以开吗', '可以開增值稅專票嗎？需要提供什麼資料'],
+    ],
+    [
+      '发票时间与修改',
+      ['发票什么时候开', '发票开错了能重开吗', '发票在哪下载', '抬头写错了'],
+      [
+        '发票抬头开错了，公司名少了个字，赶紧重开',
+        '确认收货好几天了发票咋还没影',
+        '不是没收到发票，是税号我填错了一位，能改吗',
+      ],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '我要找真人', '有人工客服吗', '你是机器人吗'],
+      ['别让机器人回我了，听不懂人话，叫个活人来', '能不能换个真人客服🙏 机器人答非所问'],
+    ],
+    [
+      '客服工作时间',
+      ['客服几点上班', '晚上有人吗', '周末有客服吗', '留言什么时候回'],
+      ['週末有人在嗎？', '半夜发消息有人回不 明早几点上班'],
     ],
     [
       '孕妇装尺码',
