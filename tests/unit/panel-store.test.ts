@@ -4,6 +4,7 @@ import type { InsertOutcome } from '../../lib/insert/types';
 import type { Settings } from '../../lib/settings';
 import { visibleScenarios } from '../../lib/state/panel/scenario-slice';
 import { createPanelStore } from '../../lib/state/panel/store';
+import { SuggestEngine } from '../../lib/suggest/engine';
 import type { PanelServices } from '../../lib/state/panel/types';
 import { miniStore, pack } from '../helpers/packs';
 import { translator } from '../../lib/i18n/translate';
@@ -54,6 +55,37 @@ describe('panel store', () => {
     const { items } = store.getState();
     expect(items[0]?.entryId).toBe('refund-progress');
     expect(items[0]?.text).toContain('3489271650123456789');
+  });
+
+  it('draws the first list without waiting for the buyer phrasebook, then builds it and ranks again', async () => {
+    const engine = new SuggestEngine({ phrasebookOnFirstUse: false });
+    const calls: string[] = [];
+    const suggest = engine.suggest.bind(engine);
+    vi.spyOn(engine, 'suggest').mockImplementation((...args) => (calls.push('suggest'), suggest(...args)));
+    const prepare = engine.preparePhrasebook.bind(engine);
+    vi.spyOn(engine, 'preparePhrasebook').mockImplementation(() => (calls.push('prepare'), prepare()));
+    const store = createPanelStore(services(), engine);
+    store.getState().setChat(chat('退款怎么还没到账'));
+    await store.getState().reloadPacks();
+    expect(calls.indexOf('suggest')).toBeLessThan(calls.indexOf('prepare'));
+    expect(calls.lastIndexOf('suggest')).toBeGreaterThan(calls.indexOf('prepare'));
+    expect(store.getState().items[0]?.entryId).toBe('refund-progress');
+    // Built once: a reload ranks once more, for the reload, not again for the phrasebook.
+    calls.length = 0;
+    await store.getState().reloadPacks();
+    expect(calls.filter((c) => c === 'suggest')).toHaveLength(1);
+  });
+
+  it('keeps its list when building the phrasebook fails', async () => {
+    const engine = new SuggestEngine({ phrasebookOnFirstUse: false });
+    vi.spyOn(engine, 'preparePhrasebook').mockImplementation(() => {
+      throw new Error('out of memory');
+    });
+    const store = createPanelStore(services(), engine);
+    store.getState().setChat(chat('退款怎么还没到账'));
+    await store.getState().reloadPacks();
+    expect(store.getState().items[0]?.entryId).toBe('refund-progress');
+    expect(store.getState().packsError).toBeNull();
   });
 
   it('flags complaint risk from the chat, with or without packs or a search, and logs it once', async () => {

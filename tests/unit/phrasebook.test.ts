@@ -4,6 +4,7 @@ import { SuggestEngine } from '../../lib/suggest/engine';
 import {
   intentNumberOf,
   intentText,
+  PHRASEBOOK,
   phrasebookPack,
   pivotOrder,
   type Phrasebook,
@@ -122,6 +123,63 @@ describe('the engine with a phrasebook', () => {
     expect(engine.preparePhrasebook()).toBe(true);
     expect(engine.preparePhrasebook()).toBe(false);
     expect(firstOf(engine)).toBe('order-status');
+  });
+
+  // The pack of slots.test.ts, whose slot fillers (gold, platinum, free…) let the verb choose the entry.
+  it('does not take an intent that shares one word with the message as near ("account" alone)', () => {
+    const accounts = pack({
+      format: 'huashu-pack/1',
+      id: 'accounts',
+      name: 'Accounts',
+      version: '1.0.0',
+      locale: 'en',
+      entries: [
+        {
+          id: 'delete-account',
+          title: 'Delete account',
+          questions: ['cancellation of my platinum account', 'close a gold account', 'terminate the free account'],
+          replies: [{ text: 'Go to Settings > Delete account.' }],
+        },
+        {
+          id: 'edit-account',
+          title: 'Edit account',
+          questions: ['modify my gold account', 'change data on pro account', 'update info'],
+          replies: [{ text: 'Go to Settings > Profile.' }],
+        },
+        {
+          id: 'switch-account',
+          title: 'Switch account',
+          questions: ['change to the pro account', 'move to the free account', 'upgrade to platinum account'],
+          replies: [{ text: 'Go to Settings > Plan.' }],
+        },
+        {
+          id: 'create-account',
+          title: 'Create account',
+          questions: ['open a premium account', 'register an account', 'sign up'],
+          replies: [{ text: 'Sign up on the home page.' }],
+        },
+      ],
+    });
+    const signUps: Phrasebook = {
+      en: [
+        ['Create an account', ['how do i sign up'], ['i want to make an account', 'account setup please']],
+        ['Login help', ['i cannot log in'], ['locked out of my account again', 'forgot my password']],
+      ],
+      zh: [],
+    };
+    const top = (nearCoverage: number) => {
+      const saved = PHRASEBOOK.nearCoverage;
+      (PHRASEBOOK as { nearCoverage: number }).nearCoverage = nearCoverage;
+      try {
+        const engine = new SuggestEngine({ phrasebook: signUps });
+        engine.setPacks([accounts]);
+        return engine.suggest({ text: 'remove my premium account', now }).suggestions[0]?.entryId;
+      } finally {
+        (PHRASEBOOK as { nearCoverage: number }).nearCoverage = saved;
+      }
+    };
+    expect(top(0)).toBe('create-account');
+    expect(top(PHRASEBOOK.nearCoverage)).toBe('delete-account');
   });
 
   it('never adds a candidate or speaks where the engine is silent', () => {

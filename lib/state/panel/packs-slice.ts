@@ -30,6 +30,10 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
     // The buyer phrasebook (lib/suggest/rank/phrasebook.ts) costs ~50–90 ms to build the first time: the list above was
     // drawn without it; it is built after that and the list ranked again (a no-op once built).
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (context.engine.preparePhrasebook()) get().recompute();
+    try {
+      if (context.engine.preparePhrasebook()) get().recompute();
+    } catch {
+      // The phrasebook only re-orders; without it the list stands as the engine ranked it.
+    }
   },
 });
