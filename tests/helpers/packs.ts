@@ -152,3 +152,38 @@ export function freshPack(id: string): Pack {
   if (!result.ok) throw new Error(`tests/eval/packs/${id}.json is invalid: run npx kpack validate on it`);
   return result.pack;
 }
+
+/** Four account entries told apart by their verbs; their fillers (gold, platinum, free, pro) are slot fillers. */
+export const accountsStore: PackInput = {
+  format: 'huashu-pack/1',
+  id: 'accounts',
+  name: 'Accounts',
+  version: '1.0.0',
+  locale: 'en',
+  entries: [
+    {
+      id: 'delete-account',
+      title: 'Delete account',
+      questions: ['cancellation of my platinum account', 'close a gold account', 'terminate the free account'],
+      replies: [{ text: 'Go to Settings > Delete account.' }],
+    },
+    {
+      id: 'edit-account',
+      title: 'Edit account',
+      questions: ['modify my gold account', 'change data on pro account', 'update info'],
+      replies: [{ text: 'Go to Settings > Profile.' }],
+    },
+    {
+      id: 'switch-account',
+      title: 'Switch account',
+      questions: ['change to the pro account', 'move to the free account', 'upgrade to platinum account'],
+      replies: [{ text: 'Go to Settings > Plan.' }],
+    },
+    {
+      id: 'create-account',
+      title: 'Create account',
+      questions: ['open a premium account', 'register an account', 'sign up'],
+      replies: [{ text: 'Sign up on the home page.' }],
+    },
+  ],
+};

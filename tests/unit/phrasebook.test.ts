@@ -12,7 +12,7 @@ import {
 } from '../../lib/suggest/rank/phrasebook';
 import { PHRASEBOOK_DATA } from '../../lib/suggest/rank/phrasebook.data';
 import { phrasebookOf, phrasebookWithout, tuningGroups } from '../../scripts/tuning-sets';
-import { pack } from '../helpers/packs';
+import { accountsStore, pack } from '../helpers/packs';
 
 const now = new Date(2026, 11, 20);
 
@@ -125,41 +125,9 @@ describe('the engine with a phrasebook', () => {
     expect(firstOf(engine)).toBe('order-status');
   });
 
-  // The pack of slots.test.ts, whose slot fillers (gold, platinum, free…) let the verb choose the entry.
+  // The slot test's pack: its slot fillers (gold, platinum, free…) let the verb choose the entry.
   it('does not take an intent that shares one word with the message as near ("account" alone)', () => {
-    const accounts = pack({
-      format: 'huashu-pack/1',
-      id: 'accounts',
-      name: 'Accounts',
-      version: '1.0.0',
-      locale: 'en',
-      entries: [
-        {
-          id: 'delete-account',
-          title: 'Delete account',
-          questions: ['cancellation of my platinum account', 'close a gold account', 'terminate the free account'],
-          replies: [{ text: 'Go to Settings > Delete account.' }],
-        },
-        {
-          id: 'edit-account',
-          title: 'Edit account',
-          questions: ['modify my gold account', 'change data on pro account', 'update info'],
-          replies: [{ text: 'Go to Settings > Profile.' }],
-        },
-        {
-          id: 'switch-account',
-          title: 'Switch account',
-          questions: ['change to the pro account', 'move to the free account', 'upgrade to platinum account'],
-          replies: [{ text: 'Go to Settings > Plan.' }],
-        },
-        {
-          id: 'create-account',
-          title: 'Create account',
-          questions: ['open a premium account', 'register an account', 'sign up'],
-          replies: [{ text: 'Sign up on the home page.' }],
-        },
-      ],
-    });
+    const accounts = pack(accountsStore);
     const signUps: Phrasebook = {
       en: [
         ['Create an account', ['how do i sign up'], ['i want to make an account', 'account setup please']],

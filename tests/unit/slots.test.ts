@@ -1,41 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SuggestEngine } from '../../lib/suggest/engine';
 import { slotFillers } from '../../lib/suggest/rank/slots';
-import { pack } from '../helpers/packs';
+import { accountsStore, pack } from '../helpers/packs';
 
-const accounts = pack({
-  format: 'huashu-pack/1',
-  id: 'accounts',
-  name: 'Accounts',
-  version: '1.0.0',
-  locale: 'en',
-  entries: [
-    {
-      id: 'delete-account',
-      title: 'Delete account',
-      questions: ['cancellation of my platinum account', 'close a gold account', 'terminate the free account'],
-      replies: [{ text: 'Go to Settings > Delete account.' }],
-    },
-    {
-      id: 'edit-account',
-      title: 'Edit account',
-      questions: ['modify my gold account', 'change data on pro account', 'update info'],
-      replies: [{ text: 'Go to Settings > Profile.' }],
-    },
-    {
-      id: 'switch-account',
-      title: 'Switch account',
-      questions: ['change to the pro account', 'move to the free account', 'upgrade to platinum account'],
-      replies: [{ text: 'Go to Settings > Plan.' }],
-    },
-    {
-      id: 'create-account',
-      title: 'Create account',
-      questions: ['open a premium account', 'register an account', 'sign up'],
-      replies: [{ text: 'Sign up on the home page.' }],
-    },
-  ],
-});
+const accounts = pack(accountsStore);
 
 describe('slotFillers', () => {
   it('finds the values that fill one slot across entries, even one seen in a single entry', () => {
