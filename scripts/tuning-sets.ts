@@ -40,6 +40,10 @@ export interface Group {
 
 const shipped = (id: string) => readPack(join(root, `knowledge-packs/${id}.json`));
 
+let groupsRead: Group[] | null = null;
+/** `tuningGroups()`, read once per process (the bench asks for a phrasebook per scored set). */
+const allGroups = (): Group[] => (groupsRead ??= tuningGroups());
+
 export function tuningGroups(): Group[] {
   const [shopify, jd, tmall, pdd] = ['shopify-store', 'jd-electronics', 'tmall-apparel', 'pdd-store'].map(shipped);
   const job = (packs: Pack[], file: string): Job => ({ packs, file: join(root, file) });
@@ -102,6 +106,6 @@ export function phrasebookOf(groups: readonly Group[]): Phrasebook {
  * The phrasebook a new team's packs would meet: built without the messages of any group that uses one of them. The
  * bench scores every set this way, so no figure comes from a message of the scored pack's own sets.
  */
-export function phrasebookWithout(packIds: readonly string[], groups: readonly Group[] = tuningGroups()): Phrasebook {
+export function phrasebookWithout(packIds: readonly string[], groups: readonly Group[] = allGroups()): Phrasebook {
   return phrasebookOf(groups.filter((g) => !g.jobs.some((job) => job.packs.some((p) => packIds.includes(p.id)))));
 }

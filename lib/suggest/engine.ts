@@ -155,7 +155,7 @@ export class SuggestEngine {
     });
     if (!question) return empty('empty');
     if (isCourtesyOnly(question)) return empty('courtesy');
-    const read = nameToldComplaints(expandInformal(withoutOpeners(normalizeText(question))));
+    const read = readMessage(question);
     // All pinyin ("zhuan ren gong"): the packs' Chinese words it spells.
     const normalized = readPinyinMessage(this.corpus, read) ?? read;
     if (needsNoAnswer(normalized)) return empty('courtesy');
@@ -322,8 +322,7 @@ export class SuggestEngine {
 
   /** The first entries for a text read as a message is read (by default with no chat around it). */
   protected rankText(text: string, limit: number, platform?: Platform, active = new Set<string>()): Ranked[] {
-    const read = nameToldComplaints(expandInformal(withoutOpeners(normalizeText(text))));
-    return rankEntries(this.corpus, read, platform, active).ranked.slice(0, limit);
+    return rankEntries(this.corpus, readMessage(text), platform, active).ranked.slice(0, limit);
   }
 
   /**
@@ -355,6 +354,11 @@ export class SuggestEngine {
     );
     return leader === 0 ? ranked : [ranked[leader]!, ...ranked.filter((_, i) => i !== leader)];
   }
+}
+
+/** A message as the engine reads it: normalised, chat openers dropped, shorthand written out, told complaints named. */
+function readMessage(text: string): string {
+  return nameToldComplaints(expandInformal(withoutOpeners(normalizeText(text))));
 }
 
 function candidateKey(packId: string, entryId: string): string {
