@@ -2786,6 +2786,736 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ],
     ],
     [
+      'Using the fitment checker',
+      [
+        'Will this part fit my car?',
+        'How do I check if a part fits?',
+        'Where is the fitment checker?',
+        'Does this fit a 2016 Honda Civic?',
+      ],
+      [
+        'How do I make sure a part will actually go on my car before I buy it? Is there somewhere on the site where I put in what I drive?',
+        'ok so where do i enter my car so the site only shows me stuff that goes on my ride',
+        "Hello, I am new on this website. How I can know if this radiator is correct for my Corolla 2015? I don't find where to choose the car model.",
+      ],
+    ],
+    [
+      'VIN lookup by chat',
+      [
+        'Can you check fitment with my VIN?',
+        'Here is my VIN, what brake pads do I need?',
+        'Where do I find my VIN?',
+        'Can you look up my car by VIN?',
+      ],
+      [
+        'Can you just look it up off the serial number on my car instead? The year/model menus are confusing me.',
+        'can i give u my vin and u tell me wich rotors i need, dont trust myself w those drop downs lol',
+        "My dad's truck has some odd factory package, heavy duty towing or something, and we never know which parts are the right ones. Last time we ordered from another site we got the wrong calipers. Can you check it using the number stamped on the truck itself? And where do I even find that?",
+      ],
+    ],
+    [
+      'Vehicle or trim not in the fitment checker',
+      [
+        "My car isn't in the dropdown",
+        "I can't find my trim",
+        'The checker says no parts match my car',
+        'My model year is missing',
+      ],
+      [
+        "Your site doesn't even HAVE my car. 2009 Pontiac Vibe GT is nowhere in the list. What am I supposed to do, guess??",
+        'I have Lada Niva 2018, imported from Russia, in your list it is not exist. You can still help me find the oil filter for it?',
+        "Love how the dropdown jumps from 'Sport' straight to 'Touring' like the SE I've been driving for 6 years never existed. Guess my car is imaginary.",
+      ],
+    ],
+    [
+      "Checker said it fits but it doesn't",
+      [
+        "Fitment checker said it fits but it doesn't",
+        "Your website told me this fits and it's wrong",
+        "Part doesn't fit even though the site said it would",
+        'The fitment data is wrong',
+      ],
+      [
+        'Your website literally gave me the green badge for my 2017 Escape Titanium and the control arm is a completely different shape. Wasted my whole Saturday. Fix this.',
+        "I entered my Civic, year, trim, everything, and the product page said it was a match. Got the part today, put the car on stands, and the bolt holes are off by almost an inch. Held it right next to the old one and it's obviously for a different model. What do we do now?",
+      ],
+    ],
+    [
+      'OEM vs aftermarket parts',
+      [
+        "What's the difference between OEM and aftermarket?",
+        'Is this part OEM?',
+        'Are aftermarket parts as good?',
+        'Do you sell genuine factory parts?',
+      ],
+      [
+        "What's the real difference between the genuine Honda part and the cheaper Bosch one? Is the cheap one junk?",
+        'r the non dealer brands any good or should i just stick w the factory stuff',
+      ],
+    ],
+    [
+      'Choosing brake pads',
+      [
+        'Ceramic or semi-metallic brake pads?',
+        'Which brake pads should I get?',
+        "What's the best brake pad for daily driving?",
+        'Are these pads quiet?',
+      ],
+      [
+        'I pull a camper a couple times a month in summer, around 6000 lbs, and my current pads fade like crazy on long downhills. The cheap ones I have also squeal. What kind of pad should I be looking at for that?',
+        'wich pads r better for just driveing to work n back, the ceramc ones or the metalic ones',
+        "Need new pads for my wife's Camry, she HATES the black dust all over her rims 😅 which kind should I get?",
+        "I don't care about a bit of squeal or dust, I just want pads that won't fade when I'm hammering it on mountain roads. Which compound should I go with?",
+      ],
+    ],
+    [
+      'Pads/rotors: axle sets, pairs and hardware',
+      [
+        'Are rotors sold in pairs?',
+        'Does this brake kit include front and rear?',
+        'Do the pads come with hardware clips?',
+        'Do I need new rotors with new pads?',
+      ],
+      [
+        'If I order one box of pads, does that cover both front wheels or just one side?',
+        'quick q, doing the whole front brake job this wknd, how many rotors do i put in the cart 1 or 2??',
+      ],
+    ],
+    [
+      'Wiper blade sizes',
+      [
+        'What size wiper blades do I need?',
+        'Are wipers sold as a pair?',
+        'Do you have the rear wiper too?',
+        'Will these wipers fit my arm connector?',
+      ],
+      [
+        'How do I know what length wipers to get for a 2014 Outback? The driver and passenger side are different, right?',
+        "I need the wipers for my car but I don't know which long is correct. Also my arm have the hook shape, the blade will connect on it?",
+        'Ordered ONE wiper blade thinking it was a pair. Silly me, assuming a windshield with two sides would need two.',
+      ],
+    ],
+    [
+      'Headlight bulb sizes and LED upgrades',
+      [
+        'What bulb size is my headlight?',
+        'Are LED bulbs street legal?',
+        'Will LED bulbs work in my halogen headlights?',
+        'Do bulbs come in pairs?',
+      ],
+      [
+        'what bulb does my 16 silverado take for low beams, is it 9005 or sumthin else',
+        "I don't want to swap just the one dead headlight, the other side will look all yellow next to it. Do they come as a set?",
+        "One of my low beams went out and a cop actually pulled me over for it last night. I have no idea what bulb the car takes, it's a 2012 Mazda3 hatch. Can you tell me which one, and should I change the fog lights while I'm at it?",
+      ],
+    ],
+    [
+      'Floor mats fit and materials',
+      [
+        'Are the floor mats custom fit?',
+        'Do these mats fit the third row?',
+        'Will the mats work with my floor hooks?',
+        'Rubber or carpet floor mats?',
+      ],
+      [
+        'Got a lab and two kids 🐶👧👦 my carpet is destroyed. What would survive mud and snow, and can I get the back seats covered too?',
+        'do the floor matts come for the 3rd row to or just the fronts? its a 2020 highlander',
+        'The mats is cut for exact my car or I have to cut them myself with scissor? I prefer not cutting.',
+      ],
+    ],
+    [
+      'Dash cam install, power and memory card',
+      [
+        'Does the dash cam come with an SD card?',
+        'How do I power the dash cam?',
+        'Can the dash cam record while parked?',
+        'Does it have a rear camera?',
+      ],
+      [
+        "Someone dinged my door in a parking garage last week and just drove off. I'd like a camera that keeps recording while the car is parked and I'm not in it. Can the ones you sell do that, and is there anything extra I need to buy?",
+        'Does the dash cam come with a memory card? And does it just plug into the lighter socket or do I have to wire it in?',
+        'does the vantrue one come with the back camra or is that sold seperate',
+      ],
+    ],
+    [
+      'Choosing a car battery',
+      [
+        'What battery do I need?',
+        'What group size is my battery?',
+        'How many CCA do I need?',
+        'Do I need an AGM battery?',
+      ],
+      [
+        "Cool, 20 batteries and apparently every one of them is 'for my car'. Which one is actually right for an '18 Fusion with the auto stop-start?",
+        'battery died this morning 🙃 which one do i get for an 06 accord theres like 20 options',
+        "My car battery is dead. Which size I need to buy? The man at the shop say 'group 48' is same like 'H6', I am confused.",
+      ],
+    ],
+    [
+      'Oil, air and cabin filters',
+      [
+        'Which oil filter fits my car?',
+        'Do you sell cabin air filters?',
+        'Is this filter a multipack?',
+        'How often should I change the cabin filter?',
+      ],
+      [
+        'AC smells like old gym socks 🤢 is that the cabin filter? which one goes in a 2015 Elantra',
+        'Not the oil one, I need the filter that cleans the air coming through the vents inside the car. Do you carry those, and how often should it be swapped?',
+        'do u sell the engine air filters in multipacks? i go thru them alot, dirt roads',
+      ],
+    ],
+    [
+      'What the battery core charge is',
+      [
+        'What is the core charge?',
+        'Why is there an extra fee on the battery?',
+        'Do I have to pay the core charge?',
+        'How does the core refund work?',
+      ],
+      [
+        'Why is there an extra $22 on my battery order?? Nobody mentioned that. Hidden fees are garbage.',
+        "Ah yes, the mysterious $22 'core' line at checkout. Is that a tip for the battery?",
+        "In my cart there is 'core' 22 dollar added. What is mean this? I must pay always?",
+      ],
+    ],
+    [
+      'Returning the old battery for the core refund',
+      [
+        'How do I send back my old battery?',
+        'When do I get my core charge back?',
+        'I returned my old battery, where is my refund?',
+        'Can I drop my old battery at a store instead?',
+      ],
+      [
+        'I put the new battery in. How do I send you the old one to get the deposit back?',
+        "Got the battery last week and it's working great. The old one is just sitting in my garage and I'd like my $22 back. Do you send me something to ship it with? And how do I even pack a car battery, it's heavy and full of acid.",
+        'yo how do i get my core money back, old battery still sittin in my trunk',
+      ],
+    ],
+    [
+      'Stock and back-in-stock',
+      [
+        'Is this in stock?',
+        'When will this be back in stock?',
+        "Can I get notified when it's available?",
+        'Can I order an out-of-stock item?',
+      ],
+      [
+        'noooo the KYB struts are out of stock 😭 when are they coming back??',
+        'Out of stock again, what a shock. Is this brake line kit ever coming back or is it a legend?',
+        'if it says in stok does it acctually ship out right away or is that just what the site says',
+      ],
+    ],
+    [
+      'Price match',
+      [
+        'Do you price match?',
+        'I found this cheaper somewhere else',
+        "Can you match Amazon's price?",
+        "Will you beat another store's price?",
+      ],
+      [
+        'RockAuto has the exact same Bosch pads for $12 less. Can you match that? And do I order first or wait for you to check?',
+        "I'd rather not buy from Amazon, but some seller there has the same Moog tie rod end for way less. Would you match that?",
+        "Do you guys match prices? AutoZone's website has this battery cheaper.",
+      ],
+    ],
+    [
+      'Current promotions and discount codes',
+      [
+        'Do you have any coupon codes?',
+        'Are there any sales right now?',
+        'Do you have a first-order discount?',
+        'Military or student discount?',
+      ],
+      [
+        'any promo codes floating around rn? about to order a bunch of stuff',
+        'first time ordering here 🙋‍♂️ is there any welcome discount or something?',
+        'Can I use two coupon codes on one order? And is there a sale coming up anytime soon?',
+      ],
+    ],
+    [
+      'Discount code not working',
+      [
+        "My promo code isn't working",
+        'The coupon says invalid',
+        'I forgot to use my code',
+        'Can you apply the discount after I ordered?',
+      ],
+      [
+        'Your SAVE15 code says invalid every single time. I got it from YOUR email. Seriously?',
+        'my promo code keeps getting rejcted at checkout, whats the deal with it',
+        'I ordered a pair of struts on Monday and completely forgot to put in the 10% code from your newsletter. I only noticed when the confirmation email came through. Is there any way to still get that applied after the fact?',
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'What payment methods do you take?',
+        'Can I pay with PayPal?',
+        'Do you take Apple Pay?',
+        'Can I use a gift card?',
+      ],
+      ['can i pay w apple pay or is it card only', "I don't do credit cards at all. What else can I pay with?"],
+    ],
+    [
+      'Paying in installments',
+      [
+        'Can I pay in installments?',
+        'Do you offer financing?',
+        'Do you have buy now pay later?',
+        'Can I split the payment?',
+      ],
+      [
+        'Can I split a $600 set of coilovers into a few payments?',
+        'broke till payday 😬 any way to pay for these rotors and calipers over time?',
+        'My car decided it needs $800 in parts the same week rent is due. Do you do payment plans or should I just sell a kidney',
+      ],
+    ],
+    [
+      'Payment declined at checkout',
+      [
+        'My card was declined',
+        "Checkout won't go through",
+        'Payment failed but I was charged',
+        "Why can't I place my order?",
+      ],
+      [
+        'Tried to check out FIVE times, declined every single time, and now I see pending charges on my bank app!! What is going on??',
+        'my card keeps geting declind but it works every where else??',
+        'The payment is not go through. Bank tell me card is OK. Why it fail?',
+      ],
+    ],
+    [
+      'Bulk, fleet and shop pricing',
+      [
+        'Do you have wholesale pricing?',
+        'I run a repair shop, can I get a discount?',
+        'Fleet account?',
+        'Discount for buying a lot of parts?',
+      ],
+      [
+        'I run a small independent repair shop. Do you have any kind of trade pricing?',
+        'i flip cars on the side, buy like 1500 bucks of parts a month from u. any deal for volume?',
+      ],
+    ],
+    [
+      "Installation isn't included",
+      [
+        'Do you install the parts?',
+        'Is installation included?',
+        'Are there instructions?',
+        'Do you have a video on how to install this?',
+      ],
+      [
+        "I'm not paying a mechanic $150 to swap a serpentine belt. Is there any guide or video that walks me through it?",
+        'So the thermostat just... hops into the engine by itself when it arrives? Or is someone actually putting it in?',
+      ],
+    ],
+    [
+      'Partner garages for installation',
+      [
+        'Can you recommend a mechanic?',
+        'Where can I get this installed?',
+        'Do you have partner shops?',
+        'Can I ship the parts to a garage?',
+      ],
+      [
+        'Is there a mechanic you work with near 30301 who could put these shocks on?',
+        "know any shops round me that'll install stuff i buy from u? zip is 85281",
+      ],
+    ],
+    [
+      'Free shipping over $75',
+      [
+        'Do you have free shipping?',
+        'How much is shipping?',
+        "What's the minimum for free shipping?",
+        'Does the core charge count toward free shipping?',
+      ],
+      [
+        'My cart is at $74.50. Cool cool. Let me guess, I need a $3 fuse to not pay for shipping?',
+        "Does the battery deposit count toward the free shipping amount? And how much is shipping if I'm under?",
+      ],
+    ],
+    [
+      'Processing and delivery times',
+      [
+        'How long does shipping take?',
+        'When will my order ship?',
+        'Do you have 2-day shipping?',
+        'When will my order arrive?',
+      ],
+      [
+        "So when you say orders go out 'fast', is that like same-day fast or sometime-this-month fast? Ordering at lunch today.",
+        'need these pads before friday for a road trip 🚗💨 how fast is regular shipping? is overnight a thing?',
+      ],
+    ],
+    [
+      'Batteries and fluids ship ground only',
+      [
+        "Why can't I choose express shipping?",
+        'Can you ship a battery overnight?',
+        'Why is my order ground only?',
+        'Can you ship brake fluid to Hawaii?',
+      ],
+      [
+        "Checkout only lets me pick ground and I NEED this alternator by tomorrow. There's a jug of coolant in the cart too, is that the reason?? Ridiculous.",
+        "Why can't I pick expedited shipping on a battery?",
+        "I don't want my spark plugs stuck on slow shipping just because I added a 5-quart jug of oil. Can they go out faster?",
+      ],
+    ],
+    [
+      'Where we ship (US only, AK/HI, APO)',
+      [
+        'Do you ship to Canada?',
+        'Do you ship internationally?',
+        'Can you ship to Alaska or Hawaii?',
+        'Do you ship to APO/FPO addresses?',
+      ],
+      [
+        'Do you ship to Canada?',
+        'I live in Monterrey, Mexico. Is possible to send the parts to me? Or to my friend in Texas and he forward to me?',
+      ],
+    ],
+    [
+      'Tracking an order',
+      ['Where is my order?', 'How do I track my package?', "I didn't get a tracking number", 'Has my order shipped?'],
+      ['how do i see where my package is at rn', 'wheres the traking number for my order, cant find it anywere'],
+    ],
+    [
+      'Package delayed or tracking stuck',
+      [
+        "My tracking hasn't updated in days",
+        'My order is late',
+        'Package is stuck in transit',
+        "It's past the delivery date",
+      ],
+      [
+        "Tracking has said 'in transit' in Memphis for 6 days. SIX DAYS. Is my package just living there now?",
+        'My package has apparently been enjoying a little vacation at the Louisville hub since last Wednesday. Any chance it comes home?',
+        'The tracking of my package is not change since 5 days, always stay in same city. It is lost maybe?',
+        "tracking hasn't moved since monday 😐 is it lost or what",
+      ],
+    ],
+    [
+      'Marked delivered but not received',
+      [
+        "Tracking says delivered but I don't have it",
+        'My package is missing',
+        'I never got my order',
+        'Someone stole my package',
+      ],
+      [
+        'It says DELIVERED. It is NOT here. I was home all day.',
+        "UPS says the box was dropped off yesterday at 3pm but there's nothing on my porch, nothing in my building's mailroom, and the neighbors haven't seen it. I've got a car sitting on jack stands waiting for this part. What can you do?",
+        "Tracking is showing it is delivered but I don't receive nothing. What I must do?",
+      ],
+    ],
+    [
+      'Order arrived in multiple packages',
+      [
+        'I only got part of my order',
+        'Why did my order come in separate boxes?',
+        'Where is the rest of my order?',
+        'One item is missing from my delivery',
+      ],
+      [
+        'Only the rotors showed up today, where are the pads? They were on the same order.',
+        'got 1 box but the oil n filter werent in it?? was it supposed to be 2 packages',
+        'half my order came 📦 the other half is nowhere. is that normal??',
+      ],
+    ],
+    [
+      'Changing the shipping address',
+      [
+        'Can I change my shipping address?',
+        'I entered the wrong address',
+        'Can you ship to my work instead?',
+        'Wrong zip code on my order',
+      ],
+      [
+        'i typed the wrong zip, its 60614 not 60641 can u change it b4 it ships out',
+        "I'm moving this weekend and totally forgot I placed an order Thursday with my old apartment as the ship-to. The new place is across town. If it hasn't gone out yet, can you send it there instead?",
+        "I don't want to cancel anything, I just need it going to my work instead of my house.",
+      ],
+    ],
+    [
+      'Cancelling an order',
+      ['Can I cancel my order?', 'I want to cancel', 'I ordered by mistake', 'Cancel order please'],
+      [
+        'changed my mind on the exhaust tip 🙈 can you scrap the whole order?',
+        "I asked to cancel an HOUR ago and nobody answered. Cancel it NOW, I'm not paying for this.",
+      ],
+    ],
+    [
+      'Changing or adding items to an order',
+      [
+        'Can I add something to my order?',
+        'I need to change the part I ordered',
+        'Can I change the quantity?',
+        'I picked the wrong trim, can you swap the part?',
+      ],
+      [
+        'Can I bump my order from 1 rotor to 2? And can I throw a pair of wiper blades on it too?',
+        'i orderd the rear pads but ment front, can u swap it before it goes out',
+        "Don't cancel it please, I just want to switch the ceramic pads to the semi-metallic ones on that same order.",
+      ],
+    ],
+    [
+      'Return policy',
+      [
+        "What's your return policy?",
+        'Can I return this?',
+        'How long do I have to return something?',
+        'Do you take returns on opened items?',
+      ],
+      [
+        'If I open the box to eyeball the part, can I still send it back? And how many days do I get?',
+        'If part is not good for me I can give back? Until how many day?',
+        "Let me guess, the moment I open the box it's mine forever?",
+      ],
+    ],
+    [
+      'How to start a return',
+      [
+        'How do I return an item?',
+        'Where do I start a return?',
+        'Can you send me a return label?',
+        'I want to send this back',
+      ],
+      [
+        'how do i get a label to send this back, ordered the wrong one my bad',
+        'bought the wrong size muffler clamp 🤦 what do i do to ship it back to you?',
+        "I ordered two sets of plugs because I wasn't sure which heat range my engine took. Turned out it's the first set, so the second one is still sealed in the box. What's the process to send that one back?",
+      ],
+    ],
+    [
+      'Who pays return shipping',
+      [
+        'Do I pay for return shipping?',
+        'Is the return label free?',
+        'How much does a return cost?',
+        'Will return shipping be deducted from my refund?',
+      ],
+      [
+        'Do I have to pay to ship it back? And is there a restocking fee on top of that?',
+        "You're deducting $7.99 from MY refund to send back a part? Unbelievable.",
+        "I don't expect you to cover it since I'm the one who picked the wrong year, but what would sending it back cost me?",
+      ],
+    ],
+    [
+      'When will I get my refund?',
+      [
+        'When will I get my refund?',
+        'How long do refunds take?',
+        "I sent my return, where's my money?",
+        'Has my return been received?',
+      ],
+      [
+        "Not asking about a label, the box already reached you 3 days ago per tracking. I'm asking when the money actually lands back with me.",
+        'Sent the caliper back two weeks ago. Starting to think my refund took the scenic route.',
+      ],
+    ],
+    [
+      'How refunds are paid',
+      [
+        'Will I be refunded to my card?',
+        'Can I get store credit instead?',
+        'I paid with PayPal, how will I get my refund?',
+        'My card was cancelled, how do I get my refund?',
+      ],
+      [
+        "I don't want the money back on my card, can I get it as store credit for my next order instead?",
+        'I paid with PayPal. The refund come back to PayPal or to my bank?',
+        "I paid with my old debit card, but the bank shut that account last week after some fraud. Now I'm returning the alternator and I'm worried the money will just vanish. Where does the refund actually go?",
+      ],
+    ],
+    [
+      'Exchanging for a different part',
+      [
+        'Can I exchange this for a different size?',
+        'I ordered the wrong part, can I swap it?',
+        'Exchange for the rear pads instead',
+        'Can you send the right one before I return?',
+      ],
+      [
+        "I don't want a refund, I just want the right size thermostat instead. Can you swap it out?",
+        'Can I trade the 2WD hub assembly for the 4WD one?',
+        'got the wrong size lug nuts, need the 14x1.5 not 12x1.5, can i just trade em in',
+      ],
+    ],
+    [
+      "Installed electrical parts can't be returned",
+      [
+        "I installed the bulbs and don't like them, can I return?",
+        "Why can't I return the dash cam?",
+        'Can I return a battery I already put in?',
+        'The sensor was installed but I want to return it',
+      ],
+      [
+        "Put the new O2 sensor in yesterday and the check engine light is still on. Turns out it was a vacuum leak the whole time. Can I send the sensor back? It's only been in the car for a day.",
+        "I install the LED bulbs but I don't like the color, is too blue. I can return them?",
+        "So let me get this straight, I wire in a dash cam, hate it after two days, and I'm just stuck with it?",
+      ],
+    ],
+    [
+      'Return after 30 days',
+      [
+        "It's been more than 30 days, can I still return?",
+        'I missed the return window',
+        'Can you make an exception on the return?',
+        'Return after 45 days?',
+      ],
+      [
+        'Is it too late to return something I got 5 weeks ago? Never opened it.',
+        'i kno its been like 33 days but the box is still sealed, can i still retrun it',
+        "I was in the hospital for a month and now you're telling me I can't return a part I never even opened? Come on.",
+      ],
+    ],
+    [
+      'Received the wrong item',
+      [
+        'You sent the wrong part',
+        "This isn't what I ordered",
+        'Box has a different part number',
+        'Wrong item in the package',
+      ],
+      [
+        'I ordered a front bumper cover and you sent me a gas cap. How does that even happen?',
+        "opened the box and it's a rear shock not the front strut I ordered 🙄",
+        'yall sent me a cabin filter for a totaly diff car, my order was for a 2013 mustang',
+      ],
+    ],
+    [
+      'Item arrived damaged',
+      ['My part arrived damaged', 'The box was crushed', 'Rotor is cracked out of the box', 'Battery arrived leaking'],
+      [
+        'headlight housing showed up with a huge crack right across the lens 😤 box was crushed too',
+        "The battery came today and one side of the box is wet and it smells kind of like rotten eggs. I haven't touched it yet, it's just sitting on the porch. What should I do?",
+        'tail light came in pieces lol. literally in pieces. what now',
+      ],
+    ],
+    [
+      'Missing hardware or pieces',
+      [
+        'Box is missing the clips',
+        "The kit didn't come with all the parts",
+        'Mounting hardware is missing',
+        'Only got one wiper blade',
+      ],
+      [
+        'hitch showed up but no pin or clip smh',
+        'the strut asembly came without the top nut and the instrutions say its suposed to be in there',
+      ],
+    ],
+    [
+      'Part defective or not working',
+      ["The part doesn't work", "New battery won't hold a charge", "Dash cam won't turn on", 'Bulb is flickering'],
+      [
+        "Installed the new fuel pump relay and the car still won't start, same exact symptoms. Swapped the old one back in, no change. I'm thinking the new one's dead out of the box? It's the one you sent last week.",
+        "dash cam keeps turning itself off every couple minutes 😩 what's wrong with it",
+        "I don't think I put it in wrong, the new bulb flickers then dies, and I've reseated it three times.",
+      ],
+    ],
+    [
+      'Brake noise or vibration after install',
+      [
+        'New brakes are squeaking',
+        'Brakes grind after I put new pads on',
+        'Steering wheel shakes when braking with new rotors',
+        'Are new pads supposed to be noisy?',
+      ],
+      [
+        'Put your pads on Saturday and now the car squeals like a pig every time I stop. These things are garbage.',
+        'new rotors are makin the steering wheel shake when i brake, put em on last week',
+        'After I change the pads and disc there is strange sound when I brake, like metal. It is normal in beginning?',
+      ],
+    ],
+    [
+      'Warranty length and coverage',
+      [
+        "What's the warranty on this?",
+        'How long is the warranty?',
+        'Does the battery have a warranty?',
+        'Is wear covered under warranty?',
+      ],
+      [
+        'Is the battery warranty a free replacement or prorated? And for how many years?',
+        "So if my wiper blades wear out after a year that's covered, right? Since everything's 'warrantied' lol",
+      ],
+    ],
+    [
+      'How to make a warranty claim',
+      [
+        'How do I make a warranty claim?',
+        'My part failed after 6 months',
+        'Battery died within warranty',
+        'Do I need my receipt for warranty?',
+      ],
+      [
+        'My battery from you is 18 months old and just died. How do I get it replaced under warranty?',
+        "I bought a starter from you about a year ago. Last week it started clicking and now it won't turn over at all. My mechanic confirmed it's the starter, not the battery. What do I need to send you to get a new one?",
+        "the wheel bearing I bought last spring is already howling 😤 it's still under the 2 years right? how do I get a new one",
+      ],
+    ],
+    [
+      'Labor costs not covered',
+      [
+        'Will you pay for the mechanic?',
+        'Does the warranty cover labor?',
+        'I paid a garage to install it, who covers that?',
+        'Can I get reimbursed for towing?',
+      ],
+      [
+        'The water pump you sold me failed and I paid $400 for a tow and labor. I expect you to cover that.',
+        "I'm not asking for another part, I already got that. I want the mechanic's bill reimbursed since your part is what failed.",
+        'Your part was broken, I pay the garage for change it two times. You return me the money for garage also?',
+      ],
+    ],
+    [
+      'Customer complaint or escalation',
+      [
+        'I want to make a complaint',
+        'This is unacceptable',
+        'I want to speak to a manager',
+        "I'm very unhappy with my order",
+      ],
+      [
+        "This is the third time I've contacted you about this order and nobody has fixed anything. I want a supervisor.",
+        "I've been dealing with this order for three weeks. First the wrong part, then the replacement got lost, and now the refund I was promised never showed up. I've been polite every time but I'm done. Can someone above you actually look at this?",
+        'Wow, three emails and zero answers. Really impressive customer service. Is there anyone there who actually fixes things?',
+      ],
+    ],
+    [
+      'Invoice or receipt',
+      [
+        'Can I get an invoice?',
+        'I need a receipt for my order',
+        'Can you resend the order confirmation?',
+        'I need an invoice for my company',
+      ],
+      [
+        'need a receipt for the battery so my boss pays me back, where do i get that',
+        'Please I need the bill with my company name and PO number for my accounting.',
+      ],
+    ],
+    [
+      'Talking to a person',
+      [
+        'Can I talk to a real person?',
+        "What's your phone number?",
+        'I want to talk to someone',
+        'What are your support hours?',
+      ],
+      [
+        'Am I talking to a bot right now? Be honest.',
+        'I want to speak to an actual human being. Give me a phone number.',
+        'What are your hours? And can somebody call me back instead of chatting?',
+      ],
+    ],
+    [
       'Skin type recommendations',
       [
         'What do you recommend for oily skin?',
@@ -4137,6 +4867,736 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'do you ship to austrailia',
         "I'm not in the US, can you still send to the UK?",
         'Hello, please I want to know if is possible send the order to Spain and how much it cost',
+      ],
+    ],
+    [
+      'Photo book sizes and pages',
+      [
+        'What sizes do photo books come in?',
+        'How many pages can a photo book have?',
+        'Hardcover or softcover?',
+        'How many photos fit in a book?',
+      ],
+      [
+        "Asking for my very unphotogenic family: what's the fewest pages a photo book can have? And does anyone actually manage to fill the max?",
+        'is there a square photobook option? 📸 want it to look like my insta grid',
+        "We just got back from three weeks in Japan and I've got about 400 pictures. I'd love to make a proper hardback album for my parents. How many pages can it go up to, and can I squeeze several shots onto one page?",
+      ],
+    ],
+    [
+      'Choosing reprint or refund',
+      [
+        'Do I get a reprint or a refund?',
+        'Can I have my money back instead of a reprint?',
+        'How long does a reprint take?',
+        'Can I change the design on the reprint?',
+      ],
+      [
+        'Since my order came out wrong, do I get to choose between a new copy and getting my money back?',
+        "I don't want my money back, I'd rather you just print the mug again properly. How fast would a new one get to me?",
+        "Something came out wrong AGAIN. I'm done waiting on redos, just give me my money back for the bad ones.",
+        'ok so its a misprint, can i pick refund over a redo? or if i go for the redo can i tweak the design a bit',
+      ],
+    ],
+    [
+      'Making a complaint',
+      [
+        'I want to make a complaint',
+        "I'm not happy with my order",
+        'This is terrible service',
+        'I want to speak to a manager',
+      ],
+      [
+        'I want to lodge a formal complaint. This entire order has been a shambles from start to finish.',
+        "I don't want another sorry, I want someone senior to actually look at how my order was handled.",
+        "I've ordered from you four times and always been happy, but this time everything went wrong. The preview was late, the cards came in the wrong finish and nobody answered my email. I'd like to raise this properly with someone.",
+      ],
+    ],
+    [
+      'Requesting an invoice',
+      [
+        'Can I get an invoice?',
+        'I need a receipt for my order',
+        'Where do I download my invoice?',
+        'Can you resend my receipt?',
+      ],
+      [
+        'need a pdf invocie for order 7712 for my accounts pls',
+        'Could I have a receipt for my order please? I need it for my expenses.',
+        "I'm sure my accountant will be thrilled with a screenshot of this chat as proof of purchase. Is there a proper invoice I can grab somewhere?",
+        'where do i download a receipt? checked out as a guest',
+      ],
+    ],
+    [
+      'Item or colour out of stock',
+      [
+        'Is this hoodie in stock?',
+        'When will this colour be back?',
+        'It says sold out, will you restock?',
+        "Why can't I select my size?",
+      ],
+      [
+        "the mustard tee in small won't let me click it 😭 is it sold out?",
+        "I don't want a different colour, I want the charcoal one that's greyed out. Any idea when it'll be back?",
+        "Cool, the one colour I actually want can't be selected. Any idea when it's back, or should I just refresh the page daily until the heat death of the universe?",
+        'The navy hoodie in XL has been greyed out for WEEKS. Are you ever restocking it or not??',
+      ],
+    ],
+    [
+      'Marked delivered but not received',
+      [
+        "Tracking says delivered but I don't have it",
+        "My parcel says delivered but it's not here",
+        'Someone must have taken my package',
+        'Delivered to the wrong house',
+      ],
+      [
+        'Tracking says delivered at 2pm. I was home ALL DAY. Nothing at the door. So where is it?',
+        'According to the courier my parcel was delivered. According to my doorstep, it was not. Which one should I believe?',
+        "The tracking says it was left in a safe place yesterday afternoon. I've checked the porch, behind the bins and asked both neighbours. I'm in a flat so I also looked in the post room downstairs. Nobody has it, what do I do now?",
+      ],
+    ],
+    [
+      'Mug dishwasher and microwave safe',
+      [
+        'Are the mugs dishwasher safe?',
+        'Can I put the mug in the microwave?',
+        'What size are the mugs?',
+        'Is the colour-changing mug dishwasher safe?',
+      ],
+      [
+        'can the mugs go in the dishwasher or is it handwash only',
+        'The last personalised mug I bought elsewhere lost half its picture after a fortnight in the dishwasher. Are yours any tougher, or is that just how mugs live now?',
+      ],
+    ],
+    [
+      'Talking to a person',
+      [
+        'Can I talk to a real person?',
+        "What's your phone number?",
+        'How do I contact you?',
+        'What are your opening hours?',
+      ],
+      [
+        "Are you a bot? I'd like someone with an actual pulse please.",
+        'is there a number i can ring u on',
+        "Let me guess, I'm chatting with a very polite algorithm. Is there a human being anywhere in the building?",
+      ],
+    ],
+    [
+      'Bleed and safe area',
+      [
+        'What is bleed?',
+        'How much bleed do I need on my business cards?',
+        'Why did my invitation text get cut off?',
+        'Do I need crop marks?',
+      ],
+      [
+        "last time I got cards done somewhere else they had thin white slivers down one side 😩 how do I set my file up so that doesn't happen?",
+        "How far from the border I should keep my text on the business card so the cutting machine don't cut it?",
+        'My designer says she needs to add bleed to the invitation artwork. How much do you want on each edge?',
+      ],
+    ],
+    [
+      'Business card options',
+      [
+        'What paper are your business cards on?',
+        'Can I get double-sided business cards?',
+        'Do you do matte or gloss?',
+        'How many business cards come in a pack?',
+      ],
+      [
+        'need like 50 biz cards for a craft market stall, whats the smallest pack u do',
+        'Which thickness has the paper for the name cards? I want it feel premium, not thin like cheap ones.',
+      ],
+    ],
+    [
+      'Shipping costs',
+      [
+        'How much is shipping?',
+        'Do you offer free shipping?',
+        "What's the express delivery price?",
+        'Why is shipping so expensive on canvases?',
+      ],
+      ['how much is shiping for a big 100x150 canvas to france?', 'whats the min spend to get free delivery'],
+    ],
+    [
+      'How long refunds take',
+      [
+        'When will I get my refund?',
+        'How long does a refund take?',
+        "I haven't received my refund yet",
+        'Has my refund been processed?',
+      ],
+      [
+        'got the refund confirmation 👍 how long till it actually lands in my bank?',
+        "You told me I'd been refunded LAST WEEK and there's still nothing on my card. How long is this supposed to take?",
+      ],
+    ],
+    [
+      'Cancelling an order',
+      ['Can I cancel my order?', 'I want to cancel and get a refund', 'I ordered by mistake', 'How do I cancel?'],
+      [
+        "Just cancel it. I'm not waiting around any longer for this, I want my money back.",
+        'I ordered the wrong thing by accident. Can I call the whole order off and get my money back?',
+        'can i undo my order?? got a mug like 20 min ago and turns out my sister already bought her the same thing haha',
+      ],
+    ],
+    [
+      'Which file types can I upload',
+      [
+        'What file types do you accept?',
+        'Can I upload a PDF?',
+        'Do you take AI or PSD files?',
+        'Can I send my design as an SVG?',
+      ],
+      [
+        'I have my design made in photoshop, it is .psd file. You can take this one or I must convert to something else?',
+        'can i just send u my canva link or do u need like an actual file',
+        "love how the uploader just says 'invalid file' with zero explanation. so what does it actually take, stone tablets?",
+        "I don't have Photoshop or anything fancy, just an .ai file my designer sent over. Can you open that, or what format do you actually need?",
+      ],
+    ],
+    [
+      'How refunds are paid',
+      [
+        'Where will my refund go?',
+        'Can I get store credit instead?',
+        'Can you refund to a different card?',
+        'My card has expired, how will I get the refund?',
+      ],
+      [
+        'Can you put my refund on a different card? The one I paid with has been cancelled.',
+        "I don't want it back on my credit card. Can I get it as credit to spend on the site instead?",
+        'can the money go to my paypal insted of the visa i paid with',
+      ],
+    ],
+    [
+      "Haven't received my proof",
+      [
+        "I haven't got my proof yet",
+        'Where is my proof email?',
+        'Did you send the proof?',
+        "It's been two days and no proof",
+      ],
+      [
+        "I ordered my business cards TWO DAYS ago and still haven't had anything to check. Nothing is moving. Hello??",
+        "I haven't received any email to okay my invitations, and no, it's not in spam either. Could you send it to my work address instead?",
+      ],
+    ],
+    [
+      'Delivery times by country',
+      [
+        'How long does delivery take?',
+        'How long to ship to Germany?',
+        'When will it arrive in the US?',
+        'How long does UK delivery take?',
+      ],
+      [
+        'how long does the normal post take to the US? 🇺🇸',
+        "Once it's been dispatched, how long does it normally take to get to Spain?",
+        "My sister lives in Lyon and I want to send her a framed print straight from you as a surprise. I'm trying to time it so it doesn't turn up way early or late. Roughly how many days does the post take to France once it's on its way?",
+      ],
+    ],
+    [
+      'Missing items from order',
+      [
+        'Some of my items are missing',
+        'I only got half my order',
+        "There's a mug missing from my parcel",
+        'I ordered 100 cards but got fewer',
+      ],
+      [
+        'got my order but the hoodie isnt there?? only the 2 tees',
+        'I ordered three mugs but only two were in the box.',
+        "It's not the whole order that's missing, just the place cards. The invites came but there were no place cards in the box.",
+      ],
+    ],
+    [
+      'Changes after proof approval',
+      [
+        'Can I change my order after approving the proof?',
+        "It's already in production, can I still edit?",
+        'Can I increase the quantity after approving?',
+        'Can I change the paper after approval?',
+      ],
+      [
+        "So I hit approve ten minutes ago and naturally now I hate the font. I'm guessing that ship has well and truly sailed?",
+        "I'm not trying to change the design, it's signed off and it's fine. I just realised I need another 100 of the exact same cards. Can they be added to what I approved?",
+        "Why on earth can't I change one single word after approving?? It hasn't even been an hour! Just edit it!",
+      ],
+    ],
+    [
+      'Prices, currency and VAT',
+      [
+        'Do your prices include VAT?',
+        'Can I pay in euros?',
+        'What currency are prices in?',
+        'Why is the price different from last week?',
+      ],
+      [
+        'do the us prices include sales tax or does that get addded at the end',
+        'I am in Germany but the website show me everything in dollar. How I can see the price in euro?',
+      ],
+    ],
+    [
+      'Package lost in transit',
+      [
+        'My package is lost',
+        'My order never arrived',
+        "Tracking hasn't moved for a week",
+        "It's been weeks and nothing has come",
+      ],
+      [
+        "Tracking hasn't budged in over a week, it's just sitting on 'in transit'. Has it gone missing?",
+        'my package hasnt updated sinse the 3rd, its been stuck at some depot in belgium for 12 days now',
+        "I'm not going to keep waiting on a parcel that has clearly vanished, tracking's been frozen for 10 days. Can you just send me another one?",
+      ],
+    ],
+    [
+      'Image resolution requirements',
+      [
+        'What resolution does my image need to be?',
+        'Is my photo good enough to print?',
+        'What DPI do you need?',
+        'The uploader says my image is low quality',
+      ],
+      [
+        'I want to put an old photo of my grandparents on a big 60x90 canvas for their anniversary. The only copy I have is a scan, about 1800 pixels wide. Is that going to be sharp enough or will it look grainy up close?',
+        'is 1200x900 pixles big enough for an a4 poster or will it come out all pixelated',
+      ],
+    ],
+    [
+      'Reporting a misprint',
+      [
+        'My print is wrong',
+        'The design is printed off-centre',
+        'The wrong photo was printed',
+        "There's a mark on my print",
+      ],
+      [
+        'my photo book arrived and two pages are printed upside down 🙃',
+        'On my mug the picture has a white line across the middle, like the printer have problem. What I should do?',
+        'The design on my shirt is crooked and half the text is chopped off. This is not what I paid for.',
+      ],
+    ],
+    [
+      'Customs and import fees',
+      [
+        'Will I have to pay customs?',
+        'Are there import duties to the EU?',
+        'Do UK customers pay extra on delivery?',
+        'Why was I charged a customs fee?',
+      ],
+      [
+        'I do NOT want another surprise bill from the courier like I got with a different UK shop. Will I have to pay anything extra on delivery here in France?',
+        'Do I have to pay tax at the customs when the package come to Poland?',
+      ],
+    ],
+    [
+      'Entered the wrong shipping address',
+      [
+        'I put the wrong address',
+        'Can I change my delivery address?',
+        "I'm moving, can you send it elsewhere?",
+        'My address is missing the flat number',
+      ],
+      [
+        'I make mistake in the postcode when I ordered, it is 10115 not 10151. Please can you correct it?',
+        "omg I just realised I put my old flat's address on the order 😱 can it be changed??",
+      ],
+    ],
+    [
+      'How long production takes',
+      [
+        'How long does it take to make my order?',
+        'When will my order be printed?',
+        "What's your turnaround time?",
+        "Why hasn't my order shipped yet?",
+      ],
+      [
+        'ordered monday, when does it actually leave ur place? just wanna know how long u take to make it',
+        'how many days for producton on hoodies? not counting the shiping part',
+      ],
+    ],
+    [
+      'Discount code not working',
+      [
+        "My discount code isn't working",
+        'The promo code says invalid',
+        "Why won't my code apply?",
+        'I forgot to use my discount code',
+      ],
+      [
+        'WELCOME10 keeps coming back as invalid. I literally got it in my inbox five minutes ago. Sort it out.',
+        'Amazing, a voucher that takes off exactly £0.00. Tried it three times now. Does it only work on leap years?',
+      ],
+    ],
+    [
+      'Item arrived damaged',
+      [
+        'My mug arrived broken',
+        'The canvas frame is damaged',
+        'The frame glass is cracked',
+        'The box was crushed and the book is bent',
+      ],
+      [
+        "The box looked like someone had stood on it when it arrived. Opened it up and there's a dent right through the middle of the canvas and the wooden bar is split at one corner. It was supposed to be a present tomorrow.",
+        'My framed print turned up with the corner of the frame smashed.',
+        'Looks like the courier played football with my parcel. The mug is now three mugs. Lovely.',
+      ],
+    ],
+    [
+      'Adding items to an existing order',
+      [
+        'Can I add something to my order?',
+        'Can you combine two orders?',
+        'I forgot to add a mug',
+        'Can I add more invitations?',
+      ],
+      [
+        'forgot to include a hoodie for my brother 🙈 can it go in with the same order?',
+        'I want to put one more canvas in the order I made yesterday, so it come together in one box. Is possible?',
+      ],
+    ],
+    [
+      'Changing an order before proof approval',
+      [
+        'Can I change my order?',
+        'I want to change the text on my invitations',
+        'Can I swap the photo I uploaded?',
+        'Can I change the size or colour?',
+      ],
+      [
+        "We ordered 50 invitations yesterday but my mum has just added a load more people to the guest list. We haven't signed off the preview yet. Could we bump it up to 70 and change the font colour to navy while we're at it?",
+        "I haven't okayed the preview yet but I'd like to swap one of the pictures in my photo book. Is that doable?",
+        'can i stil change the wording on my invites? havnt clicked aprove yet',
+      ],
+    ],
+    [
+      'VAT invoice with company details',
+      [
+        'I need a VAT invoice',
+        'Can you add my company name to the invoice?',
+        'Can you put our VAT number on it?',
+        'Can I pay by invoice for a business order?',
+      ],
+      [
+        'We are company in Netherlands with VAT number, we need the invoice with reverse charge. How we can do this?',
+        "I bought the business cards on my personal card but they're for my limited company. My accountant needs the paperwork in the company's name with our VAT registration on it. Can you redo it?",
+      ],
+    ],
+    [
+      'Partial refund for minor issue',
+      [
+        'Can I get a partial refund?',
+        "It's only a small mark, can I keep it?",
+        "I don't need a reprint, just some money back",
+        'Can you give me a discount for the issue?',
+      ],
+      [
+        "The hoodie is great overall but there's a tiny ink dot near the hem. Honestly I'm going to keep wearing it, I just don't think I should pay full whack for it. Is there anything you can do?",
+        "I don't want to send it back or have it redone, the little smudge on the corner is fine. But could I get a bit knocked off?",
+        "The canvas is lovely apart from the scuff on the side that I'm apparently meant to pretend isn't there. Any chance of some money back if I just keep it?",
+      ],
+    ],
+    [
+      'Wedding invitation options',
+      [
+        'What paper do you use for wedding invitations?',
+        'Do the invitations come with envelopes?',
+        'Can I get matching RSVP cards?',
+        "What's the minimum order for invitations?",
+      ],
+      [
+        "💍 we're having a teeny wedding, like 12 people total. is there a minimum number of invites I have to order?",
+        'do the invitaions come with envolopes or do i have to buy those seperate',
+        "We're getting married next September and want everything to match. It's only about 30 guests. What sizes do the invites come in, do envelopes come with them, and could we get menus and place cards in the same style?",
+      ],
+    ],
+    [
+      'Bulk and team order discounts',
+      [
+        'Do you do bulk discounts?',
+        'How much for 50 t-shirts?',
+        'Is there a discount for team shirts?',
+        'Do you have wholesale pricing?',
+      ],
+      [
+        'any discount if i get like 60 mugs for a company xmas present',
+        "I'm not after a promo code, I just want to know if the price per shirt drops when you order loads. We need roughly 100 for a charity fun run.",
+        'I coach an under-10s football team and we need shirts for 30 kids plus 4 coaches. Same design on all of them but loads of different sizes. Is there any kind of price break for an order like that?',
+      ],
+    ],
+    [
+      'Return policy for personalised items',
+      [
+        'What is your return policy?',
+        'Can I return my custom t-shirt?',
+        'I changed my mind, can I send it back?',
+        'Do you accept returns?',
+      ],
+      [
+        "There's nothing wrong with the print, I just don't love it on the wall now it's up. Can I send it back?",
+        "Do you take returns if I'm not happy with something?",
+        "Let me guess, I can't send back a mug with my own cat's face on it because nobody else wants my cat? Fair enough, but what can actually be returned?",
+      ],
+    ],
+    [
+      'Who pays return shipping',
+      [
+        'Do I have to pay to send it back?',
+        'Do I need to return the faulty item?',
+        'Will you send me a return label?',
+        'Who covers return postage?',
+      ],
+      [
+        'do i need to send the wonky mug back and who pays the postage for that',
+        'do i have to mail the messed up shirt back to u or nah',
+        'Do I have to pay to post the broken canvas back to you?',
+      ],
+    ],
+    [
+      'Print fading or peeling after washing',
+      [
+        'The print cracked after washing',
+        'My t-shirt design is fading',
+        'The mug print is coming off',
+        'Is there a warranty on the print?',
+      ],
+      [
+        "Great shirt, as long as you never wash it. Couple of months in and the logo's faded to a ghost. Is that expected?",
+        'The design on my hoodie has started cracking after about six washes.',
+        'washed my tee like 4 times and the graphic is already flaking off 😤',
+      ],
+    ],
+    [
+      'Canvas and framed print options',
+      [
+        "What's the difference between canvas and framed prints?",
+        'What sizes do canvases come in?',
+        'Do the frames come with glass?',
+        'Are the prints ready to hang?',
+      ],
+      [
+        'do the canvases come with hooks or whatever or do i need to buy stuff to get it on the wall',
+        'For the framed print the front is glass? I have two small kids and I am worry it breaks.',
+      ],
+    ],
+    [
+      'Payment declined at checkout',
+      [
+        'My payment was declined',
+        "Why won't my card go through?",
+        'Checkout keeps failing',
+        "I was charged but didn't get an order number",
+      ],
+      [
+        'Payment is not going through, it say card is refused. What I can do now?',
+        "My card keeps getting rejected on your checkout and I KNOW there's money on it. What is wrong with your site?",
+        'tried paying 3 times and it keeps saying tranaction declined but my banking app shows nothing wrong?',
+      ],
+    ],
+    [
+      'Where is my order / tracking',
+      [
+        'Where is my order?',
+        'How do I track my order?',
+        "I don't have a tracking number",
+        "My tracking hasn't updated",
+      ],
+      [
+        'wheres my parcle?? order 3390, havent had any dispatch email',
+        "It's been a week and I have no clue where my order is. No email, no update, nothing. Where is it?",
+        'any news on my order? #5128',
+      ],
+    ],
+    [
+      'T-shirt and hoodie sizing',
+      [
+        'Do your t-shirts run small?',
+        'Where is the size guide?',
+        'What size should I order?',
+        'Are the hoodies unisex?',
+      ],
+      [
+        "getting a hoodie for my bf 🎁 he's about 6ft and kinda broad, what size should I get? 🤔",
+        'are the shirts womens cut or mens? cant see a fitted optoin anywhere',
+      ],
+    ],
+    [
+      'Print colours look different from screen',
+      [
+        'The colours look different from my screen',
+        'My print is darker than expected',
+        "The shirt colour doesn't match the photo",
+        'Why are the colours dull?',
+      ],
+      [
+        'The colours in my photo book are more dark than on my computer. Why is like this?',
+        'The red on my t-shirt is more of a dark burgundy than it looked on my laptop. Is that normal?',
+        'The neon pink I picked has come out like a sad dusty rose. It looks NOTHING like it did when I ordered.',
+      ],
+    ],
+    [
+      'How the digital proof works',
+      [
+        'Do I get a proof before printing?',
+        'How does the proof work?',
+        'Which products get a proof?',
+        'How long do I have to approve the proof?',
+      ],
+      [
+        'After I make the order for photo book, you send me a preview to check first or you print directly?',
+        "This is my first time ordering invites online and I'm paranoid about typos. Will I get to see exactly what it looks like before anything is printed? And what happens if I spot something I want changed?",
+      ],
+    ],
+    [
+      'Current sales and promotions',
+      [
+        'Do you have any sales on?',
+        'Is there a first order discount?',
+        'When is your next sale?',
+        'Do you have a newsletter discount?',
+      ],
+      [
+        'first time ordering 🙌 is there any sort of welcome discount for newbies?',
+        "when's ur next big sale, tryna decide if i should just wait for black friday lol",
+      ],
+    ],
+    [
+      'Will it arrive by my event date',
+      [
+        'Will it arrive in time for my wedding?',
+        'I need it by Saturday, will it get here?',
+        'Can you guarantee delivery by a date?',
+        'Is it too late to order for Christmas?',
+      ],
+      [
+        "I NEED these place cards by next Friday or there's literally no point. Can you get them to me by then or not?",
+        "My dad's 70th is on Saturday the 22nd and I want to give him a framed print of an old family photo. I'm in Manchester. If I place the order today, will it actually get here in time?",
+      ],
+    ],
+    [
+      'Can you design it for me',
+      [
+        'Can you design something for me?',
+        'Do you offer a design service?',
+        'Can you make my logo print-ready?',
+        "I don't have a design, can you help?",
+      ],
+      [
+        "I'm not a designer and I really don't want to spend my whole weekend fighting with software. Can somebody on your end just lay it out for me?",
+        'my logo is a blurry jpg, can you redraw it so its clean or remoev the white backgrund? how much would that be',
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'What payment methods do you accept?',
+        'Can I pay with PayPal?',
+        'Do you take Apple Pay?',
+        'Can I pay in instalments?',
+      ],
+      [
+        'do you take Amex? 💳',
+        'can i spread the cost? like klarna or afterpay or smth',
+        "I don't have a credit card, only a debit card and PayPal. Is that going to be a problem at checkout?",
+      ],
+    ],
+    [
+      'Exchanging for a different size',
+      [
+        'Can I exchange for a bigger size?',
+        'The shirt is too small, can I swap it?',
+        'I ordered the wrong size',
+        'Can I exchange the colour?',
+      ],
+      [
+        'the tshirt is too smal for me, can i excahnge it for an XL?',
+        "This shirt says L on the label but it's tiny, smaller than the M I bought from another brand. I want one that actually fits, not this.",
+        "I ordered a large hoodie for my son but it swamps him, the sleeves go right past his fingertips. The print is perfect, it's just too big. Can I swap it for a medium?",
+      ],
+    ],
+    [
+      'Where do you ship',
+      [
+        'Do you ship to Canada?',
+        'Which countries do you deliver to?',
+        'Do you ship to Ireland?',
+        'Can I order from Australia?',
+      ],
+      [
+        "Spent an hour building a photo book only to get stuck at the address page. Can you even send to Australia? Would've been nice to know before all that.",
+        'I live in Switzerland, you can send the order to me there?',
+      ],
+    ],
+    [
+      'Print method and wash care',
+      [
+        'How are the shirts printed?',
+        'Will the print wash off?',
+        'How should I wash my custom hoodie?',
+        'Can I iron the design?',
+      ],
+      [
+        'can i put these shirts in the dryer or wil the design get wrecked',
+        'Are the shirt designs screen printed or a heat transfer? I hate when it feels like a sheet of plastic.',
+        "I'm ordering matching shirts for our family reunion and I know my aunt will chuck them in a hot wash with the towels. What should we tell everyone so the design doesn't get ruined? And is ironing them okay?",
+      ],
+    ],
+    [
+      'Approved a proof with a mistake',
+      [
+        "I approved the proof but there's a typo",
+        'I missed a mistake on the proof',
+        'Can I change it after approving?',
+        'The date on my invitations is wrong and I approved it',
+      ],
+      [
+        "I signed off the preview and only NOW noticed I misspelled my own company name 🤦‍♀️ please tell me it's not too late",
+        "I was rushing and hit approve on our wedding invitations without noticing the date says the 14th instead of the 15th. My fiancée just spotted it over dinner. Is there any way to fix it before they're printed??",
+        'Brilliant, turns out I okayed 500 business cards with my old phone number on them. Peak me. Can that still be stopped or am I handing out wrong numbers forever?',
+      ],
+    ],
+    [
+      'Copyright and uploaded images',
+      [
+        'Can I print a picture I found online?',
+        'Can you print Disney characters?',
+        'Why was my order rejected for copyright?',
+        'Can I use a band logo on a t-shirt?',
+      ],
+      [
+        "Can I put Baby Yoda on a birthday mug for my son? He's obsessed.",
+        "Oh fantastic, my Man United shirt design got flagged. It's for a Sunday league five-a-side team, hardly a counterfeit empire. What's the actual rule here?",
+        'I found very beautiful picture on google images of a lighthouse, is ok if I print this on canvas for my living room?',
+      ],
+    ],
+    [
+      'Rush production',
+      [
+        'Can I get my order faster?',
+        'Do you have rush printing?',
+        'How much is rush production?',
+        'I need it by Friday, is that possible?',
+      ],
+      [
+        'can you make it faster if i pay extra? ⏰',
+        "I don't need it by tomorrow or anything, but is there a way to jump the print queue? I'm a little tight on time.",
+      ],
+    ],
+    [
+      'Garment fabric and colours',
+      [
+        'What are your t-shirts made of?',
+        'What colours do the hoodies come in?',
+        'Are the shirts organic cotton?',
+        'How heavy are the hoodies?',
+      ],
+      [
+        'do the tees come in like a sage or forest green? 🌿 doing a botanical theme for a hen do',
+        'The t-shirt is thin or thick? I want good quality, not something transparent after one wash.',
       ],
     ],
     [
@@ -10550,6 +12010,833 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       '大促活动价格',
       ['活动什么时候开始', '大促价格多少', '618会更便宜吗', '双十一有活动吗', '现在买还是等活动'],
       ['618活动价是多少 现在拍划算吗'],
+    ],
+    [
+      '空调匹数怎么选',
+      ['多大房间用几匹空调', '20平米买1.5匹够吗', '客厅买几匹的', '空调匹数怎么选'],
+      [
+        '我家客厅和餐厅是打通的，加起来差不多35个平方，而且住顶楼，下午太阳直晒。之前那台老空调开一下午都不凉。这次想换个柜机，得几p的才压得住？',
+        '主卧十二平米左右，装一匹的够吗还是要一匹伴的，窗户朝西',
+        '书房就七八个平方 小小一间 买个最小的挂机就够了吧😅',
+      ],
+    ],
+    [
+      '新一级和三级能效区别',
+      ['一级能效和三级差多少', '一级能效值不值得买', '新一级能效什么意思', '哪个更省电'],
+      [
+        '一级三级差好几百块，一个夏天电费能差出来不，求句实话哈哈',
+        '这个model有一级和三级两个version，power consumption大概差多少？',
+      ],
+    ],
+    [
+      '热水器容量怎么选',
+      ['热水器买多少升的', '三口之家用多大热水器', '燃气热水器几升合适', '60升够几个人洗'],
+      [
+        '家里三口人，电热水器买多少升的洗澡够用',
+        '我們家四個人，兩個衛生間，燃氣熱水器要買幾升的才夠？',
+        '一个人住🏠 热水器整个小点的就行吧？多少升合适🤔',
+      ],
+    ],
+    [
+      '燃气热水器气源怎么选',
+      ['天然气和液化气通用吗', '12T和20Y什么意思', '我家用煤气罐能买吗', '燃气热水器气源选哪个'],
+      [
+        '燃气热水器型号后面那个12T和20Y是啥意思',
+        '我们乡下没通天然气，一直烧的是罐装煤气。想给老家爸妈装个燃气热水器，页面上好几个版本看晕了。到底该拍哪一个呀？',
+        '我家不是管道气，是那种一罐一罐换的液化气，你们这款热水器能用吗',
+        '买错气圆了，家里是天燃气我拍成液化气那款了，还没装，能换不',
+      ],
+    ],
+    [
+      '洗衣机类型和公斤数',
+      ['滚筒和波轮哪个好', '洗衣机买几公斤的', '洗烘一体有必要吗', '三口之家洗衣机多大'],
+      [
+        '刚搬出来自己住，洗衣机整个小的就行，几公斤够了啊',
+        '老婆非要滚筒，我妈说波轮洗得干净，吵了一晚上了😂 你们说句公道话',
+      ],
+    ],
+    [
+      '冰箱尺寸和预留空间',
+      ['冰箱放得下吗', '冰箱要预留多少空间', '冰箱宽高是多少', '嵌入式冰箱怎么量'],
+      [
+        '厨房冰箱位置宽70cm，这款对开门的size塞得进去吗',
+        '装修的时候橱柜给冰箱留了个格子，宽60深65高185。看中你们家一款，参数上的尺寸和我留的几乎一样。就怕塞进去以后散热不好，边上到底要不要留点缝？',
+        '冰箱背後和兩邊要空多少出來散熱？我廚房有點擠',
+      ],
+    ],
+    [
+      '洗衣机安装条件',
+      ['洗衣机需要什么水龙头', '阳台没有地漏能装吗', '排水管不够长怎么办', '洗衣机安装要准备什么'],
+      [
+        '阳台只有个普通水笼头，也没有地楼，能装滚筒不',
+        '洗衣机自带的水管length够不够啊，水龙头离机器大概两米，socket必须是三孔的吗',
+      ],
+    ],
+    [
+      '是否正品、全国联保',
+      ['是正品吗', '是不是行货', '能全国联保吗', '在外地也能保修吗'],
+      [
+        '你们这到底是不是正品啊？比商场便宜这么多，别给我整台翻新机过来',
+        '請問你們賣的是原廠行貨嗎？以後搬到別的城市還能找品牌修嗎？',
+        '机身上那串序列号能拿去官网差真假吗',
+        '天猫店这个空气炸锅是原装的吧，不会是高仿货吧👀',
+      ],
+    ],
+    [
+      '有没有货',
+      ['这款有货吗', '什么时候补货', '我这边显示无货', '能不能预定'],
+      ['一选我家地址就显示无货，啥时候能补上啊，急用', '粉色那个电饭煲还能买到吗😭 一直点不了下单'],
+    ],
+    [
+      '优惠券和活动',
+      ['有优惠券吗', '还能便宜点吗', '什么时候有活动', '满减怎么用'],
+      [
+        '昨天刚买完今天就降了两百，拿我当冤大头？差价退不退',
+        '能便宜点不？有没有什么券可以用',
+        '满减卷在哪里领呀，我结账的时候没看到扣钱',
+      ],
+    ],
+    [
+      '国家补贴怎么用',
+      ['国家补贴怎么领', '国补能补多少', '我能用国补吗', '下单怎么用国家补贴'],
+      [
+        '听邻居说现在买家电政府给补贴，她家换冰箱省了一千多。我也想换台洗衣机，但在页面上找了半天没弄明白。是不是要先认证什么东西？',
+        '国补的资格券我claim不了，收货address填的是外地的有影响吗',
+        '政府那個補貼一台最多能補多少錢？',
+      ],
+    ],
+    [
+      '以旧换新补贴',
+      ['以旧换新怎么参加', '旧机能抵多少钱', '以旧换新能和国补一起用吗', '旧机要什么品牌'],
+      [
+        '家里那台旧洗衣机用了十几年了，能折点钱买新的吗',
+        '我那台旧冰箱不是你们店买的，还是个杂牌，也能抵钱换台新的吗',
+        '旧换新的那个补贴是下单直接减还是后面再返我💰？',
+      ],
+    ],
+    [
+      '旧机回收',
+      ['旧空调能帮忙拆走吗', '旧冰箱回收吗', '旧机回收收费吗', '没买新机能回收吗'],
+      [
+        '旧冰箱扔了可惜卖又没人要，你们送新的时候顺手拉走呗',
+        '我不图什么补贴，就是单纯想让师傅把旧热水器拿走处理掉，行吗',
+        '旧空调的压缩机被收破烂的拆走了，剩个壳子你们还收马',
+      ],
+    ],
+    [
+      '电饭煲容量怎么选',
+      ['电饭煲买几升的', '3口之家用多大电饭煲', '4L能煮几碗米', 'IH和普通加热区别'],
+      ['IH的电饭煲跟普通的差别大吗，值得多花点budget吗', '家里五口人🍚 4L的够不够吃啊'],
+    ],
+    [
+      '空气炸锅怎么选',
+      ['空气炸锅买多大', '空气炸锅要放油吗', '可视窗有用吗', '能放整只鸡吗'],
+      [
+        '想用空气炸锅烤一整只鸡，得买多大的',
+        '空气炸锅真的不用倒油吗，感觉是智商税hhh',
+        '兩個人用的氣炸鍋選幾升比較剛好？有透明窗那款有必要嗎？',
+      ],
+    ],
+    [
+      '破壁机噪音和加热',
+      ['破壁机声音大吗', '能打热豆浆吗', '破壁机要不要过滤', '静音款有多安静'],
+      ['我不是拿来榨果汁的，主要想打热豆浆米糊，这款能直接打热的吗', '破壁机有静音一点的吗，之前那台太超了受不了'],
+    ],
+    [
+      '付款方式',
+      ['能用什么付款', '可以用信用卡吗', '能货到付款吗', '能找人代付吗'],
+      [
+        '能货到付款吗',
+        '能用花呗pay吗，支付宝余额不够了',
+        '我妈想给自己买台洗衣机，可她不会在手机上付钱，我又在外地上班。能不能她那边下单，我这边帮她把钱付了？',
+      ],
+    ],
+    [
+      '分期免息',
+      ['可以分期吗', '分期有没有手续费', '12期免息吗', '白条花呗分期怎么选'],
+      ['空调能用白条分期吗，分12期要手续费不', '月底吃土了，花呗分三期有利息不😭'],
+    ],
+    [
+      '多久能送到',
+      ['什么时候能到', '几天能送到', '今天下单明天能到吗', '什么时候发货'],
+      ['电饭煲今天拍明天能发吗📦 着急用', '我住在縣城下面的鎮上，洗衣機大概要幾天才送得到？'],
+    ],
+    [
+      '查物流',
+      ['到哪了', '物流怎么不动了', '查一下我的快递', '单号是多少'],
+      [
+        '物流三天没动了！你们到底发没发货？',
+        '帮我check下空气炸锅到哪了，tracking两天没更新了',
+        '我冰箱到底到哪儿了，订单一直显示运输中，急死了',
+      ],
+    ],
+    [
+      '偏远地区配送',
+      ['我这里能送吗', '显示该地区不支持配送', '新疆西藏能发吗', '乡下能送货上门吗'],
+      [
+        '不是我不想买，是新疆阿勒泰乡下的地址一下单就提示送不了，能咋办',
+        '我在海南一个小岛上上班，岛上只有一家小卖部帮忙收快递。刚才拍破壁机提示地址不支持。还有什么办法能买到吗？',
+        '西藏那曲的地址下單顯示送不到，怎麼辦？',
+      ],
+    ],
+    [
+      '送装一体',
+      ['送货和安装一起吗', '送货的师傅会安装吗', '要等几天才能装', '送装一体是什么意思'],
+      ['不是光送到家就完事了吧？送来的时候能直接给装好吗', '热水器是送到就one-stop装好吗，还是delivery之后还要再另约'],
+    ],
+    [
+      '预约安装',
+      ['怎么预约安装', '签收了什么时候来装', '能改安装时间吗', '装修还没好能晚点装吗'],
+      [
+        '房子还在装修，吊顶都没弄完，空调是看活动价合适先买了。现在收了货能不能先放着，等下个月装修完再装？隔这么久还给装吗？',
+        '洗衣机到啦🎉 师傅啥时候来装呀',
+        '不是要退，机器都收到两天了也没人联系我装，要去哪约',
+      ],
+    ],
+    [
+      '改送货时间',
+      ['能晚几天送吗', '明天不在家', '能改到周末送吗', '能先放仓库吗'],
+      ['我不想取消订单，就是想把送货往后挪一挪，新房钥匙还没拿到', '师傅说今天送洗衣机但我人在外地出差，能换个日子不'],
+    ],
+    [
+      '不在家能否代收',
+      ['家里没人怎么办', '能让邻居代收吗', '能放门口吗', '送货前会打电话吗'],
+      [
+        '我跟我老公都是双职工，白天家里没人，晚上七点以后才到家。冰箱送货那天能不能让楼下开小卖部的阿姨帮忙签一下？',
+        '我不再家，冰箱能直接放门口吗',
+        '快递来的时候家里没人🙈 空气炸锅能塞丰巢吗',
+      ],
+    ],
+    [
+      '上楼费和吊装费',
+      ['送货收上楼费吗', '没电梯要加钱吗', '楼道太窄搬不上去怎么办', '吊装多少钱'],
+      [
+        '六楼没电梯，冰箱搬上去要加钱吗',
+        '送货的说我家楼梯太窄冰箱搬不上去，要从外面吊，还要另外收几百，这合理吗？？',
+        '我住七樓沒電梯，扛上去要另外算錢嗎？',
+      ],
+    ],
+    [
+      '安装费怎么收',
+      ['安装要钱吗', '空调安装费多少', '热水器安装收费吗', '安装有没有额外费用'],
+      ['买台冰箱还要安装费吗 emmm 我看别家都要', '買熱水器送安裝嗎？會不會到時候師傅又說要加錢'],
+    ],
+    [
+      '铜管支架辅材价格',
+      ['铜管多少钱一米', '支架要钱吗', '辅材价目表在哪看', '打孔收费吗'],
+      [
+        '铜管超出来的部分多少钱一米',
+        '外机要装个bracket多少钱，墙上打孔另外charge吗',
+        '空调支价多少钱一副，还有打控的钱怎么算',
+      ],
+    ],
+    [
+      '能自己安装或找外面师傅吗',
+      ['能自己装吗', '我自己找师傅装行吗', '自备铜管可以吗', '不要安装能便宜吗'],
+      [
+        '洗衣机我自己DIY接上就行，不用你们师傅跑一趟可以吗',
+        '不是信不过你们师傅，小区里有个相熟的装空调的，找他装会不会影响保修',
+        '我不要你们来装，那安装的钱退给我总行吧？凭什么白交',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址填错了', '能改地址吗', '换个收货人', '改一下电话'],
+      [
+        '地址填错了，能改成我公司的吗',
+        '刚下单的电饭煲本来是寄给我妈的，结果默认地址选成我自己这了。我和我妈不在一个城市。现在还能改过来吗？',
+        '收获地址写错小区了，帮忙改一下',
+      ],
+    ],
+    [
+      '修改型号颜色',
+      ['买错型号了', '能换个颜色吗', '能改成1.5匹吗', '下单后能换款吗'],
+      [
+        '我拍了白色的冰箱，回家一看橱柜是深灰的，摆一起太突兀了。订单还没发货，能不能直接给我改成灰色那款？',
+        '不是不要了，就是容量选小了，想换成5L那个',
+        '空调下错model了，本来要1.5匹的我点成了1匹，能帮我switch一下吗',
+      ],
+    ],
+    [
+      '取消订单',
+      ['不想要了怎么取消', '能取消订单吗', '取消后钱多久退', '已经发货了还能取消吗'],
+      ['订单能不能取消啊？？点半天没反应，又说已出库取不了，我货都没见着凭啥', '手滑多拍了一个破壁机，帮我撤了吧🙏'],
+    ],
+    [
+      '7天无理由退货',
+      ['能7天无理由吗', '不想要了能退吗', '拆封了还能退吗', '大家电能无理由退货吗'],
+      [
+        '空气炸锅没啥毛病，就是不想要了，还没拆封，能退吗',
+        '上周买的洗衣机，送到了还没装。今天去隔壁家电城看到同款便宜不少，我老公也说放阳台有点挤。箱子都还没拆，这样能退吗？',
+        '電飯鍋用了一次覺得不順手，也沒壞，還能退回去嗎？',
+      ],
+    ],
+    [
+      '已安装的还能退吗',
+      ['装好了不想要了', '安装了能退货吗', '用了两天能退吗', '装了发现不合适'],
+      [
+        '空调已经装上了，嫌声音大想退，可以吗',
+        '装上才两天热水器就不出热水，你们跟我说装了就不能退？？那我是白花钱了？',
+        '我不是随便退，是洗衣机装好第三天电机就不转了，这算质量问题能退吧',
+      ],
+    ],
+    [
+      '退货运费谁承担',
+      ['退货运费谁出', '质量问题要我出运费吗', '大家电退货收取件费吗', '有运费险吗'],
+      ['冰箱不想要了上门来拉要花多少啊，不会很贵吧', '榨汁杯是壞的，寄回去的運費還要我出？'],
+    ],
+    [
+      '退款多久到账',
+      ['退款什么时候到', '退款多久到账', '都三天了怎么还没退', '钱退了没'],
+      ['东西你们都签收一个礼拜了，钱呢？？？', '退款都显示通过了还没看到钱😭 白条额度咋还没回来'],
+    ],
+    [
+      '退款退到哪里',
+      ['钱退到哪', '退款能退到别的卡吗', '分期的怎么退', '用了优惠券退款怎么算'],
+      [
+        '退款能打到我微信吗，我当时是刷银行卡附的',
+        '用了国补的订单refund的时候，补贴那部分会退给我吗',
+        '我当时是白条分12期买的冰箱，已经还了两期。现在退掉了，剩下的还要接着还吗？已经还的那部分钱会退到哪？',
+      ],
+    ],
+    [
+      '小家电15天包换',
+      ['电饭煲坏了能换新吗', '空气炸锅刚买就坏了', '15天包换怎么申请', '质量问题能换吗'],
+      [
+        '电饭煲用了一星期就跳闸，能给换台新的吗',
+        '空气炸锅才买十天就不加热了，可以换新的吗，油费谁出',
+        '我不退，就想换台好的，破壁机第五天就打不动了',
+      ],
+    ],
+    [
+      '送货破损',
+      ['收到外箱是破的', '冰箱门有凹痕', '送来的空调有磕碰', '开箱发现划痕'],
+      [
+        '冰箱门上有一道划痕，刚签收的',
+        '送来的洗衣机侧面凹进去一大块！！你们怎么包的',
+        '电饭煲盒子被压烂了 锅盖还裂了条缝😤',
+      ],
+    ],
+    [
+      '少配件少东西',
+      ['少了配件', '没有说明书', '遥控器没找到', '收到的东西不全'],
+      ['洗衣机进水管没给啊，箱子翻了个底朝天啥也没有', '氣炸鍋收到了，裡面沒看到烤架跟說明書。'],
+    ],
+    [
+      '大家电保修政策',
+      ['空调保修几年', '冰箱压缩机保几年', '保修期从什么时候算', '全国联保怎么保'],
+      ['空调的compressor保几年啊', '冰箱的warranty是从哪天开始算，签收那天还是安装那天'],
+    ],
+    [
+      '小家电保修',
+      ['电饭煲保修多久', '破壁机坏了能修吗', '过了15天坏了怎么办', '保修要发票吗'],
+      [
+        '破壁机能保多久',
+        '纸质发票我没留，不是要退货，就是电饭煲用了半年坏了想修，还给保吗',
+        '空气炸锅被我家熊孩子从台面上摔下来就不转了，这种能保修不😂',
+      ],
+    ],
+    [
+      '延保服务',
+      ['延保怎么买', '延保有必要吗', '延保包括什么', '买完了还能加延保吗'],
+      ['空调签收二十多天了，现在还能补卖延保吗', 'extended warranty是从什么时候开始生效，上门的labor费包不包'],
+    ],
+    [
+      '报修流程',
+      ['坏了怎么报修', '怎么找售后', '师傅什么时候上门', '报修要准备什么'],
+      ['冰箱才用半年就坏了，到底找谁修啊，打电话一直占线！', '洗衣机屏幕上显示E3🆘 转不动了 怎么叫人来看看'],
+    ],
+    [
+      '空调不制冷',
+      ['空调不制冷', '空调吹的不凉', '新装的空调不冷', '空调外机不转'],
+      [
+        '昨天刚装的空调，今天下午开了一个多小时屋里还是三十度。我下楼看外机好像压根没转。是我哪里设错了还是机器本身有毛病？',
+        '空调不至冷，温度打到16度了还是没凉风',
+        '这空调吹得跟电风扇一个样 一点不凉 咋回事啊',
+      ],
+    ],
+    [
+      '洗衣机震动噪音大',
+      ['洗衣机震得厉害', '洗衣机声音很大', '甩干的时候跳', '洗衣机晃动'],
+      [
+        '洗衣机一脱水跟要起飞似的 整个阳台都在抖🫨',
+        '新裝的滾筒一脫水就轟隆隆響，整台還會往前跑。',
+        '哐哐哐的楼下都上来敲门了，你们这洗衣机是拖拉机改的吧？？',
+      ],
+    ],
+    [
+      '冰箱不制冷',
+      ['冰箱不冷', '新冰箱插电了不凉', '冷冻室不结冰', '冰箱要等多久才冷'],
+      [
+        '冰箱昨天下午送到的，师傅放好我就插电了。到现在冷冻室摸着还是常温，压缩机也没啥动静。是要再等等还是坏了？',
+        '买的冰箱通电一整天了冷藏室还是温的，菜都放坏了，卖的什么玩意儿',
+        '冰箱刚plug in，多久才开始cooling，能马上把东西放进去吗',
+      ],
+    ],
+    [
+      '热水器不热或漏水',
+      ['热水器不出热水', '热水器漏水', '热水器显示故障代码', '燃气热水器打不着火'],
+      [
+        '洗澡洗到一半水变凉了🥶 燃气热水器是坏了吗',
+        '热水器屏幕显示E1，打不着火，是不是电池没点了',
+        '熱水器那邊好像有股瓦斯味，現在要怎麼處理？',
+      ],
+    ],
+    [
+      '投诉师傅乱收费',
+      ['师傅多收钱', '安装师傅乱收费', '说要加钱才装', '收费跟价目表不一样'],
+      [
+        '装空调的师傅收了我八百多材料费，说铜管不够，我看他就加了一米多，这不是明抢吗',
+        '上周装热水器，师傅说我家阀门得换，收了150，也没给任何单子。后来我翻了你们详情页的价目表，好像根本不用这么多。这钱还能要回来吗？',
+        '我不是嫌贵，是师傅说支架要三百一副，你们页面上明明写的一百多，多收的能退吗',
+      ],
+    ],
+    [
+      '投诉服务态度或送货慢',
+      ['我要投诉', '送货太慢了', '师傅态度很差', '一直没人联系我'],
+      [
+        '送货的态度太差了，东西往门口一撂就走，说他两句还骂人',
+        '说好今天送，等了一整天鬼影都没一个，你们可真行啊',
+        '你們客服回覆也太慢了吧，我要投訴。',
+        '上次问的问题三天了都没人理，我要反映一下',
+      ],
+    ],
+    [
+      '电子发票',
+      ['怎么开发票', '发票在哪下载', '电子发票什么时候开', '有没有纸质发票'],
+      ['电子的发票能报销不？单位财务老说要纸的咋整', '电饭煲的发票去哪里看呀🧾'],
+    ],
+    [
+      '增值税专用发票',
+      ['能开专票吗', '公司报销开专票', '专票需要什么资料', '专票多久能收到'],
+      [
+        '公司买空调，能开专票吗',
+        '我们公司要采购几台洗衣机，需要VAT专票，要提供哪些info',
+        '不要普票，要能抵扣的那种，公司一般纳税人，要准备啥资料',
+      ],
+    ],
+    [
+      '修改发票抬头',
+      ['发票抬头开错了', '能换成公司抬头吗', '发票能重开吗', '税号填错了'],
+      ['不是要退票，是发票抬头写错了个字，能重开一张吗', '发票税号少打了一位，能换开吗，抬头是公斯名字'],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '我要找真人', '有没有人工客服', '人工客服在吗'],
+      [
+        '我要找真人 别拿机器人糊弄我',
+        '你是机器人吧？答得驴唇不对马嘴，叫个活人来！',
+        '有真人在吗🙋‍♀️',
+        '晚上十二點以後還有人回覆嗎？',
+      ],
+    ],
+    [
+      '脚垫是否适配我的车',
+      ['我的车能用吗', '这个脚垫适合我车型吗', '有没有XX车型的', '你们脚垫是通用的吗'],
+      [
+        '你们家脚垫适不适和我的车啊，五菱宏光mini，21年提的',
+        '請問我的車是2019年的本田CR-V，這款腳墊有沒有對應的版型？',
+        '我开的是Model Y 2023款长续航，这个mat能fit吗？别到时候装不上',
+      ],
+    ],
+    [
+      '下单怎么备注车型年款',
+      ['车型写在哪里', '下单要备注什么', '忘记备注车型了怎么办', '年款在哪里看'],
+      [
+        '年份我也搞不清是20还是21的，咋看啊，下单要写啥',
+        '我刚接手的二手车，原车主说是2020款，可我看合同上写的2021年上牌。拍脚垫的时候到底填哪个年份？信息要写到多细，排量要不要写？',
+        '车的信息直接在留言里打就行嘛🤔 要写成啥格式',
+      ],
+    ],
+    [
+      '脚垫材质和异味',
+      ['脚垫是什么材质', '有没有味道', '环保吗', '防水吗'],
+      [
+        '刚拆开一股刺鼻的塑胶味，车里熏得我头疼，这玩意儿有毒吧？？',
+        '腳墊邊緣大概多高？下雨天鞋子上的水會不會滲到下面的地毯',
+      ],
+    ],
+    [
+      '全包围脚垫包含哪些位置',
+      ['一套包含几片', '后备箱垫有吗', '第三排有没有', '主驾单片能买吗'],
+      ['我那车是七座的汉兰达，第三排也能一起做吗？', '不是要整套，副驾后排我都有，就缺驾驶位那一块，能单拍吗'],
+    ],
+    [
+      '座套会不会影响安全气囊',
+      ['座套影响气囊吗', '侧气囊能弹出来吗', '座套安全吗', '有座椅侧气囊能装吗'],
+      [
+        '我老公特别在意安全，之前刷到个视频说有人套了座椅套结果气囊被挡住了。我们车座椅侧边有个AIRBAG的小标。你们这个套上去会不会有影响？',
+        '套上之後座椅通風還有用嗎？側邊氣囊會不會被擋住',
+        '座套会不会挡住安全气馕啊，真出事弹不出来咋整',
+      ],
+    ],
+    [
+      '座套安装方法',
+      ['座套难装吗', '可以自己装吗', '有安装视频吗', '装座套要多久'],
+      [
+        '座套到了😭 完全不知道从哪下手 有教程没',
+        '有没有安装的video可以发我？怕自己弄歪了皱巴巴的',
+        '座套得自己套吗？拿去洗车店让人弄大概多少钱',
+      ],
+    ],
+    [
+      '头枕腰靠怎么选',
+      ['头枕怎么固定', '腰靠通用吗', '头枕能调高度吗', '头枕腰靠是一套吗'],
+      [
+        '跑长途腰要断了，那个靠腰的垫子咋固定的，开着开着会不会往下出溜',
+        '头忱能调高低吗 我个子高 怕正好顶着后脑勺',
+        '头枕+腰垫一起拿有便宜点吗🥺',
+      ],
+    ],
+    [
+      '车载香薰味道和持续时间',
+      ['香薰是什么味道', '能用多久', '味道浓吗', '有补充液吗'],
+      [
+        '这个一瓶大概能撑多久？用完了有没有替换装可以单买',
+        '有没有淡一点的scent？我晕车，上回买的别家香水熏得想吐',
+        '桂花那款香不香？大概能用幾個月',
+      ],
+    ],
+    [
+      '香薰夏天高温安全吗',
+      ['夏天放车里会爆吗', '香薰漏了怎么办', '孕妇能用吗', '香薰放哪里'],
+      [
+        '夏天车停太阳底下一整天，这个香薰会不会爆',
+        '我老婆怀孕五个月了，每天坐我车上下班。想在车里放个香的去去烟味，又怕对宝宝不好。你们这个孕妇能闻吗？',
+        '不是问啥味道，我是担心三伏天车里五十度，这东西会不会化了流得中控台上到处都是',
+      ],
+    ],
+    [
+      '手机支架适配问题',
+      ['手机支架适合什么手机', '出风口能夹吗', '大屏手机夹得住吗', '是无线充电的吗'],
+      [
+        '我车空调出峰口是圆的，这支架能卡上去吗',
+        '无线充那款支持iPhone 15 Pro Max吗？是fast charge吗',
+        '支架夹得牢不牢啊 过个减速带会不会飞出去📱💥',
+      ],
+    ],
+    [
+      '遮阳挡尺寸',
+      ['遮阳挡多大尺寸', '前挡能全遮住吗', '侧窗有吗', '遮阳挡是定制的吗'],
+      [
+        '遮阳挡是通用的还是按车做的？我车前挡挺大',
+        '夏天车里晒成烤箱了，想整个挡太阳的，能做到严丝合缝不',
+        '遮陽擋會不會尺寸不對留一大條縫？我是2020款的RAV4',
+      ],
+    ],
+    [
+      '行车记录仪功能',
+      ['记录仪是前后双录吗', '有停车监控吗', '夜视清楚吗', '能连手机吗'],
+      [
+        '记录仪晚上拍得清吗？前车车牌能看清不',
+        '这个dashcam是2K还是4K？停车的时候能monitor吗',
+        '上周车停小区被人剐了，物业说监控刚好没拍到，气死我了。想装个停着也能录的记录仪，你家的行不行？需要另外弄什么吗？',
+      ],
+    ],
+    [
+      '行车记录仪预约门店安装',
+      ['记录仪包安装吗', '怎么预约安装', '安装费多少', '附近有安装门店吗'],
+      ['我在成都，有没有店能帮装这个记录仪，装一下多少米', '不用寄给我自己弄，我想直接开去店里装记录仪，怎么约'],
+    ],
+    [
+      '记录仪内存卡',
+      ['送内存卡吗', '内存卡要多大', '可以用自己的卡吗', '录满了怎么办'],
+      ['内存卡录慢了会不会就停了，要不要我自己定期去删', '我抽屉里有张闲置的32g卡 能直接插上用吗🤔'],
+    ],
+    [
+      '车载充气泵怎么用',
+      ['充气泵怎么供电', '能充多大压力', '打满一个胎要多久', '能给球充气吗'],
+      [
+        '这打气的能给娃的皮球打不？自行车呢',
+        'tire inflator补一个胎要多久？我一般打到2.5bar',
+        '打氣機是插點菸器的還是有電池的？',
+      ],
+    ],
+    [
+      '电瓶型号怎么选',
+      ['我车用哪个电瓶', '电瓶型号怎么看', '启停车用什么电瓶', '电瓶容量选多大'],
+      [
+        '我车是带自动启停的途观L，4S店换电瓶报价一千多，太黑了。想在你们家买，但不知道该选哪个，普通的便宜那种能不能凑合用？',
+        '电平上面写的是L2-400 60Ah，你家哪个能对上',
+        '不是给我自己车买，是我爸那台老捷达，啥型号合适',
+      ],
+    ],
+    [
+      '电瓶以旧换新',
+      ['电瓶可以以旧换新吗', '旧电瓶怎么处理', '以旧换新便宜多少', '不交旧电瓶可以吗'],
+      ['家里那块老电瓶不知道咋处理，你们收不收，收的话能便宜点不', 'trade-in的话旧battery谁来拿走？'],
+    ],
+    [
+      '电瓶安装服务',
+      ['电瓶能上门装吗', '电瓶自己能换吗', '换电瓶要多久', '换电瓶后要匹配吗'],
+      [
+        '车在公司地库里打不着了，根本开不去店里。你们能不能派个师傅过来换电瓶？换一次要弄多久？',
+        '不是要以旧换新，我就想问换电瓶能不能我自己动手，车是奥迪A4L',
+      ],
+    ],
+    [
+      '机油怎么选',
+      ['我车用什么机油', '0W-20还是5W-30', '全合成和半合成区别', '一次要买几升'],
+      [
+        '0W-20和5W-30有啥区别？我手册上写的是API SP',
+        '我车一次要加几升？全合成的多久换一次',
+        '机油小白求推荐，车是朗逸1.5L，别整太贵的',
+      ],
+    ],
+    [
+      '雨刮尺寸和接口',
+      ['雨刮多长', '我车雨刮什么尺寸', '接口能对上吗', '后雨刮有吗'],
+      [
+        '雨刷刮得一道一道的🌧️ 想换一对，轩逸2022款要哪个尺寸',
+        '不要前面两根，我只想换后挡风那根雨刷',
+        '雨刷接頭是U型還是別的？買了裝不上怎麼辦',
+      ],
+    ],
+    [
+      '是不是正品',
+      ['是正品吗', '机油是真的吗', '电瓶是不是翻新的', '有授权吗'],
+      ['上次在别家买到假机油差点把发动机搞废，你们这个敢打包票是真的吗？', '说实话，电瓶不会是翻新的吧'],
+    ],
+    [
+      '有没有货',
+      ['有货吗', '这个颜色还有吗', '什么时候补货', '页面能拍就是有货吗'],
+      ['黑红色的座套显示无获，还会补吗', '还有货不？急用🙏'],
+    ],
+    [
+      '优惠活动和优惠券',
+      ['有优惠吗', '有没有券', '能便宜点吗', '买两件有折扣吗'],
+      [
+        '老板便宜点呗，我一次拿俩',
+        '有没有discount或者coupon？脚垫加后备箱垫一起拍能少点吗',
+        '别家同款便宜几十块，你们就不能改个价？客服连这点权限都没有？',
+      ],
+    ],
+    [
+      '买完降价能补差价吗',
+      ['刚买就降价了', '能补差价吗', '有价保吗', '活动价能退吗'],
+      [
+        '刚下单第二天就降价，这不是坑老顾客吗？差价补不补？',
+        '我上周五在你们天猫店买了一套座套，付了899。今天朋友甩给我个链接说现在只要799，我对比了下就是同一款。这种情况能给我补回来吗？',
+        '降价了能不能保价啊，我买的那个冲气泵',
+      ],
+    ],
+    [
+      '付款方式和分期',
+      ['能用花呗吗', '可以分期吗', '京东白条能用吗', '能货到付款吗'],
+      ['我不想先付钱，定制那个脚垫能货到付款吗', '可以刷信用卡嗎？'],
+    ],
+    [
+      '定制款多久发货',
+      ['定制的什么时候发', '脚垫几天发货', '为什么这么久才发', '能加急吗'],
+      ['下单都五天了还不发货？？一个脚垫要做到猴年马月？', '座套几天能做好？能不能给我加个急，下周要自驾去西藏'],
+    ],
+    [
+      '现货多久发货',
+      ['今天能发吗', '现货什么时候发', '几点前下单当天发', '记录仪多久发货'],
+      ['手机支架啥时候发货呀⏰', '雨刮几点钱下单能当天发'],
+    ],
+    [
+      '发货前核对车型',
+      ['客服会跟我确认车型吗', '为什么还要核对', '没回复核对消息会怎样', '核对后还能改吗'],
+      [
+        '刚才有个电话说要核对车型，是你们打的吗',
+        '我下单后一直在出差，旺旺消息都没顾上看。刚翻到你们说要确认车型，是不是我没回你们就不做了？',
+        '我没啥要改的哈，就是问下你们做之前会再跟我对一遍车吧？怕做错',
+      ],
+    ],
+    [
+      '发什么快递',
+      ['发什么快递', '能发顺丰吗', '可以指定快递吗', '京东是京东物流吗'],
+      ['京東這邊是京東自己送嗎？', '别给我发韵达，我们这片韵达老丢件，换家行不'],
+    ],
+    [
+      '发货后几天到',
+      ['几天能到', '发货后多久收到', '到我这要几天', '周末送货吗'],
+      ['发了之后大概几天到广州', '从发货到我手上要几天呀📦 我在沈阳', 'JD物流周末送不送？我只有周六在家'],
+    ],
+    [
+      '偏远地区能发吗',
+      ['新疆能发吗', '西藏包邮吗', '偏远地区运费多少', '港澳台能寄吗'],
+      ['請問可以寄到香港嗎？', '拉萨能寄吗？运费大概要补多少', '青海西宁能发货吗，要补运废吗'],
+    ],
+    [
+      '物流不更新',
+      ['物流几天没动了', '快递一直不更新', '物流显示异常', '查不到物流信息'],
+      ['物流三天没动了！到底发没发？', '单号查不到任何信息是咋回事😩', '这快递是趴窝了吧，卡在一个地方不挪窝'],
+    ],
+    [
+      '显示签收但没收到',
+      ['显示签收了我没收到', '快递放哪了', '被别人签收了', '快递柜里没有'],
+      [
+        '物流显示昨天下午就签收了，可我昨天一整天都在家，没人敲门也没接到电话。门卫和楼下驿站我都问过了，都说没有。这怎么办？',
+        '顯示已簽收但我根本沒拿到東西',
+        '显示签受了，但是快递贵里面没有啊',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址填错了', '能改地址吗', '换个收货人', '已发货还能改地址吗'],
+      [
+        '搬家了宝，收货的地儿得换一下，还没发吧',
+        '不是要退单，就是收件那里换成我公司的地址',
+        '我address写成老家的了，已经ship了还能改吗',
+      ],
+    ],
+    [
+      '车型写错了要改',
+      ['车型备注错了', '年款写错了能改吗', '想换个颜色', '换车了能改车型吗'],
+      [
+        '完了 颜色点错了😱 本来要黑的点成米色了 还能改吗',
+        '下单时手滑了，把凯美瑞写成了雅阁，家里两台车我弄混了。今天早上才发现，脚垫现在还来得及改吗？',
+        '车型写措了 能帮我改下吗 是宝骏510不是宝骏560',
+      ],
+    ],
+    [
+      '取消订单',
+      ['我要取消订单', '不想要了能取消吗', '拍错了怎么退款', '定制的能取消吗'],
+      [
+        '拍错了拍错了，赶紧给我撤了',
+        '不是不想要，是手抖下了两单，其中一单能取消吗',
+        '才下单两天就说在生产了不让取消？你们也太快了吧，我不管我就要退',
+      ],
+    ],
+    [
+      '定制款不退换',
+      ['定制的能退吗', '脚垫不想要了能退吗', '座套能换颜色吗', '为什么定制不能退'],
+      [
+        '脚垫不喜欢凭什么不能退？七天无理由是摆设吗？',
+        '定做的座套收到了，颜色跟想的不太一样，能退吗',
+        '遮阳挡尺寸没毛病，就是我不想用了，能return吗',
+      ],
+    ],
+    [
+      '非定制商品七天无理由',
+      ['能七天无理由吗', '支架不喜欢能退吗', '收到不想要了', '拆封了能退吗'],
+      ['手机支架买了用不上，能退吗', '香薰我還沒拆封，可以退嗎？', '不是质量问题哈，就是机油多买了一桶，没开封能退不'],
+    ],
+    [
+      '怎么申请退货',
+      ['怎么退货', '退货地址是哪', '退货流程是什么', '退货要写什么'],
+      ['退货在哪里申请', '要退货 该怎么弄啊🙃 第一次在网上退东西', '退货怎么声请啊，找半天找不到入口'],
+    ],
+    [
+      '退货运费谁出',
+      ['退货运费谁出', '退回来要我付邮费吗', '有运费险吗', '不能寄到付吗'],
+      ['你们自己发错了还要我出运费？？', '我寄回去能到付吗？运费给报销不'],
+    ],
+    [
+      '退款多久到账',
+      ['退款多久到账', '退货寄回去了什么时候退钱', '怎么还没退款', '退款要几天'],
+      ['货已经寄回去了 大概多久能退钱啊💰', '退款退到銀行卡要幾天？'],
+    ],
+    [
+      '退款退到哪里',
+      ['退款退到哪', '花呗付的怎么退', '白条退款怎么算', '能退到别的账户吗'],
+      ['退款退到哪？我当时是用花呗付的', '不要退回原来的卡，能不能直接转我微信', '用白条付的，refund会回到哪'],
+    ],
+    [
+      '未收到货仅退款',
+      ['没收到货能退款吗', '拒收了怎么退款', '仅退款怎么操作', '拒收后多久退钱'],
+      [
+        '东西还没收到，能直接退钱吗',
+        '不是退货，货我压根没收到，就想把钱退了',
+        '快递还在路上不想要了😅 直接拒签行吗',
+        '我上周三下的单，到现在快递还在路上，结果昨天在楼下汽配店已经买到差不多的了。这个还没到手的充气泵能直接退钱吗？实在不想收了再寄回去折腾。',
+      ],
+    ],
+    [
+      '定制款尺寸不合适',
+      ['脚垫尺寸不对', '座套装不上', '遮阳挡不贴合', '脚垫跟车不匹配'],
+      [
+        '脚垫铺上去根本对不上！油门那块翘起来一大截，你们怎么做的？',
+        '座套昨天到了，折腾了一下午，后排靠背那块明显短一截，拉链都拉不上。我确定留言写的车型没错。这个怎么处理？',
+        '遮阳挡size不对，两边空出好大一块',
+        '脚垫大小不核适，刹车那里被卡住了',
+      ],
+    ],
+    [
+      '收到商品破损',
+      ['收到是坏的', '外包装破了', '香薰瓶碎了', '电瓶漏液'],
+      [
+        '收到的记录仪屏幕是裂的',
+        '电瓶到了外壳都破了还在往外渗水！这叫新品？',
+        '盒子压扁了 支架断了一截😭',
+        '香薰外殼收到就碎了，整個盒子裡都是渣',
+      ],
+    ],
+    [
+      '少件或发错货',
+      ['少了一片脚垫', '配件不全', '发错颜色了', '卡扣没有'],
+      [
+        '少发了一片后排的脚垫',
+        '我买的是黑色的给我发来个米色，能不能上点心',
+        '雨刮只收到一根，另一根呢？还有我要的26寸怎么发的24',
+      ],
+    ],
+    [
+      '保修政策',
+      ['保修多久', '记录仪保修吗', '电瓶质保几年', '保修要什么凭证'],
+      ['充气泵的warranty多长？要不要留保修卡', '电瓶保几年？坏了是直接换新还是拿去修', '行車記錄器保固多久？'],
+    ],
+    [
+      '记录仪不开机或不录像',
+      ['记录仪不录像', '记录仪开不了机', '一直重启', '提示插卡'],
+      [
+        '记录仪插上没反应，屏幕不亮',
+        '装上才一周就不录像了，真要用的时候啥也没录到，要你们何用',
+        '前天被人别车想调视频，结果发现记录仪从上礼拜就没在录了，屏幕一直提示卡有问题。卡是套餐送的那张。这怎么搞？',
+        '记录仪开不了鸡了 一直黑屏',
+      ],
+    ],
+    [
+      '电瓶用了没多久打不着火',
+      ['新电瓶打不着火', '电瓶亏电', '电瓶是不是坏了', '电瓶用几个月就没电'],
+      [
+        '换的电瓶才两个月就打不着火了',
+        '新电瓶用了一个月就亏电，早上打不着车上班迟到扣钱，你们赔吗？',
+        '上个月在你们这买的电瓶，前阵子出差停了十来天，回来就启动不了。我车上接了停车监控的。是电瓶坏了吗？',
+        '电瓶咋又没电了 又得找人搭电才着，醉了',
+      ],
+    ],
+    [
+      '脚垫翘边开胶',
+      ['脚垫翘边了', '脚垫开胶了', '包边脱线', '用了一段时间变形'],
+      [
+        '脚垫边上开胶了',
+        '才用一个月脚垫角就翘起来了😒',
+        '主驾脚垫的线脱了，缝的那圈开交了',
+        '脚垫的edge翘起来了，能fix一下吗',
+      ],
+    ],
+    [
+      '投诉与不满意',
+      ['我要投诉', '你们服务太差了', '找你们主管', '再不处理我给差评'],
+      [
+        '你们这服务太差了，问了三遍都没人理，我要投诉',
+        '真的无语，体验巨差，差评预定',
+        '我是你们老顾客了，这次买的东西出了问题，前前后后沟通了一个礼拜都没个结果，每次都让我等。真的挺失望的，希望有人能认真管一下。',
+        '你們的處理方式我很不滿意，我要投訴',
+      ],
+    ],
+    [
+      '怎么开发票',
+      ['能开发票吗', '发票怎么开', '发票什么时候给', '忘了要发票'],
+      ['发票能开个人的吗？开好了发到哪', '公司报销要invoice，电子的可以吗', '我下单时忘填发票了，现在补开还来得及吗'],
+    ],
+    [
+      '开增值税专用发票',
+      ['能开专票吗', '公司报销要专票', '发票抬头开错了', '发票能重开吗'],
+      [
+        '能开专票吗？公司要抵扣',
+        '要开增直税专用发票，需要给你们什么资料',
+        '我们公司车队一次要换十块电瓶，财务那边要求必须开增值税专票才能走账。你们能开吗？需要我们提供哪些东西？',
+        '不要普票，要那种能抵税的，抬头是公司',
+      ],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '有没有真人客服', '机器人听不懂', '客服在吗'],
+      ['转人工', '别用机器人糊弄我！给我找个活人来！', '有真人吗 找人工🙋', '人工人工人工'],
     ],
     [
       '生产日期和保质期',
