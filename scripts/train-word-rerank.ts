@@ -24,6 +24,7 @@ import {
   wordRerankFeatures,
   wordRerankLeader,
 } from '../lib/suggest/rank/word-rerank';
+import { fitPairwise } from './pairwise';
 import { phrasebookWithout, readCases, root, tuningGroups, type Group } from './tuning-sets';
 
 const OUT = join(root, 'lib/suggest/rank/word-rerank.data.ts');
@@ -93,18 +94,7 @@ function pairsOf(samples: Sample[]): number[][] {
 }
 
 function fit(samples: Sample[]): number[] {
-  const pairs = pairsOf(samples);
-  const w = new Array<number>(WORD_RERANK_FEATURES.length).fill(0);
-  for (let step = 0; step < STEPS; step++) {
-    const gradient = w.map((wj) => L2 * wj);
-    for (const d of pairs) {
-      const z = d.reduce((sum, v, j) => sum + v * w[j]!, 0);
-      const g = 1 / (1 + Math.exp(z)) / pairs.length;
-      d.forEach((v, j) => (gradient[j]! -= g * v));
-    }
-    w.forEach((_, j) => (w[j]! -= RATE * gradient[j]!));
-  }
-  return w;
+  return fitPairwise(pairsOf(samples), WORD_RERANK_FEATURES.length, { l2: L2, steps: STEPS, rate: RATE });
 }
 
 /** Recall@1 and @3 over answerable messages (a silent engine misses). */

@@ -19,6 +19,7 @@ import { chatLocale, questionOf, type ChatContext } from './question';
 import { Corpus } from './rank/corpus';
 import { matchedTermKinds, matchedTerms, type QueryTerm } from './rank/query-terms';
 import { QUESTION_PLACES, rankEntries, type Ranked } from './rank/rank';
+import { scoreClauses } from './rank/clauses';
 import { scenarioOffOf, suggestionOf, type Suggestion } from './rank/reply';
 import { rankForProduct } from './rank/products';
 import { activeScenarios, dormantScenarioOf, isEntryEligible } from './rank/scenarios';
@@ -37,6 +38,17 @@ import {
 import { WORD_RERANK_WEIGHTS } from './rank/word-rerank.data';
 import { intentNumberOf, intentText, PHRASEBOOK, phrasebookPack, pivotOrder, type Phrasebook } from './rank/phrasebook';
 import { PHRASEBOOK_DATA } from './rank/phrasebook.data';
+import {
+  buyerWordWeights,
+  leadText,
+  TRANSLATION,
+  type TranslationModel,
+  translationModelOf,
+  translationFeatures,
+  translationOrder,
+  translationWords,
+} from './rank/translation';
+import { TRANSLATION_WEIGHTS } from './rank/translation.data';
 import { isCourtesyOnly, withoutOpeners } from './text/courtesy';
 import { needsNoAnswer, questionClauses } from './rank/focus';
 import { readPinyinMessage } from './rank/pinyin-message';
@@ -74,7 +86,9 @@ export class SuggestEngine {
    * for fitting the model. `phrasebook`: the buyer phrasebook that re-orders candidates (`rank/phrasebook.ts`);
    * `false` for none, another one to estimate what a pack gains from a phrasebook without its own messages.
    * `phrasebookOnFirstUse: false`: the phrasebook is used only once `preparePhrasebook` has built it (the panel, so
-   * its first list is not kept waiting); by default the first message that needs it builds it.
+   * its first list is not kept waiting); by default the first message that needs it builds it. `translation: false`
+   * leaves out the last re-ordering, by the word translation model learned from the phrasebook
+   * (`rank/translation.ts`): for fitting its blend.
    */
   constructor(
     private readonly options: {
@@ -82,6 +96,7 @@ export class SuggestEngine {
       smallTalkModel?: boolean;
       phrasebook?: Phrasebook | false;
       phrasebookOnFirstUse?: boolean;
+      translation?: boolean;
     } = {},
   ) {}
 
@@ -89,6 +104,10 @@ export class SuggestEngine {
   private readonly phrasebookEngines = new Map<WordLanguage, SuggestEngine>();
   /** Per language and intent, where its text lands in the loaded packs; emptied when the packs change. */
   private readonly landings = new Map<string, ReadonlyMap<string, number>>();
+  /** Per language, the word translation model learned from the phrasebook; built with the phrasebook's engine. */
+  private readonly translationModels = new Map<WordLanguage, TranslationModel>();
+  /** An entry's words for the translation model, per entry object (a pack's entries are not changed in place). */
+  private readonly entryWords = new WeakMap<object, string[]>();
 
   /** Loaded packs, in load order. */
   get loadedPacks(): Pack[] {
@@ -142,6 +161,14 @@ export class SuggestEngine {
     const open = entry.scenarios.filter((id) => !off.has(id));
     if (!isEntryEligible(loaded.pack, entry, undefined, new Set(open))) return 'no';
     return isEntryEligible(loaded.pack, entry, context.platform, new Set(open)) ? 'yes' : 'elsewhere';
+  }
+
+  /**
+   * The word terms of a message as the engine reads it (`reading` of a `SuggestResult`), with the weights its focus
+   * gives them: what the translation re-ordering weighs buyer words by. For the generators, which fit it.
+   */
+  wordTermsOf(reading: string): QueryTerm[] {
+    return scoreClauses(this.corpus, reading).query.filter((term) => term.word);
   }
 
   /** Ranks entries for a chat context. */
@@ -198,7 +225,8 @@ export class SuggestEngine {
       confident.filter((r) => r.entry.kind === 'reply'),
       { platform: context.platform, active },
     );
-    const suggestions = (this.options.wordRerank === false ? replies : this.reorderByWords(normalized, replies, query))
+    const byWords = this.options.wordRerank === false ? replies : this.reorderByWords(normalized, replies, query);
+    const suggestions = this.reorderByTranslation(question, normalized, byWords, query)
       .slice(0, limit)
       .map(toSuggestion);
     const cards = confident
@@ -232,18 +260,9 @@ export class SuggestEngine {
   ): Ranked[] {
     const book = this.phrasebook();
     if (!book) return ranked;
-    let movable = 0;
-    while (
-      movable < Math.min(ranked.length, WORD_RERANK_CANDIDATES) &&
-      !ranked[movable]!.dormant &&
-      !ranked[movable]!.entry.products?.length
-    )
-      movable++;
-    if (movable < 2) return ranked;
-    const head = ranked.slice(0, movable);
-    const languages = new Set(head.map((r) => wordLanguageOf(r.loaded.pack.locale)));
-    const [language] = languages;
-    if (languages.size !== 1 || !book[language!]?.length) return ranked;
+    const head = movableHead(ranked, WORD_RERANK_CANDIDATES);
+    const language = languageOf(head);
+    if (head.length < 2 || !language || !book[language]?.length) return ranked;
     const nearEngine =
       this.phrasebookEngines.get(language!) ??
       (this.options.phrasebookOnFirstUse === false ? null : this.buildPhrasebookEngine(book, language!));
@@ -273,7 +292,47 @@ export class SuggestEngine {
         landing,
       ).map((i) => part[i]!);
     const moved = kept ? [...reorder(head.slice(0, kept)), ...reorder(head.slice(kept))] : reorder(head);
-    return [...moved, ...ranked.slice(movable)];
+    return [...moved, ...ranked.slice(head.length)];
+  }
+
+  /**
+   * The last re-ordering: the first candidates by a learned blend of their place and score with how likely the
+   * buyer's words are as a translation of each entry's title and questions (`rank/translation.ts`). The same guards
+   * as the phrasebook's: only the leading run of generic entries moves, and a several-question message re-orders its
+   * first three apart from the rest.
+   */
+  private reorderByTranslation(question: string, normalized: string, ranked: Ranked[], query: QueryTerm[]): Ranked[] {
+    if (this.options.translation === false) return ranked;
+    const head = movableHead(ranked, TRANSLATION.candidates);
+    const language = languageOf(head);
+    const model = language && this.translationModels.get(language);
+    if (head.length < 2 || !model) return ranked;
+    const buyer = translationWords(question, language);
+    if (buyer.length === 0) return ranked;
+    const weightOf = buyerWordWeights(
+      query.filter((term) => term.word),
+      language,
+    );
+    const reorder = (part: Ranked[]) => {
+      const translated = part.map((r) => model.score(buyer, this.wordsOfEntry(r, language), weightOf));
+      const features = translationFeatures(
+        part.map((r) => r.score),
+        translated,
+      );
+      return translationOrder(features, TRANSLATION_WEIGHTS[language]).map((i) => part[i]!);
+    };
+    const kept = questionClauses(normalized).length > 1 ? QUESTION_PLACES : 0;
+    const moved = kept ? [...reorder(head.slice(0, kept)), ...reorder(head.slice(kept))] : reorder(head);
+    return [...moved, ...ranked.slice(head.length)];
+  }
+
+  private wordsOfEntry(r: Ranked, language: WordLanguage): string[] {
+    let words = this.entryWords.get(r.entry);
+    if (!words) {
+      words = translationWords(leadText(r.entry.title, r.entry.questions), language);
+      this.entryWords.set(r.entry, words);
+    }
+    return words;
   }
 
   private phrasebook(): Phrasebook | null {
@@ -287,6 +346,8 @@ export class SuggestEngine {
     const [first] = book[language];
     if (first) nearEngine.rankText(first[2][0] ?? first[0], 1);
     this.phrasebookEngines.set(language, nearEngine);
+    if (this.options.translation !== false)
+      this.translationModels.set(language, translationModelOf(book[language], language));
     return nearEngine;
   }
 
@@ -354,6 +415,27 @@ export class SuggestEngine {
     );
     return leader === 0 ? ranked : [ranked[leader]!, ...ranked.filter((_, i) => i !== leader)];
   }
+}
+
+/**
+ * The leading candidates (at most `limit`) that later stages may re-order: up to the first item's own entry (placed
+ * by the item the buyer looks at) or entry of a scenario that is off.
+ */
+function movableHead(ranked: Ranked[], limit: number): Ranked[] {
+  let movable = 0;
+  while (
+    movable < Math.min(ranked.length, limit) &&
+    !ranked[movable]!.dormant &&
+    !ranked[movable]!.entry.products?.length
+  )
+    movable++;
+  return ranked.slice(0, movable);
+}
+
+/** The word language of candidates all of one language's packs; null for a mix (or none). */
+function languageOf(candidates: Ranked[]): WordLanguage | null {
+  const languages = new Set(candidates.map((r) => wordLanguageOf(r.loaded.pack.locale)));
+  return languages.size === 1 ? [...languages][0]! : null;
 }
 
 /** A message as the engine reads it: normalised, chat openers dropped, shorthand written out, told complaints named. */

@@ -1,0 +1,181 @@
+/**
+ * Fits the blend of the translation re-ordering (`lib/suggest/rank/translation.ts`) and writes
+ * `lib/suggest/rank/translation.data.ts`. Run by `npm run gen:translation` after a change to the engine's ranking or
+ * to the phrasebook (the features read both).
+ *
+ * Data, per language: the tuning sets only (`scripts/tuning-sets.ts`), never a held-out set. For each team, the
+ * engine runs with a phrasebook without that team's lines, and the translation model is trained on that phrasebook,
+ * so no feature comes from a model that saw the message. Model: pairwise logistic regression (the right entry
+ * against each other candidate of the first ten), L2 0.01. Before writing, it prints each team's recall with the
+ * blend fitted on the OTHER teams only: the estimate of what a new team's pack gains.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BENCH_DATE } from '../bench/metrics';
+import type { Entry, Platform } from '../lib/packs/schema';
+import { SuggestEngine } from '../lib/suggest/engine';
+import { questionClauses } from '../lib/suggest/rank/focus';
+import { QUESTION_PLACES } from '../lib/suggest/rank/rank';
+import {
+  buyerWordWeights,
+  leadText,
+  TRANSLATION,
+  TRANSLATION_FEATURES,
+  translationFeatures,
+  translationOrder,
+  translationModelOf,
+  translationWords,
+} from '../lib/suggest/rank/translation';
+import type { WordLanguage } from '../lib/suggest/rank/word-rerank';
+import { fitPairwise } from './pairwise';
+import { phrasebookWithout, readCases, root, tuningGroups, type Group } from './tuning-sets';
+
+const OUT = join(root, 'lib/suggest/rank/translation.data.ts');
+
+/** One re-ordered part of a message's candidates (a several-question message has two): features and which are right. */
+interface Part {
+  features: number[][];
+  right: boolean[];
+}
+
+/** A message: its parts in order, and how many candidates the engine placed before the movable run ends. */
+interface Sample {
+  parts: Part[];
+  /** Right candidates after the movable run (kept in place): counted for recall@3 as they stand. */
+  rest: boolean[];
+}
+
+function samplesOf(group: Group): Sample[] {
+  const ids = group.jobs.flatMap((job) => job.packs.map((p) => p.id));
+  const book = phrasebookWithout(ids);
+  const model = translationModelOf(book[group.language], group.language);
+  return group.jobs.flatMap(({ packs, file }) => {
+    const engine = new SuggestEngine({ phrasebook: book, translation: false });
+    engine.setPacks(packs);
+    const entries = new Map<string, Entry>(
+      packs.flatMap((p) => p.entries.map((e) => [`${p.id}\n${e.id}`, e] as const)),
+    );
+    const words = new Map<string, string[]>();
+    const wordsOf = (key: string) => {
+      let w = words.get(key);
+      if (!w) {
+        const e = entries.get(key)!;
+        words.set(key, (w = translationWords(leadText(e.title, e.questions), group.language)));
+      }
+      return w;
+    };
+    return readCases(file).flatMap((c) => {
+      if (c.expected.length === 0) return [];
+      const { suggestions, reading = c.text } = engine.suggest(
+        { text: c.text, platform: c.platform as Platform | undefined, now: BENCH_DATE },
+        20,
+      );
+      // As the engine: the leading run of generic entries, at most `TRANSLATION.candidates`.
+      let movable = 0;
+      while (
+        movable < Math.min(suggestions.length, TRANSLATION.candidates) &&
+        !suggestions[movable]!.scenarioOff &&
+        !entries.get(`${suggestions[movable]!.packId}\n${suggestions[movable]!.entryId}`)!.products?.length
+      )
+        movable++;
+      const right = suggestions.map((s) => c.expected.includes(s.entryId));
+      const buyer = translationWords(c.text, group.language);
+      if (movable < 2 || buyer.length === 0) return [{ parts: [{ features: [], right }], rest: [] }];
+      const weightOf = buyerWordWeights(engine.wordTermsOf(reading), group.language);
+      const partOf = (from: number, to: number): Part => {
+        const part = suggestions.slice(from, to);
+        const translated = part.map((s) => model.score(buyer, wordsOf(`${s.packId}\n${s.entryId}`), weightOf));
+        return {
+          features: translationFeatures(
+            part.map((s) => s.score),
+            translated,
+          ),
+          right: right.slice(from, to),
+        };
+      };
+      const kept = questionClauses(reading).length > 1 ? QUESTION_PLACES : 0;
+      const parts = kept
+        ? [partOf(0, Math.min(kept, movable)), partOf(Math.min(kept, movable), movable)]
+        : [partOf(0, movable)];
+      return [{ parts: parts.filter((p) => p.right.length), rest: right.slice(movable) }];
+    });
+  });
+}
+
+function fit(samples: Sample[]): number[] {
+  const pairs: number[][] = [];
+  for (const { parts } of samples)
+    for (const { features, right } of parts) {
+      const at = right.indexOf(true);
+      if (at < 0 || features.length < 2) continue;
+      features.forEach((x, i) => {
+        if (!right[i]) pairs.push(features[at]!.map((v, j) => v - x[j]!));
+      });
+    }
+  return fitPairwise(pairs, TRANSLATION_FEATURES.length);
+}
+
+/** Recall@1 and @3 over answerable messages (a silent engine misses). */
+function recall(samples: Sample[], weights: number[] | null): [number, number] {
+  let at1 = 0;
+  let at3 = 0;
+  for (const { parts, rest } of samples) {
+    const order = [
+      ...parts.flatMap(({ features, right }) =>
+        (weights && features.length > 1 ? translationOrder(features, weights) : right.map((_, i) => i)).map(
+          (i) => right[i]!,
+        ),
+      ),
+      ...rest,
+    ];
+    if (order[0]) at1++;
+    if (order.slice(0, 3).some(Boolean)) at3++;
+  }
+  return [at1 / samples.length, at3 / samples.length];
+}
+
+const groups = tuningGroups();
+const only = process.env.LANGUAGE as WordLanguage | undefined;
+const samples = new Map(groups.filter((g) => !only || g.language === only).map((g) => [g.name, samplesOf(g)]));
+const f = (n: number) => n.toFixed(3);
+const weightsOf = {} as Record<WordLanguage, number[]>;
+for (const language of ['en', 'zh'] as const) {
+  if (only && language !== only) continue;
+  const own = groups.filter((g) => g.language === language);
+  console.log(`${language}: each team's packs scored with the blend fitted on the others only (recall@1 / recall@3):`);
+  const sum = { n: 0, b1: 0, b3: 0, a1: 0, a3: 0 };
+  for (const group of own) {
+    const mine = samples.get(group.name)!;
+    const [b1, b3] = recall(mine, null);
+    const [a1, a3] = recall(mine, fit(own.filter((g) => g !== group).flatMap((g) => samples.get(g.name)!)));
+    console.log(
+      `  ${group.name.padEnd(16)} ${String(mine.length).padStart(4)}  engine ${f(b1)} / ${f(b3)}  re-ordered ${f(a1)} / ${f(a3)}  (${((a1 - b1) * 100).toFixed(1)} points)`,
+    );
+    const n = mine.length;
+    Object.assign(sum, {
+      n: sum.n + n,
+      b1: sum.b1 + b1 * n,
+      b3: sum.b3 + b3 * n,
+      a1: sum.a1 + a1 * n,
+      a3: sum.a3 + a3 * n,
+    });
+  }
+  console.log(`  pooled ${f(sum.b1 / sum.n)} / ${f(sum.b3 / sum.n)} → ${f(sum.a1 / sum.n)} / ${f(sum.a3 / sum.n)}`);
+  weightsOf[language] = fit(own.flatMap((g) => samples.get(g.name)!));
+  console.log(
+    `  weights: ${TRANSLATION_FEATURES.map((name, j) => `${name} ${weightsOf[language][j]!.toFixed(3)}`).join('; ')}`,
+  );
+}
+if (only) process.exit(0);
+const line = (language: WordLanguage) =>
+  `  // ${groups
+    .filter((g) => g.language === language)
+    .map((g) => g.name)
+    .join(', ')}\n  ${language}: [${weightsOf[language].map((w) => w.toFixed(3)).join(', ')}],\n`;
+writeFileSync(
+  OUT,
+  `// Generated by scripts/train-translation.ts (npm run gen:translation) from the tuning sets of these packs — do not edit by hand.\n` +
+    `// Per language, in the order of TRANSLATION_FEATURES (rank/translation.ts).\n` +
+    `export const TRANSLATION_WEIGHTS = {\n${line('en')}${line('zh')}} as const satisfies Record<string, readonly number[]>;\n`,
+);
+console.log(`wrote ${OUT}`);
