@@ -64,11 +64,16 @@ describe('panel store', () => {
     vi.spyOn(engine, 'suggest').mockImplementation((...args) => (calls.push('suggest'), suggest(...args)));
     const prepare = engine.preparePhrasebook.bind(engine);
     vi.spyOn(engine, 'preparePhrasebook').mockImplementation(() => (calls.push('prepare'), prepare()));
+    const fit = engine.prepareTranslation.bind(engine);
+    vi.spyOn(engine, 'prepareTranslation').mockImplementation(() => (calls.push('fit'), fit()));
     const store = createPanelStore(services(), engine);
     store.getState().setChat(chat('退款怎么还没到账'));
     await store.getState().reloadPacks();
     expect(calls.indexOf('suggest')).toBeLessThan(calls.indexOf('prepare'));
-    expect(calls.lastIndexOf('suggest')).toBeGreaterThan(calls.indexOf('prepare'));
+    expect(calls.indexOf('prepare')).toBeLessThan(calls.indexOf('fit'));
+    // Ranked again after each: the phrasebook's list, then the translation model's.
+    expect(calls.slice(calls.indexOf('prepare'), calls.indexOf('fit'))).toContain('suggest');
+    expect(calls.lastIndexOf('suggest')).toBeGreaterThan(calls.indexOf('fit'));
     expect(store.getState().items[0]?.entryId).toBe('refund-progress');
     // Built once: a reload ranks once more, for the reload, not again for the phrasebook.
     calls.length = 0;
@@ -76,9 +81,9 @@ describe('panel store', () => {
     expect(calls.filter((c) => c === 'suggest')).toHaveLength(1);
   });
 
-  it('keeps its list when building the phrasebook fails', async () => {
+  it.each(['preparePhrasebook', 'prepareTranslation'] as const)('keeps its list when %s fails', async (step) => {
     const engine = new SuggestEngine({ phrasebookOnFirstUse: false });
-    vi.spyOn(engine, 'preparePhrasebook').mockImplementation(() => {
+    vi.spyOn(engine, step).mockImplementation(() => {
       throw new Error('out of memory');
     });
     const store = createPanelStore(services(), engine);

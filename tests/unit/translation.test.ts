@@ -132,13 +132,16 @@ describe('the engine with the translation re-ordering', () => {
     expect(ids(on)).toEqual(ids(off));
   });
 
-  it('waits for the phrasebook when the engine builds it only on request', () => {
+  it('waits for prepareTranslation when the engine builds the phrasebook only on request', () => {
     const pack = shippedPack('shopify-store');
     const engine = new SuggestEngine({ phrasebookOnFirstUse: false });
     engine.setPacks([pack]);
     const before = engine.suggest({ text: 'can i split the payment', platform: 'shopify' }).suggestions[0]?.entryId;
     expect(before).not.toBe('installments');
     engine.preparePhrasebook();
+    expect(lead(engine, 'can i split the payment', 'shopify')).not.toBe('installments');
+    expect(engine.prepareTranslation()).toBe(true);
+    expect(engine.prepareTranslation()).toBe(false);
     expect(lead(engine, 'can i split the payment', 'shopify')).toBe('installments');
   });
 });
