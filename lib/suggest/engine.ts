@@ -220,14 +220,18 @@ export class SuggestEngine {
       ...(r.dormant ? { scenarioOff: scenarioOffOf(r.dormant) } : {}),
     });
     // The phrasebook re-orders before the word re-ranker: after it, it undid the re-ranker's gains (en 0.813 → 0.801).
+    // A several-question message ("什么时候发货？能开发票吗？") keeps each question's best entry among its first places:
+    // the re-ordering stages move those among themselves and the rest apart. Read once, by the first stage that needs it.
+    let places: number | undefined;
+    const questionPlaces = () => (places ??= questionClauses(normalized).length > 1 ? QUESTION_PLACES : 0);
     const replies = this.reorderByPhrasebook(
       question,
-      normalized,
+      questionPlaces,
       confident.filter((r) => r.entry.kind === 'reply'),
       { platform: context.platform, active },
     );
     const byWords = this.options.wordRerank === false ? replies : this.reorderByWords(normalized, replies, query);
-    const suggestions = this.reorderByTranslation(question, normalized, byWords, query)
+    const suggestions = this.reorderByTranslation(question, questionPlaces, byWords, query)
       .slice(0, limit)
       .map(toSuggestion);
     const cards = confident
@@ -255,7 +259,7 @@ export class SuggestEngine {
    */
   private reorderByPhrasebook(
     question: string,
-    normalized: string,
+    questionPlaces: () => number,
     ranked: Ranked[],
     chat: { platform: Platform | undefined; active: Set<string> },
   ): Ranked[] {
@@ -285,7 +289,7 @@ export class SuggestEngine {
     // Several questions: the engine has put each one's best entry among the first three; the phrasebook may choose
     // which of them leads, not push one out.
     // Tuning sets leaving each team out, en / zh: 0.818 / 0.861 when such a message kept the engine's order.
-    const kept = questionClauses(normalized).length > 1 ? QUESTION_PLACES : 0;
+    const kept = questionPlaces();
     const reorder = (part: Ranked[]) =>
       pivotOrder(
         part.map((r) => ({ key: candidateKey(r.loaded.pack.id, r.entry.id), score: r.score })),
@@ -302,7 +306,12 @@ export class SuggestEngine {
    * as the phrasebook's: only the leading run of generic entries moves, and a several-question message re-orders its
    * first three apart from the rest.
    */
-  private reorderByTranslation(question: string, normalized: string, ranked: Ranked[], query: QueryTerm[]): Ranked[] {
+  private reorderByTranslation(
+    question: string,
+    questionPlaces: () => number,
+    ranked: Ranked[],
+    query: QueryTerm[],
+  ): Ranked[] {
     if (this.options.translation === false) return ranked;
     const head = movableHead(ranked, TRANSLATION.candidates);
     const language = languageOf(head);
@@ -322,7 +331,7 @@ export class SuggestEngine {
       );
       return translationOrder(features, TRANSLATION_WEIGHTS[language]).map((i) => part[i]!);
     };
-    const kept = questionClauses(normalized).length > 1 ? QUESTION_PLACES : 0;
+    const kept = questionPlaces();
     const moved = kept ? [...reorder(head.slice(0, kept)), ...reorder(head.slice(kept))] : reorder(head);
     return [...moved, ...ranked.slice(head.length)];
   }
