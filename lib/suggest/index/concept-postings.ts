@@ -7,6 +7,7 @@
  */
 import type { Segment } from './segment';
 import { conceptIndexForms, type ConceptIndexForm } from '../text/concepts';
+import { indexInSorted } from './sorted';
 
 /**
  * Weight of a concept term in an entry, as in the index's other posting weights (units of 1/80, see
@@ -18,16 +19,7 @@ export const CONCEPT_POSTING_UNITS = 40;
 type Postings = Pick<Segment, 'termKeys' | 'terms' | 'offsets' | 'postingDocs' | 'postingWeights' | 'postingAsked'>;
 
 function has({ offsets, postingDocs }: Postings, t: number, docNo: number): boolean {
-  let low = offsets[t]!;
-  let high = offsets[t + 1]! - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const value = postingDocs[middle]!;
-    if (value === docNo) return true;
-    if (value < docNo) low = middle + 1;
-    else high = middle - 1;
-  }
-  return false;
+  return indexInSorted(postingDocs, docNo, offsets[t]!, offsets[t + 1]!) >= 0;
 }
 
 /**

@@ -11,6 +11,7 @@
  * engine's first candidates by a learned blend (`translationOrder`), never adds one, never decides silence.
  * Measured leaving each team out of the model and of the blend's fit (`scripts/train-translation.ts`).
  */
+import { indexInSorted } from '../index/sorted';
 import { plainWords } from '../index/word-index';
 import { normalizeText } from '../text/normalize';
 import { stem } from '../text/stem';
@@ -284,7 +285,7 @@ export class TranslationModel {
           for (let k = from; k < to; k++) translated += (byId.get(this.leads[k]!) ?? 0) * this.probabilities[k]!;
         } else {
           for (const [id, n] of byId) {
-            const k = indexOf(this.leads, id, from, to);
+            const k = indexInSorted(this.leads, id, from, to);
             if (k >= 0) translated += n * this.probabilities[k]!;
           }
         }
@@ -314,20 +315,6 @@ export class TranslationModel {
     }
     return counts;
   }
-}
-
-/** Where `value` is in `sorted[from…to)`, ascending, or −1. */
-function indexOf(sorted: Int32Array, value: number, from: number, to: number): number {
-  let low = from;
-  let high = to - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const at = sorted[middle]!;
-    if (at === value) return middle;
-    if (at < value) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
 }
 
 const leadCountsOf = new WeakMap<readonly string[], Map<string, number>>();
