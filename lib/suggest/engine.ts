@@ -376,7 +376,7 @@ export class SuggestEngine {
     return built;
   }
   /**
-   * Fits the translation model of the phrasebook for the loaded packs' languages now (~0.1 s for English, ~0.35 s
+   * Fits the translation model of the phrasebook for the loaded packs' languages now (~0.1 s for English, ~0.25 s
    * for Chinese the first time in a page; shared by every engine after), for an engine made with
    * `phrasebookOnFirstUse: false`: the panel calls it in its own task after `preparePhrasebook`, and ranks again. True
    * when something was fitted.

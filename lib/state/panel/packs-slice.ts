@@ -28,7 +28,7 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
     get().recompute();
     await get().buildLearner();
     // The buyer phrasebook (lib/suggest/rank/phrasebook.ts, ~50–90 ms to build the first time) and its translation model
-    // (rank/translation.ts, ~0.1–0.35 s to fit, once a page): the list above was drawn without them; each is built in a
+    // (rank/translation.ts, ~0.1–0.25 s to fit, once a page): the list above was drawn without them; each is built in a
     // task of its own after that, so the page can paint and take keys in between, and the list ranked again (a no-op
     // once built). Both only re-order; if one fails, the list stands as ranked.
     for (const prepare of [() => context.engine.preparePhrasebook(), () => context.engine.prepareTranslation()]) {
