@@ -87,9 +87,8 @@ export class SuggestEngine {
    * `false` for none, another one to estimate what a pack gains from a phrasebook without its own messages.
    * `phrasebookOnFirstUse: false`: the phrasebook is used only once `preparePhrasebook` has built it, and its
    * translation model once `prepareTranslation` has fitted it (the panel, so its first list is not kept waiting); by
-   * default the first message that needs them builds them. `translation: false`
-   * leaves out the last re-ordering, by the word translation model learned from the phrasebook
-   * (`rank/translation.ts`): for fitting its blend.
+   * default the first message that needs them builds them. `translation: false` leaves out the last re-ordering, by
+   * the word translation model learned from the phrasebook (`rank/translation.ts`): for fitting its blend.
    */
   constructor(
     private readonly options: {
@@ -269,8 +268,8 @@ export class SuggestEngine {
     const language = languageOf(head);
     if (head.length < 2 || !language || !book[language]?.length) return ranked;
     const nearEngine =
-      this.phrasebookEngines.get(language!) ??
-      (this.options.phrasebookOnFirstUse === false ? null : this.buildPhrasebookEngine(book, language!));
+      this.phrasebookEngines.get(language) ??
+      (this.options.phrasebookOnFirstUse === false ? null : this.buildPhrasebookEngine(book, language));
     if (!nearEngine) return ranked;
     const near = nearEngine
       .rankText(question, PHRASEBOOK.neighbours)
@@ -281,7 +280,7 @@ export class SuggestEngine {
       const key = `${language}\n${intent}\n${chatKey}`;
       let lands = this.landings.get(key);
       if (!lands) {
-        lands = this.landingOf(intentText(book[language!]![intent]!), chat);
+        lands = this.landingOf(intentText(book[language]![intent]!), chat);
         this.landings.set(key, lands);
       }
       return lands;
@@ -289,15 +288,13 @@ export class SuggestEngine {
     // Several questions: the engine has put each one's best entry among the first three; the phrasebook may choose
     // which of them leads, not push one out.
     // Tuning sets leaving each team out, en / zh: 0.818 / 0.861 when such a message kept the engine's order.
-    const kept = questionPlaces();
-    const reorder = (part: Ranked[]) =>
+    return reorderHead(ranked, head, questionPlaces(), (part) =>
       pivotOrder(
         part.map((r) => ({ key: candidateKey(r.loaded.pack.id, r.entry.id), score: r.score })),
         near,
         landing,
-      ).map((i) => part[i]!);
-    const moved = kept ? [...reorder(head.slice(0, kept)), ...reorder(head.slice(kept))] : reorder(head);
-    return [...moved, ...ranked.slice(head.length)];
+      ),
+    );
   }
 
   /**
@@ -323,17 +320,15 @@ export class SuggestEngine {
       query.filter((term) => term.word),
       language,
     );
-    const reorder = (part: Ranked[]) => {
-      const translated = part.map((r) => model.score(buyer, this.wordsOfEntry(r, language), weightOf));
-      const features = translationFeatures(
-        part.map((r) => r.score),
-        translated,
-      );
-      return translationOrder(features, TRANSLATION_WEIGHTS[language]).map((i) => part[i]!);
-    };
-    const kept = questionPlaces();
-    const moved = kept ? [...reorder(head.slice(0, kept)), ...reorder(head.slice(kept))] : reorder(head);
-    return [...moved, ...ranked.slice(head.length)];
+    return reorderHead(ranked, head, questionPlaces(), (part) =>
+      translationOrder(
+        translationFeatures(
+          part.map((r) => r.score),
+          part.map((r) => model.score(buyer, this.wordsOfEntry(r, language), weightOf)),
+        ),
+        TRANSLATION_WEIGHTS[language],
+      ),
+    );
   }
 
   private wordsOfEntry(r: Ranked, language: WordLanguage): string[] {
@@ -375,6 +370,7 @@ export class SuggestEngine {
     }
     return built;
   }
+
   /**
    * Fits the translation model of the phrasebook for the loaded packs' languages now (~0.1 s for English, ~0.25 s
    * for Chinese the first time in a page; shared by every engine after), for an engine made with
@@ -467,6 +463,16 @@ function movableHead(ranked: Ranked[], limit: number): Ranked[] {
   )
     movable++;
   return ranked.slice(0, movable);
+}
+
+/**
+ * `ranked` with its movable `head` re-ordered by `order` (indexes into the part it is given): a several-question
+ * message's first `kept` places among themselves and the rest of the head apart; after the head, the engine's order.
+ */
+function reorderHead(ranked: Ranked[], head: Ranked[], kept: number, order: (part: Ranked[]) => number[]): Ranked[] {
+  const reorder = (part: Ranked[]) => order(part).map((i) => part[i]!);
+  const moved = kept ? [...reorder(head.slice(0, kept)), ...reorder(head.slice(kept))] : reorder(head);
+  return [...moved, ...ranked.slice(head.length)];
 }
 
 /** The word language of candidates all of one language's packs; null for a mix (or none). */
