@@ -38,11 +38,13 @@ import {
 import { WORD_RERANK_WEIGHTS } from './rank/word-rerank.data';
 import { intentNumberOf, intentText, PHRASEBOOK, phrasebookPack, pivotOrder, type Phrasebook } from './rank/phrasebook';
 import { PHRASEBOOK_DATA } from './rank/phrasebook.data';
+import { finish, type Steps } from '../steps';
 import {
   buyerWordWeights,
   leadText,
   TRANSLATION,
   type TranslationModel,
+  translationModelSteps,
   translationModelOf,
   translationFeatures,
   translationOrder,
@@ -374,16 +376,24 @@ export class SuggestEngine {
   /**
    * Fits the translation model of the phrasebook for the loaded packs' languages now (~0.1 s for English, ~0.25 s
    * for Chinese the first time in a page; shared by every engine after), for an engine made with
-   * `phrasebookOnFirstUse: false`: the panel calls it in its own task after `preparePhrasebook`, and ranks again. True
-   * when something was fitted.
+   * `phrasebookOnFirstUse: false`. True when something was fitted.
    */
   prepareTranslation(): boolean {
+    return finish(this.translationSteps());
+  }
+
+  /**
+   * `prepareTranslation` in steps of at most a few tens of milliseconds: the panel runs each in a task of its own
+   * after `preparePhrasebook`, so keys and paints go on while the model is fitted, then ranks again.
+   */
+  *translationSteps(): Steps<boolean> {
     const book = this.phrasebook();
     if (!book || this.options.translation === false) return false;
     let fitted = false;
     for (const language of new Set(this.loadedPacks.map((pack) => wordLanguageOf(pack.locale)))) {
       if (this.translationModels.has(language) || !book[language]?.length) continue;
-      this.translationModels.set(language, translationModelOf(book[language], language));
+      const model = yield* translationModelSteps(book[language], language);
+      this.translationModels.set(language, model);
       fitted = true;
     }
     return fitted;

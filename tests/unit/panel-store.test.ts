@@ -5,6 +5,7 @@ import type { Settings } from '../../lib/settings';
 import { visibleScenarios } from '../../lib/state/panel/scenario-slice';
 import { createPanelStore } from '../../lib/state/panel/store';
 import { SuggestEngine } from '../../lib/suggest/engine';
+import { PHRASEBOOK_DATA } from '../../lib/suggest/rank/phrasebook.data';
 import type { PanelServices } from '../../lib/state/panel/types';
 import { miniStore, pack } from '../helpers/packs';
 import { translator } from '../../lib/i18n/translate';
@@ -58,22 +59,40 @@ describe('panel store', () => {
   });
 
   it('draws the first list without waiting for the buyer phrasebook, then builds it and ranks again', async () => {
-    const engine = new SuggestEngine({ phrasebookOnFirstUse: false });
+    // A phrasebook of its own: the shipped one's model may already be fitted (it is shared by every engine).
+    const phrasebook = { zh: [...PHRASEBOOK_DATA.zh], en: [...PHRASEBOOK_DATA.en] };
+    const engine = new SuggestEngine({ phrasebookOnFirstUse: false, phrasebook });
     const calls: string[] = [];
     const suggest = engine.suggest.bind(engine);
     vi.spyOn(engine, 'suggest').mockImplementation((...args) => (calls.push('suggest'), suggest(...args)));
     const prepare = engine.preparePhrasebook.bind(engine);
     vi.spyOn(engine, 'preparePhrasebook').mockImplementation(() => (calls.push('prepare'), prepare()));
-    const fit = engine.prepareTranslation.bind(engine);
-    vi.spyOn(engine, 'prepareTranslation').mockImplementation(() => (calls.push('fit'), fit()));
+    const fit = engine.translationSteps.bind(engine);
+    vi.spyOn(engine, 'translationSteps').mockImplementation(function* () {
+      // Each slice of the fit in a task of its own: a task queued during one slice runs before the next slice.
+      const steps = fit();
+      for (;;) {
+        calls.push('fit');
+        setTimeout(() => calls.push('task'), 0);
+        const step = steps.next();
+        if (step.done) return step.value;
+        yield;
+      }
+    });
     const store = createPanelStore(services(), engine);
     store.getState().setChat(chat('退款怎么还没到账'));
     await store.getState().reloadPacks();
     expect(calls.indexOf('suggest')).toBeLessThan(calls.indexOf('prepare'));
     expect(calls.indexOf('prepare')).toBeLessThan(calls.indexOf('fit'));
-    // Ranked again after each: the phrasebook's list, then the translation model's.
+    const slices = calls.filter((c) => c === 'fit').length;
+    expect(slices).toBeGreaterThan(5);
+    expect(calls.slice(calls.indexOf('fit'), calls.lastIndexOf('fit') + 1).join(' ')).toBe(
+      Array.from({ length: slices }, () => 'fit').join(' task '),
+    );
+    // Ranked again after each: the phrasebook's list, then (once, when fitted) the translation model's.
     expect(calls.slice(calls.indexOf('prepare'), calls.indexOf('fit'))).toContain('suggest');
-    expect(calls.lastIndexOf('suggest')).toBeGreaterThan(calls.indexOf('fit'));
+    expect(calls.slice(calls.indexOf('fit'), calls.lastIndexOf('fit'))).not.toContain('suggest');
+    expect(calls.lastIndexOf('suggest')).toBeGreaterThan(calls.lastIndexOf('fit'));
     expect(store.getState().items[0]?.entryId).toBe('refund-progress');
     // Built once: a reload ranks once more, for the reload, not again for the phrasebook.
     calls.length = 0;
@@ -81,7 +100,7 @@ describe('panel store', () => {
     expect(calls.filter((c) => c === 'suggest')).toHaveLength(1);
   });
 
-  it.each(['preparePhrasebook', 'prepareTranslation'] as const)('keeps its list when %s fails', async (step) => {
+  it.each(['preparePhrasebook', 'translationSteps'] as const)('keeps its list when %s fails', async (step) => {
     const engine = new SuggestEngine({ phrasebookOnFirstUse: false });
     vi.spyOn(engine, step).mockImplementation(() => {
       throw new Error('out of memory');

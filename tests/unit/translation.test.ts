@@ -7,6 +7,7 @@ import {
   translationFeatures,
   TranslationModel,
   translationModelOf,
+  translationModelSteps,
   translationOrder,
   translationWords,
 } from '../../lib/suggest/rank/translation';
@@ -54,6 +55,23 @@ describe('TranslationModel', () => {
     const both = ['scrap', 'swap'];
     // The weight of "swap" at zero leaves "scrap" alone to decide.
     expect(model.score(both, lead(0), (w) => (w === 'swap' ? 0 : 1))).toBeCloseTo(model.score(['scrap'], lead(0)));
+  });
+
+  it('fits in steps to the same model, and a fitted phrasebook at once', () => {
+    const steps = TranslationModel.fitInSteps(phrasebookPairs(intents, 'en'));
+    let slices = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) slices++;
+    // Counting, numbering the cells (two slices), and one per EM round.
+    expect(slices).toBe(4 + TRANSLATION.iterations);
+    const scrap = translationWords('can you scrap my order', 'en');
+    for (const i of [0, 1, 2]) expect(step.value.score(scrap, lead(i))).toBe(model.score(scrap, lead(i)));
+    const book = [...intents];
+    const first = translationModelSteps(book, 'en');
+    while (!first.next().done);
+    const again = translationModelSteps(book, 'en').next();
+    expect(again.done).toBe(true);
+    expect(again.value).toBe(translationModelOf(book, 'en'));
   });
 
   it('fits the shipped phrasebook once and shares it', () => {

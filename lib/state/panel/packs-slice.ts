@@ -1,4 +1,5 @@
 import { message } from '../../i18n/translate';
+import { finishInTasks } from '../../steps';
 import { EntrySearch } from '../../suggest/search';
 import type { PacksSlice, PanelSlice } from './types';
 
@@ -28,13 +29,18 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
     get().recompute();
     await get().buildLearner();
     // The buyer phrasebook (lib/suggest/rank/phrasebook.ts, ~50–90 ms to build the first time) and its translation model
-    // (rank/translation.ts, ~0.1–0.25 s to fit, once a page): the list above was drawn without them; each is built in a
-    // task of its own after that, so the page can paint and take keys in between, and the list ranked again (a no-op
-    // once built). Both only re-order; if one fails, the list stands as ranked.
-    for (const prepare of [() => context.engine.preparePhrasebook(), () => context.engine.prepareTranslation()]) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+    // (rank/translation.ts, ~0.1–0.25 s to fit, once a page, in slices of at most a few tens of ms): the list above was
+    // drawn without them; each slice runs in a task of its own after that, so the page paints and takes keys in
+    // between, and the list is ranked again after each (a no-op once built). Both only re-order; if one fails, the
+    // list stands as ranked.
+    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+    const prepares = [
+      async () => (await nextTask(), context.engine.preparePhrasebook()),
+      () => finishInTasks(context.engine.translationSteps(), nextTask),
+    ];
+    for (const prepare of prepares) {
       try {
-        if (prepare()) get().recompute();
+        if (await prepare()) get().recompute();
       } catch {
         // Without it the list stands as the engine ranked it.
       }

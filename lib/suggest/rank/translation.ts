@@ -11,6 +11,7 @@
  * engine's first candidates by a learned blend (`translationOrder`), never adds one, never decides silence.
  * Measured leaving each team out of the model and of the blend's fit (`scripts/train-translation.ts`).
  */
+import { finish, type Steps } from '../../steps';
 import { indexInSorted } from '../index/sorted';
 import { plainWords } from '../index/word-index';
 import { normalizeText } from '../text/normalize';
@@ -101,8 +102,30 @@ const modelsOf = new WeakMap<readonly PhrasebookIntent[], TranslationModel>();
  * page, the CLI and the tests): ~0.1 s for English, ~0.25 s for Chinese.
  */
 export function translationModelOf(intents: readonly PhrasebookIntent[], language: WordLanguage): TranslationModel {
-  let model = modelsOf.get(intents);
-  if (!model) modelsOf.set(intents, (model = TranslationModel.train(phrasebookPairs(intents, language))));
+  return finish(translationModelSteps(intents, language));
+}
+
+/** Intents read into pairs between two yields of `translationModelSteps` (~10 ms of stemming). */
+const INTENTS_PER_STEP = 200;
+
+/**
+ * `translationModelOf` in steps of at most a few tens of milliseconds (reading the pairs, then `fitInSteps`), for a
+ * page that fits the model between its own tasks. Returns at once when the phrasebook's model is already fitted.
+ */
+export function* translationModelSteps(
+  intents: readonly PhrasebookIntent[],
+  language: WordLanguage,
+): Steps<TranslationModel> {
+  const cached = modelsOf.get(intents);
+  if (cached) return cached;
+  const pairs: TranslationPair[] = [];
+  for (let from = 0; from < intents.length; from += INTENTS_PER_STEP) {
+    pairs.push(...phrasebookPairs(intents.slice(from, from + INTENTS_PER_STEP), language));
+    yield;
+  }
+  // Another caller may have finished the same phrasebook's model while this one paused.
+  const model = modelsOf.get(intents) ?? (yield* TranslationModel.fitInSteps(pairs));
+  modelsOf.set(intents, model);
   return model;
 }
 
@@ -134,6 +157,17 @@ export class TranslationModel {
    * table, without a hash map over the co-occurrences (that alone took ~300 ms for the Chinese phrasebook).
    */
   static train(pairs: readonly TranslationPair[], iterations: number = TRANSLATION.iterations): TranslationModel {
+    return finish(TranslationModel.fitInSteps(pairs, iterations));
+  }
+
+  /**
+   * `train` in steps of a few tens of milliseconds: the generator yields after counting the pairs, after numbering the
+   * cells and after each EM round, and returns the model, so a page can fit it between its own tasks.
+   */
+  static *fitInSteps(
+    pairs: readonly TranslationPair[],
+    iterations: number = TRANSLATION.iterations,
+  ): Steps<TranslationModel> {
     const leadIds = new Map<string, number>([[NULL_WORD, 0]]);
     const buyerIds = new Map<string, number>();
     const idOf = (ids: Map<string, number>, word: string) => {
@@ -162,6 +196,7 @@ export class TranslationModel {
         group.buyer.set(id, (group.buyer.get(id) ?? 0) + 1);
       }
     }
+    yield;
     // Instances: (buyer word of a group, team-lead word of that group), with the team-lead word's count; a row of
     // instances per buyer word of a group, weighed by how often the group's messages use it.
     let instances = 0;
@@ -185,12 +220,14 @@ export class TranslationModel {
         rowWeights.push(uses);
       }
     }
+    yield;
     const byLead = new Int32Array(leadIds.size + 1);
     for (let i = 0; i < instances; i++) byLead[instanceLead[i]! + 1]!++;
     for (let s = 0; s < leadIds.size; s++) byLead[s + 1]! += byLead[s]!;
     const next = byLead.slice(0, leadIds.size);
     const order = new Int32Array(instances);
     for (let i = 0; i < instances; i++) order[next[instanceLead[i]!]!++] = i;
+    yield;
     const instanceCell = new Int32Array(instances);
     const cellLead: number[] = [];
     const cellBuyer: number[] = [];
@@ -208,6 +245,7 @@ export class TranslationModel {
       for (let k = byLead[s]!; k < byLead[s + 1]!; k++) cellOfBuyer[instanceBuyer[order[k]!]!] = -1;
     }
     const cells = cellLead.length;
+    yield;
     // Typed copies for the rounds below (plain arrays of numbers were ~30% slower here).
     const ends = Int32Array.from(rowEnds);
     const uses = Float64Array.from(rowWeights);
@@ -236,6 +274,7 @@ export class TranslationModel {
       totals.fill(0);
       for (let c = 0; c < cells; c++) totals[leadOfCell[c]!]! += counts[c]!;
       for (let c = 0; c < cells; c++) t[c] = totals[leadOfCell[c]!]! > 0 ? counts[c]! / totals[leadOfCell[c]!]! : 0;
+      yield;
     }
     const buyerWords = [...buyerIds.keys()];
     // Cells are numbered team-lead word by team-lead word, so each buyer word's row comes out in ascending order.

@@ -1,0 +1,23 @@
+/**
+ * Stepped computations: a generator that yields between slices of work of a few tens of milliseconds, so a page
+ * can run each slice in a task of its own (keys and paints go on between them), while Node and the tests run it
+ * to its end at once.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs a stepped computation to its end at once. */
+export function finish<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs a stepped computation one slice per `pause()` (e.g. a task of its own each). */
+export async function finishInTasks<T>(steps: Steps<T>, pause: () => Promise<unknown>): Promise<T> {
+  for (;;) {
+    await pause();
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
