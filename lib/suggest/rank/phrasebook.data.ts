@@ -5600,6 +5600,708 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ],
     ],
     [
+      'How to enter a prescription',
+      [
+        'How do I enter my prescription?',
+        'Where do I put my SPH and CYL?',
+        'What do OD and OS mean?',
+        'Which numbers go where on the prescription form?',
+      ],
+      [
+        'Hello, in my paper from optometrist is written OD and OS. Which one is the right eye? I want to fill the form correct',
+        'what goes in the cyl feild? my rx says -0.75 x 180 and i dont know were to put the 180',
+      ],
+    ],
+    [
+      'Upload a photo of the prescription',
+      [
+        'Can I just upload a picture of my prescription?',
+        "I don't want to type my prescription in",
+        'What kind of photo do you need?',
+        'Can I send my prescription after ordering?',
+      ],
+      [
+        'can i just snap a pic of my rx instead of typing all the numbers lol',
+        "My optometrist gave me a handwritten script and honestly half of it is chicken scratch. I don't trust myself to read the numbers right. Is there a way I can just send you the sheet itself and have someone on your end figure it out?",
+        "I don't want to key in every number manually, I'd rather send over a scan of the doctor's sheet. Can I do that?",
+      ],
+    ],
+    [
+      'Pupillary distance (PD)',
+      ["My prescription doesn't have a PD", 'How do I measure my PD?', 'What is PD?', 'Can I use an average PD?'],
+      [
+        "Love how checkout demands my PD like I'm supposed to know it by heart. My doctor didn't even put it on the sheet. Now what?",
+        'what is this PD thing checkout keeps asking for 🤔 my eye doc never gave me one',
+        'Doctor did not write the distance between the eyes on my paper. How I can measure it by myself? I have only one ruler',
+      ],
+    ],
+    [
+      'Expired or old prescription',
+      [
+        'My prescription is expired, can I still order?',
+        'How old can my prescription be?',
+        'Can I use my prescription from 3 years ago?',
+        'Do you accept expired prescriptions?',
+      ],
+      [
+        'my last eye exam was back in 2022, is that script still ok to use or do i need a new one',
+        'Oh great, so I have to shell out for a whole new eye exam just because my paperwork has a few birthdays? How old is too old for you guys?',
+        'rx is like 18 months old, yall still take that?',
+      ],
+    ],
+    [
+      'Progressive lenses',
+      [
+        'Do you sell progressives?',
+        'How much are progressive lenses?',
+        "What's the difference between bifocal and progressive?",
+        'Do I need an ADD value for progressives?',
+      ],
+      [
+        "I'm 52 and I've been juggling two pairs for years, one for driving and one for reading menus. My optometrist said I should get the kind that does both without that line across the middle. Do you make those and what does it add to the price?",
+        "I don't want bifocals with the ugly line, I want the seamless multifocal kind. Do you have them?",
+        "I'm not after readers only. My script has ADD +2.00 and I still need to see far away too. Which lens do I pick?",
+      ],
+    ],
+    [
+      'Thin 1.67 high-index lenses',
+      ['Do I need high-index lenses?', 'How much are thin lenses?', 'What is 1.67 lens?', 'Will my lenses be thick?'],
+      [
+        'My last pair from another place was coke-bottle thick and I looked ridiculous. My sph is -6.50. Do you have anything slimmer or am I going to get the same garbage again?',
+        'is the 1.67 upgrade worth it for -3.25 sph and -1.00 cyl? dont want the edges poking out of my wire frames',
+      ],
+    ],
+    [
+      'Anti-glare and scratch coating',
+      [
+        'Is anti-glare included?',
+        'Do the lenses have scratch coating?',
+        'What coatings come with the glasses?',
+        'Do I need anti-reflective?',
+      ],
+      [
+        'do the lenses have that anti reflective stuff? headlights at night are killing me 🚗💡',
+        "Let me guess, the thing that stops my monitor glare is another $40 'premium add-on', right?",
+      ],
+    ],
+    [
+      'Transition (light-adaptive) lenses',
+      [
+        'Do you have transition lenses?',
+        'How much are photochromic lenses?',
+        'Do transitions work in the car?',
+        'What colors do transition lenses come in?',
+      ],
+      [
+        'do u have those lenses that go dark when ur outside',
+        'I want lenses that change the color in sun and become clear inside the house. You have this? Which colors is possible?',
+        "I'm a teacher and I'm constantly going between the classroom and recess duty outside. Swapping to sunglasses every ten minutes is a pain. Is there a lens that tints itself in sunlight and goes back to clear when I come in?",
+      ],
+    ],
+    [
+      'Blue-light glasses',
+      [
+        'Do your blue light glasses work?',
+        'Can I get blue light with no prescription?',
+        'Can I add blue light filter to my prescription?',
+        'Are blue light lenses yellow?',
+      ],
+      [
+        "I don't need a prescription at all, my eyesight is fine. I just want something that filters the light from my monitors for my 10-hour workdays.",
+        'my eyes are so tired after gaming all night 😵‍💫 do u sell the blue filter ones?',
+      ],
+    ],
+    [
+      'Sunglasses and prescription sunglasses',
+      [
+        'Can I get sunglasses with my prescription?',
+        'Are your sunglasses polarized?',
+        'Do sunglasses have UV protection?',
+        'Can any frame be made into sunglasses?',
+      ],
+      [
+        'can i get sunnies made with my prescription? 😎 nearsighted and tired of squinting at the beach',
+        'do you do polerized lenses with perscription? for fishing mostly',
+        "I don't want clip-ons, I want real shades with my prescription built right in. Possible?",
+      ],
+    ],
+    [
+      'Virtual try-on',
+      [
+        'How does the virtual try-on work?',
+        "Virtual try-on isn't working",
+        'Can I try glasses on my face online?',
+        'Is the try-on camera safe?',
+      ],
+      [
+        'is there a way to see the frames on my face before buying? like a snapchat filter type thing',
+        "Sure, I'll just buy 10 pairs and guess which one doesn't make me look like an owl. Or is there some camera feature on your site that shows them on me?",
+        'On website I see the button with camera for see glasses on face. Is it safe? You keep my video somewhere?',
+      ],
+    ],
+    [
+      'Free home try-on kit',
+      [
+        'How does the home try-on work?',
+        'Is the home try on really free?',
+        'How many frames can I try at home?',
+        'How do I order a try-on kit?',
+      ],
+      [
+        "I've never bought glasses online and I'm nervous about picking the wrong shape. My coworker said some shops mail you a few frames to test at home first. Do you do something like that, and does it cost anything?",
+        "can you send me a few frames to test at home?? 🙏 can't decide between like 4 of them",
+        'How many frames can you mail to my house for me to test, and how long am I allowed to keep them?',
+      ],
+    ],
+    [
+      'Returning the home try-on kit',
+      [
+        'How do I send the try-on kit back?',
+        'I lost the return label for the try-on box',
+        'What if I keep the try-on frames too long?',
+        'Do I have to return all 4 frames?',
+      ],
+      [
+        'i had the 4 trial frames at home and want to send them back but i threw out the lable by accident, what now',
+        'I am in Canada. The box with the test frames, where I must bring it for send back? Post office?',
+      ],
+    ],
+    [
+      'Frame size and fit',
+      [
+        'What size frame should I get?',
+        'What do the numbers on the frame mean?',
+        'Will this frame fit a wide face?',
+        'How do I know my frame size?',
+      ],
+      [
+        'How do I know if a frame will be too wide? I have a pretty narrow face.',
+        'my current pair has like 53 18 140 printed inside the arm, does that help me pick?',
+      ],
+    ],
+    [
+      'Contact lens prescription verification',
+      [
+        'Why do you need to contact my eye doctor?',
+        'How long does contact lens verification take?',
+        'My contacts order is on hold',
+        'Can I use my glasses prescription for contacts?',
+      ],
+      [
+        "Why is my contacts order STILL sitting there? It's been a whole day and it says 'verifying'. I've worn the exact same lenses for 5 years!",
+        "I don't want you chasing my eye doctor, their office is closed this week anyway. Do you really have to contact them before mailing my contacts?",
+        'I live in Toronto. For the contact lens what you need from me? The paper from doctor?',
+      ],
+    ],
+    [
+      'Reordering and subscription for contacts',
+      [
+        'How do I reorder my contacts?',
+        'Do you have a contact lens subscription?',
+        'Can I get auto-refill?',
+        'How do I change my subscription date?',
+      ],
+      [
+        'how do i get my same contacts again without entering everything from scratch',
+        'Can I set up automatic deliveries of my daily contacts every 3 months? Any discount for that?',
+        'need to push back my next contact lense delivery a couple weeks, still have a full box. how do i chnage the date',
+      ],
+    ],
+    [
+      'Frame out of stock',
+      [
+        'When will this frame be back in stock?',
+        'The color I want is sold out',
+        "Can you notify me when it's back?",
+        'Is this frame discontinued?',
+      ],
+      [
+        'the tortoise Harper says sold out 😭 will it come back??',
+        "Love that the one frame I actually like is unavailable. Any idea when you'll have it again, or should I just give up on having a face?",
+        "The frame I want show 'Final stock' and now I cannot buy. It will come again later?",
+      ],
+    ],
+    [
+      'What the price includes',
+      [
+        'What does the frame price include?',
+        'Are lenses included in the price?',
+        'Why did the price go up at checkout?',
+        'Are there hidden fees?',
+      ],
+      [
+        'is the $95 the whole thing with lenses or just the frame? 👓❓',
+        'So the $95 on the page, is that actually what I pay, or does it magically turn into $300 once I add lenses like every other site?',
+        'Price of frame include the glass for my eyes or I pay separate? And the case is inside also?',
+      ],
+    ],
+    [
+      'Discount codes and promotions',
+      [
+        'Do you have any discount codes?',
+        "My promo code isn't working",
+        'Can I use two codes at once?',
+        'Is there a first order discount?',
+      ],
+      [
+        'any discount codes floating around? first time ordering',
+        'the code i found on instagram dosent work when i add my contact lenses, is that normal? also can i stack it with another one',
+      ],
+    ],
+    [
+      'Price drop after purchase',
+      [
+        'The price dropped after I ordered',
+        'Can I get the sale price on my order?',
+        'I forgot to use my discount code',
+        'Do you price match?',
+      ],
+      [
+        "I bought the Milo frame last Tuesday for $129 and today it's $99. That's a slap in the face. I want the difference back.",
+        "I don't want to return anything, I just forgot to put in my welcome code when I checked out 3 days ago. Can you still knock it off?",
+        'Another website has basically the same frame for $30 cheaper. Will you match that?',
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'What payment methods do you take?',
+        'Can I pay with PayPal?',
+        'Do you offer Afterpay or installments?',
+        'Can I use Apple Pay?',
+      ],
+      ["can i pay in like 4 chunks? money's tight this month", 'Is possible to pay with Apple Pay from my phone?'],
+    ],
+    [
+      'Payment declined',
+      [
+        'My card was declined',
+        'Payment failed at checkout',
+        "Why won't my payment go through?",
+        'I was charged but got an error',
+      ],
+      [
+        'Your checkout rejected my card THREE times. The card works everywhere else. What is going on?',
+        'I tried to check out last night and it said the payment failed. But this morning my bank app shows a pending $189 and I never got any email from you. Did my order go through or not?',
+        'card keeps getting declinde at checkout, adress is right i think?',
+      ],
+    ],
+    [
+      'Paying with FSA/HSA',
+      [
+        'Can I use my FSA card?',
+        'Do you take HSA?',
+        'Are blue light glasses FSA eligible?',
+        'My FSA card got declined',
+      ],
+      [
+        'Can I use my HSA card for prescription glasses?',
+        'have $300 left on my flex spending account before it expires 😅 can i spend it here?',
+      ],
+    ],
+    [
+      'Vision insurance reimbursement',
+      [
+        'Do you take my vision insurance?',
+        'How do I get reimbursed by insurance?',
+        'Are you in network?',
+        'Can you send me an itemized receipt for insurance?',
+      ],
+      [
+        "Let me guess, you don't take VSP either, like every other online shop? How am I supposed to use my benefits then?",
+        "My employer plan is EyeMed and they said they'd pay me back for glasses bought online if I send them paperwork. I got my glasses from you last month. What document do they need and where do I get it?",
+        "I don't need a normal receipt, I need something my vision plan will accept for a claim, with the Rx details on it.",
+      ],
+    ],
+    [
+      'Invoice or receipt copy',
+      [
+        'Can I get an invoice?',
+        'I need a receipt for my order',
+        'Can you add my company name to the invoice?',
+        'I need a receipt with tax shown',
+      ],
+      [
+        'Can I get a PDF invoice for my order? Need it for my records.',
+        'I need a bill with name of my company for accounting. Can you make it?',
+        'lost the confirmation email, where can i grab a receipt',
+      ],
+    ],
+    [
+      'How long glasses take to make',
+      [
+        'How long does it take to make my glasses?',
+        'When will my glasses ship?',
+        'Why does it take so long?',
+        "What's the processing time?",
+      ],
+      ['If I buy only sunglasses without prescription, it is faster than the normal glasses?'],
+    ],
+    [
+      'Need glasses faster',
+      [
+        'Can I get my glasses faster?',
+        'Do you have rush production?',
+        'I need them before my trip',
+        'Can you expedite my order?',
+      ],
+      [
+        "I'm leaving for a 3-week trip on the 20th and my only pair just snapped in half. If I order progressives today, is there any way they reach me before I fly out? Happy to pay extra.",
+        'I need these before my job starts Monday and your site says 2 weeks?! Is there any way to speed this up or not?',
+        'any way to get them quicker? like next week quick',
+      ],
+    ],
+    [
+      'Shipping costs and delivery times',
+      [
+        'How much is shipping?',
+        'Do you offer free shipping?',
+        'How long does delivery take?',
+        'What shipping options do you have?',
+      ],
+      [
+        'How much is delivery? My order is only $45.',
+        'whats the cost for expres shiping and how many days does it take',
+      ],
+    ],
+    [
+      'Shipping to Canada and duties',
+      [
+        'Do you ship to Canada?',
+        'Will I pay customs or duties?',
+        'Are prices in Canadian dollars?',
+        'Which carrier do you use for Canada?',
+      ],
+      [
+        "My sister in Seattle ordered from you and loves her pair. I'm up in Vancouver though, and a lot of US shops either won't send stuff here or charge a fortune. Can you deliver to BC?",
+        'Last time I ordered from a US site I got hit with $40 in customs fees at my door. Is that going to happen with you too?',
+        'I am in Quebec. The price on site is in US dollar or Canadian? And I must pay taxes when it arrive?',
+      ],
+    ],
+    [
+      'Shipping outside US and Canada',
+      [
+        'Do you ship to the UK?',
+        'Do you ship internationally?',
+        'Can I ship to a freight forwarder?',
+        'Do you ship to Puerto Rico?',
+      ],
+      [
+        'Can you send an order to the UK?',
+        "Cool site, shame I apparently can't order anything from Australia. Or can I?",
+        "I'm not in the US, I'm in Germany. Can I use a package forwarding address in Delaware instead?",
+      ],
+    ],
+    [
+      'Where is my order / tracking',
+      ['Where is my order?', 'How do I track my glasses?', "I didn't get a tracking number", "What's my order status?"],
+      [
+        'wheres my stuff? ordered last week',
+        'hi can you tell me were my order is, i never got a traking number',
+        'any updates on my glasses?? 👓👀 ordered on the 3rd',
+      ],
+    ],
+    [
+      'Delivery is late',
+      [
+        'My order is late',
+        "Tracking hasn't updated in days",
+        "It's been 2 weeks and no glasses",
+        'Why is my package delayed?',
+      ],
+      [
+        "The tracking hasn't changed in 4 days. It just says in transit in Memphis. This is ridiculous, where are my glasses?",
+        "The email said my glasses would arrive Friday. It's now Wednesday of the following week and nothing. The tracking page still shows the same scan from last Thursday. What can be done?",
+        "Apparently my glasses are taking the scenic route. Same 'in transit' status for 6 days now. Any chance they show up this year?",
+      ],
+    ],
+    [
+      'Package marked delivered but not received',
+      [
+        "It says delivered but I don't have it",
+        'My package was stolen',
+        'I never received my order',
+        'Package lost in the mail',
+      ],
+      [
+        'Tracking says DELIVERED yesterday at 2pm. I was home all day. Nothing came. I want my glasses.',
+        "The post say the package is delivered but I don't find it anywhere. I ask my neighbor also. What I do now?",
+        "UPS says it was left at my door but there's literally nothing here 😡📦",
+      ],
+    ],
+    [
+      'Change prescription after ordering',
+      [
+        'I entered the wrong prescription',
+        'Can I change my prescription after ordering?',
+        'I need to fix my PD',
+        'I made a mistake in my order',
+      ],
+      [
+        "I placed my order about an hour ago and then realized I typed the left eye cylinder as -1.25 when it's actually -1.75. I'm worried the lenses will come out wrong. Can I fix it before you make them?",
+        'i mixed up the left and right eye numbers on my order this morning, pls fix before ur lab makes them',
+        'I went to doctor again yesterday and he give me new numbers, but I already order the glasses 2 days ago. Can change?',
+      ],
+    ],
+    [
+      'Change frame, color or lenses on an order',
+      [
+        'Can I change the frame color?',
+        'I want to add transitions to my order',
+        'Can I switch to a different frame?',
+        'Can I upgrade my lenses after ordering?',
+      ],
+      [
+        "I ordered the Ellis in black 2 hours ago but I'd like the crystal clear one instead. Can you swap it?",
+        "I don't want to cancel, I just want to add the light-adaptive lenses to the order I placed this morning.",
+        'ordered last night but changed my mind on the frame lol can u switch it to the round one',
+      ],
+    ],
+    [
+      'Change shipping address',
+      [
+        'Can I change my shipping address?',
+        'I put the wrong address',
+        'Can I ship to my work instead?',
+        "I'm moving, can you update the address?",
+      ],
+      [
+        'i put my old adress on the order by mistake!! can u change it',
+        "oops 🙈 just realized I sent it to my office and I'm on vacation next week, can it go to my home instead?",
+      ],
+    ],
+    [
+      'Cancel an order',
+      ['How do I cancel my order?', 'I want to cancel', 'Can I cancel after 24 hours?', 'I ordered by mistake'],
+      [
+        "Cancel my order. Now. I just found out my insurance covers glasses at my optometrist and I don't need these.",
+        "I don't want this order anymore, I hit buy by accident about an hour ago. How do I undo it?",
+        "So I placed an order 3 days ago and now I'm not allowed to back out? Wonderful policy, really customer friendly.",
+      ],
+    ],
+    [
+      '30-day fit guarantee',
+      [
+        'What is your return policy?',
+        "What's the 30 day guarantee?",
+        "What if I don't like my glasses?",
+        'Can I return prescription glasses?',
+      ],
+      [
+        "I got my glasses last week and honestly I just don't like how they look on me. They're fine vision-wise, but the style isn't me at all. Is there anything I can do or am I stuck with them?",
+        'Nothing is technically wrong with them, I just hate them on my face. Do I have any options?',
+      ],
+    ],
+    [
+      'How to start a return',
+      [
+        'How do I return my glasses?',
+        'Where do I send my return?',
+        'How do I start a return?',
+        'Do I need the original packaging?',
+      ],
+      [
+        "How do I send my glasses back? I'd like my money back.",
+        'wanna return these, whats the process',
+        "I don't have anymore the original box. I can still return the glasses?",
+      ],
+    ],
+    [
+      'Return shipping cost',
+      [
+        'Do I pay for return shipping?',
+        'Is the return label free?',
+        'How much does it cost to send back?',
+        'Can I use my own shipping?',
+      ],
+      [
+        "Let me guess, I get to pay $12 to mail back glasses I didn't even like?",
+        'already mailed the return with fedex myself, can u pay me back the shiping?',
+      ],
+    ],
+    [
+      'When the refund arrives',
+      [
+        'When will I get my refund?',
+        'How long do refunds take?',
+        'I returned my glasses but no refund yet',
+        'Has my refund been processed?',
+      ],
+      [
+        "You got my return 2 weeks ago and I STILL don't have my money. How long does this take?",
+        'when do i get my $ back? sent them back last week',
+        'return got to you on monday ✅ when will i see the money? 💸',
+      ],
+    ],
+    [
+      'How the refund is paid',
+      [
+        'Will I get my money back on my card?',
+        'Can I get store credit instead?',
+        'Where does the refund go if I paid with FSA?',
+        'Can I get a refund to a different card?',
+      ],
+      [
+        'Will the money come back to my PayPal, or do you give store credit?',
+        "I don't want store credit, I want it back on my card. Is that possible?",
+        "I paid with my FSA card but I've since left my job and that account is closed. I'm sending the glasses back. Can you put the money on my personal Visa instead?",
+      ],
+    ],
+    [
+      'Refund amount and shipping fees',
+      [
+        "Why wasn't my full amount refunded?",
+        'Do you refund shipping?',
+        'Do I get the lens upgrades refunded?',
+        'Is there a restocking fee?',
+      ],
+      [
+        'I got $189 back but I paid $213. Where is the rest of my money??',
+        'Is there a restocking fee if I send them back? I paid for the thin lenses and progressives.',
+      ],
+    ],
+    [
+      'Exchange for a different frame',
+      [
+        'Can I exchange for another frame?',
+        'I want a different style',
+        'Can I swap the color?',
+        'How does an exchange work?',
+      ],
+      [
+        'These frames make me look like a 1970s accountant. Any chance I can trade them for a different style, or do I just embrace the look?',
+        "I don't want a refund, I'd rather trade these for the bigger Hudson frame.",
+        'can i exchnage for another style? the new one is $20 more, do i pay the diffrence?',
+      ],
+    ],
+    [
+      'Lenses made wrong by us',
+      [
+        "My lenses don't match my prescription",
+        'You made my glasses wrong',
+        'The prescription is off',
+        'Wrong PD on my glasses',
+      ],
+      [
+        "I had my optometrist check my glasses and the lenses DON'T match my prescription. The axis is totally off. You made them wrong.",
+        'I got my new glasses and the right eye is blurry no matter how long I wear them. I took them to my eye doctor and she put them on her machine: the right lens is -2.00 instead of -2.75. What do we do now?',
+        'The lens in my glasses is not same like my prescription, my optician check it. Is your mistake, I need new lens.',
+      ],
+    ],
+    [
+      'New glasses feel blurry or strange',
+      [
+        'My new glasses are blurry',
+        'These glasses give me a headache',
+        'Everything looks curved',
+        'Is it normal to feel dizzy with new glasses?',
+      ],
+      [
+        'Just got my new glasses and everything looks a little warped, like the floor is curved. Is that normal?',
+        'put on my new pair and feel kinda dizzy 😵 is this just my eyes getting used to them?',
+        'first day w progressives and my head is spinning, does it get better',
+      ],
+    ],
+    [
+      'Frame adjustment tips',
+      [
+        'My glasses are too tight',
+        'My glasses keep sliding down my nose',
+        'The frames are crooked',
+        'How do I adjust my glasses?',
+      ],
+      [
+        'my glasses keep sliding down my nose when i look down, can i fix that myself somehow?',
+        'The arms of glasses squeeze my head behind the ears, it hurts. How I can make more loose at home?',
+        "Great, my glasses fall off every time I bend over. Super handy when I'm tying my shoes. Any way to tighten them up?",
+        'I paid for these glasses and one of the arms pinches behind my ear so badly I get a headache by lunch. Seriously, how do I loosen this thing without snapping it?',
+      ],
+    ],
+    [
+      'Damaged or scratched on arrival',
+      [
+        'My glasses arrived broken',
+        'The lens is scratched',
+        'The frame came damaged',
+        "There's a defect on my glasses",
+      ],
+      [
+        'opened the box and the lens is scratched already 😤 brand new!',
+        "The package came today and the box was crushed on one side. When I opened it, one of the arms was bent and there's a chip on the frame edge. I haven't even worn them once.",
+        'Just opened my order and the frame is CRACKED. Unbelievable. I waited two weeks for this.',
+      ],
+    ],
+    [
+      'Warranty for frames and lenses',
+      [
+        'Do you have a warranty?',
+        'My hinge broke after 3 months',
+        'My coating is peeling',
+        'Is accidental damage covered?',
+      ],
+      [
+        "Four months. That's how long your hinge lasted with totally normal use. Impressive. Is that covered at least?",
+        'the coating on my lenses is peeling off after like 6 months, is there a warrenty?',
+        'screw fell out of my frames and the arm is flopping around lol. can u guys fix it',
+      ],
+    ],
+    [
+      'Wrong frame or item received',
+      [
+        'I got the wrong frame',
+        "This isn't the color I ordered",
+        "You sent me someone else's order",
+        'I received the wrong contacts',
+      ],
+      [
+        'I ordered black rectangular frames. I received pink cat-eye ones. Bold choice on your part, but not what I paid for.',
+        "There's someone else's glasses in my box: wrong frame and the name on the slip isn't mine.",
+        'ordered the blue frame, got the green one 🤨',
+      ],
+    ],
+    [
+      'Returning contact lenses',
+      [
+        'Can I return contact lenses?',
+        'I ordered the wrong contact power',
+        'Can I return opened contacts?',
+        'My eye doctor changed my prescription, can I exchange?',
+      ],
+      [
+        'Can I send back unopened boxes of contacts? My doctor changed my prescription.',
+        'I never used the lenses, I only cracked open one box to try a pair. Can I send back the rest?',
+        'bought way too many boxes of dailies, can i send a couple back? theyre still sealed',
+      ],
+    ],
+    [
+      'Complaint and escalation',
+      [
+        'I want to make a complaint',
+        'This is unacceptable',
+        "I'm very unhappy with your service",
+        'I want to speak to a manager',
+      ],
+      [
+        "This is the third time I've contacted you about this order and nobody has fixed anything. I want someone above you to handle this.",
+        "I've been a customer for three years and this last order has been a disaster from start to finish. Emails ignored, wrong info, and now I'm being told to wait again. I want this looked at by someone who can actually make a decision.",
+        'Wow, five emails and zero answers. Really stellar service. Who do I actually have to complain to around here?',
+      ],
+    ],
+    [
+      'Talk to a person',
+      [
+        'Can I talk to a real person?',
+        "What's your phone number?",
+        'I want to speak to an optician',
+        'What are your support hours?',
+      ],
+      [
+        'Can I talk to a real person?',
+        'is this a bot? i need a human pls',
+        "I don't want automated answers, I want to speak to an actual optician. What are your phone hours?",
+      ],
+    ],
+    [
       'Clothing size guide',
       [
         'What size should I get for my baby?',
@@ -8929,6 +9631,721 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'My friend said you can order shoes to try on at home without paying first. How does that work?',
         'Can I get 2 sizes sent to try on and send one back? 👟👟',
+      ],
+    ],
+    [
+      'Protein flavours available',
+      [
+        'What flavours does the whey come in?',
+        'Do you have an unflavoured protein?',
+        'Which flavour is most popular?',
+        'What flavours does the plant protein come in?',
+      ],
+      [
+        'need a new tub 😋 what options do u have for the pea protein one? 🌱',
+        'Hello, I want buy protein powder for my husband, which tastes you are having? He not like vanilla at all.',
+      ],
+    ],
+    [
+      'Serving size and servings per tub',
+      [
+        'How big is one serving?',
+        'How many servings are in a tub?',
+        'How much protein per scoop?',
+        'Is the 5 lb tub worth it?',
+      ],
+      [
+        'how many servigns in the 2 lb one and how much protien per scoop??',
+        "I'm on a cut and weighing literally everything I eat. The plant protein label says two scoops but I have no idea what that is in grams or how much protein I'm actually getting. Can you break it down for me?",
+        'Love doing math at 6am. Is the 5 lb actually cheaper per shake or is it just a bigger bucket for the same price ratio?',
+      ],
+    ],
+    [
+      'Whey vs plant vs isolate',
+      [
+        "What's the difference between your whey and plant protein?",
+        'Which protein is best for me?',
+        "I'm lactose intolerant, which protein should I get?",
+        'Is your whey an isolate or concentrate?',
+      ],
+      [
+        "What's the real difference between your normal whey and the isolate? Is the isolate worth the extra money?",
+        'ok so regular whey has me bloated like a balloon, should i go isolate or the pea one',
+      ],
+    ],
+    [
+      'Allergens and facility',
+      [
+        'Does this contain nuts?',
+        'What allergens are in your protein?',
+        'Is it made in a facility with peanuts?',
+        'Does the pre-workout contain soy?',
+      ],
+      [
+        "My son has a severe peanut allergy and I can't find ANYWHERE on your site whether your stuff is made around nuts. This is basic info, why is it so hard to find??",
+        'is there egg in any of ur products? my daughter is alergic and i wanna be carefull',
+      ],
+    ],
+    [
+      'Vegan products',
+      ['Which products are vegan?', 'Are your gummies vegan?', 'Is the collagen vegan?', 'Do you use gelatin?'],
+      [
+        'gf just went plant based, are ur gummies made w gelatin or nah',
+        "I'm not after a protein powder, I just want to know which of your other things like capsules or the pre I can take as a vegan.",
+      ],
+    ],
+    [
+      'Gluten-free products',
+      [
+        'Is your protein gluten-free?',
+        'I have celiac, is this safe?',
+        'Which flavours contain gluten?',
+        'Are the gummies gluten-free?',
+      ],
+      [
+        'I have celiac disease. Is the vanilla whey safe for me?',
+        "Let me guess, the one flavour I actually want (cookies & cream) is the one I can't have because of gluten?",
+      ],
+    ],
+    [
+      'Third-party testing and COA',
+      [
+        'Are your products third-party tested?',
+        'Can I see a certificate of analysis?',
+        'Do you test for heavy metals?',
+        'Is your pre-workout safe for drug-tested athletes?',
+      ],
+      [
+        "I compete in a drug-tested federation so I have to be super careful about what I take. I've read horror stories about supplements containing stuff that isn't on the label. Is your protein checked by anyone outside the company, and can I see the results for the exact tub I bought?",
+        "How do I know your powder isn't loaded with lead like half the brands out there? Show me actual lab proof, not marketing fluff.",
+      ],
+    ],
+    [
+      'Pre-workout caffeine content',
+      [
+        'How much caffeine is in the pre-workout?',
+        'Do you have a stim-free pre-workout?',
+        'Can I take half a scoop?',
+        'When should I take pre-workout?',
+      ],
+      [
+        'how much caff in 1 scoop of the preworkout? dont wanna be up til 3am',
+        "Great, had one scoop at 7pm and stared at my ceiling until 4. Is there a version that won't turn me into an owl?",
+      ],
+    ],
+    [
+      'Pregnancy, medication and health conditions',
+      [
+        'Can I take this while pregnant?',
+        'Is it safe while breastfeeding?',
+        'Can I take this with my medication?',
+        'Is this ok for teenagers?',
+      ],
+      [
+        "I just found out I'm pregnant! Can I keep taking the collagen and the multivitamin gummies?",
+        'My doctor give me pills for blood pressure. It is ok to drink your pre workout together with this?',
+        "Not asking for a doctor's opinion or anything, just whether my 16 year old can start using your whey, he's been bugging me about it.",
+      ],
+    ],
+    [
+      'Collagen source and types',
+      [
+        'Where does your collagen come from?',
+        'What types of collagen is it?',
+        'Is the collagen unflavoured?',
+        'Does collagen mix into coffee?',
+      ],
+      [
+        'can i stir the collagen into my morning coffee ☕ without it going lumpy? and what type is it',
+        'hey does the marine colagen come from farmed fish or wild? and is it type 1 or 3',
+      ],
+    ],
+    [
+      'Gummies sugar and dosage',
+      [
+        'How much sugar is in the gummies?',
+        'How many gummies should I take a day?',
+        'Are the gummies safe for kids?',
+        'Do the gummies have artificial colours?',
+      ],
+      [
+        'how much sugar is in those gummies tho, im doing low carb',
+        'My 7 year old got into the multivitamin gummies because they look exactly like candy. She had maybe 3 or 4 and seems totally fine. How many is an adult supposed to take a day, and are they even meant for kids?',
+        'How many gummy I must eat every day and how long one bottle will last?',
+      ],
+    ],
+    [
+      'Sampler packs',
+      [
+        'Do you sell samples?',
+        "What's in the sampler pack?",
+        'Can I pick the flavours in the sampler?',
+        'Do you have single serving packets?',
+      ],
+      [
+        "Do you sell small trial sizes? Don't want to commit to a massive tub of something I might hate.",
+        "I don't want the box with strawberry in it, can I pick my own 6 flavours for the little sachet pack?",
+      ],
+    ],
+    [
+      'Out of stock and restocks',
+      [
+        'When will this be back in stock?',
+        'Why is my flavour sold out?',
+        'Can I preorder?',
+        "Can you notify me when it's restocked?",
+      ],
+      [
+        'Salted caramel has been sold out for like a MONTH. When is it coming back??',
+        'The strawberry 5 lb show sold out. Can I order now and you send me later when it arrive?',
+        "noooo unflavoured isolate is gone 😭😭 when's it back",
+      ],
+    ],
+    [
+      'Discount code not working',
+      [
+        "My discount code isn't working",
+        'Can I use two codes?',
+        "Why won't the promo code apply?",
+        'Does the code work on subscriptions?',
+      ],
+      [
+        'ur code WELCOME15 keeps sayin invalid at chekout wth',
+        "Love how the code from YOUR OWN newsletter 'cannot be applied'. Really great marketing.",
+        "I'm trying to use my birthday code together with the newsletter one but it only takes one. Is that right?",
+      ],
+    ],
+    [
+      'Forgot to use a discount code',
+      [
+        'I forgot to enter my discount code',
+        'Can you apply the code after I ordered?',
+        'The sale started the day after I ordered',
+        'Can I get the price difference?',
+      ],
+      [
+        'Ugh, I placed an order about an hour ago and just noticed I had a 20% off code sitting in my inbox the whole time. Totally slipped my mind at checkout. Is there any way to still get that taken off?',
+        'bruh i forgot to put my code in. can u still give me the discount',
+        "I don't want to cancel and reorder, I just want the 15% from the code I forgot to type in. Possible?",
+        'Of course your big sale starts the day AFTER I buy two tubs. Any chance of getting the difference back, or is that just my luck?',
+      ],
+    ],
+    [
+      'Payment methods accepted',
+      [
+        'What payment methods do you accept?',
+        'Can I pay with PayPal?',
+        'Do you offer buy now pay later?',
+        'Can I use Apple Pay?',
+      ],
+      ['Do you take PayPal?', 'can i pay w apple pay? 🍏📱'],
+    ],
+    [
+      'Payment declined at checkout',
+      [
+        'My card was declined',
+        "Checkout won't accept my payment",
+        'I was charged but got no order confirmation',
+        'Why did my payment fail?',
+      ],
+      [
+        'Tried my card THREE times and it keeps getting rejected. My bank says nothing is wrong on their end. What is going on with your checkout?',
+        'payment wont go thru, says declined but theres deffo money on the card??',
+        "I tried to check out last night and it said the payment failed, so I gave up and went to bed. This morning there's a pending $62 on my bank app but no confirmation email anywhere. Did I order something or not?",
+      ],
+    ],
+    [
+      'Earning loyalty points',
+      [
+        'How do I earn points?',
+        'How many points do I get per dollar?',
+        'Do subscriptions earn points?',
+        "Why didn't I get points for my order?",
+      ],
+      [
+        'do u get points for leaving a review? tryna stack some up',
+        "I made order yesterday but I don't see any points in my account. When they will come?",
+      ],
+    ],
+    [
+      'Redeeming loyalty points',
+      [
+        'How do I use my points?',
+        'How much are my points worth?',
+        'Do points expire?',
+        'Where can I see my points balance?',
+      ],
+      [
+        'how do i use my points?? i have like 450 just sitting there doing notihng',
+        "So I have 600 'Summit Points' and apparently no way to spend them. Is there a secret handshake I'm missing?",
+        'What are 300 points worth in dollars? And do they run out eventually?',
+      ],
+    ],
+    [
+      'How Subscribe & Save works',
+      [
+        'How does subscribe and save work?',
+        'How much do I save with a subscription?',
+        'Is there a commitment?',
+        'How often will my subscription ship?',
+      ],
+      [
+        'How does the auto-delivery thing work? Am I locked in for a set number of months?',
+        'whats the discount if i do the repeat delivery option? 💸💸',
+        "I don't want to be tied into some contract. If I sign up for the regular shipments can I just stop whenever I feel like it?",
+      ],
+    ],
+    [
+      'Skip or pause a subscription',
+      [
+        'How do I skip my next delivery?',
+        'Can I pause my subscription?',
+        'I have too much protein, can I delay?',
+        'How long can I pause for?',
+      ],
+      [
+        "I'm travelling for work for the next six weeks and won't be home to get anything. I still want the protein coming after that, I just don't want boxes piling up outside my door. What's the best way to handle it?",
+        'I have too much protein at home now. Can I stop the subscription for some time but not finish it completely?',
+      ],
+    ],
+    [
+      'Cancel a subscription',
+      [
+        'How do I cancel my subscription?',
+        'Cancel my subscribe and save',
+        'Is there a cancellation fee?',
+        'I was charged after I cancelled',
+      ],
+      [
+        "I want my subscription ENDED. I've clicked around my account for 20 minutes and can't find how. Stop charging me.",
+        'Not looking to pause or skip, I want the monthly order gone for good please.',
+        'how do i cancle my subscrption? switching to something else',
+      ],
+    ],
+    [
+      'Change subscription date or frequency',
+      [
+        'Can I change my delivery date?',
+        'I need my subscription sooner',
+        'How do I change how often it ships?',
+        'Can I change the flavour on my subscription?',
+      ],
+      [
+        'running low already 😅 can my next box come early?',
+        'Apparently I drink protein way faster than your 8 week schedule thinks I do. Any way to get it more often?',
+      ],
+    ],
+    [
+      'Subscription payment failed',
+      [
+        'My subscription payment failed',
+        'How do I update my card on my subscription?',
+        "Why didn't my subscription ship?",
+        'I got a payment failed email',
+      ],
+      [
+        "I didn't cancel anything, but I got an email saying my subscription charge didn't go through. What happens now?",
+        'bank replaced my card after some fraud stuff so my autoship prob bounced, how do i add the new one',
+        "Your system put my subscription on hold over some billing glitch and now I'm out of protein. Fix it.",
+      ],
+    ],
+    [
+      'Best-before dates and shelf life',
+      [
+        'How long does the protein last?',
+        'Where is the best-before date?',
+        'How long is it good after opening?',
+        'Can I use it after the best-before date?',
+      ],
+      [
+        'After I open the powder, how long time I can use it before it go bad?',
+        "I like to stock up when there's a sale, so I'm thinking about grabbing four of the big tubs at once. Problem is I'm slow, maybe one tub every two months. Will the last one still be good by the time I get to it?",
+      ],
+    ],
+    [
+      'Free shipping and shipping cost',
+      [
+        'Do you offer free shipping?',
+        'How much is shipping?',
+        "What's the free shipping minimum?",
+        'Why was I charged shipping?',
+      ],
+      [
+        "First time ordering here. I've got one tub of whey in my cart, it comes to about $40, and there's a delivery fee on top. If I throw in something else, does postage become free? Where's the cutoff?",
+        'why is there 5.95 shiping on my cart?? thought it was free',
+        'Cool, so my 10% code knocked me down to $48 and now I have to pay postage. Saving money by spending money, genius.',
+      ],
+    ],
+    [
+      'Processing and delivery times',
+      [
+        'How long does shipping take?',
+        'When will my order ship?',
+        'Do you ship on weekends?',
+        'When will I get my order?',
+      ],
+      [
+        'if i order rn how long til it gets to me? im in ohio',
+        'I order on Saturday, when you will send it? And how many days until Hawaii?',
+      ],
+    ],
+    [
+      'Expedited shipping options',
+      [
+        'Do you offer express shipping?',
+        'How much is 2-day shipping?',
+        'Can I get it by Friday?',
+        'Can I upgrade my shipping?',
+      ],
+      [
+        'comp is next saturday 🏋️‍♂️ can i get it faster than the normal shipping?',
+        "I don't necessarily need it overnight, but is there anything quicker than standard? What does it cost?",
+        "I ordered a couple of hours ago with regular shipping and then remembered I'm flying out Thursday morning. I really need the pre-workout before I go. Can you bump my order to a faster option?",
+      ],
+    ],
+    [
+      'Shipping outside the US',
+      [
+        'Do you ship to Canada?',
+        'Do you ship internationally?',
+        'Can you ship to the UK?',
+        'Can I use a freight forwarder?',
+      ],
+      [
+        'Oh so I need to move to America just to buy a tub of protein? No delivery to the UK at all?',
+        'can i just use one of those package forwarding services to get it to australia',
+      ],
+    ],
+    [
+      'APO/FPO military addresses',
+      [
+        'Do you ship to APO?',
+        'Can I send this to an FPO address?',
+        "Why can't I ship liquids to APO?",
+        'How long does APO delivery take?',
+      ],
+      [
+        'My husband is deployed overseas. Can I mail an order to his FPO?',
+        "I'm stationed overseas and the base store carries nothing decent. I tried ordering the ready-to-drink shakes to my military address and checkout kept blocking me. What can I actually get sent here, and how long does it usually take?",
+        'do yall ship to militray adresses? im on base in korea',
+      ],
+    ],
+    [
+      'Where is my order',
+      ['Where is my order?', 'Has my order shipped?', "I didn't get a tracking number", 'How do I track my package?'],
+      [
+        "where's my stuff at lol ordered tuesday",
+        'any news on my order? 📦👀',
+        'I make order 3 days ago, where I can see where is my package now?',
+      ],
+    ],
+    [
+      'Tracking not updating or delayed',
+      [
+        "My tracking hasn't moved in days",
+        'My package is late',
+        'Tracking says label created only',
+        'Is my order lost?',
+      ],
+      [
+        "Tracking has said 'label created' for 4 days now. Did you even send it??",
+        'My parcel has apparently been chilling in Memphis for a week. Is it on vacation?',
+        'tracking hasnt moved since last wendesday, is it lost??',
+      ],
+    ],
+    [
+      'Marked delivered but not received',
+      [
+        "Tracking says delivered but I didn't get it",
+        'My package was stolen',
+        "I can't find my parcel",
+        'Delivered to the wrong address',
+      ],
+      [
+        "UPS says my order was dropped off yesterday at 2pm but there's nothing at my door. I asked both neighbors and checked the mailroom in my building. I've been waiting on this protein all week. What now?",
+        'It says DELIVERED. It is NOT here. Either someone stole it or your driver lied. I want my stuff.',
+        'The app say package is delivered but I not receive anything. Please help me.',
+      ],
+    ],
+    [
+      'Change shipping address',
+      [
+        'I entered the wrong address',
+        'Can I change my shipping address?',
+        'I moved, can you update my order?',
+        'Can you redirect my package?',
+      ],
+      [
+        'I just moved and the order went in with my old address on it. Can you fix that?',
+        'i typed the wrong apartmnet number on my order, can u make it 4B instead',
+      ],
+    ],
+    [
+      'Cancel an order',
+      ['Can I cancel my order?', 'I ordered by mistake', 'Please cancel order', 'How fast do I need to cancel?'],
+      [
+        'Please scrap the order I just placed, I picked the wrong product.',
+        "I don't want to return it later, I want the order stopped before it even leaves. Placed it 20 minutes ago.",
+        'ordered twice by accident 🤦‍♀️ can you kill one of them?',
+      ],
+    ],
+    [
+      'Change items in an order',
+      [
+        'Can I change the flavour on my order?',
+        'Can I add something to my order?',
+        'I picked the wrong size',
+        'Can I combine two orders?',
+      ],
+      [
+        'can i switch the vanilla to chocolate on the order i literally just made',
+        "Placed two separate orders ten minutes apart because apparently I can't use a cart. Can you mash them into one?",
+      ],
+    ],
+    [
+      'Item missing from order',
+      [
+        'An item is missing from my order',
+        'I only got part of my order',
+        'My box was missing the gummies',
+        'Where is the rest of my order?',
+      ],
+      [
+        'I paid for 3 things and only 2 showed up. Where is the rest of my order??',
+        "Got my box today, unpacked everything, and the collagen isn't in there. It's on the packing slip though. Just the whey and the gummies came. Is it coming separately or did someone forget it?",
+        'my pre workout wasnt in the box, only got the protien',
+      ],
+    ],
+    [
+      'Wrong item or flavour received',
+      [
+        'I got the wrong flavour',
+        'You sent me the wrong product',
+        "I received someone else's order",
+        "This isn't what I ordered",
+      ],
+      [
+        "Ordered chocolate, got strawberry. I guess that's kind of close if you squint?",
+        "This is the SECOND time you've sent me the wrong thing. I ordered UNFLAVOURED.",
+        "opened my box and it's the plant one not whey 😐",
+        'I order big tub 5 lb but you send me the small one. What I do now?',
+      ],
+    ],
+    [
+      '60-day empty-container guarantee',
+      [
+        'How does the money-back guarantee work?',
+        "I don't like the taste, can I get a refund?",
+        'Can I return an opened tub?',
+        'Do I need to send the empty tub back?',
+      ],
+      [
+        "I don't want an exchange, the taste just isn't for me and I've already used half of it. Can I get my money back?",
+        "Tried the salted caramel and honestly I can't stand it. The tub's open though, what can I do?",
+        "I bought my first tub of your isolate about a month ago because everyone online raves about it. I've given it a fair shot but it just doesn't work for me taste-wise. I saw something about getting refunded even if it's opened, how does that work?",
+      ],
+    ],
+    [
+      'Guarantee limits (first tub only)',
+      [
+        'Does the guarantee apply to my second tub?',
+        'Can I use the guarantee on a subscription?',
+        'I bought 3 tubs, can I refund all of them?',
+        'Does the guarantee cover Amazon purchases?',
+      ],
+      [
+        "I'm not trying to take it back to the shop I bought it from, I want to use YOUR money-back promise. Got the tub at a local store and can't stand it.",
+        'so if i hate my 2nd tub too can i still get my money back or is it a one time thing',
+        "So the 'guarantee' only counts once? Great, guess I'll just choke down the second tub of sadness.",
+      ],
+    ],
+    [
+      'Return unopened items',
+      [
+        'How do I return something?',
+        "What's your return policy?",
+        'Can I return an unopened tub?',
+        'How long do I have to return?',
+      ],
+      [
+        'I want return 2 bottle of gummies, they are still closed. How I can do it?',
+        "changed my mind on the pre 🙈 it's still shrink wrapped, can I send it back?",
+        'can i return somthing i bought 3 weeks ago? never opend it',
+      ],
+    ],
+    [
+      'Who pays return shipping',
+      [
+        'Do I pay for return shipping?',
+        'Is there a return label?',
+        'Is there a restocking fee?',
+        'How much does a return cost?',
+      ],
+      [
+        "Not asking for the original delivery fee back, I just want to know if I'm stuck paying to mail this tub back to you.",
+        'Why is there $7.95 missing from my refund?? Nobody said sending it back would cost me money.',
+      ],
+    ],
+    [
+      'When will I get my refund',
+      [
+        'When will I get my refund?',
+        'How long do refunds take?',
+        "I returned my order but haven't been refunded",
+        "My refund hasn't shown up",
+      ],
+      [
+        'Sent my return back 2 weeks ago and STILL no money. How long does this take??',
+        'when will my refnud show up? email said it was processed',
+        "Refund 'processed' 9 days ago and my bank has never heard of it. Are you sending it by carrier pigeon?",
+      ],
+    ],
+    [
+      'How the refund is paid',
+      [
+        'Will the refund go back to my card?',
+        'Can I get store credit instead?',
+        'My card was cancelled, how do I get my refund?',
+        'Do I get shipping refunded?',
+      ],
+      [
+        'Can I get store credit instead of the money going back to my card?',
+        "I don't want the money back on PayPal, can you just make it credit for my next order?",
+      ],
+    ],
+    [
+      'Exchange for a different flavour or size',
+      [
+        'Can I exchange for a different flavour?',
+        'Can I swap my tub for a bigger size?',
+        'How do exchanges work?',
+        'Can I exchange an opened tub?',
+      ],
+      [
+        'Can I trade my unopened 2 lb for the 5 lb one? Happy to pay the difference.',
+        "I don't need a refund, I just want to trade my sealed strawberry for cookies and cream.",
+        "vanilla's not for me 😬 still sealed tho, can I swap it for chocolate?",
+      ],
+    ],
+    [
+      'Melted or heat-damaged items',
+      [
+        'My gummies arrived melted',
+        'The gummies are stuck together',
+        'My package sat in the heat',
+        'Is it safe if it got hot?',
+      ],
+      [
+        'The box sat on my porch in Arizona all afternoon and when I opened it the gummies had fused into one giant blob. The bottle is basically a solid brick now. Are they still safe to eat or can you send new ones?',
+        'gummies arrived as one big gummy 🥵☀️',
+        'my gummies came all soft n sticky from the heat wave, they still good?',
+      ],
+    ],
+    [
+      'Damaged tub, broken seal or leaking',
+      [
+        'My tub arrived cracked',
+        'The seal under the lid is broken',
+        'Powder spilled everywhere in the box',
+        "There's no seal on my tub",
+      ],
+      [
+        'The lid was cracked and there was powder all over the inside of the box. Pathetic packaging.',
+        'The tub arrived and the foil under the cap is open. Is it safe for using?',
+        'Love the free powder confetti all through my box. The tub split open somewhere along the way.',
+      ],
+    ],
+    [
+      "Can't find the scoop",
+      ['There was no scoop in my tub', 'Where is the scoop?', 'My scoop is missing', 'Can you send me a scoop?'],
+      [
+        'where tf is the scoop in this thing',
+        "My tub doesn't seem to have a scoop in it?",
+        "I don't need a whole new tub, just the little measuring thing, mine didn't come with one.",
+      ],
+    ],
+    [
+      'Clumping, smell or taste changed',
+      [
+        'My protein is clumpy',
+        'The powder smells strange',
+        'This tub tastes different from my last one',
+        'There are dark specks in my powder',
+      ],
+      [
+        "I've been using the vanilla whey for months and this new tub smells really different, almost sour. The powder has also gone rock hard in chunks. I'm a bit nervous about drinking it. Is this normal?",
+        'my powder is all clumpy and tastes weird compaired to my last tub',
+        'This new chocolate have different colour, more light than before. Is normal or it is bad?',
+      ],
+    ],
+    [
+      'Tingling, upset stomach or reactions',
+      [
+        'The pre-workout makes my skin tingle',
+        'The protein upsets my stomach',
+        'I had a reaction to your product',
+        'I feel jittery after pre-workout',
+      ],
+      [
+        'why does my face feel all prickly after the pre workout 😳',
+        'the pre made me super jittery n shaky, is that normal',
+        'After I take pre workout my hands and lips are tingling very strong. It is dangerous?',
+      ],
+    ],
+    [
+      'Received expired or short-dated product',
+      [
+        'My product is expired',
+        'The best-before date is next month',
+        'Why did you send me old stock?',
+        'The date on my tub has passed',
+      ],
+      [
+        'The tub you sent me expires in 2 MONTHS. Who ships stuff like that?',
+        'The gummies I just got already expired last month. What should I do?',
+        "Nothing like getting a 'fresh' order that went off back in March.",
+      ],
+    ],
+    [
+      'Complaint and escalation',
+      [
+        'I want to make a complaint',
+        'This is unacceptable',
+        'I want to speak to a manager',
+        "I'm very unhappy with your service",
+      ],
+      [
+        "This is the third problem with this order and I'm done being patient. I want someone higher up involved.",
+        "I've reached out three times now about the same order. First it showed up late, then it was the wrong item, and now nobody has answered my last email. I'm seriously thinking about disputing the charge with my bank. I need someone senior to look at this.",
+        'Wow, another copy-paste answer. Is there anyone above you who actually fixes things?',
+      ],
+    ],
+    [
+      'Invoice or receipt',
+      [
+        'Can I get an invoice?',
+        'I need a receipt for my order',
+        'Can you add my company name to the invoice?',
+        'Can I use my HSA or FSA?',
+      ],
+      [
+        "I don't need the order confirmation email, I need a proper invoice for my HSA claim. Where do I get one?",
+        'I need invoice with my company name on it for the accounting. Can you make this?',
+        'where do i download proof of purchase for my order, deleted the email by accident',
+      ],
+    ],
+    [
+      'Talk to a person',
+      [
+        'Can I talk to a real person?',
+        "What's your phone number?",
+        'What are your support hours?',
+        'How do I contact you?',
+      ],
+      [
+        "I'm sick of talking to a bot. Get me a real person.",
+        'is ther a phone number i can call u guys on?',
+        'what hours are your support people around? 🕘',
       ],
     ],
     [
@@ -16290,6 +17707,436 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ['我买的时候299，今天就降到249了，这不是坑人吗', '降价了😤 我前天刚买的 能补差价吗'],
     ],
     [
+      '正版保证',
+      ['是正版吗', '会不会是盗版书', '书从哪里进的货', '怎么保证是正版'],
+      [
+        '我不是怀疑你们啊，就是上回在别家买到过假书，纸薄得跟复印的一样，你们家的能保真吗',
+        '你家书是正板的吗？价钱也太底了吧，有点不敢下单',
+        '請問你們賣的書都是出版社正規進貨的嗎？買來送老師的，怕買到假的丟臉',
+      ],
+    ],
+    [
+      '新书预售发货时间',
+      ['预售什么时候发货', '预售书几号能到', '新书还没出吗', '预售写的时间准吗'],
+      [
+        '我上个月就拍了那本新出的悬疑小说，当时页面写月底发，现在都下个月了还没动静。我也不是非要催，就想问问到底啥时候能寄，给个准信就行。',
+        '订的那本新书啥时候能发呀🥺 天天刷物流📚',
+        '预订那本到底几号发啊 说好的月中呢 出版社又鸽了？',
+      ],
+    ],
+    [
+      '预售和现货一起买',
+      ['预售和现货一起拍会一起发吗', '能先把现货发了吗', '一起下单要等预售吗', '现货和预售能分开发吗'],
+      [
+        '我一单里拍了两本现货一本还没出版的，现货能先寄吗？还是得等那本一起',
+        '我不是想取消没出的那本，就是另外两本下周上课就要用，能不能别绑着一起等',
+        '我order里有一本pre-order的，其他都in stock，是要一起ship还是分开发？',
+      ],
+    ],
+    [
+      '教材版本和年份',
+      ['这本教材是第几版', '和学校要求的版本一样吗', '教材是哪一年出的', '人教版还是北师大版'],
+      [
+        '开学老师发了个书单，写的是同济的高等数学第七版，我在你们店搜出来好几个封面都差不多。怕买错了又要退，麻烦帮我看看哪个链接才对。',
+        '大学教才要第几版的，我们老师说要最新那版，你家这个是几几年印的',
+        '老師指定的是第三版，你們這個連結到底是第幾版？跟學校發的單子對不上怎麼辦',
+      ],
+    ],
+    [
+      '考试用书是不是最新版',
+      ['考研书是今年最新版吗', '这是哪一年的考试用书', '有没有2025版的', '真题是最新的吗'],
+      [
+        '这套考研政治是今年的吗？不要去年剩下的',
+        '又想拿去年的库存糊弄人是吧？这个教资题库到底是不是2025的，别等我收到才发现是旧的！',
+        '这本CPA教材是latest edition吗？今年大纲改了好多，old version等于白买',
+      ],
+    ],
+    [
+      '教辅是否带答案和配套资源',
+      ['有答案吗', '答案是单独一本吗', '有配套视频吗', '附赠的资料在哪里'],
+      ['这本练习册后面有解析吗？是印在书里还是另外一小本', '家人们这本教辅带答案不 还有那个扫码听听力的东西有没有啊'],
+    ],
+    [
+      '童书绘本适合年龄',
+      ['这套绘本适合几岁', '3岁孩子能看吗', '有拼音吗', '是纸板书吗'],
+      [
+        '我家闺女刚满两岁，特别爱撕书，之前买的绘本都被她扯成条了。想问问这套动物的是那种硬硬的厚纸吗？这么小能看吗？',
+        '4岁小朋友看这套合适吗👶📖 字上面有拼音嘛',
+        '不是给我自己看的哈，是给侄子买，他刚上一年级认字不多，这个有注音吗',
+      ],
+    ],
+    [
+      '套装书可以单本卖吗',
+      ['套装能单买一本吗', '我只要其中一册', '可以拆开卖吗', '有单本的链接吗'],
+      [
+        '哈利波特那套我就缺第五部，能单独拍一本吗',
+        '凭什么非得整套买？我家里已经有三本了就差两本，逼着人重复花钱是吧',
+        '这套书能拆开买吗，我只要里面的两本，整套太贵了',
+      ],
+    ],
+    [
+      '套装包含哪些书',
+      ['这套一共几本', '有书盒吗', '套装里有哪几本', '和别家的套装一样吗'],
+      ['这个box set里面总共几册？有没有送gift bag那种手提袋', '這套精裝的裡面到底是哪幾本？跟另一家賣的冊數好像不一樣'],
+    ],
+    [
+      '有没有塑封',
+      ['书是塑封的吗', '有塑封吗', '为什么我的书没有塑封', '塑封是原厂的吗'],
+      [
+        '书外面有包那层透明膜吗？送人的，想要新新的',
+        '收到的书光秃秃的连层膜都没有，你们确定这是新书不是别人看过退回来的？',
+        '请问书有包塑风吗 我有点洁癖 不想要被人翻过的',
+      ],
+    ],
+    [
+      '作者签名版',
+      ['签名是作者亲签吗', '签名版还有吗', '签名是印的吗', '签名书能指定签名内容吗'],
+      [
+        '签名版是作者本人一笔一笔签的嘛✍️ 还是印上去的😅',
+        '我不要普通的，就要有作者签字那版，能不能让作者写上我女朋友名字啊',
+        '这个signed edition是真的hand-signed吗？签在哪一页',
+      ],
+    ],
+    ['有没有现货', ['还有货吗', '是现货吗', '能拍吗', '显示有库存是真的吗'], ['这本还有吗😭 跑了好几家都断货了']],
+    [
+      '缺货什么时候补',
+      ['什么时候补货', '缺货了还会有吗', '到货能通知我吗', '绝版了吗'],
+      [
+        '不是现在就要买，就是想知道这本以后还进不进货，有了能提醒我一声吗',
+        '我盯这本书盯了快一个月了，每次点进去按钮都是灰的拍不了。去新华书店问也说没有。你们能不能给个大概时间，还会不会再进？',
+        '蹲了好久了 到底啥时候有啊 给句准话 还是已经绝版了',
+      ],
+    ],
+    [
+      '满减活动规则',
+      ['满减怎么算', '现在有什么活动', '满多少减多少', '满减能跨店吗'],
+      [
+        '你们店是买满多少减多少啊，我买了98快结算没给我减',
+        '店里最近有啥discount吗？满多少减多少，能和平台那个一起叠吗',
+      ],
+    ],
+    [
+      '购书券怎么用',
+      ['购书券怎么领', '购书券怎么用不了', '券和满减能一起用吗', '购书券有效期多久'],
+      [
+        '领了张10块的券 付钱时死活不出来 是不是不能用啊',
+        '卷在哪里领啊？我翻了半天找不到，领了能跟满减一块用吗',
+        '我有两张店铺的优惠卷🎫 一单能都用上吗🙏',
+      ],
+    ],
+    [
+      '降价补差价',
+      ['刚买就降价了', '能补差价吗', '为什么活动比我买的便宜', '价保怎么申请'],
+      [
+        '我前天刚买的今天就便宜了15块，你们这是专坑老客户吗？差价到底退不退？',
+        '我上周拍了一套童话书，当时129。今天朋友给我发链接一看才109，这才几天啊。请问这20块能退给我吗，不行我就只能退了重拍。',
+        '刚付完款就降价 心态崩了 能把差的钱补我不',
+      ],
+    ],
+    [
+      '支付方式',
+      ['能用花呗吗', '可以白条分期吗', '能货到付款吗', '可以找人代付吗'],
+      ['可以用花呗分三期吗', '京东这边能用白条吗？不行的话WeChat Pay也ok', '可以貨到付款嗎？我不太會用網上付錢'],
+    ],
+    [
+      '批量采购和团购',
+      ['买50本有优惠吗', '班级团购怎么买', '大量采购能便宜吗', '公司要买一批书'],
+      [
+        '我是小学老师，班里想统一买这本课外读物，一共45个孩子。这么多本有没有优惠？能不能直接寄到学校？',
+        '我们公司想买50本这个书当员工福利，有没有团够价',
+      ],
+    ],
+    [
+      '开本、精装平装',
+      ['书多大尺寸', '是精装还是平装', '多少页', '字大不大'],
+      [
+        '这本是硬壳的还是软皮的？大概多大一本',
+        '不要那种小小一本的，我眼神不好，这本是大开本吗，字大不大',
+        '這本是硬殼精裝的嗎？尺寸多大，能塞進包包嗎',
+      ],
+    ],
+    [
+      '多久发货',
+      ['什么时候发货', '今天能发吗', '下单多久发', '怎么还没发货'],
+      ['今天下午三點前付款，當天能寄出嗎', '拍完多久能寄出呀📦⏰', '钱都付了 啥时候发啊 别让我干等一礼拜'],
+    ],
+    [
+      '打包方式',
+      ['怎么包装的', '用纸箱吗', '会不会压坏', '包装能不能好一点'],
+      [
+        '你们怎么包的呀🤔 上次别家寄来的书四个角全磕扁了💢',
+        '不是要礼盒那种，就是想包结实点，送长辈的，别碰坏了角',
+        '精装的会不会路上被压坏呀😣 里面有泡泡膜吗📦',
+      ],
+    ],
+    [
+      '发什么快递',
+      ['发什么快递', '能发顺丰吗', '可以指定快递吗', '我这里不到中通'],
+      ['能发顺风吗，我们这边中通老丢件', '我們這邊圓通送不到，能換別家寄嗎'],
+    ],
+    [
+      '偏远地区运费',
+      ['新疆包邮吗', '西藏要加运费吗', '偏远地区运费多少', '为什么我这里不包邮'],
+      [
+        '寄到乌鲁木齐要另外加钱吗🥲',
+        '凭什么西藏就不包邮？运费还要十几块，太欺负人了',
+        '可以ship到香港吗？还是只能填内地的address',
+      ],
+    ],
+    [
+      '分多个包裹发货',
+      ['为什么只收到一部分', '怎么分了两个包裹', '还有一个包裹呢', '书没到齐'],
+      [
+        '我不是没收到，是只收到一部分，订单里怎么有两个单号，另一个包还在路上吗',
+        '我一次买了八本，今天只到了一个小包裹，里面才三本。打开订单一看好像有好几个物流号，剩下的是还在路上吗？',
+        '我买的书怎么分成三个包过寄的，另外两个啥时候到',
+      ],
+    ],
+    [
+      '物流不更新',
+      ['物流好几天没动了', '快递怎么不更新', '包裹卡住了', '是不是丢件了'],
+      [
+        '物流四天没动了！到底寄出去没有？给个说法行不行',
+        '快递卡在中转站好几天了 纹丝不动 不会丢了吧',
+        '物流三天没刷新了😩 帮忙问问呗🙏',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址写错了', '能改地址吗', '换个收货地址', '电话填错了'],
+      [
+        '我地址写错了，应该是朝阳区三里屯不是三里河，能帮我该一下吗',
+        '刚下单发现address填成公司了，周末没人，能帮我换成家里的吗',
+      ],
+    ],
+    [
+      '显示签收但没收到',
+      ['显示签收了我没收到', '快递被别人签收了', '没收到怎么就签收了', '包裹放哪里了'],
+      [
+        '物流显示签收了，我人一整天都在家根本没人敲门！书呢？？',
+        '今天中午物流就显示已签收，我下班回来问了门卫和隔壁，都说没见过。楼下快递柜和驿站也去看了，都没有。这种情况怎么办？',
+        '系統顯示已經簽收了，可是我根本沒拿到，門口也沒看到',
+      ],
+    ],
+    [
+      '着急要书',
+      ['很急能加急吗', '明天能到吗', '开学前能收到吗', '几天能到'],
+      [
+        '下周一孩子上课要用，现在拍还来得及吗',
+        '孩子周三开学要交教材，老师今天才通知，我们在成都。今天下单最快什么时候能到？多花点钱也没关系。',
+        '急急急 后天就考了 明天能到不 加钱也行',
+      ],
+    ],
+    [
+      '取消订单',
+      ['我想取消订单', '拍错了不要了', '还没发货能退款吗', '怎么取消'],
+      [
+        '刚拍错了，这个order能cancel吗',
+        '不是书有啥问题，就是我不想要了，还没寄出能直接退钱吗',
+        '下单手滑了 帮我撤了吧 还没发吧',
+      ],
+    ],
+    [
+      '取消预售订单',
+      ['预售能退吗', '不想等预售了', '预售定金能退吗', '预售延期了我要退款'],
+      [
+        '还没出版那本我不想等了，能把钱退我吗',
+        '双十一交了订金的那本预收书不想要了，订金能退吗还是白交了',
+        '預購的書等太久了，我想不要了，錢會全部退回來嗎',
+      ],
+    ],
+    [
+      '修改订单内容',
+      ['能加一本书吗', '数量拍错了', '能换一本别的吗', '想改成另一个版本'],
+      [
+        '我刚付完款，才想起来同事托我帮她带一本，忘了拍进去。能不能直接加到我原来那单里？不想分两次收快递。',
+        '不是要退款，是数量拍成一本了，想改成两本，能直接改吗',
+        '付完款想把其中一本换成另一个version，订单还能edit吗',
+      ],
+    ],
+    [
+      '七天无理由退货',
+      ['能七天无理由吗', '不想要了能退吗', '看了不喜欢能退吗', '收到几天内能退'],
+      [
+        '没坏没破，就是单纯不想要了，书到手还没拆，能寄回去吗',
+        '收到三天了才发现买重复了，能return吗？书全新的一页都没翻',
+        '书跟我想的不太一样😔 昨天才到的 还能退不',
+      ],
+    ],
+    [
+      '拆了塑封还能退吗',
+      ['塑封拆了能退吗', '翻看过能退吗', '拆封后不支持退吗', '写了名字还能退吗'],
+      [
+        '外面那层膜撕了还能退吗？书我一页没看',
+        '不是书有毛病，就是我把膜拆了翻了两页觉得不适合，这样还算无理由吗',
+        '那个带光盘的书我把外包装拆了，还能推吗',
+      ],
+    ],
+    [
+      '退货运费谁承担',
+      ['退货运费谁出', '退货要自己付邮费吗', '有运费险吗', '质量问题运费怎么算'],
+      ['书本身有问题要寄回去，运费还得我先垫？你们这规矩也太离谱了吧', '书印歪了要寄回 邮费咋弄 我先掏了回头咋报给我'],
+    ],
+    [
+      '退款多久到账',
+      ['退款多久到', '什么时候退钱', '退货寄回了怎么还没退款', '退款审核要多久'],
+      ['退款申请好几天了💸 钱咋还没到😢', '退貨已經寄出三天了，錢大概要幾天才會到帳？'],
+    ],
+    [
+      '退款退到哪里',
+      ['钱退到哪里', '退款是原路返回吗', '花呗付的怎么退', '能退到别的账户吗'],
+      [
+        '我是用白条付的，退的钱回哪',
+        '退款能打到我支付宝余额吗？当时是刷credit card付的',
+        '用花被付的钱退款是退回花被吗',
+      ],
+    ],
+    [
+      '只退其中一本',
+      ['多本只退一本可以吗', '只退一部分', '满减的书退一本怎么算', '退一本退多少钱'],
+      [
+        '一共买了四本，只想退其中一本行吗',
+        '我这次凑单买了五本，用了满减。收到后发现其中一本家里早就有了，想单独退掉。那这本是按原价退还是会少一点？',
+        '不是整单都退哈，就退那本漫画，其他的我都留着',
+      ],
+    ],
+    [
+      '赠品退货规则',
+      ['赠品不要了能只退书吗', '赠品用了能退吗', '退书要退赠品吗', '赠品丢了怎么办'],
+      [
+        '上次买书送了个保温杯，我已经拿来泡茶用了好几天。现在发现书买重了想退，杯子都用过了怎么寄回去？是不是就退不了了？',
+        '送的那个帆布袋我早丢了，退书还要扣钱？送出去的还带往回要的？',
+        '退书的话送的书签也得一块寄回去吗 那玩意我找不着了',
+      ],
+    ],
+    [
+      '发错书了',
+      ['发错书了', '收到的不是我买的', '版本发错了', '发成别的书了'],
+      [
+        '我买的是上册，寄来的是下册！这么简单都能搞错？',
+        '收到的书不是我拍的那本啊😱 封面都对不上',
+        '我訂的是《小王子》，拆開卻是一本完全不認識的書，麻煩處理一下',
+      ],
+    ],
+    [
+      '少发了书或赠品',
+      ['少了一本', '赠品没收到', '套装缺一本', '书签没给我'],
+      [
+        '说好送书签的，包裹里翻遍了没看到',
+        '我买的那套十二本的童书，拆开数了好几遍只有十一本。盒子里外、泡沫里都翻过了，也没有第二个包裹。麻烦查一下是不是漏装了。',
+        '套装少了一本，说好的冰箱贴也没有，是不是楼发了',
+      ],
+    ],
+    [
+      '缺页、印刷错误',
+      ['书缺页了', '有几页印反了', '印刷错了', '有空白页'],
+      [
+        '给孩子买的故事书，晚上讲到一半发现第120页到136页全是白纸，后面故事都接不上了。孩子还追着问后来怎么样了，我也答不上来。这种能给换一本吗？',
+        '看到一半发现中间一沓是倒着订的！你们质检是摆设吗',
+        '这本有几页missing，从page 88直接跳到105了',
+      ],
+    ],
+    [
+      '折角、压痕',
+      ['书角折了', '封面有压痕', '书有点变形', '有划痕'],
+      [
+        '收到的書封面有一道摺痕，右下角也凹進去了',
+        '封面折了个角😭 本来要送人的这可咋送',
+        '书角瘪了一块 强迫症看着好难受 咋整',
+      ],
+    ],
+    [
+      '运输破损、受潮',
+      ['箱子压烂了', '书被水泡了', '收到就破了', '书受潮了'],
+      [
+        '今天下大雨，快递员直接放门口，我回家发现箱子都湿透了。拆开好几本书都泡软了，纸皱成波浪。这种能换吗？',
+        '箱子都被压扁了！里面的书烂成这样你们还好意思？',
+        '紙箱破了一個大洞，書都受潮發皺了，怎麼處理？',
+      ],
+    ],
+    [
+      '印刷模糊、怀疑盗版',
+      ['字印得很模糊', '纸很薄是不是盗版', '颜色不对', '有油墨味'],
+      ['这书字有点糊啊 还一股子怪味 正常不', '这本字迹莫糊，好些地方还重影，怀疑是道版'],
+    ],
+    [
+      '配套资源、激活码用不了',
+      ['二维码扫不出来', '激活码无效', '光盘读不了', '配套音频在哪下载'],
+      [
+        '我不是不会弄，app也装了，书后面的码刮开输进去就提示无效',
+        '扫了二维码下了APP，但code显示已被使用，我明明第一次用',
+        '刚刮开的码就说被用过了！你们卖的是不是二手货？',
+      ],
+    ],
+    [
+      '售后期限',
+      ['过了七天还能退吗', '质量问题多久内能换', '买了一个月发现缺页', '售后有期限吗'],
+      [
+        '书买了半个月了才发现中间掉页，还能找你们处理吗',
+        '不是七天无理由那种，是书本身有质量问题，过了十来天还能申请吗',
+        '买了快一个月 今天才拆 发现有毛病 还管不管啊',
+      ],
+    ],
+    [
+      '投诉与不满',
+      ['我要投诉', '你们服务太差了', '怎么这么慢', '我要给差评'],
+      [
+        '你们家什么破服务，我要投诉！',
+        '我在你们家买书好几年了，这次真的很失望。书拖了好久才发，问了也没结果，到了还有问题。我想要个说法。',
+        '對你們這次的處理非常不滿意，我要投訴',
+      ],
+    ],
+    [
+      '投诉客服态度',
+      ['刚才客服态度很差', '客服不理我', '之前说好的没兑现', '找你们主管'],
+      [
+        '刚才那个客服什么态度？问三句回一句，爱答不理的',
+        '之前那个客付说给我补五块钱，到现在也没给，态度还差，叫你们主管来',
+        '你们上一个客服attitude太差了，能换个manager来处理吗',
+      ],
+    ],
+    [
+      '电子发票',
+      ['能开发票吗', '发票在哪里下载', '怎么开电子发票', '发票什么时候开'],
+      ['下單時忘了填開票資料，現在還能補開嗎', '发票在哪下载呀🧾 找半天没找到'],
+    ],
+    [
+      '发票内容和明细',
+      ['发票能开图书明细吗', '发票能写资料费吗', '能开专票吗', '发票金额是实付的吗'],
+      [
+        '发票能开成办公用品吗？我们报销只认这个',
+        '发票不要写图书，写资料费行不行',
+        '发漂上面能列出每本书名吗，单位报销要名细',
+      ],
+    ],
+    [
+      '发票抬头错了要换开',
+      ['发票抬头写错了', '能重开发票吗', '税号填错了', '个人改成公司抬头'],
+      [
+        '不是没开票，是开出来的单位名称少了个字，能作废了再开一张吗',
+        '發票上的公司名稱打錯了，稅號也少一位，可以重開嗎',
+        '发票开成我个人名字了 报不了 能改成公司的不',
+      ],
+    ],
+    [
+      '学校采购、对公开票',
+      ['学校采购能对公转账吗', '可以开对公发票吗', '需要盖章的报价单', '单位采购怎么走流程'],
+      [
+        '我们是一所中学的图书室，今年要采购一批课外书。学校财务要求必须对公转账、开专票，还要盖章的报价单。你们这边能弄吗？',
+        '公司采购需要开增值税专票，还要一份quotation盖公章，可以吗',
+      ],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '我要找真人', '有人吗', '机器人听不懂'],
+      ['别再发自动回复了，有没有活人？？', '有真人在吗🙋‍♀️', '能转人宫吗 机器人听不懂我说啥'],
+    ],
+    [
+      '客服上班时间',
+      ['客服几点上班', '晚上有人吗', '周末有客服吗', '下班了怎么办'],
+      ['你们晚上几点下班？', '週末客服有人在嗎？', '客服几点上线啊 半夜发消息有人回不'],
+    ],
+    [
       '童装按身高选码',
       ['孩子穿多大码', '身高110选什么码', '尺码怎么选', '有尺码表吗'],
       [
@@ -17077,6 +18924,426 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       '降价补差 / 价保',
       ['买了就降价了', '能补差价吗', '有价保吗', '活动价比我买的便宜'],
       ['才买三天就降价100，这不是坑老顾客吗', '冰箱买了一周就降了200，能price protect吗'],
+    ],
+    [
+      '跑步机承重',
+      ['跑步机最大承重多少', '我一百八十斤能用吗', '这款跑步机能承受多重的人', '胖一点的人跑会不会压坏'],
+      [
+        '我老公一百八十多斤，这台机器他上去跑会不会吃不消啊',
+        '我体重95公斤，买那个基础款跑步鸡能扛得住吗，会不会跑着跑着板子塌了',
+        '我跟我哥都超過200斤，這台跑步機撐得住嗎？',
+      ],
+    ],
+    [
+      '跑步机尺寸和占地',
+      ['跑步机展开多大', '放家里要多大地方', '跑带宽度是多少', '层高不够能放吗'],
+      [
+        '我家客厅不大，沙发和电视柜中间大概就两米多的空当。想在那放个跑步机，又怕放下去人都过不去了。你们这款打开以后到底多长多宽啊？',
+        '跑步机展开后的dimension是多少？我阳台就1米8长，怕放不下',
+        '跑道宽不宽啊 我跑步爱左右晃 太窄了怕一脚踩空摔个狗吃屎',
+      ],
+    ],
+    [
+      '跑步机噪音',
+      ['跑步机声音大吗', '晚上跑会吵到楼下吗', '噪音有多少分贝', '住楼房能用跑步机吗'],
+      [
+        '上次买别家的跑步机，楼下大妈天天上来敲门骂人。你们这个到底吵不吵？别又说静音结果跟拖拉机一样！',
+        '晚上下班回来才有空跑🏃‍♀️ 住的老小区隔音贼差😭 会不会吵到楼下啊',
+        '不是问电机有没有毛病，就是想知道正常跑起来动静大不大，我家宝宝睡觉特别浅',
+      ],
+    ],
+    [
+      '跑步机折叠收纳',
+      ['跑步机可以折叠吗', '折叠后多大', '折起来能推着走吗', '能塞到床底下吗'],
+      [
+        '这个不用的时侯能收起来立着放吗？想塞到床边上',
+        '平时不跑的时候能fold起来吗，我一个女生自己搞得定不',
+        '跑不机能对折吗，收起来以后还能推着走不，我力气小搬不动',
+      ],
+    ],
+    [
+      '电压和插座要求',
+      ['跑步机用多少伏的电', '需要什么插座', '可以插排插线板吗', '国外110V能用吗'],
+      [
+        '跑步机插普通插线板可以吗？墙上插座离得有点远',
+        '我们是自建房，电线都是老的，上个月开电暖器还跳过一次闸。现在想买台跑步机放二楼，就怕一开机又跳。这机器对用电有啥要求吗？',
+        '請問這台跑步機要用幾伏的電？家裡牆上只有兩孔插座可以嗎',
+      ],
+    ],
+    [
+      '连接APP和蓝牙',
+      ['能连手机APP吗', '支持Keep吗', '蓝牙连不上怎么办', '运动数据能同步吗'],
+      ['这台单车能连Keep吗？想把骑行数据sync到手机上', '跑完步能在手机上看到跑了多少公里吗📱 想每天打卡发朋友圈😂'],
+    ],
+    [
+      '器材选购推荐',
+      ['减肥买跑步机还是单车好', '划船机和椭圆机哪个好', '膝盖不好买什么', '帮我推荐一款'],
+      [
+        '我今年体重超标挺多的，两百斤左右，膝盖去年还伤过。医生让我多动但别跑太猛。想在家放个器材，预算三四千，你们家哪种比较适合我这种情况？',
+        '纠结死了 跑步机单车划船机都想要 钱包只允许一个 救救孩子选哪个',
+        '我也不是非要跑步机，就是想在家瘦点，住六楼怕吵着人，你看买啥合适',
+      ],
+    ],
+    [
+      '动感单车身高适配',
+      ['动感单车多高的人能骑', '座椅能调吗', '女生一米五能用吗', '车把可以调高低吗'],
+      [
+        '我一米五三😅 骑这个单车脚够得着脚蹬吗',
+        '我儿子一米八八，这款单车做位能升那么高吗，别骑着骑着膝盖顶到车把',
+        '我跟女兒一個165一個182，兩個人共用一台單車，坐墊高低能改嗎？',
+      ],
+    ],
+    [
+      '划船机阻力类型',
+      ['划船机是水阻还是磁阻', '水阻和磁阻有什么区别', '阻力能调几档', '划船机声音大吗'],
+      [
+        '水的和磁的划船机到底差在哪？我是刷YouTube被种草的，完全不懂',
+        '之前在健身房练的是带水箱的那种，哗哗的水声挺解压的。但家里是楼房，晚上十点以后才有空练。你们不带水的那款手感会不会差很多？能调多重？',
+        '划船机那个装水的会不会咕噜咕噜吵到室友啊 有没有安静点的',
+      ],
+    ],
+    [
+      '椭圆机相关咨询',
+      ['椭圆机占地多大', '椭圆机伤膝盖吗', '椭圆机需要插电吗', '椭圆机步距多少'],
+      [
+        '椭圆机一定要插电才能用吗？想放阳台，那边没插座',
+        '我妈膝盖不好🦵 想给她整个椭圆机 踩起来伤不伤膝盖？占地大不大🤔',
+        '橢圓機一步踩出去大概多長？我腿比較長，怕踩起來很彆扭',
+      ],
+    ],
+    [
+      '哑铃重量选择',
+      ['哑铃买多重的', '女生用几公斤哑铃', '可调节哑铃怎么调', '哑铃是一对还是一只'],
+      [
+        '纯小白girl想练一下手臂拜拜肉，dumbbell买几kg的比较好？',
+        '想练个麒麟臂 男 175 铁疙瘩买多重的不会太菜也不会闪着腰',
+      ],
+    ],
+    [
+      '瑜伽垫厚度和材质',
+      ['瑜伽垫多厚合适', 'TPE和NBR有什么区别', '瑜伽垫防滑吗', '瑜伽垫尺寸多大'],
+      [
+        '我主要是跟着帕梅拉跳操，垫子选哪个厚度合适？',
+        'TPE跟NBR有啥区别啊，我想买个垫子在家作平板支撑，膝盖老是隔得疼',
+        '不是练瑜伽用的，是想做开合跳波比那种，薄的会不会硌膝盖',
+      ],
+    ],
+    [
+      '瑜伽垫有异味',
+      ['瑜伽垫有味道', '新垫子有橡胶味正常吗', '味道多久能散', '味道太大能退吗'],
+      [
+        '垫子一拆开一股橡胶味冲得我头疼！这是不是有毒啊？你们卖的什么玩意儿',
+        '刚拆的垫子味儿好大😷 放卧室熏得睡不着 这正常吗',
+        '墊子聞起來好重一股味，要怎麼處理才會散掉？',
+      ],
+    ],
+    [
+      '弹力带磅数选择',
+      ['弹力带选多少磅', '弹力带有几种阻力', '弹力带会断吗', '新手用哪个颜色'],
+      [
+        '练臀用的那个圈圈带子，刚开始练应该选哪个颜色？',
+        '我练booty的，想买个loop带，新手pick哪个磅的',
+        '上次在别家买的拉力带拉两下就崩了，弹我一脸！你们这个到底靠不靠谱？？',
+      ],
+    ],
+    [
+      '筋膜枪档位和续航',
+      ['筋膜枪有几个档', '筋膜枪能用多久', '筋膜枪怎么充电', '送几个按摩头'],
+      ['筋膜枪充一次电能用多久啊 我懒得天天充', '筋膜抢能打脖子前面吗，我颈椎不舒服想按按'],
+    ],
+    [
+      '跳绳计数和长度',
+      ['跳绳能计数吗', '绳子长度能调吗', '无绳跳绳怎么用', '计数不准怎么办'],
+      [
+        '跳绳怎么弄短一点啊，我一米六，绳子太长老打到脚',
+        '家里层高低🏠 甩绳怕打到吊灯😂 你们那个没绳子的能记数吗',
+        '这个跳绳的counter准不准？我每天要打卡1000个',
+      ],
+    ],
+    [
+      '库存和到货咨询',
+      ['这个还有货吗', '什么时候补货', '显示无货怎么办', '这个颜色还有吗'],
+      [
+        '蹲那个折叠跑步机好几天了 一直是预售 到底啥时候能有现货啊',
+        '不是催发货，是想确认下10kg那对哑铃现在真有货吗，页面是能拍的',
+      ],
+    ],
+    [
+      '优惠活动和优惠券',
+      ['有优惠券吗', '最近有什么活动', '能便宜点吗', '满减怎么用'],
+      ['隔壁店同款便宜五十块，你们就不能便宜点？一分都不让？', '有没有券可以领呀🥺 学生党钱包瘪瘪'],
+    ],
+    [
+      '降价保价',
+      ['买完降价了能补差价吗', '有价保吗', '价保多少天', '怎么申请价保'],
+      [
+        '我上周刚买的跑步机，今天一看便宜了三百！这不是坑老客户吗？',
+        '我是11号下单的单车，当时付了1899。今天朋友发链接给我，说现在1699了。我货还没收到呢，这两百块能退给我吗？',
+        '剛買完就降價了，中間差的錢能補給我嗎？',
+      ],
+    ],
+    [
+      '分期免息',
+      ['可以分期吗', '有免息吗', '白条能分几期', '花呗分期手续费谁出'],
+      [
+        '跑步机白条能分12期吗？有没有interest的',
+        '筋膜枪能用花呗分几个月付吗？有手续费不',
+        '月光族表示一次掏不出四千 能不能每个月慢慢还啊',
+      ],
+    ],
+    [
+      '以旧换新',
+      ['可以以旧换新吗', '旧跑步机能抵多少钱', '以旧换新怎么操作', '别的牌子旧机能换吗'],
+      [
+        '家里有台用了五六年的跑步机，别的牌子的，跑带都磨秃了。想换台新的，旧的扔了又可惜，搬下楼也麻烦。你们收旧机器吗？能抵多少？',
+        '旧的单车能低点钱换新的不，别家牌子的也收吗',
+        '不是要卖二手，是想买新的时候把家里那台老机器折个价，有这种活动吗',
+      ],
+    ],
+    [
+      '支付方式',
+      ['能用信用卡吗', '支持货到付款吗', '可以微信付款吗', '付款失败怎么办'],
+      ['可以用微信付吗？我没绑银行卡', '可以送到再給錢嗎？我不太會用網路付款', '可以刷信用卡吗💳 想攒点积分'],
+    ],
+    [
+      '发货时效',
+      ['什么时候发货', '今天下单今天能发吗', '几天能到', '多久能收到'],
+      [
+        '今天拍的瑜伽垫明天能发出来吗🙏 周末想用',
+        '下周末想开始练了⏰ 现在拍跑步机来得及吗 几天能到啊',
+        '付款都两天了怎么还没发？？你们是要等到过年吗',
+      ],
+    ],
+    [
+      '送货上楼收费',
+      ['送货上楼吗', '上楼要收钱吗', '没电梯怎么收费', '搬运费多少'],
+      [
+        '我家住七楼，老小区没电梯。跑步机那么重，我一个人肯定弄不上去。师傅能帮忙抬上楼吗？要另外给钱不？',
+        '送货大哥给不给扛上去啊 我家18楼有电梯的',
+        '师傅到楼下跟我说上楼要加钱，这不是乱收费吗？买的时候谁跟我说了！',
+      ],
+    ],
+    [
+      '偏远地区配送',
+      ['新疆西藏能发吗', '乡镇送货吗', '偏远地区要加运费吗', '村里能送到吗'],
+      ['发拉萨包邮吗', '我们在农村，跑步机能送到村里码，还是要去县城自己拉回来', '新疆乌鲁木齐能ship吗？要不要补邮费'],
+    ],
+    [
+      '查询物流',
+      ['我的快递到哪了', '怎么查物流', '物流一直不动', '显示签收但没收到'],
+      ['我的弹力带走到哪啦🚚 好几天没动静了', '我的包裹顯示到了中轉站就沒再更新了，可以幫我看一下嗎？'],
+    ],
+    [
+      '预约送货时间',
+      ['能约个时间送吗', '周末能送吗', '我不在家怎么办', '能晚几天再送吗'],
+      [
+        '我这周出差，要到周日晚上才回家。跑步机要是这几天送来，家里没人收。能不能晚几天再送？',
+        '不是不要了啊，就是这两天装修人不在家，能晚点送吗',
+        '周六能送不 工作日要搬砖 家里没人',
+      ],
+    ],
+    [
+      '预约上门安装',
+      ['怎么预约安装', '师傅什么时候来装', '需要自己装吗', '安装要多久'],
+      ['椭圆机已经签收了，怎么book师傅上门组装？'],
+    ],
+    [
+      '安装是否收费',
+      ['安装收费吗', '师傅上门要钱吗', '安装要另外付钱吗', '远程费是什么'],
+      [
+        '我不是问啥时候装，是想问师傅来装要不要另外给钱',
+        '我家在县城郊区离市里挺远的，师傅上门按装会不会多收钱',
+        '师傅装完找我要一百块，你们页面上不是写着不要钱吗？？',
+      ],
+    ],
+    [
+      '收货验货和外包装破损',
+      ['箱子破了要签收吗', '收到货外包装坏了', '需要当面验货吗', '签收后发现有磕碰'],
+      [
+        '刚才快递员打电话说货到楼下了，我下去一看箱子一个角都压扁了，底下还有点湿。我现在不知道该签还是不签，怎么办？',
+        '箱子破了个大洞😱 这还要签吗',
+        '送货小哥催我签字 纸箱瘪了一大块 我签不签啊 在线等挺急的',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址填错了能改吗', '怎么修改地址', '换个收货人电话', '发货了还能改地址吗'],
+      [
+        '地址写错小区了，还没发货能改吗',
+        '我下單時地址填成公司了，想改寄到家裡，還來得及嗎？',
+        '不取消哈，就是收件人电话写错了一位数，帮我改一下',
+      ],
+    ],
+    [
+      '未发货取消订单',
+      ['我不想要了能取消吗', '怎么取消订单', '还没发货能退款吗', '拍错了想取消'],
+      ['刚拍的跳绳不想要了，还没发出来能撤吗', '冲动消费了 跑步机还没发的话我想撤回 家里领导不批'],
+    ],
+    [
+      '已发货取消和拒收',
+      ['已经发货了还能取消吗', '能拒收吗', '拒收运费谁出', '快递在路上不想要了'],
+      [
+        '昨天下的单，今天想了想还是不买了，结果一看已经在路上了。现在还能退吗？我需要做什么？',
+        '不是东西有问题，就是不想要了，可是已经发出来了咋办',
+        '已经发货了还能退吗，快递到了我直接据收行不行',
+      ],
+    ],
+    [
+      '修改型号或颜色',
+      ['能换个颜色吗', '型号拍错了', '想换成大一号的', '下单后能改规格吗'],
+      ['還沒出貨的話，黑色可以改成白色嗎？', '不要退款，我就是想把粉色的垫子换成紫色，还没发出来'],
+    ],
+    [
+      '少发漏发配件',
+      ['少了一个零件', '螺丝不够', '收到货少东西', '赠品没收到'],
+      [
+        '拆开一看少了一包螺丝！装了一半卡在那了，你们发货都不检查的吗',
+        '筋膜枪盒子里只有两个按摩头，说好的四个呢',
+        '單車的踏板只收到一個，另一個翻遍箱子都找不到',
+      ],
+    ],
+    [
+      '小件7天无理由退货',
+      ['可以七天无理由吗', '不喜欢能退吗', '瑜伽垫用过能退吗', '筋膜枪拆了能退吗'],
+      [
+        '哑铃买重了，收到三天，没怎么用果，还能退不',
+        '弹力带到手发现用不上 没拆封的 刚到两天 能退不',
+        '筋膜枪用了一次感觉不太适合我，还能return吗',
+      ],
+    ],
+    [
+      '大件已安装不支持无理由',
+      ['跑步机装好了不想要能退吗', '安装后能七天无理由吗', '用了几天不喜欢能退吗', '单车装完能退吗'],
+      [
+        '跑步机装好了才发现太大了，凭什么不给退？',
+        '单车装好骑了两天，感觉坐垫特别硌，也不是坏了，就是不喜欢。现在还能退吗？',
+        '机器没毛病，就是师傅装完了家里人嫌占地方，这种能不能退掉',
+      ],
+    ],
+    [
+      '大件未拆封退货',
+      ['跑步机没拆能退吗', '还没安装可以退货吗', '未拆封退货运费多少', '大件怎么退回去'],
+      ['跑步机箱子还没拆，想退掉可以吗', '椭圆机刚到还没拆封，想退，谁来那货'],
+    ],
+    [
+      '质量问题15天包换',
+      ['有质量问题能换吗', '刚买几天就坏了', '可以换新机吗', '包换多少天'],
+      [
+        '单车用了不到十天，飞轮那里开始咔咔响，调阻力的旋钮也拧不动了。我都没怎么骑，这肯定是东西本身的问题吧？能给我换台新的吗？',
+        '跑步机才用一周屏幕就不亮了😤 能给换台新的不',
+        '收到才一個禮拜，划船機的拉繩就斷了，可以換一台新的嗎？',
+      ],
+    ],
+    [
+      '退货运费谁承担',
+      ['退货运费谁出', '退货要我付邮费吗', '有运费险吗', '质量问题运费怎么算'],
+      ['你们自己发错颜色，凭什么让我掏运费寄回去？', '退回去邮费谁掏 先说好不是我的锅啊'],
+    ],
+    [
+      '如何申请退换货',
+      ['怎么退货', '退货流程是什么', '退货地址是哪里', '寄回去要写什么'],
+      ['想换货，在哪里操作', '退货怎么申情啊，找了半天没看到按钮', '想换一对更重的哑铃，after-sales入口在哪，流程是啥'],
+    ],
+    [
+      '退款多久到账',
+      ['退款多久到账', '钱什么时候退回来', '退货寄回了还没退款', '退款怎么这么慢'],
+      [
+        '退货都寄回去一个礼拜了，钱呢？？',
+        '退款啥时候能到呀💰 等着这钱吃饭呢😂',
+        '東西已經寄回去了，錢大概多久會回到我卡裡？',
+      ],
+    ],
+    [
+      '退款退到哪里',
+      ['退款退到哪', '能退到微信吗', '白条付款怎么退', '优惠券会退吗'],
+      [
+        '我是花呗付的，退的钱会回到哪',
+        '不要退回原来那张卡了，那张卡已经注销了，能打到我微信吗',
+        '白条分期买的 现在退了 后面几期咋算 还要接着还吗',
+      ],
+    ],
+    [
+      '小瑕疵补偿',
+      ['有点划痕能补偿吗', '不想退货能给点补偿吗', '掉漆了怎么办', '能退点差价吗'],
+      [
+        '收到的跑步机扶手上有一道划痕，不深，用起来也没影响。就是花了几千块买个新的有道印子心里不太舒服。你们看怎么处理？',
+        '不想换了懒得折腾，哑铃表面掉了点漆，补点钱就行',
+        '垫子边上有个小破口，不影响用，能给点compensation吗',
+      ],
+    ],
+    [
+      '电机保修政策',
+      ['电机保修几年', '跑步机保修多久', '保修包括哪些', '过了保修期怎么办'],
+      ['主板的warranty是多久？怕用一两年就挂了'],
+    ],
+    [
+      '筋膜枪一年保修',
+      ['筋膜枪保修多久', '筋膜枪坏了怎么办', '充不进电了', '筋膜枪不震动了'],
+      [
+        '筋膜枪坏了能修吗，去年双十一买的',
+        '金膜枪突然不转了，还在保修期吗，买了八个月',
+        '去年夏天买的筋膜枪，最近充不进电了，插着线灯都不亮。我也没摔过，平时就放抽屉里。这个能免费修吗？',
+      ],
+    ],
+    [
+      '跑步机无法启动或报错',
+      ['跑步机开不了机', '屏幕显示E01', '按启动没反应', '跑步机报错怎么办'],
+      [
+        '跑步机按开始没反应！！屏幕上一直跳E05，你们这什么破机器',
+        '跑步机开机显示E01 error，是什么意思',
+        '插上电了就是不亮 咋回事啊 是不是我哪没弄对',
+      ],
+    ],
+    [
+      '跑带跑偏打滑和加油',
+      ['跑带跑偏了', '跑步的时候打滑', '跑步机要加油吗', '跑带怎么调'],
+      ['跑帶老是往左邊偏，要怎麼調？', '跑带一踩就大滑，是不是松了，要咋弄', '跑着跑着带子就歪到一边去了😵 吓死我了'],
+    ],
+    [
+      '使用中出现异响',
+      ['跑步机有异响', '单车骑起来咯吱响', '划船机有摩擦声', '用久了声音变大了'],
+      [
+        '单车骑起来咯吱咯吱的，刚开始还好，最近越来越响了。我老婆说像老房子的木门。是不是哪里要上油？',
+        '划船機拉的時候滑軌那邊一直吱吱叫，怎麼辦？',
+        '椭圆机踩起来哐哐响，跟拆房子一样，你们这东西也太次了',
+      ],
+    ],
+    [
+      '上门维修流程',
+      ['能上门修吗', '怎么报修', '维修要多久', '师傅什么时候来修'],
+      [
+        '不想自己寄回去，跑步机坏了能派人来家里修吗',
+        '椭圆机的console坏了，能安排师傅上门fix吗',
+        '不是要退货，就是想找个师傅过来看看，电机好像不太对劲',
+      ],
+    ],
+    [
+      '投诉和不满处理',
+      ['我要投诉', '你们服务太差了', '师傅态度不好', '问题一直没解决'],
+      [
+        '你们客服回复慢得要死，问了三遍没人理，我要投诉！',
+        '从下单到现在快一个月了，发货拖，安装师傅放我鸽子两次，打电话也不接。我真的被折腾够了。你们到底有没有人管？',
+        '这购物体验真的太差了😡😡 叫你们领导出来',
+      ],
+    ],
+    [
+      '电子发票开具',
+      ['能开发票吗', '发票在哪看', '怎么下载电子发票', '发票什么时候开'],
+      ['报销要票 电子的能开不 在哪弄', '可以開票嗎？我要拿去公司報帳'],
+    ],
+    [
+      '专票和修改发票抬头',
+      ['能开专票吗', '发票抬头写错了', '要换成公司抬头', '能开明细吗'],
+      [
+        '公司采购，要开专票，需要给你们什么资料',
+        '发票台头写成我个人名字了，能改成公司的吗',
+        '不要普票哈，公司买五台单车得开能抵税的那种，可以吗',
+      ],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '我要找真人', '有人吗', '客服电话多少'],
+      ['别让机器人跟我说话，给我找个真人！', '有活人吗 在不在 说句话', '是机器人吗🤖 我要找真人聊'],
     ],
     [
       '四件套尺寸怎么选',
