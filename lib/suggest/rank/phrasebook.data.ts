@@ -1356,6 +1356,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'im 6 foot 2 and cant decide betwen the L and XL on the gravel one, which wud u go with',
         '5\'4 and 29" inseam 🙋‍♀️ which size do i need for the city bike',
+        "I'm 5'9 with kinda short legs, would the medium or the large commuter fit me better?",
+        'Hello, my husband is 188 cm tall, which one he must take, L or XL? I am not sure with the measures in inches',
+        'im 6 foot 2 and my inseam is like 34ish, wich frame shoud i get on the gravel one',
       ],
     ],
     [
@@ -1370,6 +1373,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "My daughter turns 5 next month and she's been on a balance bike for a year already. She's tall for her age, around 44 inches. I want to surprise her with her first real pedal bike but I'm lost on what to pick. Which one should I get?",
         "what size for a 7 yr old?? 🚲👦 he's totally outgrown the old one",
         'my son is 3 and a half, wich wheel size shud i get him, 12 or 16?',
+        "My daughter turns 5 next month and she's been zooming around on a balance bike for a year. She's on the tall side for her age. I want to surprise her with a real pedal bike for her birthday but I have no clue whether to go 16 or 20 inch.",
+        "what wheels for a 7 yr old?? 🚲👦 he's about 4 ft and a bit",
       ],
     ],
     [
@@ -1382,6 +1387,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ],
       [
         "The page says 'up to 60 miles'. Is that for a normal human riding up hills in February, or for a featherweight coasting downhill with a tailwind?",
+        'How far will the city e-bike go before it needs plugging in? My commute is 14 miles each way.',
+        "Let me guess, the '60 miles' on the listing is downhill with a tailwind and a 90 lb rider? What do normal humans actually get out of one charge",
       ],
     ],
     [
@@ -1395,6 +1402,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I'm not asking how far it goes, I want to know if it tops out at 20 or 28 mph and whether I need a license to ride it in Ontario.",
         'is the comuter ebike a class 3? whats the top sped, i wanna keep up with traffic',
+        'Not looking for anything that needs a licence or plates — how fast do these go, and is there a throttle or is it pedal-only?',
+        'yo does the commuter ebike top out at 20 or 28? tryna keep up w traffic lol',
       ],
     ],
     [
@@ -1407,6 +1416,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ],
       [
         "I'm a big guy, about 290 lbs, and I've always been nervous about bikes not holding up under me. My doctor wants me moving more and an e-bike seems like a good way to start. Is there anything in your lineup that will hold me plus a backpack?",
+        "I'm around 260 lbs, is the road bike going to hold up under me okay?",
+        "Not asking about kid seats, it's for groceries and dog food — how much can I actually pile on the back of the longtail?",
+        'whats the max wieght on the ebike? im 240 plus a heavy backpak',
       ],
     ],
     [
@@ -1420,6 +1432,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "can both my kids ride on the back of the longtail? 👧👦 they're 2 and 4",
         'Does the long-tail work with Thule Yepp seats? My youngest is 10 months, is that too little to ride on it?',
+        "We're trying to go car-free this summer. I've got a 3 year old and a 1 year old and daycare is about 2 miles away. Could the long-tail take both of them at once, and what would I need to buy so they're safe back there?",
+        "can my little one ride on the back of the cargo bike?? 👶🚲 she's 18 months",
+        'does the longtail work w thule yepp seats or do i need ur own kit thing for the kiddos',
       ],
     ],
     [
@@ -1430,7 +1445,11 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'When will this be back in stock?',
         "Can I get notified when it's available?",
       ],
-      ['Love how every size is available except the one that fits me. When is XL coming back, 2030?'],
+      [
+        'Love how every size is available except the one that fits me. When is XL coming back, 2030?',
+        "I don't want a pre-order, I need one that's actually sitting in your warehouse. Is the Metro 7 in medium, sage green, ready to go?",
+        'any chance the large black one comes back soon? says sold out rn and i need it for spring',
+      ],
     ],
     [
       'Pre-orders and expected ship dates',
@@ -1443,6 +1462,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I pre-ordered back in March and the ship date just got pushed AGAIN. What is the real date? I've already paid the full amount!",
         "if i preorder the new cargo bike whens it ship, page says 'summer' thats kinda vague",
+        "cargo bike says preorder... when's it actually shipping? and u charge me now or later?",
+        'I paid in FULL back in March and the ship date just moved AGAIN. When is this bike actually coming?? Nobody tells me anything.',
+        "Love paying for a bike that's apparently still floating on a boat somewhere. What's the real date on these incoming ones, roughly this decade?",
       ],
     ],
     [
@@ -1456,6 +1478,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I'm not looking for a coupon code, I just want you to beat or meet what another bike shop online is charging for the exact same model, size and color.",
         'can u match the price at my lbs? they have it $100 cheaper',
+        "Found the exact same bike, same size and color, $150 cheaper on a local shop's website. Can you do that price?",
+        "I don't want some coupon for accessories, I want you to meet the price the shop downtown has on this exact e-bike. Link incoming.",
       ],
     ],
     [
@@ -1469,6 +1493,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "Great timing on my part, paid full price for the helmet 5 days ago and now it's 30% off. Thanks for that. Anything you can do or should I just frame my receipt?",
         "I ordered the Metro E ten days ago and it arrived yesterday, love it. Today my friend sent me a link showing it's on sale for $250 less. I don't really want to go through returning it and buying it again. Is there an easier way?",
+        "I bought the Metro last Tuesday and today it's $200 cheaper. Seriously?? I want that difference back.",
+        "Ordered my bike 10 days ago and it arrived yesterday, really happy with it. Then this morning I saw it's on sale for quite a bit less than I paid. Is there anything you can do or am I out of luck?",
+        'I make my order one week ago and now the price is more low. It is possible to give me back the difference?',
       ],
     ],
     [
@@ -1479,7 +1506,12 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Do you have a student or military discount?',
         'When is your next sale?',
       ],
-      ['any sales going on rn?'],
+      [
+        'any sales going on rn?',
+        'Are you running any deals right now? Looking at a new bike and some gear.',
+        'I am working as nurse in hospital, there is some reduction of price for me?',
+        'student here 🎓💸 any discount for us broke folks?',
+      ],
     ],
     [
       'Discount code not working',
@@ -1492,6 +1524,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'the cod from the newsletter isnt doing anything at checkout, total stays the same',
         "Oh cool, the 15% off code says 'not applicable to items in your cart'. Which items is it applicable to exactly, air?",
+        "The code from your email keeps saying invalid. I've typed it FIVE times. What is going on?",
+        'the dicount code SPRING10 isnt doing anyting at checkout, total stays exactly the same',
+        "Great, the '10% off' code you sent me applies to literally nothing in my cart. Very generous of you.",
       ],
     ],
     [
@@ -1505,6 +1540,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "do u take apple pay 🍎📱 don't have my wallet on me",
         'Let me guess, you only take wire transfers and cash in an envelope? Or can I use Google Pay like a normal person?',
+        "I don't have a credit card at all. Can I still check out with PayPal or something like that?",
+        'Can I split the bike between two credit cards? And do you take Apple Pay?',
+        'You accept Amex card? My only card is american express',
       ],
     ],
     [
@@ -1518,6 +1556,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I really want the cargo bike so I can do the school run without the car, but $2,800 in one go is too much for us right now. I saw something on the page about paying over time. How does that work and how much interest are we talking?',
         'does chekcing if i qualify for affirm hurt my credit? want to do 12 monhts',
+        'that e-bike is 😍 but my wallet is 😬 can I pay it off monthly?',
+        'can i do like payments on the cargo bike, cant drop 3k in one go lol',
+        "I don't want to put it all on my credit card. Is there a pay-over-time option, and will applying ding my score?",
       ],
     ],
     [
@@ -1532,6 +1573,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Affirm turned me down with no explanation. Can you tell me why or just approve it on your end? My credit is fine, this is ridiculous.',
         'The financing is say no to me. What I can do now? I still want the bike very much.',
         "I don't need help applying, I need to change my Affirm payment date and the app won't let me. Can you do it from your side?",
+        'Affirm just turned me down and I have excellent credit. Why?? Can you override it from your side?',
+        'How do I change the due date on the monthly payments for my bike loan?',
+        'Tried to spread the cost of the e-bike at checkout and it came back rejected. I just moved here from overseas so my credit history is basically nothing. Is there any way you guys can approve it on your end?',
       ],
     ],
     [
@@ -1545,6 +1589,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I'm not worried about the shipping price, I'm worried about duties and brokerage. Last time I ordered a bike from the States UPS wanted $120 at my door. Is that going to happen again?",
         "I'm in Nova Scotia and I've been burned before buying from American sites, the price looked great and then the courier wanted a pile of money at the door. Is the price I see at checkout the final price, including all the taxes?",
+        "I'm in BC — am I going to get hit with customs or brokerage fees when the bike shows up?",
+        'why is there tax on my order?? i thougt buying online was tax free',
+        'I live in Quebec. The price in canadian dollar is with the taxes inside or I pay more at the door?',
       ],
     ],
     [
@@ -1559,6 +1606,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I have card for present from Christmas. How I use it and how much money is left on it?',
         "Do your gift cards quietly expire after 6 months like everybody else's, or are you one of the good ones?",
         "can i send a gift card to my dad for father's day? 🎁 and set it to arrive that morning",
+        "I don't want to guess my brother's size so I'm just getting him a gift card for his birthday. Do those expire?",
+        'need a last minute present for my bike obsessed dad 🎁🚴 can I have one emailed to him on Sunday morning?',
       ],
     ],
     [
@@ -1572,6 +1621,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'can a bike be shiped to my po box? i live rural and the truck never finds my house',
         'I live in Mexico, very close to the border. You can send the bike to me?',
+        'any chance you ship to the UK? 🇬🇧🙏',
+        'Hello from Mexico, it is possible to send one bike to Guadalajara?',
+        'can u send the bike to my po box? live way out in the sticks',
       ],
     ],
     [
@@ -1585,6 +1637,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'how much to send a bike to hawaii',
         'Free shipping on bikes, great, unless you live in Alaska I guess? How much are we talking for Anchorage?',
+        "I live in Anchorage and everything I order costs a fortune to get up here. I'm looking at the city bike. What would it cost to get it shipped to me?",
+        '$7.95 to mail me a bell. Cool cool cool. Is there some magic number where it stops costing me extra?',
       ],
     ],
     [
@@ -1598,6 +1652,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "need it before my bday on the 20th 🎂🚴 will it make it if I order tonight? I'm in Ohio",
         "I don't need a tracking number, I just want a rough idea of how many days a bike takes to reach Manitoba.",
+        "I'm not asking for a tracking number, just roughly how many days it usually takes a bike to get to Toronto.",
+        'need it before my bday next saturday 🥳 can the bike come 2-day?',
       ],
     ],
     [
@@ -1612,6 +1668,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Why isn't there an express option when I put the e-bike in my cart?",
         "So I can get a 60 lb TV overnighted anywhere in the country, but a spare battery has to crawl by ground? What's in it, plutonium?",
         "Why the hell won't you ship a spare battery to Puerto Rico? It's part of the US!",
+        'Can you get an e-bike out to me in Honolulu?',
+        "Why I can't choose the fast shipping for the ebike? I need it quick, I pay extra no problem",
+        "So I can overnight a helmet but my spare battery has to crawl here by truck? What's the deal with that?",
       ],
     ],
     [
@@ -1625,6 +1684,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "where's my stuff?? ordered sunday",
         'I paid four days ago and still no shipping email. Has anyone even touched my order?',
+        'Placed my order Monday and since then, beautiful silence. Is my bike in witness protection or can someone tell me where it is?',
+        'hi can u tell me were my package is at, order 10452',
+        'any update on my order?? 📦👀 #CC-20931',
       ],
     ],
     [
@@ -1639,6 +1701,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "FedEx hasn't updated in 5 days. It just sits 'in transit' in Memphis. Where is my bike???",
         'The bike was supposed to arrive last Thursday. I took the day off work to wait for it and nothing came. The tracking page still shows the same scan from a week ago. Can someone actually find out what happened to it?',
         "The tracking says 'arriving today' for the 4th day in a row. Very optimistic of them. Can you find out where my bike actually is?",
+        "Tracking hasn't moved in FIVE days. Stuck in Memphis. I need this bike to get to work. What are you doing about it?",
+        "My bike was supposed to arrive last Thursday. Tracking still says in transit and hasn't changed since the 12th. I've called the carrier twice and they tell me nothing useful. Can you please chase it?",
+        "Is my bike taking the scenic route across the country? It's been sitting at the same depot for a week lol",
       ],
     ],
     [
@@ -1652,6 +1717,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "The driver basically tossed the box onto my porch from the truck, I watched it on my doorbell cam. I opened it and the fork has a big gouge and one of the spokes is snapped. I've kept all the cardboard. What do you need from me?",
         'Your carrier destroyed my bike. The box is ripped apart and the handlebar is bent. I paid $1,800 for this.',
+        'The carton showed up with a huge hole in the side and the derailleur hanger looks bent. What should I do?',
+        "box got here completely crushed 😭😭 haven't opened it yet, should I?",
+        'Bike came out of a soaking wet box with a deep gouge across the top tube. Not acceptable on a $1,400 purchase.',
       ],
     ],
     [
@@ -1665,6 +1733,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'How big is the box when it arrive and how heavy? I live on 3rd floor with no elevator and small door.',
         "So 'ships mostly assembled' means what, exactly? Do I need my own tools or is there a magic wrench in there?",
+        "Please tell me this thing doesn't show up as 400 pieces and an IKEA-style manual. How much do I actually have to put together?",
+        "How big and how heavy is the carton? I'm on a 3rd floor walk-up. Also are pedals included?",
+        'The bike arrive already mounted or in pieces? I have no tools in my home',
       ],
     ],
     [
@@ -1678,6 +1749,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "Your site said setup was 'a breeze'. I'm 45 minutes in holding a handlebar and an allen key and feeling very un-breezy. Got any instructions that aren't a tiny drawing?",
         'The pedal is not going in, I turn it but it is very hard. Maybe I do wrong direction? Have video for this?',
+        'trying to put the pedals on and the left one wont screw in at all, am i doing somthing wrong',
+        "Box came this morning and I've managed to get the handlebar on, but I'm kind of lost on the rest. I'm not very handy at all. Is there something I can follow step by step?",
+        'is there a vid or smth for building it? dont wanna mess it up lol',
       ],
     ],
     [
@@ -1692,6 +1766,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Can a bike shop near me put it together? I'm not confident adjusting brakes myself.",
         'anyone near 98103 who can build it for me? 🔧🙏',
         'can a shop build it for me instead, hate doing this stuff',
+        'Can a local bike shop put it together for me? What does that run?',
+        "I don't want a giant box on my doorstep, I'd rather a mechanic builds it and I just go pick it up. Is that possible?",
+        'I am not good with tools. There is a shop near me in Calgary who can mount the bike for me? How I choose this?',
       ],
     ],
     [
@@ -1705,6 +1782,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I put my old address on the order by accident. Can you send it to my new apartment instead?',
         'moving next wk, can u send it to my work instead?',
+        "So I just realized I put my old apartment as the delivery spot. I moved out two weeks ago and autofill got me. Can you fix where it's going before it leaves?",
+        'need to change the adress on my order, im moving next week #8812',
+        'can u send it to my work instead of home? nobodys there in the day',
       ],
     ],
     [
@@ -1718,6 +1798,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I just ordered the black one but I actually want the blue. Can you swap it before it goes out?',
         "I don't want to cancel anything, I just want to add a kickstand and a bell to what I bought an hour ago.",
+        "I picked the WRONG size and it hasn't even shipped yet, so please switch it to a large before it goes out. I've asked twice already.",
+        'ordered the blue one but changed my mind 🙈 can I get green instead?',
       ],
     ],
     [
@@ -1731,6 +1813,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "Just cancel it. I'm tired of waiting and I found the same bike at a shop down the street.",
         "I don't want a different size or color, I want the whole order cancelled and my money refunded.",
+        "I need to call off my order, just found out I'm moving overseas.",
+        "I don't want to deal with returning it later, I want to stop the order before it even leaves. Placed it last night.",
+        'nvm dont want the bike anymore lol can u kill the order',
       ],
     ],
     [
@@ -1745,6 +1830,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "If I ride it for a couple of weeks and it's not for me, can I still send it back?",
         "My wife is not sure about the e-bike. If she try it one week and she don't like, we can give it back?",
         'how long do i get to decide if i actually like it? 🤔',
+        "I've never bought a bike online before, I always try them in a store. I'm nervous about ordering without sitting on it first. What happens if I ride it for a couple of weeks and it's just not right?",
+        "Can I still send the e-bike back if I've put 60 miles on it? And do I need to keep the original box?",
+        "So I buy a bike I've never sat on, hate it, and I'm just stuck with it forever, right?",
       ],
     ],
     [
@@ -1758,6 +1846,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'want to send the helmet back, where do i do that',
         "How I can make return of the helmet? It is too small and I don't want exchange.",
+        "I don't want to swap it for another model, I just want to send the bike back and be done. How do I do that?",
+        'want to retrun my helmet, where do i start the proccess',
+        "I've had the bike about 2 weeks and the position is just too aggressive for my back. I'd like to give it back. What's the next step, do I need to find a box from somewhere?",
       ],
     ],
     [
@@ -1772,6 +1863,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'If I send it back, do I pay for the shipping or do you?',
         "You're taking $99 out of my refund for the pickup?? That was NOT clear when I bought it.",
         'how much is a retrun label for a set of lights',
+        "I'm not trying to get out of anything, I just want to know up front: if the bike goes back, who's covering the freight?",
+        "Why on earth would you take $99 off my refund for the pickup?? That's not mentioned anywhere obvious!",
+        'For send back the lights I bought, I must pay the post or you give me label?',
       ],
     ],
     [
@@ -1786,6 +1880,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "sent the bike back last week, when's my $$ coming",
         "It's been two weeks since your warehouse got my return and still nothing on my card. How long am I supposed to wait?",
         "You got my return 10 days ago. I'm guessing the refund is coming by carrier pigeon?",
+        'You received my return last week, when does the money come back?',
+        "It's been 10 days since the bike was picked up and still NO money. Where is it?",
+        'return got to you guys Monday 📦 how long till I see the $ back? 🙏',
       ],
     ],
     [
@@ -1800,6 +1897,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I don't want it back on my old Visa, that card is closed. Can you put it on my new card instead?",
         'Could I take store credit rather than money back?',
         'paid w/ paypal, will the money go back there? 🤞',
+        'my old card got cancelled 😬 can my refund go onto the new one?',
+        "I don't want the money back on my card, can I just have it as credit with you?",
       ],
     ],
     [
@@ -1815,6 +1914,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I don't want my money back, I want the same bike just one size up. Do I have to pay shipping twice?",
         'Honestly I love the bike, the color, everything about it. But after two rides my knees are killing me and the guy at my local shop said the frame is too small for me. Can I trade it for a bigger one?',
         "bike's too big for me tbh, can i get the small instead",
+        'the medum feels to cramped for me, can i swap it for a larg?',
+        "I don't want a refund, I just want the same bike one size bigger.",
+        'can i trade the city bike for the ebike version and just pay the diff?',
       ],
     ],
     [
@@ -1829,6 +1931,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Why did you take $60 off my refund?? The bike was basically brand new!',
         'lost the charger when we moved, can i still return the ebike or do u take money off for that',
         'if theres a small scratch from my garage door will you dock my refund? 😬',
+        "if there's a couple scuffs from riding do i still get the whole amount back or nah",
+        "So I misplaced the charger and now you're going to bill me for it? How much exactly are you planning to keep?",
+        'I ride the bike some days and now it have small scratches. You will take money from my refund for this?',
       ],
     ],
     [
@@ -1842,6 +1947,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I was cleaning my bike yesterday and noticed a hairline crack right at the weld where the seat tube meets the top tube. I've had it a little over a year and never crashed it. Is that something you cover?",
         'The derailleur is broken after 8 month. It have guarantee still?',
+        'If the frame cracks a few years down the road, how long am I covered?',
+        "I noticed a hairline crack near the weld where the seat tube meets the chainstay. The bike is about 18 months old and I've never crashed it. Would that be covered?",
+        'is the derailer covered under warrenty? its only 8 months old and already acting up',
       ],
     ],
     [
@@ -1856,6 +1964,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "how long's the battery covered for if it craps out?",
         "I'm not asking for a free battery, mine is 2 years old now. I just want to know if original owners get any discount on a new one.",
         'battery only holds like half a charge now 😔 bike is 9 months old, is that under warranty?',
+        "I bought the e-bike last spring and it was great for months. Lately the range has dropped off a cliff, I'm barely getting half what I used to. It's about 10 months old. Is that something you'd cover?",
+        'battery on my ebike is dying way faster now, like half the range. does the guarantee cover that?',
+        'How long is the pack covered for, and do I get any deal on a new one after that runs out?',
       ],
     ],
     [
@@ -1870,6 +1981,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'The motor has started making a grinding noise. What do you need from me to get it looked at under warranty?',
         'where is the serail number on the frame? need it for a warrenty thing',
         'For the guarantee, which documents I must send you? The display is broken.',
+        'My crank arm keeps working loose and I think the threads are stripped. What do you need from me to get it sorted under warranty?',
+        'I want to make a claim for the broken part. What documents and pictures I need to send you?',
+        "I don't need tips on fixing it myself, I just want to know how to get the ball rolling on my cracked fork being covered.",
       ],
     ],
     [
@@ -1880,6 +1994,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I put my e-bike together last night and everything looks right. This morning I slid the battery in, turned the key and pressed the button on the display. Absolutely nothing, no lights, no beep. What am I missing?',
         'ebike wont turn on at all, battry is charged and locked in, nothing on the dispaly',
         "It's not the charging, the battery is at 100%. The bike just won't power up at all when I press the button.",
+        "Brand new e-bike and the screen won't even light up. Charged it all night. Unbelievable.",
+        'my ebike is completly dead, pressing the button on the handlebar does nothing',
+        'Finished building it yesterday and took it for a quick spin, everything was fine. This morning I press the power button and nothing at all happens. The little lights on the battery itself come on when I press it. What am I missing?',
       ],
     ],
     [
@@ -1894,6 +2011,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "The light on the charger stays green when I plug it into the battery and it never fills up. What's wrong?",
         'left it plugged in all nite and still at 2 bars??',
         'I keep the battery in garage, now is very cold and the charger not charging it. It is broken?',
+        "Charger light just sits on green and the battery won't fill. Two days old. Absolutely ridiculous.",
+        "plugged it in overnight and it's still at 2 bars 😩🔋",
+        "I keep the battery in my garage, now it is very cold outside and the battery don't take the charge. Why?",
       ],
     ],
     [
@@ -1909,6 +2029,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "My charger isn't broken, I just want another one to keep at the office. Which one works with the 2023 Metro E?",
         'dog chewed through the charger cable 🐶🔌 where do i get a new one',
         "We just got back from a camping trip and realized we left the charger at the campsite. It's a 5-hour drive away so that's not happening. I have the Metro E from last year. Which charger should I order to replace it?",
+        'Can I buy a second battery so I can do longer rides?',
+        'lost my charger when i moved, where can i get another one',
+        'Do you sell extra chargers on their own? And would the one for the 2023 cargo work on my 2024?',
       ],
     ],
     [
@@ -1923,6 +2046,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'want wider tirs for gravel, what will fit my road bike',
         'Which tube I buy for my kid bike? The valve is like on the car.',
         'Not the tire, just the tube. What size and valve do I need for the kids 20 inch?',
+        "Fun day, first flat on the Metro. Which tube do I need so my second trip to the store isn't also wasted?",
+        'wich tube fits my kids bike, the valve looks like the ones on a car',
+        'I want to put more wide tyres on my city bike for gravel roads, which size is fitting?',
       ],
     ],
     [
@@ -1937,6 +2063,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'The pads on my Trail 9 are getting thin. Which ones do I need to order?',
         "chain's toast after 3000 miles, which one do i get for my ebike",
         'Not the rotors, just the pads. I have the mechanical discs on my city bike, which pads do I order?',
+        'What chain should I get for my 11-speed road bike?',
+        'pads are worn down to nothing, which ones do i order for the cargo bike',
+        'My 2022 commuter needs a new chain — which one? And how do I know which pads go on the discs?',
       ],
     ],
     [
@@ -1952,6 +2081,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'front brake squeals like a pig 🐷 how do i make it stop',
         'Love that my new bike announces me to the whole block every time I slow down. Is the squealing an optional extra or standard?',
         'rear brake is rubing on the rotor, hear it every wheel turn',
+        'Love the new bike, and so does every dog in the neighborhood, since it screams like a banshee every time I stop.',
+        'front break rubs and squeals alot, bike is brand new',
+        'The brakes barely stop me. I nearly rolled into an intersection today. This is a safety issue!',
       ],
     ],
     [
@@ -1967,6 +2099,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'gear wont go to the bigest cog in the back, it just clicks and stays',
         "The bike changed gears perfectly the first week. Now after about 50 miles it hesitates going into the easier gears and makes a ticking sound. I haven't dropped it or anything. Is something broken?",
         'gears are acting weird 😤 shifts on its own when i go up hills',
+        "Chain keeps skipping every time I push hard in the middle gears. Paid good money for this and it can't even stay in gear!",
+        "For the first two weeks everything was perfect. Now when I go to the bigger cogs it hesitates and clicks a few times before it finally jumps over. I haven't crashed or anything. Is something broken?",
+        "clicking like crazy back there 😤 won't drop into the easiest one for hills",
       ],
     ],
     [
@@ -1981,6 +2116,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'No charger in the box. How exactly am I supposed to ride an e-bike with no way to charge it?',
         'cant find the keys for the battery lock anywhere, looked everywhere',
         "Not a damage thing, the box is perfect, it's just that the reflectors and the manual aren't in there.",
+        "Not a damaged box or anything, it's all fine, there just weren't any pedals inside.",
+        "Opened everything up and there's no charger. How am I supposed to ride an e-bike with no way to charge it??",
+        'In my box there is not the keys for the battery. Where they are?',
       ],
     ],
     [
@@ -1991,6 +2129,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I receive the bike but it is red color, I order grey. What I do now?',
         "Ordered a road bike, got a kids bike with training wheels. I mean, I'm flattered you think I'm six.",
         'You sent me the wrong bike. Wrong model, wrong color. I needed it for this weekend. How fast can you fix this?',
+        'ordered a medium helmet and a large showed up 🤦‍♀️',
+        "Ordered a green city bike, got a black kids bike. My 6'1 self is going to look fantastic on it.",
+        'recieved the wrong colour, i ordered the sand one and this is grey',
       ],
     ],
     [
@@ -2005,6 +2146,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'are ur helmets mips? and what size for a big head lol',
         'The helmet is approved for Canada? My son school need to see certification.',
         'My 8 year old is starting to ride to school with me and I want to get him a proper helmet. His old one is from a big box store and looks pretty flimsy. I measured around his head and got 53 cm. Which one should he get, and are yours actually safety certified?',
+        "Apparently my head is 'between sizes', whatever that means. How am I supposed to measure for a helmet?",
+        'The helmets are certified for Canada? I need it for my work as courier.',
+        'which helmets got mips? my head is like 57cm',
       ],
     ],
     [
@@ -2019,6 +2163,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "My last bike got stolen outside a coffee shop, I only had a cheap cable on it. I'm buying the new city bike from you and really don't want a repeat. What should I get to secure it?",
         "best lock for nyc? 🗽🔒 don't want it gone in a week",
         'wat lock do u reccomend for a cargo bike, gonna leave it at the train station',
+        'what lock wuold you recomend for leaving the ebike outside my office all day',
+        "My last bike got stolen from outside my apartment, it only had a cable lock on it. I'm not going through that again with a $2,000 e-bike. What should I be using?",
+        'riding home after dark now 🌙🚲 what should I grab to be seen and to stop it getting nicked?',
       ],
     ],
     [
@@ -2034,6 +2181,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'where can i downlaod my reciept, need it for my tax stuff',
         'I need facture with VAT number of my company for the accounting. Please send.',
         'need a receipt for my boss, where do i grab it',
+        'can i get a reciept for my order, need it for work reimbursment',
+        'Where can I download the invoice, and can you put my company name and tax number on it?',
+        'Please I need the bill with the name of my company for the accounting. It is possible?',
       ],
     ],
     [
@@ -2048,6 +2198,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Worst buying experience I've ever had. Three emails, zero answers, the bike came late and now the display flickers. I want someone to fix this TODAY.",
         'Wow, third time explaining the same problem to you guys. Really loving the customer journey so far.',
         "I've bought three bikes from you for my family over the years. But this last order has been a nightmare from start to finish and I feel completely ignored. I'm honestly about to write a very long review. Is anyone going to take responsibility?",
+        "This is the worst customer experience I've ever had. Three emails, zero answers, and a bike that clicks. I want someone to fix this today.",
+        "I've been a loyal customer and bought bikes for my whole family from you. This last order has been a mess from start to finish and honestly I'm really disappointed. I want to know what you're going to do to make it right.",
+        'Wow, amazing service. Truly. Ten days of being ignored. Five stars 🙄',
       ],
     ],
     [
@@ -2063,6 +2216,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'What hours is your team around? Is there someone I can call?',
         'Please I want speak with a person from the shop, not a machine.',
         'Is there an actual person somewhere in this building or am I chatting with the toaster again?',
+        'Am I chatting with a real person or a very polite toaster? Would love an actual human.',
+        "I don't want another canned answer. Get me a real human NOW.",
+        'r u guys around on saturdays? wanna chat w someone who knows bikes',
       ],
     ],
     [
@@ -2077,6 +2233,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "How old are the beans when you send them out? I want them properly fresh, not something that's been sitting on a shelf for months.",
         'Hello, on the bag I cannot find when the coffee was made. Where is written this date please?',
         'Let me guess, "freshly roasted" means sometime last year? When do you actually roast the stuff you ship out?',
+        "How old are the beans when you send them out? I want to know they're actually fresh and haven't been sitting in a warehouse for months",
+        'wheres the roast date on the bag?? cant find it anyhwere, only a best before on the botom',
+        'Hello, I want to know the coffee is roasted before I order or after? And how many days I must wait before to drink it?',
       ],
     ],
     [
@@ -2090,6 +2249,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'do u guys grind the beans for me or do i need to buy a griner? i dont have one lol',
         "I don't want whole beans, I don't own a grinder and don't plan to buy one. Can you send it ready to go for my Chemex?",
+        'do u guys grind it for me or do i need my own grinder lol, all i have is one of those stovetop thingies',
+        "I don't own a grinder and I'm not planning on buying one. Can you just send the beans ready to use in my cafetiere?",
+        "Which one do I pick for my Chemex? ☕🤔 there's like five options in the dropdown and I have no clue",
       ],
     ],
     [
@@ -2103,6 +2265,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'how many cups do u get outta the small bag? tryna figure out how often to reorder',
         "We're a family of four coffee addicts and the small bags disappear in about three days. Buying five of them every time is getting silly. Is there a bigger bag, and does it work out any cheaper?",
+        'Roughly how many cups do I get out of the smallest bag? Trying to work out how much to order for two of us for a month',
+        'Love the Hearth Blend but the 250g lasts me about four days. Surely you sell it in something bigger than a snack pack?',
+        'There is more big package? In my office we drink very much coffee, the small one finish too fast',
       ],
     ],
     [
@@ -2116,6 +2281,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'pregnant and missing my morning espresso 😭 is the decaf any good in a machine and is it fully caffeine free??',
         'My doctor say no caffein for me anymore. Your decaf, it is made with solvent or natural way? I am worry about chemical.',
+        'Is your decaf made using chemicals? My wife is pregnant and she wants to know how they take the caffeine out',
+        'Do you have something without caffeine that still tastes decent as espresso? 😴☕ need an after-3pm option',
+        "I'm not after a 'low caffeine' blend, I need basically zero for medical reasons. How much is actually left in your caffeine-free one?",
       ],
     ],
     [
@@ -2130,6 +2298,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I just bought my first espresso machine and mostly make flat whites for me and my partner. I have no idea where to start with your list, there are so many origins. What would you get if you were me?',
         'ok which one do i get if i hate bitter coffee lol. smooth stuff pls',
         "I'm not into those fruity, tea-like light roasts at all. What have you got that's more chocolatey and works in lattes?",
+        "I've only ever had supermarket coffee and just got a V60 for my birthday. I like coffee that isn't too bitter but honestly I don't know what I'm looking for. Where should I start with your range?",
+        'ok what should i get, i mostly make flat whites at home and i like chocolatey stuff',
+        'could you recomend a cofee thats smooth and not to acidic? i take it with a bit of milk',
       ],
     ],
     [
@@ -2143,6 +2314,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'shoud i keep the beans in the fridge once theyre openned? my mom always did that',
         "What's the best way to keep the coffee tasting good after I've opened the bag, and how long before it goes stale?",
+        'shoud i keep the beans in the fridge? my mum always dose that but idk if its right',
+        "I got a bit carried away and bought three 1kg bags in the sale. There's no way we'll get through them in a month. Will they go stale, and is sticking some in the freezer a terrible idea?",
+        "My barista brother says I'm 'committing crimes' by keeping beans in the fridge. Is he right or can I tell him to get lost?",
       ],
     ],
     [
@@ -2157,6 +2331,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "The Ethiopia I've been buying for months has been sold out for WEEKS. Are you ever bringing it back or what??",
         "decaf says sold out 😩😩 when's it coming back??",
         'The Kenya coffee is not available on the site. How I can know when it come again?',
+        "The Ethiopia I've been buying for months has been sold out for WEEKS. Is it ever coming back or have you just given up on it??",
+        "The Kenya says unavailable. Will you be getting more in, and is there a way to get told when it's back?",
+        'noooo the decaf is gone 😭😭 when can I buy it again??',
       ],
     ],
     [
@@ -2170,6 +2347,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "My husband and I both drink cappuccinos every morning and we're always in a rush. I'm torn between the two machines you sell. Can the cheaper one handle two milk drinks back to back, or should we bite the bullet on the more expensive one?",
         'Classic or Pro?? 🤔 I mostly do one latte a day, sometimes two on weekends',
+        "We're finally upgrading from a pod machine. It's me and my partner and we both want lattes at the same time every morning before work. I can't tell what the real difference is between your two machines apart from the price. Is the expensive one worth it for us?",
+        "I don't need the fanciest thing going, I just want to know if the Pro actually does anything the Classic can't",
+        'is teh classic ok for milky drinks or do i need the pro to froth milk properly',
       ],
     ],
     [
@@ -2184,6 +2364,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I live in Germany but the machine with american plug is cheaper. I can use it with adapter? Here is 230 V.',
         "I'm moving from Boston to London next year. Will an Ember Classic I buy now still work over there?",
         "Love that the UK version costs more. Can't I just grab the US one and stick a travel adapter on it, or will it set my kitchen on fire?",
+        "I don't want to blow anything up: if I bring the US version of the machine to Germany with a converter, is that ok?",
+        "I'm moving from London to Boston next year. Will the UK version of the Pro work over there if I get a transformer?",
+        'does the machine come w a normal euro plug or do i need one of those adapter things',
       ],
     ],
     [
@@ -2197,6 +2380,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'will the hand griner do espresso or is it only for pour over? dont wanna be cranking for 10 mins every morning',
         'does ur electric grinder play nice w the Ember Pro? like does the cup thing fit the portafilter',
+        'Can the hand grinder go fine enough for espresso or is it really just for filter?',
+        "I just got the Ember Classic and I'm using pre-ground for now, which isn't great. I'm eyeing up your grinders but I don't want to spend money on one that can't handle espresso. Which one actually makes sense with the machine?",
+        "Will the electric grinder's dosing thing fit my Pro's portafilter? 🤞",
       ],
     ],
     [
@@ -2211,6 +2397,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Are your UK prices with VAT already in, or does it get added at checkout?',
         'Why the price is showing me in euro and not in dollar? I prefer to see in dollar.',
         'Cute, $18 a bag. And then what, a surprise extra chunk for tax on the last page of checkout?',
+        'Are the UK prices with VAT already or does it get added at the end?',
+        'Why the price is showing me in euros? And I must pay tax extra on top of this?',
+        "Let me guess, the price on the page isn't what I'll actually pay once the taxes magically appear at checkout?",
       ],
     ],
     [
@@ -2225,6 +2414,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "The WELCOME10 code from your newsletter keeps saying invalid. I've typed it five times. What's the point of emailing it to me if it doesn't work??",
         'the promo code wont go thru on the espreso machine, says not applicable to items in cart??',
         'tried the code from your instagram story and nothing happens 🤷‍♀️ expired already?',
+        'Your WELCOME10 keeps saying invalid. I signed up to your newsletter literally just to get it. Ridiculous',
+        "trying to use the promo from your insta post and it just says 'unable to apply' , tried like 5 tims now",
+        "I'm not trying to stack anything, it's one single code on the Classic and the checkout won't take it. Why not?",
       ],
     ],
     [
@@ -2239,6 +2431,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Great timing on my part: bought the Hearth Blend 1kg on Monday and today it's 20% off. Fantastic. Anything you can do about that?",
         "I don't want to send the grinder back, I just want the difference now that it's on sale. I bought it 4 days ago.",
         'Another store sells the same kettle for $10 less. Would you match their price?',
+        "Great timing on my part, bought the Pro on Monday and today it's £150 off. Lovely. Anything you can do or do I just cry?",
+        'I ordered 4 days ago and the same grinder is now cheaper on your site. Can I get the difference back?',
+        "I don't want to send it back and buy it again, I just want what I overpaid now that it's on sale. Amazon also has it for less btw",
       ],
     ],
     [
@@ -2252,6 +2447,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'do u take klarna? machine is kinda pricey ngl',
         "I don't have a credit card and don't want to make one. Can I pay some other way?",
+        'can i split the machine into a few payments or does it have to be all in one go? bit pricey for me rn',
+        'Is possible to pay with Amex card? In some shops they are not accept it',
       ],
     ],
     [
@@ -2267,6 +2464,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'payment keeps getting declinde at the last step, card is fine tho theres money on it',
         "I tried to sign up for a subscription last night and the payment failed twice. I checked my banking app and there's plenty of money in there. I moved flats recently, not sure if that matters. What should I do?",
         "Oh good, 'payment declined' again. My bank says everything's fine, so I guess your checkout just doesn't like me?",
+        'Third time my card gets refused at checkout. There IS money on it, I just paid for groceries with it. What is wrong with your site?',
+        'payment keeps failling, says transaction declned but my banking app shows nothing wrong',
+        'checkout keeps bouncing my card 🙃 tried twice already, what do I do',
       ],
     ],
     [
@@ -2281,6 +2481,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'How does the coffee subscription work? Am I locked in for a minimum period?',
         'thinking of subscribing ☕️ do subscribers get a discount or free delivery or anything?',
         "I don't want to sign up for a year or anything like that. Can I just do the subscription for a couple of months and then stop?",
+        'I keep running out of beans at the worst possible moment and ending up with rubbish from the corner shop. I saw you do some kind of regular delivery. Do I have to sign up for a year or anything, and is it any cheaper than just ordering each time?',
+        'how does the sub thing work, like do i get to choose how often it shows up',
+        "I don't want to be locked into a contract. If I sign up for the repeat deliveries, am I free to stop whenever?",
       ],
     ],
     [
@@ -2295,6 +2498,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "off on holiday for 3 weeks, can i put my coffee deliveries on hold till i'm back?",
         "We have way too much coffee right now because my in-laws gave us a pile of it for Christmas. I love your beans so I'm not quitting, but I really don't need the next box. How do I skip just that one?",
         'I have too much coffee at home now. I can stop the delivery only one time and after continue normal?',
+        "I still have 2 bags at home, I don't need coffee this time. How I can jump over the next one without cancel everything?",
+        "Going travelling for 6 weeks ✈️🌴 how do I put my coffee on hold till I'm back?",
       ],
     ],
     [
@@ -2308,6 +2513,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'Can I change which coffee comes in my subscription? Getting a bit bored of the Brazil.',
         'bought a grinder finaly so i want whole beans in my subscrption from now on, how do i change it',
+        'bit bored of the brazil tbh, can i switch my next bag to something else',
+        'finaly bought a grinder so can my subscripton be whole beans from now on instead of ground?',
+        "I've been getting the Colombia every two weeks since January and it's lovely, but I'd like to explore a bit. Is there a way to get something different each time without me having to pick? I'm lazy.",
       ],
     ],
     [
@@ -2322,6 +2530,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'every 2 weeks is wayyy too much coffee for me lol can i make it monthly',
         'ran out early 😬 can I get my next sub bag now instead of waiting till the 15th?',
         'I want the coffee to come every week, not every two weeks. Where I change this?',
+        'Of course my coffee always gets billed right before payday. Any chance I can move it to a different day, or is that too much to ask?',
+        'ran out early lol can i get my next one now instead of waiting til the 15th',
       ],
     ],
     [
@@ -2336,6 +2546,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I've been clicking around for 20 minutes trying to end my subscription and can't find anything. Stop charging me. Cancel it NOW.",
         'Let me guess, getting out of the subscription is buried behind 12 menus and a phone call with a retention specialist? How do I quit?',
         'time to say goodbye to my sub 😢 moving in with someone who hates coffee. how do I cancel?',
+        "How do I stop my subscription for good? I'm switching to tea, sorry!",
+        "I want OUT of the subscription. Where is the button to end it, I've looked everywhere in my account",
+        "Signing up took ten seconds, so I'm sure ending the subscription is just as easy... right? Where do I do it?",
       ],
     ],
     [
@@ -2350,6 +2563,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Why did you take $32 from my account today?? I never asked for another delivery! Give it back.',
         "I forgot my subscription was still running and got a billing email this morning. I've still got almost a full bag at home and really don't need more right now. Is it too late to stop this one and get the money back?",
         "I didn't order anything this week and yet I was charged for coffee. I don't want the beans, I want that payment reversed.",
+        "Why did you take £24 from my account today?? I never asked for another bag, I'd completely forgotten I was even signed up",
+        "I meant to skip this month's delivery but totally forgot and the payment went out this morning. I've still got a full bag from last time sitting here. Is there any way to undo it?",
+        "I didn't place any order but there's an Ember & Bean charge on my card today. I don't think it's fraud, probably the repeat thing, but I don't want this one",
       ],
     ],
     [
@@ -2363,6 +2579,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'My card expired, how do I put the new one on my subscription?',
         'got an email saying my payment failed for the subscripton, will it get cancled?? how do i fix the card',
+        "My card expired and I just got an email saying my subscription payment didn't go through. Where do I put the new one?",
+        'moved flats last wk, need my regular coffee going to the new place from now on',
+        'how do i chnage the card on my subscripiton, bank cancelled the old one',
       ],
     ],
     [
@@ -2376,6 +2595,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'whats the min spend for free shipping in the US?',
         'need coffee by Friday 🙏 is there a faster delivery option and how much?',
+        'How much do I have to spend to get free delivery in the UK? 📦',
+        '$5.95 to post a bag of coffee, really? How much do I need to spend before you stop charging me for that?',
       ],
     ],
     [
@@ -2389,6 +2610,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I am in Italy. After Brexit I had to pay customs for english shops. With you also I must pay extra to the postman?',
         "Last time I ordered from a UK shop I got hit with a €25 bill at my door before they'd hand it over. If that happens with you I'm never ordering again. Will it?",
+        'I am in Netherlands. After the Brexit I am afraid, I will pay customs when the package comes from England?',
+        'I do NOT want another surprise bill from the courier at my door like last time I ordered from Britain. Will there be any import fees to France?',
       ],
     ],
     [
@@ -2403,6 +2626,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Do you deliver to Canada?',
         "Oh wonderful, no Australia in the country dropdown. Do you just pretend we don't exist down here?",
         "My sister lives in Zurich and I wanted to send her some of your coffee for her birthday. When I typed in her address, Switzerland wasn't on the list. Is there any way to get it to her?",
+        "Why can't I pick Canada at checkout?? Seriously? It's not exactly the far side of the moon",
+        "Hello from Switzerland, I can order to here? I don't find my country in the list",
+        "My sister lives in Sydney and she's obsessed with good coffee. I wanted to send her a surprise for her birthday but Australia isn't in the country dropdown. Am I missing something?",
       ],
     ],
     [
@@ -2416,6 +2642,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'if i order tonight (thursday) when does it actually leave ur place?',
         'ordered saturday and still no shiping email, when does it go out??',
+        'when does stuff usually get sent out after u order? need it for next weekend',
+        'orderd the kettle yesterday, when does it go out? its just the kettle, no beans',
       ],
     ],
     [
@@ -2431,6 +2659,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "tracking hasn't moved since tuesday 🧐 is that normal?",
         'Where I can find the number for follow my package? I lost the email.',
         "Love how my tracking page has been frozen on 'in transit' since Monday. Very informative. Is it actually moving?",
+        "The tracking has said 'label created' for two days. Has this even been sent or not?",
+        "my tracking hasn't moved since Tuesday 😩 is it stuck somewhere?",
+        'Where I can find the number for follow my parcel? Maybe I did not receive the email',
       ],
     ],
     [
@@ -2441,6 +2672,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I ordered on the 3rd and the estimated delivery was the 8th. It's now the 17th and nothing has come, and the tracking hasn't changed in ages. I'd honestly just like to know if it's lost.",
         'Is my order coming by carrier pigeon? Because it was supposed to be here last week.',
         "I don't want my money back, I want the coffee I ordered three weeks ago, which still hasn't shown up.",
+        "It's been two weeks. TWO WEEKS. Where is my order? I've been drinking instant like an animal",
+        "I ordered on the 2nd and the estimate said it'd be here by the 8th. It's now the 17th and nothing has turned up. The post office says they know nothing about it. What happens now?",
+        'Is my coffee coming by carrier pigeon? It was meant to be here last week',
       ],
     ],
     [
@@ -2456,6 +2690,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'it says deliverd but theres nothing here?? checked the porch and behind the bins',
         "um so the app says my package got dropped off yesterday but there's literally nothing here??",
         "The site say my package is delivered but I don't receive nothing. Neighbours also not have it.",
+        "Please don't tell me to wait and see, tracking has said delivered since yesterday afternoon and there's nothing at my door or with the neighbours",
+        'Tracking says it was handed to me. It was NOT. I was home all day. Somebody is lying',
+        'says its been deliverd but i never got it?? checked the mailbox and behind the bins and everything',
       ],
     ],
     [
@@ -2470,6 +2707,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I put my old address on the order I just placed. Can you change it?',
         "omg I sent it to my work address and I'm off all next week 🤦‍♂️ can you fix that?",
         'I make a mistake in the address, the house number is 14 not 41. Please can you change?',
+        'I make a mistake in the house number, I write 14 but it is 41. Please correct before you send',
+        "oops 🤦‍♀️ had it going to my work but I'm off all next week, can it come to my flat instead?",
       ],
     ],
     [
@@ -2478,6 +2717,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'ugh ordered the wrong thing entirely, can u just scrap the whole order',
         "I don't want an exchange or store credit. Just kill the order and give me my money back, I only placed it this morning.",
+        'hey can u cancel the order i made like 20 min ago, hit buy by accident',
+        "I don't need the coffee anymore, a friend just gave me a whole bag. Please call off this morning's order if it's not too late",
+        'Ordering coffee at midnight after two glasses of wine: great idea, 10/10. Can I undo that before it goes anywhere?',
       ],
     ],
     [
@@ -2492,6 +2734,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'i picked espresso grind by mistake but i have a french pres. can u change it before it ships?',
         'I just placed an order for two bags of Colombia. Right after paying I realised I meant one Colombia and one Hearth Blend. Is there still time to swap one of them?',
         'forgot to throw a bag of decaf into my order 🙈 can you add it on?',
+        "I ordered the Hearth Blend ground for espresso but I meant whole bean. Can you fix that before it's roasted?",
+        'can i add another bag to the order i just put in? forgot one for my dad',
+        "I placed an order this morning for a 250g bag of the Colombia. Then my housemate said she'd go halves with me, so we'd rather have the 1kg now. Can you switch it over without me cancelling everything?",
       ],
     ],
     [
@@ -2506,6 +2751,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I really don't like the Ethiopia, way too sharp for my taste. I'm not after a refund, but is there anything you can do since I've opened it?",
         "Can I send back a bag of coffee I haven't opened? I ordered the wrong one.",
         "Opened the bag and it tastes like burnt tyres. I want to send it back and don't tell me you won't take it.",
+        "I don't want my money back, I just really don't like the Rwanda I bought, it tastes like tomato to me. Could I get something else instead?",
+        "Can I send back a bag of coffee I haven't opened? Ordered two by mistake.",
+        "So I've opened the bag, had two cups, and it tastes like burnt tyres. I'm guessing 'opened' means I'm just stuck with it?",
       ],
     ],
     [
@@ -2519,6 +2767,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I buy the scale but I receive the same one as a gift. It is still in the box, not open. I can give it back?',
         "So if I actually try the dripper once to see if I like it, I'm stuck with it forever? Or can it still go back?",
+        "Can I return the pour-over kettle? I've used it twice but it's not what I expected.",
+        "I buy the dripper but I don't like, it is still in the box not opened. Is possible to give back?",
+        "if i open the hand grinder box and it's not for me can i still send it back",
       ],
     ],
     [
@@ -2532,6 +2783,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I've had the Ember Classic for about 10 days. It works fine but honestly I'm not using it as much as I thought I would, maybe a dozen shots total. Can I still send it back and get my money?",
         'thinking of returning the espreso machine, i threw out the box tho.. is that a problem?',
+        "So if I've pulled a few shots on the Classic, am I now its proud owner forever, or can it still go back?",
+        "What happens if I want to return an espresso machine I've already used?",
+        "A 15% fee to send back a machine I've used a handful of times?? You've got to be joking",
       ],
     ],
     [
@@ -2545,6 +2799,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'wanna send back the grinder, where do i get a label from',
         'I want to send back the product. I just put it in a box and post to your address?',
+        'ok i wanna send the grinder back, how do i actually do that',
+        'I have one item for give back, I can just post it to your address in Bristol?',
       ],
     ],
     [
@@ -2558,6 +2814,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "So I'm sending back something YOU got wrong and I'm also supposed to pay the postage? Or is that on you?",
         'how much does the return label cost for a machine? 💸',
+        "So you sent me the wrong filters and now I'm the one paying to post them back? Cool cool cool.",
+        "how much is it to send back? 💸 the grinder's fine, I just don't need it anymore",
       ],
     ],
     [
@@ -2572,6 +2830,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'You got my return 10 days ago. Still no money. How long does this take??',
         "got the 'refund processed' email yday but nothing in my bank yet?? how long",
         "I'm not asking whether you'll refund me, you already said you would. I'm asking WHEN, because it's been a week.",
+        'You got my return over a week ago, I can see it on the tracking. Where is my money?',
+        'how long till i see the refund? sent the box back monday, nothing yet',
+        "I'm not asking for anything extra, I just want to know when the money for the machine I sent back will actually be in my account",
       ],
     ],
     [
@@ -2585,6 +2846,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I don't want it going back to my old credit card, that card is closed now. Can you send it to my new card or by bank transfer?",
         'Will the refund go to PayPal or to my card? I paid through PayPal.',
+        'can i just get credit on the site instead of money back? gonna buy more beans anyway',
+        'The refund, it come to PayPal or to my bank? I paid one half with gift card also',
       ],
     ],
     [
@@ -2599,6 +2862,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I have received the 250 g bag but I wanted the 1 kilo. It is still closed. Is possible to change?',
         'got the black kettle but wanted white, can i swap it',
         "I don't want a refund for the 250g bag, I want to change it for the 1kg one. Haven't opened it.",
+        "Can I swap the hand grinder for the electric one? Haven't used it.",
+        'I receive the kettle in black but I prefer the white colour, can I change it? It is not used',
+        'bought the 1kg of Hearth but would rather have two 500g 🙈 still sealed, can I trade it?',
       ],
     ],
     [
@@ -2613,6 +2879,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I ordered a V60 dripper and you sent me a milk jug. How does that even happen?',
         "opened my box and it's Brazil instead of the Guatemala I ordered 😕",
         "My order arrived today and I was excited to try the new Rwanda. But the bag inside is something totally different, a blend I've never heard of, while the packing slip says Rwanda. What now?",
+        'I ordered a bag of Ethiopia and got a milk jug. A MILK JUG. How does that even happen?',
+        "That's not what I ordered, the bag says Brazil and I bought Guatemala. I don't want a refund, just the coffee I paid for",
+        'recieved somone elses order i think?? its a kettle and i only ordered beans',
       ],
     ],
     [
@@ -2628,6 +2897,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Ah yes, French press grind for my espresso machine, exactly what I needed. Really appreciate it. How do we fix this?',
         "I didn't ask for pre-ground, I clearly selected whole beans. The bag I got says 'Filter' on the sticker.",
         'lol u sent me espresso grind and i have a cold brew jar. whole bag is useless to me',
+        'ordered whole beans n got ground coffee, kinda useless with my grinder lol',
+        'Asked for espresso grind, got something that looks like aquarium gravel. Super helpful for my machine, thanks.',
+        "ordered espresso grind and it's coarse as beach sand 😤 what do I do with this?",
       ],
     ],
     [
@@ -2642,6 +2914,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "My order came but the filter papers weren't in the box.",
         'I order 3 bags but inside the box I find only 2. Where is the third one?',
         "Paid for a grinder and two coffees. Box came with two coffees. So where's my grinder?!",
+        "Opened my parcel this morning and the kettle and filters are there but the bag of coffee isn't. The packing list says it should be inside. Did it get forgotten?",
+        'got the box 📦 but only 2 of the 3 bags are in it?? 🤔',
       ],
     ],
     [
@@ -2657,6 +2931,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "The courier left the parcel at my door and it looked like someone had sat on it. Inside, one bag had split and there were beans all over the box. The other one's fine. What should I do?",
         'the kettle came with a huge dent on the side, box was ripped too. shoud i send pics?',
         'Your machine arrived with the drip tray cracked and the box torn open. €600 for this?!',
+        'The box turned up crushed and the glass carafe is in pieces. Absolutely gutted, it was a present',
+        'coffee bag split open inside the box 😫 beans EVERYWHERE',
+        'The machine arrive today but there is a big dent on the side and the box is broken. What we do?',
       ],
     ],
     [
@@ -2671,6 +2948,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'my pour over is sooo bitter, like medicine. am i doing smth wrong',
         'The coffee is very acid in the mouth when I make with the machine. Is the coffee the problem or it is me?',
         "I don't think the beans are bad, I think it's my technique. Shots run through in like 12 seconds and taste sharp. How do I fix it?",
+        "My pour-overs with the Ethiopia taste really sharp and sour, almost like lemon juice. I'm using the grind you sent and water straight off the boil. Is the coffee off or am I doing something wrong?",
+        'my espresso is super bitter no matter what i try, its the hearth blend, any tipps?',
+        "My shots taste like I'm licking a battery. I'm sure the beans are great, so presumably it's me?",
       ],
     ],
     [
@@ -2686,6 +2966,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'machine makes a loud buzzing noise but no water comes out of the group hed. help',
         "Since yesterday my Pro only dribbles a few drops when I pull a shot. The steam wand still works fine. I've been making about three coffees a day for the past year. Any idea what's going on?",
         "Not looking for a refund, I like the machine. It just won't get hot anymore. What can I try?",
+        'My Ember Classic switches on but no water comes through when I try to pull a shot.',
+        'Machine keeps making a loud buzzing noise and nothing comes out. I need my coffee before work, this is useless',
+        'machine isnt heating up, light just blinks forever. help',
       ],
     ],
     [
@@ -2699,6 +2982,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'My grinder died after 8 months. Is that covered?',
         'Fantastic, the kettle lid snapped off all by itself after 5 months. Built to last, eh? Are you going to cover this or not?',
+        "I didn't drop it or anything, the pump on my Pro just died after 13 months. I don't want a refund, I want it fixed. What do you need from me?",
+        "Bought the electric grinder last spring. For the past couple of weeks the motor makes a horrible noise and then cuts out halfway through. I've cleaned the burrs already. Can I get it repaired under the guarantee?",
       ],
     ],
     [
@@ -2713,6 +2998,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "This is the third problem with my orders this month. I want a manager. I'm done being patient.",
         "I've been a customer for two years and I've always recommended you to friends. But the last three orders have been a mess: late, a bag missing, and now nobody answers my emails. I'm really disappointed and want someone to actually take responsibility.",
         "Really loving the 'customer experience' here. Want to hear about it? Because I've got a list.",
+        "This is the worst service I've had from any shop. Wrong order, then no reply to my email for days. I want to speak to whoever is in charge",
+        "I've been a customer for two years and honestly this last order has been a mess from start to finish. I don't even know where to begin. I'm really unhappy and I want someone to sort it out properly.",
+        'Five stars for making me chase you three times about the same thing. Who do I complain to, or is that a secret too?',
       ],
     ],
     [
@@ -2727,6 +3015,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I need an invoice with VAT shown separately for my company. Where can I get it?',
         'Please can you send me the facture for my order? I need it for my accountant.',
         'where do i grab the receipt for my order, need it for expenses',
+        'For my firm I need the bill with the tax shown separate. You can send me please?',
+        "I don't need anything fancy, just a receipt that shows the VAT for my expense claim. Where do I find it?",
       ],
     ],
     [
@@ -2741,6 +3031,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I'm opening a small café in Leeds in the spring and I've loved your Hearth Blend for years. I'd probably need around 10 kilos a week to start with. Do you sell to businesses?",
         'we run a tiny bakery 🥐 could we stock your coffee and get trade prices?',
         'do you sell to resturants? we need about 8kg a week for our brunch place',
+        "I'm opening a small cafe in Leeds in the spring and I'm shopping around for a roaster. We'd probably go through 8 to 10 kilos a week. Do you supply businesses, and what would pricing look like?",
+        'do you do bulk deals for offfices? theres about 40 of us and we go thru a ridiculous amount',
+        'We have a restaurant in Lisbon, we are searching supplier of coffee beans. You work with business?',
       ],
     ],
     [
@@ -2754,6 +3047,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "my brother's bday is tomorrow and I totally forgot 😅 can I email him a voucher?",
         "So let me get this straight, I have a gift card but there's nowhere obvious to actually put the code. Where does it go?",
+        "Can I send my dad a voucher for his birthday on Saturday? 🎁 he's super picky so he can choose himself",
+        'got a giftcard for xmas, where do i put the code in?',
       ],
     ],
     [
@@ -2769,6 +3064,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'do u have like a gift set thing? want smth nice for my boss',
         'I want to send a present to my friend. Is possible to put a small card with message inside?',
         'can i tick somthing so the reciept isnt in the box? its a present for my aunt',
+        "My boss is retiring next month and he's a massive coffee nerd. I'd love to send him something nice that comes ready to hand over, maybe with a few different coffees. Do you do anything like that?",
+        "anything pretty for a coffee lover? 🎀 christmas is coming and I'm useless at presents",
       ],
     ],
     [
@@ -2783,6 +3080,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Am I talking to a bot? I want a real human. Now.',
         "What hours is your support team around? I'd rather speak to someone on the phone.",
         'is there a number i can call? rather talk to someone then type all this out',
+        'Am I talking to a bot? I want a real human being please',
+        'Is there a phone number anywhere, or do you only communicate by carrier owl?',
+        'is there actually a person on here or nah',
       ],
     ],
     [
@@ -2797,6 +3097,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'How do I make sure a part will actually go on my car before I buy it? Is there somewhere on the site where I put in what I drive?',
         'ok so where do i enter my car so the site only shows me stuff that goes on my ride',
         "Hello, I am new on this website. How I can know if this radiator is correct for my Corolla 2015? I don't find where to choose the car model.",
+        "How do I know if a part is going to fit my car before I buy it? I don't see a compatibility list anywhere on the page.",
+        'yo is there a way to make the site only show stuff for my 2016 civic? tired of scrolling thru parts for semis',
+        "Hello, I don't understand how to check if this radiator is correct for my car. Where I must put my car model?",
       ],
     ],
     [
@@ -2811,6 +3114,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Can you just look it up off the serial number on my car instead? The year/model menus are confusing me.',
         'can i give u my vin and u tell me wich rotors i need, dont trust myself w those drop downs lol',
         "My dad's truck has some odd factory package, heavy duty towing or something, and we never know which parts are the right ones. Last time we ordered from another site we got the wrong calipers. Can you check it using the number stamped on the truck itself? And where do I even find that?",
+        'i have the vin off my registraton, can u tell me which struts go on it? dont trust the drop down',
+        'Could I just send you the long number from the windshield sticker and you figure out which alternator I need? 🙏🚗',
       ],
     ],
     [
@@ -2825,6 +3130,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Your site doesn't even HAVE my car. 2009 Pontiac Vibe GT is nowhere in the list. What am I supposed to do, guess??",
         'I have Lada Niva 2018, imported from Russia, in your list it is not exist. You can still help me find the oil filter for it?',
         "Love how the dropdown jumps from 'Sport' straight to 'Touring' like the SE I've been driving for 6 years never existed. Guess my car is imaginary.",
+        "Your stupid dropdown doesn't even have the 2008 Evo MR. It's got GSR and that's it. How am I supposed to order ANYTHING?!",
+        "I imported a '95 Skyline from Japan last year and it's finally street legal. Problem is your site acts like the car doesn't exist. I need a water pump and a thermostat for it. Any way you can still help me out?",
+        'My car is Peugeot 407 year 2010 but in your list this brand is not appear. What I can do for buy the parts?',
       ],
     ],
     [
@@ -2838,6 +3146,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'Your website literally gave me the green badge for my 2017 Escape Titanium and the control arm is a completely different shape. Wasted my whole Saturday. Fix this.',
         "I entered my Civic, year, trim, everything, and the product page said it was a match. Got the part today, put the car on stands, and the bolt holes are off by almost an inch. Held it right next to the old one and it's obviously for a different model. What do we do now?",
+        'Your website showed GREEN for my 2019 F-150 XLT and the control arm is a full inch off. Wasted my whole Saturday with the truck on stands. What are you going to do about it?',
+        'Love how confident that little badge was that this would go on my car. Narrator: it did not go on the car.',
+        "This isn't me ordering the wrong thing. I entered my exact Accord Sport trim and the site said compatible, but the mounting holes don't line up at all. I shouldn't be paying a cent to fix your mistake.",
       ],
     ],
     [
@@ -2851,6 +3162,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "What's the real difference between the genuine Honda part and the cheaper Bosch one? Is the cheap one junk?",
         'r the non dealer brands any good or should i just stick w the factory stuff',
+        'whats the diffrence between the factory honda sensor and the cheaper one from the other brand? is the cheap one junk',
+        "Are your Toyota parts genuine Toyota or copies? And how can I tell on the page which one I'm looking at?",
+        'genuine vs knockoff brands whats the deal. dealer guy told me only use factory stuff lol',
       ],
     ],
     [
@@ -2866,6 +3180,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'wich pads r better for just driveing to work n back, the ceramc ones or the metalic ones',
         "Need new pads for my wife's Camry, she HATES the black dust all over her rims 😅 which kind should I get?",
         "I don't care about a bit of squeal or dust, I just want pads that won't fade when I'm hammering it on mountain roads. Which compound should I go with?",
+        "I tow a pop-up camper with my Tahoe maybe six times a summer, the rest of the year it's just my commute. Doing the front pads this weekend and there are like four different kinds listed. Which type makes sense for me?",
+        'Ceramic or metallic pads for a daily commuter? I hate that black dust all over my wheels.',
+        'Which pads is better for my car, I drive in mountains a lot with many long downhill. The ceramic one or the metal one?',
       ],
     ],
     [
@@ -2879,6 +3196,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'If I order one box of pads, does that cover both front wheels or just one side?',
         'quick q, doing the whole front brake job this wknd, how many rotors do i put in the cart 1 or 2??',
+        'If I buy one box of pads does that cover both front wheels or just one side? And for rotors do I put quantity 2?',
+        'does the rotor come as a pair or singel? about to check out and dont wanna end up with only 1',
+        'Do the rear pads come with the little metal clips and springs, or do I have to get those separately?',
       ],
     ],
     [
@@ -2893,6 +3213,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'How do I know what length wipers to get for a 2014 Outback? The driver and passenger side are different, right?',
         "I need the wipers for my car but I don't know which long is correct. Also my arm have the hook shape, the blade will connect on it?",
         'Ordered ONE wiper blade thinking it was a pair. Silly me, assuming a windshield with two sides would need two.',
+        'What length wipers does a 2017 RAV4 take? The driver and passenger ones look different.',
+        'My wipers are smearing everything 🌧️😩 which ones do I buy and will they even clip onto my arms?',
+        "I don't need a whole set, just the one on the driver's side, but I have no clue how long it is. Also not sure if my arm is the hook kind.",
       ],
     ],
     [
@@ -2907,6 +3230,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'what bulb does my 16 silverado take for low beams, is it 9005 or sumthin else',
         "I don't want to swap just the one dead headlight, the other side will look all yellow next to it. Do they come as a set?",
         "One of my low beams went out and a cop actually pulled me over for it last night. I have no idea what bulb the car takes, it's a 2012 Mazda3 hatch. Can you tell me which one, and should I change the fog lights while I'm at it?",
+        'Low beam out on my 2014 Silverado 💡😬 what bulb does it take?',
+        'Is it one bulb or two in the package? And how do I figure out whether mine is H11 or 9006?',
+        'one headlight died, do i just swap the one or both? what size tho',
       ],
     ],
     [
@@ -2921,6 +3247,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Got a lab and two kids 🐶👧👦 my carpet is destroyed. What would survive mud and snow, and can I get the back seats covered too?',
         'do the floor matts come for the 3rd row to or just the fronts? its a 2020 highlander',
         'The mats is cut for exact my car or I have to cut them myself with scissor? I prefer not cutting.',
+        'Are the floor mats actually shaped for my car or are they the cut-them-yourself kind?',
+        "We just got a Subaru Outback and between the dog, two kids and Michigan winters the carpet is going to be destroyed by February. I'd like something that covers the back seat area and the trunk too. What would you recommend?",
+        'do the rubber mats hook onto the little clips in the floor? the ones i had before kept sliding under the gas pedel',
       ],
     ],
     [
@@ -2935,6 +3264,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Someone dinged my door in a parking garage last week and just drove off. I'd like a camera that keeps recording while the car is parked and I'm not in it. Can the ones you sell do that, and is there anything extra I need to buy?",
         'Does the dash cam come with a memory card? And does it just plug into the lighter socket or do I have to wire it in?',
         'does the vantrue one come with the back camra or is that sold seperate',
+        "Does the dash cam come with a memory card? And can it keep recording while the car's parked overnight?",
+        'I buy dash camera but how I make it record when car is off? It stop every time I take out the key.',
+        'Just want to plug the dashcam into the cigarette lighter and go 📹 is that doable or do I need extra stuff?',
       ],
     ],
     [
@@ -2949,6 +3281,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Cool, 20 batteries and apparently every one of them is 'for my car'. Which one is actually right for an '18 Fusion with the auto stop-start?",
         'battery died this morning 🙃 which one do i get for an 06 accord theres like 20 options',
         "My car battery is dead. Which size I need to buy? The man at the shop say 'group 48' is same like 'H6', I am confused.",
+        'Apparently there are 40 different batteries and every one of them is the right one for my 2015 Cherokee. Which one actually goes in it?',
+        'My car died in the grocery store parking lot this morning and the guy who jumped me said the battery is toast. It has that thing where the engine shuts off at red lights. Does that change which battery I should buy?',
+        'need a battery for my 06 tacoma, which one lol. gets to -20 here so want the beefy one',
       ],
     ],
     [
@@ -2963,6 +3298,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'AC smells like old gym socks 🤢 is that the cabin filter? which one goes in a 2015 Elantra',
         'Not the oil one, I need the filter that cleans the air coming through the vents inside the car. Do you carry those, and how often should it be swapped?',
         'do u sell the engine air filters in multipacks? i go thru them alot, dirt roads',
+        'Not the oil one, the filter for the air inside the car. When should I swap it and which one goes in my 2018 Camry?',
+        "Judging by the smell when I turn on the AC, I've been breathing through the same filter since 2019. Which one do I need to fix that?",
+        'which oil filtr goes on a 2012 f150 5.0? also do u sell them in multi packs',
       ],
     ],
     [
@@ -2977,6 +3315,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Why is there an extra $22 on my battery order?? Nobody mentioned that. Hidden fees are garbage.',
         "Ah yes, the mysterious $22 'core' line at checkout. Is that a tip for the battery?",
         "In my cart there is 'core' 22 dollar added. What is mean this? I must pay always?",
+        "Why is there a $22 add-on for a 'core' on my battery?? Nobody mentioned this hidden fee. What is it?",
+        'What is the meaning of this deposit on the battery? I will get the money back or no?',
       ],
     ],
     [
@@ -2991,6 +3331,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I put the new battery in. How do I send you the old one to get the deposit back?',
         "Got the battery last week and it's working great. The old one is just sitting in my garage and I'd like my $22 back. Do you send me something to ship it with? And how do I even pack a car battery, it's heavy and full of acid.",
         'yo how do i get my core money back, old battery still sittin in my trunk',
+        'How do I send my old battery back to get the deposit returned?',
+        "New battery's in and the car fires right up. Now the old one is sitting on my garage floor and I'd like my $22 back. How do I even ship a car battery? Do I need a special box?",
+        "old battery's ready to go back 🔋📦 how do i get my money back for it?",
       ],
     ],
     [
@@ -3005,6 +3348,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'noooo the KYB struts are out of stock 😭 when are they coming back??',
         'Out of stock again, what a shock. Is this brake line kit ever coming back or is it a legend?',
         'if it says in stok does it acctually ship out right away or is that just what the site says',
+        "I don't want a different brand, I need the Bosch O2 sensor specifically. It's sold out, so when are you getting more?",
+        'any idea when the kyb struts r back? been checking every day',
+        "This page has said 'out of stock' for so long I'm starting to think the part is a myth. Is it ever coming back or should I give up?",
       ],
     ],
     [
@@ -3019,6 +3365,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'RockAuto has the exact same Bosch pads for $12 less. Can you match that? And do I order first or wait for you to check?',
         "I'd rather not buy from Amazon, but some seller there has the same Moog tie rod end for way less. Would you match that?",
         "Do you guys match prices? AutoZone's website has this battery cheaper.",
+        'RockAuto has this same Moog ball joint for $18 less. Can you do that price?',
+        "Funny how the exact same NGK plugs are $12 cheaper on Advance's website. Any chance you'll do something about that, or should I just shop there?",
+        "I'm not asking for a coupon, I just want the same price O'Reilly has on this radiator, same part number. Here's the link: oreillyauto.com/detail/...",
       ],
     ],
     [
@@ -3033,6 +3382,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'any promo codes floating around rn? about to order a bunch of stuff',
         'first time ordering here 🙋‍♂️ is there any welcome discount or something?',
         'Can I use two coupon codes on one order? And is there a sale coming up anytime soon?',
+        'Do you have any coupon codes right now?',
+        'first time ordering here 👋 any sales going on? 💸',
       ],
     ],
     [
@@ -3047,6 +3398,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Your SAVE15 code says invalid every single time. I got it from YOUR email. Seriously?',
         'my promo code keeps getting rejcted at checkout, whats the deal with it',
         'I ordered a pair of struts on Monday and completely forgot to put in the 10% code from your newsletter. I only noticed when the confirmation email came through. Is there any way to still get that applied after the fact?',
+        'SPRING15 says invalid every single time I try it. I got it from YOUR email yesterday. Fix it.',
+        'the code wont go thru at checkout, says not valid for items in cart?? its just brake pads',
+        'I placed my order on Monday and totally forgot to type in the 10% off from the newsletter. Only noticed when the confirmation came in. Is there any way to still get that discount applied?',
       ],
     ],
     [
@@ -3057,7 +3411,12 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Do you take Apple Pay?',
         'Can I use a gift card?',
       ],
-      ['can i pay w apple pay or is it card only', "I don't do credit cards at all. What else can I pay with?"],
+      [
+        'can i pay w apple pay or is it card only',
+        "I don't do credit cards at all. What else can I pay with?",
+        'can i pay w apple pay or nah',
+        "It is possible to pay with PayPal? I don't have the credit card.",
+      ],
     ],
     [
       'Paying in installments',
@@ -3071,6 +3430,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Can I split a $600 set of coilovers into a few payments?',
         'broke till payday 😬 any way to pay for these rotors and calipers over time?',
         'My car decided it needs $800 in parts the same week rent is due. Do you do payment plans or should I just sell a kidney',
+        'Can I split the payment on a $600 set of coilovers?',
+        'is there buy now pay later?? 🙏 need the turbo kit but payday is in 2 weeks 😅',
+        'Do you offer Affirm or something like it? And if I do monthly payments, who do I talk to if I need to move a due date?',
       ],
     ],
     [
@@ -3085,6 +3447,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Tried to check out FIVE times, declined every single time, and now I see pending charges on my bank app!! What is going on??',
         'my card keeps geting declind but it works every where else??',
         'The payment is not go through. Bank tell me card is OK. Why it fail?',
+        "Tried my card 3 times and it keeps getting rejected. My bank says nothing's wrong on their end. This is ridiculous.",
+        "I tried to check out last night and it said the payment didn't go through. But now there's a pending $143 charge in my bank app and I never got a confirmation email. Did I order or not?",
+        'payment keeps failling at checkout, card is fine i literaly used it at the gas station 10 min ago',
       ],
     ],
     [
@@ -3098,6 +3463,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I run a small independent repair shop. Do you have any kind of trade pricing?',
         'i flip cars on the side, buy like 1500 bucks of parts a month from u. any deal for volume?',
+        'Running a small repair shop here 🔧🔧 do you do wholesale pricing for shops like mine?',
+        'I manage maintenance for a landscaping company with 14 F-250s. We go through pads, filters and wipers constantly. Is there any kind of business account or volume discount we could set up?',
+        'We are company with many delivery vans, we want to buy the parts in big quantity and without the tax. It is possible?',
       ],
     ],
     [
@@ -3111,6 +3479,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I'm not paying a mechanic $150 to swap a serpentine belt. Is there any guide or video that walks me through it?",
         'So the thermostat just... hops into the engine by itself when it arrives? Or is someone actually putting it in?',
+        "I'm not paying a mechanic $300 for this. Is there any guide for putting the sway bar links in myself?",
+        "So I'm guessing the starter doesn't come with a guy who puts it in for me 😂 any instructions at least?",
       ],
     ],
     [
@@ -3124,6 +3494,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'Is there a mechanic you work with near 30301 who could put these shocks on?',
         "know any shops round me that'll install stuff i buy from u? zip is 85281",
+        "Since your parts sadly don't install themselves, is there a shop near 30318 that'll put them in for me?",
+        'dont have tools or a garage lol, any mechanics that work with u guys around phoenix? can u just send the stuff to them',
       ],
     ],
     [
@@ -3137,6 +3509,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'My cart is at $74.50. Cool cool. Let me guess, I need a $3 fuse to not pay for shipping?',
         "Does the battery deposit count toward the free shipping amount? And how much is shipping if I'm under?",
+        "I don't want to pay shipping on a $60 order. How much more do I need to add so it ships free?",
+        "My cart is $71.50 and you want $7.99 to ship it. Guess I'm buying an air freshener I don't need. What's the magic number again?",
+        "Cart says $82 and I'm STILL being charged shipping?! I thought anything over 75 was free. Don't play games with me.",
       ],
     ],
     [
@@ -3150,6 +3525,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "So when you say orders go out 'fast', is that like same-day fast or sometime-this-month fast? Ordering at lunch today.",
         'need these pads before friday for a road trip 🚗💨 how fast is regular shipping? is overnight a thing?',
+        "If I order today, when will it get to me? I'm in Ohio.",
+        'need this by friday, do u do next day?',
+        'How much days for the delivery if I order now in the morning?',
       ],
     ],
     [
@@ -3164,6 +3542,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Checkout only lets me pick ground and I NEED this alternator by tomorrow. There's a jug of coolant in the cart too, is that the reason?? Ridiculous.",
         "Why can't I pick expedited shipping on a battery?",
         "I don't want my spark plugs stuck on slow shipping just because I added a 5-quart jug of oil. Can they go out faster?",
+        "Why can't I pick overnight? I only have a battery and a wiper blade in my cart. Is there any way around it?",
+        'Why is my ENTIRE order stuck on ground just because I added a jug of coolant?? I need the sensor tomorrow!',
+        "I don't need the oil fast at all, I just need the filter and spark plugs by Thursday. Why won't checkout let me pick the faster option?",
       ],
     ],
     [
@@ -3177,12 +3558,20 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'Do you ship to Canada?',
         'I live in Monterrey, Mexico. Is possible to send the parts to me? Or to my friend in Texas and he forward to me?',
+        'Stationed overseas 🇺🇸✈️ can you send to my APO address?',
+        'I live in Hawaii, you can send me a battery for my car?',
       ],
     ],
     [
       'Tracking an order',
       ['Where is my order?', 'How do I track my package?', "I didn't get a tracking number", 'Has my order shipped?'],
-      ['how do i see where my package is at rn', 'wheres the traking number for my order, cant find it anywere'],
+      [
+        'how do i see where my package is at rn',
+        'wheres the traking number for my order, cant find it anywere',
+        "Where's my order? I placed it on Tuesday.",
+        'hwere do i find the tracking numbr for my order',
+        'Sooo excited for my new exhaust 😍 where is it right now??',
+      ],
     ],
     [
       'Package delayed or tracking stuck',
@@ -3197,6 +3586,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'My package has apparently been enjoying a little vacation at the Louisville hub since last Wednesday. Any chance it comes home?',
         'The tracking of my package is not change since 5 days, always stay in same city. It is lost maybe?',
         "tracking hasn't moved since monday 😐 is it lost or what",
+        "My tracking hasn't moved in 6 days. Still says 'In transit, Memphis TN'. Where is my package?",
+        "My package has apparently decided to retire at a UPS facility in Kentucky. Hasn't budged since last Wednesday. Cool cool cool.",
+        'I ordered a timing belt kit ten days ago. Tracking showed label created, then picked up, then nothing at all since. My car is sitting on jack stands in the driveway waiting for this. What can you do?',
       ],
     ],
     [
@@ -3211,6 +3603,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'It says DELIVERED. It is NOT here. I was home all day.',
         "UPS says the box was dropped off yesterday at 3pm but there's nothing on my porch, nothing in my building's mailroom, and the neighbors haven't seen it. I've got a car sitting on jack stands waiting for this part. What can you do?",
         "Tracking is showing it is delivered but I don't receive nothing. What I must do?",
+        'Tracking says DELIVERED yesterday at 2pm. Nothing on my porch. Nothing in the mailbox. So where is it?',
+        "The tracking is say delivered but I don't have any box. I ask my neighbor also, nothing.",
+        'says dropped off but theres literally nothing here?? porch pirates again maybe smh',
       ],
     ],
     [
@@ -3225,6 +3620,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Only the rotors showed up today, where are the pads? They were on the same order.',
         'got 1 box but the oil n filter werent in it?? was it supposed to be 2 packages',
         'half my order came 📦 the other half is nowhere. is that normal??',
+        'Cool, so I ordered four things and the box had two. Are the other two coming by carrier pigeon or what?',
+        "Got a package today with the brake rotors, but the pads and the battery weren't in it. My confirmation shows everything on one order. Is the rest coming separately or did something get left out?",
+        'only half my order showd up, is the rest comming in another box?',
       ],
     ],
     [
@@ -3239,6 +3637,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'i typed the wrong zip, its 60614 not 60641 can u change it b4 it ships out',
         "I'm moving this weekend and totally forgot I placed an order Thursday with my old apartment as the ship-to. The new place is across town. If it hasn't gone out yet, can you send it there instead?",
         "I don't want to cancel anything, I just need it going to my work instead of my house.",
+        "Just realized my account still had my old apartment saved and that's where my order is headed. I moved out three weeks ago and don't know the new tenants. Can you point it to my new place instead?",
+        'Oops 🤦 sent it to my work instead of home, can we switch it before it goes out?',
       ],
     ],
     [
@@ -3247,6 +3647,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'changed my mind on the exhaust tip 🙈 can you scrap the whole order?',
         "I asked to cancel an HOUR ago and nobody answered. Cancel it NOW, I'm not paying for this.",
+        'Ugh placed an order 20 min ago and need to undo it 😩 can you still stop it?',
+        "I don't want it anymore, found the part at my buddy's shop. Can you stop it before it ships?",
+        'ordered the wrong thing at 1am lol pls kill that order',
       ],
     ],
     [
@@ -3261,6 +3664,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Can I bump my order from 1 rotor to 2? And can I throw a pair of wiper blades on it too?',
         'i orderd the rear pads but ment front, can u swap it before it goes out',
         "Don't cancel it please, I just want to switch the ceramic pads to the semi-metallic ones on that same order.",
+        'can i add a cabin filter to the order i just put in? forgot it lol',
+        'I choose wrong quantity, I put 4 spark plug but my engine is V6 so I need 6. Can you change in my order?',
       ],
     ],
     [
@@ -3275,6 +3680,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'If I open the box to eyeball the part, can I still send it back? And how many days do I get?',
         'If part is not good for me I can give back? Until how many day?',
         "Let me guess, the moment I open the box it's mine forever?",
+        "I bought control arms for my Mustang, opened the box to compare them with my old ones, and then my buddy offered me his set for free. They've never been on the car. What are the rules for sending something like that back?",
+        "Let me guess, I can't return the motor mount because I had the nerve to take it out of the plastic bag to look at it?",
       ],
     ],
     [
@@ -3289,6 +3696,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'how do i get a label to send this back, ordered the wrong one my bad',
         'bought the wrong size muffler clamp 🤦 what do i do to ship it back to you?',
         "I ordered two sets of plugs because I wasn't sure which heat range my engine took. Turned out it's the first set, so the second one is still sealed in the box. What's the process to send that one back?",
+        'gotta send back a thermostat housing, how do i do that',
+        'Need to return the headers 😕 what are the steps?',
+        'how do i get a return lable, i wanna send back the fuel pump',
       ],
     ],
     [
@@ -3303,6 +3713,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Do I have to pay to ship it back? And is there a restocking fee on top of that?',
         "You're deducting $7.99 from MY refund to send back a part? Unbelievable.",
         "I don't expect you to cover it since I'm the one who picked the wrong year, but what would sending it back cost me?",
+        "I don't mind sending it back, but I'm not paying for the label. Yes I ordered the wrong year, my fault, but still. What's it going to cost me?",
+        "You're taking $7.99 out of my refund for the label AND keeping the shipping I paid? Seriously?",
       ],
     ],
     [
@@ -3316,6 +3728,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "Not asking about a label, the box already reached you 3 days ago per tracking. I'm asking when the money actually lands back with me.",
         'Sent the caliper back two weeks ago. Starting to think my refund took the scenic route.',
+        "UPS shows you received my return 6 days ago and I STILL don't have my money. How long does this take?",
+        'Hello, I send back the part two weeks ago, when the money will come back in my account?',
       ],
     ],
     [
@@ -3330,6 +3744,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I don't want the money back on my card, can I get it as store credit for my next order instead?",
         'I paid with PayPal. The refund come back to PayPal or to my bank?',
         "I paid with my old debit card, but the bank shut that account last week after some fraud. Now I'm returning the alternator and I'm worried the money will just vanish. Where does the refund actually go?",
+        "I don't want the money back on my card, I'd rather keep it as credit with you for my next order. Can you do that?",
+        "I paid with my debit card but it got stolen and the bank closed the account last week. Now I'm waiting on money back for a return. Where's it going to go?",
       ],
     ],
     [
@@ -3344,6 +3760,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I don't want a refund, I just want the right size thermostat instead. Can you swap it out?",
         'Can I trade the 2WD hub assembly for the 4WD one?',
         'got the wrong size lug nuts, need the 14x1.5 not 12x1.5, can i just trade em in',
+        'Got rear shocks but I needed the fronts 🙃 can I swap them?',
+        "I don't want a refund, I want the right part. Can I just trade the 4-pin sensor for the 3-pin version?",
+        'got the driver side mirror but i need passenger, can i just trade it in?',
       ],
     ],
     [
@@ -3358,6 +3777,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Put the new O2 sensor in yesterday and the check engine light is still on. Turns out it was a vacuum leak the whole time. Can I send the sensor back? It's only been in the car for a day.",
         "I install the LED bulbs but I don't like the color, is too blue. I can return them?",
         "So let me get this straight, I wire in a dash cam, hate it after two days, and I'm just stuck with it?",
+        "I put the LED fog lights in and I don't like the color. Can I send them back?",
+        "So my dash cam is 'not returnable' because I stuck it on my windshield for two days to see if it worked? Brilliant.",
+        'installed the new o2 sensor but turns out the problem was a wire. can i return the sensor? it was only in for like a day',
       ],
     ],
     [
@@ -3372,6 +3794,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Is it too late to return something I got 5 weeks ago? Never opened it.',
         'i kno its been like 33 days but the box is still sealed, can i still retrun it',
         "I was in the hospital for a month and now you're telling me I can't return a part I never even opened? Come on.",
+        'bought a catalytic convertor 5 weeks ago, never put it on. can i still retrun it?',
+        "I bought a set of struts back in March for a project car that's stalled. It's now May and they're still sealed in the box. I know I'm past the deadline but is there any chance?",
+        'I know the time for return is finish already but the part I never use it. You can accept please?',
       ],
     ],
     [
@@ -3386,6 +3811,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I ordered a front bumper cover and you sent me a gas cap. How does that even happen?',
         "opened the box and it's a rear shock not the front strut I ordered 🙄",
         'yall sent me a cabin filter for a totaly diff car, my order was for a 2013 mustang',
+        'I ordered a front left CV axle and got a REAR brake caliper. How does that even happen?',
+        "Opened the box and it's... a gas cap? 🤔 I ordered an oil pan gasket lol",
+        'I received the box but inside is different part, the number on the box is not same like I order.',
       ],
     ],
     [
@@ -3395,6 +3823,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'headlight housing showed up with a huge crack right across the lens 😤 box was crushed too',
         "The battery came today and one side of the box is wet and it smells kind of like rotten eggs. I haven't touched it yet, it's just sitting on the porch. What should I do?",
         'tail light came in pieces lol. literally in pieces. what now',
+        'Radiator showed up looking like someone played soccer with the box. Fins all bent. Great start. What now?',
+        'the box was soaked and smells like acid 😬🔋 the battery looks like its leaking, what do I do??',
+        'The headlight came with a crack straight across the lens. The packaging was garbage. I paid $240 for this!',
       ],
     ],
     [
@@ -3408,6 +3839,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'hitch showed up but no pin or clip smh',
         'the strut asembly came without the top nut and the instrutions say its suposed to be in there',
+        "The caliper bracket came without the bolts. Aren't they supposed to be in there?",
+        'tonneau cover box is short one clamp, there shoud be 6 and theres only 5',
+        'lift kit came but no spacer bolts in the bag?? instructions show em lol',
       ],
     ],
     [
@@ -3417,6 +3851,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Installed the new fuel pump relay and the car still won't start, same exact symptoms. Swapped the old one back in, no change. I'm thinking the new one's dead out of the box? It's the one you sent last week.",
         "dash cam keeps turning itself off every couple minutes 😩 what's wrong with it",
         "I don't think I put it in wrong, the new bulb flickers then dies, and I've reseated it three times.",
+        "It's not the fuse and it's not the relay, I checked both. The new fuel pump just won't prime. What now?",
+        'The new battery is not good, only two days and again in the morning my car is not start.',
       ],
     ],
     [
@@ -3431,6 +3867,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Put your pads on Saturday and now the car squeals like a pig every time I stop. These things are garbage.',
         'new rotors are makin the steering wheel shake when i brake, put em on last week',
         'After I change the pads and disc there is strange sound when I brake, like metal. It is normal in beginning?',
+        "Please don't tell me it's normal. My new brakes have squealed at every single stop since I put them on 3 days ago.",
+        'new rotors n pads and now the wheel shakes when i brake on the highway wtf',
+        "Did my front brakes last weekend with pads and rotors from you. There's a grinding sound at low speed and a slight pulse in the pedal. I've done brakes plenty of times and never had this. Is it something with the parts?",
       ],
     ],
     [
@@ -3444,6 +3883,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'Is the battery warranty a free replacement or prorated? And for how many years?',
         "So if my wiper blades wear out after a year that's covered, right? Since everything's 'warrantied' lol",
+        'How long is the guarantee on the Bosch alternator?',
+        'Does the guarantee cover the wipers if I actually, you know, use them in the rain? Or only if they stay in the box?',
       ],
     ],
     [
@@ -3458,6 +3899,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'My battery from you is 18 months old and just died. How do I get it replaced under warranty?',
         "I bought a starter from you about a year ago. Last week it started clicking and now it won't turn over at all. My mechanic confirmed it's the starter, not the battery. What do I need to send you to get a new one?",
         "the wheel bearing I bought last spring is already howling 😤 it's still under the 2 years right? how do I get a new one",
+        'battery from you guys only lasted a year, autozone tested it and says its bad. how do i claim the warrenty',
+        "I'm not looking for my money back. The starter died after 5 months and I just want a replacement under the guarantee. What do you need from me?",
       ],
     ],
     [
@@ -3472,6 +3915,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'The water pump you sold me failed and I paid $400 for a tow and labor. I expect you to cover that.',
         "I'm not asking for another part, I already got that. I want the mechanic's bill reimbursed since your part is what failed.",
         'Your part was broken, I pay the garage for change it two times. You return me the money for garage also?',
+        "Your water pump died after 3 months and I had to pay a shop $450 to swap it AND get towed there. Who's paying for that?",
+        'if a part fails do u guys reimburse what i payed my mechanic to put it in?',
+        'The part is broken and you send new one, ok. But the garage charge me 200 dollars for the work, you will pay this also?',
       ],
     ],
     [
@@ -3486,6 +3932,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "This is the third time I've contacted you about this order and nobody has fixed anything. I want a supervisor.",
         "I've been dealing with this order for three weeks. First the wrong part, then the replacement got lost, and now the refund I was promised never showed up. I've been polite every time but I'm done. Can someone above you actually look at this?",
         'Wow, three emails and zero answers. Really impressive customer service. Is there anyone there who actually fixes things?',
+        "This is the third time I'm writing about the same order and nobody has fixed anything. I want a manager. Now.",
+        "I've been ordering from you for 3 years and this last order has been a mess: wrong part, late money back, and two of your people told me different things. I'd like to file a formal complaint with someone who can actually make decisions.",
+        'Wonderful experience so far, 10/10 would get jerked around again. Who do I talk to about how this has been handled?',
       ],
     ],
     [
@@ -3499,6 +3948,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'need a receipt for the battery so my boss pays me back, where do i get that',
         'Please I need the bill with my company name and PO number for my accounting.',
+        'Can I get an invoice for my order? I need it for my business expenses.',
+        'Where do I download a PDF of the bill? And can you put my company name and a PO number on it?',
+        'need proof of purchase so my boss pays me back, where do i get that',
       ],
     ],
     [
@@ -3513,6 +3965,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Am I talking to a bot right now? Be honest.',
         'I want to speak to an actual human being. Give me a phone number.',
         'What are your hours? And can somebody call me back instead of chatting?',
+        'Am I talking to an actual human or another one of those helpful robots that just pastes FAQ links at me?',
+        "I don't want to type all this out to a chatbot. Can someone just call me?",
+        'what hrs are u guys around? id rather talk on the phone tbh',
       ],
     ],
     [
@@ -4881,6 +5336,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Asking for my very unphotogenic family: what's the fewest pages a photo book can have? And does anyone actually manage to fill the max?",
         'is there a square photobook option? 📸 want it to look like my insta grid',
         "We just got back from three weeks in Japan and I've got about 400 pictures. I'd love to make a proper hardback album for my parents. How many pages can it go up to, and can I squeeze several shots onto one page?",
+        'What sizes do the photo books come in, and how many pages can I go up to?',
+        "We just got back from three weeks in Japan and I've narrowed it down to about 180 photos (it was hard!). I'd love them all in one book if possible. Is that going to fit or should I split it into two?",
+        'Photo book is possible with hard cover? I want something strong for our wedding album, not the soft one.',
       ],
     ],
     [
@@ -4896,6 +5354,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I don't want my money back, I'd rather you just print the mug again properly. How fast would a new one get to me?",
         "Something came out wrong AGAIN. I'm done waiting on redos, just give me my money back for the bad ones.",
         'ok so its a misprint, can i pick refund over a redo? or if i go for the redo can i tweak the design a bit',
+        "I don't want my money back, I just want a new one sent out. How quick would that be?",
+        "If you redo it, can I tweak the design a bit at the same time since you're printing it again anyway?",
       ],
     ],
     [
@@ -4910,6 +5370,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I want to lodge a formal complaint. This entire order has been a shambles from start to finish.',
         "I don't want another sorry, I want someone senior to actually look at how my order was handled.",
         "I've ordered from you four times and always been happy, but this time everything went wrong. The preview was late, the cards came in the wrong finish and nobody answered my email. I'd like to raise this properly with someone.",
+        "I'd like to make a formal complaint about my order.",
+        'Worst experience ever. Late, wrong, and nobody answers emails. I want a manager.',
+        "I've ordered from you four times and always been happy, which is why this one stings. It was late, the packaging was a mess, and the first reply I got clearly didn't read my message. I'd like someone senior to look at it properly.",
+        "Third time something's gone wrong with an order. Fantastic track record. Who do I complain to?",
       ],
     ],
     [
@@ -4925,6 +5389,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Could I have a receipt for my order please? I need it for my expenses.',
         "I'm sure my accountant will be thrilled with a screenshot of this chat as proof of purchase. Is there a proper invoice I can grab somewhere?",
         'where do i download a receipt? checked out as a guest',
+        "I don't need a refund or anything, just a proper receipt for my order so I can claim it on work expenses.",
+        'i checked out as a gust, where do i find the invoice?',
+        'need a pdf invoice for my accountant pls',
       ],
     ],
     [
@@ -4940,6 +5407,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I don't want a different colour, I want the charcoal one that's greyed out. Any idea when it'll be back?",
         "Cool, the one colour I actually want can't be selected. Any idea when it's back, or should I just refresh the page daily until the heat death of the universe?",
         'The navy hoodie in XL has been greyed out for WEEKS. Are you ever restocking it or not??',
+        "black hoodie in XL won't let me click it :( when's it back",
+        'Love that every single size of the navy tee is unavailable the week before our charity run. Perfect timing. Is it coming back at all?',
+        'Why I cannot choose the colour sand for the t-shirt? It is sold out or some problem with website?',
+        'the heather grey medium has been unavailble for ages, any idea when ur getting more in',
       ],
     ],
     [
@@ -4954,6 +5425,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Tracking says delivered at 2pm. I was home ALL DAY. Nothing at the door. So where is it?',
         'According to the courier my parcel was delivered. According to my doorstep, it was not. Which one should I believe?',
         "The tracking says it was left in a safe place yesterday afternoon. I've checked the porch, behind the bins and asked both neighbours. I'm in a flat so I also looked in the post room downstairs. Nobody has it, what do I do now?",
+        'Tracking says DELIVERED yesterday. There is nothing here. Not on the step, not with the neighbours. What is going on?',
+        'Apparently my parcel was handed to me at 2:14pm. Funny, since I was home all day and nobody came to the door.',
+        "It says delivered but I check everywhere, also the neighbour don't have it. What I must do now?",
+        'says deliverd but theres no parcel, not at the door not behind the bins nothing',
       ],
     ],
     [
@@ -4967,6 +5442,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'can the mugs go in the dishwasher or is it handwash only',
         'The last personalised mug I bought elsewhere lost half its picture after a fortnight in the dishwasher. Are yours any tougher, or is that just how mugs live now?',
+        "Let me guess, hand wash only like every other 'personalised' mug I've ever owned? Or can yours actually survive a dishwasher?",
+        "I got the colour-changing mug for my mum's birthday and she loves it. She's the type who reheats the same cup of tea in the microwave five times a day though. Is that going to be ok for it?",
+        'is the mug micowave safe? and is there a bigger one than the normal size, my dad drinks tea by the bucket',
       ],
     ],
     [
@@ -4981,6 +5459,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Are you a bot? I'd like someone with an actual pulse please.",
         'is there a number i can ring u on',
         "Let me guess, I'm chatting with a very polite algorithm. Is there a human being anywhere in the building?",
+        'Am I talking to a bot?',
+        'Is there an actual human there or am I about to get another robot answer?',
+        'do you have a phone nummber? its easier if i can just call someone',
+        'can I speak to a real person please 🙏',
       ],
     ],
     [
@@ -4995,6 +5477,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "last time I got cards done somewhere else they had thin white slivers down one side 😩 how do I set my file up so that doesn't happen?",
         "How far from the border I should keep my text on the business card so the cutting machine don't cut it?",
         'My designer says she needs to add bleed to the invitation artwork. How much do you want on each edge?',
+        "the invitaton template keeps going on about 'bleed', what even is that and do i need it",
+        "Last year I had party invites done somewhere else and they came back with thin white slivers down one side, and the last letter of my name got chopped off. I really don't want a repeat. How should I set up my file for you guys so that doesn't happen?",
       ],
     ],
     [
@@ -5008,6 +5492,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'need like 50 biz cards for a craft market stall, whats the smallest pack u do',
         'Which thickness has the paper for the name cards? I want it feel premium, not thin like cheap ones.',
+        'do u do biz cards with that soft velvety feel? and can i have stuff printed on both sides',
+        "I'm opening my nail salon next month and finally need proper cards to hand out. The last ones I got were so thin they bent in everyone's purse. How thick is yours, and what finishes can I pick from?",
       ],
     ],
     [
@@ -5018,7 +5504,11 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "What's the express delivery price?",
         'Why is shipping so expensive on canvases?',
       ],
-      ['how much is shiping for a big 100x150 canvas to france?', 'whats the min spend to get free delivery'],
+      [
+        'how much is shiping for a big 100x150 canvas to france?',
+        'whats the min spend to get free delivery',
+        "Why is delivery on my big canvas nearly 20 dollars?? The small one was 6. That's a joke.",
+      ],
     ],
     [
       'How long refunds take',
@@ -5031,6 +5521,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'got the refund confirmation 👍 how long till it actually lands in my bank?',
         "You told me I'd been refunded LAST WEEK and there's still nothing on my card. How long is this supposed to take?",
+        'how long till refunds hit paypal',
+        'refund was aproved 5 days ago and still nothing on my card, is that normal??',
       ],
     ],
     [
@@ -5040,6 +5532,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Just cancel it. I'm not waiting around any longer for this, I want my money back.",
         'I ordered the wrong thing by accident. Can I call the whole order off and get my money back?',
         'can i undo my order?? got a mug like 20 min ago and turns out my sister already bought her the same thing haha',
+        'ordered a mug like 30 mins ago by mistake, cancel pls',
+        "Cancel my order. Now. The delays have been ridiculous and I'm done waiting.",
+        "I don't want to swap it for something else, I just want the whole order called off please. My friend already bought her the same gift.",
       ],
     ],
     [
@@ -5055,6 +5550,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'can i just send u my canva link or do u need like an actual file',
         "love how the uploader just says 'invalid file' with zero explanation. so what does it actually take, stone tablets?",
         "I don't have Photoshop or anything fancy, just an .ai file my designer sent over. Can you open that, or what format do you actually need?",
+        'hey so my designer only sent me a .psd lol, can i just upload that or nah',
+        'I have made the design in Illustrator, the file is .ai. It is possible to upload it directly or I must change it to other format first?',
       ],
     ],
     [
@@ -5069,6 +5566,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Can you put my refund on a different card? The one I paid with has been cancelled.',
         "I don't want it back on my credit card. Can I get it as credit to spend on the site instead?",
         'can the money go to my paypal insted of the visa i paid with',
+        'Brilliant, the card I paid with got cancelled, so I guess my refund just disappears into the void? Or can it go to my new one?',
+        "I don't want the money back on my credit card. Can I have it as store credit or a voucher instead?",
       ],
     ],
     [
@@ -5082,6 +5581,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I ordered my business cards TWO DAYS ago and still haven't had anything to check. Nothing is moving. Hello??",
         "I haven't received any email to okay my invitations, and no, it's not in spam either. Could you send it to my work address instead?",
+        'Still waiting on this preview you keep promising. Nothing in my inbox. Nothing in spam. Nothing.',
+        'hey think i typed my work email wrong at checkout, can the proof go to my gmail instead?',
       ],
     ],
     [
@@ -5096,6 +5597,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'how long does the normal post take to the US? 🇺🇸',
         "Once it's been dispatched, how long does it normally take to get to Spain?",
         "My sister lives in Lyon and I want to send her a framed print straight from you as a surprise. I'm trying to time it so it doesn't turn up way early or late. Roughly how many days does the post take to France once it's on its way?",
+        'whats the diffrence in days between standard and express for the UK',
+        'After the printing is finish, how many days is normal delivery to Spain? I need to know for my planning.',
       ],
     ],
     [
@@ -5110,6 +5613,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'got my order but the hoodie isnt there?? only the 2 tees',
         'I ordered three mugs but only two were in the box.',
         "It's not the whole order that's missing, just the place cards. The invites came but there were no place cards in the box.",
+        'I ordered 3 shirts but only 2 were in the package',
+        "wait where's the rest of my order?? only got half the invites",
+        "My order turned up today with the mugs, and they look great. But the business cards I ordered at the same time aren't in the box anywhere. I've gone through all the packaging twice.",
+        "I'm not after a refund, I just want the hoodie that should've been in the box. Only the tees showed up.",
       ],
     ],
     [
@@ -5124,6 +5631,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "So I hit approve ten minutes ago and naturally now I hate the font. I'm guessing that ship has well and truly sailed?",
         "I'm not trying to change the design, it's signed off and it's fine. I just realised I need another 100 of the exact same cards. Can they be added to what I approved?",
         "Why on earth can't I change one single word after approving?? It hasn't even been an hour! Just edit it!",
+        'I signed off on the proof yesterday but turns out we need 20 more invitations. Can you just add them to the same print run?',
+        'already hit approve but wanna swap the pic on page 12 😬 too late?',
+        "I don't want to cancel, I just want a different font. I know I approved it yesterday but is there any way to change it?",
       ],
     ],
     [
@@ -5137,6 +5647,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'do the us prices include sales tax or does that get addded at the end',
         'I am in Germany but the website show me everything in dollar. How I can see the price in euro?',
+        'Is VAT already in your prices? Ordering from Germany.',
+        "I live in the US but I'm on holiday in Spain at the moment, and your site keeps showing everything in euros. I'd rather see dollars so I actually know what I'm paying. How do I switch it?",
+        'does the price include tax or does that get slapped on at the end? im in texas',
       ],
     ],
     [
@@ -5151,6 +5664,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Tracking hasn't budged in over a week, it's just sitting on 'in transit'. Has it gone missing?",
         'my package hasnt updated sinse the 3rd, its been stuck at some depot in belgium for 12 days now',
         "I'm not going to keep waiting on a parcel that has clearly vanished, tracking's been frozen for 10 days. Can you just send me another one?",
+        "I don't want to keep waiting for a parcel that's clearly not coming. Tracking's been stuck on 'in transit' for over a week. What now?",
+        'Lovely, my parcel seems to have gone off on its own little holiday. No update since the 3rd.',
+        "12 days. TWELVE. The tracking to Poland hasn't changed once. Where is it???",
       ],
     ],
     [
@@ -5164,6 +5680,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I want to put an old photo of my grandparents on a big 60x90 canvas for their anniversary. The only copy I have is a scan, about 1800 pixels wide. Is that going to be sharp enough or will it look grainy up close?',
         'is 1200x900 pixles big enough for an a4 poster or will it come out all pixelated',
+        'my pic is only 1200x1600 px form my old phone, will it look all pixelly if i print it A3??',
+        "I scanned my grandad's old watercolours so I can get prints made for the whole family for Christmas. The scanner had loads of settings and I just left it on default. Before I order ten A4 copies, how big does the file actually need to be so they come out crisp?",
       ],
     ],
     [
@@ -5178,6 +5696,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'my photo book arrived and two pages are printed upside down 🙃',
         'On my mug the picture has a white line across the middle, like the printer have problem. What I should do?',
         'The design on my shirt is crooked and half the text is chopped off. This is not what I paid for.',
+        'Half the text on my mug is just missing. How did that get past anyone?!',
+        'two pages in my photo book are printed upside down 🙃',
+        'Love how the print on my t-shirt is sitting halfway to my armpit. Very avant-garde. Bonus smudge on the back too.',
       ],
     ],
     [
@@ -5191,6 +5712,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I do NOT want another surprise bill from the courier like I got with a different UK shop. Will I have to pay anything extra on delivery here in France?',
         'Do I have to pay tax at the customs when the package come to Poland?',
+        "I'm in Belgium and after Brexit I got stung with import fees from a UK shop, had to pay the courier 18 euros at the door. I really don't want that again. Would ordering from you have the same problem?",
+        "I don't want surprise charges at the door like last time with another shop. Will there be any extra fees sending to Italy?",
       ],
     ],
     [
@@ -5204,6 +5727,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I make mistake in the postcode when I ordered, it is 10115 not 10151. Please can you correct it?',
         "omg I just realised I put my old flat's address on the order 😱 can it be changed??",
+        "typed the wrong house number 😩 it's 42 not 24",
+        'I made mistake in my postcode when I order, please can you correct it before you send?',
       ],
     ],
     [
@@ -5217,6 +5742,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'ordered monday, when does it actually leave ur place? just wanna know how long u take to make it',
         'how many days for producton on hoodies? not counting the shiping part',
+        "Is 'made to order' code for 'whenever we get round to it'? How long before it actually leaves you?",
+        'i orderd on friday night, do weekends count in the 3-5 days or not?',
       ],
     ],
     [
@@ -5230,6 +5757,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'WELCOME10 keeps coming back as invalid. I literally got it in my inbox five minutes ago. Sort it out.',
         'Amazing, a voucher that takes off exactly £0.00. Tried it three times now. Does it only work on leap years?',
+        'WELCOME10 just says invalid at checkout 😤',
+        "Your promo code doesn't work. I copied it STRAIGHT from your email. Seriously annoying, fix it.",
       ],
     ],
     [
@@ -5244,6 +5773,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "The box looked like someone had stood on it when it arrived. Opened it up and there's a dent right through the middle of the canvas and the wooden bar is split at one corner. It was supposed to be a present tomorrow.",
         'My framed print turned up with the corner of the frame smashed.',
         'Looks like the courier played football with my parcel. The mug is now three mugs. Lovely.',
+        'My framed print turned up with the corner smashed in and the box completely crushed. Did anyone even bother packing it properly??',
+        'When I open the parcel, the mug was broken in three pieces. Very sad, it was a present.',
       ],
     ],
     [
@@ -5257,6 +5788,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'forgot to include a hoodie for my brother 🙈 can it go in with the same order?',
         'I want to put one more canvas in the order I made yesterday, so it come together in one box. Is possible?',
+        'forgot to get a hoodie for my brother 🙈 can you stick it on my order?',
+        'I made an order yesterday already. Is possible to put one more t-shirt inside the same order?',
       ],
     ],
     [
@@ -5271,6 +5804,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "We ordered 50 invitations yesterday but my mum has just added a load more people to the guest list. We haven't signed off the preview yet. Could we bump it up to 70 and change the font colour to navy while we're at it?",
         "I haven't okayed the preview yet but I'd like to swap one of the pictures in my photo book. Is that doable?",
         'can i stil change the wording on my invites? havnt clicked aprove yet',
+        "Can I swap the cover photo on my photo book? 📷 haven't said yes to anything yet",
+        "We just found out our venue has changed, so the address on the invitations is wrong now. I ordered them last night but the preview hasn't even come through yet. Can I still update the wording?",
+        'can i change the quantaty of business cards from 250 to 500 before the proof comes thru?',
       ],
     ],
     [
@@ -5284,6 +5820,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'We are company in Netherlands with VAT number, we need the invoice with reverse charge. How we can do this?',
         "I bought the business cards on my personal card but they're for my limited company. My accountant needs the paperwork in the company's name with our VAT registration on it. Can you redo it?",
+        'I need an invoice with my company name and VAT number on it',
+        "We're a small design studio in Rotterdam and I just paid for 200 business cards. Our accountant says we should have had the reverse charge applied. Can you sort that on the paperwork?",
+        'The invoice has my personal name but I need it on the company name for the bookkeeping, with our VAT number.',
       ],
     ],
     [
@@ -5298,6 +5837,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "The hoodie is great overall but there's a tiny ink dot near the hem. Honestly I'm going to keep wearing it, I just don't think I should pay full whack for it. Is there anything you can do?",
         "I don't want to send it back or have it redone, the little smudge on the corner is fine. But could I get a bit knocked off?",
         "The canvas is lovely apart from the scuff on the side that I'm apparently meant to pretend isn't there. Any chance of some money back if I just keep it?",
+        "There's a tiny scratch on the mug. Honestly not worth redoing but could I get a bit off?",
+        "I don't need a replacement, I'm keeping the shirt since the mark is small, but could I get some money back?",
+        'The canvas have small mark in the corner, I can live with it. Maybe you give some money back and I keep it?',
       ],
     ],
     [
@@ -5312,6 +5854,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "💍 we're having a teeny wedding, like 12 people total. is there a minimum number of invites I have to order?",
         'do the invitaions come with envolopes or do i have to buy those seperate',
         "We're getting married next September and want everything to match. It's only about 30 guests. What sizes do the invites come in, do envelopes come with them, and could we get menus and place cards in the same style?",
+        "We've picked an invitation design we love, and now my mother-in-law wants everything to match. Is it possible to get RSVP cards and table place cards in the same design? She's also asking about menus.",
+        'Is there minimum number for the wedding invitations? We do very small wedding, only 6 families are coming.',
       ],
     ],
     [
@@ -5326,6 +5870,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'any discount if i get like 60 mugs for a company xmas present',
         "I'm not after a promo code, I just want to know if the price per shirt drops when you order loads. We need roughly 100 for a charity fun run.",
         'I coach an under-10s football team and we need shirts for 30 kids plus 4 coaches. Same design on all of them but loads of different sizes. Is there any kind of price break for an order like that?',
+        "We don't need anything fancy, just 40 shirts with one logo for our Sunday league team. Surely that many gets us some kind of deal?",
+        "I'm sorting hoodies for our whole office, around 60 people. Everyone wants a different size and we're doing two colours, but it's the same logo on all of them. Would that still count as one big order for pricing?",
       ],
     ],
     [
@@ -5340,6 +5886,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "There's nothing wrong with the print, I just don't love it on the wall now it's up. Can I send it back?",
         "Do you take returns if I'm not happy with something?",
         "Let me guess, I can't send back a mug with my own cat's face on it because nobody else wants my cat? Fair enough, but what can actually be returned?",
+        "Can I send the canvas back? Turns out it doesn't go with the room at all",
+        "So I can't send back something I don't even like? Wow, top customer service there.",
+        'whats ur policy on sending stuff back? changed my mind on the shirts, havent worn them',
+        "Nothing's wrong with the print and I don't want it redone. I just ordered the wrong thing and want to send it back for my money.",
       ],
     ],
     [
@@ -5354,6 +5904,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'do i need to send the wonky mug back and who pays the postage for that',
         'do i have to mail the messed up shirt back to u or nah',
         'Do I have to pay to post the broken canvas back to you?',
+        'Do I have to pay to post the faulty one back?',
+        "I'm not paying postage to send back YOUR mistake. Who covers that?",
       ],
     ],
     [
@@ -5368,6 +5920,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Great shirt, as long as you never wash it. Couple of months in and the logo's faded to a ghost. Is that expected?",
         'The design on my hoodie has started cracking after about six washes.',
         'washed my tee like 4 times and the graphic is already flaking off 😤',
+        'The print on my hoodie is cracking after like three washes. I paid good money for this. Not acceptable.',
+        'washed my tee like 4 times and the design is already coming off 😡',
+        'I bought the shirt 2 months ago, I wash like the label say, and the picture is already faded very much. This is normal?',
       ],
     ],
     [
@@ -5381,6 +5936,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'do the canvases come with hooks or whatever or do i need to buy stuff to get it on the wall',
         'For the framed print the front is glass? I have two small kids and I am worry it breaks.',
+        "What's the actual difference between your canvas and the framed ones? Trying to pick something for above the sofa",
+        'does the canvas come with hooks and stuff or do I need to sort a frame too? 🖼️',
+        'is the front of the framed ones real glass? got a toddler who launches things at walls',
       ],
     ],
     [
@@ -5395,6 +5953,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Payment is not going through, it say card is refused. What I can do now?',
         "My card keeps getting rejected on your checkout and I KNOW there's money on it. What is wrong with your site?",
         'tried paying 3 times and it keeps saying tranaction declined but my banking app shows nothing wrong?',
+        'My card keeps getting rejected at checkout. There is DEFINITELY money on it!! Sort your site out',
+        'payment failed twice now. is your site broken or is it my bank 🙃',
+        'I try to pay 3 times and always it says transaction declined. The card is working in other shops no problem.',
       ],
     ],
     [
@@ -5409,6 +5970,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'wheres my parcle?? order 3390, havent had any dispatch email',
         "It's been a week and I have no clue where my order is. No email, no update, nothing. Where is it?",
         'any news on my order? #5128',
+        "I ordered 9 days ago and haven't had a single email about it going out. Is it even being made??",
+        'can u check where my parcel is? order #4471',
+        'Hello, please where is my order? I still did not receive any number to follow it.',
       ],
     ],
     [
@@ -5422,6 +5986,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "getting a hoodie for my bf 🎁 he's about 6ft and kinda broad, what size should I get? 🤔",
         'are the shirts womens cut or mens? cant see a fitted optoin anywhere',
+        "I'm getting a hoodie for my boyfriend as a surprise so I can't exactly ask him. He's about 6ft and wears a large at H&M but he likes things a bit oversized. What would you go for?",
+        "how big do ur tees come up?? I'm somewhere between S and M 🤷‍♀️",
       ],
     ],
     [
@@ -5436,6 +6002,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'The colours in my photo book are more dark than on my computer. Why is like this?',
         'The red on my t-shirt is more of a dark burgundy than it looked on my laptop. Is that normal?',
         'The neon pink I picked has come out like a sad dusty rose. It looks NOTHING like it did when I ordered.',
+        'The blue on my canvas is so much darker than it looked on my laptop',
+        "Ordered the neon pink design and it's come out completely dull. That is NOT what I saw on my screen. Really not happy.",
+        "Oh sure, the 'vibrant' orange I uploaded came out looking like mud. Very vibrant indeed.",
       ],
     ],
     [
@@ -5449,6 +6018,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'After I make the order for photo book, you send me a preview to check first or you print directly?',
         "This is my first time ordering invites online and I'm paranoid about typos. Will I get to see exactly what it looks like before anything is printed? And what happens if I spot something I want changed?",
+        "I'm fed up with printers just guessing and getting it wrong. Do I get to see the business cards BEFORE you print them or not?",
+        "I don't want anything printed until I've checked every page myself. Is there some kind of preview step for the photo book?",
       ],
     ],
     [
@@ -5462,6 +6033,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'first time ordering 🙌 is there any sort of welcome discount for newbies?',
         "when's ur next big sale, tryna decide if i should just wait for black friday lol",
+        'is there like a first order discount or anything? 👀',
+        "I don't want to pay full price now if there's a Black Friday sale around the corner. Do you usually do one?",
       ],
     ],
     [
@@ -5475,6 +6048,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I NEED these place cards by next Friday or there's literally no point. Can you get them to me by then or not?",
         "My dad's 70th is on Saturday the 22nd and I want to give him a framed print of an old family photo. I'm in Manchester. If I place the order today, will it actually get here in time?",
+        "My sister's hen do is on the 14th and I want to surprise everyone with matching t-shirts. I'm in Manchester. If I order today, will they actually turn up before then?",
+        'need wedding place cards by next saturday in france, doable or am i dreaming',
+        'baby shower in 10 days 🍼 will mugs get to Ohio in time if I order tonight?',
+        'if i order the photo book today will it get to my mums in Dublin by the 22nd? its her 60th and i left it late lol',
       ],
     ],
     [
@@ -5488,6 +6065,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I'm not a designer and I really don't want to spend my whole weekend fighting with software. Can somebody on your end just lay it out for me?",
         'my logo is a blurry jpg, can you redraw it so its clean or remoev the white backgrund? how much would that be',
+        "I've got the wording and a few photos for my son's christening cards but no idea how to lay them out. Could someone on your end put it together for me?",
+        "I don't want one of your templates, I want an actual person to tidy up my logo and turn it into a vector. Do you do that and what does it cost?",
+        'do u guys do desgin help? i have a rough sketch on paper of what i want but i cant make it on the computer',
+        "My PNG logo has an ugly white box behind it 😫 can you get rid of that for me before it's printed?",
       ],
     ],
     [
@@ -5502,6 +6083,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'do you take Amex? 💳',
         'can i spread the cost? like klarna or afterpay or smth',
         "I don't have a credit card, only a debit card and PayPal. Is that going to be a problem at checkout?",
+        'Can I pay with PayPal?',
+        'can i split the cost into a few payments? like klarna or something',
+        'No pay-in-4 at checkout? How very 2005. Do you have anything like Klarna or not?',
       ],
     ],
     [
@@ -5516,6 +6100,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'the tshirt is too smal for me, can i excahnge it for an XL?',
         "This shirt says L on the label but it's tiny, smaller than the M I bought from another brand. I want one that actually fits, not this.",
         "I ordered a large hoodie for my son but it swamps him, the sleeves go right past his fingertips. The print is perfect, it's just too big. Can I swap it for a medium?",
+        "The hoodie's too small, can I swap it for a large?",
+        'shirt is massive on my son lol can i trade it for a small',
+        "I measured carefully and went with a medium going by your chart. When it arrived I laid it flat and it's a good 5 cm shorter than the chart says. Can I get it changed?",
+        'Ordered the XL because the chart said so, and it fits like a crop top. Great chart. Can I get a bigger one?',
       ],
     ],
     [
@@ -5529,6 +6117,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "Spent an hour building a photo book only to get stuck at the address page. Can you even send to Australia? Would've been nice to know before all that.",
         'I live in Switzerland, you can send the order to me there?',
+        'do u ship to canada? cant find it anywere on the site',
+        "I live in Switzerland, which is literally surrounded by countries you deliver to, and you can't send anything here? Amazing.",
       ],
     ],
     [
@@ -5543,6 +6133,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'can i put these shirts in the dryer or wil the design get wrecked',
         'Are the shirt designs screen printed or a heat transfer? I hate when it feels like a sheet of plastic.',
         "I'm ordering matching shirts for our family reunion and I know my aunt will chuck them in a hot wash with the towels. What should we tell everyone so the design doesn't get ruined? And is ironing them okay?",
+        "I don't want the design flaking off after two washes like my last one did. What kind of printing do you use, and how should I wash it?",
+        "I'm guessing the tumble dryer will melt the print right off? Or is it actually allowed in there?",
+        "I don't fancy ironing right over my husband's face on this shirt 😂 how do I get the creases out without ruining it?",
       ],
     ],
     [
@@ -5557,6 +6150,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I signed off the preview and only NOW noticed I misspelled my own company name 🤦‍♀️ please tell me it's not too late",
         "I was rushing and hit approve on our wedding invitations without noticing the date says the 14th instead of the 15th. My fiancée just spotted it over dinner. Is there any way to fix it before they're printed??",
         'Brilliant, turns out I okayed 500 business cards with my old phone number on them. Peak me. Can that still be stopped or am I handing out wrong numbers forever?',
+        'Oh no, I just hit approve on the invitations and then noticed it says 2024 instead of 2025. Can you stop it?',
+        'clicked approve way too fast and my phone number on the business cards has a typo 😭😭',
+        "The cards came with my surname spelled wrong. Yes I know I signed off on it, but doesn't anyone over there actually check these?",
       ],
     ],
     [
@@ -5571,6 +6167,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Can I put Baby Yoda on a birthday mug for my son? He's obsessed.",
         "Oh fantastic, my Man United shirt design got flagged. It's for a Sunday league five-a-side team, hardly a counterfeit empire. What's the actual rule here?",
         'I found very beautiful picture on google images of a lighthouse, is ok if I print this on canvas for my living room?',
+        'Can I put Baby Yoda on a hoodie? Found a super cute pic on Google Images 😍',
+        "So I can't put my own football club's crest on a mug I'm paying for. Brilliant. Really glad I spent an hour on that design.",
+        'My daughter love Bluey so much. Is allowed to print the Bluey characters on t-shirt for her birthday party?',
       ],
     ],
     [
@@ -5584,6 +6183,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'can you make it faster if i pay extra? ⏰',
         "I don't need it by tomorrow or anything, but is there a way to jump the print queue? I'm a little tight on time.",
+        "Is there option for express printing? I need the mugs done tomorrow if it's possible.",
+        "I don't need faster shipping, the courier's fine. It's the printing bit I need done quicker. Can that happen?",
       ],
     ],
     [
@@ -5597,6 +6198,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'do the tees come in like a sage or forest green? 🌿 doing a botanical theme for a hen do',
         'The t-shirt is thin or thick? I want good quality, not something transparent after one wash.',
+        'is the tshirt cotton or polyster? i have a skin alergy to synthetic stuff',
+        'how many shades do the tees come in? need a proper forest green for our book club lol',
       ],
     ],
     [
@@ -7042,6 +7645,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I put my old address on the order by mistake. Can you change it before it goes out?',
         'moved last wk n forgot to update my addy on the order, can u fix',
         'omg i just realised i put the wrong apartmnet number, its 4B not 48. order literally just went thru',
+        'i put my old apartmnet number on the order, its 4B not 3B, can u fix before it goes out',
+        'I just moved and the order is going to my old place. Can you switch it to my new one?',
+        "ugh autofill put my parents' house 🤦‍♀️ can you send it to my dorm instead?",
       ],
     ],
     [
@@ -7056,6 +7662,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "You're telling me I can't return the name necklace because it has letters on it?? It looks nothing like the photo!",
         "I ordered a ring with my ex's initials inside. We broke up before it even arrived. I know it's personalized, but is there any way at all to send it back?",
         "can i return the custom date necklace if my sister doesn't like it? 😬🤞",
+        "What do you mean I can't send back the engraved necklace?? I paid $140 for it!",
+        "I'm not asking for a remake, I just want to return the personalized ring because I changed my mind.",
+        'If I get a ring with initials inside and end up not liking it, am I stuck with it?',
       ],
     ],
     [
@@ -7070,6 +7679,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'can i trade the gold one for the silver version? same price i think',
         'The hoops are a little too big on me. Can I swap them for the smaller ones?',
         "Don't want my money back, just want the same ring in a 7 instead of a 6",
+        "I don't want my money back, I'd rather just trade the hoops I got for the studs.",
+        'bracelet too small can i trade it for the bigger one',
+        'ring is too big 😕 can I get a 6 instead of the 7 I ordered?',
+        "I ordered the yellow gold chain for myself, but after trying it on I think the white gold look would suit me better. It's still in the pouch. Do I have to wait for a refund and order again, or can you just switch it?",
       ],
     ],
     [
@@ -7084,6 +7697,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I don't want to print the paper one, my printer scales everything wrong. Can you just post me a proper sizer?",
         'Let me guess, the little sizer thing costs $10 plus $8 shipping?',
         "wait you'll mail me that plastic finger measuring thingy for free?? 😍 how long to Toronto",
+        "'Free' sizer tool... so what's the catch, I pay $8 postage for a strip of plastic?",
+        'can u guys mail me one of those lil plastic measuring things? im in canada how long does it take',
       ],
     ],
     [
@@ -7098,6 +7713,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'need proof of purchase for the ring for work expenses, where do i get that',
         "I don't need the packing slip, I need a proper invoice with the price on it for my insurance company. Where can I get one?",
         'I need invoice with name of my company and VAT number for accounting please.',
+        'Can I get a receipt for my order? I need it for insurance.',
+        'Please I need the bill with name of my company and VAT number on it',
       ],
     ],
     [
@@ -7107,6 +7724,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'got the email that my refund was done 3 days ago but nothing on my card yet? how long dose it take',
         "You received my return 2 weeks ago and I STILL don't have my money. Where is it?",
         "sent my return back last week… any idea when i'll see the money 💸👀",
+        'You received my return TWO WEEKS AGO according to tracking. Where is my money?',
+        'how long til the money hits my acount? sent it back on monday',
+        'I send back the ring already. When the money will come on my card?',
       ],
     ],
     [
@@ -7116,6 +7736,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'can i shower w my necklace on or nah',
         "I'm a lifeguard and I basically live in the pool all summer. I'd love the little huggies but I never take my earrings out. Will they survive chlorine every day or go dull in a month?",
         "I'm not asking how to clean it, I just want to know if I can keep the ring on at the gym and when I wash dishes without wrecking it",
+        'can i keep my necklace on in the shower 🚿 or will it go all dull 😬',
+        "I'm a lifeguard so I'm in a chlorinated pool pretty much every day. I've been eyeing the vermeil huggies but I don't want to wreck them in a month. Would they hold up or should I be taking them out every shift?",
+        'Not asking how to polish anything, I just want to know if I can sleep, swim and hit the gym in the gold hoops without them fading.',
       ],
     ],
     [
@@ -7130,6 +7753,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Your welcome code says INVALID every single time. I signed up for your stupid newsletter just for that. Ridiculous.',
         "I bought the huggies yesterday and completely forgot to put in the 10% code from my sign-up email. It doesn't expire until the end of the month. Is there any way to still get that off?",
         'the code from the email isnt workng at chekout, says not valid for these items?',
+        'Your WELCOME10 says invalid. I literally JUST got it in my email. This is ridiculous.',
+        'the code from the newsleter wont go thru at checkout, it keeps saying not valid for these items',
+        "I'm not trying to stack anything, I only typed the one code you emailed me and it still gets rejected.",
       ],
     ],
     [
@@ -7144,6 +7770,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I ordered rose gold and got silver. Close enough, I guess?',
         'I ordered two necklaces but only one was in the package.',
         'got the wrong size ring, i ordred a 7 and theres a 5 in the box',
+        'I ordered ROSE gold and you sent yellow. Does anyone there actually read the orders?',
+        'got someone elses bracelet i think lol, def not what i ordered',
       ],
     ],
     [
@@ -7153,6 +7781,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'nvm changed my mind, can u cancel my order? placed it like an hour ago',
         'I asked you to cancel this 3 days ago and it still says processing. CANCEL IT.',
         'I need to cancel the order I just placed, please.',
+        "I don't want to edit anything on it, I want this morning's order gone completely and my money back.",
+        "Buyer's remorse kicked in about 30 seconds after I hit pay. Any undo button on your end?",
+        "Your site says 3 weeks to make my ring. I'm not waiting that long. Cancel it NOW.",
       ],
     ],
     [
@@ -7162,6 +7793,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'You send to Germany? I live in Munich and like very much your rings.',
         'do u ship to spain? or could i use one of those forwading adresses',
         "Cool, New Zealand isn't even in the country dropdown. Guess Kiwis don't wear jewelry?",
+        "You are sending to Germany? I don't find my country in the list.",
+        "Guess Ireland doesn't exist on your map? Or do you actually deliver there?",
+        'can i use like a shipito type thing to get it to NZ',
       ],
     ],
     [
@@ -7176,6 +7810,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Hello, the necklace I like say 'vermeil', I not know this word. It is real gold or only color of gold?",
         'The listing says vermeil, what does that actually mean? Is it real gold or not?',
         "Love how every shop invents a fancy French word so nobody has to say 'plated'. So what's under the gold on your cheaper line, tin foil?",
+        'Is the vermeil stuff actually real gold or is it just painted brass like the cheap things I get at the mall?',
+        "Hello, please explain me what means vermeil? In my country we don't have this word, it is gold or it is silver?",
+        "Love how every listing just says 'vermeil' like everyone was born knowing what that means. Is it gold or is it a fancy word for plated?",
       ],
     ],
     [
@@ -7190,6 +7827,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "It says DELIVERED. It is NOT here. I've checked everywhere. What now?",
         'Website of post say package is delivered but I not receive nothing. I live in apartment building, what I should do?',
         'tracking says it was dropped off yesterday but my porch is empty 😭😭',
+        "USPS says my parcel was left at the front door yesterday at 2pm. I was home all day and there's nothing there. I've asked both neighbors and the office downstairs. What now?",
+        'It says DELIVERED. It was NOT delivered. I want my order or my money back.',
+        "The tracking say it is delivered but I don't have the box. Maybe somebody stole?",
       ],
     ],
     [
@@ -7204,6 +7844,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I don't want any receipt in the parcel, it's a surprise for my wife. Can you mail it to her office without the price on anything?",
         "Can I send this straight to my friend in Seattle? I don't want her to see how much I paid.",
         'can i ship it to my moms place instead of mine? & will she get tracking texts bc that would ruin it',
+        "Can I send this straight to my mom's house in Ohio? I don't want her to see what I paid.",
+        "sending it to my bf's place 🎁 will he get the tracking emails and ruin the surprise??",
+        'can i ship it to a diffrent adress than mine, its a suprise for my bestie',
       ],
     ],
     [
@@ -7218,6 +7861,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'bf has massive wrists lol will the chain one even close on him',
         'i have tiny wrists (like 5.5 in) will the chain braclet just slide off my hand?',
         'How I know which size of bracelet to buy? My wrist is 16 cm around.',
+        'My wrist is very small, 14 cm only. The chain bracelet will fall down from my hand?',
+        'my wrist is tiny lol will the tennis bracelet just slide off',
+        'Cool, one bracelet length for all of humanity. My wrist is 7.5 inches, is it going to close or nah?',
       ],
     ],
     [
@@ -7232,6 +7878,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'My card keeps getting rejected on your checkout and now I see THREE pending charges on my account! Fix this!',
         "I don't want to use a different card, this one has money on it and works everywhere else. Why does your checkout keep refusing it?",
         'card wont go thru?? it works literally everywhere else',
+        "Checkout keeps rejecting my card and I KNOW there's money on it. And now there's a pending charge too. What is going on?",
+        'my card got declnied 3 times but the bank says everythings fine??',
+        'payment failed 😤 but I see $120 pending in my banking app, did you take my money??',
       ],
     ],
     [
@@ -7240,6 +7889,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'do u guys do 18k or just 14? and is white gold a thing for the thin band',
         'is the fine jewlery realy gold all the way thru or plated ove something? want to be sure befor i spend this much',
+        'is the 14k one soild all the way thru or hollow inside? and can i get it in rose',
+        'ok so the fine line is like actual gold gold right?? not coated? and do u have white',
       ],
     ],
     [
@@ -7248,6 +7899,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "hey how do i see where my stuff is?? 📦 can't find any email 🥲",
         'i orderd last week and havent gotten any shiping email yet, wheres my package at',
+        'Not trying to change anything, I just want to know where my package is right now.',
+        "ordered friday, where's my stuff 👀",
+        "I don't receive any number to follow my order. Where I can see it?",
       ],
     ],
     [
@@ -7258,7 +7912,12 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'do you take Apple Pay',
         'can I pay in Canadian dollars',
       ],
-      ["I don't have a credit card at all, only PayPal. Is that fine to use on your site?", 'u take apple pay?'],
+      [
+        "I don't have a credit card at all, only PayPal. Is that fine to use on your site?",
+        'u take apple pay?',
+        'Can I pay with PayPal?',
+        'do you take Amex? 💳',
+      ],
     ],
     [
       'Gift cards',
@@ -7271,6 +7930,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I bought a giftcard for my mom yesterday but she says she never got the email, can u resend it',
         "My sister is honestly impossible to shop for, she returns everything I give her. This year I'm thinking I'll just let her pick her own piece. Do you do gift cards, and in what amounts?",
+        'do your gift cards ever run out? ⏳🎁',
+        "I bought a gift card for my sister's birthday and scheduled it for Saturday. It's Sunday now and she says nothing showed up. Can you check, or send it again?",
       ],
     ],
     [
@@ -7285,6 +7946,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'The ring has been sold out in a 7 for WEEKS. Are you ever restocking it or what?',
         "not looking for 'something similar', I specifically want the star huggies. are they coming back or not?",
         'The snake chain I want is not available now. When it will come again? You can tell me by email?',
+        'the twisted hoops r gone AGAIN. when r they coming back',
+        "Third time I've tried to buy the moon pendant and it's ALWAYS unavailable. Are you even making more or is this a trick to collect emails?",
       ],
     ],
     [
@@ -7298,6 +7961,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I'm a 6.5 some days and a 7 on others. Which should I order for the 5mm band?",
         'my finger is betwen a 7 and 7.5, do your rings run small or big?',
+        'I measured 6.75. Do I go with the 6.5 or the 7?',
+        'im inbetween a 7 and 7.5 for the wide band, which one shoud i pick',
+        'My finger is in the middle of two size, small one is tight and big one is loose. What you recommend me?',
       ],
     ],
     [
@@ -7312,6 +7978,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I returned the bracelet and got my refund today, but it's $12.90 less than I paid. I paid $5.95 for shipping originally and I think something else was taken off too. Can you explain where the rest went?",
         'Nice, my refund magically came up short. Did someone take a commission?',
         'I got $7 less back than I paid. Why???',
+        'I paid $89 and got back $75. Where did the rest go??',
+        'Love getting back less than I paid. Is there a hidden fee I should know about?',
+        "I returned a pair of studs that came with a free scrunchie, which I didn't send back because I lost it. The refund came in lower than I expected and I'm trying to figure out why. Is that the reason?",
       ],
     ],
     [
@@ -7326,6 +7995,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Ring is too tight after my pregnancy, you can make it bigger? It is silver with gold layer, I bought it last year.',
         "My husband gave me the solid gold band for our anniversary last month and it's too big, it spins around and I'm scared I'll lose it. I don't want to swap it because he picked it out himself. Can you make it smaller?",
         "I don't want to send it back for a different ring, I just need this exact one made a size down. How much does that cost?",
+        "My husband got me the gold band for our anniversary back in March and since I lost some weight it just spins around my finger. It's solid gold, not the plated one. Can you make it smaller, and what will that cost me?",
+        "I paid for a ring that doesn't fit and now I have to PAY you to make it fit?? Unbelievable. It's the vermeil one.",
+        "I don't want to send it back for a different one, I love this exact ring — I just need it made half a size bigger.",
       ],
     ],
     [
@@ -7340,6 +8012,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Tracking has said 'in transit' for 6 days with zero updates. Is my package lost or what?",
         'My parcel has apparently been chilling in Memphis, TN for five days. Is it on vacation?',
         "I ordered a necklace for my daughter's graduation and it shipped to Vancouver last week. The tracking showed it leaving the US facility and then nothing for seven days. Her ceremony is in 10 days. Should I be worried?",
+        "Tracking has said 'in transit' for 8 days. Nothing is moving. Where is my necklace??",
+        'My parcel has apparently been enjoying a week-long vacation at a sorting center in Memphis. Any chance it comes home?',
+        'my tracking hasnt changed since tuesady, stuck at the border i think',
       ],
     ],
     [
@@ -7352,6 +8027,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ],
       [
         'Is possible to write the GPS coordinates of place where we meet? Like 40.7128 N 74.0060 W, with the degree sign?',
+        'omg 😱 I typed Aliyah instead of Aaliyah for the engraving like 15 mins ago, can you still fix it??',
+        'Can you put a little heart and an infinity sign next to the initials?',
+        'I want to write the GPS coordinates of place where we met, it is possible on the bar one?',
       ],
     ],
     [
@@ -7365,6 +8043,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I'm ordering three necklaces, one for my mom and two for my sisters, for Christmas. I'd like each in its own box so I can hand them out separately. Can I add a little message too?",
         'does it come in a cute box or a ziploc bag lol 🎁',
+        "I don't want it showing up in some plastic mailer since it's a present — does it come in a proper box?",
+        'I want it as present for my girlfriend. You put in beautiful box or I need to buy box extra?',
       ],
     ],
     [
@@ -7379,6 +8059,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'My card was stolen and cancelled. Can you refund to a different card?',
         'I paid with Klarna. The money for my return will go where?',
         "I don't want the money going back to PayPal, can I get store credit instead?",
+        "I don't want the money going to my old card, it's been cancelled. Can you put it on a different one?",
+        'Will the money go back to PayPal, or can I take store credit?',
+        'if I take store credit instead is there any bonus? 👀',
       ],
     ],
     [
@@ -7393,6 +8076,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Let me guess, earrings are non-returnable 'for hygiene reasons' and sale stuff is final too?",
         "If she doesn't like it, can I send it back? How long do I have?",
         'I buy the bracelet 2 weeks ago, I never wear it, still in the box. Is possible to give it back?',
+        'How many days do I have to send something back?',
+        'Earrings can I give back if I tried them one time?',
       ],
     ],
     [
@@ -7407,6 +8092,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "This is the worst customer service I've ever dealt with. Three emails and nobody bothers to answer.",
         "I've been a loyal customer for two years but this last order was a mess from start to finish. It was late, the packaging was torn, and when I emailed I got a copy-paste reply that didn't address anything. I'm honestly disappointed and I'd like someone to actually look into it.",
         "Third time asking the same question. Really loving the 'luxury' experience here.",
+        "I've emailed 3 times over two weeks and nobody has answered. This is the worst customer service I've ever dealt with.",
+        'Wow, 10 days and no reply to my email. Truly impressed with how you treat customers here.',
+        "I'm honestly so disappointed. I've bought from you four times and always recommended you, but this last order was a mess from start to finish: late, wrong box, and the person on email was rude. I want someone to actually own this.",
       ],
     ],
     [
@@ -7420,6 +8108,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I know my ring size in Europe is 54, what is this in your sizes?',
         'how do i measure my finger at home lol i dont even own a ring',
+        'How I can know my finger size? I am in UK and your sizes is in US numbers',
+        'How do I figure out what ring size I am without going to a jeweler?',
+        'no clue what size my finger is 🤷‍♀️ help',
       ],
     ],
     [
@@ -7434,6 +8125,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Am I talking to a bot? I want a real person NOW.',
         "Is there a phone number I can call? I'd rather explain this by voice.",
         'is this an actual human or a bot lol',
+        'Stop sending me copy-paste answers. Is there an actual human being there?',
+        'is this a bot or a real person lol',
       ],
     ],
     [
@@ -7448,6 +8141,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "My anniversary is this Saturday and I completely forgot until now. If I order the heart pendant today, is there any way it gets to Chicago by Friday? I don't need anything engraved on it.",
         "I need this by Christmas Eve. If it shows up late I'm going to be furious. Can you guarantee it or not?",
         "valentine's is in 4 days 😬 will the ring make it if i pay for faster delivery??",
+        'Our anniversary is this Thursday and I completely forgot until today, Monday. If I order the plain hoops now with the fast option, will they get to me in Texas in time? No engraving on them.',
+        'I need this by Christmas Eve, no excuses. If I order the initial necklace today will it get here or not?',
+        'need it by sat for my gfs bday, is that doable if i order tonite',
       ],
     ],
     [
@@ -7461,6 +8157,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I don't want to cancel, I just picked the wrong chain length. Can you switch it to 18 inches?",
         'ordered the gold hoops but i actually wanted silver 🙈 can you swap it before it ships? 🙏',
+        "I don't want to cancel, I just picked size 6 by mistake and need a 7 on the order I placed a minute ago.",
+        'wait can i swap silver for gold on the order i placed like 10 min ago',
       ],
     ],
     [
@@ -7474,6 +8172,7 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'how much is it to get it to Melbourne?? 🇦🇺📦',
         'Shipping to London probably costs more than the ring itself, right? How much and how long are we talking?',
+        'whats the minimun to get free shipping in the us',
       ],
     ],
     [
@@ -7488,6 +8187,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'So I have to pay you $7 to give you your own ring back? Cute.',
         "I don't want to pay postage on a return just because the ring doesn't fit. Is the label free?",
         "I'm in Leeds and the ring I ordered just isn't me, so I'd like to send it back. Posting anything to the US from here costs a fortune. Do I have to cover that myself or is there some kind of label?",
+        "So I pay you to send back the thing I didn't want? Cute. How much is the label?",
+        "I'm not swapping it for anything, I want my money back — do I have to pay the postage to send it to you?",
       ],
     ],
     [
@@ -7502,6 +8203,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'is the ruby in the july ring a real ruby or a created one? the listing dosnt really say',
         "I want the mom necklace with my three kids' stones: February, July and October. Can I put more than one on it?",
         'which stone is for August again? 🤔 and is it a real gem or a glass one 💎',
+        'For October on the birth month necklace, is it opal or pink tourmaline?',
+        "I want to get my mom something with all four grandkids' months on it. Two are July, one is March and one is November. Can you put several stones on the same piece, and are they real gems or glass?",
+        'is the emarald in the may charm a real one or synthetic',
       ],
     ],
     [
@@ -7516,6 +8220,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Awesome, the necklace I bought four days ago is now 20% cheaper. Love that for me. Anything you can do?',
         "I paid $120 for the bracelet last Tuesday and now it's $95 on your site. So I just get ripped off?",
         'I buy the earrings 5 days ago, now I see they are more cheap. You can give me back the difference?',
+        "Fantastic, I bought the huggies last week and today they're 25% off. Great timing on my part. Anything you can do?",
+        'I buy the bracelet 5 days ago and now the price is lower. You can give me back the difference money?',
       ],
     ],
     [
@@ -7530,6 +8236,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Your 'quality' ring turned my finger GREEN after one week. What is going on??",
         "I got the bar necklace for my birthday about four months ago and wear it every day. Lately there's a greenish smudge on my chest right where the pendant sits. I do use a lot of body lotion. Is the necklace faulty or is it something I'm doing?",
         'my neck has like a dark grey line where the chain sits, is that normal?? it comes off when i wash but its gross',
+        'Your so-called premium ring left a GREEN band around my finger after one week. What kind of junk is this??',
+        "why is my neck grey where the chain sits 😩😩 it's the vermeil one",
+        'lol my finger is literally green rn from the stacking ring. is that normal or did i get a dud',
       ],
     ],
     [
@@ -7544,6 +8253,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'my ears arent pierced, u have clip ons?',
         'Can I wear the tiny studs in my second hole? And what about a helix?',
         'do these come w the butterfly backs or screw ones?? 👂✨ also is it 2 earrings or just 1',
+        'Would the small hoops work in a helix?',
+        'do the studs come with the rubber backs or the butterly ones? also is it 2 earings or just 1',
       ],
     ],
     [
@@ -7557,6 +8268,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'the chain looks so short on the model 😅 how long is it actually, will it choke me 😂',
         "I'm buying the initial necklace for my sister, who's pretty petite. She hates pendants hanging down near her chest and likes them right at the collarbone. How long is the chain, and can it be worn a bit shorter?",
+        'How long is the chain on the initial pendant? I want it sitting just above my collarbone.',
+        "will the paperclip chain hit at my collarbone or lower? 📏 I'm 5'2 if that matters",
       ],
     ],
     [
@@ -7571,6 +8284,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'wanna return the hoops, whats the process',
         'hi i need to retrun my necklace, where do i start? is there a form or somthing',
         'How do I send something back? Where do I get a label?',
+        'how do i send back the bracelet, didnt like it tbh',
+        'wher do i get the label for a retrun',
+        "I got the cuff as a gift from my aunt and honestly it's just not my style. I still have the box and it's never been worn. How do I go about sending it back to you?",
       ],
     ],
     [
@@ -7585,6 +8301,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Last time I ordered jewellery from the US I got a surprise $40 bill from the courier in Sydney. Such fun. Is that going to happen with you too?',
         'I am in Canada. The courier will ask me money for import when delivering?',
         "Royal Mail just wanted £18 before they'd hand over my Lumen parcel. I already paid at checkout! Why am I paying twice?",
+        'When package come to Australia I must pay some tax to the courier?',
+        'DHL just asked me for £18 to release MY parcel. I was told everything was included at checkout!',
       ],
     ],
     [
@@ -7598,6 +8316,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'any black friday thing coming up or should i just buy now lol',
         "I'm not having trouble with a code, I'm asking whether you do a student discount at all?",
+        'Broke college student here, shocking I know. Any chance you do student pricing?',
+        'Let me guess, nothing cheaper until Black Friday? Any codes floating around for a first-timer?',
+        'any promo codes rn?? first order',
+        'Is there discount for army? My husband is soldier.',
       ],
     ],
     [
@@ -7612,6 +8334,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I don't want moissanite or anything that'll fail the tester at my aunt's jewelry store. Are the stones in your rings actual diamonds or not?",
         'So the diamonds come out of a factory... is that basically CZ with better PR? 🙄',
         'The stone in engagement ring is true diamond or is moissanite? My fiancée will check it in jeweler shop of her uncle',
+        "So 'lab-grown' is just fake with better marketing, right? Or will an actual jeweler say it's a diamond?",
+        "I don't want CZ or moissanite, I want a genuine diamond. Are your lab ones the real thing or some kind of simulant?",
+        "What's the actual difference between your lab diamonds and a mined one from a regular jeweler?",
       ],
     ],
     [
@@ -7622,7 +8347,11 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'is the diamond IGI certified',
         'can I get a grading report',
       ],
-      ['Does the 1 carat solitaire come with a grading report, like GIA or IGI?'],
+      [
+        'Does the 1 carat solitaire come with a grading report, like GIA or IGI?',
+        'Does the 1 carat solitaire come with any paperwork, like an IGI or GIA report?',
+        "My fiancé is proposing with your oval ring and his dad, who is very old-school, keeps asking how we'll know what we're really getting. Is there some sort of grading document for the center stone? He wants to see the color and clarity in writing.",
+      ],
     ],
     [
       'Care and cleaning',
@@ -7636,6 +8365,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I don't want to ruin them with the wrong stuff, can I use my silver dip on the gold-over-silver hoops or no?",
         "What's the best way to clean my necklace? It's looking a bit dull lately.",
         'how do i keep my stack shiny ✨ my chains also keep knotting together in my drawer 😭',
+        "I don't want to ruin it with the wrong product — can I use the silver dip from the drugstore on my gold vermeil chain, or no?",
+        'My chains have merged into one giant knot in my drawer. Any tips on keeping them nice before I give up and throw them all out?',
       ],
     ],
     [
@@ -7645,6 +8376,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'the clasp on my necklace broke, can it be fixd? i love this peice so much',
         'chain snapped on me today, do u guys do repairs',
         "My grandma's birthstone ring from you lost one of its little stones. She's had it about two years so it's probably past any guarantee. Do you fix that kind of thing, and what would it cost?",
+        'Great, the clasp on my bracelet snapped after two months. Built to last, huh? Can it at least be fixed?',
+        'a stone fell out of my eternty ring, can it be repaird? had it like 2 years',
+        'my chain broke 💔 caught it on my sweater, can it be fixed?',
       ],
     ],
     [
@@ -7658,6 +8392,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "is there afterpay?? 🙏 payday isn't til the 30th 😅",
         'do you do klarna or somthing like that? cant pay for the whole ring at once',
+        'can i do afterpay or klarna on the tennis bracelet',
+        "I don't want to put the whole $900 on my card in one go — is there a way to spread it out?",
+        "I've been saving up for the diamond studs but payday is two weeks away and I'm scared they'll sell out. Is there a way to split it into smaller chunks without paying interest?",
       ],
     ],
     [
@@ -7672,6 +8409,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'My daughter have allergy for metal, she only can wear real gold. Your earrings are safe for her skin?',
         'super sensitive ears here 😩 will your studs make me itch like literally everything else does?? 🙃',
         "I've had awful reactions to basically every pair of earrings from the mall, my lobes swell up and crust over after a day. A friend said it's usually the nickel. Before I treat myself to the little studs for my birthday, what are the posts actually made of?",
+        "My ears are a nightmare, anything cheap makes them itchy and red within a few hours. A friend told me it's usually nickel that does it. Before I spend money on your studs, is there any of that in the posts?",
+        'I have allergy on metal, my skin become red and hot. Your earrings is safe for me?',
+        'does ur stuff have nickle in it, my skin is super sensetive to everything',
       ],
     ],
     [
@@ -7680,6 +8420,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "8 months in and the gold is already rubbing off near the clasp. So much for 'lasts for years'. Is this covered at all or nah?",
         "I'm not asking for a refund, I just want to know if the color fading after 6 months is something you guarantee",
+        "I've had my vermeil hoops about 8 months and I've been pretty careful with them, but the gold is rubbing off at the bottom and you can see silver. Is that something you cover?",
+        "I don't want a refund, I just want to know if gold fading after 6 months is covered by some kind of guarantee.",
+        'my ring is kinda losing its color after like 5 months, do u guys cover that',
+        "Ten months in and my 'lasts for years' necklace is looking very silver. Does the warranty actually mean anything?",
       ],
     ],
     [
@@ -7693,6 +8437,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I ordered a solid gold ring 6 days ago and it still says unfulfilled. Is that normal?',
         'Three weeks before it even ships?? Are you mining the gold yourselves?',
+        "How long before the 14k ring actually goes out? The page says it's made for me.",
+        'how long till my engraved necklace ships, its been 2 days and stil says processing',
       ],
     ],
     [
@@ -7707,6 +8453,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Opened the box and the stone is literally missing from the ring. Brand new. Unbelievable.',
         'Earring arrive today and it is bent, the box also was crushed. What I do now?',
         'the chain came snapped in half 💔 literally just opened it',
+        'just opened the box and the stone is missing from the ring 😢',
+        'The box showed up crushed and when I opened it the chain was snapped in two places. This was meant to be a birthday present tomorrow. What can you do?',
+        'pendant came all scratched up, havent even worn it yet',
       ],
     ],
     [
@@ -7717,7 +8466,12 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'how many characters can you engrave',
         'what fonts do you have for engraving',
       ],
-      ['how many leters can you fit inside the band? want both our names on it'],
+      [
+        'how many leters can you fit inside the band? want both our names on it',
+        "can i put my baby's name on the bar necklace? ✨👶 how many letters fit",
+        'yo does putting text on it cost extra or nah',
+        "My grandma passed last year and I'd like to put her nickname inside a ring for my sister. The nickname is 'Nonna Bella'. Is that too long to fit inside, and do you charge for it?",
+      ],
     ],
     [
       'Where we ship',
@@ -13435,6 +14189,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我家客厅和餐厅是打通的，加起来差不多35个平方，而且住顶楼，下午太阳直晒。之前那台老空调开一下午都不凉。这次想换个柜机，得几p的才压得住？',
         '主卧十二平米左右，装一匹的够吗还是要一匹伴的，窗户朝西',
         '书房就七八个平方 小小一间 买个最小的挂机就够了吧😅',
+        '客厅差不多25个平方，朝南，买多大的空调合适？',
+        '卧室十几平，顶楼还西晒，买一批的够不够用啊，怕带不动',
+        '新房主卧18平，次卧12平，客餐厅连一起大概35平。准备一次装三台，但完全不懂该配多大的，怕小了不凉大了又浪费钱。麻烦帮我搭配一下吧。',
       ],
     ],
     [
@@ -13443,6 +14200,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         '一级三级差好几百块，一个夏天电费能差出来不，求句实话哈哈',
         '这个model有一级和三级两个version，power consumption大概差多少？',
+        '一级的跟三级的price差了快五百，电费真能省回来吗',
+        '不是问哪台便宜，是想搞清楚一级的比三级的一年到底能少交多少电费',
+        '一级能效是不是智商税啊 三级的便宜好多诶',
       ],
     ],
     [
@@ -13452,6 +14212,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '家里三口人，电热水器买多少升的洗澡够用',
         '我們家四個人，兩個衛生間，燃氣熱水器要買幾升的才夠？',
         '一个人住🏠 热水器整个小点的就行吧？多少升合适🤔',
+        '家里三口人，电热水器买60升还是80升？',
+        '两个卫生间经常同时洗澡🚿 燃气的要买几升才不会抢水啊🤔',
+        '我們家四個人，冬天洗澡都洗很久，電熱水器要買多大的才不會洗到一半變冷水？',
       ],
     ],
     [
@@ -13462,6 +14225,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我们乡下没通天然气，一直烧的是罐装煤气。想给老家爸妈装个燃气热水器，页面上好几个版本看晕了。到底该拍哪一个呀？',
         '我家不是管道气，是那种一罐一罐换的液化气，你们这款热水器能用吗',
         '买错气圆了，家里是天燃气我拍成液化气那款了，还没装，能换不',
+        '不是管道气哈，我家用的是罐装液化气，这台燃气热水器能不能用',
+        '12T跟20Y有撒区别啊，我家是天燃气管道的该拍哪个',
+        '下单的时候也没人提醒一句！货到了才看见是天然气款，我家烧的是液化气罐子，现在还没装，怎么办？',
       ],
     ],
     [
@@ -13470,6 +14236,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         '刚搬出来自己住，洗衣机整个小的就行，几公斤够了啊',
         '老婆非要滚筒，我妈说波轮洗得干净，吵了一晚上了😂 你们说句公道话',
+        '滚筒和波轮哪个洗得更干净？家里五口人买几公斤的够？',
+        '纠结死了 滚筒还是波轮啊 家里俩娃一天换好几身',
+        '阳台想打个柜子把洗衣机embed进去，是不是只能选滚筒？size要多大合适',
       ],
     ],
     [
@@ -13479,6 +14248,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '厨房冰箱位置宽70cm，这款对开门的size塞得进去吗',
         '装修的时候橱柜给冰箱留了个格子，宽60深65高185。看中你们家一款，参数上的尺寸和我留的几乎一样。就怕塞进去以后散热不好，边上到底要不要留点缝？',
         '冰箱背後和兩邊要空多少出來散熱？我廚房有點擠',
+        '厨房留的冰箱位宽70深65，这款对开门塞得进去吗',
+        '装修时柜子已经做好了，冰箱位是定死的，宽度只有60公分出头。听人说冰箱两边要留缝散热，不然费电还容易坏。我看中那台是59.5宽，塞进去会不会太挤？',
+        '冰箱后背要离墙多远才行呀😅 想尽量贴着墙放省点地方',
       ],
     ],
     [
@@ -13487,6 +14259,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         '阳台只有个普通水笼头，也没有地楼，能装滚筒不',
         '洗衣机自带的水管length够不够啊，水龙头离机器大概两米，socket必须是三孔的吗',
+        '洗衣机来装之前我家要先弄点啥不 水龙头得换专用的吗',
+        '不是问收不收钱，我是想知道阳台没有地漏的话洗衣机还能不能装',
+        '陽台的水龍頭是普通那種，插座是兩孔的，這樣洗衣機裝得了嗎？',
       ],
     ],
     [
@@ -13497,12 +14272,20 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '請問你們賣的是原廠行貨嗎？以後搬到別的城市還能找品牌修嗎？',
         '机身上那串序列号能拿去官网差真假吗',
         '天猫店这个空气炸锅是原装的吧，不会是高仿货吧👀',
+        '你们比实体店便宜这么多，不会是翻新机或者水货吧？？',
+        '机器的SN码去哪查啊，想verify一下是不是正品',
       ],
     ],
     [
       '有没有货',
       ['这款有货吗', '什么时候补货', '我这边显示无货', '能不能预定'],
-      ['一选我家地址就显示无货，啥时候能补上啊，急用', '粉色那个电饭煲还能买到吗😭 一直点不了下单'],
+      [
+        '一选我家地址就显示无货，啥时候能补上啊，急用',
+        '粉色那个电饭煲还能买到吗😭 一直点不了下单',
+        '這款冰箱選了我的地址就顯示無貨，什麼時候會補？',
+        '那个奶白色的空气炸锅还能买到不呀 蹲好久了',
+        '请问这款洗衣机现在有活吗，想今天就下单',
+      ],
     ],
     [
       '优惠券和活动',
@@ -13511,6 +14294,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '昨天刚买完今天就降了两百，拿我当冤大头？差价退不退',
         '能便宜点不？有没有什么券可以用',
         '满减卷在哪里领呀，我结账的时候没看到扣钱',
+        '电饭煲现在有券可以领吗？能不能再少点',
+        '前天刚买的空调今天就便宜了300，这不是坑人吗？差价怎么算！',
+        '亲亲能给改个价不😭 学生党预算真的有限',
       ],
     ],
     [
@@ -13520,6 +14306,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '听邻居说现在买家电政府给补贴，她家换冰箱省了一千多。我也想换台洗衣机，但在页面上找了半天没弄明白。是不是要先认证什么东西？',
         '国补的资格券我claim不了，收货address填的是外地的有影响吗',
         '政府那個補貼一台最多能補多少錢？',
+        '国补要在哪领？付钱的时候会自动减掉吗',
+        '我人在廣州上班，收貨地址填湖南老家，這樣政府那個補貼還能用嗎？',
+        '国家补帖为啥结算的时候没扣啊，实命认证我都弄好了',
       ],
     ],
     [
@@ -13529,6 +14318,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '家里那台旧洗衣机用了十几年了，能折点钱买新的吗',
         '我那台旧冰箱不是你们店买的，还是个杂牌，也能抵钱换台新的吗',
         '旧换新的那个补贴是下单直接减还是后面再返我💰？',
+        '杂牌的旧洗衣机能拿来换新吗？补贴是下单直接减还是之后再返？',
+        '老冰箱用了快十五年，门封都不严了，想换台新的。看页面上说旧的可以折钱，但我那台是个小牌子，也不知道怎么个抵法。是要等旧的拉走后再返现，还是下单直接就便宜了？',
+        '不是光想让你们把旧空调拉走，是想问旧的能不能顶一部分新机的钱',
       ],
     ],
     [
@@ -13538,12 +14330,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '旧冰箱扔了可惜卖又没人要，你们送新的时候顺手拉走呗',
         '我不图什么补贴，就是单纯想让师傅把旧热水器拿走处理掉，行吗',
         '旧空调的压缩机被收破烂的拆走了，剩个壳子你们还收马',
+        '旧空调拆下来要多少钱？拆完你们能直接带走吗',
+        '家里那台老洗衣机占地方🙃 送新的时候师傅能帮忙拖下楼不',
+        '旧热水器的内胆被我拆下来卖废品了 剩个壳子你们还要不 哈哈',
       ],
     ],
     [
       '电饭煲容量怎么选',
       ['电饭煲买几升的', '3口之家用多大电饭煲', '4L能煮几碗米', 'IH和普通加热区别'],
-      ['IH的电饭煲跟普通的差别大吗，值得多花点budget吗', '家里五口人🍚 4L的够不够吃啊'],
+      [
+        'IH的电饭煲跟普通的差别大吗，值得多花点budget吗',
+        '家里五口人🍚 4L的够不够吃啊',
+        '一家四口🍚 电饭煲买几升的合适呀',
+        'IH的和普通底盘加热的煮出来口感真有difference吗？值不值得多花钱',
+        '我一個人住，偶爾朋友來家裡吃飯，電鍋買多大的好？',
+      ],
     ],
     [
       '空气炸锅怎么选',
@@ -13552,12 +14353,20 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '想用空气炸锅烤一整只鸡，得买多大的',
         '空气炸锅真的不用倒油吗，感觉是智商税hhh',
         '兩個人用的氣炸鍋選幾升比較剛好？有透明窗那款有必要嗎？',
+        '不是嫌贵，是想问炸锅里要不要倒油，怕做出来跟烤箱烤的一样干巴巴',
+        '空气炸过两个人用几生的够，带窗口能看的那种值得买吗',
       ],
     ],
     [
       '破壁机噪音和加热',
       ['破壁机声音大吗', '能打热豆浆吗', '破壁机要不要过滤', '静音款有多安静'],
-      ['我不是拿来榨果汁的，主要想打热豆浆米糊，这款能直接打热的吗', '破壁机有静音一点的吗，之前那台太超了受不了'],
+      [
+        '我不是拿来榨果汁的，主要想打热豆浆米糊，这款能直接打热的吗',
+        '破壁机有静音一点的吗，之前那台太超了受不了',
+        '破壁机吵得跟电钻一样！有没有声音小点的？早上打个豆浆全家都被吵醒',
+        '這台破壁機可以直接打出熱豆漿嗎？還是打完要自己再煮？',
+        '想早上六点打米糊🥣 又怕吵到隔壁 有安静点的款吗🤫',
+      ],
     ],
     [
       '付款方式',
@@ -13566,17 +14375,32 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '能货到付款吗',
         '能用花呗pay吗，支付宝余额不够了',
         '我妈想给自己买台洗衣机，可她不会在手机上付钱，我又在外地上班。能不能她那边下单，我这边帮她把钱付了？',
+        '可以货到了再付钱吗',
+        '能刷信用卡吗？让我妈帮我付款行不行',
+        '京东这边能用威信付么，我没开白条',
       ],
     ],
     [
       '分期免息',
       ['可以分期吗', '分期有没有手续费', '12期免息吗', '白条花呗分期怎么选'],
-      ['空调能用白条分期吗，分12期要手续费不', '月底吃土了，花呗分三期有利息不😭'],
+      [
+        '空调能用白条分期吗，分12期要手续费不',
+        '月底吃土了，花呗分三期有利息不😭',
+        '空调能分12期吗，要不要收首续费',
+        '花呗分期是zero interest吗？想入那个IH电饭煲',
+        '月光族表示一口气拿不出这么多 能分几个月慢慢还不',
+      ],
     ],
     [
       '多久能送到',
       ['什么时候能到', '几天能送到', '今天下单明天能到吗', '什么时候发货'],
-      ['电饭煲今天拍明天能发吗📦 着急用', '我住在縣城下面的鎮上，洗衣機大概要幾天才送得到？'],
+      [
+        '电饭煲今天拍明天能发吗📦 着急用',
+        '我住在縣城下面的鎮上，洗衣機大概要幾天才送得到？',
+        '炸锅几天能到呀😆 周末等着用',
+        '我们下周六办乔迁酒，新家的冰箱和洗衣机都还没买。现在下单的话周六前能送到吗？我们住在县城下面的镇上。',
+        '請問破壁機下單後大概幾天會寄出？',
+      ],
     ],
     [
       '查物流',
@@ -13585,6 +14409,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '物流三天没动了！你们到底发没发货？',
         '帮我check下空气炸锅到哪了，tracking两天没更新了',
         '我冰箱到底到哪儿了，订单一直显示运输中，急死了',
+        '物流三天没动静了！到底发没发？',
+        '帮我看下我买的电饭煲走到哪了',
+        '我的快递是不是迷路了 在中转站躺好几天了',
       ],
     ],
     [
@@ -13594,12 +14421,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '不是我不想买，是新疆阿勒泰乡下的地址一下单就提示送不了，能咋办',
         '我在海南一个小岛上上班，岛上只有一家小卖部帮忙收快递。刚才拍破壁机提示地址不支持。还有什么办法能买到吗？',
         '西藏那曲的地址下單顯示送不到，怎麼辦？',
+        '我在西藏阿里那边，洗衣机能送到吗',
+        '我在海南一个小岛上上班，岛上只有一个小卖部帮忙收快递。想给宿舍买个小电饭锅，之前在别家买东西都提示地址送不到。你们能寄过来吗？',
+        '青海乡下能配送吗，下单一直说送不了，是不是要该成县城的地址',
       ],
     ],
     [
       '送装一体',
       ['送货和安装一起吗', '送货的师傅会安装吗', '要等几天才能装', '送装一体是什么意思'],
-      ['不是光送到家就完事了吧？送来的时候能直接给装好吗', '热水器是送到就one-stop装好吗，还是delivery之后还要再另约'],
+      [
+        '不是光送到家就完事了吧？送来的时候能直接给装好吗',
+        '热水器是送到就one-stop装好吗，还是delivery之后还要再另约',
+        '空調送來的時候會順便裝好嗎？還是要另外等人上門？',
+        '热水器送到当天能直接install吗？不想请两次假',
+        '不是要约时间，就想确认下送洗衣机的人会不会顺手给装好',
+      ],
     ],
     [
       '预约安装',
@@ -13608,12 +14444,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '房子还在装修，吊顶都没弄完，空调是看活动价合适先买了。现在收了货能不能先放着，等下个月装修完再装？隔这么久还给装吗？',
         '洗衣机到啦🎉 师傅啥时候来装呀',
         '不是要退，机器都收到两天了也没人联系我装，要去哪约',
+        '房子还在刷墙，估计下个月才能住进去。现在活动价挺合适想先把空调买了，可装修期间没法装。能先收货放着，等装完修再叫人来装吗？会不会过期？',
+        '熱水器已經簽收了，師傅什麼時候會打電話約安裝？',
+        '洗衣机签收两天了还没人打电话来装📞 是要我自己去约吗',
       ],
     ],
     [
       '改送货时间',
       ['能晚几天送吗', '明天不在家', '能改到周末送吗', '能先放仓库吗'],
-      ['我不想取消订单，就是想把送货往后挪一挪，新房钥匙还没拿到', '师傅说今天送洗衣机但我人在外地出差，能换个日子不'],
+      [
+        '我不想取消订单，就是想把送货往后挪一挪，新房钥匙还没拿到',
+        '师傅说今天送洗衣机但我人在外地出差，能换个日子不',
+        '不是不要了哈，冰箱能不能晚几天再送，我下周才回来',
+        '原本明天送的空调能挪到周六吗？另外能不能安排上午',
+        '临时被派出差了 明天的洗衣机能不能往后推推 家里没人',
+      ],
     ],
     [
       '不在家能否代收',
@@ -13622,6 +14467,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我跟我老公都是双职工，白天家里没人，晚上七点以后才到家。冰箱送货那天能不能让楼下开小卖部的阿姨帮忙签一下？',
         '我不再家，冰箱能直接放门口吗',
         '快递来的时候家里没人🙈 空气炸锅能塞丰巢吗',
+        '送货那天我要上班，让我妈在家收可以吗',
+        '炸锅能直接塞丰巢吗，白天都在office',
+        '不是要改日子，就问冰箱能不能让师傅放门口，我晚上下班回来自己弄进去',
       ],
     ],
     [
@@ -13631,12 +14479,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '六楼没电梯，冰箱搬上去要加钱吗',
         '送货的说我家楼梯太窄冰箱搬不上去，要从外面吊，还要另外收几百，这合理吗？？',
         '我住七樓沒電梯，扛上去要另外算錢嗎？',
+        '我住七楼没电梯，送冰箱要加钱吗',
+        '老小区楼道窄，送货的说得吊上去，还张口就要几百块，凭什么？？',
+        '没电体的老房子搬楼费怎么算啊',
       ],
     ],
     [
       '安装费怎么收',
       ['安装要钱吗', '空调安装费多少', '热水器安装收费吗', '安装有没有额外费用'],
-      ['买台冰箱还要安装费吗 emmm 我看别家都要', '買熱水器送安裝嗎？會不會到時候師傅又說要加錢'],
+      [
+        '买台冰箱还要安装费吗 emmm 我看别家都要',
+        '買熱水器送安裝嗎？會不會到時候師傅又說要加錢',
+        '热水器安装收费不？冰箱需要人来装吗',
+        '安装是free的吧？别到时候又冒出一堆extra的费用',
+        '洗衣機安裝需要另外付錢嗎？',
+      ],
     ],
     [
       '铜管支架辅材价格',
@@ -13645,6 +14502,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '铜管超出来的部分多少钱一米',
         '外机要装个bracket多少钱，墙上打孔另外charge吗',
         '空调支价多少钱一副，还有打控的钱怎么算',
+        '空调铜管超出来的那截一米多少钱',
+        '我家外机只能放到阳台另一头，师傅来看过说管子要加三四米，还得上个架子。想先心里有个底，大概要多掏多少？免得到时候现场被宰。',
+        '外机架子多少钱一副呀😳 墙上打洞另外算钱吗',
       ],
     ],
     [
@@ -13654,6 +14514,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '洗衣机我自己DIY接上就行，不用你们师傅跑一趟可以吗',
         '不是信不过你们师傅，小区里有个相熟的装空调的，找他装会不会影响保修',
         '我不要你们来装，那安装的钱退给我总行吧？凭什么白交',
+        '洗衣机我自己会接管子🔧 可以不麻烦你们师傅跑一趟吗',
+        '不是信不过你们师傅，是物业有熟人能装燃气热水器，自己找人装会不会影响保修',
+        '空调让楼下修家电的大哥装行不 便宜点 不用你们装能把安装费退我不',
       ],
     ],
     [
@@ -13663,6 +14526,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '地址填错了，能改成我公司的吗',
         '刚下单的电饭煲本来是寄给我妈的，结果默认地址选成我自己这了。我和我妈不在一个城市。现在还能改过来吗？',
         '收获地址写错小区了，帮忙改一下',
+        '地址写措了，5栋应该是3栋，能该吗',
+        '下完单才发现默认地址是公司的！现在都发货了，能不能给我改回家里？',
+        '我剛搬家，冰箱還沒送到，能改送到新家嗎？同一個城市',
       ],
     ],
     [
@@ -13672,12 +14538,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我拍了白色的冰箱，回家一看橱柜是深灰的，摆一起太突兀了。订单还没发货，能不能直接给我改成灰色那款？',
         '不是不要了，就是容量选小了，想换成5L那个',
         '空调下错model了，本来要1.5匹的我点成了1匹，能帮我switch一下吗',
+        '剛下單的電飯鍋顏色點錯了，想改成白色的',
+        '洗衣机手滑拍成8公斤的了能改10公斤吗？领的券还能用不',
+        '不是不要了，是想把单子里的挂机换成柜机',
       ],
     ],
     [
       '取消订单',
       ['不想要了怎么取消', '能取消订单吗', '取消后钱多久退', '已经发货了还能取消吗'],
-      ['订单能不能取消啊？？点半天没反应，又说已出库取不了，我货都没见着凭啥', '手滑多拍了一个破壁机，帮我撤了吧🙏'],
+      [
+        '订单能不能取消啊？？点半天没反应，又说已出库取不了，我货都没见着凭啥',
+        '手滑多拍了一个破壁机，帮我撤了吧🙏',
+        '炸锅不想要了能去笑吗，应该还没发货吧',
+        '家里人说早买了一台😂 空调这单帮我撤了吧',
+        '昨晚冲动拍了一台对开门冰箱，今天量了下入户门发现根本进不去。看物流好像已经出库了，这种情况怎么弄，钱能退回来吗？',
+      ],
     ],
     [
       '7天无理由退货',
@@ -13686,6 +14561,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '空气炸锅没啥毛病，就是不想要了，还没拆封，能退吗',
         '上周买的洗衣机，送到了还没装。今天去隔壁家电城看到同款便宜不少，我老公也说放阳台有点挤。箱子都还没拆，这样能退吗？',
         '電飯鍋用了一次覺得不順手，也沒壞，還能退回去嗎？',
+        '破壁機買回來試了一次覺得不太喜歡，可以退嗎？',
+        '洗衣机还没拆箱，7天内可以直接return吗',
+        '买完才发现家里早有个电饭锅了 一次没用能退不',
       ],
     ],
     [
@@ -13695,17 +14573,32 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '空调已经装上了，嫌声音大想退，可以吗',
         '装上才两天热水器就不出热水，你们跟我说装了就不能退？？那我是白花钱了？',
         '我不是随便退，是洗衣机装好第三天电机就不转了，这算质量问题能退吧',
+        '空调装上去才发现颜色跟家里不搭，你们说装了就不给退？什么道理',
+        '热水器上周装的，用了三天发现加热特别慢，一箱水要烧两个多小时。想退了换别的牌子，可师傅说装了就退不了。那要是质量有问题也不行吗？',
+        '洗衣機已經裝好還用過一次了，還能退嗎？',
       ],
     ],
     [
       '退货运费谁承担',
       ['退货运费谁出', '质量问题要我出运费吗', '大家电退货收取件费吗', '有运费险吗'],
-      ['冰箱不想要了上门来拉要花多少啊，不会很贵吧', '榨汁杯是壞的，寄回去的運費還要我出？'],
+      [
+        '冰箱不想要了上门来拉要花多少啊，不会很贵吧',
+        '榨汁杯是壞的，寄回去的運費還要我出？',
+        '不是质量问题，就是单纯不想要了，这样退回去运费谁出',
+        '料理机不想要了，寄回去邮费谁付？我买的时候有没有送运费险',
+        '明明是你们机器有毛病，退货还要我掏上门取件的钱？',
+      ],
     ],
     [
       '退款多久到账',
       ['退款什么时候到', '退款多久到账', '都三天了怎么还没退', '钱退了没'],
-      ['东西你们都签收一个礼拜了，钱呢？？？', '退款都显示通过了还没看到钱😭 白条额度咋还没回来'],
+      [
+        '东西你们都签收一个礼拜了，钱呢？？？',
+        '退款都显示通过了还没看到钱😭 白条额度咋还没回来',
+        '上周五把炸锅寄回去了，物流显示周一就签收了。今天都周四了，钱还是没动静，我支付宝一直盯着看。一般要多久才能退回来？',
+        '退的钱到底什么时候到账啊😤 都一个礼拜了',
+        '推款多久能到，我是银行卡付的',
+      ],
     ],
     [
       '退款退到哪里',
@@ -13714,6 +14607,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '退款能打到我微信吗，我当时是刷银行卡附的',
         '用了国补的订单refund的时候，补贴那部分会退给我吗',
         '我当时是白条分12期买的冰箱，已经还了两期。现在退掉了，剩下的还要接着还吗？已经还的那部分钱会退到哪？',
+        '我是白条分期买的，退了钱会回到哪',
+        '退款能打到我支付宝吗？当时付钱用的是我老公的卡',
+        '用了国补的单子要是refund，补贴那部分会给到我手上吗',
       ],
     ],
     [
@@ -13723,6 +14619,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '电饭煲用了一星期就跳闸，能给换台新的吗',
         '空气炸锅才买十天就不加热了，可以换新的吗，油费谁出',
         '我不退，就想换台好的，破壁机第五天就打不动了',
+        '电饭煲用了一个礼拜就不热了😩 能换台新的不',
+        '买了才十天的空气炸锅突然就不转了，这什么质量？给我换台新的',
+        '不用退钱，破壁机买了一周刀头就不转了，给我换台好的就行',
       ],
     ],
     [
@@ -13732,17 +14631,32 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '冰箱门上有一道划痕，刚签收的',
         '送来的洗衣机侧面凹进去一大块！！你们怎么包的',
         '电饭煲盒子被压烂了 锅盖还裂了条缝😤',
+        '冰箱送到门口发现侧面凹进去一块，要签吗',
+        '昨天洗衣机到的时候天都快黑了，送货师傅催得紧我就签了。今天早上拆开一看，面板上一条老长的划痕。这还能处理吗？',
+        '收到的电饭煲盖子磕掉一块漆😭 盒子也瘪了一角',
       ],
     ],
     [
       '少配件少东西',
       ['少了配件', '没有说明书', '遥控器没找到', '收到的东西不全'],
-      ['洗衣机进水管没给啊，箱子翻了个底朝天啥也没有', '氣炸鍋收到了，裡面沒看到烤架跟說明書。'],
+      [
+        '洗衣机进水管没给啊，箱子翻了个底朝天啥也没有',
+        '氣炸鍋收到了，裡面沒看到烤架跟說明書。',
+        '空调遥控器找不着，箱子里翻遍了，是没放还是我漏看了？真没有的话能补寄吗',
+        '破壁机咋没有量杯啊 说明书上明明写了',
+        '洗衣机的进水管好像missing了，装的时候才发现',
+      ],
     ],
     [
       '大家电保修政策',
       ['空调保修几年', '冰箱压缩机保几年', '保修期从什么时候算', '全国联保怎么保'],
-      ['空调的compressor保几年啊', '冰箱的warranty是从哪天开始算，签收那天还是安装那天'],
+      [
+        '空调的compressor保几年啊',
+        '冰箱的warranty是从哪天开始算，签收那天还是安装那天',
+        '这款冰箱的压缩机保几年？',
+        '空调整机保修多久？是从下单那天开始算吗',
+        '洗衣机的点机保修几年呀',
+      ],
     ],
     [
       '小家电保修',
@@ -13751,17 +14665,32 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '破壁机能保多久',
         '纸质发票我没留，不是要退货，就是电饭煲用了半年坏了想修，还给保吗',
         '空气炸锅被我家熊孩子从台面上摔下来就不转了，这种能保修不😂',
+        '這個氣炸鍋壞了保固多久？',
+        '电饭煲用了快半年出毛病了，还在warranty里吗？我没要发票',
+        '破壁机被我碰掉地上就不转了 这还给修吗 哭',
       ],
     ],
     [
       '延保服务',
       ['延保怎么买', '延保有必要吗', '延保包括什么', '买完了还能加延保吗'],
-      ['空调签收二十多天了，现在还能补卖延保吗', 'extended warranty是从什么时候开始生效，上门的labor费包不包'],
+      [
+        '空调签收二十多天了，现在还能补卖延保吗',
+        'extended warranty是从什么时候开始生效，上门的labor费包不包',
+        '不是问原厂那个保修，是想问能不能另外花钱再多保几年',
+        '之前买的冰箱刚过一年就坏了，修一次花了好几百。这次买洗衣机想多买几年保障，你们有这种服务吗？已经下单了还能补吗？',
+        '空调签收半个月了 现在还能补买三年保障吗🙏',
+      ],
     ],
     [
       '报修流程',
       ['坏了怎么报修', '怎么找售后', '师傅什么时候上门', '报修要准备什么'],
-      ['冰箱才用半年就坏了，到底找谁修啊，打电话一直占线！', '洗衣机屏幕上显示E3🆘 转不动了 怎么叫人来看看'],
+      [
+        '冰箱才用半年就坏了，到底找谁修啊，打电话一直占线！',
+        '洗衣机屏幕上显示E3🆘 转不动了 怎么叫人来看看',
+        '洗衣机显示E3然后就挺了，要怎么叫人来修',
+        '冰箱門關不緊，一直嘀嘀響，要找誰來修？',
+        '冰箱冷藏室的灯不亮了 咋整 找谁修',
+      ],
     ],
     [
       '空调不制冷',
@@ -13770,6 +14699,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '昨天刚装的空调，今天下午开了一个多小时屋里还是三十度。我下楼看外机好像压根没转。是我哪里设错了还是机器本身有毛病？',
         '空调不至冷，温度打到16度了还是没凉风',
         '这空调吹得跟电风扇一个样 一点不凉 咋回事啊',
+        '三十几度的天开了一小时空调屋里还是热的！你们卖的是电风扇吧',
+        '不是不会用，模式调的制冷16度，吹出来还是常温风',
+        '空条不至冷，外机也没转',
       ],
     ],
     [
@@ -13779,6 +14711,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '洗衣机一脱水跟要起飞似的 整个阳台都在抖🫨',
         '新裝的滾筒一脫水就轟隆隆響，整台還會往前跑。',
         '哐哐哐的楼下都上来敲门了，你们这洗衣机是拖拉机改的吧？？',
+        '新洗衣机一甩干就开始蹦迪 整台在跳 咋回事啊',
+        '洗个衣服跟开拖拉机一样🚜 声音巨大 正常吗',
+        '周末刚装的滚筒，第一次用就觉得不对劲，甩干时整台机器往前挪了快十公分。楼下邻居都上来敲门问是不是在装修。是机器有问题吗？',
       ],
     ],
     [
@@ -13788,6 +14723,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '冰箱昨天下午送到的，师傅放好我就插电了。到现在冷冻室摸着还是常温，压缩机也没啥动静。是要再等等还是坏了？',
         '买的冰箱通电一整天了冷藏室还是温的，菜都放坏了，卖的什么玩意儿',
         '冰箱刚plug in，多久才开始cooling，能马上把东西放进去吗',
+        '冰箱插上电两个小时了还不怎么冷正常吗？现在能往里放菜了吗',
+        '新冰箱到家就插上了 一晚上过去里面还是温的 是不是坏了',
+        'fridge通电以后多久能放菜？现在摸着一点都不cold',
       ],
     ],
     [
@@ -13797,6 +14735,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '洗澡洗到一半水变凉了🥶 燃气热水器是坏了吗',
         '热水器屏幕显示E1，打不着火，是不是电池没点了',
         '熱水器那邊好像有股瓦斯味，現在要怎麼處理？',
+        '热水器底下一直在滴水，地上都湿了！！',
+        '熱水器螢幕上跳E1，然後就沒熱水了',
+        '热水器那块闻到一股煤气味，是不是楼气了',
       ],
     ],
     [
@@ -13806,6 +14747,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '装空调的师傅收了我八百多材料费，说铜管不够，我看他就加了一米多，这不是明抢吗',
         '上周装热水器，师傅说我家阀门得换，收了150，也没给任何单子。后来我翻了你们详情页的价目表，好像根本不用这么多。这钱还能要回来吗？',
         '我不是嫌贵，是师傅说支架要三百一副，你们页面上明明写的一百多，多收的能退吗',
+        '你们师傅装个空调收了我八百材料费，说铜管120一米，你们页面上可不是这么写的！',
+        '昨天师傅来装热水器，装完说阀门不行得换，还要加什么混水阀，一共收了三百多。事先也没报价，装完直接要钱，家里老人就给了。现在想想越想越不对，这钱能要回来吗？',
+        '装洗衣机的师傅硬收了我150说是加长管 感觉被宰了 找谁说理去',
       ],
     ],
     [
@@ -13816,12 +14760,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '说好今天送，等了一整天鬼影都没一个，你们可真行啊',
         '你們客服回覆也太慢了吧，我要投訴。',
         '上次问的问题三天了都没人理，我要反映一下',
+        '送货的态度太差了，冰箱往地上一扔就走，打电话过去还骂人',
+        '说好周三送货，我专门请了一天假在家等，结果一直没人来，电话也打不通。第二天才说车装满了改天再送。这事你们必须给个说法。',
+        '回消息也太慢了吧，等了两个小时没人理，service真的差',
       ],
     ],
     [
       '电子发票',
       ['怎么开发票', '发票在哪下载', '电子发票什么时候开', '有没有纸质发票'],
-      ['电子的发票能报销不？单位财务老说要纸的咋整', '电饭煲的发票去哪里看呀🧾'],
+      [
+        '电子的发票能报销不？单位财务老说要纸的咋整',
+        '电饭煲的发票去哪里看呀🧾',
+        '发票在哪里能下载',
+        '有纸质发票吗？没有的话电子的能拿去报销吗',
+        '买的空调能开票吗🧾 要拿去单位报账',
+      ],
     ],
     [
       '增值税专用发票',
@@ -13830,12 +14783,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '公司买空调，能开专票吗',
         '我们公司要采购几台洗衣机，需要VAT专票，要提供哪些info',
         '不要普票，要能抵扣的那种，公司一般纳税人，要准备啥资料',
+        '我们是家小公司，办公室要添三台空调，财务要求必须开专票才能入账抵扣。你们这边能开吗？需要提供什么资料？',
+        '我们是一般纳税人，要开VAT专票，需要给你们哪些info',
+        '不要普票，要能抵税的那种，用了国补的单子也能开吗',
       ],
     ],
     [
       '修改发票抬头',
       ['发票抬头开错了', '能换成公司抬头吗', '发票能重开吗', '税号填错了'],
-      ['不是要退票，是发票抬头写错了个字，能重开一张吗', '发票税号少打了一位，能换开吗，抬头是公斯名字'],
+      [
+        '不是要退票，是发票抬头写错了个字，能重开一张吗',
+        '发票税号少打了一位，能换开吗，抬头是公斯名字',
+        '不是没开票，是开出来的抬头少了个字，能重开一张吗',
+        '发票税号天错了，怎么改',
+        '财务说你们开的票税号不对报不了！赶紧给我重开',
+      ],
     ],
     [
       '转人工客服',
@@ -13845,6 +14807,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '你是机器人吧？答得驴唇不对马嘴，叫个活人来！',
         '有真人在吗🙋‍♀️',
         '晚上十二點以後還有人回覆嗎？',
+        '别机器人回复了 找个真人来',
+        '转人工！！！说了八遍了',
+        '有real person在吗？晚上十一点还有人回吗',
       ],
     ],
     [
@@ -13854,6 +14819,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '你们家脚垫适不适和我的车啊，五菱宏光mini，21年提的',
         '請問我的車是2019年的本田CR-V，這款腳墊有沒有對應的版型？',
         '我开的是Model Y 2023款长续航，这个mat能fit吗？别到时候装不上',
+        '请问有没有适合五菱宏光mini的角垫，我家那台是2022年提的',
+        '我開的是特斯拉Model 3，2023年款，這款腳墊有沒有我這台能用的版？',
       ],
     ],
     [
@@ -13863,6 +14830,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '年份我也搞不清是20还是21的，咋看啊，下单要写啥',
         '我刚接手的二手车，原车主说是2020款，可我看合同上写的2021年上牌。拍脚垫的时候到底填哪个年份？信息要写到多细，排量要不要写？',
         '车的信息直接在留言里打就行嘛🤔 要写成啥格式',
+        '拍的时候车型写在哪里啊，页面上没找到能填的地方',
+        '下单那会儿咋告诉你们我车是啥款的？我自己都记不清是哪年出厂的了',
+        '下单时car model的info写留言里就行吗？具体是哪一年的我不太sure',
       ],
     ],
     [
@@ -13871,12 +14841,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         '刚拆开一股刺鼻的塑胶味，车里熏得我头疼，这玩意儿有毒吧？？',
         '腳墊邊緣大概多高？下雨天鞋子上的水會不會滲到下面的地毯',
+        '这垫子是啥料子的啊🤔 会不会一股塑料味，我家娃坐车本来就容易吐😣',
+        '刚拆开一股刺鼻的味道，熏得我头都疼，你们这用的什么破料子？不会有毒吧？',
+        '請問這個墊子是什麼做的？下雨天踩進去一腳泥，能直接拿水管沖嗎？',
       ],
     ],
     [
       '全包围脚垫包含哪些位置',
       ['一套包含几片', '后备箱垫有吗', '第三排有没有', '主驾单片能买吗'],
-      ['我那车是七座的汉兰达，第三排也能一起做吗？', '不是要整套，副驾后排我都有，就缺驾驶位那一块，能单拍吗'],
+      [
+        '我那车是七座的汉兰达，第三排也能一起做吗？',
+        '不是要整套，副驾后排我都有，就缺驾驶位那一块，能单拍吗',
+        '一套是几块啊，后备箱那块算在里面不',
+        '买一套到手是全车都有还是就前排俩？别到时候后排光着哈',
+        '我家是7座的汉兰达，平时第三排也经常坐人。看页面上写的一套，不知道包不包括第三排。另外老车上主驾那片磨破了，能不能单独买一片？',
+      ],
     ],
     [
       '座套会不会影响安全气囊',
@@ -13885,6 +14864,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我老公特别在意安全，之前刷到个视频说有人套了座椅套结果气囊被挡住了。我们车座椅侧边有个AIRBAG的小标。你们这个套上去会不会有影响？',
         '套上之後座椅通風還有用嗎？側邊氣囊會不會被擋住',
         '座套会不会挡住安全气馕啊，真出事弹不出来咋整',
+        '我老婆天天开车接孩子，前阵子刷到新闻说有人套了座套气囊没弹出来。我们车座椅侧面是有气囊标的。你们这个套上去会不会把它挡住？',
+        '不是问好不好看，我就想知道套上以后座椅边上的气囊还能不能正常炸开',
+        '座套包上去会不会影响安全气襄弹出来啊，我车座椅还带加热通风的',
       ],
     ],
     [
@@ -13894,6 +14876,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '座套到了😭 完全不知道从哪下手 有教程没',
         '有没有安装的video可以发我？怕自己弄歪了皱巴巴的',
         '座套得自己套吗？拿去洗车店让人弄大概多少钱',
+        '座套到了是要我自己装吗？难不难弄',
+        '座套有没有install的video啊，我一个人DIY搞得定吗，不想去店里花那个钱',
+        '寄来一堆布和松紧带，怎么往座椅上弄完全看不懂，就不能给个像样的教程吗？？',
       ],
     ],
     [
@@ -13903,6 +14888,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '跑长途腰要断了，那个靠腰的垫子咋固定的，开着开着会不会往下出溜',
         '头忱能调高低吗 我个子高 怕正好顶着后脑勺',
         '头枕+腰垫一起拿有便宜点吗🥺',
+        '头枕跟要靠一块儿买能便宜点吗',
+        '老腰不行了开长途贼难受，那个靠腰的垫子我车能绑上不，是不是啥车都通用',
+        '那个护颈的枕头能调高低吗😅 我脖子长，怕够不着',
       ],
     ],
     [
@@ -13912,6 +14900,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '这个一瓶大概能撑多久？用完了有没有替换装可以单买',
         '有没有淡一点的scent？我晕车，上回买的别家香水熏得想吐',
         '桂花那款香不香？大概能用幾個月',
+        '香薰都有啥味儿呀🌸 想要不冲鼻子那种，淡淡的就好',
+        '香氛一瓶能撑多久啊，用完了有没有补充装单卖',
+        '香薰有桂花味的嗎？味道會不會很濃，我開車容易暈',
       ],
     ],
     [
@@ -13921,6 +14912,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '夏天车停太阳底下一整天，这个香薰会不会爆',
         '我老婆怀孕五个月了，每天坐我车上下班。想在车里放个香的去去烟味，又怕对宝宝不好。你们这个孕妇能闻吗？',
         '不是问啥味道，我是担心三伏天车里五十度，这东西会不会化了流得中控台上到处都是',
+        '我车天天停露天停车场，夏天里面能到五六十度。之前买的别家香水瓶直接裂了，洒了一中控台。你们这个放车里暴晒会不会炸？',
+        '不是问香不香，我是担心这玩意儿放车里高温会不会爆，我们这夏天太晒了',
+        '老婆怀孕了，车里放这个aroma对baby有没有影响？safe吗',
       ],
     ],
     [
@@ -13930,6 +14924,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我车空调出峰口是圆的，这支架能卡上去吗',
         '无线充那款支持iPhone 15 Pro Max吗？是fast charge吗',
         '支架夹得牢不牢啊 过个减速带会不会飞出去📱💥',
+        '我手机是Pro Max，还套着个厚壳，这支架夹得住吗',
+        '我车的出风口是圆的，这个之架能卡上去吗',
+        '这个holder支持wireless charging吗？我iPhone 12能不能fast charge',
       ],
     ],
     [
@@ -13939,6 +14936,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '遮阳挡是通用的还是按车做的？我车前挡挺大',
         '夏天车里晒成烤箱了，想整个挡太阳的，能做到严丝合缝不',
         '遮陽擋會不會尺寸不對留一大條縫？我是2020款的RAV4',
+        '夏天车里跟蒸笼似的，那个挡太阳的板子我家卡罗拉能严丝合缝不',
+        '遮陽擋會不會太大塞不進去？我的車是2020年的CR-V',
       ],
     ],
     [
@@ -13948,17 +14947,30 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '记录仪晚上拍得清吗？前车车牌能看清不',
         '这个dashcam是2K还是4K？停车的时候能monitor吗',
         '上周车停小区被人剐了，物业说监控刚好没拍到，气死我了。想装个停着也能录的记录仪，你家的行不行？需要另外弄什么吗？',
+        '记录仪晚上拍得清楚吗？能看清前车车牌不',
+        '这款dash cam有没有前后双录，能连手机APP直接看video吗',
       ],
     ],
     [
       '行车记录仪预约门店安装',
       ['记录仪包安装吗', '怎么预约安装', '安装费多少', '附近有安装门店吗'],
-      ['我在成都，有没有店能帮装这个记录仪，装一下多少米', '不用寄给我自己弄，我想直接开去店里装记录仪，怎么约'],
+      [
+        '我在成都，有没有店能帮装这个记录仪，装一下多少米',
+        '不用寄给我自己弄，我想直接开去店里装记录仪，怎么约',
+        '我对车上的线路一窍不通，怕自己乱接把保险丝烧了。记录仪买了能不能找个店给装好？我人在成都武侯区。',
+        '不是要上门，我想自己开去店里装记录仪，你们有合作的店吗，装一次多少钱',
+        '记录仪能约师傅装嘛🙏 手残党表示自己搞不定🤣',
+      ],
     ],
     [
       '记录仪内存卡',
       ['送内存卡吗', '内存卡要多大', '可以用自己的卡吗', '录满了怎么办'],
-      ['内存卡录慢了会不会就停了，要不要我自己定期去删', '我抽屉里有张闲置的32g卡 能直接插上用吗🤔'],
+      [
+        '内存卡录慢了会不会就停了，要不要我自己定期去删',
+        '我抽屉里有张闲置的32g卡 能直接插上用吗🤔',
+        '我自己有张128G的卡能不能插进去用，录满了是会自动服盖吗',
+        '記錄儀的卡錄滿了怎麼辦？會不會把撞車那段也蓋掉？',
+      ],
     ],
     [
       '车载充气泵怎么用',
@@ -13967,6 +14979,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '这打气的能给娃的皮球打不？自行车呢',
         'tire inflator补一个胎要多久？我一般打到2.5bar',
         '打氣機是插點菸器的還是有電池的？',
+        '這個打氣泵怎麼設胎壓？打到數了會自己停嗎',
+        '这充气宝给小轿车胎打气得多久啊，顺带能给娃的篮球打不',
+        'air pump是插点烟器的还是自带battery的？能preset胎压不',
       ],
     ],
     [
@@ -13976,12 +14991,20 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我车是带自动启停的途观L，4S店换电瓶报价一千多，太黑了。想在你们家买，但不知道该选哪个，普通的便宜那种能不能凑合用？',
         '电平上面写的是L2-400 60Ah，你家哪个能对上',
         '不是给我自己车买，是我爸那台老捷达，啥型号合适',
+        '2017款朗逸1.6自动挡，该买哪个型号的蓄电池',
+        '我不要普通的电瓶，我车有自动启停，你们家哪款能用？',
+        '电瓶型号看得我头大😵 原车上贴的是60Ah，照着这个买对吗',
       ],
     ],
     [
       '电瓶以旧换新',
       ['电瓶可以以旧换新吗', '旧电瓶怎么处理', '以旧换新便宜多少', '不交旧电瓶可以吗'],
-      ['家里那块老电瓶不知道咋处理，你们收不收，收的话能便宜点不', 'trade-in的话旧battery谁来拿走？'],
+      [
+        '家里那块老电瓶不知道咋处理，你们收不收，收的话能便宜点不',
+        'trade-in的话旧battery谁来拿走？',
+        '家里那块老电瓶扔了也可惜，你们回收不，能便宜点不',
+        '舊電瓶可以折價換新的嗎？要我自己寄回去嗎？',
+      ],
     ],
     [
       '电瓶安装服务',
@@ -13989,6 +15012,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         '车在公司地库里打不着了，根本开不去店里。你们能不能派个师傅过来换电瓶？换一次要弄多久？',
         '不是要以旧换新，我就想问换电瓶能不能我自己动手，车是奥迪A4L',
+        '车是带启停的奥迪A4L，听人说换完电瓶还得用电脑匹配，不然仪表会报故障。我自己肯定弄不了，你们能安排人装吗？',
+        '电瓶能上门按装吗，我在杭州，车停小区地库',
       ],
     ],
     [
@@ -13998,6 +15023,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '0W-20和5W-30有啥区别？我手册上写的是API SP',
         '我车一次要加几升？全合成的多久换一次',
         '机油小白求推荐，车是朗逸1.5L，别整太贵的',
+        '我这车是2020年的卡罗拉1.2T，之前都在4S店保养，现在想自己买油拿去外面店换。4S店说用5W-30，网上又有人说0W-20更好。到底该听谁的？',
+        '我的车是2.0L，要买几L的oil才够换一次？full synthetic的多久换一回',
+        '机油看得眼花缭乱，到底啥粘度适合我家老思域啊，都跑了8万公里了',
       ],
     ],
     [
@@ -14007,17 +15035,31 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '雨刷刮得一道一道的🌧️ 想换一对，轩逸2022款要哪个尺寸',
         '不要前面两根，我只想换后挡风那根雨刷',
         '雨刷接頭是U型還是別的？買了裝不上怎麼辦',
+        '下雨天刮得吱吱响还一道道印子😩 想换新的，不知道我车该配多长的',
+        '我不要前面那对，只要后窗那根雨刷，能单买吗',
       ],
     ],
     [
       '是不是正品',
       ['是正品吗', '机油是真的吗', '电瓶是不是翻新的', '有授权吗'],
-      ['上次在别家买到假机油差点把发动机搞废，你们这个敢打包票是真的吗？', '说实话，电瓶不会是翻新的吧'],
+      [
+        '上次在别家买到假机油差点把发动机搞废，你们这个敢打包票是真的吗？',
+        '说实话，电瓶不会是翻新的吧',
+        '你们机油到底是不是真货？网上说好多假油，价格便宜得离谱我都不敢往车里加',
+        '電瓶是新的還是翻新的？怎麼分辨是不是原廠貨',
+        '你家的机油是正晶吗，瓶子上的码能扫出来不',
+      ],
     ],
     [
       '有没有货',
       ['有货吗', '这个颜色还有吗', '什么时候补货', '页面能拍就是有货吗'],
-      ['黑红色的座套显示无获，还会补吗', '还有货不？急用🙏'],
+      [
+        '黑红色的座套显示无获，还会补吗',
+        '还有货不？急用🙏',
+        '米色的现在还有吗？页面上那个颜色是灰的点不了',
+        '记录仪还有货不，今天能拍不',
+        '黑红配色的脚垫没了吗😭 啥时候能补上啊',
+      ],
     ],
     [
       '优惠活动和优惠券',
@@ -14026,6 +15068,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '老板便宜点呗，我一次拿俩',
         '有没有discount或者coupon？脚垫加后备箱垫一起拍能少点吗',
         '别家同款便宜几十块，你们就不能改个价？客服连这点权限都没有？',
+        '老板便宜点呗，脚垫加后备箱垫一起拿能给个实惠不',
+        '有discount code吗？或者满多少减多少的活动',
+        '别家一样的东西便宜三十，你们凭啥卖这么贵？给改个价不行吗',
       ],
     ],
     [
@@ -14035,22 +15080,41 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '刚下单第二天就降价，这不是坑老顾客吗？差价补不补？',
         '我上周五在你们天猫店买了一套座套，付了899。今天朋友甩给我个链接说现在只要799，我对比了下就是同一款。这种情况能给我补回来吗？',
         '降价了能不能保价啊，我买的那个冲气泵',
+        '不是要退货哈，就是我前天买的今天一看降了20块，这差价能补给我吗',
+        '刚下单第二天就降价，把老顾客当韭菜割？差价到底退不退',
+        '上周在京东店买了个记录仪，当时三百多。今天看到同款做活动便宜了四十。东西昨天才签收，这差价还能要回来吗？',
       ],
     ],
     [
       '付款方式和分期',
       ['能用花呗吗', '可以分期吗', '京东白条能用吗', '能货到付款吗'],
-      ['我不想先付钱，定制那个脚垫能货到付款吗', '可以刷信用卡嗎？'],
+      [
+        '我不想先付钱，定制那个脚垫能货到付款吗',
+        '可以刷信用卡嗎？',
+        '能用花呗分几期付吗',
+        '京东店能用白条吗，可以分奇付款不',
+        '我不想网上先付，想收到东西再给钱，座套能货到付款吗',
+      ],
     ],
     [
       '定制款多久发货',
       ['定制的什么时候发', '脚垫几天发货', '为什么这么久才发', '能加急吗'],
-      ['下单都五天了还不发货？？一个脚垫要做到猴年马月？', '座套几天能做好？能不能给我加个急，下周要自驾去西藏'],
+      [
+        '下单都五天了还不发货？？一个脚垫要做到猴年马月？',
+        '座套几天能做好？能不能给我加个急，下周要自驾去西藏',
+        '下单都五天了还没发货！一个垫子要做多久？能不能给我加个急？',
+        '我下个月初要自驾出去玩，想出发前把座套和脚垫都装好。今天拍的话大概几天能发出？来得及吗？',
+      ],
     ],
     [
       '现货多久发货',
       ['今天能发吗', '现货什么时候发', '几点前下单当天发', '记录仪多久发货'],
-      ['手机支架啥时候发货呀⏰', '雨刮几点钱下单能当天发'],
+      [
+        '手机支架啥时候发货呀⏰',
+        '雨刮几点钱下单能当天发',
+        '香薰现在拍今天能发吗',
+        '手机支架下午下单的话today能ship吗，赶着用',
+      ],
     ],
     [
       '发货前核对车型',
@@ -14059,27 +15123,56 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '刚才有个电话说要核对车型，是你们打的吗',
         '我下单后一直在出差，旺旺消息都没顾上看。刚翻到你们说要确认车型，是不是我没回你们就不做了？',
         '我没啥要改的哈，就是问下你们做之前会再跟我对一遍车吧？怕做错',
+        '下单以后还没发货，今天接到个陌生电话说要跟我对车型，我以为是骗子直接挂了。是你们打的吗？',
+        '我不是要改车型，就是想问做之前你们会不会再跟我对一遍，怕做错',
+        '你們發貨前會再跟我確認一次車型嗎？我寫的年份不太確定對不對',
       ],
     ],
     [
       '发什么快递',
       ['发什么快递', '能发顺丰吗', '可以指定快递吗', '京东是京东物流吗'],
-      ['京東這邊是京東自己送嗎？', '别给我发韵达，我们这片韵达老丢件，换家行不'],
+      [
+        '京東這邊是京東自己送嗎？',
+        '别给我发韵达，我们这片韵达老丢件，换家行不',
+        '你们一般走哪家快递呀📦',
+        '能发SF吗？要加多少钱我补给你',
+        '京东店发的是京东快第吗，还是别家的',
+      ],
     ],
     [
       '发货后几天到',
       ['几天能到', '发货后多久收到', '到我这要几天', '周末送货吗'],
-      ['发了之后大概几天到广州', '从发货到我手上要几天呀📦 我在沈阳', 'JD物流周末送不送？我只有周六在家'],
+      [
+        '发了之后大概几天到广州',
+        '从发货到我手上要几天呀📦 我在沈阳',
+        'JD物流周末送不送？我只有周六在家',
+        '从你们那发到北京要几天呀🚚💨 周末送不送',
+        '寄到福建大概要幾天才收得到？',
+      ],
     ],
     [
       '偏远地区能发吗',
       ['新疆能发吗', '西藏包邮吗', '偏远地区运费多少', '港澳台能寄吗'],
-      ['請問可以寄到香港嗎？', '拉萨能寄吗？运费大概要补多少', '青海西宁能发货吗，要补运废吗'],
+      [
+        '請問可以寄到香港嗎？',
+        '拉萨能寄吗？运费大概要补多少',
+        '青海西宁能发货吗，要补运废吗',
+        '新疆乌鲁木齐能寄吗？包邮不',
+        '我们西藏这边能寄不，邮费咋算啊',
+        '我不在内地，人在香港，能不能直接寄过来',
+      ],
     ],
     [
       '物流不更新',
       ['物流几天没动了', '快递一直不更新', '物流显示异常', '查不到物流信息'],
-      ['物流三天没动了！到底发没发？', '单号查不到任何信息是咋回事😩', '这快递是趴窝了吧，卡在一个地方不挪窝'],
+      [
+        '物流三天没动了！到底发没发？',
+        '单号查不到任何信息是咋回事😩',
+        '这快递是趴窝了吧，卡在一个地方不挪窝',
+        '物流三天没动了！你们到底发没发？别拿个空单号糊弄我',
+        '单号查了一整天都没信息🙄 是不是根本没发',
+        '周一就收到发货通知了，结果物流一直停在“已揽收”。今天都周四了一点动静没有。能帮我催一下吗，等着装车用呢',
+      ],
     ],
     [
       '显示签收但没收到',
@@ -14088,6 +15181,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '物流显示昨天下午就签收了，可我昨天一整天都在家，没人敲门也没接到电话。门卫和楼下驿站我都问过了，都说没有。这怎么办？',
         '顯示已簽收但我根本沒拿到東西',
         '显示签受了，但是快递贵里面没有啊',
+        '物流显示已签收，我压根没见到东西！谁签的？',
+        '说是已经钱收了，可我家里没人收到啊，楼下驿站也没找到',
+        '顯示已簽收，但我家門口什麼都沒有，問了鄰居也沒人幫忙拿',
       ],
     ],
     [
@@ -14097,6 +15193,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '搬家了宝，收货的地儿得换一下，还没发吧',
         '不是要退单，就是收件那里换成我公司的地址',
         '我address写成老家的了，已经ship了还能改吗',
+        '地址填错了，能帮我改一下吗',
+        '下单的时候用的默认地址是老家的，可我人现在在苏州上班。东西应该还没发吧？帮我改成公司那边可以吗',
+        '刚搬家了，address要换一下，order应该还没ship吧',
       ],
     ],
     [
@@ -14106,6 +15205,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '完了 颜色点错了😱 本来要黑的点成米色了 还能改吗',
         '下单时手滑了，把凯美瑞写成了雅阁，家里两台车我弄混了。今天早上才发现，脚垫现在还来得及改吗？',
         '车型写措了 能帮我改下吗 是宝骏510不是宝骏560',
+        '不好意思，留言里年份写错了，应该是2021款不是2020款',
+        '不是要退款，是年款写岔了，能给我改成2022款的吗',
+        '完蛋😱 我把车写成了途观，其实是途观L，还来得及改不',
       ],
     ],
     [
@@ -14115,6 +15217,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '拍错了拍错了，赶紧给我撤了',
         '不是不想要，是手抖下了两单，其中一单能取消吗',
         '才下单两天就说在生产了不让取消？你们也太快了吧，我不管我就要退',
+        '刚拍的那单不要了，怎么取晓啊',
+        '算了不想要了，刚拍的那个给我撤了吧，应该还没发吧',
+        '剛下單的腳墊還能取消嗎？家裡人說他已經買過了',
       ],
     ],
     [
@@ -14124,32 +15229,64 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '脚垫不喜欢凭什么不能退？七天无理由是摆设吗？',
         '定做的座套收到了，颜色跟想的不太一样，能退吗',
         '遮阳挡尺寸没毛病，就是我不想用了，能return吗',
+        '凭什么脚垫不能退？不喜欢这个颜色也不行？霸王条款吧',
+        '东西没毛病，就是我不想要了，座套能退吗',
+        '遮阳挡收到了觉得颜色跟内饰不太match，能无理由return吗',
       ],
     ],
     [
       '非定制商品七天无理由',
       ['能七天无理由吗', '支架不喜欢能退吗', '收到不想要了', '拆封了能退吗'],
-      ['手机支架买了用不上，能退吗', '香薰我還沒拆封，可以退嗎？', '不是质量问题哈，就是机油多买了一桶，没开封能退不'],
+      [
+        '手机支架买了用不上，能退吗',
+        '香薰我還沒拆封，可以退嗎？',
+        '不是质量问题哈，就是机油多买了一桶，没开封能退不',
+        '手机支架买了发现用不上🙈 还没拆封，能退吗',
+        '机油拆了一桶发现买多了，剩下那桶没开封能退不',
+      ],
     ],
     [
       '怎么申请退货',
       ['怎么退货', '退货地址是哪', '退货流程是什么', '退货要写什么'],
-      ['退货在哪里申请', '要退货 该怎么弄啊🙃 第一次在网上退东西', '退货怎么声请啊，找半天找不到入口'],
+      [
+        '退货在哪里申请',
+        '要退货 该怎么弄啊🙃 第一次在网上退东西',
+        '退货怎么声请啊，找半天找不到入口',
+        '要退货的话在哪里点？',
+        '退货地止在哪里看，要寄回哪里',
+        '充气泵给同事买重了，一模一样的两台。已经跟你们说好退一台了，但不知道去哪操作，寄的时候要写啥吗？',
+      ],
     ],
     [
       '退货运费谁出',
       ['退货运费谁出', '退回来要我付邮费吗', '有运费险吗', '不能寄到付吗'],
-      ['你们自己发错了还要我出运费？？', '我寄回去能到付吗？运费给报销不'],
+      [
+        '你们自己发错了还要我出运费？？',
+        '我寄回去能到付吗？运费给报销不',
+        '不是质量问题，就是我自己买错了，这种寄回去运费要我自己出吗',
+      ],
     ],
     [
       '退款多久到账',
       ['退款多久到账', '退货寄回去了什么时候退钱', '怎么还没退款', '退款要几天'],
-      ['货已经寄回去了 大概多久能退钱啊💰', '退款退到銀行卡要幾天？'],
+      [
+        '货已经寄回去了 大概多久能退钱啊💰',
+        '退款退到銀行卡要幾天？',
+        '退货寄回去三天了，钱啥时候能回来',
+        '退款呢？快递显示你们都签收一周了钱还没到！',
+        '退款多久能到卡里啊💰 等着还信用卡呢😂',
+      ],
     ],
     [
       '退款退到哪里',
       ['退款退到哪', '花呗付的怎么退', '白条退款怎么算', '能退到别的账户吗'],
-      ['退款退到哪？我当时是用花呗付的', '不要退回原来的卡，能不能直接转我微信', '用白条付的，refund会回到哪'],
+      [
+        '退款退到哪？我当时是用花呗付的',
+        '不要退回原来的卡，能不能直接转我微信',
+        '用白条付的，refund会回到哪',
+        '白条付的钱refund是回到白条还是银行卡？',
+        '不要退回原来那张卡，能直接退我微信零钱吗',
+      ],
     ],
     [
       '未收到货仅退款',
@@ -14159,6 +15296,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '不是退货，货我压根没收到，就想把钱退了',
         '快递还在路上不想要了😅 直接拒签行吗',
         '我上周三下的单，到现在快递还在路上，结果昨天在楼下汽配店已经买到差不多的了。这个还没到手的充气泵能直接退钱吗？实在不想收了再寄回去折腾。',
+        '東西還沒到，我不想要了，能直接把錢退給我嗎',
+        '快递还在路上呢，我人出差了收不了，直接退钱行不',
+        '没收到货可以只退宽吗',
       ],
     ],
     [
@@ -14169,6 +15309,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '座套昨天到了，折腾了一下午，后排靠背那块明显短一截，拉链都拉不上。我确定留言写的车型没错。这个怎么处理？',
         '遮阳挡size不对，两边空出好大一块',
         '脚垫大小不核适，刹车那里被卡住了',
+        '脚垫完全不贴合，油门那块翘起来脚都踩不下去，你们怎么做的？',
+        '座套今天装上了，后排那片明显短一截，拉链都拉不上。我留言写的是2022款凯美瑞，跟行驶证上一模一样。这怎么处理？',
+        '遮陽擋放上去兩邊空了一大截，根本不合我的車',
       ],
     ],
     [
@@ -14179,6 +15322,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '电瓶到了外壳都破了还在往外渗水！这叫新品？',
         '盒子压扁了 支架断了一截😭',
         '香薰外殼收到就碎了，整個盒子裡都是渣',
+        '收到的电瓶外壳裂了还在往外渗水！你们怎么包装的',
+        '快递小哥送来的时候箱子就瘪了一角，我当时也没多想就签了。回家拆开一看，记录仪屏幕是碎的。这种情况怎么弄？',
+        '拆开箱子手机支架的夹子直接断了😭😭',
       ],
     ],
     [
@@ -14188,12 +15334,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '少发了一片后排的脚垫',
         '我买的是黑色的给我发来个米色，能不能上点心',
         '雨刮只收到一根，另一根呢？还有我要的26寸怎么发的24',
+        '不是质量问题，是压根少了一块，脚垫只收到两块，后排那块没有',
+        '我拍的是black，收到的是beige，是不是发错了',
+        '说好的送个香薰呢，箱子翻了个底朝天都没看见',
       ],
     ],
     [
       '保修政策',
       ['保修多久', '记录仪保修吗', '电瓶质保几年', '保修要什么凭证'],
-      ['充气泵的warranty多长？要不要留保修卡', '电瓶保几年？坏了是直接换新还是拿去修', '行車記錄器保固多久？'],
+      [
+        '充气泵的warranty多长？要不要留保修卡',
+        '电瓶保几年？坏了是直接换新还是拿去修',
+        '行車記錄器保固多久？',
+        '充气泵坏了管修多久',
+        '行車記錄儀保固多久？從哪天開始算？',
+      ],
     ],
     [
       '记录仪不开机或不录像',
@@ -14203,6 +15358,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '装上才一周就不录像了，真要用的时候啥也没录到，要你们何用',
         '前天被人别车想调视频，结果发现记录仪从上礼拜就没在录了，屏幕一直提示卡有问题。卡是套餐送的那张。这怎么搞？',
         '记录仪开不了鸡了 一直黑屏',
+        '才买一个月的记录仪就开不了机了，什么垃圾质量',
+        '记录仪一直提示卡错误，录不了相',
+        '昨天被人追尾了想调视频，结果发现记录仪从上周就没录东西，屏幕亮着但文件夹是空的。插的就是你们送的卡。这是啥问题？',
       ],
     ],
     [
@@ -14213,6 +15371,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '新电瓶用了一个月就亏电，早上打不着车上班迟到扣钱，你们赔吗？',
         '上个月在你们这买的电瓶，前阵子出差停了十来天，回来就启动不了。我车上接了停车监控的。是电瓶坏了吗？',
         '电瓶咋又没电了 又得找人搭电才着，醉了',
+        '电瓶换了才两个月，今早又打不着火了，还得叫人来搭电。车也就放了三四天没开。是不是电瓶本身有毛病？',
+        '新换的电瓶咋又没电了，一拧钥匙就咔咔咔没反应，服了',
+        '电瓶装了一个月车就start不起来了，是不是battery本身有问题？',
       ],
     ],
     [
@@ -14223,6 +15384,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '才用一个月脚垫角就翘起来了😒',
         '主驾脚垫的线脱了，缝的那圈开交了',
         '脚垫的edge翘起来了，能fix一下吗',
+        '脚垫边上翘起来了，怎么弄平',
+        '用了一个月脚垫的缝线开了🥲 这能给弄吗',
+        '脚垫的包边开胶了，才买两个月，主架那片能不能给补一块',
       ],
     ],
     [
@@ -14233,12 +15397,22 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '真的无语，体验巨差，差评预定',
         '我是你们老顾客了，这次买的东西出了问题，前前后后沟通了一个礼拜都没个结果，每次都让我等。真的挺失望的，希望有人能认真管一下。',
         '你們的處理方式我很不滿意，我要投訴',
+        '我要投诉！你们回消息慢得要死，问三遍都没人理',
+        '这是我第三次在你们家买东西了，这次真的太失望了。版做错了，来回沟通一个礼拜没结果，每次都让我等。今天必须给我个说法。',
+        '真的无语，你们家服务就这？给个说法吧',
       ],
     ],
     [
       '怎么开发票',
       ['能开发票吗', '发票怎么开', '发票什么时候给', '忘了要发票'],
-      ['发票能开个人的吗？开好了发到哪', '公司报销要invoice，电子的可以吗', '我下单时忘填发票了，现在补开还来得及吗'],
+      [
+        '发票能开个人的吗？开好了发到哪',
+        '公司报销要invoice，电子的可以吗',
+        '我下单时忘填发票了，现在补开还来得及吗',
+        '不要纸质的，电子票就行，买机油单位要报销，怎么弄',
+        '公司要reimbursement，能开个电子invoice吗，抬头写个人名字就行',
+        '可以开票吗🧾 报销要用',
+      ],
     ],
     [
       '开增值税专用发票',
@@ -14248,17 +15422,33 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '要开增直税专用发票，需要给你们什么资料',
         '我们公司车队一次要换十块电瓶，财务那边要求必须开增值税专票才能走账。你们能开吗？需要我们提供哪些东西？',
         '不要普票，要那种能抵税的，抬头是公司',
+        '我们公司要专票，能开吗',
+        '公司需要增值稅專用發票，要提供哪些資料？',
+        '不要普票，要专票，上次抬头给错了能重开吗',
       ],
     ],
     [
       '转人工客服',
       ['转人工', '有没有真人客服', '机器人听不懂', '客服在吗'],
-      ['转人工', '别用机器人糊弄我！给我找个活人来！', '有真人吗 找人工🙋', '人工人工人工'],
+      [
+        '转人工',
+        '别用机器人糊弄我！给我找个活人来！',
+        '有真人吗 找人工🙋',
+        '人工人工人工',
+        '别再用机器人回我了，找个真人来',
+        '我不是要跟机器聊，有没有真人客服啊，说半天都听不懂我的意思',
+        '转人公，我要跟人说话',
+      ],
     ],
     [
       '生产日期和保质期',
       ['生产日期是什么时候？', '保质期多久？', '日期在哪里看？', '现在发的是几月份的货？'],
-      ['請問桃酥買回去大概可以放幾個月？想多買一點放辦公室慢慢吃', '牛肉脯的宝值期是多久呀，生厂日期在哪里看'],
+      [
+        '請問桃酥買回去大概可以放幾個月？想多買一點放辦公室慢慢吃',
+        '牛肉脯的宝值期是多久呀，生厂日期在哪里看',
+        '请问这个桃酥保值期多长，生厂日子在哪看呀',
+        '請問豬肉脯可以放多久？包裝上哪裡看得到是哪天做的？',
+      ],
     ],
     [
       '会不会发临期货',
@@ -14267,12 +15457,20 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '上回在别家买的坚果，到手一看还剩一个月就到期了，你们家发出来的日期新不新？',
         '送长辈的礼盒哈 千万别给我整那种快到期的批次 拜托拜托',
         '这个gift box现在发的是哪个batch？不想收到那种date快到了的',
+        '上回在别家买的坚果到手就剩一个月了，你们不会也拿快过期的来清库存吧？？',
+        '想买两盒gift box送长辈，发过来的会不会是那种快expire的batch啊',
+        '蹲个答案 发的是新鲜批次不 别给我整快到日子的哈',
       ],
     ],
     [
       '保存方法',
       ['开封后怎么保存？', '需要放冰箱吗？', '坚果受潮了怎么办？', '夏天怎么存放？'],
-      ['开了袋的芒果干一下吃不完咋整😂 放哪儿不容易坏', '豬肉脯收到之後要放冰箱嗎？還是擺在櫃子裡就行'],
+      [
+        '开了袋的芒果干一下吃不完咋整😂 放哪儿不容易坏',
+        '豬肉脯收到之後要放冰箱嗎？還是擺在櫃子裡就行',
+        '我在广州，屋里现在快35度了。上周买的夏威夷果放柜子里，这两天吃着有点软还有点油味。剩下的几包和一盒巧克力酥该怎么放？要不要塞冰箱？',
+        '牛肉干拆开吃了一半😂 剩下的要进冰箱吗还是扔桌上就行🤔',
+      ],
     ],
     [
       '冷链商品配送',
@@ -14281,6 +15479,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '鲜肉月饼寄到广州路上要走几天？会不会半路就坏了',
         '不是问普通零食哈，我是想问那个鲜肉月饼能不能寄到乌鲁木齐',
         '我妈住杭州，想给她订一盒你们的鲜制糕点。之前在别家买过一次，到了都馊了，所以有点怕。你们这种要冷藏的是怎么寄的？运费要另外出吗？',
+        '那款卤鸭脖是走cold chain的吗？要额外付shipping吗',
+        '鲜做的糕点是冷连寄的吗，发新彊能到不',
       ],
     ],
     [
@@ -14290,6 +15490,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我儿子对花生过敏，挺严重的，上次误吃进了急诊。想买你们的腰果和巴旦木给他当零食，但担心会不会沾到花生。你们是同一个车间做的吗？',
         '怀孕了能吃你家的蜜枣不？sugar是不是很高，最近在控血糖',
         '两岁宝宝能吃你家的坚果么，怕他咽住，还有我家老人有糖料病能吃吗',
+        '我儿子对花生过敏挺严重的，之前吃了一次混合果仁就满身起疹子。你们家的腰果是单独车间做的吗？会不会沾到花生？',
+        '懷孕五個月了，可以吃你們家的話梅嗎？有點擔心',
+        '宝宝两岁半能吃巴旦木吗👶 怕卡嗓子😥',
       ],
     ],
     [
@@ -14298,6 +15501,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         '配料表写一长串看不懂的东西，到底加了多少乱七八糟的？给小孩吃的能不能说清楚！',
         '那款說不加糖的綠豆糕，是真的一點蔗糖都沒放嗎？裡面有什麼成分',
+        '不是问过不过敏哈，我是想知道猪肉脯里到底放没放防腐剂和色素',
+        '这款芝麻糕都用了啥原料？有没有additive，给小孩吃的',
+        '有没有科技与狠活啊😅 配料表干净不',
       ],
     ],
     [
@@ -14307,22 +15513,41 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '现在满大街都是假五常，你们这个该不会是掺了普通米冒充的吧？别忽悠我',
         '五常米袋子上那个code扫了能查到啥？怎么证明是original产地的',
         '你家稻花香是真·五常的吗 别是东北随便哪儿的米套个袋子哈哈',
+        '现在满大街都叫五常米，十袋有九袋是掺的，你们这个敢保证是五常本地产的吗？别拿调和米糊弄人',
+        '你们家吴常大米是正中的吗，是稻花香二号不',
+        '米袋上那个二维码扫了能查到origin吗？想确认下是不是真货',
       ],
     ],
     [
       '是不是新米',
       ['是新米吗？', '哪一年的米？', '大米加工日期是什么时候？', '会不会是陈米？'],
-      ['大米是今年的吗，家工日期在哪里看呀', '想吃刚打下来的米煮的饭🍚 现在下单发的是今年秋天的吗'],
+      [
+        '大米是今年的吗，家工日期在哪里看呀',
+        '想吃刚打下来的米煮的饭🍚 现在下单发的是今年秋天的吗',
+        '我不是问真假，就想知道现在寄的米是今年秋天刚收的还是去年剩的',
+        '請問現在寄出的米是今年的嗎？打開以後能放多久？',
+        '米是当季的不 陈的我可不要哈',
+      ],
     ],
     [
       '规格和整箱数量',
       ['一箱有几袋？', '是5kg还是10kg？', '能拆开单买吗？', '净含量多少？'],
-      ['我不要一整箱的，家里就俩人，油能只拍一桶吗', '杂粮一箱有几袋啊 每袋多重 想先少买点试试😅'],
+      [
+        '我不要一整箱的，家里就俩人，油能只拍一桶吗',
+        '杂粮一箱有几袋啊 每袋多重 想先少买点试试😅',
+        '我不要一整箱，就想买一两包杂粮尝尝，能单拿吗',
+        '油是一桶还是两桶一箱呀🛢️ 家里就俩人怕吃不完😅',
+      ],
     ],
     [
       '食用油工艺和等级',
       ['油是压榨的吗？', '是不是转基因？', '是几级油？', '有花生油吗？'],
-      ['菜籽油是non-GMO的吗？是几级的油', '大豆油是用什麼方法做的？原料是不是基改的'],
+      [
+        '菜籽油是non-GMO的吗？是几级的油',
+        '大豆油是用什麼方法做的？原料是不是基改的',
+        '菜籽油是non-GMO的吗？grade是一级吗',
+        '最近刷到个视频说有些油有溶剂残留，吓得我不敢乱买。家里一直吃大豆油，想问问你们家大豆油是怎么做出来的，花生油又是啥做法，桶上能看到吗？',
+      ],
     ],
     [
       '杂粮和挂面的吃法',
@@ -14331,12 +15556,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '第一次买杂粮，黑米和红豆买回来不知道咋弄。上次直接跟白米一块儿煮，结果硬邦邦的，老公说跟嚼沙子似的。是不是得先泡？泡多久合适？',
         '挂面到底煮几分钟啊 我每回不是煮成糊就是夹生 救命',
         '燕麦米跟白米按啥比例放电饭锅呀🤔',
+        '黑米要泡多久再煮？跟白米掺多少合适',
+        '厨房小白求教 这面条下锅煮几分钟啊 上次煮成一坨浆糊了😭',
+        '燕麥米直接丟電鍋煮會不會太硬？要先泡水嗎',
       ],
     ],
     [
       '礼盒内容和搭配',
       ['礼盒里有哪些东西？', '礼盒能自己搭配吗？', '礼盒有多重？', '送手提袋吗？'],
-      ['不是要搞定制，就是想把礼盒里的红枣换成核桃，这样行吗', '送客户的那盒带不带手提袋呀🎁 不想光拎个盒子上门'],
+      [
+        '不是要搞定制，就是想把礼盒里的红枣换成核桃，这样行吗',
+        '送客户的那盒带不带手提袋呀🎁 不想光拎个盒子上门',
+        '那个588的年货盒子里具体装了哪几样？给不给配袋子',
+        '不是要定做，就是想把盒子里的核桃换成开心果，这个能换吗',
+        '这个礼盒打开里面都有啥呀🎁 带不带拎的袋子 要提去丈母娘家😂',
+      ],
     ],
     [
       '库存和补货',
@@ -14345,6 +15579,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '松子一直sold out，大概什么时候restock？',
         '这款蛋黄酥断好几天了 啥时候回来啊 馋死了',
         '页面写着预收是啥意思，那我现在拍了什么时候能发',
+        '蛋黃酥怎麼一直顯示沒貨，什麼時候會再有？',
+        '牛肉干没获了吗，啥时候补获啊',
+        '五常米那个两袋装out of stock了，大概什么时候restock？',
       ],
     ],
     [
@@ -14354,12 +15591,20 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '前天刚买的礼盒今天就便宜20块？？玩我呢是吧，差的钱退不退',
         '我上周在京东店买的大米今天降价了，能把多出来的钱退我吗',
         '我十天前買的肉脯現在變便宜了，可以把差的錢退給我嗎？',
+        '我前天刚拍的坚果礼盒今天就便宜了三十！！合着早买的就是冤大头呗？',
+        '上周五买了两桶花生油，当时一百五十多。今天点进去一看同一款变成一百三十九了。我才买了一个礼拜，中间差的钱能给我退回来吗？',
+        '我前幾天買的禮盒今天變便宜了，差的錢能補給我嗎？',
       ],
     ],
     [
       '优惠券使用',
       ['优惠券怎么领？', '券用不了', '下单怎么没减？', '有新人券吗？'],
-      ['券领了死活用不上😭 是不是定制的那种不能用啊', '店铺的coupon在哪里领？我找了半天没看到入口'],
+      [
+        '券领了死活用不上😭 是不是定制的那种不能用啊',
+        '店铺的coupon在哪里领？我找了半天没看到入口',
+        '优会卷领了用不上，是不是过七了',
+        '你们这券是摆设吗？领了三张一张都抵不了，玩人呢',
+      ],
     ],
     [
       '满减活动叠加',
@@ -14368,6 +15613,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '店铺满减能叠平台那个跨店减吗 想凑个单薅一波羊毛',
         '年货节的活动能和优惠卷一起用吗，我想先加够等开始再付',
         '不是问券怎么领，我是想知道满减和店铺券能不能同时减',
+        '双11店铺的满减能和跨店的stack吗？还要不要提前领券',
+        '618玩法啥时候出啊 店里满减和平台的能一块用不',
       ],
     ],
     [
@@ -14377,12 +15624,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '直播间卖39你们店里挂59？我已经在店里拍了，你给我按直播那个价改一下！',
         '昨晚看主播带你们家的坚果礼盒，价格特别便宜，当时犹豫了没抢到。今天进店一看贵了一大截。能不能按昨晚那个价卖我一盒？',
         '我不是从直播间进来的，是在店铺首页直接拍的，这样也能享受主播那个价吗',
+        '直播间主播喊69，我在店里买花了89，一模一样的东西凭什么差二十？给我按直播间的价改',
+        '我不是要退款，就是问问能不能按昨晚直播的那个价给我调一下',
+        '刚刷到直播比店里便宜好多😭 我早上在店铺页面拍的能按那个价吗🥺',
       ],
     ],
     [
       '支付方式',
       ['能用花呗吗？', '支持白条吗？', '能分期吗？', '能货到付款吗？'],
-      ['能花呗分期吗？想买几个gift box送人，一次性付有点肉疼', '可以收到貨再付錢嗎？我不太會用網上付款'],
+      [
+        '能花呗分期吗？想买几个gift box送人，一次性付有点肉疼',
+        '可以收到貨再付錢嗎？我不太會用網上付款',
+        '京东店那边能用微信付钱吗',
+        '天猫这边能分期吗？credit card能刷不',
+        '可以货到付宽吗，我怕被骗',
+      ],
     ],
     [
       '企业团购',
@@ -14390,6 +15646,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         '我是行政，年底要给全公司一百二十来号人发福利，预算一人两百左右。想问批量拿能便宜多少？能签合同走公账吗？',
         '我们company要采购一批零食给员工，30份左右，有批发price吗',
+        '我是公司行政，中秋要给员工发福利，大概80个人，每人一份坚果礼盒。量大能便宜多少？可以公对公打款、签合同吗？',
+        '單位想一次買一批零食，多少份起有優惠價？',
+        '我们company要买30份大米当员工benefit，有没有B2B的价格',
       ],
     ],
     [
@@ -14398,6 +15657,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         '我們公司想做一批中秋禮盒，盒子上燙金印我們的標誌，設計稿要另外收錢嗎？',
         '过年想给客户做带公司名的礼盒🧧 现在订还来得及吗 一般要提前多久',
+        '春节的礼盒能把我们公司logo印上去吗，最少得做多少盒',
+        '去年中秋临时找人做盒子，结果节前三天才到，差点开天窗。今年想早点弄，大概200盒，盒子上要烫金印公司名，再配张贺卡。现在开始做的话要多久？',
+        '中秋礼盒定至要提前多久下单，设计高要另外收钱吗',
       ],
     ],
     [
@@ -14407,6 +15669,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '想直接寄给我女朋友🥰 能帮忙写张小卡片放里面吗',
         '不是寄给我自己，是寄给我爸妈的，盒子里千万别塞价格单啊',
         '能帮我直接发给朋友吗 盒子里能不能方张祝福的卡片',
+        '想直接寄到我朋友那，能帮忙写张和卡吗？包裹里千万别放价钱单',
+        '送女朋友的生日礼物🎂 能帮我写个小纸条放进去吗 里面别夹小票哈💕',
+        '可以幫我直接寄給我媽嗎？裡面不要有價格，想附一張小卡片寫幾句話',
       ],
     ],
     [
@@ -14416,17 +15681,29 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '今天下午五点多才付的款，本来想着后天就能收到。朋友说你们家过了几点就只能第二天发了，是真的吗？那我这单今天还能走吗？',
         '周末你们发货不 周六拍的话啥时候走',
         '京东店的大米下单后多久ship啊？',
+        '周末你们仓库上班不 今天拍明天能出库不',
+        '京东那边下单大米一般几天ship？家里快断粮了',
       ],
     ],
     [
       '快递公司',
       ['发什么快递？', '能发顺丰吗？', '能指定快递吗？', '邮政能到吗？'],
-      ['你们发什么快地啊，能不能换顺风，我们这边中通老丢件', '不是问几天到，是问你们用哪家快递，我家小区只让顺丰进'],
+      [
+        '你们发什么快地啊，能不能换顺风，我们这边中通老丢件',
+        '不是问几天到，是问你们用哪家快递，我家小区只让顺丰进',
+        '不要中通，我们这边中通老丢件，能换顺丰不，加钱也行',
+        '京东店寄大米用的是京东物留吗',
+      ],
     ],
     [
       '偏远地区运费',
       ['偏远地区加多少运费？', '新疆包邮吗？', '为什么要补运费？', '西藏能发吗？'],
-      ['凭什么西藏就不包邮？一箱油还要多收我二三十，也太坑了吧', '可以寄到香港嗎？運費要怎麼算'],
+      [
+        '凭什么西藏就不包邮？一箱油还要多收我二三十，也太坑了吧',
+        '可以寄到香港嗎？運費要怎麼算',
+        '我在新疆买袋米还要多掏二十多块邮费？别家都包邮好吧',
+        '請問可以寄到香港嗎？郵費怎麼算',
+      ],
     ],
     [
       '配送时效',
@@ -14435,6 +15712,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我妈下周三过生日，想今天下单一个糕点礼盒寄到成都。你们是从哪儿发的？到成都大概要几天，怕赶不上。',
         '寄到哈尔滨大概几天能到呀📦',
         '我不想跑驿站去拿，能不能让快递直接送到家门口',
+        '我妈下周六生日，人在成都，我在上海这边下单。现在拍礼盒寄过去赶得上吗？一般路上要走几天？',
+        '寄到山东那边大概几天能收到',
+        '快递能直接送上楼吗🏠 不想去驿站扛米 太沉了😩',
       ],
     ],
     [
@@ -14444,6 +15724,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '物流三天一动不动！！！到底寄出去没有，是不是弄丢了',
         '单号卡在中转站好几天了 啥情况啊 等着送人呢',
         '我的包裹好幾天都沒有新的物流資訊了，可以幫我查一下嗎',
+        '物流四天没动了！！！包裹是不是丢了？你们到底管不管',
+        '我的快递一直停在中转站，信息三天没更行了',
+        '我包裹是被哪个小哥顺走了吗 卡在一个地方好几天了 咋整',
       ],
     ],
     [
@@ -14453,6 +15736,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我买了15个礼盒，要分别寄给不同的客户，能弄吗',
         '手上有个list，20个收件人，能帮忙一个个寄过去吗？要不要加钱',
         '年底要给合作伙伴送点东西，地址散在全国十几个城市。一个个下单太折腾了。能不能我只拍一单，你们照着名单分开寄？',
+        '买20盒送客户，每家地址不一样，能分开寄吗',
+        '手上有个list大概30个收件人，礼盒能帮忙一个个寄吗？要不要另外收钱',
+        '年底要给各地合作方寄年货，一共十五家，分在七八个城市。我不想一单一单拍，能不能一次付完你们照着名单分别发？名单我已经整理好了。',
       ],
     ],
     [
@@ -14462,6 +15748,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '刚才下单太急，地址填成我老家了，其实要寄到我现在租的房子。刚付完款，应该还没发出去吧？麻烦帮我换成上海闵行那个地址。',
         '我地址打错一个字，是新华路不是新花路，能帮我该一下吗',
         '啊啊啊收件地址填成公司了😱 想改成家里 是不是已经寄了',
+        '收件地方填成老房子那边了，能帮我换一下吗',
+        '不是要退，是收货的地方写成老家了，能改成我单位的吗',
+        '啊啊啊位置选错了😱 已经寄出了还能转到新地方吗🙏',
       ],
     ],
     [
@@ -14471,6 +15760,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '不是要退货，东西还没发呢，我就是想把这单直接作废',
         '下单手滑了 能撤回不 应该还没发吧',
         '定制礼盒我说了不要了，凭什么不让取消？设计稿我都还没看过！',
+        '刚拍的不想要了，怎么弄能把钱退回来，还没寄吧',
+        '手滑拍错了 能撤回不 还没发吧',
+        '訂單不想要了，還沒寄出可以作廢嗎？錢多久回來',
       ],
     ],
     [
@@ -14480,6 +15772,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '刚拍的牛肉干想换成五香的，还能改吗',
         '我不是要退款，就是口味点错了，想改成奶油味的',
         '我又拍了一单 俩单一块儿寄呗 省得跑两趟快递柜',
+        '不是要取消，是想把原味换成椒盐的，能改不',
+        '刚才又拍了一单，能跟上一单塞一个箱子里寄吗',
+        '5kg的能upgrade成10kg的吗，应该还没出库吧，差价我补',
       ],
     ],
     [
@@ -14489,6 +15784,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '付款三天了还不发货？？？你们到底有没有货',
         '亲 能不能快点发呀 等着吃呢 急急急',
         '我的订单怎么还没发或啊，不是说两天内发吗',
+        '三天了还没寄出！！说好的48小时呢？再不动我就去平台告你们了',
+        '亲 催一下下 啥时候寄啊 馋死了',
+        '拍了两天了还躺在待发货😤 麻烦快点安排呀🙏',
       ],
     ],
     [
@@ -14498,6 +15796,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '快递还在路上，我昨晚在超市看到同款就先买了。你们这个我不想要了，到时候快递打电话我直接不收行不行？这样运费怎么算？',
         '包裹我還沒拆，可以直接叫快遞退回去嗎？會扣錢嗎',
         '不是东西有问题，就是不小心买重了，我让快递退回的话你们扣多少运费',
+        '不是收了再退哈，是快递还没送到我就不想要了，到时候直接不签行不行',
+        '具收的话来回的邮费要我出吗',
+        '我买了两箱米，结果家里人说单位刚发了，用不上。快递明天送，我不拆直接让快递员拉回去可以吧？钱啥时候回来，扣不扣运费？',
       ],
     ],
     [
@@ -14507,6 +15808,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '收到两天了还没拆封，可以退吗？',
         '开了一袋尝了不喜欢，剩下几袋没开的能7天return吗',
         '我连封都没拆你们说不能退？七天无理由是摆设吗！',
+        '没开封的收到第五天了还能退吗',
+        '不是东西有问题，就是买多了，没拆的能退不',
+        '凭什么拆了就不给退？消费者权益你们懂不懂',
       ],
     ],
     [
@@ -14516,6 +15820,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '你们发错的货，寄回去的快递费谁出？',
         '退货的运废是我出还是你们出啊，我可不想到付',
         '油桶漏的那箱我自己垫钱寄回去了，快递费你们给报吗💸',
+        '东西有质量问题要寄回去，邮费谁出',
+        '寄回去的shipping fee谁付？能直接到付吗',
+        '寄回去的快递费还要我自己掏？明明是你们的锅',
       ],
     ],
     [
@@ -14525,6 +15832,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '上周寄回去的那箱退货，物流显示前天仓库就签收了。可我到现在都没见着钱，页面也没动静。一般签收以后多久能退回来？',
         '退款咋还没到账 都两天了 花呗那边啥也没看到',
         '退回去的东西仓库收了，多久能退钱呀⏰',
+        '钱呢钱呢💰 退的款到底要几天才到😭',
+        '退款退到信用卡要等幾天？',
       ],
     ],
     [
@@ -14534,6 +15843,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我不要退回花呗，能不能直接打到我微信上',
         '退款會退到哪裡？我當時是刷信用卡付的',
         'refund会回到原来的账户吗？我当时用的京东白条',
+        '别退花呗，能直接打我微信里吗',
+        '用白条付的，退的钱会回到哪',
+        '退钱是原路反回吗，我那张银行卡已经注消了',
       ],
     ],
     [
@@ -14543,6 +15855,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '要退或的话怎么弄，寄回哪个地址啊，纸条上要写啥',
         '买了两箱挂面，家里人说太多吃不完，还没拆。想退一箱回去，但我在京东上没找到退货地址。要怎么操作，寄的时候里面要写点什么吗？',
         '退货申请在哪里点啊，我找不到入扣',
+        '东西想寄回去，在哪里点申请？要寄到哪个地址',
+        '想return一下，在app哪里apply？流程是啥',
+        '第一次退东西 完全不会弄 求个手把手教程',
       ],
     ],
     [
@@ -14553,6 +15868,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '坚果袋子漏气了瘪瘪的😞 这还能吃吗',
         '收到的禮盒外箱整個壓扁了，裡面的糕點都碎成渣了',
         '今天大米到了，快递小哥往门口一放我就看见袋子裂了个口，米撒了一地。真空袋也软塌塌的，明显漏气了。这个你们怎么处理？',
+        '油桶破了一箱子全是油，快递员还一脸嫌弃，你们怎么打包的！',
+        '收到的坚果袋子瘪了😩 一点都不鼓 还能吃吗',
+        '今天拿到礼盒，外面的盒子压得扁扁的，打开里面的糕点碎了好几块，一袋芝麻片也裂了口子。本来是送人的，这样根本拿不出手，怎么处理？',
       ],
     ],
     [
@@ -14562,6 +15880,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '不是发错了，是数量不对：我拍了三袋，箱子里就两袋',
         '订单里6样东西，box里只有5样，猪肉脯那袋missing了',
         '又少发！上次就少过一回，这次礼盒里又缺一罐，你们仓库能不能上点心',
+        '買了三袋怎麼只收到兩袋',
+        '我订的是六袋一箱的杂粮，拆开数了两遍只有五袋。箱子没有被拆过的痕迹，是不是打包的时候少放了？',
+        '礼盒里少了一罐核桃，是不是楼发了',
       ],
     ],
     [
@@ -14571,6 +15892,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我买的原味瓜子，寄来的是焦糖的',
         '发错了家人们 我要的菜籽油来的是大豆油 咋办',
         '你们发措货了，我拍的红豆，来的是绿豆',
+        '我要的不是奶油味，拍的是椒盐的，结果寄来的全是奶油的',
+        '买的是菜籽油，送来的是大豆油',
+        'order里写的是猪肉脯，到手是牛肉干，wrong item啊',
       ],
     ],
     [
@@ -14581,6 +15905,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '昨天拆了一袋肉脯，闻着有点酸，我还以为是调料味。吃了两片今天肚子一直不舒服，跑了好几趟厕所。剩下的我都留着没扔，这事怎么处理？',
         '麵條上面有一點一點的綠色，是不是發霉了？',
         '蛋黄酥掰开里面长毛了🤢🤢',
+        '吃出一根头发！！恶心死了，你们车间什么卫生条件',
+        '昨天给孩子拆了一袋蛋黄酥，咬开有股哈喇味，里面的馅颜色也不对劲。孩子吃了半个，现在有点拉肚子。我挺担心的，这个怎么处理？',
+        '蜜餞裡面吃到一隻小蟲！這樣還能吃嗎？',
+        '挂面上长了一层白毛😨 这是发霉了吧',
       ],
     ],
     [
@@ -14590,6 +15918,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '鲜肉月饼到了，冰袋全成水了，这还能吃吗',
         '不是冰袋化不化的事，是月饼摸着都是温的，袋子还鼓起来了',
         '冷运送来一点都不凉啊 这还敢吃吗 有点慌',
+        '月饼到了冰袋全化成水了🧊💧 还能吃吗',
+        '卤味到的时候已经不凉了，冰代全是水，袋子也有点涨',
+        '说好的保温箱呢 到手温乎乎的 这还敢吃？',
       ],
     ],
     [
@@ -14599,6 +15930,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '大米里全是小黑虫！才开袋一个月，你们卖的什么米',
         '黑米里面有小虫子在爬，is this normal？还能要吗',
         '米袋里长虫子了，是不是我保存的方法部对，还能换吗',
+        '刚开袋的米里一堆小黑虫子！！这就是你们说的好米？',
+        '米买回来一个多月，最近打开发现有小飞蛾，还有米粒粘成一团的。我是放在厨房吊柜里的。这是米本身的问题还是我放的不对？',
+        '红豆里有虫🐛🐛 好多豆子上都有小洞',
       ],
     ],
     [
@@ -14608,6 +15942,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '这个辣条甜得发齁，一点也不好吃',
         '说实话你家麻辣牛肉干不咋地 一点不辣 被种草骗了',
         '鳳梨酥太甜了，家裡老人吃不慣，有點失望',
+        '这个牛肉干太甜了🙃 不太合我胃口',
+        '说实话 这肉脯有点柴 嚼得腮帮子疼 跟图上差远了',
+        '东西没坏，就是咸得吃不下去，能退吗',
       ],
     ],
     [
@@ -14617,6 +15954,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '刚到的饼干下礼拜就过期了？？页面上可没说是临期的',
         '收到的蜜饯已经过期两天了',
         '礼盒拆开看日期只剩一个月了😤 这让我怎么送人',
+        '收到的饼干上周就到期了！！你们还敢往外寄？',
+        '刚到的开心果，看了下是去年做的，能放9个月，算下来还剩不到两个月。页面上也没说是打折清仓的。这正常吗？',
+        '收到的肉乾只剩一個月就到期了，頁面上沒寫是快到期的啊',
       ],
     ],
     [
@@ -14626,6 +15966,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '你们客服一直在踢皮球，我要投诉，叫你们领导出来',
         '这事我已经说了三遍了，每次都说会处理，然后就没下文了。我不想再听模板话，找个能拍板的人跟我谈。',
         '我要打差评了啊 你们这服务也太敷衍了 找个管事儿的来',
+        '你们客服回话跟复读机一样，问题拖了三天没人管，我要找你们领导',
+        '我不是要退钱，就想反映下之前接待我那个客服，态度太差了，这事得有人管',
+        '这事我已经说过两回了，每次都说会有人跟进，然后就没下文。我不想再跟不同的人从头讲一遍，能不能找个能拍板的人来处理？',
       ],
     ],
     [
@@ -14635,6 +15978,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '这次买的零食是给部门团建用的，回去要报销。抬头写公司的，税号我这边有。请问在哪申请开票？',
         '发票在哪儿申请呀🧾',
         '我要开发漂，公司报消用的，怎么弄',
+        '不是公司报销，就我个人要张票留着，能开吗',
+        '要拿invoice回去报销，公司抬头，在哪里弄',
+        '可以开发漂吗，报销用',
       ],
     ],
     [
@@ -14644,6 +15990,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我们公司要开增值税专票，需要给你们哪些信息',
         '财务说要special VAT invoice，能开专票吗？想要纸质的',
         '公司採購要開專用發票，請問要提供哪些資料',
+        '可以開專票嗎？需要寄紙本的給我們財務',
+        '不要普通的电子票，要能抵税的专票，能开吗',
       ],
     ],
     [
@@ -14653,6 +16001,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '发票抬头写错了，能重新弄一张吗',
         '发票上的税号打错了一位，能不能从开一张',
         '上周让你们开的发票，财务说公司名少了“有限”两个字，报不了，已经被打回来了。麻烦帮我再开一张，税号没变。',
+        '不是没开出来，是开了但税号错了一位，能作废再来一张吗',
+        '抬头打错字了 财务不给报 能改不',
+        '上个月团购的大米，专票已经开了，我们也认证了，结果财务发现开户行写错了。现在要怎么弄才能换一张对的？',
       ],
     ],
     [
@@ -14662,17 +16013,34 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '确认收货都好几天了，发票怎么还没看到',
         '发票啥时候能出啊 急着报账',
         '我不是问怎么开票，已经申请过了，就想知道多久能开出来',
+        '报销要票，确认收货以后多久能拿到',
+        '确认收货一个礼拜了票还没给我！报销马上截止了',
+        '专票大概几天能出来呀📄 财务天天催😅',
       ],
     ],
     [
       '转人工客服',
       ['转人工', '我要找真人', '机器人听不懂', '有人在吗？'],
-      ['别再给我自动回复了！！我要跟人说话！', '机器人听不懂人话 找个真人聊', '有真人客服吗🙋'],
+      [
+        '别再给我自动回复了！！我要跟人说话！',
+        '机器人听不懂人话 找个真人聊',
+        '有真人客服吗🙋',
+        '别让机器人回我了，叫个真人来！！',
+        '有活人吗 在线等 挺急的',
+        '转仁工客服',
+      ],
     ],
     [
       '客服在线时间',
       ['客服几点上班？', '晚上有人吗？', '客服电话是多少？', '周末有客服吗？'],
-      ['你们客服几点下班？晚上十一点还有人吗', '請問有客服電話嗎？想直接打過去問比較快', '大半夜留言有人回吗🌙'],
+      [
+        '你们客服几点下班？晚上十一点还有人吗',
+        '請問有客服電話嗎？想直接打過去問比較快',
+        '大半夜留言有人回吗🌙',
+        '你们客服晚上几点下班',
+        'customer service有电话吗？几点到几点online',
+        '週末客服有人回嗎？',
+      ],
     ],
     [
       '天猫店和京东店的区别',
@@ -14681,6 +16049,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '你们天猫那个店跟京东那个是一家吗？',
         '天猫store和京东store卖的东西一样吗？我想零食和大米一块买',
         '不是问天猫店，我是说京东上那个稻香里也是你们开的？那边卖的是啥',
+        '京東上那家跟天貓這家是同一個老闆開的嗎',
+        '公司想给员工发年货，零食礼盒加一袋米一桶油。看了下米在京东那家，零食在天猫这家，能不能放一起付钱一起寄？',
+        '天猫店能买到你们家五常米不 还是只能去狗东',
       ],
     ],
     [
