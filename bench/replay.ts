@@ -36,6 +36,7 @@ import { LEARN_CANDIDATES } from '../lib/suggest/learn/rerank';
 import { BLIND_KINDS, loadFreshPacks, loadFreshSet, SHIPPED_PACKS_OF, type BlindKind } from './blind-sets';
 import { BENCH_DATE, type EvalCase } from './metrics';
 import { prng as random } from './synthetic';
+import { wordPairsWithout } from '../scripts/translation-samples';
 import { phrasebookWithout } from '../scripts/tuning-sets';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -202,14 +203,16 @@ const emptySplit = (): Split => ({ fresh: emptyScore(), reask: emptyScore(), all
 
 /**
  * The engine and packs of one source; the engine's candidates per text are cached (they never learn). The buyer
- * phrasebook holds none of these packs' own tuning messages, as for a new team (`phrasebookWithout`).
+ * phrasebook and the learned word pairs hold none of these packs' own tuning messages, as for a new team
+ * (`phrasebookWithout`, `wordPairsWithout`).
  */
 class Bench {
   readonly engine: SuggestEngine;
   private readonly cache = new Map<string, RankedCandidate[]>();
 
   constructor(readonly packs: Pack[]) {
-    this.engine = new SuggestEngine({ phrasebook: phrasebookWithout(packs.map((p) => p.id)) });
+    const ids = packs.map((p) => p.id);
+    this.engine = new SuggestEngine({ phrasebook: phrasebookWithout(ids), wordPairs: wordPairsWithout(ids) });
     this.engine.setPacks(packs);
   }
 

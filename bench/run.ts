@@ -19,6 +19,7 @@ import { printBlindSets } from './blind-sets';
 import { ENGLISH_NO_ANSWER, loadBitext } from './bitext';
 import { BENCH_DATE, evaluate, type EvalCase, type RelevanceReport } from './metrics';
 import { syntheticPack, vocabularyOf } from './synthetic';
+import { wordPairsWithout } from '../scripts/translation-samples';
 import { phrasebookWithout } from '../scripts/tuning-sets';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -65,11 +66,13 @@ function loadCases(dir: string): Map<string, EvalCase[]> {
 }
 
 /**
- * The engine over some packs, with the buyer phrasebook a new team's packs would meet: none of these packs' own
- * tuning messages in it (`phrasebookWithout`), so no figure comes from a message of the scored pack's sets.
+ * The engine over some packs, with the buyer phrasebook and the learned word pairs a new team's packs would meet: none
+ * of these packs' own tuning messages in them (`phrasebookWithout`, `wordPairsWithout`), so no figure comes from a
+ * message of the scored pack's sets.
  */
 function engineRanker(packs: Pack[]): (c: EvalCase) => string[] {
-  const engine = new SuggestEngine({ phrasebook: phrasebookWithout(packs.map((p) => p.id)) });
+  const ids = packs.map((p) => p.id);
+  const engine = new SuggestEngine({ phrasebook: phrasebookWithout(ids), wordPairs: wordPairsWithout(ids) });
   engine.setPacks(packs);
   return (c) =>
     engine

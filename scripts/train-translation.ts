@@ -3,31 +3,18 @@
  * `lib/suggest/rank/translation.data.ts`. Run by `npm run gen:translation` after a change to the engine's ranking or
  * to the phrasebook (the features read both).
  *
- * Data, per language: the tuning sets only (`scripts/tuning-sets.ts`), never a held-out set. For each team, the
- * engine runs with a phrasebook without that team's lines, and the translation model is trained on that phrasebook,
- * so no feature comes from a model that saw the message. Model: pairwise logistic regression (the right entry
+ * Data, per language: the tuning sets only (`scripts/tuning-sets.ts`), never a held-out set, read by
+ * `translation-samples.ts` (each team's candidates from an engine, phrasebook and model without that team's lines).
+ * Afterwards, refit the word pairs on top of the new blend (`npm run gen:pairs`). Model: pairwise logistic regression (the right entry
  * against each other candidate of the first ten), L2 0.01. Before writing, it prints each team's recall with the
  * blend fitted on the OTHER teams only: the estimate of what a new team's pack gains.
  */
 import { join } from 'node:path';
-import { BENCH_DATE } from '../bench/metrics';
-import type { Entry, Platform } from '../lib/packs/schema';
-import { SuggestEngine } from '../lib/suggest/engine';
-import { questionClauses } from '../lib/suggest/rank/focus';
-import { QUESTION_PLACES } from '../lib/suggest/rank/rank';
-import {
-  buyerWordWeights,
-  leadText,
-  TRANSLATION,
-  TRANSLATION_FEATURES,
-  translationFeatures,
-  translationOrder,
-  translationModelOf,
-  translationWords,
-} from '../lib/suggest/rank/translation';
+import { TRANSLATION_FEATURES, translationOrder } from '../lib/suggest/rank/translation';
 import type { WordLanguage } from '../lib/suggest/rank/word-rerank';
 import { fitPairwise, writeWeights } from './pairwise';
-import { phrasebookWithout, readCases, root, tuningGroups, type Group } from './tuning-sets';
+import { runFeatures, translationSamples } from './translation-samples';
+import { root, tuningGroups, type Group } from './tuning-sets';
 
 const OUT = join(root, 'lib/suggest/rank/translation.data.ts');
 
@@ -45,60 +32,13 @@ interface Sample {
 }
 
 function samplesOf(group: Group): Sample[] {
-  const ids = group.jobs.flatMap((job) => job.packs.map((p) => p.id));
-  const book = phrasebookWithout(ids);
-  const model = translationModelOf(book[group.language], group.language);
-  return group.jobs.flatMap(({ packs, file }) => {
-    const engine = new SuggestEngine({ phrasebook: book, translation: false });
-    engine.setPacks(packs);
-    const entries = new Map<string, Entry>(
-      packs.flatMap((p) => p.entries.map((e) => [`${p.id}\n${e.id}`, e] as const)),
-    );
-    const words = new Map<string, string[]>();
-    const wordsOf = (key: string) => {
-      let w = words.get(key);
-      if (!w) {
-        const e = entries.get(key)!;
-        words.set(key, (w = translationWords(leadText(e.title, e.questions), group.language)));
-      }
-      return w;
-    };
-    return readCases(file).flatMap((c) => {
-      if (c.expected.length === 0) return [];
-      const { suggestions, reading = c.text } = engine.suggest(
-        { text: c.text, platform: c.platform as Platform | undefined, now: BENCH_DATE },
-        20,
-      );
-      // As the engine: the leading run of generic entries, at most `TRANSLATION.candidates`.
-      let movable = 0;
-      while (
-        movable < Math.min(suggestions.length, TRANSLATION.candidates) &&
-        !suggestions[movable]!.scenarioOff &&
-        !entries.get(`${suggestions[movable]!.packId}\n${suggestions[movable]!.entryId}`)!.products?.length
-      )
-        movable++;
-      const right = suggestions.map((s) => c.expected.includes(s.entryId));
-      const buyer = translationWords(c.text, group.language);
-      if (movable < 2 || buyer.length === 0) return [{ parts: [{ features: [], right }], rest: [] }];
-      const weightOf = buyerWordWeights(engine.wordTermsOf(reading), group.language);
-      const partOf = (from: number, to: number): Part => {
-        const part = suggestions.slice(from, to);
-        const translated = part.map((s) => model.score(buyer, wordsOf(`${s.packId}\n${s.entryId}`), weightOf));
-        return {
-          features: translationFeatures(
-            part.map((s) => s.score),
-            translated,
-          ),
-          right: right.slice(from, to),
-        };
-      };
-      const kept = questionClauses(reading).length > 1 ? QUESTION_PLACES : 0;
-      const parts = kept
-        ? [partOf(0, Math.min(kept, movable)), partOf(Math.min(kept, movable), movable)]
-        : [partOf(0, movable)];
-      return [{ parts: parts.filter((p) => p.right.length), rest: right.slice(movable) }];
-    });
-  });
+  return translationSamples(group).map((sample) => ({
+    parts: sample.parts.map((part) => ({
+      features: runFeatures(sample, part),
+      right: part.map((c) => c.right),
+    })),
+    rest: sample.rest,
+  }));
 }
 
 function fit(samples: Sample[]): number[] {

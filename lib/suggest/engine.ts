@@ -51,6 +51,8 @@ import {
   translationWords,
 } from './rank/translation';
 import { TRANSLATION_WEIGHTS } from './rank/translation.data';
+import { wordPairsOf, type WordPairs } from './rank/word-pairs';
+import { WORD_PAIR_TABLES } from './rank/word-pairs.data';
 import { isCourtesyOnly, withoutOpeners } from './text/courtesy';
 import { needsNoAnswer, questionClauses } from './rank/focus';
 import { readPinyinMessage } from './rank/pinyin-message';
@@ -91,6 +93,8 @@ export class SuggestEngine {
    * translation model once `prepareTranslation` has fitted it (the panel, so its first list is not kept waiting); by
    * default the first message that needs them builds them. `translation: false` leaves out the last re-ordering, by
    * the word translation model learned from the phrasebook (`rank/translation.ts`): for fitting its blend.
+   * `wordPairs`: the learned word pairs added to that stage's blend (`rank/word-pairs.ts`); `false` for none (for
+   * fitting them), other ones to estimate what a pack gains from pairs fitted without its own messages.
    */
   constructor(
     private readonly options: {
@@ -99,6 +103,7 @@ export class SuggestEngine {
       phrasebook?: Phrasebook | false;
       phrasebookOnFirstUse?: boolean;
       translation?: boolean;
+      wordPairs?: Readonly<Record<WordLanguage, WordPairs>> | false;
     } = {},
   ) {}
 
@@ -110,6 +115,8 @@ export class SuggestEngine {
   private readonly translationModels = new Map<WordLanguage, TranslationModel>();
   /** An entry's words for the translation model, per entry object (a pack's entries are not changed in place). */
   private readonly entryWords = new WeakMap<object, string[]>();
+  /** The same words once each, for the word pairs. */
+  private readonly entryDistinctWords = new WeakMap<object, ReadonlySet<string>>();
 
   /** Loaded packs, in load order. */
   get loadedPacks(): Pack[] {
@@ -322,6 +329,8 @@ export class SuggestEngine {
       query.filter((term) => term.word),
       language,
     );
+    const pairs = this.options.wordPairs === false ? null : (this.options.wordPairs ?? wordPairsOf(WORD_PAIR_TABLES));
+    const weighted = pairs ? [...new Set(buyer)].map((word) => [word, weightOf(word)] as const) : [];
     return reorderHead(ranked, head, questionPlaces(), (part) =>
       translationOrder(
         translationFeatures(
@@ -329,8 +338,15 @@ export class SuggestEngine {
           part.map((r) => model.score(buyer, this.wordsOfEntry(r, language), weightOf)),
         ),
         TRANSLATION_WEIGHTS[language],
+        pairs ? part.map((r) => pairs[language].score(weighted, this.distinctWordsOfEntry(r, language))) : undefined,
       ),
     );
+  }
+
+  private distinctWordsOfEntry(r: Ranked, language: WordLanguage): ReadonlySet<string> {
+    let words = this.entryDistinctWords.get(r.entry);
+    if (!words) this.entryDistinctWords.set(r.entry, (words = new Set(this.wordsOfEntry(r, language))));
+    return words;
   }
 
   private wordsOfEntry(r: Ranked, language: WordLanguage): string[] {

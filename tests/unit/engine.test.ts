@@ -568,14 +568,19 @@ describe('weak answers', () => {
   });
 
   it('include entries that cover a little of a message another entry answers, after it; never lead', () => {
+    const text = 'the jacket came ripped and the box was smashed';
     const shop = new SuggestEngine();
     shop.setPacks([shippedPack('shopify-store')]);
-    const { suggestions } = shop.suggest({ text: 'the jacket came ripped and the box was smashed' }, 20);
+    const { suggestions } = shop.suggest({ text }, 20);
     expect(suggestions[0]!.entryId).toBe('damaged-item');
     const thin = suggestions.filter((s) => s.coverage < THRESHOLDS.coverage);
     expect(thin.length).toBeGreaterThan(0);
     for (const s of thin) expect(s.coverage).toBeGreaterThanOrEqual(WEAK_COVERAGE);
-    const weak = suggestions.map(isWeakAnswer);
+    // The engine's own order lists them after every stronger answer; the learned re-orderings may move one up.
+    const own = new SuggestEngine({ phrasebook: false, translation: false });
+    own.setPacks([shippedPack('shopify-store')]);
+    const weak = own.suggest({ text }, 20).suggestions.map(isWeakAnswer);
+    expect(weak.indexOf(true)).toBeGreaterThan(0);
     expect(weak.slice(weak.indexOf(true)).every(Boolean)).toBe(true);
   });
 });

@@ -415,8 +415,15 @@ export function translationFeatures(scores: readonly number[], translation: read
   ]);
 }
 
-/** The candidates' new order by the learned blend, as indexes; ties keep the engine's order. */
-export function translationOrder(features: readonly number[][], weights: readonly number[]): number[] {
-  const value = features.map((x) => x.reduce((sum, v, j) => sum + v * (weights[j] ?? 0), 0));
+/**
+ * The candidates' new order by the learned blend, as indexes, plus each one's `extra` value (the learned word pairs,
+ * `word-pairs.ts`); ties keep the engine's order.
+ */
+export function translationOrder(
+  features: readonly number[][],
+  weights: readonly number[],
+  extra?: readonly number[],
+): number[] {
+  const value = features.map((x, i) => x.reduce((sum, v, j) => sum + v * (weights[j] ?? 0), extra?.[i] ?? 0));
   return features.map((_, i) => i).sort((a, b) => value[b]! - value[a]! || a - b);
 }

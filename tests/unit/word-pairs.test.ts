@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { SuggestEngine } from '../../lib/suggest/engine';
+import { translationWords } from '../../lib/suggest/rank/translation';
+import { WordPairs, type PairSample } from '../../lib/suggest/rank/word-pairs';
+import { WORD_PAIR_TABLES } from '../../lib/suggest/rank/word-pairs.data';
+import { shippedPack } from '../helpers/packs';
+
+const payment = new Set(['payment', 'method', 'pay', 'card']);
+const refund = new Set(['refund', 'method', 'card', 'back']);
+
+/** A team's message asking how to pay: the blend puts the refund entry first, the payment entry is right. */
+const asked = (team: string, words: string[]): PairSample => ({
+  team,
+  buyer: words.map((w) => [w, 1] as const),
+  parts: [
+    [
+      { base: 1, lead: refund, right: false },
+      { base: 0.8, lead: payment, right: true },
+    ],
+  ],
+});
+
+describe('WordPairs', () => {
+  it('reads its table back as written', () => {
+    const pairs = WordPairs.fromTable('paypal\tpayment 850 refund -420\nklarna\tpay 300');
+    expect(pairs.size).toBe(3);
+    expect(WordPairs.fromTable(pairs.toTable()).toTable()).toBe(pairs.toTable());
+    expect(pairs.toTable()).toBe('klarna\tpay 300\npaypal\tpayment 850 refund -420');
+  });
+
+  it('sums the pairs of an entry, each buyer word as the engine reads it, over the root of its words', () => {
+    const pairs = WordPairs.fromTable('paypal\tpayment 800 refund -400\nklarna\tpay 300');
+    expect(pairs.score([['paypal', 1]], payment)).toBeCloseTo(0.8 / 2);
+    expect(pairs.score([['paypal', 0.5]], refund)).toBeCloseTo(-0.2 / 2);
+    expect(
+      pairs.score(
+        [
+          ['paypal', 1],
+          ['klarna', 1],
+        ],
+        payment,
+      ),
+    ).toBeCloseTo((0.8 + 0.3) / 2);
+    expect(pairs.score([['venmo', 1]], payment)).toBe(0);
+    expect(pairs.score([['paypal', 1]], new Set())).toBe(0);
+  });
+
+  it('learns which pairs tell the right entry from the one ranked above it, from words several teams use', () => {
+    const samples = ['a', 'b', 'c'].flatMap((team) => [
+      asked(team, ['paypal', 'checkout']),
+      asked(team, ['paypal', 'use']),
+    ]);
+    // Only one team writes "venmo": not shared enough to be paired.
+    samples.push(asked('a', ['venmo']));
+    const pairs = WordPairs.train(samples);
+    const buyer = [['paypal', 1] as const];
+    expect(pairs.score(buyer, payment)).toBeGreaterThan(pairs.score(buyer, refund));
+    expect(1 + pairs.score(buyer, refund)).toBeLessThan(0.8 + pairs.score(buyer, payment));
+    expect(pairs.score([['venmo', 1]], payment)).toBe(0);
+    // Deterministic, and no more pairs than asked for.
+    expect(WordPairs.train(samples).toTable()).toBe(pairs.toTable());
+    expect(WordPairs.train(samples, { kept: 2 }).size).toBe(2);
+  });
+
+  it('learns nothing from a message whose right entry is already first, or that has no right candidate', () => {
+    const settled: PairSample = {
+      team: 'a',
+      buyer: [['paypal', 1]],
+      parts: [
+        [
+          { base: 10, lead: payment, right: true },
+          { base: 0, lead: refund, right: false },
+        ],
+      ],
+    };
+    const lost: PairSample = { ...settled, parts: [[{ base: 1, lead: refund, right: false }]] };
+    expect(WordPairs.train([settled, lost], { minTeams: 1 }).size).toBe(0);
+  });
+});
+
+describe('the engine with word pairs', () => {
+  const pack = shippedPack('shopify-store');
+  const ids = (engine: SuggestEngine, text: string) =>
+    engine.suggest({ text, platform: 'shopify' }, 20).suggestions.map((s) => s.entryId);
+
+  it('ships a table for each language', () => {
+    expect(WordPairs.fromTable(WORD_PAIR_TABLES.en).size).toBeGreaterThan(1000);
+    expect(WordPairs.fromTable(WORD_PAIR_TABLES.zh).size).toBeGreaterThan(1000);
+  });
+
+  it('re-orders the first candidates by its pairs, never adding or dropping one', () => {
+    const text = 'i have no credit card, can i pay some other way';
+    const none = new SuggestEngine({ wordPairs: false });
+    none.setPacks([pack]);
+    const before = ids(none, text);
+    const [first, second] = before;
+    // A table that speaks for the second candidate's words only.
+    const secondWords = translationWords(pack.entries.find((e) => e.id === second)!.title, 'en');
+    const table = (word: string) => `${word}\t${secondWords.map((w) => `${w} 5000`).join(' ')}`;
+    const pairs = WordPairs.fromTable(translationWords(text, 'en').map(table).join('\n'));
+    const withPairs = new SuggestEngine({ wordPairs: { en: pairs, zh: pairs } });
+    withPairs.setPacks([pack]);
+    const after = ids(withPairs, text);
+    expect(first).not.toBe(second);
+    expect(after[0]).toBe(second);
+    expect([...after].sort()).toEqual([...before].sort());
+  });
+});
