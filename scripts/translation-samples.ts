@@ -25,7 +25,7 @@ import {
 import { TRANSLATION_WEIGHTS } from '../lib/suggest/rank/translation.data';
 import { type PairSample, type WeightedWord, WordPairs } from '../lib/suggest/rank/word-pairs';
 import type { WordLanguage } from '../lib/suggest/rank/word-rerank';
-import { phrasebookWithout, readCases, tuningGroups, type Group } from './tuning-sets';
+import { groupsWithout, phrasebookWithout, readCases, type Group } from './tuning-sets';
 
 export interface TranslationCandidate {
   score: number;
@@ -164,11 +164,8 @@ const pairsWithout = new Map<string, Record<WordLanguage, WordPairs>>();
  * The word pairs a new team's packs would meet: fitted without the tuning sets of any group that uses one of them,
  * as `phrasebookWithout` builds the phrasebook (the bench scores every set with both).
  */
-export function wordPairsWithout(
-  packIds: readonly string[],
-  groups: readonly Group[] = tuningGroups(),
-): Record<WordLanguage, WordPairs> {
-  const kept = groups.filter((g) => !g.jobs.some((job) => job.packs.some((p) => packIds.includes(p.id))));
+export function wordPairsWithout(packIds: readonly string[]): Record<WordLanguage, WordPairs> {
+  const kept = groupsWithout(packIds);
   const key = kept.map((g) => g.name).join('\n');
   let pairs = pairsWithout.get(key);
   if (!pairs) {

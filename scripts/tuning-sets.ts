@@ -107,5 +107,10 @@ export function phrasebookOf(groups: readonly Group[]): Phrasebook {
  * bench scores every set this way, so no figure comes from a message of the scored pack's own sets.
  */
 export function phrasebookWithout(packIds: readonly string[], groups: readonly Group[] = allGroups()): Phrasebook {
-  return phrasebookOf(groups.filter((g) => !g.jobs.some((job) => job.packs.some((p) => packIds.includes(p.id)))));
+  return phrasebookOf(groupsWithout(packIds, groups));
+}
+
+/** The tuning groups that use none of these packs (read once per process unless given). */
+export function groupsWithout(packIds: readonly string[], groups: readonly Group[] = allGroups()): Group[] {
+  return groups.filter((g) => !g.jobs.some((job) => job.packs.some((p) => packIds.includes(p.id))));
 }

@@ -390,7 +390,7 @@ export class SuggestEngine {
   }
 
   /**
-   * Fits the translation model of the phrasebook for the loaded packs' languages now (~0.1 s for English, ~0.25 s
+   * Fits the translation model of the phrasebook for the loaded packs' languages now (~0.1 s for English, ~0.3–0.4 s
    * for Chinese the first time in a page; shared by every engine after), for an engine made with
    * `phrasebookOnFirstUse: false`. True when something was fitted.
    */

@@ -99,7 +99,7 @@ const modelsOf = new WeakMap<readonly PhrasebookIntent[], TranslationModel>();
 
 /**
  * The model of a phrasebook's intents, fitted once per phrasebook (the shipped one is shared by every engine of the
- * page, the CLI and the tests): ~0.1 s for English, ~0.25 s for Chinese.
+ * page, the CLI and the tests): ~0.1 s for English, ~0.3–0.4 s for Chinese.
  */
 export function translationModelOf(intents: readonly PhrasebookIntent[], language: WordLanguage): TranslationModel {
   return finish(translationModelSteps(intents, language));
