@@ -24,7 +24,7 @@ import {
 } from '../lib/suggest/rank/translation';
 import { TRANSLATION_WEIGHTS } from '../lib/suggest/rank/translation.data';
 import { type PairSample, type WeightedWord, WordPairs } from '../lib/suggest/rank/word-pairs';
-import type { WordLanguage } from '../lib/suggest/rank/word-rerank';
+import { blendValue, type WordLanguage } from '../lib/suggest/rank/word-rerank';
 import { groupsWithout, phrasebookWithout, readCases, type Group } from './tuning-sets';
 
 export interface TranslationCandidate {
@@ -143,7 +143,7 @@ export function pairSamples(samples: readonly TranslationSample[]): PairSample[]
       buyer: s.buyer,
       parts: s.parts.map((part) =>
         runFeatures(s, part).map((x, i) => ({
-          base: x.reduce((sum, v, j) => sum + v * TRANSLATION_WEIGHTS[s.language][j]!, 0),
+          base: blendValue(x, TRANSLATION_WEIGHTS[s.language]),
           lead: part[i]!.lead,
           right: part[i]!.right,
         })),

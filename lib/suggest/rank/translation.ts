@@ -18,7 +18,7 @@ import { normalizeText } from '../text/normalize';
 import { stem } from '../text/stem';
 import { CHINESE_STOPWORDS, ENGLISH_STOPWORDS } from '../text/stopwords';
 import type { PhrasebookIntent } from './phrasebook';
-import type { WordLanguage } from './word-rerank';
+import { blendValue, type WordLanguage } from './word-rerank';
 
 export const TRANSLATION = {
   /**
@@ -424,6 +424,6 @@ export function translationOrder(
   weights: readonly number[],
   extra?: readonly number[],
 ): number[] {
-  const value = features.map((x, i) => x.reduce((sum, v, j) => sum + v * (weights[j] ?? 0), extra?.[i] ?? 0));
+  const value = features.map((x, i) => blendValue(x, weights, extra?.[i] ?? 0));
   return features.map((_, i) => i).sort((a, b) => value[b]! - value[a]! || a - b);
 }

@@ -118,6 +118,14 @@ export function wordRerankFeatures(text: string, candidates: readonly WordRerank
  * the lead moves: re-ordering the whole list cost recall@3 (hearth-home 0.883 → 0.870, pawpath-pets 0.865 →
  * 0.840) for the same recall@1.
  */
+/**
+ * A learned blend's value for one candidate: `start` plus its features weighed by the blend's weights (missing
+ * weights count 0).
+ */
+export function blendValue(features: readonly number[], weights: readonly number[], start = 0): number {
+  return features.reduce((sum, v, j) => sum + v * (weights[j] ?? 0), start);
+}
+
 export function wordRerankLeader(
   features: readonly number[][],
   weights: readonly number[],
@@ -127,7 +135,7 @@ export function wordRerankLeader(
   let best = -Infinity;
   features.forEach((x, i) => {
     if (i > 0 && !mayLead(i)) return;
-    const value = x.reduce((sum, v, j) => sum + v * (weights[j] ?? 0), 0);
+    const value = blendValue(x, weights);
     if (value > best) [leader, best] = [i, value];
   });
   return leader;
