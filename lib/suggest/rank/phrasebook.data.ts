@@ -6213,6 +6213,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'Hello, in my paper from optometrist is written OD and OS. Which one is the right eye? I want to fill the form correct',
         'what goes in the cyl feild? my rx says -0.75 x 180 and i dont know were to put the 180',
+        'Hello, I have paper from my optometrist but I not understand which box is for which eye. OD and OS is what?',
+        'im stuck at checkout, theres boxes for sph cyl axis and i dont kno what goes where lol',
       ],
     ],
     [
@@ -6227,6 +6229,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'can i just snap a pic of my rx instead of typing all the numbers lol',
         "My optometrist gave me a handwritten script and honestly half of it is chicken scratch. I don't trust myself to read the numbers right. Is there a way I can just send you the sheet itself and have someone on your end figure it out?",
         "I don't want to key in every number manually, I'd rather send over a scan of the doctor's sheet. Can I do that?",
+        'can i just send a pic of my rx instead of typing all those numbers in? i will def mess it up',
+        "I'm soooo lazy 😅 is it ok if I just snap a picture of the paper from my eye doc? 📸",
+        "My optometrist handed me a printout that's mostly abbreviations I don't understand. I'm scared I'll type something wrong and end up with lenses I can't use. Is there a way for your people to read it off the paper themselves?",
       ],
     ],
     [
@@ -6236,6 +6241,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Love how checkout demands my PD like I'm supposed to know it by heart. My doctor didn't even put it on the sheet. Now what?",
         'what is this PD thing checkout keeps asking for 🤔 my eye doc never gave me one',
         'Doctor did not write the distance between the eyes on my paper. How I can measure it by myself? I have only one ruler',
+        "Why does my optometrist NOT put PD on the paper and now your site won't let me continue without it?? How do I even get this",
+        "What is meaning of PD? The paper from my doctor don't have it.",
+        "Oh sure, I'll just guess the distance between my pupils, what could go wrong. Is there an actual way to measure it?",
       ],
     ],
     [
@@ -6250,6 +6258,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'my last eye exam was back in 2022, is that script still ok to use or do i need a new one',
         'Oh great, so I have to shell out for a whole new eye exam just because my paperwork has a few birthdays? How old is too old for you guys?',
         'rx is like 18 months old, yall still take that?',
+        "Last eye exam was early 2023 and my eyes feel about the same. I'd rather not pay for another appointment just to buy frames online. Will you still accept that script or is it too old?",
+        'my rx is from like 18 monhts ago, still ok to use with u guys?',
+        "I'm not booking another exam just for this — does a year-and-a-half-old prescription still work for you or not?",
       ],
     ],
     [
@@ -6264,6 +6275,7 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I'm 52 and I've been juggling two pairs for years, one for driving and one for reading menus. My optometrist said I should get the kind that does both without that line across the middle. Do you make those and what does it add to the price?",
         "I don't want bifocals with the ugly line, I want the seamless multifocal kind. Do you have them?",
         "I'm not after readers only. My script has ADD +2.00 and I still need to see far away too. Which lens do I pick?",
+        'turning 50 next month and apparently i need bifocals now ugh. do u do the no-line kind and how much extra',
       ],
     ],
     [
@@ -6272,6 +6284,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'My last pair from another place was coke-bottle thick and I looked ridiculous. My sph is -6.50. Do you have anything slimmer or am I going to get the same garbage again?',
         'is the 1.67 upgrade worth it for -3.25 sph and -1.00 cyl? dont want the edges poking out of my wire frames',
+        'Great, another pair where the lenses stick out of the frame like hockey pucks. Got anything slimmer for a -5.75 or is this just my life now?',
+        'My eyes are very strong minus, -7. You have the thin and light lens? What is price?',
       ],
     ],
     [
@@ -6285,6 +6299,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'do the lenses have that anti reflective stuff? headlights at night are killing me 🚗💡',
         "Let me guess, the thing that stops my monitor glare is another $40 'premium add-on', right?",
+        'Oncoming headlights at night turn into huge starbursts through my current glasses. Is there something on your lenses that helps with that, and does it cost extra?',
+        'do the lenes have protection agaist scrathces or do they get scratched easy',
+        "I'm on my laptop 10 hours a day and I can see my window reflected in my lenses all the time 🙄💻 do yours do anything about that?",
       ],
     ],
     [
@@ -6299,6 +6316,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'do u have those lenses that go dark when ur outside',
         'I want lenses that change the color in sun and become clear inside the house. You have this? Which colors is possible?',
         "I'm a teacher and I'm constantly going between the classroom and recess duty outside. Swapping to sunglasses every ten minutes is a pain. Is there a lens that tints itself in sunlight and goes back to clear when I come in?",
+        'do u have the lenses that go dark when ur outside? so tired of swapping to sunnies every time',
+        'I want lens that is changing colour in the sun and clear inside the house. You have this? Brown colour is possible?',
+        "I don't want a separate pair of shades to carry around — I want my everyday glasses to darken by themselves outside. Can you do that?",
+        'Oh fantastic, glasses that go dark outside. Do they actually clear up indoors or will I look like a mob boss in meetings?',
       ],
     ],
     [
@@ -6312,6 +6333,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I don't need a prescription at all, my eyesight is fine. I just want something that filters the light from my monitors for my 10-hour workdays.",
         'my eyes are so tired after gaming all night 😵‍💫 do u sell the blue filter ones?',
+        "I don't need vision correction at all, I just stare at monitors all day. Do you sell glasses that cut down that screen light?",
+        'My eyes are fried after gaming all night 🎮😵 do you have those blue blocker lenses? can I get them on my normal prescription pair?',
       ],
     ],
     [
@@ -6326,6 +6349,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'can i get sunnies made with my prescription? 😎 nearsighted and tired of squinting at the beach',
         'do you do polerized lenses with perscription? for fishing mostly',
         "I don't want clip-ons, I want real shades with my prescription built right in. Possible?",
+        "Can you make sunglasses with my prescription? I'd like polarized ones for fishing.",
+        "Every spring I go to Mexico and end up squinting in my regular glasses or wearing contacts that dry my eyes out. I'd love a pair of shades I can actually see through. Do you make those with a prescription, and what tint colors are there?",
+        'rx sunnies?? can they be green tinted',
       ],
     ],
     [
@@ -6340,6 +6366,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'is there a way to see the frames on my face before buying? like a snapchat filter type thing',
         "Sure, I'll just buy 10 pairs and guess which one doesn't make me look like an owl. Or is there some camera feature on your site that shows them on me?",
         'On website I see the button with camera for see glasses on face. Is it safe? You keep my video somewhere?',
+        "I don't want my face stored on some random server. If I use the camera thing to see frames on me, is that video kept anywhere?",
+        'the try on button isnt showing the glasses on my face, do i need to allow somthing in my browser?',
       ],
     ],
     [
@@ -6354,6 +6382,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I've never bought glasses online and I'm nervous about picking the wrong shape. My coworker said some shops mail you a few frames to test at home first. Do you do something like that, and does it cost anything?",
         "can you send me a few frames to test at home?? 🙏 can't decide between like 4 of them",
         'How many frames can you mail to my house for me to test, and how long am I allowed to keep them?',
+        "I've never bought glasses online and I'm nervous about picking the wrong shape. A friend said some shops mail you a few frames to test at home first. Do you do anything like that, and does it cost me anything?",
+        'Can you send me a couple of frames to test at home before I commit?? 🙏👓',
+        'How many frames I can order for trying at my home, and how many days I can keep them?',
       ],
     ],
     [
@@ -6367,6 +6398,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'i had the 4 trial frames at home and want to send them back but i threw out the lable by accident, what now',
         'I am in Canada. The box with the test frames, where I must bring it for send back? Post office?',
+        'I threw out the return label with the packaging by accident and now I have 4 of your demo frames sitting here. How am I supposed to send them back?!',
+        'ok picked my fave from the trial box, where do i drop the rest off? any post office fine?',
+        "Wow, a 'free' try-on kit that I now have to figure out how to ship back. How does the return part work?",
       ],
     ],
     [
@@ -6380,6 +6414,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'How do I know if a frame will be too wide? I have a pretty narrow face.',
         'my current pair has like 53 18 140 printed inside the arm, does that help me pick?',
+        'How do I know if a frame will be too wide for me? I have a pretty narrow face.',
+        'My old glasses have numbers inside 50-20-145, what this mean? I want the same size.',
       ],
     ],
     [
@@ -6394,6 +6430,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Why is my contacts order STILL sitting there? It's been a whole day and it says 'verifying'. I've worn the exact same lenses for 5 years!",
         "I don't want you chasing my eye doctor, their office is closed this week anyway. Do you really have to contact them before mailing my contacts?",
         'I live in Toronto. For the contact lens what you need from me? The paper from doctor?',
+        "My contacts order has said 'pending' for a day now. Why hasn't it shipped yet?",
+        'Why do you need to call MY doctor?? I already gave you all the numbers. Ridiculous. Just ship my contacts',
+        "I'm in Toronto and ordered Acuvue yesterday. Then I got an email saying you need to confirm my prescription before it goes out. My clinic is kind of slow to answer. What exactly do you need from me?",
       ],
     ],
     [
@@ -6408,6 +6447,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'how do i get my same contacts again without entering everything from scratch',
         'Can I set up automatic deliveries of my daily contacts every 3 months? Any discount for that?',
         'need to push back my next contact lense delivery a couple weeks, still have a full box. how do i chnage the date',
+        'how do i get the same contacts as last time? dont wanna type everything in again',
+        'Is there a way to get my dailies sent automatically every 3 months so I never run out? 🔁',
+        'need to pause my contacs subscripton for a month, im travelling and wont be home',
+        "i don't want reorder manual every time, can be automatic for contact lens with discount?",
       ],
     ],
     [
@@ -6422,6 +6465,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'the tortoise Harper says sold out 😭 will it come back??',
         "Love that the one frame I actually like is unavailable. Any idea when you'll have it again, or should I just give up on having a face?",
         "The frame I want show 'Final stock' and now I cannot buy. It will come again later?",
+        "Of course the one frame I actually like is unavailable. Any chance it's coming back this century?",
+        'The black colour of this glasses is not available. When it come again please?',
       ],
     ],
     [
@@ -6436,6 +6481,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'is the $95 the whole thing with lenses or just the frame? 👓❓',
         'So the $95 on the page, is that actually what I pay, or does it magically turn into $300 once I add lenses like every other site?',
         'Price of frame include the glass for my eyes or I pay separate? And the case is inside also?',
+        'Is the listed price just for the frame, or are lenses included too?',
+        '$95 frame, sure, and then what, another $200 for the actual lenses at checkout? What am I really getting for that price?',
+        'does the price inclued a case and a cleaning cloth or are those extra',
       ],
     ],
     [
@@ -6449,6 +6497,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'any discount codes floating around? first time ordering',
         'the code i found on instagram dosent work when i add my contact lenses, is that normal? also can i stack it with another one',
+        'any discount codes going rn? first time buying',
+        'Can I stack two codes on one order, and does the newsletter discount work on contacts?',
+        'Is there a first-order discount? 🤑',
       ],
     ],
     [
@@ -6463,6 +6514,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I bought the Milo frame last Tuesday for $129 and today it's $99. That's a slap in the face. I want the difference back.",
         "I don't want to return anything, I just forgot to put in my welcome code when I checked out 3 days ago. Can you still knock it off?",
         'Another website has basically the same frame for $30 cheaper. Will you match that?',
+        'I paid full price on Monday and today the exact same frame is 25% off. Seriously annoying. I want the difference back.',
+        'I ordered five days ago and completely forgot I had a welcome code sitting in my inbox. Checked out without it like an idiot. Is there any way to still get that discount?',
+        "I don't want to cancel my order, I just want the sale price that started two days after I bought.",
       ],
     ],
     [
@@ -6473,7 +6527,12 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Do you offer Afterpay or installments?',
         'Can I use Apple Pay?',
       ],
-      ["can i pay in like 4 chunks? money's tight this month", 'Is possible to pay with Apple Pay from my phone?'],
+      [
+        "can i pay in like 4 chunks? money's tight this month",
+        'Is possible to pay with Apple Pay from my phone?',
+        'can i split the payment into chunks like with afterpay?',
+        'Is possible to pay with American Express card on your site?',
+      ],
     ],
     [
       'Payment declined',
@@ -6487,6 +6546,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Your checkout rejected my card THREE times. The card works everywhere else. What is going on?',
         'I tried to check out last night and it said the payment failed. But this morning my bank app shows a pending $189 and I never got any email from you. Did my order go through or not?',
         'card keeps getting declinde at checkout, adress is right i think?',
+        'My card keeps getting rejected at checkout and it works everywhere else. What is wrong with your website??',
+        'I tried to pay three times and got an error each time. Now my banking app shows a pending charge from you, but I never got a confirmation email. Did my order go through or not?',
+        'payment wont go thru, keeps saying declined but theres money on the card',
+        'Wait, I was charged twice?? My card shows two identical charges and I only got one confirmation. Fix this please.',
       ],
     ],
     [
@@ -6500,6 +6563,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'Can I use my HSA card for prescription glasses?',
         'have $300 left on my flex spending account before it expires 😅 can i spend it here?',
+        'got like $300 left on my flex spending that expires in dec, can i blow it here?',
+        'Use-it-or-lose-it season for my health spending money 🙃 can I use that card with you? 💳',
       ],
     ],
     [
@@ -6514,6 +6579,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Let me guess, you don't take VSP either, like every other online shop? How am I supposed to use my benefits then?",
         "My employer plan is EyeMed and they said they'd pay me back for glasses bought online if I send them paperwork. I got my glasses from you last month. What document do they need and where do I get it?",
         "I don't need a normal receipt, I need something my vision plan will accept for a claim, with the Rx details on it.",
+        'Do you accept VSP? I have vision benefits through my job.',
+        "My employer switched us to EyeMed this year and I have no idea how that works with online stores. I don't want to pay and then find out I can't get anything back. How does it work with you?",
+        'I have insurance for eyes, Davis. I need some paper for them so they give back my money, where I can get it?',
+        "I don't need another receipt, I need the itemized one my insurance wants for reimbursement. Where is it?",
       ],
     ],
     [
@@ -6528,6 +6597,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Can I get a PDF invoice for my order? Need it for my records.',
         'I need a bill with name of my company for accounting. Can you make it?',
         'lost the confirmation email, where can i grab a receipt',
+        'Can I get an invoice for my order? I need it for an expense report at work.',
+        'Could you put my company name on the bill, and where do I download it from?',
+        'deleted the reciept email by accident, where can i find a copy?',
       ],
     ],
     [
@@ -6538,7 +6610,11 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Why does it take so long?',
         "What's the processing time?",
       ],
-      ['If I buy only sunglasses without prescription, it is faster than the normal glasses?'],
+      [
+        'If I buy only sunglasses without prescription, it is faster than the normal glasses?',
+        'ordered monday, how long til my glasses r actually done?',
+        "Ordered 8 days ago and they still say 'in production'. Are you grinding the lenses by hand or what?",
+      ],
     ],
     [
       'Need glasses faster',
@@ -6552,6 +6628,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I'm leaving for a 3-week trip on the 20th and my only pair just snapped in half. If I order progressives today, is there any way they reach me before I fly out? Happy to pay extra.",
         'I need these before my job starts Monday and your site says 2 weeks?! Is there any way to speed this up or not?',
         'any way to get them quicker? like next week quick',
+        "I'm flying out on the 20th for a three-week trip and my only pair just snapped in half. I really need new glasses before I leave. Is there any way to speed things up?",
+        'I need these glasses for my bar exam in 10 days, why is there no faster option?? This is URGENT',
+        "I don't care about cheap shipping, I care about fast. What's the quickest you can get a pair to me?",
+        "the lab is taking forever, is there any way to rush my order?? my glasses broke and i'm basically blind",
       ],
     ],
     [
@@ -6565,6 +6645,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'How much is delivery? My order is only $45.',
         'whats the cost for expres shiping and how many days does it take',
+        'Free delivery? 🚚 or do I pay for that?',
+        'how much is shiping to california and how many days does it take',
       ],
     ],
     [
@@ -6579,6 +6661,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "My sister in Seattle ordered from you and loves her pair. I'm up in Vancouver though, and a lot of US shops either won't send stuff here or charge a fortune. Can you deliver to BC?",
         'Last time I ordered from a US site I got hit with $40 in customs fees at my door. Is that going to happen with you too?',
         'I am in Quebec. The price on site is in US dollar or Canadian? And I must pay taxes when it arrive?',
+        'Last time I ordered from a US shop I got hit with a $40 customs bill at my door. Is that going to happen again if I order from you to Ontario?',
+        'I live in Montreal. The price is in canadian dollar or american? And I must pay tax extra when it is delivered?',
+        'Ah yes, shipping to Canada, where surprise fees live. Do I pay anything extra when it arrives?',
       ],
     ],
     [
@@ -6593,6 +6678,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Can you send an order to the UK?',
         "Cool site, shame I apparently can't order anything from Australia. Or can I?",
         "I'm not in the US, I'm in Germany. Can I use a package forwarding address in Delaware instead?",
+        'Do you ship to the UK?',
+        "I'm an American living in Germany. My mom in Ohio offered to order for me, or I could use a package forwarding service. Can you send to a forwarder, or maybe straight to me here?",
+        'any chance u ship to australia? 🙏',
+        'Do you ship anywhere in Europe, like France? 🇫🇷',
       ],
     ],
     [
@@ -6602,6 +6691,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'wheres my stuff? ordered last week',
         'hi can you tell me were my order is, i never got a traking number',
         'any updates on my glasses?? 👓👀 ordered on the 3rd',
+        'hi can u tell me wher my glasess are, orderd last week',
+        'Any news on my glasses?? 👀📦',
       ],
     ],
     [
@@ -6616,6 +6707,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "The tracking hasn't changed in 4 days. It just says in transit in Memphis. This is ridiculous, where are my glasses?",
         "The email said my glasses would arrive Friday. It's now Wednesday of the following week and nothing. The tracking page still shows the same scan from last Thursday. What can be done?",
         "Apparently my glasses are taking the scenic route. Same 'in transit' status for 6 days now. Any chance they show up this year?",
+        "Tracking hasn't moved in four days. It's just sitting in Memphis. What is going on??",
+        "The estimate said delivery by Thursday. It's now Tuesday and the tracking still says in transit with no new scans since last week. I'm working with my old scratched pair in the meantime. Can you look into it?",
+        "My glasses seem to be on a scenic tour of the country. 'In transit' for days and days. Enjoying the trip, are they?",
       ],
     ],
     [
@@ -6630,6 +6724,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Tracking says DELIVERED yesterday at 2pm. I was home all day. Nothing came. I want my glasses.',
         "The post say the package is delivered but I don't find it anywhere. I ask my neighbor also. What I do now?",
         "UPS says it was left at my door but there's literally nothing here 😡📦",
+        "Tracking says delivered but there's nothing at my door.",
+        'UPS claims it dropped it off yesterday. It did NOT. I checked everywhere. Someone probably swiped it off my porch. What now?',
+        "Tracking say package is delivered but I don't receive anything. What I must do?",
       ],
     ],
     [
@@ -6644,6 +6741,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I placed my order about an hour ago and then realized I typed the left eye cylinder as -1.25 when it's actually -1.75. I'm worried the lenses will come out wrong. Can I fix it before you make them?",
         'i mixed up the left and right eye numbers on my order this morning, pls fix before ur lab makes them',
         'I went to doctor again yesterday and he give me new numbers, but I already order the glasses 2 days ago. Can change?',
+        'I just noticed I typed the wrong axis for my left eye. Ordered about an hour ago. Can that still be fixed?',
+        'I ordered yesterday using my old script, then found the newer one from my exam last month stuck in a drawer. The numbers are a bit different. Can you update the lenses before they get made?',
+        'i put -2.25 insted of -2.50 for my right eye, can u change it pls',
       ],
     ],
     [
@@ -6658,6 +6758,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I ordered the Ellis in black 2 hours ago but I'd like the crystal clear one instead. Can you swap it?",
         "I don't want to cancel, I just want to add the light-adaptive lenses to the order I placed this morning.",
         'ordered last night but changed my mind on the frame lol can u switch it to the round one',
+        'changed my mind on the color, can u switch it to the green one? ordered this morning',
+        "I don't want to cancel — I just want to swap to the wider size of the same frame. Order went in last night.",
       ],
     ],
     [
@@ -6671,6 +6773,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'i put my old adress on the order by mistake!! can u change it',
         "oops 🙈 just realized I sent it to my office and I'm on vacation next week, can it go to my home instead?",
+        'wrong apt number on my order!! its 4B not 48',
+        'Please I need change the address for the order, I write my old address by mistake.',
       ],
     ],
     [
@@ -6680,6 +6784,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Cancel my order. Now. I just found out my insurance covers glasses at my optometrist and I don't need these.",
         "I don't want this order anymore, I hit buy by accident about an hour ago. How do I undo it?",
         "So I placed an order 3 days ago and now I'm not allowed to back out? Wonderful policy, really customer friendly.",
+        "I don't want to exchange anything or wait for a remake, I just want the whole order cancelled. Found a pair I like better elsewhere.",
+        "I want this order cancelled NOW. I placed it 2 days ago, nothing has even shipped, so why are you telling me I can't?",
+        'placed an order like 20 min ago by accident, can u kill it',
       ],
     ],
     [
@@ -6693,6 +6800,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I got my glasses last week and honestly I just don't like how they look on me. They're fine vision-wise, but the style isn't me at all. Is there anything I can do or am I stuck with them?",
         'Nothing is technically wrong with them, I just hate them on my face. Do I have any options?',
+        "What happens if my glasses show up and I just don't like how they look on me?",
+        "I've been wearing my new pair for about a week. They're fine, but honestly the style isn't me, and my partner agrees. Is there anything you can do at this point?",
+        "I'm not saying they're broken, I'm just not happy with them. Can I still get my money back or a different pair?",
       ],
     ],
     [
@@ -6707,6 +6817,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "How do I send my glasses back? I'd like my money back.",
         'wanna return these, whats the process',
         "I don't have anymore the original box. I can still return the glasses?",
+        'how do i start a retrun? dont have the original box anymore',
+        'Want to send my glasses back 😕 what do I need to do?',
       ],
     ],
     [
@@ -6720,6 +6832,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "Let me guess, I get to pay $12 to mail back glasses I didn't even like?",
         'already mailed the return with fedex myself, can u pay me back the shiping?',
+        'Do I have to pay postage to send my return?',
+        "Let me guess, I get to pay to mail back the glasses that don't work for me?",
+        "I don't want to wait around for your label, I'll just use FedEx. Will you pay me back for that?",
       ],
     ],
     [
@@ -6734,6 +6849,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "You got my return 2 weeks ago and I STILL don't have my money. How long does this take?",
         'when do i get my $ back? sent them back last week',
         'return got to you on monday ✅ when will i see the money? 💸',
+        'I sent my glasses back 3 weeks ago and still no money. Where is my refund???',
+        'how long til the refund actually hits my card?',
+        'You receive my return already? When the money will come back to my account?',
+        'how long do refunds take after u get the glasses back?? 💸',
       ],
     ],
     [
@@ -6748,6 +6867,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Will the money come back to my PayPal, or do you give store credit?',
         "I don't want store credit, I want it back on my card. Is that possible?",
         "I paid with my FSA card but I've since left my job and that account is closed. I'm sending the glasses back. Can you put the money on my personal Visa instead?",
+        'Will my refund go back to my PayPal or to my bank account?',
+        "I don't want the money back on the FSA card, can you put it on my personal Visa instead?",
+        'Can I get store credit instead of my money back, and is there any bonus for doing that?',
       ],
     ],
     [
@@ -6761,6 +6883,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I got $189 back but I paid $213. Where is the rest of my money??',
         'Is there a restocking fee if I send them back? I paid for the thin lenses and progressives.',
+        'My refund was $15 less than what I paid. Why?? Did you sneak in a restocking fee?',
+        'If I return the glasses, do I get back what I paid for the thin lenses and the transitions too, or just the frame?',
+        "So I paid for express delivery and you're keeping that money too? Lovely.",
       ],
     ],
     [
@@ -6775,6 +6900,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'These frames make me look like a 1970s accountant. Any chance I can trade them for a different style, or do I just embrace the look?',
         "I don't want a refund, I'd rather trade these for the bigger Hudson frame.",
         'can i exchnage for another style? the new one is $20 more, do i pay the diffrence?',
+        "I don't want my money back, I'd rather swap these for a different frame. Is that possible?",
+        "I went with the round ones but they make my face look tiny. I'd like to try the square Hudson instead with the same prescription. How does that work?",
+        'can i trade these in for another style? the round ones are just not it',
       ],
     ],
     [
@@ -6789,6 +6917,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I had my optometrist check my glasses and the lenses DON'T match my prescription. The axis is totally off. You made them wrong.",
         'I got my new glasses and the right eye is blurry no matter how long I wear them. I took them to my eye doctor and she put them on her machine: the right lens is -2.00 instead of -2.75. What do we do now?',
         'The lens in my glasses is not same like my prescription, my optician check it. Is your mistake, I need new lens.',
+        "I can't see properly through my new glasses and my optometrist checked them: the lenses don't match my prescription at all. This is YOUR mistake.",
+        'My optician put the lenses you sent on the lensmeter and the left cylinder is off by 0.75. I double-checked what I entered and it was right. What happens now?',
+        'The glasses you make have wrong power. My doctor check it. Not same like the prescription.',
       ],
     ],
     [
@@ -6803,6 +6934,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Just got my new glasses and everything looks a little warped, like the floor is curved. Is that normal?',
         'put on my new pair and feel kinda dizzy 😵 is this just my eyes getting used to them?',
         'first day w progressives and my head is spinning, does it get better',
+        'Got my new glasses yesterday and everything looks a bit warped, like the floor is tilted. Is that normal?',
+        'New progressives make me feel seasick 😵‍💫 does it get better??',
+        'my new glases feel weird and give me a headake, is that normal the first few days',
       ],
     ],
     [
@@ -6818,6 +6952,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'The arms of glasses squeeze my head behind the ears, it hurts. How I can make more loose at home?',
         "Great, my glasses fall off every time I bend over. Super handy when I'm tying my shoes. Any way to tighten them up?",
         'I paid for these glasses and one of the arms pinches behind my ear so badly I get a headache by lunch. Seriously, how do I loosen this thing without snapping it?',
+        'arms r squeezing my head behind the ears, any way to loosen em at home?',
+        'Love my new frames, very stylish, as long as I never look down, because then they fall off my face. Any fix?',
+        'im not trying to return them, the new glasses just pinch behind my ears. can i bend them a bit myself?',
       ],
     ],
     [
@@ -6832,6 +6969,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'opened the box and the lens is scratched already 😤 brand new!',
         "The package came today and the box was crushed on one side. When I opened it, one of the arms was bent and there's a chip on the frame edge. I haven't even worn them once.",
         'Just opened my order and the frame is CRACKED. Unbelievable. I waited two weeks for this.',
+        "Just opened the box and there's a scratch right in the middle of the lens. Brand new!! Unacceptable.",
+        'Box came totally crushed and one arm of the glasses is snapped 😭📦',
+        'The glasses arrive today but the lens have crack. The box was damage also.',
       ],
     ],
     [
@@ -6846,6 +6986,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Four months. That's how long your hinge lasted with totally normal use. Impressive. Is that covered at least?",
         'the coating on my lenses is peeling off after like 6 months, is there a warrenty?',
         'screw fell out of my frames and the arm is flopping around lol. can u guys fix it',
+        'the coating is peeling of my lenses and theyre only 8 months old, is ther a warrenty',
+        "A tiny screw fell out of the left arm of my glasses this morning and now the arm just dangles. I've had them about half a year and I'm really careful with them. Can you help?",
       ],
     ],
     [
@@ -6860,6 +7002,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I ordered black rectangular frames. I received pink cat-eye ones. Bold choice on your part, but not what I paid for.',
         "There's someone else's glasses in my box: wrong frame and the name on the slip isn't mine.",
         'ordered the blue frame, got the green one 🤨',
+        "These aren't even the glasses I ordered! Completely different model. How does that happen??",
+        'Nice aviators. Shame I ordered cat-eye. Whose glasses did I get?',
+        "I'm not after a refund, I just want the correct frame I paid for. What do I do with this wrong one?",
       ],
     ],
     [
@@ -6874,6 +7019,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Can I send back unopened boxes of contacts? My doctor changed my prescription.',
         'I never used the lenses, I only cracked open one box to try a pair. Can I send back the rest?',
         'bought way too many boxes of dailies, can i send a couple back? theyre still sealed',
+        "Can I return contact lenses I haven't opened? My doctor just changed my prescription.",
+        "I'm not asking about the box I already opened, but can I send back the three that are still sealed?",
+        'ordered the wrong brand of contacts, boxes still in the plastic, can i send em back?',
       ],
     ],
     [
@@ -6888,6 +7036,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "This is the third time I've contacted you about this order and nobody has fixed anything. I want someone above you to handle this.",
         "I've been a customer for three years and this last order has been a disaster from start to finish. Emails ignored, wrong info, and now I'm being told to wait again. I want this looked at by someone who can actually make a decision.",
         'Wow, five emails and zero answers. Really stellar service. Who do I actually have to complain to around here?',
+        'This is my third time writing about the same order and nobody has fixed anything. I want this escalated to a manager.',
+        'Wonderful service. Two weeks, three emails, zero answers. Who do I complain to around here?',
+        "I've been buying from you for three years and this last order was a mess from start to finish — wrong lenses, a remake that took a month, and nobody answering my emails. I want someone higher up to look at this.",
       ],
     ],
     [
@@ -6902,6 +7053,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Can I talk to a real person?',
         'is this a bot? i need a human pls',
         "I don't want automated answers, I want to speak to an actual optician. What are your phone hours?",
+        'Is this a bot? can i talk to someone real',
+        'Can I call someone from your team? ☎️ Ideally an optician',
+        'Is possible to speak by phone with somebody? Which hours you are open?',
+        "Sure, 'we'll get back to you soon'. That was last Tuesday. Can I please just speak to a human being?",
       ],
     ],
     [
@@ -9740,6 +9895,743 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ['We run a cat rescue in Tucson. Do you offer any discount for nonprofits?'],
     ],
     [
+      'How to use the Vitamin C serum',
+      [
+        'How do I use the vitamin C serum?',
+        'Morning or night for vitamin C?',
+        'How many drops of the vitamin C serum?',
+        'Does vitamin C go before or after moisturiser?',
+      ],
+      [
+        'Just got the vitamin C serum. Do I put it on in the morning or at night, and how many drops?',
+        'Hello, I buy the serum with vitamin C. Please how I must apply it, before the cream or after? Every day?',
+        'vit C bottle arrived 🍊✨ ok so... when do i actually use this thing lol 🤔',
+      ],
+    ],
+    [
+      'Starting the Retinol serum',
+      [
+        "I've never used retinol, where do I start?",
+        'How often should I use the retinol serum?',
+        'What strength is your retinol?',
+        'Can I use retinol every night?',
+      ],
+      [
+        "I'm 34 and have never used retinol before. A friend told me I should start slow but I have no idea what that means in practice. I just bought your retinol serum, so how often should I be putting it on in the beginning?",
+        'first time using retinl, can i use it evry night right away or nah?',
+        'Not asking about the vitamin C one, I mean the retinol: how much do I use and how many nights a week at first?',
+      ],
+    ],
+    [
+      'Combining niacinamide, vitamin C and retinol',
+      [
+        'Can I use niacinamide with vitamin C?',
+        'Can I use retinol and vitamin C together?',
+        'Which serums can I mix?',
+        'Is it ok to use all three serums?',
+      ],
+      [
+        'ok so i have all 3 of ur serums now, niacinamide vit c AND retinol… can i slap them all on at once or is that a bad idea',
+        'Is it okay to mix retinol with vitamin C in same time? I have both from your shop and I am afraid to burn my face.',
+      ],
+    ],
+    [
+      'Order to apply products',
+      [
+        'What order do I apply everything in?',
+        'Serum before or after moisturiser?',
+        'When do I put on sunscreen?',
+        'Where do masks fit in my routine?',
+      ],
+      [
+        'me standing in the bathroom with 5 bottles 😵‍💫 which one goes on first???',
+        'when do i use the clay mask, befor or after the serum? kinda confused about the order of evrything',
+      ],
+    ],
+    [
+      'Which bundle for my skin type',
+      [
+        'Which routine bundle should I buy?',
+        'What do you recommend for oily skin?',
+        'I have dry sensitive skin, which set?',
+        "What's in the combination skin bundle?",
+      ],
+      [
+        "My skin gets super shiny in the T-zone by lunch but my cheeks go flaky in winter. I'd rather just buy one of your sets than pick everything separately. Which one would make sense for me?",
+        'which set should i get if i break out a lot? like chin acne constantly',
+        'My skin is very sensible, it becomes red from almost everything. Which kit you recommend for me?',
+      ],
+    ],
+    [
+      'SPF 50 sunscreen questions',
+      [
+        'Does your sunscreen leave a white cast?',
+        'Is the SPF 50 mineral or chemical?',
+        'Is your sunscreen reef safe?',
+        'Can I wear the sunscreen under makeup?',
+      ],
+      [
+        'Does your sunscreen leave a white cast? I have deep skin and most mineral ones make me look grey.',
+        "Let me guess, the SPF is going to turn into little crumbs under my foundation like every other one I've bought?",
+      ],
+    ],
+    [
+      'Fragrance-free products',
+      [
+        'Are your products fragrance-free?',
+        'Do you add essential oils?',
+        'Does the moisturiser have a scent?',
+        "I'm sensitive to perfume, is this ok?",
+      ],
+      [
+        'Your products have smell? I cannot use anything with parfum or essential oil.',
+        "Seriously, every 'clean' brand says unscented and then it reeks of lavender. Does yours have essential oils or added scent in it, yes or no?",
+      ],
+    ],
+    [
+      'Vegan and cruelty-free',
+      [
+        'Are you cruelty-free?',
+        'Are the products vegan?',
+        'Do you test on animals?',
+        'Do you sell in countries that require animal testing?',
+      ],
+      [
+        'is everything vegan? 🐰🌱 no beeswax or anything?',
+        'r u guys actualy cruelty free? do u sell in countrys that require animal testng?',
+      ],
+    ],
+    [
+      'Pregnancy and breastfeeding',
+      [
+        'Is this safe to use while pregnant?',
+        'Can I use the retinol when breastfeeding?',
+        'Which products are pregnancy safe?',
+        "I'm expecting, what should I avoid?",
+      ],
+      [
+        "I just found out I'm pregnant (yay!) and I'm going through my whole skincare shelf. I have your retinol and vitamin C serums plus the moisturiser. Which ones can I keep using?",
+        'expecting 🤰💕 is the niacinamide serum ok to use?',
+      ],
+    ],
+    [
+      'Allergies and full ingredient list',
+      [
+        'Where can I see the full ingredient list?',
+        'I have a nut allergy, is this safe?',
+        'Does it contain gluten or soy?',
+        "Is there anything I'm allergic to in this?",
+      ],
+      [
+        'do any of ur products have nuts in them? severe tree nut alergy here',
+        "I don't need a sales pitch, I need the complete INCI for the cleanser because of my allergies.",
+      ],
+    ],
+    [
+      'How to patch test',
+      [
+        'How do I patch test?',
+        'Do I need to patch test first?',
+        'Where should I do a patch test?',
+        'How long should a patch test take?',
+      ],
+      [
+        'how do i try this on a small bit of skin before going all in',
+        'Where on the body I should try the product first to see if my skin react? How many days?',
+        "Last year a serum from another brand gave me a rash all over my cheeks. I'm excited to try your niacinamide but honestly I'm a bit scared. What's the safest way to try it out first?",
+      ],
+    ],
+    [
+      'Purging or breakout?',
+      [
+        "I'm breaking out after starting the serum",
+        'Is this purging?',
+        'How long does purging last?',
+        'My skin got worse after using retinol',
+      ],
+      [
+        "I started the retinol about 3 weeks ago and now I've got a bunch of little bumps on my chin, which is where I always break out anyway. Is this the purging thing people talk about, or is it just not working for me?",
+        'week 2 of retinol and my forehead is full of tiny pimples 😭😭 is this normal??',
+        'Love how your retinol is meant to clear skin and I now have more zits than when I was 15. Is this part of the plan or what?',
+      ],
+    ],
+    [
+      'Skin reaction to a product',
+      [
+        'I had a reaction to your product',
+        'My face is red and itchy after using this',
+        'The serum burns my skin',
+        'I got a rash from the moisturiser',
+      ],
+      [
+        "Your cleanser made my face burn and now it's bright red and puffy around my eyes. What the hell is in this stuff??",
+        'I used the vitamin C serum this morning and now I have itchy red patches on my cheeks. What should I do?',
+        'After your cream my face is red and itching very much, also little swelling. What I do now?',
+      ],
+    ],
+    [
+      'Shelf life and PAO after opening',
+      [
+        'How long do the products last once opened?',
+        "What's the shelf life?",
+        'What does the 6M symbol mean?',
+        'Is my serum expired?',
+      ],
+      [
+        "How long does the moisturiser last once I've opened it?",
+        'hows long do the serums keep? i bought 2 and wont open the second one for a while',
+      ],
+    ],
+    [
+      'Vitamin C serum changed colour',
+      [
+        'My vitamin C serum turned orange',
+        'The serum has gone darker, is it still ok?',
+        'Why does my serum smell different?',
+        'The texture of my product changed',
+      ],
+      [
+        'my vit c serum went from clear to like… orange juice 🧡😬 still ok??',
+        "I opened my vitamin C serum about 2 months ago and kept it in the bathroom. Today I noticed it's gone a brownish shade and smells slightly odd. Is it still safe to use? It's way before the date on the box.",
+        "Great, my 'brightening' serum is now darker than my coffee. Is it meant to look like that?",
+      ],
+    ],
+    [
+      'Sizes and travel minis',
+      [
+        'What size are the bottles?',
+        'Do you have travel sizes?',
+        'Can I take your products on a plane?',
+        'How long does one bottle last?',
+      ],
+      [
+        'flying next wk, do u do tiny versions i can take in my carry on?',
+        "I'm not asking about expiry, I mean how long one bottle of serum actually lasts if I use it every day.",
+      ],
+    ],
+    [
+      'Out of stock and restocks',
+      [
+        'When will this be back in stock?',
+        'Is the retinol serum sold out?',
+        "Can I get notified when it's restocked?",
+        'Can I preorder an out of stock item?',
+      ],
+      [
+        'The Dry skin moisturiser has been unavailable for WEEKS. When is it coming back?',
+        'the niacinimide is sold out :( can i preorder it or smth?',
+        "I don't want a substitute, I want the actual sensitive cleanser. When will you have it again?",
+      ],
+    ],
+    [
+      'Current sales and promotions',
+      [
+        'Do you have any sales right now?',
+        'When is your next sale?',
+        'Do you do Black Friday deals?',
+        'Is there a first order discount?',
+      ],
+      [
+        'any sales going on rn? 👀💸',
+        'Do you ever do a discount for first-time customers?',
+        'So do you guys ever actually mark anything down or is full price a lifestyle here?',
+      ],
+    ],
+    [
+      'Using more than one discount code',
+      [
+        'Can I use two discount codes?',
+        'Can I combine my code with the sale?',
+        'Can I use a code on a bundle?',
+        'Can I use points and a discount code together?',
+      ],
+      [
+        'I have a 10% welcome code and a 15% off code from an influencer. Can I use both on one order?',
+        'Is possible to put two promo codes together? I have one from newsletter and one from birthday.',
+        'can i use my points reward AND a code at the same time or is it one or the other',
+      ],
+    ],
+    [
+      'Discount code not working',
+      [
+        "My discount code isn't working",
+        'The code says invalid',
+        'I forgot to use my code at checkout',
+        'Can you apply my code to my order?',
+      ],
+      [
+        'Your code says invalid at checkout. I literally got it in my email 10 minutes ago. Fix it.',
+        'the cod from the newsleter isnt working, it says not aplicable to items in cart??',
+        'tried my promo code 5 times and nothing 😤 is it broken?',
+      ],
+    ],
+    [
+      'Price dropped after I ordered',
+      [
+        'It went on sale right after I bought it',
+        'Can I get the sale price?',
+        'Do you price adjust?',
+        'The price is lower now than when I ordered',
+      ],
+      [
+        "Oh wonderful, I bought the retinol on Monday and today it's 20% off. Love that for me.",
+        "I ordered the Combination bundle last Thursday at full price. Today your email landed saying there's a sale and the same bundle is cheaper now. Is there any way to get the difference back?",
+        "I don't want to cancel anything, I just want the lower price since it dropped two days after I bought it.",
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'What payment methods do you accept?',
+        'Can I pay with PayPal?',
+        'Do you take Afterpay or Klarna?',
+        'Why was my card declined?',
+      ],
+      ['can i pay in installments like afterpay or klarna?'],
+    ],
+    [
+      'Samples with every order',
+      [
+        'Do you send free samples?',
+        'Can I choose my samples?',
+        "I didn't get samples in my order",
+        'Can I buy samples?',
+      ],
+      [
+        'didnt get my freebies in the box, werent there supposed to be 2?',
+        'do i get to pick the little extras? 🎁 want to try the SPF',
+        "I'm not complaining about the order itself, everything arrived, but there were no samples in it even though I picked two.",
+      ],
+    ],
+    [
+      'Earning loyalty points',
+      [
+        'How does your rewards program work?',
+        'How do I earn points?',
+        "I didn't get points for my order",
+        'How do I join the loyalty program?',
+      ],
+      [
+        'do i get points for leaving a review? and is there a bday thing',
+        'I make order last week but I not see any points in my account. When they come?',
+      ],
+    ],
+    [
+      'Redeeming loyalty points',
+      [
+        'How do I use my points?',
+        'How much are my points worth?',
+        'Do my points expire?',
+        'Can I use points on a subscription?',
+      ],
+      [
+        "Cool, I've got a pile of points and absolutely no idea what they're worth or how to use them. Care to explain?",
+        'how many pionts do i need for money off and were do i use them',
+      ],
+    ],
+    [
+      'Gift cards',
+      ['Do you sell gift cards?', 'How do I use a gift card?', 'Do gift cards expire?', 'I lost my gift card code'],
+      [
+        'Do you sell gift cards? My sister loves your stuff.',
+        "My mum bought me a voucher for Christmas and I finally want to use it, but I can't find the email anywhere. I think she sent it to her own address. Can you help me get the code?",
+        'do gift cards expire?? 🎄 found one from last year in my inbox',
+      ],
+    ],
+    [
+      'Gift wrapping and gift notes',
+      [
+        'Do you offer gift wrapping?',
+        'Can I add a gift message?',
+        'Can I send it straight to the recipient?',
+        'Will the price show on the package?',
+      ],
+      [
+        'can u wrap it and add a lil note? its a bday present',
+        "Would be lovely if my friend didn't see exactly what I paid for her present. Any chance the price stays out of the box?",
+      ],
+    ],
+    [
+      'How the monthly subscription works',
+      [
+        'How does the subscription work?',
+        'How much do I save with a subscription?',
+        'When will I be charged for my subscription?',
+        'Can I subscribe to a bundle?',
+      ],
+      [
+        'How does the subscribe and save thing work? Am I locked in?',
+        "I go through the cleanser and SPF pretty quickly and I keep forgetting to reorder. I saw there's some kind of repeat-delivery option. How much do you save and how often does it charge?",
+        'If I subscribe, the delivery is every month obligatory or I can choose other period?',
+      ],
+    ],
+    [
+      'Skip or pause a subscription',
+      [
+        'How do I skip a month?',
+        'Can I pause my subscription?',
+        'I have too much product, can I delay my next order?',
+        'Can I change my delivery date?',
+      ],
+      [
+        'going travelling for 2 months, can i put my monthly box on hold?',
+        'i still have half a bottle left, can i skip next months deliverey?',
+        "I don't want to cancel my subscription, I just need a break from it for a couple of months.",
+      ],
+    ],
+    [
+      'Cancel a subscription',
+      [
+        'How do I cancel my subscription?',
+        'I want to stop my monthly order',
+        'Is there a fee to cancel?',
+        'I cancelled but still got charged',
+      ],
+      [
+        "Stop my subscription NOW. I do not want another charge next week, I've asked before.",
+        "I don't want to pause or skip, I want the subscription gone completely. How do I do that?",
+        "need to end my monthly plan 🙏 money's tight rn",
+      ],
+    ],
+    [
+      'Change products in a subscription',
+      [
+        'Can I swap products in my subscription?',
+        'How do I add something to my next box?',
+        'I want to change the serum in my subscription',
+        'Can I change my subscription address or card?',
+      ],
+      [
+        'Can I swap the moisturiser in my subscription for the one for dry skin?',
+        "Is there a way to change what's in my subscription, or am I doomed to get sunscreen forever?",
+      ],
+    ],
+    [
+      'US delivery times',
+      [
+        'How long does shipping take?',
+        'When will my order arrive?',
+        'Do you offer express shipping?',
+        'When do you ship orders?',
+      ],
+      [
+        'Should I expect my order in New York this week or sometime next year? How long does it usually take?',
+        "I need this in Ohio by Friday and your site doesn't say a word about delivery times. How long does it actually take??",
+        'how fast is express? bday gift emergency lol',
+      ],
+    ],
+    [
+      'Shipping costs and free shipping',
+      [
+        'How much is shipping?',
+        'Do you have free shipping?',
+        "What's the minimum for free shipping?",
+        'How much is express delivery?',
+      ],
+      [
+        'how much is postage? 📦 is there a minimum to get it free?',
+        '$4.95 shipping on a $40 order, really? How much do I have to spend to not pay that?',
+      ],
+    ],
+    [
+      'Shipping outside the US',
+      [
+        'Do you ship internationally?',
+        'Do you ship to Canada?',
+        'How long does international shipping take?',
+        'Do you ship to the UK and Australia?',
+      ],
+      [
+        'Hello, I am from Germany. You send to Europe? How many days it takes?',
+        'do u ship to austrailia and how long dose it take',
+      ],
+    ],
+    [
+      'Products restricted in some countries',
+      [
+        "Why can't I order the retinol to my country?",
+        'The item says not available in my country',
+        'Why was a product removed from my order?',
+        'Is the sunscreen sold in the EU?',
+      ],
+      [
+        "I'm in Australia and tried to order the sensitive bundle, but the sunscreen just vanished from my cart at checkout. Everything else is still there. Why can't I buy it?",
+        "Why on earth can't I order the retinol to my address?? It's right there on the site but checkout won't let me.",
+        'In my country the sunscreen is not showing when I go to pay. Why is that? Other products is fine.',
+      ],
+    ],
+    [
+      'Customs duties and import taxes',
+      [
+        'Will I have to pay customs?',
+        'Are duties included in the price?',
+        'I was charged import tax on delivery',
+        'Do you charge VAT?',
+      ],
+      [
+        'The courier wants 28 dollars from me before they hand over my parcel. Nobody told me about this!',
+        'shipping to norway, will there be extra customs stuff to pay on my end?',
+      ],
+    ],
+    [
+      'Shipping liquids and hot or cold weather',
+      [
+        'How do you pack liquids?',
+        'Will the products be ok in the heat?',
+        'My package sat in the sun, is it ruined?',
+        'Can the serum freeze during shipping?',
+      ],
+      [
+        "It's been 40 degrees here all week and my package sat on the porch most of the afternoon before I got home. The bottles felt really warm. Are the serums ruined?",
+        "it's -15 here ❄️ and my parcel sat outside all day. is the moisturiser ok?",
+        "I'm not worried about it getting lost, I'm worried about the serums spilling in the mail. How do you pack liquids?",
+      ],
+    ],
+    [
+      'Where is my order?',
+      [
+        'Where is my order?',
+        'How do I track my package?',
+        "I haven't received a tracking number",
+        "My tracking hasn't updated in days",
+      ],
+      [
+        "Where is my order?! It's been a week and I've heard nothing.",
+        'havent got a tracking numbr yet for my order, did it ship?',
+        'Is my order travelling by horse? Any chance you could tell me where it is?',
+      ],
+    ],
+    [
+      'Package lost or marked delivered',
+      [
+        "It says delivered but I didn't get it",
+        'My package was stolen',
+        'My order is lost',
+        'I never received my order',
+      ],
+      [
+        "Tracking says delivered yesterday. It's NOT here. Either someone stole it or your courier lied.",
+        "My tracking has said 'delivered' since Tuesday but there's nothing at my door. I've asked the neighbours and checked the lobby. What can I do now?",
+        'The app says package is delivered but I did not receive nothing. Where is it?',
+      ],
+    ],
+    [
+      'Change shipping address',
+      [
+        'Can I change my shipping address?',
+        'I put the wrong address',
+        'I moved, can you update my order?',
+        'Can you ship to a different address?',
+      ],
+      [
+        'I just placed an order and realised I put my old address. Can I fix it?',
+        'omg i sent it to my parents place by accident, can u redirect it to my apartment',
+      ],
+    ],
+    [
+      'Cancel an order',
+      ['Can I cancel my order?', 'I ordered by mistake', 'How do I cancel an order?', 'Is it too late to cancel?'],
+      [
+        'I need to cancel the order I placed an hour ago, please.',
+        'I made order by mistake two times. Please cancel one of them.',
+        "I don't want to send it back later, I want to stop the order before it goes out.",
+      ],
+    ],
+    [
+      'Add or change items in an order',
+      [
+        'Can I add something to my order?',
+        'I ordered the wrong product',
+        'Can I swap the serum in my order?',
+        'Can I combine two orders?',
+      ],
+      [
+        'forgot to add the spf to my order, can u just throw it in?',
+        'can i swich the moisturiser in my order for the oily skin one insted? just orderd it',
+        'ordered the wrong serum 🙈 can you swap it before it ships?',
+      ],
+    ],
+    [
+      '45-day love it or your money back',
+      [
+        'What is your money back guarantee?',
+        'Can I return it if I opened it?',
+        "I don't like the product, can I get a refund?",
+        'Does the guarantee cover every order?',
+      ],
+      [
+        "I've been using the niacinamide serum for about a month and honestly I just don't see any difference. It's half empty now. Is there any chance I can get my money back even though I've used it?",
+        'So what happens if I use half the bottle and hate it? Let me guess, tough luck?',
+        'The cream is not good for me, I use it 3 weeks already. Can I get back the money?',
+      ],
+    ],
+    [
+      'General return policy',
+      [
+        'What is your return policy?',
+        'How do I return something?',
+        'Can I return an unopened product?',
+        'How long do I have to return?',
+      ],
+      [
+        'Is sending something back here as painful as everywhere else, or do you actually have a normal policy?',
+        "Not talking about the first-time guarantee, I mean a cleanser I've bought before that's still sealed. Can that go back?",
+      ],
+    ],
+    [
+      'Who pays return shipping',
+      [
+        'Do I have to pay for return shipping?',
+        'Is there a return label?',
+        'How much does it cost to send it back?',
+        'Can I return from outside the US?',
+      ],
+      [
+        'Do I have to pay for the return label?',
+        "I'm not asking whether I can return it, I'm asking if you're going to charge me for sending it back.",
+        "Why is $5.95 taken off my refund?? I sent it back like you said and now I'm getting less money.",
+      ],
+    ],
+    [
+      'When will I get my refund?',
+      [
+        'When will I get my refund?',
+        'How long does a refund take?',
+        "I haven't received my refund yet",
+        'Has my return arrived?',
+      ],
+      [
+        "It's been 2 weeks and still nothing on my card. Where is my money?",
+        'when will the refund show up? u said it was approved',
+        'return got to you 3 days ago ✅ when do i see the money back? 💳',
+      ],
+    ],
+    [
+      'How refunds are paid',
+      [
+        'Will the refund go back to my card?',
+        'Can I get store credit instead?',
+        'I paid with a gift card, how am I refunded?',
+        'My card is closed, where does my refund go?',
+      ],
+      [
+        'Will my refund go back to my card or do I get store credit?',
+        "I paid with my old debit card but the bank cancelled it last month because of fraud. Now I'm getting a refund from you. Where will the money actually end up?",
+        "I don't want the money back on my card, could I just get credit to spend in the shop instead?",
+      ],
+    ],
+    [
+      'Exchange for a different product',
+      [
+        'Can I exchange for a different product?',
+        "This serum isn't right, can I swap it?",
+        'Can I exchange my bundle for another skin type?',
+        'Do you do exchanges?',
+      ],
+      [
+        'the moisturiser is too heavy for me, can i trade it for the gel one',
+        "I don't want a refund, I just want to switch the vitamin C for the niacinamide.",
+      ],
+    ],
+    [
+      'Damaged or leaking bottle',
+      [
+        'My bottle arrived broken',
+        'The serum leaked in the box',
+        'The item was damaged in shipping',
+        'The cap was open when it arrived',
+      ],
+      [
+        'Box arrived soaked. The cleanser leaked everywhere and the bottle is cracked. Not happy.',
+        'package came and the serum bottle is smashed 💔🥲',
+        "I opened my parcel this morning and the moisturiser jar had a crack down the side. Half of it had oozed out into the bag. It was a present for my sister so I'm pretty upset. What can you do?",
+      ],
+    ],
+    [
+      'Pump or dropper not working',
+      [
+        "The pump doesn't work",
+        "The dropper won't pick up product",
+        "I can't get the product out",
+        'The lid is broken',
+      ],
+      [
+        'the pump on my moisturiser wont work, pressed it like 20 tmes nothing comes out',
+        "Love paying for a moisturiser I can't get out of the bottle. The pump is just decorative, right?",
+        'The pipette of serum is broken, have crack and the serum not come up inside. What to do?',
+      ],
+    ],
+    [
+      'Wrong or missing item',
+      [
+        'I received the wrong product',
+        'An item is missing from my order',
+        'My bundle is incomplete',
+        'You sent me the wrong size',
+      ],
+      [
+        'I ordered the SPF but got a second cleanser instead.',
+        'My order is missing the retinol serum. I paid for three things and got two. Seriously?',
+        'got my box but no moisturiser in it?? packing slip says it should be there',
+      ],
+    ],
+    [
+      'Complaint and escalation',
+      [
+        'I want to make a complaint',
+        "I'm not happy with your service",
+        'I want to speak to a manager',
+        "This is the third time I've had a problem",
+      ],
+      [
+        "This is the third time I've had to message about the same issue. I want your manager.",
+        "I've been a customer for two years and the last few months have been a mess: late orders, wrong items, slow replies. I want someone senior to actually look at this. I'm close to giving up on the brand.",
+        'Wow, fantastic service as always. Is there anyone above you who actually fixes things, or is it just apologies all the way up?',
+      ],
+    ],
+    [
+      'Invoice or receipt',
+      [
+        'Can I get an invoice?',
+        'I need a receipt for my order',
+        'Can you add my company name to the invoice?',
+        'I need a VAT invoice',
+      ],
+      [
+        "I don't need the confirmation email, I need a proper PDF bill for my last order. Where do I get it?",
+        'I need a bill with my company name and VAT number for my work. Is possible?',
+        'where do i download the invoce for my order? need it for expenses',
+      ],
+    ],
+    [
+      'Talk to a person',
+      [
+        'Can I talk to a real person?',
+        'Do you have a phone number?',
+        'What are your customer service hours?',
+        'How do I contact you?',
+      ],
+      [
+        'is this a bot or a real person lol',
+        "I don't want another automated reply, I want an actual human being.",
+        'What hours is customer service around? Is there an email too?',
+      ],
+    ],
+    [
+      'Account and login problems',
+      [
+        "I can't log into my account",
+        'How do I reset my password?',
+        'I ordered as a guest, can I link my order?',
+        'How do I delete my account?',
+      ],
+      [
+        'cant log in, forgot my pasword and the reset email isnt coming',
+        "I've ordered from you twice without an account and now I finally made one, but none of my old orders are showing. I'm guessing I also missed out on points from those. Can you help?",
+        'How do I delete my account?',
+      ],
+    ],
+    [
       'Gift cards',
       [
         'Do you sell gift cards?',
@@ -10398,6 +11290,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'need a new tub 😋 what options do u have for the pea protein one? 🌱',
         'Hello, I want buy protein powder for my husband, which tastes you are having? He not like vanilla at all.',
+        'do u have a strawberry one?? 🍓🍓',
+        'yo whats ur best tasting flavour',
       ],
     ],
     [
@@ -10412,6 +11306,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'how many servigns in the 2 lb one and how much protien per scoop??',
         "I'm on a cut and weighing literally everything I eat. The plant protein label says two scoops but I have no idea what that is in grams or how much protein I'm actually getting. Can you break it down for me?",
         'Love doing math at 6am. Is the 5 lb actually cheaper per shake or is it just a bigger bucket for the same price ratio?',
+        'how many scoops in the 5 lb?? 🥤💪',
+        'how much protein per scoop fr',
       ],
     ],
     [
@@ -10425,6 +11321,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "What's the real difference between your normal whey and the isolate? Is the isolate worth the extra money?",
         'ok so regular whey has me bloated like a balloon, should i go isolate or the pea one',
+        "What's the difference between your regular whey and the isolate?",
+        "My wife and I share a tub. She's lactose intolerant and the regular whey left her bloated for hours last time. We want one product we can both use. What would you suggest?",
+        "I'm not vegan, but I can't do dairy at all. Which of your proteins has zero milk in it?",
       ],
     ],
     [
@@ -10438,6 +11337,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "My son has a severe peanut allergy and I can't find ANYWHERE on your site whether your stuff is made around nuts. This is basic info, why is it so hard to find??",
         'is there egg in any of ur products? my daughter is alergic and i wanna be carefull',
+        'Does the Cookies & Cream have any nuts in it? My son has a tree nut allergy.',
+        'is ther any peanuts in ur facilty my son has a bad alergy',
       ],
     ],
     [
@@ -10446,6 +11347,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'gf just went plant based, are ur gummies made w gelatin or nah',
         "I'm not after a protein powder, I just want to know which of your other things like capsules or the pre I can take as a vegan.",
+        'is the collagen ok for vegetarians? 🌱🐄',
+        'Please, the gummies is have gelatin from pig? I am muslim and cannot eat this',
       ],
     ],
     [
@@ -10459,6 +11362,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I have celiac disease. Is the vanilla whey safe for me?',
         "Let me guess, the one flavour I actually want (cookies & cream) is the one I can't have because of gluten?",
+        'any gluten in the vanilla whey? 🌾',
+        'I have celiac disease, which product I can take without problem?',
       ],
     ],
     [
@@ -10472,6 +11377,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I compete in a drug-tested federation so I have to be super careful about what I take. I've read horror stories about supplements containing stuff that isn't on the label. Is your protein checked by anyone outside the company, and can I see the results for the exact tub I bought?",
         "How do I know your powder isn't loaded with lead like half the brands out there? Show me actual lab proof, not marketing fluff.",
+        'is your stuff checked by an outside lab? 🧪 want to make sure no heavy metals',
+        'lowkey want the lab results for my whey, lot # is 23B114',
+        "Oh sure, 'lab tested', with zero proof anywhere. Can I actually see a report or nah?",
       ],
     ],
     [
@@ -10485,6 +11393,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'how much caff in 1 scoop of the preworkout? dont wanna be up til 3am',
         "Great, had one scoop at 7pm and stared at my ceiling until 4. Is there a version that won't turn me into an owl?",
+        'Do you have something without any stimulants? I usually train around 9 pm.',
+        'Not asking for medical advice, I just want to know how many mg of caffeine are in one scoop',
+        'how many mg of cafiene in the pre workut',
       ],
     ],
     [
@@ -10499,6 +11410,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I just found out I'm pregnant! Can I keep taking the collagen and the multivitamin gummies?",
         'My doctor give me pills for blood pressure. It is ok to drink your pre workout together with this?',
         "Not asking for a doctor's opinion or anything, just whether my 16 year old can start using your whey, he's been bugging me about it.",
+        'My daughter is 16 and just started lifting with her school team. A lot of her friends use your pre-workout and she wants to try it. Would it be okay for someone her age?',
+        'Hello, I am pregnant 5 month, it is ok to drink your protein or I must to ask doctor first?',
+        'I take medicine for blood pressure, I can use the pre-workout or no?',
       ],
     ],
     [
@@ -10512,6 +11426,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'can i stir the collagen into my morning coffee ☕ without it going lumpy? and what type is it',
         'hey does the marine colagen come from farmed fish or wild? and is it type 1 or 3',
+        'What types of collagen are in the collagen peptides?',
+        'does the marine one taste fishy lol, can i just dump it in my coffee',
+        'I want know if collagen is from fish or from cow, because I have allergy on fish',
       ],
     ],
     [
@@ -10526,6 +11443,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'how much sugar is in those gummies tho, im doing low carb',
         'My 7 year old got into the multivitamin gummies because they look exactly like candy. She had maybe 3 or 4 and seems totally fine. How many is an adult supposed to take a day, and are they even meant for kids?',
         'How many gummy I must eat every day and how long one bottle will last?',
+        'How many of the multivitamin gummies am I supposed to take each day?',
+        'How many gram of sugar have the vitamin gummies? I am diabetic so I need to know',
       ],
     ],
     [
@@ -10539,6 +11458,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "Do you sell small trial sizes? Don't want to commit to a massive tub of something I might hate.",
         "I don't want the box with strawberry in it, can I pick my own 6 flavours for the little sachet pack?",
+        "I don't want to commit to a full tub yet, I'd rather try a few of the flavours first in small portions",
+        'is the preworkout trial pack still a thing',
       ],
     ],
     [
@@ -10553,6 +11474,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Salted caramel has been sold out for like a MONTH. When is it coming back??',
         'The strawberry 5 lb show sold out. Can I order now and you send me later when it arrive?',
         "noooo unflavoured isolate is gone 😭😭 when's it back",
+        "when's salted caramel coming back 😩 it's been gone forever",
+        "Out of stock AGAIN? Every single time I come back there's no cookies and cream. Do you ever restock??",
+        'hmu when plant vanilla is back, can i preorder it',
       ],
     ],
     [
@@ -10567,6 +11491,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'ur code WELCOME15 keeps sayin invalid at chekout wth',
         "Love how the code from YOUR OWN newsletter 'cannot be applied'. Really great marketing.",
         "I'm trying to use my birthday code together with the newsletter one but it only takes one. Is that right?",
+        "Your promo code literally doesn't work!!! What's the point of emailing it to me",
+        "Wow what a surprise, the code from YOUR email doesn't work on YOUR site.",
       ],
     ],
     [
@@ -10582,6 +11508,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'bruh i forgot to put my code in. can u still give me the discount',
         "I don't want to cancel and reorder, I just want the 15% from the code I forgot to type in. Possible?",
         'Of course your big sale starts the day AFTER I buy two tubs. Any chance of getting the difference back, or is that just my luck?',
+        'totaly forgot to put my dicount in at checkout can i still get it',
+        'ngl forgot my code at checkout lol any way to still get the $ off',
       ],
     ],
     [
@@ -10592,7 +11520,12 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Do you offer buy now pay later?',
         'Can I use Apple Pay?',
       ],
-      ['Do you take PayPal?', 'can i pay w apple pay? 🍏📱'],
+      [
+        'Do you take PayPal?',
+        'can i pay w apple pay? 🍏📱',
+        'Is it possible to split the cost of my order into a few payments?',
+        'wait do u guys take apple pay',
+      ],
     ],
     [
       'Payment declined at checkout',
@@ -10606,6 +11539,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Tried my card THREE times and it keeps getting rejected. My bank says nothing is wrong on their end. What is going on with your checkout?',
         'payment wont go thru, says declined but theres deffo money on the card??',
         "I tried to check out last night and it said the payment failed, so I gave up and went to bed. This morning there's a pending $62 on my bank app but no confirmation email anywhere. Did I order something or not?",
+        'my card keeps bouncing at the last step 💳❌ what am I doing wrong',
+        'Your checkout took my money and I never got a confirmation email. Where is my order?? WTF',
+        'Cool cool, my card works literally everywhere except your checkout apparently.',
       ],
     ],
     [
@@ -10619,6 +11555,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'do u get points for leaving a review? tryna stack some up',
         "I made order yesterday but I don't see any points in my account. When they will come?",
+        'just made an account 🎉 do I get anything for that?',
+        "Cool, so I just keep spending money and get nothing back? How do these 'rewards' even work?",
       ],
     ],
     [
@@ -10633,6 +11571,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'how do i use my points?? i have like 450 just sitting there doing notihng',
         "So I have 600 'Summit Points' and apparently no way to spend them. Is there a secret handshake I'm missing?",
         'What are 300 points worth in dollars? And do they run out eventually?',
+        'how do I actually use my points?? 🤑',
+        'got like 800 pts how much is that worth',
       ],
     ],
     [
@@ -10647,6 +11587,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'How does the auto-delivery thing work? Am I locked in for a set number of months?',
         'whats the discount if i do the repeat delivery option? 💸💸',
         "I don't want to be tied into some contract. If I sign up for the regular shipments can I just stop whenever I feel like it?",
+        'how dose the subscibe thing work, do i have to sign up for like a year',
+        'whats the deal w the 15% off autoship thing, is it worth it',
       ],
     ],
     [
@@ -10660,6 +11602,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "I'm travelling for work for the next six weeks and won't be home to get anything. I still want the protein coming after that, I just don't want boxes piling up outside my door. What's the best way to handle it?",
         'I have too much protein at home now. Can I stop the subscription for some time but not finish it completely?',
+        "I'd like to skip next month's shipment of my whey, please.",
+        "I've got whey coming every 4 weeks but I'm going on a two-month work trip in May. I don't want to lose the discount by cancelling everything. What are my options?",
+        'can i hold my sub til like march, broke rn',
       ],
     ],
     [
@@ -10674,6 +11619,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I want my subscription ENDED. I've clicked around my account for 20 minutes and can't find how. Stop charging me.",
         'Not looking to pause or skip, I want the monthly order gone for good please.',
         'how do i cancle my subscrption? switching to something else',
+        "No I don't want to pause it. I want it gone completely, stop charging me every month.",
+        'how do i cancle my subscripton, dont need it anymore moving to a new gym',
+        'I cancelled my subscription last week and you STILL charged me. Cancel it properly this time.',
       ],
     ],
     [
@@ -10687,6 +11635,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'running low already 😅 can my next box come early?',
         'Apparently I drink protein way faster than your 8 week schedule thinks I do. Any way to get it more often?',
+        'Can my protein come every 6 weeks instead of every 4?',
+        'Not looking to cancel the subscription, I just want it to show up less often',
+        'hey can i get my sub shipped early this time, running low lol',
       ],
     ],
     [
@@ -10701,6 +11652,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I didn't cancel anything, but I got an email saying my subscription charge didn't go through. What happens now?",
         'bank replaced my card after some fraud stuff so my autoship prob bounced, how do i add the new one',
         "Your system put my subscription on hold over some billing glitch and now I'm out of protein. Fix it.",
+        'my subscrption didnt go thru bc i got a new card, how do i updte it',
+        "Oh fantastic, my renewal 'failed' and now the whole thing is paused. Thanks for the heads up, really.",
       ],
     ],
     [
@@ -10714,6 +11667,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'After I open the powder, how long time I can use it before it go bad?',
         "I like to stock up when there's a sale, so I'm thinking about grabbing four of the big tubs at once. Problem is I'm slow, maybe one tub every two months. Will the last one still be good by the time I get to it?",
+        "I stocked up on three tubs of plant protein in January because of the sale. I'm only halfway through the first one and I can't find any expiry date on the label. Where is it printed, and are the sealed ones going to last until summer?",
+        '🤔 how long is an opened tub good for?',
       ],
     ],
     [
@@ -10728,6 +11683,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "First time ordering here. I've got one tub of whey in my cart, it comes to about $40, and there's a delivery fee on top. If I throw in something else, does postage become free? Where's the cutoff?",
         'why is there 5.95 shiping on my cart?? thought it was free',
         'Cool, so my 10% code knocked me down to $48 and now I have to pay postage. Saving money by spending money, genius.',
+        'How much do I need to spend to not pay for delivery?',
+        "Got my order today and everything's great, except I was charged $5.95 for delivery. My cart was $54 before I used the welcome code. Why did I end up paying for shipping?",
+        "Love how 'free shipping' apparently still means I pay $5.95. Amazing.",
       ],
     ],
     [
@@ -10741,6 +11699,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'if i order rn how long til it gets to me? im in ohio',
         'I order on Saturday, when you will send it? And how many days until Hawaii?',
+        'How long does it usually take for an order to get to Ohio?',
+        'hw long does delievry take to hawaii',
+        "Oh I'm sure 'processing' will take another week, right? When does stuff actually leave your warehouse?",
       ],
     ],
     [
@@ -10755,6 +11716,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'comp is next saturday 🏋️‍♂️ can i get it faster than the normal shipping?',
         "I don't necessarily need it overnight, but is there anything quicker than standard? What does it cost?",
         "I ordered a couple of hours ago with regular shipping and then remembered I'm flying out Thursday morning. I really need the pre-workout before I go. Can you bump my order to a faster option?",
+        "I ordered Friday evening and I need this for a competition on Wednesday. The order still hasn't left according to my account. Is there any way to get it here faster if I pay extra?",
+        'how fast can I get this, need it by friday 🏃‍♂️💨',
       ],
     ],
     [
@@ -10768,6 +11731,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'Oh so I need to move to America just to buy a tub of protein? No delivery to the UK at all?',
         'can i just use one of those package forwarding services to get it to australia',
+        "I'm not in the US, I live in Manchester. Can I still place an order?",
+        "Sure, I'll just order from Germany and hope it magically arrives. Or do you actually send stuff abroad?",
       ],
     ],
     [
@@ -10782,6 +11747,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'My husband is deployed overseas. Can I mail an order to his FPO?',
         "I'm stationed overseas and the base store carries nothing decent. I tried ordering the ready-to-drink shakes to my military address and checkout kept blocking me. What can I actually get sent here, and how long does it usually take?",
         'do yall ship to militray adresses? im on base in korea',
+        'Do you send orders to FPO addresses? My husband is stationed on a ship.',
+        'do u ship to apo adresses, can i send the ready to drink shakes to my bf overseas',
+        'My brother is soldier, address is APO AE. You can send there the gummies?',
       ],
     ],
     [
@@ -10791,6 +11759,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "where's my stuff at lol ordered tuesday",
         'any news on my order? 📦👀',
         'I make order 3 days ago, where I can see where is my package now?',
+        "I don't want to buy anything else, I just want to know what's happening with my first order",
+        "where's my stuff lol been a few days",
+        'My order is not arrive yet, where I can see where is it?',
       ],
     ],
     [
@@ -10805,6 +11776,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Tracking has said 'label created' for 4 days now. Did you even send it??",
         'My parcel has apparently been chilling in Memphis for a week. Is it on vacation?',
         'tracking hasnt moved since last wendesday, is it lost??',
+        "I ordered on the 3rd and the tracking page still just says a label was made. It's been 6 days now. I'm starting to worry it got lost before it even left.",
+        'ordred 4 days ago, trackng hasnt moved since it left the facilty',
+        "I paid for overnight and it's been 4 days. Tracking hasn't changed once. Ridiculous.",
+        "Oh great, tracking has said 'in transit' for a week straight. Love that for me.",
       ],
     ],
     [
@@ -10819,6 +11794,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "UPS says my order was dropped off yesterday at 2pm but there's nothing at my door. I asked both neighbors and checked the mailroom in my building. I've been waiting on this protein all week. What now?",
         'It says DELIVERED. It is NOT here. Either someone stole it or your driver lied. I want my stuff.',
         'The app say package is delivered but I not receive anything. Please help me.',
+        "Tracking says it was dropped off at 2:14 pm but I was home all day and nobody came to the door. I've asked the neighbours and the leasing office and no one has seen it. That was my whole month of protein.",
+        "app says it got dropped off but it's nowhere 😭📦",
+        'Package says delivered. It was NOT delivered. I want my stuff or my money back.',
+        'Great, it says delivered and yet my porch is still empty. Maybe the protein walked off on its own.',
       ],
     ],
     [
@@ -10832,6 +11811,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'I just moved and the order went in with my old address on it. Can you fix that?',
         'i typed the wrong apartmnet number on my order, can u make it 4B instead',
+        'I moved apartments on Saturday and completely forgot to update my details before ordering last night. The confirmation still shows my old place on 5th Street. Can this be fixed before it goes out?',
+        'can i chnage the adress on my ordr i put the wrong apt numbr',
       ],
     ],
     [
@@ -10841,6 +11822,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Please scrap the order I just placed, I picked the wrong product.',
         "I don't want to return it later, I want the order stopped before it even leaves. Placed it 20 minutes ago.",
         'ordered twice by accident 🤦‍♀️ can you kill one of them?',
+        'ordered by accident pls stop it 🙏🙏',
+        "I ordered the wrong size like 10 minutes ago and NOBODY is answering. Kill that order right now, I'm not paying for something I don't want.",
+        'ordered like 20 min ago can u kill it pls, wrong card',
       ],
     ],
     [
@@ -10854,6 +11838,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'can i switch the vanilla to chocolate on the order i literally just made',
         "Placed two separate orders ten minutes apart because apparently I can't use a cart. Can you mash them into one?",
+        "Placed an order yesterday for vanilla whey, and then found out my girlfriend only drinks chocolate. According to my email nothing has gone out yet. Can you switch it before it's packed?",
+        'Is possible to change the chocolate to vanilla in my order? It is not send yet I think',
       ],
     ],
     [
@@ -10868,6 +11854,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I paid for 3 things and only 2 showed up. Where is the rest of my order??',
         "Got my box today, unpacked everything, and the collagen isn't in there. It's on the packing slip though. Just the whey and the gummies came. Is it coming separately or did someone forget it?",
         'my pre workout wasnt in the box, only got the protien',
+        "I ordered two tubs last week and only one showed up. The box itself looked fine and there's definitely nothing else inside. The packing slip lists both of them. What happens now?",
+        'Half my order is missing. I paid for 3 things and got 1. Unacceptable.',
+        'Awesome, got one tub out of three. Guess the other two are on vacation?',
       ],
     ],
     [
@@ -10883,6 +11872,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "This is the SECOND time you've sent me the wrong thing. I ordered UNFLAVOURED.",
         "opened my box and it's the plant one not whey 😐",
         'I order big tub 5 lb but you send me the small one. What I do now?',
+        'I received strawberry whey but my order was for vanilla.',
+        "I don't want my money back, I just want the flavour I actually ordered sent to me.",
+        "opened my box and it's chocolate, I picked cookies & cream 🙃",
+        'You sent me the WRONG flavour. I ordered chocolate, not strawberry, can nobody in your warehouse read??',
       ],
     ],
     [
@@ -10897,6 +11890,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I don't want an exchange, the taste just isn't for me and I've already used half of it. Can I get my money back?",
         "Tried the salted caramel and honestly I can't stand it. The tub's open though, what can I do?",
         "I bought my first tub of your isolate about a month ago because everyone online raves about it. I've given it a fair shot but it just doesn't work for me taste-wise. I saw something about getting refunded even if it's opened, how does that work?",
+        "If I don't like the taste of my first tub, can I get my money back even though I've opened it?",
+        "So I finally tried the vanilla after a friend kept recommending you. Honestly I can't stand it, it tastes like chalk to me no matter what I mix it with. I've used maybe a third of the tub. Is there anything you can do?",
+        "Nice, 'vanilla' that tastes like dirt. Definitely my favourite purchase this year. Any chance I see that money again?",
       ],
     ],
     [
@@ -10911,6 +11907,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I'm not trying to take it back to the shop I bought it from, I want to use YOUR money-back promise. Got the tub at a local store and can't stand it.",
         'so if i hate my 2nd tub too can i still get my money back or is it a one time thing',
         "So the 'guarantee' only counts once? Great, guess I'll just choke down the second tub of sadness.",
+        "I grabbed a 3-pack of whey during your sale. I opened the first one and it's just not for me, way too sweet. Can I send back all three and get the full amount back?",
+        'can i retrun a tub i bought at walmart to u guys',
+        "Your 'guarantee' is a joke. Now I'm being told my second tub doesn't count. What's even the point",
       ],
     ],
     [
@@ -10925,6 +11924,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'I want return 2 bottle of gummies, they are still closed. How I can do it?',
         "changed my mind on the pre 🙈 it's still shrink wrapped, can I send it back?",
         'can i return somthing i bought 3 weeks ago? never opend it',
+        "I bought a bottle of fish oil I haven't opened and don't need anymore. How do I send it back?",
+        'Please I want give back the protein, it is still close, never opened. How I do?',
       ],
     ],
     [
@@ -10938,6 +11939,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         "Not asking for the original delivery fee back, I just want to know if I'm stuck paying to mail this tub back to you.",
         'Why is there $7.95 missing from my refund?? Nobody said sending it back would cost me money.',
+        "No, I haven't sent anything back yet, I just want to know if there's a fee if I do",
+        "I got charged $7.95 for a return label?? Nobody told me that, that's robbery",
       ],
     ],
     [
@@ -10952,6 +11955,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Sent my return back 2 weeks ago and STILL no money. How long does this take??',
         'when will my refnud show up? email said it was processed',
         "Refund 'processed' 9 days ago and my bank has never heard of it. Are you sending it by carrier pigeon?",
+        "I returned two sealed tubs about three weeks ago and the tracking shows they reached your warehouse on the 10th. I still don't see anything on my bank statement. How much longer should it take?",
+        'Why on earth does it take 10 days to get my money back?? You took it in 2 seconds',
+        'How much time for the money come back to my PayPal please?',
       ],
     ],
     [
@@ -10965,6 +11971,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         'Can I get store credit instead of the money going back to my card?',
         "I don't want the money back on PayPal, can you just make it credit for my next order?",
+        "I don't want a gift card, I want the refund back on my Visa please",
+        'The card is close now, I change bank. The refund go where?',
       ],
     ],
     [
@@ -10979,6 +11987,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Can I trade my unopened 2 lb for the 5 lb one? Happy to pay the difference.',
         "I don't need a refund, I just want to trade my sealed strawberry for cookies and cream.",
         "vanilla's not for me 😬 still sealed tho, can I swap it for chocolate?",
+        "I'm not trying to return it for cash, I just want to swap the 2 lb for the 5 lb since it's still sealed",
+        'i want to excange my vanila for chocolate its not opned',
+        'I want to change to bigger size 5 lb, the small one I not open yet',
       ],
     ],
     [
@@ -10993,6 +12004,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'The box sat on my porch in Arizona all afternoon and when I opened it the gummies had fused into one giant blob. The bottle is basically a solid brick now. Are they still safe to eat or can you send new ones?',
         'gummies arrived as one big gummy 🥵☀️',
         'my gummies came all soft n sticky from the heat wave, they still good?',
+        'My package was left on the front step in Phoenix yesterday afternoon and it was 112 degrees out. The gummies are basically one big blob now and the bottle is a bit warped. Not sure if I should even eat them.',
+        "Please don't send replacements, the gummies all fused together in the heat and I'd rather just have my money back",
+        'The gummies came as one disgusting lump. Sitting in a hot truck all day I guess. Great job.',
       ],
     ],
     [
@@ -11007,6 +12021,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'The lid was cracked and there was powder all over the inside of the box. Pathetic packaging.',
         'The tub arrived and the foil under the cap is open. Is it safe for using?',
         'Love the free powder confetti all through my box. The tub split open somewhere along the way.',
+        "The shipping box was fine, it's not that. The tub itself has a cracked lid and powder was leaking all over the inside of the bag.",
+        'the seal under the lid was alredy broken when i opend it, is it safe to use??',
+        'Sorry my English not good. I open the box and the container is broken, powder everywhere',
       ],
     ],
     [
@@ -11016,6 +12033,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'where tf is the scoop in this thing',
         "My tub doesn't seem to have a scoop in it?",
         "I don't need a whole new tub, just the little measuring thing, mine didn't come with one.",
+        "I don't need a whole new tub, I only need a scoop, mine came without one",
+        'wheres the scopp?? dug around and nothin',
+        'Wonderful, nothing like opening a tub and finding no scoop. Am I supposed to eyeball 30 grams?',
       ],
     ],
     [
@@ -11030,6 +12050,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I've been using the vanilla whey for months and this new tub smells really different, almost sour. The powder has also gone rock hard in chunks. I'm a bit nervous about drinking it. Is this normal?",
         'my powder is all clumpy and tastes weird compaired to my last tub',
         'This new chocolate have different colour, more light than before. Is normal or it is bad?',
+        "I've been buying the 5 lb chocolate for about a year with no issues. This latest tub smells kind of sour and has hard lumps that won't break up even in the blender. The date on the bottom is next year so it shouldn't be off. Something isn't right with this batch.",
+        'the powder is all lumpy and smells weird 🤢',
+        "Love getting powder that's basically a brick. Super easy to scoop. Is it supposed to be like this?",
+        'The powder now have different colour than before and taste is strange, is still good for drink?',
       ],
     ],
     [
@@ -11044,6 +12068,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'why does my face feel all prickly after the pre workout 😳',
         'the pre made me super jittery n shaky, is that normal',
         'After I take pre workout my hands and lips are tingling very strong. It is dangerous?',
+        'My face and hands get prickly about 15 minutes after the pre-workout. Is that normal?',
+        'the preworkout has my face buzzing like crazy 😵‍💫 is this normal',
+        'my pre workot is giving me the shakes realy bad and my heart is racing',
+        "Yeah because everyone loves a pre that makes their skin feel like it's full of ants. Normal or what?",
       ],
     ],
     [
@@ -11058,6 +12086,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'The tub you sent me expires in 2 MONTHS. Who ships stuff like that?',
         'The gummies I just got already expired last month. What should I do?',
         "Nothing like getting a 'fresh' order that went off back in March.",
+        "Just opened my new tub and checked the bottom out of habit. The date printed there is next month! There's no way I get through 5 pounds in four weeks.",
+        'recieved a tub thats expird alredy, best bfore was last week',
+        'You sent me a tub that expires in 3 weeks. Are you just dumping old stock on customers?',
+        'Hello, the product I receive have the date finish very soon, only 1 month left. Is normal?',
       ],
     ],
     [
@@ -11072,6 +12104,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "This is the third problem with this order and I'm done being patient. I want someone higher up involved.",
         "I've reached out three times now about the same order. First it showed up late, then it was the wrong item, and now nobody has answered my last email. I'm seriously thinking about disputing the charge with my bank. I need someone senior to look at this.",
         'Wow, another copy-paste answer. Is there anyone above you who actually fixes things?',
+        "I'm not complaining about the product, I'm complaining about how your team has treated me this week. I want this taken higher up.",
+        "This is the THIRD time I've contacted you about this order and nobody does anything. I want a manager. NOW.",
+        "Great, another chat that goes nowhere. I've explained this three times. Can someone with actual authority look at it?",
       ],
     ],
     [
@@ -11086,6 +12121,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I don't need the order confirmation email, I need a proper invoice for my HSA claim. Where do I get one?",
         'I need invoice with my company name on it for the accounting. Can you make this?',
         'where do i download proof of purchase for my order, deleted the email by accident',
+        'Could you send me a PDF of the receipt for my last order?',
+        'need a receipt for work, they pay me back for supps',
       ],
     ],
     [
@@ -11100,6 +12137,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I'm sick of talking to a bot. Get me a real person.",
         'is ther a phone number i can call u guys on?',
         'what hours are your support people around? 🕘',
+        "I don't want to talk to a bot, is there an actual human I can reach?",
+        "I've been trying to reach someone for 2 days!! Is there even a phone number?!",
+        'u guys got a number i can call',
       ],
     ],
     [
@@ -11845,6 +12885,738 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'shipping to ontario, will i get charged duty on delivry or is it all in the price at checkout',
         "Last time I ordered from an American store I got hit with a $40 brokerage fee at the door and had to pay it to get my package. I really don't want that again. Will that happen with you guys?",
       ],
+    ],
+    [
+      'Phone case model fit',
+      [
+        'Will this case fit my iPhone 15 Pro?',
+        'Is the iPhone 15 case the same as the 15 Pro case?',
+        'Which case do I need for my phone?',
+        'Does this case fit the Galaxy S24 Ultra?',
+      ],
+      [
+        'I have a Pixel 8a, will the Pixel 8 cover fit it or are they different sizes?',
+        "So I ordered the clear case for my iPhone 15 and when it came the camera cutout was totally off, the lens is half covered. Then I looked it up and apparently my phone is a 15 Plus?? I didn't even know that was a different thing. How do I figure out what I actually have before I order again?",
+        "The cover I bought for my Pixel doesn't even fit, the buttons are all in the wrong place. Did anyone even test this?",
+        "Wow, a case for 'Galaxy S23' that doesn't fit my Galaxy S23 FE at all. Shocking.",
+        'Hello, I want ask if the cover for Samsung A54 is also good for A55, they look same for me',
+      ],
+    ],
+    [
+      'Screen protector fit and case-friendly',
+      [
+        'Does this screen protector fit the 15 Pro Max?',
+        'Will the screen protector work with my case?',
+        'Is the protector case friendly?',
+        'Does it cover the whole screen?',
+      ],
+      [
+        'Does your tempered glass get along with a thick rugged case, or does it peel up at the sides?',
+        'hey is the 15 pro glass gonna fit my 15 pro max or nah',
+        'The glass for screen, for iPhone 13 is also good for iPhone 14? I have case from other brand, is problem?',
+      ],
+    ],
+    [
+      'Will a charger power my laptop',
+      [
+        'Can this charger charge my MacBook?',
+        'Is 65W enough for my laptop?',
+        'Will the GaN charger work with my Dell?',
+        'What wattage charger do I need for my laptop?',
+      ],
+      [
+        'Will the 65W charger run a Dell XPS 15 or do I need something bigger?',
+        'does the 30w chargr work with macbok air m2 or is it to weak',
+      ],
+    ],
+    [
+      'Power split on multi-port chargers',
+      [
+        'How is power shared between the ports?',
+        'Can I charge my laptop and phone at the same time?',
+        'Why does my laptop charge slower when my phone is plugged in?',
+        'What does 100W total mean?',
+      ],
+      [
+        'If I plug my phone and my laptop into the 100W brick at the same time, does each one get 100?',
+        'yo does ur 65w thing charge my switch and my phone at once at full speed or nah',
+        "Super cool that the '100W' charger only gives my laptop 65 the moment my phone's plugged in too. Real honest labeling.",
+      ],
+    ],
+    [
+      'How many charges a power bank gives',
+      [
+        'How many times will this power bank charge my phone?',
+        "Why doesn't 10000mAh give me 3 full charges?",
+        'Can the power bank charge a laptop?',
+        'How long does the power bank take to recharge?',
+      ],
+      [
+        'Roughly how many times can the 20000 mAh one fill up a Galaxy S23?',
+        'hw many iphone charges do i get out of the 10k mah one',
+        "Amazing how a '20,000mAh' power bank only charges my phone three times. Where did the rest go, on vacation?",
+      ],
+    ],
+    [
+      'Discount codes and current promotions',
+      [
+        'Do you have any discount codes?',
+        "My discount code isn't working",
+        'Can I use two codes at once?',
+        'When is your next sale?',
+      ],
+      [
+        "Is there any coupon going right now? It's my first time ordering from you.",
+        'any deals coming up for black friday? 👀🛍️',
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'What payment methods do you accept?',
+        'Can I pay with PayPal?',
+        'Do you take Apple Pay?',
+        'Can I pay in installments?',
+      ],
+      ['Can I check out with PayPal or is it cards only?', 'can I pay in 4 like afterpay? 💳💸'],
+    ],
+    [
+      'Bulk and business order quotes',
+      [
+        'Do you offer bulk discounts?',
+        'I need 50 chargers for our office',
+        'Can I get a quote for a business order?',
+        'Do you do custom branding?',
+      ],
+      [
+        'I need around 40 charging cables for our office. Could you put together a price for that?',
+        "I'm not a company, just a teacher wanting chargers for my whole class. Do you still do a group price if it's like 25 of them?",
+        'can u guys do a big order for my team, like 30 power banks w our logo on the invoice',
+        'I want buy 50 pieces of the chargers for my shop. You make special price?',
+      ],
+    ],
+    [
+      'Shipping cost and free shipping threshold',
+      [
+        'How much is shipping?',
+        'Do you offer free shipping?',
+        'How much do I need to spend for free shipping?',
+        'Why was I charged shipping?',
+      ],
+      [
+        'How much is delivery on a $20 order?',
+        'Not asking about the fast options, I just want to know what I pay for normal delivery on a $28 order.',
+        'do i gotta pay for shipping if im only gettin one cable',
+      ],
+    ],
+    [
+      'US delivery times',
+      [
+        'How long does shipping take?',
+        'When will my order arrive?',
+        'When do you ship orders?',
+        'Do you ship on weekends?',
+      ],
+      [
+        'If I order today, how long until it gets to Ohio?',
+        'how long dose it take to get to califonia normaly',
+        'If I make order on Friday evening, when it arrive to Chicago? I need it for my travel on Wednesday',
+      ],
+    ],
+    [
+      'How long refunds take',
+      [
+        'When will I get my refund?',
+        'How long does a refund take?',
+        "I returned my item, where's my money?",
+        "My refund still hasn't arrived",
+      ],
+      [
+        'I mailed a power bank back to you last week. When should I expect the money?',
+        "I don't want store credit, just the money back on my Visa like normal. How long does that take once you get the box?",
+        'You told me the refund was processed 3 weeks ago and my bank shows NOTHING. Where is my money?',
+        'How many days I wait after I send back until the money is on my bank?',
+      ],
+    ],
+    [
+      'Returning a gift',
+      [
+        'I got this as a gift, can I return it?',
+        'Can I return a gift without the receipt?',
+        'Will the person who bought it know?',
+        'Can I exchange a gift?',
+      ],
+      [
+        'My aunt bought me a phone case off your site for Christmas but I already have one. Can I give it back without her finding out?',
+        'my mom got me these earbuds as a present but i already got some, can i swap em for a charger or smth',
+        'My friend give me earbuds for present but I have already. Can I return without he knows?',
+      ],
+    ],
+    [
+      'What the warranty covers',
+      [
+        'How long is the warranty?',
+        'Is my charger still under warranty?',
+        'What does the warranty cover?',
+        'Does the warranty cover drops or water damage?',
+      ],
+      [
+        'What exactly is covered if something goes wrong with a charger after a few months?',
+        'how long r the voltbay cables covered for btw',
+      ],
+    ],
+    [
+      'One earbud has no sound',
+      [
+        'Only one earbud is working',
+        'The left earbud has no sound',
+        "Right earbud won't connect",
+        'One side is quieter than the other',
+      ],
+      [
+        'My earbuds only play in the right ear now, the left one is completely quiet.',
+        "Your 'premium' earbuds are 5 months old and the left one makes zero sound. Unbelievable.",
+        "So glad I paid for 'durable' earbuds that now only work in one ear. Mono is so retro.",
+      ],
+    ],
+    [
+      'Invoice or receipt request',
+      [
+        'Can I get an invoice?',
+        'I need a receipt for my order',
+        'Can you add my company name to the invoice?',
+        'Do you provide VAT invoices?',
+      ],
+      [
+        'Could I get a receipt with my company name on it for expenses?',
+        'can i get a invoce for my purchse, need it for work reimbursment',
+        'Please I need the paper of payment with name of my firm for the tax office',
+      ],
+    ],
+    [
+      'Installing a screen protector / bubbles',
+      [
+        'How do I put the screen protector on?',
+        'There are bubbles under my screen protector',
+        "Screen protector won't stick at the edges",
+        'Do you have install instructions?',
+      ],
+      [
+        "Put the glass on last night following the video, took my time and everything. This morning there are still four little air pockets near the top and a bigger one by the camera. Will those disappear on their own or did I mess it up? I really don't want to waste the spare one.",
+        'so uh... how do i actually get the air pockets out 🫧😩',
+        'Oh fantastic, my new screen protector has more bubbles than a glass of champagne. Tips?',
+      ],
+    ],
+    [
+      'Power banks on flights',
+      [
+        'Can I take this power bank on a plane?',
+        'Is the 20000mAh power bank allowed on flights?',
+        'Can I put the power bank in checked luggage?',
+        'What is the Wh rating of the power bank?',
+      ],
+      [
+        "I'm flying to Denver next week for a conference and want to bring the 26800mAh battery pack. Last time security made the guy in front of me throw his out. Will yours be ok, and should it go in my suitcase or my backpack?",
+        'Hello, can I put powerbank in the big luggage which go under the plane? Or only in hand bag?',
+      ],
+    ],
+    [
+      'Stock and restock dates',
+      [
+        'When will this be back in stock?',
+        'Is this item in stock?',
+        "Can I get notified when it's available?",
+        'Can I preorder an out of stock item?',
+      ],
+      [
+        "My daughter's birthday is Saturday and the Galaxy Watch strap she wants shows sold out in pink. I've been checking every single day. Any idea when it's coming back, or should I just pick a different color?",
+        'u got the black 20k power bank back yet? been sold out foreverrr',
+      ],
+    ],
+    [
+      'Price match requests',
+      [
+        'Do you price match?',
+        'I found it cheaper on Amazon',
+        'Can you refund the difference if the price drops?',
+        'What stores do you price match?',
+      ],
+      [
+        'Found the exact same 65W charger at Best Buy for $8 less, and I bought mine from you on Monday. Not a huge deal but $8 is $8. Is there any way you can cover the difference?',
+        'amazon has this exact cable cheaper rn, u match that?',
+        "Fun fact, Walmart sells the exact same earbuds for $15 less. I'm sure you'll do something about that, right?",
+      ],
+    ],
+    [
+      'Payment declined at checkout',
+      [
+        'My card keeps getting declined',
+        'Payment failed but I was charged',
+        "Why won't checkout accept my card?",
+        'I see a pending charge but no order',
+      ],
+      [
+        "I've tried my card three times now. It keeps saying something like 'your payment couldn't be processed' and my bank app shows nothing at all. There's plenty of money on it. What am I doing wrong?",
+        'my card keeps geting declind at chekout wtf',
+        'Cool, so my card works everywhere on earth except your checkout. Any ideas?',
+      ],
+    ],
+    [
+      'Change delivery address',
+      [
+        'Can I change my shipping address?',
+        'I put the wrong address',
+        'Can you send it to my work instead?',
+        'I moved, can I update the address?',
+      ],
+      [
+        'I moved apartments last weekend and completely forgot to update my details before I ordered on Thursday. I think the order still says processing. Can you send it to my new place instead?',
+        'can i chnage where its going? i put the wrong zip cod on my ordr',
+      ],
+    ],
+    [
+      'Tracking stuck or not updating',
+      [
+        "My tracking hasn't updated in days",
+        'Tracking says label created but nothing else',
+        'My package seems stuck',
+        'Is my order lost?',
+      ],
+      [
+        "The tracking has said 'in transit, arriving late' since last Tuesday and it's now Monday. It's just a cable so it's not the end of the world, but I kind of need it for a trip. Is it lost or what?",
+        'tracking numbr says label created for 4 days, nothin has moved at all',
+        "Love how the tracking has said 'in transit' for a week straight. Is it coming by horse?",
+      ],
+    ],
+    [
+      'Wrong or missing item in order',
+      [
+        'I received the wrong item',
+        'I got the iPhone 15 case instead of 15 Pro',
+        'An item is missing from my order',
+        'I only got part of my order',
+      ],
+      [
+        "Got my box today and the charger was in there but the 2m cable I paid for wasn't. The packing slip lists both. I even dug through the paper padding twice.",
+        'got a totally different color than I picked 🙃 I wanted midnight green, not pink',
+        'You sent me a watch strap when I ordered a charger. How do you even mess that up?',
+      ],
+    ],
+    [
+      'Power bank not charging or not holding charge',
+      [
+        "My power bank won't charge",
+        'Power bank lights flash but nothing charges',
+        "Power bank doesn't hold a charge",
+        "Power bank won't turn on",
+      ],
+      [
+        "I bought a power bank back in March and it's been great until about a week ago. Now it shows full but the lights die after maybe an hour and it barely gives my phone 10%. I've been topping it up with my laptop's wall adapter. Any ideas?",
+        'my powr bank wont turn on at all even after chargin it all nite',
+        'My powerbank is not give power to the phone, only the lamp is blinking. What is problem?',
+      ],
+    ],
+    [
+      'Earbuds battery draining fast',
+      [
+        'My earbuds battery dies quickly',
+        'The case battery drains overnight',
+        "Earbuds don't last as long as advertised",
+        'One earbud battery dies before the other',
+      ],
+      [
+        "Bought the noise cancelling earbuds two months ago. The box says 8 hours but I'm getting maybe 3 on my commute now, and at first it was more like 6. Is that normal or is something off with mine?",
+        'lol my buds die like every 2 hrs now, wasnt like that when i got em',
+      ],
+    ],
+    [
+      'Complaint / unhappy with service',
+      [
+        'I want to make a complaint',
+        'This is unacceptable',
+        "I'm very unhappy with my order",
+        'I want to speak to a manager',
+      ],
+      [
+        "This is my third time writing in about the same cracked case. Each time someone says they'll look into it and then nothing happens. I've shopped with you for two years and honestly I'm about done. I want someone higher up to actually deal with this.",
+        "Worst service I've had anywhere. I want a manager to look at this, not another copy-paste reply.",
+      ],
+    ],
+    [
+      'Order still processing',
+      [
+        "Why hasn't my order shipped yet?",
+        'My order says unfulfilled',
+        "It's been 3 days and still processing",
+        'When will my order be sent?',
+      ],
+      [
+        "Placed an order on the 2nd for a case, a screen protector and a charger. It's now the 6th and it still hasn't gone out. Usually you guys are super quick so I'm wondering if something got stuck.",
+        'hi my oder still says procesing since 3 days whats goin on',
+        "Ah yes, the famous 'ships same day' that's now on day 4 of sitting there. Love it.",
+      ],
+    ],
+    [
+      'Shipping to Canada, UK and EU',
+      [
+        'Do you ship to Canada?',
+        'Do you ship to the UK?',
+        'Which countries do you ship to?',
+        'How long does shipping to Germany take?',
+      ],
+      [
+        "I live in Toronto and my cousin recommended you. I want a couple of cables and the Anker power bank, but I'm not sure you even send stuff up here, and if you do, how long it takes.",
+        'do u ship to germny and how long does it tak',
+        'Good day, I am living in Netherlands. Is possible to order from you or only for America?',
+      ],
+    ],
+    [
+      'Exchange for a different model or size',
+      [
+        'Can I exchange for a different model?',
+        'I ordered the 15 case but I have a 15 Pro',
+        'Can I swap the band for a bigger size?',
+        'How do exchanges work?',
+      ],
+      [
+        "Ordered the Apple Watch strap in 41mm but my husband just told me his watch is the 45. It's still sealed in the mailer. Can I just swap it for the bigger one instead of sending it back and ordering again?",
+        'i orderd the s24 ultra case by misstake, my phone is the s24+, can i get the rite one insted',
+        'Sorry for my english. I buy wrong size of the band, it is 40mm but my watch is 44. I can change it?',
+      ],
+    ],
+    [
+      "Earbuds won't pair or connect",
+      [
+        "My earbuds won't pair",
+        "Bluetooth can't find my earbuds",
+        'How do I pair the earbuds to a new phone?',
+        'Earbuds keep disconnecting',
+      ],
+      [
+        "I don't want to return the earbuds, I just want them to actually link up with my phone again. They show up in the bluetooth list but never connect.",
+        'earbud wont conect to my iphone anymor, tried turnin bluetoth off and on',
+        'my buds keep droppin connection every few mins, any fix',
+      ],
+    ],
+    [
+      'How refunds are paid',
+      [
+        'Will I get my refund to my card?',
+        'Can I get store credit instead?',
+        'Can you refund to a different card?',
+        'How will I get my money back if I paid with PayPal?',
+      ],
+      [
+        "I don't want the refund going to my old card, that account is closed now. Can it go somewhere else?",
+        'Oh perfect, the refund goes to the card I literally cancelled last week. Now what?',
+      ],
+    ],
+    [
+      'Change items in an order',
+      [
+        'Can I change the model on my order?',
+        'I picked the wrong color',
+        'Can I add something to my order?',
+        'I ordered the wrong size band',
+      ],
+      [
+        "I'm not trying to cancel anything, I just want the case in blue instead of black. I ordered it like an hour ago.",
+      ],
+    ],
+    [
+      'Package arrived damaged',
+      [
+        'My package arrived damaged',
+        'The box was crushed',
+        'The item was broken when it arrived',
+        'The screen protector arrived cracked',
+      ],
+      [
+        "I don't need my money back, I just need a working one. The box showed up crushed and the power bank's shell is split down the side.",
+        'The box was literally ripped open and the glass protector inside was shattered. Who packs these?!',
+        'I receive the charger but the box is all broken and the plug is bent. What I must do?',
+      ],
+    ],
+    [
+      'Contact a human agent',
+      [
+        'Can I talk to a real person?',
+        "What's your phone number?",
+        'What are your support hours?',
+        'How do I contact you?',
+      ],
+      [
+        "I don't want to type to a bot all day. Is there an actual human I can speak to?",
+        'is ther a way to talk to sombody on the phone',
+        "I've been going back and forth in this chat for 20 minutes. Get me a real person NOW.",
+      ],
+    ],
+    [
+      'No order confirmation email',
+      [
+        "I didn't get a confirmation email",
+        'Did my order go through?',
+        "I can't find my order number",
+        'No email after I paid',
+      ],
+      [
+        "I'm not asking where the parcel is, I just never got any email after paying and want to make sure my order even exists.",
+        'Your site charged my card and I got NO email, NO order number, nothing. Did you just take my money?',
+        'Please the email of order never come to me. I check also in spam. I use Gmail',
+      ],
+    ],
+    [
+      'Charger slow or not charging',
+      [
+        "My charger isn't charging my phone",
+        "Fast charging isn't working",
+        'The charger stopped working',
+        'My laptop says slow charger',
+      ],
+      [
+        "It's not the cable, I've tried three different ones. Your 65W charger just won't power my laptop anymore, the little light comes on and nothing happens.",
+        "My laptop keeps popping up 'slow charger' with your 100W brick. I paid good money for this thing!",
+        "Oh good, the 'fast' charger fills my phone slower than my 10 year old one. Nice work.",
+      ],
+    ],
+    [
+      'Return after 30 days',
+      [
+        'Can I return after 30 days?',
+        'I missed the return window',
+        "It's been 35 days, can I still return it?",
+        'Can you make an exception?',
+      ],
+      [
+        "I'm not claiming it's broken, I just don't like the case. Got it about 6 weeks ago, can I still send it back?",
+        'bought a phone case like 2 months ago, can i still send it back? its fine i just dont like it',
+      ],
+    ],
+    [
+      'How to make a warranty claim',
+      [
+        'How do I make a warranty claim?',
+        'My item stopped working, can I get a replacement?',
+        'Do I need to send it back for warranty?',
+        'What do you need for a warranty claim?',
+      ],
+      [
+        'Not after a refund, I want the same earbuds but working. Left bud crackles and cuts out, had them 4 months. What do you need from me?',
+        'How I make claim for guaranty? My headphone is broken after 8 month, no sound at all from both.',
+      ],
+    ],
+    [
+      'Who pays return shipping',
+      [
+        'Do I have to pay for return shipping?',
+        'Is the return label free?',
+        'How much does it cost to send back?',
+        'Can I use my own courier?',
+      ],
+      [
+        "I shouldn't have to pay for the return label if the headphones arrived defective, right? That's on you?",
+        'Let me guess, I have to pay to ship your defective charger back to you too?',
+      ],
+    ],
+    [
+      'Duties and VAT for UK and EU orders',
+      [
+        'Will I have to pay customs fees?',
+        'Is VAT included for UK orders?',
+        'Do I pay duties on delivery in the EU?',
+        'Why is there an extra charge at checkout?',
+      ],
+      [
+        "It's not for me in the US, it's a gift going to my brother in Dublin. Will he get hit with extra fees at the door?",
+        "The courier wants £18 before they'll hand over my parcel. I was told everything was paid up front!",
+      ],
+    ],
+    [
+      'Case yellowing, cracking or band wear',
+      [
+        'My clear case turned yellow',
+        'The case cracked',
+        'The band clasp broke',
+        "The MagSafe case doesn't hold magnetically anymore",
+      ],
+      [
+        "No I did NOT leave it in the sun or anything, the clear case just turned yellow in like 3 months. That's normal??",
+        'band clasp snapped after 2 months 💔 just wearing it normally, nothing crazy',
+        "Love that my case cracked in month 8 just sitting in my pocket. Surely that's covered, right?",
+      ],
+    ],
+    [
+      'USB-C cable wattage and data speeds',
+      [
+        'Does this cable support 100W?',
+        'Can I use this cable for data transfer?',
+        "What's the difference between your 60W and 240W cables?",
+        'Will this cable support video to a monitor?',
+      ],
+      [
+        "I don't care about transfer speeds at all, I only want a cord that can push full power to my MacBook Pro 16. Which one do I need?",
+        'whats the diffrence betwen the 60w and 240w cabels? do i need the expensiv one for my lapotp',
+      ],
+    ],
+    [
+      'Smartwatch band size and fit',
+      [
+        'Which band size fits my Apple Watch?',
+        'Will a 45mm band fit a 44mm watch?',
+        'How do I know my wrist size?',
+        'Does this band fit the Galaxy Watch 6?',
+      ],
+      [
+        'does the 45mm strap fit my 44mm series 6? 🤔⌚',
+        'is the galxy watch strap 20mm or 22mm, mine is a watch 4 clasic',
+        "Nice, a strap for '44mm' and my watch is 45mm. Guess I'm just supposed to know if that works?",
+      ],
+    ],
+    [
+      'Earbuds compatibility with phones',
+      [
+        'Do these earbuds work with Android?',
+        'Will the earbuds work with my iPhone?',
+        'Can I connect the headphones to my laptop?',
+        'Do the earbuds work with two devices at once?',
+      ],
+      [
+        'will these buds work with my samsung tablet 🎧📱',
+        'do the buds stay hooked up to my laptop n phone both at once',
+      ],
+    ],
+    [
+      'Earbud and headphone battery life',
+      [
+        'How long does the battery last on the earbuds?',
+        "What's the battery life with noise cancelling on?",
+        'How many charges does the case hold?',
+        'How long does it take to charge the earbuds?',
+      ],
+      ['how long do the earbuds play before they need the case?? 🔋🎶 got a 10hr flight coming up'],
+    ],
+    [
+      'Marked delivered but not received',
+      [
+        "Tracking says delivered but I don't have it",
+        'My package was stolen',
+        'I never got my parcel',
+        "It says delivered to a mailbox but it's empty",
+      ],
+      [
+        'app says it was dropped off 📦✅ but my porch is empty 😭',
+        "Great, 'delivered' to my front door. Which is apparently invisible. So where is it?",
+      ],
+    ],
+    [
+      'Cancel an order',
+      [
+        'I want to cancel my order',
+        'Can I cancel my order?',
+        'I ordered by mistake',
+        'How do I cancel before it ships?',
+      ],
+      [
+        'ordered 20 min ago and already regret it 🙈 can u stop it before it goes out',
+        'This is ridiculous, I need to kill this order before it ships and nobody is answering!!',
+        'Is possible to cancel? I make the order two times by mistake',
+      ],
+    ],
+    [
+      'Where is my order / tracking',
+      [
+        'Where is my order?',
+        'Can I get my tracking number?',
+        'How do I track my package?',
+        'Has my order shipped yet?',
+      ],
+      ["where's my stuff 👀 order #4471", 'tracking link?? got nothin yet lol'],
+    ],
+    [
+      'Device getting hot / safety concern',
+      [
+        'My charger gets really hot',
+        'The power bank is swelling',
+        'I smelled burning from the charger',
+        'Is it normal for the power bank to be warm?',
+      ],
+      [
+        "the power bank gets SUPER hot when it's plugged in 🔥🔥 like I can't even hold it. should I be worried??",
+        'My power bank SWELLED UP in my drawer. This could have burned my house down!!',
+      ],
+    ],
+    [
+      'Voltbay brand vs other brands',
+      [
+        "What's the difference between Voltbay brand and the other brands?",
+        'Is the Voltbay charger as good as Anker?',
+        'Are your products certified?',
+        'Are these original products?',
+      ],
+      [
+        'is your own brand actually any good or should I just get the anker one 🤷‍♀️',
+        'Your products is original or is copy? I want only original, not fake',
+      ],
+    ],
+    [
+      'How to start a return',
+      [
+        'How do I return something?',
+        'Where do I start a return?',
+        'I want to send this back',
+        'Do I need a return label?',
+      ],
+      [
+        "how do I send the case back 🙏 it's just not my vibe lol",
+        'ngl thinking bout sending the headphones back, how do i do that',
+        'I want to give back the cable, I not open it. How I do this?',
+      ],
+    ],
+    [
+      'Cable stopped working or frayed',
+      [
+        'My cable stopped working',
+        'The cable only works at a certain angle',
+        'My cable frayed',
+        "The cable charges but won't transfer data",
+      ],
+      [
+        'my cable only charges if I hold it at a weird angle 😤 bought it in spring',
+        "3 months in and your 'braided' cable already quit charging. Absolute junk.",
+      ],
+    ],
+    [
+      'Express and overnight shipping',
+      [
+        'Do you have express shipping?',
+        'Can I get it by tomorrow?',
+        'How much is overnight shipping?',
+        'I need it before Friday',
+      ],
+      ['need it by friday 😬 can it come next day?', 'lmk if theres any way to get it here by tmrw'],
+    ],
+    [
+      'Restocking fee on opened items',
+      [
+        'Why is there a restocking fee?',
+        'I only opened it, do I still pay 15%?',
+        "Is there a restocking fee if it's defective?",
+        'How much is the restocking fee?',
+      ],
+      [
+        'i opend the box of the headphones but never used them, do i stil get the hole amount back?',
+        "You took 15% off my refund for a case I opened for literally 2 seconds. That's a scam.",
+      ],
+    ],
+    [
+      'Return policy overview',
+      [
+        'What is your return policy?',
+        'How long do I have to return something?',
+        'Can I return an item I opened?',
+        'Do you accept returns?',
+      ],
+      ['hey so whats ur deal on sending stuff back, like how many days do i got'],
     ],
     [
       'Power bank capacity and charging',
@@ -17664,6 +19436,435 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ],
     ],
     [
+      '正品保证',
+      ['是正品吗', '你们家东西保真吗', '是不是假货', '货从哪里来的'],
+      [
+        '你家东西保真不啊 别到时候收到个高仿 第一次在你家下单心里没底',
+        '之前在一个小店买了瓶精华，用了两天就狂冒痘，后来才知道是假的。这次想在你们这入一套水乳，但说实话心里还是打鼓，你们的货源到底靠不靠谱？',
+      ],
+    ],
+    [
+      '防伪查询方法',
+      ['怎么查防伪', '防伪码在哪里', '扫码查不到怎么办', '防伪码显示已查询过'],
+      [
+        '我扫了防为码显示已经被查询过了是什么意思啊，我明明是第一次扫',
+        '刚拆快递🔍 翻来覆去没找到哪能验真 二维码藏哪了呀🤔',
+      ],
+    ],
+    [
+      '进口品牌渠道和中文标签',
+      ['进口的是国行还是海外版', '为什么没有中文标签', '进口的有报关单吗', '进口和国货的发货地一样吗'],
+      [
+        '这个日本的化妆水是一般贸易进来的还是跨境的？外盒上有没有中文label啊',
+        '不是说东西是假的哈，就是收到的这瓶面霜外壳全是韩文，一个中文字都找不到，这正常吗',
+        '進口的那幾款有沒有報關單跟檢疫證明？想確認一下不是代購貨',
+      ],
+    ],
+    [
+      '生产日期查询',
+      ['生产日期是什么时候', '是新货吗', '日期新鲜吗', '会不会发临期的'],
+      [
+        '不是问保质期几年哈，是想知道你们仓库现在这批防晒是几月份生产的',
+        '上回买的面膜到手离过期就剩半年了！这次你们发的到底是什么时候做的，先给我说清楚再付款',
+        '宝 你们家不会出临期货吧 我是囤货党 日子新不新鲜啊',
+      ],
+    ],
+    [
+      '保质期与开封后使用期限',
+      ['保质期多久', '开封后能用多久', '瓶子上的12M是什么意思', '过期了还能用吗'],
+      [
+        '瓶底印了个12M是啥意思，开了之后能放12个month吗？',
+        '去年双十一囤的眼霜一直没拆，今天收拾柜子才翻出来。另外还有一瓶精华开了大概八个月了，还剩一半。这俩还能往脸上抹吗，开了的东西到底多久得用完？',
+        '这个面霜开风以后能放多久啊，我用得比较慢怕坏掉',
+      ],
+    ],
+    [
+      '包装/批号和之前不一样',
+      ['包装和上次买的不一样', '怎么和专柜的包装不同', '批号对不上', '新包装还是旧包装'],
+      [
+        '这次收到的盒子跟我上次买的长得不一样，颜色都变了',
+        '我没说你们卖假货啊，只是这回瓶底的批号格式跟我之前那瓶对不上，瓶身字体也变了，想问下咋回事',
+        '诶？？新到的这瓶盖子变成金色了😳 以前是银的 是出新款了吗',
+      ],
+    ],
+    [
+      '敏感肌能不能用',
+      ['敏感肌能用吗', '我皮肤容易过敏能用吗', '刺激吗', '有酒精香精吗'],
+      ['我脸皮薄得很 动不动就泛红 这款水我能直接上脸不', '我是敏感肌，換季就容易刺癢，這款精華裡面有沒有酒精跟香精？'],
+    ],
+    [
+      '孕妇/哺乳期能不能用',
+      ['孕妇能用吗', '哺乳期可以用吗', '怀孕了用这个安全吗', '有孕妇专用的吗'],
+      [
+        '刚查出来怀孕两个月，之前那些瓶瓶罐罐都不敢用了。想在你们家重新买一套，哪些成分得避开呀？你们这个爽肤水我能用吗',
+        '我现在在补乳期，这个精华能用吗，会不会影响到宝宝',
+      ],
+    ],
+    [
+      '色号怎么选',
+      ['选哪个色号', '我黄皮用哪个色', '粉底怎么选色号', '口红哪个色显白'],
+      ['我平时用MAC NC20，你家这款粉底液应该选哪个色号', '黄黑皮求救🆘 这个粉底到底该选象牙白还是自然色啊😭'],
+    ],
+    [
+      '试色与色差',
+      ['有试色图吗', '实物和图片有色差吗', '涂上去颜色不一样', '有没有真人试色'],
+      [
+        '详情页那支口红的颜色和我收到的完全是两个色！图修得也太狠了吧，这不是骗人吗',
+        '收到的腮紅顏色比照片深很多，是色差嗎？還沒拆封可以退嗎',
+        '有没有真人上嘴的试色图？模特图看不出实际效果',
+      ],
+    ],
+    [
+      '按肤质推荐产品',
+      ['干皮用哪款', '油皮适合什么', '混油皮推荐一下', '痘痘肌能用吗'],
+      [
+        '我是大油皮，夏天两小时脸上就能煎鸡蛋，还老长闭口。之前用的面霜太厚重了，闷得一直爆痘。你们家有没有适合我这种的乳液？',
+        '别给我推那种很滋润的啊，我是混油，T区油得发亮，两颊倒还好，该怎么搭',
+        '北方干皮一入冬就起皮🥲 有啥保湿的推荐吗 预算四五百',
+      ],
+    ],
+    [
+      '送不送小样和赠品',
+      ['有小样送吗', '赠品是什么', '买这个送什么', '可以多送点小样吗'],
+      [
+        '买这个套装送小样吗？都送哪些',
+        '不是嫌赠品少哈，就是想问能不能多给我塞两片面膜，或者让我自己挑个口红小样的颜色',
+        '下单有啥福利不 小样啥的给整点呗',
+      ],
+    ],
+    [
+      '赠品/小样没收到',
+      ['赠品没收到', '少了小样', '说好的赠品呢', '赠品漏发了'],
+      [
+        '说好的满299送化妆包呢？？我把箱子翻了个底朝天连个影子都没有，页面上写着玩的吗',
+        '我的订单页面写着送旅形装，结果箱子里啥也没有啊',
+        '收到货了但是页面上说的那个gift没有，只有正装',
+      ],
+    ],
+    [
+      '大促预售怎么付定金',
+      ['预售怎么买', '定金怎么付', '定金膨胀是什么意思', '预售现在下单吗'],
+      [
+        '双十一预售的那款精华要怎么付定金',
+        '这个pre-sale付50抵100是怎么算的？在哪里点付定金',
+        '預售要先付訂金嗎？付了是不是就能鎖住那個活動價',
+      ],
+    ],
+    [
+      '尾款支付时间',
+      ['尾款什么时候付', '忘了付尾款怎么办', '尾款可以用优惠券吗', '尾款过期了'],
+      [
+        '定金付好啦✅ 尾款啥时候交啊 怕自己忘了😵',
+        '尾宽是几号开始付啊，到时候能用店铺券吗',
+        '尾款到底哪天付 我要定个闹钟 错过了会咋样',
+      ],
+    ],
+    [
+      '定金能不能退',
+      ['定金能退吗', '不想要了定金退吗', '付了定金能取消吗', '定金多久退回'],
+      [
+        '定金交了一百现在不想要了，凭什么不退？这不就是霸王条款吗',
+        '我前几天付了定金，结果闺蜜从国外回来给我带了一瓶一模一样的。现在尾款不想付了，那50块定金还能拿回来吗',
+        '不是我不想付尾款，是你们说缺货发不出来，那定金总得退给我吧',
+      ],
+    ],
+    [
+      '预售商品什么时候发货',
+      ['预售什么时候发', '付完尾款多久发货', '预售能提前发吗', '预售发货太慢了'],
+      [
+        '预售的粉底液什么时候能发货',
+        '尾款已经pay了，大概几天能ship？能不能先给我发',
+        '預購的那套禮盒付完尾款要等多久才會寄出？',
+      ],
+    ],
+    [
+      '满减和优惠券叠加',
+      ['优惠券能叠加吗', '满减和券能一起用吗', '怎么凑单最划算', '店铺券和平台券能同时用吗'],
+      ['券和满减能叠不 叠完到手多少啊', '我领了两张店铺卷，能在一个单子里同时用吗'],
+    ],
+    [
+      '优惠券用不了',
+      ['优惠券用不了', '领的券结算没显示', '券怎么没减', '优惠券过期了'],
+      [
+        '领的券结算的时候死活用不上，领了有什么用？耍人玩呢',
+        '优惠券是灰的点不了🙃 明明已经满200了啊',
+        'coupon一直显示不可用，是不是这个款不参加活动？',
+      ],
+    ],
+    [
+      '保价30天',
+      ['买完降价了怎么办', '能保价吗', '保价多少天', '差价能退吗'],
+      [
+        '上周刚买的精华590，今天一看直接降到499了，心里好不平衡。我签收才五天，这个差价能退吗？',
+        '我买完第三天你们就降了几十块，老顾客就活该被割韭菜是吧？差价到底退不退',
+        '你們有保價嗎？買完之後降價可以補差價嗎',
+      ],
+    ],
+    [
+      '缺货和补货',
+      ['没货了吗', '什么时候补货', '这个色号断货了', '有货会通知我吗'],
+      [
+        '这个色号怎么显示没货了，什么时候补',
+        '想要的那款面霜又卖空了😭😭 还会再上吗',
+        '这款什么时侯到货啊，我都蹲了好久了',
+      ],
+    ],
+    [
+      '支付方式和分期',
+      ['能用花呗吗', '可以分期吗', '京东能白条吗', '支持信用卡吗'],
+      ['能花呗分期不 这个月手头有点紧', '京东这边能用白条分期吗？免interest吗', '可以刷信用卡嗎？還是只能用支付寶'],
+    ],
+    [
+      '发什么快递',
+      ['发什么快递', '能发顺丰吗', '可以指定快递吗', '包邮吗'],
+      [
+        '你们发什么快递，包邮吗',
+        '我不要顺丰，能不能给我发中通？我们这中通放驿站比较方便',
+        '玻璃瓶的精华寄过来会不会碎啊😰 你们包得严实不',
+      ],
+    ],
+    [
+      '多久发货',
+      ['什么时候发货', '今天能发吗', '下单多久发', '怎么还没发货'],
+      ['下单两天了还没发货！你们仓库的人都在睡觉吗', '今天拍了今天能发不 急着用'],
+    ],
+    [
+      '几天能到',
+      ['几天能到', '多久收到', '到北京要几天', '明天能到吗'],
+      ['寄到杭州要几天啊，周末钱能到吗', '寄到廣州大概要幾天？'],
+    ],
+    [
+      '偏远地区配送',
+      ['新疆能发吗', '西藏包邮吗', '偏远地区要加运费吗', '能寄到港澳台吗'],
+      [
+        '我在新疆喀什上班，之前好多店不是说不发就是要加运费。你们家能寄到这边吗？大概得多久',
+        '西藏能发不 要不要另外补邮费啊',
+        '能寄到香港吗？我现在在HK工作',
+      ],
+    ],
+    [
+      '物流不更新',
+      ['物流几天没动了', '快递卡住了', '显示签收但没收到', '物流信息查不到'],
+      [
+        '物流三天没动了！到底寄出来没有，是不是给我弄丢了',
+        '快递卡在中转站好几天了🐢 一直显示运输中',
+        '我的包裹物流一直不更心，是不是被卡在哪了',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址写错了', '能改地址吗', '怎么改收货人电话', '发货了还能改地址吗'],
+      [
+        '地址填错了，能帮忙改一下吗',
+        '下单的时候手滑选成了老家的地址，但我人现在在上海。订单应该还没发吧？麻烦帮我改成公司的，我把新地址发你',
+        '不是要取消哈，就是收件人要换成我妈，电话也换成她的',
+      ],
+    ],
+    [
+      '取消订单',
+      ['怎么取消订单', '不想要了能取消吗', '拍错了取消', '已经发货了还能取消吗'],
+      [
+        '拍错了 不想要了 给我撤了吧',
+        '刚下的单能cancel吗？应该还没发货吧',
+        '我要取消订单！等这么久都不发，不买了行了吧',
+      ],
+    ],
+    [
+      '下单后换色号/规格',
+      ['能改色号吗', '拍错色号了', '想换个规格', '下单后能加一件吗'],
+      [
+        '刚下单选错色号了，能帮我换成02吗',
+        '我下单选了30ml的，想换成50ml的规格可以吗，应该还没发或吧',
+        '剛下單的粉底選錯色號了，還沒出貨的話能幫我改成自然色嗎？',
+      ],
+    ],
+    [
+      '多个订单合并发货',
+      ['两个订单能一起发吗', '能合并发货吗', '分开拍的能一起寄吗', '为什么分两个包裹'],
+      [
+        '分开下了两个order，地址一样，能合成一个包裹吗',
+        '上午买了洗面奶，下午看到面膜打折又拍了一单。两单都还没发货，能不能合在一起寄？省得我跑两趟驿站',
+      ],
+    ],
+    [
+      '漏液/压坏/瓶子碎了',
+      ['收到漏液了', '瓶子碎了', '盒子压坏了', '泵头断了'],
+      [
+        '打开箱子一股味，精华碎了一地！全洒在别的东西上了，你们到底怎么打包的',
+        '粉饼到手直接碎成渣了💔💔',
+        '收到的乳液瓶蓋裂了，漏得整個盒子都是，怎麼處理？',
+      ],
+    ],
+    [
+      '发错货',
+      ['发错了', '色号发错了', '收到的不是我买的', '规格不对'],
+      [
+        '不是我选错了哈，订单上明明写的01色，到手的却是03',
+        '我买的是清爽版你给我发个滋润版？发货前都不看一眼的吗',
+        '家人们谁懂啊 买的面霜到手变成了眼霜 这是发错了吧',
+      ],
+    ],
+    [
+      '少件漏发',
+      ['少发了一件', '包裹里只有一个', '数量不对', '套装少了一瓶'],
+      [
+        '我买了两个，只收到一个，是不是楼发了',
+        '订单里买了水、乳、面霜三样，今天拆快递只有水和乳。物流上显示就一个包裹，我翻了好几遍确实没有面霜。麻烦帮我查一下',
+        '少了一支口红🙄 我明明下的是两支',
+      ],
+    ],
+    [
+      '用了过敏/烂脸怎么办',
+      ['用了过敏了', '脸上长疹子了', '用完烂脸了', '皮肤又红又痒'],
+      [
+        '昨晚用了你们家的新面霜，今早起来脸上一片红疹子，又痒又烫。我现在好慌，该怎么办？',
+        '用完脸上起了好多小红点，好养啊，怎么办',
+        '救命 用了这个精华烂脸了 现在又红又刺',
+      ],
+    ],
+    [
+      '过敏退货需要什么材料',
+      ['过敏能退吗', '过敏退货要什么证明', '没去医院能退吗', '开封用过了过敏怎么退'],
+      [
+        '过敏了想退货，需要准备哪些东西',
+        '不是用着不喜欢，是真的过敏了，拆开用了两次，这种能退吗？要什么证明',
+        '过敏了去看了dermatologist，医院的病历能拿来申请退款吗',
+      ],
+    ],
+    [
+      '未拆封7天无理由退货',
+      ['能七天无理由吗', '没拆封能退吗', '不喜欢能退吗', '买多了想退一件'],
+      [
+        '买了还没拆，能退吗',
+        '塑封都還在，收到第五天，可以七天無理由退貨嗎？',
+        '冲动消费了 还没拆 能退不 就七天无理由那种',
+      ],
+    ],
+    [
+      '拆封后不能退',
+      ['拆了能退吗', '用了一次不喜欢能退吗', '塑封撕了还能退吗', '试了色号不合适能退吗'],
+      [
+        '就拆了个塑封试了下色，凭什么不给退？',
+        '没有过敏也没坏，就是色号不适合我，开过一次了，还能退吗',
+        '试了一次颜色太白了像戴面具😂 已经拆了 还能退吗',
+      ],
+    ],
+    [
+      '退货运费谁承担',
+      ['退货运费谁出', '有运费险吗', '退货要自己出运费吗', '运费险怎么赔'],
+      ['退货的运费谁出', '退货邮费要我自己出吗？我下单时买了运费insurance的'],
+    ],
+    [
+      '退货流程',
+      ['怎么退货', '退货地址是哪里', '退货要写什么', '怎么申请退货'],
+      [
+        '退货咋操作啊 第一次退 一脸懵',
+        '退貨要怎麼申請？寄回的地址在哪裡看',
+        '申请的退货已经通过了，我准备明天去寄。包裹里需要放什么东西吗？寄完还要在哪里填信息吗？',
+      ],
+    ],
+    [
+      '退款多久到账',
+      ['退款多久到账', '什么时候退钱', '寄回去了怎么还没退款', '退款要等几天'],
+      ['货都寄回去一周了，钱还没到账！你们打算拖到什么时候', '退的货你们已经签收了📦 钱啥时候回来呀💰'],
+    ],
+    [
+      '退款退到哪里',
+      ['钱退到哪里', '花呗付款怎么退', '白条的怎么退', '能退到别的卡吗'],
+      [
+        '我不要退回银行卡，能直接退到我微信零钱里吗',
+        '我是用花被付的，退款会退到哪里',
+        '白条付的款，refund会退到哪？我已经还过款了',
+      ],
+    ],
+    [
+      '换色号/换货',
+      ['能换色号吗', '想换一个颜色', '换货怎么操作', '换货运费谁出'],
+      ['买的粉底太黑了🥹 还没拆封 想换个浅一号的', '想把30ml換成50ml的，收到還沒拆，可以換貨嗎？差價怎麼算'],
+    ],
+    [
+      '退货时赠品怎么处理',
+      ['退货赠品要退吗', '赠品用了怎么办', '只退一件赠品要退吗', '小样拆了还能退正装吗'],
+      [
+        '退货的话赠品要一起寄回去吗',
+        '送的那个小样我都用完了 现在想退正装 小样咋整',
+        '我买了两瓶精华凑满减拿了个化妆包。现在只想退其中一瓶，另一瓶留着。那个化妆包还要寄回去吗？',
+      ],
+    ],
+    [
+      '质量问题（变质、结块、异味）',
+      ['东西变质了', '有异味', '膏体分层了', '口红断了'],
+      [
+        '面霜里面结块了还有股哈喇味，你们卖的是什么玩意儿',
+        '乳液打开有一股酸味，感觉是变制了',
+        '粉底液分层了挤出来水水的😨 这是坏了吗',
+      ],
+    ],
+    [
+      '怀疑是假货（和专柜不一样）',
+      ['味道和专柜不一样', '质地不一样是不是假的', '怀疑买到假货', '和我以前用的不一样'],
+      [
+        '我在专柜一直用这款，这次在你们家买的味道明显不一样，质地也更稀。不会是假的吧？',
+        '你家这瓶和专柜的根本不一样！颜色都不对，是假货吧？',
+        '这个香味和counter买的差好多，是不是fake啊',
+      ],
+    ],
+    [
+      '会员积分怎么获得',
+      ['怎么成为会员', '积分怎么算', '积分有什么用', '积分什么时候到账'],
+      [
+        '我不是问积分能换啥，是想知道积分是怎么来的，入会要花钱吗',
+        '积分咋攒的 我都买好几回了咋一分没有',
+        '加入會員要錢嗎？消費怎麼算積分',
+      ],
+    ],
+    [
+      '会员权益和积分兑换',
+      ['积分能换什么', '积分怎么兑换', '会员有折扣吗', '积分会过期吗'],
+      ['我攒了2000积分了🎉 能换点啥', '我的基分会过期吗，是去年攒的', 'member有生日礼吗？积分能换coupon吗'],
+    ],
+    [
+      '开发票',
+      ['能开发票吗', '怎么开发票', '可以开公司抬头吗', '发票什么时候开'],
+      [
+        '能开发票吗？要公司抬头的',
+        '不用纸质的，电子发票就行，在哪里申请',
+        '公司报销需要发票，上周买的那套护肤品已经到了。我想开公司抬头，税号我有，应该在哪里申请？多久能拿到？',
+      ],
+    ],
+    [
+      '发票修改和专票',
+      ['发票抬头写错了', '能重开发票吗', '能开专票吗', '发票金额不对'],
+      [
+        '发票抬头开错了！我填的是公司名，你们开成了个人，赶紧给我重开',
+        '能开增值税专票吗？我们公司finance那边要求的',
+        '发票上的税号我填措了一位，能重新开一张吗',
+      ],
+    ],
+    [
+      '拒收包裹',
+      ['可以拒收吗', '拒收了怎么退款', '拒收要运费吗', '不在家被退回了'],
+      [
+        '不是东西有问题，就是突然不想要了，快递送来我直接不签收行吗',
+        '快递员打电话了 我直接拒了行不 钱咋退',
+        '包裹我想直接拒收，拒收之後運費怎麼算？',
+      ],
+    ],
+    [
+      '投诉和不满',
+      ['我要投诉', '你们服务太差了', '问题一直没解决', '找你们领导'],
+      [
+        '你们客服态度太差了，问什么都敷衍，我要投诉！',
+        '这已经是我第三次来找你们了，每次都说帮我处理，结果一直没下文。我真的很失望，麻烦找个能做主的人来跟我说',
+        '真的无语了😤 体验差到家了 给个说法吧',
+      ],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '我要找真人', '机器人听不懂', '有人工客服吗'],
+      ['转人工', '别让机器人回了 来个真人行不行', '我要找人工课服'],
+    ],
+    [
       '发货时间',
       ['什么时候发货', '多久能发出', '今天下单今天能发吗', '几天发货'],
       [
@@ -19084,6 +21285,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我不是怀疑你们啊，就是上回在别家买到过假书，纸薄得跟复印的一样，你们家的能保真吗',
         '你家书是正板的吗？价钱也太底了吧，有点不敢下单',
         '請問你們賣的書都是出版社正規進貨的嗎？買來送老師的，怕買到假的丟臉',
+        '你們家的書是正版嗎？之前在別家買到過字都歪的，有點怕了',
+        '上次在某多多买的书全是假的，纸薄得跟卫生纸一样，你们家能保证不是那种货吗？别到时候又坑我',
+        '请问你家书是正版的马，会不会是影印的那种啊，书号能查到吗',
       ],
     ],
     [
@@ -19093,6 +21297,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我上个月就拍了那本新出的悬疑小说，当时页面写月底发，现在都下个月了还没动静。我也不是非要催，就想问问到底啥时候能寄，给个准信就行。',
         '订的那本新书啥时候能发呀🥺 天天刷物流📚',
         '预订那本到底几号发啊 说好的月中呢 出版社又鸽了？',
+        '我上个月就付款订了那本新出的小说，当时说本月中旬出版社到货，现在都20号了还没动静。我是想送朋友当生日礼物的，下周就要用了。到底啥时候能寄啊？',
+        '这本pre-order的书具体哪天能ship啊？出版社会不会又delay',
       ],
     ],
     [
@@ -19102,6 +21308,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我一单里拍了两本现货一本还没出版的，现货能先寄吗？还是得等那本一起',
         '我不是想取消没出的那本，就是另外两本下周上课就要用，能不能别绑着一起等',
         '我order里有一本pre-order的，其他都in stock，是要一起ship还是分开发？',
+        '不是不想等那本新书，是另外两本教辅孩子下周就要用，能不能先把有货的寄过来',
+        '救命 有货的那两本被那本预定的拖住了一直不动 咋整啊',
       ],
     ],
     [
@@ -19111,6 +21319,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '开学老师发了个书单，写的是同济的高等数学第七版，我在你们店搜出来好几个封面都差不多。怕买错了又要退，麻烦帮我看看哪个链接才对。',
         '大学教才要第几版的，我们老师说要最新那版，你家这个是几几年印的',
         '老師指定的是第三版，你們這個連結到底是第幾版？跟學校發的單子對不上怎麼辦',
+        '老师给了个书单，上面写的是同济高等数学第七版，我在你们家搜出来好几个链接，有第七版有第八版，封面还都长得差不多。我怕买错了开学被老师说，到底该拍哪个？',
+        '我们学效要求的是第三班的大学英语精读，你家这个是第几班的啊 跟学校的一样吗',
+        '我把學校發的書單拍給你，幫我看看這幾本是不是同一個版次好嗎',
       ],
     ],
     [
@@ -19120,12 +21331,19 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '这套考研政治是今年的吗？不要去年剩下的',
         '又想拿去年的库存糊弄人是吧？这个教资题库到底是不是2025的，别等我收到才发现是旧的！',
         '这本CPA教材是latest edition吗？今年大纲改了好多，old version等于白买',
+        '想问下这本CPA的教材是2025 version吗，别发我old的',
+        '标题写最新，我看买家秀封面上印的还是前年的年份，你们到底发的是不是今年的？别拿库存旧货糊弄人',
       ],
     ],
     [
       '教辅是否带答案和配套资源',
       ['有答案吗', '答案是单独一本吗', '有配套视频吗', '附赠的资料在哪里'],
-      ['这本练习册后面有解析吗？是印在书里还是另外一小本', '家人们这本教辅带答案不 还有那个扫码听听力的东西有没有啊'],
+      [
+        '这本练习册后面有解析吗？是印在书里还是另外一小本',
+        '家人们这本教辅带答案不 还有那个扫码听听力的东西有没有啊',
+        '这套英语听力练习能听音频吗🎧 是扫一扫就能播的那种？',
+        '我不是要单买答案，是想知道这本练习册的答案能不能抽出来，孩子老偷看',
+      ],
     ],
     [
       '童书绘本适合年龄',
@@ -19134,6 +21352,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我家闺女刚满两岁，特别爱撕书，之前买的绘本都被她扯成条了。想问问这套动物的是那种硬硬的厚纸吗？这么小能看吗？',
         '4岁小朋友看这套合适吗👶📖 字上面有拼音嘛',
         '不是给我自己看的哈，是给侄子买，他刚上一年级认字不多，这个有注音吗',
+        '我家闺女刚一岁半，特别爱撕东西，上次买的书三天就被撕成条了。想给她再买几本，有没有那种厚厚的撕不坏的？这套她能用吗',
+        '孩子4岁了👧 这套她能看懂吗？字上面有标拼音不',
+        '我儿子刚上一年纪，这套书带品音吗，他字还认不权',
       ],
     ],
     [
@@ -19143,12 +21364,20 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '哈利波特那套我就缺第五部，能单独拍一本吗',
         '凭什么非得整套买？我家里已经有三本了就差两本，逼着人重复花钱是吧',
         '这套书能拆开买吗，我只要里面的两本，整套太贵了',
+        '我不要一整套，就想要里面的第三册，能单独卖我一本吗',
+        '整套太贵了 家里已经有前几本了 能不能就拆最后两本给我啊',
+        '这个box set能拆开卖吗？我只缺Harry Potter第五本',
       ],
     ],
     [
       '套装包含哪些书',
       ['这套一共几本', '有书盒吗', '套装里有哪几本', '和别家的套装一样吗'],
-      ['这个box set里面总共几册？有没有送gift bag那种手提袋', '這套精裝的裡面到底是哪幾本？跟另一家賣的冊數好像不一樣'],
+      [
+        '这个box set里面总共几册？有没有送gift bag那种手提袋',
+        '這套精裝的裡面到底是哪幾本？跟另一家賣的冊數好像不一樣',
+        '这一套总共几本啊，分别是哪几本？',
+        '這套書有附盒子嗎？裡面總共幾冊',
+      ],
     ],
     [
       '有没有塑封',
@@ -19157,6 +21386,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '书外面有包那层透明膜吗？送人的，想要新新的',
         '收到的书光秃秃的连层膜都没有，你们确定这是新书不是别人看过退回来的？',
         '请问书有包塑风吗 我有点洁癖 不想要被人翻过的',
+        '收到的书连层膜都没有，谁知道是不是别人翻过的？？你们是不是拆了重新卖的',
+        '想送人的，书有plastic wrap吗？要brand new sealed那种',
       ],
     ],
     [
@@ -19166,9 +21397,20 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '签名版是作者本人一笔一笔签的嘛✍️ 还是印上去的😅',
         '我不要普通的，就要有作者签字那版，能不能让作者写上我女朋友名字啊',
         '这个signed edition是真的hand-signed吗？签在哪一页',
+        '那个带签名的是作者本人签的吗✍️ 还是印上去的',
+        '我是这个作者十几年的老粉了，一直想要一本她亲手签的书。看到你们上了签名版特别激动，但想问一下能不能让她写个to我名字的？还有签在哪一页啊',
+        '亲笔前名那个版本还有吗，是真签还是印刷的呀',
       ],
     ],
-    ['有没有现货', ['还有货吗', '是现货吗', '能拍吗', '显示有库存是真的吗'], ['这本还有吗😭 跑了好几家都断货了']],
+    [
+      '有没有现货',
+      ['还有货吗', '是现货吗', '能拍吗', '显示有库存是真的吗'],
+      [
+        '这本还有吗😭 跑了好几家都断货了',
+        '在吗在吗 这个手上有货不 别拍了又跟我说没有',
+        '請問這本倉庫裡還有嗎？拍了就能寄的那種',
+      ],
+    ],
     [
       '缺货什么时候补',
       ['什么时候补货', '缺货了还会有吗', '到货能通知我吗', '绝版了吗'],
@@ -19176,6 +21418,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '不是现在就要买，就是想知道这本以后还进不进货，有了能提醒我一声吗',
         '我盯这本书盯了快一个月了，每次点进去按钮都是灰的拍不了。去新华书店问也说没有。你们能不能给个大概时间，还会不会再进？',
         '蹲了好久了 到底啥时候有啊 给句准话 还是已经绝版了',
+        '不是问有没有，页面都写售罄了，我是想问大概哪天能再上',
+        '断货好久了😭 什么时候再来货啊，等得花都谢了',
+        '我从上个月就一直盯着这本书，每次点进来都显示无货。问了身边好几家书店都没有，听说是出版社在加印。你们能大概说下什么时候能到吗？到了能不能提醒我一下',
       ],
     ],
     [
@@ -19184,6 +21429,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         '你们店是买满多少减多少啊，我买了98快结算没给我减',
         '店里最近有啥discount吗？满多少减多少，能和平台那个一起叠吗',
+        '满199减30是要在同一个order里吗？不同的书凑一起算不算',
+        '满减是自动扣的吗，我架到购物车里没看到减价啊',
       ],
     ],
     [
@@ -19193,6 +21440,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '领了张10块的券 付钱时死活不出来 是不是不能用啊',
         '卷在哪里领啊？我翻了半天找不到，领了能跟满减一块用吗',
         '我有两张店铺的优惠卷🎫 一单能都用上吗🙏',
+        '领了个券 结账咋没扣啊 是我姿势不对吗',
+        '那個買書用的券在哪裡領？能跟滿額折扣一起用嗎',
       ],
     ],
     [
@@ -19202,12 +21451,22 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我前天刚买的今天就便宜了15块，你们这是专坑老客户吗？差价到底退不退？',
         '我上周拍了一套童话书，当时129。今天朋友给我发链接一看才109，这才几天啊。请问这20块能退给我吗，不行我就只能退了重拍。',
         '刚付完款就降价 心态崩了 能把差的钱补我不',
+        '我前天刚买完今天就便宜了二十块，你们这不是坑老顾客吗？差的钱给不给退',
+        '我上周三买了一套百科全书，当时付了368。今天又点进去看，发现现在只要329了。我这才买了一个礼拜，能不能把多出来的钱退给我？',
+        '刚付完款就便宜了🙃 多的钱能退我吗',
       ],
     ],
     [
       '支付方式',
       ['能用花呗吗', '可以白条分期吗', '能货到付款吗', '可以找人代付吗'],
-      ['可以用花呗分三期吗', '京东这边能用白条吗？不行的话WeChat Pay也ok', '可以貨到付款嗎？我不太會用網上付錢'],
+      [
+        '可以用花呗分三期吗',
+        '京东这边能用白条吗？不行的话WeChat Pay也ok',
+        '可以貨到付款嗎？我不太會用網上付錢',
+        '能用wechat pay付吗？白条能分三期不',
+        '不是不想付，是我支付宝里没钱了，能让我妈帮我付吗',
+        '可以等書到了再給錢嗎？',
+      ],
     ],
     [
       '批量采购和团购',
@@ -19215,6 +21474,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         '我是小学老师，班里想统一买这本课外读物，一共45个孩子。这么多本有没有优惠？能不能直接寄到学校？',
         '我们公司想买50本这个书当员工福利，有没有团够价',
+        '公司读书会要整五十本 老板能给个好价不',
+        '我们单位想一次彩购一百本，有优会吗',
       ],
     ],
     [
@@ -19224,12 +21485,20 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '这本是硬壳的还是软皮的？大概多大一本',
         '不要那种小小一本的，我眼神不好，这本是大开本吗，字大不大',
         '這本是硬殼精裝的嗎？尺寸多大，能塞進包包嗎',
+        '这本书size多大？大概A4还是A5那种',
+        '這本大概多大一本？拿著重不重，想在地鐵上看',
       ],
     ],
     [
       '多久发货',
       ['什么时候发货', '今天能发吗', '下单多久发', '怎么还没发货'],
-      ['今天下午三點前付款，當天能寄出嗎', '拍完多久能寄出呀📦⏰', '钱都付了 啥时候发啊 别让我干等一礼拜'],
+      [
+        '今天下午三點前付款，當天能寄出嗎',
+        '拍完多久能寄出呀📦⏰',
+        '钱都付了 啥时候发啊 别让我干等一礼拜',
+        '今天下单今天能寄走吗📦',
+        '下午五点拍的 今天还能走吗 急急急',
+      ],
     ],
     [
       '打包方式',
@@ -19238,12 +21507,20 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '你们怎么包的呀🤔 上次别家寄来的书四个角全磕扁了💢',
         '不是要礼盒那种，就是想包结实点，送长辈的，别碰坏了角',
         '精装的会不会路上被压坏呀😣 里面有泡泡膜吗📦',
+        '上次在别家买精装书，就一个塑料袋套着寄过来，四个角全磕坏了，心疼死我了。这次买的是送老师的，想问问你们是怎么装的？能不能弄结实点',
+        '你们打抱用纸箱吗，路上会不会把书角压坏',
+        '不是要礼品包装啦，就是想包厚一点别压坏，是送人的',
       ],
     ],
     [
       '发什么快递',
       ['发什么快递', '能发顺丰吗', '可以指定快递吗', '我这里不到中通'],
-      ['能发顺风吗，我们这边中通老丢件', '我們這邊圓通送不到，能換別家寄嗎'],
+      [
+        '能发顺风吗，我们这边中通老丢件',
+        '我們這邊圓通送不到，能換別家寄嗎',
+        '我们这儿中通根本不送上门，每次都扔驿站离我家三公里！能不能别发中通了',
+        'JD店是京东自己送吗？还是外包给别的express',
+      ],
     ],
     [
       '偏远地区运费',
@@ -19252,6 +21529,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '寄到乌鲁木齐要另外加钱吗🥲',
         '凭什么西藏就不包邮？运费还要十几块，太欺负人了',
         '可以ship到香港吗？还是只能填内地的address',
+        '寄新疆包邮不？',
+        '寄到西藏拉薩要多少運費？',
       ],
     ],
     [
@@ -19261,6 +21540,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我不是没收到，是只收到一部分，订单里怎么有两个单号，另一个包还在路上吗',
         '我一次买了八本，今天只到了一个小包裹，里面才三本。打开订单一看好像有好几个物流号，剩下的是还在路上吗？',
         '我买的书怎么分成三个包过寄的，另外两个啥时候到',
+        '我买了六本怎么只到了两本，是分开寄的吗，剩下的在哪个快地',
+        '我就下了一单，怎么出来两个运单号？',
+        '只收到一个小包裹😳 剩下的书是另外寄了吗',
       ],
     ],
     [
@@ -19270,6 +21552,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '物流四天没动了！到底寄出去没有？给个说法行不行',
         '快递卡在中转站好几天了 纹丝不动 不会丢了吧',
         '物流三天没刷新了😩 帮忙问问呗🙏',
+        '物流四天没动了！！一直停在转运中心，你们倒是去催啊',
+        '包裹是不是被快递小哥私吞了 三天了一点动静都没有',
+        'tracking一直显示在杭州中转，已经stuck三天了，能帮我查下吗',
+        '快遞資訊好幾天都沒動了，是不是弄丟了？',
       ],
     ],
     [
@@ -19278,6 +21564,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         '我地址写错了，应该是朝阳区三里屯不是三里河，能帮我该一下吗',
         '刚下单发现address填成公司了，周末没人，能帮我换成家里的吗',
+        '收件地址写错了，能帮我换一下吗',
+        '刚拍完才发现收货地址还是我大学宿舍的，我已经毕业搬走了。新地址是北京市朝阳区xx路xx号，电话不变。还没寄的话能帮我改一下吗',
+        '不是要退货，是地址填成我老家了，想改寄到公司',
       ],
     ],
     [
@@ -19287,6 +21576,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '物流显示签收了，我人一整天都在家根本没人敲门！书呢？？',
         '今天中午物流就显示已签收，我下班回来问了门卫和隔壁，都说没见过。楼下快递柜和驿站也去看了，都没有。这种情况怎么办？',
         '系統顯示已經簽收了，可是我根本沒拿到，門口也沒看到',
+        '显示已经有人签了，我根本没拿到！谁签的？？',
+        '物流说送到了 可我家门口啥都没有🤔',
+        '昨天下午物流就显示签收了，可我一整天都在家，没人敲门也没接到电话。下楼看了快递柜和门卫那里都没有。这书到底去哪了？',
       ],
     ],
     [
@@ -19296,6 +21588,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '下周一孩子上课要用，现在拍还来得及吗',
         '孩子周三开学要交教材，老师今天才通知，我们在成都。今天下单最快什么时候能到？多花点钱也没关系。',
         '急急急 后天就考了 明天能到不 加钱也行',
+        '孩子下周一开学要交这本练习册，老师今天才通知。我们在成都，现在下单周末前能到吗？实在不行加钱也行',
+        '明天就要用！！能明天到吗 加钱都行',
+        '我周五要用这本书做presentation，寄到上海最快几天能到？',
       ],
     ],
     [
@@ -19305,6 +21600,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '刚拍错了，这个order能cancel吗',
         '不是书有啥问题，就是我不想要了，还没寄出能直接退钱吗',
         '下单手滑了 帮我撤了吧 还没发吧',
+        '不想要了，这单能撤掉吗',
+        '手滑多拍了一单 能撤一单不 还没寄吧',
+        '我想取笑订单，还没发出去吧',
       ],
     ],
     [
@@ -19314,6 +21612,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '还没出版那本我不想等了，能把钱退我吗',
         '双十一交了订金的那本预收书不想要了，订金能退吗还是白交了',
         '預購的書等太久了，我想不要了，錢會全部退回來嗎',
+        '不是我没耐心，是出版社一直往后拖，这种情况订的那本定金能退不',
+        '预定的书还没出，我现在能把钱要回来吗',
+        '雙十一付了訂金的那本還沒出的書，現在不想要了，訂金可以退嗎？',
       ],
     ],
     [
@@ -19323,6 +21624,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我刚付完款，才想起来同事托我帮她带一本，忘了拍进去。能不能直接加到我原来那单里？不想分两次收快递。',
         '不是要退款，是数量拍成一本了，想改成两本，能直接改吗',
         '付完款想把其中一本换成另一个version，订单还能edit吗',
+        '能帮我把数量从1本改成3本吗？要是不行我再拍一单的话能跟这单一起寄吗',
+        '下单的时候选错了edition，能直接帮我change成精装版吗',
+        '拍完才想起来还要加一本 能直接塞进这单吗',
       ],
     ],
     [
@@ -19332,6 +21636,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '没坏没破，就是单纯不想要了，书到手还没拆，能寄回去吗',
         '收到三天了才发现买重复了，能return吗？书全新的一页都没翻',
         '书跟我想的不太一样😔 昨天才到的 还能退不',
+        '书买回来发现不是我喜欢的类型，还没拆，能退吗',
+        '书没有问题哈，就是买重了家里已经有一本，膜还没撕能退吗',
+        '收到三天了 不太想要了 没理由也能退吧🥺',
       ],
     ],
     [
@@ -19341,17 +21648,32 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '外面那层膜撕了还能退吗？书我一页没看',
         '不是书有毛病，就是我把膜拆了翻了两页觉得不适合，这样还算无理由吗',
         '那个带光盘的书我把外包装拆了，还能推吗',
+        '塑风已经撕了，书一页没翻，还能退货吗',
+        '外面那層膜我拆了，但書很乾淨，可以退嗎？',
+        '我买的是一本带光盘的英语教材，拆开膜翻了两页才发现不是孩子学校用的那个。书一点都没脏，光盘也没动过。这样还能退吗？',
       ],
     ],
     [
       '退货运费谁承担',
       ['退货运费谁出', '退货要自己付邮费吗', '有运费险吗', '质量问题运费怎么算'],
-      ['书本身有问题要寄回去，运费还得我先垫？你们这规矩也太离谱了吧', '书印歪了要寄回 邮费咋弄 我先掏了回头咋报给我'],
+      [
+        '书本身有问题要寄回去，运费还得我先垫？你们这规矩也太离谱了吧',
+        '书印歪了要寄回 邮费咋弄 我先掏了回头咋报给我',
+        '你们自己寄错的书凭什么让我出钱寄回去？',
+        '书有几页印坏了要寄回去，邮费是谁出？',
+        '寄回去的快递费我先垫了12块 截图发你了 啥时候给我报啊',
+      ],
     ],
     [
       '退款多久到账',
       ['退款多久到', '什么时候退钱', '退货寄回了怎么还没退款', '退款审核要多久'],
-      ['退款申请好几天了💸 钱咋还没到😢', '退貨已經寄出三天了，錢大概要幾天才會到帳？'],
+      [
+        '退款申请好几天了💸 钱咋还没到😢',
+        '退貨已經寄出三天了，錢大概要幾天才會到帳？',
+        '书已经寄回去好几天了 钱啥时候能回来啊💸',
+        '退款显示success了但银行卡还没收到，一般要几天',
+        '书寄回去一个星期了，到现在钱都没影！你们是不是想赖账',
+      ],
     ],
     [
       '退款退到哪里',
@@ -19360,6 +21682,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我是用白条付的，退的钱回哪',
         '退款能打到我支付宝余额吗？当时是刷credit card付的',
         '用花被付的钱退款是退回花被吗',
+        '白条付的，退的钱会回到哪？',
+        '不要退回花呗，能直接打到我银行卡上吗',
+        '退的钱能到我微信零钱吗，我当时是用银航卡付的',
       ],
     ],
     [
@@ -19369,6 +21694,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '一共买了四本，只想退其中一本行吗',
         '我这次凑单买了五本，用了满减。收到后发现其中一本家里早就有了，想单独退掉。那这本是按原价退还是会少一点？',
         '不是整单都退哈，就退那本漫画，其他的我都留着',
+        '一单三本书，能只把其中一本退了吗？',
+        '我一个订单里买了四本书，当时凑了满减。现在有一本不想要了，想退掉，其余三本留着。退的时候钱怎么算？会不会把优惠的钱也扣掉',
+        '一堆书里就那本不想要了 单退它行不',
       ],
     ],
     [
@@ -19378,6 +21706,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '上次买书送了个保温杯，我已经拿来泡茶用了好几天。现在发现书买重了想退，杯子都用过了怎么寄回去？是不是就退不了了？',
         '送的那个帆布袋我早丢了，退书还要扣钱？送出去的还带往回要的？',
         '退书的话送的书签也得一块寄回去吗 那玩意我找不着了',
+        '不是要退送的东西，是书要退，那个书签我已经送人了，还得一起寄回来吗',
+        '退書的時候，送的帆布袋也要一起寄回去嗎？',
+        '送的东西弄丢了还要从退款里扣钱？白送的你们好意思要钱？',
       ],
     ],
     [
@@ -19387,6 +21718,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我买的是上册，寄来的是下册！这么简单都能搞错？',
         '收到的书不是我拍的那本啊😱 封面都对不上',
         '我訂的是《小王子》，拆開卻是一本完全不認識的書，麻煩處理一下',
+        '我买的是《活着》，你们给我寄来一本《许三观卖血记》，这都能搞混？',
+        '收到的ISBN跟页面上的不一样，书名都不对，是不是拿错货了',
+        '拆开一看根本不是我拍的那本😑',
       ],
     ],
     [
@@ -19396,6 +21730,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '说好送书签的，包裹里翻遍了没看到',
         '我买的那套十二本的童书，拆开数了好几遍只有十一本。盒子里外、泡沫里都翻过了，也没有第二个包裹。麻烦查一下是不是漏装了。',
         '套装少了一本，说好的冰箱贴也没有，是不是楼发了',
+        '页面上说好送的书签没看见',
+        '我买了一套十二册的绘本，今天拆箱一本一本数了三遍，只有十一本，第七册不见了。盒子里和泡沫里都翻过了确实没有。麻烦看看是不是漏装了',
+        '少法了一本，订单上是三本只收到俩',
       ],
     ],
     [
@@ -19405,6 +21742,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '给孩子买的故事书，晚上讲到一半发现第120页到136页全是白纸，后面故事都接不上了。孩子还追着问后来怎么样了，我也答不上来。这种能给换一本吗？',
         '看到一半发现中间一沓是倒着订的！你们质检是摆设吗',
         '这本有几页missing，从page 88直接跳到105了',
+        '书中间少了十几页，从86页直接跳到了103页',
+        '这本书有好几页是blank的，啥都没印',
+        '第三章有好幾頁裝反了，上下顛倒的，可以換一本嗎？',
       ],
     ],
     [
@@ -19414,6 +21754,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '收到的書封面有一道摺痕，右下角也凹進去了',
         '封面折了个角😭 本来要送人的这可咋送',
         '书角瘪了一块 强迫症看着好难受 咋整',
+        '书角被压了一个坑😭 封面也有一道印子',
+        '书角卷了 强迫症表示很难受 咋弄',
+        '不是要退，就是封面有道凹痕，有点介意，看看你们怎么处理',
       ],
     ],
     [
@@ -19423,12 +21766,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '今天下大雨，快递员直接放门口，我回家发现箱子都湿透了。拆开好几本书都泡软了，纸皱成波浪。这种能换吗？',
         '箱子都被压扁了！里面的书烂成这样你们还好意思？',
         '紙箱破了一個大洞，書都受潮發皺了，怎麼處理？',
+        '箱子都被压扁了，书泡过水全皱了，你们怎么包的！',
+        '今天快递送到的时候正好下大雨，箱子湿透了。拆开一看下面几本全都潮了，纸都起皱粘在一起。这种情况要怎么处理？',
+        '快递box破了一个大洞，书的cover都刮花了',
       ],
     ],
     [
       '印刷模糊、怀疑盗版',
       ['字印得很模糊', '纸很薄是不是盗版', '颜色不对', '有油墨味'],
-      ['这书字有点糊啊 还一股子怪味 正常不', '这本字迹莫糊，好些地方还重影，怀疑是道版'],
+      [
+        '这书字有点糊啊 还一股子怪味 正常不',
+        '这本字迹莫糊，好些地方还重影，怀疑是道版',
+        '这书的字印得好模呼，还有重影，是不是道版啊',
+        '书一股很冲的味道，正常吗',
+        '字糊成一片根本看不清，纸还发灰，你跟我说这是正版？',
+      ],
     ],
     [
       '配套资源、激活码用不了',
@@ -19437,6 +21789,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我不是不会弄，app也装了，书后面的码刮开输进去就提示无效',
         '扫了二维码下了APP，但code显示已被使用，我明明第一次用',
         '刚刮开的码就说被用过了！你们卖的是不是二手货？',
+        '书后面那个码输进去提示无效',
+        '扫二维码下了app之后，code显示已经被用过了，可我刚刮开的',
+        '配套网课登不上去啊 码一直报错 人麻了',
       ],
     ],
     [
@@ -19446,6 +21801,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '书买了半个月了才发现中间掉页，还能找你们处理吗',
         '不是七天无理由那种，是书本身有质量问题，过了十来天还能申请吗',
         '买了快一个月 今天才拆 发现有毛病 还管不管啊',
+        '簽收之後多久以內還能找你們處理？',
+        '不是无理由退啊，是书装订散了，但已经买了快二十天，还管吗',
       ],
     ],
     [
@@ -19455,6 +21812,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '你们家什么破服务，我要投诉！',
         '我在你们家买书好几年了，这次真的很失望。书拖了好久才发，问了也没结果，到了还有问题。我想要个说法。',
         '對你們這次的處理非常不滿意，我要投訴',
+        '你们这个店真是太差劲了，我要投诉',
+        '我在你们家买书也好几年了，这次真是让我很失望。书晚了一周才到，还是折角的，问了也一直说在查。我就想问问你们到底还想不想做生意了？',
+        '这次购物体验真的一言难尽😤 我要给差评',
       ],
     ],
     [
@@ -19464,12 +21824,20 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '刚才那个客服什么态度？问三句回一句，爱答不理的',
         '之前那个客付说给我补五块钱，到现在也没给，态度还差，叫你们主管来',
         '你们上一个客服attitude太差了，能换个manager来处理吗',
+        '刚才那个客服什么态度？爱答不理的，问三遍才回一句，把你们领导叫来',
+        '你们客服是机器人吧 说话阴阳怪气的 我要告她',
+        '上一个customer service说好补我5块，结果人没影了，语气还特别冲，我要找manager',
       ],
     ],
     [
       '电子发票',
       ['能开发票吗', '发票在哪里下载', '怎么开电子发票', '发票什么时候开'],
-      ['下單時忘了填開票資料，現在還能補開嗎', '发票在哪下载呀🧾 找半天没找到'],
+      [
+        '下單時忘了填開票資料，現在還能補開嗎',
+        '发票在哪下载呀🧾 找半天没找到',
+        '下单的时候忘了天发票了，现在还能补开吗',
+        '票在哪下载呀🧾 找半天没找到',
+      ],
     ],
     [
       '发票内容和明细',
@@ -19478,6 +21846,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '发票能开成办公用品吗？我们报销只认这个',
         '发票不要写图书，写资料费行不行',
         '发漂上面能列出每本书名吗，单位报销要名细',
+        '发票上不要写书名，能开成办公用品吗，公司报销要的',
+        'invoice上能显示每本书的明细吗？报销要list',
+        '用了券，票上的金额是按原价开还是按我实际付的开？',
       ],
     ],
     [
@@ -19487,6 +21858,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '不是没开票，是开出来的单位名称少了个字，能作废了再开一张吗',
         '發票上的公司名稱打錯了，稅號也少一位，可以重開嗎',
         '发票开成我个人名字了 报不了 能改成公司的不',
+        '抬头明明写的公司名，你们开成我个人名字了，报不了销！赶紧重开',
+        '發票稅號填錯了一位數，能重新開一張嗎？',
+        '抬头打错字了 能作废再来一张不',
       ],
     ],
     [
@@ -19495,17 +21869,33 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         '我们是一所中学的图书室，今年要采购一批课外书。学校财务要求必须对公转账、开专票，还要盖章的报价单。你们这边能弄吗？',
         '公司采购需要开增值税专票，还要一份quotation盖公章，可以吗',
+        '公司买书报销，需要开VAT专票，抬头是我们公司，可以吗',
+        '学校买书能走公户转账开专票吗？',
       ],
     ],
     [
       '转人工客服',
       ['转人工', '我要找真人', '有人吗', '机器人听不懂'],
-      ['别再发自动回复了，有没有活人？？', '有真人在吗🙋‍♀️', '能转人宫吗 机器人听不懂我说啥'],
+      [
+        '别再发自动回复了，有没有活人？？',
+        '有真人在吗🙋‍♀️',
+        '能转人宫吗 机器人听不懂我说啥',
+        '别跟我扯自动回复了，找个真人来！',
+        '转人攻 机器人听不懂我说啥',
+        '有活人吗 喊个能说话的出来',
+      ],
     ],
     [
       '客服上班时间',
       ['客服几点上班', '晚上有人吗', '周末有客服吗', '下班了怎么办'],
-      ['你们晚上几点下班？', '週末客服有人在嗎？', '客服几点上线啊 半夜发消息有人回不'],
+      [
+        '你们晚上几点下班？',
+        '週末客服有人在嗎？',
+        '客服几点上线啊 半夜发消息有人回不',
+        '不是现在就要问啥，是想知道你们晚上几点以后就没人回了，我下班才有空',
+        '你們週末有人在線嗎？',
+        '晚上十一点多还有人回消息吗🌙',
+      ],
     ],
     [
       '童装按身高选码',
@@ -20297,12 +22687,430 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ['才买三天就降价100，这不是坑老顾客吗', '冰箱买了一周就降了200，能price protect吗'],
     ],
     [
+      '正品国行保证',
+      ['是正品吗', '是国行还是港版', '会不会是翻新机', '有没有官方授权'],
+      [
+        '这个手机是不是正品啊，收到以后能在官网查吗',
+        '我之前一直用安卓，这次第一次换苹果。听说开机以后要退就难了，所以我想先确认一下收到以后怎么查它是不是正经国行新机？',
+        '請問這支手機是全新正貨嗎？會不會是翻新機',
+      ],
+    ],
+    [
+      '激活后不支持七天无理由',
+      ['激活了还能七天无理由吗', '开机激活后不想要了能退吗', '用了两天不喜欢可以退吗', '为什么激活就不能退'],
+      [
+        '买的平板已经开机登了账号，现在不想要了还能退吗',
+        '上周在你们这买了个手机给我爸，他开机就登了自己的账号用了两天，说字太小看不清不想要了。这种情况还能无理由退吗？',
+        '手贱开机了😢现在后悔了还能退不',
+        '凭什么开过机就不能退？我才用了半天',
+      ],
+    ],
+    [
+      '未激活可以退',
+      ['没拆封能退吗', '拆了没激活能不能退', '还没开机想退货', '未激活退货要什么条件'],
+      ['手表收到三天了还没拆塑封，不太想要了', '不是质量问题，就是单纯不喜欢，机器一次都没开过，能退吗'],
+    ],
+    [
+      '官方联保一年',
+      ['保修多久', '是全国联保吗', '保修从什么时候开始算', '配件保修吗'],
+      ['保修是从哪天开始算的？数据线充电头这些保多久', '我不是要退款啊，就问问这手机保修期多长，从哪天开始算'],
+    ],
+    [
+      '店铺延保服务',
+      ['有延保吗', '延保怎么买', '延保包括什么', '过了一年坏了怎么办'],
+      [
+        '官方保修一年过了以后还能再多保一两年吗，大概多少钱',
+        '請問原廠保固過了之後還能再加買保固嗎',
+        '延报多少钱，能多保几年',
+      ],
+    ],
+    [
+      '以旧换新',
+      ['能以旧换新吗', '旧手机可以抵钱吗', '以旧换新怎么操作', '以旧换新还能叠加优惠吗'],
+      [
+        '我想拿现在这台旧手机抵一部分钱买新的，要怎么弄',
+        '旧机trade-in的话，是上门check成色还是要我自己寄',
+        '我不是想单卖旧手机，是买新机的时候能不能顺便抵掉点钱',
+      ],
+    ],
+    [
+      '内存版本怎么选',
+      ['256G够用吗', '128和256选哪个', '内存能扩展吗', '运行内存多大'],
+      ['256和512差别大吗，我平时就刷刷抖音拍拍照', '請問128G夠用嗎，我照片超多'],
+    ],
+    [
+      '是否现货',
+      ['有现货吗', '这款还有货吗', '下单就发吗', '什么时候补货'],
+      ['蓝色的现在有货吗', '这个现在能拍吗🙏急用，不想等'],
+    ],
+    [
+      '用什么快递',
+      ['发什么快递', '能发顺丰吗', '可以指定快递吗', '要到付吗'],
+      ['你们家一般发哪家的快递', '請問是寄什麼物流，順豐嗎'],
+    ],
+    [
+      '修改收货地址',
+      ['地址填错了能改吗', '怎么改收货地址', '发货了还能改地址吗', '能改收件人电话吗'],
+      [
+        '地址里小区名打错了一个字，还没发货的话帮忙改下',
+        '我不是要取消订单哈，就是收件地址要改一下',
+        '宝 能给我换个地址不 刚搬家了',
+      ],
+    ],
+    [
+      '取消订单',
+      ['不想要了能取消吗', '怎么取消订单', '取消了钱什么时候退', '发货了还能取消吗'],
+      [
+        '刚付完款就后悔了，还没发货，能把这单撤了吗',
+        '我不想要了，訂單還沒出貨，可以直接取消嗎',
+        '不想要了 还没发货 直接点退款就行吧',
+      ],
+    ],
+    [
+      '屏幕坏点亮点',
+      ['屏幕有个亮点', '有坏点怎么办', '屏幕发黄正常吗', '屏幕有条线'],
+      [
+        '屏幕右上角有个小白点，换什么背景都一直亮着',
+        'screen上有个dead pixel，签收才5天，能换新的吗',
+        '手機螢幕上有一條綠色的直線',
+      ],
+    ],
+    [
+      '充电慢',
+      ['充电好慢', '不能快充了', '充一晚上才满', '为什么显示普通充电'],
+      [
+        '充个电要两个多小时才满，这正常吗',
+        '不是不充电，是充得特别慢，用的还是原装的头',
+        '手机冲电好慢啊，冲满要三个小时',
+      ],
+    ],
+    [
+      '公司开票',
+      ['能开公司发票吗', '能开专票吗', '发票要写公司名称和税号', '开公司抬头要什么资料'],
+      [
+        '单位报销要发票，抬头能写公司名吗',
+        '我们是个小工作室，这次一下买了5台平板给员工用。财务那边说要增值税专票，我需要给你们提供什么资料？',
+        '我想开个公司的发飘，有税号',
+      ],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '我要找真人', '人工客服在吗', '客服几点上班'],
+      ['能帮我找个真人说话吗', '有人吗👀👀能换个真人客服吗', '你们客服是机器人吧，听不懂人话，给我找个活人'],
+    ],
+    [
+      '数据迁移',
+      ['旧手机数据怎么转到新手机', '微信聊天记录怎么迁移', '安卓换苹果怎么传', '照片能全部转过去吗'],
+      ['新手机到了，旧手机里的东西怎么弄过去', '旧手机里几千张照片怎么弄到新手机上🥲'],
+    ],
+    [
+      '回收估价',
+      ['旧手机回收多少钱', '能帮我估个价吗', '不买新机能回收吗', '回收价为什么比估价低'],
+      [
+        '我家里有个用了三年的旧苹果，电池健康才79了，一直放抽屉里吃灰。不打算买新机，就是想问问能卖多少钱，你们收不收？',
+        '旧手机能值多少钱呀📱➡️💰',
+        '光卖旧机收不收啊，小米10 成色还行',
+      ],
+    ],
+    [
+      '分期订单退款',
+      ['分期买的退款怎么退', '退了手续费会退吗', '花呗分期退货后还要还款吗', '白条分期退货怎么算'],
+      [
+        '我是用花呗分了6期买的平板，刚还了第一期。现在平板有问题要退，那剩下几期还要继续还吗，已经还的那期钱退到哪？',
+        '白条installment的单子refund了，剩下没还的几期还要还吗',
+      ],
+    ],
+    [
+      '预约预售什么时候发',
+      ['预约的什么时候发货', '预售要等多久', '新品首发能抢到吗', '预约了能先付定金吗'],
+      [
+        '前天下的单，页面写的是付款后15天内发货，我当时以为是现货没注意看。现在等得有点急，想问下我这单大概排到什么时候了',
+        '预售预售，都二十天了还没发，到底什么时候发？',
+      ],
+    ],
+    [
+      '外包装破损',
+      ['外箱破了', '包装盒压坏了', '封条被拆过', '收到包装有划痕'],
+      [
+        '昨天晚上快递放驿站我才去拿，拿回家发现盒子一角瘪进去了，外面的胶带也翘起来了。我还没开机，现在该怎么办？',
+        '收到的手錶盒子被壓扁了，還沒開機，該怎麼處理',
+        '箱子都烂成这样了还送过来，里面手机能好吗？',
+      ],
+    ],
+    [
+      '拍错颜色或内存',
+      ['颜色拍错了', '能换成256的吗', '下单后能改型号吗', '拍错了怎么改'],
+      [
+        '刚才下单手快选成了黑色，其实我老婆要的是白色的。订单还显示待发货，你们能直接帮我改成白的吗？',
+        '不是颜色拍错了，是内存，要512结果点成256了，还没发货',
+        '我拍措颜色了，想要银色的，能换吗',
+      ],
+    ],
+    [
+      '耳机一边没声音',
+      ['耳机一边没声音', '左耳不响', '只有一只能连上', '耳机两边声音不一样大'],
+      [
+        '耳机买了十来天，一开始好好的，这两天左耳突然没声了，右耳正常。我删了蓝牙重新连了好几次都不行，是不是坏了？',
+        '不是整副耳机都坏了，只是右边那只不出声',
+        '我的耳鸡左边没声音了',
+      ],
+    ],
+    [
+      '手机发热',
+      ['手机很烫', '新手机发热正常吗', '打游戏发热严重', '充电的时候好烫'],
+      [
+        '新手机用了两天，晚上放床头啥也没干背面也是热乎的，早上起来电掉了二十多。以前旧手机从没这样，是不是机器有问题？',
+        '手机烫得能煎蛋了🔥🔥打把王者就这样',
+      ],
+    ],
+    [
+      '怀疑是激活过的机器',
+      ['怎么显示已经激活了', '保修日期不对', '是不是二手机', '收到的手机有使用痕迹'],
+      [
+        '收到以后我去官网查了下序列号，显示保修已经开始两周了。可我昨天才第一次开机，这是不是别人用过退回来的？',
+        '序號查出來顯示已經啟用了，我明明才剛拿到',
+        '机器明显被人用过，边框都有划痕，还好意思说全新？',
+      ],
+    ],
+    [
+      '去哪里保修',
+      ['去哪里修', '能去官方售后吗', '附近有维修点吗', '保修要带什么'],
+      [
+        '手机用了八个月，后摄对不上焦了，拍啥都是糊的。我现在人在成都，是要寄回给你们还是自己找地方修？',
+        '离我最近的官方手后网点在哪，想去修',
+        '保修要我自己跑售后？你们卖完就不管了是吧',
+      ],
+    ],
+    [
+      '碎屏险',
+      ['有碎屏险吗', '碎屏险怎么买', '屏幕摔碎了能免费修吗', '碎屏险怎么理赔'],
+      [
+        '去年买手机的时候没加那个保屏幕的服务，后来摔了自己花了八百换屏。这次给女儿买想提前加上，她老摔手机，碎了是怎么赔的？',
+        '不是要延保，是那种摔碎了屏幕能免费换的服务，有没有',
+        '屏幕摔裂了 我买过那个保屏幕的服务 咋用啊',
+      ],
+    ],
+    [
+      '降价补差怎么申请',
+      ['降价了怎么申请补差', '补差价怎么操作', '差价退到哪里', '补差多久到账'],
+      [
+        '朋友说你们京东店签收后降价可以补差价。我上周五买的耳机今天直降了100，这个要在哪里点申请啊？',
+        '刚签收就掉价了😭差价在哪申请呀',
+      ],
+    ],
+    [
+      '发票抬头开错或换开',
+      ['发票开错了', '抬头写错了能重开吗', '个人发票能换成公司吗', '发票金额不对'],
+      [
+        '订单确认收货都半个月了，当时开票手一滑选成了个人。现在单位要报销得开成公司的，还能重新开一张吗？',
+        '发票抬头开措了，能从新开一张吗',
+        '发票抬头打错俩字 能改不',
+      ],
+    ],
+    [
+      '充电器功率和兼容',
+      ['这个充电头能给苹果充吗', '多少瓦的', '能快充吗', '给笔记本能用吗'],
+      [
+        '前两天买了个充电头想着电脑和手机共用，结果给MacBook充得特别慢，半天才涨几格。是这个头的功率带不动笔记本吗？',
+        '這個充電頭可以幫筆電充電嗎',
+      ],
+    ],
+    [
+      '赠品漏发',
+      ['没收到手机壳', '赠品没给', '充电头漏发了', '说好的膜呢'],
+      [
+        '刚打开盒子数了一下，里面就一部手机和一根线，下单页写的送壳送膜都没看到。快递箱子是完好的，是不是你们打包漏了？',
+        '赠品呢？？壳和膜都没见着😅',
+        '说好的送充电头呢？骗人是吧',
+      ],
+    ],
+    [
+      '平板手写笔和键盘兼容',
+      ['这个平板能用几代笔', '手写笔要单独买吗', '键盘能通用吗', '平板能插卡打电话吗'],
+      [
+        '这个iPad配的Pencil是哪一代的，买错了会不会connect不上',
+        '平板能配键盘吗⌨️想拿来写论文',
+        '平版的手写比要另外买吗',
+        '这平板能插卡打电话不',
+      ],
+    ],
+    [
+      '耳机兼容性',
+      ['安卓手机能用吗', '能连两台设备吗', '打游戏有延迟吗', '有降噪吗'],
+      ['这款earbuds跟我的Android手机compatible吗？有没有noise cancelling', '这耳机打游戏延迟大不，吃鸡能用不'],
+    ],
+    [
+      '智能手表兼容手机',
+      ['苹果手表能连安卓吗', '华为手表能配苹果手机吗', '表带尺寸多少', '能打电话吗'],
+      [
+        'Apple Watch可以pair安卓手机吗，我用的是小米',
+        '手表能直接接电话不📞跑步不想带手机',
+        '这个手表能连苹果手机吗，我用的爱疯',
+        '姐妹这个表安卓能用不',
+      ],
+    ],
+    [
+      '网络和双卡',
+      ['支持5G吗', '能插两张卡吗', '支持电信吗', '支持eSIM吗'],
+      [
+        '这个phone支持dual SIM吗，我一张移动一张电信',
+        '這支可以插兩張SIM卡嗎？有支援5G嗎',
+        '这机子是全网通不，广电的卡能用不',
+      ],
+    ],
+    [
+      '多久发货',
+      ['什么时候发货', '今天能发吗', '几点前下单当天发', '周末发货吗'],
+      ['order已经paid了，一般多久ship出去'],
+    ],
+    [
+      '物流不更新',
+      ['物流怎么一直不动', '快递两天没更新了', '显示已发货但没物流', '快递是不是丢了'],
+      [
+        'tracking两天都没update了，一直卡在中转站',
+        '包裹三天没动静了😤😤',
+        '发货了吗，怎么物流一值没更新',
+        '什么破快递，一个礼拜了物流停在那一动不动',
+      ],
+    ],
+    [
+      '退货流程',
+      ['怎么退货', '退货要怎么操作', '退货寄到哪里', '退货要写什么'],
+      ['想把耳机return掉，具体process是怎样的，要填啥', '我想退貨，請問要怎麼操作，東西寄到哪裡', '咋退货啊 没弄过'],
+    ],
+    [
+      '签收验货',
+      ['签收的时候要注意什么', '能先验货再签收吗', '快递不让验货怎么办', '代收了怎么办'],
+      [
+        '快递到了要当着courier的面验货吗？还是先sign了再说',
+        '簽收的時候要注意什麼嗎？很怕收到空盒',
+        '快递小哥让我先签字再拆 这咋整',
+      ],
+    ],
+    [
+      '优惠券和活动叠加',
+      ['优惠券能叠加吗', '怎么领券', '满减和券能一起用吗', '为什么券用不了'],
+      [
+        '有没有coupon可以跟满减stack的？我领的那张结算时用不了',
+        '請問店裡的折價券可以跟滿減一起用嗎',
+        '领的券一个都用不了，你们玩文字游戏呢',
+      ],
+    ],
+    [
+      '赠品有哪些',
+      ['送什么赠品', '送壳膜吗', '送充电头吗', '赠品可以换成别的吗'],
+      ['买这个手机有什么free gift吗', '下单送点啥呀🎁'],
+    ],
+    [
+      '花呗分期免息',
+      ['能用花呗分期吗', '花呗免息几期', '分期有手续费吗', '花呗额度不够怎么办'],
+      ['用花呗可以分12期吗，有没有interest', '能用花贝分期吗，免息几期'],
+    ],
+    [
+      '激活锁和ID锁',
+      ['提示激活锁怎么办', '手机要输入别人的ID', '忘记账号密码了', '显示已锁定'],
+      [
+        '开机让我输别人的Apple ID password，what？？',
+        '不是我自己忘了密码，是新机一开机就要登别人的账号',
+        '家人们谁懂啊，新手机开机让我输别人的账号',
+      ],
+    ],
+    [
+      '电子发票',
+      ['有发票吗', '发票怎么开', '发票在哪里下载', '多久能开好'],
+      ['我要个e-invoice，在哪里download', '不要公司的票，个人的就行，发票在哪能看到', '票咋开 个人的就行'],
+    ],
+    [
+      '投诉处理',
+      ['我要投诉', '你们服务太差了', '一直没人处理', '找你们主管'],
+      [
+        '能不能帮我escalate一下，前面的客服一直在踢皮球，我要complain',
+        '我要客訴，你們客服態度真的很差',
+        '问题拖了半个月没人管，我要投诉，叫你们领导出来',
+      ],
+    ],
+    [
+      '15天内质量问题换新',
+      ['新手机有问题能换新吗', '质量问题能退吗', '买了十天出问题怎么办', '换新要什么条件'],
+      [
+        '不是要退货，是屏幕闪得厉害想换台新的，收到才十天',
+        '新机才到手第三天就死机重启好几次，我要换新的，别给我扯什么维修',
+        '坏了要换新的话 检测完几天能给我发新的',
+      ],
+    ],
+    [
+      '几天能到',
+      ['几天能到', '发到北京要多久', '能次日达吗', '偏远地区能发吗'],
+      ['不是问多久发货，是问发出去以后寄到新疆要几天', '几天能道啊，我在广洲', '说好的次日达呢？四天了还没到手'],
+    ],
+    [
+      '退款退到哪里',
+      ['钱退到哪里', '能退到别的账户吗', '用红包买的退款怎么退', '优惠券会退吗'],
+      ['我没分期啊，就想问退的钱回哪，我付的微信', '退款會退回我原本刷的那張卡嗎'],
+    ],
+    [
+      '发错货或少件',
+      ['发错颜色了', '收到的型号不对', '盒子里少了数据线', '少发了一件'],
+      [
+        '不是赠品少了，是手机型号都发错了，我买的Pro收到的是标准版',
+        '收到货打开盒子没有数剧线',
+        '我买的白色给我发个黑色，你们仓库眼瞎吗',
+      ],
+    ],
+    [
+      '催发货',
+      ['怎么还没发货', '能不能快点发', '付款两天了还没发', '急用能加急吗'],
+      ['我不是催哈，就问问到底发了没，拍下都两天了', '都三天了还不发货！！你们到底有没有货', '拍下了咋还不发啊 急急急'],
+    ],
+    [
+      '退货运费谁出',
+      ['退货运费谁承担', '退货要自己付邮费吗', '有运费险吗', '质量问题退货运费怎么算'],
+      ['不用转人工，我就问下这个运费险退货的时候能赔吗', '退回去要我自己出运费吗😳'],
+    ],
+    [
+      '价保规则',
+      ['买了降价能补差吗', '有价保吗', '价保多少天', '什么情况不能价保'],
+      [
+        '我还没遇到降价，是下单前先问问，直播间买的后面降价了也能保吗',
+        '买了以后降价了可以保价吗，怎么弄的',
+        '昨天刚买今天就降三百，把我当韭菜割？差价补不补',
+      ],
+    ],
+    [
+      '颜色选择和色差',
+      ['哪个颜色好看', '实物和图片有色差吗', '这个颜色还有吗', '黑色和深空灰有什么区别'],
+      ['颜色选哪个好看啊😭纠结死了，紫色实物会不会很粉', '这颜色实物差别大不 别收到跟图两样'],
+    ],
+    [
+      '退款多久到账',
+      ['退款多久到账', '什么时候退钱', '钱退了吗', '退款怎么这么慢'],
+      [
+        '钱什么时候能退回来啊💰等好几天了',
+        '退款多久到帐，我的钱还没回来',
+        '退货寄回去一个礼拜了钱还没退！当我好欺负？',
+      ],
+    ],
+    [
+      '京东白条分期',
+      ['京东能白条分期吗', '白条免息吗', '白条分期怎么选', '信用卡能分期吗'],
+      ['白条能分期不💳有没有免息的', '白条分其有手续费吗'],
+    ],
+    [
+      '寄回检测流程',
+      ['怎么寄回检测', '检测要多久', '检测费用谁出', '可以去官方售后检测吗'],
+      ['要寄回去給你們檢測的話，寄之前需要先做什麼', '寄回去检测要多久啊 运费要我出不'],
+    ],
+    [
       '跑步机承重',
       ['跑步机最大承重多少', '我一百八十斤能用吗', '这款跑步机能承受多重的人', '胖一点的人跑会不会压坏'],
       [
         '我老公一百八十多斤，这台机器他上去跑会不会吃不消啊',
         '我体重95公斤，买那个基础款跑步鸡能扛得住吗，会不会跑着跑着板子塌了',
         '我跟我哥都超過200斤，這台跑步機撐得住嗎？',
+        '我老公体重95公斤左右，你们哪款跑步机他跑起来没问题',
+        '我爸今年退休了想在家走走路，他人比较壮，快200斤了。之前在亲戚家试过一个小跑步机，踩上去板子都往下沉，吓得他不敢再上去。你们这个能扛得住他吗？',
+        '这台treadmill的max load是多少kg啊，我180斤跑会不会overload',
+        '不是我自己用，是给我爸买，他一百九十多斤，这台撑得住不',
       ],
     ],
     [
@@ -20312,6 +23120,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我家客厅不大，沙发和电视柜中间大概就两米多的空当。想在那放个跑步机，又怕放下去人都过不去了。你们这款打开以后到底多长多宽啊？',
         '跑步机展开后的dimension是多少？我阳台就1米8长，怕放不下',
         '跑道宽不宽啊 我跑步爱左右晃 太窄了怕一脚踩空摔个狗吃屎',
+        '不是问折叠后多大，是想知道打开用的时候整机多长多宽，我家客厅就一个角落能放',
+        '出租屋小小的😭 阳台大概2米长，这个跑步机塞得进去吗🤔',
+        '請問這台跑步機展開後長寬高是多少？跑帶有多寬？',
       ],
     ],
     [
@@ -20321,6 +23132,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '上次买别家的跑步机，楼下大妈天天上来敲门骂人。你们这个到底吵不吵？别又说静音结果跟拖拉机一样！',
         '晚上下班回来才有空跑🏃‍♀️ 住的老小区隔音贼差😭 会不会吵到楼下啊',
         '不是问电机有没有毛病，就是想知道正常跑起来动静大不大，我家宝宝睡觉特别浅',
+        '跑步机早上6点跑会不会超到楼下邻居啊，声音大不大',
+        '楼下大妈已经上来敲了三次门了！！你们不是说静音吗？这叫静音？？',
       ],
     ],
     [
@@ -20330,6 +23143,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '这个不用的时侯能收起来立着放吗？想塞到床边上',
         '平时不跑的时候能fold起来吗，我一个女生自己搞得定不',
         '跑不机能对折吗，收起来以后还能推着走不，我力气小搬不动',
+        '这跑步机能折不 不用的时候想塞床边上',
+        '跑步机收起来一个人能弄吗？我是女生力气不大',
+        '家里地方不大，白天孩子要在客厅玩，只能晚上拿出来跑。想问收起来以后是不是能立着靠墙，平时推来推去方便吗？别到时候每天都得喊老公帮忙。',
       ],
     ],
     [
@@ -20339,12 +23155,20 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '跑步机插普通插线板可以吗？墙上插座离得有点远',
         '我们是自建房，电线都是老的，上个月开电暖器还跳过一次闸。现在想买台跑步机放二楼，就怕一开机又跳。这机器对用电有啥要求吗？',
         '請問這台跑步機要用幾伏的電？家裡牆上只有兩孔插座可以嗎',
+        '插座要多少A的？我家是老房子，怕一开机就trip跳闸',
+        '不是问费不费电，是想问能不能插在插线板上，墙上插座离得有点远',
+        '⚡这机器插普通插座就行吗？那一路上还有空调😅',
       ],
     ],
     [
       '连接APP和蓝牙',
       ['能连手机APP吗', '支持Keep吗', '蓝牙连不上怎么办', '运动数据能同步吗'],
-      ['这台单车能连Keep吗？想把骑行数据sync到手机上', '跑完步能在手机上看到跑了多少公里吗📱 想每天打卡发朋友圈😂'],
+      [
+        '这台单车能连Keep吗？想把骑行数据sync到手机上',
+        '跑完步能在手机上看到跑了多少公里吗📱 想每天打卡发朋友圈😂',
+        '這款單車可以用藍牙連手機嗎？想記錄每天騎了多少',
+        '划船机能连兰牙吗，想同步到keep上看数句',
+      ],
     ],
     [
       '器材选购推荐',
@@ -20353,6 +23177,10 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我今年体重超标挺多的，两百斤左右，膝盖去年还伤过。医生让我多动但别跑太猛。想在家放个器材，预算三四千，你们家哪种比较适合我这种情况？',
         '纠结死了 跑步机单车划船机都想要 钱包只允许一个 救救孩子选哪个',
         '我也不是非要跑步机，就是想在家瘦点，住六楼怕吵着人，你看买啥合适',
+        '问了三个客服了都只会让我看详情页！我就想知道膝盖不好到底该买哪种机器，能不能给个痛快话',
+        '姐妹们想在家瘦个二十斤 跑步机单车椭圆机到底冲哪个啊 选择困难症犯了',
+        '住六楼，怕吵到楼下，想买个在家做有氧的，买什么比较合适',
+        '想要一个for home cardio的，膝盖不太好，budget三千左右，你们推荐哪种',
       ],
     ],
     [
@@ -20362,6 +23190,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我一米五三😅 骑这个单车脚够得着脚蹬吗',
         '我儿子一米八八，这款单车做位能升那么高吗，别骑着骑着膝盖顶到车把',
         '我跟女兒一個165一個182，兩個人共用一台單車，坐墊高低能改嗎？',
+        '我和我老公都想骑，我155他186，差得有点多。之前在健身房骑的单车我脚都够不到踏板，特别难受。你们这款两个人都能调到合适吗？',
+        'spin bike的座椅height能调吗，我190cm会不会腿伸不开',
+        '我不是胖，是个子矮，才150出头，这单车我骑得了吗',
       ],
     ],
     [
@@ -20371,6 +23202,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '水的和磁的划船机到底差在哪？我是刷YouTube被种草的，完全不懂',
         '之前在健身房练的是带水箱的那种，哗哗的水声挺解压的。但家里是楼房，晚上十点以后才有空练。你们不带水的那款手感会不会差很多？能调多重？',
         '划船机那个装水的会不会咕噜咕噜吵到室友啊 有没有安静点的',
+        '划船机水的和磁的有啥不一样🚣 晚上划会有声音吗🌙',
+        '請問划船機有幾檔阻力可以調？水阻的會很吵嗎',
+        '水租和磁租的划船机哪个手感好点',
       ],
     ],
     [
@@ -20380,6 +23214,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '椭圆机一定要插电才能用吗？想放阳台，那边没插座',
         '我妈膝盖不好🦵 想给她整个椭圆机 踩起来伤不伤膝盖？占地大不大🤔',
         '橢圓機一步踩出去大概多長？我腿比較長，怕踩起來很彆扭',
+        '之前买的跑步机把我膝盖跑伤了！！现在医生不让我跑，你们那个椭圆机到底伤不伤膝盖，别再坑我',
+        '椭圆机步子迈得开不 我腿长 怕蹬起来跟小碎步似的',
       ],
     ],
     [
@@ -20388,6 +23224,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         '纯小白girl想练一下手臂拜拜肉，dumbbell买几kg的比较好？',
         '想练个麒麟臂 男 175 铁疙瘩买多重的不会太菜也不会闪着腰',
+        '女生刚开始练手臂，买几公斤的哑铃合适',
+        '我儿子上高中了，最近迷上练肌肉，天天在房间做俯卧撑。想给他买副哑铃当生日礼物，但不知道买多重的，太轻怕他嫌弃，太重又怕伤着。有没有那种能自己改重量的？',
+        '想买一对dumbbell练arms，男生newbie选几kg的好',
       ],
     ],
     [
@@ -20397,6 +23236,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我主要是跟着帕梅拉跳操，垫子选哪个厚度合适？',
         'TPE跟NBR有啥区别啊，我想买个垫子在家作平板支撑，膝盖老是隔得疼',
         '不是练瑜伽用的，是想做开合跳波比那种，薄的会不会硌膝盖',
+        '我不是练瑜伽的，主要在垫子上跳帕梅拉，要选厚一点的还是薄的',
+        'TPE和NBR哪个好啊🧘‍♀️ 怕出汗打滑💦',
+        '瑜伽墊有沒有寬一點的？我肩膀比較寬，61公分有點窄',
       ],
     ],
     [
@@ -20406,6 +23248,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '垫子一拆开一股橡胶味冲得我头疼！这是不是有毒啊？你们卖的什么玩意儿',
         '刚拆的垫子味儿好大😷 放卧室熏得睡不着 这正常吗',
         '墊子聞起來好重一股味，要怎麼處理才會散掉？',
+        '刚拆的垫子一股橡胶未，熏得头疼，这正常吗',
+        '打开快递整个屋子都是塑料臭味！！你们这是什么劣质货，孩子都被熏得直咳嗽',
       ],
     ],
     [
@@ -20415,12 +23259,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '练臀用的那个圈圈带子，刚开始练应该选哪个颜色？',
         '我练booty的，想买个loop带，新手pick哪个磅的',
         '上次在别家买的拉力带拉两下就崩了，弹我一脸！你们这个到底靠不靠谱？？',
+        '弹力带那几个颜色啥区别啊 练翘臀的萌新选哪根',
+        '弹力带用久了会不会断？看有人说用着用着弹脸上了',
+        '产后在家恢复，教练让我做臀桥的时候在膝盖上套一根。我力气比较小，之前借朋友那根根本拉不开。你们最轻的是多少磅的？要不要直接买一套？',
       ],
     ],
     [
       '筋膜枪档位和续航',
       ['筋膜枪有几个档', '筋膜枪能用多久', '筋膜枪怎么充电', '送几个按摩头'],
-      ['筋膜枪充一次电能用多久啊 我懒得天天充', '筋膜抢能打脖子前面吗，我颈椎不舒服想按按'],
+      [
+        '筋膜枪充一次电能用多久啊 我懒得天天充',
+        '筋膜抢能打脖子前面吗，我颈椎不舒服想按按',
+        'massage gun充满电能用多久？是type-c口吗',
+        '我不是问保修，是想知道这枪一个地方打多久合适，脖子能打吗',
+        '筋膜枪有几档啊💪 送几个头🔫',
+      ],
     ],
     [
       '跳绳计数和长度',
@@ -20429,6 +23282,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '跳绳怎么弄短一点啊，我一米六，绳子太长老打到脚',
         '家里层高低🏠 甩绳怕打到吊灯😂 你们那个没绳子的能记数吗',
         '这个跳绳的counter准不准？我每天要打卡1000个',
+        '跳繩太長了可以自己剪短嗎？要多長才合適',
+        '跳绳的计树准不准，还显示卡路里吗',
+        '跳绳能自动数数吗🔢 绳子长短能调不😊',
       ],
     ],
     [
@@ -20437,12 +23293,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       [
         '蹲那个折叠跑步机好几天了 一直是预售 到底啥时候能有现货啊',
         '不是催发货，是想确认下10kg那对哑铃现在真有货吗，页面是能拍的',
+        '蹲了一个礼拜了还是没货！！到底什么时候补？耍人玩呢',
+        '灰色那款咋显示没货了 啥时候能有啊 急',
+        '这款划船机页面写着预售，大概要等多久？',
       ],
     ],
     [
       '优惠活动和优惠券',
       ['有优惠券吗', '最近有什么活动', '能便宜点吗', '满减怎么用'],
-      ['隔壁店同款便宜五十块，你们就不能便宜点？一分都不让？', '有没有券可以领呀🥺 学生党钱包瘪瘪'],
+      [
+        '隔壁店同款便宜五十块，你们就不能便宜点？一分都不让？',
+        '有没有券可以领呀🥺 学生党钱包瘪瘪',
+        '我在你家买了好几次东西了，也算老顾客了吧。这次想买个跑步机送我爸，盯了好几天价格都没动。能不能给便宜点，或者给张券也行？',
+        '有没有coupon可以领？满减能和店铺券一起用吗',
+        '我不是要砍价哈，就想问下最近有没有什么活动能便宜点的',
+      ],
     ],
     [
       '降价保价',
@@ -20451,6 +23316,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我上周刚买的跑步机，今天一看便宜了三百！这不是坑老客户吗？',
         '我是11号下单的单车，当时付了1899。今天朋友发链接给我，说现在1699了。我货还没收到呢，这两百块能退给我吗？',
         '剛買完就降價了，中間差的錢能補給我嗎？',
+        '前天刚买的跑步机今天就降了300😤 差价能退给我吗💰',
+        '我上週買的單車今天便宜了兩百，京東這邊可以申請價保嗎？',
+        '刚买完就降价，能保价吗？在哪里申清',
       ],
     ],
     [
@@ -20460,6 +23328,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '跑步机白条能分12期吗？有没有interest的',
         '筋膜枪能用花呗分几个月付吗？有手续费不',
         '月光族表示一次掏不出四千 能不能每个月慢慢还啊',
+        '页面写着免息，结果白条分期显示要手续费？？你们这是虚假宣传吧',
+        '月光族一枚 能白条分几个月不 不想一下掏空',
       ],
     ],
     [
@@ -20469,12 +23339,22 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '家里有台用了五六年的跑步机，别的牌子的，跑带都磨秃了。想换台新的，旧的扔了又可惜，搬下楼也麻烦。你们收旧机器吗？能抵多少？',
         '旧的单车能低点钱换新的不，别家牌子的也收吗',
         '不是要卖二手，是想买新的时候把家里那台老机器折个价，有这种活动吗',
+        '家里有台旧跑步机，买新的能抵点钱吗',
+        '家里那台单车是五六年前买的别的牌子，现在阻力都调不动了，扔了又可惜。听说你们能回收旧机器，杂牌的也收吗？大概能抵多少？',
+        '有trade-in活动吗？旧的treadmill不是你们家的也行吗',
       ],
     ],
     [
       '支付方式',
       ['能用信用卡吗', '支持货到付款吗', '可以微信付款吗', '付款失败怎么办'],
-      ['可以用微信付吗？我没绑银行卡', '可以送到再給錢嗎？我不太會用網路付款', '可以刷信用卡吗💳 想攒点积分'],
+      [
+        '可以用微信付吗？我没绑银行卡',
+        '可以送到再給錢嗎？我不太會用網路付款',
+        '可以刷信用卡吗💳 想攒点积分',
+        '不是不想在线付，就是想问跑步机能不能送到了再给钱',
+        '京东店能用微信付款吗📱',
+        '請問天貓店可以刷信用卡嗎？我沒開花唄',
+      ],
     ],
     [
       '发货时效',
@@ -20483,6 +23363,7 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '今天拍的瑜伽垫明天能发出来吗🙏 周末想用',
         '下周末想开始练了⏰ 现在拍跑步机来得及吗 几天能到啊',
         '付款都两天了怎么还没发？？你们是要等到过年吗',
+        '今天下单啥时侯发货啊，着急用',
       ],
     ],
     [
@@ -20492,17 +23373,32 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我家住七楼，老小区没电梯。跑步机那么重，我一个人肯定弄不上去。师傅能帮忙抬上楼吗？要另外给钱不？',
         '送货大哥给不给扛上去啊 我家18楼有电梯的',
         '师傅到楼下跟我说上楼要加钱，这不是乱收费吗？买的时候谁跟我说了！',
+        '我住7楼没电梯 送货师傅给扛上来不 要钱不',
+        '有电梯的话送到家门口收多少钱？',
+        '上次在别家买冰箱，送到楼下师傅说上楼要加钱，当场跟他吵了半天。这次提前问清楚，你们的跑步机能直接送进家吗？我在五楼，老小区没电梯。',
       ],
     ],
     [
       '偏远地区配送',
       ['新疆西藏能发吗', '乡镇送货吗', '偏远地区要加运费吗', '村里能送到吗'],
-      ['发拉萨包邮吗', '我们在农村，跑步机能送到村里码，还是要去县城自己拉回来', '新疆乌鲁木齐能ship吗？要不要补邮费'],
+      [
+        '发拉萨包邮吗',
+        '我们在农村，跑步机能送到村里码，还是要去县城自己拉回来',
+        '新疆乌鲁木齐能ship吗？要不要补邮费',
+        '我在新疆，买个瑜伽垫要额外付shipping fee吗',
+        '不是县城是村里，跑步机能直接送到村里吗',
+        '西藏能寄吗🏔️ 包邮不',
+      ],
     ],
     [
       '查询物流',
       ['我的快递到哪了', '怎么查物流', '物流一直不动', '显示签收但没收到'],
-      ['我的弹力带走到哪啦🚚 好几天没动静了', '我的包裹顯示到了中轉站就沒再更新了，可以幫我看一下嗎？'],
+      [
+        '我的弹力带走到哪啦🚚 好几天没动静了',
+        '我的包裹顯示到了中轉站就沒再更新了，可以幫我看一下嗎？',
+        '我的瑜伽墊到哪裡了？好幾天沒更新了',
+        '帮我查下快第到哪了，单号一直不动',
+      ],
     ],
     [
       '预约送货时间',
@@ -20511,12 +23407,19 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我这周出差，要到周日晚上才回家。跑步机要是这几天送来，家里没人收。能不能晚几天再送？',
         '不是不要了啊，就是这两天装修人不在家，能晚点送吗',
         '周六能送不 工作日要搬砖 家里没人',
+        '这周出差 下周一才回 跑步机能晚几天送不',
+        '周六送货可以吗？工作日家里没人',
       ],
     ],
     [
       '预约上门安装',
       ['怎么预约安装', '师傅什么时候来装', '需要自己装吗', '安装要多久'],
-      ['椭圆机已经签收了，怎么book师傅上门组装？'],
+      [
+        '椭圆机已经签收了，怎么book师傅上门组装？',
+        '跑步机昨天到了，箱子还堆在客厅。我翻了翻说明书，零件一大堆，自己肯定弄不好。要怎么叫师傅来装？',
+        '单车已经签收了，怎么book安装师傅？',
+        '不是要退货哈，就是东西到了好几天一直没人联系来装',
+      ],
     ],
     [
       '安装是否收费',
@@ -20525,6 +23428,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我不是问啥时候装，是想问师傅来装要不要另外给钱',
         '我家在县城郊区离市里挺远的，师傅上门按装会不会多收钱',
         '师傅装完找我要一百块，你们页面上不是写着不要钱吗？？',
+        '师傅上门装要额外给钱吗💸',
+        '安裝要收費嗎？我住得比較偏，會不會加錢',
+        '上门按装收费不',
       ],
     ],
     [
@@ -20534,6 +23440,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '刚才快递员打电话说货到楼下了，我下去一看箱子一个角都压扁了，底下还有点湿。我现在不知道该签还是不签，怎么办？',
         '箱子破了个大洞😱 这还要签吗',
         '送货小哥催我签字 纸箱瘪了一大块 我签不签啊 在线等挺急的',
+        '快递员放下就走，箱子都裂开了还催我签字！这让我怎么收？？',
+        '师傅在楼下等我签 箱子有个角凹进去了 咋整 签还是不签',
       ],
     ],
     [
@@ -20543,12 +23451,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '地址写错小区了，还没发货能改吗',
         '我下單時地址填成公司了，想改寄到家裡，還來得及嗎？',
         '不取消哈，就是收件人电话写错了一位数，帮我改一下',
+        '地址写错了，能帮我改一下吗，还没发货',
+        '刚下单才发现默认地址还是以前租的房子，上个月已经搬走了。新地址是朝阳区望京西路xx号，收件人电话不变。麻烦帮我改一下，别送到旧房子去了。',
+        'address填错了，还能改吗？订单应该还没ship',
       ],
     ],
     [
       '未发货取消订单',
       ['我不想要了能取消吗', '怎么取消订单', '还没发货能退款吗', '拍错了想取消'],
-      ['刚拍的跳绳不想要了，还没发出来能撤吗', '冲动消费了 跑步机还没发的话我想撤回 家里领导不批'],
+      [
+        '刚拍的跳绳不想要了，还没发出来能撤吗',
+        '冲动消费了 跑步机还没发的话我想撤回 家里领导不批',
+        '我不是要换，是不想要了，还没发货能直接退钱吧',
+        '拍错了🙈 还没发出来，能撤回吗',
+        '剛剛下單的啞鈴不想要了，還沒出貨可以取消嗎',
+      ],
     ],
     [
       '已发货取消和拒收',
@@ -20557,12 +23474,20 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '昨天下的单，今天想了想还是不买了，结果一看已经在路上了。现在还能退吗？我需要做什么？',
         '不是东西有问题，就是不想要了，可是已经发出来了咋办',
         '已经发货了还能退吗，快递到了我直接据收行不行',
+        '已经发货了还能取笑订单吗',
+        '我早上就申请取消了，你们还给发出去了！现在让我怎么办？？',
       ],
     ],
     [
       '修改型号或颜色',
       ['能换个颜色吗', '型号拍错了', '想换成大一号的', '下单后能改规格吗'],
-      ['還沒出貨的話，黑色可以改成白色嗎？', '不要退款，我就是想把粉色的垫子换成紫色，还没发出来'],
+      [
+        '還沒出貨的話，黑色可以改成白色嗎？',
+        '不要退款，我就是想把粉色的垫子换成紫色，还没发出来',
+        '手滑拍成粉的了 想要黑的 能换不 还没发吧',
+        '我想把订单里的8mm瑜伽垫改成10mm的，还没发货，可以吗',
+        '昨晚下单买了基础款跑步机，今天跟老婆商量完觉得还是要大跑带那款。差价我补也行。订单还没发货，能直接帮我换个型号吗？',
+      ],
     ],
     [
       '少发漏发配件',
@@ -20571,6 +23496,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '拆开一看少了一包螺丝！装了一半卡在那了，你们发货都不检查的吗',
         '筋膜枪盒子里只有两个按摩头，说好的四个呢',
         '單車的踏板只收到一個，另一個翻遍箱子都找不到',
+        '打开box发现少了几颗screw，装不上',
+        '东西没坏，就是箱子里少了个扳手，清单上明明写着有',
+        '筋膜枪只收到4个头😳 页面说6个啊',
       ],
     ],
     [
@@ -20580,6 +23508,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '哑铃买重了，收到三天，没怎么用果，还能退不',
         '弹力带到手发现用不上 没拆封的 刚到两天 能退不',
         '筋膜枪用了一次感觉不太适合我，还能return吗',
+        '彈力帶買了不太合適，還沒用過，可以退嗎',
+        '哑铃买重了，能七天无理由腿吗',
       ],
     ],
     [
@@ -20589,12 +23519,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '跑步机装好了才发现太大了，凭什么不给退？',
         '单车装好骑了两天，感觉坐垫特别硌，也不是坏了，就是不喜欢。现在还能退吗？',
         '机器没毛病，就是师傅装完了家里人嫌占地方，这种能不能退掉',
+        '装好才用了两天你就告诉我不能退？？这是什么霸王条款',
+        '装完试了下感觉不太喜欢 还能退不 没啥毛病就是不想要了',
+        '椭圆机师傅已经装好了，我用了一次，现在想退货可以吗？',
       ],
     ],
     [
       '大件未拆封退货',
       ['跑步机没拆能退吗', '还没安装可以退货吗', '未拆封退货运费多少', '大件怎么退回去'],
-      ['跑步机箱子还没拆，想退掉可以吗', '椭圆机刚到还没拆封，想退，谁来那货'],
+      [
+        '跑步机箱子还没拆，想退掉可以吗',
+        '椭圆机刚到还没拆封，想退，谁来那货',
+        '跑步机前天送到的，箱子还没拆，一直放在门口。家里人都反对，说占地方。这种情况还能退吗？要我自己找物流吗？',
+        '划船机还是sealed的状态，没拆封，可以return吗？要扣多少运费',
+        '没拆也没装，就原封不动放着呢，这大家伙能退吧',
+      ],
     ],
     [
       '质量问题15天包换',
@@ -20603,17 +23542,32 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '单车用了不到十天，飞轮那里开始咔咔响，调阻力的旋钮也拧不动了。我都没怎么骑，这肯定是东西本身的问题吧？能给我换台新的吗？',
         '跑步机才用一周屏幕就不亮了😤 能给换台新的不',
         '收到才一個禮拜，划船機的拉繩就斷了，可以換一台新的嗎？',
+        '买了十天单车就坏了😭 能给换个新的吗',
+        '收到才一個禮拜，划船機的滑軌就裂了，這個能直接換新嗎？',
+        '用了一周就出质量问题，能换心的吗',
       ],
     ],
     [
       '退货运费谁承担',
       ['退货运费谁出', '退货要我付邮费吗', '有运费险吗', '质量问题运费怎么算'],
-      ['你们自己发错颜色，凭什么让我掏运费寄回去？', '退回去邮费谁掏 先说好不是我的锅啊'],
+      [
+        '你们自己发错颜色，凭什么让我掏运费寄回去？',
+        '退回去邮费谁掏 先说好不是我的锅啊',
+        '明明是你们发错了尺寸，凭什么让我自己掏邮费寄回去？？',
+        '无理由退的话 邮费得我自己掏吧',
+      ],
     ],
     [
       '如何申请退换货',
       ['怎么退货', '退货流程是什么', '退货地址是哪里', '寄回去要写什么'],
-      ['想换货，在哪里操作', '退货怎么申情啊，找了半天没看到按钮', '想换一对更重的哑铃，after-sales入口在哪，流程是啥'],
+      [
+        '想换货，在哪里操作',
+        '退货怎么申情啊，找了半天没看到按钮',
+        '想换一对更重的哑铃，after-sales入口在哪，流程是啥',
+        '退货在哪里申请？',
+        '我第一次在网上退东西，不太会弄。买的哑铃到了发现跟想的不一样，想换成可调节的。要在哪里点，寄到哪里去？',
+        '售后申请的入口在哪？大件要我自己找courier寄回吗',
+      ],
     ],
     [
       '退款多久到账',
@@ -20622,6 +23576,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '退货都寄回去一个礼拜了，钱呢？？',
         '退款啥时候能到呀💰 等着这钱吃饭呢😂',
         '東西已經寄回去了，錢大概多久會回到我卡裡？',
+        '不是问能不能退，退货你们已经签收了，钱啥时候到账',
+        '退款几天能到啊⏰ 等着用钱',
+        '退貨已經寄回去三天了，退款什麼時候會到帳？',
       ],
     ],
     [
@@ -20631,6 +23588,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我是花呗付的，退的钱会回到哪',
         '不要退回原来那张卡了，那张卡已经注销了，能打到我微信吗',
         '白条分期买的 现在退了 后面几期咋算 还要接着还吗',
+        '退款是退回原来的账户吗，能退到别的银形卡吗',
+        '我那张卡都注销了！你们非要原路退，那钱去哪了？？',
       ],
     ],
     [
@@ -20640,12 +23599,20 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '收到的跑步机扶手上有一道划痕，不深，用起来也没影响。就是花了几千块买个新的有道印子心里不太舒服。你们看怎么处理？',
         '不想换了懒得折腾，哑铃表面掉了点漆，补点钱就行',
         '垫子边上有个小破口，不影响用，能给点compensation吗',
+        '哑铃上有一道小划痕 不影响用 但看着膈应 咋说',
+        '收到的跑步机扶手有一点掉漆，不想退，能补偿点吗',
+        '瑜伽垫收到后发现边上有一小块颜色不均匀，不仔细看也看不出来。我挺喜欢这个颜色的，不想来回折腾。你们看这种情况怎么处理？',
       ],
     ],
     [
       '电机保修政策',
       ['电机保修几年', '跑步机保修多久', '保修包括哪些', '过了保修期怎么办'],
-      ['主板的warranty是多久？怕用一两年就挂了'],
+      [
+        '主板的warranty是多久？怕用一两年就挂了',
+        'treadmill的motor保修几年？warranty从哪天开始算',
+        '不是现在坏了，是想下单前了解下电机能保多久',
+        '跑带坏了算保修吗🤔 保多久',
+      ],
     ],
     [
       '筋膜枪一年保修',
@@ -20654,6 +23621,8 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '筋膜枪坏了能修吗，去年双十一买的',
         '金膜枪突然不转了，还在保修期吗，买了八个月',
         '去年夏天买的筋膜枪，最近充不进电了，插着线灯都不亮。我也没摔过，平时就放抽屉里。这个能免费修吗？',
+        '筋膜槍用了半年突然不動了，還在保固期內嗎？',
+        '筋膜枪才用八个月就不转了，还能宝修不',
       ],
     ],
     [
@@ -20663,12 +23632,22 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '跑步机按开始没反应！！屏幕上一直跳E05，你们这什么破机器',
         '跑步机开机显示E01 error，是什么意思',
         '插上电了就是不亮 咋回事啊 是不是我哪没弄对',
+        '新买的跑步机插上电一点反应都没有！按哪都没用，你们卖的是砖头吗',
+        '跑步机屏幕跳了个E05 然后就不动了 啥情况',
+        '跑步机开不了机，显示屏不亮，怎么办',
       ],
     ],
     [
       '跑带跑偏打滑和加油',
       ['跑带跑偏了', '跑步的时候打滑', '跑步机要加油吗', '跑带怎么调'],
-      ['跑帶老是往左邊偏，要怎麼調？', '跑带一踩就大滑，是不是松了，要咋弄', '跑着跑着带子就歪到一边去了😵 吓死我了'],
+      [
+        '跑帶老是往左邊偏，要怎麼調？',
+        '跑带一踩就大滑，是不是松了，要咋弄',
+        '跑着跑着带子就歪到一边去了😵 吓死我了',
+        '跑了一个多月，最近发现跑带总往左边跑，跑着跑着脚都快踩到边上了。我对着视频自己拧了拧，好像更歪了。到底应该怎么调？',
+        'belt跑着跑着打滑，一脚下去顿一下，是要调紧吗',
+        '不是机器坏了，就是带子有点歪，我自己能调吧',
+      ],
     ],
     [
       '使用中出现异响',
@@ -20677,6 +23656,9 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '单车骑起来咯吱咯吱的，刚开始还好，最近越来越响了。我老婆说像老房子的木门。是不是哪里要上油？',
         '划船機拉的時候滑軌那邊一直吱吱叫，怎麼辦？',
         '椭圆机踩起来哐哐响，跟拆房子一样，你们这东西也太次了',
+        '单车骑起来咯吱咯吱响🙉 怎么回事',
+        '划船機拉的時候一直有咔咔聲，是哪裡鬆了嗎？',
+        '跑步机最近有奕响，哐当哐当的',
       ],
     ],
     [
@@ -20686,6 +23668,7 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '不想自己寄回去，跑步机坏了能派人来家里修吗',
         '椭圆机的console坏了，能安排师傅上门fix吗',
         '不是要退货，就是想找个师傅过来看看，电机好像不太对劲',
+        '椭圆机坏了 我自己搞不定 能让师傅来家里看看不',
       ],
     ],
     [
@@ -20695,12 +23678,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '你们客服回复慢得要死，问了三遍没人理，我要投诉！',
         '从下单到现在快一个月了，发货拖，安装师傅放我鸽子两次，打电话也不接。我真的被折腾够了。你们到底有没有人管？',
         '这购物体验真的太差了😡😡 叫你们领导出来',
+        '我要投诉，你们客服态度太差了',
+        '买了你们的跑步机，从送货到安装折腾了半个月。送货晚了三天，安装师傅迟到两个小时，装完地板上还留了一道划痕。我真的很失望，这件事必须给我一个说法。',
+        '体验太差了，我要complain，找你们manager出来',
       ],
     ],
     [
       '电子发票开具',
       ['能开发票吗', '发票在哪看', '怎么下载电子发票', '发票什么时候开'],
-      ['报销要票 电子的能开不 在哪弄', '可以開票嗎？我要拿去公司報帳'],
+      [
+        '报销要票 电子的能开不 在哪弄',
+        '可以開票嗎？我要拿去公司報帳',
+        '不要纸质的，开电子发票就行，在哪下载',
+        '发票在哪开呀🧾 公司报销要用',
+        '天貓買的瑜伽墊要怎麼開發票？',
+      ],
     ],
     [
       '专票和修改发票抬头',
@@ -20709,12 +23701,21 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '公司采购，要开专票，需要给你们什么资料',
         '发票台头写成我个人名字了，能改成公司的吗',
         '不要普票哈，公司买五台单车得开能抵税的那种，可以吗',
+        '能开增值税专票吗，公司报消用',
+        '说了三遍要开公司抬头，结果给我开成个人的！财务不给报！！',
       ],
     ],
     [
       '转人工客服',
       ['转人工', '我要找真人', '有人吗', '客服电话多少'],
-      ['别让机器人跟我说话，给我找个真人！', '有活人吗 在不在 说句话', '是机器人吗🤖 我要找真人聊'],
+      [
+        '别让机器人跟我说话，给我找个真人！',
+        '有活人吗 在不在 说句话',
+        '是机器人吗🤖 我要找真人聊',
+        '别机器人了 来个真人',
+        '请转人工客服',
+        '我问了半天，回的都是一模一样的话，一看就是自动回复。我的情况比较复杂，麻烦找个真人来跟我说。',
+      ],
     ],
     [
       '四件套尺寸怎么选',
