@@ -1,7 +1,9 @@
 /**
  * Fits the learned word pairs of the translation stage (`lib/suggest/rank/word-pairs.ts`) and writes
- * `lib/suggest/rank/word-pairs.data.ts`. Run by `npm run gen:pairs` after `npm run gen:translation` (the pairs are
- * fitted on top of the blend's value) or a change to the engine's ranking or to the phrasebook.
+ * `lib/suggest/rank/word-pairs.data.ts`: per language, the word table (buyer words with an entry's words) and the id
+ * table (buyer words with the words of the entry's id, fitted on top of the first). Run by `npm run gen:pairs` after
+ * `npm run gen:translation` (the pairs are fitted on top of the blend's value) or a change to the engine's ranking or
+ * to the phrasebook.
  *
  * Data, per language: the tuning sets only (`scripts/tuning-sets.ts`), never a held-out set, read by
  * `translation-samples.ts`. Before writing, it prints each team's recall@1 with pairs fitted on the OTHER teams only
@@ -9,16 +11,26 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WordPairs, type PairSample } from '../lib/suggest/rank/word-pairs';
+import type { EntryPairs, PairSample } from '../lib/suggest/rank/word-pairs';
 import type { WordLanguage } from '../lib/suggest/rank/word-rerank';
-import { cachedSamples, pairSamples, type TranslationSample } from './translation-samples';
+import {
+  cachedSamples,
+  fitEntryPairs,
+  idPairSamples,
+  pairSamples,
+  type TranslationSample,
+} from './translation-samples';
 import { root, tuningGroups } from './tuning-sets';
 
 const OUT = join(root, 'lib/suggest/rank/word-pairs.data.ts');
 
-/** Recall@1 of a team's messages, each run ordered by the blend's value plus the pairs' (none: the blend alone). */
-function recallAt1(samples: readonly TranslationSample[], pairs: WordPairs | null): number {
-  const readable = pairSamples(samples);
+type Value = (sample: PairSample, candidate: PairSample['parts'][number][number], i: number) => number;
+
+/**
+ * Recall@1 of a team's messages, each run ordered by `value` (the blend's value, with or without pairs); the id
+ * samples carry the id words as `lead` and the word pairs in `base`, the same runs in the same order.
+ */
+function recallAt1(samples: readonly TranslationSample[], readable: readonly PairSample[], value: Value): number {
   let next = 0;
   let hits = 0;
   for (const sample of samples) {
@@ -26,11 +38,12 @@ function recallAt1(samples: readonly TranslationSample[], pairs: WordPairs | nul
       if (sample.parts[0]?.[0]?.right) hits++;
       continue;
     }
-    const { buyer, parts } = readable[next++]!;
-    const first = parts[0] ?? [];
-    const value = (c: PairSample['parts'][number][number]) => c.base + (pairs ? pairs.score(buyer, c.lead) : 0);
+    const pairSample = readable[next++]!;
+    const first = pairSample.parts[0] ?? [];
     // As the engine: by value, ties in the engine's order.
-    const [lead] = first.map((_, i) => i).sort((a, b) => value(first[b]!) - value(first[a]!) || a - b);
+    const [lead] = first
+      .map((_, i) => i)
+      .sort((a, b) => value(pairSample, first[b]!, b) - value(pairSample, first[a]!, a) || a - b);
     if (lead !== undefined ? first[lead]!.right : sample.rest[0]) hits++;
   }
   return samples.length ? hits / samples.length : 0;
@@ -38,37 +51,43 @@ function recallAt1(samples: readonly TranslationSample[], pairs: WordPairs | nul
 
 const groups = tuningGroups();
 const only = process.env.LANGUAGE as WordLanguage | undefined;
-const tables = {} as Record<WordLanguage, string>;
+const tables = {} as Record<WordLanguage, EntryPairs>;
 const f = (n: number) => n.toFixed(3);
 for (const language of ['en', 'zh'] as const) {
   if (only && language !== only) continue;
   const own = groups.filter((g) => g.language === language);
-  console.log(`${language}: each team's recall@1 with pairs fitted on the others only:`);
+  console.log(
+    `${language}: each team's recall@1 — blend alone → word pairs → and id pairs, fitted on the others only:`,
+  );
   let total = 0;
-  let before = 0;
-  let after = 0;
+  const sums = [0, 0, 0];
   for (const group of own) {
     const mine = cachedSamples(group);
-    const pairs = WordPairs.train(pairSamples(own.filter((g) => g !== group).flatMap(cachedSamples)));
-    const [b, a] = [recallAt1(mine, null), recallAt1(mine, pairs)];
+    const pairs = fitEntryPairs(own.filter((g) => g !== group).flatMap(cachedSamples));
+    const figures = [
+      recallAt1(mine, pairSamples(mine), (_, c) => c.base),
+      recallAt1(mine, pairSamples(mine), (s, c) => c.base + pairs.words.score(s.buyer, c.lead)),
+      recallAt1(mine, idPairSamples(mine, pairs.words), (s, c) => c.base + pairs.ids.score(s.buyer, c.lead)),
+    ];
     console.log(
-      `  ${group.name.padEnd(18)} ${String(mine.length).padStart(4)}  ${f(b)} → ${f(a)}  (${((a - b) * 100).toFixed(1)} points)`,
+      `  ${group.name.padEnd(18)} ${String(mine.length).padStart(4)}  ${figures.map(f).join(' → ')}  (${((figures[2]! - figures[0]!) * 100).toFixed(1)} points)`,
     );
     total += mine.length;
-    before += b * mine.length;
-    after += a * mine.length;
+    figures.forEach((x, i) => (sums[i]! += x * mine.length));
   }
-  console.log(`  pooled ${f(before / total)} → ${f(after / total)}`);
-  const pairs = WordPairs.train(pairSamples(own.flatMap(cachedSamples)));
-  console.log(`  ${pairs.size} pairs from all teams`);
-  tables[language] = pairs.toTable();
+  console.log(`  pooled ${sums.map((x) => f(x / total)).join(' → ')}`);
+  tables[language] = fitEntryPairs(own.flatMap(cachedSamples));
+  console.log(`  ${tables[language].words.size} word pairs, ${tables[language].ids.size} id pairs from all teams`);
 }
 if (only) process.exit(0);
+const table = (pairs: EntryPairs) =>
+  `{\n    words: ${JSON.stringify(pairs.words.toTable())},\n    ids: ${JSON.stringify(pairs.ids.toTable())},\n  }`;
 writeFileSync(
   OUT,
   `// Generated by scripts/train-word-pairs.ts (npm run gen:pairs) from the tuning sets of these packs — do not edit by hand.\n` +
     `// ${groups.map((g) => g.name).join(', ')}\n` +
-    `// Per language, a line per buyer word: the word, a tab, then team-lead words with their weights in thousandths.\n` +
-    `export const WORD_PAIR_TABLES = {\n  en: ${JSON.stringify(tables.en)},\n  zh: ${JSON.stringify(tables.zh)},\n} as const;\n`,
+    `// Per language and table (an entry's words, its id's words), a line per buyer word: the word, a tab, then the\n` +
+    `// words it pairs with and their weights in thousandths.\n` +
+    `export const WORD_PAIR_TABLES = {\n  en: ${table(tables.en)},\n  zh: ${table(tables.zh)},\n} as const;\n`,
 );
 console.log(`wrote ${OUT}`);

@@ -23,7 +23,7 @@ import {
   translationWords,
 } from '../lib/suggest/rank/translation';
 import { TRANSLATION_WEIGHTS } from '../lib/suggest/rank/translation.data';
-import { type PairSample, type WeightedWord, WordPairs } from '../lib/suggest/rank/word-pairs';
+import { EntryPairs, idWords, type PairSample, type WeightedWord, WordPairs } from '../lib/suggest/rank/word-pairs';
 import { blendValue, type WordLanguage } from '../lib/suggest/rank/word-rerank';
 import { groupsWithout, phrasebookWithout, readCases, type Group } from './tuning-sets';
 
@@ -32,6 +32,8 @@ export interface TranslationCandidate {
   translated: number;
   /** The distinct words of the entry's title and questions. */
   lead: ReadonlySet<string>;
+  /** The entry's id. */
+  id: string;
   right: boolean;
 }
 
@@ -91,7 +93,15 @@ export function translationSamples(group: Group): TranslationSample[] {
             team: group.name,
             language: group.language,
             buyer: [],
-            parts: [suggestions.map((s, i) => ({ score: s.score, translated: 0, lead: new Set(), right: right[i]! }))],
+            parts: [
+              suggestions.map((s, i) => ({
+                score: s.score,
+                translated: 0,
+                lead: new Set(),
+                id: s.entryId,
+                right: right[i]!,
+              })),
+            ],
             fixed: true,
             rest: [],
           },
@@ -104,6 +114,7 @@ export function translationSamples(group: Group): TranslationSample[] {
             score: s.score,
             translated: model.score(buyer, lead, weightOf),
             lead: new Set(lead),
+            id: s.entryId,
             right: right[from + i]!,
           };
         });
@@ -159,18 +170,42 @@ export function cachedSamples(group: Group): TranslationSample[] {
   return samples;
 }
 
-const pairsWithout = new Map<string, Record<WordLanguage, WordPairs>>();
+/**
+ * The samples for the pairs' second table: each candidate's words are its id's (`idWords`), its value the blend's
+ * plus the first table's (the id pairs are fitted on top of the word pairs).
+ */
+export function idPairSamples(samples: readonly TranslationSample[], words: WordPairs): PairSample[] {
+  const live = samples.filter((s) => !s.fixed);
+  return pairSamples(live).map((sample, i) => ({
+    ...sample,
+    parts: sample.parts.map((part, j) =>
+      part.map((c, k) => ({
+        base: c.base + words.score(sample.buyer, c.lead),
+        lead: new Set(idWords(live[i]!.parts[j]![k]!.id)),
+        right: c.right,
+      })),
+    ),
+  }));
+}
+
+/** Both tables of a language fitted on these samples: the word pairs, then the id pairs on top. */
+export function fitEntryPairs(samples: readonly TranslationSample[]): EntryPairs {
+  const words = WordPairs.train(pairSamples(samples));
+  return new EntryPairs(words, WordPairs.train(idPairSamples(samples, words)));
+}
+
+const pairsWithout = new Map<string, Record<WordLanguage, EntryPairs>>();
 /**
  * The word pairs a new team's packs would meet: fitted without the tuning sets of any group that uses one of them,
  * as `phrasebookWithout` builds the phrasebook (the bench scores every set with both).
  */
-export function wordPairsWithout(packIds: readonly string[]): Record<WordLanguage, WordPairs> {
+export function wordPairsWithout(packIds: readonly string[]): Record<WordLanguage, EntryPairs> {
   const kept = groupsWithout(packIds);
   const key = kept.map((g) => g.name).join('\n');
   let pairs = pairsWithout.get(key);
   if (!pairs) {
     const fit = (language: WordLanguage) =>
-      WordPairs.train(pairSamples(kept.filter((g) => g.language === language).flatMap(cachedSamples)));
+      fitEntryPairs(kept.filter((g) => g.language === language).flatMap(cachedSamples));
     pairsWithout.set(key, (pairs = { en: fit('en'), zh: fit('zh') }));
   }
   return pairs;

@@ -51,7 +51,7 @@ import {
   translationWords,
 } from './rank/translation';
 import { TRANSLATION_WEIGHTS } from './rank/translation.data';
-import { wordPairsOf, type WordPairs } from './rank/word-pairs';
+import { idWords, wordPairsOf, type EntryPairs } from './rank/word-pairs';
 import { WORD_PAIR_TABLES } from './rank/word-pairs.data';
 import { isCourtesyOnly, withoutOpeners } from './text/courtesy';
 import { needsNoAnswer, questionClauses } from './rank/focus';
@@ -93,7 +93,7 @@ export class SuggestEngine {
    * translation model once `prepareTranslation` has fitted it (the panel, so its first list is not kept waiting); by
    * default the first message that needs them builds them. `translation: false` leaves out the last re-ordering, by
    * the word translation model learned from the phrasebook (`rank/translation.ts`): for fitting its blend.
-   * `wordPairs`: the learned word pairs added to that stage's blend (`rank/word-pairs.ts`); `false` for none (for
+   * `wordPairs`: the learned word pairs (entry words and id words) added to that stage's blend (`rank/word-pairs.ts`); `false` for none (for
    * fitting them), other ones to estimate what a pack gains from pairs fitted without its own messages.
    */
   constructor(
@@ -103,7 +103,7 @@ export class SuggestEngine {
       phrasebook?: Phrasebook | false;
       phrasebookOnFirstUse?: boolean;
       translation?: boolean;
-      wordPairs?: Readonly<Record<WordLanguage, WordPairs>> | false;
+      wordPairs?: Readonly<Record<WordLanguage, EntryPairs>> | false;
     } = {},
   ) {}
 
@@ -117,6 +117,8 @@ export class SuggestEngine {
   private readonly entryWords = new WeakMap<object, string[]>();
   /** The same words once each, for the word pairs. */
   private readonly entryDistinctWords = new WeakMap<object, ReadonlySet<string>>();
+  /** The words of an entry's id, for the word pairs' second table. */
+  private readonly entryIdWords = new WeakMap<object, ReadonlySet<string>>();
 
   /** Loaded packs, in load order. */
   get loadedPacks(): Pack[] {
@@ -338,7 +340,11 @@ export class SuggestEngine {
           part.map((r) => model.score(buyer, this.wordsOfEntry(r, language), weightOf)),
         ),
         TRANSLATION_WEIGHTS[language],
-        pairs ? part.map((r) => pairs[language].score(weighted, this.distinctWordsOfEntry(r, language))) : undefined,
+        pairs
+          ? part.map((r) =>
+              pairs[language].score(weighted, this.distinctWordsOfEntry(r, language), this.idWordsOfEntry(r)),
+            )
+          : undefined,
       ),
     );
   }
@@ -346,6 +352,12 @@ export class SuggestEngine {
   private distinctWordsOfEntry(r: Ranked, language: WordLanguage): ReadonlySet<string> {
     let words = this.entryDistinctWords.get(r.entry);
     if (!words) this.entryDistinctWords.set(r.entry, (words = new Set(this.wordsOfEntry(r, language))));
+    return words;
+  }
+
+  private idWordsOfEntry(r: Ranked): ReadonlySet<string> {
+    let words = this.entryIdWords.get(r.entry);
+    if (!words) this.entryIdWords.set(r.entry, (words = new Set(idWords(r.entry.id))));
     return words;
   }
 

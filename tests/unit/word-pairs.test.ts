@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SuggestEngine } from '../../lib/suggest/engine';
 import { translationWords } from '../../lib/suggest/rank/translation';
-import { WordPairs, type PairSample } from '../../lib/suggest/rank/word-pairs';
+import { EntryPairs, idWords, WordPairs, type PairSample } from '../../lib/suggest/rank/word-pairs';
 import { WORD_PAIR_TABLES } from '../../lib/suggest/rank/word-pairs.data';
-import { shippedPack } from '../helpers/packs';
+import { pack as packOf, shippedPack } from '../helpers/packs';
 
 const payment = new Set(['payment', 'method', 'pay', 'card']);
 const refund = new Set(['refund', 'method', 'card', 'back']);
@@ -78,14 +78,41 @@ describe('WordPairs', () => {
   });
 });
 
+describe('id words and both tables', () => {
+  it('reads an id as English words, dropping what is not a Latin word', () => {
+    expect(idWords('delivered-not-received')).toEqual(translationWords('delivered not received', 'en'));
+    expect(idWords('refund_timing.v2')).toEqual(translationWords('refund timing v2', 'en'));
+    expect(idWords('Shipping-Cost')).toEqual(translationWords('shipping cost', 'en'));
+    // Opaque ids, Chinese ids and pinyin give words no table pairs with, or none at all.
+    expect(idWords('退款时效')).toEqual([]);
+    expect(idWords('退款-refund')).toEqual(translationWords('refund', 'en'));
+    expect(idWords('')).toEqual([]);
+    expect(new Set(idWords('ship-ship-time')).size).toBe(idWords('ship-ship-time').length);
+  });
+
+  it("adds the id table's say to the word table's", () => {
+    const pairs = new EntryPairs(
+      WordPairs.fromTable('paypal\tpayment 800'),
+      WordPairs.fromTable(`paypal\t${idWords('payment-methods')[0]} 600`),
+    );
+    const buyer = [['paypal', 1] as const];
+    const ids = new Set(idWords('payment-methods'));
+    expect(pairs.score(buyer, payment, ids)).toBeCloseTo(0.8 / 2 + 0.6 / Math.sqrt(ids.size));
+    expect(pairs.score(buyer, payment, new Set())).toBeCloseTo(0.8 / 2);
+    expect(pairs.score(buyer, new Set(), ids)).toBeCloseTo(0.6 / Math.sqrt(ids.size));
+  });
+});
+
 describe('the engine with word pairs', () => {
   const pack = shippedPack('shopify-store');
   const ids = (engine: SuggestEngine, text: string) =>
     engine.suggest({ text, platform: 'shopify' }, 20).suggestions.map((s) => s.entryId);
 
-  it('ships a table for each language', () => {
-    expect(WordPairs.fromTable(WORD_PAIR_TABLES.en).size).toBeGreaterThan(1000);
-    expect(WordPairs.fromTable(WORD_PAIR_TABLES.zh).size).toBeGreaterThan(1000);
+  it('ships both tables for each language', () => {
+    for (const language of ['en', 'zh'] as const) {
+      expect(WordPairs.fromTable(WORD_PAIR_TABLES[language].words).size).toBeGreaterThan(1000);
+      expect(WordPairs.fromTable(WORD_PAIR_TABLES[language].ids).size).toBeGreaterThan(300);
+    }
   });
 
   it('re-orders the first candidates by its pairs, never adding or dropping one', () => {
@@ -98,11 +125,47 @@ describe('the engine with word pairs', () => {
     const secondWords = translationWords(pack.entries.find((e) => e.id === second)!.title, 'en');
     const table = (word: string) => `${word}\t${secondWords.map((w) => `${w} 5000`).join(' ')}`;
     const pairs = WordPairs.fromTable(translationWords(text, 'en').map(table).join('\n'));
-    const withPairs = new SuggestEngine({ wordPairs: { en: pairs, zh: pairs } });
+    const both = new EntryPairs(pairs, WordPairs.fromTable(''));
+    const withPairs = new SuggestEngine({ wordPairs: { en: both, zh: both } });
     withPairs.setPacks([pack]);
     const after = ids(withPairs, text);
     expect(first).not.toBe(second);
     expect(after[0]).toBe(second);
     expect([...after].sort()).toEqual([...before].sort());
+  });
+
+  it("re-orders by the id table too: an entry's id speaks for it when its text is no different", () => {
+    const text = 'what cards and wallets do you take at checkout';
+    const entry = (id: string) => ({
+      id,
+      title: 'Checkout question',
+      questions: ['I have a question about checkout'],
+      replies: [{ text: `Reply ${id}` }],
+    });
+    const twins = packOf({
+      format: 'huashu-pack/1',
+      id: 'twins',
+      name: 'Twins',
+      version: '1.0.0',
+      locale: 'en',
+      platforms: ['shopify'],
+      entries: [entry('order-status'), entry('payment-methods')],
+    });
+    const order = (pairs: EntryPairs | false) => {
+      const engine = new SuggestEngine({ wordPairs: pairs && { en: pairs, zh: pairs } });
+      engine.setPacks([twins]);
+      return ids(engine, text);
+    };
+    const before = order(false);
+    expect([...before].sort()).toEqual(['order-status', 'payment-methods']);
+    // A table that speaks for the second one's id words only.
+    const second = before[1]!;
+    const table = (word: string) =>
+      `${word}\t${idWords(second)
+        .map((w) => `${w} 5000`)
+        .join(' ')}`;
+    const idPairs = WordPairs.fromTable(translationWords(text, 'en').map(table).join('\n'));
+    const after = order(new EntryPairs(WordPairs.fromTable(''), idPairs));
+    expect(after).toEqual([second, before[0]]);
   });
 });

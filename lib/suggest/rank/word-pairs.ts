@@ -10,7 +10,14 @@
  * gradient descent with L2. Only words used by several teams (`WORD_PAIRS.minTeams`) are paired, so a pair carries
  * to a new team's pack, and only the strongest pairs are kept (`WORD_PAIRS.kept`). Never adds a candidate, never
  * decides silence: it is one more term of the translation stage's blend.
+ *
+ * A second table pairs buyer words with the words of the entry's id (`idWords`), fitted the same way on top of the
+ * first: team leads name entries with a short label of what they answer ("refund-timing", "shipping-cost"), in
+ * English in Chinese packs too, so ids are a vocabulary shared across shops where questions are not ("退款" beside
+ * "refund" in one shop's id learns for the next shop's). An id with no such words (opaque numbers, pinyin) gains
+ * nothing and loses nothing.
  */
+import { translationWords } from './translation';
 import type { WordLanguage } from './word-rerank';
 
 export const WORD_PAIRS = {
@@ -206,10 +213,42 @@ export class WordPairs {
   }
 }
 
+/**
+ * The words of an entry's id as the pairs read them: its Latin words, split at dashes, underscores and dots, and read
+ * as English words are (stemmed, stop words out): "delivered-not-received" → deliv, not, receiv. Distinct.
+ */
+export function idWords(id: string): string[] {
+  const latin = id.replace(/[-_.]+/g, ' ').replace(/[^A-Za-z0-9 ]+/g, ' ');
+  return [...new Set(translationWords(latin, 'en'))].filter((word) => /^[a-z][a-z0-9]*$/.test(word));
+}
+
+/** The learned pairs of one language: buyer words with an entry's words, and with the words of its id. */
+export class EntryPairs {
+  constructor(
+    readonly words: WordPairs,
+    readonly ids: WordPairs,
+  ) {}
+
+  /** Both tables' say for an entry: its distinct words, and its id's words (`idWords`). */
+  score(buyer: readonly WeightedWord[], words: ReadonlySet<string>, ids: ReadonlySet<string>): number {
+    return this.words.score(buyer, words) + this.ids.score(buyer, ids);
+  }
+}
+
+/** A language's tables as text (`WordPairs.toTable`). */
+export interface EntryPairTables {
+  words: string;
+  ids: string;
+}
+
 /** The shipped tables per language, read once on first use. */
-export function wordPairsOf(tables: Readonly<Record<WordLanguage, string>>): Record<WordLanguage, WordPairs> {
+export function wordPairsOf(tables: Readonly<Record<WordLanguage, EntryPairTables>>): Record<WordLanguage, EntryPairs> {
   let read = parsed.get(tables);
-  if (!read) parsed.set(tables, (read = { en: WordPairs.fromTable(tables.en), zh: WordPairs.fromTable(tables.zh) }));
+  if (!read) {
+    const of = ({ words, ids }: EntryPairTables) =>
+      new EntryPairs(WordPairs.fromTable(words), WordPairs.fromTable(ids));
+    parsed.set(tables, (read = { en: of(tables.en), zh: of(tables.zh) }));
+  }
   return read;
 }
-const parsed = new WeakMap<object, Record<WordLanguage, WordPairs>>();
+const parsed = new WeakMap<object, Record<WordLanguage, EntryPairs>>();
