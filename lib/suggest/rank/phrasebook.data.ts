@@ -9291,6 +9291,733 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ["How high does the standing desk go? I'm 6'5\".", 'does the desk fit 2 monitors 🖥️🖥️'],
     ],
     [
+      'Is this item in stock?',
+      [
+        'Is this game in stock?',
+        'Do you have this available right now?',
+        'Will it ship right away?',
+        'How many copies do you have left?',
+      ],
+      [
+        'is the ark nova on the shelf rn or is it one of those ships-whenever things? cant tell from teh page',
+        "Love how the page doesn't just tell me if you HAVE the thing. So... is Cascadia physically sitting in your warehouse or am I paying for a promise?",
+      ],
+    ],
+    [
+      'Out of stock / restock alerts',
+      [
+        'When will this be back in stock?',
+        "Can you notify me when it's restocked?",
+        'Is this sold out for good?',
+        'Are you getting more of this game?',
+      ],
+      [
+        'Noooo Heat is sold out 😭😭 any way I can get pinged the second it comes back??',
+        'spirit island gone AGAIN lol. can u like email me when it shows up',
+      ],
+    ],
+    [
+      'Language editions',
+      [
+        'Is this the English version?',
+        'Do you sell the French edition?',
+        'Is this game language independent?',
+        'Which language are the cards in?',
+      ],
+      [
+        "I'm in Quebec and I'm buying Azul for my grandmother. She only reads French and the tiles are fine but the rules aren't. Is the copy you sell in French or English?",
+        'Is this Carcassonne the german version? I want play with my family from Germany and they not read english good.',
+        "I don't want one of those versions with six languages crammed on every card, I just want plain English text. Which one is this listing?",
+      ],
+    ],
+    [
+      'Expansion compatibility with base game',
+      [
+        'Will this expansion work with my version?',
+        'Do I need the base game for this?',
+        'Is this compatible with the 2nd edition?',
+        'Which expansion should I buy first?',
+      ],
+      [
+        "My brother gave me Pandemic years ago, the box is kind of old looking. I'm eyeing On the Brink on your site. Will it actually fit what I have or do I need a newer copy of the base?",
+        'will the seafarers expansoin work with my catan? i think mine is the 5th edtion but not 100%',
+        "Last time I bought an add-on here it didn't match my base game because of some edition nonsense. Before I waste money again: does this one work with the ORIGINAL Gloomhaven box or not?",
+      ],
+    ],
+    [
+      'Player count and play time',
+      [
+        'How many players is this for?',
+        'Can I play this solo?',
+        'Is this good for 2 players?',
+        'How long does a game take?',
+      ],
+      [
+        "I'm not asking about the expansions, just base Dune Imperium — how many can play and how long does a game run?",
+        'can i play this one by myself? like for solo nights after the kids r in bed',
+      ],
+    ],
+    [
+      "Age ratings and kids' suitability",
+      [
+        'What age is this game for?',
+        'Is this OK for an 8 year old?',
+        'Is this suitable for kids?',
+        'Are there small parts?',
+      ],
+      [
+        "My nephew turns 7 next month and he's obsessed with dragons. I found a dungeon crawler with miniatures on your site but the box says 14+. Is that a hard rule or is it just because the rules are complicated?",
+        'is Ticket to Ride ok for a 6 year old? 🚂👦',
+        'My baby is 2 years, she put everything in mouth. This game with small wood pieces is safe for her or no?',
+      ],
+    ],
+    [
+      'Jigsaw puzzle size and piece details',
+      [
+        'How big is the finished puzzle?',
+        'How many pieces is this puzzle?',
+        'Is there a poster included?',
+        'Are the pieces random cut?',
+      ],
+      [
+        "How big is the 1500 piece Ravensburger world map once it's done? My table is only about 30 inches wide.",
+        'does the puzle come with a picture poster inside? and is it random cut or teh normal grid kind',
+        'need to know if the 2000pc one fits on my roll-up mat 🧩📏 measurements pls',
+      ],
+    ],
+    [
+      'Miniatures assembly and painting',
+      [
+        'Do the miniatures come painted?',
+        'Do I need glue for these minis?',
+        'Are the models assembled?',
+        'What scale are these miniatures?',
+      ],
+      [
+        "I don't want to spend my weekend gluing tiny plastic bits together — do the Star Wars Legion figures come ready to play or not?",
+        'do the minis come painted or r they just grey plastic',
+        'do I need to grab glue and clippers separately for the space marines box? 🛠️🤔',
+      ],
+    ],
+    [
+      'Card sleeve sizes',
+      [
+        'What size sleeves does this game need?',
+        'How many sleeves do I need?',
+        'Do the cards fit standard sleeves?',
+        'Do you sell sleeves for this game?',
+      ],
+      [
+        "I don't want to buy sleeves blind again — what size are the Dominion cards and how many of them are there?",
+        "Nothing like buying three packs of protectors and finding out they're the wrong dimensions. What size are the Arkham Horror LCG cards so I don't repeat that genius move?",
+      ],
+    ],
+    [
+      'When preorders are charged',
+      [
+        'When will I be charged for my preorder?',
+        'Do you charge preorders now?',
+        'Why is there a pending charge on my card?',
+        'Do I pay for the preorder upfront?',
+      ],
+      [
+        'If I reserve the new Cascadia expansion today, when does my card actually get billed?',
+        "Why is there a charge from you in my bank app already?? The game doesn't come out till March. I thought you don't take money until it ships!",
+        'I make preorder yesterday. The money is taken now or later when you send?',
+      ],
+    ],
+    [
+      'Preorder release date and delays',
+      [
+        'When is my preorder coming?',
+        'Why was the release date pushed back?',
+        'Is my preorder delayed?',
+        "What's the ETA on this preorder?",
+      ],
+      [
+        'Ah yes, my Frosthaven preorder. It was September, then October, now November. Should I just expect it in time for my retirement?',
+        'whats teh eta on the Sky Team preorder?? it was ment to be out last week',
+        "I reserved a game for my husband's birthday on the 20th. Your page said early in the month, but people on forums are saying it got pushed. Is your date still accurate, and will I hear from you if it moves?",
+      ],
+    ],
+    [
+      'Kickstarter-style pledges and late pledges',
+      [
+        'How do your Kickstarter pledges work?',
+        'Can I late pledge through you?',
+        'When am I charged for a pledge?',
+        'Are pledge add-ons included?',
+      ],
+      [
+        "I missed the Kickstarter for Tainted Grail — is the one you're listing the all-in with the stretch goals?",
+        'so the pledge thing on ur site, do i pay now or when the stuff actually gets made',
+      ],
+    ],
+    [
+      'Bundle discounts',
+      [
+        'Do you have bundle deals?',
+        'Is there a discount for buying the base game and expansion?',
+        'How does the bundle discount work?',
+        "Why didn't I get the bundle price?",
+      ],
+      [
+        'If I grab Wingspan plus the European and Oceania add-ons do I get a deal?? 🐦🐦🐦',
+        "I'm not asking for a promo code, I'm asking if it's cheaper when you get the base game and its expansions together.",
+        'do i need a code for the bundel and save thing or does it just take it of automaticly',
+      ],
+    ],
+    [
+      'Earning loyalty points',
+      [
+        'How do loyalty points work?',
+        'How many points do I get?',
+        "Why haven't my points shown up?",
+        'Do preorders earn points?',
+      ],
+      [
+        'Not asking about promo codes — I mean your rewards program. How many points do I rack up per dollar?',
+        "I've ordered from you about five times this year and only just noticed you have a points program. My account still shows zero even though I bought something two weeks ago. How do purchases actually turn into points?",
+        'I make account today. I get points for birthday also? How much points for each order?',
+      ],
+    ],
+    [
+      'Redeeming loyalty points',
+      [
+        'How do I use my points?',
+        'How much are my points worth?',
+        'Do my points expire?',
+        'Can I use points on a preorder?',
+      ],
+      [
+        'i have like 600 points how do i actually use them lol',
+        "Great, I've got 420 points just sitting there looking pretty because I can't find anywhere to spend them. How exactly do I turn them into money off?",
+        'how much are my pionts worth? got 300 and want to put them towards this order',
+      ],
+    ],
+    [
+      'Discount code not working',
+      [
+        "My discount code isn't working",
+        'The promo code says invalid',
+        'Can I use two codes?',
+        'I forgot to use my code, can you apply it?',
+      ],
+      [
+        'Your WELCOME10 code keeps saying invalid. I literally copied it from YOUR email. What is going on?',
+        "the code isn't working 😩 says not applicable to items in my cart",
+      ],
+    ],
+    [
+      'Price match',
+      [
+        'Do you price match?',
+        'I found it cheaper on another site',
+        'Can you match this price?',
+        'What are your price match rules?',
+      ],
+      [
+        'Amazon has Root for $12 less than you. Do you match other stores?',
+        "I'd honestly rather not buy from the big online giant, I like supporting you guys — but they're $15 cheaper on Spirit Island. Any chance you can meet that?",
+        'Funny how another shop in Toronto has this exact game for $20 less. Any chance you feel like matching that, or nah?',
+      ],
+    ],
+    [
+      'Price dropped after I ordered',
+      [
+        'The price dropped after I bought it',
+        'Can I get the sale price?',
+        'It went on sale the day after I ordered',
+        'Do you refund price differences?',
+      ],
+      [
+        "I bought Azul on Monday for $39.99 and today it's $29.99 on your site. That's a joke. I want my ten bucks back.",
+        'ugh bought it 3 days ago n now its on sale. can i get the diff back or nah',
+        'Thanks for putting the game on sale literally two days after I paid full price. Very cool timing. Anything you can do?',
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'What payment methods do you take?',
+        'Do you accept PayPal?',
+        'Can I pay in installments?',
+        'Can I pay with Apple Pay?',
+      ],
+      [
+        "I don't own a credit card — can I pay some other way, like PayPal?",
+        'It is possible to pay with Google Pay? I not have credit card.',
+      ],
+    ],
+    [
+      'Payment declined at checkout',
+      [
+        'My card keeps getting declined',
+        'Payment failed at checkout',
+        "Why won't my payment go through?",
+        'Was I charged even though it failed?',
+      ],
+      [
+        'Tried checking out FOUR times and it keeps rejecting my card. The card works everywhere else. Fix your site.',
+        'my card keeps geting declined at checkout?? theres money on it i checked',
+        "I was trying to buy a present for my son with my new credit card. It got all the way through and then just said the payment couldn't be processed. I double checked the numbers and the expiry date. Is the problem on your end or mine?",
+      ],
+    ],
+    [
+      'Gift wrapping and gift notes',
+      [
+        'Do you offer gift wrapping?',
+        'Can I add a gift message?',
+        'Can you hide the price?',
+        'Can I ship a gift to someone else?',
+      ],
+      [
+        "Can you wrap it for me? 🎁 It's for my girlfriend's birthday",
+        "I don't want the price showing anywhere since it's going straight to my dad — can you leave that out and put a little note in from me?",
+        "My sister's birthday is next week and I'm shipping her present straight to her since I can't visit. I'd like it to show up looking nice, not in a plain brown box. Can you wrap it and include a short message from me?",
+      ],
+    ],
+    [
+      'Gift cards',
+      [
+        'Do you sell gift cards?',
+        'How do I use a gift card?',
+        'Do gift cards expire?',
+        'How do I check my gift card balance?',
+      ],
+      [
+        "I have code from gift card my friend give me. Where I put it when I pay? And if I don't use all money, it is lost?",
+        "My nephew's wishlist is 40 games long and I own zero of them, so I'm not about to guess. I assume there's some kind of voucher I can just email him?",
+      ],
+    ],
+    [
+      'Collectors: requesting a mint box',
+      [
+        'Can you pick a copy with a perfect box?',
+        "I'm a collector, can you make sure the box isn't dented?",
+        'Do you pack boxes carefully?',
+        'Can you add extra padding?',
+      ],
+      [
+        'I collect sealed copies of older Fantasy Flight games and the corners really matter to me. Last time I ordered somewhere else the box showed up with a crushed corner. Is there any way you can pick a clean copy and pack it extra carefully?',
+        'I am collector, I need the box perfect without any damage. You can choose the best one for me please?',
+        'any way to get a pristine box? this one goes straight on the display shelf 📦✨ no dings pls',
+      ],
+    ],
+    [
+      'Where we ship and shipping costs',
+      [
+        'Do you ship to my country?',
+        'How much is shipping?',
+        'Do you have free shipping?',
+        'Do you ship to Australia?',
+      ],
+      ['do u ship to australia or nah', 'whats the minimun to get free shiping in the US?'],
+    ],
+    [
+      'Processing and delivery times',
+      [
+        'How long does shipping take?',
+        'When will my order arrive?',
+        'Do you have express shipping?',
+        'Will it arrive before Christmas?',
+      ],
+      [
+        'need this by Saturday for game night 🎲🎉 doable to Ohio?',
+        'I need it by Friday and your site gives me ZERO info on how fast you actually send stuff. How long does it take??',
+        'How many days to arrive in Toronto? Is possible faster delivery?',
+      ],
+    ],
+    [
+      'Combined shipping for preorders',
+      [
+        'Can you ship my preorders together?',
+        'Do I pay shipping for each preorder?',
+        'Can I combine my orders?',
+        'Can you hold my order until the preorder arrives?',
+      ],
+      [
+        "I don't want to pay postage three times — I've got two preorders and one thing that's available now. Can you just send everything in one box once it's all out?",
+        'can u hold my stuff til the preorder drops so it all comes together',
+      ],
+    ],
+    [
+      'Order arrived in parts / partial shipment',
+      [
+        'I only got part of my order',
+        'Why did my order come in two boxes?',
+        "Where's the rest of my order?",
+        'Do I pay shipping twice for a split order?',
+      ],
+      [
+        "My package came today but only the card sleeves and the puzzle were inside. The Dune expansion I ordered at the same time wasn't there. Did you forget it or is it coming on its own?",
+        "Got a box today with... one deck of sleeves. Wonderful. Where's the rest of my stuff?",
+        'i got 2 diffrent tracking emails for one order, is that normal??',
+      ],
+    ],
+    [
+      'Local pickup',
+      [
+        'Can I pick up my order?',
+        'Do you have local pickup?',
+        'When is my pickup order ready?',
+        'What do I need to bring for pickup?',
+      ],
+      [
+        'I live pretty close to your warehouse — can I come collect my order instead of paying for delivery?',
+        'can I just swing by and grab it? 🚗 would save me the postage',
+      ],
+    ],
+    [
+      'Tracking not updating',
+      ['Where is my order?', "My tracking hasn't updated", "I haven't received tracking info", 'Has my order shipped?'],
+      [
+        "Tracking has said 'label created' for two days. Did you actually send it or just print a label to shut me up?",
+        'my tracking link says no infomation avaliable, is it broken?',
+        'tracking stuck on pre-shipment since yesterday lol is that normal',
+      ],
+    ],
+    [
+      'Marked delivered but not received',
+      [
+        "It says delivered but I don't have it",
+        'My package is missing',
+        'Tracking shows delivered but nothing arrived',
+        'Someone stole my package',
+      ],
+      [
+        "The tracking says it was dropped off at 2:14 this afternoon but there's nothing at my door. I asked my neighbour and checked behind the bins. It's a house, no mailroom. What now?",
+        'It says DELIVERED. It is NOT here. Either someone stole it or your courier is lying.',
+        'The parcel show delivered but I never receive it. I was at home all day.',
+      ],
+    ],
+    [
+      'Package lost or delayed in transit',
+      [
+        'My order is taking too long',
+        'I think my package is lost',
+        "It's been stuck in transit for a week",
+        'My package was returned to sender',
+      ],
+      [
+        "My package has been sitting in some depot in Winnipeg for 9 days. I guess it's enjoying the vacation. Can we do something about it?",
+        "My order hasn't moved in over a week according to the carrier. Is it lost?",
+        "tracking hasn't budged since last Tuesday 😬 starting to think it's gone forever",
+      ],
+    ],
+    [
+      'Duties and taxes for Canada and the UK',
+      [
+        'Will I pay customs fees?',
+        'Are duties included for Canada?',
+        'Do I have to pay VAT in the UK?',
+        'Why was I charged import fees?',
+      ],
+      [
+        'If I order to the UK, will I get hit with customs fees when it arrives?',
+        'I live in Canada. When the package come, I need to pay tax to the delivery man or not?',
+      ],
+    ],
+    [
+      'Change shipping address',
+      [
+        'Can I change my shipping address?',
+        'I entered the wrong address',
+        'Can you send it to my work instead?',
+        'Can I update the address on my preorder?',
+      ],
+      [
+        'i put my old adress on the order by mistake can you chnage it',
+        'I moved last week and my browser autofilled my old apartment. I placed the order about an hour ago. Can you send it to my new place instead?',
+        "oops 🤦‍♀️ typed the wrong apartment on my order, it's 4B not 48, can you fix it?",
+      ],
+    ],
+    [
+      'Cancel an in-stock order',
+      ['Can I cancel my order?', 'I ordered by mistake', 'How do I cancel?', 'Is it too late to cancel?'],
+      [
+        'I ordered the wrong thing about 20 minutes ago, can you stop it before it goes out?',
+        "I don't need to swap anything, I just want the whole order scrapped before it leaves. Is it too late?",
+        'nvm found it at my local store, can u kill my order',
+      ],
+    ],
+    [
+      'Cancel a preorder or pledge',
+      [
+        'Can I cancel my preorder?',
+        "I don't want my preorder anymore",
+        'Is there a cancellation fee?',
+        'Can I cancel my pledge?',
+      ],
+      [
+        'I want to back out of my Frosthaven preorder, is there a fee for that?',
+        'At this rate the preorder will show up when my kids are in college. Can I just drop it, or do I get charged for the privilege?',
+        'I want stop my preorder please, I change my mind. I must pay something?',
+      ],
+    ],
+    [
+      'Add or change items in an order',
+      [
+        'Can I add something to my order?',
+        'Can I change the item I ordered?',
+        'I picked the wrong edition',
+        'Can I swap an item before it ships?',
+      ],
+      [
+        'Can you swap the German copy in my order for the English one? Only ordered it a bit ago.',
+        'can i take one game off my ordr? i only need the base not the expanison',
+      ],
+    ],
+    [
+      'No order confirmation email',
+      [
+        "I didn't get a confirmation email",
+        'Did my order go through?',
+        "I can't find my order number",
+        'Can you resend my order confirmation?',
+      ],
+      [
+        "Paid, money's gone from my account, and no email whatsoever. Not in spam either. Do I even HAVE an order??",
+        'got nothing in my inbox after checkout?? did it work',
+      ],
+    ],
+    [
+      'Return policy (sealed items)',
+      ['What is your return policy?', 'Can I return a game?', 'How long do I have to return?', 'Can I return a gift?'],
+      [
+        "I haven't opened it, it's still in the plastic. I don't want store credit — can I get my actual money back?",
+        'Shockingly, my friend already owned the game I gave him. Still in the plastic though — is that sendable back, or is it mine forever now?',
+        'How long do I have to send back a game I never opened?',
+      ],
+    ],
+    [
+      'Returning an opened or played game',
+      [
+        'Can I return a game I opened?',
+        "We played it once and didn't like it",
+        'Can I return an opened puzzle?',
+        'The shrinkwrap is off, can I still return it?',
+      ],
+      [
+        'We played Wingspan once over the weekend and honestly nobody liked it. Everything is in perfect condition and we packed it back carefully. Can I still send it back?',
+        "You're telling me I can't send back a game just because I took the wrap off to look at the components?? That's ridiculous.",
+        "So I opened the puzzle, did 200 pieces, and hated every minute. I'm guessing 'I'm bad at puzzles' isn't a valid reason to send it back?",
+      ],
+    ],
+    [
+      'How to start a return',
+      [
+        'How do I return something?',
+        'How do I get a return label?',
+        'Where do I send my return?',
+        'Do I need a return number?',
+      ],
+      [
+        'How do I send something back? Do I just mail it to your address?',
+        'hwo do i get the authorization or whatever i need to ship it back',
+        'want to send my order back 📦↩️ what are the steps?',
+      ],
+    ],
+    [
+      'Who pays return shipping',
+      [
+        'Do I pay for return shipping?',
+        'Is the return label free?',
+        'How much does a return cost?',
+        'Will you deduct shipping from my refund?',
+      ],
+      [
+        'For send back the game I must pay the post or you pay? I am in UK.',
+        'So I have to PAY to give you your own game back? Seriously?',
+      ],
+    ],
+    [
+      'When will I get my refund?',
+      [
+        'When will I get my refund?',
+        'How long do refunds take?',
+        "I haven't received my refund yet",
+        'Has my return been processed?',
+      ],
+      [
+        'My return has been at your warehouse for a week. Is the refund travelling by horse?',
+        'hey so when do i get my money back, sent the box back last wk',
+      ],
+    ],
+    [
+      'How refunds are paid',
+      [
+        'Will I be refunded to my card?',
+        'Can I get store credit instead?',
+        'I paid with a gift card, how do I get refunded?',
+        'My card was cancelled, where does the refund go?',
+      ],
+      [
+        'Will my refund go back to PayPal or come as store credit?',
+        "I don't want it as credit on your site, I want it back on my Mastercard. That's how it works, right?",
+      ],
+    ],
+    [
+      'Exchanges',
+      [
+        'Can I exchange a game?',
+        'Can I swap for a different edition?',
+        'Can I exchange for another language?',
+        'How do exchanges work?',
+      ],
+      [
+        "I don't want my money back, I just want to trade this for the French version for my partner.",
+        'can i trade the game i got for a differnt one? its still sealed',
+        'got 2 copies of Catan for my bday 🎂😅 can I swap one for a different game?',
+      ],
+    ],
+    [
+      'Received the wrong item',
+      [
+        'I got the wrong game',
+        "This isn't what I ordered",
+        'I received the wrong edition',
+        'You sent me the German version',
+      ],
+      [
+        'I ordered Scythe and you sent me a Peppa Pig puzzle. How does that even happen?',
+        "Opened my package this morning and it's Ticket to Ride Europe, but I ordered the USA map. The packing slip even says USA. How do we sort this out?",
+        "yo there's someone elses game in my box lol, def not what i ordered",
+      ],
+    ],
+    [
+      'Missing pieces in a game',
+      [
+        'My game is missing pieces',
+        'There are cards missing from the deck',
+        "Some tokens aren't in the box",
+        'Can I get a replacement piece?',
+      ],
+      [
+        'My Catan box is short two of the wooden roads. Can I get replacements?',
+        'opened the game and theres only 3 player boards, should be 4 acording to the rules',
+        "Great game, really. Would be even greater if it came with all the resource tokens it's supposed to.",
+      ],
+    ],
+    [
+      'Damaged or defective components',
+      ['Some pieces arrived broken', 'The board is warped', 'The cards are bent', 'The tiles are peeling'],
+      [
+        'one of the player boards is all warped and peeling 😕 can you send a new one?',
+        'Some cards in box are bent and one tile is broken in two. What I must do?',
+        "Just punched out Arkham Horror and three tokens tore in half because the cardboard wasn't cut all the way through. Everything else looks fine. Can I get those specific bits replaced?",
+      ],
+    ],
+    [
+      'Jigsaw puzzle missing a piece',
+      [
+        'My puzzle is missing a piece',
+        'I finished the puzzle and one piece is gone',
+        'Can you replace a puzzle piece?',
+        "There's an extra piece in my puzzle",
+      ],
+      [
+        "Finished the 1000 piece lighthouse puzzle last night after two weeks — and there's a hole right in the sky. We searched the floor, under the couch, the vacuum bag. Any way to get that one piece?",
+        'Two weeks on this jigsaw and ONE PIECE is missing. Unbelievable.',
+        'literally one piece short 🧩😭 we looked everywhere',
+      ],
+    ],
+    [
+      'Broken or miscast miniatures',
+      [
+        'My miniature arrived broken',
+        "There's a miscast on my model",
+        'A sprue is missing from the kit',
+        'The resin mini has bubbles',
+      ],
+      [
+        'One of the sprues in my Warhammer kit has a snapped sword, can you replace it?',
+        'the dragon mini has a mis cast wing, like half of it is just blobby plastic',
+        "Opened my knight kit and the legs are snapped clean off the sprue. For what these cost that's unacceptable. I want a replacement.",
+      ],
+    ],
+    [
+      'Box arrived dented or crushed',
+      [
+        'My game box is dented',
+        'The box corner is crushed',
+        'The box arrived damaged, the game is fine',
+        "I'm a collector and the box is damaged",
+      ],
+      [
+        'Your packing is garbage. The box arrived caved in on one side, no padding at all. This was supposed to be a gift.',
+        'The box of game arrive with big dent in the corner. It is still closed. What you can do?',
+      ],
+    ],
+    [
+      'Misprints and errata',
+      [
+        "There's a misprint on a card",
+        'The card text is wrong',
+        'Is there errata for this game?',
+        'Are the misprinted cards being replaced?',
+      ],
+      [
+        "Nothing is missing or broken — it's that one card's text flat out contradicts the rulebook. Is that a printing mistake?",
+        'Love that two of my cards have the same art but different names. Printer was having a great day I guess.',
+        'In my game one card have wrong number, is printed 5 but in rules is 3. You can change it?',
+      ],
+    ],
+    [
+      'Missing rulebook or rules questions',
+      [
+        "My game didn't come with a rulebook",
+        'Where can I find the rules?',
+        'Can I get a digital rulebook?',
+        'Can you help with a rules question?',
+      ],
+      [
+        'no instructions in the box?? how r we supposed to play lol',
+        'the rule book wasnt in my box, can you send one? we wanted to play tonite',
+      ],
+    ],
+    [
+      'Complaint / escalate to a supervisor',
+      [
+        'I want to make a complaint',
+        'I want to speak to a manager',
+        'This is the second time this happened',
+        "I'm not happy with how this was handled",
+      ],
+      [
+        "This is the third time I'm explaining this. I want to speak to whoever is in charge.",
+        "I've been going back and forth with your support for two weeks about a replacement that never came. Every time I get a different answer. I'm done with this loop — I'd like someone senior to look at it.",
+        "I don't want another copy-paste apology. I want a manager to actually look at my order.",
+      ],
+    ],
+    [
+      'Invoices and receipts',
+      [
+        'Can I get an invoice?',
+        'I need a receipt for my order',
+        'Can you add my company name to the invoice?',
+        'Do you provide VAT invoices?',
+      ],
+      [
+        'I need the bill with VAT number for my company. Where I can download it?',
+        'need proof of purchase for my expense report, where do i find it',
+      ],
+    ],
+    [
+      'Talk to a person',
+      [
+        'Can I talk to a real person?',
+        "What's your phone number?",
+        'What are your customer service hours?',
+        'How do I contact you?',
+      ],
+      [
+        'Am I talking to a bot? Be honest, I can take it.',
+        'is there an actual human here or',
+        "What hours is your team around? I'd rather talk to someone than send an email into the void.",
+      ],
+    ],
+    [
       'Exchange for a different size or color',
       [
         'Can I exchange for a different size?',
@@ -12140,6 +12867,664 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "I don't want to talk to a bot, is there an actual human I can reach?",
         "I've been trying to reach someone for 2 days!! Is there even a phone number?!",
         'u guys got a number i can call',
+      ],
+    ],
+    [
+      'Swimwear size guide (bust/hip)',
+      ['what size should I get', 'how do your swimsuits fit', 'where is the size chart', 'do you run true to size'],
+      [
+        'I usually wear a size 10 dress, what would that be in your swimsuits?',
+        "I've ordered swimsuits online three times this year and every single one went back because the fit was off. I'm a 36C and my hips are about 40 inches. Before I order the Marina one-piece, how do I work out which of your sizes I actually am?",
+        "I don't need styling tips, I just want to know how your sizing works - is a M here the same as a US 8?",
+      ],
+    ],
+    [
+      'Between sizes on swimwear',
+      [
+        "I'm between two sizes",
+        'should I size up or down',
+        'my bust and hips are different sizes',
+        'size up or down for bottoms',
+      ],
+      [
+        'my bust says S but my hips say M 😩 which do i go with for the one piece??',
+        'im inbetween a small and medum on the chart, shuld i go up or down for the triangle top',
+      ],
+    ],
+    [
+      'Wetsuit sizing by height/weight',
+      ['what size wetsuit do I need', 'wetsuit size chart', 'how do wetsuits fit', "I'm 5'10 and 170 lbs what size"],
+      [
+        "Your wetsuit sizes make zero sense. I'm 5'10 and 190lbs, height puts me in one size and weight in another. Which one am I supposed to buy??",
+        "yo whats the move for wetsuit size if im 6'1 like 175",
+        "Love how every wetsuit brand you carry has its own secret size code, super fun. I'm 5'6\", 140 lb, female. How am I meant to pick?",
+        "Hi, I'm 5'4 and about 125 lbs. Would the women's 6 or 8 fit me in the O'Neill full suit?",
+      ],
+    ],
+    [
+      'Wetsuit feels too tight',
+      [
+        'wetsuit feels really tight is that normal',
+        "can't get the wetsuit on",
+        'how snug should a wetsuit be',
+        'wetsuit too tight should I exchange',
+      ],
+      [
+        'Hello, I receive the wetsuit yesterday and it is very hard to put on, I feel it squeeze my chest. Is normal or I need bigger size?',
+        "Just tried on my new 3/2 and I can barely breathe in it. Is that how it's meant to feel?",
+        'Got my first ever wetsuit today. Took me 15 minutes to wrestle into it in the living room and now I look like a sausage. There are no baggy bits anywhere but reaching up feels restricted. Does it give a bit in the water or should I swap for the next size?',
+      ],
+    ],
+    [
+      'Mix-and-match bikini tops and bottoms',
+      [
+        'is the bikini sold as a set',
+        'can I buy top and bottom in different sizes',
+        'where is the matching bottom',
+        'does the price include both pieces',
+      ],
+      [
+        "I don't want the whole set, just the top in the palm print. Is the $48 for both pieces or only the top?",
+        'can i get the top in M and the bottoms in S?? 🙏👙',
+        'is the price for the bikni top and botom together or seperate',
+      ],
+    ],
+    [
+      'Bikini bottom coverage styles',
+      [
+        'how much coverage do the bottoms have',
+        "what's the difference between cheeky and full coverage",
+        'do you have high waisted bottoms',
+        'which bottom is the least revealing',
+      ],
+      [
+        "I ordered what I thought were normal bottoms and they're basically a thong. Why isn't it clearer how much these things cover?!",
+        'lookin for bottoms that actually cover my whole behind lol, which ones r those',
+      ],
+    ],
+    [
+      'Board shorts sizing',
+      [
+        'how do board shorts sizes work',
+        'board shorts size 32 or 34',
+        'what length are the board shorts',
+        'do board shorts run small',
+      ],
+      [
+        "Great, boardshorts in 'size 32'. 32 what? Waist? Leg? Age? What am I looking at here",
+        'My husband wear jeans 34, which size of the board short I must take for him? Also how long they are on the leg?',
+        "Do your boardies run true to jeans size? I'm a 33 and you only list even numbers.",
+      ],
+    ],
+    [
+      'Rash guard sun protection and fit',
+      [
+        'are rash guards UPF 50',
+        'how should a rash guard fit',
+        'rash guard loose or tight',
+        'do rash guards protect from the sun',
+      ],
+      [
+        "We're heading to Maui in July and my son burns if he even looks at the sun. I want to get him one of your long sleeve rashies to live in at the beach. How much sun does it actually block, and should I get the tight one or the baggier one?",
+        'Not looking for a wetsuit, just a top to swim in so I stop getting fried. How protective are your rashies, and do they come in a looser cut?',
+        'does the long sleeve swim shirt actually stop sunburn? ☀️🔥 i go lobster red sooo easily',
+      ],
+    ],
+    [
+      'Which wetsuit thickness for water temperature',
+      ['what thickness wetsuit do I need', '3/2 or 4/3', 'wetsuit for cold water', 'what does 4/3 mean'],
+      [
+        'wat thicknes wetsuit do i need for water around 58 degres',
+        'I bought a 2mm suit because nobody told me anything and I froze half to death in Santa Cruz last weekend. What should I have bought??',
+      ],
+    ],
+    [
+      'Chest zip vs back zip wetsuits',
+      [
+        'chest zip or back zip',
+        "what's the difference between zip types",
+        'which is easier to get on',
+        'which wetsuit is warmest',
+      ],
+      [
+        'chest zip or back zip for a total newbie? tryna not look dumb in the parking lot getting into it',
+        'Apparently I need a PhD to choose where the zipper goes on a wetsuit. Can someone explain the difference in plain English?',
+        'What is difference between wetsuit with zipper in front and zipper in back? Which one is more warm?',
+      ],
+    ],
+    [
+      'Chlorine-resistant swimwear',
+      [
+        'is this chlorine resistant',
+        'good for swimming laps in the pool',
+        'will it stretch out in chlorine',
+        'which suits are best for pool use',
+      ],
+      [
+        'I swim laps 4x a week at the Y. Which of your suits will survive the pool?',
+        "My last two suits from another brand went see-through and baggy within two months of training. I'm doing masters swim three mornings a week now. Do you have anything that holds up better in a chlorinated pool?",
+        "I don't need a cute beach bikini, I need something for lap swimming that won't disintegrate in pool water. What have you got?",
+      ],
+    ],
+    [
+      'Care instructions to prevent fading',
+      [
+        'how do I wash my swimsuit',
+        'how to stop my swimsuit fading',
+        'can I put it in the dryer',
+        'how to care for a wetsuit',
+      ],
+      [
+        "how do i wash my new suit so the colours stay bright?? 🥺 it's so pretty",
+        'can i put the swimsut in the washing machine on cold or no',
+      ],
+    ],
+    [
+      'Surf accessory compatibility (leashes, fins, wax)',
+      [
+        'what leash length do I need',
+        'will these fins fit my board',
+        'FCS or Futures fins',
+        'which wax for my water temp',
+      ],
+      [
+        "The fins I bought from you DO NOT FIT my board. Why doesn't anyone tell you there are different plug systems?!",
+        "what length leash u reckon for a 7'2 funboard",
+        "Sure, I'll just guess which of the 40 fin sets fits my board. Do FCS fins go in Futures boxes or is that too much to hope for?",
+      ],
+    ],
+    [
+      'Out of stock / restock date',
+      [
+        'when will this be back in stock',
+        'my size is sold out',
+        'will you restock this',
+        "can I get notified when it's back",
+      ],
+      [
+        'The black one piece in size L is sold out. When it come back? I want very much this model',
+        'Will the Coral Reef triangle top be back in a small anytime soon?',
+        "I've been eyeing the Sunset Stripe one-piece for a month, waiting for payday. Today I finally went to buy it and my size is gone. I'm honestly gutted. Any chance it comes back or is that it?",
+      ],
+    ],
+    [
+      'How preorders work',
+      [
+        'how do preorders work',
+        'am I charged now for a preorder',
+        'what does preorder mean on the new prints',
+        'can I preorder the new collection',
+      ],
+      [
+        "I don't mind waiting for it, I just want to understand - if I order the new lemon print that isn't out yet, do I pay now or when it ships?",
+        'what does the pre-order button on the new collection mean 👀 when do i get charged',
+        'hw does the pre order thing work, do u charge my card rite away?',
+      ],
+    ],
+    [
+      'When will my preorder ship',
+      [
+        'when will my preorder ship',
+        'my preorder is late',
+        'preorder date passed',
+        "why hasn't my order shipped it says preorder",
+      ],
+      [
+        'I preordered the tropical set in FEBRUARY. It is now the middle of May. When exactly am I getting it??',
+        'hey any news on my preorder lol #TW20391, been waiting foreverrr',
+      ],
+    ],
+    [
+      'Discount code not working',
+      ["my discount code isn't working", 'promo code says invalid', 'forgot to apply my code', 'can I use two codes'],
+      [
+        "Love getting a 'welcome' code that says invalid the second I paste it in. Great first impression. What's going on?",
+        'I try to use code SUMMER15 but it say is not valid. I have 3 things in basket, why it not work?',
+        "Checkout keeps rejecting the code from your email, it says it can't be applied to my cart.",
+      ],
+    ],
+    [
+      'Current sales and first-order discount',
+      [
+        'do you have any discounts',
+        'is there a first order discount',
+        'when is your next sale',
+        'any coupon codes right now',
+      ],
+      [
+        "My sister said you sometimes give a discount on the first order. I'm about to buy two bikinis and a rash guard for our trip so every bit helps. Is there anything on right now?",
+        "I'm not asking you to match anything, just wondering if you've got any sales or codes going at the moment?",
+        'any sales coming up?? 💸 i want the whole new collection lol',
+      ],
+    ],
+    [
+      'Price dropped after I bought',
+      [
+        'the item went on sale after I bought it',
+        'can I get a price adjustment',
+        'price dropped the next day',
+        'do you price match',
+      ],
+      [
+        'i bougth the navy one peice last wednesday for $89 and now its $65 on ur site?? can i get the diffrence back',
+        'Seriously? I paid full price four days ago and now the exact same suit is marked down. I want the difference back.',
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'what payment methods do you accept',
+        'can I pay with PayPal',
+        'do you take Apple Pay',
+        'what currency will I be charged in',
+      ],
+      [
+        'can i pay w apple pay or paypal?',
+        "Do you take Amex or am I stuck digging out my Visa like it's 2005?",
+        'I live in Canada, the price is in dollars american or canadian? And which cards you accept?',
+      ],
+    ],
+    [
+      'Paying with Afterpay',
+      ['do you offer Afterpay', 'how does Afterpay work', 'Afterpay declined', 'can I pay in installments'],
+      [
+        'Can I split the cost into a few payments?',
+        "I'm a uni student and money's tight till my next paycheck, but the wetsuit I want is on the pricey side. A friend said some shops let you pay it off in 4 bits. Can I do that here? I'm in Australia if it matters.",
+        "I don't want to put it all on my credit card at once - is there a buy now pay later option?",
+      ],
+    ],
+    [
+      'Buying gift cards',
+      [
+        'do you sell gift cards',
+        'how do gift cards work',
+        'can I send a gift card on a specific date',
+        'do gift cards expire',
+      ],
+      [
+        'want to get my bff a gift voucher for her bday 🎂 can it go straight to her email?',
+        'do your gift cards expier? and whats the most i can put on one',
+      ],
+    ],
+    [
+      'Gift card balance and redeeming',
+      ['how do I use my gift card', 'check my gift card balance', "gift card didn't arrive", 'lost my gift card code'],
+      [
+        "I was given one of your gift cards and the email with the code NEVER showed up. It's been a week. Where is it?",
+        'how do i see how much is left on my gift card',
+        'So I have a gift card but no clue where to actually enter it at checkout. Is it a hidden treasure hunt?',
+      ],
+    ],
+    [
+      'Which countries we ship to',
+      [
+        'do you ship internationally',
+        'do you ship to the UK',
+        'which countries do you ship to',
+        'can I ship to Canada',
+      ],
+      [
+        'Hello, I am from Germany. Can you send order to Europe? I love so much your bikinis',
+        'Do you deliver to the UK?',
+        "I'm moving to New Zealand next month and wanted to stock up on swimwear before I go. Could I order to my new address there once I land, or do you only post to certain places?",
+      ],
+    ],
+    [
+      'US shipping cost and delivery time',
+      [
+        'how much is shipping',
+        'do you have free shipping',
+        'how long does shipping take',
+        'do you offer express shipping',
+      ],
+      [
+        "I don't need it overnight, but I do need it by next Friday for a trip to Florida. How long does the normal option take to Texas?",
+        'how much is delivery to cali? 📦 and is it free over a certain amount',
+        'if i order tonite will it get to ohio by the weekend? whats the fast option cost',
+      ],
+    ],
+    [
+      'Canada/Australia shipping, times and duties',
+      [
+        'how long to ship to Australia',
+        'shipping cost to Canada',
+        'will I pay duties',
+        'are taxes included for international orders',
+      ],
+      [
+        'Last time I ordered from a US store I got slapped with a $40 customs bill at my door. Am I going to get charged AGAIN when your parcel gets to Vancouver?? I want a straight answer.',
+        'hey postage to aus how much n how long',
+      ],
+    ],
+    [
+      'Where is my order / tracking',
+      ['where is my order', 'how do I track my package', "I didn't get a tracking number", 'has my order shipped'],
+      [
+        'Placed an order 3 days ago, have received exactly zero emails since. Is my bikini on a boat? A plane? In the void?',
+        'Good morning, I make an order on Sunday, how I can know where is my package now?',
+        'Where can I find the tracking number for order #TW48211?',
+      ],
+    ],
+    [
+      'Tracking not updating / package delayed',
+      [
+        "tracking hasn't updated in days",
+        'my package is late',
+        'order is stuck in transit',
+        "it's past the delivery date",
+      ],
+      [
+        "My tracking has said 'in transit' in Memphis since last Tuesday. I check every day and nothing changes. I'm leaving for vacation on the 14th and really wanted this suit for it. Is it lost?",
+        "I'm not saying it's lost yet, but the tracking hasn't moved in 5 days. Is that normal?",
+        'tracking been stuck on the same scan for a week 😭😭 is my package ok',
+      ],
+    ],
+    [
+      'Marked delivered but not received',
+      [
+        "it says delivered but I didn't get it",
+        'package missing',
+        'package stolen',
+        'tracking says delivered but nothing here',
+      ],
+      [
+        'tracking sayz deliverd yesterday but theres nothing at my door or in the mailbox',
+        'Your courier says it was delivered at 2:14pm. I was HOME ALL DAY. Nothing came. This is ridiculous.',
+      ],
+    ],
+    [
+      'Change shipping address',
+      [
+        'I need to change my address',
+        'I put the wrong address',
+        'can I ship to a different address',
+        'I moved after ordering',
+      ],
+      [
+        'omg i put my old apartment on the order, can u fix it pls',
+        "Classic me, sent it to my parents' house 200 miles away. Any chance you can reroute it before I have to drive up there?",
+        'Sorry, I make mistake in the address, the number of apartment is 12B not 21B. Can you correct please?',
+      ],
+    ],
+    [
+      'Change size or color on an order',
+      [
+        'can I change the size on my order',
+        'I ordered the wrong size',
+        'change color on my order',
+        'swap an item before it ships',
+      ],
+      [
+        'I just ordered the Malibu top in medium but meant to get small. Can you switch it?',
+        'I placed an order about 20 minutes ago for the halter one-piece in black. Right after I hit buy I saw the olive green and honestly I like it way more. Is there any way to swap the colour before it goes out?',
+        "I don't want to cancel the whole thing, I just clicked the wrong size on the bottoms. Can you make it M instead of L?",
+      ],
+    ],
+    [
+      'Add an item to an existing order',
+      [
+        'can I add something to my order',
+        'forgot to add an item',
+        'combine two orders',
+        'can you ship my two orders together',
+      ],
+      [
+        'forgot to put the matching bottoms in my order 🙈 can you throw them in the same box?',
+        'can i ad a rash gaurd to the order i just placed? dont want to pay shiping twice',
+      ],
+    ],
+    [
+      'Cancel an order',
+      ['I want to cancel my order', 'how do I cancel', 'can I still cancel', 'cancel order ordered by mistake'],
+      [
+        "I need this order killed NOW, I placed it by accident and I'm not paying for something I don't want.",
+        'ordered by mistake like 10 min ago lol pls scrap it',
+        'My cat apparently went shopping on my phone. Can we un-buy the three bikinis she picked?',
+      ],
+    ],
+    [
+      'Cancel a preorder',
+      [
+        'cancel my preorder',
+        "I don't want to wait for the preorder",
+        'remove preorder item from my order',
+        'refund my preorder',
+      ],
+      [
+        "I make preorder for the new print but now I don't want it anymore. Is possible to stop it and get my money?",
+        "I'd like to drop the item that hasn't come out yet from my order but keep the rest.",
+        "I reserved the Palm Cove one-piece back in March thinking it'd be here for my honeymoon. Now the date has slipped past the wedding, so there's no point. Can I pull out and get my money back?",
+      ],
+    ],
+    [
+      'Return policy overview',
+      ["what's your return policy", 'can I return swimwear', 'how long do I have to return', 'do you accept returns'],
+      [
+        "I'm not ready to send anything back yet, I just want to know your rules before I buy in case it doesn't fit.",
+        "what's the deal if stuff doesn't fit? 🤔 thinking of ordering a couple sizes to try",
+        'how many days do i hav to send stuff back?',
+      ],
+    ],
+    [
+      'Hygiene liner and try-on rules',
+      [
+        'I removed the hygiene liner can I still return',
+        'how should I try on swimwear',
+        'why do I have to wear underwear to try it on',
+        'liner came off',
+      ],
+      [
+        "You rejected my return because of a 'liner'?? It's a bathing suit, of course I tried it on. Unbelievable.",
+        'do i have to leave that sticker thing in the bottoms when i try them on',
+      ],
+    ],
+    [
+      'How to start a return',
+      [
+        'how do I return something',
+        'how do I start a return',
+        'where do I get a return label',
+        'how do I send it back',
+      ],
+      [
+        "I've been clicking around your site for 10 minutes trying to figure out how to send something back. Is it a state secret?",
+        'I want give back the blue bikini, it not fit me. What I have to do, step by step please?',
+        "How do I send back a one-piece that didn't work out? Do you give me a label?",
+      ],
+    ],
+    [
+      'Exchanging for a different size or color',
+      [
+        'can I exchange for a different size',
+        'how do exchanges work',
+        'is exchange free',
+        'exchange for another color',
+      ],
+      [
+        "The triangle top fits perfectly but the bottoms are way too big - I got a medium and should've gone small. I'd really like the same print in the smaller size. Can I swap them without paying again?",
+        "I don't want my money back, I want the same suit one size up. How do I do that?",
+        'can i trade for another colour? 💚 the green looks way better in person than the pink',
+      ],
+    ],
+    [
+      'Return shipping cost',
+      [
+        'do I pay for return shipping',
+        'is the return label free',
+        'how much does it cost to return',
+        'why was money taken off my refund',
+      ],
+      [
+        'do i hav to pay for postage to send it back or is it free',
+        "Why am I being charged $6.95 to send back a suit that didn't even fit? That's ridiculous.",
+      ],
+    ],
+    [
+      'When will I get my refund',
+      [
+        'when will I get my refund',
+        'I sent my return but no refund yet',
+        'how long do refunds take',
+        'has my return been received',
+      ],
+      [
+        'sent my return back last week, when do i see my $$',
+        'You received my return 8 days ago. Should I expect the money this year or next?',
+        'I send back the swimsuit two weeks ago, still I not have the money in my account. How many days it takes?',
+      ],
+    ],
+    [
+      'How will I be refunded',
+      [
+        'where will my refund go',
+        'can I get refunded to a different card',
+        'refund for Afterpay order',
+        'refund to gift card',
+      ],
+      [
+        'The card I ordered with has been cancelled since. Can you put the refund on my new one?',
+        "I paid for this order with Afterpay and I've only made the first payment so far. Now I'm sending one of the two items back. What happens to the installments I still owe - do they just stop?",
+        "I don't want store credit, I want it back on my PayPal. Is that how it works?",
+      ],
+    ],
+    [
+      'Return after 30 days',
+      [
+        "it's been more than 30 days can I return",
+        'missed the return window',
+        'return after 30 days',
+        'can I get store credit',
+      ],
+      [
+        'is it too late to send back something i got like 5 weeks ago? 😬 tags still on',
+        'i kno its been over a month but can i still send back the wetsut, never worn',
+      ],
+    ],
+    [
+      'Sale items are final sale',
+      [
+        'can I return a sale item',
+        'is sale final',
+        'can I exchange a sale item',
+        "I bought it on sale and it doesn't fit",
+      ],
+      [
+        "Why can't I send a suit back just because it was discounted? It doesn't fit! That's a terrible policy.",
+        'got the striped one in the clearance, can i still return it or nah',
+        "Oh cool, so 'markdown' means 'stuck with it forever'? Can I at least swap the size?",
+      ],
+    ],
+    [
+      'Returning a gift',
+      [
+        'I received a gift how do I return it',
+        'return without the order number',
+        'exchange a gift',
+        'will the buyer know I returned it',
+      ],
+      [
+        "My aunt send me a swimsuit as present but is too small. I don't have any receipt. Can I return it?",
+        "Someone bought me a bikini from you but I don't love it. Can I send it back without them finding out?",
+        "My boyfriend got me a rash guard for my birthday, which was sweet, but it's a style I'd never wear. I don't want to hurt his feelings by asking him for the order details. Is there a way for me to return it on my own?",
+      ],
+    ],
+    [
+      'Seams and zippers warranty',
+      ['the seam came apart', 'wetsuit zipper broke', 'is there a warranty', 'stitching is coming undone'],
+      [
+        "I'm not asking for a refund, I just want this fixed - the back zip on my wetsuit broke after two months.",
+        'stitching on my one piece is coming apart already 😤 only had it 6 weeks',
+        'the zipper pull snaped off my wetsuit, its like 3 months old, is that coverd',
+      ],
+    ],
+    [
+      'Problem after warranty period',
+      [
+        "it's older than 6 months can you fix it",
+        'warranty ran out',
+        'wetsuit seam tear after a year',
+        'can you repair my wetsuit',
+      ],
+      [
+        "Paid $300 for a wetsuit and the seams are splitting after 9 months. You're telling me that's NOT covered?!",
+        "my suit's like a year old and the seam just went, any chance u can fix it or nah",
+      ],
+    ],
+    [
+      'Swimsuit faded or lost stretch',
+      ['my swimsuit faded', 'color ran after one wash', 'suit went see-through', 'fabric is bagging out'],
+      [
+        "Bought a 'black' swimsuit. After three swims it's now a lovely shade of grey-purple. Is that a feature?",
+        'My swimsuit lose the colour very fast and now is baggy in the bottom. I use only 1 month. What to do?',
+        'My one-piece has gone all saggy and stretched out after a few weeks of wearing it. Is that normal?',
+      ],
+    ],
+    [
+      'Item arrived damaged or defective',
+      ['item arrived damaged', "there's a hole in my swimsuit", 'product is defective', 'zipper broken out of the box'],
+      [
+        "Opened my parcel tonight and the bikini top has a big hole right next to the strap, plus there's a snag on the bottoms. I was so excited for this and it's for a trip on Saturday. What can you do?",
+        "I don't want to mail it back and wait weeks - the top came with a ripped strap straight out of the bag. Can you just send a new one?",
+        "just opened my order and there's a stain on the bottoms 😞 brand new",
+      ],
+    ],
+    [
+      'Received the wrong item',
+      ['I got the wrong item', 'wrong size was sent', 'wrong color in my package', "this isn't what I ordered"],
+      [
+        'i orderd the black halter and got a red bandeau, wrong size too',
+        "I ordered a wetsuit and received a kid's swimsuit. How does that even happen?? Fix it.",
+      ],
+    ],
+    [
+      'Item missing from package',
+      [
+        'an item is missing from my order',
+        'only got part of my order',
+        "my bikini bottom wasn't in the box",
+        'package was incomplete',
+      ],
+      [
+        'box only had the top, no bottoms?? wtf',
+        "Thanks for the beautifully packed bottoms. Shame the top I also paid for didn't make the trip.",
+        'I receive my package but inside is only one item, I order two. Where is the other?',
+      ],
+    ],
+    [
+      'Unhappy customer / complaint',
+      [
+        "I'm very unhappy with my order",
+        'this is terrible service',
+        'I want to make a complaint',
+        "I've been waiting for days for a reply",
+      ],
+      [
+        "I'm really disappointed with how my order has been handled and I want someone who can actually sort it out.",
+        "This is my third message about the same order. First the wrong size showed up, then the swap took three weeks, and now the replacement has a pulled thread. I've shopped with you for years and I'm honestly done being patient.",
+        "I don't want another discount code, I want someone to actually take responsibility for this mess.",
+      ],
+    ],
+    [
+      'Invoice or receipt request',
+      ['can I get an invoice', 'I need a receipt', 'invoice with my company name', 'need a VAT/GST invoice'],
+      [
+        "can i get a bill with my company name on it? 🧾 it's for the lifeguard team",
+        'need a reciept for my order for my expense report, can u send',
+      ],
+    ],
+    [
+      'Talk to a person / contact hours',
+      [
+        'can I talk to a real person',
+        "what's your phone number",
+        'when is your customer service open',
+        'how can I contact you',
+      ],
+      [
+        'Am I talking to a bot? I want a REAL person, right now.',
+        'is there a number i can call? way easier than typing',
+        "Let me guess, you're an AI too? Is there an actual human anywhere in this company?",
+        'In which hours your team is working on the chat? I am in Sydney so for me the time is very different.',
       ],
     ],
     [
@@ -18207,6 +19592,441 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ['蟹蟹要蒸多久鸭', '螃蟹收到了今天吃不完，怎么放'],
     ],
     [
+      '同城当日达',
+      ['今天下单今天能送到吗', '几点前下单当天送', '现在买还来得及今天送吗', '同城多久能送到'],
+      [
+        '现在下单今天还来得及送到吗⏰ 想给女朋友一个惊喜🎁',
+        '今天中午十二点多拍的花今天能送到马，急用',
+        '請問現在下午一點多訂，今天晚上之前送得到嗎？',
+      ],
+    ],
+    [
+      '指定配送时段',
+      ['可以指定几点送吗', '能选送花时间段吗', '想晚上送可以吗', '能准点送到吗'],
+      [
+        '不要白天送，她上班不在家，能安排晚上七八点那会儿送到吗',
+        '想让花在中午午休的时候到🌷可以选个大概时间吗？🙏',
+        '送花能卡个点不 下午三点以后那种',
+      ],
+    ],
+    [
+      '同城配送范围和运费',
+      ['你们送哪些区', '郊区能送吗', '配送费多少钱', '送花要加运费吗'],
+      [
+        '地址在外环外面一点，delivery fee怎么算，还是包邮？',
+        '我人在外地，想给住在县城的奶奶送束花，她家离市区开车大概四十分钟。不知道你们送不送得到那么远，送的话是不是要另外付钱？',
+      ],
+    ],
+    [
+      '指定日期送达',
+      ['可以提前下单指定日子送吗', '下周生日能现在订吗', '最多能提前多久预订', '预订的花会是新鲜的吗'],
+      [
+        '不是今天要，是下周五纪念日那天送，现在能先定吗？会不会提前做好放蔫了',
+        '可以先下單，指定三週後的某一天才送嗎？',
+      ],
+    ],
+    [
+      '情人节提前预订',
+      ['情人节的花什么时候订', '214当天还能送吗', '情人节能指定时段吗', '情人节玫瑰还有货吗'],
+      [
+        '214想给对象整一束，现在订是不是有点早hhh 啥时候订比较稳',
+        '去年情人节当天在你们家下单说约满了，害我空手回家被骂，今年我到底要提前多久订才不会再翻车？',
+        '情人节那天的花💐现在能抢吗？怕到时候没了😭',
+      ],
+    ],
+    [
+      '母亲节提前预订',
+      ['母亲节的康乃馨什么时候订', '母亲节当天能送到吗', '母亲节送外地可以吗', '母亲节花束有哪些'],
+      [
+        "Mother's Day那束carnation礼盒现在可以预约了吗，同城送",
+        '我在深圳上班，我妈在老家。往年母亲节都只是打个电话，今年想寄束花给她，但怕路上耽误了节后才到。一般得提前几天安排才保险？',
+      ],
+    ],
+    [
+      '节日加价说明',
+      ['为什么节日价格这么贵', '情人节加价多少', '提前买能按原价吗', '节日价格会不会再涨'],
+      [
+        '上周看还一百多，怎么快到七夕就涨到两百多了？趁节日宰人是吧',
+        '节前价格咋噌噌往上窜啊，过了节能回落不',
+        '为什么情人节钱后这个花束贵了这么多，是不是标措了',
+      ],
+    ],
+    [
+      '全国冷链鲜切花',
+      ['外地能寄鲜花吗', '寄到外省几天能到', '快递路上花会不会坏', '用什么快递发'],
+      [
+        '我在成都，能寄鲜切花过来吗？路上会不会坏调',
+        '外地的鲜花是走什么物流？要几天到，有没有保温packaging',
+        '人在外縣市，鮮花寄過來要幾天？用什麼方式運送？',
+      ],
+    ],
+    [
+      '偏远地区能否发货',
+      ['新疆能发吗', '西藏可以寄花吗', '哪些地方不发货', '乡镇能送到吗'],
+      [
+        '乌鲁木齐能收到你们的鲜花吗🥲 好多家都不发新疆',
+        '不是送花束，我是想买盆绿萝寄到拉萨，这个能发吗？',
+        '我朋友在呼伦贝尔那边工作，下个月过生日。问了好几家店都说发不了，想问问你们家鲜花能不能寄过去，实在不行的话盆栽可以吗？',
+      ],
+    ],
+    [
+      '绿植盆栽发货方式',
+      ['绿植怎么发货', '盆栽是带盆发吗', '绿植多久发货', '大型绿植能寄吗'],
+      ['买了个龟背竹🪴 大概啥时候发货呀，几天能到？📦', '绿值是带土发还是裸根发？怕路上摔坏了'],
+    ],
+    [
+      '绿植到货缓苗',
+      ['绿植到了要怎么处理', '到货要马上浇水吗', '缓苗要多久', '收到后要换盆吗'],
+      [
+        '刚收到的发材树，要马上换个好看的盆吗？',
+        '今天下午快递到了，一盆橡皮树在箱子里闷了三天。我打算直接摆阳台晒晒太阳，再浇点营养液补一补。这样操作对吗，还是有什么要注意的？',
+      ],
+    ],
+    [
+      '花材缺货同价位替换',
+      ['花没货了会换别的吗', '能保证和图片一样的花吗', '替换花材会通知我吗', '我不想换花怎么办'],
+      [
+        '要是你们那边哪种花没货了，会不会随便换成别的',
+        '配花换了我不介意，但主花红玫瑰千万别换成别的颜色，不是不让换，是换之前能先问我一声吗',
+        '如果花材缺貨，會換成什麼？會先通知我嗎？',
+      ],
+    ],
+    [
+      '实物与图片差异',
+      ['实物跟图片一样吗', '花会比图上少吗', '包装纸颜色能一样吗', '会不会货不对板'],
+      [
+        '图片上那么大那么满，收到跟图差远了，你们是不是拿网图骗人？',
+        '做出来的花和详情页图片会一模一样吗',
+        '实物跟图片会不会有色差？我怕收到的颜色和pic不一样',
+      ],
+    ],
+    [
+      '花束尺寸与枝数',
+      ['这束花多大', '花束有多高', '大号小号有什么区别', '一共有几枝花'],
+      ['小号的是几枝啊🌹 有多高？', '33朵那个抱着会不会跟抱个西瓜似的 有尺寸吗', '大号的花束有多大，一个人保得动吗'],
+    ],
+    [
+      '花语和枝数推荐',
+      ['送女朋友买几枝好', '11朵玫瑰什么意思', '送长辈送什么花', '看望病人送什么花合适'],
+      ['11朵和19朵有什么meaning上的区别吗，第一次送花不太懂', '送給另一半，幾枝玫瑰比較有意義？'],
+    ],
+    [
+      '贺卡留言',
+      ['可以写贺卡吗', '贺卡留言写在哪', '贺卡能写多少字', '贺卡要另外收费吗'],
+      [
+        '下单的时候在备注里写了给闺蜜的生日祝福，结果刚才想起来把她名字写错了一个字。花还没开始做吧？卡片上的字能帮我改一下吗？',
+        '贺咔上的留言在哪里填呀，可以写长一点吗',
+        '可以附一張小卡片嗎？留言要寫在哪裡？',
+      ],
+    ],
+    [
+      '匿名送花',
+      ['能匿名送吗', '不想让对方知道是谁送的', '配送员会说是谁订的吗', '订单上会显示我名字吗'],
+      ['想偷偷送🤫 配送员会说是谁订的吗？', '我不想让她知道是我送的，卡片别写落款，送花的小哥也别报我电话，能做到吗'],
+    ],
+    [
+      '收花人电话打不通',
+      ['收花人电话打不通怎么办', '对方不接电话花怎么处理', '联系不上收花人会退回吗', '收花人关机了'],
+      [
+        '如果送的时候她电话一直没人接怎么办',
+        '配送员说打不通收花人电话，那你们倒是打给我啊！我手机一直开着一个电话都没接到',
+        '她手机老静音 到时候骑手联系不上咋整',
+        '我给外婆订了花，她耳朵不太好，手机经常听不见响。我担心送花的人到了楼下打不通电话就直接走了。这种情况你们会怎么处理？',
+      ],
+    ],
+    [
+      '收花人不在家',
+      ['收花人不在家可以放门口吗', '能放公司前台吗', '可以放快递柜吗', '收花人临时出门了'],
+      ['收花人白天不在，可以放丰巢吗？或者让物业代收ok吗', '收花人那天可能不在家，可以請管理員代收嗎？'],
+    ],
+    [
+      '配送照片确认',
+      ['送之前能拍照给我看吗', '怎么知道花送到了', '能发签收照片吗', '可以看实物图吗'],
+      [
+        '我人在国外，这次是托你们给国内的女朋友送生日花。我没法亲眼看到，心里总是不太踏实。做好以后和送到的时候能不能都拍张照片给我？',
+        '做好之后可以先拍个照给我瞅瞅嘛📸想确认一下效果',
+        '我不是信不过你们，就是想要张签收的照片，证明她真拿到了',
+      ],
+    ],
+    [
+      '查配送进度',
+      ['我的花送到哪了', '怎么还没送到', '能给配送员电话吗', '物流怎么查不到'],
+      [
+        '冷链那单发了没 物流咋一直不动',
+        '帮我查下定单送到哪里了，怎么没看到配送员电话',
+        '下单五个小时了订单页还是啥都没有，花到底出没出门？能不能给句准话',
+      ],
+    ],
+    [
+      '配送超时',
+      ['超过约定时间还没送到', '送晚了怎么办', '迟到了有补偿吗', '说好上午送现在还没到'],
+      [
+        '说好12点到15点送，现在都快四点了人影都没有！客人都在等着呢',
+        '今天是我爸妈结婚三十周年，我特意选了晚上六点到九点的时段，想让花在晚饭时送到。现在已经九点二十了，他们打电话问我是不是忘了订。麻烦赶紧看看骑手在哪',
+        '超时一个小时了😤😤 花呢？？',
+      ],
+    ],
+    [
+      '花到了蔫了',
+      ['花到了是蔫的', '花头垂下来了', '收到花不新鲜', '花瓣发黑了'],
+      [
+        '刚签收的花，好几朵都耷拉着脑袋，怎么处理',
+        '花到了跟放了一个礼拜似的，叶子都干了，这就是你们说的鲜花？',
+        '玫瑰刚到就软塌塌的，一点都不fresh，要拍什么照片给你们？',
+      ],
+    ],
+    [
+      '花折了/压坏了',
+      ['花茎折断了', '花被压坏了', '盒子都压扁了', '花盆摔碎了'],
+      [
+        '快递把箱子压扁了，里面的百和都压烂了，怎么办',
+        '收到的时候外箱一个角都瘪了，我当时没在意就签了。拆开发现好几枝洋桔梗的头都掉了，花瓣也皱巴巴的。现在刚过半小时，能处理吗？',
+      ],
+    ],
+    [
+      '超过2小时反馈质量问题',
+      ['昨天收的今天才发现坏了', '超过两个小时还能处理吗', '花才放两天就谢了', '当时没拍照怎么办'],
+      [
+        '花不是刚到就坏的，是昨天收的今天早上发现好几朵蔫了，这种还能给补一束吗',
+        '凭什么超过两小时就不管了？我下班回家才拆开，难道要我请假在家守着快递？',
+        '前天收的花今天就垂头了 还能找你们不',
+      ],
+    ],
+    [
+      '送错花/与订单不符',
+      ['送来的花不是我订的', '颜色送错了', '少了几枝花', '送错地址了'],
+      [
+        '我订的是粉玫瑰，送来的是一束向日葵',
+        '卡片上的名字都不是我写的！你们是不是把别人的花送我这了',
+        '收到的花跟我訂的不一樣，少了好幾枝，怎麼處理？',
+      ],
+    ],
+    [
+      '绿植黄叶',
+      ['绿植叶子发黄了', '发财树黄叶怎么办', '买回来没几天就黄叶', '叶尖发黄发干'],
+      [
+        '我每天早上都给这盆富贵竹浇点水，想着勤快点它能长得好。结果这几天叶子一大片一大片地发黄，盆里的土摸着一直是湿的。是不是哪里搞错了？',
+        '叶子发皇了是怎么回事，是不是缺肥了',
+      ],
+    ],
+    [
+      '绿植掉叶',
+      ['绿植一直掉叶子', '琴叶榕掉叶了', '碰一下叶子就掉', '掉叶是不是快死了'],
+      [
+        '琴葉榕到家後一直掉葉子，是不是快不行了？',
+        '我的垂叶榕天天掉叶子🍂🍂地上一片，救救孩子😭',
+        '把植物从客厅move到卧室之后就开始掉叶子，怎么回事',
+      ],
+    ],
+    [
+      '绿植包活保障',
+      ['绿植包活吗', '养死了能补发吗', '保活期多久', '绿植枯了怎么处理'],
+      [
+        '你们家盆栽包活吗',
+        '我不是没浇水，是真的正常养着，收到第五天就整盆枯了，这个能给补吗',
+        '绿植有没有guarantee？万一寄到没几天就挂了怎么办',
+      ],
+    ],
+    [
+      '绿植日常养护',
+      ['多久浇一次水', '绿植要晒太阳吗', '需要施肥吗', '办公室没窗能养吗'],
+      [
+        '我不是问鲜花，是问那盆散尾葵，平时多久浇一次水？要不要施肥',
+        '植物小白求问 平时咋养 浇水频率大概多少',
+        '有没有daily care的tips，夏天和冬天浇水一样吗',
+      ],
+    ],
+    [
+      '鲜花保鲜方法',
+      ['鲜花怎么养能久一点', '花要每天换水吗', '收到花束要拆包装吗', '保鲜剂怎么用'],
+      ['花到啦🥰 要直接插瓶子里吗还是要处理一下？', '花茎要减一下再插瓶吗？水放多少合适'],
+    ],
+    [
+      '鲜花能放多久',
+      ['花能放几天', '玫瑰能开多久', '哪种花放得最久', '百合多久开'],
+      ['玫瑰一般能撑几天啊 想放久点选啥花', '繡球花買回去大概能放多久？'],
+    ],
+    [
+      '每周一花订阅介绍',
+      ['每周一花是什么', '订阅怎么收费', '每周送什么花', '订阅全国都能送吗'],
+      [
+        '每周一花是怎么个送法？',
+        '想给办公室订个weekly的花，月卡季卡有什么区别',
+        '最近搬了新家，想每周家里都有一束新鲜的花。看到你们有订阅，但不太清楚每次送什么、多久送一次，买年卡会不会比较便宜？',
+        '听说有每周送花的那种🌼 一个月送几次呀？💰',
+      ],
+    ],
+    [
+      '订阅暂停',
+      ['每周一花能暂停吗', '出差这周不想收', '暂停后怎么恢复', '暂停了次数会少吗'],
+      ['不是要退订，就是春节回老家三周，那几期能先不送吗，次数别给我扣了', '季卡能暂定几周吗，我要出国一段时间'],
+    ],
+    [
+      '订阅改地址',
+      ['订阅能改收货地址吗', '搬家了怎么改地址', '这一期想送到公司', '改地址要多久生效'],
+      [
+        '我搬家了，订阅的花以后送到新地址',
+        '下周那一期想送到我妈家🏠 只改这一次可以吗？',
+        '我的週花訂閱想換收件地址，要怎麼改？',
+      ],
+    ],
+    [
+      '订阅退订退款',
+      ['订阅能退吗', '不想继续订了', '剩下的次数怎么退', '订阅退款扣钱吗'],
+      [
+        '年卡送了几次了，现在不想要了能退吗',
+        '季卡送了三次就按原价扣？那我还剩多少钱？这算法也太坑了',
+        '月卡不想续了 中途退掉钱咋算',
+      ],
+    ],
+    [
+      '修改收花地址或时间',
+      ['下单后能改地址吗', '想换个配送时间', '电话填错了', '改到明天送可以吗'],
+      [
+        '原本订的是明天上午送到她公司，刚刚得知她明天请假了。能不能改成后天，或者直接改送她家？她家地址我马上发你',
+        '时段想从上午改成晚上18-21，还来得及change吗',
+      ],
+    ],
+    [
+      '取消订单',
+      ['订单怎么取消', '不想要了能退吗', '付款后能取消吗', '取消要扣钱吗'],
+      ['不是花有问题，是我们分手了……还没做的话能直接退掉吗', '下错单了😅还没开始做吧？能全额退吗'],
+    ],
+    [
+      '鲜花不支持七天无理由',
+      ['能七天无理由退货吗', '收到不喜欢可以退吗', '鲜花能退吗', '为什么不能无理由退'],
+      [
+        '收到花觉得颜色不太喜欢，可以退吗',
+        '七天无理由是平台规定吧？凭什么你们花不能退？',
+        '花收到了但不太喜歡，可以七天無理由退貨嗎？',
+      ],
+    ],
+    [
+      '绿植退货',
+      ['绿植可以退吗', '盆栽收到不喜欢能退吗', '绿植退货怎么寄', '花盆不喜欢能换吗'],
+      [
+        '买的盆栽摆家里不合试，能退吗',
+        '植物没问题长得挺好，不是质量原因，就是放客厅太占地方了，可以退吗',
+        '绿植拍大了 能退不 盆没动过',
+      ],
+    ],
+    [
+      '退货运费谁承担',
+      ['退货运费谁出', '质量问题要我付运费吗', '有运费险吗', '运费能报销吗'],
+      [
+        '发错货寄回去的运费谁出',
+        '你们发错了还要我自己掏运费寄回去？',
+        '退回去的快递费我先付了，receipt截图发你们？能报多少',
+      ],
+    ],
+    [
+      '退款到账时间',
+      ['退款多久到账', '钱什么时候退回来', '退款怎么还没到', '退款审核要多久'],
+      [
+        '申请退款两天了钱还没到，是不是哪里出问提了',
+        '退款啥时候到啊 等着用钱',
+        '不是问退不退，我已经申请了，是问钱啥时候能回到账上',
+      ],
+    ],
+    [
+      '退款方式',
+      ['退款退到哪里', '能退到别的账户吗', '用花呗付的怎么退', '优惠券能退回吗'],
+      ['不要退回白条额度，直接退钱到我银行卡行不行', '之前用花唄付的，退款會退到哪裡？'],
+    ],
+    [
+      '部分退款/补偿',
+      ['能不能退一部分钱', '不想补发能直接退款吗', '补偿怎么算', '花少了几枝怎么赔'],
+      [
+        '花整体还行，就是其中几枝玫瑰外圈花瓣发黑了。今天晚上就要用，重新送也来不及。能不能按坏掉的那几枝退一部分钱？',
+        '不用再送一束了，太折腾，就按坏的那几枝给点补偿吧',
+      ],
+    ],
+    [
+      '优惠券与活动',
+      ['有优惠券吗', '现在有什么活动', '满减怎么用', '新客有优惠吗'],
+      ['第一次来买🥺有没有新人券呀', '有券没 满多少减多少 能跟平台红包叠不'],
+    ],
+    [
+      '价保/降价补差',
+      ['刚买就降价了', '能补差价吗', '有价保吗', '我买贵了'],
+      [
+        '我前天买的，今天同款便宜了二十，能退差价吗',
+        '昨天刚下单今天就降价，把老客当韭菜割？差价给不给退',
+        '下单后降价了有价宝吗',
+      ],
+    ],
+    [
+      '付款方式',
+      ['能用花呗吗', '可以分期吗', '京东白条能用吗', '可以找人代付吗'],
+      ['可以用微信pay吗？或者让我男朋友帮我付', '可以用信用卡付款嗎？能分期嗎？'],
+    ],
+    [
+      '有没有货',
+      ['这款还有货吗', '明天的还能订吗', '为什么选不了日期', '显示售罄了还能买吗'],
+      [
+        '这款周六下午还有吗，页面时段是灰的',
+        '这束蓝色绣球还有吗💙 下周三要',
+        '这款明天的选不了，是没活了吗',
+        '我不是要别的款，就要这个款，下周六这天还约得上吗',
+      ],
+    ],
+    [
+      '开发票',
+      ['能开发票吗', '发票怎么开', '发票什么时候给', '发票内容能写什么'],
+      [
+        '能开发票吗，公司报销用',
+        '上周在你们家给客户订了一束花，财务说要发票才能报。我还没点确认收货，现在是要先确认收货才能开吗？电子的就行',
+        '票能开不 电子的 抬头税号发你就行？',
+      ],
+    ],
+    [
+      '增值税专用发票',
+      ['能开专票吗', '公司要增值税专用发票', '专票要提供什么', '纸质发票能寄吗'],
+      ['不要普票，要能抵扣进项的那种，你们能开吗', '公司要专票，需要提供哪些info？'],
+    ],
+    [
+      '发票开错重开',
+      ['发票抬头开错了', '税号写错了能改吗', '发票能重开吗', '个人发票能换成公司吗'],
+      [
+        '发票抬头开错了，少了个字，能重开吗',
+        '税号我明明写对了，发票上怎么是错的？报销被退回来了，赶紧给我重开',
+        '發票的公司名稱打錯了，可以幫我重新開一張嗎？',
+      ],
+    ],
+    [
+      '企业订花',
+      ['公司想长期订花', '企业能对公转账吗', '前台花可以每周换吗', '批量订花有折扣吗'],
+      [
+        '我们公司想长期订前台的花，有企业合作吗',
+        '我是公司行政，三八节想给全公司八十多个女同事每人送一小束花。预算有限，想问问这种大批量有没有折扣，能不能对公付款？',
+        '公司每周的meeting room想放桌花，能月结吗，有没有discount',
+      ],
+    ],
+    [
+      '开业花篮',
+      ['开业花篮有吗', '花篮有多高', '花篮要提前几天订', '花篮能写条幅吗'],
+      ['兄弟新店后天开张 送个花篮撑撑场面 有多高的', '開業花籃有幾種尺寸？明天早上九點開業來得及嗎？'],
+    ],
+    [
+      '投诉处理',
+      ['我要投诉', '配送员态度太差', '你们服务太差了', '花送得一塌糊涂'],
+      [
+        '你们配送员态度太差了，把花往门口一扔就走，还跟我家老人吵起来，我要投诉',
+        '这是我第二次在你们家买花了，这次体验真的很糟糕。花送晚了不说，包装也是皱的，贺卡上的字还写错了。我希望有个负责人出来给个说法',
+        '服了 你们家这服务我要投诉 找个管事的来',
+      ],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '我要找真人', '有人在吗', '客服几点上班'],
+      [
+        '转人工',
+        '别老让机器人回复了行不行，我要跟真人说话',
+        '有真人客服吗🙋‍♀️ 机器人答非所问',
+        '能不能转人攻，有问题要问',
+      ],
+    ],
+    [
       '发货时间',
       ['什么时候发货', '今天下单今天能发吗', '几天能发货啊', '下单多久发出'],
       ['今天下午三点拍的面霜 今天能寄出去吗', '請問今天下單大概什麼時候會寄出'],
@@ -18996,6 +20816,436 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       '转人工客服',
       ['转人工', '我要找真人客服', '有没有电话', '机器人听不懂'],
       ['别让机器人回我了，找个活人来！！', '你是机器人吗？我想跟真人说', '有没有real person在线？你们晚上几点下班？'],
+    ],
+    [
+      '20寸能不能登机',
+      ['20寸的能带上飞机吗', '登机箱多大能上飞机', '20寸算登机尺寸吗', '这款能随身带上飞机吗'],
+      [
+        '你们家20寸的那个箱子可以直接拎上飞机吗，不想托运',
+        '下周飞成都✈️ 20的能直接带进客舱不用托运吧？🙏',
+        '20存的箱子能等机吗，怕到时候在安检口被拦下来让我去拖运',
+      ],
+    ],
+    [
+      '各航空公司登机尺寸',
+      ['春秋航空能带20寸吗', '国际航班登机箱尺寸是多少', '各航空公司登机箱要求一样吗', '坐廉航随身行李有什么限制'],
+      [
+        '坐春秋的话你们那个carry on size够不够？听说他们check得特别严',
+        '我这个月要坐两趟飞机，一趟国航去北京，另一趟是亚航飞吉隆坡。朋友说不同航空公司对随身带的箱子要求不一样，有的特别抠。想问下大概都是什么标准，我好决定买哪个。',
+        '請問國際航班跟國內航班對隨身行李的大小要求差多少？我常飛日本',
+      ],
+    ],
+    [
+      '按出行天数选尺寸',
+      ['出差3天买多大的', '一家人出去玩一周选几寸', '24寸和28寸选哪个', '留学用买多大的箱子'],
+      [
+        '俩人出去浪十天 合用一个 整多大的才塞得下啊',
+        '孩子九月份去英国读研，要带一年的东西过去，衣服被子什么的一大堆。不知道买一个大的够不够，还是得配一大一小。麻烦给个建议。',
+      ],
+    ],
+    [
+      '24/28寸托运限重和尺寸',
+      ['28寸能托运吗会不会超尺寸', '24寸装满大概多重', '托运行李限重多少', '28寸超不超国际航班标准'],
+      [
+        '28寸的能托运吗，会不会超出航空公司的规定',
+        '飞美国checked baggage每件限多少公斤？28的装满会不会overweight',
+        '24村的外尺寸是多少，拖运有没有问提',
+      ],
+    ],
+    [
+      '箱子自重',
+      ['20寸箱子本身多重', '这个箱子重不重', '28寸空箱几公斤', '有没有轻一点的款'],
+      [
+        '这个箱子空着有多重',
+        '空箱就很沉的话我可扛不动😂 24寸本身几斤啊',
+        '想知道20吋空箱本身多重，我坐廉航額度很少，怕箱子就占掉一半',
+      ],
+    ],
+    [
+      'PC外壳材质说明',
+      ['外壳是什么材质的', 'PC和ABS有什么区别', '这个箱子耐摔吗', '是纯PC还是ABS+PC'],
+      [
+        '外壳是pure PC吗？还是ABS mix的那种，quality到底怎么样',
+        '不是问颜色哈，是想知道箱壳用的什么料，结不结实',
+        '这壳子摸着挺薄的 到底啥料子啊 经摔不',
+      ],
+    ],
+    [
+      '拉链款和铝框款区别',
+      ['铝框和拉链款哪个好', '拉链的会不会被划开', '铝框款有什么优点', '拉链款能扩容吗'],
+      [
+        '我看你们有两种箱子，一种带金属边框的，一种普通的，价格差了两百多块。我一年大概出差十几次，基本都要托运，箱子里偶尔有贵重东西。想问下这两种到底差在哪，值不值多花这个钱。',
+        '经常出差要托运，选aluminum frame还是zipper的？纠结ing',
+      ],
+    ],
+    [
+      '扩容层使用',
+      ['扩容层在哪里', '扩容后还能登机吗', '扩容能多装多少', '怎么打开扩容拉链'],
+      [
+        '箱子腰上那一圈拉链拉开是干嘛用的🤔',
+        '去的时候东西不多，但是回来肯定要买一堆特产。听说有的箱子可以撑大一点，你们这个20寸的能吗？撑开以后还能带上飞机吗？',
+        '扩绒层拉开能多装多少啊',
+      ],
+    ],
+    [
+      '万向轮说明',
+      ['轮子静音吗', '是不是万向轮', '轮子能拆吗', '走石子路轮子会不会坏'],
+      ['住的酒店走廊是大理石地🙃 半夜回去轮子会不会轰隆隆吵到别人', '輪子可以自己拆下來換嗎？怕用久了磨壞'],
+    ],
+    [
+      'TSA海关锁是什么',
+      ['TSA锁是什么意思', '去美国要TSA锁吗', '海关锁有什么用', '所有款都带TSA锁吗'],
+      [
+        '详情页写的TSA lock是啥意思啊，去美国一定要有这个吗',
+        '我不是问密码怎么改，就想知道那个带红色小菱形的锁到底有什么特别的',
+        '海关锁是个啥玩意儿 有啥用 小白求科普',
+      ],
+    ],
+    [
+      '电脑包能装多大电脑',
+      ['能放16寸笔记本吗', '电脑包适合多大的电脑', '游戏本放得下吗', '电脑仓有没有防震'],
+      [
+        '双肩包能放下16寸的笔记本吗',
+        '我的laptop是17.3的游戏本，挺厚的，你们那个backpack塞得进去吗',
+        '电脑包能装15.6村的笔计本不',
+      ],
+    ],
+    [
+      '双肩包登机和拉杆箱搭配',
+      ['双肩包能当随身物品带上飞机吗', '背包能套在拉杆箱上吗', '背包和登机箱能一起带吗', '背包有行李箱固定带吗'],
+      [
+        '不是单独背着走哈，我是想问这个包能不能架在行李箱上一起推',
+        '一个登机箱再背一个双肩包，上飞机会不会让我去托运一个😰',
+      ],
+    ],
+    [
+      '旅行收纳套装',
+      ['收纳袋一套有几个', '收纳袋能放进20寸箱子吗', '收纳袋防水吗', '压缩袋需要抽气吗'],
+      [
+        '每次出门箱子里都乱成一锅粥，袜子找不到，鞋跟衣服混在一起。看到你们有卖那种一套的分装袋，想问下是几个装的，放24寸箱子合不合适，洗漱的那个会不会漏水。',
+        '那个压缩袋要不要配抽气泵啊 我懒得折腾',
+      ],
+    ],
+    [
+      '颜色色差',
+      ['实物和图片颜色一样吗', '收到的颜色跟图片不一样', '有色差吗', '这个颜色偏不偏'],
+      [
+        '收到的颜色跟图片上差太多了吧！图上是雾霾蓝，到手跟灰色一样，这不是货不对板？',
+        '实物怎么比图片深这么多😅 是我手机屏幕的问题还是你们修图了',
+        '收到的粉色好像比照片暗一點，這算正常嗎？',
+      ],
+    ],
+    [
+      '刻字定制',
+      ['可以刻名字吗', '刻字怎么收费', '定制刻字要多久', '刻字能刻英文吗'],
+      [
+        '想刻我老婆的英文名加纪念日，最多能刻几个characters？要另外加钱吗',
+        '下个月是我爸六十大寿，想送他一个箱子，他每年都要出去旅游几次。想在上面刻个“福寿安康”之类的字，不知道你们能不能做，要多长时间能收到。',
+      ],
+    ],
+    [
+      '库存和到货',
+      ['这个颜色还有货吗', '什么时候补货', '显示有货是真的有吗', '缺货能预订吗'],
+      [
+        '深绿色24寸什么时候有货',
+        '这个颜色显示却货，啥时候补啊',
+        '不是要预定那种，我要马上能发的，奶白色20寸现在手上有吗',
+      ],
+    ],
+    [
+      '优惠和活动',
+      ['有优惠券吗', '现在有什么活动', '能便宜点吗', '买两个有优惠吗'],
+      ['有券不 便宜点呗老板', '别家同款便宜五十，你们就不能少点？客服改个价都不行？'],
+    ],
+    [
+      '降价补差价',
+      ['刚买就降价了能补差价吗', '有价保吗', '买贵了怎么办', '活动价能退差价吗'],
+      [
+        '我上周刚买的今天就降了60，你们这不是坑老客户吗？多出来的钱退不退？',
+        '我10号下的单，箱子昨天刚到，今天打开店铺一看同一款同一个颜色便宜了四十多。东西挺满意的不想退，但心里总有点不舒服。多出来的这部分能给我补回来吗？',
+        '昨天直播间价格比我买的时候低，能price match一下吗',
+      ],
+    ],
+    [
+      '以旧换新活动',
+      ['以旧换新怎么参加', '旧箱子能抵多少钱', '其他牌子的旧箱子可以吗', '旧箱子要寄回去吗'],
+      ['舊行李箱不是你們家的牌子，也可以折抵嗎？', '旧箱子轮子都掉了一个🤣 这种破烂也能拿来换吗'],
+    ],
+    [
+      '付款方式和分期',
+      ['可以分期吗', '能用花呗吗', '京东白条能用吗', '信用卡可以付吗'],
+      ['京東這邊可以用白條付款嗎？', '可以用化呗分三期吗，有没有手续费', '能刷credit card吗？分期要不要付interest'],
+    ],
+    [
+      '顺丰包邮',
+      ['发什么快递', '包邮吗', '能发顺丰吗', '偏远地区包邮吗'],
+      ['我不是问几天到，是想问寄到新疆要不要补邮费', '可以寄香港嗎？運費怎麼算'],
+    ],
+    [
+      '多久发货',
+      ['什么时候发货', '今天能发吗', '下单多久发出', '定制款多久发'],
+      [
+        '我平时下午三四点下单比较多，上次在别家买东西拖了好几天才寄。想问下你们这边一般付款后多久能出库，今天下午五点左右拍的话明天能走吗？',
+        '现在拍 今儿能走不',
+        '双十一拍的都三天了还没出库，大促就可以随便拖吗？',
+      ],
+    ],
+    [
+      '几天能到',
+      ['发到上海几天到', '多久能收到', '周末能送吗', '下周出差来得及吗'],
+      [
+        '顺丰的话从你们那到上海要几天',
+        '我大后天一早的飞机去三亚，家里那个旧箱子拉杆坏了才想起来买新的。现在下单来得及吗？能不能帮我快点弄，实在不行加钱走特快也行。',
+        '周末快递送不送啊😭 周一就要出门了',
+      ],
+    ],
+    [
+      '物流不更新',
+      ['物流怎么一直不动', '快递好几天没更新了', '显示签收但没收到', '帮我查下快递到哪了'],
+      [
+        '物流三天了一动不动！你们到底寄没寄？别拿个假单号糊弄人',
+        '我的快第怎么一直停在中转站，两天没动静了',
+        '单号查了n遍 还在那个网点趴着 咋回事啊',
+      ],
+    ],
+    [
+      '收货时箱子有损坏',
+      ['收到箱子就有凹陷', '快递送来外壳裂了', '开箱发现轮子坏了', '收货就有划痕'],
+      [
+        '刚拆开箱子角就裂了一条缝！新买的就这质量？',
+        '今天中午签收的，快递小哥放门口我也没当场看。晚上拆开发现纸箱被压扁了，里面拉杆箱侧面有个明显的坑，还有一道裂纹。这种能换吗？',
+        '剛收到就發現輪子斷了一個，外箱也破了，怎麼處理？',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址填错了能改吗', '怎么改收货地址', '发货了还能改地址吗', '想寄到公司'],
+      [
+        '地址填错了，能帮我改一下吗，应该还没寄吧',
+        '收获地址要改成公司的，刚才填成老家了',
+        '不用退单，就是寄的地方换一下，我人临时在杭州',
+      ],
+    ],
+    [
+      '修改颜色或尺寸',
+      ['拍错颜色了能改吗', '想把20寸改成24寸', '下单后能换款吗', '能不能换个颜色发'],
+      ['不是不要了，是想把黑色换成白色，还没发货吧', '手滑点成了粉色😂 我要的是薄荷绿 能帮我改下吗'],
+    ],
+    [
+      '取消订单',
+      ['不想要了怎么取消', '能取消订单吗', '刚拍的可以退吗', '已发货还能取消吗'],
+      [
+        '刚拍那个不想要了 咋退钱啊 应该还没发吧',
+        '家里人已经给买了 俺这单不要了 咋撤回',
+        '不是要换颜色，是整单都不要了，已经发出来了还能退吗',
+      ],
+    ],
+    [
+      '7天无理由退换条件',
+      ['支持7天无理由吗', '不喜欢能退吗', '退货有什么要求', '吊牌剪了还能退吗'],
+      ['吊牌已經剪了，還能七天無理由退嗎？', '保护膜撕了一半还能return吗？箱子其实没用过'],
+    ],
+    [
+      '用过了能不能退',
+      ['出门用了一次还能退吗', '保护膜撕了能退吗', '推了几下能退吗', '用过觉得不好用能退吗'],
+      [
+        '上周出差用了一次，拖了几天感觉有点大不太顺手，主要还是不喜欢。这种出过门的还能退吗？我保证没坏也没脏。',
+        '没有拖出门啊，就在家里客厅推了两圈看看顺不顺，这样还算新的吧？还能退不',
+        '用了一次就退不了？那我怎么知道它好不好用？你们这规矩太霸道了',
+      ],
+    ],
+    [
+      '刻字定制不退换',
+      ['刻字的能退吗', '定制的不喜欢能换吗', '刻错字了怎么办', '定制款有质量问题怎么办'],
+      ['刻了字的還能退嗎？', '定制的把我名字可错了，一个字都不对，怎么办'],
+    ],
+    [
+      '退货运费谁承担',
+      ['退货运费谁出', '退回去要自己付邮费吗', '有运费险吗', '质量问题退货运费怎么算'],
+      [
+        '退货寄回去的快递费要我掏吗',
+        '质量问题退货的话shipping fee你们包吗？我买了运费险的',
+        '不喜欢想退 寄回去邮费得自己出呗？',
+      ],
+    ],
+    [
+      '退货怎么操作',
+      ['怎么退货', '退货地址是多少', '退货要怎么寄', '可以上门取件吗'],
+      ['第一次退东西🥲 操作步骤是啥，要自己跑快递点吗', '退貨要寄到哪個地址？可以叫人上門來取嗎'],
+    ],
+    [
+      '退款多久到账',
+      ['退款多久到账', '退货寄回去了什么时候退款', '怎么还没收到退款', '仓库签收了多久退'],
+      ['箱子寄回去以后钱多久能到账', '退宽什么时候能到我银行卡啊'],
+    ],
+    [
+      '退款退到哪里',
+      ['钱退到哪里', '花呗付的怎么退', '白条分期退款怎么算', '可以退到别的卡上吗'],
+      [
+        '用花呗付的，退钱退到哪',
+        '不要退回白条了，直接打到我银行卡上行不行',
+        '我是分期付的，refund以后那几期的手续费怎么算',
+      ],
+    ],
+    [
+      '换货流程',
+      ['能换个颜色吗', '想换大一号的', '换货怎么弄', '换货要多久'],
+      [
+        '收到的觉得有点小，想换个大一号的怎么操作',
+        '收到的是我自己选的灰色，但放家里一看跟我的风格完全不搭。箱子一直没拆膜，吊牌也都在。能换成白色吗，换的话要多久能收到新的？',
+        '想换个色 寄回去了多久给我发新的啊',
+      ],
+    ],
+    [
+      '发错货或少发',
+      ['发错颜色了', '收到的尺寸不对', '少了收纳袋', '赠品没收到'],
+      [
+        '我买的24寸给我发个20寸来？你们仓库看都不看的吗',
+        '说好的送收纳袋呢？包裹翻了个底朝天都没有，你们是不是又忘了',
+        '打开一看颜色不对😳 我拍的是黑色 来的是酒红',
+      ],
+    ],
+    [
+      '5年保修范围',
+      ['保修多久', '保修包括什么', '过了一年坏了还保吗', '终身保修吗'],
+      ['拉桿用了兩年有點鬆，這在保固範圍內嗎？', '你们说的5 year warranty，轮子和拉链都包括吗'],
+    ],
+    [
+      '保修怎么申请',
+      ['坏了怎么保修', '保修要发票吗', '不是在你家买的能修吗', '保修要寄回去吗'],
+      [
+        '要修的话需要发票吗，还是有订单就行',
+        '我不是要退货，就想把箱子拿去保修，流程是怎样的',
+        '保秀要怎么申请啊，要把箱子寄回去吗',
+      ],
+    ],
+    [
+      '万向轮坏了',
+      ['轮子坏了怎么办', '万向轮掉了一个', '轮子转不动了', '轮子裂了能换吗'],
+      [
+        '才用了半年轮子就掉了！这质量还敢吹静音耐用？',
+        '轮子碎了一个😭 现在一推就歪 能给我寄个新的吗',
+        '轱辘掉了一个 咋整 能自己装不',
+      ],
+    ],
+    [
+      '拉杆卡住拉不出来',
+      ['拉杆拉不出来了', '拉杆卡住缩不回去', '拉杆按钮按不动', '拉杆一节出来一节不出'],
+      [
+        '拉手拽到一半死活不动了！按钮按烂了也没用，明天就要出差，你们这箱子才用几次啊',
+        '昨天从机场回来，拉杆收回去以后就再也拉不出来了。我使劲拔了几下，怕把它弄坏又不敢太用力。明天还要出门，有什么办法吗？',
+        '拉感卡死了，按键按下去没返映',
+      ],
+    ],
+    [
+      '密码锁忘记密码',
+      ['密码忘了打不开', '密码锁忘记密码怎么办', '箱子锁住了打不开', '能帮我解锁吗'],
+      [
+        '不是锁坏了，是我自己改过的那串数字想不起来了，现在打不开',
+        '完蛋🤦‍♀️ 箱子的密码是啥我完全不记得了 里面还有护照',
+        '我忘記自己設的號碼了，你們可以幫我查嗎？',
+      ],
+    ],
+    [
+      '密码锁设置和重置',
+      ['初始密码是多少', '怎么改密码', '密码怎么重置', '改了密码打不开了'],
+      ['新箱子默认密码是多少，怎么改成我自己的', '三位数的code怎么reset？说明书看不懂'],
+    ],
+    [
+      'TSA锁被海关打开或损坏',
+      ['海关把锁打开了', '过安检锁被撬了', 'TSA锁坏了锁不上', '托运后锁打不开了'],
+      [
+        '刚从洛杉矶回来，打开箱子发现里面有张纸，说行李被检查过了。现在锁好像有点松，拨密码也不太灵。是海关把它弄坏了吗？',
+        '美国海关开了我的箱子 锁现在扣不上了 能给换个不',
+        '不是我忘了密码哦，是出境被安检开过以后锁就关不上了',
+      ],
+    ],
+    [
+      '外壳划痕',
+      ['用了几次全是划痕', '外壳划花了保修吗', '划痕能处理掉吗', '怎么防止刮花'],
+      [
+        '上个月第一次带新箱子出国，回来一看正面全是一道一道的印子，白色的特别明显。我知道托运难免磕碰，但还是挺心疼的。这种能给修一下吗，或者有什么办法让它看着好点？',
+        '托运一次就花成这样，你们这壳子是纸糊的吧？一道一道的',
+        '心疼死了😢 新箱子第一次出门就被刮了好几道 有啥办法弄淡点吗',
+      ],
+    ],
+    [
+      '外壳凹陷变形',
+      ['箱子被压凹了', '外壳瘪进去一块', '凹陷能恢复吗', '箱子变形了合不上'],
+      [
+        '箱子被压出一个坑，还能恢服原样吗',
+        '外壳摁进去一块，凹线了怎么修复',
+        '箱子側面被壓凹了一塊，可以自己弄回來嗎？',
+      ],
+    ],
+    [
+      '托运中损坏',
+      ['托运被摔坏了', '飞机托运后轮子断了', '外壳托运摔裂了', '托运坏了找谁赔'],
+      [
+        '这次坐南航，下飞机在转盘上拿到箱子，发现拉杆被弄弯了，一个轮子也没了。当时赶时间就直接走了。现在该找航空公司还是找你们？',
+        '飞机托运之后箱子裂了，airline那边要怎么claim？',
+        '航空公司把我箱子摔成这样，在机场就该找他们赔是吧？气死我了',
+      ],
+    ],
+    [
+      '人为损坏维修收费',
+      ['人为损坏修要多少钱', '超过保修期修多少钱', '自己摔坏的能修吗', '换个拉杆多少钱'],
+      [
+        '我自己不小心摔坏了拉杆，修要多少钱',
+        '知道不是质量问题，是我自己从楼梯上拖下来弄坏的，换个锁要付多少钱？',
+        '保修过了 换俩轮子大概得花多少米',
+      ],
+    ],
+    [
+      '拉链坏了',
+      ['拉链拉不动', '拉链头掉了', '拉链开线了', '拉链合不上'],
+      [
+        '不是拉头的问题，是链齿那里裂开了一截，怎么拉都合不上',
+        '拉链拉到一半卡住了😤 越拉越紧',
+        '拉练开线了，齿也和不上',
+      ],
+    ],
+    [
+      '投诉处理',
+      ['我要投诉', '你们服务太差了', '问题一直没解决', '找你们领导'],
+      [
+        '你们这什么服务？问了三遍没人管，我要找你们领导',
+        '我从买这个箱子开始就各种问题，先是发错颜色，换回来以后轮子又坏了，找客服来回沟通了好几次都没个准话。说真的挺失望的，希望你们能认真处理一下。',
+        '你們這樣處理問題太敷衍了，我要向平台反映',
+      ],
+    ],
+    [
+      '售后处理慢',
+      ['售后怎么这么慢', '保修寄回去很久了', '退款申请几天没人处理', '催一下我的售后'],
+      [
+        '售后申请都提交一个礼拜了，状态还是处理中，你们是都放假了吗',
+        '退货寄回去快一周了 一点动静都没 能不能催催',
+        '返修的箱子寄回去10个工作日了，没有任何update，帮我催一下',
+      ],
+    ],
+    [
+      '开发票',
+      ['能开发票吗', '怎么开发票', '发票什么时候开', '可以开公司抬头吗'],
+      ['买这个可以报销吗，我需要票', '公司报销需要电子invoice，抬头填公司名可以吗'],
+    ],
+    [
+      '专票和发票修改',
+      ['能开专票吗', '发票抬头写错了', '发票能换开吗', '发票内容能写办公用品吗'],
+      [
+        '要开增值税专票，需要提供什么信息',
+        '发漂抬头写错了，税号少了一位，能重开吗',
+        '不是普票，我们财务要专用的那种，可以吗',
+      ],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '有没有真人客服', '我要找人工', '客服在吗'],
+      ['别让机器人回我了，给我找个真人！', '有活人吗 在线等挺急的', '人工人工人工🙏🙏'],
+    ],
+    [
+      '非工作时间和电话联系',
+      ['晚上有客服吗', '有客服电话吗', '留言什么时候回', '能打电话沟通吗'],
+      ['不急着要答复，就想知道你们半夜有没有人值班，还是只能第二天回', '有沒有電話可以直接打？打字說不清楚'],
     ],
     [
       '幼猫/成猫粮怎么选',
