@@ -63,7 +63,7 @@ for (const language of ['en', 'zh'] as const) {
   const sums = [0, 0, 0];
   for (const group of own) {
     const mine = cachedSamples(group);
-    const pairs = fitEntryPairs(own.filter((g) => g !== group).flatMap(cachedSamples));
+    const pairs = fitEntryPairs(own.filter((g) => g !== group).flatMap(cachedSamples), language);
     const figures = [
       recallAt1(mine, pairSamples(mine), (_, c) => c.base),
       recallAt1(mine, pairSamples(mine), (s, c) => c.base + pairs.words.score(s.buyer, c.lead)),
@@ -76,7 +76,7 @@ for (const language of ['en', 'zh'] as const) {
     figures.forEach((x, i) => (sums[i]! += x * mine.length));
   }
   console.log(`  pooled ${sums.map((x) => f(x / total)).join(' → ')}`);
-  tables[language] = fitEntryPairs(own.flatMap(cachedSamples));
+  tables[language] = fitEntryPairs(own.flatMap(cachedSamples), language);
   console.log(`  ${tables[language].words.size} word pairs, ${tables[language].ids.size} id pairs from all teams`);
 }
 if (only) process.exit(0);

@@ -23,7 +23,14 @@ import {
   translationWords,
 } from '../lib/suggest/rank/translation';
 import { TRANSLATION_WEIGHTS } from '../lib/suggest/rank/translation.data';
-import { EntryPairs, idWords, type PairSample, type WeightedWord, WordPairs } from '../lib/suggest/rank/word-pairs';
+import {
+  EntryPairs,
+  ID_PAIR_LANGUAGES,
+  idWords,
+  type PairSample,
+  type WeightedWord,
+  WordPairs,
+} from '../lib/suggest/rank/word-pairs';
 import { blendValue, type WordLanguage } from '../lib/suggest/rank/word-rerank';
 import { groupsWithout, phrasebookWithout, readCases, type Group } from './tuning-sets';
 
@@ -188,10 +195,16 @@ export function idPairSamples(samples: readonly TranslationSample[], words: Word
   }));
 }
 
-/** Both tables of a language fitted on these samples: the word pairs, then the id pairs on top. */
-export function fitEntryPairs(samples: readonly TranslationSample[]): EntryPairs {
+/**
+ * Both tables of a language fitted on these samples: the word pairs, then the id pairs on top (none for a language not
+ * in `ID_PAIR_LANGUAGES`).
+ */
+export function fitEntryPairs(samples: readonly TranslationSample[], language: WordLanguage): EntryPairs {
   const words = WordPairs.train(pairSamples(samples));
-  return new EntryPairs(words, WordPairs.train(idPairSamples(samples, words)));
+  const ids = ID_PAIR_LANGUAGES.includes(language)
+    ? WordPairs.train(idPairSamples(samples, words))
+    : WordPairs.fromTable('');
+  return new EntryPairs(words, ids);
 }
 
 const pairsWithout = new Map<string, Record<WordLanguage, EntryPairs>>();
@@ -205,7 +218,7 @@ export function wordPairsWithout(packIds: readonly string[]): Record<WordLanguag
   let pairs = pairsWithout.get(key);
   if (!pairs) {
     const fit = (language: WordLanguage) =>
-      fitEntryPairs(kept.filter((g) => g.language === language).flatMap(cachedSamples));
+      fitEntryPairs(kept.filter((g) => g.language === language).flatMap(cachedSamples), language);
     pairsWithout.set(key, (pairs = { en: fit('en'), zh: fit('zh') }));
   }
   return pairs;
