@@ -93,8 +93,9 @@ export class SuggestEngine {
    * translation model once `prepareTranslation` has fitted it (the panel, so its first list is not kept waiting); by
    * default the first message that needs them builds them. `translation: false` leaves out the last re-ordering, by
    * the word translation model learned from the phrasebook (`rank/translation.ts`): for fitting its blend.
-   * `wordPairs`: the learned word pairs (entry words and id words) added to that stage's blend (`rank/word-pairs.ts`); `false` for none (for
-   * fitting them), other ones to estimate what a pack gains from pairs fitted without its own messages.
+   * `wordPairs`: the learned word pairs (an entry's words; in Chinese packs its id's words too) added to that stage's
+   * blend (`rank/word-pairs.ts`); `false` for none (for fitting them), other ones to estimate what a pack gains from
+   * pairs fitted without its own messages.
    */
   constructor(
     private readonly options: {
