@@ -24,7 +24,7 @@ import { root, tuningGroups } from './tuning-sets';
 
 const OUT = join(root, 'lib/suggest/rank/word-pairs.data.ts');
 
-type Value = (sample: PairSample, candidate: PairSample['parts'][number][number], i: number) => number;
+type Value = (sample: PairSample, candidate: PairSample['parts'][number][number]) => number;
 
 /**
  * Recall@1 of a team's messages, each run ordered by `value` (the blend's value, with or without pairs); the id
@@ -43,7 +43,7 @@ function recallAt1(samples: readonly TranslationSample[], readable: readonly Pai
     // As the engine: by value, ties in the engine's order.
     const [lead] = first
       .map((_, i) => i)
-      .sort((a, b) => value(pairSample, first[b]!, b) - value(pairSample, first[a]!, a) || a - b);
+      .sort((a, b) => value(pairSample, first[b]!) - value(pairSample, first[a]!) || a - b);
     if (lead !== undefined ? first[lead]!.right : sample.rest[0]) hits++;
   }
   return samples.length ? hits / samples.length : 0;
