@@ -64,9 +64,10 @@ for (const language of ['en', 'zh'] as const) {
   for (const group of own) {
     const mine = cachedSamples(group);
     const pairs = fitEntryPairs(own.filter((g) => g !== group).flatMap(cachedSamples), language);
+    const readable = pairSamples(mine);
     const figures = [
-      recallAt1(mine, pairSamples(mine), (_, c) => c.base),
-      recallAt1(mine, pairSamples(mine), (s, c) => c.base + pairs.words.score(s.buyer, c.lead)),
+      recallAt1(mine, readable, (_, c) => c.base),
+      recallAt1(mine, readable, (s, c) => c.base + pairs.words.score(s.buyer, c.lead)),
       recallAt1(mine, idPairSamples(mine, pairs.words), (s, c) => c.base + pairs.ids.score(s.buyer, c.lead)),
     ];
     console.log(

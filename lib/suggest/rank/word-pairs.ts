@@ -12,10 +12,10 @@
  * decides silence: it is one more term of the translation stage's blend.
  *
  * A second table (Chinese packs only, `ID_PAIR_LANGUAGES`) pairs buyer words with the words of the entry's id
- * (`idWords`), fitted the same way on top of the first: team leads name entries with a short label of what they answer ("refund-timing", "shipping-cost"), in
- * English in Chinese packs too, so ids are a vocabulary shared across shops where questions are not ("退款" beside
- * "refund" in one shop's id learns for the next shop's). An id with no such words (opaque numbers, pinyin) gains
- * nothing and loses nothing.
+ * (`idWords`), fitted the same way on top of the first: team leads name entries with a short label of what they
+ * answer ("refund-timing", "shipping-cost"), in English in Chinese packs too, so ids are a vocabulary shared across
+ * shops where questions are not ("退款" beside "refund" in one shop's id learns for the next shop's). An id with no
+ * such words (opaque numbers, pinyin) gains nothing and loses nothing.
  */
 import { translationWords } from './translation';
 import type { WordLanguage } from './word-rerank';
