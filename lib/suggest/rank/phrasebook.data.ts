@@ -2222,6 +2222,739 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ],
     ],
     [
+      'Foam vs hybrid mattress',
+      [
+        "What's the difference between foam and hybrid?",
+        'Should I get the foam or the hybrid?',
+        'Which mattress is better for back pain?',
+        'Is the hybrid worth the extra money?',
+      ],
+      [
+        "My husband and I can't agree on which one to get. He tosses and turns all night and wakes me up every time he moves, and he's a big guy, around 250. Which of your two models makes more sense for us?",
+        'Great, two models and zero explanation of which one a normal human should pick. So which one is the bouncy one?',
+        'i sit on the side of the bed a lot to put my shoes on, which model doesnt collapse at the edge',
+      ],
+    ],
+    [
+      'Firmness options explained',
+      [
+        'What firmness levels do you have?',
+        'Which firmness should I choose?',
+        "I'm a side sleeper, what firmness?",
+        'Is medium firm too hard?',
+      ],
+      [
+        'im a side sleeper with bad sholder pain, which one shuold i get soft medium or hard??',
+        'how firm is the medium tho like on a scale of 1-10',
+        'I sleep on the belly always and I am heavy person, which hardness you recommend for me?',
+      ],
+    ],
+    [
+      'Available mattress sizes',
+      [
+        'What sizes do you have?',
+        'Do you sell California king?',
+        'What are the dimensions of a queen?',
+        'Do you have twin XL?',
+      ],
+      [
+        'Is a full the same thing as a double? Trying to work out what fits in my little guest room.',
+        'does your queen fit a standard 60x80 frame 🛏️📏 or are yours a bit different?',
+      ],
+    ],
+    [
+      'Custom RV mattress sizes',
+      [
+        'Do you make RV mattresses?',
+        'Can I get a short queen for my camper?',
+        'Do you do custom sizes?',
+        'How long does a custom RV mattress take?',
+      ],
+      [
+        'We just bought a used Winnebago and the mattress that came with it is awful. The bed platform is 60 by 74 and the bottom corners are cut off at an angle. Is that something you could make?',
+        "I don't need a regular queen, I need something that fits the camper bunk, which is a weird 48 inches wide. Doable?",
+        "Can you cut a mattress to fit my boat's V-berth? And if it ends up not working can I still send it back within the trial?",
+      ],
+    ],
+    [
+      'Materials and certifications',
+      [
+        'What is the mattress made of?',
+        'Is the foam CertiPUR-US certified?',
+        'Does it have fiberglass?',
+        'Is your mattress safe for kids?',
+      ],
+      [
+        "Does this thing have FIBERGLASS in it?? My sister's cheap online mattress leaked glass shards all over her apartment and I am NOT going through that.",
+        'What material is inside? It have some certificate about the chemicals?',
+      ],
+    ],
+    [
+      'Does the mattress sleep hot',
+      [
+        'Does the foam mattress sleep hot?',
+        'I get really hot at night, which one is cooler?',
+        'Is there a cooling cover?',
+        'Does memory foam trap heat?',
+      ],
+      [
+        'I literally wake up drenched every night 🥵🔥 is this gonna make it worse?',
+        'ok real talk do these get warm? my current memory foam is basically a heating pad lol',
+        "My last memory foam mattress doubled as a space heater. Please tell me yours doesn't come with that bonus feature.",
+      ],
+    ],
+    [
+      'Bed frame and base compatibility',
+      [
+        'Will the mattress work on my current bed frame?',
+        'Do I need a box spring?',
+        'Can I put it on slats?',
+        'Does it work with an adjustable base?',
+      ],
+      [
+        'Let me guess, I also have to buy your $300 box spring for this thing to work on my slats?',
+        'can i put it on my adjustible base? the kind that lifts the head and feet up',
+        "I don't want to buy a new bed yet, I just want to know if it's ok to put the mattress straight on the floor for a couple months.",
+      ],
+    ],
+    [
+      'Our bed frames',
+      [
+        'Tell me about your bed frames',
+        "What's the weight limit of the platform bed?",
+        'Does the frame come with a headboard?',
+        'Is the bed frame under-bed storage friendly?',
+      ],
+      ['is there space under ur frame for storage bins? need every inch in my tiny apartment'],
+    ],
+    [
+      'Bed frame assembly',
+      [
+        'Is the bed frame hard to put together?',
+        'How long does assembly take?',
+        'Do you offer assembly service?',
+        'Are tools included with the frame?',
+      ],
+      [
+        "I live alone and I'm not handy at all. The last flat-pack bed I built took an entire Saturday and two meltdowns. How bad is putting your frame together, and do I need to buy any tools?",
+        'do I need a drill for the frame or is everything in the box? 🔧😅',
+      ],
+    ],
+    [
+      'Pillow options',
+      [
+        'Which pillow should I get?',
+        'Is the pillow adjustable?',
+        'Do you have a pillow for side sleepers?',
+        'Can I wash the pillow?',
+      ],
+      [
+        'Which pillow would you suggest for a stomach sleeper? I always find them way too thick.',
+        'can the adjustable pillow be washd? my dog basically lives on it',
+        'The pillow is possible to make more low or more high? I like not so tall pillow.',
+      ],
+    ],
+    [
+      'Duvet weights and care',
+      [
+        'What warmth does the duvet come in?',
+        'Is the duvet good for summer?',
+        'Can I machine wash the duvet?',
+        'Will the duvet fit my duvet cover?',
+      ],
+      [
+        'will the duvet fit in a regular king cover? also is it gonna be too hot for summer',
+        'Can I throw the comforter in my washer at home, or does it have to be dry cleaned?',
+        'Ah yes, another comforter that bunches into a lump at the bottom of the cover within a week. Or does yours actually stay put?',
+      ],
+    ],
+    [
+      'Sheet fit and pocket depth',
+      [
+        'Will your sheets fit a thick mattress?',
+        'How deep are the fitted sheet pockets?',
+        'Do the sheets fit other brands?',
+        "What's the difference between percale and sateen?",
+      ],
+      [
+        "What's the difference between the percale and the sateen sets? Which one feels cooler?",
+        'will the fited sheets work on a 15 inch matress from another brand?',
+      ],
+    ],
+    [
+      'Stock and restock',
+      [
+        'Is this in stock?',
+        'When will the king hybrid be back in stock?',
+        "Can I get notified when it's available?",
+        'Why does it say backordered?',
+      ],
+      [
+        "King hybrid says sold out 😭 when's it coming back??",
+        'yo the lightweight duvet been out forever, any idea when u restock',
+        "I don't want a different color, I want the white sateen queen set specifically. Will it be back any time soon?",
+      ],
+    ],
+    [
+      'Current sales and discount codes',
+      [
+        'Do you have any sales right now?',
+        'Is there a discount code?',
+        'When is your next sale?',
+        'Do you have a Black Friday sale?',
+      ],
+      [
+        'any promo codes floating around right now? 👀💰',
+        "Surely a mattress company doesn't sell at full price all year long, right? When do you guys do an actual sale?",
+        'Is there some coupon for first time buyer? I want buy the queen but the price is little high for me.',
+        "I've been eyeing the hybrid for about a month now. My birthday is at the end of May and I was planning to treat myself. Do you usually run something around Memorial Day, or should I just buy now?",
+      ],
+    ],
+    [
+      'Price adjustment within 14 days',
+      [
+        'The price dropped right after I bought, can I get the difference?',
+        'Do you do price adjustments?',
+        'I missed the sale by a few days',
+        'Can you apply the new promo to my order?',
+      ],
+      [
+        "I bought the queen hybrid 6 days ago and now it's $300 cheaper on your site. That's ridiculous. What are you going to do about it?",
+        "Ordered sheets and a mattress last Tuesday. Today your newsletter lands in my inbox saying everything's 20% off. Kind of annoying, honestly. Is there any way to get the lower price on what I already bought?",
+        'i bougth last week and now theres a sale, can i get the diffrence back?',
+      ],
+    ],
+    [
+      'Combining discount codes',
+      [
+        'Can I use two codes?',
+        'Can I combine the sale with my newsletter code?',
+        'Does the military discount stack with the sale?',
+        "Why won't my second code work?",
+      ],
+      [
+        "Your checkout keeps kicking out my referral code the moment I enter the holiday code. Why can't I use both??",
+        'nurse here 👩‍⚕️ any discount for healthcare workers? can I put it on top of the black friday price 🙏',
+      ],
+    ],
+    [
+      'Financing with Affirm',
+      [
+        'Do you offer financing?',
+        'How does Affirm work?',
+        'Can I pay monthly?',
+        'Does applying for Affirm affect my credit?',
+      ],
+      [
+        'Can I pay for this in monthly installments instead of all at once?',
+        'Is possible to pay in parts, like every month? And the checking will hurt my credit score?',
+        'can i do like a payment plan thing? mattress is a lot of money rn',
+      ],
+    ],
+    [
+      'Affirm declined or payment issues',
+      [
+        'Affirm declined me',
+        'Why was my Affirm application denied?',
+        'How do I make my Affirm payment?',
+        'Can I pay off Affirm early?',
+      ],
+      [
+        'Affirm just denied me and gave zero reason. I have decent credit! Why is your site rejecting me?',
+        "I don't need to cancel anything, I just want to pay off my Affirm loan early. Is there a penalty and where do I do that?",
+        'how do i check my monthy payments for the afirm thing, cant find it anywere',
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'What payment methods do you take?',
+        'Can I pay with PayPal?',
+        'Do you accept Apple Pay?',
+        'Can I use a gift card?',
+      ],
+      [
+        "Please tell me you take Amex and I don't have to go dig out my other card like it's 2005.",
+        'Apple Pay works on your site? 📱',
+        'My grandma gave me one of your gift cards as a housewarming present. I want to get pillows and a duvet with it. Where exactly do I enter it when I check out?',
+      ],
+    ],
+    [
+      'Shipping cost and delivery time',
+      [
+        'Is shipping free?',
+        'How long does delivery take?',
+        'When will my mattress arrive?',
+        'How much is shipping to Canada?',
+      ],
+      [
+        'If I order today will it be here by next weekend? 🙏📦',
+        "Let me guess, 'free shipping' means it shows up sometime next month?",
+      ],
+    ],
+    [
+      'Where we ship',
+      [
+        'Do you ship to Hawaii?',
+        'Can you ship to Alaska?',
+        'Do you ship internationally?',
+        'Can I send it to a PO box?',
+      ],
+      [
+        "Why on earth can't I order to Honolulu?? Hawaii is a US state last time I checked.",
+        'I live in Germany, you can send to me? I pay the extra cost no problem.',
+        "I'm not asking for free delivery to Anchorage, I'm happy to pay extra. Can you just send it up here?",
+      ],
+    ],
+    [
+      'Canada orders, duties and taxes',
+      [
+        'Will I pay duties in Canada?',
+        'Are prices in Canadian dollars?',
+        'Is the trial the same in Canada?',
+        'Do Canadian orders get charged GST?',
+      ],
+      [
+        "I'm in Vancouver. Am I going to get hit with customs fees when the box shows up?",
+        'Are prices in USD or CAD? And does the trial still work the same if I live in Quebec?',
+        "Last time I ordered furniture from an American site, UPS made me pay $80 in brokerage before they'd hand over the box. I'm in Calgary and really don't want a repeat of that. How does it work with you guys?",
+      ],
+    ],
+    [
+      'Mattress in a box delivery',
+      [
+        'How big is the box?',
+        'How heavy is the mattress box?',
+        'Will it fit up my stairs?',
+        'Do I need to be home for delivery?',
+      ],
+      [
+        "how heavy is the box?? i'm on the 3rd floor no elevator 💀",
+        'do i have to be home to sign for the matress when it comes',
+        'So how exactly is a queen mattress supposed to fit through the doorway of my 1920s walk-up? Magic?',
+      ],
+    ],
+    [
+      'Unboxing and expansion time',
+      [
+        'How long until the mattress fully expands?',
+        'Can I sleep on it the first night?',
+        'The mattress is still not full size',
+        'How do I unbox the mattress?',
+      ],
+      [
+        'Just unrolled it and one side is still kinda flat 😬 is that normal??',
+        'How long should I wait before sleeping on it after I take it out of the plastic?',
+        'Mattress come yesterday, but still it is thin on the corners. When it will be full size?',
+      ],
+    ],
+    [
+      'New mattress smell (off-gassing)',
+      [
+        'My new mattress smells',
+        'Is the smell harmful?',
+        'How long does the smell last?',
+        'How do I get rid of the mattress odor?',
+      ],
+      [
+        'The whole bedroom reeks of chemicals since I opened this thing. Is it toxic?? I have a newborn in the house!',
+        'theres a weird smell coming from the mattres, is that normal or should i be worried',
+      ],
+    ],
+    [
+      'White-glove delivery',
+      [
+        'Do you offer white glove delivery?',
+        'How much is white glove?',
+        'Can someone set up the mattress for me?',
+        'Is white glove available in my area?',
+      ],
+      ['Can your people bring it up to the bedroom and set it up? How much is that?'],
+    ],
+    [
+      'Old mattress removal',
+      [
+        'Can you take away my old mattress?',
+        'How much to remove my old mattress?',
+        'Do you haul away the box spring too?',
+        'Can I add mattress removal after ordering?',
+      ],
+      [
+        "I don't want the whole fancy setup, I just need someone to get rid of my old box spring. Can you do only that?",
+        'what am I supposed to do with my gross old mattress 🤢 can you guys take it?',
+        'alredy placed the order but forgot to add taking the old bed away, can i still add it?',
+      ],
+    ],
+    [
+      'Where is my order',
+      [
+        'Where is my order?',
+        'Can I get my tracking number?',
+        "My order hasn't shipped yet",
+        "Tracking hasn't updated in days",
+      ],
+      [
+        "It's been a WEEK. No tracking, no email, nothing. Where is my mattress?",
+        'any update on my order? #DS10482',
+        'Please tell me my order where it is now, I not receive any email about it.',
+      ],
+    ],
+    [
+      'Marked delivered but not received',
+      [
+        "It says delivered but I don't have it",
+        'My package is missing',
+        'The box was delivered to the wrong address',
+        'Someone stole my mattress box',
+      ],
+      [
+        'It says delivered at 2:14pm. I was home ALL DAY. There is no box. Where is it?',
+        "Tracking says my order was dropped off yesterday, but there's nothing at my door. I checked with the front desk and asked my neighbors, and nobody has seen a giant mattress box. I'm honestly starting to panic.",
+        "Apparently my mattress was delivered. Must be invisible, because it's definitely not on my porch.",
+      ],
+    ],
+    [
+      'Box arrived damaged',
+      [
+        'The box arrived damaged',
+        'The plastic on my mattress was torn',
+        'The box was wet when it came',
+        'My bed frame parts are bent',
+      ],
+      [
+        'box showed up ripped open and the plastic around the mattress is torn 😡📦',
+        "The FedEx driver basically tossed the box off the truck. One corner is totally caved in and there's a black tire mark on the cover. I haven't slept on it yet. Do I keep it or what?",
+        'The box come broken and the cover is dirty and have a hole. Please help me.',
+      ],
+    ],
+    [
+      'Missing parts or items',
+      [
+        "I'm missing part of my order",
+        'My bed frame is missing screws',
+        'Only one box arrived',
+        "My pillows didn't come with the mattress",
+      ],
+      [
+        'Halfway through building the frame and there are NO bolts for the center leg. Seriously??',
+        'my box only had 3 of the 4 slat brakets, part B i think. can you send the missing one',
+        'got the mattress but where are my pillows lol did u forget em',
+      ],
+    ],
+    [
+      'Change shipping address',
+      [
+        'Can I change my shipping address?',
+        'I put the wrong address',
+        'Can I ship it to my work instead?',
+        "I'm moving, can you update my address?",
+      ],
+      [
+        'I just realized I put my old address on the order. Can I fix it?',
+        "We're moving into our new place on the 15th and I accidentally had the mattress sent to my current apartment. It hasn't shipped yet as far as I can tell. Can you send it to the new house instead?",
+        'wrong zip on my order, its 30318 not 30381, can u chnage it',
+      ],
+    ],
+    [
+      'Change size, firmness or items',
+      [
+        'Can I change the size on my order?',
+        'I ordered the wrong firmness',
+        'Can I add pillows to my order?',
+        'Can I switch from foam to hybrid?',
+      ],
+      [
+        "I don't want to cancel, I just want to switch from a queen to a king before it ships.",
+        'I make order with Medium but I think Firm is better for my back. Can change before you send?',
+      ],
+    ],
+    [
+      'Cancel an order',
+      ['I want to cancel my order', 'Can I cancel before it ships?', 'How do I cancel?', 'I ordered twice by mistake'],
+      [
+        "I don't want to swap it or wait for anything, just kill the whole order please. Found something else.",
+        "Cancel it. Now. I've waited way too long and I'm done with you people.",
+        'ordered by mistake 🤦 can you cancel it pls',
+      ],
+    ],
+    [
+      'How the 100-night trial works',
+      [
+        'How does the sleep trial work?',
+        'Do I really get 100 nights?',
+        'When does the trial start?',
+        "What if I don't like the mattress?",
+      ],
+      [
+        'How does the 100 nights thing work exactly? Does it start when I order or when it arrives?',
+        'So if I hate it I just... what, cram it back into a tiny box and mail it? Sure.',
+        'If I not like the mattress after one month, I can give it back and take my money?',
+      ],
+    ],
+    [
+      'Return before 30 nights',
+      [
+        'Can I return it before 30 nights?',
+        'I hate it after a week',
+        'Why do I have to wait 30 days?',
+        "It's only been 10 nights and my back hurts",
+      ],
+      [
+        "I've only had it 10 days and my back is killing me. I was on a saggy old spring mattress for 12 years before this. I really don't think I can do 20 more nights. Can I send it back now?",
+        'Why should I have to suffer for 30 nights on something that hurts? I want it out of my house this week.',
+        "I'm not going to wait a whole month, it's night 12 and I already know it's wrong for me. Can it go back now?",
+      ],
+    ],
+    [
+      'How to start a mattress return',
+      [
+        'How do I return my mattress?',
+        'I want to start a return',
+        'Do I have to put it back in the box?',
+        'Who picks up the mattress?',
+      ],
+      [
+        "I'd like to send my mattress back, it's too soft for us. What's the process?",
+        'how do i send back the matress, do i need the orignal box?',
+        'ok its night 45 and im done with it. how do i get rid of it and get my money back',
+      ],
+    ],
+    [
+      'Return shipping cost',
+      [
+        'Do I pay for return shipping?',
+        'Is the pickup free?',
+        'Are there any return fees?',
+        'Will shipping be deducted from my refund?',
+      ],
+      [
+        "What's the catch with the 'free' returns? Let me guess, a surprise restocking fee?",
+        'For the return I must pay something for the pick up of mattress?',
+      ],
+    ],
+    [
+      'When will I get my refund',
+      [
+        'When will I get my refund?',
+        'How long does the refund take?',
+        "My mattress was picked up, where's my money?",
+        "I still haven't received my refund",
+      ],
+      [
+        'Mattress got hauled off days ago. Should I expect my money back this year or next?',
+        "mattress got picked up yesterday ✅ when's my money coming back? 💸",
+      ],
+    ],
+    [
+      'How the refund is paid',
+      [
+        'Will I get my refund back to my card?',
+        'Can I get store credit instead?',
+        'How do refunds work with Affirm?',
+        'I paid with a gift card, how do I get refunded?',
+      ],
+      [
+        'I financed through Affirm. If I return it, what happens to the loan? Do I keep making payments?',
+        'i paid part with a gift card, do i get that part back as cash or waht',
+      ],
+    ],
+    [
+      'One-time comfort exchange',
+      [
+        'Can I exchange for a different firmness?',
+        'The mattress is too soft, can I swap it?',
+        'How does the comfort exchange work?',
+        'Can I exchange foam for hybrid?',
+      ],
+      [
+        "I don't want my money back, I want to swap this one for the firm version. Can I do that?",
+        "We've been on the medium foam for about 6 weeks. My wife loves it but I'm waking up with a sore lower back and I think I need more support. We'd rather not return it completely. Is there a way to switch to a firmer one?",
+        'can i trade it for the hybrid instead? foam one is too squishy for me',
+      ],
+    ],
+    [
+      'Exchange for a different size',
+      [
+        'Can I exchange for a bigger size?',
+        'I ordered a full but need a queen',
+        'Can I swap sizes instead of firmness?',
+        'Is a size exchange free?',
+      ],
+      [
+        'We got a queen but we really need a king now that the dog sleeps with us. Can I exchange it?',
+        'the full is waaay too small for the two of us 😂 can we upgrade to a queen?',
+        'i orderd a twin for my daughter but she needs the twin xl, can we exchage it for the longer one?',
+      ],
+    ],
+    [
+      'Sheets and bedding return policy',
+      [
+        'Can I return sheets?',
+        'I washed the sheets, can I still return them?',
+        "What's the return policy for pillows?",
+        'How long do I have to return the duvet?',
+      ],
+      [
+        "Can I return sheets I've washed once? They just feel scratchy to me.",
+        "So I'm supposed to know whether I like sheets without ever washing or sleeping on them? Can I return them or not?",
+        'The pillow I buy 2 week ago is not good for my neck, I can return it?',
+      ],
+    ],
+    [
+      'Bed frame return',
+      [
+        'Can I return the bed frame?',
+        'I already assembled the frame, can I return it?',
+        'How do I send back the bed frame?',
+        'Do I need the original box for the frame?',
+      ],
+      [
+        "I want to send back the bed frame, it doesn't match our bedroom at all. How does that work?",
+        "I'm not asking for a replacement, I just don't want the frame anymore. Do I have to pay to ship it back?",
+        "frame's too tall for my liking, can i return it? already built it tho",
+      ],
+    ],
+    [
+      'Trial eligibility and exclusions',
+      [
+        'Is the trial valid if I bought from Amazon?',
+        'Does the trial apply to sale mattresses?',
+        'Can I return a second mattress?',
+        "Is the trial voided if there's a stain?",
+      ],
+      [
+        'I bought the mattress at Costco, can I still do your 100 night trial? And does it count if I bought it on sale?',
+        'My brother already return one mattress this year from the same address. I can also return mine?',
+        "You're telling me you won't take it back because of one tiny coffee stain? That's absurd.",
+      ],
+    ],
+    [
+      'What the 10-year warranty covers',
+      [
+        'What does the warranty cover?',
+        'How long is the warranty?',
+        'Is sagging covered?',
+        'Is the warranty transferable?',
+      ],
+      [
+        'What exactly is covered by the 10 year warranty?',
+        "I bought my mattress secondhand from a coworker who moved across the country. It's only 2 years old and in great shape. If something goes wrong with it, would I still be covered?",
+        "10 year warranty, huh. Does that include the part where it gets softer every month, or is that conveniently 'normal'?",
+      ],
+    ],
+    [
+      'How to file a warranty claim',
+      [
+        'How do I make a warranty claim?',
+        'My mattress is sagging',
+        "There's a dip in my mattress",
+        'What do you need for a warranty claim?',
+      ],
+      [
+        "there's a big dip on my side of the bed after 3 years 😞 how do I get this looked at?",
+        'my matress is saging in the midle, how do i file for warrenty',
+        'got a dent in the mattress like 2 inches deep, what do u need from me to get it fixed',
+      ],
+    ],
+    [
+      'Warranty claim denied or not covered',
+      [
+        'Why was my warranty claim denied?',
+        'The dip is only 1 inch, is that covered?',
+        'My mattress got softer, is that a defect?',
+        'My cover has a stain, is it covered?',
+      ],
+      [
+        "You rejected my claim because the dip is 'only' an inch? I feel it every single night!",
+        "I'm not saying it's broken exactly, I know you turned down my claim, but there's still a body-shaped dent after 5 months. What am I supposed to do about it?",
+        "I sent in photos last week and got an email saying my claim was denied because the impression wasn't deep enough. It's been 8 months and I can literally see my outline in it. Is there anything else I can try?",
+      ],
+    ],
+    [
+      'Mattress care and rotating',
+      [
+        'Should I flip my mattress?',
+        'How often do I rotate it?',
+        'Can I wash the mattress cover?',
+        'How do I clean a stain on the mattress?',
+      ],
+      [
+        "Not asking about cleaning, just whether I'm supposed to turn it upside down every few months like my parents did with theirs?",
+        'spilled coffee on the mattress ☕😩 can I zip the cover off and wash it?',
+        'How to clean the mattress? The cover is possible to remove and put in the machine?',
+      ],
+    ],
+    [
+      'Invoice or receipt request',
+      [
+        'Can I get an invoice?',
+        'I need a receipt for my order',
+        'Can you put my company name on the invoice?',
+        'I need a receipt for my HSA/FSA',
+      ],
+      [
+        'Can I get an itemized invoice? I need it for my HSA reimbursement.',
+        'Could you send me a bill with my company name on it? And is the sales tax broken out separately?',
+        'need the receipt for my records, where do i find it',
+      ],
+    ],
+    [
+      'Complaint about service',
+      [
+        "I'm very unhappy with your service",
+        'This is the worst experience',
+        'Nobody is answering my emails',
+        'I want to file a complaint',
+      ],
+      [
+        "This is the THIRD time I've messaged about my order and nobody gets back to me. Unbelievable.",
+        'Wow, five days to answer one email. Stellar customer service, truly.',
+        "I've been going back and forth with your team for two weeks. Every person tells me something different and I have to explain the whole story again each time. I just want one person to actually own this and fix it.",
+      ],
+    ],
+    [
+      'Complaint about white-glove team',
+      [
+        'The delivery team was late',
+        'The delivery guys damaged my wall',
+        "They didn't take my old mattress",
+        "The white glove team didn't show up",
+      ],
+      [
+        'The delivery guys scratched my hardwood floor dragging the mattress in and left plastic all over my hallway. Not ok.',
+        'I paid extra for the in-home setup. The two guys showed up three hours late, were rude to my mother, and left without putting the frame together. This is not what I paid $149 for.',
+        'the delivry crew put a dent in my wall carrying the frame in, who do i talk to about that',
+      ],
+    ],
+    [
+      'Talk to a person',
+      [
+        'Can I talk to a real person?',
+        "What's your phone number?",
+        'I want to speak to a manager',
+        'What are your support hours?',
+      ],
+      [
+        'am i talking to a bot rn? need an actual person',
+        'I want a supervisor. NOW.',
+        "I don't want to keep typing back and forth, is there a number I can just call and talk to someone?",
+      ],
+    ],
+    [
+      'Try before you buy / showroom',
+      [
+        'Do you have a showroom?',
+        'Can I try the mattress in a store?',
+        'Where can I see the mattress in person?',
+        'Do you sell in stores?',
+      ],
+      [
+        "So I'm supposed to drop over a grand on a mattress I've never even touched? No store anywhere?",
+        'Where is your shop in Chicago? I want to test the bed before I pay.',
+        "I really don't want to buy a mattress I've never laid on. Is there anywhere near Dallas I could try one?",
+      ],
+    ],
+    [
       'Roast date and freshness',
       [
         'When was this coffee roasted?',
@@ -3083,6 +3816,677 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'Am I talking to a bot? I want a real human being please',
         'Is there a phone number anywhere, or do you only communicate by carrier owl?',
         'is there actually a person on here or nah',
+      ],
+    ],
+    [
+      'What the free setup includes',
+      [
+        'do you set up guitars before shipping',
+        'is setup included',
+        'what does your setup cover',
+        'will my guitar be adjusted before it ships',
+      ],
+      [
+        'Hello, I read you make setup on guitar for free. What exactly your technician is doing on it? Only tuning or more?',
+        'Free setup, huh. So what do I actually get, a guy strumming it once and slapping a sticker on the box?',
+      ],
+    ],
+    [
+      'Custom setup specs',
+      [
+        'can you set it up with low action',
+        'can you put 11s on it instead',
+        'can I request specific setup specs',
+        'can you set it up for drop D',
+      ],
+      [
+        "I play mostly in drop D and I'm pretty heavy-handed. The last guitar I bought online came with super light strings and the action was way too low for how I dig in. Can your tech put 11s on this one and tune it to drop D before it goes out?",
+        'can u guys put 10-52s on it and get the action realy low befor shipping? i hate messing with truss rods myself',
+        "I don't need the standard factory adjustment, I want it set up for open G since I play slide almost exclusively. Can your guy do that?",
+      ],
+    ],
+    [
+      'How long setup delays shipping',
+      [
+        'how long does the setup take',
+        'when will my guitar ship',
+        'does setup delay my order',
+        "why hasn't my guitar shipped yet",
+      ],
+      [
+        'yo does the tech bench thing slow down shipping much? kinda need it asap',
+        'Ordered just a pack of strings and a capo 🎸 do those go out right away or do they wait behind the guitars? ⏳',
+      ],
+    ],
+    [
+      'Left-handed guitars',
+      [
+        'do you have left handed guitars',
+        'can I get this model lefty',
+        'left handed version available?',
+        'do you sell lefty basses',
+      ],
+      [
+        "My son is a lefty and he's been playing his right-handed acoustic upside down for a year, which his teacher says is wrecking his technique. I only see the Yamaha FG800 as a righty on your site. Is there any way to get it flipped the other way?",
+        'I am left hand player. The jazz bass you have, it exist for left hand also? On the page I see only the normal one.',
+        'Why is it so impossible to find a lefty guitar in ANY store?? 10% of people are left handed. Do you carry them or not',
+      ],
+    ],
+    [
+      'Is a case included',
+      ['does the guitar come with a case', 'is a hard case included', 'do I get a gig bag', 'is the case in the price'],
+      [
+        "For $1,400 I'm assuming it at least comes in something nicer than a cardboard box? Or is that another add-on",
+        'does the acoustic come w a hardshell or gigbag? didnt see it listed anywere on the page',
+        "Just unboxed my $1,100 Gretsch and there's NO case in there. Was I supposed to get one or not?",
+      ],
+    ],
+    [
+      'Which case fits my guitar',
+      [
+        'which case fits this guitar',
+        'will this case fit a dreadnought',
+        'do you have a case for a strat',
+        'what size case do I need',
+      ],
+      [
+        'I have a Martin 000-15M. Which of your hard cases will it fit in?',
+        'need a case for my squier jazzmaster, offset bodies are weird shaped lol which one works',
+        "Which box for guitar is good for my Epiphone Les Paul Standard? I don't want that it moves inside.",
+      ],
+    ],
+    [
+      'Is it in stock',
+      [
+        'is this in stock',
+        'do you have this guitar available',
+        'when will this be back in stock',
+        'is the one on the website available',
+      ],
+      [
+        'omg the orange Gretsch is back?? 😍 is it really sitting there or is it one of those backorder things 🙏',
+        'The page says backorder with a date that already PASSED. Do you have the thing or not?',
+        'is the squier bronco bass in stok or will i have to wait for it',
+      ],
+    ],
+    [
+      'Price match',
+      [
+        'do you price match',
+        'I found it cheaper somewhere else',
+        'can you match this price',
+        'will you beat this price',
+      ],
+      [
+        "I've been eyeing the PRS SE Custom 24 for months. Another shop has it $80 cheaper right now, same finish, brand new. I'd honestly rather buy from you because of the setup. Can you do anything on the price?",
+        "I'm not asking for a coupon, I just want you to match what another authorized dealer is charging for the exact same amp.",
+        "Cool, so the exact same Boss pedal is $30 less two tabs over. Any chance you'll meet that, or should I just go there?",
+      ],
+    ],
+    [
+      'Discounts and promo codes',
+      [
+        'do you have any discount codes',
+        'is there a sale coming',
+        "my promo code doesn't work",
+        'any student discount',
+      ],
+      [
+        'tried to stack two codes at checkout and it only took one, also the code doesnt work on the taylor at all?? whats up',
+        'Any Black Friday deals coming?? 👀 or something for a first order 🙏',
+      ],
+    ],
+    [
+      'Financing with Affirm',
+      ['do you offer financing', 'can I pay monthly', 'how does Affirm work', 'can I pay in installments'],
+      [
+        'Is possible to pay the amplifier in parts, every month a little? I cannot pay all in one time.',
+        "I don't want to drop $2k on my credit card in one hit. Is there a way to spread it out, and will checking hurt my credit score?",
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'what payment methods do you accept',
+        'can I pay with PayPal',
+        'do you take Apple Pay',
+        'can I split payment between two cards',
+      ],
+      [
+        'can i split the payment between two diferent visa cards?',
+        'apple pay works on ur site?',
+        "I don't have a credit card at all. Is there any other way to pay, like PayPal or Google Pay?",
+      ],
+    ],
+    [
+      'Gift cards',
+      [
+        'do you sell gift cards',
+        'how do gift cards work',
+        'can I use a gift card and a credit card',
+        'does the gift card expire',
+      ],
+      [
+        'My boyfriend plays bass and I have zero clue what gear he actually wants. His birthday is next Friday. Could I get him something he can spend in your shop himself, and can it show up on the actual day?',
+        'Do you do gift cards? 🎁 do they run out after a year or something?',
+      ],
+    ],
+    [
+      'Online lesson vouchers',
+      [
+        'which guitars come with free lessons',
+        'how do I use my lesson voucher',
+        'where is my lesson voucher',
+        'do the lessons expire',
+      ],
+      [
+        'The acoustic I bought said it came with online lessons. Where do I get the code for that?',
+        'Guitar showed up two days ago and still no sign of the lessons that were ADVERTISED on the listing. Where are they?',
+        'how do the free lessons work w the starter pack? do i get a code or what',
+        "I'm not asking about in-person lessons, I mean the online ones the listing mentioned. When do I get access to those?",
+      ],
+    ],
+    [
+      'Trade-in credit for used gear',
+      [
+        'do you take trade ins',
+        'can I trade in my old guitar',
+        'how much will I get for my amp',
+        'do you buy used gear',
+      ],
+      [
+        "I've got a Mexican Strat I barely touch anymore since I switched to hollowbodies. Rather than deal with Craigslist weirdos, I'd love to put its value toward something in your shop. How would that work?",
+        "Let me guess, you'll offer me $20 for my $300 pedal and call it a deal? How does your swap-your-old-gear thing even work",
+      ],
+    ],
+    [
+      'How to send in a trade-in',
+      [
+        'how do I ship my trade in',
+        'when do I get my trade in credit',
+        'do I need to send the trade in first',
+        'what if you value my trade lower after inspection',
+      ],
+      [
+        'I accepted the quote for my two Boss pedals. How do I get them to you?',
+        'ok accepted the trade offer, do i need to buy my own shipping lable? and when does the credit actualy show up',
+      ],
+    ],
+    [
+      'Guitar size for beginners and kids',
+      [
+        'what size guitar for a 10 year old',
+        'best guitar for a beginner',
+        'is a 3/4 guitar right for my kid',
+        'acoustic or electric to start',
+      ],
+      [
+        "My daughter just turned 7 and has been begging for a guitar since she saw a concert. She's small for her age. I have no idea what to get, a full-size one looks enormous on her.",
+        'I am 45 years and want start guitar first time in my life. Which body is more comfortable for beginner, big acoustic or smaller?',
+        'What size guitar should I get a 10 year old? 👦🎸',
+      ],
+    ],
+    [
+      'Ukulele sizes',
+      [
+        'what ukulele size should I get',
+        'difference between soprano and concert',
+        'which uke for a beginner',
+        'what strings does a baritone uke use',
+      ],
+      [
+        'which uke for big hands lol my fingers are sausages',
+        'buying my first ukelele, whitch size is best to start on',
+      ],
+    ],
+    [
+      'Which strings fit my guitar',
+      [
+        'what strings should I buy for my guitar',
+        'can I put electric strings on an acoustic',
+        'what gauge came on this guitar',
+        'will these bass strings fit my bass',
+      ],
+      [
+        'Can I put electric guitar strings on my acoustic?',
+        'My bass is short scale, 30 inch. The normal set of strings will fit or I need special one?',
+        'Oh great, three hundred kinds of strings and zero explanation. Which ones actually go on the nylon-string I bought from you?',
+      ],
+    ],
+    [
+      'Pedal power supply compatibility',
+      [
+        'does this pedal come with a power supply',
+        'what power supply do I need for this pedal',
+        'can I run it on a battery',
+        'will this pedal work with my amp',
+      ],
+      [
+        "I've got a One Spot daisy chain running my whole board. I'm looking at adding the fuzz you have, but I've read some fuzzes are picky about power. Will it work with what I have or do I need something else?",
+        "I don't want to fry another pedal, the last one died because of the wrong adapter. What does the Chase Bliss one need exactly?",
+      ],
+    ],
+    [
+      'Amp and cabinet compatibility',
+      [
+        'will this cab work with my head',
+        'what impedance is this cabinet',
+        'can I use this speaker cab with a combo',
+        'how many watts do I need',
+      ],
+      [
+        'Will a 4x12 at 16 ohms work with my Orange Rockerverb head?',
+        'my head is 100w, is the 2x12 your selling ok for that or will i blow the speakers',
+        'I have tube head 50 watt with outputs 4, 8, 16 ohm. Which cabinet from your shop I can connect safe?',
+      ],
+    ],
+    [
+      'Are products new and genuine',
+      [
+        'are your guitars new',
+        'are you an authorized dealer',
+        'is this a genuine Fender',
+        'is the warranty valid if I buy from you',
+      ],
+      [
+        'Are your guitars brand new or refurbished?',
+        "Prices look almost too good. These aren't knockoffs from some mystery warehouse, right?",
+        "r u guys an official fender dealer? wanna make sure it's legit",
+      ],
+    ],
+    [
+      'Where do you ship',
+      [
+        'do you ship to Canada',
+        'do you ship internationally',
+        'can you ship to the UK',
+        'do you ship to Alaska and Hawaii',
+      ],
+      [
+        'Hello, I live in Germany. Can you send guitar to me? Or I can give you a forwarding address in USA?',
+        'Can you send stuff to Honolulu? 🌺🤞',
+      ],
+    ],
+    [
+      'Shipping cost',
+      ['how much is shipping', 'is shipping free', 'why is shipping so expensive', 'how much to ship to Canada'],
+      [
+        "free shipping or nah? my cart's like $85",
+        "Why does a guitar cost SO much more to ship than the pedal?? It's one box. Ridiculous.",
+      ],
+    ],
+    [
+      'Delivery time',
+      ['how long does shipping take', 'when will I get my order', 'how long to Canada', 'do you have express shipping'],
+      ['need this before my gig on the 15th 🤘 how fast can it get to Vancouver?'],
+    ],
+    [
+      'Oversize surcharge for cabinets',
+      [
+        'why is there an extra charge on the cab',
+        'what is the oversize fee',
+        'how much is the surcharge for a 4x12',
+        'is the oversize fee refundable',
+      ],
+      [
+        'I was about to check out with a 4x12 and noticed an extra charge on top of the regular shipping. Nothing else in my cart has that. What is it for?',
+        "What the hell is this 'oversize' fee?? Nobody mentioned that on the cab page",
+        'Not asking about normal shipping, I mean the extra line for the 2x12 cabinet. Do I get that back if I end up sending it back?',
+      ],
+    ],
+    [
+      'How guitars are packed',
+      [
+        'how do you pack guitars',
+        'will my guitar be safe in shipping',
+        'what is the packet in the box',
+        'do you ship in the case',
+      ],
+      [
+        "How do you pack guitars for shipping? I'm nervous about it arriving in one piece.",
+        "what's the little packet in the box w the guitar? can i toss it",
+        'Inside the box with my guitar there is small bag, I think for humidity. It must stay inside or I can remove it?',
+      ],
+    ],
+    [
+      'Letting a guitar acclimate',
+      [
+        'should I open the box right away',
+        'the guitar arrived cold',
+        'can I play it immediately',
+        'guitar delivered in winter',
+      ],
+      [
+        "It's -10 here and the delivery guy just left the box on my porch. I'm dying to open it. Should I wait, or is it fine to tear into it right now?",
+        "Box just arrived and it's freezing outside ❄️ ok to open now or nah? 😬",
+        'guitar is comming tomorow and its like 20 below here, anything i should do before i open the box',
+      ],
+    ],
+    [
+      'Duties and taxes for Canada',
+      [
+        'do I pay duties in Canada',
+        'are customs fees included',
+        'will I get charged at the door',
+        'do you charge GST/HST',
+      ],
+      [
+        'Last time I ordered from a US shop, UPS wanted another $90 at my door in Calgary. Fun times. Is that going to happen with you too?',
+        'I am in Montreal. The tax and duty I pay when package arrive or it is already in the price?',
+      ],
+    ],
+    [
+      'Where is my order',
+      ['where is my order', 'can I get my tracking number', 'has my order shipped', 'tracking not updating'],
+      [
+        'any update on my stuff? #4721',
+        'havent gotten a tracking number yet, did it ship??',
+        "Soooo where's my guitar? 👀📦 paid on Friday",
+      ],
+    ],
+    [
+      'Marked delivered but not received',
+      [
+        "tracking says delivered but I don't have it",
+        'package missing',
+        'my order was stolen',
+        'carrier says delivered but nothing came',
+      ],
+      [
+        'Tracking says my guitar was delivered yesterday at 2pm, but I was home all day and nothing came. I checked the porch, the garage, even asked my neighbor. What now?',
+        'It says DELIVERED. It is NOT here. I paid $900 for this. Fix it.',
+        "The tracking show it is delivered but I don't have the package. In the mailbox of my building also nothing.",
+      ],
+    ],
+    [
+      'Arrived damaged',
+      ['my guitar arrived damaged', 'box was crushed', 'headstock broken on arrival', 'the amp is dented'],
+      [
+        "Opened the box tonight and the headstock on my new Les Paul is cracked clean through. The outer box had a huge dent on one corner. I'm honestly gutted. What do I need to do?",
+        "Bridge on my acoustic is lifting and there's a big crack 😭📦 the box looked crushed",
+        "I don't want store credit, I want a working amp. This one showed up with the grille torn and a knob snapped off.",
+      ],
+    ],
+    [
+      'Wrong item received',
+      ['I got the wrong item', 'you sent the wrong color', "this isn't what I ordered", 'missing item in my package'],
+      [
+        'I ordered the black Squier but a white one showed up.',
+        'Ordered a bass, received a ukulele. Impressive, honestly.',
+        'uh u sent me the wrong pedal lol ordered a DS-1 got a blues driver',
+        "I didn't order this color, I ordered the natural finish. What do I do with the sunburst you sent me?",
+      ],
+    ],
+    [
+      'Cancel an order',
+      ['I want to cancel my order', 'how do I cancel', 'can I cancel before it ships', 'cancel order please'],
+      [
+        'Can I still back out of the order I placed an hour ago?',
+        "I don't want to return it later, I want to stop it before it ships. Order 10933.",
+        'plz cancle my order, bought the wrong thing by acident',
+      ],
+    ],
+    [
+      'Change shipping address',
+      [
+        'I need to change my address',
+        'wrong address on my order',
+        'can you ship to my work instead',
+        'I moved, can I update the address',
+      ],
+      [
+        'Just moved 🏠📦 can you send it to my new place instead?',
+        'Your checkout auto-filled my old billing address and now my guitar is going to the wrong STATE. Change it before it ships.',
+      ],
+    ],
+    [
+      'Change items in an order',
+      [
+        'can I add something to my order',
+        'I want to change the color',
+        'can I swap the model before it ships',
+        'add a case to my order',
+      ],
+      [
+        'Can I add a gig bag to the order I placed this morning?',
+        'forgot strings on my order, can u throw them in the same box?',
+      ],
+    ],
+    [
+      'Return policy',
+      [
+        'what is your return policy',
+        'can I return a guitar',
+        'how many days do I have to return',
+        "what if I don't like it",
+      ],
+      [
+        "So if I play it for a week and hate it, I'm stuck with it forever, or what?",
+        "How many days I have for give back the guitar if I don't like it?",
+      ],
+    ],
+    [
+      'Non-returnable items',
+      [
+        'can I return strings',
+        'can I return in ear monitors',
+        "why can't I return picks",
+        'I opened the IEMs can I return them',
+      ],
+      [
+        'Can I send back a pack of strings I opened? Wrong gauge.',
+        "Why can't I return these in-ear monitors?? I used them ONCE and they sound terrible.",
+        "Opened a bag of picks and they're way too thin 😩 can I send them back?",
+      ],
+    ],
+    [
+      'Restocking fee on amps',
+      [
+        'is there a restocking fee',
+        'why was 10% deducted from my refund',
+        'I threw away the amp box',
+        'do I need the original box to return an amp',
+      ],
+      [
+        'I want to send back the Boss Katana I bought last month. Problem is, I threw out the box because it was eating half my closet. Is that going to be an issue?',
+        'is ther an extra fee if i send the amp back? dont have the orginal box anymore',
+        "Great, so I get charged for not hoarding a giant cardboard box? What's the deal with sending an amp back without its packaging?",
+      ],
+    ],
+    [
+      'How to start a return',
+      [
+        'how do I return something',
+        'I want to send this back',
+        'how do I get a return label',
+        'where do I send my return',
+      ],
+      [
+        'wanna send the uke back, where do i start',
+        'I want return my bass. Where I make the request? Or I just send it to your address?',
+      ],
+    ],
+    [
+      'Who pays return shipping',
+      [
+        'do I pay for return shipping',
+        'is return shipping free',
+        'can you send me a return label',
+        'how much does a return label cost',
+      ],
+      [
+        "I shouldn't have to pay to ship back a pedal that's faulty out of the box. You cover the label, right?",
+        "And let me guess, I'm paying to ship it back too?",
+      ],
+    ],
+    [
+      'When will I get my refund',
+      [
+        'when will I get my refund',
+        'how long does a refund take',
+        'I sent the return, where is my money',
+        'refund still not showing',
+      ],
+      [
+        "You got my return TWO WEEKS ago and I still don't have my money. Where is it?",
+        'Sent the bass back Monday 📦 when do I see the money? 💸',
+        'how long till the money shows up on my card after u get the return',
+      ],
+    ],
+    [
+      'How refunds are paid',
+      [
+        'will the refund go to my card',
+        'can I get store credit instead',
+        'how do Affirm refunds work',
+        'refund to a different card',
+      ],
+      [
+        'Will my money go back to PayPal or do I get store credit?',
+        'I pay with Affirm. If I return guitar, the money come back how? To me or to Affirm?',
+        "I don't want store credit, I want it back on the card I paid with. Is that how you do it?",
+      ],
+    ],
+    [
+      'Exchange an item',
+      [
+        'can I exchange for a different model',
+        'I want a different color',
+        'can I swap for the lefty version',
+        'exchange instead of refund',
+      ],
+      [
+        "The Strat plays fine but I really wish I'd gone with the Tele, the neck just feels better to me. Can I swap it instead of returning and reordering?",
+        'can i swap the sunburst for the black one?',
+        'want to exchage the 3/4 guitar for a full size, my kid grew lol',
+      ],
+    ],
+    [
+      'Warranty coverage',
+      [
+        'what warranty do you offer',
+        'how long is the warranty',
+        'is the amp covered by warranty',
+        'what does the warranty cover',
+      ],
+      [
+        'What the guarantee is covering? If the pickup stop working after 1 year, it is included?',
+        'So what exactly does your warranty cover, besides nothing?',
+      ],
+    ],
+    [
+      'How to make a warranty claim',
+      [
+        'how do I make a warranty claim',
+        'my guitar has a defect',
+        'is this covered under warranty',
+        'what do you need for a warranty claim',
+      ],
+      [
+        "I bought a Yamaha acoustic from you about eight months ago. The truss rod nut has started spinning freely and doesn't adjust anything. I've only ever played it at home. How do I get it looked at?",
+        'My tuner pedal died after 4 months. Completely dead. I want it fixed under warranty, what do you need from me?',
+        "Output jack on my bass crackles and cuts out 😤 it's only 5 months old, how do I get it fixed?",
+      ],
+    ],
+    [
+      'Fret buzz or high action after delivery',
+      [
+        'my guitar buzzes',
+        'the action is higher than expected',
+        'the strings are buzzing on some frets',
+        'the guitar feels different than before',
+      ],
+      [
+        'The guitar buzzes on the first few frets. Thought you set them up before shipping?',
+        "'Professionally set up', sure. The strings on this thing are a mile off the fretboard. Did anyone actually touch it?",
+        'new acoustic came, kinda buzzy on the g string, is that normal or',
+        "I don't want to return it, I just want to know why my new bass started rattling on the E string right after it got here.",
+      ],
+    ],
+    [
+      "Won't stay in tune",
+      [
+        "my guitar won't stay in tune",
+        'the intonation is off',
+        'it goes out of tune all the time',
+        'the tuning keeps dropping',
+      ],
+      [
+        "Every time I finish a song the guitar is out of tune again. I've retuned like ten times today. The strings are the ones it shipped with. Is something wrong with it?",
+        "This guitar will NOT hold its pitch. I've retuned it 20 times. Is it defective??",
+        'The guitar go out of tune very fast, after some minutes. Also when I play high on the neck the notes are not correct.',
+      ],
+    ],
+    [
+      'Amp not working or humming',
+      ['my amp has no sound', 'the amp is humming', 'amp turns on but no sound', 'my amp crackles'],
+      [
+        'The amp makes this loud buzzing noise even with the volume down 😵 help',
+        'plugged in the amp, light is on but no sound at all. its a tube amp if that matters',
+        "I don't want to send it back yet, I just want to figure out why my new combo drones like a fridge.",
+      ],
+    ],
+    [
+      'Effects pedal not working',
+      ["my pedal doesn't turn on", 'pedal has no output', "the pedal light won't come on", 'my pedal is making noise'],
+      [
+        "My delay pedal won't turn on.",
+        'new fuzz is just dead, no light no nothing',
+        'Love my new $200 paperweight. The overdrive lights up and does absolutely nothing to the sound.',
+        "Second pedal from you that's DOA. Plugged it in, nothing. Not even the LED.",
+      ],
+    ],
+    [
+      'Complaint about a late order',
+      [
+        'my order is late',
+        'this is taking way too long',
+        "I'm very disappointed with the delay",
+        'I needed it for a gig',
+      ],
+      [
+        "My order was supposed to arrive last Tuesday. It's Monday now. My gig is Saturday. This is unacceptable.",
+        "I bought this guitar as a birthday present and the party is this weekend. The estimated date was days ago and it still isn't here. I'm really stressed out about it.",
+        "Is my guitar coming by horse? It's a week past the date you gave me.",
+        'its been 12 days and my order still isnt here, was supose to take a week max and my gig is friday',
+      ],
+    ],
+    [
+      'General complaint',
+      [
+        'I want to make a complaint',
+        "I'm not happy with the service",
+        'this is unacceptable',
+        "your support hasn't answered me",
+      ],
+      [
+        "This is the worst customer experience I've had. Three emails, zero replies. I'm done.",
+        "I've been a loyal customer for years but this last order was a mess from start to finish. Nobody answered my questions, and when I called nobody picked up. I want to make a formal complaint.",
+        "I'm not looking for a coupon, I want someone to actually own up to how badly my order was handled.",
+      ],
+    ],
+    [
+      'Invoice or receipt',
+      ['can I get an invoice', 'I need a receipt', 'can you add my company name to the invoice', 'where is my invoice'],
+      [
+        'Can I get an invoice for my order?',
+        'where do i find my receipt, need it for insurance',
+        "Love that there's no invoice anywhere in my account. My accountant is thrilled. Can I get one with my business name on it?",
+      ],
+    ],
+    [
+      'Talk to a person',
+      [
+        'can I talk to a real person',
+        'I want to speak to someone',
+        'do you have a phone number',
+        'can someone call me',
+      ],
+      [
+        'Can I talk to a real person please?',
+        'Stop sending me bots. I want a HUMAN.',
+        'Is this a bot? 🤖 can I just call someone?',
+        "I don't want to type all this out, can someone just give me a call?",
       ],
     ],
     [
@@ -26401,6 +27805,839 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '我要找real person，不要bot',
         '能帮我接个真人吗，我这事有点复杂，跟机器说不清',
       ],
+    ],
+    [
+      '尺码怎么选',
+      ['尺码怎么选', '我160cm 100斤穿什么码', '有尺码表吗', '帮我看看选哪个码'],
+      [
+        '165cm 52kg，胸围大概86，这款该拍哪个码',
+        '我升高158 体种九十斤左右 该拍S还是M呀',
+        '第一次买汉服完全不懂码数😭 平时穿衣服M，你们家要怎么挑🙏',
+      ],
+    ],
+    [
+      '卡在两个尺码之间',
+      ['我在两个码中间怎么办', 'M和L都可以选哪个', '偏胖选大一码吗', '胸围刚好卡线'],
+      [
+        '不是问尺码表在哪，表我看过了，我胸围88刚好卡在M和L中间，到底拍哪个',
+        '家人们谁懂啊 M嫌紧L怕大 纠结死了 齐胸那款咋整',
+        '我的胸圍剛好在兩個碼中間，襖子要選大的還是小的比較好？',
+      ],
+    ],
+    [
+      '齐胸襦裙上身效果',
+      ['齐胸襦裙显胖吗', '胸小穿齐胸会掉吗', '齐胸襦裙怎么系不掉', '微胖适合齐胸吗'],
+      [
+        '我有点小肚子，手臂也粗，之前穿别家的齐胸走两步就往下滑，一直得提着特别尴尬。你们这款会不会也这样？我这身材穿上会不会像孕妇啊',
+        '那种绑在胸口上面的裙子穿一天会不会一直往下掉啊，有没有什么anti-slip的办法，怕出街社死',
+        '奇胸如裙微胖能穿吗 会不会显得很装',
+      ],
+    ],
+    [
+      '马面裙腰围调节',
+      ['马面裙腰围多少', '马面裙能调腰吗', '腰粗能穿马面裙吗', '马面裙是系带的吗'],
+      ['我腰围快一百了😅 马面能系得上吗', '馬面裙的腰可以自己調鬆緊嗎？我腰比較粗，怕綁不上'],
+    ],
+    [
+      '明制和宋制区别',
+      ['明制和宋制有什么区别', '新手买哪种好', '日常穿选哪个形制', '宋制是什么样的'],
+      [
+        '明朝那种和宋朝那种款式有啥不一样？我想平时上班也能穿',
+        '想入坑hanfu，纯小白，明制宋制到底差在哪，哪个更适合daily穿',
+        '萌新求科普 宋的和明的咋区分啊 看着都好看 选择困难症犯了',
+      ],
+    ],
+    [
+      '面料成分',
+      ['这件是什么面料', '是真丝吗', '面料会起球吗', '透不透'],
+      ['这个布料是纯棉的吗，夏天传会不会很闷', '浅粉那件白天穿出门会不会透光啊😳 里面要不要再套点啥'],
+    ],
+    [
+      '刺绣还是印花',
+      ['花纹是刺绣还是印花', '是机绣还是手绣', '刺绣背面有衬吗', '绣花扎不扎人'],
+      [
+        '裙摆上那圈花是绣上去的还是印上去的？',
+        '别跟我说是刺绣，我就想知道这纹样到底是不是机器印的，图上看着有点平',
+        '請問這款的花紋是手工繡的嗎？背面會不會磨皮膚',
+      ],
+    ],
+    [
+      '织金面料说明',
+      ['织金是真的金线吗', '织金会掉色吗', '织金面料硬不硬', '织金和印金有什么区别'],
+      [
+        '织金那款的金色是真的织进去的还是hot stamping烫上去的？穿久了会不会掉色',
+        '之前在别家买了条号称织金的马面，穿两次金粉蹭了一手，坐过的椅子上都亮晶晶的。所以这次挺担心，你们家的金是怎么弄上去的？另外摸着会不会很硬',
+        '不是说质量有问题，就是那条金色的马面摸起来硬邦邦的，跟纸壳子似的，是本来就这样吗',
+      ],
+    ],
+    [
+      '里衣是否包含',
+      ['包含里衣吗', '里衣要单独买吗', '一套包含哪些', '买了还要买什么才能穿'],
+      [
+        '不是问外面那件，是里面那件白色打底，买这一套有包含吗',
+        '我收到只有外面的褙子跟裙子，里面那件白的呢？？图上明明穿着，这不是坑人吗',
+      ],
+    ],
+    [
+      '配饰单独售卖',
+      ['模特头上的发簪送吗', '披帛包含吗', '图里的配饰哪里买', '有配套的腰封吗'],
+      [
+        '模特头上那根簪子好好看🥺 是跟衣服一起发的吗',
+        '图里那条飘飘的纱跟腰上挂的那串叮叮当当的东西 买衣服送不送啊',
+        '主图的法簪和禁布有送吗',
+      ],
+    ],
+    [
+      '现货还是预售',
+      ['这款是现货吗', '怎么看是不是预售', '现在拍什么时候发', '有没有现货'],
+      [
+        '这件墨绿L码现在拍能直接发还是得排队做',
+        '这件是in stock还是要等做的？下周就要穿，急',
+        '這款現在下單是馬上有貨還是要等很久才做好？',
+      ],
+    ],
+    [
+      '预售定金和尾款怎么付',
+      ['预售怎么付款', '定金多少', '尾款什么时候付', '定金尾款是什么意思'],
+      [
+        '前面那五十块付了💰 剩下的钱去哪里交啊🤔',
+        '第一次买这种先交一部分钱的，之前付了五十，现在订单显示一个什么待付款，我也看不懂。是要我自己点进去补剩下的吗？到时候会不会提醒我',
+        '尾宽在哪里付呀 我找了半天找不到入口',
+      ],
+    ],
+    [
+      '预售工期多久',
+      ['预售要等多久', '工期多少天', '预售能提前吗', '什么时候能做好'],
+      [
+        '預購的這種大概要做多少天才能寄？',
+        '付完钱还要等一个多月？？做件衣服这么慢的吗，能不能给我先做',
+        '我下个月15号要去拍写真📸 现在拍预订的赶得上吗🥺',
+      ],
+    ],
+    [
+      '尾款忘付或没付',
+      ['尾款忘记付了怎么办', '尾款没付定金还退吗', '尾款时间过了', '不想付尾款了'],
+      [
+        '这几天出差忙疯了，刚打开淘宝才想起来预订的那件还没补钱，一看订单好像已经关了。前面交的那部分还能要回来吗？有没有办法补救一下',
+        '完蛋 剩下的钱忘交了 是不是凉凉了 前面的钱还能退不',
+        '我不是不想要了，是真的忘了补后面那部分款，现在还能付吗',
+      ],
+    ],
+    [
+      '断码补货',
+      ['S码没了还会补吗', '什么时候补货', '售罄了还有吗', '能到货通知我吗'],
+      [
+        '不是要别的码，我就要S，S没了还会再上吗',
+        '想要的那个颜色L码灰掉了😭 什么时候能再有啊',
+        'XL一直sold out，会restock吗？有的话我怎么第一时间知道',
+      ],
+    ],
+    [
+      '色差说明',
+      ['实物和图片有色差吗', '颜色跟图一样吗', '收到颜色不一样', '哪张图最接近实物'],
+      [
+        '收到的颜色跟图上差太多了吧，图上粉嫩嫩的收到像土黄，滤镜开太猛了吧',
+        '这个藕合色实物会不会比照片深一点',
+        '實物顏色和照片一樣嗎？我怕買回來落差很大',
+      ],
+    ],
+    [
+      '加长服务',
+      ['可以加长吗', '我175穿裙子短吗', '裙子能做长一点吗', '加长多少钱'],
+      [
+        '我178，腿比较长，买裙子基本都短一截，穿出来像七分裤。看中你们这款好久了，能不能给我把裙子做长一点？',
+        '个子高，裙子能家长吗？多几公分要加钱吗',
+      ],
+    ],
+    [
+      '改腰围服务',
+      ['可以改腰围吗', '腰太大能改小吗', '改腰多少钱', '马面裙腰头能加长吗'],
+      [
+        '腰围能customize吗，我腰才58，怕标准码太松',
+        '腰太粗了 能给我整大点不 多少钱',
+        '我上身穿M刚好，但腰比尺码表大了好几公分，之前买别家的裙子腰总是勒得慌。能不能下单时候帮我把腰放大一点？会不会拖慢发货',
+      ],
+    ],
+    [
+      '改尺寸后能否退换',
+      ['改了尺寸还能退吗', '改完不合适怎么办', '加长后能换吗', '改尺寸是不是就不能退了'],
+      [
+        '改过腰的那条不是质量问题，就是穿着不喜欢，这样也不让退吗',
+        '我让你们加长的裙子现在说不能退？加长那三十块也不退？霸王条款吧',
+        'custom改过尺寸的还能return吗？怕改完还是不合身',
+      ],
+    ],
+    [
+      '大促满减',
+      ['现在有什么活动', '满减怎么算', '大促什么时候', '满多少减多少'],
+      ['现在下单有没有满多少减多少的', '618有啥优惠没 凑单能便宜多少', '雙十一跨店的優惠能用嗎？預售的話在哪裡扣'],
+    ],
+    [
+      '会员折扣',
+      ['会员有折扣吗', '怎么成为会员', '会员价怎么用', '老顾客有优惠吗'],
+      [
+        '我在你们家买了好几次了，有没有老客价',
+        '会圆怎么加 有折口吗',
+        '老顾客了😎 前前后后买了快一千块了 有没有什么折扣给我',
+      ],
+    ],
+    [
+      '赠品说明',
+      ['有赠品吗', '送什么', '赠品没收到', '赠品能选吗'],
+      ['我不是要挑赠品样式，就问下是不是真的有送，包裹里翻遍了没看到', '活動說有送香囊，可以自己選樣式嗎？'],
+    ],
+    [
+      '降价保价',
+      ['刚买就降价了', '能退差价吗', '保价吗', '我买贵了'],
+      [
+        '我前天刚买，今天就便宜了三十块，什么意思？先买的人活该当冤种？',
+        '买完没几天就降价了😤 差的钱能补给我吗',
+        '昨天下单今天price drop了，能退差价吗',
+      ],
+    ],
+    [
+      '支付方式',
+      ['可以花呗分期吗', '京东能用白条吗', '能货到付款吗', '可以信用卡吗'],
+      ['可以用花呗吗', '京东这边能打白条分几期不', '可以货到负款吗'],
+    ],
+    [
+      '现货发货时间',
+      ['多久发货', '今天拍今天发吗', '现货几天发', '什么时候能发出'],
+      ['有货的话啥时候寄啊 周末急着穿 快点安排呗'],
+    ],
+    [
+      '预售发货顺序',
+      ['尾款付了什么时候发', '预售是按顺序发吗', '我付尾款很早为什么还没发', '预售发货能加急吗'],
+      [
+        '尾款都交了 现在排到弟几个了',
+        '我朋友跟我同一天补的钱，她的昨天就发了，我的还一点动静没有。你们是按什么顺序发的？能帮我看看我这单到哪一步了吗',
+        '尾款早就交了🥲 我的单子排到哪了呀',
+      ],
+    ],
+    [
+      '预售超时未发货',
+      ['预售超过工期了还没发', '说好的30天怎么还没到', '预售延期了吗', '一直不发货'],
+      [
+        '说好的45天，现在都快两个月了还不发，是不是跑路了',
+        '我三月份就补完款了，页面上写的工期30天，现在已经五月中旬一点消息都没有。本来是为毕业照买的，眼看要来不及了。到底什么时候能发？不行我就不要了',
+        '預售已經超過說好的時間還沒寄，如果我不想等了可以全額退嗎？連訂金一起',
+      ],
+    ],
+    [
+      '默认快递',
+      ['发什么快递', '能发邮政吗', '能指定快递吗', '多少天能到'],
+      ['发哪家快第呀，寄到成都几天能到', '京东这边是JD自己的物流吗？大概几天能到'],
+    ],
+    [
+      '顺丰加急',
+      ['能发顺丰吗', '顺丰要加多少钱', '急用能加急吗', '怎么改顺丰'],
+      ['能发SF吗？extra要补多少', '急用!!! 能走顺丰不 差价我出'],
+    ],
+    [
+      '物流查询与不更新',
+      ['物流怎么不动了', '快递到哪了', '物流几天没更新', '显示签收但没收到'],
+      [
+        '物流三天没动了！！！到底发没发？',
+        '不是催发货，是已经发了但物流一直停在揽收，怎么回事',
+        '我的包裹是不是丢了😰 好几天都没更新了',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址写错了', '能改地址吗', '换个收货地址', '电话填错了'],
+      [
+        '收件信息写错了😵 能帮我改一下吗',
+        '下单的时候手滑选了老家的地址，但我现在在学校，这周都不回去。应该还没寄吧？能不能帮我换成学校那个',
+        '收件地址要換，還來得及嗎？還沒寄出吧',
+      ],
+    ],
+    [
+      '发货前改尺码或颜色',
+      ['拍错码了能改吗', '想换个颜色', '还没发货能换尺码吗', '预售能改码吗'],
+      [
+        '不是要退款，我想把刚拍的M换成L，还没发吧',
+        '刚才拍错颜色了，想换成墨绿的，还没寄的话帮我改下',
+        '手残拍成S了 还能换不 没寄吧',
+      ],
+    ],
+    [
+      '取消现货订单',
+      ['不想要了能取消吗', '怎么取消订单', '拍错了要退款', '没发货能退吗'],
+      [
+        '刚下的单不想要了，还没寄的话能撤吗',
+        '有货的那单我想cancel，还没ship吧？钱怎么退回来',
+        '我想去消订单 东西还没发对吧',
+      ],
+    ],
+    [
+      '预售取消与定金',
+      ['预售能取消吗', '定金能退吗', '付了定金不想要了', '预售退款怎么退'],
+      [
+        '我就付了个定金，现在不想要了你们连定金都不退？？抢钱啊',
+        '預購的那件不想要了，先付的那部分能退嗎？',
+        '交了定金后悔了咋办 能反悔不',
+      ],
+    ],
+    [
+      '七天无理由退换',
+      ['能七天无理由吗', '不喜欢能退吗', '退货期限多久', '穿过还能退吗'],
+      [
+        '收到不喜欢的话可以退吗',
+        '衣服没穿过，tag也在，七天内可以return吗',
+        '收到後試穿不太合適，可以直接退嗎？沒穿出門過',
+      ],
+    ],
+    [
+      '吊牌已拆',
+      ['吊牌拆了还能退吗', '剪了吊牌能换吗', '吊牌掉了', '试穿拆了标'],
+      [
+        '昨天到了之后太激动，直接把牌子剪了穿上拍照，结果发现袖子有点短，越看越不喜欢。现在还能退吗？没洗过的',
+        '不是质量问题哈，就是领口那个标签我剪了，还能退不',
+        '手快把牌子剪了😭😭 还能换吗',
+      ],
+    ],
+    [
+      '预售定制款不退',
+      ['预售的能退吗', '定制的能换吗', '预售不合适怎么办', '为什么预售不能退'],
+      [
+        '预订的不能退？？我收到发现根本穿不上，凭什么不能退',
+        '不是质量问题，就是预订做的那条收到有点大，这种能退吗',
+        '欲售款收到不河适可以退吗',
+      ],
+    ],
+    [
+      '退货流程',
+      ['怎么退货', '退货地址是哪', '退货流程', '退货要写什么'],
+      [
+        '不是换货，我是要直接退，具体怎么操作',
+        '我想退那件褙子，已经在手机上点了申请，但接下来寄到哪、包裹里要不要放什么东西我都不太清楚。能说一下吗',
+        '退回去的address在哪看？寄回去要附什么note吗',
+      ],
+    ],
+    [
+      '运费险理赔',
+      ['运费险怎么理赔', '有运费险吗', '运费险赔多少', '运费险什么时候到账'],
+      [
+        '上周退了一条裙子，下单的时候勾了运费险。现在快递单号填好了，但不知道还要不要自己再去点理赔。会自动赔吗？',
+        '运费线怎么理赔啊，能赔多少',
+        '退货险的钱啥时候到账啊 等半天了',
+      ],
+    ],
+    [
+      '换尺码',
+      ['能换码吗', '小了想换大一码', '怎么换货', '换货要多久'],
+      ['收到大了，想换小一码', '不是要退，是想换个码，M穿着太紧换L', '穿着有点紧🥲 可以换大一号吗'],
+    ],
+    [
+      '退款多久到账',
+      ['退款多久到', '什么时候退钱', '寄回去了怎么还没退款', '退款一直没到'],
+      ['你们都签收三天了钱还没退？？拖什么呢', '退款多久會到帳？我是刷信用卡的'],
+    ],
+    [
+      '退款退到哪里',
+      ['退款退到哪里', '花呗付的怎么退', '能退到别的账户吗', '分期的怎么退款'],
+      [
+        '退的錢會回到哪？我付款時用的是花唄',
+        '能不能refund到我的微信，不要回原来那张卡',
+        '别退回白条啊，我想退到银行卡，可以吗',
+      ],
+    ],
+    [
+      '刺绣织金面料保养',
+      ['怎么洗', '能机洗吗', '刺绣的怎么保养', '织金马面能水洗吗'],
+      [
+        'embroidery的衣服能丢洗衣机吗，要怎么wash',
+        '我那条织金马面沾了点奶茶，不太敢直接丢洗衣机。平时应该怎么清洗打理比较好？能用熨斗熨吗',
+        '绣花的可以机洗吗，能不能晒太扬',
+      ],
+    ],
+    [
+      '马面裙褶子散了',
+      ['马面裙褶子洗完散了', '褶子怎么恢复', '收到皱巴巴的', '马面裙怎么熨'],
+      ['马面裙收到褶都压乱了怎么办', '裙子的褶子全塌了 丑哭 咋弄回去', '洗完马面的褶子全散了😩 还有救吗'],
+    ],
+    [
+      '刺绣跳线脱线',
+      ['刺绣有线头', '绣花脱线了', '刺绣跳线', '绣花起毛了'],
+      [
+        '绣花那块有好多小线头🧵 正常吗',
+        '刚拿到手绣的花就开了一大片，线都挂出来了，这是新衣服？',
+        '繡花的地方有一些線頭，可以直接剪掉嗎？',
+      ],
+    ],
+    [
+      '质量问题处理',
+      ['收到有破洞', '衣服有污渍', '开线了', '质量有问题怎么办'],
+      [
+        '衣服腋下开线了，第一次穿就这样，什么质量',
+        '收到试穿发现裙摆有一块污渍，洗不掉那种，旁边还有个小洞。本来挺期待的，有点失望。你们打算怎么处理？',
+        '裙子上有个洞，quality也太差了吧，怎么处理',
+      ],
+    ],
+    [
+      '发错货或少发',
+      ['发错颜色了', '少了一件', '尺码发错了', '包裹里没有腰带'],
+      ['我拍的是蓝色，收到的是粉色的', '一套三件只寄了两件？？裙子呢？'],
+    ],
+    [
+      '售后保障期限',
+      ['有质保吗', '穿了一个月坏了', '超过7天还能售后吗', '售后多久'],
+      [
+        '买了快一个月了，袖子缝线开了还能管吗',
+        '去年买的马面，穿了几次后腰头那里的线松了。已经过了挺久了，这种还能找你们修吗？收钱也行',
+        '勾丝了 我自己弄的 你们能帮修不 给钱也行',
+      ],
+    ],
+    [
+      '投诉与不满',
+      ['我要投诉', '你们服务太差了', '找你们领导', '我要差评'],
+      [
+        '你们客服态度也太差了吧，问三遍都不回，我要投诉',
+        '我这个问题前后联系了三次，每次都说帮我查，然后就没下文了。真的很无语，能不能找个能做主的人来处理？',
+        '服了 叫你们领导出来说话',
+      ],
+    ],
+    [
+      '开发票',
+      ['能开发票吗', '怎么开发票', '发票什么时候开', '要电子发票'],
+      ['能开发票吗', '可以开电子发飘吗 要写单位抬头', '需要一张invoice报销，怎么弄'],
+    ],
+    [
+      '专票与改抬头',
+      ['能开专票吗', '发票抬头写错了', '可以重开发票吗', '发票内容能写服装吗'],
+      ['公司要专票，可以开吗', '不要普通的那种，要增值税可以抵扣的', '發票抬頭寫錯了，可以重新開一張嗎？'],
+    ],
+    [
+      '拍照返现活动',
+      ['晒图有返现吗', '返现怎么领', '返现多少', '返现什么时候到'],
+      [
+        '衣服到了穿上很满意，想给你们写个好评。听朋友说你们家带图评价有返现？要怎么弄，发几张图',
+        '穿上超美！！买家秀发了有红包吗😍',
+        '听说发好评带图有钱拿 真的假的 多少',
+      ],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '有人吗', '我要找真人', '客服在吗'],
+      ['别发自动回复了！！！我要真人', '有活人吗', '在吗 是真人还是机器人啊 我要找人公'],
+    ],
+    [
+      '是否正品',
+      ['你们家是正品吗', '酒是不是真的', '有没有品牌授权', '会不会买到假酒'],
+      [
+        '你们家的酒是从厂家直接拿的货吗，还是从二道贩子那里倒过来的？',
+        '請問你們店的五糧液靠譜嗎？之前在別家買到過假的，現在有點怕',
+      ],
+    ],
+    [
+      '防伪码怎么查',
+      ['防伪码在哪里', '怎么查真假', '扫码查询显示已被查询过', '防伪标刮开后怎么用'],
+      [
+        '瓶盖上那个图层刮开了，然后要去哪里输数字啊，找了半天没找到入口',
+        '不是说酒有问题哈，就是盒子封口那个标签刮开扫出来，提示已经被人查过3次了，这正常吗',
+        '那个label刮开之后是用微信扫还是要下品牌的app？',
+      ],
+    ],
+    [
+      '溯源查询',
+      ['能查到酒的来源吗', '溯源码怎么用', '怎么知道是哪个批次', '有没有溯源信息'],
+      [
+        '我爸是收藏茅台的，他说现在每瓶都有个码，能看到是哪批出厂、中间经过哪些经销商。我刚收到你们家发的两瓶，想查一下来路，但盒子上好几个码不知道扫哪个。麻烦教一下',
+        '汾酒盒子上那个码扫出来的批次跟瓶子上印的对不上啊，咋回事',
+        '五糧液可以查到出廠日期跟經手的經銷商是誰嗎？想確認一下貨的來路',
+      ],
+    ],
+    [
+      '酱香和浓香区别',
+      ['酱香和浓香有什么区别', '哪种香型好喝', '第一次喝白酒选哪个', '酱香酒为什么贵'],
+      [
+        '求科普，茅台那个味儿的和泸州老窖那种，哪个对小白友好一点？平时基本不碰白酒，想try一下',
+        '将香型的跟浓香的到底差在哪，价格差那么多',
+        '不是嫌贵哈，就是想知道一样是白的，这两款香型咋差这么多钱',
+      ],
+    ],
+    [
+      '度数和容量规格',
+      ['这款多少度', '是500ml的吗', '有没有小瓶装', '一箱几瓶'],
+      [
+        '这款青花郎一瓶装多少，酒精几度的？',
+        '一箱几瓶啊亲，别到时候就来一瓶哈哈',
+        '有没有那种迷你小瓶的🥃 想多买几种先尝尝哪个合口',
+      ],
+    ],
+    [
+      '年份酒说明',
+      ['15年是酒龄15年吗', '年份酒的年份怎么算', '年份酒和普通款有什么区别', '生产日期是今年的算年份酒吗'],
+      [
+        '买了一瓶写着30年的，结果盒子上的生产日期是今年3月份。30年的酒怎么可能今年才生产？我朋友说这肯定是拿新酒贴了个牌子糊弄人。麻烦你们解释一下这到底怎么回事',
+        '不是怀疑假的哈，就是好奇瓶子上写的15年，是说这酒真的在窖里放了15年吗',
+        '這個寫著二十年陳釀的，裡面真的存了二十年嗎？',
+      ],
+    ],
+    [
+      '收藏酒/老酒品相',
+      ['老酒有没有跑酒', '收藏酒品相怎么样', '能拍实物图吗', '老酒酒线有多高'],
+      [
+        '那瓶九几年的老茅台，能拍一下酒线给我看看吗，想知道挥发了多少',
+        '老酒那个link里面的图是实拍还是网图？想看下real的那只瓶子',
+        '花了小一万买个老酒，到手酒少了一大截都快到瓶肩了，你们详情页写的品相好就是这个样子？',
+      ],
+    ],
+    [
+      '红酒推荐',
+      ['红酒怎么选', '干红和半干有什么区别', '推荐一款送人的红酒', '哪个产区的好'],
+      [
+        '下个月女朋友生日，她酒量不行，白的肯定不考虑。想买瓶葡萄酒吃西餐的时候开，预算500以内，别太涩的。你们有啥合适的吗',
+        '想整瓶红的送领导🍷 几百块的 什么牌子拿得出手啊',
+        '小白一枚，有没有甜丝丝的葡萄酒，不要那种喝着发苦的',
+      ],
+    ],
+    [
+      '啤酒保质期',
+      ['啤酒保质期多久', '啤酒是新鲜的吗', '精酿保质期多长', '生产日期是什么时候'],
+      [
+        '原浆的那种鲜啤能搁多久？买多了怕喝不完',
+        '精酿啤久发过来离过期还剩多久啊，上次别家发来只剩一个月了',
+        '你們的啤酒日期新鮮嗎？一次買兩箱怕放壞',
+      ],
+    ],
+    [
+      '白酒保质期',
+      ['白酒有保质期吗', '白酒能放多久', '生产日期很早还能喝吗', '白酒会过期吗'],
+      [
+        '不是要退哈，就是发现瓶子上压根没印过期时间，这样合规吗',
+        '收到的酒是2018年灌的😳 放这么久还能喝吗',
+        '白的放了好几年没开🤔 现在喝还行吗',
+      ],
+    ],
+    [
+      '洋酒进口说明',
+      ['洋酒是原瓶进口吗', '有没有中文背标', '有报关单吗', '威士忌是哪个国家的'],
+      [
+        '你们的whisky是原装进口的吗，还是国内分装的？有没有customs的证明',
+        '公司要买一批轩尼诗做年会抽奖，财务那边说要留底，得有海关那边的单子和检验检疫的证明。能给复印件吗？大概要几天',
+        '轩尼诗背面的中文小标签是你们自己贴上去的吗',
+      ],
+    ],
+    [
+      '礼盒装内容',
+      ['礼盒里有什么', '送礼有没有手提袋', '礼盒是双支的吗', '有没有酒杯'],
+      [
+        '双支红酒那个套装🎁 里面送不送开瓶器啊',
+        '送禮用的，外面那個盒子會不會壓壞？裡面有附杯子嗎',
+        '送领到的酒有没有那种带手提代的包装',
+      ],
+    ],
+    [
+      '定制刻字',
+      ['可以刻字吗', '刻字能刻多少字', '刻字收费吗', '能刻名字和祝福语吗'],
+      [
+        '瓶子上能刻俺爸名字不',
+        '我爷爷明年八十大寿，想订一批酒，瓶子上弄上“福如东海 寿比南山”再加他老人家名字，大概十几个字。能做吗？要另外加钱不',
+      ],
+    ],
+    [
+      '刻字制作时间',
+      ['刻字要几天', '定制的什么时候发货', '刻字能加急吗', '下周要用来得及吗'],
+      [
+        '效果图我三天前就确认了，到现在一点动静都没有，下礼拜六就要用了，到底什么时候能弄好！',
+        '刻子的话多久能做号啊，月底要用',
+      ],
+    ],
+    [
+      '代写贺卡',
+      ['能帮忙写贺卡吗', '可以附祝福卡片吗', '贺卡写什么内容', '送礼能写上我的名字吗'],
+      [
+        '能帮忙写张卡片塞包裹里吗✍️ 送客户的',
+        '不用在瓶子上刻，就想附张小卡片写几句话，行吗',
+        '送給老師的，不知道卡片上寫什麼好，能幫我想幾句嗎',
+      ],
+    ],
+    [
+      '未成年人不售酒',
+      ['未成年能买吗', '给孩子买可以吗', '要验证年龄吗', '17岁能下单吗'],
+      [
+        '我今年17，可以在你们这买啤酒吗',
+        '帮我弟买的，他才高二，收件人写他名字可以不',
+        '你们下单要不要verify年龄的？我表弟16想自己拍',
+      ],
+    ],
+    [
+      '库存查询',
+      ['还有货吗', '什么时候补货', '能买10箱吗有没有这么多', '显示缺货怎么办'],
+      [
+        '青花郎30这款一直灰着拍不了，什么时候能补上',
+        '想要8箱，你们仓库实打实有这么多stock吗，别拍了又说没有',
+        '想要的那款没了😭 啥时候上新货啊',
+        '俺要整五箱啤的，有货没',
+      ],
+    ],
+    [
+      '买完降价/价保',
+      ['刚买就降价了', '能补差价吗', '有没有价保', '活动价比我买的便宜'],
+      [
+        '我前天买的剑南春，今天一看便宜了四十块！早买早吃亏是吧？',
+        '不是要退货，就是刚下单没两天就便宜了，中间那点钱能退给我吗',
+      ],
+    ],
+    [
+      '满减活动',
+      ['现在有满减吗', '满减怎么算', '满多少减多少', '不同商品能凑单吗'],
+      ['凑单能跨款凑吗，一瓶红的加一瓶白的能算一起吗', '我买了两瓶飞天怎么没有减钱啊，不是说够三百见三十吗'],
+    ],
+    [
+      '买赠活动',
+      ['买酒送什么', '赠品怎么领', '赠品没收到', '赠品能换成别的吗'],
+      [
+        '页面上写着买这款送分酒器和两个小杯子。我今天拆开只有酒，杯子和分酒器都没看到，泡沫里翻了好几遍也没有。是不是漏放了',
+        '那个送的glass能换成小酒版吗',
+      ],
+    ],
+    [
+      '优惠券叠加',
+      ['优惠券能叠加吗', '店铺券和平台券一起用吗', '券怎么用不了', '领的券在哪'],
+      ['券领了结算的时候死活用不上，逗我玩呢？', '两张店铺卷能同时用吗'],
+    ],
+    [
+      '支付方式',
+      ['能用花呗吗', '支持白条分期吗', '可以信用卡付款吗', '能货到付款吗'],
+      ['能花呗分期不', '可以貨到付款嗎？', '不是不想付，是微信里钱不够，能用白条吗', '付款能用支付宝吗，信用卡行不行'],
+    ],
+    [
+      '企业团购',
+      ['公司采购有优惠吗', '团购价多少', '买得多能便宜吗', '可以签合同吗'],
+      [
+        '我们公司年底给员工发福利，大概要30箱左右的白的，能不能签合同走公账？价格能谈吗',
+        '公司采购，量比较大，有没有B端的价格',
+      ],
+    ],
+    [
+      '婚宴用酒',
+      ['婚宴用酒有优惠吗', '喜酒多买能便宜吗', '婚宴酒没喝完能退吗', '有没有喜庆包装'],
+      [
+        '下个月办酒席💒 要买十几箱，有便宜点的方案吗',
+        '不是自己喝的，是办喜酒用的，到时候没拆的箱子能退回去吗',
+        '結婚擺酒大概要12箱，有沒有配喜字貼那些',
+        '不是说要大批量订，就问问婚宴那边剩下的小瓶试饮装怎么送的',
+      ],
+    ],
+    [
+      '发货时间',
+      ['什么时候发货', '今天能发吗', '几点前下单当天发', '预售什么时候发'],
+      [
+        '现在付款今天能寄出去吗',
+        '付款两天了还是待发货，你们是现酿吗？',
+        '发个货跟挤牙膏一样，下单到现在三天还没揽件，你们仓库是放假了？',
+      ],
+    ],
+    [
+      '快递公司',
+      ['发什么快递', '能发顺丰吗', '可以指定快递吗', '京东发货是京东物流吗'],
+      ['能发SF吗，中通太慢了', '你们走什么快第啊'],
+    ],
+    [
+      '偏远地区能否发货',
+      ['新疆能发吗', '西藏能不能寄', '发不发香港', '偏远地区收运费吗'],
+      [
+        '乌鲁木齐能寄吗',
+        '我在西藏那曲上班，想给同事买几瓶酒过年。之前在别家下单被取消了，说寄不了。你们这边能寄过来吗',
+        '能寄到香港吗？朋友在HK想要几瓶',
+        '我家在青海玉树🏔️ 你们能寄过来不',
+      ],
+    ],
+    [
+      '只能陆运',
+      ['能走空运吗', '为什么物流这么慢', '可以发顺丰航空吗', '多久能到'],
+      [
+        '不是嫌慢哈，就是想问问为什么不能坐飞机寄，空运不是快很多吗',
+        '从你们那法到广州要几天，能走航空吗',
+        '急用的話可以坐飛機寄嗎？到成都要幾天',
+      ],
+    ],
+    [
+      '运费',
+      ['包邮吗', '运费多少', '买一瓶要运费吗', '顺丰要加钱吗'],
+      ['就买一瓶六十多的，还要另外掏邮费吗', '单买一瓶啤的还收10块邮费，有点那啥了吧'],
+    ],
+    [
+      '物流不更新',
+      ['物流好几天没动了', '快递怎么还没到', '查不到物流信息', '显示已签收但我没收到'],
+      [
+        '物流三天没动了！！！在中转站趴窝了是吧',
+        '上周四就显示发出了，到了郑州转运中心之后就一直没有新信息，今天都周二了。家里老人等着过寿用，能帮忙问问快递到底卡在哪了吗',
+        '包裹一直停在同一個地方，兩天沒動了',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址填错了', '能改地址吗', '改一下收货电话', '已经发货了还能改地址吗'],
+      ['手寄号写错了一位，地址也少了个门牌，能帮我弄一下吗', '收件的地方要换成公司的，已经ship了还能改吗'],
+    ],
+    [
+      '取消订单',
+      ['怎么取消订单', '不想要了能取消吗', '拍错了要取消', '已经发货了能取消吗'],
+      ['不是要退货，是刚拍的还没发出来，能直接不要了吗', '拍错了😅 这单能作废吗'],
+    ],
+    [
+      '签收验货',
+      ['收货要注意什么', '能先验货再签收吗', '快递员不让验货怎么办', '要拍开箱视频吗'],
+      [
+        '快递到楼下了，要不要当面拆开看了再签',
+        '快遞員一直催我簽字，箱子看起來有點濕，我該怎麼辦',
+        '收货的时候需要全程拍video吗',
+        '我是第一次在网上买白酒，给我爸六十大寿准备的。收到以后外箱看着没啥问题，但快递小哥放下就走了，我都没来得及看。现在拆开发现一瓶盒子塌了一角，瓶子倒是没事。这种情况下次要怎么收才对',
+      ],
+    ],
+    [
+      '破损包赔',
+      ['酒碎了怎么办', '收到瓶子破了', '破损能补发吗', '破损要退回来吗'],
+      [
+        '一箱六瓶碎了两瓶，整个箱子都是酒味，你们到底怎么打包的？',
+        '今天下午收到的，拆开有一瓶瓶颈断了，酒全洒在盒子里，其他几瓶还好。照片已经拍了，面单也还在。这个怎么处理',
+      ],
+    ],
+    [
+      '漏酒渗酒',
+      ['瓶口漏酒了', '盒子湿了有酒味', '酒少了一截', '瓶盖松了渗出来'],
+      [
+        '瓶子没破，但是盒子湿了一片，瓶口那好像一直在往外渗',
+        '收到的酒瓶嘴在滴酒，外和都湿透了',
+        '酒线都降了一截，盖子那黏糊糊的，这是跑酒了吧',
+      ],
+    ],
+    [
+      '少件/漏发',
+      ['少发了一瓶', '收到的数量不对', '赠品没有', '只收到一个包裹'],
+      [
+        '我买了两箱只到了一箱，另一箱呢？被你们吃了？',
+        '不是破了，是数量不对，订了6瓶箱子里只有5瓶',
+        '買了三瓶只收到兩瓶，是分開寄的嗎',
+      ],
+    ],
+    [
+      '发错货',
+      ['发错了', '收到的不是我买的那款', '度数不对', '年份发错了'],
+      [
+        '我拍的是52度的，到手是42度的',
+        '订的是干红，到手是半甜的，这是发了个wrong item吧',
+        '下单的是普五，给我寄个尖庄过来？这差价你们也真敢',
+      ],
+    ],
+    [
+      '七天无理由退货',
+      ['支持七天无理由吗', '不想要了能退吗', '买多了能退吗', '退货有什么要求'],
+      [
+        '买了还没拆🙈 突然不太想要了 能退吗',
+        '没开过的能退不，封膜啥的都在',
+        '酒没毛病，不是质量问题，就是家里说买多了，没拆的能送回去吗',
+      ],
+    ],
+    [
+      '开封后不能退',
+      ['开了一瓶还能退吗', '喝了不喜欢能退吗', '拆了封膜还能退吗', '开封了口感不好怎么办'],
+      ['已经打开喝了一点，还能推吗', '整箱開了一瓶，剩下五瓶可以退嗎', '还没收到货，先问下要是拆了觉得不好喝能不能退'],
+    ],
+    [
+      '刻字定制不退',
+      ['刻字的能退吗', '定制的不想要了', '刻错了怎么办', '刻字的能换吗'],
+      [
+        '刻了字的酒还能退吗，收礼的那个人说不要了',
+        '刻出来的字歪歪扭扭的，跟效果图完全两回事，这让我怎么拿去送人？',
+        '定制款已经刻上名字了，现在想cancel拿退款可以吗',
+      ],
+    ],
+    [
+      '退货运费谁出',
+      ['退货运费谁承担', '寄回来要我出邮费吗', '有运费险吗', '质量问题退货运费怎么算'],
+      ['你们发错货，我寄回去还得自己掏快递费？', '买了运费先的，退回来能赔多少'],
+    ],
+    [
+      '退货怎么寄',
+      ['退货地址在哪', '怎么寄回', '退货要填单号吗', '酒怎么包装寄回来'],
+      ['退貨申請過了，要寄去哪裡？可以寄順豐空運嗎', '退回去的酒要怎么包📦 怕路上碎', '退货的tracking number填在哪里'],
+    ],
+    [
+      '退款多久到账',
+      ['退款什么时候到', '寄回去了怎么还没退款', '多久能退款', '退款一直在处理中'],
+      [
+        '退货都签收四天了钱还没退，要拖到什么时候？',
+        '上礼拜把那箱红酒寄回去了，快递显示前天已经签收。我是招行卡付的款，到现在没看到钱进来。一般要等几天啊',
+      ],
+    ],
+    [
+      '退款退到哪里',
+      ['退款退到哪', '花呗付的怎么退', '能退到别的账户吗', '用了优惠券退款怎么算'],
+      ['用白条买的，退了钱回哪去啊', '不用按原来的退，能直接打到我老婆卡上吗'],
+    ],
+    [
+      '换货',
+      ['能换一款吗', '想换成别的度数', '能换货吗', '换货要多久'],
+      ['不是要退，是想换成53度的那款，差价我补', '收到的是紅酒，想改成白酒可以嗎？還沒拆封'],
+    ],
+    [
+      '怀疑假酒/口感不对',
+      ['喝着味道不对', '感觉是假酒', '酒有杂质', '和以前买的口感不一样'],
+      [
+        '喝了一口就不对劲，又辣又冲，跟我在专卖店买的完全不是一个味，你们卖的什么玩意？',
+        '我爸喝了三十年五粮液了，昨天开了你们发的这瓶，他一口就说不对，发苦，后劲也不一样。防伪码扫了显示没问题，但老爷子坚持说有猫腻。这怎么办',
+        '这瓶酒和起来怪怪的，一股酒精味，是不是加酒',
+      ],
+    ],
+    [
+      '红酒沉淀/结晶',
+      ['红酒瓶底有沉淀', '瓶塞上有结晶', '红酒里有渣是坏了吗', '酒石能喝吗'],
+      ['葡萄酒瓶底有一层渣子，还能喝吗', '木塞底下沾着好多亮晶晶的小颗粒😨 是啥东西'],
+    ],
+    [
+      '木塞断裂/木塞味',
+      ['木塞断了', '开瓶器拔不出来', '红酒有霉味', '木塞掉进酒里了'],
+      ['开瓶把塞子整断了，一半还在里面，咋整', '打開後有一股發霉的紙板味，是壞了嗎', '瓶塞拔断了，卡在瓶井里出不来'],
+    ],
+    [
+      '白酒储存建议',
+      ['白酒怎么存放', '白酒要放冰箱吗', '收藏酒怎么保存', '白酒要不要竖着放'],
+      ['买了两箱酱酒囤着🏠 家里没有酒窖 怎么放比较好', '不是马上喝，打算留着给儿子结婚用，要塞冰箱里吗'],
+    ],
+    [
+      '红酒储存建议',
+      ['红酒怎么放', '红酒要卧放吗', '开了没喝完怎么保存', '红酒能放冰箱吗'],
+      [
+        '没开的葡萄酒放fridge可以吗，还是要躺着放',
+        '红的开了喝不完，剩半瓶咋弄',
+        '之前在你们店买过两瓶红酒，放在厨房柜子里竖着摆了大半年。昨天朋友来家里看到说这样放木塞会干，酒可能都坏了。我现在还有一瓶没开，该怎么补救，以后要怎么放',
+      ],
+    ],
+    [
+      '普通发票',
+      ['能开发票吗', '发票怎么开', '发票什么时候给', '个人抬头可以吗'],
+      [
+        '发漂抬头写公司名字可以吗，有税号',
+        '票在哪下载🧾 收货好几天了',
+        '发票说好三天内开，一个礼拜了订单里还是空的，到底开不开',
+      ],
+    ],
+    [
+      '增值税专票/对公开票',
+      ['能开专票吗', '公司报销要专票', '对公转账能开票吗', '专票需要什么资料'],
+      [
+        '公司报销要能抵扣的那种票，VAT专用的能开吗',
+        '说好给开专票的，等了一周了连个影子都没有，财务天天追着我要',
+        '我们是一般纳税人，这次采购金额比较大，需要能抵进项的票。开票资料我这边都备好了，发给谁？纸质的多久能寄到',
+      ],
+    ],
+    [
+      '投诉处理',
+      ['我要投诉', '你们服务太差了', '处理太慢了', '给我个说法'],
+      [
+        '找你们领导来，问题拖了三天没人管',
+        '这是我第三次找你们了。第一次说帮我查，第二次说让我等，到现在什么结果都没有。我不想再听道歉了，给个明确说法，不然我就去平台申请介入。',
+        '你们这服务真的绝了，差评预定，等着平台找你们吧',
+      ],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '有没有真人客服', '找你们主管', '人工客服几点上班'],
+      ['你是机器人吗？我要跟真人说', '有活人吗🙋 自动回复答非所问', '請幫我轉真人，那些自動回覆看不懂'],
     ],
   ],
 };
