@@ -27,6 +27,8 @@ import {
   EntryPairs,
   ID_PAIR_LANGUAGES,
   idWords,
+  pairBuyerWords,
+  pairEntryWords,
   type PairSample,
   type WeightedWord,
   WordPairs,
@@ -37,7 +39,7 @@ import { groupsWithout, phrasebookWithout, readCases, type Group } from './tunin
 export interface TranslationCandidate {
   score: number;
   translated: number;
-  /** The distinct words of the entry's title and questions. */
+  /** The distinct words of the entry's title and questions, with their ask forms (`pairEntryWords`). */
   lead: ReadonlySet<string>;
   /** The entry's id. */
   id: string;
@@ -47,7 +49,7 @@ export interface TranslationCandidate {
 export interface TranslationSample {
   team: string;
   language: WordLanguage;
-  /** The message's distinct words, each with how much the engine reads it. */
+  /** The message's distinct words, each with how much the engine reads it, and its ask forms (`pairBuyerWords`). */
   buyer: WeightedWord[];
   /**
    * The re-ordered runs in order (one, or two for a several-question message). When the stage leaves the message
@@ -116,11 +118,13 @@ export function translationSamples(group: Group): TranslationSample[] {
       const weightOf = buyerWordWeights(engine.wordTermsOf(reading), group.language);
       const partOf = (from: number, to: number): TranslationCandidate[] =>
         suggestions.slice(from, to).map((s, i) => {
-          const lead = wordsOf(`${s.packId}\n${s.entryId}`);
+          const key = `${s.packId}\n${s.entryId}`;
+          const lead = wordsOf(key);
+          const e = entries.get(key)!;
           return {
             score: s.score,
             translated: model.score(buyer, lead, weightOf),
-            lead: new Set(lead),
+            lead: pairEntryWords(lead, leadText(e.title, e.questions), group.language),
             id: s.entryId,
             right: right[from + i]!,
           };
@@ -133,7 +137,7 @@ export function translationSamples(group: Group): TranslationSample[] {
         {
           team: group.name,
           language: group.language,
-          buyer: [...new Set(buyer)].map((word) => [word, weightOf(word)] as const),
+          buyer: pairBuyerWords(buyer, weightOf, c.text, group.language),
           parts: parts.filter((p) => p.length),
           fixed: false,
           rest: right.slice(movable),
