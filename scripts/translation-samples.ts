@@ -27,8 +27,6 @@ import {
   EntryPairs,
   ID_PAIR_LANGUAGES,
   idWords,
-  pairBuyerWords,
-  pairEntryWords,
   type PairSample,
   type WeightedWord,
   WordPairs,
@@ -39,7 +37,7 @@ import { groupsWithout, phrasebookWithout, readCases, type Group } from './tunin
 export interface TranslationCandidate {
   score: number;
   translated: number;
-  /** The distinct words of the entry's title and questions, with their ask forms (`pairEntryWords`). */
+  /** The distinct words of the entry's title and questions. */
   lead: ReadonlySet<string>;
   /** The entry's id. */
   id: string;
@@ -49,7 +47,7 @@ export interface TranslationCandidate {
 export interface TranslationSample {
   team: string;
   language: WordLanguage;
-  /** The message's distinct words, each with how much the engine reads it, and its ask forms (`pairBuyerWords`). */
+  /** The message's distinct words, each with how much the engine reads it. */
   buyer: WeightedWord[];
   /**
    * The re-ordered runs in order (one, or two for a several-question message). When the stage leaves the message
@@ -118,13 +116,11 @@ export function translationSamples(group: Group): TranslationSample[] {
       const weightOf = buyerWordWeights(engine.wordTermsOf(reading), group.language);
       const partOf = (from: number, to: number): TranslationCandidate[] =>
         suggestions.slice(from, to).map((s, i) => {
-          const key = `${s.packId}\n${s.entryId}`;
-          const lead = wordsOf(key);
-          const e = entries.get(key)!;
+          const lead = wordsOf(`${s.packId}\n${s.entryId}`);
           return {
             score: s.score,
             translated: model.score(buyer, lead, weightOf),
-            lead: pairEntryWords(lead, leadText(e.title, e.questions), group.language),
+            lead: new Set(lead),
             id: s.entryId,
             right: right[from + i]!,
           };
@@ -137,7 +133,7 @@ export function translationSamples(group: Group): TranslationSample[] {
         {
           team: group.name,
           language: group.language,
-          buyer: pairBuyerWords(buyer, weightOf, c.text, group.language),
+          buyer: [...new Set(buyer)].map((word) => [word, weightOf(word)] as const),
           parts: parts.filter((p) => p.length),
           fixed: false,
           rest: right.slice(movable),

@@ -51,7 +51,7 @@ import {
   translationWords,
 } from './rank/translation';
 import { TRANSLATION_WEIGHTS } from './rank/translation.data';
-import { idWords, pairBuyerWords, pairEntryWords, wordPairsOf, type EntryPairs } from './rank/word-pairs';
+import { idWords, wordPairsOf, type EntryPairs } from './rank/word-pairs';
 import { WORD_PAIR_TABLES } from './rank/word-pairs.data';
 import { isCourtesyOnly, withoutOpeners } from './text/courtesy';
 import { needsNoAnswer, questionClauses } from './rank/focus';
@@ -333,7 +333,7 @@ export class SuggestEngine {
       language,
     );
     const pairs = this.options.wordPairs === false ? null : (this.options.wordPairs ?? wordPairsOf(WORD_PAIR_TABLES));
-    const weighted = pairs ? pairBuyerWords(buyer, weightOf, question, language) : [];
+    const weighted = pairs ? [...new Set(buyer)].map((word) => [word, weightOf(word)] as const) : [];
     return reorderHead(ranked, head, questionPlaces(), (part) =>
       translationOrder(
         translationFeatures(
@@ -352,10 +352,7 @@ export class SuggestEngine {
 
   private distinctWordsOfEntry(r: Ranked, language: WordLanguage): ReadonlySet<string> {
     let words = this.entryDistinctWords.get(r.entry);
-    if (!words) {
-      const text = leadText(r.entry.title, r.entry.questions);
-      this.entryDistinctWords.set(r.entry, (words = pairEntryWords(this.wordsOfEntry(r, language), text, language)));
-    }
+    if (!words) this.entryDistinctWords.set(r.entry, (words = new Set(this.wordsOfEntry(r, language))));
     return words;
   }
 

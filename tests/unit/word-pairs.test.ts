@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SuggestEngine } from '../../lib/suggest/engine';
 import { translationWords } from '../../lib/suggest/rank/translation';
-import {
-  askForms,
-  EntryPairs,
-  ID_PAIR_LANGUAGES,
-  idWords,
-  pairBuyerWords,
-  pairEntryWords,
-  WordPairs,
-  type PairSample,
-} from '../../lib/suggest/rank/word-pairs';
+import { EntryPairs, ID_PAIR_LANGUAGES, idWords, WordPairs, type PairSample } from '../../lib/suggest/rank/word-pairs';
 import { WORD_PAIR_TABLES } from '../../lib/suggest/rank/word-pairs.data';
 import { pack as packOf, shippedPack } from '../helpers/packs';
 
@@ -109,62 +100,6 @@ describe('id words and both tables', () => {
     expect(pairs.score(buyer, payment, ids)).toBeCloseTo(0.8 / 2 + 0.6 / Math.sqrt(ids.size));
     expect(pairs.score(buyer, payment, new Set())).toBeCloseTo(0.8 / 2);
     expect(pairs.score(buyer, new Set(), ids)).toBeCloseTo(0.6 / Math.sqrt(ids.size));
-  });
-});
-
-describe('ask forms', () => {
-  it('reads which question a Chinese message asks, its modality and its negation, traditional characters too', () => {
-    expect(askForms('退货怎么弄', 'zh')).toEqual(['?how']);
-    expect(askForms('退货运费多少钱', 'zh')).toEqual(['?howmuch']);
-    expect(askForms('退款多久到账', 'zh')).toEqual(['?when']);
-    expect(askForms('我不想退了，能换个码吗', 'zh')).toEqual(['?can', '?want', '?not']);
-    expect(askForms('為什麼還沒發貨', 'zh')).toEqual(['?what', '?why', '?not']);
-    expect(askForms('发货了', 'zh')).toEqual([]);
-  });
-
-  it('reads none in English (see ASK_FORMS)', () => {
-    expect(askForms("how much is it, I don't want to return it", 'en')).toEqual([]);
-  });
-
-  it("adds the forms to the words the pairs read: the buyer's at weight 1, an entry's as words", () => {
-    const words = translationWords('退款多久到账', 'zh');
-    expect(pairBuyerWords([...words, ...words], () => 0.5, '退款多久到账', 'zh')).toEqual([
-      ...[...new Set(words)].map((w) => [w, 0.5]),
-      ['?when', 1],
-    ]);
-    expect(pairEntryWords(words, '退款多久到账', 'zh')).toEqual(new Set([...words, '?when']));
-    expect(pairEntryWords(words, 'refund timing', 'en')).toEqual(new Set(words));
-  });
-
-  it('lets a pair of forms tell apart two entries whose words are the same', () => {
-    const entry = (id: string, title: string) => ({
-      id,
-      title,
-      questions: [title],
-      replies: [{ text: `回复 ${id}` }],
-    });
-    const twins = packOf({
-      format: 'huashu-pack/1',
-      id: 'twins-zh',
-      name: '双胞胎',
-      version: '1.0.0',
-      locale: 'zh-CN',
-      platforms: ['taobao'],
-      entries: [entry('return-steps', '退货流程怎么走'), entry('return-fee', '退货运费多少')],
-    });
-    const text = '退货要花多少运费';
-    const order = (pairs: EntryPairs | false) => {
-      const engine = new SuggestEngine({ wordPairs: pairs && { en: pairs, zh: pairs } });
-      engine.setPacks([twins]);
-      return engine.suggest({ text, platform: 'taobao' }, 20).suggestions.map((s) => s.entryId);
-    };
-    const before = order(new EntryPairs(WordPairs.fromTable(''), WordPairs.fromTable('')));
-    expect([...before].sort()).toEqual(['return-fee', 'return-steps']);
-    // Only the forms speak: the buyer's "how much" for an entry that asks "how much", against one that asks "how".
-    const forms = new EntryPairs(WordPairs.fromTable('?howmuch\t?howmuch 5000 ?how -5000'), WordPairs.fromTable(''));
-    expect(order(forms)[0]).toBe('return-fee');
-    const against = new EntryPairs(WordPairs.fromTable('?howmuch\t?howmuch -5000 ?how 5000'), WordPairs.fromTable(''));
-    expect(order(against)[0]).toBe('return-steps');
   });
 });
 

@@ -17,7 +17,6 @@
  * shops where questions are not ("退款" beside "refund" in one shop's id learns for the next shop's). An id with no
  * such words (opaque numbers, pinyin) gains nothing and loses nothing.
  */
-import { normalizeText } from '../text/normalize';
 import { translationWords } from './translation';
 import type { WordLanguage } from './word-rerank';
 
@@ -49,7 +48,7 @@ export type WeightedWord = readonly [word: string, weight: number];
 /** One candidate of a training message: the blend's value without the pairs, its words, and whether it is right. */
 export interface PairCandidate {
   base: number;
-  /** The distinct words of the entry's title and questions, with their ask forms (`pairEntryWords`). */
+  /** The distinct words of the entry's title and questions (`translationWords`). */
   lead: ReadonlySet<string>;
   right: boolean;
 }
@@ -221,60 +220,6 @@ export class WordPairs {
     return new WordPairs(rows);
   }
 }
-
-/**
- * The form of an ask, as tokens the pairs read beside the words: which question it asks (how, how much, when, which,
- * why, what), whether it asks if something can be done, is wanted or needed, and whether it negates. The engine's
- * Chinese words drop most of these (怎么, 多少, 能 are stop words), yet they tell close entries apart: "怎么退" is the
- * procedure, "退货要多少钱" the fee, "多久到账" the timing, "不想退了" not a return. Read on the buyer's message and on
- * an entry's title and questions alike, so the pairs learn which forms go with which (each team left out, zh: word
- * pairs 0.848 → 0.851, with the id table 0.850 → 0.853). Chinese only (`ASK_FORMS`). Tokens start with "?", which no
- * word does.
- */
-export function askForms(text: string, language: WordLanguage): string[] {
-  const normalized = normalizeText(text);
-  return ASK_FORMS[language].filter(([, pattern]) => pattern.test(normalized)).map(([form]) => form);
-}
-
-/**
- * A message as the pairs read it: its distinct words (`translationWords`), each weighed as the engine reads it, and its
- * ask forms (`askForms`) at weight 1.
- */
-export function pairBuyerWords(
-  words: readonly string[],
-  weightOf: (word: string) => number,
-  text: string,
-  language: WordLanguage,
-): WeightedWord[] {
-  return [
-    ...[...new Set(words)].map((word) => [word, weightOf(word)] as const),
-    ...askForms(text, language).map((form) => [form, 1] as const),
-  ];
-}
-
-/** An entry as the pairs read it: the distinct words of its title and questions (`leadText`), and their ask forms. */
-export function pairEntryWords(words: readonly string[], text: string, language: WordLanguage): Set<string> {
-  return new Set([...words, ...askForms(text, language)]);
-}
-
-const ASK_FORMS: Record<WordLanguage, ReadonlyArray<readonly [string, RegExp]>> = {
-  // None for English: the English forms gained on the shops' tuning sets (each team left out, 0.798 → 0.804) but took
-  // Bitext 0.906 → 0.893, whose templated requests carry them as filler ("I do not know how I could check my refund
-  // status" → track-order); its interrogatives alone 0.898 (+0.2 on the shops), negation alone 0.902 (+0.2).
-  en: [],
-  zh: [
-    ['?what', /什么|啥/],
-    ['?which', /哪/],
-    ['?how', /怎么|如何|怎样|咋/],
-    ['?howmuch', /多少|几个|几件/],
-    ['?when', /什么时候|多久|几天|何时|啥时/],
-    ['?why', /为什么|为啥|怎么回事/],
-    ['?can', /能|可以|行不行/],
-    ['?need', /需要|得|必须/],
-    ['?want', /想|要/],
-    ['?not', /不|没|别|无/],
-  ],
-};
 
 /**
  * The words of an entry's id as the pairs read them: its Latin words, split at dashes, underscores and dots, and read
