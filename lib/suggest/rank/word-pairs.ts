@@ -222,11 +222,12 @@ export class WordPairs {
 }
 
 /**
- * The words of an entry's id as the pairs read them: its Latin words, split at dashes, underscores and dots, and read
- * as English words are (stemmed, stop words out): "delivered-not-received" → deliv, not, receiv. Distinct.
+ * The words of an entry's id as the pairs read them: its Latin words, split at anything else (dashes, underscores,
+ * dots, Chinese), and read as English words are (stemmed, stop words out): "delivered-not-received" → deliv, not,
+ * receiv. Distinct.
  */
 export function idWords(id: string): string[] {
-  const latin = id.replace(/[-_.]+/g, ' ').replace(/[^A-Za-z0-9 ]+/g, ' ');
+  const latin = id.replace(/[^A-Za-z0-9 ]+/g, ' ');
   return [...new Set(translationWords(latin, 'en'))].filter((word) => /^[a-z][a-z0-9]*$/.test(word));
 }
 
