@@ -54,12 +54,33 @@ describe('WordPairs', () => {
     samples.push(asked('a', ['venmo']));
     const pairs = WordPairs.train(samples);
     const buyer = [['paypal', 1] as const];
+    expect(pairs.size).toBeGreaterThan(0);
     expect(pairs.score(buyer, payment)).toBeGreaterThan(pairs.score(buyer, refund));
     expect(1 + pairs.score(buyer, refund)).toBeLessThan(0.8 + pairs.score(buyer, payment));
     expect(pairs.score([['venmo', 1]], payment)).toBe(0);
     // Deterministic, and no more pairs than asked for.
     expect(WordPairs.train(samples).toTable()).toBe(pairs.toTable());
     expect(WordPairs.train(samples, { kept: 2 }).size).toBe(2);
+  });
+
+  it("keeps a pair only when several teams' messages moved it the way it ended up", () => {
+    // Words of every team are paired here (minTeams 1), so only the pairs' own support decides.
+    const samples = [
+      asked('a', ['paypal']),
+      asked('b', ['paypal']),
+      asked('c', ['klarna']),
+      asked('c', ['klarna', 'paypal']),
+    ];
+    const kept = WordPairs.train(samples, { minTeams: 1 });
+    const buyer = (word: string) => [[word, 1] as const];
+    // "paypal" with "payment" was taught by teams a, b and c; "klarna" with it by team c alone.
+    expect(kept.score(buyer('paypal'), payment)).toBeGreaterThan(0);
+    expect(kept.score(buyer('klarna'), payment)).toBe(0);
+    // With one team enough, team c's pair is kept too.
+    expect(WordPairs.train(samples, { minTeams: 1, pairTeams: 1 }).score(buyer('klarna'), payment)).toBeGreaterThan(0);
+    // A team that barely moved a pair (under pairShare of its weight) does not count for it.
+    const faint = WordPairs.train(samples, { minTeams: 1, pairShare: 0.9 });
+    expect(faint.score(buyer('paypal'), payment)).toBe(0);
   });
 
   it('learns nothing from a message whose right entry is already first, or that has no right candidate', () => {

@@ -1346,6 +1346,714 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ],
     ],
     [
+      'Lightfastness ratings',
+      [
+        'Is this paint lightfast?',
+        'What does the lightfastness rating mean?',
+        'Will this color fade over time?',
+        'Which colors are ASTM I?',
+      ],
+      [
+        'Will the colors in my painting fade if it hangs in a sunny living room? How do I tell which tubes hold up over time?',
+        'Hello, I am doing commission painting for client and it must stay many years. Where I can see if the colour is resistant to the sun light?',
+        'Love spending $40 on a painting that turns grey in two summers. Is there any way to know BEFORE buying which of your reds are going to vanish on me?',
+      ],
+    ],
+    [
+      'Pigment codes and single-pigment paints',
+      [
+        'What pigment is in this color?',
+        'Is this a single pigment paint?',
+        'What does PB29 mean?',
+        'Is this real cadmium or a hue?',
+      ],
+      [
+        'wat does PB29 mean on the tube label?? theres like PR108 on another one too, is that some kind of code',
+        "I've been mixing greens for weeks and they keep turning into mud. Someone in my painting group said it's because my tubes already have three different pigments in them. How can I tell from your listings which ones are just one pigment?",
+        "Not asking about price or anything, I just want to know if 'Cadmium Yellow Hue' actually has cadmium in it? Got a toddler in the house",
+      ],
+    ],
+    [
+      'Student vs artist grade',
+      [
+        "What's the difference between student and artist grade?",
+        'Is professional paint worth it for a beginner?',
+        'Why is the artist grade so much more expensive?',
+        'Can I mix student and artist paints?',
+      ],
+      [
+        'ok so whats actually the diff between the cheap set and the pro tubes lol, is it worth paying 3x',
+        'My daughter start painting lessons. Is necessary to buy the expensive professional paint or the school one is enough? And she can mix the two together?',
+        'the $4 tube vs the $14 tube of the exact same blue 🤔 what am I actually paying for 💸',
+      ],
+    ],
+    [
+      'Choosing a paint type',
+      [
+        'Should I start with acrylic or oil?',
+        "What's the difference between gouache and watercolor?",
+        'Which paint is best for a beginner?',
+        'Can I use acrylics on top of oils?',
+      ],
+      [
+        "I'm 52 and finally want to try painting now that I've retired. I have no idea where to start: my friend does oils, my niece does watercolor. I live in a small apartment without great airflow. What would you suggest I begin with?",
+        "Can I paint oils on top of an old acrylic painting? And which is easier for someone who's never held a brush, acrylic or gouache?",
+        'whats the easyest paint to start with for a total begginer, oils or acrylics or water colour?',
+      ],
+    ],
+    [
+      'Solvent-free oil painting and mediums',
+      [
+        'Can I paint with oils without solvents?',
+        'Do you sell odorless mineral spirits?',
+        'What medium should I use with oils?',
+        'Are water mixable oils real oils?',
+      ],
+      [
+        "The turpentine smell gave me a migraine AGAIN. I'm done with it. Is there any way to do oils without the toxic stuff or do I just quit??",
+        "I don't want mineral spirits anywhere near me, pregnant and paranoid. How do I thin oils and get my brushes clean without them?",
+        'r the water mixable oils like real oils or some gimmick? thinking of switching',
+      ],
+    ],
+    [
+      'Brush types and care',
+      [
+        'Synthetic or natural hair brushes?',
+        'Which brushes work for acrylic?',
+        'How do I clean my brushes?',
+        'Can I use the same brushes for oil and watercolor?',
+      ],
+      [
+        'Which brushes should I get for watercolor? Are the stiff bristle ones okay or do I need something softer?',
+        "My brushes look like tiny brooms after one month. Clearly I'm a genius at looking after them. How am I supposed to clean these things properly?",
+        "I use the same brush for oil and after for watercolour, and the water make small drops and don't go on the paper. Why this happen?",
+      ],
+    ],
+    [
+      'Standard canvas sizes and depths',
+      [
+        'What canvas sizes do you carry?',
+        "What's the difference between standard and gallery profile?",
+        'Do your canvases fit standard frames?',
+        "What's the biggest canvas you sell?",
+      ],
+      [
+        'How deep are your stretched canvases? I want something that can hang on the wall without a frame.',
+        "What's the biggest ready-made canvas you carry? And will a regular 16x20 frame from the craft store fit your 16x20?",
+        'need a canvas that fits a floater frame 🖼️ which one do I pick, the thin or the thick one?',
+      ],
+    ],
+    [
+      'Ordering a custom stretched canvas',
+      [
+        'Can you make a custom size canvas?',
+        'How do I order a custom canvas?',
+        'How much does a custom canvas cost?',
+        'Can I choose linen for a custom size?',
+      ],
+      [
+        "I'm painting a piece for a restaurant and the wall space is exactly 30 x 65 inches. Nothing on the site comes close. Could you build one that size, ideally in linen?",
+        'can u make a canvus in a wierd size like 22 x 41? dont see it anywere on the site',
+        'yo do u guys do made to measure canvases, like i pick the size? how does pricing work',
+      ],
+    ],
+    [
+      'Custom canvas production time',
+      [
+        'How long does a custom canvas take?',
+        'When will my custom canvas ship?',
+        'Can you rush a custom canvas?',
+        "Why hasn't my custom canvas shipped yet?",
+      ],
+      [
+        'How long does it take you to build a custom size canvas before it ships out?',
+        'I ordered a custom canvas plus some paints 4 days ago and NOTHING has shipped. Am I seriously stuck waiting on the canvas to get my paints??',
+      ],
+    ],
+    [
+      "Custom canvases can't be returned",
+      [
+        'Can I return my custom canvas?',
+        'I ordered the wrong custom size',
+        'Can I cancel my custom canvas order?',
+        'Custom canvas refund',
+      ],
+      [
+        "I don't need a refund, I just typed 24x63 instead of 24x36 on my custom canvas like 10 minutes ago. Can I still fix the size?",
+        "So my giant made-to-order canvas is 'final sale'? Great, good to know now that it doesn't fit through my doorway. Can I really not send it back?",
+        'The custom canvas I receive is not the size I order. I write 30x40 and it is 30x36, I measure two times. Can you make it again?',
+      ],
+    ],
+    [
+      'Sketchbook paper and weight',
+      [
+        'Can I use watercolor in this sketchbook?',
+        'What paper weight do I need for markers?',
+        'Will markers bleed through?',
+        'What does gsm mean?',
+      ],
+      [
+        'will my alchohol markers bleed thru the sketchbook paper? which one should i get',
+        'What paper weight should a sketchbook have if I want to do watercolor washes in it?',
+        "what does 'gsm' even mean 😅 is 100 good or bad",
+      ],
+    ],
+    [
+      'Marker refills and replacement nibs',
+      [
+        'Do you sell refills for these markers?',
+        'Can I replace the nibs?',
+        'Which refill fits my marker?',
+        'Are alcohol markers from different brands compatible?',
+      ],
+      [
+        'my fav marker is basically dead, do u sell ink to refill it? its BG13',
+        "Do you carry replacement tips for refillable markers? And can I top up one brand's marker with another brand's ink?",
+        "The point of my marker is broken, it become flat like a spoon. It's possible to buy only the point and not all the marker?",
+      ],
+    ],
+    [
+      'Easel sizes and assembly',
+      [
+        'What size canvas will this easel hold?',
+        'Does the easel come assembled?',
+        'Is this easel good for plein air?',
+        'Can the easel tilt flat for watercolor?',
+      ],
+      [
+        "I'm trying to paint a 48 inch tall canvas and my little tabletop easel is obviously not cutting it. I need something that'll hold big work, but I live alone and I'm not handy at all. Which one would you recommend and is it a pain to put together?",
+        'looking for an easel I can take to the park 🌳🎨 something light that folds up?',
+        'Does the studio H-frame easel tilt, and how tall a canvas can it take?',
+      ],
+    ],
+    [
+      'Out of stock and restock dates',
+      [
+        'When will this be back in stock?',
+        'Is this color discontinued?',
+        "Can I get notified when it's restocked?",
+        'Do you have this in the store?',
+      ],
+      [
+        "Your Payne's grey has been sold out for AGES. When is it coming back? I've been checking every single day.",
+        'is the burnt sienna ever coming back or is it gone for good',
+        "the color I want says sold out 😭 when's it coming back? do you have a real store I could check?",
+      ],
+    ],
+    [
+      'Backordered items in an order',
+      [
+        'Part of my order is backordered',
+        'Why did I only get some of my items?',
+        "Can you ship what's in stock now?",
+        'Will I pay shipping twice?',
+      ],
+      [
+        "Oh nice, one thing says 'backordered'. So does my whole order just sit in a warehouse until that single item shows up?",
+        "I don't want to wait on the backordered brush set anymore. Can I just get my money back for that one thing and have the rest sent?",
+        'got a tracking email but only half my stuf is in the box?? site said one thing was backorderd, do i have to pay shipping again for the rest',
+      ],
+    ],
+    [
+      'Price matching',
+      [
+        'Do you price match?',
+        "It's cheaper on another site",
+        "Can you match Amazon's price?",
+        'Will you lower the price?',
+      ],
+      [
+        "I'm not asking for a coupon, I want you to match the lower price I found for this set on another site. Can you do that?",
+        "Amazon has this exact easel for $30 less. I'm sure you'll match that, right? Right?",
+      ],
+    ],
+    [
+      'Current sales and discount codes',
+      [
+        'Do you have any sales right now?',
+        'Is there a discount code?',
+        'Do you have a first order discount?',
+        'When is your next sale?',
+      ],
+      [
+        'any sales going on rn? 🙏 want to stock up on canvases',
+        'got any promo codes floating around? first time buying here',
+      ],
+    ],
+    [
+      'Discount code not working',
+      ["My discount code isn't working", 'The code says invalid', 'Can I use two codes?', 'I forgot to use my code'],
+      [
+        "The code from your email says 'invalid' every single time I try it. What is the point of sending it if it doesn't work??",
+        'I placed an order on Tuesday and totally forgot to put in my welcome code. I only remembered today when I saw the email sitting in my inbox. Is there anything you can do, or am I out of luck?',
+        'tried to put 2 codes in at checkout and only one goes thru, the other says it cant be used?',
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'What payment methods do you accept?',
+        'Can I pay with PayPal?',
+        'Do you take Apple Pay?',
+        'Can I pay in installments?',
+      ],
+      ['I can pay in 4 times without interest? The order is 240 dollars.', 'can i pay w google pay or nah'],
+    ],
+    [
+      'Buying gift cards',
+      [
+        'Do you sell gift cards?',
+        'Can I send a gift card to someone?',
+        'Do gift cards expire?',
+        'Do you have physical gift cards?',
+      ],
+      [
+        "My sister is an illustrator and her birthday is next Friday. I'm hopeless at picking art supplies so I'd rather let her choose. Can I get her a gift card and have it show up on the actual day?",
+        'Not looking for an e-card, I want an actual physical card I can put in a birthday envelope. Do you have those?',
+        "do your gift cards expire? 🎁 want to get one for my kid's art teacher",
+      ],
+    ],
+    [
+      'Gift card balance or missing gift card',
+      [
+        'How do I check my gift card balance?',
+        'The recipient never got the gift card',
+        'I lost my gift card code',
+        "Gift card won't apply at checkout",
+      ],
+      [
+        "Love that there's no obvious place on your site to see what's left on a gift card. Where am I supposed to find that?",
+        "I bought my mom a $100 gift card two weeks ago and she NEVER got the email. That's my money gone into the void. Fix this.",
+        'i lost the gift card code my husband gave me, deleted the email by acident. can u find it??',
+      ],
+    ],
+    [
+      'Earning rewards points',
+      [
+        'How do rewards points work?',
+        'How many points do I get?',
+        "Why didn't I get points for my order?",
+        'Do points expire?',
+      ],
+      [
+        'checked out as guest like an idiot, do i still get my points for that order',
+        "Wow, my 400 points just evaporated. Apparently they 'expire'? Would've been nice to know. How does that even work?",
+        "I make order yesterday but I don't see the points in my account. When they appear?",
+      ],
+    ],
+    [
+      'Redeeming rewards points',
+      [
+        'How do I use my points?',
+        'How much are my points worth?',
+        'Can I use points and a discount code?',
+        'What happens to my points if I return something?',
+      ],
+      [
+        "I've got 650 points 🥳 how much is that worth??",
+        "I'm not trying to stack two codes, I just want to know if my points code works on stuff that's already marked down?",
+        "I sent back a brush set last month and now my points balance is lower than it was before. I didn't spend any of them. Did the return take them away? That seems kind of odd to me.",
+      ],
+    ],
+    [
+      'Teacher and classroom discount',
+      [
+        'Do you have a teacher discount?',
+        'Is there an educator discount?',
+        'Do students get a discount?',
+        "How do I verify I'm a teacher?",
+      ],
+      [
+        'I teach art at a middle school and I spend a ridiculous amount of my own money on supplies every year. A colleague mentioned you might do something for educators. How would I go about getting that?',
+        'I am homeschool mother with three children. There is some discount for homeschool family?',
+      ],
+    ],
+    [
+      'Paying with a school purchase order',
+      [
+        'Do you accept school purchase orders?',
+        'Can our district pay by PO?',
+        'How do I order with a PO?',
+        'What are your PO payment terms?',
+      ],
+      [
+        'Our district needs to pay by purchase order. Is that something you accept?',
+        'hi im the office admin at a elementry school, can we send a PO and get invoiced net 30?',
+        "We can't use a credit card, the school won't allow it, and I'm not paying out of pocket again. How do we order with a PO instead?",
+      ],
+    ],
+    [
+      'Bulk and classroom quantities',
+      [
+        'Do you offer bulk pricing?',
+        'I need 30 sets for my class',
+        'Do you have classroom packs?',
+        'Can I get a quote for a large order?',
+      ],
+      [
+        'need like 30 sets of brushes for my class, any deal if i buy that many?',
+        "I'm organizing an after-school art program for about 60 kids this fall. We'll need paint, brushes and canvas panels for everyone, probably around $1200 total. Can you do better than the website price for that volume?",
+      ],
+    ],
+    [
+      'Free shipping threshold',
+      [
+        'Do you offer free shipping?',
+        'How much for free shipping?',
+        'Why was I charged shipping?',
+        'Does free shipping include Alaska?',
+      ],
+      [
+        "$49.20 in my cart and you want $6.95 to ship it. Cute. What's the magic number?",
+        'I live in Hawaii. The free shipping is also for me if I buy more than 50?',
+        "My cart is $62 and it's STILL charging me for shipping! I added a gift card to get over the limit, what is going on?",
+      ],
+    ],
+    [
+      'Shipping times and options',
+      [
+        'How long does shipping take?',
+        'When will my order ship?',
+        'Do you have express shipping?',
+        'Can I get it by Friday?',
+      ],
+      [
+        'if I order today when will it get here? ⏰ need it for a class on Monday',
+        'do u have overnite shipping? need my paints asap',
+      ],
+    ],
+    [
+      'Hazardous items ship ground only',
+      [
+        "Why can't I choose express shipping?",
+        'Why does the spray fixative ship ground?',
+        'Can you air ship turpentine?',
+        'Why is my solvent shipping separately?',
+      ],
+      [
+        'Why on earth did the overnight option vanish the second I added spray fixative to my cart?? I need this stuff by Thursday.',
+        'why cant i get express shipping w the turps in my cart',
+        "I'm doing a live demo at a convention next week and need a couple of brushes and canvases fast. I also wanted the spray varnish, but now checkout only offers ground. Is there a way to get at least the brushes sooner?",
+      ],
+    ],
+    [
+      'Hazardous items to PO boxes, Alaska, Hawaii',
+      [
+        'Can you ship fixative to my PO box?',
+        'Why was my solvent removed from my order?',
+        'Do you ship aerosols to Hawaii?',
+        'Can hazmat go to an APO address?',
+      ],
+      [
+        'Can you ship mineral spirits to a PO box?',
+        'I am in Alaska and my order arrive without the spray varnish, and I get refund for it. Why you not send it?',
+        "So apparently Hawaii isn't part of the US when it comes to turpentine? My solvent got refunded without anyone asking me. Love that.",
+      ],
+    ],
+    [
+      'International shipping',
+      [
+        'Do you ship to Canada?',
+        'Do you ship internationally?',
+        'Will I pay customs fees?',
+        'How long does international shipping take?',
+      ],
+      ['Do you ship to the UK?', 'im in australia, how long does shiping take and will i get hit with customs?'],
+    ],
+    [
+      'Where is my order / tracking',
+      ['Where is my order?', 'How do I track my package?', "I didn't get a tracking number", 'Has my order shipped?'],
+      [
+        "hey where's my stuff lol ordered sunday",
+        'Please how I can follow my package? I not receive any number.',
+        'ordered yesterday 📦 how do I see where it is?',
+      ],
+    ],
+    [
+      'Package delayed or tracking stuck',
+      [
+        "My tracking hasn't updated in days",
+        'My package is late',
+        'Tracking says delayed',
+        'My order is stuck in transit',
+      ],
+      [
+        "Tracking has said 'in transit' in the same city for SIX days. Is anyone actually looking into this or is my package just lost?",
+        "My package has apparently decided to vacation in Memphis for a week. Any chance it'll ever come home?",
+        "My order shipped last Monday and the tracking moved normally for two days. Since then there hasn't been a single update. I need these paints for a commission due at the end of the month, so what can I do?",
+      ],
+    ],
+    [
+      'Marked delivered but not received',
+      [
+        "It says delivered but I don't have it",
+        'My package was stolen',
+        'Tracking shows delivered, nothing here',
+        'Package delivered to the wrong address',
+      ],
+      [
+        'Cool, so tracking says delivered. My doorstep begs to differ. Where is it?',
+        'trackng says deliverd yesterday at 2pm but i was home all day and nobody came',
+        'delivered?? 🤨 where tho. checked the porch, the mailbox, even the bushes',
+      ],
+    ],
+    [
+      'Changing the shipping address',
+      [
+        'Can I change my shipping address?',
+        'I entered the wrong address',
+        'Can you ship to my work instead?',
+        'I moved, can you update my order?',
+      ],
+      [
+        "I just placed an order and realized it's going to my old apartment. I moved out two weeks ago and autofill grabbed the wrong address. Can you switch it to my new place before it goes out?",
+        "Please don't cancel anything, I just need it sent to my work address instead of home. Is that possible?",
+        'oops put the wrong zip code, can u fix it? ordered like 20 min ago',
+      ],
+    ],
+    [
+      'Cancelling an order',
+      ['Can I cancel my order?', 'I ordered by mistake', 'Please cancel order', 'How do I cancel?'],
+      [
+        'I need to cancel my order RIGHT NOW. I ordered by mistake and I want my money back.',
+        "I don't want to deal with a return later, I want the order I placed this morning cancelled before it even ships.",
+        'I want to cancel one order, I make it double by error. Is possible to get the money back of one?',
+      ],
+    ],
+    [
+      'Adding or removing items from an order',
+      [
+        'Can I add something to my order?',
+        'Can I change the color I ordered?',
+        'Remove an item from my order',
+        'I forgot to add brushes',
+      ],
+      [
+        "Can I swap the cerulean in my order for ultramarine? And could you throw in a palette knife while you're at it?",
+        'forgot to add the gesso to my order, can i still stick it in?? dont want to pay shiping twice',
+        'ordered the wrong size brush 🙈 can you change it to a size 8 before it ships?',
+      ],
+    ],
+    [
+      'Return policy',
+      [
+        'What is your return policy?',
+        'Can I return this?',
+        'How long do I have to return?',
+        'Can I return opened paint?',
+      ],
+      [
+        "What's your return policy?",
+        "Oh, so I can't return a tube of paint I opened once just to check the color? Fantastic policy. What CAN I return then?",
+        'can i return a sketchbook if i only drew on like 2 pages',
+      ],
+    ],
+    [
+      'How to start a return',
+      ['How do I return something?', 'Where do I send a return?', 'Do I need a return label?', 'Start a return'],
+      [
+        "I want to give back the easel, it's too big for my room. How I make the return?",
+        'how do I send back the brush set? 📮 never even opened it',
+      ],
+    ],
+    [
+      'Who pays for return shipping',
+      [
+        'Do I have to pay for return shipping?',
+        'Is the return label free?',
+        'How much does it cost to return?',
+        'Can I use my own carrier?',
+      ],
+      [
+        'Why is $7.95 being taken out of my refund?? Nobody told me sending stuff back costs money.',
+        'If I return something just because I changed my mind, do I get the original shipping back too?',
+      ],
+    ],
+    [
+      'When will I get my refund',
+      [
+        'When will I get my refund?',
+        "I returned my item, where's my money?",
+        'How long do refunds take?',
+        "My refund hasn't shown up",
+      ],
+      [
+        "You got my return 2 weeks ago and I still haven't seen a dime. Where is my refund?",
+        'how long till the refund hits my acct? sent the stuff back monday',
+        'got the email saying refund issued but my bank shows nothing yet, how long dose it take',
+      ],
+    ],
+    [
+      'How refunds are paid',
+      [
+        'Will I get my money back or store credit?',
+        'Can I get the refund on a different card?',
+        'I paid with a gift card, how am I refunded?',
+        'Can I get store credit instead?',
+      ],
+      [
+        'Can my refund go to a different card? The one I paid with got cancelled.',
+        'I paid part with gift card and part with Visa. The money come back where?',
+      ],
+    ],
+    [
+      'Exchanging for a different item',
+      [
+        'Can I exchange for a different color?',
+        'I want a different canvas size',
+        'Can I swap this for a bigger set?',
+        'How do exchanges work?',
+      ],
+      [
+        "I don't want my money back, I'd rather just trade the 11x14 pad for the 9x12. How does that work?",
+        "I bought the 24-color gouache set but realized I really wanted the 12-color watercolor set instead. It's still sealed in the shrink wrap. What's the easiest way to swap it?",
+        'can i swap the medium easel for the big one, still in the box',
+      ],
+    ],
+    [
+      'Paint arrived dried out',
+      [
+        'My paint tube is dried out',
+        'The paint is hard',
+        'Watercolor tube arrived solid',
+        'Paint was unusable when I opened it',
+      ],
+      [
+        "opened my brand new titanium white and it's rock solid 😩",
+        'Ordered paint, received chalk. Three of my tubes are completely hard. Great quality control, guys.',
+        'The watercolor tubes I receive are dry, nothing come out when I press. What I can do?',
+      ],
+    ],
+    [
+      'Paint leaked in the package',
+      [
+        'A paint tube leaked',
+        'Paint got all over my order',
+        'The bottle broke in shipping',
+        'My package arrived covered in paint',
+      ],
+      [
+        "Opened my box and there's cadmium red EVERYWHERE. It's all over the sketchbook and the brushes. This is a disaster.",
+        'My order came today and the box felt a bit damp. When I opened it, a bottle of acrylic medium had cracked and soaked into the paper pad. Everything else looks okay but the pad is ruined. What should I do?',
+        'one of the tubes busted open in the box and got paint all over evrything, what do i do',
+      ],
+    ],
+    [
+      'Canvas or easel damaged in transit',
+      ['My canvas arrived dented', 'The easel came broken', 'The box was crushed', 'Canvas has a hole in it'],
+      [
+        'My canvas arrived with a hole punched right through it. The box was crushed on one corner.',
+        'easel showed up with a snapped leg 💔 box looked like it got run over',
+        "I don't want a refund, I just want a new canvas that isn't dented in the corner. Can you send one?",
+      ],
+    ],
+    [
+      'Received the wrong item',
+      [
+        'I got the wrong color',
+        "This isn't what I ordered",
+        'Wrong size canvas in my box',
+        'You sent me the wrong brush',
+      ],
+      [
+        "I don't want cobalt violet, I ordered cobalt BLUE. Can you send the one I actually paid for?",
+        'I ordered a 16x20 canvas and got a set of 6 palette knives. I mean, I guess I could paint with those. What happens now?',
+        "I order the round brush size 4 but in the box is flat brush size 10. It's not what I buy.",
+      ],
+    ],
+    [
+      'Item missing from the order',
+      [
+        'An item is missing from my order',
+        'My box was missing a tube',
+        'I only got part of my order',
+        'The set was missing a color',
+      ],
+      [
+        "I don't need a refund, I just want the sketchbook that was supposed to be in my box. It wasn't there.",
+        "I paid for 5 items and got 4. How does that even happen? The slip lists the linseed oil and it's just not there.",
+      ],
+    ],
+    [
+      'Defective product or warranty',
+      [
+        'My brush is shedding hairs',
+        'The easel knob broke after a month',
+        'Is there a warranty?',
+        'My marker stopped working',
+      ],
+      [
+        "I bought the French box easel about 5 months ago. Yesterday the leg clamp just stopped tightening and the whole thing slowly sinks while I paint. I haven't dropped it or anything. Is this covered?",
+        'the ferule on my new brush came loose after 2 uses and the hairs are falling out, is that coverd?',
+        'My palette knife snapped at the handle the first time I mixed paint with it. Very sturdy. Can I get one that survives actual use?',
+      ],
+    ],
+    [
+      'Signing up for a workshop or class',
+      [
+        'How do I sign up for a workshop?',
+        'Do I need to bring supplies?',
+        'Are your classes for beginners?',
+        'Is the class online or in person?',
+      ],
+      [
+        'how do i sign up for the watercolor class?? 🎨✨ is it online or do I have to come in',
+        'For the beginner acrylic workshop, do I need to bring my own supplies?',
+        'any oil painting classes coming up? i wanna take one',
+      ],
+    ],
+    [
+      'Workshop cancellation and refunds',
+      [
+        'Can I get a refund for my class?',
+        "I can't make the workshop",
+        'Can someone else take my spot?',
+        'Can I switch to another date?',
+      ],
+      [
+        "I don't want to give up my spot completely, but I can't make Saturday's workshop anymore. Can I move to the next date?",
+        "Something came up and I can't attend tomorrow's class. You're telling me I just lose the $85??",
+      ],
+    ],
+    [
+      'Invoices and receipts',
+      [
+        'Can I get an invoice?',
+        'I need a receipt for my school',
+        'Can you add our company name to the invoice?',
+        'Where do I find my receipt?',
+      ],
+      [
+        'Can I get a PDF invoice for my order? I need it for an expense report.',
+        'For my company I need invoice with the VAT number and company name on it. Can you make?',
+        "I've asked TWICE for a proper invoice with my company name on it and still nothing. I need it for taxes, can someone just send it?",
+      ],
+    ],
+    [
+      'Complaints and escalation',
+      [
+        'I want to make a complaint',
+        'This is unacceptable',
+        "I'm very unhappy with my order",
+        'I want to speak to a manager',
+      ],
+      [
+        "This is the third time something has gone wrong with my orders. I'm honestly fed up. I want to speak to someone in charge.",
+        'Fantastic service as always. Wrong order, late delivery, and now no reply to my email for a week. Who exactly do I complain to?',
+        "I've been a customer for three years and I always recommend you to my students. But this last order has been a mess from start to finish and nobody seems to care. I'd like someone to actually look into it.",
+      ],
+    ],
+    [
+      'Contacting a real person',
+      [
+        'Can I talk to a real person?',
+        "What's your phone number?",
+        'What are your hours?',
+        'How do I contact support?',
+      ],
+      ['is this a bot or a real human', 'am i talkin to a robot?? i need an actual person pls'],
+    ],
+    [
       'Choosing an adult bike size',
       [
         'What size bike do I need?',
@@ -5982,6 +6690,600 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ],
     ],
     [
+      'How Harbor Kitchen works',
+      ['how does this work', 'how does the subscription work', 'what do I get each week', 'is this a subscription'],
+      [
+        "My sister won't stop talking about you guys. She says dinner basically shows up at her door every week. Do I sign up once and it just keeps coming, or do I have to order each time?",
+        'Hello, I am new in this country and my friend tell me about your service. How it is working exactly? You send food already cooked or I make it myself?',
+        'ok explain like im 5, what do u actually send me and how often lol',
+      ],
+    ],
+    [
+      '2-person vs 4-person plans',
+      [
+        'what box sizes do you have',
+        'how many people does a box feed',
+        'can I get a box for 4',
+        'difference between 2 and 4 person plan',
+      ],
+      [
+        "Is the 'bigger' plan actually bigger, or is it the same three carrots in a larger box? What's the real difference?",
+        'Please explain, one recipe is for how many persons? We are only me and my wife at home.',
+      ],
+    ],
+    [
+      'Price per serving and box',
+      ['how much does it cost', 'price per serving', 'how much is a box', 'why is the 4 person plan cheaper per meal'],
+      [
+        'Your homepage brags about how cheap it is but never shows an actual total. What does one box cost me INCLUDING shipping??',
+        'Love that I have to hand over my card before finding out what this costs. So roughly what am I paying per plate?',
+      ],
+    ],
+    [
+      'First-box discount',
+      [
+        'do you have a discount for new customers',
+        'first box offer',
+        'how much off my first box',
+        'is the first box discount only once',
+      ],
+      [
+        'is there any discout for first timers? want to try one box befor commiting',
+        'saw an ad saying half off the first order 😍 is that legit?? and is delivery free on that one too',
+        "I'm not trying to stack anything, I just want to know if the intro offer also covers my second delivery or only the very first one.",
+      ],
+    ],
+    [
+      'Promo code not working',
+      [
+        "my promo code isn't working",
+        'discount code says invalid',
+        'forgot to enter my code',
+        "code didn't apply to my order",
+      ],
+      [
+        "I got a coupon in the mail, typed it in and NOTHING happened. What's the point of mailing them if they don't work?",
+        "Great, your 'exclusive' discount is so exclusive that not even your own checkout will accept it.",
+      ],
+    ],
+    [
+      'Referral credits',
+      [
+        'how do referrals work',
+        'refer a friend credit',
+        'where is my referral link',
+        'how much do I get for referring',
+      ],
+      [
+        'heard we both get something if I get a friend to join 👀 how does that work?',
+        'If I recommend your food to my neighbor, what she receive and what I receive? Where I find the link?',
+      ],
+    ],
+    [
+      'Referral credit not received',
+      [
+        "my friend signed up but I didn't get credit",
+        'referral credit missing',
+        'where is my $20 referral',
+        "referral didn't count",
+      ],
+      [
+        "I sent my link to my cousin last month and she signed up the same day. She's already cooked her first dinners, I saw the pictures on her Instagram. My account still shows zero bonus though. What happened?",
+        "I've brought you THREE new customers and haven't seen a single dollar of the reward you promised. Sort it out.",
+        'my freind signed up thru my link on monday but i dont see the $20 on my acount yet??',
+      ],
+    ],
+    [
+      'Buying a gift card',
+      ['do you sell gift cards', 'can I gift a box', 'how do I buy a gift card', 'gift card amounts'],
+      [
+        'want to treat my mom to a few weeks of dinners for her bday 🎁🎂 can I buy some kind of voucher?',
+        'can i buy one of these as a presnt for someone and have it land in thier email on xmas morning?',
+        'I want to make present to my colleague who just had baby. Is possible to buy gift certificate, and when it is expiring?',
+      ],
+    ],
+    [
+      'Redeeming a gift card',
+      [
+        'how do I use my gift card',
+        'gift card not applying',
+        'redeem gift card',
+        'can I use a gift card on my subscription',
+      ],
+      [
+        "My daughter gave me one of your gift codes for Mother's Day, which was so sweet. I already have a subscription going though. Where do I enter it so it pays for my upcoming deliveries?",
+        "I don't want to open a second account for this voucher, I just want it applied to the plan I already have. How?",
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      ['what payment do you take', 'can I pay with paypal', 'do you take apple pay', 'can I use a debit card'],
+      [
+        'Let me guess, no PayPal either? What exactly am I allowed to pay with?',
+        "I don't have credit card, only debit card from my bank. It is OK? Or can I give cash when delivery man come?",
+      ],
+    ],
+    [
+      'Update card on file',
+      ['how do I change my card', 'update payment method', 'my card expired', 'new credit card for subscription'],
+      [
+        'old card expired 😅 bank sent me a new one, how do I swap it on my account?',
+        "My bank flagged some fraud and killed my card yesterday. They're mailing me a replacement with a different number. I don't want next week's order to get messed up. Where do I put the new details?",
+      ],
+    ],
+    [
+      'Payment declined',
+      ['my payment failed', 'card was declined', 'why was my box cancelled for payment', 'got a payment failed email'],
+      [
+        "Just got an email saying my payment bounced and my box is SKIPPED?! There's plenty of money in my account. What is going on?",
+        'My bank is refusing your payment, they say. What happen now with my box of this week?',
+        'i think my card got declined?? does that mean no food next week',
+      ],
+    ],
+    [
+      'When you get charged',
+      ['when will I be charged', 'what day do you charge my card', 'why was I charged before delivery', 'charge date'],
+      [
+        "I'm not disputing anything, I just don't get why money came out today when my box isn't arriving until next Tuesday.",
+        'Fun surprise seeing money leave my account a whole week before any food shows up. When exactly do you take payment?',
+      ],
+    ],
+    [
+      'Weekly cutoff time',
+      ["what's the cutoff", 'when do I need to pick meals', 'deadline to make changes', 'what time is cutoff'],
+      [
+        "what's the last moment I can still make changes to next week's order? ⏳",
+        'whats the deadline to mess w next weeks box',
+        'Until what time I can change my order? And in which time zone, because I live in California.',
+      ],
+    ],
+    [
+      'Choosing your meals',
+      [
+        'how do I pick my recipes',
+        'where is the menu',
+        "what if I don't choose meals",
+        'can I change my meal selection',
+      ],
+      [
+        'I signed up on Sunday and just got a confirmation email. It never asked me which dinners I wanted. Do I pick them somewhere or do you just decide for me?',
+        "I don't want you picking random dishes for me again, last week I ended up with fish twice. How do I select them myself?",
+      ],
+    ],
+    [
+      'Changing meals after cutoff',
+      [
+        'I missed the cutoff can I still change meals',
+        'change recipes after wednesday',
+        'it says my box is locked',
+        'swap a meal after cutoff',
+      ],
+      [
+        "It's Thursday morning and the site won't let me trade the salmon for the chicken. Seriously?? It hasn't even shipped yet!",
+        'Apparently picking dinner is a Wednesday-only sport. I missed it by an hour, any chance you can still swap the curry for something else?',
+        'forgot to chnage my meals before the deadlin, can you still switch one for me?',
+      ],
+    ],
+    [
+      'Skipping a week',
+      ['how do I skip a week', "I'm on vacation skip next box", 'skip delivery', 'can I skip multiple weeks'],
+      [
+        'were on vacation the week of the 14th, how do i make sure nothing gets sent that wek?',
+        'Next week I am travelling for my work. Can I not receive the box only for this one week, and also not pay for it?',
+        'can i skip the next 3 wks? broke til payday lol',
+      ],
+    ],
+    [
+      'Un-skipping a week',
+      ['I skipped by mistake', 'how do I unskip', 'want my box back this week', 'restore skipped delivery'],
+      [
+        "I skipped next week because we were supposed to be at my in-laws'. The trip got cancelled at the last minute. Can I get the delivery back for that week?",
+        'i acidentally hit skip on next week insted of edit, how do i undo it',
+        "changed my mind about taking a week off 🙈 I actually want next week's food after all",
+      ],
+    ],
+    [
+      'Pausing the subscription',
+      ['can I pause my subscription', 'pause for a month', 'put my account on hold', 'how long can I pause'],
+      [
+        "Can I put my account on hold for a month instead of quitting? I'm having surgery and won't be cooking.",
+        "I don't want to cancel, I just need a break for a few weeks while we move. What are my options?",
+        'Is possible to stop for some weeks and after it start again automatic? I go visit my country for one month.',
+      ],
+    ],
+    [
+      'Cancelling the subscription',
+      ['how do I cancel', 'cancel my subscription', 'stop all deliveries', 'is there a cancellation fee'],
+      [
+        "How do I get OUT of this?? I've clicked through every page and there's no button anywhere.",
+        "I don't want to pause or skip, I want to end it completely. Is there a penalty for leaving?",
+        "Signing up took 30 seconds, so I'm sure leaving is just as easy, right? Where's the exit?",
+      ],
+    ],
+    [
+      'Charged after cancelling',
+      [
+        'I cancelled but still got charged',
+        'why did I get a box after cancelling',
+        'charged after cancellation',
+        'I cancelled on thursday and got charged',
+      ],
+      [
+        'I CANCELLED last week and you still took $78 from my card. This is straight up theft.',
+        'I ended my plan on Thursday because money is tight right now. Today I see a charge from you and a shipping email. I thought I was done with all this. Why am I still paying?',
+        'I make cancel of my plan but today money is taken again from my card. Why? Please give it back.',
+      ],
+    ],
+    [
+      'Changing plan size or recipe count',
+      ['change from 2 to 4 people', 'add more recipes', 'switch to 3 meals a week', 'downgrade my plan'],
+      [
+        "My son moved out so we don't need nearly as much food anymore. How do I go down to smaller portions?",
+        'can i bump it up to 4 dinners a week instead of 3',
+        'new roommate moved in 🙌 want to go up to the family size, how do I do that?',
+      ],
+    ],
+    [
+      'Delivery areas',
+      [
+        'do you deliver to my area',
+        'do you ship to my zip code',
+        'do you deliver to alaska',
+        'which states do you cover',
+      ],
+      [
+        'do you ship to Honolulu? 🌺',
+        'do u guys deliver to rural ohio? im kinda in the middle of nowehre',
+        'I live in small town in Montana, zip code 59801. You deliver here? Also to PO box is possible?',
+      ],
+    ],
+    [
+      'Delivery day and time window',
+      ['what day will my box come', 'what time do you deliver', 'delivery time window', 'can I pick a delivery time'],
+      [
+        "What time of day does the box usually show up? I'm at work until 6.",
+        'can u come on saturdays? thats literally the only day im home',
+        "I don't need it at an exact minute, but is there any way to know roughly when in the day the driver will come?",
+      ],
+    ],
+    [
+      'Changing delivery day',
+      [
+        'change my delivery day',
+        'can I get it on saturday instead',
+        'switch delivery to tuesday',
+        'different day just for one week',
+      ],
+      [
+        'can i move my drop off from mon to thurs from now on',
+        "My work schedule changed and now I'm out of town every Monday. That's exactly when my food lands on the porch. Could it come on a different weekday instead?",
+        "could next week's box come Friday instead of Tuesday, just that once? 🙏",
+      ],
+    ],
+    [
+      'Changing the delivery address',
+      ['change my address', 'I moved', 'update shipping address', "send this week's box to my work"],
+      [
+        "We're moving to a new apartment at the end of the month. How do I update where my boxes go?",
+        'need to chnage my adress, just moved across town',
+      ],
+    ],
+    [
+      'Address change after cutoff',
+      [
+        'box already shipped wrong address',
+        'can you redirect my box',
+        'need to change address but cutoff passed',
+        'I moved and my box is going to my old place',
+      ],
+      [
+        "I moved on Saturday and just realized tomorrow's box is still headed to my OLD place. Can you redirect it NOW?",
+        'I change the address yesterday but the box of this week still show old address. Can you send it to the new place please?',
+        "I updated my address Thursday night after we got the keys to our new house. The shipping email says it's going to the old apartment though. The new tenants move in there tomorrow. Is there anything you can do?",
+      ],
+    ],
+    [
+      'Tracking a delivery',
+      ['where is my box', 'how do I track my order', 'tracking number', 'has my box shipped'],
+      [
+        'My box is apparently a state secret. Is there any way to see where it is right now?',
+        'never got a trackng email for this weeks order, how do i follow it?',
+      ],
+    ],
+    [
+      'Late delivery',
+      ['my box is late', "it's 8pm and no box", "box didn't arrive today", 'delivery delayed'],
+      [
+        "It's 7pm and still no box. I planned tonight's dinner around this. Where is it?",
+        "still waiting on my food 😩⏰ it was supposed to be here today and the tracking hasn't moved",
+        "Guess my dinner is taking the scenic route. Tracking said today and it's almost 8. Should I just order pizza?",
+      ],
+    ],
+    [
+      'Marked delivered but not received',
+      ["says delivered but I don't have it", 'box is missing', 'never got my box', 'tracking says delivered'],
+      [
+        'The tracking says delivered at 2:14pm. I was home the whole afternoon and nothing came. I even asked the guy next door. Where is it?',
+        'Your courier says delivered. My porch says otherwise. I want my food or my money.',
+        "Application say box is delivered but I don't find it anywhere, not at my door, not by the neighbor. What I must do?",
+      ],
+    ],
+    [
+      'How long the box stays cold',
+      [
+        'how long can the box sit outside',
+        "will the food be ok if I'm at work",
+        'is it safe on the porch all day',
+        "what if it's hot outside",
+      ],
+      [
+        'I work until 6 and the box comes in the morning. Will everything still be fine sitting on my porch all day?',
+        "I don't need it earlier, I just want to know if the meat is safe sitting outside until I get home around 5.",
+      ],
+    ],
+    [
+      'Box sat out too long / warm',
+      ['ice packs were melted', 'food was warm when I got home', 'box sat outside all day', "meat didn't feel cold"],
+      [
+        'We were away overnight and the package sat on the stoop since yesterday morning. The ice packs are totally liquid. The chicken feels room temperature. Is any of it safe?',
+        "came home to my box baking in the sun 🥵 the ice packs are just water and the shrimp isn't cold at all",
+        'box sat outside all day n everythings warm, can i still eat it or nah',
+      ],
+    ],
+    [
+      'Missing ingredient',
+      ['an ingredient is missing', "my box didn't have the chicken", 'missing item in my box', 'no garlic in my kit'],
+      [
+        "My delivery didn't have the ginger for the stir-fry.",
+        "Third week in a row something isn't there. This time no tortillas for the tacos. What am I supposed to wrap the meat in, paper towels?",
+        'In the bag for the pasta recipe there is no parmesan. Only the other things are inside. Please help.',
+      ],
+    ],
+    [
+      'Damaged or leaking ingredient',
+      ['item arrived damaged', 'sauce leaked everywhere', 'eggs were broken', 'the package was torn'],
+      [
+        'soy sauce packet exploded all over everything in the bag smh',
+        'eggs showed up smashed 🥚💥 like every single one',
+        'the tub of creme fraiche was crakced open and leaked everywere in the box',
+      ],
+    ],
+    [
+      'Spoiled or poor-quality produce/protein',
+      ['vegetables were rotten', 'meat smelled bad', 'produce is wilted', 'expired ingredient'],
+      [
+        'I opened the salmon tonight to cook it and it smelled really bad. The date on the pack is still two days out. I threw it away. Can you do something about it?',
+        'The avocados were so ripe they basically turned into guacamole on their own. And the cilantro was pure slime. Delightful.',
+        "I'm not asking for a whole new box, I just want you to know the ground beef was gray and smelled sour, and I'd like that meal made right.",
+      ],
+    ],
+    [
+      'Received wrong recipes or box',
+      ['I got the wrong meals', "these aren't the recipes I picked", "got someone else's box", 'wrong box delivered'],
+      [
+        'ordered the chicken tacos and the beef stew and got two totally different dishes 🤨',
+        'uhh this box has someone elses name on it?? none of these are my meals',
+        "I picked meatless dinners and you sent me PORK CHOPS. I don't eat meat. How does that even happen?",
+      ],
+    ],
+    [
+      'Allergen information',
+      [
+        'what allergens are in the meals',
+        'how do I know if a recipe has nuts',
+        'do you label allergens',
+        'is there a gluten free option',
+      ],
+      [
+        "I'm not asking about gluten, just sesame: does the peanut noodle dish have any? My son reacts to it.",
+        'i cant have dairy, where can i see wich dishes have milk in them?',
+      ],
+    ],
+    [
+      'Cross-contamination for severe allergies',
+      [
+        'is it safe for severe nut allergy',
+        'do you have a nut free facility',
+        'cross contamination',
+        'can someone with celiac use this',
+      ],
+      [
+        "My daughter has a severe tree nut allergy and carries an EpiPen. I'd love to try your service but I'm nervous. Are the meals packed somewhere that also handles nuts?",
+        'I have celiac disease. Is it safe for me to order if I just stay away from the recipes with wheat?',
+        'my husband has an anaphylactic shelfish allergy, is there any risk of cross contaminaton in your warehouse?',
+      ],
+    ],
+    [
+      'Dietary plans overview',
+      ['what diets do you offer', 'do you have special diet plans', 'can I set dietary preferences', 'diet options'],
+      [
+        'What kinds of eating styles do you cater to? Any special menus?',
+        'trying to eat healthier this year 💪 do you have any special diet options or is it all one menu for everyone?',
+      ],
+    ],
+    [
+      'Vegetarian plan',
+      [
+        'do you have vegetarian meals',
+        'is there a vegan option',
+        'vegetarian box',
+        'do vegetarian meals have eggs or cheese',
+      ],
+      [
+        "do you have meat-free dinners? 🥦 I don't eat any meat or fish at all",
+        "I'm not vegan, eggs and cheese are fine, I just don't eat animals. Will there be enough dishes for me every week?",
+        'Let me guess, your idea of veggie is a sad salad with chicken broth in the dressing. Prove me wrong, is it actually fully meatless?',
+      ],
+    ],
+    [
+      'Low-carb plan',
+      ['do you have low carb meals', 'keto options', 'how many carbs in low carb meals', 'low carb box'],
+      [
+        'im doing keto rn, do u have anything that fits',
+        'Doctor say I must eat less carbohydrate because of diabetes. You have meals for this? How much carbs is in one portion?',
+        'how many carbs are in the lighter meals, is it stricly keto or just kinda?',
+      ],
+    ],
+    [
+      'No-pork preference',
+      ['can I avoid pork', 'no pork option', 'is your meat halal', 'do you use pork in sauces'],
+      [
+        "We don't eat pork for religious reasons. Can I make sure it never ends up in my deliveries?",
+        "I'm fine with beef and chicken, I just can't have anything from a pig, not even bacon bits or broth. Doable?",
+        'We are Muslim family. Your meat is halal? And please we want no pork in our box.',
+      ],
+    ],
+    [
+      'Storing ingredients',
+      [
+        'how long do ingredients last',
+        'what order should I cook the meals',
+        'can I freeze the meat',
+        'how do I store the box contents',
+      ],
+      [
+        'Is the fish going to survive in my fridge until Saturday, or should I start planning its funeral?',
+        'can i freeze the steak for next week? not gonna get to it',
+        "My order came Monday but we ended up eating out twice this week. It's Friday and I still have the chicken and the shrimp dinners untouched. Are they still okay to cook?",
+      ],
+    ],
+    [
+      'Recycling the box and liner',
+      [
+        'how do I recycle the box',
+        'is the packaging recyclable',
+        'what do I do with the insulation',
+        'can I return the box',
+      ],
+      [
+        'Can the cardboard and the silver padding inside go in my blue bin?',
+        'drowning in empty boxes over here 📦📦📦 do you take them back or do they go in recycling?',
+        "I don't want to just toss the insulation in the trash, feels wasteful. Is it recyclable?",
+      ],
+    ],
+    [
+      'Ice pack disposal',
+      [
+        'what do I do with the ice packs',
+        'are ice packs recyclable',
+        'can I reuse ice packs',
+        'how to throw away ice packs',
+      ],
+      [
+        'can i pour the gel from the icepacks down the sink or will it clog?',
+        'I now own roughly 40 of your frozen gel packs. Am I starting a collection, or is there some way to get rid of them?',
+      ],
+    ],
+    [
+      'Returns of meal kits',
+      [
+        'can I return my box',
+        'return policy',
+        "I don't want this week's box can I send it back",
+        'how do I return food',
+      ],
+      [
+        "Can I send back an order I didn't want?",
+        'got my box but honestly the recipes arent my thing, can i send it back n get my money?',
+        "I don't want to keep this delivery, it's not what I expected at all. How do I send it back?",
+      ],
+    ],
+    [
+      'Return shipping cost',
+      [
+        'who pays return shipping',
+        'do I have to pay to send it back',
+        'is there a return label',
+        'return shipping fee',
+      ],
+      [
+        'do i have to pay postage to mail the busted stuff back?',
+        'If I ship the crushed items back to you, who covers the label?',
+      ],
+    ],
+    [
+      'Refund as credit or to card',
+      [
+        'can I get a refund to my card instead of credit',
+        'refund method',
+        'do you only give credit',
+        'I want my money back not credit',
+      ],
+      [
+        "I don't want credit on my account, I want the money back on my card.",
+        'When you make something right, does it come as store credit or back to my Visa?',
+        'Credit toward more boxes from the company that just sent me rotten chicken? Wow, generous. Can I just get actual money back?',
+      ],
+    ],
+    [
+      'Refund timing',
+      [
+        'when will I get my refund',
+        'how long does a refund take',
+        'refund not showing',
+        "I haven't received my refund",
+      ],
+      [
+        "You said you'd refund me 4 days ago and I still see nothing. How long does this take??",
+        'The agent say she give back my money yesterday. How much days until I see it in my bank?',
+      ],
+    ],
+    [
+      'Using account credit',
+      ['how do I use my credit', 'do credits expire', 'where is my account credit', "credit wasn't applied"],
+      [
+        'I have $25 on my account from a missing item. How do I put it toward my next order?',
+        'do the credits just get used on their own or do i have to click something',
+        "I'm planning to leave after next week. I've got about $40 sitting in my account from a couple of problem boxes. Can I get that paid out as cash before I go?",
+      ],
+    ],
+    [
+      'Charged twice',
+      ['I was charged twice', 'double charge on my card', 'two charges this week', 'why is there a pending charge'],
+      [
+        'You billed me TWICE for the same box. Two $84.87 charges on my statement. Refund one now.',
+        'i see 2 chrages from harbor kitchen on the same day, is one of them a mistake?',
+        'Loved the box so much I apparently paid for it twice. Mind taking one of those back?',
+      ],
+    ],
+    [
+      'Invoices and receipts',
+      [
+        'can I get an invoice',
+        'I need a receipt for work',
+        'where is my receipt',
+        'can you add my company name to the invoice',
+      ],
+      [
+        'I need proof of purchase for my expense report. Where can I get one?',
+        "I don't need the basic receipt, I need one with my company name on it for accounting. Can you do that?",
+        'where do i download receipts? need em for taxes',
+      ],
+    ],
+    [
+      'Complaint about service',
+      [
+        'I want to make a complaint',
+        'very unhappy with my box',
+        'this is the third time this happened',
+        'your service is terrible',
+      ],
+      [
+        "Honestly the worst service I've ever dealt with. Late every week, stuff missing, and nobody seems to care. I'm done being patient.",
+        "I've been with you for over a year and I've recommended you to everyone. The last few weeks have been a real letdown though. I just feel like the quality has slipped and nobody's paying attention. I'm really disappointed.",
+        'Five stars for consistency: consistently disappointing. Somebody over there should really hear about this.',
+      ],
+    ],
+    [
+      'Talking to a person',
+      ['can I talk to a real person', 'I want to speak to someone', 'phone number', 'how do I contact support'],
+      [
+        'Is this a bot? I want a real person, not copy-paste answers.',
+        "Could someone give me a ring? It's easier for me to explain over the phone.",
+        'is there a phone numbr or can i talk to an actual humna',
+      ],
+    ],
+    [
       'Change shipping address',
       [
         'Can I change my shipping address?',
@@ -6726,6 +8028,709 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'do you ship to austrailia',
         "I'm not in the US, can you still send to the UK?",
         'Hello, please I want to know if is possible send the order to Spain and how much it cost',
+      ],
+    ],
+    [
+      'Artwork file requirements',
+      [
+        'What file format do you need?',
+        'Can I upload a JPG?',
+        'What resolution should my design be?',
+        'Does my artwork need a transparent background?',
+      ],
+      [
+        'What kind of file should I send you for my logo so it prints sharp? I have it as a jpg and a png.',
+        'wat format do u need the art in, can i send a pdf or jpeg',
+      ],
+    ],
+    [
+      'How the free digital proof works',
+      [
+        'Do I get a proof before printing?',
+        'When will I get my proof?',
+        'Is the mockup free?',
+        'How does the proof work?',
+      ],
+      [
+        'Do I get to see what the shirt will look like before you actually make it?',
+        '👀 will i see a mockup before you print or do you just go for it?',
+        'so do i get to see it first b4 u print or nah',
+      ],
+    ],
+    [
+      'Minimum order quantity',
+      [
+        'Is there a minimum order?',
+        'Can I order just one shirt?',
+        "What's the minimum for screen printing?",
+        'Do I have to order 12?',
+      ],
+      [
+        'Can I order just one hoodie with my design on it or do I have to buy a bunch?',
+        'is ther a minumum or can i just get 1 shirt',
+      ],
+    ],
+    [
+      'Size chart and fit',
+      ['Where is your size chart?', 'What size should I get?', 'Do your shirts run small?', 'Are the tees unisex fit?'],
+      [
+        "How do your shirts fit? I'm usually a medium in most brands but some places run small.",
+        "i'm 5'4 and like things a bit loose 🤔 should i get a M or L in your women's tee?",
+        'Hello, I am usually size M in Europe. Which size I must take for your t-shirt, please?',
+      ],
+    ],
+    [
+      'Mugs and tote bags',
+      [
+        'Are your mugs dishwasher safe?',
+        'How big are the mugs?',
+        'Can I print on both sides of the tote?',
+        'Can the mugs go in the microwave?',
+      ],
+      [
+        'Are the coffee cups ok to put in the microwave? Thinking of getting a couple as gifts.',
+        '☕️ what sizes do the mugs come in? want a big one for my dad',
+        'can u put a pic of my dog on a tote bag? both sides maybe?',
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'What payment methods do you take?',
+        'Can I pay with PayPal?',
+        'Do you accept Apple Pay?',
+        'Can I pay in installments?',
+      ],
+      ['Can I pay with Apple Pay or is it card only?', 'u guys take google pay?'],
+    ],
+    [
+      'Countries we ship to',
+      [
+        'Do you ship internationally?',
+        'Do you ship to the UK?',
+        'Can you ship to Mexico?',
+        'Which countries do you deliver to?',
+      ],
+      [
+        'Do you deliver to the UK? My sister lives in Manchester and I wanted to send her a shirt directly.',
+        'u ship to mexico?',
+        'Is possible you send to Germany? I want order for my friends there.',
+      ],
+    ],
+    [
+      'Production time',
+      [
+        'How long does production take?',
+        'When will my order be printed?',
+        'How long until it ships?',
+        'When does production start?',
+      ],
+      [
+        'Once I say the design looks good, how many days until you actually print everything?',
+        'how many days dose it take to make the shirts after i aprove',
+        'Sure, 5-7 business days to print a shirt. Are you hand-weaving them?',
+      ],
+    ],
+    [
+      'Net-30 invoicing for schools and businesses',
+      [
+        'Do you offer net 30 terms?',
+        'Can our school pay by invoice?',
+        'Can we get billed later?',
+        'How do I set up a business account?',
+      ],
+      [
+        "I'm ordering for our elementary school PTA. Is it possible to pay after we receive the shirts instead of upfront?",
+        'do u do invocing for schools, we cant pay by card untill the PO clears',
+      ],
+    ],
+    [
+      'Reordering a previous design',
+      [
+        'Can I reorder the same shirts?',
+        'Do you keep my design on file?',
+        'Can I order more of my last order?',
+        'Do I need a new proof for a reorder?',
+      ],
+      [
+        'We ordered staff shirts from you back in March. Can we get the same ones again with a few more larges?',
+        'hiii 👋 we need more of the same club shirts as last fall, the ones w/ the owl 🦉 can u just redo those?',
+        'need like 20 more of the shirts we got in jan, same design. easy?',
+      ],
+    ],
+    [
+      'Return shipping cost',
+      [
+        'Do I have to pay to send it back?',
+        'Who pays return shipping?',
+        'Do I need to return the misprinted shirt?',
+        'Can you send me a return label?',
+      ],
+      [
+        'If something comes out misprinted, do I have to pay to mail it back to you?',
+        'If the shirt is with defect and I must send back, who pay the post?',
+      ],
+    ],
+    [
+      'Embroidery details and limits',
+      [
+        'Can you embroider my logo?',
+        'How big can embroidery be?',
+        'Is there a digitizing fee?',
+        'Can you embroider on a T-shirt?',
+      ],
+      [
+        'Can you stitch our bakery logo on a sweatshirt? It has some small lettering under the icon.',
+        '🧵 can u do stitched logos on caps? how small can the letters go',
+        'Please, can you make embroidery on the cap with very small name, like 5 mm letters?',
+      ],
+    ],
+    [
+      'Print size and placement options',
+      [
+        'How big can the print be?',
+        'Can you print on the sleeve?',
+        'Can I have a front and back print?',
+        "What's the standard chest print size?",
+      ],
+      [
+        'How big can the design be on the back of a tee? And can I also put something small on the sleeve?',
+        'can i put a tiny logo on the left chest 👕 and a big one on the back? or is that too much',
+      ],
+    ],
+    [
+      'Blank samples before ordering',
+      [
+        'Can I get a sample?',
+        'Do you sell blank shirts to test sizing?',
+        'Can I see the fabric before a bulk order?',
+        'Is the sample fee refundable?',
+      ],
+      [
+        'Is it possible to buy a couple of plain shirts first just to feel the fabric before we place the team order?',
+        'can i just get 1 blank hoodie to try on first lol',
+      ],
+    ],
+    [
+      'Requesting an invoice or receipt',
+      [
+        'Can I get an invoice?',
+        'I need a receipt for my order',
+        'Can you put our company name on the invoice?',
+        'Can you send an invoice with the tax ID?',
+      ],
+      [
+        'My company needs a receipt with our business name on it for reimbursement. Can you send one for my last purchase?',
+        'Good day, I need factura for my order with the name of my company for accounting. Is possible?',
+      ],
+    ],
+    [
+      'Changing the shipping address',
+      [
+        'Can I change my shipping address?',
+        'I entered the wrong address',
+        'Can you ship to my work instead?',
+        'I moved, can I update the address?',
+      ],
+      [
+        'I just realized I put my old apartment on the order. We moved last week. Can you send it to the new place instead?',
+        'ok so i moved lol can u ship to my new place instead',
+      ],
+    ],
+    [
+      'Low-resolution or blurry artwork',
+      [
+        'My image is low resolution, can you still print it?',
+        'Will a picture from my phone work?',
+        'My logo looks blurry, what do I do?',
+        'Can you fix my low quality file?',
+      ],
+      [
+        "So my cousin made our family reunion logo years ago and the only copy I have is a screenshot off Facebook. When I zoom in it gets kind of fuzzy around the edges. I'm worried it'll look bad on 30 shirts. Is there anything you can do with it or should I try to track her down?",
+        'my logo is kinda blury is that gona be a problem when u print it',
+      ],
+    ],
+    [
+      'Proof not received',
+      [
+        "I haven't received my proof yet",
+        "It's been more than a day and no proof",
+        'Where is my mockup?',
+        'Did you send the proof?',
+      ],
+      [
+        "I placed my order on Thursday afternoon and was told I'd get something to look over by email. It's now Monday morning and my inbox is empty. I really want to get this moving because it's for a fundraiser. Did something go wrong on your end?",
+        'never got the prof email, orderd sunday. cheked spam too',
+        "Three days and still no proof. I'm starting to think this company doesn't exist. Hello??",
+        "Love how the proof is supposed to come in 24 hours and I'm on day three. Really efficient.",
+      ],
+    ],
+    [
+      'Will it arrive by my event date?',
+      [
+        'Will I get it in time for my event?',
+        'Can you guarantee delivery by a date?',
+        'I need the shirts for a wedding next week',
+        'Is my deadline realistic?',
+      ],
+      [
+        "My daughter's softball team has their first tournament on the 14th and the coach asked me to sort out jerseys. I haven't ordered anything yet, it's the 28th today. I need to know if I'm cutting it too close before I spend the money. What's the realistic timeline start to finish?",
+        'bachelorette trip is june 20th 👰‍♀️🍾 can we get 8 tanks by then if i order today??',
+        'bday party is saturday after next, if i order tonight am i good?',
+      ],
+    ],
+    [
+      'Customer ordered the wrong size',
+      [
+        "The shirt doesn't fit, can I exchange it?",
+        'I ordered the wrong size',
+        'Can I swap for a bigger size?',
+        'My hoodie is too small',
+      ],
+      [
+        "I got the hoodie yesterday and it looks amazing, the print is perfect. Problem is I ordered a small thinking it'd be oversized and it barely covers my stomach lol. Totally my mistake, I should've measured. Is there any way to get it in a large?",
+        "The XL is way too small and you won't swap it?? I spent $40 on a shirt nobody in my house can wear.",
+        "Oh fantastic, turns out I am not the large I confidently clicked on. I'm guessing swapping it is out of the question too?",
+      ],
+    ],
+    [
+      'Marked delivered but not received',
+      [
+        "Tracking says delivered but I don't have it",
+        'My package is lost',
+        'Someone stole my parcel',
+        'I never received my order',
+      ],
+      [
+        "The tracking says my box was dropped off Tuesday at 2pm. I was home all day working and nobody rang the bell. I checked the porch, the side door, even asked the guy next door. It's just not here.",
+        "It says DELIVERED. It is NOT here. I've looked everywhere. What are you going to do about it?",
+        "Apparently my box was delivered. To who, I wonder? Because it's definitely not on my doorstep.",
+      ],
+    ],
+    [
+      'Defect reported after 7 days',
+      [
+        'I noticed the problem late, can you still help?',
+        "It's been two weeks, can I still get a reprint?",
+        'Is there a warranty on the print?',
+        'The print peeled after a few washes',
+      ],
+      [
+        "I bought a tee from you about a month ago for my husband's birthday. He's worn it maybe four times and now the letters are starting to crack and flake at the edges. I know it's been a while since it came but this seems way too early. I washed it normally, nothing weird.",
+        "So the print peeled after 3 weeks and suddenly I'm outside your 'window'? How convenient.",
+        'The print on my hoodie is begin to crack. I buy it maybe 5 weeks before. I wash with cold water always. You can help?',
+      ],
+    ],
+    [
+      'Copyrighted or trademarked artwork',
+      [
+        'Can you print a Disney character?',
+        'Why was my design rejected?',
+        'Can I use a sports team logo?',
+        'Can you print a brand logo on a shirt?',
+      ],
+      [
+        "I run a small Etsy-style side thing and wanted to do some shirts with Baby Yoda on them for a local craft fair. I uploaded the image yesterday but got an email saying there's an issue with my order. Is it because of the character? Can I still get something printed?",
+        "Why was my order flagged?! It's a picture of my band's logo. I'm IN the band. This is absurd.",
+        'I want print the logo of Real Madrid on 10 shirts for my friends. Is it allowed?',
+      ],
+    ],
+    [
+      'Changing an order after proof approval',
+      [
+        'I already approved the proof, can I still change it?',
+        'I approved but found a typo',
+        'Can I change sizes after approving?',
+        'Is it too late to edit my order?',
+      ],
+      [
+        "I approved the mockup this morning in a rush between meetings. Just now I noticed the year says 2023 instead of 2024. I feel so dumb. Is there any chance you haven't started yet and can fix it?",
+        "I emailed 10 minutes after approving to fix a typo and you're telling me it's too late?? Check again, I'm not paying for 50 shirts with my name spelled wrong.",
+        'I already said yes to the design but I see now my phone number is wrong on it. You can still correct please?',
+      ],
+    ],
+    [
+      'Requesting a custom quote',
+      [
+        'Can I get a quote?',
+        'How much would 200 hoodies cost?',
+        'Can you price up my team order?',
+        'I need a quote for my company event',
+      ],
+      [
+        "I coordinate the volunteers for a 5K charity run in October. We'll need somewhere around 180 shirts, probably two colors of shirt, with a front logo and sponsor names on the back. I don't really know how pricing works for something like this. What do you need from me to give me a number?",
+        'need pricing for ~300 tees for our company retreat 🏕️ 2 shirt colors, logo front + back, what info do u need from me? 📝',
+        'hey can u give me a price for like 75 hoodies w/ a logo front n back',
+      ],
+    ],
+    [
+      'Print colour may differ from screen',
+      [
+        'Will the colours match my screen?',
+        'The print looks different from my design',
+        'Can you match a Pantone colour?',
+        'Why is the colour slightly off?',
+      ],
+      [
+        "The proof showed our logo in a really bright teal, which is exactly our brand color. The shirts came and it's more of a dull blue-green. Not terrible but definitely not what I saw on my laptop. Is that just how it goes with printing or did something get mixed up?",
+        'The red on my shirts is basically orange. I gave you the exact color and this is what I get? Unbelievable.',
+        "Wow, I had no idea 'royal blue' meant 'navy.' Thanks for the lesson in colors.",
+      ],
+    ],
+    [
+      'Partial refunds on bulk orders',
+      [
+        'Only a few shirts are bad, do I get a full refund?',
+        'Can I get a partial refund?',
+        'Can you refund just the misprinted items?',
+        'How is the refund calculated for part of an order?',
+      ],
+      [
+        "We ordered 60 shirts for our church retreat and they mostly look great. But when we unpacked them, about eight had the print smudged on one side. We don't need the whole order redone, just those. How does that work?",
+        'So 12 of my 100 shirts are ruined. Do I get back 12% of my money or is that asking too much?',
+        'From my 40 shirts, 5 shirts have problem with print. You give me money back only for these 5 or how it works?',
+      ],
+    ],
+    [
+      'Mixing sizes and colours in one order',
+      [
+        'Can I mix sizes in a bulk order?',
+        'Can I get different shirt colours with the same design?',
+        'Do mixed sizes count towards the discount?',
+        'Can I do some tees and some hoodies?',
+      ],
+      [
+        'Our dance studio wants shirts for the recital. The little kids want pink, the teens want black, and the teachers want grey, all with the same logo. Sizes are all over the place from youth XS to adult XL. Does that still count as one big order for the discount?',
+        'can i do half black half white shirts n still get the group discount',
+        'We are football club, we want same design but some shirts red and some shirts white, different size. It is together for discount?',
+      ],
+    ],
+    [
+      'Garment colour or size out of stock',
+      ['Is this colour in stock?', 'Do you have 3XL?', 'The size I want is sold out', 'When will it be back in stock?'],
+      [
+        "I've been trying to order the forest green crewneck in a 3XL for my dad for about a week now. Every time I check it says unavailable. He really likes that color. Is it coming back soon or is there something close?",
+        'the heather maroon says sold out 😭 when will it be back?',
+        'Amazing, every single color I want is sold out. Got anything in, like, beige?',
+      ],
+    ],
+    [
+      'Payment declined at checkout',
+      [
+        'My card was declined',
+        "Checkout won't go through",
+        'Why did my payment fail?',
+        'I was charged but have no order confirmation',
+      ],
+      [
+        "I've tried to check out three times now and each time it says the transaction couldn't be completed. My card works fine everywhere else, I just bought groceries with it. I'm not sure if I'm being charged each time either. Kind of stressed about it.",
+        'my card keeps geting declinde at chekout, whats going on',
+        "I got charged but never got a confirmation email and there's no order in my account. Where did my money go??",
+        "Checkout says my card's declined. Funny, since it worked everywhere else today. Any ideas?",
+      ],
+    ],
+    [
+      'Currency, taxes and duties for Canada',
+      ['Are prices in USD or CAD?', 'Will I pay duties in Canada?', 'Do you charge sales tax?', 'Is GST included?'],
+      [
+        "I live in Calgary and I'm looking at ordering some hoodies for my hockey team. Last time I ordered clothes from a US site I got hit with a huge bill from the courier when it showed up. Is that going to happen here? Also, are your prices in US dollars?",
+        'I am living in Montreal. The price is in american dollar or canadian? And I must pay the customs when it arrive?',
+      ],
+    ],
+    [
+      'Complaint about a late order',
+      [
+        'My order is late',
+        "It's been weeks and I still don't have my shirts",
+        'You missed my event date',
+        'Why is my order taking so long?',
+      ],
+      [
+        "We were promised our shirts before our company picnic which is this Saturday. I approved everything two weeks ago and have heard nothing since. I've been telling my boss they're on the way. I really need some answers today.",
+        'This is ridiculous. My order was supposed to be here a week ago and nobody has told me anything. Where are my shirts?!',
+        "Great, so my 'fast' order is now on week four. Should I just plan to wear them next year?",
+      ],
+    ],
+    [
+      'How refunds are paid',
+      [
+        'Will I get my money back on my card?',
+        'Can I get store credit instead?',
+        'Where does the refund go?',
+        'Can you refund to a different card?',
+      ],
+      [
+        "I don't need the money back on my Visa, that card's been cancelled anyway. Can I just get it as credit for another order?",
+        'My card I used for pay is closed now. Where the refund will go? Is possible to other card?',
+      ],
+    ],
+    [
+      'Return policy for custom items',
+      [
+        'Can I return my shirt?',
+        "What's your return policy?",
+        "Can I return it if I don't like it?",
+        'Do you accept returns on custom orders?',
+      ],
+      [
+        "Not saying anything is wrong with the shirts, they're fine, my son just doesn't like the color anymore. Can I send them back?",
+        "What do you mean I can't send them back?! Every store takes returns. I'm disputing this with my bank.",
+        'Oh sure, no returns at all. Very customer-friendly of you.',
+      ],
+    ],
+    [
+      'Cancelling an order',
+      [
+        'Can I cancel my order?',
+        'I want to cancel',
+        'How do I cancel before printing?',
+        'Can I cancel after approving the proof?',
+      ],
+      [
+        "I'm not looking to change anything on the order, I want to call the whole thing off. Haven't signed off on the preview yet.",
+        'i need to cancle my order pls, havent approvd anything',
+        "nvm on the order, can u kill it? havent ok'd the proof",
+      ],
+    ],
+    [
+      'Requesting changes to a proof',
+      [
+        'Can I make changes to the proof?',
+        'The design is too small on the mockup',
+        'Can you move the logo higher?',
+        'Is there a charge for proof revisions?',
+      ],
+      [
+        "I don't want to approve it like this, the text is way too big and it's crowding the image. Can it be made smaller and moved up a bit?",
+        'I receive the mockup but I want that the logo is more big and in the center. Where I write this?',
+      ],
+    ],
+    [
+      'Screen print vs DTG vs embroidery',
+      [
+        "What's the difference between screen print and DTG?",
+        'Which printing method should I choose?',
+        'Do you do embroidery?',
+        "What's best for a full colour photo?",
+      ],
+      [
+        "I don't really want the cheapest option, I want whatever will last the longest on our work polos. Printing or stitching? What's the difference?",
+        'whats the diff between dtg and screen print, which one should i get for like 20 shirts',
+      ],
+    ],
+    [
+      'Rush production',
+      [
+        'Can I get my order faster?',
+        'Do you offer rush orders?',
+        'How much is rush production?',
+        'I need it by Friday',
+      ],
+      [
+        "I'm not asking about shipping speed, I mean can you actually make the shirts faster? We need them printed this week.",
+        'need these shirts asap, like can u guys rush it??',
+      ],
+    ],
+    [
+      'Speaking to a person',
+      [
+        'Can I talk to a real person?',
+        "What's your phone number?",
+        'How do I contact customer service?',
+        'Can I speak to a manager?',
+      ],
+      [
+        "I don't want an automated answer. Is there a human I can actually talk to about a large order?",
+        "I'm sick of chatting with whatever this is. Get me an actual manager on the phone.",
+        'Am I chatting with a real human or a very polite toaster?',
+      ],
+    ],
+    [
+      'Wrong item or missing items',
+      [
+        'I received the wrong colour',
+        'Some shirts are missing from my order',
+        "I got someone else's design",
+        'The sizes in my box are wrong',
+      ],
+      [
+        "No, I didn't order white tees. I ordered black. And there should be 20, not 15. The box you sent is wrong on both counts.",
+        'got my box but theres only 10 shirts in it, i orderd 12. wher are the other 2',
+        'I ordered hoodies and you sent me t-shirts. How does that even happen?? I need this fixed NOW.',
+      ],
+    ],
+    [
+      'Item damaged in shipping',
+      ['My mug arrived broken', 'The box was crushed', 'My order arrived damaged', 'The tote got wet in transit'],
+      [
+        "I'm not after a refund, I just want a replacement mug. It arrived cracked right down the handle, the box was crushed on one corner.",
+        'The box showed up soaking wet and half the shirts have water stains all over them. Completely unusable.',
+        'The package arrive with hole in the box and the mug inside is broken in two pieces. What I do now?',
+      ],
+    ],
+    [
+      'Reporting a misprint or defect',
+      ['My shirt came misprinted', 'The print is crooked', "There's a hole in my hoodie", 'How do I report a defect?'],
+      [
+        "I don't want my money back, I actually want the shirt, just with the logo printed straight this time. It's clearly crooked on two of them.",
+        'Nice, the logo is printed upside down on the back. Very avant-garde. What do I do with this?',
+      ],
+    ],
+    [
+      'How to approve a proof',
+      [
+        'How do I approve my proof?',
+        "I'm happy with the mockup, what now?",
+        "Where's the approve button?",
+        'Do I need to reply to approve?',
+      ],
+      [
+        "I don't see a button anywhere in the email that says yes go ahead. How do I tell you it looks good?",
+        'the preview looks PERFECT 😍😍 what do i do now to get it printed?',
+        'looks good to me lol how do i say go',
+      ],
+    ],
+    [
+      'How to upload a design',
+      [
+        'How do I upload my design?',
+        'Where do I add my artwork?',
+        'Can I email you my file instead?',
+        "The upload button isn't working",
+      ],
+      [
+        "I can't find where to put my picture on the website, I'm not seeing any option to add my own artwork. Where is it?",
+        'how do i put my desing on the shirt?? i cant figure out the site',
+        'I try to put my image on the shirt but the button is not working. How I can send you the file?',
+      ],
+    ],
+    [
+      'Promotions and discount codes',
+      [
+        'Do you have any discount codes?',
+        "My promo code isn't working",
+        'Can I combine a code with bulk pricing?',
+        'Do you have a student discount?',
+      ],
+      [
+        "It's not that I don't have a code, I have one from your Instagram, but it won't take it at checkout. Says invalid.",
+        'any codes floating around? 🥺 first time ordering',
+        "Your 15% code from the newsletter doesn't work AT ALL. Tried it 5 times. Don't advertise stuff that doesn't work.",
+      ],
+    ],
+    [
+      'Screen printing setup fees',
+      [
+        'Why is there a setup fee?',
+        'How much is the screen setup fee?',
+        'Do I pay setup again on a reorder?',
+        'Is there a setup fee for DTG?',
+      ],
+      [
+        "I'm not getting why there's an extra $150 on my quote when the shirts themselves are listed cheaper. What is that charge for exactly?",
+        'why is ther a set up fee for screen printng? i only want 2 colors',
+        'Oh wonderful, a fee just for the screens. Do you also charge for the ink to exist?',
+      ],
+    ],
+    [
+      'Bulk pricing tiers',
+      [
+        'Do you offer bulk discounts?',
+        'How much for 50 shirts?',
+        'What are your quantity price breaks?',
+        'Is there a discount for large orders?',
+      ],
+      [
+        "We don't need 100 shirts, more like 40. Is there still any kind of price break at that number?",
+        'how much cheeper does it get if i order like 50 shrits',
+        'How much the price go down if I take 100 pieces? Please tell me the percent.',
+      ],
+    ],
+    [
+      'Tracking not updating',
+      [
+        "My tracking hasn't moved in days",
+        'Tracking says label created only',
+        'Is my package stuck?',
+        "Why hasn't tracking updated?",
+      ],
+      [
+        "Not saying it's lost, but the tracking hasn't changed since Friday. Just sitting there on label created. Is that normal?",
+        'trackng says the same thing for 4 days now, is it stuck??',
+        "Your tracking has said 'in transit' for 9 days with no updates. This is unacceptable.",
+        "Oh good, the tracking hasn't moved since Tuesday. I guess my package is just enjoying a little vacation somewhere.",
+      ],
+    ],
+    [
+      'Fabric and care instructions',
+      [
+        'What are the shirts made of?',
+        'How should I wash my custom tee?',
+        'Will the print crack?',
+        'Are the hoodies 100% cotton?',
+      ],
+      [
+        'will the print survive the dryer?? 😬 my roommate ruins everything',
+        'do these shrink a lot in the wash or nah',
+      ],
+    ],
+    [
+      'Tracking an order',
+      ['Where is my order?', 'How do I track my package?', 'Has my order shipped?', "I didn't get a tracking number"],
+      ["📦 where's my stuff at? ordered last week", 'yo any update on my order? been like a week lol'],
+    ],
+    [
+      'How long refunds take',
+      [
+        'When will I get my refund?',
+        'How long does a refund take?',
+        "I haven't received my refund yet",
+        'Has my refund been processed?',
+      ],
+      [
+        'got the email saying my money was sent back 🙌 but nothing on my card yet... how long does it usually take? 💳',
+        'how long til i see my refnd on my acount, it was aproved tuesday',
+        'You said my refund was processed TWO WEEKS ago. Still nothing in my account. I want proof you sent it.',
+      ],
+    ],
+    [
+      'Shipping times and costs',
+      [
+        'How much is shipping?',
+        'How long does shipping take?',
+        'Do you offer free shipping?',
+        'Do you have express shipping?',
+      ],
+      [
+        'how much is delivery to Ohio 🚚 and how long does it take?',
+        'hw much is shiping to canada and how long dos it take',
+      ],
+    ],
+    [
+      'Complaint about print quality',
+      [
+        "I'm not happy with the quality",
+        'The print looks cheap',
+        "This isn't what I expected",
+        'I want to make a complaint',
+      ],
+      [
+        'ummm the shirts came and the print looks faded and kinda patchy 😕📸 not what i expected at all',
+        'The print on these is AWFUL. Peeling at the edges straight out of the bag, colors are washed out. I paid good money for this.',
+        'Super impressed that the design is already cracking after literally one wear. Very premium.',
+      ],
+    ],
+    [
+      'Changing an order before proof approval',
+      [
+        'Can I change my order?',
+        'I want to change the size',
+        'Can I add more shirts to my order?',
+        'Can I swap the shirt colour?',
+      ],
+      [
+        'havnt aproved the proof yet, can i swich 5 of the mediums to larges',
+        'I make order yesterday but still not approve the picture. I want change the colour of shirt from white to grey, it is ok?',
       ],
     ],
     [
@@ -7605,6 +9610,728 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'is the tshirt cotton or polyster? i have a skin alergy to synthetic stuff',
         'how many shades do the tees come in? need a proper forest green for our book club lol',
       ],
+    ],
+    [
+      'Hot-swap vs soldered PCB',
+      [
+        "What's the difference between hot-swap and soldered?",
+        'Do I need to solder this keyboard?',
+        'Is this PCB hot-swappable?',
+        'Should I get hot-swap or solder PCB?',
+      ],
+      [
+        "I don't own a soldering iron and don't plan on buying one. Can I still put the switches in the Aurora 65 myself?",
+        'Hello, I am first time building keyboard. What is difference between board where you put switch by hand and board where you must melt metal? Which is better for beginner?',
+        'Love how every PCB listing assumes I own a soldering station. Is there one where a normal human can just press the switches in?',
+      ],
+    ],
+    [
+      '3-pin vs 5-pin switch compatibility',
+      [
+        'Will 5-pin switches fit my board?',
+        'Can I use 3-pin switches on this PCB?',
+        'Are your switches 3 pin or 5 pin?',
+        'Which switches fit this hot-swap board?',
+      ],
+      [
+        'i bought some switchs with 5 little legs but my pcb only has 3 holes per key do they fit or did i mess up',
+        'yo do the switches w/o the extra plastic legs work in ur hotswap boards or nah',
+        "I've got a bag of old Gateron Yellows from a previous build, they only have the two metal pins and the middle plastic nub. I'm eyeing your 75% kit with sockets. Will they sit properly or will they wobble around?",
+      ],
+    ],
+    [
+      'Linear vs tactile vs clicky switches',
+      [
+        "What's the difference between linear, tactile and clicky?",
+        'Which switch is best for gaming?',
+        'Which switches are quiet for the office?',
+        'Can you recommend a switch for typing?',
+      ],
+      [
+        "What's the actual difference between the red, brown and blue style switches? I mostly game but also write a lot.",
+        "I don't want anything that makes noise, my roommate already hates me. Which kind of switch should I stay away from?",
+        'smooth or bumpy?? 🤔 trying to figure out what feels nicest for typing essays all day ⌨️',
+      ],
+    ],
+    [
+      'How many switches do I need',
+      [
+        'How many switches do I need for a 65%?',
+        'Are switches sold in packs?',
+        'Is a 70 pack enough for a full size?',
+        'What pack sizes do switches come in?',
+      ],
+      [
+        'building a 65 percent, how many packs do i grab lol',
+        'whats the switch count for a full size board? dont wanna run short halfway thru the build',
+      ],
+    ],
+    [
+      'ANSI vs ISO keycap compatibility',
+      [
+        'Will these keycaps work with an ISO keyboard?',
+        'Is this keycap set ANSI or ISO?',
+        'I have a UK layout, will these fit?',
+        'Does this set include an ISO enter?',
+      ],
+      [
+        'I live in Germany and my keyboard has that big L-shaped return key and a tiny left shift. I really like the Dusk caps on your site. Will they cover every key on my board or will I end up with gaps?',
+        "Hello, my keyboard is UK layout. The keycaps 'Matcha' is fit for it or only for american keyboard?",
+        "Just unboxed my new caps and there's NO tall enter for my UK board. Nowhere on the page did that jump out at me. What am I supposed to do, leave a hole?",
+      ],
+    ],
+    [
+      'Keycap profiles',
+      [
+        "What's the difference between Cherry and SA profile?",
+        'Which keycap profile is most comfortable?',
+        'What does XDA profile mean?',
+        'Are OEM and Cherry the same height?',
+      ],
+      [
+        "I've been browsing keycap sets for an hour and every title has letters like SA, Cherry or XDA in it. My old keyboard just had standard caps and I liked them. I have no idea which one will feel familiar. What do those letters mean?",
+        'Great, apparently I need a glossary for XDA, DSA, OEM before I can buy some plastic squares. Anyone care to translate?',
+        'which caps are the tall rounded retro typewriter looking ones? 😍 and which ones are totally flat?',
+      ],
+    ],
+    [
+      'Keycaps fitting a specific keyboard',
+      [
+        'Will these keycaps fit my keyboard?',
+        'Do these caps fit a 75% board?',
+        'My board has a weird bottom row, will they fit?',
+        'Do your keycaps fit Cherry MX stems?',
+      ],
+      [
+        'got a gmmk pro, will ur caps go on it? the bottom right corner is kinda weird on that board',
+        'I have Logitech G915, the very thin one. I can put your keycaps on it?',
+      ],
+    ],
+    [
+      "What's in a barebones kit",
+      [
+        'What comes with the barebones kit?',
+        'Does the kit include switches and keycaps?',
+        'Is this keyboard ready to use?',
+        'What else do I need to buy with the kit?',
+      ],
+      [
+        'If I buy the Orbit 75 barebones, do I get switches and caps with it or is it just the shell?',
+        "I don't want to be staring at a keyboard I can't type on when the box shows up. Is the kit usable straight away or do I need to order more stuff?",
+        'does the barebone kit come with a cable and stabs? or do i need to buy those seperatly',
+      ],
+    ],
+    [
+      'Keyboard sizes and layouts',
+      [
+        "What's the difference between 65% and 75%?",
+        'Does a TKL have a numpad?',
+        'Which size has arrow keys?',
+        'What size keyboard should I get?',
+      ],
+      [
+        "I'm moving off a laptop and want something compact so my mouse has more room. But I live in the arrow keys for spreadsheets. I basically never touch the number pad. What size should I be looking at?",
+        'whats the diff between 60 65 and 75 lol they all look the same to me',
+        'Bought a 60% and there are NO ARROW KEYS?! How is anyone supposed to work on this. Which one actually has them?',
+      ],
+    ],
+    [
+      'Stock and restocks',
+      [
+        'When will this be back in stock?',
+        'Is this item in stock?',
+        "Can I get notified when it's restocked?",
+        'Will you restock this switch?',
+      ],
+      [
+        'The Cobalt linears have been sold out for ages. Are they ever coming back?',
+        'pls tell me the Lavender caps are getting more stock 🥺🙏',
+        'Sold out again, shocker. Is there any way to find out when stuff comes back before the bots snag it all?',
+      ],
+    ],
+    [
+      'Prices and sales',
+      [
+        'Do you have any sales coming up?',
+        'Will this go on sale?',
+        'Do you do Black Friday deals?',
+        'Is there a student discount?',
+      ],
+      [
+        'any deals coming up soon? tryna buy a whole setup but my wallet is crying',
+        'Hello, I am university student. Is possible to have special price for students?',
+      ],
+    ],
+    [
+      'Bundle discounts',
+      [
+        'Do you have bundle deals?',
+        'Is there a discount if I buy a kit with switches?',
+        'How does the bundle discount work?',
+        'Do I get a discount for buying keycaps with the keyboard?',
+      ],
+      [
+        'If I grab the kit, a pack of switches and caps all at once, does it work out cheaper?',
+        "I'm planning my first build and have the Nova 65 kit, a 70 pack of tactiles and a keycap set in my cart. A friend said you give a deal for buying all three. How does that work, do I need a code?",
+        'if i throw 2 switch packs in with the kit + caps do i get more off?? or same deal',
+      ],
+    ],
+    [
+      'Bundle discount not applied',
+      [
+        "The bundle discount didn't apply",
+        'I bought a kit, switches and keycaps but got no discount',
+        "Why wasn't I charged the bundle price?",
+        'Can you apply the bundle discount after ordering?',
+      ],
+      [
+        'I bought the kit, switches AND caps in one go specifically for the 10% and got charged full price. What happened?',
+        "I'm not trying to cancel anything, I just want the 10% I should have gotten on my kit + switches + caps order #4412.",
+        "checked my receipt and the combo savings aren't there 😕 ordered the kit, caps and switches together",
+      ],
+    ],
+    [
+      'Discount code not working',
+      [
+        "My discount code isn't working",
+        'It says the code is invalid',
+        'Can I use two discount codes?',
+        "Can I add a code after I've ordered?",
+      ],
+      [
+        'My WELCOME5 code keeps saying invalid at checkout, why?',
+        'Can I stack my newsletter code with the kit bundle deal? And why is it rejected on the GB keycaps?',
+        "Oh nice, the code from your newsletter 'isn't applicable to this cart'. Very generous of you guys.",
+      ],
+    ],
+    [
+      'Payment methods',
+      [
+        'What payment methods do you accept?',
+        'Can I pay with PayPal?',
+        'Do you take Shop Pay?',
+        'Can I pay by bank transfer?',
+      ],
+      [
+        "Do you take Apple Pay, or do I have to dig out my physical card like it's the stone age?",
+        "It is possible to pay with bank transfer? I don't have credit card.",
+        'do u take crypto? or paypal at least',
+      ],
+    ],
+    [
+      'Paying in installments',
+      [
+        'Can I pay in installments?',
+        'Do you have buy now pay later?',
+        'Can I split the payment?',
+        'Does Shop Pay Installments work on group buys?',
+      ],
+      [
+        'The board I want is almost $300 and payday is still two weeks off. I remember seeing something about splitting the cost. Can I do that on your site?',
+        'can i spread this out over a few payments?? 💸 kinda broke rn',
+        'Can I do pay in 4 through Shop Pay, and if I use it on a GB does the first chunk come out now or when it ships?',
+      ],
+    ],
+    [
+      'How group buys work',
+      [
+        'What is a group buy?',
+        'How does a group buy work?',
+        'Why is this item a group buy?',
+        'Is a group buy the same as a pre-order?',
+      ],
+      [
+        "What does 'group buy' actually mean? First time seeing it on a keycap listing.",
+        'confused abt the GB thing, so i pay now and get it... when? how does it even work',
+        'Please explain me how the collective order system is working, I never did this before.',
+      ],
+    ],
+    [
+      'Group buy and pre-order lead times',
+      [
+        'When will my group buy ship?',
+        'How long does a group buy take?',
+        'Why is my pre-order taking so long?',
+        'Is there an update on my group buy?',
+      ],
+      ["when's the Nebula GB actually gonna ship lol", 'any ETA on the Tidal caps preorder? 👀📦'],
+    ],
+    [
+      'Why group buys are charged upfront',
+      [
+        'Why was I charged already if it ships in months?',
+        'Can I pay for the group buy when it ships?',
+        'Do I pay a deposit or the full price?',
+        'Why did you take the money now?',
+      ],
+      [
+        "Why did you take my money NOW for something that won't ship for months?? That's ridiculous.",
+        'So I pay today and get my keycaps sometime next year. Cool business model. Why the full charge right away?',
+        'I make order for group buy yesterday and the money is already gone from my card. Is this mistake? Item is not ready.',
+      ],
+    ],
+    [
+      'Cancelling a group buy or pre-order',
+      [
+        'Can I cancel my group buy order?',
+        'I want to cancel my pre-order',
+        'Can I get a refund on the group buy?',
+        "It's been months, can I cancel now?",
+      ],
+      [
+        'I joined the Aurora GB last week but changed my mind. Can I still back out?',
+        "I don't want to wait for the keycaps anymore, I'd rather just have my money back. Ordered the GB 5 days ago.",
+        'can i cancle my preorder? placed it like 2 months ago tho',
+      ],
+    ],
+    [
+      'Pre-order and in-stock items in one order',
+      [
+        'Will my in-stock items ship before the pre-order?',
+        'I ordered a group buy and switches together, when do they ship?',
+        'Can you ship the in-stock part now?',
+        "Why hasn't half my order shipped?",
+      ],
+      [
+        "I ordered a keycap set that's on pre-order together with a switch pack that's in stock. It's been a week and nothing has shipped. Are the switches stuck waiting for the caps? I kind of need them for a build this weekend.",
+        'If I put an in-stock board and some GB caps in one cart, do they go out separately? And if not, can you split it?',
+        'my switches r just sitting there bc of the preorder caps in the same order?? can u send them first',
+      ],
+    ],
+    [
+      'VIA and QMK support',
+      [
+        'Does this keyboard support VIA?',
+        'Is this board QMK compatible?',
+        'Can I remap keys?',
+        'Can I program macros?',
+      ],
+      [
+        "Please tell me I don't need a computer science degree to turn caps lock into escape on the Orbit 75. Does it work with that browser remapping thing?",
+        'I want to make macros on the keyboard. Your keyboard is supporting some program for change the keys or not?',
+        'can I remap stuff on this board without coding? 🙏 not a programmer lol',
+      ],
+    ],
+    [
+      'VIA not detecting the keyboard',
+      [
+        "VIA doesn't detect my keyboard",
+        'VIA says no supported devices',
+        'How do I load the JSON file in VIA?',
+        "My keyboard won't show up in VIA",
+      ],
+      [
+        'via wont see my keyboard at all, just says no device found. using firefox if that matters',
+        'Spent an hour trying to get the remapping website to recognize my board. Nothing. Absolutely nothing. This is infuriating.',
+        "I opened usevia.app in Chrome and clicked authorize, but my board isn't in the list. It's plugged into a USB hub under my desk. Typing works fine though. What am I missing?",
+      ],
+    ],
+    [
+      'Flashing firmware',
+      [
+        'How do I flash firmware?',
+        'How do I put the keyboard in bootloader mode?',
+        'Where do I download the firmware?',
+        'Do you help with QMK flashing?',
+      ],
+      [
+        'How do I get the board into bootloader mode so I can load new firmware on it?',
+        "QMK Toolbox has told me 'no device' for the 40th time now. Is there a guide for this that actually works, or is suffering part of the hobby?",
+        'where do i get the .hex or .bin for my board? wanna reflash it',
+      ],
+    ],
+    [
+      'Domestic shipping times',
+      [
+        'How long does shipping take?',
+        'When will my order ship?',
+        'How fast is delivery?',
+        'Do you have express shipping?',
+      ],
+      [
+        'If I order today, how long until it gets to Texas?',
+        'how fast does regular delivery take? need it before my bday 🎂',
+        "I don't need it overnight, but how many days does the normal option usually take within the US?",
+      ],
+    ],
+    [
+      'Shipping costs',
+      [
+        'How much is shipping?',
+        'Do you have free shipping?',
+        'Why is shipping so expensive?',
+        "What's the free shipping minimum?",
+      ],
+      [
+        'how much extra for the fast option? need it asap',
+        'wats the postage on a $60 order? is there a free shiping minimum',
+      ],
+    ],
+    [
+      'International shipping',
+      [
+        'Do you ship to the UK?',
+        'Do you ship internationally?',
+        'How long does shipping to Europe take?',
+        'Which countries do you ship to?',
+      ],
+      [
+        'Do you deliver to Australia, and roughly how long does it take to get there?',
+        'do u guys send stuff up north?? 🇨🇦🍁',
+      ],
+    ],
+    [
+      'Import duties and taxes',
+      [
+        'Do I have to pay customs fees?',
+        'Are duties included in the price?',
+        'Why do I have to pay import tax?',
+        'Will you refund the customs charges?',
+      ],
+      [
+        "Last time I ordered a keyboard from the US, the courier made me pay 40 euros before handing it over. I'm in the Netherlands. Will that happen again if I order from you?",
+        "I don't want any nasty surprises at my door. Will I owe anything extra when it lands in the UK?",
+        'can u just write gift on the box and put like $10 value? everyone else does it 😅',
+      ],
+    ],
+    [
+      'Tracking an order',
+      [
+        'Where is my order?',
+        'How do I track my package?',
+        "I didn't get a tracking number",
+        'Has my order shipped yet?',
+      ],
+      [
+        "Is the tracking number some kind of state secret? Because I can't find it anywhere for my order.",
+        'where my keyboard at 👀 order 5521',
+        'Three days since I ordered and not a single email with a tracking link. Where is my order?!',
+      ],
+    ],
+    [
+      'Package delayed or tracking not updating',
+      [
+        "My tracking hasn't updated in days",
+        'My package is late',
+        "It's stuck in customs",
+        'The delivery date keeps changing',
+      ],
+      [
+        "Tracking hasn't moved in 6 days. It's just sitting in some facility in Memphis. What is going on?",
+        "My parcel to Sweden left the US almost two weeks ago. The last scan says 'arrived at customs' and nothing since. I'm starting to worry it's stuck somewhere. Is this normal?",
+        'My package has apparently decided to vacation in Kentucky for a week. Should I send it a postcard or are you going to do something?',
+      ],
+    ],
+    [
+      'Marked delivered but not received',
+      [
+        "Tracking says delivered but I don't have it",
+        'My package is lost',
+        'Someone stole my package',
+        'I never got my order',
+      ],
+      [
+        'UPS says delivered. It was NOT delivered. I was home all day. Where is my keyboard?',
+        'tracking says deliverd yesterday but theres nothing at my door or in the mailroom',
+        "No, I didn't get it, whatever the tracking claims. Checked with the neighbors and the front desk. Now what?",
+      ],
+    ],
+    [
+      'Changing the shipping address',
+      [
+        'I put the wrong address',
+        'Can I change my shipping address?',
+        "I'm moving, can you update the address on my group buy?",
+        'Can you ship to a different address?',
+      ],
+      [
+        "Please don't send it to the address on the order, that's my old place. Can you update it?",
+        'oops typed the wrong apt number, its 4B not 48 can u fix that before it goes out',
+        "I'm moving next month. Can I update where my GB caps get sent, and also the switches I ordered yesterday?",
+      ],
+    ],
+    [
+      'Cancelling an in-stock order',
+      ['Can I cancel my order?', 'I ordered by mistake', 'Please cancel my order', 'How do I cancel?'],
+      [
+        'ugh ordered by mistake 🙈 can it still be stopped? placed it an hour ago',
+        "I don't want it anymore, found the same board locally. Please kill the order before it goes out, #8830.",
+        'I need this order stopped NOW. I ordered the wrong thing and I am NOT dealing with a return.',
+      ],
+    ],
+    [
+      'Changing items in an order',
+      [
+        'Can I change the switches in my order?',
+        'I want to add something to my order',
+        'Can I swap the keycap colour?',
+        'I picked the wrong layout, can I change it?',
+      ],
+      [
+        'can i swap the reds for browns in my order? hasnt shipped yet right',
+        'I chose black color but I want white. Please can you change it in my order before you send?',
+        'Could you swap the straight cable in my order for the coiled one, and what happens if it costs a bit more?',
+      ],
+    ],
+    [
+      'Return policy',
+      [
+        "What's your return policy?",
+        'Can I return this?',
+        'How many days do I have to return?',
+        "Can I return a keyboard I've used?",
+      ],
+      ["So if I open the keyboard box to see whether I even like it, I can't send it back? Super customer friendly."],
+    ],
+    [
+      'Final sale: switches and opened keycaps',
+      [
+        "Why can't I return switches?",
+        "I opened the keycaps but don't like them, can I return them?",
+        'Are switches really final sale?',
+        'Can I return unused switches?',
+      ],
+      [
+        "Why can't I return switches?! They're basically still in the bag, I only took out 3 to try them.",
+        'I open the keycap set but colour is not like on photo. I want to give it back, is possible?',
+        "I'm not saying they're broken, I just don't like how these switches sound. Can't I send back the 70 pack?",
+      ],
+    ],
+    [
+      'How to start a return',
+      [
+        'How do I return my order?',
+        'Where do I send my return?',
+        'Do I need a return label?',
+        'How do I start a return?',
+      ],
+      [
+        'want to send back a keycap set I never opened 📦↩️ how do I get that going?',
+        'want to retrun the deskmat, its still sealed. whats the process',
+        'ok so i wanna send the kit back, never even opened it. what do i do',
+      ],
+    ],
+    [
+      'Who pays for return shipping',
+      [
+        'Who pays for return shipping?',
+        'Do you provide a free return label?',
+        'How much does a return cost?',
+        'Is return shipping free if the item is faulty?',
+      ],
+      [
+        'For the return, who is paying the postage? I just changed my mind about the keyboard, nothing is wrong with it.',
+        'Let me guess, I get to pay shipping both ways on a return too?',
+      ],
+    ],
+    [
+      'When will I get my refund',
+      [
+        'When will I get my refund?',
+        'How long do refunds take?',
+        "I sent my return back, where's my money?",
+        "It's been a week, still no refund",
+      ],
+      [
+        'You got my return last week. When should the money show up?',
+        "It's been 10 days since you confirmed my refund and my bank still shows nothing. Where is my money?",
+        'any news on my money?? 😬 sent the box back like a week ago',
+      ],
+    ],
+    [
+      'How refunds are paid',
+      [
+        'Will I be refunded to my card?',
+        'Can I get store credit instead?',
+        'Can you refund to a different card?',
+        'How do I get refunded if I paid with PayPal?',
+      ],
+      [
+        'My card is closed now. Can you send the refund to other card or to my bank account?',
+        "I don't need the money back on my card, can I just get credit to spend here instead?",
+        'will the money go back to paypal or my card? paid w paypal but its linked to my visa',
+      ],
+    ],
+    [
+      'Exchanges',
+      [
+        'Can I exchange this for a different colour?',
+        'Can I swap the keycaps for the ISO version?',
+        'Do you do exchanges?',
+        'Can I exchange switches for a different type?',
+      ],
+      [
+        "Can I trade the keycap set I got for a different colorway? It's still sealed.",
+        "I bought the 75% kit but after watching a few reviews I think I'd prefer the 65%. The box hasn't been opened. Can I trade it for the smaller one instead of doing a full return?",
+        "I don't want a refund, I want the black version instead of the white. Still unopened.",
+      ],
+    ],
+    [
+      'Item arrived damaged',
+      [
+        'My keyboard arrived damaged',
+        'The case is scratched',
+        'The box was crushed in shipping',
+        'A keycap was broken when it arrived',
+      ],
+      [
+        'The box arrived crushed and the case has a big crack on the corner. $200 keyboard. Unacceptable.',
+        'opened the box and the plate is bent 😭😭',
+        'Hello, the keyboard come today but there is big scratch on the aluminium case and the carton was broken. What I can do?',
+      ],
+    ],
+    [
+      'Wrong item received',
+      [
+        'I got the wrong switches',
+        'You sent the wrong keycap set',
+        'I ordered ISO but got ANSI',
+        "This isn't what I ordered",
+      ],
+      [
+        'I ordered the tactile switches but got linears in the box.',
+        "Ordered a white keyboard, received a pink one. I mean it's cute, but it's not what I paid for.",
+        'got the wrong caps, ordered the blue ones recieved the green set',
+      ],
+    ],
+    [
+      'Missing items or parts',
+      [
+        'My order was missing an item',
+        "The kit didn't come with stabilizers",
+        'There are switches missing from my pack',
+        "Where's the USB cable?",
+      ],
+      [
+        'my 70 pack only had 68 switches lol',
+        "Finally got my kit today and started building. The USB-C cable isn't in the box and neither is the little puller tool. Everything else seems to be there. Can you send those?",
+        'Half the stabilizers are missing from my kit. How does that even happen??',
+      ],
+    ],
+    [
+      'Warranty coverage',
+      [
+        "What's the warranty?",
+        'How long is the warranty?',
+        'Is my keyboard still under warranty?',
+        'What does the warranty cover?',
+      ],
+      [
+        "I'm not planning on breaking it, but how long am I covered if it just stops working by itself?",
+        'If my keyboard break after 8 months, you will repair it or I must buy new one?',
+      ],
+    ],
+    [
+      'Chattering or double typing keys',
+      [
+        'My keys are double typing',
+        'A key is chattering',
+        'When I press once it types twice',
+        'My keyboard repeats letters',
+      ],
+      [
+        'my E key types twice evrytime i press it, eeevery single time. super anoying',
+        'my spacebar double fires like crazy 😤 whyyy',
+        "About a month in, my 'a' key started spitting out two or three letters per press. I'm a writer so this is driving me insane. I haven't dropped it or spilled anything. What can I do?",
+      ],
+    ],
+    [
+      'Dead keys not working',
+      ["Some keys don't work", 'A key stopped working', 'A whole row is dead', "My keyboard doesn't type at all"],
+      [
+        "I swapped a few switches yesterday and everything was fine. This morning three keys just stopped registering, the rest of the board works. It's a hot-swap board. What should I check first?",
+        'the L key just doesnt do anything anymore?? its the hotswap one',
+        'Fantastic, the entire bottom row decided to retire. Any ideas before I throw this thing out the window?',
+      ],
+    ],
+    [
+      'Stabilizer rattle',
+      ['My spacebar rattles', 'The stabilizers are noisy', 'The enter key sounds rattly', 'How do I fix stab rattle?'],
+      [
+        'my spacebar rattels so loud its like a tin can, how do i make it stop',
+        'the enter key sounds like a rattlesnake 🐍 lol help',
+        "I'm not asking for a new keyboard, I just want to know how to stop the backspace from clacking around like that.",
+      ],
+    ],
+    [
+      'How to make a warranty claim',
+      [
+        'How do I make a warranty claim?',
+        'How long does a warranty replacement take?',
+        'Do I have to send the keyboard back?',
+        'Who pays shipping for warranty?',
+      ],
+      [
+        "One key on my board has gone faulty and I'd like to get it sorted under warranty. What do you need from me?",
+        'My board died after 4 months. I want it fixed or replaced. How do I get this sorted?',
+        'how do i do a warranty thing, my pcb is acting up',
+      ],
+    ],
+    [
+      'Warranty after modding or soldering',
+      [
+        'Does soldering void the warranty?',
+        'I lubed my switches, is the warranty still valid?',
+        'Is the warranty void if I open the case?',
+        'I spilled water on my keyboard, is that covered?',
+      ],
+      [
+        'Does lubing my switches void the warranty? And what about putting custom firmware on it?',
+        "I want to open up my board to add some foam and maybe lube the stabs. I'm worried about losing my coverage though. Is that fine?",
+        "I didn't spill anything on it, but I did desolder a couple of switches. Am I still covered?",
+      ],
+    ],
+    [
+      'Complaint about service',
+      [
+        "I'm really unhappy with my order",
+        'This is unacceptable',
+        'I want to make a complaint',
+        'Your service has been terrible',
+      ],
+      [
+        "This is the worst support I've ever dealt with. Three emails and not a single reply. I want a manager.",
+        'Wow, thanks for the amazing service. Really enjoyed being ignored for a whole week.',
+        "I've been buying from you for two years but this last order was a mess. Late, and the person on email was honestly rude to me. I expected a lot better from you guys.",
+      ],
+    ],
+    [
+      'Complaint about group buy delays',
+      [
+        'My group buy is months late',
+        "I've been waiting forever for my group buy",
+        'You keep delaying my order',
+        'Why is there no update on my group buy?',
+      ],
+      [
+        "It's been 11 months since the keycap GB closed and you keep pushing the date. I'm done waiting.",
+        "Another 'production update' email, how surprising. Will my keycaps arrive before my kids graduate?",
+        'I paid for group buy in January and now is November, still nothing. Always delay delay. I want my money back.',
+      ],
+    ],
+    [
+      'Invoice or receipt',
+      [
+        'Can I get an invoice?',
+        'I need a VAT invoice for my company',
+        'Can you add my company name to the invoice?',
+        "Where's my receipt?",
+      ],
+      [
+        'Can I get a bill with my company name on it? Need it for work.',
+        'need a reciept for my order for expensing, where do i find that',
+        'Please I need document with VAT number of my firm for the order. How can I get?',
+      ],
+    ],
+    [
+      'Talking to a person',
+      [
+        'Can I talk to a real person?',
+        'Is there a phone number?',
+        'I want to speak to someone',
+        'How do I contact support?',
+      ],
+      ['is this a bot or a real person lol', 'Do you have a phone number I can call?'],
     ],
     [
       'How to enter a prescription',
@@ -12760,6 +15487,1320 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         'cant log in, forgot my pasword and the reset email isnt coming',
         "I've ordered from you twice without an account and now I finally made one, but none of my old orders are showing. I'm guessing I also missed out on points from those. Can you help?",
         'How do I delete my account?',
+      ],
+    ],
+    [
+      'Do I need to register my drone with the FAA?',
+      [
+        'do i need to register this drone',
+        'is faa registration required',
+        'does the drone need an faa number',
+        'do I have to register a mini drone',
+      ],
+      [
+        'Got my son an Air 3 for his birthday. Is there any government paperwork we need to sort out before he flies it at the park?',
+        'do i hav to sign it up w the goverment before flyng? its around 720 grams i think',
+        'Hello, I buy drone of 900 gram weight. It is necessary to make some register with aviation office before I fly in my garden? Thank you',
+      ],
+    ],
+    [
+      'Remote ID requirement',
+      [
+        'does this drone have remote id',
+        'do i need a remote id module',
+        'is remote id built in',
+        'what is remote id and do I need it',
+      ],
+      [
+        'does the air 3 need one of those broadcast beacon add-ons or is that already inside it',
+        'Love that my drone now has to announce itself to the world like a tiny snitch. Do I seriously need to buy a separate transmitter module for the Mavic 3 or does it already do that?',
+        "Our flying club president says every drone now has to transmit an ID signal while it's in the air. I bought the Air 3S from you last month and already registered it with my name. Do I need to buy anything extra, and is there some number I have to add to my account?",
+      ],
+    ],
+    [
+      'Which drones are under 250 g',
+      [
+        'which drones are under 250g',
+        "do you have a drone that doesn't need registration",
+        'lightest drone you sell',
+        "what's the best sub 250 drone",
+      ],
+      [
+        'which ones can I fly without registering anything?? 🤔 want something tiny and light 🪶',
+        "I don't want to deal with any government registration at all. Which of your models are light enough that I can skip it?",
+        "I don't mind a shorter flight time, I just want to stay under the weight where registration kicks in. Does the bigger capacity battery push the Mini 4 Pro over?",
+      ],
+    ],
+    [
+      'Which drone for a beginner',
+      [
+        'which drone is best for a beginner',
+        'first drone recommendation',
+        'easiest drone to fly',
+        'good drone for my teenager',
+      ],
+      [
+        "I've never flown anything, not even a toy helicopter. I want something to film hikes with my wife but I'm terrified I'll smash it into a tree on day one. What would you point a total newbie toward?",
+        'first drone ever, what should i get lol. budget is flexible-ish',
+        "Sure, let me just drop $1500 on something I'll probably fly into a lamppost in five minutes. Or maybe you could tell me what someone with zero experience should actually start with?",
+      ],
+    ],
+    [
+      "What's in the Fly More kit",
+      [
+        'what comes in the fly more kit',
+        'fly more combo vs standard',
+        'is the fly more bundle worth it',
+        "what's the difference between the bundle and drone only",
+      ],
+      [
+        'whats in the combo packge exactly? how many baterys do u get and is there a bag',
+        'Please explain me the difference between the normal box and the kit which is $200 more expensive. What is inside extra?',
+      ],
+    ],
+    [
+      'Which battery fits my drone',
+      [
+        'will this battery fit my drone',
+        'which spare battery do i need',
+        'are the plus batteries compatible',
+        'battery compatibility for my model',
+      ],
+      [
+        'I have a Mini 2 SE. Will the spare batteries listed for the Mini 3 fit it?',
+        "need extra juice for my Air 2S 🔋🔋 which one do I order so I don't get the wrong one? 😅",
+        "Your website is useless, I can't tell which of these six power packs actually goes in my Mavic. I'm not paying $160 to guess. Which one is it??",
+      ],
+    ],
+    [
+      'Propeller compatibility and replacement',
+      [
+        'which propellers fit my drone',
+        'how do i replace the props',
+        'do the props come with screws',
+        'how often should i change propellers',
+      ],
+      [
+        "Clipped a branch yesterday and chewed up two of the blades. The drone seems fine otherwise, it's a Mini 3 Pro. Which replacement set do I need, and do they come with the little screws?",
+        'how do i know which prop goes on wich motor?? theres marks on some and not on others',
+        'do the mini 4 pro blades fit the mini 3 or nah',
+      ],
+    ],
+    [
+      'ND filters questions',
+      [
+        'do i need nd filters',
+        'which nd filter set fits my drone',
+        'what nd strength should i use',
+        'nd filters vs polarizer',
+      ],
+      [
+        'My videos look kind of jittery on bright days. Someone on YouTube said I need sunglasses for the camera. Which ones should I get?',
+        "Apparently my footage looks like a 2005 camcorder because I'm not putting 'sunglasses' on my drone. Great. So what strength do I need for shooting at the beach?",
+        'I want buy the glass pieces for making the camera darker, for Air 3. Which number is better for snow in mountains, 16 or 64?',
+      ],
+    ],
+    [
+      'Which controller works with my drone',
+      [
+        'will this controller work with my drone',
+        'screen controller compatible with my model',
+        'can i use the rc with my old drone',
+        'which remote do i need',
+      ],
+      [
+        "I'm not looking for a whole new drone, I just want a nicer remote with a screen for my Air 2S. Which ones would work with it?",
+        "can I use my buddy's controller with my drone? 🎮🤷‍♂️ he has the air 3 one, mine's a mini 4 pro",
+      ],
+    ],
+    [
+      'How to link the controller to the drone',
+      [
+        'how do i link my controller',
+        "controller won't pair with drone",
+        'how to bind a new remote',
+        'drone not connecting to controller',
+      ],
+      [
+        'bought a replacment remote and now the drone wont talk to it. how do i get them connected',
+        "My original controller fell in the lake (don't ask) so I ordered a new one from you. It arrived today and powers on fine, but the app just says no aircraft connected. What are the steps to get it to recognize my drone?",
+        'The new controller has been blinking for an HOUR and refuses to connect to the drone. Zero instructions in the box. How do I make this thing work??',
+      ],
+    ],
+    [
+      'How to update firmware',
+      ['how do i update the firmware', 'firmware update stuck', 'app says update required', 'firmware update failed'],
+      [
+        'The app keeps nagging me about a software update for the aircraft. How do I do it without bricking anything?',
+        'How I put the new software version on drone? The app show red message and not let me take off.',
+      ],
+    ],
+    [
+      'Is this item in stock',
+      [
+        'is this in stock',
+        'when will it be back in stock',
+        'sold out when restock',
+        'can i get notified when available',
+      ],
+      [
+        'Is the Avata 2 combo back yet?? 🙏 been checking every single day 😩',
+        'Sold out again, shocker. Any idea when the Mini 4 Pro will actually exist in your warehouse, or should I check back in 2027?',
+        'do u have the air 3s in stok right now? want to order today if its ready to go',
+      ],
+    ],
+    [
+      'Pre-orders for new models',
+      [
+        'can i preorder the new drone',
+        'when do preorders ship',
+        'will i be charged now for a preorder',
+        'cancel my preorder',
+      ],
+      [
+        'The new model comes out next month and I want to reserve one. If I order now, when does my card actually get charged? And if I get cold feet before it ships, can I back out? Just trying to understand how it works before I commit.',
+        "I don't want to wait around for a back-in-stock email, I want to lock in my spot for the new one right now. Can I order it ahead of the launch?",
+        "I'm not cancelling my advance order for the Mini 5 Pro, I just want to know roughly when it'll actually ship.",
+      ],
+    ],
+    [
+      'Price match request',
+      ['do you price match', 'found it cheaper elsewhere', "can you match amazon's price", 'best price you can do'],
+      [
+        "Best Buy has the exact same Air 3 combo for $120 less. Why would I buy from you? Match it or I'm out.",
+        'saw the mini 4 pro cheaper at B&H, u guys match that?',
+        'I find the same drone in other shop cheaper by 80 dollar. Can you make me same price please? I can send the link.',
+      ],
+    ],
+    [
+      'Discount codes and promotions',
+      [
+        'do you have any discount codes',
+        "my promo code isn't working",
+        'is there a sale coming up',
+        'can i use two codes',
+      ],
+      [
+        'any promo codes floating around? 🤑 about to buy some props and a bag',
+        "Oh cool, your code says 'invalid' on literally everything in my cart. Is there any item it actually works on or is it just decorative?",
+      ],
+    ],
+    [
+      'Price dropped after I bought',
+      [
+        'price went down after i ordered',
+        'can i get the sale price',
+        'price adjustment request',
+        "i just bought it and now it's on sale",
+      ],
+      [
+        "I bought the Air 3 eight days ago and now it's $100 cheaper on your own site. That's ridiculous. I want that money back.",
+        'bought my mini last week and now its on sale for less, can i get the diffrence back?',
+        "I don't want to return the drone and rebuy it just to save $70, but it did get cheaper right after I ordered. Can you just credit me the gap?",
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      ['what payment methods do you accept', 'can i pay with paypal', 'do you take apple pay', 'can i pay with amex'],
+      ["Is possible pay with PayPal? I don't have credit card from America."],
+    ],
+    [
+      'Affirm financing',
+      ['do you offer financing', 'how does affirm work', 'can i pay monthly', 'affirm declined what now'],
+      [
+        "I really want the Mavic 3 Classic but dropping $1600 at once isn't happening this month. A friend said some stores let you pay it off over time. Is that an option here? And will checking hurt my credit?",
+        'can I split the cost into monthly chunks? 💸💸 kinda broke rn',
+        "Guess I'll be selling a kidney for this drone. Unless you've got some kind of pay-over-time thing?",
+      ],
+    ],
+    [
+      'Refunds on Affirm orders',
+      [
+        'how do refunds work with affirm',
+        'i returned it but affirm still charging me',
+        'refund on a financed order',
+        'do i keep paying affirm after a return',
+      ],
+      [
+        'I returned my drone but I bought it through Affirm. What happens to the loan and the 2 payments I already made?',
+        'i paid with afirm and sent it back, do i still need to keep paying the monthly thing??',
+        "I shipped the drone back two weeks ago and Affirm is STILL billing me. Why am I paying for something I don't even have?",
+      ],
+    ],
+    [
+      'Do you charge sales tax',
+      ['do you charge sales tax', 'why was i charged tax', 'tax exempt order', 'how much tax will i pay'],
+      [
+        'Our university is tax free organization. How we can buy without paying the tax?',
+        'is tax included in the price or does it get tacked on at the end',
+      ],
+    ],
+    [
+      'Do you ship internationally',
+      ['do you ship to canada', 'international shipping', 'can you ship overseas', 'do you ship outside the us'],
+      [
+        "Let me guess, Canada doesn't exist for you guys either? Do you send anything north of the border or not?",
+        'delivery to the UK possible? 🇬🇧✈️',
+        "I don't need it sent to me in Mexico directly, I'll use my package forwarding address in Miami. That works, right?",
+      ],
+    ],
+    [
+      'Shipping times and costs',
+      ['how long does shipping take', 'how much is shipping', 'do you have free shipping', 'when will my order arrive'],
+      [
+        'How long does it usually take to get to Colorado if I order today?',
+        'how much is shiping if my order is like $60',
+        "My dad's birthday is a week from Saturday and I want to surprise him with the Mini 4K. I'm in Florida. If I order this afternoon, will it realistically get here in time? And do I pay for delivery?",
+      ],
+    ],
+    [
+      'Why no express/air shipping',
+      [
+        'can i get overnight shipping',
+        'why is there no express option',
+        'can you ship 2 day air',
+        'need it faster for a trip',
+      ],
+      [
+        "Why is there no overnight option?? I'm leaving on a trip Thursday and ground is useless to me. Every other store on earth has next-day.",
+        "I don't want ground, I need it tomorrow. Can I pay extra to have it flown?",
+        'no 2 day shipping?? whats the deal with that',
+      ],
+    ],
+    [
+      'Alaska, Hawaii, PO boxes and APO',
+      ['do you ship to hawaii', 'can you ship to a po box', 'do you ship to apo fpo', 'shipping to alaska'],
+      [
+        'I am military stationed in Japan, I have APO address. You can send drone there?',
+        'shipping to Maui 🌺 doable? and how long are we talking 🐢',
+      ],
+    ],
+    [
+      'Where is my order',
+      ['where is my order', 'tracking number please', 'how do i track my package', "order hasn't shipped yet"],
+      [
+        "where's my stuff at, ordered monday",
+        'any news on my order?? 👀📦',
+        "I got the order confirmation but I can't find a tracking number anywhere. Where do I look?",
+      ],
+    ],
+    [
+      'Package delayed or stuck in transit',
+      ['my package is delayed', "tracking hasn't updated in days", 'order is late', 'stuck in transit'],
+      [
+        "Tracking showed my package in Memphis on the 3rd and it hasn't moved since. It's now the 9th. I'm starting to think it's sitting in a corner of some warehouse. Can you do anything?",
+        "My package has been 'in transit' for over a week with no updates. This is unacceptable. Do something.",
+        'Six days without a single tracking update. I assume my package is on a scenic tour of every warehouse in Tennessee? Anything you can do?',
+      ],
+    ],
+    [
+      'Delivered but not received',
+      [
+        "says delivered but i didn't get it",
+        'package was stolen',
+        'my order never arrived',
+        'tracking shows delivered not here',
+      ],
+      [
+        "Tracking says delivered yesterday at 2pm but there's nothing at my door. What should I do?",
+        "UPS says it was dropped off. Must've been dropped off in a parallel universe then, because it's definitely not on my porch.",
+        'The app of shipping say package is delivered but I not receive nothing. My neighbor also not have it. Please help.',
+      ],
+    ],
+    [
+      'Item arrived damaged',
+      ['my drone arrived damaged', 'box was crushed', 'item broken on arrival', 'shipping damage'],
+      [
+        'Box showed up crushed and one of the drone arms is snapped off. I paid $900 for this. What are you going to do about it?',
+        'box came totally smashed 😭📦 drone has a cracked arm, what now',
+        "The delivery guy basically threw the box onto my driveway, I watched it on the doorbell cam. I opened it and the controller screen is cracked and there's a big dent in the case. I haven't even used it yet. How do I get this sorted?",
+      ],
+    ],
+    [
+      'Missing item in package',
+      [
+        'an item is missing from my order',
+        'fly more kit missing battery',
+        'only got part of my order',
+        'box missing accessories',
+      ],
+      [
+        "My order came but the charging hub isn't in the box. Everything else is there.",
+        'only got the drone, the extra batterys and the bag werent in the box??',
+        'umm where are my props? box came w/o them',
+      ],
+    ],
+    [
+      'Change shipping address',
+      [
+        'can i change my shipping address',
+        'wrong address on my order',
+        'update delivery address',
+        'i moved, can you ship elsewhere',
+      ],
+      [
+        "I don't want to cancel, I just typed the wrong apartment number. Can you fix it before it goes out?",
+        'I make mistake in address, I moved last week. Is possible change where you send my order?',
+        'oops 🙈 put my old place at checkout, can u switch it to where I live now?',
+      ],
+    ],
+    [
+      'Change items on my order',
+      [
+        'can i add something to my order',
+        'change my order to the fly more kit',
+        'swap color on my order',
+        'i ordered the wrong battery',
+      ],
+      [
+        "I just ordered the standard Mini 4 Pro but I'd rather have the combo with the extra batteries. Can you upgrade it before it ships?",
+        'can i add an nd filter set to the order i placed like 10 min ago',
+        'Of course I realize I picked the wrong size case right after hitting pay. Any chance you can swap it before it leaves the building?',
+      ],
+    ],
+    [
+      'Cancel my order',
+      ['cancel my order', 'i want to cancel', 'can i still cancel', 'changed my mind before it ships'],
+      [
+        "I want my order killed NOW. Just found out my HOA doesn't allow drones and I'm not keeping it.",
+        'plz cancle my order, changed my mind. hasnt shipped yet i dont think',
+        "I don't want to deal with a return later, I want to stop the order before it goes out. Can you do that today?",
+      ],
+    ],
+    [
+      'Return policy',
+      ['what is your return policy', 'can i return my drone', 'how long do i have to return', 'return window'],
+      [
+        "What's your return window if the drone just isn't for me?",
+        'If I open the box and try the drone, I can still give it back? How many days I have?',
+        "if I don't vibe with it can I send it back? 🤔 how long do I get",
+      ],
+    ],
+    [
+      'Restocking fee on opened items',
+      [
+        'is there a restocking fee',
+        'why was 15% taken off my refund',
+        'i only opened the box',
+        'can you waive the restocking fee',
+      ],
+      [
+        "15% to send back a drone I flew ONCE? That's $180 for nothing. Why are you charging me that?",
+        'So I open a box and you charge me 15% for the privilege. Wonderful. What exactly am I paying for there?',
+        'is there a fee if i send it back opend? box is open but its basicaly new',
+      ],
+    ],
+    [
+      'How to start a return',
+      ['how do i return something', 'start a return', 'where do i send my return', 'need a return label'],
+      [
+        'how do i send this back, whats the process',
+        "I've decided the Air 3 is just more drone than I need. It's in great shape with everything still in the box. What are the steps to get it back to you, and where do I ship it?",
+      ],
+    ],
+    [
+      'Who pays return shipping',
+      [
+        'who pays for return shipping',
+        'is return shipping free',
+        'do i need to pay to send it back',
+        'do you provide a prepaid label',
+      ],
+      [
+        'If I send the drone back do I have to pay for the postage?',
+        "I'm not paying to ship back a controller that arrived broken. You're sending me a label, right?",
+        'do u guys cover the label to send it back or is that on me',
+      ],
+    ],
+    [
+      'When will I get my refund',
+      ['when will i get my refund', 'how long do refunds take', "still haven't received my refund", 'refund status'],
+      [
+        'You got my return 10 days ago according to tracking and I still have no money. Where is it?',
+        "I don't need an apology, I just need to know when the money for my return is actually going to show up on my card.",
+      ],
+    ],
+    [
+      'How the refund is paid',
+      [
+        'will i get my money back or store credit',
+        'refund to a different card',
+        'can i get a refund in cash',
+        'my card was cancelled, how do i get my refund',
+      ],
+      [
+        "I don't want it back on my old card, I closed that account. Can you put the money on my new Visa instead?",
+        "Can I get store credit instead of the money back? I'll probably buy something else from you anyway.",
+        'can the refund go to my venmo? the card i used is canceld now',
+      ],
+    ],
+    [
+      'Exchange for a different item',
+      [
+        'can i exchange my drone',
+        'swap for a different model',
+        'exchange for fly more kit',
+        'i want to upgrade instead of return',
+      ],
+      [
+        'can i swap the mini 4 pro for the air 3 instead, havent opened it',
+        'I bought the Mini 3 thinking it would be enough, but after watching a bunch of reviews I really want the obstacle sensors on the Mini 4 Pro. Box is still sealed. Can I trade it in for that one and just pay the difference?',
+        "Turns out the 'gray' shoulder bag is basically beige. Very cool. Can I trade it for the black one?",
+      ],
+    ],
+    [
+      'What the warranty covers',
+      [
+        'how long is the warranty',
+        'what does the warranty cover',
+        'is my drone still under warranty',
+        'does warranty cover batteries',
+      ],
+      [
+        'How long is the warranty on the Air 3 and what does it cover?',
+        'The gimbal make strange noise after 4 months, I never crash it. It is covered by the guarantee?',
+      ],
+    ],
+    [
+      'Crash or water damage',
+      [
+        'i crashed my drone is it covered',
+        'drone fell in water',
+        'broke my gimbal in a crash',
+        'warranty claim for crash',
+      ],
+      [
+        "Was flying over the lake and a gust pushed it right into the water. Fished it out after about 10 minutes but now it won't do anything. I didn't buy any of the extra protection. Is there anything you can do or am I out of luck?",
+        "It hit a tree and you're telling me the warranty doesn't apply?? What is the warranty even for then? I paid $1,100.",
+        'crashed into my roof, one arm is cracked. is that coverd by warrenty?',
+      ],
+    ],
+    [
+      'Crash replacement plan (Care Refresh style)',
+      [
+        'what is the crash replacement plan',
+        'how does the care plan work',
+        'is the accident protection worth it',
+        'how much is the replacement fee',
+      ],
+      [
+        'is the accident protection thing worth it? 🤕🚁 how many times can I use it',
+        'whats the deal w the accident coverage, does it cover dunking it in a pond too',
+      ],
+    ],
+    [
+      'How to use my replacement',
+      [
+        'how do i claim my replacement',
+        'use my crash plan',
+        'send drone in under care plan',
+        'how long does a replacement take',
+      ],
+      [
+        'I have the crash plan and I just wrecked my Mini 3 Pro on a fence. How do I claim a new one?',
+        'My drone fall in the sea. I have the replacement insurance from you. What I must do now to receive new one?',
+        "Well, I finally tested whether my drone can swim. It can't. Good thing I paid for your crash coverage, so how do I actually cash that in?",
+      ],
+    ],
+    [
+      'Drone flew away / lost',
+      ['my drone flew away', 'lost my drone', 'drone disconnected and never came back', 'is a flyaway covered'],
+      [
+        "I was flying at the beach and the drone suddenly stopped responding and drifted off over the dunes. We searched for two hours and found nothing. It's three weeks old. What do I do now?",
+        "Your drone just took off on its own and vanished! I didn't touch anything. I want a new one.",
+        'my drone just... left 😳 lost signal and it never came back. help?? 🆘',
+      ],
+    ],
+    [
+      'Mail-in repairs and turnaround',
+      ['how do i send my drone for repair', 'how long do repairs take', 'repair status', 'do you repair drones'],
+      [
+        'Love the new grinding soundtrack my gimbal adds to every video. Can I ship it to you guys to get fixed, and how long will I be droneless?',
+        'do yall do fixes? motor on my air 2s is making a weird whine',
+        'how long dose a repair take if i mail it to you? need it back for a wedding shoot',
+      ],
+    ],
+    [
+      "Drone or battery won't power on",
+      ["drone won't turn on", "battery won't charge", 'no lights on battery', 'battery dead after storage'],
+      [
+        "Brand new battery and it won't even light up. Pressed the button 50 times. Did you send me a dud?",
+        "I don't use drone for 6 month and now battery is dead, nothing happen when I press button. What I can do?",
+        "pulled my drone out of the closet after winter and it's totally dead 💀🔋 no lights at all",
+        "I'm not trying to return it, I just want to know why it shows zero lights when I push the button. It came yesterday.",
+      ],
+    ],
+    [
+      'Battery storage and care',
+      [
+        'how should i store my batteries',
+        'battery is swollen',
+        'how long can i leave batteries charged',
+        'battery care tips',
+      ],
+      [
+        "I'm not flying again until spring and I don't want to come back to dead batteries. How should I keep them over the winter?",
+        'Is it a bad idea to leave the batteries in my car in Phoenix in July? Asking for a friend whose batteries are now slightly puffy.',
+      ],
+    ],
+    [
+      'Traveling by plane with a drone',
+      [
+        'can i take my drone on a plane',
+        'batteries in checked luggage',
+        'how many batteries can i fly with',
+        'airline rules for drone batteries',
+      ],
+      [
+        "We're flying to Denver for a ski trip and I want to bring the drone and 3 batteries. I've heard horror stories about TSA taking stuff. Can the batteries go in my checked suitcase or do they need to stay with me?",
+        'can i take my drone on a plane? batteries too?',
+        'I travel with airplane to my country next month. The batteries of drone is allowed in the luggage?',
+      ],
+    ],
+    [
+      'Invoice or receipt request',
+      ['can i get an invoice', 'need a receipt for my order', 'invoice with my company name', 'receipt for warranty'],
+      [
+        'I need a bill with my company name on it for expense reimbursement. Can you send one?',
+        'where can i get a reciept for my order? need it for my acountant',
+        "I don't need the confirmation email, I need an actual PDF with our LLC's tax ID on it.",
+      ],
+    ],
+    [
+      'Business, bulk and education orders',
+      [
+        'do you offer bulk discounts',
+        'business account for drones',
+        'purchase order for school',
+        'quote for multiple drones',
+      ],
+      [
+        "I run a small real estate photography company and we're expanding into four new markets. We'd need around 8 drones plus spare batteries. Is there better pricing for that many, and can you work off a PO from us?",
+        'Our school want to buy 10 drones for the students class. You accept purchase order from school?',
+        'need 6 drones for our survey crew 🏗️ any deal for buying that many? 📈',
+      ],
+    ],
+    [
+      'Customer complaint',
+      [
+        'i want to make a complaint',
+        'very unhappy with my order',
+        'this is terrible service',
+        'nobody has answered my emails',
+      ],
+      [
+        "This is the worst experience I've ever had with a store. Three emails, no reply, wrong item shipped, and now nobody can tell me anything. I'm done.",
+        'Wow. Ordered 3 weeks ago, got the wrong controller, emailed twice, heard nothing. Truly five-star service, guys.',
+        "I've been a customer for two years and bought three drones from you. This last order has been a mess from start to finish: wrong bag, late delivery, and the person on email was honestly rude. I want someone to actually own this.",
+      ],
+    ],
+    [
+      'Speak to a person',
+      ['can i talk to a real person', 'phone number', 'speak to someone', 'customer service hours'],
+      [
+        'am i talking to a bot rn',
+        'Stop giving me copy-paste answers. I want a real human being. NOW.',
+        'can i talk to a real persn pls not a robot',
+      ],
+    ],
+    [
+      'Are your pairs authentic?',
+      ['Are your shoes real?', 'Is this pair legit?', 'Do you sell fakes or reps?', "How do I know it's authentic?"],
+      [
+        'Hello, I want to ask if all shoes in your shop is original from brand or maybe some are copy? My friend say online shops sell fake a lot.',
+        'legit or nah?? 👀 first time buying from u guys',
+      ],
+    ],
+    [
+      'How authentication works',
+      [
+        'How do you authenticate the shoes?',
+        'What do you check when you legit check?',
+        'Who authenticates the pairs?',
+        "What's your authentication process?",
+      ],
+      [
+        "I've been burned before on another site where the Dunks I got had the wrong font on the tongue label. You guys say you check everything, but what does that actually involve? Like who looks at them and what are they looking for?",
+        'wait so what do ur checkers actually look at on the shoe lol',
+        'how do you guys verfy the shoes before they go out, is it a person or some app thing',
+      ],
+    ],
+    [
+      'Why authentication adds time',
+      [
+        "Why hasn't my order shipped yet?",
+        'Why does it say authenticating?',
+        'How long does authentication take?',
+        'My order is still processing, why?',
+      ],
+      [
+        'I ordered Monday and it still says processing, nothing has left your warehouse. Why is it taking so long?',
+        "Three days and my order still hasn't moved!!! Other sites send stuff out same day. What is the hold up??",
+        'Love that my sneakers are apparently being studied under a microscope. Any chance they leave the building before my birthday next week?',
+      ],
+    ],
+    [
+      'What if a pair fails authentication',
+      [
+        'What happens if my pair fails authentication?',
+        'My order was cancelled because it failed authentication',
+        "Do I get refunded if it's fake?",
+        'Why was my order cancelled after checking?',
+      ],
+      [
+        'What happens if the pair I bought turns out to be fake when your team checks it? Do I just lose my money?',
+        'If your team find the shoe is not real, I get my money back also the delivery cost? How long it take?',
+        "I'm not worried about you sending me a fake, I just want to know what I get back if the one I ordered gets rejected by your checkers. All of it or just the shoe price?",
+      ],
+    ],
+    [
+      'What deadstock / DS means',
+      [
+        'What does deadstock mean?',
+        'What does DS mean?',
+        'Is a new pair never tried on?',
+        "What's the difference between new and deadstock?",
+      ],
+      [
+        'what does DS mean on the listing lol im new to this',
+        "Cool, half your listings say DS. Is that 'definitely stinky' or does it actually mean nobody's worn them?",
+      ],
+    ],
+    [
+      'Pre-owned condition grades',
+      [
+        'How do you grade used pairs?',
+        'What does 9/10 condition mean?',
+        "What's the difference between your condition grades?",
+        'How worn is a pre-owned pair?',
+      ],
+      [
+        "How do you rate secondhand pairs? I see 'VNDS' and a 8/10 on some and I'm not sure what counts as good shape.",
+        "I'm looking at a used pair of Jordan 1 Chicagos on your site. I'm fine with a bit of wear but I want to know how you decide what shape they're in. Is it just the toe box creases or do you also look at the outsoles and stuff?",
+        "how bad is 'used' on your site 😅 like is there a scale or something?",
+      ],
+    ],
+    [
+      'Do used pairs come with box and insoles',
+      [
+        'Does the used pair come with the box?',
+        'Are the insoles original?',
+        'Is the box included?',
+        'Does it come with extra laces?',
+      ],
+      [
+        'does the used pair come with the orignal box? and are the insols the factory ones or swapped',
+        'If I buy a worn pair, do I get the box too? I collect and I really need the box.',
+      ],
+    ],
+    [
+      'Request more photos of a pair',
+      [
+        'Can I see more photos of this pair?',
+        'Can you send pics of the soles?',
+        'Are the photos of the actual pair?',
+        'Can I see the size tag?',
+      ],
+      [
+        'Could you send me a few more pictures of the Off-White Prestos in size 9? I want to see the bottom and the heel up close.',
+        'yo can u snap a pic of the insole on the 11.5 bred 4s? listing only has like 3 pics',
+        "I'm really into the used Yeezy 700 Wave Runners in 10 but the listing photos are kinda dark. I want to check the midsole for yellowing and the inside label before I pay. Is there any way to see them better?",
+      ],
+    ],
+    [
+      'US / UK / EU size conversion',
+      [
+        "What's a US 10 in UK?",
+        "I'm an EU 43, what size should I pick?",
+        'Do you have a size chart?',
+        'How do I convert UK sizes?',
+      ],
+      [
+        'I am in EU size 42, which number I choose in your site? It show only American numbers.',
+        'whats a 10.5 in euro sizing? my brother only knows his european number lol',
+      ],
+    ],
+    [
+      "Men's vs women's sizing",
+      [
+        "I wear women's size 8, what should I buy?",
+        "Are these men's or women's sizes?",
+        "How do I convert women's to men's?",
+        "Is this a women's exclusive?",
+      ],
+      [
+        'im a girl and wear 8.5 in womns, wich size do i pick on the dunks? they only show the guys numbers',
+        'gf wears a 7 in girls shoes, what would that be in guys sizes lol trying to surprise her',
+        "Love how the listing just says '7W'. Is that a secret code? Is it the same as a regular 7 or am I about to buy something my foot won't go in?",
+      ],
+    ],
+    [
+      'Does it run true to size',
+      ['Do these run true to size?', 'Should I go half a size up?', 'How do Jordan 1s fit?', 'Are these narrow?'],
+      [
+        "Do the Jordan 4s fit big or small? I'm a 10 in Air Max 90.",
+        "should I go up half on New Balance 550s? 🤔 I'm 9.5 in AF1",
+      ],
+    ],
+    [
+      'Out of stock / will it restock',
+      [
+        'Will this come back in stock?',
+        'When do you restock?',
+        'My size is sold out',
+        'Can you get more of this pair?',
+      ],
+      [
+        'Every single time I check, size 8 is gone. Are you EVER going to have my size again or what?',
+        'any chance 10s come back in the jade 1s? been checking daily smh',
+      ],
+    ],
+    [
+      'Can you find a specific pair',
+      [
+        'Can you find a pair for me?',
+        'Do you take requests?',
+        "I'm looking for a pair you don't have",
+        'Can you source my size?',
+      ],
+      [
+        "I've been hunting for the Nike SB Dunk Low 'Paris' in a 9.5 for ages. It's not on your site right now. Is there any way you could track one down for me? Money isn't really the issue.",
+        "I'm not asking for an alert when my size pops up, I need someone to actually go hunt down the Union 4s in women's 8.5 for me. Is that something you do?",
+      ],
+    ],
+    [
+      'Why prices are above retail',
+      [
+        'Why is it more than retail?',
+        'Why so expensive?',
+        'Retail was $180, why is it $400?',
+        'Why are your prices different from the Nike site?',
+      ],
+      [
+        '$380 for shoes that were $110 at Foot Locker?? This is a total ripoff, explain yourselves.',
+        'Oh nice, Nike sells these for $170 and you want $520. Do they come with a free car?',
+        'Why the price here is much more than in Nike store? Is same shoes no?',
+      ],
+    ],
+    [
+      'Price dropped after I bought',
+      [
+        'The price dropped after I bought, can I get the difference?',
+        'Can you refund the price difference?',
+        "It's cheaper now than when I ordered",
+        'Do you do price adjustments?',
+      ],
+      [
+        "I'm not asking to return them, I just want the $60 back since you dropped the price on the Lost & Found 1s a week after I bought mine.",
+        'Literally 2 days after I paid, they knocked $80 off. I want that money back, this is not fair.',
+        'price wnet down right after i bougt them, can u give me back the diffrence??',
+      ],
+    ],
+    [
+      'Price match',
+      ['Do you price match?', 'StockX has it cheaper', 'Can you beat this price?', 'Will you match GOAT?'],
+      [
+        'StockX has these for $45 less. Will you do the same?',
+        "Not trying to haggle, but GOAT has the same pair for $310 and I'd rather buy from you. Can you do that number?",
+        'u guys beat ebay? found em cheaper over there',
+      ],
+    ],
+    [
+      'Discount codes and promotions',
+      [
+        'Do you have a discount code?',
+        "My promo code isn't working",
+        'Do you have any sales?',
+        'Is there a first order discount?',
+      ],
+      [
+        'got any promo codes? 🙏 first order',
+        'is ther any coupon rn? broke college student here lol',
+        "I'm sure there's a secret code that makes these not cost my entire paycheck, right? Any sales coming up?",
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'What payment methods do you take?',
+        'Can I pay with Apple Pay?',
+        'Do you accept Amex?',
+        'Can I pay with two cards?',
+      ],
+      [
+        'Can I pay with PayPal?',
+        'Which card you take? I have only Amex and Apple Pay on my phone.',
+        "I don't want to put it all on one card. Can I split it between my Visa and my debit?",
+      ],
+    ],
+    [
+      'Klarna and Afterpay',
+      [
+        'Can I pay in installments?',
+        'Do you take Afterpay?',
+        'How does Klarna work?',
+        'Can I use Klarna on limited pairs?',
+      ],
+      [
+        'can i pay in parts?? cant drop 600 at once lol',
+        "I don't have $500 sitting around right now. Is there a way to pay it off over a few weeks instead of all at once?",
+        'got declined on klarna, can u guys aprove me yourselves or bump my limit?',
+      ],
+    ],
+    [
+      'Holds and layaway',
+      [
+        'Can you hold a pair for me?',
+        'Do you do layaway?',
+        'Can I pay a deposit and pay the rest later?',
+        'Can you reserve my size until payday?',
+      ],
+      [
+        'Can you set aside the size 10 Jordan 11 Concords for me until Friday? I get paid then.',
+        "My son's birthday is at the end of the month and he really wants the Jordan 1 University Blue in his size. I won't have all the money until the 28th. Could you put them aside and let me pay a bit each week?",
+        'Is possible you keep the shoes for me some days, I pay next week when my salary come?',
+      ],
+    ],
+    [
+      'How to enter a raffle',
+      [
+        'How do I enter the raffle?',
+        'How do your raffles work?',
+        'Where do I sign up for the drop?',
+        'Is the raffle free?',
+      ],
+      [
+        'how do i get in on the draw for the new jordans?? 🔥🔥',
+        'For the lottery of the new Yeezy, what I need to do for participate? I need pay first?',
+      ],
+    ],
+    [
+      'Raffle results',
+      [
+        'Did I win the raffle?',
+        'When are raffle winners announced?',
+        'I got charged, does that mean I won?',
+        "Why didn't I win?",
+      ],
+      [
+        "draw ended yesterday and my inbox is empty 😢 does that mean I didn't get picked?",
+        'Entered every single one of your draws for a year and never won ONCE. Is this rigged??',
+        'when do yall announce who got the sb dunks',
+      ],
+    ],
+    [
+      'One pair per customer on hyped drops',
+      [
+        'Can I buy two pairs?',
+        'Why was my second order cancelled?',
+        'Can I enter the raffle twice?',
+        'Is there a limit per customer?',
+      ],
+      [
+        'Can I enter twice, once for me and once for my brother? We live at the same place.',
+        "So my order for 2 pairs got cancelled. Guess my wife and I aren't allowed to like the same shoe?",
+        'can i buy 2 pair of the new relase? one to rock and one to keep on ice',
+      ],
+    ],
+    [
+      'Where we ship',
+      [
+        'Do you ship to the UK?',
+        'Do you ship internationally?',
+        'Do you ship to Canada?',
+        'Can I use a freight forwarder?',
+      ],
+      [
+        'You send to UK? I am from London and want buy the Dunk.',
+        "I'm living in Sydney for a year for work and just saw you have the exact Jordan 1s I've been after. I'd happily pay extra for delivery. Can you send them to Australia?",
+        "I'm not asking you to send it to Mexico directly, I'd just use my package forwarder in Miami. That works right?",
+      ],
+    ],
+    [
+      'Shipping cost and delivery times',
+      [
+        'How much is shipping?',
+        'How long does delivery take?',
+        'Do you offer free shipping?',
+        'Do you have express shipping?',
+      ],
+      [
+        'need these by friday for a wedding 😬 how fast can u get them to ohio',
+        'is delivery free if i spend over 200? and hows long it takes',
+      ],
+    ],
+    [
+      'Canada duties, taxes and currency',
+      [
+        'Will I pay duties in Canada?',
+        'Are prices in USD or CAD?',
+        'Are there customs fees to Canada?',
+        'Do you charge GST?',
+      ],
+      [
+        "I'm in Toronto. Will I have to pay customs when the box arrives?",
+        'Let me guess, I pay $300 for the shoes and then another $100 to the courier at my door in Vancouver?',
+      ],
+    ],
+    [
+      "Where's my tracking number",
+      [
+        'Where is my tracking number?',
+        'Has my order shipped?',
+        'How do I track my order?',
+        "I didn't get a shipping email",
+      ],
+      [
+        "Not trying to cancel or anything, I just can't find any info on where the order I placed 4 days ago is. Where do I look?",
+        'I paid a week ago and I have NO idea where my shoes are. Send me the link now.',
+      ],
+    ],
+    [
+      'Tracking not updating',
+      [
+        "My tracking hasn't updated in days",
+        'Tracking says label created only',
+        'Is my package lost?',
+        'Why is my tracking stuck?',
+      ],
+      [
+        "My UPS page has said 'label created' for two days. Has it actually left?",
+        'trackng hasnt changed since tuesday, stuck in memphis. is it lost??',
+        'My package has apparently been vacationing in a sorting facility in Louisville for 4 days. Any idea when it plans to move?',
+      ],
+    ],
+    [
+      'Signature required over $500',
+      [
+        'Do I need to sign for my package?',
+        'Can you remove the signature requirement?',
+        'Why does it need a signature?',
+        'Can the driver leave it at the door?',
+      ],
+      [
+        'Awesome, so I need to take a day off work just to sign for a pair of sneakers? Can you not just leave them at the door?',
+        "I don't need anyone to sign for it, just leave it on the porch. Please take that requirement off.",
+        'Why I must sign for the package? I am not home in the day, can my neighbour sign?',
+      ],
+    ],
+    [
+      'Missed the delivery / signature',
+      [
+        'I missed the delivery',
+        "They left a notice and I wasn't home",
+        'What happens if no one signs?',
+        'Can I pick it up from the carrier?',
+      ],
+      [
+        "The driver came twice this week and both times I wasn't home. There's a sticker on my door saying they'll try once more. I'm worried they'll send it back to you. How can I get my shoes?",
+        'missed the fedex guy AGAIN 😭 how do i get my box',
+      ],
+    ],
+    [
+      'Marked delivered but not received',
+      [
+        "It says delivered but I don't have it",
+        'My package is missing',
+        'Tracking says delivered, nothing here',
+        'Someone stole my package',
+      ],
+      [
+        'It says delivered yesterday at 2pm. There is NOTHING at my door. Where are my $700 shoes??',
+        'says delivered 📦✅ but my porch is empty 🤷‍♂️',
+        'I got a notification this afternoon that my package was left. I checked the lobby and the mailroom and asked my neighbor, but nothing. Stuff goes missing in my building sometimes. Can you help?',
+      ],
+    ],
+    [
+      'Change shipping address',
+      [
+        'Can I change my shipping address?',
+        'I put the wrong address',
+        'Can I ship to my work instead?',
+        'I moved, can you update the address?',
+      ],
+      [
+        'i moved last week and forgot to updte my adress, can u fix it before it goes out',
+        'can u send it to my job instead of home? 1234 Market st sf',
+      ],
+    ],
+    [
+      'Cancel an order',
+      ['Can I cancel my order?', 'I ordered by mistake', 'I changed my mind, cancel please', 'How do I cancel?'],
+      [
+        'I just ordered 10 minutes ago and changed my mind. Can you stop it?',
+        'oops ordered by accident 🙈 can u undo it pls',
+        'I make order before one hour, I want to annul please, my wife not agree.',
+      ],
+    ],
+    [
+      'Cancellation refused (already authenticating/shipped)',
+      [
+        "Why can't I cancel?",
+        "It's only been a day, cancel it",
+        'Can I refuse the package to get a refund?',
+        "I don't want it anymore",
+      ],
+      [
+        "I asked to cancel yesterday and you said no?? I haven't even received them! This is ridiculous.",
+        "I don't want to wait for the shoes, I want out of this order now. If you won't, I'll just refuse the package when it comes.",
+        "I ordered the Jordan 3s two days ago but my car broke down and I really need the money. I know it's been a while but they haven't even been sent yet. Can you please call it off and give me my money back?",
+      ],
+    ],
+    [
+      'Change size on an order',
+      [
+        'Can I change my size?',
+        'I ordered the wrong size',
+        'Can I swap to a 10.5?',
+        'Can you change the colorway on my order?',
+      ],
+      [
+        'ordered a 9 but i need a 9.5 🤦 can u switch it?',
+        'ordred wrong size by mistake 10 insted of 11 can u swap before it ships',
+        'Great, I fat-fingered the size. Any chance you can just make it an 8.5 or is that too much to ask?',
+      ],
+    ],
+    [
+      'Add item or combine orders',
+      [
+        'Can I add something to my order?',
+        'Can you combine my two orders?',
+        'Can I get a shipping refund for two orders?',
+        'Can you ship both orders together?',
+      ],
+      [
+        "I placed an order this morning for the Dunks, and then an hour later I saw the Jordans I've wanted forever and grabbed them too. Both are going to my house. Is there any way to put them in one box so I'm not waiting on two deliveries?",
+        'can u throw another pair into my order from this morning? dont wanna pay shipping twice',
+        'I make two order today same address, you can send in one box and give me back one delivery fee?',
+      ],
+    ],
+    [
+      'No order confirmation email',
+      [
+        "I didn't get a confirmation email",
+        'Did my order go through?',
+        'I was charged but have no order',
+        'Can you resend my confirmation?',
+      ],
+      [
+        'Love paying for stuff and then getting zero emails about it. Did my order actually go through or did it vanish into the void?',
+        "My card got charged but there's no order in my account and no email. Where is my money??",
+        'never got anything in my inbox after paying 😕 checked junk too',
+      ],
+    ],
+    [
+      'Return policy (all sales final)',
+      [
+        "What's your return policy?",
+        'Can I return these?',
+        'Do you take returns?',
+        "Can I get a refund if I don't like them?",
+      ],
+      [
+        "Why on earth can't I return shoes I haven't even worn?? Every other store lets you. This policy is a joke.",
+        "I can give back the shoes if I don't like the color when I see in real?",
+        "So 'all sales final' means I'm stuck with them forever even if I just don't vibe with them? Awesome.",
+      ],
+    ],
+    [
+      "Pair doesn't fit / want an exchange",
+      [
+        "They're too small, can I exchange?",
+        'Can I swap for a different size?',
+        "They don't fit",
+        'Can I exchange for another pair?',
+      ],
+      [
+        "Got my Jordan 4s today and they're way too tight, I can barely get my foot in. I ordered my usual size. Can I send them back for a half size up?",
+        "I don't need my money back, I just want to trade these 10s for 10.5s because they pinch.",
+        'they r too big on me, can i excange them for smaler',
+      ],
+    ],
+    [
+      'Wrong size or wrong item sent',
+      [
+        'You sent the wrong size',
+        "This isn't the pair I ordered",
+        'Wrong colorway in the box',
+        'The box says a different size',
+      ],
+      [
+        'I ordered a 10 and you sent me a 9! How did your so-called experts miss that?',
+        'Ordered the black/white Dunks, got grey ones. Nice surprise, just not the one I paid for. Now what?',
+        'uhh box says 11 but i ordered 8.5?? not my pair',
+      ],
+    ],
+    [
+      'Who pays return shipping',
+      [
+        'Do I pay for return shipping?',
+        'Is there a return label?',
+        'How do I send it back?',
+        'Is there a restocking fee?',
+      ],
+      [
+        'You sent me the wrong size. Do I have to pay to mail them back?',
+        'So you mess up my order and now I also get to cover the label to send it back? Or nah?',
+      ],
+    ],
+    [
+      'When will I get my refund',
+      [
+        'When will I get my refund?',
+        'How long do refunds take?',
+        "I haven't got my refund yet",
+        'Has my refund been processed?',
+      ],
+      ['money still not in my acct?? how long does it take', 'when does the money hit 💸 sent the pair back last week'],
+    ],
+    [
+      'How refunds are paid',
+      [
+        'Will I get refunded to my card?',
+        'How do Klarna refunds work?',
+        'Can I get store credit instead?',
+        'Can you refund to a different card?',
+      ],
+      [
+        'My card was closed. Can you put my refund on a different card?',
+        "I don't want it going back on my Klarna, can you just PayPal me instead?",
+        'The money back I get on which way? I pay with Afterpay and already paid 2 part.',
+      ],
+    ],
+    [
+      'Condition not as described',
+      [
+        'The pair is more worn than listed',
+        "Condition isn't what the listing said",
+        "There's creasing that wasn't shown",
+        'The insoles are missing',
+      ],
+      [
+        "The listing said 'like new, light creasing' but these have heavy toe creases and the heel drag is pretty bad. The box is also beat up even though it said original box in good shape. This isn't what I paid for.",
+        "These are NOT a 9/10. There's a stain on the suede that wasn't in any of the pics. Unacceptable.",
+        'listing said og insoles but these are aftermarket ones, not what was discribed at all',
+      ],
+    ],
+    [
+      'Box or pair damaged in shipping',
+      ['The box arrived crushed', 'My package was damaged', 'The shoe box is ripped', 'Shoes got damaged in the mail'],
+      [
+        'Not blaming you guys, the driver clearly dropped it. The outer package is ripped open and one shoe has a scuff on the toe. What now?',
+        'box came smashed 😡📦 shoes look ok but the box is ruined and im a collector',
+        'The package arrive wet and broken, the shoe box is destroy. What I do?',
+      ],
+    ],
+    [
+      'Customer thinks pair is fake',
+      [
+        'I think my pair is fake',
+        'A legit check app said these are fake',
+        "My friend says they're reps",
+        "Can you prove they're authentic?",
+      ],
+      [
+        'These are fake. The CheckCheck app says replica. I want my money back NOW.',
+        "I got my Yeezys today and something feels off. The stitching on the heel looks uneven and they smell kinda like glue. I compared them to my friend's pair and they look different. I'm starting to think they're not real.",
+        "Funny, your 'verified' Jordans have a different font on the size label than every retail pair I've ever seen. Care to explain?",
+      ],
+    ],
+    [
+      'Defects after wearing / warranty',
+      [
+        'The sole came apart after a month',
+        'Is there a warranty?',
+        'My shoes are peeling',
+        'Sole yellowing, can I get a refund?',
+      ],
+      [
+        "I'm not saying they're fake, but the sole on my AJ1s is peeling off after a month of wearing them. Do you cover that?",
+        'the midsole crakced after wearing them twice, is there any warrenty?',
+        'Bought vintage Air Max and the sole crumbled on the very first walk. You sold me garbage!',
+      ],
+    ],
+    [
+      'SoleStack authentication tag',
+      [
+        'Can I remove the tag on the shoe?',
+        "What's the tag on my shoes?",
+        'Will cutting the tag void anything?',
+        'Why is there a plastic tag?',
+      ],
+      [
+        "I don't want to mess anything up in case I need to send them back, so before I cut off that plastic thing on the laces, is that ok?",
+        'can i snip the little tag thing or do i need it',
+        'There is one plastic tag on the lace. If I remove it and the size is wrong, I can still send back?',
+      ],
+    ],
+    [
+      'How to sell or consign your pairs',
+      ['Can I sell my sneakers to you?', 'How does consignment work?', 'Do you buy shoes?', 'How do I consign?'],
+      [
+        "I've got about 10 pairs of Jordans I never wear, mostly DS with boxes. I'm moving and need to clear space. Can I offload them through you guys?",
+        'can i sell my collection to u? 👟👟👟',
+      ],
+    ],
+    [
+      'Consignment fees and payout',
+      [
+        "What's your commission?",
+        'When do I get paid for consignment?',
+        'How much do you take?',
+        'How do payouts work?',
+      ],
+      [
+        "If I leave my pairs with you to sell, what's your cut?",
+        'do i get paid right when they sell or do i gotta wait? and paypal ok?',
+      ],
+    ],
+    [
+      'Consigned pair status / price change',
+      [
+        'Has my consigned pair sold?',
+        'Can I lower the price on my consignment?',
+        'Can I get my pairs back?',
+        "Why isn't my pair listed yet?",
+      ],
+      [
+        "I mailed three pairs to you for consignment two weeks ago and the tracking shows you got them. I keep checking the site and they're still not up. Is something wrong with them?",
+        'can i lower the price on my 350s u guys have? they arent moving',
+        "I'm not selling the Jordan 1s anymore, I want them back. How do I get you to send them home?",
+      ],
+    ],
+    [
+      'Invoice or receipt',
+      [
+        'Can I get an invoice?',
+        'I need a receipt for my order',
+        'Can you add my company name to the invoice?',
+        'Where is my receipt?',
+      ],
+      [
+        'I need a bill with my company name for accounting, is possible?',
+        'can u send an invocie? gotta prove what i paid for insurance',
+      ],
+    ],
+    [
+      'Complaint / unhappy customer',
+      [
+        'I want to make a complaint',
+        'This is terrible service',
+        "I'm really unhappy with my order",
+        "I'm going to leave a bad review",
+      ],
+      [
+        "Worst experience ever. I'm so done with this store.",
+        "I've been buying from you for 2 years and I've never been this disappointed. The whole thing from ordering to delivery has been a mess and nobody has helped me. I honestly don't know if I'll come back.",
+        'Great job guys, really. Five stars for ruining my week.',
+      ],
+    ],
+    [
+      'Talk to a person',
+      ['Can I talk to a real person?', 'Is there a phone number?', 'Can I speak to a manager?', 'Are you a bot?'],
+      [
+        'can I talk to an actual person pls 🙏📞',
+        "I don't want to chat with a bot. Give me a phone number or a manager.",
+        'is this a bot lol can i get an actual human',
       ],
     ],
     [
@@ -21431,6 +25472,456 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ],
     ],
     [
+      '足金纯度说明',
+      ['是足金吗', '含金量多少', '是999的吗', '足金和千足金有什么区别'],
+      [
+        '这个转运珠是纯金的吗？含金量有多少',
+        '我妈之前在小店买过一个戒指，说是黄金结果戴了半年就露底了。这次想在你们家给她买条链子，想先问清楚，你们的东西到底是几个9的？里面有没有掺别的',
+        '这款pendant是999还是990啊，detail页我没看到写',
+      ],
+    ],
+    [
+      '5G硬金与古法金区别',
+      ['5G硬金和古法金有啥区别', '硬金是真金吗', '古法金是什么', '哪种更耐戴'],
+      [
+        '我不是问价格哈，是想知道那种很轻很硬的跟哑光那种老手艺做的到底差在哪，都算真金吗',
+        '硬金的和那种磨砂锤纹的选哪个好😭纠结死了 送我妈的🙏',
+        '請問那個很輕的硬金款跟傳統手工敲的那種，戴起來差別大嗎？哪個比較耐戴',
+      ],
+    ],
+    [
+      '计价方式',
+      ['怎么算价格', '是按克卖的吗', '价格怎么这么贵', '页面价格是怎么来的'],
+      [
+        '你们这个价格是怎么酸出来的，同一个款昨天和今天不一样价钱，是按种量算的吗',
+        '搞什么啊，我加购物车的时候2980，隔了一天变3100了，你们是随便改价的吗？？到底怎么定的价',
+      ],
+    ],
+    [
+      '当日金价查询',
+      ['今天金价多少', '现在多少钱一克', '金价什么时候更新', '金价为什么和金店不一样'],
+      [
+        '亲 今儿金子多少一克呀',
+        '你们现在一克黄金报多少？这个数含不含手工费',
+        '我刚从商场专柜回来，柜台说今天一克要六百多，我看你们网上好像便宜不少。想问下你们家今天的克价是多少，是不是跟专柜的算法不一样？别到时候付款又多出来一截',
+      ],
+    ],
+    [
+      '下单锁价',
+      ['下单后金价还会变吗', '怎么锁价', '拍下没付款价格会变吗', '付款后价格是锁定的吗'],
+      [
+        '如果我现在拍下但是明天才pay，价格按哪天的算？',
+        '我不是要你们退差价，就是想确认下，我现在付了钱之后要是金价涨了，你们不会让我补钱吧',
+        '拍下了还没付款😅 等我发工资再付 价格会不会变啊',
+      ],
+    ],
+    [
+      '金价下跌不补差价',
+      ['我刚买金价就跌了能补差价吗', '金价降了能退差价吗', '能价保吗', '买贵了怎么办'],
+      [
+        '我前天剛買的手鐲，今天金價掉了快二十塊一克，能不能把差的錢退給我？',
+        '昨天刚买今天就跌了，能补茶价吗？京东不是有价宝吗',
+      ],
+    ],
+    [
+      '加工费说明',
+      ['加工费多少', '工费怎么收', '工费能便宜点吗', '为什么还要另收加工费'],
+      [
+        '一个小吊坠手工钱比金子本身还贵？？你们抢钱呢，这个到底怎么收的',
+        '亲 这款工钱一克多少鸭 页面上咋没找着',
+        '这个镂空的镯子手工费为什么比那个光面的高那么多',
+      ],
+    ],
+    [
+      '克重误差与多退少补',
+      ['实际克重和页面一样吗', '克重有误差吗', '重量不一样怎么算', '多退少补是怎么回事'],
+      [
+        '我拍的是标着5.2克的手链，付完钱客服打电话说实际称出来5.38克，要我再补钱。我也不是不愿意，就是想搞明白为什么页面写的跟实际不一样？差的那点到底怎么算',
+        '页面写的是大概3g左右，实际发货的weight会不一样吗？多了少了怎么处理',
+        '我还没收到货，不是说家里秤的问题。就想问如果你们打包前称出来比标的轻，差的钱会退给我吗',
+      ],
+    ],
+    [
+      '收货克重不符',
+      ['收到的克重和证书不一样', '自己称了重量不够', '感觉缺斤少两', '称出来少了0.1克'],
+      [
+        '收到啦 但是我家厨房秤称出来只有4.6g 卡片上写4.82g🤔 这是缺斤少两了吗',
+        '東西到了，我拿去金店秤了一下，跟證書上寫的差了快0.3克，這差太多了吧？',
+        '到货了我自己称了下克种对不上啊，比证书上少了好几个点，怎么回事',
+      ],
+    ],
+    [
+      '国检证书',
+      ['有证书吗', '是什么机构的证书', '证书随货寄吗', '每件都有证书吗'],
+      [
+        '你们卖的东西到底有没有鉴定书啊？问了三遍了没人理，没个证明谁敢买',
+        '亲亲 这个有证书伐 送女票的 有那个才显得正规嘛',
+      ],
+    ],
+    [
+      '真假验证',
+      ['怎么验证是真金', '证书能查吗', '担心买到假的', '在哪里查证书编号'],
+      [
+        '证书上那串编号去哪里查？怎么确认东西是真的',
+        '我老公在你们家买了条项链送我，同事说网上买金子好多是假的。我不是不信你们，就是想自己核实一下，有没有什么办法能查到这东西是真货',
+        '卡片上有个QR code，扫了能verify真伪吗？还是要去哪个官网输号码',
+      ],
+    ],
+    [
+      '戒指手寸测量',
+      ['手寸怎么量', '我不知道戴几号', '戒指选多大', '没有量尺怎么测'],
+      [
+        '不是问手镯哈，是戒指，我都不知道自己戴几号，要怎么量',
+        '第一次买戒指🥺 不知道自己手指多粗 有没有啥简单办法在家量一下👉👈',
+        '我手指圍量出來大概53毫米，應該選幾號的戒指？',
+      ],
+    ],
+    [
+      '手镯圈口测量',
+      ['手镯圈口怎么选', '圈口怎么量', '我手腕多粗戴多大', '手镯能戴进去吗'],
+      [
+        '手卓的圈口要怎么量呀，我怕买小了套不进去',
+        '你们那个尺码表写得乱七八糟，我照着买的镯子根本撸不进手！到底要量哪里才对？',
+      ],
+    ],
+    [
+      '改圈服务',
+      ['戒指大了能改吗', '手镯能改圈口吗', '改圈收费吗', '改圈要多久'],
+      [
+        '戒指有点松 能寄回去给我缩一缩不',
+        '买的戒指小了一号，你们能帮忙改大吗？收不收钱',
+        '上个月在你们家买的对戒，我那只最近手指胖了戴着勒得慌。不想换款，就想把这只放大一两号。请问能弄吗，大概多久能寄回来',
+      ],
+    ],
+    [
+      '刻字定制',
+      ['可以刻字吗', '刻字怎么备注', '定制要多久', '刻字收费吗'],
+      [
+        '戒指内圈可以刻我们俩名字的initial吗？比如 L&Y 这种',
+        '我不要光板的，想在平安牌背面加上宝宝的名字，这个能弄吗',
+        '想给男朋友刻个纪念日💕 20240520 这样行吗 要等多久呀',
+      ],
+    ],
+    [
+      '定制商品不退换',
+      ['刻了字能退吗', '定制的不喜欢能退吗', '定制尺寸错了能换吗', '定制为什么不能退'],
+      [
+        '我訂的刻了名字的手鍊收到了，但是家人不喜歡，可以退嗎？',
+        '刻了字的那个我不想要了能退吗，七天无力由不是都可以退的嘛',
+      ],
+    ],
+    [
+      '现货与库存',
+      ['有现货吗', '这款还有货吗', '页面显示预售是什么意思', '缺货什么时候补'],
+      [
+        '点进去又说这个尺寸没货，上次也是这样，是不是压根不打算补了？气死',
+        '这个平安扣还有现货木有 急用',
+        '17号的这款戒指什么时候能再上架？',
+      ],
+    ],
+    [
+      '优惠活动与优惠券',
+      ['有优惠吗', '有没有优惠券', '工费能减免吗', '大促什么时候'],
+      [
+        '我看中一条项链好久了，一直舍不得下手。听说你们家有时候搞活动会便宜点，想问问最近有没有能领的券？还是等双十一再买划算',
+        '有没有coupon可以用？member有没有什么discount',
+        '不是想让你们金价打折，我知道那个跟着大盘走，就想问手工费那块最近有没有减的',
+      ],
+    ],
+    [
+      '分期付款',
+      ['能分期吗', '支持花呗吗', '京东白条可以用吗', '分期有手续费吗'],
+      [
+        '可以分几个月付吗😂 学生党一下拿不出这么多',
+        '請問可以用白條分12期嗎？有沒有手續費？',
+        '能用花贝分期付吗，免不免息',
+      ],
+    ],
+    [
+      '支付方式',
+      ['可以用信用卡吗', '能货到付款吗', '怎么付款', '付款失败怎么办'],
+      ['付了三次都失败！！到底能不能付啊，是不是你们系统有毛病', '可以东西到了再给钱不 就是那种到付'],
+    ],
+    [
+      '日常佩戴注意',
+      ['能天天戴吗', '洗澡能戴吗', '会不会掉色', '戴久了会变形吗'],
+      [
+        '这条手链可以一直戴着睡觉洗澡吗',
+        '我平时要做饭洗碗，还经常去泡温泉。买了这条项链想天天挂着不摘，会不会有什么影响？会不会弄坏',
+        '戴着去gym或者swimming没问题吧？会不会掉色',
+      ],
+    ],
+    [
+      '礼盒包装与送礼',
+      ['有礼盒吗', '可以写贺卡吗', '送人能不放价格吗', '有手提袋吗'],
+      [
+        '不是自己戴的，是送领导夫人的，包裹里千万别有价钱的单子，能做到吗',
+        '送女朋友生日的🎁 有没有好看点的盒子和小卡片呀💝',
+        '可以幫我寫一張小卡片嗎？是送給我媽媽的生日禮物',
+      ],
+    ],
+    [
+      '门店自提',
+      ['可以到店自提吗', '线下门店在哪', '自提要带什么', '自提能当场验货吗'],
+      [
+        '可以自己去店里拿货吗，我离你们门店进，不想等快递',
+        '网上买了选的到店拿，结果店员说要身份证还要什么码，我大老远跑过去白跑一趟，你们怎么不早说？',
+      ],
+    ],
+    [
+      '门店地址与营业时间',
+      ['门店地址发一下', '门店几点开门', '周末营业吗', '离我最近的门店在哪'],
+      [
+        '你们成都有店不 想去瞅瞅实物',
+        '线下的店周末开门吗？早上几点开',
+        '网上看了好几款拿不定主意，想周六带我妈去店里亲自试试。我在南京江宁这边，不知道附近有没有你们的店，在哪，开到几点？',
+      ],
+    ],
+    [
+      '清洗保养',
+      ['能免费清洗吗', '黄金怎么保养', '发暗了怎么办', '清洗要收费吗'],
+      [
+        '戴了一年有点dull了，能拿去店里帮我clean一下吗，要钱吗',
+        '没坏也没变色，就是想让它亮一点，平时在家能自己洗吗？用啥洗',
+        '买的项链可以去店里免费洗洗吗✨ 想让它重新bling一下',
+      ],
+    ],
+    [
+      '快递与保价',
+      ['发什么快递', '包邮吗', '有保价吗', '能发其他快递吗'],
+      ['請問用什麼快遞寄？可以寄中通嗎？路上丟了怎麼算？', '这么贵的东西寄过来路上丢了怎么半，有没有报价'],
+    ],
+    [
+      '发货与到货时间',
+      ['什么时候发货', '多久能到', '今天能发吗', '几天能收到'],
+      [
+        '付款两天了还没动静，说好的48小时呢？到底啥时候发！',
+        '今天拍明天能发不 周末要送人呢 急急急',
+        '下单后一般几天能收到？我在新疆',
+      ],
+    ],
+    [
+      '本人签收',
+      ['必须本人签收吗', '可以放快递柜吗', '家人能代收吗', '我不在家怎么办'],
+      [
+        '我上班时间家里没人，平时快递都放小区门口的驿站。这次买的金镯子能不能也让快递员放驿站，我下班自己去拿？',
+        '能放丰巢柜吗？我白天在office收不了',
+        '不是我不想收，是我出差了，我老婆在家，她帮我签可以吗',
+      ],
+    ],
+    [
+      '外包装破损',
+      ['快递盒子破了', '包装被拆过', '封条断了能签吗', '收到包裹有问题怎么办'],
+      [
+        '快递到了 箱子一个角都压瘪了😰 胶带也像被撕过 要签吗',
+        '剛簽收才發現外盒破了一個洞，裡面東西還在，這要怎麼處理？',
+        '快地小哥送来的箱子封条是断的，我要不要拒收啊',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址填错了', '能改地址吗', '想换收件人', '电话写错了'],
+      [
+        '我下单五分钟就发现地址错了找你们，到现在还没给我改，发出去了谁负责？？',
+        '亲 收货地址手滑填错了 还能改不 应该还没发吧',
+      ],
+    ],
+    [
+      '物流不更新',
+      ['物流怎么不动了', '显示发货了查不到', '快递几天没更新', '催一下快递'],
+      [
+        '显示已揽件两天了，物流一直没动，是卡住了吗',
+        '单号前天就有了，可查来查去就一条“已揽收”，后面啥都没有。我在别的店买东西顺丰第二天就到了，这个金子值好几千，我真有点慌，能不能帮我问问到底在哪',
+        'tracking一直没update，包裹是不是丢了',
+      ],
+    ],
+    [
+      '未发货取消订单',
+      ['不想要了能取消吗', '拍错了怎么取消', '没发货能退款吗', '取消订单金价怎么算'],
+      [
+        '我不是收到货要退，是还没发我就不想要了，能直接撤单吗？钱全退吗',
+        '冲动消费了😭 还没发货能撤回吗',
+        '剛付款就後悔了，還沒出貨可以不要了嗎？會扣錢嗎？',
+      ],
+    ],
+    [
+      '已发货取消订单',
+      ['已经发货了还能取消吗', '能拒收吗', '拦截快递', '发货了不想要了'],
+      ['已经发出来了但我不想要了，能拦结吗', '我付完半小时就说不要了，你们还是给我发了！现在咋办？我不要了！'],
+    ],
+    [
+      '下单后修改规格',
+      ['尺寸拍错了能改吗', '想换个手寸', '能换成别的款吗', '克重能改吗'],
+      [
+        '拍了15号的 想换成16号 还没发吧 能改不',
+        '下单时链子长度选错了，40的想改成45的，能帮我调一下吗',
+        '昨晚喝了点酒下单买了个镯子，今早一看圈口拍成了54，我平时戴的是56。东西还没发吧？能不能直接给我改过来，不想来回折腾退货',
+      ],
+    ],
+    [
+      '七天无理由退货条件',
+      ['能七天无理由退吗', '退货有什么要求', '戴过能退吗', '吊牌拆了能退吗'],
+      [
+        '收到了但不太喜欢，tag没剪，box也都在，还能return吗',
+        '我就在家试了一下下，不是真戴出门了，这样还能退吗',
+        '吊牌被我手快剪掉了😭 还能退吗',
+      ],
+    ],
+    [
+      '退货扣费说明',
+      ['退货要扣钱吗', '克重差价是什么', '折旧费怎么收', '退货能全额退吗'],
+      ['如果我退貨，會扣我多少錢？聽說跌了要扣金價差？', '退货会口钱吗？听说金价跌了还要扣差加'],
+    ],
+    [
+      '退货运费',
+      ['退货运费谁出', '寄回要保价吗', '有运费险吗', '运费能报销吗'],
+      [
+        '你们发来的东西有毛病，我退回去还要自己出邮费？？凭什么',
+        '寄回去的快递费谁掏哇',
+        '我买了运费险，寄回去花的钱能报吗',
+      ],
+    ],
+    [
+      '退货流程',
+      ['怎么退货', '退货地址是哪里', '退货要寄什么', '申请退货步骤'],
+      [
+        '买了个吊坠给我妈，她嫌款式老气不要。我没退过这么贵的东西，不知道该怎么弄，是直接寄回去就行吗？寄到哪里',
+        '退货的step是什么？在app里哪里点',
+        '不是换货，我是要退掉，具体怎么操作啊，东西要一起寄回哪些',
+      ],
+    ],
+    [
+      '退款到账时间',
+      ['退款多久到账', '寄回去了什么时候退钱', '退款怎么还没到', '质检要几天'],
+      [
+        '退回去的东西你们已经签收了🙄 钱啥时候能回来啊',
+        '退款申請通過了，信用卡要幾天才會入帳？',
+        '退的钱怎么还没到，已经三天了，一般要多就啊',
+      ],
+    ],
+    [
+      '退款方式',
+      ['钱退到哪里', '能退到别的账户吗', '花呗分期的怎么退', '白条的退款怎么处理'],
+      ['我那张卡已经注销了！你们非说只能原路退，那我的钱去哪了？？', '用花呗分期买的 退了钱咋算呀 还没还完呢'],
+    ],
+    [
+      '换尺寸换款',
+      ['尺寸不合适能换吗', '能换个圈口吗', '换货怎么操作', '换款要补钱吗'],
+      [
+        '收到的手链有点长，能换条短点的吗',
+        '给男朋友买的戒指，收到一戴才发现小了半号，吊牌证书都在，一次都没戴出去过。想换大一号的，请问怎么弄？新的重量不一样是不是还得补钱',
+        '收到了想换另一个style可以吗，差价怎么算',
+      ],
+    ],
+    [
+      '断链变形维修',
+      ['项链断了怎么办', '戒指变形了能修吗', '保修多久', '扣头坏了'],
+      [
+        '不是我扯断的，就正常戴着睡了一觉，早上起来链子就断了，这能修吗',
+        '手链的扣子松了💔 老是自己掉 才戴了不到两个礼拜',
+        '買了快半年的項鍊斷了，可以寄回去修嗎？要收多少錢？',
+      ],
+    ],
+    [
+      '硬金饰品压扁或断裂',
+      ['硬金被压扁了', '5G硬金断了', '硬金能复原吗', '硬金手镯掰断了'],
+      [
+        '硬金的吊坠被我不小心坐扁了，还能恢腹吗',
+        '你们这个5G硬金也太脆了吧！！就轻轻掰了下就断成两截，这质量好意思卖？',
+      ],
+    ],
+    [
+      '发黑变色',
+      ['怎么变黑了', '黄金发红了', '有黑点是不是假的', '颜色变暗了'],
+      [
+        '咋回事 戴了没几天 颜色暗了还有点泛红 金子也会这样？',
+        '项链上有一块黑乎乎的擦不掉，正常吗',
+        '上周和家里人去泡温泉，忘了把镯子摘下来。回来发现颜色灰扑扑的，不像刚买时那么黄了。是不是金子不纯？还能弄回原来的样子吗？',
+      ],
+    ],
+    [
+      '证书遗失补办',
+      ['证书丢了怎么办', '能补证书吗', '吊牌丢了', '没有证书能回收吗'],
+      [
+        '搬家的时候把那张certificate弄丢了，能再补一张吗',
+        '东西没丢，是那张检测的卡片找不着了，能重新给一张吗',
+        '证书被我家猫叼走找不到了🙃 能补吗 要钱不',
+      ],
+    ],
+    [
+      '以旧换新',
+      ['能以旧换新吗', '旧金怎么换', '别家的金子能换吗', '换新怎么算钱'],
+      ['我有一條老金鏈子不戴了，可以拿來換你們家的新款嗎？', '我家旧金子能拿来以就换新吗？别的牌子买的也行不'],
+    ],
+    [
+      '黄金回收',
+      ['你们收黄金吗', '回收怎么操作', '回收多久到账', '回收需要什么'],
+      [
+        '你们卖的时候那么积极，我想把东西卖回给你们就推三阻四的？到底收不收！',
+        '手里有几件不戴的金首饰 你们收不收呀 想换点钱',
+        '线上能把金子卖给你们吗？寄过去之后多久打钱',
+      ],
+    ],
+    [
+      '回收价与损耗',
+      ['回收价多少', '回收扣多少损耗', '为什么回收价比卖价低', '回收按什么价算'],
+      [
+        '去年在你们家买的手镯，当时加上工费花了一万多。现在急用钱想卖掉，但朋友说卖回去要亏不少。想问下你们收是按什么价算的，当初的工费能退回来吗？',
+        '卖回给你们跟今天的market price差多少？有没有loss要扣',
+        '不是以旧换新，就是单纯卖掉，一克能给多少？要扣多少损耗',
+      ],
+    ],
+    [
+      '质疑非足金',
+      ['我怀疑是假的', '检测说不是足金', '你们卖假货', '纯度不够怎么办'],
+      [
+        '拿去金店测了说含金量不到99😡 你们是不是卖假货',
+        '我朋友說這個顏色看起來不像純金，你們確定是真的嗎？',
+        '我拿去检侧站测了跟证书上写的不一样，你们怎么说',
+      ],
+    ],
+    [
+      '发错货或少件',
+      ['发错货了', '收到的和买的不一样', '少了证书', '尺寸发错了'],
+      ['我买的是一对耳钉，打开只有一只！！你们怎么打包的', '拆开发现跟我下单的不是一个东西啊 是不是搞混了'],
+    ],
+    [
+      '服务投诉',
+      ['我要投诉', '客服态度太差', '一直没人处理', '你们怎么这样'],
+      [
+        '你们昨天那个客服态度太差了，我问两句就不理人，这事得有个说法',
+        '上周找过你们说链子有问题，客服答应第二天回复我，结果到现在一个字都没有。我前后问了四次，每次都让我等。不想再听套话了，能不能有个管事的人来处理？',
+        '你们的service真的太差了，reply慢得要死，我要找你们manager',
+      ],
+    ],
+    [
+      '对计价规则不满',
+      ['为什么退货要扣钱', '凭什么不补差价', '你们规则不合理', '说好的无理由怎么还扣费'],
+      [
+        '我不是不懂规矩，是觉得这规矩不公平：涨了你们不管，跌了又不补我，退货还扣我钱，好处全让你们占了',
+        '你們這種算錢方式太坑了吧，賣的時候按金價加工費，退的時候又扣差價，到底誰說了算？',
+      ],
+    ],
+    [
+      '开具发票',
+      ['能开发票吗', '发票怎么开', '发票什么时候给', '能开公司抬头吗'],
+      ['能开法票吗？公司报销要用', '都确认收货一个礼拜了票还没给我！你们到底开不开？'],
+    ],
+    [
+      '补开或修改发票',
+      ['发票抬头写错了', '能开专票吗', '下单时忘开发票了', '发票能改金额吗'],
+      [
+        '发票抬头写错了 少了个字 能重开一张不',
+        '下单时忘记勾开票了，现在还能补吗',
+        '我们公司财务说要专票，我下单时开的是普通电子的。现在报不了账，能不能帮我换成专票？需要提供什么资料',
+      ],
+    ],
+    [
+      '转人工',
+      ['转人工', '我要找真人', '有没有人工客服', '打电话联系你们'],
+      ['别用robot回我了，给我找个real person', '不要自动回复，我要跟真人说', '机器人听不懂我说话🙄🙄 有没有活人'],
+    ],
+    [
       '发货时间',
       ['什么时候发货', '今天下单今天能发吗', '几天能发货啊', '下单多久发出'],
       ['今天下午三点拍的面霜 今天能寄出去吗', '請問今天下單大概什麼時候會寄出'],
@@ -23519,6 +28010,853 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ['转人工', '别让机器人回了 来个真人行不行', '我要找人工课服'],
     ],
     [
+      '按房间面积选灯具尺寸',
+      ['我家客厅20平买多大的', '房间面积怎么选尺寸', '卧室12平用哪个尺寸合适', '这个尺寸够不够亮'],
+      [
+        '新房刚收房，主卧13平，次卧只有9平左右，两个房间都想装你们那款圆的。怕买大了显得压抑，买小了又不够气派，麻烦帮我看看分别拿哪个尺寸？',
+        '我家卧师大概12平方，选几公分的灯比较好啊',
+      ],
+    ],
+    [
+      '色温怎么选（3000K/4000K/6000K）',
+      ['3000K和6000K有什么区别', '色温选哪个好', '卧室用暖光还是白光', '4000K是什么颜色的光'],
+      ['不要那种惨白惨白像医院的光，也不想黄得像老电灯泡，书房该选几K的', '卧室用暖光还是白光好啊🤔 厨房又该用哪种'],
+    ],
+    [
+      '吊灯吊杆长度与层高',
+      ['吊灯吊多高合适', '吊线可以调长短吗', '层高2.8米能装吊灯吗', '吊灯会不会太低碰头'],
+      [
+        '吊燈的線可以自己剪短嗎？餐桌上方想掛低一點，離桌面大概多少公分比較好看',
+        '吊灯那根杆子也太长了吧 家里老人说会碰头 能搞短点不',
+      ],
+    ],
+    [
+      '安装配件是否齐全',
+      ['带膨胀螺丝吗', '送安装配件吗', '石膏板吊顶能装吗', '需要自己买什么'],
+      [
+        '我家客厅是石膏板吊顶，看中了你们那个八头的吊灯，估计七八斤重。直接拧在吊顶上会不会哪天掉下来？还需要另外买什么东西吗？',
+        '石膏版吊顶能直接装吗，要不要自己另外买膨涨螺丝',
+      ],
+    ],
+    [
+      '层高低选吸顶灯',
+      ['层高低用什么灯', '吸顶灯有多厚', '超薄吸顶灯有吗', '层高2.6米推荐哪款'],
+      [
+        '我家房子才2.5米高，装什么灯看着不压抑',
+        '老房子ceiling特别矮，有没有super slim的款？灯体大概多厚',
+        '不是要吊的那种哈，我家顶太低挂不了，想要贴着天花板越薄越好的',
+      ],
+    ],
+    [
+      '调光调色方式',
+      ['能调光吗', '三色变光和无极调光有什么区别', '怎么切换颜色', '无极调光要遥控器吗'],
+      [
+        '三色变光那个能把亮度调暗吗💡 还是只能换颜色',
+        '这款是无级调光还是只能按switch切三档？remote要另外买吗',
+        '我不是想换颜色，是想晚上把亮度调得很暗，起夜用，哪种款能做到',
+      ],
+    ],
+    [
+      '功率和亮度',
+      ['这个灯多少瓦', '够不够亮', '客厅要多少瓦', '亮度可以吗会不会暗'],
+      [
+        '20平的客厅装72W的够亮吗',
+        '求问 书房15平 要多少瓦才不会暗搓搓的 娃要在里面写作业',
+        '客厅三十多平 这款会不会不够亮啊😅 瓦数是多少',
+      ],
+    ],
+    [
+      '筒灯射灯开孔尺寸',
+      ['筒灯开孔多大', '我家孔是7.5公分能装吗', '射灯开孔尺寸是多少', '旧孔位能不能直接换'],
+      [
+        '要換掉舊的崁燈，原本的洞大概9公分，你們哪個規格剛好裝得進去？',
+        '吊顶里面空间不大，大概6里米，你们的桶灯塞得进去吗，开控要多大',
+      ],
+    ],
+    [
+      '射灯光束角与防眩',
+      ['射灯光束角选多少度', '防眩光吗', '射灯刺眼吗', '洗墙用几度的'],
+      [
+        '射灯的beam angle选几度好？想打在客厅那幅画上',
+        '我不担心亮度，我是怕躺沙发上抬头看晃眼睛，你们射灯会不会很刺眼',
+      ],
+    ],
+    [
+      '台灯护眼与适用场景',
+      ['台灯护眼吗', '孩子写作业用哪款', '台灯有没有频闪', '台灯是充电的还是插电的'],
+      [
+        '孩子上二年级，每天晚上写作业两三个小时，现在那个台灯好像有点闪，他老是揉眼睛。想换个对眼睛好点的，你们这款有没有频闪，适合小学生用吗？',
+        '充电的那款台灯满电能撑多久呀🔋 想放床头看书不想拉线',
+        '這款檯燈對眼睛好嗎？會不會閃，小朋友寫功課用的',
+      ],
+    ],
+    [
+      '智能灯接入米家',
+      ['能接米家吗', '支持小爱同学吗', '米家怎么添加这个灯', '智能款怎么连手机'],
+      ['家里全是Xiaomi的东西，这灯能加进Mi Home吗？怎么配对', '能用小艾同学开灯关灯吗，我家里有小米音箱'],
+    ],
+    [
+      '智能灯接入天猫精灵',
+      ['能用天猫精灵控制吗', '天猫精灵怎么绑定', '米家款能用天猫精灵吗', '语音控制怎么设置'],
+      [
+        '我家音箱是天猫精灵，这个灯能喊它开关吗',
+        '我们家不是小米的音箱，是阿里那个精灵，你们的米家版我买了能用吗',
+        '家里有只精灵音箱 灯能跟它组队不 冬天懒得出被窝关灯哈哈',
+        '天猫精灵能控制这个灯不🤖 我不用小米的',
+      ],
+    ],
+    [
+      '智能灯与墙壁开关',
+      ['智能灯关了墙壁开关还能控制吗', '断电后再开是什么状态', '能配智能开关吗', '墙壁开关要一直开着吗'],
+      [
+        '装了智能灯以后，我老公习惯一出门就把墙上开关按掉，回来喊小爱就没反应了。是不是墙上开关不能关？那以后墙上的开关还有用吗？',
+      ],
+    ],
+    [
+      '是否含光源及光源能否更换',
+      ['带灯泡吗', '光源能换吗', '灯泡是什么接口的', 'LED坏了能自己换吗'],
+      ['灯版坏了可以单独换吗，还是要整个灯换掉', '這盞吊燈要自己買燈泡嗎？是什麼規格的螺口'],
+    ],
+    [
+      '实物与图片色差',
+      ['实物和图片一样吗', '有色差吗', '有没有实拍图', '灯罩是什么颜色的'],
+      [
+        '收到的颜色跟图片差太多了吧！图上奶白色到手发黄，你们是不是修图修过头了',
+        '说实话 买家秀跟卖家秀差别大不大 别到手翻车',
+      ],
+    ],
+    [
+      '是否有现货',
+      ['有货吗', '现货还是预售', '什么时候能补货', '能拍吗'],
+      [
+        '这个款是现火吗，还是要等好久',
+        '不是催你哈，就想问下这个是现成的还是要等生产，页面上写的看不太懂',
+        '看中你们那款奶油风的吸顶灯，可是70公分白色那个点不了，显示灰的。是不是卖完了？大概什么时候能补上，我挺想要这个尺寸的。',
+      ],
+    ],
+    [
+      '发货时间',
+      ['什么时候发货', '今天能发吗', '下单多久发货', '几天能到'],
+      ['下午三点付的钱今天能发出去吗🙏 急用', '啥时候能到手啊 下周就搬家了 就等着它呢'],
+    ],
+    [
+      '发什么快递/物流',
+      ['发什么快递', '能发顺丰吗', '为什么要走物流', '可以指定快递吗'],
+      [
+        '能发SF吗？要补多少钱',
+        '一米的大吊燈是寄快遞還是走物流？',
+        '我住在县城，之前网购大件经常被快递拒收或者转好几手。你们这个吊灯箱子估计不小，一般用的哪家送？能指定个靠谱点的吗？',
+        '发啥快递呀 京东的话是不是自家配送',
+      ],
+    ],
+    [
+      '优惠活动与优惠券',
+      ['有优惠吗', '能便宜点吗', '有没有优惠券', '买多盏有折扣吗'],
+      ['有券没 一口气买一屋子灯 能便宜点不', '三室两厅整套都想在你们家买，有没有package价或者coupon？'],
+    ],
+    [
+      '价格保护/降价补差',
+      ['买了就降价怎么办', '能保价吗', '活动的时候能补差价吗', '价保多少天'],
+      [
+        '我前天刚买的今天就便宜了60？？这不是坑老顾客吗，差价给不给退',
+        '买完第五天降价了，能补差价吗',
+        '我上禮拜買的吸頂燈現在變便宜了，可以申請補差價嗎',
+        '昨天刚下单今天就降价了😤 能补差不',
+      ],
+    ],
+    [
+      '付款方式与分期',
+      ['能分期吗', '能用花呗吗', '京东白条可以吗', '可以货到付款吗'],
+      ['能用白条分其吗，几期是免息的', '不是不想付钱啊，是想等灯到了看完再给钱，能到付不'],
+    ],
+    [
+      '定制尺寸下单',
+      ['能定做尺寸吗', '可以做大一点吗', '定制要多久', '定制加多少钱'],
+      [
+        '我家客厅是长条形的，市面上的尺寸都不太合适。想要一个1.2米长的长方形吸顶灯，色温想要3500K左右，你们能做吗？大概多久能做好？',
+        '吊灯可以customize长度和色温吗？要额外加钱不',
+        '可以按我家尺寸做一盏吗✨ 要等多久',
+      ],
+    ],
+    [
+      '定制产品不退换',
+      ['定制的能退吗', '定做的不合适怎么办', '定制尺寸量错了', '定制的为什么不能退'],
+      [
+        '定做的灯我现在不想要了，你们居然说不给退，当初下单时候也没强调清楚啊！',
+        '訂做的顏色跟我想像中不一樣，可以退或換嗎？',
+      ],
+    ],
+    [
+      '物流自提与送货上楼费',
+      ['物流要自己去提吗', '能送上楼吗', '送货上门要加钱吗', '上楼费多少'],
+      [
+        '上次在别家买的大吊灯，物流让我自己去网点提，跑了二十多公里。这次看中你们那款一米的水晶灯，能直接送到家门口吗？我住六楼没电梯。',
+        '什么意思还要我自己跑去物流站拿？？我一个女生怎么搬得动这么大一箱',
+      ],
+    ],
+    [
+      '查询物流',
+      ['到哪了', '物流怎么不动了', '怎么查物流', '单号是多少'],
+      ['物流三天没跟新了，帮我查下到哪了', '帮我看看包裹走到哪了呗📦 好几天没动静了'],
+    ],
+    [
+      '催发货',
+      ['怎么还没发货', '能快点发吗', '急用能加急吗', '已经三天了还没发'],
+      [
+        '付款都三天了还显示待发货？说好的48小时呢，耍人玩吗',
+        '亲 能不能跟仓库说一声快点打包 急急急 在线等',
+        '订单一直卡在待发货，能帮我urgent一下吗，周末装修师傅要用',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址写错了', '能改地址吗', '换个收货电话', '发货了还能改地址吗'],
+      [
+        '下单的时候默认地址还是老房子的，刚刚才发现。我人已经搬到新家了，老房子那边没人收。还没发的话麻烦帮我换成新地址，信息我马上发你。',
+        '收件地址填錯了，可是已經顯示出貨了，還能改嗎？',
+      ],
+    ],
+    [
+      '修改规格/颜色/色温',
+      ['拍错颜色了', '能换成4000K的吗', '尺寸拍错了能改吗', '还没发货能换规格吗'],
+      [
+        '不退款哈，就是色温拍错了，我要的是4000K不小心点成3000K，帮我改一下',
+        '规各拍错了，要60的拍成50了，还没发货能改不',
+      ],
+    ],
+    [
+      '取消订单',
+      ['不想要了怎么取消', '能取消订单吗', '拍多了取消一个', '发货了还能取消吗'],
+      [
+        '不想要了，这单怎么撤销',
+        '手滑多拍了一单 帮我撤了吧 还没发呢',
+        '等了五天都不发，不要了！直接给我取消把钱退回来',
+        '不是要换，就是不想买了，还没发货的话直接退钱就好',
+      ],
+    ],
+    [
+      '上门安装服务及费用',
+      ['包安装吗', '安装要多少钱', '有师傅上门装吗', '安装费怎么收'],
+      ['能安排师傅上门install吗？一个吸顶灯加十个筒灯大概多少钱', '找你们师傅装一个吊灯要多少钱呀💰'],
+    ],
+    [
+      '高空/挑空安装加价',
+      ['挑空客厅安装加钱吗', '层高5米能装吗', '高空费多少', '复式楼吊灯怎么装'],
+      [
+        '我家是複式樓，客廳挑高五米多，師傅來裝要另外收費嗎？',
+        '层搞3.8米，师傅装的话要额外加钱么',
+        '我家是loft，挑高6米，师傅上去要搭架子吧，这个price怎么算',
+      ],
+    ],
+    [
+      '预约安装时间',
+      ['怎么预约安装', '师傅什么时候来', '周末能装吗', '到货了能马上装吗'],
+      [
+        '货到了，怎么约师傅来家里装',
+        '灯昨天已经收到了，拆开检查都是好的。我平时上班只有周六在家，想这周六上午装，现在约还来得及吗？需要提供什么信息？',
+        '约个师傅 周末能来不 工作日家里没人',
+        '東西收到了，想約師傅這週末來裝，要提供什麼資料？',
+      ],
+    ],
+    [
+      '自己安装与安装教程',
+      ['自己能装吗', '有安装视频吗', '说明书丢了', '接线怎么接'],
+      [
+        '我想自己动手装，有没有步骤说明',
+        '有没有安装的video？打算DIY自己接线',
+        '老公非说他自己能装 有视频给他看看不 别把家里整跳闸了',
+      ],
+    ],
+    [
+      '收到货灯具破损',
+      ['收到灯坏了', '灯体变形了', '开箱发现有裂痕', '到货是碎的怎么办'],
+      [
+        '打开箱子灯罩都压变形了，边上还裂开了，你们到底怎么包装的！',
+        '刚签收的灯，外壳磕掉了一块漆，怎么办',
+        '刚拆开 底盘凹进去一大块😭😭',
+        '不是我装的时候弄坏的哈，是一开箱边框就裂了，快递单还在，怎么处理',
+      ],
+    ],
+    [
+      '玻璃灯罩碎了补发',
+      ['玻璃灯罩碎了', '灯罩能单独补发吗', '碎了一个玻璃罩', '灯罩要寄回去吗'],
+      [
+        '昨天老公装灯的时候手一滑，一个玻璃罩子掉地上摔碎了。是我们自己不小心，不是到货就坏的，能不能单独买一个？多少钱？',
+        '收到货有一个玻离罩碎了，整个灯要寄回去吗',
+      ],
+    ],
+    [
+      '少发配件/漏发',
+      ['少了一个螺丝', '遥控器没收到', '少发了一个灯头', '配件不全'],
+      [
+        '师傅都上门了，拆开才发现没有吊杆！让人怎么装？白跑一趟这钱算谁的',
+        '配件list上写着四个挂钩，box里翻遍了只有三个',
+      ],
+    ],
+    [
+      '灯不亮排查',
+      ['灯不亮', '装好了不亮怎么回事', '开关打开没反应', '有一部分灯不亮'],
+      [
+        '装好了按开关没反应，一点都不亮',
+        '刚装上 啪一按开关 啥动静没有 咋回事啊',
+        '按装完通电了灯不两，是不是坏的',
+        '燈裝上去之後完全不亮，開關也打開了，是哪裡出問題？',
+      ],
+    ],
+    [
+      '灯闪烁/关灯后微亮',
+      ['灯一直闪', '关灯后还有微光', '灯忽明忽暗', '开灯会闪一下'],
+      [
+        '灯一直一闪一闪的 跟蹦迪似的🪩 眼睛要瞎了',
+        '灯用了快一个月，最近晚上开着时不时闪一下，有时候连着闪好几下。一开始以为是电压不稳，可家里其他灯都好好的。这是灯本身的毛病吗？',
+      ],
+    ],
+    [
+      '遥控器失灵/重新对码',
+      ['遥控器不管用了', '遥控没反应', '怎么对码', '换了电池还是不行'],
+      [
+        '遙控器換了新電池還是不能用，要怎麼重新配對？',
+        'remote突然不好使了，怎么重新pair一下',
+        '才用了一个礼拜遥控器就完全没反应了，电池都换了还不行，什么质量！',
+      ],
+    ],
+    [
+      '智能灯连不上/离线',
+      ['App显示离线', '连不上WiFi', '配网失败', '小爱同学控制不了灯'],
+      [
+        '米家里这个灯一直显示离线',
+        'WiFi一直连不上，配网fail好几次了，是不是要5G的网',
+        '折腾一个小时了都连不上网，什么破智能灯！',
+        '智慧燈昨天還好好的，今天App上一直顯示離線，要怎麼重新連線？',
+      ],
+    ],
+    [
+      '质保政策',
+      ['质保多久', '保修几年', '光源保修吗', '坏了怎么算'],
+      ['燈板壞了，買了一年半，還在保固期內嗎？', '不是要退啊，就想问下保修管不管灯板，还是只管灯体'],
+    ],
+    [
+      '质保报修流程',
+      ['怎么申请保修', '坏了找谁修', '保修要寄回去吗', '保修寄件运费谁出'],
+      [
+        '去年双十一在你们家买的吸顶灯，这两天突然一半灯珠不亮了，另一半还亮着。应该还在保修期吧？要把整个灯拆下来寄回去吗，拆装太麻烦了。',
+        '灯坏了要整个拆下来寄回去修吗😩 好重的',
+      ],
+    ],
+    [
+      '七天无理由退货',
+      ['能七天无理由吗', '不喜欢能退吗', '尺寸买大了能退吗', '退货有什么要求'],
+      [
+        '收到了不太喜欢，还没拆封，能退吗',
+        '东西到了 感觉跟家里风格不搭 没装 七天内能退不',
+        '没安装的话能无里由退吗',
+        '收到還沒拆封，覺得不太適合，可以退貨嗎？',
+      ],
+    ],
+    [
+      '已安装能否退货',
+      ['装上了还能退吗', '用了几天不喜欢', '安装后发现颜色不对', '拆下来能退吗'],
+      ['不是质量问题，就是装上去觉得太大了，这样还能退吗', '装上才知道效果不是我要的，凭什么装了就不给退？'],
+    ],
+    [
+      '换货流程',
+      ['能换货吗', '想换个颜色', '换大一号尺寸', '换货要多久'],
+      ['不要退款，我想换成黑色那款，要怎么操作', '想換成大一號的，差價要怎麼算？'],
+    ],
+    [
+      '退货运费谁承担',
+      ['退货运费谁出', '退回去要多少运费', '有运费险吗', '质量问题退货运费'],
+      [
+        '退回去的话来回运费谁出',
+        '退回去邮费得我掏吗 那么大个吊灯得好几十吧',
+        '灯是你们发措的，退回去的运废应该你们出吧',
+      ],
+    ],
+    [
+      '退款时效',
+      ['退款多久到账', '什么时候退钱', '寄回去了怎么还没退款', '退款要几天'],
+      ['东西都寄回去一周了钱还没到账，你们什么效率', '仅退款多久能到账呀⏰'],
+    ],
+    [
+      '退款方式/退到哪里',
+      ['钱退到哪里', '花呗付的怎么退', '退款能退到微信吗', '白条分期怎么退'],
+      [
+        '钱会退到哪里，能退到我银行卡上吗',
+        '我是花呗付的，refund会退回花呗还是支付宝余额',
+        '钱能退到微信领钱里吗',
+        '之前下单是用白条分了12期付的，现在退货了。钱是退回白条额度里还是退到我银行卡？已经还了的那两期怎么算？',
+      ],
+    ],
+    [
+      '发错货/色温发错',
+      ['发错货了', '我买的暖光发来是白光', '颜色发错了', '尺寸和我拍的不一样'],
+      [
+        '我买的是4000K，收到的一开全是黄光！你们仓库怎么配的货',
+        '发错颜色了，我要的金色，收到的是黑色',
+        '拍的60cm到手一量才50🙃',
+        '不是我拍错了，订单上写的明明是银色，寄来的却是金色',
+      ],
+    ],
+    [
+      '客户投诉/不满意',
+      ['我要投诉', '你们服务太差了', '我要差评', '一直没人处理'],
+      [
+        '这已经是第三次找你们了，问题一直拖着不解决，我要投诉！',
+        '从收货到现在快两周了，灯罩破了补发的又是破的，客服每次都说在处理。真的很失望，第一次在你们家买东西就这样，希望给我个说法。',
+        '服了 这体验真绝了 你们看着办吧 给个说法',
+      ],
+    ],
+    [
+      '安装师傅服务问题',
+      ['师傅没按时来', '师傅乱收费', '师傅装完灯不亮', '安装师傅态度不好'],
+      [
+        '你们派的师傅装完多收我100块，说是打孔费，页面上根本没写啊',
+        '师傅装完灯就不亮了，人已经走了，电话也不接',
+        '师傅约的上午十点，下午两点才到，来了还没带梯子，踩着我家餐椅装的。装完墙上一圈灰，也不帮忙收拾一下。这种服务你们管不管？',
+      ],
+    ],
+    [
+      '开具发票',
+      ['能开发票吗', '怎么开发票', '发票什么时候开', '开电子发票吗'],
+      ['这单能给开个票吗', '需要invoice报销用，抬头写公司名', '发漂在哪里申请啊'],
+    ],
+    [
+      '增值税专票/修改抬头',
+      ['能开专票吗', '发票抬头写错了', '公司报销要专票', '安装费能开票吗'],
+      [
+        '公司采购的，能开专用发票吗',
+        '不要普票哈，要能抵扣的那种增值税专票，公司做账用',
+        '發票抬頭打錯了，可以重開一張嗎？',
+        '专票能开吗🧾 公司报销要用',
+      ],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '我要找真人', '有没有人工客服', '叫你们主管来'],
+      [
+        '麻烦找个真人客服聊',
+        '别再给我发自动回复了！叫个活人出来',
+        '有活人吗 机器人完全听不懂我说啥',
+        '不用给我推链接了，我想跟人工客服直接说',
+      ],
+    ],
+    [
+      '已加工能不能取消',
+      ['已经在加工了能取消吗', '镜片做好了不想要', '加工中退款', '发货前取消'],
+      [
+        '前天下的单，今天家里人送了我一副眼镜就用不上了。客服说已经在做了，这种情况真的一分钱都退不了吗？',
+        '就晚了一天就说取消不了？片子还在你们手里凭什么不退',
+        '已經在磨片了還能取消嗎？',
+      ],
+    ],
+    [
+      '镜片厚度和价格差别',
+      ['1.67和1.74差多少', '镜片会不会很厚', '升级折射率要补多少钱', '600度选1.60会厚吗'],
+      [
+        '我600度，之前那副眼镜边上特别厚，看着像瓶底。这次想换薄一点的，1.67和1.74到底能差多少？值不值得多花那几百块',
+        '1.60跟1.67實際戴起來邊緣厚度差很多嗎？',
+        '不是问哪个好，我就想知道1.67跟1.74边上差几毫米',
+      ],
+    ],
+    [
+      '镜框尺寸怎么看',
+      ['镜框尺寸怎么看', '52口18是什么意思', '我脸大选多大的', '镜框宽度多少'],
+      [
+        '镜框的尺村在哪里看 52 18 145这几个数表示啥',
+        '我现在戴的那副大小刚好，想买个差不多大的。镜腿上有一串数字不知道怎么看，怎么跟你们页面上的对比？',
+        '镜腿里面印着50口20-140 是什么意思',
+      ],
+    ],
+    [
+      '鼻托掉了',
+      ['鼻托掉了', '鼻托坏了能换吗', '鼻托发黄了', '鼻托压得疼'],
+      [
+        '左边那个垫鼻子的小托子掉了，找不着了',
+        '昨天洗脸时把眼镜放洗手台上，不小心碰了一下，左边鼻子那块小垫片就掉下水道了。眼镜才买了两个月，你们能给配一个吗？',
+        '不是要寄回去修，是想问能不能单独寄个鼻托给我自己装',
+        '鼻拖坏了，能给我寄一个吗',
+      ],
+    ],
+    [
+      '只买镜框或自带镜片',
+      ['只买镜框可以吗', '可以只配镜片吗', '我寄自己的镜框来配片行吗', '镜框和镜片分开买'],
+      [
+        '我只要框，镜片我自己去楼下店里配，可以吗',
+        '片子不用你们的，就单买个架子行不行',
+        '只买frame不要lens，下单的时候选哪个选项',
+      ],
+    ],
+    [
+      '怎么寄回退货',
+      ['退货地址是哪', '怎么寄回来', '要写什么备注', '可以上门取件吗'],
+      [
+        '我已经在订单里点了退，快递小哥明天上门取件。包裹寄到哪个地址？里面需要写点什么吗？',
+        '退货申请提交了，寄到哪里',
+        '推货地址在哪里看，快递里要放啥吗',
+      ],
+    ],
+    [
+      '投诉和不满意',
+      ['我要投诉', '你们服务太差了', '等了这么久没人管', '要给差评'],
+      [
+        '从下单到现在出了三次问题，先是发错颜色，换回来又压坏了，现在度数还不对。我真的很失望，希望你们有个负责的人出来处理一下。',
+        '我不是要退钱，我就是要反映你们那个客服的态度',
+        '我要投诉！等了半个月眼镜还没到，问客服也是敷衍',
+      ],
+    ],
+    [
+      '看不懂验光单',
+      ['验光单看不懂', '这单子上哪个是度数', 'SPH CYL AX是什么', '能帮我看下验光单吗'],
+      ['救命 这张单子跟天书一样 哪个是左眼哪个是右眼啊', '驗光單上面SPH後面寫-4.25，這是多少度啊？看不太懂'],
+    ],
+    [
+      '分期和支付方式',
+      ['能分期吗', '支持花呗吗', '京东白条可以用吗', '可以货到付款吗'],
+      ['可以用花唄分期嗎？免不免息', '钱包空空😂 能用白条分几期吗 有免息没'],
+    ],
+    [
+      '退款退到哪里',
+      ['退款退到哪', '花呗付的怎么退', '白条付的退款去哪了', '能退到微信吗'],
+      ['钱退回来是到余额还是到卡里啊', '钱退给我是退到哪，我当时用的花呗', '我是用credit card付的，refund会回到卡上吗'],
+    ],
+    [
+      '修改收货地址',
+      ['地址写错了', '能改地址吗', '换个收件人', '发货了还能改地址吗'],
+      [
+        '收件地址我填成老家的了，能换成学校宿舍吗',
+        '我的收货地止写成公司了，想改成家里',
+        '搬家了🏠 寄的地方能换成新家吗 还没发吧',
+      ],
+    ],
+    [
+      '散光和轴位怎么填',
+      ['散光怎么填', '轴位是什么', '没有散光要填吗', '轴位填错会怎样'],
+      [
+        '我的散光是-1.00 周位是90 这个要怎么填进去',
+        '我有散光，下单页面那个轴位是填啥数字',
+        '我不是不知道散光多少，是不知道AX后面那个数要不要也写上去',
+      ],
+    ],
+    [
+      '护理液和效期',
+      ['隐形眼镜保质期多久', '护理液开封能用多久', '效期是多少', '护理液怎么用'],
+      [
+        '隐形眼镜发过来是什么日期的，怕是快过期的',
+        '你们的护里液是新日期的吗',
+        '护理液开封以后能用多久？shelf life多长',
+      ],
+    ],
+    [
+      '下单怎么备注度数',
+      ['度数写在哪里', '下单怎么填度数', '备注要写哪些', '度数怎么告诉你们'],
+      [
+        '刚place order了，prescription要怎么告诉你们？直接留言还是拍照给你们check',
+        '度数要在哪填呀，我下完单了也没看到让我写的地放',
+        '我在天猫店买了两副，一副我的一副我妈的。下单时两个人的度数都塞在一个留言里了，不知道你们分不分得清。要不你告诉我怎么写才规范？',
+      ],
+    ],
+    [
+      '离焦镜片',
+      ['离焦镜片有用吗', '离焦片多少钱', '孩子近视涨得快怎么办', '离焦片要怎么戴'],
+      [
+        '孩子近视了😢 那种延缓加深的镜片要每天戴多久才有效',
+        '听说有种defocus的镜片能控制近视，我家孩子12岁，适合吗',
+        '娃近视每年涨100度 愁死了 那个控近视的片子真管用吗',
+      ],
+    ],
+    [
+      '隐形眼镜不退换',
+      ['隐形眼镜能退吗', '买错度数了能换吗', '护理液拆封能退吗', '美瞳不合适退吗'],
+      [
+        '没拆也没用，就是度数买高了，隐形的能退吗',
+        '护理液买重了😅 没开封 能退一瓶吗',
+        '美瞳度数拍错了还没拆封都不给换？服了',
+      ],
+    ],
+    [
+      '度数配错免费重做',
+      ['度数配错了', '配的和验光单不一样', '能免费重做吗', '戴着不清楚是不是配错了'],
+      [
+        '戴了一个礼拜一直看不清，拿去楼下眼镜店测，说右眼轴位跟我单子差了二十度。这是你们做错了吧，怎么弄？',
+        '店里check了一下说PD做错了，跟单子上差了4mm，能remake吗',
+        '我不是适应不了，是拿去测了度数真的不对，给重新做吗',
+      ],
+    ],
+    [
+      '脸型推荐镜框',
+      ['圆脸配什么框', '我这脸型适合什么', '方脸戴哪款好看', '帮我推荐一款'],
+      ['我臉比較長，適合什麼樣的框？', '我大圆脸 戴啥框能显脸小点啊 求推荐', '方脸女孩求助🥲 哪种框戴着不那么硬朗'],
+    ],
+    [
+      '收到的和订单不符',
+      ['发错颜色了', '收到的不是我买的款', '少发了东西', '眼镜盒没收到'],
+      [
+        '你们发货能不能看清楚？我要的银色你给我发个红色的',
+        '收到的框跟我买的款试不一样',
+        '我买的是黑色圆框，拆开一看是金色方框，完全不是一个东西。我这边急着用，怎么处理？',
+        '打开快递傻眼了😳 颜色款式全不对',
+      ],
+    ],
+    [
+      '没有验光单用旧眼镜',
+      ['没有验光单能配吗', '按旧眼镜度数配可以吗', '很久没验光了', '能帮我测旧眼镜度数吗'],
+      [
+        '验光单早扔了hhh 能把我现在这副寄给你们照着做不',
+        '凭什么非要那张单子？我旧眼镜戴得好好的，你们就不能按旧的来吗',
+        '我现在戴的这副是三年前配的，单子早就丢了。能不能照着旧眼镜给我再做一副一样的？实在不想再跑一趟去测了',
+      ],
+    ],
+    [
+      '能不能试戴',
+      ['能试戴吗', '有没有在线试戴', '不知道戴上好不好看', '可以先寄镜框试试吗'],
+      [
+        '能不能先看看戴上是什么效果，怕买回来不好看',
+        '不是想寄过来试，就是想在手机上先瞅瞅戴上去啥样，有办法吗',
+        '有没有online try on？想先看看上脸效果再决定',
+      ],
+    ],
+    [
+      '镜框可以退',
+      ['镜框能退吗', '只退镜框可以吗', '镜框不喜欢怎么退', '装了片的镜框能退吗'],
+      [
+        '只买的框，收到觉得颜色不喜欢，能退吗',
+        '框到了但戴上不太好看😅 还没撕膜 能退吗',
+        '單買的鏡框可以退嗎？盒子袋子都還在',
+      ],
+    ],
+    [
+      '低鼻梁容易滑',
+      ['鼻梁低戴着往下滑', '有没有亚洲版', '鼻托能调吗', '板材框会不会滑'],
+      [
+        '亚洲塌鼻子选手 戴眼镜一直往下出溜 有救吗',
+        '我鼻梁很塌，以前买的板材框一低头就滑到鼻尖，老得用手推。这款我很喜欢但怕又是一样的问题，有什么办法吗？',
+        '你们家框是不是都按老外鼻子设计的？戴上直往下掉，有没有能调高的',
+      ],
+    ],
+    [
+      '取消订单（未加工）',
+      ['不想要了能取消吗', '刚付款想取消', '怎么申请退款', '拍错了取消'],
+      ['冲动消费了 刚下的单能撤回不', '我想cancel订单，应该还没开始processing吧'],
+    ],
+    [
+      '镜框质保范围',
+      ['镜框保修多久', '镜框断了能修吗', '焊点断了', '眼镜压坏了怎么办'],
+      [
+        '我没摔过，镜框金属上那层颜色一大片一大片掉，这个你们管不管',
+        '才戴三个月焊接的地方就断了，这质量也太差了吧',
+        'frame的warranty是多久？什么情况能免费修',
+      ],
+    ],
+    [
+      '退款多久到账',
+      ['退款多久到账', '什么时候退钱', '寄回去了还没退款', '退款怎么还没到'],
+      [
+        '退款大概幾天會到帳？',
+        '退货寄回去五天了钱还没到，你们是打算吞了吗',
+        '不是要退货，是想问退的钱多久能回到账上',
+        '退的框你们应该收到了吧📦 钱多久能回来💰',
+      ],
+    ],
+    [
+      '开发票',
+      ['能开发票吗', '怎么开发票', '发票什么时候给', '电子发票在哪看'],
+      ['公司報銷需要發票，可以開嗎？', '买眼镜能给开张票吗'],
+    ],
+    [
+      '发票改抬头或专票',
+      ['发票抬头写错了', '能开专票吗', '能开明细吗', '发票能写眼镜吗'],
+      [
+        '发票税号你们打错一位，财务不给报，赶紧给我重开',
+        '发票上公司名字写错了，能重新弄吗',
+        'invoice的抬头要改成公司名，能redo吗',
+      ],
+    ],
+    [
+      '戴着头晕适应期',
+      ['戴着头晕', '新眼镜晕是正常的吗', '走路感觉地面不平', '眼睛胀'],
+      [
+        '新眼鏡戴起來頭有點暈，要多久才會習慣？',
+        '戴上新眼镜晕乎乎的😵‍💫 是我的问题还是眼镜的问题',
+        '刚换了新眼睛，戴上有点头运眼睛涨',
+      ],
+    ],
+    [
+      '退货运费谁出',
+      ['退货运费谁承担', '有运费险吗', '寄回来要多少钱', '质量问题运费谁出'],
+      [
+        '退框的话shipping fee谁承担？我下单买了运费险的',
+        '不是质量问题，就是不喜欢，这样退回去邮费要我自己掏吗',
+        '退货运费我出还是你们出啊',
+      ],
+    ],
+    [
+      '收到破损',
+      ['收到镜片裂了', '镜框断了刚收到', '快递压坏了', '镜片有划痕'],
+      [
+        '打開盒子鏡腳就斷了，怎麼處理？',
+        '快递暴力运输吧 眼镜盒都压扁了 片子也碎了',
+        '包装这么烂，镜片直接碎了，你们怎么打包的',
+      ],
+    ],
+    [
+      '发什么快递包邮吗',
+      ['发什么快递', '包邮吗', '能发顺丰吗', '偏远地区发货吗'],
+      ['我在新疆，包油吗', '你们发哪家express？能发顺丰吗，运费要另外加不'],
+    ],
+    [
+      '变色片怎么样',
+      ['变色片好用吗', '变色片室内会变回来吗', '开车能用变色片吗', '变色片多久变色'],
+      [
+        '会变色的那种片outdoor多久变深？我经常骑车，不想另外带sunglasses',
+        '請問會變色的鏡片在室內會不會一直有點灰灰的？',
+      ],
+    ],
+    [
+      '适应后还是不舒服',
+      ['戴了两周还是晕', '看远处模糊', '左右眼感觉不一样', '适应不了怎么办'],
+      [
+        '已经坚持戴两个星期了，还是眼睛酸、看远处有重影。之前说几天就好，可是一点没好转。现在该怎么办？',
+        '戴了快俩礼拜了还是别扭 眼睛胀 这咋整',
+        '你们说熬一周就好，我都戴半个月了还是晕，还让我等？',
+      ],
+    ],
+    [
+      '买完降价保价',
+      ['刚买就降价了', '能补差价吗', '有没有价保', '活动价能退差价吗'],
+      [
+        '我前天刚买的今天就便宜了80，你们这玩的什么套路？差价退不退',
+        '买完就降价了，能保价吗，我还没签手',
+        '上周下单的时候是399，今天打开看变成329了，东西还在路上没收到。这个差价能补给我吗？',
+      ],
+    ],
+    [
+      '镜片不支持七天无理由',
+      ['镜片能七天无理由吗', '配好了不想要能退吗', '为什么镜片不能退', '不喜欢能退吗'],
+      [
+        '七天无理由是国家规定的，你们凭什么说镜片不行？',
+        '不是镜片有毛病，就是我后悔了，片子能无理由退吗',
+        '镜片可以期天无理由退换吗',
+      ],
+    ],
+    [
+      '优惠券和满减',
+      ['有优惠券吗', '满减怎么算', '镜框镜片一起买有优惠吗', '活动什么时候'],
+      [
+        '店里现在有什么discount吗？满减跟coupon能一起用不',
+        '有券没 有的话甩一张给我',
+        '請問現在有折價券可以領嗎？跟滿額折扣能不能一起用',
+      ],
+    ],
+    [
+      '镜片划花和膜层',
+      ['镜片花了', '膜掉了', '镜片刮花保修吗', '镜片怎么清洁'],
+      [
+        '我没摔也没磕，镜片上那层膜自己起花了，这算质量问题吧',
+        '镜片才戴了半个月就花了，上面的莫一块块的',
+        '镜片coating裂了，像蜘蛛网一样，保修吗',
+      ],
+    ],
+    [
+      '有没有货和颜色',
+      ['这款还有货吗', '这个颜色什么时候补货', '页面能拍就有货吗', '同款有别的颜色吗'],
+      ['想要透明粉那个色😍 显示没了 啥时候补呀', '黑金色的还有吗 页面上显示没有了，什么时候到或'],
+    ],
+    [
+      '瞳距不知道怎么办',
+      ['瞳距不知道', '瞳距怎么量', '验光单上没有瞳距', '瞳距差几毫米有关系吗'],
+      [
+        '去年在医院验的光，单子上只有度数，根本没写两只眼睛之间隔多少。现在附近也没眼镜店，我自己在家能搞吗？',
+        '瞳距是啥😭我单子上没有这一项啊🤔',
+        'PD没测过怎么办，能不能自己拿尺子量个大概',
+      ],
+    ],
+    [
+      '物流不更新',
+      ['物流一直不动', '显示发货了没物流', '快递好几天没更新', '是不是丢件了'],
+      [
+        '快递咋一直不动啊 卡哪了',
+        '显示已发货一整天了一点动静都没有，你们是不是根本没发？',
+        '物流資訊停在已攬收兩天了都沒動，幫我看看',
+      ],
+    ],
+    [
+      '镜腿松了',
+      ['镜腿松了', '眼镜戴着往下掉', '螺丝掉了', '镜腿歪了'],
+      [
+        '镜腿被我压歪了🥲 买了三个月 能修吗',
+        '眼镜腿那颗小螺丝不知道蹦哪去了 腿晃荡晃荡的',
+        '鏡腳鬆掉了，可以寄回去修嗎？',
+      ],
+    ],
+    [
+      '隐形眼镜度数怎么选',
+      ['隐形眼镜度数和框架一样吗', '隐形要买多少度', '有散光能戴隐形吗', '隐形度数怎么换算'],
+      [
+        '戴框架300度 隐形也买300的就行吧？',
+        '我框架鏡是700度，隱形眼鏡要選幾度？',
+        '框架眼镜是650度，买隐形要买多少度的',
+      ],
+    ],
+    [
+      '下单后改度数',
+      ['度数填错了能改吗', '下单后想改度数', '瞳距写错了', '重新验光了要改'],
+      [
+        '刚刚下单的时候把左右眼填反了，右眼应该是-2.75左眼-3.25。还来得及吗？拜托还没开始做吧',
+        '不是要取消，就是度数填错一个数，改一下就行',
+      ],
+    ],
+    [
+      '折射率怎么选',
+      ['1.56 1.60 1.67 1.74怎么选', '折射率选哪个', '我这个度数配什么片', '折射率越高越好吗'],
+      [
+        '度数不高，200左右，有必要上1.67吗还是我想多了',
+        '我两只眼都是四百多度，片子选哪种薄度的比较合适',
+        '1.56 1.60 1.67 这几个到底选哪个啊，我大概350度，不想当冤大头',
+      ],
+    ],
+    [
+      '儿童配镜注意',
+      ['孩子能配吗', '儿童眼镜怎么选', '小孩需要什么验光单', '孩子戴什么框好'],
+      [
+        '小孩第一次配眼镜需要注意啥',
+        '孩子今年上二年级，学校体检说视力下降了。我想直接在网上给他配，要准备些什么？眼镜店电脑测的单子行不行？',
+        '孩子八歲第一次配眼鏡，需要散瞳嗎？',
+      ],
+    ],
+    [
+      '加工周期多久',
+      ['多久能发货', '加工要几天', '配好要多久', '为什么不是当天发'],
+      ['下单都三天了还没发，到底要磨多久？急着用！', '配近视镜要几天能做好', '拍了 啥时候能做好发出来 赶着开学'],
+    ],
+    [
+      '电脑验光单能不能用',
+      ['电脑验光的单子可以吗', '医院验光单和电脑验光哪个准', '眼镜店的单子能用吗', '电脑小票能配吗'],
+      [
+        '我只有電腦打出來的那張小票，可以直接拿來配嗎？',
+        '不是医院开的那种单子，就是眼镜店门口机器一测打的纸条，这种算数吗',
+      ],
+    ],
+    [
+      '发货后多久到',
+      ['发货后几天到', '寄到广州要多久', '物流一般多久', '什么时候能收到'],
+      ['不是催发货，已经发了，我就想问到北京一般要走几天', '已经发货啦🎉 大概几天能到成都呀'],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '有人吗', '我要找真人', '机器人听不懂'],
+      ['机器人回答的都什么玩意，我要跟人说话！', '别机器人了 来个真人', '能找个真人客服吗🙏', '找人工'],
+    ],
+    [
+      '度数范围能做多少',
+      ['高度数能做吗', '1000度能配吗', '散光300度可以做吗', '远视能配吗'],
+      ['高度近视党来问一下🙋‍♀️ 1100度+散光300能配吗', '我远视有700度 还有散光450 你们能作吗'],
+    ],
+    [
+      '防蓝光镜片有用吗',
+      ['防蓝光有用吗', '防蓝光片发黄吗', '天天看电脑要不要防蓝光', '防蓝光和普通片区别'],
+      ['天天对着电脑十几个小时👀💻 眼睛又干又涩，你们那个挡蓝光的能缓解点吗', '请问方蓝光的镜片戴了能让度数不涨吗'],
+    ],
+    [
       '发货时间',
       ['什么时候发货', '多久能发出', '今天下单今天能发吗', '几天发货'],
       [
@@ -24933,6 +30271,418 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ['我买的时候299，今天就降到249了，这不是坑人吗', '降价了😤 我前天刚买的 能补差价吗'],
     ],
     [
+      '正品保证',
+      ['是正品吗', '会不会是假货', '你们是官方授权的吗', '有没有正品保障'],
+      [
+        '朋友说我在你这买的表表盘字印得有点糊，是不是A货？？要是卖假的我直接12315见',
+        '請問你們是品牌授權的店嗎？收到以後能拿錶背號碼去官網驗真嗎',
+        '这个是不是正品啊，会不会是水或，价格比专柜低好多有点慌',
+      ],
+    ],
+    [
+      '全国联保政策',
+      ['全国联保吗', '外地能保修吗', '保修要去哪里', '是国行还是海外版'],
+      [
+        '我人在杭州下的单，明年要搬去成都，到时候坏了在那边能修吗',
+        '这个是国行吧？以后要repair的话是不是随便哪个城市的service center都能去',
+        '俺们这是小县城 表要是出毛病了能在本地找店修不 还是必须寄回你们那',
+      ],
+    ],
+    [
+      '保修期多长',
+      ['保修几年', '机械表保修多久', '石英表保修多久', '智能手表保修期'],
+      ['智能手表坏了能保多久啊🤔 充电线坏了也管吗', '请问保秀期是多长时间，两年还是一年，详情页我没找着'],
+    ],
+    [
+      '电子保卡激活',
+      ['保修卡怎么激活', '电子保卡在哪里', '保卡要自己填吗', '没激活保卡会影响保修吗'],
+      [
+        '电子保卡要我自己activate吗？签收一周了也没收到品牌的SMS',
+        '保卡在哪看啊 我翻了半天小程序啥都木有',
+        '電子保卡是你們幫忙開通的嗎？我要去哪裡看',
+      ],
+    ],
+    [
+      '哪些情况不保修',
+      ['什么情况不保修', '表镜刮花保修吗', '进水保修吗', '摔坏了能保吗'],
+      [
+        '不是问保几年哈，是想知道哪些情况你们不给保，比如自己磕了碰了算不算',
+        '表带才戴俩月就磨得掉皮了你们说不保？？那你们到底保啥，保个寂寞？',
+        '上个月不小心把表摔在瓷砖地上了，现在还能走但是好像慢了点。外壳也磕掉一块漆。想问这种自己摔的还能免费修吗，还是只能自费？',
+      ],
+    ],
+    [
+      '30米防水能洗手洗澡吗',
+      ['30米防水能洗澡吗', '3ATM能戴着洗手吗', '下雨天能戴吗', '30米防水是什么意思'],
+      [
+        '详情页写的30米防水，那我洗澡的时候能戴着不',
+        '3ATM戴着洗手洗碗ok不😂 我总是忘了摘',
+        '30米防水的可以戴着去泡问泉吗，下周去汤山',
+      ],
+    ],
+    [
+      '100米防水能游泳吗',
+      ['100米防水能游泳吗', '10ATM能潜水吗', '能戴着洗热水澡吗', '游泳要注意什么'],
+      [
+        '100米防水那只能戴着游泳吗？',
+        '下个月去三亚玩，打算浮潜加在海里游几圈。看中你们那款10bar的运动表，戴着下海应该没事吧？海水泡了会不会生锈。',
+        '100米防水可以戴去潛水嗎？大概會潛到二三十米深',
+        '我天天去游泳馆，想找块能一直戴着下水的，十个大气压那款扛得住吗💦',
+      ],
+    ],
+    [
+      '机械表和石英表怎么选',
+      ['机械表和石英表有什么区别', '哪个更准', '哪个更耐用', '送人买哪种好'],
+      [
+        '预算3k左右，第一块表，automatic还是quartz更适合小白？',
+        '纠结死了 一个靠发条一个靠电池 到底哪个香',
+        '不要智能表哈，就想知道装电池的和自动上链的哪个更省心更准',
+      ],
+    ],
+    [
+      '机械表走时误差',
+      ['机械表一天差多少秒', '走快了正常吗', '误差多少算正常', '走时不准能换吗'],
+      [
+        '新买的机械表一天快二十多秒！这什么质量，是不是发了次品给我？',
+        '这个机戒表走的不太准，一天慢了十来秒，正常吗',
+        '戴了三天慢了半分钟😭 机械的都这样吗',
+      ],
+    ],
+    [
+      '自动机械表要不要上弦',
+      ['自动表要上弦吗', '不戴会停吗', '怎么上弦', '动力储存多久'],
+      ['自動錶要每天轉錶冠上鍊嗎？我一週大概只戴兩三天', '我是坐办公室的 手不怎么动 这自动表光靠戴着能上满劲儿吗'],
+    ],
+    [
+      '要不要买摇表器',
+      ['需要摇表器吗', '摇表器会伤表吗', '摇表器怎么设置', '你们送摇表器吗'],
+      [
+        '不是表有毛病，就是想问问自动表需不需要另外买个摇表器养着',
+        'watch winder会不会把表摇坏？你们买表送不送这个',
+        '家里三块自动表 每次戴都得重新对时间 烦死了 要不要整个转表盒',
+      ],
+    ],
+    [
+      '石英表换电池',
+      ['电池能用多久', '没电了去哪换', '换电池收费吗', '能自己换电池吗'],
+      [
+        '秒针一下蹦四格是咋回事，是不是没电了，换点池要多少钱',
+        '这块石英表是前年在你们这买的，最近秒针老是一跳一跳的。楼下配钥匙的大爷说十块钱给换电池，我有点不放心。能不能就让他开盖换？',
+        '电池用完了🔋 还在保修期里换是免费的不',
+      ],
+    ],
+    [
+      '表盘尺寸和佩戴效果',
+      ['表盘多大', '女生戴会不会大', '手腕细适合多大', '表有多厚'],
+      [
+        '女生细手腕🙋‍♀️ 也就14公分，这款表盘戴上会不会很夸张',
+        '这款case直径多少？厚度几个mm？我手腕细怕戴着像扣了个锅盖',
+        '我手腕大概18公分，想要戴起來比較有份量的，錶徑要挑多大',
+      ],
+    ],
+    [
+      '表带长度够不够',
+      ['表带能戴多粗的手腕', '手腕细能调吗', '表带太短怎么办', '表带长度多少'],
+      [
+        '我手腕21厘米，钢带长度够吗',
+        '手腕粗 怕表带扣不上 咋整啊 有没有加长的',
+        '皮的表代能调吗，我手腕比较细只有15左右怕太松',
+      ],
+    ],
+    [
+      '截表节',
+      ['钢带怎么截节', '你们能帮忙截表节吗', '截节收费吗', '截了节还能退吗'],
+      [
+        '准备买给老公当生日礼物，他手腕我趁他睡着用绳子量了大概17公分。想让你们发货前就把链子弄好，到手直接能戴。需要怎么操作？',
+        '钢带要remove几节，出货前能帮我调好size吗？拆下来的link会给我吗',
+      ],
+    ],
+    [
+      '换表带',
+      ['可以换表带吗', '原装表带在哪买', '换皮带还是钢带好', '换表带多少钱'],
+      [
+        '想把现在的皮带换成钢带，可以吗',
+        '夏天出汗皮带都有味儿了🤢 有原厂的橡胶带卖吗',
+        '表本身没问题哈，不是要换表，就是想单独买一根原装的带子',
+      ],
+    ],
+    [
+      '有没有货',
+      ['这款有货吗', '什么时候到货', '缺货能预订吗', '显示有货是真的有吗'],
+      [
+        '天天点进来都是缺货，到底啥时候补？？我都等了半个月了',
+        '蹲蓝盘蹲好久了 啥时候有 到了踢我一下',
+        '绿盘的那个还有没有现获，着急送人',
+      ],
+    ],
+    [
+      '价保30天',
+      ['买贵了能退差价吗', '价保多少天', '降价了怎么申请', '活动价能保吗'],
+      [
+        '刚签收第三天就降价？？把老顾客当韭菜割是吧，差价到底给不给退',
+        '签收还不到30天，price drop了150，可以申请price protection吗',
+        '上週買的錶今天便宜了一百多，可以補差價嗎',
+      ],
+    ],
+    [
+      '价保不适用的情况',
+      ['为什么价保申请不了', '秒杀价能保吗', '优惠券算价保吗', '直播间价格能保吗'],
+      [
+        '不是说有价保吗，怎么我申请说直播间的价不算？',
+        '我是上个月付的定金，前天才补的尾款。结果今天看到同款现货直接比我预售的价格还低一百多。这种定金预售的能申请退差价吗？',
+        '人家用新人券比我少花80 我能找你们要回来不 哈哈',
+      ],
+    ],
+    [
+      '优惠券和活动',
+      ['有优惠吗', '优惠券在哪领', '可以叠加吗', '618/双11有活动吗'],
+      ['现在有券可以领吗', '双11会更便宜吗🥺 现在入还是等活动', '有没有优惠卷啊，两张店铺卷能一块用吗'],
+    ],
+    [
+      '分期免息',
+      ['可以分期吗', '几期免息', '分期有手续费吗', '花呗分期怎么用'],
+      ['能用花呗分期吗？有没有12期免息', '白条可以分6期0 interest吗？'],
+    ],
+    [
+      '分期订单退款',
+      ['分期买的退货怎么退', '退了分期还要还吗', '免息分期退货有手续费吗', '白条分期退款'],
+      [
+        '用白条分期买的，退货的话钱怎么处理',
+        '我用花呗分了12期买的，已经还了一期。现在想退货，已经还的那部分和后面没还的会怎么算？会不会还要扣手续费啊。',
+        '信用卡分期的訂單退貨了，分期的手續費會退嗎',
+      ],
+    ],
+    [
+      '付款方式',
+      ['能用什么支付', '可以信用卡吗', '公司转账可以吗', '付款失败怎么办'],
+      [
+        '可以用微信付款嗎？還是只能刷卡',
+        '付款一直失败！！试了五六次了，到底还让不让人买了',
+        '公司要买10只做年会礼品，可以走对公transfer吗',
+      ],
+    ],
+    [
+      '送礼包装',
+      ['可以礼盒包装吗', '能写贺卡吗', '送人能不放发票吗', '有手提袋吗'],
+      [
+        '下周是我妈六十大寿，这块表是给她的。希望包装好看点，最好能塞张卡片写几句话。还有发票和价格单千万别放进去，不想让她知道花了多少钱。',
+        '不是我自己戴，是寄给男朋友的，包裹里别放价格那些行不',
+        '送闺蜜的生日礼物🎁 能帮我写张小卡片吗',
+      ],
+    ],
+    [
+      '刻字服务',
+      ['可以刻字吗', '刻字要多久', '刻字多少钱', '刻了字还能退吗'],
+      ['想在caseback刻我们俩的initials和纪念日，最多能刻几个字母？', '我想刻字，可以刻中文名子吗，刻完还能退不'],
+    ],
+    [
+      '什么时候发货',
+      ['什么时候发货', '今天下单今天能发吗', '发货要几天', '预售什么时候发'],
+      ['急用！！⏰ 周六要送人 现在拍几点能走', '亲 晚上8点拍的 明儿能出不', '現在下單的話什麼時候出貨？'],
+    ],
+    [
+      '快递和运费',
+      ['发什么快递', '包邮吗', '能发顺丰吗', '偏远地区能发吗'],
+      ['新疆保游吗，几天能到', '不要顺丰，能不能给我发中通，我们村顺丰不送上门'],
+    ],
+    [
+      '物流查询和不更新',
+      ['快递到哪了', '物流一直不更新', '显示签收但没收到', '单号多少'],
+      ['物流三天没动了！！你们到底发没发？', '物流卡在转运中心两天了😩 是不是丢了'],
+    ],
+    [
+      '签收验货',
+      ['需要当面验货吗', '外包装破损怎么办', '可以先验货再签收吗', '快递放驿站了怎么办'],
+      [
+        '快递员说下午三点左右送到，我打算请假在家等。第一次网上买这么贵的表，有点担心路上被调包。签的时候要怎么检查比较稳妥？',
+        '白天不在家 让快递丢驿站行不 这么贵的东西有点虚',
+        '包裝盒好像被壓過，封口膠帶有點破，我要簽收嗎',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址填错了', '能改地址吗', '发货后还能改吗', '换个收件人可以吗'],
+      [
+        '收货地址填成我老家的了，能帮我该一下吗',
+        '下单的时候用的是默认的公司地址，结果这周我休年假不去单位。能不能改寄到我家？不知道你们发出去了没有。',
+      ],
+    ],
+    [
+      '取消订单',
+      ['不想要了怎么取消', '拍错了能取消吗', '取消了钱多久退', '已发货还能取消吗'],
+      [
+        '不想要了，订单能取消吗',
+        '还没发货吧？不是要退货，我是想直接撤单',
+        '拍错了要取消，等了一个小时没人理，再不处理我就差评了',
+      ],
+    ],
+    [
+      '改款式或颜色',
+      ['拍错颜色了', '能换个款吗', '下单后能改表带吗', '改规格怎么操作'],
+      [
+        '拍的银色，想换成金色来得及吗',
+        '刚下单选错color了，白盘改成黑盘还来得及吗',
+        '手滑点错了 42的想要38的 能帮改下不',
+      ],
+    ],
+    [
+      '七天无理由退货条件',
+      ['能七天无理由吗', '戴过了还能退吗', '退货有什么要求', '保护膜撕了能退吗'],
+      [
+        '不是质量问题，就是戴上不好看，保护膜撕了还能退吗',
+        '吊牌剪掉了還可以無理由退嗎',
+        '上手试了一下感觉不适合我😅 还能退吗 盒子啥的都在',
+      ],
+    ],
+    [
+      '怎么申请退货',
+      ['退货怎么操作', '退货地址是哪里', '要寄到哪', '退货要填什么'],
+      ['退货的address在哪看？寄回去要附什么note吗', '退货要在哪里点，我找不到申请的按扭'],
+    ],
+    [
+      '退货运费谁承担',
+      ['退货运费谁出', '有运费险吗', '运费怎么报销', '质量问题运费谁出'],
+      ['退回去的邮费谁出', '你们发错颜色还要我自己掏运费？？凭什么', '无理由退的话邮费我自己出呗 买了运费险能报销不'],
+    ],
+    [
+      '退款多久到账',
+      ['退款多久到', '钱什么时候退', '退货寄回了多久退款', '怎么还没收到退款'],
+      ['退货你们都签收四天了，钱呢？？还要拖到什么时候', '退款多久能到账啊💰 我是信用卡付的'],
+    ],
+    [
+      '退款退到哪里',
+      ['退款退到哪', '能退到别的账户吗', '用了优惠券怎么退', '红包能退回吗'],
+      [
+        '当时用支付宝付的，退款能打到我银行卡上吗',
+        '不是想退回原来那张卡，那张卡已经注销了，能退到别的账户吗',
+        '我用了店铺卷，整单退了卷会反还吗',
+      ],
+    ],
+    [
+      '换货流程',
+      ['可以换货吗', '换个颜色怎么换', '换货要多久', '换货运费谁出'],
+      [
+        '不是要退，是想换成另一款，价格差不多的',
+        '收到以后发现金色在我手上显得有点老气。想换同款银色的，表没戴过，膜也都在。换一下大概要多久？',
+        '我想換個錶盤顏色，換貨要怎麼弄',
+      ],
+    ],
+    [
+      '收到就有问题',
+      ['收到就不走', '表盘有灰', '指针掉了', '收到有划痕'],
+      [
+        '刚拆开秒针就掉下来了！！你们发货前都不检查的吗',
+        '开箱就不走😱 才签收两天',
+        '收到的表case边上有道scratch，日期窗也不跳',
+      ],
+    ],
+    [
+      '机械表停走',
+      ['表不走了', '放了两天就停了', '摇了也不走', '是不是坏了'],
+      [
+        '机械表放抽屉几天不动了，是坏了吗',
+        '表停了，我上玄了也不走，怎么办',
+        '出差一周回来发现桌上的自动表停了。我拧了几圈表冠，走了大半天又停了，第二天早上起来还是不动。是不是机芯有毛病，要怎么处理？',
+      ],
+    ],
+    [
+      '表镜起雾或进水',
+      ['表里面起雾了', '表进水了怎么办', '玻璃里有水汽', '进水保修吗'],
+      [
+        '昨天下大雨骑电动车回家，袖口全湿透了。今天早上一看表镜内侧蒙了一层白雾，外面怎么擦都擦不掉。现在该怎么办，还能保修吗？',
+        '不是说防水吗，我就洗个手里面全是水汽！！这防水是摆设吧',
+        '玻璃里面起雾了 拿吹风机吹吹能好不',
+        '錶鏡裡面有小水珠，要怎麼處理才好',
+      ],
+    ],
+    [
+      '走时突然变快或变慢',
+      ['表突然走很快', '一天快几分钟', '是不是磁化了', '放手机旁边有影响吗'],
+      [
+        '这表之前一直挺准的，一天也就差几秒。前两天我把它跟手机、蓝牙音箱堆在床头柜上，今天一对时间快了四五分钟。是哪里坏了吗？',
+        '是不是被magnetized了？放MacBook旁边一晚上，现在快得离谱',
+        '听说机械表会被磁话，能消磁吗，要去哪弄',
+      ],
+    ],
+    [
+      '保修送修流程',
+      ['怎么送修', '保修去哪里', '可以寄修吗', '维修要多久'],
+      [
+        '不是要退货，表还在保修期里，就是坏了想修，该走什么流程',
+        '去年在你们店买的机械表，最近日历不跳了。我们这个城市没有品牌售后，能不能寄给你们修？大概要修多久？',
+        '表坏了要去修🛠️ 去网点要带哪些东西',
+      ],
+    ],
+    [
+      '过保维修和保养',
+      ['过保了还能修吗', '保养多少钱', '多久保养一次', '维修怎么收费'],
+      [
+        '才过保两个月就坏了，去问了一家店张口就要八百，你们卖的表就这么不禁用？过保了到底怎么收费',
+        '老表该洗油了 大概得花多少米',
+        '已經過保固了，送修要先付檢測費嗎',
+      ],
+    ],
+    [
+      '表镜划痕',
+      ['表镜刮花了能修吗', '蓝宝石会刮花吗', '换表镜多少钱', '有没有贴膜'],
+      [
+        '才戴一周表镜就划了一道，你们不是吹蓝宝石很硬吗？？这也太不经用了',
+        '不小心蹭墙上了 玻璃花了💔 这个保修管不管',
+        '镜面是sapphire吗？平时会不会很容易刮花',
+      ],
+    ],
+    [
+      '缺少配件或保修卡',
+      ['没有保修卡', '少了说明书', '表盒坏了', '赠品少了'],
+      [
+        '盒子里翻遍了没看到保修卡',
+        '打开就一只光秃秃的表，说明书、保卡啥都没有，你们怎么打包的？',
+        '赠品呢 页面上说送表带的 包裹里没看着啊',
+      ],
+    ],
+    [
+      '智能手表连接手机',
+      ['智能手表怎么连手机', '连不上蓝牙怎么办', '要下载什么App', '换手机了怎么重新连'],
+      [
+        '不是表有问题，是我自己不会弄，这智能表要怎么和手机连上',
+        '手表一直连不上篮牙，下了app也配对失败',
+        '给我爸买的智能手表，他最近换了新手机。现在手表和新手机怎么都连不上，旧手机已经送人了。要怎么重新绑？',
+      ],
+    ],
+    [
+      '智能手表兼容苹果安卓',
+      ['支持苹果手机吗', '安卓能用吗', '能接电话吗', '微信消息能提醒吗'],
+      [
+        '苹果手机能用这款智能手表吗',
+        '安卓手机能收到WeChat消息提醒吗？能不能直接在表上接call',
+        '不是问Apple Watch，是问你们家这款智能表配iPhone功能会不会缩水',
+      ],
+    ],
+    [
+      '开发票',
+      ['能开发票吗', '怎么开专票', '发票什么时候给', '发票抬头怎么填'],
+      ['可以開發票嗎？公司要報帳', '公司报销要专票，VAT special invoice能开吗', '发票咋开 要填些啥'],
+    ],
+    [
+      '发票修改和补开',
+      ['发票抬头写错了', '能重开发票吗', '忘了开发票能补吗', '发票金额不对'],
+      ['发票抬头写错了，能重开一张吗', '下单忘了开发飘，现在还能补吗', '稅號填錯了，可以作廢重新開一張嗎'],
+    ],
+    [
+      '投诉客服服务',
+      ['我要投诉', '客服态度差', '问题一直没解决', '找你们主管'],
+      [
+        '刚才那个客服态度太差了，问三遍都答非所问，我要投诉',
+        '不是冲你发火，但这事你做不了主，麻烦换个主管来，我要投诉你们售后',
+        '上周就反映过表不走的问题，客服说24小时内给答复，结果到现在一个电话都没有。我不想再跟你们兜圈子了，麻烦让能拍板的人来处理。',
+      ],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '我要找真人', '机器人听不懂', '人工客服在吗'],
+      ['转人工', '别让机器人回我了 要真人', '有人吗🙋 是真人在回吗'],
+    ],
+    [
       '正版保证',
       ['是正版吗', '会不会是盗版书', '书从哪里进的货', '怎么保证是正版'],
       [
@@ -25950,6 +31700,434 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       '客服工作时间',
       ['客服几点上班', '晚上有人吗', '周末有客服吗', '留言什么时候回'],
       ['週末有人在嗎？', '半夜发消息有人回不 明早几点上班'],
+    ],
+    [
+      '床单和床笠怎么选',
+      ['床单和床笠有什么区别', '选床单款还是床笠款好', '床笠是什么', '床垫老滑用哪种'],
+      [
+        '我家床垫挺厚的，孩子晚上又爱滚来滚去，买平铺的那种好还是四边带松紧的好？',
+        '想问下flat sheet和带elastic边的那种有啥区别，哪个睡觉不容易跑？',
+        '請問平鋪的那種跟四邊有鬆緊帶包住的，哪個睡起來比較不會亂跑？我每天早上起來都皺成一團',
+      ],
+    ],
+    [
+      '1.5米/1.8米床尺寸怎么选',
+      ['1.5米的床选哪个尺寸', '1.8米床买多大的', '四件套尺寸怎么选', '我家床是1.5×2米的'],
+      ['我家床是一米八的，买四件涛要拍哪个规格啊，怕买小了盖不住', '床垫刚量了宽是150 你家哪个能对上啊 床单多大的'],
+    ],
+    [
+      '床笠高度和床垫厚度',
+      ['床笠多高', '床垫30公分厚能包住吗', '床笠包不住床垫怎么办', '床笠裙边多深'],
+      [
+        '我床垫有28公分厚😳 你们这个能包住吗',
+        '上次在别家买的床笠，床垫太厚了根本包不到底，一翻身四个角就弹起来。我家是乳胶加弹簧的，量了有27厘米。你们家那个围边到底有多深？',
+        '床垫是超厚那种😭 22cm左右，套得进去不🙏',
+      ],
+    ],
+    [
+      '被套和被芯尺寸搭配',
+      ['被套多大', '200×230的被芯配哪个被套', '被套能装220×240的被子吗', '被芯和被套要一样大吗'],
+      [
+        '我家被芯是220×240的，配哪套才合适？',
+        '我的杯芯是200*230，要配哪个被罩，里面有没有带子绑住的呀',
+        '不是问床多大，是我手上已经有一床被子了200乘230，想知道套子对应拍哪个',
+      ],
+    ],
+    [
+      '纯棉和磨毛的区别',
+      ['纯棉和磨毛有啥区别', '磨毛是纯棉吗', '冬天用哪种面料', '磨毛会不会掉毛'],
+      [
+        '全棉那款和表面毛毛的那款feel差很多吗？我怕冷，想要cozy一点的',
+        '那种绒绒的是不是化纤啊 跟普通棉的比哪个夏天不闷',
+        '請問你們那款摸起來絨絨的是全棉的還是聚酯的？我皮膚比較敏感',
+      ],
+    ],
+    [
+      '羽绒被克重和季节',
+      ['羽绒被冬天买多重的', '充绒量怎么选', '羽绒被春秋用多少克', '鹅绒和鸭绒哪个好'],
+      [
+        '不是问价格哈，是想知道杭州这种没暖气的冬天，鸭绒被要充多少克才够',
+        '去年冬天买的鸭绒被太薄了，半夜冻醒好几次。我在北京，家里暖气挺足的，但我老公特别怕冷。想换一床新的，绒量选多少合适？',
+      ],
+    ],
+    [
+      '蚕丝被克重和季节',
+      ['蚕丝被几斤的适合冬天', '蚕丝被夏天用多重', '蚕丝被是100%桑蚕丝吗', '蚕丝被能水洗吗'],
+      [
+        '蚕丝被冬天要几金的啊，我在湖南家里没暖气',
+        '想给爸妈买床蚕丝的🎁 夏天开空调盖多重的合适呀❓',
+        '蠶絲被標的重量是連外面的布一起算嗎？還是只有裡面的絲？是不是純桑蠶絲？',
+      ],
+    ],
+    [
+      '大豆纤维被怎么选',
+      ['大豆纤维被保暖吗', '大豆被几斤的盖冬天', '大豆纤维是什么', '大豆被和蚕丝被哪个好'],
+      [
+        '大豆被冬天盖的话几斤够？我比较怕冷',
+        'soybean fiber那款被子，spring autumn用的话选几斤的？',
+        '大豆纤维那个咋样啊 值不值 夏天盖几斤的不热',
+      ],
+    ],
+    [
+      '不同季节被子推荐',
+      ['现在盖什么被子合适', '南方冬天盖什么被', '有没有四季都能用的被子', '子母被是什么'],
+      [
+        '刚搬新家，什么被子都没有。不想买一堆被子塞满柜子，有没有一床能从夏天盖到冬天的？我在广州。',
+        '不是要羽绒的也不要蚕丝的，就想问一年到头都能用的那种有没有推荐',
+        '南方冬天湿冷🥶家里没暖气，盖啥被子才不冻人啊',
+      ],
+    ],
+    [
+      '枕头怎么选',
+      ['枕头选高的还是低的', '侧睡用什么枕头', '羽绒枕和乳胶枕哪个好', '枕头会不会塌'],
+      [
+        '不是给我自己买，是给我爸，他习惯侧着睡，枕头要多高的合适？',
+        '颈椎不太好，想要support强一点的pillow，latex和羽绒哪个好',
+        '我老公睡觉喜欢平谈着，枕头选高的还是低的，乳胶的会不会太硬',
+      ],
+    ],
+    [
+      '学生宿舍/儿童床尺寸',
+      ['宿舍床用哪个尺寸', '0.9米床有没有', '1.2米的四件套有吗', '学生三件套'],
+      [
+        '不要双人的，孩子九月上大学，宿舍床90宽的，该买哪套',
+        '女兒宿舍的床是一米乘兩米的，有沒有單人用的套件？',
+        '宝宝的小床1.2米👶 你家有合适的床品吗',
+      ],
+    ],
+    [
+      '库存和补货',
+      ['这个还有货吗', '显示缺货什么时候补', '能不能预订', '页面能拍就是有货吗'],
+      ['蹲了半个月了那个灰色还是没货？？到底还上不上啊', '这个颜色现在in stock吗？能拍的都能马上发吗'],
+    ],
+    [
+      '售前问色差',
+      ['实物和图片一样吗', '有色差吗', '这个颜色偏什么色', '图片是实拍吗'],
+      ['那个豆沙粉实物跟途片差的多吗，不想收到是土粉'],
+    ],
+    [
+      '满减活动怎么用',
+      ['满减怎么算', '满300减30怎么用', '几件一起买能减吗', '满减是自动的吗'],
+      ['满300减30是自己减的吧 不用领啥吧', '我不是要领券，是想问那个满600减的，我昨天付了一单今天再拍一单能一起算吗'],
+    ],
+    [
+      '赠品怎么领',
+      ['送什么赠品', '赠品需要备注吗', '赠品怎么没看到', '赠品可以换别的吗'],
+      ['说送枕套的呢🤔 要不要我备注一下才给发', '送的那個小東西可以選顏色嗎？我想要灰色的'],
+    ],
+    [
+      '优惠券问题',
+      ['有优惠券吗', '优惠券怎么领', '券用不了', '能叠加使用吗'],
+      [
+        'coupon在哪里领啊，我结算的时候没看到discount',
+        '店铺的那个券能跟满减叠不 能的话我就冲了',
+        '优惠卷领了为啥付款的时候没抵扣啊',
+      ],
+    ],
+    [
+      '降价/价保',
+      ['刚买就降价了', '能退差价吗', '有价保吗', '活动价比我买的便宜'],
+      [
+        '我前天刚买的，今天就便宜了40块？？这不是坑老客户吗，差价到底退不退',
+        '双十一之前我看中的那套是399，等不及就先买了。结果今天一看变成了349，同颜色同尺寸。我付款才10天，这个能把差的钱退我吗？',
+      ],
+    ],
+    [
+      '付款方式和分期',
+      ['可以花呗分期吗', '能用白条吗', '支持信用卡吗', '可以货到付款吗'],
+      ['可以貨到付款嗎？我不太會用網上付錢', '白条可以用吗💳 想分3期'],
+    ],
+    [
+      '多久发货',
+      ['什么时候发货', '今天能发吗', '下单几天发', '怎么还没发货'],
+      ['现在下单今天能走不 急用 明天有亲戚来住', '拍了两天了还没动静？说好的现货呢，到底什么时候发'],
+    ],
+    [
+      '发什么快递/能指定吗',
+      ['发什么快递', '能发顺丰吗', '可以指定快递吗', '京东店是京东配送吗'],
+      ['能走顺丰吗？要加多少钱', '默认发啥快递啊，我们这边中通不送上楼', '可以指定郵政嗎？我們這邊其他快遞都送不到'],
+    ],
+    [
+      '几天能到',
+      ['几天能到', '发到北京要多久', '快递一般几天', '周末能送吗'],
+      [
+        '不急着发货，主要想知道发到上海路上要走几天',
+        '下周三搬家🏠 现在买周末前能到广州吗😅',
+        '寄到Chengdu大概要多少天啊，weekend会派送吗',
+      ],
+    ],
+    [
+      '偏远地区运费',
+      ['包邮吗', '新疆包邮吗', '偏远地区要加运费吗', '港澳台能发吗'],
+      [
+        '我不是在港澳，是在海南，发海南要加钱吗',
+        '我在拉萨工作，之前好多家店都说不发西藏或者要加很多钱。看中你们家的蚕丝被了，想问一下能寄过来吗？要补多少？',
+        '凭什么内蒙古不包邮？我们又不是国外',
+      ],
+    ],
+    [
+      '物流不更新',
+      ['物流几天没动了', '快递一直不更新', '显示已发货但没物流', '帮我催一下快递'],
+      [
+        '物流三天了一动不动，你们到底发没发？',
+        'tracking一直卡在揽收，两天了都没update',
+        '单号查了个寂寞 一直停在一个地方 咋回事',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址填错了', '能改地址吗', '换个收货人电话', '已经发货还能改地址吗'],
+      [
+        '不好意思地址写错了，是幸福小区3栋不是8栋，还没发伙吧',
+        '下单的时候默认地址是我老家的，我人现在在苏州上班。刚反应过来，东西还没寄吧？麻烦改成我现在住的地方。',
+        '剛下單收件人電話填錯了一位數，還能改嗎？',
+      ],
+    ],
+    [
+      '修改颜色/尺寸',
+      ['拍错尺寸了', '颜色想换一个', '能改成1.8米的吗', '下单后能改规格吗'],
+      [
+        '不是要退款，是刚才拍错颜色了，想把灰色换成绿色，还没发吧',
+        '拍成1.5的了，其实要1.8的，能直接给我改吗',
+        '手滑选错尺码了😭 还来得及改吗',
+      ],
+    ],
+    [
+      '取消订单',
+      ['不想要了怎么取消', '能取消订单吗', '拍错了要退款', '已发货还能取消吗'],
+      ['冲动消费了 能反悔不 还没发吧', 'order能cancel吗？家里人已经买了一套了'],
+    ],
+    [
+      '定制尺寸',
+      ['能定做吗', '我家床2.2米的有吗', '定制要多久', '定制加多少钱'],
+      [
+        '家里是那种老式的床，宽1.35米，外面都买不到合适的。床垫比较薄，大概15厘米。你们能按这个做一套吗？大概要多加多少钱？',
+        '能不能按我家床的尺存做啊，1米6乘2米的，非标的',
+      ],
+    ],
+    [
+      '定制商品退换',
+      ['定制的能退吗', '定制尺寸做错了', '定制款不合适能换吗', '定做的七天无理由吗'],
+      [
+        '定做的床笠收到发现跟我写的尺寸对不上，你们还说定制不能退？那我钱白花了？',
+        '不是质量问题，就是按我尺寸做的那套颜色我不太喜欢了，能退吗',
+        '訂做的如果尺寸做錯了怎麼辦？可以退嗎',
+      ],
+    ],
+    [
+      '七天无理由退货条件',
+      ['能七天无理由吗', '拆开了还能退吗', '洗过了能退吗', '不喜欢可以退吗'],
+      ['睡了一晚上感觉不喜欢 还能无理由不', '吊牌剪了😓 没洗过 还能退吗'],
+    ],
+    [
+      '被芯枕芯拆封不退',
+      ['被子拆开了能退吗', '枕芯能退吗', '为什么被芯拆了不能退', '真空包装打开还能退吗'],
+      [
+        '被子就拆开了个真空袋，看都没看明白就说不能退？哪有这种道理',
+        '收到枕头后我拆了压缩包装想看看蓬松度，结果太高了不适合我。吊牌还在，也没枕过。这种情况能退吗？',
+        '被心拆封了还能退嘛，就拆了外面那层苏料袋',
+      ],
+    ],
+    [
+      '退货运费谁出',
+      ['退货运费谁出', '退货要自己付邮费吗', '有运费险吗', '运费险怎么赔'],
+      [
+        '寄回去的快递费要我自己掏吗',
+        '是你们的quality问题，shipping fee总不能我出吧，我先垫了怎么补给我',
+        '发过来就是坏的，寄回去还要我付邮费？',
+      ],
+    ],
+    [
+      '怎么退货',
+      ['怎么申请退货', '退货地址是多少', '退货流程', '退货要写纸条吗'],
+      [
+        '要寄回去的话怎么操作，寄到哪里',
+        '要退貨的話需要寫紙條放進去嗎？寄到哪個地址',
+        '咋退啊 第一次在你家退 流程是啥',
+      ],
+    ],
+    [
+      '怎么换货',
+      ['可以换个颜色吗', '尺寸买错了想换', '换货怎么操作', '换货要多久'],
+      ['不是要退，是想换个大一号的，怎么弄', '尺寸买小了🥲 能换1.8的吗 换的话多久能发新的'],
+    ],
+    [
+      '退款多久到账',
+      ['退款什么时候到', '退货寄回了多久退钱', '仓库收到了吗', '退款怎么还没到'],
+      [
+        '东西退回去三天了钱还没到，你们是不是想拖着？',
+        '我不是催哈，就问问寄回去的货你们收到以后钱大概几天能回来',
+        '腿款审核过了多久能到银行卡啊',
+      ],
+    ],
+    [
+      '退款退到哪里',
+      ['钱退到哪里', '花呗付的怎么退', '能退到微信吗', '分期的怎么退'],
+      [
+        '用白条付的，退的钱回哪去了',
+        '我是用信用卡分期的，refund之后剩下的installment还要还吗',
+        '不要退回花呗，能直接打到我支付宝余额吗',
+      ],
+    ],
+    [
+      '只退部分/退款金额不对',
+      ['退款金额怎么少了', '只退一件怎么算', '满减退货怎么扣', '优惠券退不退'],
+      [
+        '我退一个枕头才给我50多？我买的时候明明是69',
+        '我一单买了四件套和一对枕头，用了满减。后来枕头退了，发现到账的钱比单价少了一截。这是怎么算的？',
+        '退的钱咋对不上啊 少了十几块',
+      ],
+    ],
+    [
+      '首次洗涤掉色',
+      ['洗的时候掉色了', '第一次洗水是红的', '会不会染到别的衣服', '掉色是质量问题吗'],
+      [
+        '洗第一次水都蓝了，盆都然蓝了 这样正常嘛，会不会一直退色',
+        '洗完一盆黑水😱😱 新买的被套是不是不行啊',
+        '深色那套第一次洗的時候水都變色了，會不會把其他衣服染到？',
+      ],
+    ],
+    [
+      '洗后缩水',
+      ['洗完缩水了', '会缩水吗', '被套变小了装不下', '纯棉缩多少'],
+      [
+        '洗了一次床单就短了一截，盖不住床垫了，什么破质量',
+        '洗完好像shrink了，正常会缩多少啊',
+        '纯棉的洗了会不会变小？用热水洗行吗',
+      ],
+    ],
+    [
+      '起球起毛',
+      ['用了几次起球了', '有好多毛毛', '磨毛的掉毛正常吗', '起球能退吗'],
+      [
+        '那套绒的睡了一周全是小毛球 搞心态了',
+        '法兰绒的老是掉毛，还起求了，是不是质量有问题',
+        '买的法兰绒四件套，第一次用的时候床上、睡衣上全是细毛。我老婆有鼻炎，一直打喷嚏。这个要洗几次才会好？',
+      ],
+    ],
+    [
+      '拆开有异味',
+      ['被子有味道', '打开有股怪味', '羽绒被有腥味', '味道多久能散'],
+      [
+        '羽绒被一打开味道好冲🤢 是不是不干净啊',
+        '拆開真空袋聞到一股味道，要曬幾天才會散？',
+        '新到的quilt有点smell，要怎么处理',
+      ],
+    ],
+    [
+      '收到有色差',
+      ['收到颜色和图片不一样', '色差太大了', '颜色比图片深', '能因为色差退吗'],
+      [
+        '图上是奶咖，收到是屎黄色，你们这叫实物拍摄？',
+        '收到的颜色跟图片差太多了，明显深好几个度',
+        '收到的颜色比图暗好多，能退吗？退的话邮费谁承担',
+      ],
+    ],
+    [
+      '收到破损',
+      ['包装破了', '收到商品有破洞', '快递压坏了', '有污渍怎么办'],
+      [
+        '不是我自己弄坏的啊，快递盒子到手就破了，里面的袋子也被划了一道口子',
+        '今天取件的时候箱子已经烂了一个角，拆开发现枕头的外袋也破了，里面的棉都露出来了。已经拍了照片，怎么处理？',
+        '箱子压得稀烂，里面东西都脏了，你们怎么打包的',
+      ],
+    ],
+    [
+      '漏发少件',
+      ['少了一个枕套', '赠品没收到', '只收到一件', '四件套少东西'],
+      [
+        '买的四件套只到了三样！少个枕套，你们发货前都不点一下数的吗',
+        '拆开数了一下少了个枕头套，是不是楼发了',
+        '赠品呢？说好送的小毯子翻遍了没看到啊',
+      ],
+    ],
+    [
+      '发错货',
+      ['发错颜色了', '尺寸发错了', '收到的不是我买的', '发错了怎么换'],
+      [
+        '我买的是1.8的，发来的是1.5的，你们仓库能不能上点心',
+        '下单的是grey，收到的是pink，是不是搞错了',
+        '我訂的是床笠，收到的卻是平的床單，是不是寄錯了？',
+      ],
+    ],
+    [
+      '补发多久到',
+      ['补发什么时候发', '补发单号多少', '补发的到哪了', '说好补发怎么还没动'],
+      ['说好补给我的枕套寄出来没呀👀', '补的那个到底寄了没 都等两天了', '补寄的单号能发我一下吗？大概几天能到'],
+    ],
+    [
+      '质量问题（开线、跑线）',
+      ['有开线', '拉链坏了', '线头很多', '质量有问题怎么处理'],
+      [
+        '拉链拉两次就坏了🙄',
+        '才用了两个星期，被套的缝线就裂开了一条，大概有十几厘米。我都是按说明洗的，没有用力拉扯。这个能换吗？',
+        '枕套的线跑开了，线头好多，能换薪的吗',
+      ],
+    ],
+    [
+      '羽绒被钻绒',
+      ['羽绒被钻毛', '一直往外跑绒', '枕头掉毛', '钻绒正常吗'],
+      [
+        '鸭绒被老有小绒毛从布里钻出来，是不是质量不好',
+        'duvet上老有小feather冒出来，要拔掉吗',
+        '鹅绒被一拍就有毛毛从针眼里冒出来，是漏容了吗',
+      ],
+    ],
+    [
+      '洗涤保养方法',
+      ['四件套怎么洗', '能机洗吗', '羽绒被怎么洗', '能烘干吗'],
+      [
+        '四件套能直接丢洗衣机吗',
+        '這套可以用烘乾機嗎？要用什麼洗衣精比較好',
+        '咋洗才不坏啊 能用84泡吗',
+        '不是问缩不缩，是想问深色浅色能一起洗不，还有用几度的水',
+      ],
+    ],
+    [
+      '保修和售后期限',
+      ['质保多久', '用了两个月坏了还管吗', '有没有售后保障', '过了七天出问题怎么办'],
+      [
+        '用了半年拉链坏了，还管吗',
+        '去年三月买的被套，用到现在大概十个月，最近发现边上的线开了。没怎么用力扯过，也是按要求洗的。超过一个月了还能找你们吗？',
+        'warranty有多久啊，超过30天的quality问题管不管',
+      ],
+    ],
+    [
+      '开发票',
+      ['能开发票吗', '怎么开发票', '发票什么时候开', '发票能寄纸质的吗'],
+      ['能开票吗，单位报销用', '发票📄 可以开不 电子的就行', '能开个发漂吗，抬头写公司'],
+    ],
+    [
+      '增值税专票/修改抬头',
+      ['能开专票吗', '发票抬头写错了', '公司名称要改', '发票内容能写床上用品吗'],
+      [
+        '我们是一家小公司，最近办公室休息间要添几套床品，走公账采购。财务那边说必须开能抵扣的那种才能报。你们这边能开吗？需要提供什么资料？',
+        '不要普票，要能抵扣的那种，另外内容能写办公用品吗',
+        '發票抬頭開錯了，可以改成公司名稱嗎？',
+      ],
+    ],
+    [
+      '投诉/不满意',
+      ['我要投诉', '你们服务太差了', '找你们领导', '要给差评了'],
+      [
+        '你们客服到底能不能解决问题？我找了三次了没人管，我要告你们',
+        '买了一套四件套，先是发错货，换回来又有色差，来回折腾了快两个星期。每次找客服都说帮我反馈，结果没有下文。我真的很失望，希望有个能做主的人出来处理。',
+        '无语了 体验感极差 叫你们领导出来',
+      ],
+    ],
+    [
+      '转人工',
+      ['转人工', '我要找真人客服', '人工客服在吗', '机器人听不懂'],
+      ['有真人吗', '别给我发自动回复了🙃 找个人跟我说话', '有real person吗？不要bot', '人工克服在吗'],
+    ],
+    [
+      '显示签收但没收到',
+      ['显示签收了但我没收到', '快递被别人签了', '物流说送到了没看到', '签收了找不到包裹'],
+      [
+        '显示已经签了我根本没收到！谁签的？',
+        '昨天物流说已签收，我下班回来门口什么都没有。问了物业和隔壁邻居都说没看到，快递柜也没有短信。现在怎么办？',
+        '顯示已簽收但我一直沒拿到，驛站也說沒有',
+      ],
     ],
     [
       '孕妇装尺码',
@@ -27369,6 +33547,465 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '别机器人了 来个真人',
         '请转人工客服',
         '我问了半天，回的都是一模一样的话，一看就是自动回复。我的情况比较复杂，麻烦找个真人来跟我说。',
+      ],
+    ],
+    [
+      '蟹卡怎么兑换',
+      ['蟹卡怎么用', '提货卡怎么兑换', '买了礼券怎么提货', '卡密在哪里输'],
+      [
+        '朋友送了我一张螃蟹券，这个要在哪里弄才能把螃蟹寄过来啊',
+        '公司发的蟹卡不知道怎么提或，背面那个图层刮开之后输到哪里',
+        '买的是e-card，code和password在哪能看到？还有要去哪个page填地址',
+      ],
+    ],
+    [
+      '预约提货日期',
+      ['能指定哪天到吗', '提货日期怎么选', '最早能约哪天', '预约要提前几天'],
+      [
+        '不是问怎么兑换，是想知道要让蟹周六到家，系统里该选哪天',
+        '下个月十号我爸过生日，一大家子都回来吃饭，我手上有两张蟹卡想那天吃上。不知道要提前多久约比较稳？万一到晚了就尴尬了。',
+        '国庆前想吃上螃蟹🦀 最快能约哪天寄出呀😋',
+      ],
+    ],
+    [
+      '修改预约日期',
+      ['预约的日期能改吗', '提货时间约错了', '想晚几天发货', '蟹卡改日期'],
+      [
+        '不是要退卡，就是之前约的那天我临时要出差，想往后挪几天',
+        '救命 日子约错了 能改不 明天就要寄的那种',
+        '我上週約好的到貨日子還能再換嗎？之前已經動過一次了',
+      ],
+    ],
+    [
+      '蟹卡过期怎么办',
+      ['蟹卡过期了怎么办', '提货卡过了有效期还能用吗', '忘记提货了', '卡过期能退钱吗'],
+      [
+        '卡上那个日期我压根没注意，才过了一个礼拜就不给用了？？花钱买的就这么作废了？',
+        '收拾抽屉翻出一张去年的蟹卡，当时太忙忘了提。今天一看日期早过了，心疼死了。这卡还能换点别的东西吗？',
+        '这张card的有效期过了大概两周，还有没有办法extend一下',
+      ],
+    ],
+    [
+      '卡密无效/提示已使用',
+      ['卡密输入提示错误', '显示卡已被使用', '卡密刮花了看不清', '提货卡兑换不了'],
+      [
+        '输卡秘一直说不对，我来回核对了好几遍了',
+        '刚拿到手的卡一输就说已经被用过了！！我自己都没动过，谁给我用了？你们卖的是二手卡吗',
+        '同事送的卡，我刮的时候太用力，把涂层下面的几个字符也刮花了。现在有两位根本看不清，试了好几个组合都进不去。这种情况还有救吗？',
+      ],
+    ],
+    [
+      '蟹卡送人/转赠',
+      ['蟹卡可以送人吗', '电子卡怎么转给朋友', '收卡人自己填地址吗', '卡里显示价格吗'],
+      [
+        '我人在外地，想把蟹卡给我爸妈，让他们自己在老家收货，可以吗',
+        '买了电子的想送客户🎁 直接把那串号码发给他就行了吗🤔',
+        '想把卡送給朋友，卡上會不會印著多少錢？有點不好意思',
+      ],
+    ],
+    [
+      '实体卡和电子卡区别',
+      ['实体卡和电子卡有什么区别', '实体卡多久寄到', '能只要电子卡吗', '实体卡要运费吗'],
+      ['实体的和电子的选哪个好啊 送长辈的 纠结死了', '想买physical card送人，跟电子版比有啥difference，包装会体面点吗'],
+    ],
+    [
+      '大闸蟹规格和公母',
+      ['4两的蟹有多大', '公蟹母蟹有什么区别', '一盒几只', '规格是怎么算的'],
+      [
+        '公4两母3两是说一只的重量还是一对的？',
+        '上次在菜场买的说是四两的，回家一称连绳子才刚到，感觉被坑了。你们标的那个数到底算不算绳子？一盒里面几只公的几只母的？',
+        '现在这个时候买,是木蟹黄多还是公蟹高肥?',
+      ],
+    ],
+    [
+      '产地和防伪',
+      ['是阳澄湖的吗', '产地是哪里', '有防伪扣吗', '怎么辨别真假'],
+      [
+        '你们这到底是不是正宗阳澄湖的？别拿洗澡蟹糊弄人',
+        '請問螃蟹腿上綁的那個扣子要怎麼查真假？',
+        '太湖的跟阳澄湖的会不会混一起发？那个扣子扫出来能看到啥',
+      ],
+    ],
+    [
+      '毛重和净重',
+      ['写的是毛重还是净重', '净重多少', '到手为什么轻了', '称出来不够重'],
+      [
+        '凍蝦袋子上寫2斤，我連袋子一起秤有2斤3兩，這標的是哪個重量',
+        '页面写的weight是net还是gross啊，包装袋算不算进去',
+        '我不是说你们给少了，只是想搞清楚冻货标的那个数是去冰以后的还是带冰的',
+      ],
+    ],
+    [
+      '冰衣含量',
+      ['冰衣有多少', '虾是不是很多冰', '镀冰是掺水吗', '冰衣为什么这么厚'],
+      [
+        '冲了下水虾外面一层冰全化了，这不就是往里灌水充分量吗？？',
+        '虾外面裹那么厚一层冰 是为了凑秤吧哈哈 老实说占多少',
+        '冻虾表面那层兵衣正常吗，有多少是兵啊',
+      ],
+    ],
+    [
+      '缺斤少两补差',
+      ['称了重量不够', '缺斤少两怎么办', '分量不足能补吗', '少了多少能赔'],
+      [
+        '收到的阿根廷红虾我冲掉冰沥干称了一下，写的是2kg，结果只有1.7kg出头。差了快三百克，不是小数目。你们打算怎么处理？',
+        '缺了快半斤！！你们就这么做生意的？赶紧把钱退给我',
+        '称了下好像少了好多😭 能退点差价嘛🥺',
+      ],
+    ],
+    [
+      '称重举证要求',
+      ['称重要怎么拍', '用体重秤可以吗', '需要拍视频吗', '补差要什么证据'],
+      [
+        '我家只有体重秤，用那个称可以当证据吗？要拍照片还是录视频？',
+        '你说要称重的照片，具体要怎么拍你们才认啊',
+        '稱的時候要先把冰沖掉嗎？秤要先歸零拍一張嗎？',
+      ],
+    ],
+    [
+      '死蟹死虾包赔',
+      ['收到有死蟹', '死了几只怎么赔', '虾到了死了', '死蟹包赔吗'],
+      [
+        '开箱有两只蟹已经挂了💀 腿都耷拉着 咋赔😤',
+        '刚刚签收，打开泡沫箱就闻到一股味儿，八只里面有三只一动不动，腿全都垂下来了。照片我已经拍好了，要怎么申请？',
+        '虾到了死了好几只，这个怎么培',
+      ],
+    ],
+    [
+      '超过两小时才发现死亡',
+      ['过了两小时还能赔吗', '晚上才拆箱发现死了', '第二天才发现死蟹', '放冰箱后死了'],
+      [
+        '不是我不想早点说，是昨天快递放门卫了，我晚上回来才拆，那时候就发现死了两只',
+        '上午签的收，下午三点打开发现死了三只，就因为过了两个钟头你们就不管了？？我上班哪有空第一时间开箱',
+        '签收后差不多四个hours才拆箱，有几只已经dead了，还能claim吗',
+      ],
+    ],
+    [
+      '蟹虾不动是死了吗',
+      ['蟹不动是不是死了', '怎么判断蟹是活的', '虾到了不怎么动', '蟹吐泡泡正常吗'],
+      [
+        '这蟹咋都一动不动的 装死呢还是真没了',
+        '不是说要退，就是虾收到了都不怎么动弹，是不是已经全死了？',
+        '螃蟹戳它都不动😨 是冻晕了还是没救了',
+      ],
+    ],
+    [
+      '活蟹怎么保存',
+      ['活蟹怎么养', '大闸蟹能放几天', '要放水里养吗', '放冰箱哪一层'],
+      [
+        '今天到的蟹周末才吃，这几天怎么放？要不要放盆里加水养着',
+        '活谢要放冰相里面吗，绳子要不要接开',
+        '收到的活蟹可以擺幾天？要不要泡在水裡？',
+      ],
+    ],
+    [
+      '冻品怎么解冻',
+      ['冻虾怎么解冻', '可以用热水泡吗', '微波炉解冻行吗', '解冻要多久'],
+      [
+        '晚上要做虾，现在冻得硬邦邦的，怎么化比较快？',
+        '帝王蟹腿能直接microwave吗？还是放fridge里慢慢化',
+        '不是问怎么做，是问冻着的波龙怎么化开才不会出一堆水',
+      ],
+    ],
+    [
+      '冻品能放多久',
+      ['冻品保质期多久', '收到后放冷冻还是冷藏', '能放多久', '冰箱没空间怎么办'],
+      [
+        '买了好几袋冻虾仁🦐 放冷冻能搁多久呀❄️',
+        '冷冻层塞满了放不下 丢冷藏能撑几天啊',
+        '这次活动囤了不少冻货，估计要吃到过年。我家冰箱冷冻室大概零下十几度，不知道会不会放坏。一般能存多久？',
+      ],
+    ],
+    [
+      '解冻后能否再冻',
+      ['化了还能再冻吗', '到货有点软了', '解冻后吃不完怎么办', '反复冻有问题吗'],
+      [
+        '到的时候虾外面有点软了，直接塞回冷冻行吗？已经化透了的还能再冻不',
+        '解冻了一大包吃不完,能在冻回去吗',
+        '退冰之後吃不完，可以再丟回冷凍庫嗎？',
+      ],
+    ],
+    [
+      '大闸蟹怎么蒸',
+      ['大闸蟹要蒸多久', '蟹怎么做好吃', '要冷水下锅吗', '蒸的时候要解绳子吗'],
+      [
+        '第一次自己做大闸蟹🦀 蒸多久啊 冷水还是开水下锅🔥',
+        '蒸蟹要不要把绳子剪了 完全不会做 求教',
+        '想知道4两多的大闸蟹要steam多久，还有dipping sauce怎么调',
+      ],
+    ],
+    [
+      '海鲜过敏',
+      ['吃了过敏了', '海鲜过敏怎么办', '吃完身上起疹子', '过敏能退款吗'],
+      [
+        '昨晚吃了你们家的虾，半夜身上起了一片片红疙瘩，痒得一宿没睡。以前吃海鲜从来没这样过，是不是虾有问题？',
+        '吃了你们的蟹我老公浑身起包送医院了！！你们说怎么办？',
+        '我吃海鲜会有点过敏，你们这个虾我能吃吗',
+      ],
+    ],
+    [
+      '食用禁忌和人群建议',
+      ['孕妇能吃大闸蟹吗', '小孩能吃吗', '蟹能和柿子一起吃吗', '一次能吃几只'],
+      ['螃蟹哪些部位不能吃？聽說不能跟柿子一起吃是真的嗎', '家裡老人胃不太好，一次吃幾隻比較合適？'],
+    ],
+    [
+      '不支持七天无理由',
+      ['支持七天无理由吗', '不想要了能退吗', '买多了可以退吗', '拍错了能退货吗'],
+      [
+        '东西好好的我就是不想要了，为啥不让退？淘宝不都是随便退的吗',
+        '不是质量问题，就是买多了，收到的冻虾能退一箱回去吗',
+        '收到了但不想要了，能直接return吗，都没拆过',
+      ],
+    ],
+    [
+      '退款多久到账',
+      ['退款多久到', '钱什么时候退回来', '退款审核多久', '同意退款了怎么还没收到'],
+      [
+        '退款我已经申请了，什么时候能到账？',
+        '钱退了吗💰 等好久了 卡里还没看到😩',
+        '退宽你们已经同意了，信用卡多久能道',
+      ],
+    ],
+    [
+      '退款退到哪里',
+      ['退款退到哪', '能退到别的账户吗', '用券的钱会退吗', '花呗付的怎么退'],
+      [
+        '我用白条付的，退的钱会回到哪？能不能直接打到我微信',
+        '不是要退回原来那张卡，那张卡已经注销了，能退到支付宝吗',
+        '用花唄付的錢，退款會退去哪裡？',
+      ],
+    ],
+    [
+      '退货要寄回吗/运费谁出',
+      ['要把蟹寄回去吗', '退货运费谁出', '坏的东西要退回吗', '寄回运费怎么算'],
+      ['不是不想配合，就是想问坏掉的那几只蟹还要我打包寄回去吗？', '要寄回的话 快递费谁出啊 我可不垫'],
+    ],
+    [
+      '退款还是补发',
+      ['能补发吗', '不要退款要补发', '补发什么时候发', '补发要再付运费吗'],
+      [
+        '死的那几只是退钱还是再给我发？补的话要不要运费',
+        '上次买的蟹死了两只，你们说核实过了。我其实更想要你们补两只过来，因为周末家里要请客，退钱没啥用。能补吗，多久能到？',
+        '问题确认了的话，我能选resend而不是refund吗',
+      ],
+    ],
+    [
+      '变质发臭发黑',
+      ['虾头发黑了', '有臭味', '收到的鱼不新鲜', '肉质软烂是不是坏了'],
+      [
+        '虾头全发黑了还有股臭味，这种东西也敢拿出来卖？',
+        '拆开袋子一股怪味🤢 虾仁颜色也不对劲 能处理吗',
+        '扇贝肉都变色了，闻着有点嗅',
+      ],
+    ],
+    [
+      '冷链顺丰次日达',
+      ['发什么快递', '多久能到', '是冷链吗', '能次日达吗'],
+      ['发的什么快递？寄到杭州要几天', '寄到廣州大概幾天會到？路上會不會化掉', '走的顺丰不 我在成都 会不会路上就臭了'],
+    ],
+    [
+      '偏远地区不发货',
+      ['新疆能发吗', '西藏发货吗', '我这里为什么不能下单', '偏远地区加钱能发吗'],
+      [
+        '乌鲁木齐为什么下不了单？我加钱都不行？',
+        '拉萨能寄吗😢 填完地址说不支持',
+        '寄到海南的一个乡镇可以吗，下单显示无法陪送',
+      ],
+    ],
+    [
+      '什么时候发货',
+      ['今天下单今天发吗', '几点前下单当天发', '什么时候发货', '周末发货吗'],
+      [
+        '今天下午五點拍的，今天還來得及寄出嗎？',
+        'order拍了好久了，到底什么时候ship？',
+        '周末也发货吗🙏 周六下单急着吃🦐',
+      ],
+    ],
+    [
+      '物流不更新/延误',
+      ['物流怎么不动了', '说好次日达怎么还没到', '快递卡住了', '会不会坏在路上'],
+      [
+        '物流两天没动了！！里面是活蟹啊，死了算谁的？',
+        '前天发的货，说好第二天到，现在快递信息一直卡在中转站没更新。我打顺丰电话也没人接。箱子里的冰能撑多久？',
+        '快递是不是躺平了 啥动静都查不到',
+      ],
+    ],
+    [
+      '不在家怎么收',
+      ['家里没人能放快递柜吗', '不在家怎么办', '能放门口吗', '让快递晚点送'],
+      [
+        '明天白天家里没人，能放丰巢吗？或者让快递晚上再送？',
+        '不是不要了，只是我这两天出差不在家，快递来了怎么办',
+        '白天要上班，可以讓快遞直接放門口嗎？',
+      ],
+    ],
+    [
+      '拒收',
+      ['能拒收吗', '不要了拒收会退钱吗', '拒收运费谁承担', '不小心拒收了'],
+      [
+        '我不想要了，快递来了直接不签可以吗',
+        '快递员送来的时候箱子有点湿，我怕里面坏了本来想直接不收。后来想想还是先问一下，不签的话能全额退吗？',
+        '直接让快递原路带回去行不 懒得折腾',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址写错了', '能改地址吗', '想换个地址收', '发货了还能改地址吗'],
+      [
+        '地址写成公司的了，能改成家里吗，还没发货',
+        '收获地址填错了一个门牌号，能帮我该一下吗',
+        '刚搬家🏠 收件的地方得换 已经寄出了还来得及吗😰',
+      ],
+    ],
+    [
+      '修改收货时间',
+      ['能晚几天发吗', '想周六收到', '延迟发货可以吗', '我出差了能晚点送吗'],
+      [
+        '想下周三再收到📅 现在下单可以晚点寄吗',
+        '冻货能不能过十天再发？活蟹能不能等到十一月再寄',
+        '能不能schedule一下，月底再deliver，现在家里没人',
+      ],
+    ],
+    [
+      '取消订单',
+      ['不想要了怎么取消', '能取消订单吗', '拍错了要取消', '没发货能退款吗'],
+      [
+        '等了两天都不发，我不要了，赶紧给我退了！',
+        '不是退货，东西还没发，我就是想把这单撤了',
+        '刚才拍错了规格，能不能先取笑订单再重新拍',
+      ],
+    ],
+    [
+      '已发货要取消',
+      ['已经发货了还能取消吗', '发货了不想要了', '能拦截快递吗', '在路上了能退吗'],
+      [
+        '显示已经寄出了，我现在还能不要吗',
+        '昨天下单的蟹，今天一早家里临时有事全家要去外地，至少一周不在家。看物流已经揽件了，现在截回来还来得及吗？费用怎么算？',
+        '都发出来了还能撤吗 急',
+      ],
+    ],
+    [
+      '节日礼盒',
+      ['有礼盒装吗', '中秋礼盒有哪些', '送人的包装好看吗', '礼盒带手提袋吗'],
+      [
+        '中秋想送client，有没有那种包装高级一点的gift box',
+        '春节有海鲜的送礼装吗🧧 大概什么价位',
+        '過年送長輩，有沒有帝王蟹的那種禮品盒？',
+      ],
+    ],
+    [
+      '送礼不放价格单和贺卡',
+      ['送人能不放发货单吗', '能写贺卡吗', '包裹里有价格吗', '直接寄给朋友'],
+      [
+        '直接寄给我丈母娘的，箱子里会有价格单吗？能帮我写张卡片吗',
+        '不是寄给我自己，是寄给客户的，千万别在箱子里放价钱那些单子',
+        '能帮忙附一张小卡片吗，写生日快乐，落款小王',
+      ],
+    ],
+    [
+      '企业团购',
+      ['公司要买100份', '企业团购有优惠吗', '员工福利怎么订', '能批量发到不同地址吗'],
+      [
+        '我们公司中秋要给两百多个员工发福利，想做成卡让大家自己挑时间收。卡面能不能印我们公司logo？价格能便宜多少？',
+        '公司要order一百份左右，有没有bulk price，能custom logo吗',
+        '单位要买60份，量大有优惠价吗？能不能按名单分别寄到员工家里',
+      ],
+    ],
+    [
+      '团购开专票',
+      ['能开增值税专票吗', '公司报销要发票', '团购开票怎么开', '发票能开办公用品吗'],
+      [
+        '公司采购的能开增值税专票吗？需要提供哪些资料',
+        '不是个人那种普票，我们财务要的是能抵扣进项的',
+        '为什么不能开成办公用品？别家都可以，你们这样我们怎么报账',
+      ],
+    ],
+    [
+      '个人开发票',
+      ['怎么开发票', '能开电子发票吗', '发票什么时候给', '发票抬头写错了'],
+      ['我想开个发漂，在哪里申请啊', '发票抬头写错了 救 能重开不', '买的虾想开个电子票📄 个人的 咋弄'],
+    ],
+    [
+      '蟹卡什么时候开票',
+      ['蟹卡能开发票吗', '买卡就能开票吗', '还没提货能开票吗', '提货卡发票怎么开'],
+      [
+        '不是要退卡，就是卡还没提货，现在能先开发票吗',
+        '蟹卡的票开出来上面写的是啥品名？多久能发到我邮箱',
+        '禮卡還沒兌換，可以先開票嗎？公司要報帳',
+      ],
+    ],
+    [
+      '优惠券和满减',
+      ['有优惠券吗', '怎么领券', '满减怎么算', '能叠加吗'],
+      ['有没有券可以领呀🎫 满多少减多少', '店铺券能跟平台那个跨店叠一起用不 薅羊毛ing', '有没有油惠卷啊，想多买点'],
+    ],
+    [
+      '降价了能补差价吗',
+      ['买完就降价了', '能退差价吗', '有价保吗', '活动价我没赶上'],
+      [
+        '我昨天买的今天就便宜了四十！！你们这不是坑老客户吗',
+        '前天下的单现在降价了，能退差价吗？直播间那个价也算吗',
+        '刚买完就降价了，有price protection吗',
+      ],
+    ],
+    [
+      '付款方式',
+      ['能用花呗吗', '支持白条分期吗', '可以货到付款吗', '信用卡能付吗'],
+      ['能用花呗分期吗', '不是不想付钱，是想等收到了再付，能货到付款吗', '京东这边能用白跳吗'],
+    ],
+    [
+      '有货吗/预售',
+      ['现在有货吗', '什么时候有货', '预售什么时候发', '缺货了能等吗'],
+      [
+        '六两的公蟹还有没 没的话啥时候能有',
+        '这款标着presale，大概什么时候能发？我比较急',
+        '八月底就看到你们在卖大闸蟹了，但写着预售。我想中秋那天吃，现在拍能赶得上吗？还是等现货再买比较好？',
+      ],
+    ],
+    [
+      '大闸蟹什么时候上市',
+      ['大闸蟹什么时候开始卖', '现在蟹肥吗', '什么时候最好吃', '蟹卡能用到什么时候'],
+      ['不是问蟹卡，是问活的大闸蟹几月份开始有的卖？', '大閘蟹能吃到幾月份？12月還有活的嗎'],
+    ],
+    [
+      '冰袋化了/泡沫箱破损',
+      ['冰袋都化了', '泡沫箱破了', '箱子里都是水', '到的时候不冰了'],
+      [
+        '冰袋都化成水了，箱底也湿了，里面的虾还能要吗？要不要拍照给你',
+        '泡沫箱裂了一个角📦 冰袋软塌塌的 虾倒是还硬 没事吧😅',
+        '冰袋全化了诶 是不是路上没冷好',
+      ],
+    ],
+    [
+      '少发/错发',
+      ['少了一盒', '发错货了', '跟我买的规格不一样', '赠品没收到'],
+      [
+        '我买的是两盒，只收到一盒',
+        '订的是黑虎虾，打开一看是南美白虾，个头也不对。明天请客要用的，现在怎么办？',
+        '少了两只蟹！八只的盒子里只有六只，你们打包的人不会数数吗',
+      ],
+    ],
+    [
+      '投诉处理',
+      ['我要投诉', '你们服务太差了', '要给差评', '找你们领导'],
+      [
+        '你们这客服根本不解决问题，叫你们主管来跟我说',
+        '前后沟通了三天，一会说补发一会说退款，到现在什么都没落实。我不想再重复一遍了，请找个能负责的人来处理。',
+        '我真的会谢 这服务 差评预定了',
+      ],
+    ],
+    [
+      '转人工客服',
+      ['转人工', '有真人吗', '客服电话多少', '什么时候有人回复'],
+      ['能不能找个真人跟我说话', '别自动回复了 有活人在吗', '晚上11点多还有人online吗？还是只能留言'],
+    ],
+    [
+      '售后反馈时限',
+      ['多久内可以申请售后', '过几天还能找你们吗', '售后有时间限制吗', '吃了一半发现问题'],
+      [
+        '冻品有问题要几天内说？活的是不是时间更短',
+        '收到的冻虾放了三天才发现有问题，现在找你们还算数吗',
+        '收到東西有問題的話，最晚要幾天內跟你們說？',
       ],
     ],
     [
