@@ -154,7 +154,8 @@ describe('the engine with the translation re-ordering', () => {
     const pack = shippedPack('shopify-store');
     const engine = new SuggestEngine({ phrasebookOnFirstUse: false });
     engine.setPacks([pack]);
-    const before = engine.suggest({ text: 'can i split the payment into parts', platform: 'shopify' }).suggestions[0]?.entryId;
+    const before = engine.suggest({ text: 'can i split the payment into parts', platform: 'shopify' }).suggestions[0]
+      ?.entryId;
     expect(before).not.toBe('installments');
     engine.preparePhrasebook();
     expect(lead(engine, 'can i split the payment into parts', 'shopify')).not.toBe('installments');
