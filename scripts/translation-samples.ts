@@ -217,9 +217,25 @@ export function wordPairsWithout(packIds: readonly string[]): Record<WordLanguag
   const key = kept.map((g) => g.name).join('\n');
   let pairs = pairsWithout.get(key);
   if (!pairs) {
-    const fit = (language: WordLanguage) =>
-      fitEntryPairs(kept.filter((g) => g.language === language).flatMap(cachedSamples), language);
-    pairsWithout.set(key, (pairs = { en: fit('en'), zh: fit('zh') }));
+    // Each language fitted when first asked for (a set's engine reads one; a Chinese fit takes ~17 s).
+    const fitted = new Map<WordLanguage, EntryPairs>();
+    const fit = (language: WordLanguage) => {
+      let one = fitted.get(language);
+      if (!one) {
+        one = fitEntryPairs(kept.filter((g) => g.language === language).flatMap(cachedSamples), language);
+        fitted.set(language, one);
+      }
+      return one;
+    };
+    pairs = {
+      get en() {
+        return fit('en');
+      },
+      get zh() {
+        return fit('zh');
+      },
+    };
+    pairsWithout.set(key, pairs);
   }
   return pairs;
 }
