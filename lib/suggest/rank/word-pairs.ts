@@ -9,8 +9,8 @@
  * candidate against each other one of the re-ordered run, on top of the translation blend's value, by stochastic
  * gradient descent with L2. Only words used by several teams (`WORD_PAIRS.minTeams`) are paired, and only pairs that
  * the messages of several teams moved the same way (`WORD_PAIRS.pairTeams`), so a pair carries to a new team's pack;
- * of those, the strongest are kept (`WORD_PAIRS.kept`). Never adds a candidate, never
- * decides silence: it is one more term of the translation stage's blend.
+ * of those, the strongest are kept (`WORD_PAIRS.kept`). Never adds a candidate, never decides silence: it is one more
+ * term of the translation stage's blend.
  *
  * A second table (Chinese packs only, `ID_PAIR_LANGUAGES`) pairs buyer words with the words of the entry's id
  * (`idWords`), fitted the same way on top of the first: team leads name entries with a short label of what they
