@@ -137,7 +137,6 @@ export class WordPairs {
     const { minTeams, kept, epochs, rate, l2, pairTeams, pairShare } = { ...WORD_PAIRS, ...options };
     // What each team's messages moved each pair by, summed over the epochs: a pair is kept only where several teams agree.
     const moves = new Map<string, Map<number, number>>();
-    let teamMoves = new Map<number, number>();
     const buyerTeams = new Map<string, Set<string>>();
     const leadTeams = new Map<string, Set<string>>();
     const seen = (into: Map<string, Set<string>>, word: string, team: string) => {
@@ -194,7 +193,7 @@ export class WordPairs {
         for (const other of c.leads) sum += (weights.get(word * width + other) ?? 0) * weight;
       return sum * c.scale;
     };
-    const step = (buyer: Array<[number, number]>, c: Candidate, by: number) => {
+    const step = (buyer: Array<[number, number]>, c: Candidate, by: number, teamMoves: Map<number, number>) => {
       for (const [word, weight] of buyer)
         for (const other of c.leads) {
           const key = word * width + other;
@@ -206,14 +205,13 @@ export class WordPairs {
       for (const { buyer, right, others, team } of runs) {
         let mine = moves.get(team);
         if (!mine) moves.set(team, (mine = new Map()));
-        teamMoves = mine;
         const rightValue = right.base + pairScore(buyer, right);
         for (const c of others) {
           // Logistic loss of the margin: its gradient is large while the wrong candidate is ahead or close.
           const g = 1 / (1 + Math.exp(rightValue - (c.base + pairScore(buyer, c))));
           if (g < 1e-3) continue;
-          step(buyer, right, rate * g);
-          step(buyer, c, -rate * g);
+          step(buyer, right, rate * g, mine);
+          step(buyer, c, -rate * g, mine);
         }
       }
       const shrink = 1 - rate * l2 * runs.length;
