@@ -202,7 +202,7 @@ interface Split {
 const emptySplit = (): Split => ({ fresh: emptyScore(), reask: emptyScore(), all: emptyScore() });
 
 /**
- * The engine and packs of one source; the engine's candidates per text are cached (they never learn). The buyer
+ * The engine and packs of one source; the engine's candidates per text are cached until it learns a pick. The buyer
  * phrasebook and the learned word pairs hold none of these packs' own tuning messages, as for a new team
  * (`phrasebookWithout`, `wordPairsWithout`).
  */
@@ -226,16 +226,18 @@ class Bench {
     return expected.find(isReply) ?? expected[0]!;
   }
 
+  /** The engine's candidates for a line: cached while the engine has learned nothing (its answers do not change). */
   candidates(c: EvalCase): RankedCandidate[] {
+    const learned = this.engine.learnedPickCount > 0;
     const key = `${c.platform ?? ''}\u0000${c.text}`;
-    let found = this.cache.get(key);
+    let found = learned ? undefined : this.cache.get(key);
     if (!found) {
       const result = this.engine.suggest(
         { text: c.text, platform: c.platform as Platform | undefined, now: BENCH_DATE },
         LEARN_CANDIDATES,
       );
       found = result.suggestions.map((s) => ({ key: entryKey(s.packId, s.entryId), score: s.score }));
-      this.cache.set(key, found);
+      if (!learned) this.cache.set(key, found);
     }
     return found;
   }
@@ -278,6 +280,8 @@ function streamsOf(source: Source, language: Language): Array<{ bench: Bench; ca
 function replay(bench: Bench, stream: readonly Line[], scoreFrom: number, mode: Mode, seed: number): Split {
   const rand = random(seed + 7);
   const learner = new PickLearner();
+  // The engine learns each pick too (its word translations, `SuggestEngine.learnPick`): from none, per stream.
+  bench.engine.setLearnedPicks([]);
   const scores = emptySplit();
   stream.forEach((line, index) => {
     const { c } = line;
@@ -316,8 +320,17 @@ function replay(bench: Bench, stream: readonly Line[], scoreFrom: number, mode: 
       entryKey(pack.id, entryId),
       ranked.map((r) => r.key),
     );
-    learner.learn({ packId: pack.id, packVersion: pack.version, entryId, text: c.text, at: AT + index, searched });
+    const { record } = learner.learn({
+      packId: pack.id,
+      packVersion: pack.version,
+      entryId,
+      text: c.text,
+      at: AT + index,
+      searched,
+    });
+    if (record) bench.engine.learnPick(record);
   });
+  bench.engine.setLearnedPicks([]);
   return scores;
 }
 

@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import type { Pack, Platform } from '../lib/packs/schema';
 import { parsePack, validatePack } from '../lib/packs/validate';
 import { SuggestEngine } from '../lib/suggest/engine';
+import { LEARN } from '../lib/suggest/learn/pick-memory';
 import { buildSegment, packFingerprint, serializeSegment } from '../lib/suggest/index/segment';
 import { bm25Ranker, fuseRanker, type Ranker } from './baselines';
 import { printBlindSets } from './blind-sets';
@@ -261,6 +262,46 @@ function performance_(packs: Map<string, Pack>): void {
     console.log(`  ${`Tmall ${tmall.entries.length}`.padStart(7)}  ${openWithCachedIndex(tmall, segment)}`);
   }
   for (const line of opens) console.log(line);
+  rankingWithPicks(packs, queries);
+}
+
+/**
+ * What learned picks cost the engine (`SuggestEngine.learnPick`): the Tmall and JD packs with the learner's full
+ * memory of picks (the tuning sets' messages with their entries, repeated), the first ranking after they are given
+ * (it adapts the translation model to all of them), one more pick, and queries with them.
+ */
+function rankingWithPicks(packs: Map<string, Pack>, queries: readonly string[]): void {
+  const shipped = ['tmall-apparel', 'jd-electronics'].map((id) => packs.get(id)).filter((p): p is Pack => !!p);
+  const labelled = [...loadCases(join(root, 'tests/eval/zh')).values()]
+    .flat()
+    .filter((c) => c.expected.length === 1)
+    .flatMap((c) => {
+      const pack = shipped.find((p) => p.entries.some((e) => e.id === c.expected[0] && e.kind === 'reply'));
+      return pack ? [{ packId: pack.id, entryId: c.expected[0]!, text: c.text }] : [];
+    });
+  if (shipped.length === 0 || labelled.length === 0) return;
+  const picks = Array.from({ length: LEARN.capacity }, (_, i) => labelled[i % labelled.length]!);
+  const engine = new SuggestEngine();
+  engine.setPacks(shipped);
+  const timed = (run: () => void) => {
+    const start = performance.now();
+    run();
+    return performance.now() - start;
+  };
+  const zh = queries.filter((q) => /\p{Script=Han}/u.test(q));
+  for (const q of zh.slice(0, 50)) engine.suggest({ text: q, now: BENCH_DATE });
+  const rank = () => zh.map((q) => timed(() => engine.suggest({ text: q, now: BENCH_DATE }))).sort((a, b) => a - b);
+  const without = rank();
+  engine.setLearnedPicks(picks);
+  const adapt = timed(() => engine.suggest({ text: zh[0]!, now: BENCH_DATE }));
+  const onePick = timed(() => engine.learnPick(picks[0]!));
+  const withPicks = rank();
+  console.log(
+    `\n  Ranking with learned picks (Tmall + JD packs, ${picks.length} picks, ${zh.length} Chinese messages): first ranking` +
+      ` after the picks are given ${adapt.toFixed(0)} ms (adapts the translation model), one more pick` +
+      ` ${onePick.toFixed(2)} ms; suggest p50 / p95 ${percentile(withPicks, 0.5).toFixed(2)} / ${percentile(withPicks, 0.95).toFixed(2)} ms` +
+      ` (without picks ${percentile(without, 0.5).toFixed(2)} / ${percentile(without, 0.95).toFixed(2)} ms)`,
+  );
 }
 
 /** Runs bench/open.ts on the pack and its index, written with the serializer IndexedDB uses. */

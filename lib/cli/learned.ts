@@ -55,7 +55,16 @@ export class SuggestLearning {
       entryKey(pack.id, entryId),
       shown.map((s) => entryKey(s.packId, s.entryId)),
     );
-    this.learner.learn({ packId: pack.id, packVersion: pack.version, entryId, text, at: (this.at += 1), searched });
+    const { record } = this.learner.learn({
+      packId: pack.id,
+      packVersion: pack.version,
+      entryId,
+      text,
+      at: (this.at += 1),
+      searched,
+    });
+    // The engine's word translations learn the same pick (`SuggestEngine.learnPick`).
+    if (record) this.engine.learnPick(record);
     return true;
   }
 }

@@ -12,7 +12,7 @@
  *   no suggestion (see `THRESHOLDS`, and `rank/han-coverage.ts` for Chinese).
  * This file is the façade callers import; the work is done in `text/`, `index/` and `rank/`.
  */
-import type { Pack, Platform } from '../packs/schema';
+import type { Entry, Pack, Platform } from '../packs/schema';
 import type { Segment } from './index/segment';
 import type { LearnedFit } from './learn/blend';
 import { chatLocale, questionOf, type ChatContext } from './question';
@@ -39,6 +39,8 @@ import { WORD_RERANK_WEIGHTS } from './rank/word-rerank.data';
 import { intentNumberOf, intentText, PHRASEBOOK, phrasebookPack, pivotOrder, type Phrasebook } from './rank/phrasebook';
 import { PHRASEBOOK_DATA } from './rank/phrasebook.data';
 import { finish, type Steps } from '../steps';
+import { pickWords, PickTranslation, type PickCounts } from './learn/pick-translation';
+import { LEARN } from './learn/pick-memory';
 import {
   buyerWordWeights,
   leadText,
@@ -64,6 +66,13 @@ import { normalizeText } from './text/normalize';
 export { questionOf, type ChatContext, type ChatMessage } from './question';
 export { THRESHOLDS } from './rank/thresholds';
 export type { Suggestion } from './rank/reply';
+
+/** An agent's pick the engine learns from: the buyer's message (redacted) answered with an entry of a loaded pack. */
+export interface LearnedPick {
+  packId: string;
+  entryId: string;
+  text: string;
+}
 
 /** What the engine answers for a chat. */
 export interface SuggestResult {
@@ -120,6 +129,16 @@ export class SuggestEngine {
   private readonly entryDistinctWords = new WeakMap<object, ReadonlySet<string>>();
   /** The words of an entry's id, for the word pairs' second table. */
   private readonly entryIdWords = new WeakMap<object, ReadonlySet<string>>();
+  /** Picks learned from, oldest first (at most `LEARN.capacity`, as the learner keeps). */
+  private learnedPicks: LearnedPick[] = [];
+  /**
+   * Per language, the translation model adapted to the picks (`learn/pick-translation.ts`) with what each pick added;
+   * built from `learnedPicks` when the translation stage first needs it, dropped when picks or packs are replaced.
+   */
+  private readonly pickTranslations = new Map<
+    WordLanguage,
+    { model: PickTranslation; added: Map<LearnedPick, PickCounts> }
+  >();
 
   /** Loaded packs, in load order. */
   get loadedPacks(): Pack[] {
@@ -134,7 +153,42 @@ export class SuggestEngine {
   setPacks(packs: Pack[], cached: Segment[] = []): Segment[] {
     void loadLanguageDetector();
     this.landings.clear();
+    // A pick's entry may have new words, or be gone: the adapted models are built again when next needed.
+    this.pickTranslations.clear();
     return this.corpus.setPacks(packs, cached);
+  }
+
+  /**
+   * Replaces the picks the engine learns from (`learnPick`), oldest first: the stored ones when a panel opens, none
+   * when learning is switched off or forgotten. Only the last `LEARN.capacity` are kept.
+   */
+  setLearnedPicks(picks: readonly LearnedPick[]): void {
+    this.learnedPicks = picks.slice(-LEARN.capacity).map(({ packId, entryId, text }) => ({ packId, entryId, text }));
+    this.pickTranslations.clear();
+  }
+
+  /**
+   * Learns that the agent answered a buyer's message with an entry: the last re-ordering's word translations move
+   * toward this team's wording (`learn/pick-translation.ts`), for the next message. The oldest pick goes beyond
+   * `LEARN.capacity`.
+   */
+  learnPick(pick: LearnedPick): void {
+    const learned = { packId: pick.packId, entryId: pick.entryId, text: pick.text };
+    this.learnedPicks.push(learned);
+    const evicted = this.learnedPicks.length > LEARN.capacity ? this.learnedPicks.shift() : undefined;
+    for (const adapted of this.pickTranslations.values()) {
+      const added = evicted && adapted.added.get(evicted);
+      if (added) {
+        adapted.model.remove(added);
+        adapted.added.delete(evicted);
+      }
+      this.adaptTo(adapted, learned);
+    }
+  }
+
+  /** How many picks the engine learns from. */
+  get learnedPickCount(): number {
+    return this.learnedPicks.length;
   }
 
   /** The reply of one entry, chosen and filled for a chat context (the panel's search hits use it). */
@@ -324,8 +378,9 @@ export class SuggestEngine {
     if (this.options.translation === false) return ranked;
     const head = movableHead(ranked, TRANSLATION.candidates);
     const language = languageOf(head);
-    const model = language && this.translationModel(language);
-    if (head.length < 2 || !model) return ranked;
+    const fitted = language && this.translationModel(language);
+    if (head.length < 2 || !fitted) return ranked;
+    const model = this.pickTranslation(language, fitted) ?? fitted;
     const buyer = translationWords(question, language);
     if (buyer.length === 0) return ranked;
     const weightOf = buyerWordWeights(
@@ -338,7 +393,7 @@ export class SuggestEngine {
       translationOrder(
         translationFeatures(
           part.map((r) => r.score),
-          part.map((r) => model.score(buyer, this.wordsOfEntry(r, language), weightOf)),
+          part.map((r) => model.score(buyer, this.wordsOfEntry(r.entry, language), weightOf)),
         ),
         TRANSLATION_WEIGHTS[language],
         pairs
@@ -350,9 +405,32 @@ export class SuggestEngine {
     );
   }
 
+  /** The translation model of a language adapted to the picks of its packs' entries; null with no such pick. */
+  private pickTranslation(language: WordLanguage, fitted: TranslationModel): PickTranslation | null {
+    if (this.learnedPicks.length === 0) return null;
+    let adapted = this.pickTranslations.get(language);
+    if (!adapted || adapted.model.base !== fitted) {
+      adapted = { model: new PickTranslation(fitted), added: new Map() };
+      this.pickTranslations.set(language, adapted);
+      for (const pick of this.learnedPicks) this.adaptTo(adapted, pick);
+    }
+    return adapted.model.size > 0 ? adapted.model : null;
+  }
+
+  /** Adds a pick to a language's adapted model when its entry is in a loaded pack of that language. */
+  private adaptTo(adapted: { model: PickTranslation; added: Map<LearnedPick, PickCounts> }, pick: LearnedPick): void {
+    const loaded = this.corpus.get(pick.packId);
+    const entry = loaded?.pack.entries.find((e) => e.id === pick.entryId);
+    if (!loaded || !entry || entry.kind !== 'reply') return;
+    const language = wordLanguageOf(loaded.pack.locale);
+    if (this.pickTranslations.get(language) !== adapted) return;
+    const added = adapted.model.add(pickWords(pick.text, language), this.wordsOfEntry(entry, language));
+    if (added) adapted.added.set(pick, added);
+  }
+
   private distinctWordsOfEntry(r: Ranked, language: WordLanguage): ReadonlySet<string> {
     let words = this.entryDistinctWords.get(r.entry);
-    if (!words) this.entryDistinctWords.set(r.entry, (words = new Set(this.wordsOfEntry(r, language))));
+    if (!words) this.entryDistinctWords.set(r.entry, (words = new Set(this.wordsOfEntry(r.entry, language))));
     return words;
   }
 
@@ -362,11 +440,11 @@ export class SuggestEngine {
     return words;
   }
 
-  private wordsOfEntry(r: Ranked, language: WordLanguage): string[] {
-    let words = this.entryWords.get(r.entry);
+  private wordsOfEntry(entry: Entry, language: WordLanguage): string[] {
+    let words = this.entryWords.get(entry);
     if (!words) {
-      words = translationWords(leadText(r.entry.title, r.entry.questions), language);
-      this.entryWords.set(r.entry, words);
+      words = translationWords(leadText(entry.title, entry.questions), language);
+      this.entryWords.set(entry, words);
     }
     return words;
   }

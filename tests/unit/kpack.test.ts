@@ -152,6 +152,24 @@ describe('kpack suggest', () => {
     expect(result.err).toEqual(['kpack suggest: "picked": no loaded pack has an entry "no-such-entry"']);
   });
 
+  it('learns from "picked" what a team\'s buyers call an entry, for other wordings too', async () => {
+    const shopify = join(root, 'knowledge-packs/shopify-store.json');
+    const message = JSON.stringify({ text: 'the sweater came torn along the seam' });
+    const result = await run(
+      ['suggest', '--pack', shopify, '--top', '3', '--date', '2026-12-20'],
+      [
+        message,
+        JSON.stringify({ text: 'the hoodie arrived ripped at the seam', picked: 'damaged-item' }),
+        JSON.stringify({ text: 'coat ripped open at the seam when it arrived', picked: 'damaged-item' }),
+        JSON.stringify({ text: 'the box got soaked in the rain and the boots are ruined', picked: 'damaged-item' }),
+        message,
+      ],
+    );
+    const lines = result.out.map((line) => JSON.parse(line) as { ids: string[] });
+    expect(lines[0]!.ids[0]).toBe('repairs');
+    expect(lines[4]!.ids[0]).toBe('damaged-item');
+  });
+
   it('teaches nothing without "picked": the same lines twice are answered the same', async () => {
     const input = ['{"text": "什么时候发货呀"}', '{"text": "公司报销要用的单据给不给"}'];
     const result = await run(['suggest', '--pack', storeFile, '--date', '2026-12-20'], [...input, ...input]);

@@ -427,6 +427,34 @@ describe('learning from picks in the panel', () => {
     expect(recordPick).toHaveBeenLastCalledWith(expect.not.objectContaining({ searched: true }));
   });
 
+  it('gives the engine each pick, the stored ones on start, and none once they are forgotten or learning is off', async () => {
+    const stored = { packId: 'mini-store', packVersion: '1.0.0', entryId: 'invoice', text: missed, at: 1 };
+    let picks = [stored];
+    const engine = new SuggestEngine({ phrasebookOnFirstUse: false });
+    const store = createPanelStore(services({ loadPicks: async () => picks }), engine);
+    await store.getState().reloadPacks();
+    expect(engine.learnedPickCount).toBe(1);
+    store.getState().setChat(chat('什么时候发货呀'));
+    await store.getState().insert(0);
+    expect(engine.learnedPickCount).toBe(2);
+    // The options page's "forget": the stored picks are gone.
+    picks = [];
+    await store.getState().reloadPicks();
+    expect(engine.learnedPickCount).toBe(0);
+
+    const off = new SuggestEngine({ phrasebookOnFirstUse: false });
+    const unlearning = createPanelStore(
+      services({
+        loadPicks: async () => [stored],
+        getSettings: async () => ({ scenarios: [], selectorOverrides: {}, learning: false }),
+      }),
+      off,
+    );
+    await unlearning.getState().reloadPicks();
+    await unlearning.getState().reloadPacks();
+    expect(off.learnedPickCount).toBe(0);
+  });
+
   it('neither ranks with picks nor learns when the team lead turned learning off', async () => {
     const recordPick = vi.fn();
     const stored = { packId: 'mini-store', packVersion: '1.0.0', entryId: 'invoice', text: missed, at: 1 };

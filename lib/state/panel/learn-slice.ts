@@ -20,13 +20,22 @@ export interface PanelPicks {
   shown?: { question: string; keys: string[] };
 }
 
-/** The learner, built (once) from the loaded records of entries the loaded packs still have. */
-function learnerOf(context: PanelContext): PickLearner {
+/**
+ * The learner, built (once) from the loaded records of entries the loaded packs still have; the engine learns the same
+ * picks (its word translations, `SuggestEngine.learnPick`) while `learning` is on.
+ */
+function learnerOf(context: PanelContext, learning: boolean): PickLearner {
   if (context.picks.learner) return context.picks.learner;
   const known = new Set(context.engine.loadedPacks.flatMap((p) => p.entries.map((e) => entryKey(p.id, e.id))));
   const records = context.picks.records.filter((r) => known.has(entryKey(r.packId, r.entryId)));
   context.picks.learner = PickLearner.fromRecords(records);
+  syncEnginePicks(context, learning);
   return context.picks.learner;
+}
+
+/** The engine ranks with the learner's picks while learning is on, with none while it is off. */
+export function syncEnginePicks(context: PanelContext, learning: boolean): void {
+  context.engine.setLearnedPicks(learning ? (context.picks.learner?.memory.toRecords() ?? []) : []);
 }
 
 /** How many suggestions to ask the engine for: more only when there are picks to re-rank them with. */
@@ -59,6 +68,8 @@ export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) 
     ]);
     context.picks = { ...context.picks, records, learner: null };
     set({ learning: settings.learning !== false });
+    // Until the learner is built again below, from the picks as stored now (none after "forget").
+    context.engine.setLearnedPicks([]);
     get().recompute();
     await get().buildLearner();
   },
@@ -67,7 +78,7 @@ export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) 
     // After the list was drawn with the engine's order: building takes tens of ms per thousand picks.
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (context.picks.learner || context.picks.records.length === 0) return;
-    learnerOf(context);
+    learnerOf(context, get().learning);
     get().recompute();
   },
   learnPick(item: PanelItem) {
@@ -87,7 +98,7 @@ export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) 
       get().query.trim() !== '' &&
       shown?.question === question &&
       isSearchedPick(entryKey(item.packId, item.entryId), shown.keys);
-    const { record } = learnerOf(context).learn({
+    const { record } = learnerOf(context, learning).learn({
       packId: item.packId,
       packVersion: pack.version,
       entryId: item.entryId,
@@ -97,6 +108,7 @@ export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) 
       searched,
     });
     if (!record) return;
+    context.engine.learnPick(record);
     context.picks.records.push(record);
     context.services.recordPick?.({
       packId: record.packId,

@@ -7,7 +7,7 @@ import { SuggestEngine } from '../../suggest/engine';
 import { EntrySearch } from '../../suggest/search';
 import { createChatSlice } from './chat-slice';
 import { createInsertSlice } from './insert-slice';
-import { createLearnSlice } from './learn-slice';
+import { createLearnSlice, syncEnginePicks } from './learn-slice';
 import { createPacksSlice } from './packs-slice';
 import { createResultsSlice } from './results-slice';
 import { createScenarioSlice } from './scenario-slice';
@@ -51,6 +51,8 @@ export function createPanelStore(
         offByChat: settings.scenariosOffByChat ?? {},
         learning: settings.learning !== false,
       });
+      // Read after the learner was built (it assumed learning on): the engine forgets its picks.
+      if (settings.learning === false) syncEnginePicks(context, false);
       store.getState().showLanguage(settings.uiLanguage);
     })
     .catch(() => {});

@@ -147,7 +147,24 @@ export class TranslationModel {
     private readonly probabilities: Float32Array,
     private readonly buyerCounts: ReadonlyMap<string, number>,
     private readonly buyerTotal: number,
+    /** Per team-lead word number, the count mass the last EM round gave it: how much evidence its row rests on. */
+    private readonly leadTotals: Float32Array,
   ) {}
+
+  /** P(buyer word | team-lead word) as fitted; 0 for a pair (or word) the model never saw. */
+  probability(buyerWord: string, leadWord: string): number {
+    const row = this.rowOf.get(buyerWord);
+    const id = this.leadIds.get(leadWord);
+    if (row === undefined || id === undefined) return 0;
+    const k = indexInSorted(this.leads, id, this.rowStarts[row]!, this.rowStarts[row + 1]!);
+    return k >= 0 ? this.probabilities[k]! : 0;
+  }
+
+  /** How much evidence a team-lead word's translations rest on (0 for a word the model never saw). */
+  leadMass(leadWord: string): number {
+    const id = this.leadIds.get(leadWord);
+    return id === undefined ? 0 : this.leadTotals[id]!;
+  }
 
   /**
    * Fits the model by EM. Pairs that share their team-lead words (one intent's messages) are fitted as one: in Model 1
@@ -297,7 +314,16 @@ export class TranslationModel {
     buyerWords.forEach((word, w) => {
       if (kept[w]) rowOf.set(word, w);
     });
-    return new TranslationModel(leadIds, rowOf, rowStarts, leads, probabilities, buyerCounts, buyerTotal);
+    return new TranslationModel(
+      leadIds,
+      rowOf,
+      rowStarts,
+      leads,
+      probabilities,
+      buyerCounts,
+      buyerTotal,
+      Float32Array.from(totals),
+    );
   }
 
   /**
@@ -329,17 +355,24 @@ export class TranslationModel {
           }
         }
       }
-      translated =
-        ((1 - TRANSLATION.identity) * translated + TRANSLATION.identity * (leadCounts.get(word) ?? 0)) / lead.length;
-      // Add-half counts over a vocabulary of ~1,000 unseen words: a word no buyer used still has a probability.
-      const background = ((this.buyerCounts.get(word) ?? 0) + 0.5) / (this.buyerTotal + 1000);
-      sum +=
-        weight *
-        (Math.log(TRANSLATION.smoothing * translated + (1 - TRANSLATION.smoothing) * background) -
-          Math.log(background));
+      sum += weight * this.wordLogRatio(word, translated, leadCounts.get(word) ?? 0, lead.length);
       weights += weight;
     }
     return weights > 0 ? sum / weights : 0;
+  }
+
+  /**
+   * One buyer word's term of `score`: how much likelier it is as a translation of the entry (`translated`: the sum of
+   * P(word | team-lead word) over the entry's words, `own`: how often the entry holds the word itself) than by its
+   * frequency among buyers.
+   */
+  wordLogRatio(word: string, translated: number, own: number, leadLength: number): number {
+    const probability = ((1 - TRANSLATION.identity) * translated + TRANSLATION.identity * own) / leadLength;
+    // Add-half counts over a vocabulary of ~1,000 unseen words: a word no buyer used still has a probability.
+    const background = ((this.buyerCounts.get(word) ?? 0) + 0.5) / (this.buyerTotal + 1000);
+    return (
+      Math.log(TRANSLATION.smoothing * probability + (1 - TRANSLATION.smoothing) * background) - Math.log(background)
+    );
   }
 
   private countsById(lead: readonly string[]): Map<number, number> {
@@ -359,7 +392,7 @@ export class TranslationModel {
 const leadCountsOf = new WeakMap<readonly string[], Map<string, number>>();
 
 /** How often each word is in an entry's words, kept per words array (the engine keeps one per entry). */
-function countsOf(lead: readonly string[]): Map<string, number> {
+export function countsOf(lead: readonly string[]): Map<string, number> {
   let counts = leadCountsOf.get(lead);
   if (!counts) {
     counts = new Map();
