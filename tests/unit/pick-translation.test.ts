@@ -5,6 +5,7 @@ import { pickWords, PickTranslation } from '../../lib/suggest/learn/pick-transla
 import type { PhrasebookIntent } from '../../lib/suggest/rank/phrasebook';
 import { phrasebookPairs, TranslationModel, translationWords } from '../../lib/suggest/rank/translation';
 import { shippedPack } from '../helpers/packs';
+import { finish } from '../../lib/steps';
 
 describe('pickWords', () => {
   it('reads a picked message without the placeholders of redacted buyer data', () => {
@@ -108,5 +109,48 @@ describe('SuggestEngine.learnPick', () => {
     expect(engine.learnedPickCount).toBe(LEARN.capacity);
     // The damaged-item picks went first; what is left taught only the repairs entry.
     expect(first(engine, message)).toBe('repairs');
+  });
+
+  it('in the panel, ranks as before until the picks are adapted in steps', () => {
+    const engine = new SuggestEngine({ phrasebookOnFirstUse: false });
+    engine.setPacks([pack]);
+    engine.preparePhrasebook();
+    engine.prepareTranslation();
+    const message = 'the sweater came torn along the seam';
+    engine.setLearnedPicks(picks);
+    expect(first(engine, message)).toBe('repairs');
+    const steps = engine.learnedPickSteps();
+    let slices = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) slices++;
+    expect(step.value).toBe(true);
+    expect(slices).toBe(1);
+    expect(first(engine, message)).toBe('damaged-item');
+    // Nothing left to adapt; a pick after that is learned at once.
+    expect(finish(engine.learnedPickSteps())).toBe(false);
+    engine.learnPick({ packId: pack.id, entryId: 'repairs', text: 'torn along the seam, can you mend it' });
+    expect(engine.learnedPickCount).toBe(4);
+  });
+
+  it('learns picks given again with newer ones after them as if it had learned them one by one', () => {
+    const oneByOne = new SuggestEngine();
+    oneByOne.setPacks([pack]);
+    const again = new SuggestEngine();
+    again.setPacks([pack]);
+    const more = { packId: pack.id, entryId: 'repairs', text: 'torn along the seam, can you mend it' };
+    for (const pick of picks) {
+      oneByOne.learnPick(pick);
+      again.learnPick(pick);
+    }
+    const message = 'the sweater came torn along the seam';
+    const scores = (engine: SuggestEngine) => engine.suggest({ text: message }).suggestions.map((s) => s.entryId);
+    scores(again);
+    oneByOne.learnPick(more);
+    again.setLearnedPicks([...picks, more].map((p) => ({ ...p })));
+    expect(again.learnedPickCount).toBe(4);
+    expect(scores(again)).toEqual(scores(oneByOne));
+    // The oldest let go, as the learner's memory does.
+    again.setLearnedPicks([...picks.slice(1), more]);
+    expect(again.learnedPickCount).toBe(3);
   });
 });

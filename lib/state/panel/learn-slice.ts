@@ -8,6 +8,9 @@ import { isSearchedPick, PickLearner } from '../../suggest/learn/learner';
 import { entryKey, type PickRecord } from '../../suggest/learn/pick-memory';
 import { LEARN_CANDIDATES, rerankSuggestions } from '../../suggest/learn/rerank';
 import type { LearnSlice, PanelContext, PanelItem, PanelSlice } from './types';
+import { finishInTasks } from '../../steps';
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** The picks of this panel session: as loaded, and the learner once built. */
 export interface PanelPicks {
@@ -76,10 +79,17 @@ export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) 
   async buildLearner() {
     if (context.picks.learner || context.picks.records.length === 0) return;
     // After the list was drawn with the engine's order: building takes tens of ms per thousand picks.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     if (context.picks.learner || context.picks.records.length === 0) return;
     learnerOf(context, get().learning);
     get().recompute();
+    // The engine's translation model adapted to the picks, in slices (none before the model is fitted: the packs'
+    // reload runs this again after fitting it).
+    try {
+      if (await finishInTasks(context.engine.learnedPickSteps(), nextTask)) get().recompute();
+    } catch {
+      // Without it the list stands as ranked.
+    }
   },
   learnPick(item: PanelItem) {
     const { chat, learning, packs } = get();

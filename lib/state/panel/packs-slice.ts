@@ -37,6 +37,8 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
     const prepares = [
       async () => (await nextTask(), context.engine.preparePhrasebook()),
       () => finishInTasks(context.engine.translationSteps(), nextTask),
+      // Then that model adapted to the team's picks (`SuggestEngine.learnedPickSteps`), 100 picks a slice.
+      () => finishInTasks(context.engine.learnedPickSteps(), nextTask),
     ];
     for (const prepare of prepares) {
       try {

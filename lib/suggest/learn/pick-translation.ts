@@ -2,15 +2,15 @@
  * The translation model (`rank/translation.ts`) adapted to a team's own picks. Each pick pairs the buyer's message
  * with the words of the entry the agent answered it with; the pair's expected word alignments under the model as it
  * stands (one E-step of IBM Model 1) are added to counts kept on top of the model's own, so P(buyer word | team-lead
- * word) moves toward what this team's buyers say for its entries ("exploded" for a damaged-item entry, 漏液 for
+ * word) moves toward what this team's buyers say for its entries ("ripped" for a damaged-item entry, 漏液 for
  * 质量问题), in proportion to how little the phrasebook had taught about that team-lead word. The next buyer who
  * uses such a word in other words around it gets the entry higher: what a near-repeat of a picked message cannot
  * give (`blend.ts`).
  *
- * Online, one pass per pick: a pick costs ~0.1 ms, and the counts after N picks depend only on those picks in their
- * order, so a learner rebuilt from stored picks after a restart ranks as before. Measured against refitting EM over
- * phrasebook and picks together (fresh packs' dev lines as picks, their held-out lines scored, English): refitting
- * 0.785 → 0.815, online 0.812.
+ * Online, one pass per pick: the counts after N picks depend only on those picks in their order, so a learner
+ * rebuilt from stored picks after a restart ranks as before. Measured against refitting EM over phrasebook and picks
+ * together (fresh packs' dev lines as picks, their held-out lines scored, English): refitting 0.785 → 0.815, online
+ * 0.812.
  */
 import { PLACEHOLDER_PATTERN } from '../../usage/redact';
 import type { WordLanguage } from '../rank/word-rerank';
@@ -26,22 +26,41 @@ export const PICK_TRANSLATION = {
   vocabulary: 1000,
 } as const;
 
-/** The empty team-lead word: takes what no word of the entry explains (as in the model's fit). */
-const NULL_WORD = '';
-
 /** The words of a picked (redacted) message: a placeholder of buyer data ("[order]") is not the buyer's word. */
 export function pickWords(text: string, language: WordLanguage): string[] {
   return translationWords(text.replace(PLACEHOLDER_PATTERN, ' '), language);
 }
 
-/** What one pick added: per team-lead word, per buyer word, its expected count. */
-export type PickCounts = ReadonlyMap<string, ReadonlyMap<string, number>>;
+/** The empty team-lead word: takes what no word of the entry explains (as in the model's fit). */
+const NULL_WORD = '';
+
+/** A pair of word numbers as one map key (numbers below 2^22 each). */
+const SHIFT = 2 ** 22;
+
+/** What one pick added: cell keys (team-lead word × buyer word) with their expected counts. */
+export interface PickCounts {
+  readonly keys: readonly number[];
+  readonly counts: readonly number[];
+}
+
+/** An entry's words as numbers, read once per words array. */
+interface LeadWords {
+  /** Distinct words (and the empty word), numbered in this adaptation. */
+  numbers: number[];
+  /** Their numbers in the fitted model (-1 unseen) and the evidence its rows rest on. */
+  modelIds: number[];
+  modelMass: number[];
+  /** How often the entry holds each. */
+  repeats: number[];
+}
 
 export class PickTranslation {
-  /** Per team-lead word, per buyer word: expected counts the picks added. */
-  private readonly counts = new Map<string, Map<string, number>>();
-  /** Per team-lead word, the sum of its counts. */
-  private readonly mass = new Map<string, number>();
+  private readonly wordNumbers = new Map<string, number>();
+  /** Expected counts the picks added, per cell (`SHIFT` × team-lead word number + buyer word number). */
+  private readonly counts = new Map<number, number>();
+  /** Per team-lead word number, the sum of its counts. */
+  private readonly mass = new Map<number, number>();
+  private readonly leadWords = new WeakMap<readonly string[], LeadWords>();
   private picks = 0;
 
   constructor(readonly base: TranslationModel) {}
@@ -51,36 +70,59 @@ export class PickTranslation {
     return this.picks;
   }
 
+  private numberOf(word: string): number {
+    let n = this.wordNumbers.get(word);
+    if (n === undefined) this.wordNumbers.set(word, (n = this.wordNumbers.size));
+    return n;
+  }
+
+  private leadWordsOf(lead: readonly string[]): LeadWords {
+    let words = this.leadWords.get(lead);
+    if (!words) {
+      words = { numbers: [], modelIds: [], modelMass: [], repeats: [] };
+      for (const [word, n] of [...countsOf(lead), [NULL_WORD, 1] as const]) {
+        const id = this.base.leadIdOf(word);
+        words.numbers.push(this.numberOf(word));
+        words.modelIds.push(id);
+        words.modelMass.push(this.base.leadMassOf(id));
+        words.repeats.push(n);
+      }
+      this.leadWords.set(lead, words);
+    }
+    return words;
+  }
+
   /**
-   * Learns one pick: the buyer's words (`translationWords`) answered with an entry's words. Returns what it added, for
-   * `remove`; null when the message has no words.
+   * Learns one pick: the buyer's words (`pickWords`) answered with an entry's words (`translationWords` of its title
+   * and questions, the same array for the same entry). Returns what it added, for `remove`; null for no words.
    */
   add(buyer: readonly string[], lead: readonly string[]): PickCounts | null {
     if (buyer.length === 0) return null;
-    const leadCounts = new Map(countsOf(lead));
-    leadCounts.set(NULL_WORD, 1);
+    const { numbers, modelIds, modelMass, repeats } = this.leadWordsOf(lead);
     const { uniformCounts, vocabulary } = PICK_TRANSLATION;
-    const added = new Map<string, Map<string, number>>();
+    const keys: number[] = [];
+    const counts: number[] = [];
+    const shares = new Float64Array(numbers.length);
     for (const [f, uses] of countsOf(buyer)) {
-      const shares = new Map<string, number>();
+      const row = this.base.rowOfWord(f);
+      const fNo = this.numberOf(f);
       let sum = 0;
-      for (const [e, n] of leadCounts) {
-        const prevailing = this.base.leadMass(e);
-        const share =
-          (n *
-            (prevailing * this.base.probability(f, e) +
-              (this.counts.get(e)?.get(f) ?? 0) +
+      for (let k = 0; k < numbers.length; k++) {
+        const e = numbers[k]!;
+        shares[k] =
+          (repeats[k]! *
+            (modelMass[k]! * this.base.probabilityIn(row, modelIds[k]!) +
+              (this.counts.get(e * SHIFT + fNo) ?? 0) +
               uniformCounts / vocabulary)) /
-          (prevailing + (this.mass.get(e) ?? 0) + uniformCounts);
-        shares.set(e, share);
-        sum += share;
+          (modelMass[k]! + (this.mass.get(e) ?? 0) + uniformCounts);
+        sum += shares[k]!;
       }
-      for (const [e, share] of shares) {
-        let row = added.get(e);
-        if (!row) added.set(e, (row = new Map()));
-        row.set(f, (row.get(f) ?? 0) + (uses * share) / sum);
+      for (let k = 0; k < numbers.length; k++) {
+        keys.push(numbers[k]! * SHIFT + fNo);
+        counts.push((uses * shares[k]!) / sum);
       }
     }
+    const added = { keys, counts };
     this.apply(added, 1);
     this.picks += 1;
     return added;
@@ -92,48 +134,46 @@ export class PickTranslation {
     this.picks -= 1;
   }
 
-  private apply(added: PickCounts, sign: 1 | -1): void {
-    for (const [e, row] of added) {
-      let counts = this.counts.get(e);
-      if (!counts) this.counts.set(e, (counts = new Map()));
-      let total = 0;
-      for (const [f, c] of row) {
-        const next = (counts.get(f) ?? 0) + sign * c;
-        if (next > 1e-9) counts.set(f, next);
-        else counts.delete(f);
-        total += c;
-      }
-      const mass = (this.mass.get(e) ?? 0) + sign * total;
-      if (counts.size > 0 && mass > 1e-9) this.mass.set(e, mass);
-      else {
-        this.mass.delete(e);
-        this.counts.delete(e);
-      }
+  private apply({ keys, counts }: PickCounts, sign: 1 | -1): void {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const e = Math.floor(key / SHIFT);
+      const count = (this.counts.get(key) ?? 0) + sign * counts[i]!;
+      if (count > 1e-9) this.counts.set(key, count);
+      else this.counts.delete(key);
+      const mass = (this.mass.get(e) ?? 0) + sign * counts[i]!;
+      if (mass > 1e-9) this.mass.set(e, mass);
+      else this.mass.delete(e);
     }
-  }
-
-  /** P(buyer word | team-lead word): the model's counts and the picks' together. */
-  private probability(f: string, e: string): number {
-    const base = this.base.probability(f, e);
-    const added = this.mass.get(e);
-    if (!added) return base;
-    const prevailing = this.base.leadMass(e);
-    return (prevailing * base + (this.counts.get(e)?.get(f) ?? 0)) / (prevailing + added);
   }
 
   /** `TranslationModel.score` with the adapted probabilities. */
   score(buyer: readonly string[], lead: readonly string[], weightOf: (word: string) => number = () => 1): number {
     if (this.picks === 0) return this.base.score(buyer, lead, weightOf);
     if (buyer.length === 0 || lead.length === 0) return 0;
-    const leadCounts = countsOf(lead);
+    const { numbers, modelIds, modelMass, repeats } = this.leadWordsOf(lead);
+    const own = countsOf(lead);
+    // The last of an entry's words is the empty word: not one of the entry's own.
+    const words = numbers.length - 1;
     let sum = 0;
     let weights = 0;
     for (const word of buyer) {
       const weight = weightOf(word);
       if (weight <= 0) continue;
+      const row = this.base.rowOfWord(word);
+      const fNo = this.wordNumbers.get(word);
       let translated = 0;
-      for (const [e, n] of leadCounts) translated += n * this.probability(word, e);
-      sum += weight * this.base.wordLogRatio(word, translated, leadCounts.get(word) ?? 0, lead.length);
+      for (let k = 0; k < words; k++) {
+        const base = this.base.probabilityIn(row, modelIds[k]!);
+        const added = this.mass.get(numbers[k]!);
+        translated +=
+          repeats[k]! *
+          (added
+            ? (modelMass[k]! * base + (fNo === undefined ? 0 : (this.counts.get(numbers[k]! * SHIFT + fNo) ?? 0))) /
+              (modelMass[k]! + added)
+            : base);
+      }
+      sum += weight * this.base.wordLogRatio(word, translated, own.get(word) ?? 0, lead.length);
       weights += weight;
     }
     return weights > 0 ? sum / weights : 0;

@@ -151,19 +151,26 @@ export class TranslationModel {
     private readonly leadTotals: Float32Array,
   ) {}
 
-  /** P(buyer word | team-lead word) as fitted; 0 for a pair (or word) the model never saw. */
-  probability(buyerWord: string, leadWord: string): number {
-    const row = this.rowOf.get(buyerWord);
-    const id = this.leadIds.get(leadWord);
-    if (row === undefined || id === undefined) return 0;
-    const k = indexInSorted(this.leads, id, this.rowStarts[row]!, this.rowStarts[row + 1]!);
+  /** A buyer word's row (for `probabilityIn`); -1 for a word the model never saw. */
+  rowOfWord(buyerWord: string): number {
+    return this.rowOf.get(buyerWord) ?? -1;
+  }
+
+  /** A team-lead word's number (for `probabilityIn`); -1 for a word the model never saw. */
+  leadIdOf(leadWord: string): number {
+    return this.leadIds.get(leadWord) ?? -1;
+  }
+
+  /** P(buyer word | team-lead word) as fitted, by row and number; 0 for a pair the model never saw. */
+  probabilityIn(row: number, leadId: number): number {
+    if (row < 0 || leadId < 0) return 0;
+    const k = indexInSorted(this.leads, leadId, this.rowStarts[row]!, this.rowStarts[row + 1]!);
     return k >= 0 ? this.probabilities[k]! : 0;
   }
 
-  /** How much evidence a team-lead word's translations rest on (0 for a word the model never saw). */
-  leadMass(leadWord: string): number {
-    const id = this.leadIds.get(leadWord);
-    return id === undefined ? 0 : this.leadTotals[id]!;
+  /** How much evidence a team-lead word's translations rest on, by number (0 for a word the model never saw). */
+  leadMassOf(leadId: number): number {
+    return leadId < 0 ? 0 : this.leadTotals[leadId]!;
   }
 
   /**
