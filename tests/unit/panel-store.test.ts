@@ -431,12 +431,21 @@ describe('learning from picks in the panel', () => {
     const stored = { packId: 'mini-store', packVersion: '1.0.0', entryId: 'invoice', text: missed, at: 1 };
     let picks = [stored];
     const engine = new SuggestEngine({ phrasebookOnFirstUse: false });
-    const store = createPanelStore(services({ loadPicks: async () => picks }), engine);
+    const recordPick = vi.fn();
+    const store = createPanelStore(services({ recordPick, loadPicks: async () => picks }), engine);
     await store.getState().reloadPacks();
     expect(engine.learnedPickCount).toBe(1);
     store.getState().setChat(chat('什么时候发货呀'));
     await store.getState().insert(0);
     expect(engine.learnedPickCount).toBe(2);
+    // A shortcut typed in the composer: the background stored one more pick and the panel reloads them all; the
+    // engine learns only that one (its adapted model is not built again).
+    const adapt = vi.spyOn(engine as unknown as { adaptTo: () => void }, 'adaptTo');
+    const { question, ...inserted } = recordPick.mock.calls[0]![0] as { question: string; packId: string };
+    picks = [stored, { ...inserted, text: question, at: 2 }, { ...stored, text: '发票怎么开', at: 3 }];
+    await store.getState().reloadPicks();
+    expect(engine.learnedPickCount).toBe(3);
+    expect(adapt).toHaveBeenCalledTimes(1);
     // The options page's "forget": the stored picks are gone.
     picks = [];
     await store.getState().reloadPicks();

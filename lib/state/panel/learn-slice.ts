@@ -70,9 +70,11 @@ export const createLearnSlice: PanelSlice<LearnSlice> = (context) => (set, get) 
       context.services.getSettings(),
     ]);
     context.picks = { ...context.picks, records, learner: null };
-    set({ learning: settings.learning !== false });
-    // Until the learner is built again below, from the picks as stored now (none after "forget").
-    context.engine.setLearnedPicks([]);
+    const learning = settings.learning !== false;
+    set({ learning });
+    // Forgotten, or learning switched off: the engine forgets at once. Otherwise the learner built below gives it the
+    // stored picks, and it learns only those it did not have (after a typed shortcut, one).
+    if (!learning || records.length === 0) context.engine.setLearnedPicks([]);
     get().recompute();
     await get().buildLearner();
   },
