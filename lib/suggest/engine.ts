@@ -172,9 +172,13 @@ export class SuggestEngine {
     const same = (a: LearnedPick, b: LearnedPick) =>
       a.packId === b.packId && a.entryId === b.entryId && a.text === b.text;
     const old = this.learnedPicks;
-    const dropped = old.findIndex(
-      (_, at) => old.length - at <= kept.length && old.slice(at).every((p, i) => same(p, kept[i]!)),
-    );
+    /** Whether the new list is the old one without its first `at` picks, then newer ones. */
+    const continuesFrom = (at: number) => {
+      if (old.length - at > kept.length) return false;
+      for (let i = at; i < old.length; i++) if (!same(old[i]!, kept[i - at]!)) return false;
+      return true;
+    };
+    const dropped = old.findIndex((_, at) => continuesFrom(at));
     if (old.length > 0 && dropped >= 0) {
       for (const pick of old.slice(0, dropped)) this.forgetPick(pick);
       this.learnedPicks = old.slice(dropped);

@@ -441,7 +441,12 @@ describe('learning from picks in the panel', () => {
     // A shortcut typed in the composer: the background stored one more pick and the panel reloads them all; the
     // engine learns only that one (its adapted model is not built again).
     const adapt = vi.spyOn(engine as unknown as { adaptTo: () => void }, 'adaptTo');
-    const { question, ...inserted } = recordPick.mock.calls[0]![0] as { question: string; packId: string };
+    const { question, ...inserted } = recordPick.mock.calls[0]![0] as {
+      question: string;
+      packId: string;
+      packVersion: string;
+      entryId: string;
+    };
     picks = [stored, { ...inserted, text: question, at: 2 }, { ...stored, text: '发票怎么开', at: 3 }];
     await store.getState().reloadPicks();
     expect(engine.learnedPickCount).toBe(3);
