@@ -152,30 +152,19 @@ export class PickTranslation {
     if (this.picks === 0) return this.base.score(buyer, lead, weightOf);
     if (buyer.length === 0 || lead.length === 0) return 0;
     const { numbers, modelIds, modelMass, repeats } = this.leadWordsOf(lead);
-    const own = countsOf(lead);
     // The last of an entry's words is the empty word: not one of the entry's own.
     const words = numbers.length - 1;
-    let sum = 0;
-    let weights = 0;
-    for (const word of buyer) {
-      const weight = weightOf(word);
-      if (weight <= 0) continue;
+    return this.base.meanLogRatio(buyer, lead, weightOf, (word) => {
       const row = this.base.rowOfWord(word);
       const fNo = this.wordNumbers.get(word);
       let translated = 0;
       for (let k = 0; k < words; k++) {
         const base = this.base.probabilityIn(row, modelIds[k]!);
         const added = this.mass.get(numbers[k]!);
-        translated +=
-          repeats[k]! *
-          (added
-            ? (modelMass[k]! * base + (fNo === undefined ? 0 : (this.counts.get(numbers[k]! * SHIFT + fNo) ?? 0))) /
-              (modelMass[k]! + added)
-            : base);
+        const picked = added && fNo !== undefined ? (this.counts.get(numbers[k]! * SHIFT + fNo) ?? 0) : 0;
+        translated += repeats[k]! * (added ? (modelMass[k]! * base + picked) / (modelMass[k]! + added) : base);
       }
-      sum += weight * this.base.wordLogRatio(word, translated, own.get(word) ?? 0, lead.length);
-      weights += weight;
-    }
-    return weights > 0 ? sum / weights : 0;
+      return translated;
+    });
   }
 }

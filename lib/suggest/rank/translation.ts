@@ -340,29 +340,45 @@ export class TranslationModel {
    */
   score(buyer: readonly string[], lead: readonly string[], weightOf: (word: string) => number = () => 1): number {
     if (buyer.length === 0 || lead.length === 0) return 0;
-    const leadCounts = countsOf(lead);
     const byId = this.countsById(lead);
+    return this.meanLogRatio(buyer, lead, weightOf, (word) => {
+      const row = this.rowOf.get(word);
+      if (row === undefined) return 0;
+      const from = this.rowStarts[row]!;
+      const to = this.rowStarts[row + 1]!;
+      let translated = 0;
+      // Over the shorter side: a frequent buyer word translates hundreds of team-lead words, an entry holds ~30.
+      if (to - from < byId.size) {
+        for (let k = from; k < to; k++) translated += (byId.get(this.leads[k]!) ?? 0) * this.probabilities[k]!;
+      } else {
+        for (const [id, n] of byId) {
+          const k = indexInSorted(this.leads, id, from, to);
+          if (k >= 0) translated += n * this.probabilities[k]!;
+        }
+      }
+      return translated;
+    });
+  }
+
+  /**
+   * `score` for any way of translating: the weighted mean of `wordLogRatio` over the buyer's words, with `translated`
+   * giving each word's sum of P(word | team-lead word) over the entry's words (an adapted model has its own,
+   * `learn/pick-translation.ts`).
+   */
+  meanLogRatio(
+    buyer: readonly string[],
+    lead: readonly string[],
+    weightOf: (word: string) => number,
+    translated: (word: string) => number,
+  ): number {
+    if (buyer.length === 0 || lead.length === 0) return 0;
+    const leadCounts = countsOf(lead);
     let sum = 0;
     let weights = 0;
     for (const word of buyer) {
       const weight = weightOf(word);
       if (weight <= 0) continue;
-      const row = this.rowOf.get(word);
-      let translated = 0;
-      if (row !== undefined) {
-        const from = this.rowStarts[row]!;
-        const to = this.rowStarts[row + 1]!;
-        // Over the shorter side: a frequent buyer word translates hundreds of team-lead words, an entry holds ~30.
-        if (to - from < byId.size) {
-          for (let k = from; k < to; k++) translated += (byId.get(this.leads[k]!) ?? 0) * this.probabilities[k]!;
-        } else {
-          for (const [id, n] of byId) {
-            const k = indexInSorted(this.leads, id, from, to);
-            if (k >= 0) translated += n * this.probabilities[k]!;
-          }
-        }
-      }
-      sum += weight * this.wordLogRatio(word, translated, leadCounts.get(word) ?? 0, lead.length);
+      sum += weight * this.wordLogRatio(word, translated(word), leadCounts.get(word) ?? 0, lead.length);
       weights += weight;
     }
     return weights > 0 ? sum / weights : 0;
