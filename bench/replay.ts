@@ -2,7 +2,8 @@
  * Replay of learning from picks (`node --import tsx bench/replay.ts`). A set of buyer messages becomes a
  * stream, shuffled with a fixed seed; every answerable line carries the agent's pick (its first expected
  * entry). Each line is answered with the ranking as it stood before it, then the learner and the engine (its
- * word translations, `SuggestEngine.learnPick`) learn the pick (the `kpack suggest` contract). Scored on the second half of each stream:
+ * word translations, `SuggestEngine.learnPick`) learn the pick (the `kpack suggest` contract). Scored on the
+ * second half of each stream:
  * - the re-ask stream: its second half mixes the new messages of the set with as many re-asks (another
  *   buyer's variation of a first-half message, see `vary`), reported together and apart;
  * - the plain stream: new messages only (learning must never make them worse);
@@ -330,7 +331,6 @@ function replay(bench: Bench, stream: readonly Line[], scoreFrom: number, mode: 
     });
     if (record) bench.engine.learnPick(record);
   });
-  bench.engine.setLearnedPicks([]);
   return scores;
 }
 

@@ -223,16 +223,7 @@ export class SuggestEngine {
       const fitted = this.translationModels.get(language);
       if (!fitted || this.learnedPicks.length === 0 || this.pickTranslations.get(language)?.model.base === fitted)
         continue;
-      const building = { model: new PickTranslation(fitted), added: new Map<LearnedPick, PickCounts>() };
-      const picks = this.learnedPicks;
-      const first = picks[0];
-      for (let from = 0; from < picks.length; from += PICKS_PER_STEP) {
-        for (const pick of picks.slice(from, from + PICKS_PER_STEP)) this.adaptTo(building, pick, language);
-        yield;
-        // Picks replaced meanwhile (forgotten, switched off) or the oldest let go: the next call builds again.
-        if (this.learnedPicks !== picks || picks[0] !== first) return false;
-      }
-      this.pickTranslations.set(language, building);
+      if (!(yield* this.adaptedSteps(language, fitted))) return false;
       adapted = true;
     }
     return adapted;
@@ -464,11 +455,29 @@ export class SuggestEngine {
     if (!adapted || adapted.model.base !== fitted) {
       // The panel adapts in steps (`learnedPickSteps`); until then, the model as fitted.
       if (this.options.phrasebookOnFirstUse === false) return null;
-      adapted = { model: new PickTranslation(fitted), added: new Map() };
-      for (const pick of this.learnedPicks) this.adaptTo(adapted, pick, language);
-      this.pickTranslations.set(language, adapted);
+      adapted = finish(this.adaptedSteps(language, fitted))!;
     }
     return adapted.model.size > 0 ? adapted.model : null;
+  }
+
+  /**
+   * A language's fitted model adapted to every pick, `PICKS_PER_STEP` picks between two yields, kept once done. Null
+   * when the picks were replaced meanwhile (forgotten, switched off) or the oldest let go: the next call builds again.
+   */
+  private *adaptedSteps(
+    language: WordLanguage,
+    fitted: TranslationModel,
+  ): Steps<{ model: PickTranslation; added: Map<LearnedPick, PickCounts> } | null> {
+    const building = { model: new PickTranslation(fitted), added: new Map<LearnedPick, PickCounts>() };
+    const picks = this.learnedPicks;
+    const first = picks[0];
+    for (let from = 0; from < picks.length; from += PICKS_PER_STEP) {
+      for (const pick of picks.slice(from, from + PICKS_PER_STEP)) this.adaptTo(building, pick, language);
+      yield;
+      if (this.learnedPicks !== picks || picks[0] !== first) return null;
+    }
+    this.pickTranslations.set(language, building);
+    return building;
   }
 
   /** Adds a pick to a language's adapted model when its entry is in a loaded pack of that language. */
