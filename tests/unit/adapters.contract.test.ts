@@ -144,6 +144,28 @@ describe('adapters on odd pages', () => {
     expect(jd.readConversation(load('taobao/history.html'), { messageList: '#nowhere' })).toBeNull();
   });
 
+  it("shopify: the customer's name from the transcript's labels when the header is laid out otherwise", () => {
+    const shopify = SITE_ADAPTERS.find((a) => a.platform === 'shopify')!;
+    const page = (logLabel: string, header = '') =>
+      new JSDOM(
+        `<main>${header}<div role="log"${logLabel}>` +
+          '<article aria-label="Message from Sofia Reyes"><p>Hello!</p></article>' +
+          '<article aria-label="Message from you"><p>Hi Sofia, how can I help?</p></article>' +
+          '</div><textarea aria-label="Message"></textarea></main>',
+        { url: 'http://127.0.0.1/shopify/page.html' },
+      ).window.document;
+    // A Polaris page title (h1, no <header>) is not the header heading the selectors know.
+    const titled = page(
+      ' aria-label="Conversation with Sofia Reyes"',
+      '<h1 class="Polaris-Header-Title">Sofia R.</h1>',
+    );
+    expect(shopify.readConversation(titled)).toMatchObject({ buyerName: 'Sofia Reyes', conversationId: 'Sofia Reyes' });
+    // No label on the transcript: the customer's own messages name them; the agent's ("from you") do not.
+    expect(shopify.readConversation(page(''))?.buyerName).toBe('Sofia Reyes');
+    // The header's heading, where there is one, still wins.
+    expect(shopify.readConversation(page('', '<header><h2>Jane Doe</h2></header>'))?.buyerName).toBe('Jane Doe');
+  });
+
   it('generic: the selection is the question, the last focused editable the composer', () => {
     const doc = load('generic/page.html');
     expect(genericAdapter.readConversation(doc)).toBeNull();

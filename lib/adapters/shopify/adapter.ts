@@ -49,9 +49,28 @@ function transcriptOf(root: Document, sel: SelectorMap): Element | null {
   return query(root, sel.messageList) ?? findMessageList(root, hasMessageItems, { structure: false });
 }
 
+/**
+ * The customer's name: the conversation header's heading; else — a header laid out otherwise (a Polaris page title,
+ * an embedded frame without a header) — the accessible labels Inbox gives the transcript ("Conversation with Jane")
+ * and the customer's messages ("Message from Jane").
+ */
+function buyerNameOf(root: Document, sel: SelectorMap): string | null {
+  const heading = textOf(query(root, sel.buyerName));
+  if (heading) return heading;
+  const log = transcriptOf(root, sel);
+  const logLabel = /^conversation with\s+(.+)$/i.exec(log?.getAttribute('aria-label')?.trim() ?? '')?.[1];
+  if (logLabel) return logLabel.trim();
+  if (!log) return null;
+  for (const item of queryAll(log, sel.message!).reverse()) {
+    const from = /^message from\s+(.+)$/i.exec(item.getAttribute('aria-label')?.trim() ?? '')?.[1]?.trim();
+    if (from && !STAFF_LABEL.test(from)) return from;
+  }
+  return null;
+}
+
 function conversationId(root: Document, sel: SelectorMap): string | null {
   const fromUrl = /\/conversations\/[^/]+\/([0-9a-f-]{8,})/i.exec(root.location?.href ?? '')?.[1];
-  return fromUrl ?? (textOf(query(root, sel.buyerName)) || null);
+  return fromUrl ?? buyerNameOf(root, sel);
 }
 
 export const shopifyAdapter = {
@@ -87,7 +106,7 @@ export const shopifyAdapter = {
       return {
         platform: 'shopify',
         conversationId: id ?? 'unknown',
-        buyerName: textOf(query(root, sel.buyerName)) || undefined,
+        buyerName: buyerNameOf(root, sel) ?? undefined,
         messages,
         orderIds,
         productTitles,
