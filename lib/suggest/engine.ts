@@ -294,7 +294,7 @@ export class SuggestEngine {
     const read = readMessage(question);
     // All pinyin ("zhuan ren gong"): the packs' Chinese words it spells.
     const normalized = readPinyinMessage(this.corpus, read) ?? read;
-    if (needsNoAnswer(normalized)) return empty('courtesy');
+    if (needsNoAnswer(normalized) && everyLineNeedsNoAnswer(question)) return empty('courtesy');
 
     const now = context.now ?? new Date();
     const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);
@@ -661,6 +661,16 @@ function reorderHead(ranked: Ranked[], head: Ranked[], kept: number, order: (par
 function languageOf(candidates: Ranked[]): WordLanguage | null {
   const languages = new Set(candidates.map((r) => wordLanguageOf(r.loaded.pack.locale)));
   return languages.size === 1 ? [...languages][0]! : null;
+}
+
+/**
+ * Whether each of the buyer's pending messages (`questionOf` joins them with line breaks), read alone, needs no
+ * answer. The rules read a single message: "好的 我先看看" then "这件卫衣洗了一次就缩水了" read as one text is a
+ * holding phrase with a statement after it, yet the second message is a complaint to answer.
+ */
+function everyLineNeedsNoAnswer(question: string): boolean {
+  const lines = question.split('\n').filter((line) => line.trim());
+  return lines.length < 2 || lines.every((line) => isCourtesyOnly(line) || needsNoAnswer(readMessage(line)));
 }
 
 /** A message as the engine reads it: normalised, chat openers dropped, shorthand written out, told complaints named. */

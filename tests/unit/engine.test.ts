@@ -276,6 +276,22 @@ describe('SuggestEngine abstention', () => {
     },
   );
 
+  it('answers a pending turn whose first message only holds the chat and whose next one asks', () => {
+    const tmall = engineWith(shippedPack('tmall-apparel'));
+    const turn = (...buyer: string[]) =>
+      tmall.suggest({
+        now: outsideDouble11,
+        messages: [
+          { role: 'agent', text: '好的亲，有问题随时找我哦～' },
+          ...buyer.map((text) => ({ role: 'buyer' as const, text })),
+        ],
+      });
+    expect(turn('好的 我先看看').abstained).toBe('courtesy');
+    expect(turn('好的 我先看看', '亲 这件卫衣洗了一次就缩水了 袖子短了一截').suggestions[0]?.entryId).toBe('shrinking');
+    // Two messages that each only hold the chat still need no answer.
+    expect(turn('好的 我先看看', '等一下哈').abstained).toBe('courtesy');
+  });
+
   it('says nothing to an empty conversation', () => {
     expect(engine.suggest({ messages: [] }).abstained).toBe('empty');
   });
