@@ -69,9 +69,9 @@ const DRIFTS: Drift[] = [
     expansion: '小时内发出',
     control: 'taobao',
     gap:
-      'no selector or structural rule reads a page without readable classes (chat not read, composer found only after ' +
-      'a click); with the classes back, a virtualised row leaving as the new one arrives makes the pending turn ' +
-      'start at an older buyer line ("好的 我先看看"), read as thanks only',
+      'no selector or structural rule reads a page without readable classes: the chat is not read and the composer ' +
+      'is found only after a click (with the imui classes back, the virtualised list is read right: probe ' +
+      'taobao-imui-virtual)',
   },
   {
     name: 'jd shadow root',
