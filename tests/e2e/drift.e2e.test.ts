@@ -20,7 +20,7 @@ import { build } from 'esbuild';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPanel, ROOT, serveFolder, type ExtensionBrowser } from './harness';
-import { appendBuyerMessage } from './sites';
+import { appendBuyerMessage, typeShortcut } from './sites';
 
 const SITES_DIR = join(ROOT, 'tests/fixtures/sites');
 let browser: ExtensionBrowser;
@@ -225,14 +225,20 @@ const panelText = async (panel: Page) =>
     300,
   );
 
-/** Types `text` then the key into the composer, as the agent does (trusted key events). */
-async function typeShortcut(frame: Frame, composer: string, text: string, key: 'Space' | 'Tab') {
-  const box = frame.locator(composer);
-  await box.click();
-  await box.press('Control+a');
-  await box.press('Backspace');
-  await box.pressSequentially(text);
-  await box.press(key);
+/**
+ * Clicks Insert on the drift's entry: where the panel lists it, or after searching it out when it is not listed
+ * (or `search` asks for it). Says how it was reached.
+ */
+async function insertEntry(panel: Page, drift: Drift, search = false): Promise<string> {
+  const entry = () => panel.locator(`[data-testid="suggestion"][data-entry-id="${drift.expected}"]`);
+  let how = 'suggested';
+  if (search || (await entry().count()) === 0) {
+    how = `searched ${drift.search}`;
+    await panel.getByTestId('search').fill(drift.search);
+    await expect.poll(() => suggestions(panel), { timeout: 10_000 }).toContain(drift.expected);
+  }
+  await entry().first().getByTestId('insert').click();
+  return how;
 }
 
 describe.each(RUN)('$name', (drift) => {
@@ -366,16 +372,8 @@ describe.each(RUN)('$name', (drift) => {
 
     step('insert once, not sent', async () => {
       await chat.bringToFront();
-      let how = 'suggested';
-      let target = panel.locator(`[data-testid="suggestion"][data-entry-id="${drift.expected}"]`);
-      if ((await target.count()) === 0) {
-        // Not suggested (an earlier step failed): reach the entry by search, to test insertion on its own.
-        how = `searched ${drift.search}`;
-        await panel.getByTestId('search').fill(drift.search);
-        await expect.poll(() => suggestions(panel), { timeout: 10_000 }).toContain(drift.expected);
-        target = panel.locator(`[data-testid="suggestion"][data-entry-id="${drift.expected}"]`);
-      }
-      await target.first().getByTestId('insert').click();
+      // Not suggested (an earlier step failed): reached by search, to test insertion on its own.
+      const how = await insertEntry(panel, drift);
       const notice = panel.getByTestId('notice');
       try {
         await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('Inserted');
@@ -435,13 +433,7 @@ describe.each(RUN)('$name', (drift) => {
           .first()
           .click()
           .catch(() => {});
-      await panel.getByTestId('search').fill(drift.search);
-      await expect.poll(() => suggestions(panel), { timeout: 10_000 }).toContain(drift.expected);
-      await panel
-        .locator(`[data-testid="suggestion"][data-entry-id="${drift.expected}"]`)
-        .first()
-        .getByTestId('insert')
-        .click();
+      await insertEntry(panel, drift, true);
       try {
         await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('Inserted');
         const route = await notice.getAttribute('data-route');
@@ -601,15 +593,7 @@ describe.skipIf(!WITH_GAPS)('attribution probes (one drift undone, at the site U
               60,
             ),
           )}; panel: ${await panelText(panel)}`;
-      if (!ranked) {
-        await panel.getByTestId('search').fill(drift.search);
-        await expect.poll(() => suggestions(panel), { timeout: 10_000 }).toContain(drift.expected);
-      }
-      await panel
-        .locator(`[data-testid="suggestion"][data-entry-id="${drift.expected}"]`)
-        .first()
-        .getByTestId('insert')
-        .click();
+      await insertEntry(panel, drift, !ranked);
       const notice = panel.getByTestId('notice');
       const inserted = await expect
         .poll(() => notice.textContent(), { timeout: 10_000 })

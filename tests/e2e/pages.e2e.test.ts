@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPanel, ROOT, serveFolder, type ExtensionBrowser } from './harness';
+import { typeShortcut } from './sites';
 
 let browser: ExtensionBrowser;
 let server: Server;
@@ -140,16 +141,6 @@ const firstSuggestion = (panel: Page) =>
   panel.evaluate(
     () => (document.querySelector('[data-testid="suggestion"]') as HTMLElement | null)?.dataset.entryId ?? null,
   );
-
-/** Types `text` then the key into the composer, as the agent does (trusted key events). */
-async function typeShortcut(frame: Frame, composer: string, text: string, key: 'Space' | 'Tab') {
-  const box = frame.locator(composer);
-  await box.click();
-  await box.press('Control+a');
-  await box.press('Backspace');
-  await box.pressSequentially(text);
-  await box.press(key);
-}
 
 describe.each(VARIANTS)('$name', (variant) => {
   it('suggests, inserts once into the page’s editor without sending, and expands a typed shortcut', async () => {

@@ -2,7 +2,7 @@
  * How each replica page adds a buyer message, as the real site does (same markup as the fixtures,
  * see tests/fixtures/sites/README.md), and the flow each site's end-to-end test walks through.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 export interface SiteFlow {
   site: 'taobao' | 'jd' | 'shopify' | 'pdd';
@@ -126,4 +126,14 @@ export async function appendAgentReply(page: Page, site: 'jd' | 'shopify', text:
     },
     { site, text },
   );
+}
+
+/** Types `text` then the key into the composer, as the agent does (trusted key events). */
+export async function typeShortcut(frame: Frame, composer: string, text: string, key: 'Space' | 'Tab') {
+  const box = frame.locator(composer);
+  await box.click();
+  await box.press('Control+a');
+  await box.press('Backspace');
+  await box.pressSequentially(text);
+  await box.press(key);
 }
