@@ -77,6 +77,11 @@ export interface ComposerSources {
   messageList(): Element | null;
   /** Whether a focused text input counts (enabled sites: yes; chat sites: no, their inputs are search boxes). */
   allowInputs?: boolean;
+  /**
+   * Whether route 3 may take the page's only editable when it finds no list and no textbox (chat sites: yes, a page
+   * whose class names are all hashes still has one reply box; other pages: no, it could be a form).
+   */
+  onlyEditable?: boolean;
 }
 
 /** The composer by the first route that finds one; null when none does. */
@@ -90,7 +95,7 @@ export function findComposer(root: Document, sources: ComposerSources): FoundCom
   }
   const bySelectors = editableOf(safe(sources.bySelectors));
   if (bySelectors) return { element: bySelectors, route: 'selectors' };
-  const byStructure = composerAfter(root, list);
+  const byStructure = composerAfter(root, list, sources.onlyEditable);
   return byStructure ? { element: byStructure, route: 'structure' } : null;
 }
 
@@ -105,11 +110,15 @@ export function locateComposer(
     focused,
     bySelectors: () => adapter.getComposer(root, selectors),
     messageList: () => adapter.getMessageList(root, selectors),
+    onlyEditable: true,
   });
 }
 
-/** Route 3: the first editable after the message list (outside it, outside page chrome); else a textbox. */
-export function composerAfter(root: Document, list: Element | null): HTMLElement | null {
+/**
+ * Route 3: the first editable after the message list (outside it, outside page chrome); without a list, a textbox, else
+ * (with `onlyEditable`) the page's only editable outside the chrome.
+ */
+export function composerAfter(root: Document, list: Element | null, onlyEditable = false): HTMLElement | null {
   if (list) {
     for (const candidate of Array.from(root.querySelectorAll(EDITABLE))) {
       if (list.contains(candidate) || candidate.closest(CHROME)) continue;
@@ -123,7 +132,13 @@ export function composerAfter(root: Document, list: Element | null): HTMLElement
     const editable = editableOf(candidate);
     if (editable && !candidate.closest(CHROME)) return editable;
   }
-  return null;
+  if (!onlyEditable) return null;
+  const editables = new Set<HTMLElement>();
+  for (const candidate of Array.from(root.querySelectorAll(EDITABLE))) {
+    const editable = candidate.closest(CHROME) ? null : editableOf(candidate);
+    if (editable) editables.add(editable);
+  }
+  return editables.size === 1 ? [...editables][0]! : null;
 }
 
 /** Ids that sites give message elements (`s_1001`, `msg-12`, `message-…`, `m-203`). */

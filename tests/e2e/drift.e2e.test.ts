@@ -69,9 +69,10 @@ const DRIFTS: Drift[] = [
     expansion: '小时内发出',
     control: 'taobao',
     gap:
-      'no selector or structural rule reads a page without readable classes: the chat is not read and the composer ' +
-      'is found only after a click (with the imui classes back, the virtualised list is read right: probe ' +
-      'taobao-imui-virtual)',
+      'no selector or structural rule reads a page without readable classes: the chat is not read, and at the ' +
+      'fixture origin the page is not recognised as Taobao at all; at the site URL Insert reaches the reply box by ' +
+      'structure (the page’s only editable), and typed shortcuts work (with the imui classes back, the virtualised ' +
+      'list is read right: probe taobao-imui-virtual)',
   },
   {
     name: 'jd shadow root',

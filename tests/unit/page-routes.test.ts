@@ -75,6 +75,17 @@ describe('composer routes', () => {
     expect(composerAfter(document, null)?.id).toBe('reply');
   });
 
+  it("by structure without a list or a textbox, on a chat site: the page's only editable outside the chrome, not one of several", () => {
+    document.body.innerHTML =
+      '<header><textarea id="search"></textarea></header><div class="_3Cx0p"><textarea id="reply"></textarea></div>';
+    expect(composerAfter(document, null, true)?.id).toBe('reply');
+    // Only on a chat site: on another page the only box may be a form's.
+    expect(composerAfter(document, null)).toBeNull();
+    expect(findComposer(document, { bySelectors: () => null, messageList: () => null, allowInputs: true })).toBeNull();
+    document.body.insertAdjacentHTML('beforeend', '<div contenteditable="true" id="notes"></div>');
+    expect(composerAfter(document, null, true)).toBeNull();
+  });
+
   it('finds the composer of each drifted replica page, and which route did', () => {
     const cases: Array<[string, string, string]> = [
       ['taobao/variant-contenteditable.html', 'taobao', 'structure'],
