@@ -89,8 +89,9 @@ export function findComposer(root: Document, sources: ComposerSources): FoundCom
   const list = safe(sources.messageList);
   let focused = editableOf(sources.focused);
   if (focused?.tagName === 'INPUT' && !sources.allowInputs) focused = null;
-  // A focused element counts only while it is on the page and is not a box inside the message list.
-  if (focused?.isConnected && root.contains(focused) && !(list && list.contains(focused))) {
+  // A focused element counts only while it is on this page (in a shadow root of it too, which `contains` does not
+  // see into) and is not a box inside the message list.
+  if (focused?.isConnected && focused.ownerDocument === root && !(list && list.contains(focused))) {
     return { element: focused, route: 'focused' };
   }
   const bySelectors = editableOf(safe(sources.bySelectors));

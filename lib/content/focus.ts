@@ -3,6 +3,7 @@
  * (lib/adapters/fallback.ts). Kept in memory, not as an attribute on the page, so a framework that
  * re-renders or diffs attributes never sees it; an element that left the page no longer counts.
  */
+import { deepActiveElement, eventOrigin } from '../adapters/dom';
 import { editableOf } from '../adapters/fallback';
 
 export interface FocusTracker {
@@ -14,7 +15,7 @@ export interface FocusTracker {
 export function trackFocus(root: Document): FocusTracker {
   let last: HTMLElement | null = null;
   const remember = (event: Event) => {
-    const target = event.target as Element | null;
+    const target = eventOrigin(event) as Element | null;
     const editable = target && target.nodeType === 1 ? editableOf(target) : null;
     if (editable) last = editable;
   };
@@ -22,7 +23,8 @@ export function trackFocus(root: Document): FocusTracker {
   root.addEventListener('focusin', remember, true);
   root.addEventListener('input', remember, true);
   // The element focused before the script arrived (the agent may have clicked the reply box first).
-  if (root.activeElement && root.activeElement !== root.body) last = editableOf(root.activeElement);
+  const active = deepActiveElement(root);
+  if (active && active !== root.body) last = editableOf(active);
   return {
     last: () => (last?.isConnected ? last : null),
     stop() {

@@ -10,17 +10,17 @@
  *   edit and Slate ignored it; a `paste` went nowhere in Slate and to the previous caret in Lexical.
  * - Draft.js: a synthetic `paste` (execCommand breaks an empty editor; Draft ignores native `beforeinput`).
  */
+import { selectionOf } from '../adapters/dom';
 import type { EditorKind } from './detect';
 import type { InsertOptions, StrategyResult } from './types';
 
 function placeCaret(root: HTMLElement, mode: InsertOptions['mode']): void {
-  const doc = root.ownerDocument;
-  const selection = doc.getSelection();
+  const selection = selectionOf(root);
   if (!selection) return;
   const inside = selection.rangeCount > 0 && root.contains(selection.getRangeAt(0).commonAncestorContainer);
   if (inside && mode !== 'append') return;
   const { node, offset } = endPoint(root);
-  const range = doc.createRange();
+  const range = root.ownerDocument.createRange();
   range.setStart(node, offset);
   range.collapse(true);
   selection.removeAllRanges();
@@ -128,7 +128,7 @@ export async function insertIntoEditable(
   await afterRender(doc);
   // Caret at {cursor}: move back from the end of what was inserted.
   if (options.cursor !== null && options.cursor !== undefined && options.cursor < text.length) {
-    const selection = root.ownerDocument.getSelection() as Selection & {
+    const selection = selectionOf(root) as Selection & {
       modify?: (a: string, d: string, g: string) => void;
     };
     for (let i = text.length - options.cursor; i > 0; i -= 1) selection.modify?.('move', 'backward', 'character');

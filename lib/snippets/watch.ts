@@ -6,6 +6,7 @@
  * synthetic events never expand anything. Ctrl+Z right after an expansion puts the typed shortcut back.
  * Pure DOM code: the lookups come in as functions.
  */
+import { eventOrigin, selectionOf } from '../adapters/dom';
 
 interface SnippetOptions {
   root: Document;
@@ -52,7 +53,7 @@ function beforeCaret(composer: HTMLElement, root: Document): BeforeCaret | null 
       },
     };
   }
-  const selection = root.getSelection();
+  const selection = selectionOf(composer);
   if (!selection || selection.rangeCount === 0 || !selection.isCollapsed) return null;
   const { startContainer: node, startOffset: offset } = selection.getRangeAt(0);
   if (node.nodeType !== 3 || !composer.contains(node)) return null;
@@ -110,7 +111,7 @@ function selectInserted(composer: HTMLElement, root: Document, text: string): bo
     const at = (node.textContent ?? '').lastIndexOf(text);
     if (at >= 0) found = { node, at };
   }
-  const selection = root.getSelection();
+  const selection = selectionOf(composer);
   if (!found || !selection) return false;
   const range = root.createRange();
   range.setStart(found.node, found.at);
@@ -129,7 +130,7 @@ export function watchSnippets(options: SnippetOptions): () => void {
     const expansion = last;
     last = null;
     const isUndo = (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && /^z$/i.test(event.key);
-    const target = event.target as Node | null;
+    const target = eventOrigin(event) as Node | null;
     if (!isUndo || !expansion || !options.write || !target || !expansion.composer.contains(target)) return false;
     // Only while the reply is still there as inserted; otherwise the editor's own undo does its job.
     if (expansion.text.includes('\n') || !selectInserted(expansion.composer, root, expansion.text)) return false;
@@ -152,7 +153,7 @@ export function watchSnippets(options: SnippetOptions): () => void {
     )
       return;
     const composer = options.composer();
-    const target = event.target as Node | null;
+    const target = eventOrigin(event) as Node | null;
     if (!composer || !target || !composer.contains(target)) return;
     const before = beforeCaret(composer, root);
     let maybe = false;
@@ -176,7 +177,7 @@ export function watchSnippets(options: SnippetOptions): () => void {
       }
       // Not a shortcut after all (the list was not there yet): the Space the agent typed goes in.
       if (maybe && key === ' ' && options.write) {
-        collapseAfter(composer, root);
+        collapseAfter(composer);
         void options.write(composer, ' ');
       }
     });
@@ -186,11 +187,11 @@ export function watchSnippets(options: SnippetOptions): () => void {
 }
 
 /** Moves the caret to the end of the selection (the token stays as typed). */
-function collapseAfter(composer: HTMLElement, root: Document): void {
+function collapseAfter(composer: HTMLElement): void {
   if (composer.tagName === 'TEXTAREA' || composer.tagName === 'INPUT') {
     const field = composer as HTMLTextAreaElement;
     field.setSelectionRange(field.selectionEnd ?? field.value.length, field.selectionEnd ?? field.value.length);
     return;
   }
-  root.getSelection()?.collapseToEnd();
+  selectionOf(composer)?.collapseToEnd();
 }

@@ -87,9 +87,6 @@ const DRIFTS: Drift[] = [
     shortcut: '/fh',
     expansion: '京东物流',
     control: 'jd',
-    gap:
-      'the pane inside an open shadow root: adapters do not query into shadow roots, and focus and key events are ' +
-      'retargeted to the host, so neither the chat, the composer, a click into it nor a typed shortcut is seen',
   },
   {
     name: 'shopify srcdoc',

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { deepActiveElement, query, queryAll, selectionOf } from '../../lib/adapters/dom';
 import { composerAfter, editableOf, findComposer, findMessageList, locateComposer } from '../../lib/adapters/fallback';
 import { genericAdapter } from '../../lib/adapters/generic/adapter';
 import { authorOf } from '../../lib/adapters/generic/messages';
@@ -84,6 +85,38 @@ describe('composer routes', () => {
     expect(findComposer(document, { bySelectors: () => null, messageList: () => null, allowInputs: true })).toBeNull();
     document.body.insertAdjacentHTML('beforeend', '<div contenteditable="true" id="notes"></div>');
     expect(composerAfter(document, null, true)).toBeNull();
+  });
+
+  it('reads a chat pane mounted in an open shadow root: selectors, the focused box, the caret', () => {
+    // A page of its own: a document's shadow roots are looked up at most once a second.
+    const doc = new JSDOM('<nav><input id="search"></nav><micro-app name="dd-chat"></micro-app>', {
+      url: 'https://dongdong.jd.com/',
+    }).window.document;
+    const shadow = doc.querySelector('micro-app')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML =
+      '<div id="t-chat-scroll"><div class="message message_left" id="s_1">能保价吗</div></div>' +
+      '<div class="chat-foot"><div class="EditorContent" contenteditable="true">ok</div></div>';
+    const box = shadow.querySelector<HTMLElement>('.EditorContent')!;
+    // Queries on the document reach into the shadow root when the page itself has no match; on an element they don't.
+    expect(query(doc, '.EditorContent')).toBe(box);
+    expect(queryAll(doc, '.message').map((e) => e.id)).toEqual(['s_1']);
+    expect(query(doc.body, '.EditorContent')).toBeNull();
+    expect(query(doc, 'nav input')?.id).toBe('search');
+    // The agent's click lands on the host for the page; the tracker sees the box, and the box counts as the composer.
+    const focus = trackFocus(doc);
+    box.focus();
+    expect(deepActiveElement(doc)).toBe(box);
+    expect(focus.last()).toBe(box);
+    expect(findComposer(doc, { focused: focus.last(), bySelectors: () => null, messageList: () => null })).toEqual({
+      element: box,
+      route: 'focused',
+    });
+    focus.stop();
+    // The caret's selection is the one that holds the box (the document's where there is no other).
+    expect(selectionOf(box)).toBe(
+      (shadow as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? doc.getSelection(),
+    );
+    expect(selectionOf(doc.getElementById('search')!)).toBe(doc.getSelection());
   });
 
   it('finds the composer of each drifted replica page, and which route did', () => {
