@@ -52,25 +52,27 @@ function transcriptOf(root: Document, sel: SelectorMap): Element | null {
 /**
  * The customer's name: the conversation header's heading; else — a header laid out otherwise (a Polaris page title,
  * an embedded frame without a header) — the accessible labels Inbox gives the transcript ("Conversation with Jane")
- * and the customer's messages ("Message from Jane").
+ * and the customer's messages ("Message from Jane"). `log`: the transcript when the caller has it already.
  */
-function buyerNameOf(root: Document, sel: SelectorMap): string | null {
+function buyerNameOf(root: Document, sel: SelectorMap, log?: Element | null): string | null {
   const heading = textOf(query(root, sel.buyerName));
   if (heading) return heading;
-  const log = transcriptOf(root, sel);
-  const logLabel = /^conversation with\s+(.+)$/i.exec(log?.getAttribute('aria-label')?.trim() ?? '')?.[1];
+  const transcript = log === undefined ? transcriptOf(root, sel) : log;
+  const logLabel = /^conversation with\s+(.+)$/i.exec(transcript?.getAttribute('aria-label')?.trim() ?? '')?.[1];
   if (logLabel) return logLabel.trim();
-  if (!log) return null;
-  for (const item of queryAll(log, sel.message!).reverse()) {
+  if (!transcript) return null;
+  for (const item of queryAll(transcript, sel.message!).reverse()) {
     const from = /^message from\s+(.+)$/i.exec(item.getAttribute('aria-label')?.trim() ?? '')?.[1]?.trim();
     if (from && !STAFF_LABEL.test(from)) return from;
   }
   return null;
 }
 
+const conversationIdInUrl = (root: Document): string | null =>
+  /\/conversations\/[^/]+\/([0-9a-f-]{8,})/i.exec(root.location?.href ?? '')?.[1] ?? null;
+
 function conversationId(root: Document, sel: SelectorMap): string | null {
-  const fromUrl = /\/conversations\/[^/]+\/([0-9a-f-]{8,})/i.exec(root.location?.href ?? '')?.[1];
-  return fromUrl ?? buyerNameOf(root, sel);
+  return conversationIdInUrl(root) ?? buyerNameOf(root, sel);
 }
 
 export const shopifyAdapter = {
@@ -97,7 +99,9 @@ export const shopifyAdapter = {
       const messages = queryAll(log, sel.message!)
         .map((e) => readMessage(e, sel))
         .filter((m): m is ChatPaneMessage => m !== null);
-      const id = conversationId(root, sel);
+      // The name is read once: without a header it comes from the transcript's labels, also the id without a URL one.
+      const buyerName = buyerNameOf(root, sel, log);
+      const id = conversationIdInUrl(root) ?? buyerName;
       if (!id && messages.length === 0) return null;
       const productTitles = queryAll(log, sel.productCard!)
         .map((p) => p.getAttribute('aria-label')?.replace(/^Product:?\s*/, '') ?? '')
@@ -106,7 +110,7 @@ export const shopifyAdapter = {
       return {
         platform: 'shopify',
         conversationId: id ?? 'unknown',
-        buyerName: buyerNameOf(root, sel) ?? undefined,
+        buyerName: buyerName ?? undefined,
         messages,
         orderIds,
         productTitles,
