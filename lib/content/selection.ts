@@ -4,7 +4,7 @@
  * focused last is where a reply goes. Pure DOM code: the document comes in, reports go out.
  */
 import type { ChatAdapter } from '../adapters/types';
-import { matches } from '../adapters/dom';
+import { deepActiveElement, eventOrigin, matches, queryAll } from '../adapters/dom';
 import { capConversation } from '../chats/limits';
 import type { ConversationReport } from '../chats/types';
 
@@ -57,10 +57,10 @@ export function watchSelection(options: SelectionWatchOptions): SelectionWatcher
   };
 
   const onFocus = (event: Event) => {
-    const target = event.target;
-    if (!(target instanceof Element) || !matches(target, selectors.editable)) return;
-    for (const marked of root.querySelectorAll(`[${attribute}]`))
-      if (marked !== target) marked.removeAttribute(attribute);
+    // Where the focus went, in an open shadow root too (the event's target is then the host).
+    const target = eventOrigin(event) as Element | null;
+    if (!target || target.nodeType !== 1 || !matches(target, selectors.editable)) return;
+    for (const marked of queryAll(root, `[${attribute}]`)) if (marked !== target) marked.removeAttribute(attribute);
     target.setAttribute(attribute, value);
     // The panel shows whether a reply can be written here; the question is the one read at the click.
     if (question) options.report(current());
@@ -68,9 +68,8 @@ export function watchSelection(options: SelectionWatchOptions): SelectionWatcher
 
   root.addEventListener('focusin', onFocus, true);
   // The element focused before the script arrived (the agent may have clicked the reply box first).
-  if (root.activeElement && matches(root.activeElement, selectors.editable)) {
-    root.activeElement.setAttribute(attribute, value);
-  }
+  const active = deepActiveElement(root);
+  if (active && matches(active, selectors.editable)) active.setAttribute(attribute, value);
   return {
     readNow,
     current,

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { genericAdapter } from '../../lib/adapters/generic/adapter';
 import { genericSelectors } from '../../lib/adapters/generic/selectors';
@@ -55,6 +56,20 @@ describe('watchSelection (any other page)', () => {
     // A checkbox is not a text box.
     document.getElementById('box')!.focus();
     expect(genericAdapter.getComposer(document)?.id).toBe('reply');
+    watcher.stop();
+  });
+
+  it('marks the reply box the agent clicked inside an open shadow root, and only the last one clicked', () => {
+    // A page of its own: a document's shadow roots are looked up at most once a second.
+    const doc = new JSDOM('<textarea id="light"></textarea><reply-widget></reply-widget>').window.document;
+    const shadow = doc.querySelector('reply-widget')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<textarea id="inside"></textarea>';
+    const watcher = watchSelection({ root: doc, adapter: genericAdapter, selectors, report: () => {} });
+    shadow.getElementById('inside')!.focus();
+    expect(genericAdapter.getComposer(doc)?.id).toBe('inside');
+    doc.getElementById('light')!.focus();
+    expect(genericAdapter.getComposer(doc)?.id).toBe('light');
+    expect(shadow.getElementById('inside')!.hasAttribute('data-huashu-focus')).toBe(false);
     watcher.stop();
   });
 
