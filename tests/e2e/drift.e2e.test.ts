@@ -223,6 +223,16 @@ const panelText = async (panel: Page) =>
     300,
   );
 
+/** Types "ok <shortcut>" and Tab into the composer; whether the editor's model holds the expansion within 5 s. */
+async function expandsShortcut(frame: Frame, drift: Drift): Promise<boolean> {
+  await typeShortcut(frame, drift.composer, `ok ${drift.shortcut}`, 'Tab');
+  return expect
+    .poll(() => model(frame), { timeout: 5_000 })
+    .toContain(drift.expansion)
+    .then(() => true)
+    .catch(() => false);
+}
+
 /**
  * Clicks Insert on the drift's entry: where the panel lists it, or after searching it out when it is not listed
  * (or `search` asks for it). Says how it was reached.
@@ -396,12 +406,7 @@ describe.each(RUN)('$name', (drift) => {
         frame = await chatFrame(chat, drift);
         await chat.bringToFront();
         if (wait) await chat.waitForTimeout(wait);
-        await typeShortcut(frame, drift.composer, `ok ${drift.shortcut}`, 'Tab');
-        const ok = await expect
-          .poll(() => model(frame), { timeout: 5_000 })
-          .toContain(drift.expansion)
-          .then(() => true)
-          .catch(() => false);
+        const ok = await expandsShortcut(frame, drift);
         return { ok, model: await model(frame), dom: await dom(frame), sent: await sent(frame) };
       };
       const first = await attempt(0);
@@ -607,12 +612,7 @@ describe.skipIf(!WITH_GAPS)('attribution probes (one drift undone, at the site U
       await chat.reload();
       const fresh = await chatFrame(chat, { ...drift, srcdoc: probe.srcdoc });
       await chat.bringToFront();
-      await typeShortcut(fresh, drift.composer, `ok ${drift.shortcut}`, 'Tab');
-      const expanded = await expect
-        .poll(() => model(fresh), { timeout: 5_000 })
-        .toContain(drift.expansion)
-        .then(() => true)
-        .catch(() => false);
+      const expanded = await expandsShortcut(fresh, drift);
       out['typed shortcut expands'] = expanded ? 'pass' : `FAIL model=${JSON.stringify(short(await model(fresh), 80))}`;
       expect(Object.values(out).every((v) => v.startsWith('pass'))).toBe(true);
     } finally {
