@@ -1,13 +1,19 @@
 /** All chat-site adapters, and how the content script picks one for a page. */
 import { genericAdapter } from './generic/adapter';
 import { jdAdapter } from './jd/adapter';
+import { withLayoutFallback } from './layout';
 import { pddAdapter } from './pdd/adapter';
 import { shopifyAdapter } from './shopify/adapter';
 import { taobaoAdapter } from './taobao/adapter';
 import type { ChatAdapter, SelectorMap } from './types';
 
-/** Site adapters, most specific first; the generic one is the last resort. */
-export const SITE_ADAPTERS: readonly ChatAdapter[] = [taobaoAdapter, jdAdapter, shopifyAdapter, pddAdapter];
+/**
+ * Site adapters, most specific first; the generic one is the last resort. Each reads by layout where its selectors
+ * find no list (a build whose classes are all hashes).
+ */
+export const SITE_ADAPTERS: readonly ChatAdapter[] = [taobaoAdapter, jdAdapter, shopifyAdapter, pddAdapter].map(
+  (adapter) => withLayoutFallback<ChatAdapter>(adapter),
+);
 
 /** The adapter for a URL (generic when no site matches). */
 export function adapterForUrl(url: string): ChatAdapter {

@@ -8,9 +8,10 @@
  * Steps are separate `it`s so that every step is tried and reported even when an earlier one fails; the table
  * printed at the end says which step failed and what the panel and the composer's own model held.
  *
- * Variants with a `gap` are drifts the extension does not handle yet (what fails and why: the `gap` text and the
- * twenty-first session's note). They and the attribution probes run only with HUASHU_DRIFT_GAPS=1, so the suite
- * stays a check of what works; when a gap is closed, drop its `gap` and it runs with the rest.
+ * Variants with a `gap` are drifts the extension does not handle yet (what fails and why: the `gap` text). They, the
+ * fixture-origin run of `siteUrlOnly` variants and the attribution probes run only with HUASHU_DRIFT_GAPS=1, so the
+ * suite stays a check of what works; when a gap is closed, drop its `gap` and it runs with the rest. (The hashed 千牛
+ * page was one until the twenty-second session: now read by layout, lib/adapters/layout.ts.)
  */
 import { mkdtempSync, readdirSync, readFileSync, symlinkSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -52,6 +53,11 @@ interface Drift {
   control: 'taobao' | 'jd' | 'shopify';
   /** Not handled yet: what fails, as last measured (run with HUASHU_DRIFT_GAPS=1). */
   gap?: string;
+  /**
+   * Why the variant runs at the site URL only: at the fixture origin the test build picks the site by the page's DOM,
+   * and nothing in this page's DOM names the site (run there too with HUASHU_DRIFT_GAPS=1).
+   */
+  siteUrlOnly?: string;
 }
 
 const DRIFTS: Drift[] = [
@@ -68,11 +74,9 @@ const DRIFTS: Drift[] = [
     shortcut: '/fh',
     expansion: '小时内发出',
     control: 'taobao',
-    gap:
-      'no selector or structural rule reads a page without readable classes: the chat is not read, and at the ' +
-      'fixture origin the page is not recognised as Taobao at all; at the site URL Insert reaches the reply box by ' +
-      'structure (the page’s only editable), and typed shortcuts work (with the imui classes back, the virtualised ' +
-      'list is read right: probe taobao-imui-virtual)',
+    siteUrlOnly:
+      'only hashed classes: no selector, class fragment or attribute says Taobao, so at 127.0.0.1 the page is no chat ' +
+      'site (in the product the address decides; there the chat is read by layout: lib/adapters/layout.ts)',
   },
   {
     name: 'jd shadow root',
@@ -250,7 +254,7 @@ async function insertEntry(panel: Page, drift: Drift, search = false): Promise<s
 }
 
 describe.each(RUN)('$name', (drift) => {
-  describe.each(MODES)('at the %s', (mode) => {
+  describe.each(MODES.filter((mode) => WITH_GAPS || !drift.siteUrlOnly || mode === 'site URL'))('at the %s', (mode) => {
     const key = `${drift.name} @ ${mode}`;
     const result: Record<string, string> = {};
     results[key] = result;

@@ -5,6 +5,7 @@
  */
 import { matches, query, withOverrides } from '../dom';
 import { genericMessageList, messagesOf } from './messages';
+import { findLayoutList, readLayoutConversation } from '../layout';
 import { findOrderIds } from '../orders';
 import type { ChatAdapter, Conversation, SelectorMap } from '../types';
 import { genericSelectors } from './selectors';
@@ -39,14 +40,17 @@ export const genericAdapter = {
     const active = root.activeElement;
     return active && matches(active, sel.editable) ? (active as HTMLElement) : null;
   },
-  getMessageList: (root: Document) => genericMessageList(root),
+  getMessageList: (root: Document) => genericMessageList(root) ?? findLayoutList(root),
   readConversationId: (root: Document) => root.location?.href ?? 'page',
 } satisfies ChatAdapter;
 
-/** The page's messages when it has a recognisable list with a customer message; else null. */
+/**
+ * The page's messages when it has a recognisable list with a customer message — by the words of its classes, else by
+ * its layout (customer left, agent right); else null.
+ */
 function readMessageList(root: Document): Conversation | null {
   const list = genericMessageList(root);
-  if (!list) return null;
+  if (!list) return readLayoutConversation(root, 'generic', '[image]');
   const messages = messagesOf(list);
   const last = [...messages].reverse().find((m) => m.role === 'buyer');
   if (!last) return null;
