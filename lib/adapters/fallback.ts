@@ -13,6 +13,7 @@
  * `list`/`listitem`, `feed`/`article`), then elements whose children carry message ids, then repeated
  * sibling structure. Pure DOM code: the document comes in.
  */
+import { queryAll } from './dom';
 import type { ChatAdapter, SelectorMap } from './types';
 
 /** How the composer was found (returned in the insert outcome, so a drift shows in the panel and tests). */
@@ -117,11 +118,12 @@ export function locateComposer(
 
 /**
  * Route 3: the first editable after the message list (outside it, outside page chrome); without a list, a textbox, else
- * (with `onlyEditable`) the page's only editable outside the chrome.
+ * (with `onlyEditable`) the page's only editable outside the chrome. In an open shadow root too, where the page itself
+ * has none (`queryAll`).
  */
 export function composerAfter(root: Document, list: Element | null, onlyEditable = false): HTMLElement | null {
   if (list) {
-    for (const candidate of Array.from(root.querySelectorAll(EDITABLE))) {
+    for (const candidate of queryAll(root, EDITABLE)) {
       if (list.contains(candidate) || candidate.closest(CHROME)) continue;
       if (!(list.compareDocumentPosition(candidate) & 4 /* DOCUMENT_POSITION_FOLLOWING */)) continue;
       const editable = editableOf(candidate);
@@ -129,13 +131,13 @@ export function composerAfter(root: Document, list: Element | null, onlyEditable
     }
     return null;
   }
-  for (const candidate of Array.from(root.querySelectorAll('[role="textbox"]'))) {
+  for (const candidate of queryAll(root, '[role="textbox"]')) {
     const editable = editableOf(candidate);
     if (editable && !candidate.closest(CHROME)) return editable;
   }
   if (!onlyEditable) return null;
   const editables = new Set<HTMLElement>();
-  for (const candidate of Array.from(root.querySelectorAll(EDITABLE))) {
+  for (const candidate of queryAll(root, EDITABLE)) {
     const editable = candidate.closest(CHROME) ? null : editableOf(candidate);
     if (editable) editables.add(editable);
   }

@@ -11,6 +11,7 @@
  * Used as the last route of the site adapters (`withLayoutFallback`) and of the generic adapter, only when the
  * selectors and the class-word reader find no list.
  */
+import { queryAll } from './dom';
 import { shortHash } from './orders';
 import type { ChatAdapter, ChatPaneMessage, Conversation, MessageRole, SelectorMap } from './types';
 
@@ -251,7 +252,8 @@ function chatListIn(subtree: Element): Element | null {
  * The page's message list by layout. A chat's list stands before its reply box, so the search starts at the page's
  * editables and widens one ancestor at a time over what precedes each box, nearest first; in each part, the element
  * with the most rows (three or more, outside page chrome, holding no editable) whose rows fall on both sides. A page
- * with no editable has no chat to read this way (and costs nothing). Reused for a second, a miss for three (the
+ * with no editable has no chat to read this way (and costs nothing); a pane in an open shadow root is searched where
+ * the page itself has no editable. Reused for a second, a miss for three (the
  * lookup reads the layout of a part of the page).
  */
 export function findLayoutList(root: Document): Element | null {
@@ -259,13 +261,14 @@ export function findLayoutList(root: Document): Element | null {
   const cached = lists.get(root);
   if (cached && now - cached.at < (cached.list ? LIST_TTL_MS : MISS_TTL_MS) && (cached.list?.isConnected ?? true))
     return cached.list;
-  const boxes = Array.from(root.body?.querySelectorAll(COMPOSER) ?? [])
+  const boxes = queryAll(root, COMPOSER)
     .filter((box) => !box.closest(CHROME) && !box.parentElement?.closest(COMPOSER))
     .slice(0, MAX_BOXES);
   const seen = new Set<Element>();
   let found: Element | null = null;
   search: for (const box of boxes) {
-    for (let inner: Element = box, level = box.parentElement; level; inner = level, level = level.parentElement) {
+    // What precedes the box, then what precedes each of its ancestors (up to the page's or the shadow root's top).
+    for (let inner: Element | null = box; inner; inner = inner.parentElement) {
       for (let before = inner.previousElementSibling; before; before = before.previousElementSibling) {
         if (seen.has(before)) continue;
         seen.add(before);

@@ -31,6 +31,9 @@ export interface Watcher {
   stats: { fullReads: number; incrementalReads: number; messagesParsed: number };
 }
 
+/** What the page observer watches for: nodes added or removed, and text changed (React rewrites a header's text). */
+const PAGE_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
 /** Keeps at most this many messages: the suggestion engine reads only the last few. */
 const MAX_MESSAGES = 200;
 
@@ -64,6 +67,8 @@ export function watchConversation(options: WatchOptions): Watcher {
   let checkTimer: ReturnType<typeof setTimeout> | null = null;
   let lastReported = '';
   let stopped = false;
+  /** Shadow roots the page observer watches besides the page (see `attachList`). */
+  const observedRoots = new WeakSet<Node>();
 
   // The composer is looked up again only when the cached one left the page: a document-wide query
   // per message would make the cost grow with the history.
@@ -171,6 +176,13 @@ export function watchConversation(options: WatchOptions): Watcher {
       schedule();
     });
     listObserver.observe(list, { childList: true, subtree: true });
+    // A list in a shadow root (a micro-app's pane): the page observer does not see into it, so the header and the
+    // rest of the pane there (a conversation switch) are watched too.
+    const paneRoot = list.getRootNode();
+    if (paneRoot !== root && paneRoot.nodeType === 11 && !observedRoots.has(paneRoot)) {
+      observedRoots.add(paneRoot);
+      pageObserver?.observe(paneRoot, PAGE_CHANGES);
+    }
   }
 
   // The message list may appear late (SPA) or be replaced (conversation switch): watch the page's
@@ -200,7 +212,7 @@ export function watchConversation(options: WatchOptions): Watcher {
       if (checkTimer !== null || records.every((r) => list?.contains(r.target))) return;
       checkTimer = setTimeout(checkStructure, delay * 2);
     });
-    pageObserver.observe(root.body, { childList: true, subtree: true, characterData: true });
+    pageObserver.observe(root.body, PAGE_CHANGES);
   }
 
   const readAll = (): ConversationReport => {

@@ -174,6 +174,18 @@ describe('sides from the computed style', () => {
     expect(readLayoutConversation(nav, 'generic')).toBeNull();
   });
 
+  it('reads a pane mounted in an open shadow root', () => {
+    const doc = new JSDOM('<!doctype html><body><nav>Inbox</nav><chat-app></chat-app></body>', {
+      url: 'https://example.com/',
+    }).window.document;
+    const shadow = doc.querySelector('chat-app')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML =
+      '<div><div><p>is the blue one in stock</p></div><div style="text-align:right"><p>yes, two left</p></div>' +
+      '<div><p>great, ordering now</p></div></div><textarea></textarea>';
+    const conversation = readLayoutConversation(doc, 'generic')!;
+    expect(conversation.messages.map((m) => m.role)).toEqual(['buyer', 'agent', 'buyer']);
+  });
+
   it('serves the generic adapter where no class says who wrote a row', () => {
     const doc = page(
       '<div id="log"><div><b>Mia</b><p>can I change my address</p></div><div class="me"><b>Support</b><p>sure, which one?</p></div><div><b>Mia</b><p>the new one is in the note</p></div><div class="me"><b>Support</b><p>done</p></div></div>',

@@ -112,6 +112,12 @@ describe('composer routes', () => {
       route: 'focused',
     });
     focus.stop();
+    // With its wrapper renamed and nothing focused, the box is still found by structure: after the list, in the root.
+    const list = shadow.getElementById('t-chat-scroll');
+    expect(findComposer(doc, { bySelectors: () => null, messageList: () => list })).toEqual({
+      element: box,
+      route: 'structure',
+    });
     // The caret's selection is the one that holds the box (the document's where there is no other).
     expect(selectionOf(box)).toBe(
       (shadow as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? doc.getSelection(),

@@ -120,6 +120,28 @@ describe('watchConversation', () => {
     watcher.stop();
   });
 
+  it('notices a switch inside a shadow root, where the page observer does not see', async () => {
+    // The whole pane mounted in an open shadow root (a micro-app): the header's text changes in there.
+    const doc = new JSDOM(fixture('shopify/history.html'), { url: 'https://inbox.shopify.com/' }).window.document;
+    const host = doc.createElement('micro-app');
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.append(...Array.from(doc.body.childNodes));
+    doc.body.append(host);
+    const reports: ConversationReport[] = [];
+    const watcher = watchConversation({ root: doc, adapter: shopifyAdapter, delay: 5, report: (r) => reports.push(r) });
+    await vi.waitFor(() => expect(reports).toHaveLength(1), SETTLE);
+    const next = new JSDOM(fixture('shopify/second-conversation.html')).window.document;
+    shadow.querySelector('header h2')!.firstChild!.nodeValue = next.querySelector('header h2')!.textContent;
+    const messages = Array.from(next.querySelector('[role="log"]')!.childNodes, (node) => doc.importNode(node, true));
+    shadow.querySelector('[role="log"]')!.replaceChildren(...messages);
+    await vi.waitFor(
+      () => expect(reports.at(-1)!.conversation).toMatchObject({ buyerName: 'Omar Haddad' }),
+      SETTLE,
+    );
+    expect(reports.at(-1)!.conversation!.messages).toHaveLength(1);
+    watcher.stop();
+  });
+
   it('still reports a pane that was read for a shortcut before its first report', async () => {
     // pages.e2e after a reload: the agent's first Tab expands a shortcut, which reads the pane, before the
     // new document's first (debounced) report. That read must not count as reported.
