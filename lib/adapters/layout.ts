@@ -19,7 +19,10 @@ type Side = 'left' | 'right' | 'center';
 
 /** What a list's rows teach about reading any one of them (learnt at a full read, used for rows added later). */
 export interface LayoutModel {
-  /** Paths (from the row) of the text lines that name the sender: the same few values again and again. */
+  /**
+   * Paths (from the row) of the text lines that label a message rather than say it — the sender's name, a read
+   * receipt: the same few values again and again.
+   */
   nameKeys: Set<string>;
   /** The buyer's name as the buyer's rows show it, when they show one. */
   buyerName: string | null;
@@ -31,6 +34,8 @@ const EDITABLE = 'textarea, input, [contenteditable="true"], [contenteditable=""
 /** A time or date as chat panes print it: `10:31`, `10:31:05`, `2026-11-25 10:31:05`, `11月25日 10:31`, `昨天 10:31`. */
 const TIME =
   /^(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?\s*|昨天\s*|前天\s*|今天\s*|yesterday,?\s*|today,?\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$/i;
+/** A read receipt under a bubble: a label of the message, never its text (a short chat has no repeats to show it). */
+const RECEIPT = /^(?:已读|未读|已送达|送达|已发送|read|unread|seen|delivered|sent)$/i;
 /** Rows read at most (the newest): the watcher keeps fewer messages than this anyway. */
 const MAX_ROWS = 300;
 /** Candidate lists tried per lookup, the most rows first. */
@@ -160,7 +165,11 @@ function stacked(rows: Element[], list: Element): boolean {
 }
 
 /** What the rows of a list teach: which lines name the sender, and the buyer's name. */
-export function learnLayout(list: Element, from: Element[] = Array.from(list.children).slice(-MAX_ROWS)): LayoutModel {
+export function learnLayout(
+  list: Element,
+  from: Element[] = Array.from(list.children).slice(-MAX_ROWS),
+  known: ReadonlySet<string> = new Set(),
+): LayoutModel {
   const rows = from.filter(hasContent);
   const values = new Map<string, string[]>();
   const sides = new Map<Element, Side>();
@@ -171,16 +180,21 @@ export function learnLayout(list: Element, from: Element[] = Array.from(list.chi
     const lines = linesOf(row).filter((line) => !TIME.test(line.text));
     // A row with one line has no name line.
     if (lines.length < 2) continue;
-    for (const line of lines) values.set(line.key, [...(values.get(line.key) ?? []), line.text]);
+    // Counted per side: the buyer's rows repeat one nick, the shop's its agents' names.
+    for (const line of lines) {
+      const key = `${side}|${line.key}`;
+      values.set(key, [...(values.get(key) ?? []), line.text]);
+    }
   }
-  const nameKeys = new Set<string>();
+  // Label lines learnt on this page before (a new buyer's first row has no repeats to tell its name line by).
+  const nameKeys = new Set<string>(known);
   for (const [key, texts] of values) {
     const counts = new Map<string, number>();
     for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
     const top = Math.max(...counts.values());
-    // The same short line in row after row (a nick) — a message line varies.
-    if (texts.length >= 2 && top >= 2 && counts.size <= texts.length / 2 && texts.every((t) => t.length <= 40))
-      nameKeys.add(key);
+    // The same short line in row after row (a nick, a read receipt) — a message line varies.
+    if (top >= 2 && counts.size <= Math.max(1, Math.floor(texts.length / 3)) && texts.every((t) => t.length <= 40))
+      nameKeys.add(key.slice(key.indexOf('|') + 1));
   }
   const names = new Map<string, number>();
   for (const row of rows) {
@@ -198,12 +212,16 @@ export function readLayoutRow(row: Element, list: Element, model: LayoutModel, i
   const lines = linesOf(row);
   const skip = new Set<Element>();
   let time: string | undefined;
+  const labels: Element[] = [];
   for (const line of lines) {
     if (lines.length > 1 && TIME.test(line.text)) {
       time ??= line.text;
       skip.add(line.element);
-    } else if (role !== 'system' && model.nameKeys.has(line.key)) skip.add(line.element);
+    } else if (role !== 'system' && (model.nameKeys.has(line.key) || RECEIPT.test(line.text))) labels.push(line.element);
   }
+  // Names and receipts are dropped only beside a line of the message's own: a row's only line is its message.
+  if (lines.some((line) => !skip.has(line.element) && !labels.includes(line.element)))
+    for (const label of labels) skip.add(label);
   let text = '';
   const walker = row.ownerDocument.createTreeWalker(row, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -212,6 +230,8 @@ export function readLayoutRow(row: Element, list: Element, model: LayoutModel, i
     text += ` ${node.textContent ?? ''}`;
   }
   text = fold(text);
+  // A row that only holds a time is a separator between days or sessions.
+  if (TIME.test(text)) return null;
   let kind: ChatPaneMessage['kind'] = 'text';
   if (!text && row.querySelector('img')) {
     kind = 'image';
@@ -222,6 +242,8 @@ export function readLayoutRow(row: Element, list: Element, model: LayoutModel, i
 }
 
 const models = new WeakMap<Element, LayoutModel>();
+/** The label lines (names, receipts) learnt on each page so far. */
+const labelKeys = new WeakMap<Document, ReadonlySet<string>>();
 const lists = new WeakMap<Document, { at: number; list: Element | null }>();
 
 /** A list is a chat when its stacked rows fall on both sides. */
@@ -232,13 +254,13 @@ function isChatList(list: Element): boolean {
   return sides.has('left') && sides.has('right');
 }
 
-/** The most-rowed elements of a subtree (three or more rows of text) that are laid out as a chat, if one is. */
+/** The most-rowed elements of a subtree (two or more rows of text) that are laid out as a chat, if one is. */
 function chatListIn(subtree: Element): Element | null {
   const candidates: Array<{ element: Element; rows: number }> = [];
   for (const element of [subtree, ...Array.from(subtree.querySelectorAll('*'))]) {
-    if (element.childElementCount < 3) continue;
+    if (element.childElementCount < 2) continue;
     const rows = Array.from(element.children).filter((child) => child.textContent?.trim()).length;
-    if (rows >= 3) candidates.push({ element, rows });
+    if (rows >= 2) candidates.push({ element, rows });
   }
   candidates.sort((a, b) => b.rows - a.rows);
   for (const { element } of candidates.slice(0, MAX_CANDIDATES)) {
@@ -251,18 +273,24 @@ function chatListIn(subtree: Element): Element | null {
 /**
  * The page's message list by layout. A chat's list stands before its reply box, so the search starts at the page's
  * editables and widens one ancestor at a time over what precedes each box, nearest first; in each part, the element
- * with the most rows (three or more, outside page chrome, holding no editable) whose rows fall on both sides. A page
+ * with the most rows (two or more, outside page chrome, holding no editable) whose rows fall on both sides. A page
  * with no editable has no chat to read this way (and costs nothing); a pane in an open shadow root is searched where
- * the page itself has no editable. Reused for a second, a miss for three (the
- * lookup reads the layout of a part of the page).
+ * the page itself has no editable. Once a list was found, one of its shape comes first (`shapeOf`). Reused for a
+ * second, a miss for three (the lookup reads the layout of a part of the page).
  */
 export function findLayoutList(root: Document): Element | null {
   const now = Date.now();
   const cached = lists.get(root);
   if (cached && now - cached.at < (cached.list ? LIST_TTL_MS : MISS_TTL_MS) && (cached.list?.isConnected ?? true))
     return cached.list;
+  const known = listOfShape(root);
+  if (known) {
+    lists.set(root, { at: now, list: known });
+    return known;
+  }
   const boxes = queryAll(root, COMPOSER)
-    .filter((box) => !box.closest(CHROME) && !box.parentElement?.closest(COMPOSER))
+    // Page chrome counts here: a reply box often sits in a `<footer>`.
+    .filter((box) => !box.parentElement?.closest(COMPOSER))
     .slice(0, MAX_BOXES);
   const seen = new Set<Element>();
   let found: Element | null = null;
@@ -278,7 +306,31 @@ export function findLayoutList(root: Document): Element | null {
     }
   }
   lists.set(root, { at: now, list: found });
+  const shape = found && shapeOf(found);
+  if (shape) shapes.set(root, shape);
   return found;
+}
+
+/**
+ * The shape of a list found laid out as a chat (its tag and classes, and its parent's), remembered per page: the next
+ * conversation's list has the same shape, and is read even when all its rows are the buyer's (a new buyer's first
+ * message, where no row of the shop's shows which side is whose). Null for a list and parent without classes.
+ */
+const shapes = new WeakMap<Document, string>();
+function shapeOf(list: Element): string | null {
+  const parent = list.parentElement;
+  if (!list.getAttribute('class') && !parent?.getAttribute('class')) return null;
+  return `${list.tagName}.${list.getAttribute('class') ?? ''}<${parent?.tagName ?? ''}.${parent?.getAttribute('class') ?? ''}`;
+}
+
+function listOfShape(root: Document): Element | null {
+  const shape = shapes.get(root);
+  if (!shape) return null;
+  for (const element of queryAll(root, shape.slice(0, shape.indexOf('.')))) {
+    if (shapeOf(element) !== shape || element.querySelector(EDITABLE)) continue;
+    if (Array.from(element.children).some(hasContent)) return element;
+  }
+  return null;
 }
 
 /** The model learnt for a list at its last full read (rows added later are read with it). */
@@ -299,8 +351,9 @@ export function readLayoutConversation(
 ): Conversation | null {
   const list = findLayoutList(root);
   if (!list) return null;
-  const model = learnLayout(list);
+  const model = learnLayout(list, undefined, labelKeys.get(root));
   models.set(list, model);
+  labelKeys.set(root, model.nameKeys);
   const messages = Array.from(list.children)
     .slice(-MAX_ROWS)
     .map((row) => readLayoutRow(row, list, model, imageText))
@@ -371,7 +424,9 @@ export function withLayoutFallback<A extends ChatAdapter>(adapter: A): A {
       if (own) return own;
       const list = byLayout(root, selectors);
       // The buyer's name as the newest rows show it (a switch re-renders them with the new buyer's).
-      return list ? (learnLayout(list, Array.from(list.children).slice(-12)).buyerName ?? 'layout') : own;
+      return list
+        ? (learnLayout(list, Array.from(list.children).slice(-12), labelKeys.get(root)).buyerName ?? 'layout')
+        : own;
     },
   };
 }

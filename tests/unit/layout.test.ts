@@ -95,6 +95,32 @@ describe('a chat page whose classes are all hashes', () => {
     dom.window.close();
   });
 
+  it('reads the next buyer’s first message, all on one side, in a list of the shape it learnt', () => {
+    const { dom, doc } = hashedPage();
+    const adapter = adapterForUrl(QIANNIU);
+    const list = adapter.getMessageList(doc)!;
+    expect(adapter.readConversation(doc)!.messages).toHaveLength(8);
+    // Another buyer opens a chat: the framework renders a new list of the same shape holding one buyer row.
+    const next = list.cloneNode(false) as Element;
+    const row = list.querySelector(':scope > div:not([class*="_1Rg3k"])')!.cloneNode(true) as Element;
+    row.querySelector('._1Nk5w span')!.textContent = 'tb_新买家';
+    row.querySelector('._2Bb7y')!.textContent = '在吗 这件有M码吗';
+    next.append(row);
+    list.replaceWith(next);
+    const conversation = adapter.readConversation(doc)!;
+    expect(conversation.messages.map((m) => [m.role, m.text])).toEqual([['buyer', '在吗 这件有M码吗']]);
+    expect(conversation.buyerName).toBe('tb_新买家');
+    // The watcher's cheap check agrees, so it does not read the pane again at every page change.
+    expect(adapter.readConversationId!(doc)).toBe('tb_新买家');
+    dom.window.close();
+    // On a page where no list was found before, one side alone says nothing: not read.
+    const fresh = hashedPage();
+    const freshList = fresh.doc.querySelector('._2Ty6f')!;
+    freshList.replaceChildren(freshList.querySelector(':scope > div:not([class*="_1Rg3k"])')!);
+    expect(adapterForUrl(QIANNIU).readConversation(fresh.doc)).toBeNull();
+    fresh.dom.window.close();
+  });
+
   it('is not read at another address (nothing on the page says which site it is), nor by an adapter that reads it', () => {
     const { dom, doc } = hashedPage('http://127.0.0.1/taobao/variant-hashed.html');
     for (const adapter of SITE_ADAPTERS) expect(adapter.readConversation(doc), adapter.platform).toBeNull();
@@ -156,6 +182,17 @@ describe('sides from the computed style', () => {
       'agent:ok@09:04',
       'buyer:ok@09:05',
       'agent:anything else?@9:06 PM',
+    ]);
+  });
+
+  it('reads a chat of two rows, and drops a read receipt under the shop’s bubble', () => {
+    const doc = page(
+      '<div><div><p>能开发票吗</p></div><div class="me"><p>可以的亲</p><span>已读</span></div></div>',
+      '.me{text-align:right}',
+    );
+    expect(readLayoutConversation(doc, 'jd')!.messages.map((m) => `${m.role}:${m.text}`)).toEqual([
+      'buyer:能开发票吗',
+      'agent:可以的亲',
     ]);
   });
 
