@@ -44,7 +44,8 @@ const MAX_CANDIDATES = 8;
 const LIST_TTL_MS = 1000;
 const MISS_TTL_MS = 3000;
 /** Reply boxes the list is looked for before. */
-const COMPOSER = 'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], [role="textbox"]';
+const COMPOSER =
+  'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], [role="textbox"]';
 const MAX_BOXES = 4;
 
 const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -100,7 +101,8 @@ function textSpan(element: Element): { left: number; right: number } | null {
  */
 function bodyOf(row: Element): Element {
   let body: TextLine | null = null;
-  for (const line of linesOf(row)) if (!TIME.test(line.text) && line.text.length >= (body?.text.length ?? 0)) body = line;
+  for (const line of linesOf(row))
+    if (!TIME.test(line.text) && line.text.length >= (body?.text.length ?? 0)) body = line;
   return body?.element ?? row;
 }
 
@@ -206,7 +208,12 @@ export function learnLayout(
 }
 
 /** One row as a message: its side for the sender, its lines less the name and time for the text. */
-export function readLayoutRow(row: Element, list: Element, model: LayoutModel, imageText = '[图片]'): ChatPaneMessage | null {
+export function readLayoutRow(
+  row: Element,
+  list: Element,
+  model: LayoutModel,
+  imageText = '[图片]',
+): ChatPaneMessage | null {
   if (!hasContent(row)) return null;
   const role = roleOfSide(sideOf(row, list));
   const lines = linesOf(row);
@@ -217,7 +224,8 @@ export function readLayoutRow(row: Element, list: Element, model: LayoutModel, i
     if (lines.length > 1 && TIME.test(line.text)) {
       time ??= line.text;
       skip.add(line.element);
-    } else if (role !== 'system' && (model.nameKeys.has(line.key) || RECEIPT.test(line.text))) labels.push(line.element);
+    } else if (role !== 'system' && (model.nameKeys.has(line.key) || RECEIPT.test(line.text)))
+      labels.push(line.element);
   }
   // Names and receipts are dropped only beside a line of the message's own: a row's only line is its message.
   if (lines.some((line) => !skip.has(line.element) && !labels.includes(line.element)))
@@ -226,7 +234,8 @@ export function readLayoutRow(row: Element, list: Element, model: LayoutModel, i
   const walker = row.ownerDocument.createTreeWalker(row, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || skip.has(parent) || parent.closest('script, style, template, [hidden], [aria-hidden="true"]')) continue;
+    if (!parent || skip.has(parent) || parent.closest('script, style, template, [hidden], [aria-hidden="true"]'))
+      continue;
     text += ` ${node.textContent ?? ''}`;
   }
   text = fold(text);

@@ -10,7 +10,7 @@ import { SITE_ADAPTERS } from '../../lib/adapters/registry';
 function hashAway(doc: Document): void {
   const names = new Map<string, string>();
   const hashed = (name: string) => {
-    if (!names.has(name)) names.set(name, `_${((names.size + 1) * 2654435761 >>> 0).toString(36)}`);
+    if (!names.has(name)) names.set(name, `_${(((names.size + 1) * 2654435761) >>> 0).toString(36)}`);
     return names.get(name)!;
   };
   const roots: Array<Document | ShadowRoot> = [doc];
@@ -22,7 +22,8 @@ function hashAway(doc: Document): void {
   for (const root of roots)
     for (const style of Array.from(root.querySelectorAll('style'))) {
       let css = style.textContent ?? '';
-      for (const [name, hash] of longestFirst) css = css.replace(new RegExp(`\\.${escape(name)}(?![\\w-])`, 'g'), `.${hash}`);
+      for (const [name, hash] of longestFirst)
+        css = css.replace(new RegExp(`\\.${escape(name)}(?![\\w-])`, 'g'), `.${hash}`);
       style.textContent = css;
     }
   for (const element of elements) {

@@ -58,9 +58,9 @@ describe('every replica page with its class names hashed away', () => {
       await page.addScriptTag({ content: script });
       const { original, byLayout } = await page.evaluate(
         (platform) =>
-          (window as unknown as { huashuLayout: { compareWithLayout(p: string): LayoutComparison } }).huashuLayout.compareWithLayout(
-            platform,
-          ),
+          (
+            window as unknown as { huashuLayout: { compareWithLayout(p: string): LayoutComparison } }
+          ).huashuLayout.compareWithLayout(platform),
         site,
       );
       const sides = new Set(original.map((line) => line[0]));
@@ -74,8 +74,7 @@ describe('every replica page with its class names hashed away', () => {
       table.push(`  ${`${site}/${file}`.padEnd(40)} ${found.length} / ${compared.length}`);
       // No text on the wrong side.
       const sideOf = new Map(byLayout.map((line) => [line.slice(2), line[0]]));
-      for (const line of compared)
-        if (sideOf.has(line.slice(2))) expect(sideOf.get(line.slice(2)), line).toBe(line[0]);
+      for (const line of compared) if (sideOf.has(line.slice(2))) expect(sideOf.get(line.slice(2)), line).toBe(line[0]);
       expect(found.length / compared.length).toBeGreaterThanOrEqual(0.9);
       const lastBuyer = (lines: string[]) => lines.filter((line) => line.startsWith('b:')).at(-1);
       expect(lastBuyer(byLayout)).toBe(lastBuyer(original));

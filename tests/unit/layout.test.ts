@@ -26,9 +26,12 @@ function hashedPage(url = QIANNIU) {
 
 /** A page with a reply box after `body` (the layout reader looks for the list before a box). */
 const page = (body: string, style = '', url = 'https://example.com/chat') =>
-  new JSDOM(`<!doctype html><html><head><style>${style}</style></head><body>${body}<textarea></textarea></body></html>`, {
-    url,
-  }).window.document;
+  new JSDOM(
+    `<!doctype html><html><head><style>${style}</style></head><body>${body}<textarea></textarea></body></html>`,
+    {
+      url,
+    },
+  ).window.document;
 
 describe('a chat page whose classes are all hashes', () => {
   it('is read by layout at the site address: sides, names and times apart from the text', () => {

@@ -134,10 +134,7 @@ describe('watchConversation', () => {
     shadow.querySelector('header h2')!.firstChild!.nodeValue = next.querySelector('header h2')!.textContent;
     const messages = Array.from(next.querySelector('[role="log"]')!.childNodes, (node) => doc.importNode(node, true));
     shadow.querySelector('[role="log"]')!.replaceChildren(...messages);
-    await vi.waitFor(
-      () => expect(reports.at(-1)!.conversation).toMatchObject({ buyerName: 'Omar Haddad' }),
-      SETTLE,
-    );
+    await vi.waitFor(() => expect(reports.at(-1)!.conversation).toMatchObject({ buyerName: 'Omar Haddad' }), SETTLE);
     expect(reports.at(-1)!.conversation!.messages).toHaveLength(1);
     watcher.stop();
   });
