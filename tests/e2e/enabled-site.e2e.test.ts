@@ -88,37 +88,41 @@ const firstSuggestion = (panel: Page) =>
   );
 
 describe('a help desk the agent turned Huashu on for', () => {
-  it('takes the last incoming message as the question and inserts into the box the agent clicked', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${sites}/generic/variant-helpdesk.html`);
-    const panel = await openPanel(browser);
-    try {
-      await expect
-        .poll(() => panel.getByTestId('buyer-question').textContent(), { timeout: 15_000 })
-        .toContain('when will my order ship?');
-      await expect.poll(() => firstSuggestion(panel), { timeout: 15_000 }).toBe('processing-time');
-      // A new customer message is a new question.
-      await page.evaluate(() =>
-        (window as unknown as { huashuReplica: { buyerSays(t: string): void } }).huashuReplica.buyerSays(
-          'Do you ship to PO boxes?',
-        ),
-      );
-      await expect.poll(() => firstSuggestion(panel), { timeout: 15_000 }).toBe('po-box');
-      await page.bringToFront();
-      await page.locator('.reply-editor').click();
-      await panel.locator('[data-testid="suggestion"]').first().getByTestId('insert').click();
-      await expect
-        .poll(() => panel.getByTestId('notice').getAttribute('data-route'), { timeout: 10_000 })
-        .toBe('focused');
-      expect(await page.locator('.reply-editor').innerText()).toContain('PO Box');
-      expect(
-        await page.evaluate(() => (window as unknown as { huashuReplica: { sent: number } }).huashuReplica.sent),
-      ).toBe(0);
-    } finally {
-      await panel.close();
-      await page.close();
-    }
-  });
+  // Its messages marked incoming/outgoing by class, and a build with hashed classes read by layout alone.
+  it.each(['variant-helpdesk.html', 'variant-helpdesk-hashed.html'])(
+    '%s: takes the last incoming message as the question and inserts into the box the agent clicked',
+    async (file) => {
+      const page = await browser.context.newPage();
+      await page.goto(`${sites}/generic/${file}`);
+      const panel = await openPanel(browser);
+      try {
+        await expect
+          .poll(() => panel.getByTestId('buyer-question').textContent(), { timeout: 15_000 })
+          .toContain('when will my order ship?');
+        await expect.poll(() => firstSuggestion(panel), { timeout: 15_000 }).toBe('processing-time');
+        // A new customer message is a new question.
+        await page.evaluate(() =>
+          (window as unknown as { huashuReplica: { buyerSays(t: string): void } }).huashuReplica.buyerSays(
+            'Do you ship to PO boxes?',
+          ),
+        );
+        await expect.poll(() => firstSuggestion(panel), { timeout: 15_000 }).toBe('po-box');
+        await page.bringToFront();
+        await page.locator('[contenteditable="true"]').click();
+        await panel.locator('[data-testid="suggestion"]').first().getByTestId('insert').click();
+        await expect
+          .poll(() => panel.getByTestId('notice').getAttribute('data-route'), { timeout: 10_000 })
+          .toBe('focused');
+        expect(await page.locator('[contenteditable="true"]').innerText()).toContain('PO Box');
+        expect(
+          await page.evaluate(() => (window as unknown as { huashuReplica: { sent: number } }).huashuReplica.sent),
+        ).toBe(0);
+      } finally {
+        await panel.close();
+        await page.close();
+      }
+    },
+  );
 });
 
 describe.each(EDITORS)('plain enabled page: %s', (editor) => {

@@ -237,6 +237,8 @@ describe('sides from the computed style', () => {
       'the new one is in the note',
     ]);
     expect(genericAdapter.getMessageList(doc)?.id).toBe('log');
+    // The page's conversation, as the adapter's cheap check names it (an insert compares the two).
+    expect(conversation.conversationId).toBe(genericAdapter.readConversationId!(doc));
   });
 });
 

@@ -50,7 +50,11 @@ export const genericAdapter = {
  */
 function readMessageList(root: Document): Conversation | null {
   const list = genericMessageList(root);
-  if (!list) return readLayoutConversation(root, 'generic', '[image]');
+  if (!list) {
+    const laidOut = readLayoutConversation(root, 'generic', '[image]');
+    // One conversation per page address, as everywhere on enabled sites (the insert check compares it).
+    return laidOut && { ...laidOut, conversationId: root.location?.href ?? 'page' };
+  }
   const messages = messagesOf(list);
   const last = [...messages].reverse().find((m) => m.role === 'buyer');
   if (!last) return null;
