@@ -404,7 +404,10 @@ export function withLayoutFallback<A extends ChatAdapter>(adapter: A): A {
       if (!byLayout(root, selectors)) return read;
       const laidOut = safe(() => readLayoutConversation(root, adapter.platform, imageText));
       if (!laidOut) return read;
-      const id = read?.conversationId && read.conversationId !== 'unknown' ? read.conversationId : null;
+      // The adapter's own id where it still reads one (JD's selected contact), as its cheap check names it.
+      const id =
+        (read?.conversationId && read.conversationId !== 'unknown' ? read.conversationId : null) ??
+        (adapter.readConversationId ? safe(() => adapter.readConversationId!(root, selectors)) : null);
       return {
         ...laidOut,
         conversationId: id ?? laidOut.conversationId,

@@ -124,6 +124,21 @@ describe('a chat page whose classes are all hashes', () => {
     fresh.dom.window.close();
   });
 
+  it('keeps the conversation id the adapter still reads (JD’s selected contact) when only the bubbles drifted', () => {
+    const doc = page(
+      '<div id="t-alluser-wrap"><div class="c_tabs-tabpane"><div class="alluser-item active">' +
+        '<div class="alluser-item-name" title="jd_pin_88">jd_小王</div></div></div></div>' +
+        '<div class="_c"><div><p>能保价吗</p></div><div class="_r"><p>支持30天价保</p></div><div><p>好的</p></div></div>',
+      '._r{text-align:right}',
+      'https://dongdong.jd.com/',
+    );
+    const jd = adapterForUrl('https://dongdong.jd.com/');
+    const conversation = jd.readConversation(doc)!;
+    expect(conversation.messages.map((m) => m.role)).toEqual(['buyer', 'agent', 'buyer']);
+    expect(conversation.conversationId).toBe('jd_pin_88');
+    expect(jd.readConversationId!(doc)).toBe('jd_pin_88');
+  });
+
   it('is not read at another address (nothing on the page says which site it is), nor by an adapter that reads it', () => {
     const { dom, doc } = hashedPage('http://127.0.0.1/taobao/variant-hashed.html');
     for (const adapter of SITE_ADAPTERS) expect(adapter.readConversation(doc), adapter.platform).toBeNull();
