@@ -273,7 +273,8 @@ function chatListIn(subtree: Element): Element | null {
   }
   candidates.sort((a, b) => b.rows - a.rows);
   for (const { element } of candidates.slice(0, MAX_CANDIDATES)) {
-    if (element.closest(CHROME) || element.querySelector(EDITABLE)) continue;
+    // A table's rows put cells side by side by column, not messages by sender (an order list before a remark box).
+    if (element.closest(CHROME) || element.closest('table') || element.querySelector(EDITABLE)) continue;
     if (isChatList(element)) return element;
   }
   return null;

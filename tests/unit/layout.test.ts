@@ -223,6 +223,13 @@ describe('sides from the computed style', () => {
       '.bar{display:flex;justify-content:space-between}.r{margin-left:auto}.c{text-align:center}',
     );
     expect(findLayoutList(toolbar)).toBeNull();
+    // A table of orders whose amounts are right-aligned is not a chat.
+    const table = page(
+      '<table><tr><td>#1001</td><td class="r">$10.00</td></tr><tr><td>Refund requested for the blue kettle</td>' +
+        '<td class="r">$5.00</td></tr><tr><td>#1003</td><td class="r">$30.00 paid by card on delivery</td></tr></table>',
+      '.r{text-align:right}',
+    );
+    expect(findLayoutList(table)).toBeNull();
     // Navigation is never the chat.
     const nav = page('<nav><div>a</div><div class="r">b</div><div>c</div></nav>', '.r{text-align:right}');
     expect(findLayoutList(nav)).toBeNull();
