@@ -11,8 +11,9 @@
  * Used as the last route of the site adapters (`withLayoutFallback`) and of the generic adapter, only when the
  * selectors and the class-word reader find no list.
  */
-import { queryAll } from './dom';
-import { shortHash } from './orders';
+import { queryAll, withOverrides } from './dom';
+import { findOrderIds, shortHash } from './orders';
+import { readSignals } from './signals';
 import type { ChatAdapter, ChatPaneMessage, Conversation, MessageRole, SelectorMap } from './types';
 
 type Side = 'left' | 'right' | 'center';
@@ -369,12 +370,14 @@ export function readLayoutConversation(
     .map((row) => readLayoutRow(row, list, model, imageText))
     .filter((m): m is ChatPaneMessage => m !== null);
   if (!messages.some((m) => m.role === 'buyer')) return null;
+  // Order numbers in the messages, the newest first, as the site adapters give them (a reply's {orderId}).
+  const orderIds = [...new Set([...messages].reverse().flatMap((m) => findOrderIds(m.text, platform)))];
   return {
     platform,
     conversationId: model.buyerName ?? 'layout',
     buyerName: model.buyerName ?? undefined,
     messages,
-    orderIds: [],
+    orderIds,
     productTitles: [],
   };
 }
@@ -414,7 +417,13 @@ export function withLayoutFallback<A extends ChatAdapter>(adapter: A): A {
         conversationId: id ?? laidOut.conversationId,
         buyerName: read?.buyerName ?? laidOut.buyerName,
         productTitles: read?.productTitles ?? [],
-        signals: read?.signals,
+        // Badges and order states the adapter's selectors still find, and what the messages say (an order number).
+        signals:
+          read?.signals ??
+          safe(() =>
+            readSignals(root, withOverrides(adapter.selectors, selectors), laidOut.messages, laidOut.orderIds),
+          ) ??
+          undefined,
       };
     },
     getMessageList: (root: Document, selectors?: SelectorMap) =>

@@ -128,13 +128,16 @@ describe('a chat page whose classes are all hashes', () => {
     const doc = page(
       '<div id="t-alluser-wrap"><div class="c_tabs-tabpane"><div class="alluser-item active">' +
         '<div class="alluser-item-name" title="jd_pin_88">jd_小王</div></div></div></div>' +
-        '<div class="_c"><div><p>能保价吗</p></div><div class="_r"><p>支持30天价保</p></div><div><p>好的</p></div></div>',
+        '<div class="_c"><div><p>订单298765432101能保价吗</p></div><div class="_r"><p>支持30天价保</p></div><div><p>好的</p></div></div>',
       '._r{text-align:right}',
       'https://dongdong.jd.com/',
     );
     const jd = adapterForUrl('https://dongdong.jd.com/');
     const conversation = jd.readConversation(doc)!;
     expect(conversation.messages.map((m) => m.role)).toEqual(['buyer', 'agent', 'buyer']);
+    // The order number in a message fills replies and marks the chat after-sale, as on the readable page.
+    expect(conversation.orderIds).toEqual(['298765432101']);
+    expect(conversation.signals?.stage).toBe('aftersale');
     expect(conversation.conversationId).toBe('jd_pin_88');
     expect(jd.readConversationId!(doc)).toBe('jd_pin_88');
   });
