@@ -29,7 +29,8 @@ export const EDITABLE =
   'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], [role="textbox"]';
 
 /** Where messages never are: navigation, menus, page chrome. */
-const CHROME = 'nav, header, footer, aside, [role="navigation"], [role="menu"], [role="menubar"], [role="tablist"]';
+export const CHROME =
+  'nav, header, footer, aside, [role="navigation"], [role="menu"], [role="menubar"], [role="tablist"]';
 
 /** The element that takes the text for `element`: a textarea, or the outermost editable host. */
 export function editableOf(element: Element | null | undefined): HTMLElement | null {

@@ -11,12 +11,13 @@
  * Used as the last route of the site adapters (`withLayoutFallback`) and of the generic adapter, only when the
  * selectors and the class-word reader find no list.
  */
-import { queryAll, withOverrides } from './dom';
+import { queryAll, textOf, withOverrides } from './dom';
+import { CHROME, EDITABLE } from './fallback';
 import { findOrderIds, shortHash } from './orders';
 import { readSignals } from './signals';
 import type { ChatAdapter, ChatPaneMessage, Conversation, MessageRole, SelectorMap } from './types';
 
-type Side = 'left' | 'right' | 'center';
+export type Side = 'left' | 'right' | 'center';
 
 /** What a list's rows teach about reading any one of them (learnt at a full read, used for rows added later). */
 export interface LayoutModel {
@@ -27,11 +28,12 @@ export interface LayoutModel {
   nameKeys: Set<string>;
   /** The buyer's name as the buyer's rows show it, when they show one. */
   buyerName: string | null;
+  /** The side of each row learnt from (read once: it reads the layout). */
+  sides: ReadonlyMap<Element, Side>;
 }
 
-/** Where messages never are (as in fallback.ts), and what a message list never contains. */
-const CHROME = 'nav, header, footer, aside, [role="navigation"], [role="menu"], [role="menubar"], [role="tablist"]';
-const EDITABLE = 'textarea, input, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]';
+/** What a message list never contains: a box to type in. */
+const INPUTS = `${EDITABLE}, input`;
 /** A time or date as chat panes print it: `10:31`, `10:31:05`, `2026-11-25 10:31:05`, `11月25日 10:31`, `昨天 10:31`. */
 const TIME =
   /^(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?\s*|昨天\s*|前天\s*|今天\s*|yesterday,?\s*|today,?\s*)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?$/i;
@@ -44,12 +46,9 @@ const MAX_CANDIDATES = 8;
 /** How long a document's layout list is reused before it is looked for again, and how long a miss is. */
 const LIST_TTL_MS = 1000;
 const MISS_TTL_MS = 3000;
-/** Reply boxes the list is looked for before. */
-const COMPOSER =
-  'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"], [role="textbox"]';
+/** Reply boxes (`EDITABLE`) the list is looked for before, at most. */
 const MAX_BOXES = 4;
 
-const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 const viewOf = (node: Node): (Window & typeof globalThis) | null =>
   (node.ownerDocument?.defaultView as (Window & typeof globalThis) | null) ?? null;
 
@@ -66,7 +65,7 @@ function linesOf(row: Element): TextLine[] {
     if (element.matches('script, style, template, [hidden], [aria-hidden="true"]')) return;
     let own = '';
     for (const node of Array.from(element.childNodes)) if (node.nodeType === 3) own += node.textContent ?? '';
-    if (own.trim()) lines.push({ element, key: path, text: fold(element.textContent ?? '') });
+    if (own.trim()) lines.push({ element, key: path, text: textOf(element) });
     for (const child of Array.from(element.children))
       visit(child, `${path}>${child.tagName}${[...child.classList].sort().join('.')}`);
   };
@@ -205,7 +204,7 @@ export function learnLayout(
     for (const line of linesOf(row)) if (nameKeys.has(line.key)) names.set(line.text, (names.get(line.text) ?? 0) + 1);
   }
   const buyerName = [...names].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
-  return { nameKeys, buyerName };
+  return { nameKeys, buyerName, sides };
 }
 
 /** One row as a message: its side for the sender, its lines less the name and time for the text. */
@@ -216,7 +215,7 @@ export function readLayoutRow(
   imageText = '[图片]',
 ): ChatPaneMessage | null {
   if (!hasContent(row)) return null;
-  const role = roleOfSide(sideOf(row, list));
+  const role = roleOfSide(model.sides.get(row) ?? sideOf(row, list));
   const lines = linesOf(row);
   const skip = new Set<Element>();
   let time: string | undefined;
@@ -239,7 +238,7 @@ export function readLayoutRow(
       continue;
     text += ` ${node.textContent ?? ''}`;
   }
-  text = fold(text);
+  text = text.replace(/\s+/g, ' ').trim();
   // A row that only holds a time is a separator between days or sessions.
   if (TIME.test(text)) return null;
   let kind: ChatPaneMessage['kind'] = 'text';
@@ -275,7 +274,7 @@ function chatListIn(subtree: Element): Element | null {
   candidates.sort((a, b) => b.rows - a.rows);
   for (const { element } of candidates.slice(0, MAX_CANDIDATES)) {
     // A table's rows put cells side by side by column, not messages by sender (an order list before a remark box).
-    if (element.closest(CHROME) || element.closest('table') || element.querySelector(EDITABLE)) continue;
+    if (element.closest(CHROME) || element.closest('table') || element.querySelector(INPUTS)) continue;
     if (isChatList(element)) return element;
   }
   return null;
@@ -299,9 +298,9 @@ export function findLayoutList(root: Document): Element | null {
     lists.set(root, { at: now, list: known });
     return known;
   }
-  const boxes = queryAll(root, COMPOSER)
+  const boxes = queryAll(root, EDITABLE)
     // Page chrome counts here: a reply box often sits in a `<footer>`.
-    .filter((box) => !box.parentElement?.closest(COMPOSER))
+    .filter((box) => !box.parentElement?.closest(EDITABLE))
     .slice(0, MAX_BOXES);
   const seen = new Set<Element>();
   let found: Element | null = null;
@@ -338,7 +337,7 @@ function listOfShape(root: Document): Element | null {
   const shape = shapes.get(root);
   if (!shape) return null;
   for (const element of queryAll(root, shape.slice(0, shape.indexOf('.')))) {
-    if (shapeOf(element) !== shape || element.querySelector(EDITABLE)) continue;
+    if (shapeOf(element) !== shape || element.querySelector(INPUTS)) continue;
     if (Array.from(element.children).some(hasContent)) return element;
   }
   return null;
@@ -438,8 +437,8 @@ export function withLayoutFallback<A extends ChatAdapter>(adapter: A): A {
     readMessage(element: Element, selectors?: SelectorMap): ChatPaneMessage | null {
       const own = adapter.readMessage ? safe(() => adapter.readMessage!(element, selectors)) : null;
       if (own) return own;
-      const list = element.parentElement && models.has(element.parentElement) ? element.parentElement : null;
-      return list ? readLayoutRow(element, list, modelOf(list), imageText) : null;
+      const list = layoutListOf(element);
+      return list && list !== element ? readLayoutRow(element, list, modelOf(list), imageText) : null;
     },
     readConversationId(root: Document, selectors?: SelectorMap): string | null {
       const own = adapter.readConversationId ? safe(() => adapter.readConversationId!(root, selectors)) : null;
