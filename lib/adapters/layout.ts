@@ -396,9 +396,10 @@ function layoutListOf(node: Element): Element | null {
 export function withLayoutFallback<A extends ChatAdapter>(adapter: A): A {
   const imageText = adapter.platform === 'shopify' ? '[image]' : '[图片]';
   // Only on the site's own pages: with no class to go by, the address is what says the page is this site's.
-  const onSite = (root: Document) => adapter.matchesUrl(root.location?.href ?? '');
+  const layoutList = (root: Document) => (adapter.matchesUrl(root.location?.href ?? '') ? findLayoutList(root) : null);
+  /** The list by layout, where the adapter's own selectors find none. */
   const byLayout = (root: Document, selectors?: SelectorMap) =>
-    !onSite(root) || safe(() => adapter.getMessageList(root, selectors)) ? null : findLayoutList(root);
+    safe(() => adapter.getMessageList(root, selectors)) ? null : layoutList(root);
   return {
     ...adapter,
     readConversation(root: Document, selectors?: SelectorMap): Conversation | null {
@@ -426,7 +427,7 @@ export function withLayoutFallback<A extends ChatAdapter>(adapter: A): A {
       };
     },
     getMessageList: (root: Document, selectors?: SelectorMap) =>
-      safe(() => adapter.getMessageList(root, selectors)) ?? byLayout(root, selectors),
+      safe(() => adapter.getMessageList(root, selectors)) ?? layoutList(root),
     messageElementsIn(node: Element, selectors?: SelectorMap): Element[] {
       const own = adapter.messageElementsIn ? (safe(() => adapter.messageElementsIn!(node, selectors)) ?? []) : [];
       if (own.length > 0) return own;
