@@ -32,6 +32,8 @@ export interface LayoutModel {
   sides: ReadonlyMap<Element, Side>;
 }
 
+/** What is not shown as text: scripts, styles, hidden parts. */
+const UNSHOWN = 'script, style, template, [hidden], [aria-hidden="true"]';
 /** What a message list never contains: a box to type in. */
 const INPUTS = `${EDITABLE}, input`;
 /** A time or date as chat panes print it: `10:31`, `10:31:05`, `2026-11-25 10:31:05`, `11月25日 10:31`, `昨天 10:31`. */
@@ -62,7 +64,7 @@ interface TextLine {
 function linesOf(row: Element): TextLine[] {
   const lines: TextLine[] = [];
   const visit = (element: Element, path: string) => {
-    if (element.matches('script, style, template, [hidden], [aria-hidden="true"]')) return;
+    if (element.matches(UNSHOWN)) return;
     let own = '';
     for (const node of Array.from(element.childNodes)) if (node.nodeType === 3) own += node.textContent ?? '';
     if (own.trim()) lines.push({ element, key: path, text: textOf(element) });
@@ -234,8 +236,7 @@ export function readLayoutRow(
   const walker = row.ownerDocument.createTreeWalker(row, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || skip.has(parent) || parent.closest('script, style, template, [hidden], [aria-hidden="true"]'))
-      continue;
+    if (!parent || skip.has(parent) || parent.closest(UNSHOWN)) continue;
     text += ` ${node.textContent ?? ''}`;
   }
   text = text.replace(/\s+/g, ' ').trim();
@@ -343,16 +344,6 @@ function listOfShape(root: Document): Element | null {
   return null;
 }
 
-/** The model learnt for a list at its last full read (rows added later are read with it). */
-function modelOf(list: Element): LayoutModel {
-  let model = models.get(list);
-  if (!model) {
-    model = learnLayout(list);
-    models.set(list, model);
-  }
-  return model;
-}
-
 /** The conversation a page's layout shows, or null when no list is laid out as a chat. */
 export function readLayoutConversation(
   root: Document,
@@ -381,7 +372,7 @@ export function readLayoutConversation(
   };
 }
 
-/** The layout list a node belongs to (a row added to it, or the list itself), if one was read. */
+/** The layout list a node belongs to (a row added to it, or the list itself), if one was read (its model is kept). */
 function layoutListOf(node: Element): Element | null {
   if (models.has(node)) return node;
   const parent = node.parentElement;
@@ -439,7 +430,7 @@ export function withLayoutFallback<A extends ChatAdapter>(adapter: A): A {
       const own = adapter.readMessage ? safe(() => adapter.readMessage!(element, selectors)) : null;
       if (own) return own;
       const list = layoutListOf(element);
-      return list && list !== element ? readLayoutRow(element, list, modelOf(list), imageText) : null;
+      return list && list !== element ? readLayoutRow(element, list, models.get(list)!, imageText) : null;
     },
     readConversationId(root: Document, selectors?: SelectorMap): string | null {
       const own = adapter.readConversationId ? safe(() => adapter.readConversationId!(root, selectors)) : null;
