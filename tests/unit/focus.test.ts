@@ -314,6 +314,9 @@ describe('isPraiseOnly', () => {
         '衣服很好看，就是有点起球',
         '收到了，谢谢，能开发票吗',
         '很喜欢，可惜少了一件',
+        // Something snapped or cracked, thanked for all the same.
+        '收到了，镜子裂了一道缝，谢谢',
+        '收到啦，表带断了，谢谢',
         // Sarcasm in praise's words, and a trouble next to a praise idiom.
         '你们可真贴心啊，发个快递用了十天',
         '不错不错，还没发货',

@@ -378,8 +378,9 @@ const PRAISE_ZH =
   /谢[谢了啦咯啊哈亲]|感谢|多谢|喜欢|好看|漂亮|不错|满意|开心|刚好|合适|合身|很快|好快|挺快|精致|好评|追评|晒了?图|五星|点赞|打call|给力|舒服|舒适|可爱|好美|超美|真美|很美|好爱|爱了|绝了|超赞|好赞|很赞|太赞|真好|很好|好用|好吃|好闻|温柔|耐心|贴心|用心|严实|质感|显白|清新|物超所值|值了|惊喜|种草|推荐给|夸|比(?:我)?想(?:象)?(?:的|中)|超出预期|和身|太好了|神速|靠谱|很棒|真棒|好棒|[跟和与]描述(?:一样|一致|相符)|做工(?:很|挺|超)?(?:细|好|精细)|very good|so good|good|nice|perfect/u;
 const TROUBLE_EN =
   /\b(?:not|no|never|nothing|without|cannot|(?:do|does|did|is|was|are|were|have|has|had|would|could|should|ca|wo|ai)nt|still|yet|only|instead|wrong|missing|broken|late|damaged|ruined|destroyed|defective|faulty|cracked|torn|ripped|dented|stained|leak(?:s|ed|ing)?|stuck|stopped|dead|died|hole|but|except|apparently|supposed|guess|sure|wow|oh|nice|great timing|love (?:that|how)|thanks for nothing|so much for|so[- ]called|of course|as always|yeah right)\b|n['’]t\b|["“”]|(?<!\p{L})['‘’](?=\p{L})|(?<=\p{L})['’](?!\p{L})/u;
+// 断了 and 裂 beside 坏 and 破 (twenty-third session): "收到了，镜子裂了一道缝，谢谢" was taken for praise and left silent.
 const TROUBLE_ZH =
-  /[不没未别无]|还|怎么|坏|破|错|少|漏|慢|假|但|可是|就是|呵|吧|[？?]|可真|真是|服了|佩服|厉害了|好家伙|笑死|绝绝子/u;
+  /[不没未别无]|还|怎么|坏|破|断了|断掉|裂|错|少|漏|慢|假|但|可是|就是|呵|吧|[？?]|可真|真是|服了|佩服|厉害了|好家伙|笑死|绝绝子/u;
 /**
  * Praise said with a negation or 还 (不错, 没毛病, 没有一点磕碰, 不掉色, 还好看), and common words that only hold a
  * negator's character (特别, 区别, 无线): not a word of trouble.
