@@ -206,6 +206,30 @@ describe('sides from the computed style', () => {
     ]);
   });
 
+  it('drops a name line whole, markup inside it too', () => {
+    const row = (side: string, name: string, text: string) =>
+      `<div class="${side}"><div><span>${name}</span></div><div>${text}</div></div>`;
+    const anna = 'Anna <b>VIP</b>';
+    const doc = page(
+      chat(
+        row('x', anna, 'hi') +
+          row('y', 'Li', 'hello') +
+          row('x', anna, 'where is my parcel') +
+          row('y', 'Li', 'on its way') +
+          row('x', anna, 'thanks') +
+          row('y', 'Li', 'anything else?'),
+      ),
+      '.y{text-align:right}',
+    );
+    const conversation = readLayoutConversation(doc, 'generic')!;
+    expect(conversation.buyerName).toBe('Anna VIP');
+    expect(conversation.messages.filter((m) => m.role === 'buyer').map((m) => m.text)).toEqual([
+      'hi',
+      'where is my parcel',
+      'thanks',
+    ]);
+  });
+
   it('reads a chat of two rows, and drops a read receipt under the shop’s bubble', () => {
     const doc = page(
       '<div><div><p>能开发票吗</p></div><div class="me"><p>可以的亲</p><span>已读</span></div></div>',
