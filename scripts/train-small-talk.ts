@@ -10,7 +10,7 @@
  *
  * Before writing, it prints what a team meets: for each half of the fresh packs, a model fitted without their lines
  * and without half of the small-talk lines — how many of those packs' answerable messages it would silence (with the
- * engine's gate), and how many of the left-out small-talk lines the engine alone answers that it silences.
+ * engine's gate) and of their no-answer lines, and how many of the left-out small-talk lines the engine alone answers that it silences.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -131,15 +131,23 @@ for (const language of ['zh', 'en'] as const) {
   let smallTalk = 0;
   let loud = 0;
   let caught = 0;
+  let noAnswer = 0;
+  let quiet = 0;
   for (const half of [0, 1]) {
     const outPacks = new Set(packIds.filter((_, i) => i % 2 === half));
     const smallTalkRows = rows.filter((r) => r.group === 'smalltalk' && r.language === language);
     const outSmallTalk = new Set(smallTalkRows.filter((_, i) => i % 2 === half));
     const weights = fit(rows.filter((r) => !outPacks.has(r.group) && !outSmallTalk.has(r)));
     for (const r of rows) {
-      if (!outPacks.has(r.group) || r.y === 1) continue;
+      if (!outPacks.has(r.group)) continue;
+      const silent = silences(weights, [freshPacks.get(r.group)!], r.text);
+      if (r.y === 1) {
+        noAnswer += 1;
+        if (silent) quiet += 1;
+        continue;
+      }
       answerable += 1;
-      if (silences(weights, [freshPacks.get(r.group)!], r.text)) silenced += 1;
+      if (silent) silenced += 1;
     }
     for (const r of outSmallTalk) {
       smallTalk += 1;
@@ -149,7 +157,8 @@ for (const language of ['zh', 'en'] as const) {
     }
   }
   console.log(
-    `  ${language}: answerable messages of left-out packs silenced ${silenced} of ${answerable} (${((silenced / answerable) * 100).toFixed(2)}%);` +
+    `  ${language}: answerable messages of left-out packs silenced ${silenced} of ${answerable} (${((silenced / answerable) * 100).toFixed(2)}%),` +
+      ` their no-answer lines ${quiet} of ${noAnswer} (the engine alone silences some);` +
       ` left-out small talk the engine answers: ${loud} of ${smallTalk}, the model silences ${caught} (+${((caught / smallTalk) * 100).toFixed(1)} points of silence)`,
   );
 }
