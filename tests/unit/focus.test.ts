@@ -384,4 +384,15 @@ describe('asksAnything', () => {
     expect(asksAnything("lol can't stop smiling")).toBe(false);
     expect(asksAnything('the can is dented lol')).toBe(false);
   });
+
+  it('leaves to that person a question the buyer puts to someone else', () => {
+    expect(asksAnything('稍等，我问问我老公要哪个尺码')).toBe(false);
+    expect(asksAnything('等我一下 我去问下我妈要哪款')).toBe(false);
+    expect(isHoldingOnly('稍等，我问问我老公要哪个尺码')).toBe(true);
+    // The shop asked: "问一下" names no one, "我的积分" is no one, and a clause after it asks.
+    expect(asksAnything('我问一下，哪个颜色好看')).toBe(true);
+    expect(asksAnything('顺便问下我的积分能换券吗')).toBe(true);
+    expect(asksAnything('我问问我老公要哪个颜色，你们有红色吗')).toBe(true);
+    expect(asksAnything('我问问我老婆要哪个颜色？')).toBe(true);
+  });
 });

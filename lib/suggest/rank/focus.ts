@@ -37,6 +37,12 @@ const EN_REQUEST =
 const ZH_ASK =
   /[吗嘛么呢]|怎么|怎样|如何|什么|啥|多久|多少|几天|几号|哪|能不能|可不可以|是不是|有没有|会不会|要不要|能否|可否|行不行|好不好|咋|(?:和|跟|还是)\p{Script=Han}{1,8}?那(?:个|款|种|件|双|一个|一款)/u;
 const ZH_REQUEST = /^(?:请|麻烦|帮我|帮忙|给我|我想|想要|我要|能|可以)/u;
+/**
+ * A question the buyer puts to someone else, to the end of its clause: "我问问我老婆要哪个颜色", "我去问下我妈她要不要".
+ * Its interrogative is that person's to answer, not the shop's ("问下我的积分能换券吗" names no one and still asks).
+ */
+const ZH_ASKED_OF_SOMEONE =
+  /(?:问问|问下|问一下|问一问|去问|先问)(?:我|我的|我家)?(?:老公|老婆|媳妇|爱人|妈妈|老妈|妈|爸爸|老爸|爸|家人|家里人|朋友|同事|对象|男朋友|女朋友|闺蜜|孩子|儿子|女儿|领导|老板)\P{P}*/u;
 
 /** Negation that a following contrast turns around: "不是要退" / "not asking about X" / "I don't want a refund". */
 const ZH_NEGATED =
@@ -84,7 +90,10 @@ const EN_ASK_INNER =
 function asks(clause: string, raw: string): boolean {
   if (/[?？]/u.test(raw)) return true;
   if (EN_ASK_INNER.test(clause)) return true;
-  if (/\p{Script=Han}/u.test(clause) && (ZH_ASK.test(clause) || ZH_REQUEST.test(clause))) return true;
+  if (/\p{Script=Han}/u.test(clause)) {
+    const own = clause.replace(ZH_ASKED_OF_SOMEONE, '');
+    if (ZH_ASK.test(own) || ZH_REQUEST.test(own)) return true;
+  }
   return EN_ASK_START.test(clause) || EN_REQUEST.test(clause);
 }
 
