@@ -21,7 +21,7 @@ export function WaitTimer({ since, now, thresholds }: WaitTimerProps) {
       data-level={level}
       title={t(since == null ? 'wait.nothing' : 'wait.since')}
     >
-      {since == null ? '—' : formatWait(seconds)}
+      {since == null ? '—' : formatWait(seconds, (days) => t('wait.days', { days }))}
     </span>
   );
 }

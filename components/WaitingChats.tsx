@@ -35,7 +35,7 @@ export function WaitingChats({ chats, now, thresholds, onFocus }: WaitingChatsPr
               <strong>{chat.buyerName}</strong>
               <span>{chat.siteLabel}</span>
               <span className="wait-timer" data-level={waitLevel(seconds, thresholds)}>
-                {formatWait(seconds)}
+                {formatWait(seconds, (days) => t('wait.days', { days }))}
               </span>
             </button>
           </li>

@@ -96,10 +96,14 @@ export function waitSeconds(since: number | null | undefined, now: number): numb
   return since == null ? 0 : Math.max(0, Math.floor((now - since) / 1000));
 }
 
-/** `1:05`, `12:40`, `1:02:03`. */
-export function formatWait(seconds: number): string {
+/**
+ * `1:05`, `12:40`, `1:02:03`; from a day on, days and hours:minutes (`3d 2:05`, with `days` saying "3d" in the panel's
+ * language) — a buyer who wrote overnight or before a weekend is not "74:05:09" behind, and seconds no longer matter.
+ */
+export function formatWait(seconds: number, days: (count: number) => string = (count) => `${count}d`): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = String(seconds % 60).padStart(2, '0');
+  if (h >= 24) return `${days(Math.floor(h / 24))} ${h % 24}:${String(m).padStart(2, '0')}`;
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WaitingChats } from '../../components/WaitingChats';
 import { WaitSettings } from '../../components/WaitSettings';
+import { LocaleProvider } from '../../components/text-context';
 import { WaitTimer } from '../../components/WaitTimer';
 import type { ChatSummary } from '../../lib/chats/types';
 
@@ -20,6 +21,20 @@ describe('the wait clock in the panel', () => {
     expect([timer().dataset.seconds, timer().dataset.level]).toEqual(['100', 'red']);
     rerender(<WaitTimer since={null} now={100_500} thresholds={thresholds} />);
     expect([timer().dataset.seconds, timer().dataset.level]).toEqual(['0', 'ok']);
+  });
+
+  it('shows a wait of a day or more in days and hours, in the panel’s language', () => {
+    const waited = ((3 * 24 + 2) * 3600 + 5 * 60 + 9) * 1000;
+    const { rerender } = render(<WaitTimer since={0} now={waited} thresholds={thresholds} />);
+    expect(screen.getByTestId('wait-timer').textContent).toBe('3d 2:05');
+    rerender(
+      <LocaleProvider value="zh-CN">
+        <WaitTimer since={0} now={waited} thresholds={thresholds} />
+      </LocaleProvider>,
+    );
+    expect(screen.getByTestId('wait-timer').textContent).toBe('3天 2:05');
+    // The exact count stays on the element.
+    expect(screen.getByTestId('wait-timer').dataset.seconds).toBe(String(waited / 1000));
   });
 
   it('lists the waiting chats longest first once another chat waits; a click switches to it', () => {

@@ -72,7 +72,11 @@ describe('the wait clock', () => {
     expect([0, 59, 60, 99, 100].map((s) => waitLevel(s, thresholds))).toEqual(['ok', 'ok', 'amber', 'amber', 'red']);
     expect(waitThresholds({ waitAmberSeconds: 5, waitRedSeconds: 3 })).toEqual({ amberSeconds: 5, redSeconds: 5 });
     expect(waitThresholds({ waitAmberSeconds: -1 } as never).amberSeconds).toBe(60);
-    expect([5, 65, 3725].map(formatWait)).toEqual(['0:05', '1:05', '1:02:05']);
+    expect([5, 65, 3725].map((seconds) => formatWait(seconds))).toEqual(['0:05', '1:05', '1:02:05']);
+    // From a day on: days, then hours and minutes.
+    expect(formatWait(86_399)).toBe('23:59:59');
+    expect(formatWait(86_400)).toBe('1d 0:00');
+    expect(formatWait(((11 * 24 + 10) * 60 + 42) * 60 + 56, (days) => `${days}天`)).toBe('11天 10:42');
   });
 });
 

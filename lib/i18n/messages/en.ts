@@ -19,6 +19,7 @@ export const en = {
   'chat.thisPage': 'This page',
   'chat.item': 'Item: {product}',
   'wait.nothing': 'Nothing waits for an answer',
+  'wait.days': '{days}d',
   'wait.since': 'Time since the oldest unanswered buyer message',
   'waiting.label': 'Chats waiting for an answer',
   'waiting.switch': 'Switch to this chat',

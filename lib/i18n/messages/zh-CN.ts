@@ -19,6 +19,7 @@ export const zhCN = {
   'chat.thisPage': '当前页面',
   'chat.item': '商品：{product}',
   'wait.nothing': '没有等待回复的消息',
+  'wait.days': '{days}天',
   'wait.since': '距最早一条未回复的买家消息已过去的时间',
   'waiting.label': '等待回复的聊天',
   'waiting.switch': '切换到此聊天',
