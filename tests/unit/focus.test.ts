@@ -385,6 +385,13 @@ describe('asksAnything', () => {
     expect(asksAnything('the can is dented lol')).toBe(false);
   });
 
+  it('takes looking for one’s own things as what the buyer does, and looking for a product as a request', () => {
+    expect(asksAnything('hang on, looking for my tracking email')).toBe(false);
+    expect(isHoldingOnly('hang on, looking for my tracking email')).toBe(true);
+    expect(asksAnything('looking for a gift for my sister')).toBe(true);
+    expect(asksAnything('hi, looking for waterproof boots in size 9')).toBe(true);
+  });
+
   it('leaves to that person a question the buyer puts to someone else', () => {
     expect(asksAnything('稍等，我问问我老公要哪个尺码')).toBe(false);
     expect(asksAnything('等我一下 我去问下我妈要哪款')).toBe(false);

@@ -33,7 +33,7 @@ const GENERIC_ASK_WORDS = 2;
 const EN_ASK_START =
   /^(?:so |and |but |also |ok |okay |well |hi |hey |hello |yo |quick q |quick question )*(?:what|whats|when|whens|where|wheres|which|who|whos|why|how|hows|hwo|wat|wut|wen|wher|wich|were|can|could|will|would|wil|do|does|did|dont|is|isnt|are|arent|am|should|shall|may|might|any|is there|are there|have you|has|have)\b/u;
 const EN_REQUEST =
-  /\b(?:please|pls|plz|let me know|tell me|wondering|wonder if|i need|i want|i would like|id like|i'd like|looking for|help me|need help|want help|need to know|want to know|want to (?:see|check|find out)|possible)\b/u;
+  /\b(?:please|pls|plz|let me know|tell me|wondering|wonder if|i need|i want|i would like|id like|i'd like|looking for(?! my\b)|help me|need help|want help|need to know|want to know|want to (?:see|check|find out)|possible)\b/u;
 const ZH_ASK =
   /[吗嘛么呢]|怎么|怎样|如何|什么|啥|多久|多少|几天|几号|哪|能不能|可不可以|是不是|有没有|会不会|要不要|能否|可否|行不行|好不好|咋|(?:和|跟|还是)\p{Script=Han}{1,8}?那(?:个|款|种|件|双|一个|一款)/u;
 const ZH_REQUEST = /^(?:请|麻烦|帮我|帮忙|给我|我想|想要|我要|能|可以)/u;
