@@ -8,6 +8,7 @@ import {
   isHoldingOnly,
   isPlainStatement,
   isPraiseOnly,
+  needsNoAnswer,
   NEGATED_WEIGHT,
   readFocus,
   STORY_WEIGHT,
@@ -273,6 +274,39 @@ describe('isPraiseOnly', () => {
     );
   });
 
+  it('recognises buyer data handed over, whatever the buyer calls it', () => {
+    expectEach(
+      isDetailOnly,
+      [
+        'the email on my account is li.wei@example.com',
+        'my zip code is 94110 btw',
+        'order number is #20931, email is k.tan77@example.com',
+        'My PD is 62',
+        '订单号发你了：4829104857620',
+        '我的地址是西湖区文三路88号2单元301',
+        '订单号 4829104857620 收件人姓李',
+      ],
+      true,
+    );
+    expectEach(
+      isDetailOnly,
+      [
+        // A price is a budget (advice wanted), an action word or another concept of the shop is a request.
+        'my budget is $200',
+        '预算是500元',
+        '订单号4829104857620 改地址',
+        '订单号4829104857620 退款',
+        '订单号4829104857620 发票',
+        'my email is li@example.com and i never got a receipt',
+        'my order #44512 is late',
+        'my order number is 4829104857620, when will it ship',
+        'the box is 2 inches too small and the lid does not close',
+        'my son is 9 months and 21 lbs, which size sack',
+      ],
+      false,
+    );
+  });
+
   it('recognises a buyer only saying something went well', () => {
     expectEach(
       isPraiseOnly,
@@ -401,5 +435,36 @@ describe('asksAnything', () => {
     expect(asksAnything('顺便问下我的积分能换券吗')).toBe(true);
     expect(asksAnything('我问问我老公要哪个颜色，你们有红色吗')).toBe(true);
     expect(asksAnything('我问问我老婆要哪个颜色？')).toBe(true);
+  });
+});
+
+describe('needsNoAnswer', () => {
+  it('reads a message part by part when every part needs no answer', () => {
+    expectEach(
+      needsNoAnswer,
+      [
+        "no worries, I'll keep an eye out for the email then",
+        "Perfect, that's all I needed. Have a good day!",
+        '行吧，那我再等等',
+        '好嘞，我先去拍照片',
+        'great, my zip is 94110',
+      ],
+      true,
+    );
+    // One part that asks, requests or tells of trouble keeps the whole message answerable.
+    expectEach(
+      needsNoAnswer,
+      [
+        'thanks, but the zipper broke',
+        "ok, I'll wait. when does it ship?",
+        '好的，我先下单了，帮我发顺丰',
+        // 记得 / 别忘了 / 务必 open a request like 请 and 麻烦.
+        '好的，我先下单了，记得发顺丰',
+        '那我先拍了，别忘了送赠品',
+        '好的，衣服有点小',
+        'no worries, can you resend the code',
+      ],
+      false,
+    );
   });
 });

@@ -6,7 +6,9 @@
  * Chinese and English; no word here was taken from an evaluation message.
  */
 import { ENGLISH_STOPWORDS } from '../text/stopwords';
-import { conceptTermsIn } from '../text/concepts';
+import { CONCEPT_TERM_PREFIX, conceptTermsIn } from '../text/concepts';
+import { isCourtesyOnly } from '../text/courtesy';
+import { PLACEHOLDER_PATTERN, redact } from '../../usage/redact';
 import { splitClauses, termsOfNormalized, type WeightedTerm } from '../text/tokenize';
 
 export interface WeightedClause {
@@ -36,7 +38,7 @@ const EN_REQUEST =
   /\b(?:please|pls|plz|let me know|tell me|wondering|wonder if|i need|i want|i would like|id like|i'd like|looking for(?! my\b)|help me|need help|want help|need to know|want to know|want to (?:see|check|find out)|possible)\b/u;
 const ZH_ASK =
   /[吗嘛么呢]|怎么|怎样|如何|什么|啥|多久|多少|几天|几号|哪|能不能|可不可以|是不是|有没有|会不会|要不要|能否|可否|行不行|好不好|咋|(?:和|跟|还是)\p{Script=Han}{1,8}?那(?:个|款|种|件|双|一个|一款)/u;
-const ZH_REQUEST = /^(?:请|麻烦|帮我|帮忙|给我|我想|想要|我要|能|可以)/u;
+const ZH_REQUEST = /^(?:请|麻烦|帮我|帮忙|给我|我想|想要|我要|能|可以|记得|别忘了|务必)/u;
 /**
  * A question the buyer puts to someone else, to the end of its clause: "我问问我老婆要哪个颜色", "我去问下我妈她要不要".
  * Its interrogative is that person's to answer, not the shop's ("问下我的积分能换券吗" names no one and still asks).
@@ -333,8 +335,48 @@ export function isDetailOnly(normalized: string): boolean {
     DETAIL_ONLY_ZH.test(text) ||
     (NAME_OR_NUMBER_ONLY.test(text) &&
       !namesTrouble(text) &&
-      !/\b(?:wrong|incorrect|misspel+t|misspelled|different|not)\b/u.test(text))
+      !/\b(?:wrong|incorrect|misspel+t|misspelled|different|not)\b/u.test(text)) ||
+    handsOverData(text)
   );
+}
+
+/**
+ * Any detail handed over, found by what it is rather than by what the buyer calls it: the message holds buyer data
+ * the usage log would redact (an e-mail, a phone, an order number, an address) or, in English, "<what> is <a
+ * value with a digit>", and little else — "my email on the order is jess@…", "my zip is 30307 btw", "订单号发你了：
+ * 3829…", "我家地址是朝阳区光华路18号3单元502", "order number is #10482, email is j@…". Besides the data at most two
+ * English words (after "is" and its fillers) or ten Han characters, none of them an action (改, 退, 查…); no concept
+ * of the shop's lexicon but the identifiers' own (address, tracking, account); no price (a budget asks for advice);
+ * and, as everywhere here, nothing asked and no trouble.
+ */
+const HANDED_OVER_EN =
+  /^(?:(?:hi|hey|ok|okay|so|and|also|oh)[,\s]+)?(?:(?:my|the|our|his|her) )?((?:[a-z'-]+ ){1,4}?)(?:is|was|are|:)\s*(.+)$/u;
+const HANDED_OVER_FILLER_EN =
+  /\b(?:btw|by the way|fyi|thanks|thank you|thx|ty|and|also|is|was|are|my|the|our|on|in case|if that helps)\b/gu;
+const ACTION_ZH = /[改换修错退查催开取消补急寄问]/u;
+const IDENTIFIER_CONCEPTS = new Set([
+  `${CONCEPT_TERM_PREFIX}address`,
+  `${CONCEPT_TERM_PREFIX}tracking`,
+  `${CONCEPT_TERM_PREFIX}account`,
+]);
+
+function handsOverData(text: string): boolean {
+  if (text.length > 100 || !/[\d@]/u.test(text) || /[$¥￥€£]|\d\s*(?:元|块|rmb)|\b(?:usd|dollars?|bucks)\b/u.test(text))
+    return false;
+  const redacted = redact(text);
+  if (/\p{Script=Han}/u.test(text)) {
+    if (redacted === text) return false;
+    const rest = redacted.replace(PLACEHOLDER_PATTERN, '').replace(/[^\p{Script=Han}a-z]/gu, '');
+    if (rest.length > 10 || ACTION_ZH.test(rest)) return false;
+  } else {
+    const form = HANDED_OVER_EN.exec(redacted);
+    if (!form) return false;
+    const values = form[2]!.replace(PLACEHOLDER_PATTERN, ' ').replace(/#?\S*\d\S*/gu, ' ');
+    if (values === form[2]) return false;
+    if ((values.replace(HANDED_OVER_FILLER_EN, ' ').match(/[a-z]+/gu) ?? []).length > 2) return false;
+  }
+  if (conceptTermsIn(text).some((term) => !IDENTIFIER_CONCEPTS.has(term))) return false;
+  return tellsOnly(text);
 }
 
 /**
@@ -357,6 +399,10 @@ export function isApologyOnly(normalized: string): boolean {
  * chat, or writes to someone else. The engine's one question to this module before it ranks.
  */
 export function needsNoAnswer(normalized: string): boolean {
+  return needsNoAnswerAlone(normalized) || everyPartNeedsNoAnswer(normalized);
+}
+
+function needsNoAnswerAlone(normalized: string): boolean {
   return (
     isDetailOnly(normalized) ||
     isHoldingOnly(normalized) ||
@@ -364,6 +410,20 @@ export function needsNoAnswer(normalized: string): boolean {
     isForAnotherChat(normalized) ||
     isApologyOnly(normalized)
   );
+}
+
+/**
+ * A message of several sentences or comma-joined parts, each a courtesy or a part that needs no answer alone:
+ * "no worries, I'll keep an eye out for the email then", "行吧，那我再等等", "Perfect, that's all I needed. Have a good
+ * day!". The rules above read a message from its opening, so an acknowledgement before a holding phrase hid it.
+ */
+const MESSAGE_PARTS = /[.!?。！？;；\n]+|[,，]\s*/u;
+
+function everyPartNeedsNoAnswer(normalized: string): boolean {
+  const parts = normalized.split(MESSAGE_PARTS).filter((part) => /[\p{L}\p{N}]/u.test(part));
+  // Courtesy parts are not read for asking ("have a good day" reads as a request); the others are, by their rules.
+  if (parts.length < 2 || /[?？]/u.test(normalized)) return false;
+  return parts.every((part) => isCourtesyOnly(part) || needsNoAnswerAlone(part.trim()));
 }
 
 /** Whether any clause of the message asks or requests something (see `asks`). */
