@@ -33,11 +33,13 @@ export const PLACEHOLDER_PATTERN = /\[(?:phone|email|address|order|name)\]/g;
 const EMAIL = /(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
 /**
- * Phones: Chinese mobile (optionally +86, spaced 3-4-4), Chinese landline (0xx-xxxxxxxx, (0xx)),
+ * Phones: Chinese mobile (optionally +86, spaced 3-4-4, or masked 138****5621), Chinese landline (0xx-xxxxxxxx, (0xx)),
  * North American (555) 123-4567 / 555-123-4567, and any + international form of 7-15 digits.
  */
 const PHONE_PATTERNS: RegExp[] = [
   /(?<![\d+])(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)/g,
+  // Masked as the platforms show it and buyers copy it: 138****5621, 138xxxx5621 (the last four still identify).
+  /(?<![\d+])1[3-9]\d[ -]?(?:[*＊]{4}|[xX]{4})[ -]?\d{4}(?!\d)/g,
   /(?<!\d)(?:\(0\d{2,3}\)|0\d{2,3})[ -]?\d{7,8}(?!\d)/g,
   /(?<![\d+])(?:\+?1[ .-]?)?(?:\(\d{3}\)|\d{3})[ .-]?\d{3}[ .-]\d{4}(?!\d)/g,
   /(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}(?!\d)/g,

@@ -8,6 +8,8 @@ describe('redact', () => {
       '亲 我的手机号是[phone]，收货地址[address]，麻烦改一下',
     ],
     ['电话 138 1234 5678 或者 +86 138-1234-5678 座机 0571-88886666', '电话 [phone] 或者 [phone] 座机 [phone]'],
+    // Masked as the platforms show it: the last four digits still identify the buyer.
+    ['收件人王女士，电话138****5621，备用 139xxxx0087', '收件人王女士，电话[phone]，备用 [phone]'],
     ['订单号3489271650123456789 怎么还没发货', '订单号[order] 怎么还没发货'],
     ['顺丰单号SF1234567890查不到物流', '顺丰单号[order]查不到物流'],
     ['京东订单 312345678901 能开发票吗', '京东订单 [order] 能开发票吗'],
