@@ -292,6 +292,16 @@ describe('SuggestEngine abstention', () => {
     expect(turn('好的 我先看看', '等一下哈').abstained).toBe('courtesy');
   });
 
+  it('says nothing to a detail handed over or to an acknowledgement before a holding phrase, and answers beside them', () => {
+    const tmall = engineWith(shippedPack('tmall-apparel'));
+    const ask = (text: string) => tmall.suggest({ text, now: outsideDouble11 });
+    for (const text of ['收货人张敏，电话138****5621', '订单号发你了：4829104857620', '行吧，那我再等等'])
+      expect(ask(text).abstained, text).toBe('courtesy');
+    // The same data beside a request is the way into a question.
+    expect(ask('订单号4829104857620 退款什么时候到').suggestions.length).toBeGreaterThan(0);
+    expect(ask('收货人张敏，电话138****5621，地址填错了能改吗').suggestions.length).toBeGreaterThan(0);
+  });
+
   it('says nothing to an empty conversation', () => {
     expect(engine.suggest({ messages: [] }).abstained).toBe('empty');
   });
