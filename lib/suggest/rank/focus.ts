@@ -396,7 +396,8 @@ export function isApologyOnly(normalized: string): boolean {
 
 /**
  * Whether the message needs no answer from the pack: the buyer holds, praises, gives a detail alone, apologises for the
- * chat, or writes to someone else. The engine's one question to this module before it ranks.
+ * chat, or writes to someone else — in the whole message, or in each of its parts beside courtesies
+ * (`everyPartNeedsNoAnswer`). The engine's one question to this module before it ranks.
  */
 export function needsNoAnswer(normalized: string): boolean {
   return needsNoAnswerAlone(normalized) || everyPartNeedsNoAnswer(normalized);
