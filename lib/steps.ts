@@ -21,3 +21,8 @@ export async function finishInTasks<T>(steps: Steps<T>, pause: () => Promise<unk
     if (step.done) return step.value;
   }
 }
+
+/** Resolves in a task of its own (a zero timeout): the pause between two slices of a page's stepped work. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -100,6 +100,27 @@ describe('panel store', () => {
     expect(calls.filter((c) => c === 'suggest')).toHaveLength(1);
   });
 
+  it('finds the phrasebook landings when idle after its own steps, and again for a chat of another platform', async () => {
+    const engine = new SuggestEngine({ phrasebookOnFirstUse: false });
+    const order: string[] = [];
+    const fit = engine.translationSteps.bind(engine);
+    vi.spyOn(engine, 'translationSteps').mockImplementation(() => (order.push('fit'), fit()));
+    const landings = engine.landingSteps.bind(engine);
+    vi.spyOn(engine, 'landingSteps').mockImplementation(() => (order.push('landings'), landings()));
+    const store = createPanelStore(services(), engine);
+    store.getState().setChat(chat('退款怎么还没到账'));
+    await store.getState().reloadPacks();
+    await vi.waitFor(() => expect(engine.landingsPrepared).toBe(true), { timeout: 10_000 });
+    expect(order).toEqual(['fit', 'landings']);
+    const before = store.getState().items.map((item) => item.entryId);
+    const jd = chat('退款怎么还没到账');
+    store.getState().setChat({ ...jd, at: 1, conversation: { ...jd.conversation!, platform: 'jd' } });
+    expect(store.getState().items.map((item) => item.entryId)).toEqual(before);
+    expect(engine.landingsPrepared).toBe(false);
+    await vi.waitFor(() => expect(engine.landingsPrepared).toBe(true), { timeout: 10_000 });
+    expect(order).toEqual(['fit', 'landings', 'landings']);
+  });
+
   it.each(['preparePhrasebook', 'translationSteps'] as const)('keeps its list when %s fails', async (step) => {
     const engine = new SuggestEngine({ phrasebookOnFirstUse: false });
     vi.spyOn(engine, step).mockImplementation(() => {

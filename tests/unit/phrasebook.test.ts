@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { packSchema } from '../../lib/packs/schema';
 import { SuggestEngine } from '../../lib/suggest/engine';
 import {
@@ -12,7 +12,8 @@ import {
 } from '../../lib/suggest/rank/phrasebook';
 import { PHRASEBOOK_DATA } from '../../lib/suggest/rank/phrasebook.data';
 import { phrasebookOf, phrasebookWithout, tuningGroups } from '../../scripts/tuning-sets';
-import { accountsStore, pack } from '../helpers/packs';
+import { finish } from '../../lib/steps';
+import { accountsStore, miniStore, pack } from '../helpers/packs';
 
 const now = new Date(2026, 11, 20);
 
@@ -158,6 +159,77 @@ describe('the engine with a phrasebook', () => {
       'shipping-time',
     );
     expect(engine.suggest({ text: 'thanks, bye!', now }).suggestions).toEqual([]);
+  });
+});
+
+describe('landingSteps: where every intent lands, found ahead while the panel is idle', () => {
+  const store = pack(miniStore);
+  const messages = ['退款怎么还没到账', '什么时候发货呀', '衣服洗了缩水了怎么办', '能开发票吗', '地址写错了能改吗'];
+  const ranked = (engine: SuggestEngine, platform?: 'taobao' | 'jd') =>
+    messages.map((text) => engine.suggest({ text, now, platform }).suggestions.map((s) => s.entryId));
+  const landingsFound = (engine: SuggestEngine) =>
+    vi.spyOn(engine as unknown as { landingOf: () => unknown }, 'landingOf');
+
+  it('changes no list, and later messages find no landing of their own', () => {
+    const lazy = new SuggestEngine();
+    lazy.setPacks([store]);
+    const ahead = new SuggestEngine();
+    ahead.setPacks([store]);
+    ahead.suggest({ text: '在吗', now, platform: 'taobao' });
+    expect(ahead.landingsPrepared).toBe(true); // a greeting is not ranked: no chat to find landings for yet
+    ahead.suggest({ text: '发货了吗', now, platform: 'taobao' });
+    expect(ahead.landingsPrepared).toBe(false);
+    finish(ahead.landingSteps());
+    expect(ahead.landingsPrepared).toBe(true);
+    const found = landingsFound(ahead);
+    expect(ranked(ahead, 'taobao')).toEqual(ranked(lazy, 'taobao'));
+    expect(found).not.toHaveBeenCalled();
+    // The lazy engine found some for these messages: the steps saved them that work.
+    const lazyFound = landingsFound(lazy);
+    ranked(lazy, 'jd');
+    expect(lazyFound).toHaveBeenCalled();
+  });
+
+  it('yields between slices of the clock’s length, and another chat’s platform needs its own', () => {
+    const engine = new SuggestEngine();
+    engine.setPacks([store]);
+    expect(engine.landingsPrepared).toBe(true); // no chat ranked yet: nothing to find
+    engine.suggest({ text: '发货了吗', now, platform: 'taobao' });
+    let time = 0;
+    const original = (SuggestEngine.prototype as unknown as { landingOf: (...a: unknown[]) => unknown }).landingOf;
+    const found = landingsFound(engine);
+    // Each landing "takes" 5 ms: a slice of 12 ms holds three.
+    found.mockImplementation(function (this: unknown, ...args: unknown[]) {
+      time += 5;
+      return original.apply(this, args);
+    });
+    const steps = engine.landingSteps(() => time);
+    let yields = 0;
+    while (!steps.next().done) yields += 1;
+    expect(found.mock.calls.length).toBe(PHRASEBOOK_DATA.zh.length);
+    expect(yields).toBe(Math.floor(PHRASEBOOK_DATA.zh.length / 3));
+    expect(engine.landingsPrepared).toBe(true);
+    engine.suggest({ text: '发货了吗', now, platform: 'jd' });
+    expect(engine.landingsPrepared).toBe(false);
+    finish(engine.landingSteps());
+    expect(engine.landingsPrepared).toBe(true);
+  });
+
+  it('stops when the packs are replaced meanwhile, and finds them again for the new packs', () => {
+    const engine = new SuggestEngine();
+    engine.setPacks([store]);
+    engine.suggest({ text: '发货了吗', now });
+    const steps = engine.landingSteps(() => 1000); // a yield after each intent
+    steps.next();
+    engine.setPacks([store, pack(accountsStore)]);
+    const found = landingsFound(engine);
+    expect(steps.next().done).toBe(true);
+    expect(found).not.toHaveBeenCalled();
+    expect(engine.landingsPrepared).toBe(false);
+    finish(engine.landingSteps());
+    // Both languages of the packs now loaded.
+    expect(found.mock.calls.length).toBe(PHRASEBOOK_DATA.zh.length + PHRASEBOOK_DATA.en.length);
+    expect(engine.landingsPrepared).toBe(true);
   });
 });
 

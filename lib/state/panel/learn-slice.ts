@@ -8,9 +8,7 @@ import { isSearchedPick, PickLearner } from '../../suggest/learn/learner';
 import { entryKey, type PickRecord } from '../../suggest/learn/pick-memory';
 import { LEARN_CANDIDATES, rerankSuggestions } from '../../suggest/learn/rerank';
 import type { LearnSlice, PanelContext, PanelItem, PanelSlice } from './types';
-import { finishInTasks } from '../../steps';
-
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { finishInTasks, nextTask } from '../../steps';
 
 /** The picks of this panel session: as loaded, and the learner once built. */
 export interface PanelPicks {

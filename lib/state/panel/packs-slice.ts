@@ -1,6 +1,7 @@
 import { message } from '../../i18n/translate';
-import { finishInTasks } from '../../steps';
+import { finishInTasks, nextTask } from '../../steps';
 import { EntrySearch } from '../../suggest/search';
+import { prepareLandings } from './landings';
 import type { PacksSlice, PanelSlice } from './types';
 
 export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) => ({
@@ -33,7 +34,6 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
     // drawn without them; each slice runs in a task of its own after that, so the page paints and takes keys in
     // between, and the list is ranked again after each (a no-op once built). Both only re-order; if one fails, the
     // list stands as ranked.
-    const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
     const prepares = [
       async () => (await nextTask(), context.engine.preparePhrasebook()),
       () => finishInTasks(context.engine.translationSteps(), nextTask),
@@ -47,5 +47,9 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
         // Without it the list stands as the engine ranked it.
       }
     }
+    // Last, what only makes later messages faster: where each phrasebook intent lands in these packs (0.7 s for the
+    // Tmall pack, ~2 s at 10,000 entries, in slices); not awaited, as it never changes the list.
+    if (context.landings === 'waiting') context.landings = 'idle';
+    void prepareLandings(context);
   },
 });

@@ -4,6 +4,7 @@ import { complaintRisk, type ComplaintRisk } from '../../suggest/complaint';
 import { questionOf, type ChatContext, type Suggestion, type SuggestEngine } from '../../suggest/engine';
 import { entryKey } from '../../suggest/learn/pick-memory';
 import { candidateLimit, rankWithPicks } from './learn-slice';
+import { prepareLandings } from './landings';
 import type { PanelItem, PanelSlice, ResultsSlice } from './types';
 
 function sameRisk(a: ComplaintRisk | null, b: ComplaintRisk | null): boolean {
@@ -112,6 +113,8 @@ export const createResultsSlice: PanelSlice<ResultsSlice> = (context) => (set, g
       const learning = get().learning;
       const chatContext = { messages, platform, ...scenarios, page, now, product };
       const result = engine.suggest(chatContext, learning ? candidateLimit(context, 5) : 5);
+      // A chat of another platform or scenarios: its phrasebook landings, when idle.
+      void prepareLandings(context);
       const names = conversation.buyerName ? [conversation.buyerName] : [];
       const ranked = learning
         ? rankWithPicks(context, result.suggestions, result.query, chatContext, names)

@@ -28,6 +28,7 @@ export function createPanelStore(
     engine,
     search: new EntrySearch([]),
     picks: { records: [], learner: null },
+    landings: 'waiting',
   };
   const store = createStore<PanelState>()((...api) => ({
     ...createPacksSlice(context)(...api),

@@ -188,6 +188,8 @@ export interface PanelContext {
   search: EntrySearch;
   /** The stored picks and the learner built from them (lib/state/panel/learn-slice.ts). */
   picks: PanelPicks;
+  /** The engine's idle finding of phrasebook landings (lib/state/panel/landings.ts): not before the packs' own steps. */
+  landings: 'waiting' | 'idle' | 'running';
 }
 
 /** A slice of the panel store, built with the session's shared context. */
