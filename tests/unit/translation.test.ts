@@ -74,6 +74,19 @@ describe('TranslationModel', () => {
     expect(again.value).toBe(translationModelOf(book, 'en'));
   });
 
+  it('pauses within a large fit too, not only between its stages (each slice a bounded share of the work)', () => {
+    // 40,000 pairs of 8 buyer and 6 team-lead words over a 2,000-word vocabulary: ~2 million words to count.
+    const word = (i: number) => `w${i % 2000}`;
+    const pairs = Array.from({ length: 40_000 }, (_, p) => ({
+      buyer: Array.from({ length: 8 }, (_, k) => word(p * 7 + k * 13)),
+      lead: Array.from({ length: 6 }, (_, k) => word(p * 3 + k)),
+    }));
+    const steps = TranslationModel.fitInSteps(pairs, 2);
+    let slices = 0;
+    while (!steps.next().done) slices++;
+    expect(slices).toBeGreaterThan(4 + 2 + 10);
+  });
+
   it('fits the shipped phrasebook once and shares it', () => {
     expect(translationModelOf(PHRASEBOOK_DATA.en, 'en')).toBe(translationModelOf(PHRASEBOOK_DATA.en, 'en'));
   });

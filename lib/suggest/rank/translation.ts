@@ -105,6 +105,9 @@ export function translationModelOf(intents: readonly PhrasebookIntent[], languag
   return finish(translationModelSteps(intents, language));
 }
 
+/** Words or instances `TranslationModel.fitInSteps` reads between two of its yields. */
+const FIT_WORK_PER_STEP = 200_000;
+
 /** Intents read into pairs between two yields of `translationModelSteps` (~10 ms of stemming). */
 const INTENTS_PER_STEP = 200;
 
@@ -202,7 +205,12 @@ export class TranslationModel {
     const buyerCounts = new Map<string, number>();
     let buyerTotal = 0;
     const groups = new Map<string, { lead: Map<number, number>; buyer: Map<number, number> }>();
+    // Work done since the last yield, in words or instances read: a pause every `FIT_WORK_PER_STEP` keeps each slice
+    // short (the Chinese phrasebook's cell numbering took ~140 ms in one slice, an EM round ~55 ms).
+    let work = 0;
+    const due = (done: number) => (work += done) >= FIT_WORK_PER_STEP && ((work = 0), true);
     for (const { buyer, lead } of pairs) {
+      if (due(4 * (buyer.length + lead.length))) yield;
       const key = lead.join(' ');
       let group = groups.get(key);
       if (!group) {
@@ -234,6 +242,7 @@ export class TranslationModel {
     for (const { lead, buyer } of groups.values()) {
       const sources = [...lead.keys()];
       const repeats = [...lead.values()];
+      if (due(sources.length * buyer.size)) yield;
       for (const [w, uses] of buyer) {
         for (let k = 0; k < sources.length; k++) {
           instanceLead[filled] = sources[k]!;
@@ -257,6 +266,7 @@ export class TranslationModel {
     const cellBuyer: number[] = [];
     const cellOfBuyer = new Int32Array(buyerIds.size).fill(-1);
     for (let s = 0; s < leadIds.size; s++) {
+      if (due(byLead[s + 1]! - byLead[s]!)) yield;
       for (let k = byLead[s]!; k < byLead[s + 1]!; k++) {
         const w = instanceBuyer[order[k]!]!;
         if (cellOfBuyer[w] === -1) {
@@ -286,6 +296,7 @@ export class TranslationModel {
       let start = 0;
       for (let row = 0; row < ends.length; row++) {
         const end = ends[row]!;
+        if (due(end - start)) yield;
         let sum = 0;
         for (let i = start; i < end; i++) sum += instanceCount[i]! * t[instanceCell[i]!]!;
         if (sum > 0) {
