@@ -468,3 +468,36 @@ describe('needsNoAnswer', () => {
     );
   });
 });
+
+describe('isDetailOnly: an English aside that only tells', () => {
+  it('needs no answer when marked as an aside (btw, fyi) and short, naming nothing of the shop but a size', () => {
+    expectEach(
+      isDetailOnly,
+      [
+        "it's a 2011 Honda Pilot EX-L btw",
+        'the drone is a Mini 3 Pro btw',
+        "size 10.5 btw, men's",
+        'fyi the bike is a 2019 Trek Marlin 7',
+        'by the way, the car is a 2015 F-150 XLT',
+      ],
+      true,
+    );
+  });
+
+  it('keeps an aside that asks, tells of trouble, names the shop’s business or runs long', () => {
+    expectEach(
+      isDetailOnly,
+      [
+        'btw the zipper broke',
+        'btw do you ship to canada',
+        'fyi i need it by friday',
+        'btw the refund never came',
+        'btw it arrived damaged',
+        "it's a 2011 Honda Pilot EX-L btw, which brake pads fit",
+        'by the way, it is a gift so please leave the receipt out of the box',
+        'btw my daughter is turning seven next week and she is really into unicorns and rainbows lately',
+      ],
+      false,
+    );
+  });
+});

@@ -336,7 +336,8 @@ export function isDetailOnly(normalized: string): boolean {
     (NAME_OR_NUMBER_ONLY.test(text) &&
       !namesTrouble(text) &&
       !/\b(?:wrong|incorrect|misspel+t|misspelled|different|not)\b/u.test(text)) ||
-    handsOverData(text)
+    handsOverData(text) ||
+    isAsideOnly(text)
   );
 }
 
@@ -376,6 +377,22 @@ function handsOverData(text: string): boolean {
     if ((values.replace(HANDED_OVER_FILLER_EN, ' ').match(/[a-z]+/gu) ?? []).length > 2) return false;
   }
   if (conceptTermsIn(text).some((term) => !IDENTIFIER_CONCEPTS.has(term))) return false;
+  return tellsOnly(text);
+}
+
+/**
+ * An English aside that only tells, marked as one (btw, fyi, by the way): "it's a 2011 Honda Pilot EX-L btw", "the
+ * drone is a Mini 3 Pro btw", "size 10.5 btw, men's" — a detail for the agent, not a question for the pack. Short (at
+ * most twelve words), no concept of the shop's lexicon but the identifiers' own and a size, nothing asked and no
+ * trouble ("btw the zipper broke" stays a complaint, "btw do you ship to canada" a question).
+ */
+const ASIDE_EN = /\b(?:btw|fyi|by the way)\b/u;
+const ASIDE_CONCEPTS = new Set([...IDENTIFIER_CONCEPTS, `${CONCEPT_TERM_PREFIX}size`]);
+
+function isAsideOnly(text: string): boolean {
+  if (/\p{Script=Han}/u.test(text) || !ASIDE_EN.test(text) || (text.match(/[a-z0-9]+/gu) ?? []).length > 12)
+    return false;
+  if (conceptTermsIn(text).some((term) => !ASIDE_CONCEPTS.has(term))) return false;
   return tellsOnly(text);
 }
 
