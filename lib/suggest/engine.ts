@@ -645,15 +645,22 @@ export class SuggestEngine {
         sliceStart = clock();
       }
     }
-    this.preparedLandings = `${generation}\n${chatKey}`;
+    this.preparedLandings = this.landingsKey(generation, chatKey);
   }
 
   /** Whether every intent's landing is known for the chat of the last message ranked (`landingSteps`). */
   get landingsPrepared(): boolean {
     const chat = this.lastChat;
     return (
-      !chat || !this.phrasebook() || this.preparedLandings === `${this.packsGeneration}\n${phrasebookChatKey(chat)}`
+      !chat ||
+      !this.phrasebook() ||
+      this.preparedLandings === this.landingsKey(this.packsGeneration, phrasebookChatKey(chat))
     );
+  }
+
+  /** What `preparedLandings` holds once every landing is known: the packs' generation and the chat's key. */
+  private landingsKey(generation: number, chatKey: string): string {
+    return `${generation}\n${chatKey}`;
   }
 
   /** The entries a text reaches in the loaded packs for a chat, each with its score over the best one's. */
