@@ -43,8 +43,10 @@ function samplesOf(group: Group): Sample[] {
   return group.jobs.flatMap(({ packs, file }) => {
     // The engine's order as a new team's pack meets it: the buyer phrasebook without this team's own lines (with them,
     // the phrasebook would already have settled every tuning message the weights are fitted on).
+    // The stage's input as the engine hands it over: after the phrasebook, before the translation re-ordering.
     const engine = new SuggestEngine({
       wordRerank: false,
+      translation: false,
       phrasebook: phrasebookWithout(group.jobs.flatMap((job) => job.packs.map((p) => p.id))),
     });
     engine.setPacks(packs);
