@@ -290,7 +290,10 @@ function replay(bench: Bench, stream: readonly Line[], scoreFrom: number, mode: 
     const chat = { platform: c.platform as Platform | undefined, now: BENCH_DATE };
     const admit = (key: string) => {
       const { packId, entryId } = parseEntryKey(key);
-      return bench.engine.mayAddLearned(packId, entryId, chat);
+      return bench.engine.mayAddLearned(packId, entryId, chat, {
+        question: c.text,
+        candidates: candidates.map((candidate) => candidate.key),
+      });
     };
     const ranked = mode === 'none' ? candidates : learner.rank(c.text, candidates, [], admit);
     if (index >= scoreFrom) {

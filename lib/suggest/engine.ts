@@ -48,7 +48,7 @@ import {
 import { PHRASEBOOK_DATA } from './rank/phrasebook.data';
 import { finish, type Steps } from '../steps';
 import { pickWords, PickTranslation, type PickCounts } from './learn/pick-translation';
-import { LEARN } from './learn/pick-memory';
+import { LEARN, parseEntryKey } from './learn/pick-memory';
 import {
   buyerWordWeights,
   leadText,
@@ -77,6 +77,26 @@ export type { Suggestion } from './rank/reply';
 
 /** Picks adapted between two yields of `learnedPickSteps` (~10–20 ms). */
 const PICKS_PER_STEP = 100;
+
+/**
+ * Below this translation support (`SuggestEngine.translationSupport`: log-likelihood under the phrasebook's word
+ * translations, against the best of the engine's candidates) a learned entry is `unlikely` for the message: one pick
+ * of it does not outrank the engine's first (`blend`). An entry the agent searched out that the engine had missed is
+ * usually still a plausible translation of the buyer's words; a misclick, an entry picked at random, seldom is.
+ * Replay (bench/replay.ts), searched picks of the zh tuning, zh dev and en dev streams: right ones all at −2 or
+ * above, wrong ones 57–67% below (en tuning: 2 messages, one right pick below). With 10% wrong picks, all lines:
+ * zh tuning +3.8 → +4.8 points, zh dev +7.3 → +7.9, zh fresh dev +5.9 → +6.6 (−3: +4.2, +7.7, +6.2; −4: +3.9,
+ * +7.3); right picks unchanged but for one en tuning re-ask (+5.4 → +5.0).
+ */
+const UNLIKELY_PICK_SUPPORT = -2;
+
+/** What a learned entry is weighed against for a message (`SuggestEngine.mayAddLearned`). */
+export interface LearnedAgainst {
+  /** The buyer's message. */
+  question: string;
+  /** The engine's candidates for it, best first, as `entryKey`s. */
+  candidates: readonly string[];
+}
 /** Milliseconds of intents' landings found between two yields of `landingSteps`. */
 const LANDING_SLICE_MS = 12;
 
@@ -285,18 +305,48 @@ export class SuggestEngine {
    * entry, or one gated only by scenarios switched off for the chat (one whose dates exclude `now` is
    * offered marked, as the engine offers it, see `dormantScenarioOf`);
    * `elsewhere` for a pack (or entry) made for another platform — the agent may have searched it out for
-   * such a chat, so it is offered, below the engine's own answer; else `yes`. Scenarios that page signals
-   * or the agent switch on are not held against a pick: the agent who picked saw the chat, and callers
-   * such as `kpack suggest` often pass no signals.
+   * such a chat, so it is offered, below the engine's own answer; `unlikely` when `against` (the message and
+   * the engine's candidates for it) is given and the entry's translation support is below
+   * `UNLIKELY_PICK_SUPPORT`; else `yes`. Scenarios that page signals or the agent switch on are not held
+   * against a pick: the agent who picked saw the chat, and callers such as `kpack suggest` often pass no signals.
    */
-  mayAddLearned(packId: string, entryId: string, context: Omit<ChatContext, 'text'>): LearnedFit {
+  mayAddLearned(
+    packId: string,
+    entryId: string,
+    context: Omit<ChatContext, 'text'>,
+    against?: LearnedAgainst,
+  ): LearnedFit {
     const loaded = this.corpus.get(packId);
     const entry = loaded?.pack.entries.find((e) => e.id === entryId);
     if (!loaded || !entry || entry.kind !== 'reply') return 'no';
     const off = new Set(context.scenariosOff ?? []);
     const open = entry.scenarios.filter((id) => !off.has(id));
     if (!isEntryEligible(loaded.pack, entry, undefined, new Set(open))) return 'no';
-    return isEntryEligible(loaded.pack, entry, context.platform, new Set(open)) ? 'yes' : 'elsewhere';
+    if (!isEntryEligible(loaded.pack, entry, context.platform, new Set(open))) return 'elsewhere';
+    const support = against && this.translationSupport(against, entry, wordLanguageOf(loaded.pack.locale));
+    return support !== null && support !== undefined && support < UNLIKELY_PICK_SUPPORT ? 'unlikely' : 'yes';
+  }
+
+  /**
+   * How much less likely the buyer's words are as a translation of `entry`'s title and questions than of the best of
+   * the engine's own candidates for the message (0 or more when the entry does as well), by the translation model as
+   * fitted on the phrasebook — not as picks adapted it, or a wrong pick would vouch for itself. Null without a fitted
+   * model for the language, a word of the message, or a candidate of that language to compare with.
+   */
+  private translationSupport({ question, candidates }: LearnedAgainst, entry: Entry, language: WordLanguage) {
+    const model = this.options.translation === false ? null : this.translationModel(language);
+    const buyer = model && translationWords(question, language);
+    if (!model || !buyer?.length) return null;
+    const everyWord = () => 1;
+    let best = -Infinity;
+    for (const key of candidates.slice(0, TRANSLATION.candidates)) {
+      const { packId, entryId } = parseEntryKey(key);
+      const loaded = this.corpus.get(packId);
+      if (!loaded || wordLanguageOf(loaded.pack.locale) !== language) continue;
+      const candidate = loaded.pack.entries.find((e) => e.id === entryId);
+      if (candidate) best = Math.max(best, model.score(buyer, this.wordsOfEntry(candidate, language), everyWord));
+    }
+    return best === -Infinity ? null : model.score(buyer, this.wordsOfEntry(entry, language), everyWord) - best;
   }
 
   /**

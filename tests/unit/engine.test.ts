@@ -499,6 +499,28 @@ describe('SuggestEngine.mayAddLearned (what a learned pick may add to a chat)', 
     expect(may('no-such-entry', { now: outsideDouble11 })).toBe('no');
     expect(engine.mayAddLearned('no-such-pack', 'ship-time', {})).toBe('no');
   });
+
+  it("calls an entry unlikely whose words the buyer's do not translate to, against the engine's candidates", () => {
+    const shop = engineWith(shippedPack('shopify-store'));
+    const question =
+      'tracking says my parcel was delivered yesterday but there is nothing on my porch and the neighbours have not seen it either';
+    const candidates = shop.suggest({ text: question }, 20).suggestions.map((s) => `${s.packId}/${s.entryId}`);
+    expect(candidates[0]).toBe('shopify-store/delivered-not-received');
+    const fit = (entryId: string, against = { question, candidates }) =>
+      shop.mayAddLearned('shopify-store', entryId, {}, against);
+    // Misclicks: nothing of a gift card, a newsletter or a size chart in a parcel that never came.
+    expect(fit('gift-cards')).toBe('unlikely');
+    expect(fit('unsubscribe')).toBe('unlikely');
+    expect(fit('size-chart')).toBe('unlikely');
+    // The engine's first, and entries about a parcel it ranked lower or might have missed, are plausible.
+    expect(fit('delivered-not-received')).toBe('yes');
+    expect(fit('lost-package')).toBe('yes');
+    expect(fit('tracking-not-updating')).toBe('yes');
+    // Nothing to weigh against: no candidates, no word of a message, or no judgement asked for.
+    expect(fit('gift-cards', { question, candidates: [] })).toBe('yes');
+    expect(fit('gift-cards', { question: '?!', candidates })).toBe('yes');
+    expect(shop.mayAddLearned('shopify-store', 'gift-cards', {})).toBe('yes');
+  });
 });
 
 describe('shop words in their shop sense (order, goods, get)', () => {

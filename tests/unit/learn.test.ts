@@ -305,6 +305,16 @@ describe('blend', () => {
     expect(blend([{ key: key('a'), score: 0.1 }], [single]).map((c) => c.key)).toEqual([key('b'), key('a')]);
   });
 
+  it('puts a single pick second, whatever the engine scores, when its entry is unlikely for the message', () => {
+    const single = { ...strong, support: 1 };
+    const unsure = [{ key: key('a'), score: 0.1 }];
+    const unlikely = () => 'unlikely' as const;
+    expect(blend(unsure, [single], { admit: unlikely }).map((c) => c.key)).toEqual([key('a'), key('b')]);
+    // Two agreeing picks lift the doubt; with nothing from the engine the pick still answers.
+    expect(blend(unsure, [strong], { admit: unlikely }).map((c) => c.key)).toEqual([key('b'), key('a')]);
+    expect(blend([], [single], { admit: unlikely }).map((c) => c.key)).toEqual([key('b')]);
+  });
+
   it('counts a looser re-ask of a message the agent searched the entry out for', () => {
     const searched = { ...weak, support: 1, searchedSimilarity: BLEND.searchedRepeat };
     expect(blend([], [searched]).map((c) => c.key)).toEqual([key('b')]);

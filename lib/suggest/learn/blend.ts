@@ -41,7 +41,10 @@ export const BLEND = {
    * the engine's best score is below this; otherwise second. A misclick is usually an entry unrelated to
    * the message, which the engine would not rank: with 10% wrong picks, re-asks r@1 rose from +4.8 to
    * +12.2 points (en) and +16.2 to +17.5 (zh), at a cost of 0.7 points on zh re-asks with right picks.
-   * A second agreeing pick lifts the doubt.
+   * A second agreeing pick lifts the doubt. Whatever the engine scores, such a vote also goes second when the
+   * entry is `unlikely` for the message (`SuggestEngine.mayAddLearned`): engine scores run low in Chinese, where
+   * most misclicks passed this guard (zh tuning stream: 26 of 45 re-asks lost to a wrong pick had the engine's
+   * right first below 0.3).
    */
   confidentEngine: 0.3,
 } as const;
@@ -60,8 +63,11 @@ export interface BlendOptions {
   admit?: (key: string) => LearnedFit;
 }
 
-/** How an entry the engine did not rank fits a chat (see `BlendOptions.admit`). */
-export type LearnedFit = 'yes' | 'elsewhere' | 'no';
+/**
+ * How an entry the engine did not rank fits a chat (see `BlendOptions.admit`): `unlikely` fits, but the engine's word
+ * translations find it far less likely for the message than its own candidates (`SuggestEngine.mayAddLearned`).
+ */
+export type LearnedFit = 'yes' | 'elsewhere' | 'unlikely' | 'no';
 
 /** Whether a vote is strong enough to add an entry or answer a message the engine did not. */
 export function isStrongVote(vote: LearnedVote): boolean {
@@ -100,7 +106,8 @@ export function blend(
     if (!isStrongVote(vote) || candidates.some((c) => c.key === vote.key)) continue;
     const fit = options.admit?.(vote.key) ?? 'yes';
     if (fit === 'no') continue;
-    if ((vote.support < 2 && top >= BLEND.confidentEngine) || (fit === 'elsewhere' && top > 0)) {
+    const doubt = fit === 'unlikely' || top >= BLEND.confidentEngine;
+    if ((vote.support < 2 && doubt && top > 0) || (fit === 'elsewhere' && top > 0)) {
       // Still in view for the agent to pick again.
       doubted.push({ key: vote.key, score: top - 1e-6 });
     } else {

@@ -27,7 +27,7 @@ export function rerankSuggestions(
   const candidates = suggestions.map((s) => ({ key: entryKey(s.packId, s.entryId), score: s.score }));
   const admit = (key: string) => {
     const { packId, entryId } = parseEntryKey(key);
-    return engine.mayAddLearned(packId, entryId, chat);
+    return engine.mayAddLearned(packId, entryId, chat, { question, candidates: candidates.map((c) => c.key) });
   };
   return learner.rank(question, candidates, names, admit).flatMap((ranked) => {
     const score = Math.min(1, Math.round(ranked.score * 1000) / 1000);
