@@ -84,9 +84,9 @@ const PICKS_PER_STEP = 100;
  * of it does not outrank the engine's first (`blend`). An entry the agent searched out that the engine had missed is
  * usually still a plausible translation of the buyer's words; a misclick, an entry picked at random, seldom is.
  * Replay (bench/replay.ts), searched picks of the zh tuning, zh dev and en dev streams: right ones all at −2 or
- * above, wrong ones 57–67% below (en tuning: 2 messages, one right pick below). With 10% wrong picks, all lines:
- * zh tuning +3.8 → +4.8 points, zh dev +7.3 → +7.9, zh fresh dev +5.9 → +6.6 (−3: +4.2, +7.7, +6.2; −4: +3.9,
- * +7.3); right picks unchanged but for one en tuning re-ask (+5.4 → +5.0).
+ * above, wrong ones 57–67% below (en tuning, two messages: 4 of 6 right picks below). With 10% wrong picks, all
+ * lines: zh tuning +3.8 → +4.8 points, zh dev +7.3 → +7.9, fresh dev zh +5.9 → +6.6, en +8.4 → +9.3 (−3: +4.2,
+ * +7.7, +6.2; −4: +3.9, +7.3); right picks unchanged but for one en tuning re-ask (+5.4 → +5.0). docs/LEARNING.md.
  */
 const UNLIKELY_PICK_SUPPORT = -2;
 
@@ -97,6 +97,7 @@ export interface LearnedAgainst {
   /** The engine's candidates for it, best first, as `entryKey`s. */
   candidates: readonly string[];
 }
+
 /** Milliseconds of intents' landings found between two yields of `landingSteps`. */
 const LANDING_SLICE_MS = 12;
 
