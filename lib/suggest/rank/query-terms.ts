@@ -12,6 +12,7 @@ import { CONCEPT_TERM_PREFIX, conceptsOf } from '../text/concepts';
 import { bridgeOf, isEnglishWord } from '../text/en-bridge';
 import { EN_GENERAL_TERMS } from '../text/en-general.data';
 import { stem } from '../text/stem';
+import { chineseWordsOf } from '../text/zh-english';
 import { SYNONYM_WEIGHT, synonymsOf } from '../text/synonyms';
 import type { WeightedTerm } from '../text/tokenize';
 import type { Corpus, LoadedPack } from './corpus';
@@ -31,6 +32,15 @@ const FILLER_WEIGHT = 0.3;
  * 0.968 → 0.957 at 0.5; no other set moved.
  */
 export const BRIDGE_WEIGHT = { near: 0.7, broader: 0.4, defining: 0.3 } as const;
+
+/**
+ * Weight of a pack's Chinese word that CC-CEDICT translates an English word of a Chinese message with, when neither a
+ * pack nor the glossary of `mixed-english.ts` knows that word (`text/zh-english.ts`). A translation the dictionary
+ * gives is the word itself, so it may put an entry on the list as the glossary's words do (not `bridged`). Fresh packs'
+ * dev sets (zh, 5,442 answerable lines, each pack left out of the phrasebook and pairs): recall@1 0.8431 → 0.8449 at
+ * 0.7, mixed-English messages 0.81 → 0.84.
+ */
+const CHINESE_TRANSLATION_WEIGHT = 0.7;
 
 /** One term of the message, ready to be looked up. */
 export interface QueryTerm {
@@ -76,6 +86,7 @@ export function queryTerms(
       }
       if (latin) {
         addBridge(corpus, term, targets);
+        if (chinese) addChineseTranslations(corpus, term, targets);
         // A Chinese word typed in pinyin ("能开fapiao吗"): the bigrams of the packs it spells.
         if (chinese && !isEnglishWord(term)) {
           for (const bigram of corpus.spelledAs(term))
@@ -115,6 +126,14 @@ function addBridge(corpus: Corpus, term: string, targets: QueryTerm['targets']):
       if (corpus.documentFrequency(t) > 0 && !targets.some((x) => x.term === t))
         targets.push({ term: t, share, bridged: true });
     }
+  }
+}
+
+/** Adds the pack words CC-CEDICT translates an English word of a Chinese message with. */
+function addChineseTranslations(corpus: Corpus, term: string, targets: QueryTerm['targets']): void {
+  for (const t of chineseWordsOf(term)) {
+    if (corpus.documentFrequency(t) > 0 && !targets.some((x) => x.term === t))
+      targets.push({ term: t, share: CHINESE_TRANSLATION_WEIGHT });
   }
 }
 
