@@ -7,6 +7,7 @@
  * keeps only those some entry holds, which is what keeps a general table from adding noise.
  */
 import { EN_BRIDGE } from './en-bridge.data';
+import { lineTable } from './line-table';
 
 export interface Bridge {
   near: string[];
@@ -16,28 +17,9 @@ export interface Bridge {
 }
 
 const NONE: Bridge = { near: [], broader: [], defining: [] };
-// The table is searched as a string: building a map of all its lines cost ~75 ms on first use (the panel's
-// first suggestion), a search costs a fraction of a millisecond.
 
-/** Line of each looked-up word (null: not in the table), bounded: a long-lived panel reads endless messages. */
-const lines = new Map<string, string | null>();
-
-/** The table's line of a stemmed word, without the word: `near …|broader …`, '' when it has no links. */
-function lineOf(term: string): string | null {
-  let line = lines.get(term);
-  if (line !== undefined) return line;
-  // Every line of the table starts and ends with a line break.
-  const linked = EN_BRIDGE.indexOf(`\n${term} `);
-  if (linked >= 0) {
-    const from = linked + term.length + 2;
-    line = EN_BRIDGE.slice(from, EN_BRIDGE.indexOf('\n', from));
-  } else {
-    line = EN_BRIDGE.includes(`\n${term}\n`) ? '' : null;
-  }
-  if (lines.size >= 5_000) lines.clear();
-  lines.set(term, line);
-  return line;
-}
+/** The table's line of a stemmed word, without the word: `near …|broader …|defining …`, '' when it has no links. */
+const lineOf = lineTable(EN_BRIDGE);
 
 /** Whether a stemmed word is a common English word (SemCor-tagged, see scripts/gen-en-bridge.ts). */
 export function isEnglishWord(term: string): boolean {

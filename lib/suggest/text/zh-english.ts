@@ -5,23 +5,14 @@
  * `chineseWordsOf(term)` gives the two-character Chinese words the dictionary translates it with. The caller keeps
  * only those some entry holds, which is what keeps a general dictionary from adding noise.
  */
+import { lineTable } from './line-table';
 import { ZH_ENGLISH } from './zh-english.data';
 
 const NONE: readonly string[] = [];
-
-// The table is searched as a string, like the WordNet bridge's: a map of all its lines would cost its build on the
-// panel's first suggestion, a search a fraction of a millisecond.
-/** Chinese words of each looked-up word, bounded: a long-lived panel reads endless messages. */
-const looked = new Map<string, readonly string[]>();
+const lineOf = lineTable(ZH_ENGLISH);
 
 /** The Chinese words CC-CEDICT translates a stemmed English word with (none when it has no such sense). */
 export function chineseWordsOf(term: string): readonly string[] {
-  let words = looked.get(term);
-  if (words) return words;
-  // Every line of the table starts and ends with a line break.
-  const at = ZH_ENGLISH.indexOf(`\n${term} `);
-  words = at < 0 ? NONE : ZH_ENGLISH.slice(at + term.length + 2, ZH_ENGLISH.indexOf('\n', at + 1)).split(' ');
-  if (looked.size >= 5_000) looked.clear();
-  looked.set(term, words);
-  return words;
+  const line = lineOf(term);
+  return line ? line.split(' ') : NONE;
 }
