@@ -122,18 +122,26 @@ function addBridge(corpus: Corpus, term: string, targets: QueryTerm['targets']):
     [broader, BRIDGE_WEIGHT.broader],
     [defining, BRIDGE_WEIGHT.defining],
   ] as const) {
-    for (const t of list) {
-      if (corpus.documentFrequency(t) > 0 && !targets.some((x) => x.term === t))
-        targets.push({ term: t, share, bridged: true });
-    }
+    addPackWords(corpus, list, share, targets, true);
   }
 }
 
 /** Adds the pack words CC-CEDICT translates an English word of a Chinese message with. */
 function addChineseTranslations(corpus: Corpus, term: string, targets: QueryTerm['targets']): void {
-  for (const t of chineseWordsOf(term)) {
+  addPackWords(corpus, chineseWordsOf(term), CHINESE_TRANSLATION_WEIGHT, targets);
+}
+
+/** Adds the words of a general table that some loaded pack uses, each once, as targets of one share. */
+function addPackWords(
+  corpus: Corpus,
+  words: readonly string[],
+  share: number,
+  targets: QueryTerm['targets'],
+  bridged?: true,
+): void {
+  for (const t of words) {
     if (corpus.documentFrequency(t) > 0 && !targets.some((x) => x.term === t))
-      targets.push({ term: t, share: CHINESE_TRANSLATION_WEIGHT });
+      targets.push(bridged ? { term: t, share, bridged } : { term: t, share });
   }
 }
 
