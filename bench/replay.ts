@@ -22,7 +22,7 @@
  * drop a particle or filler word; traditional characters (zh) or all lower/upper case (en); punctuation
  * dropped or changed; a greeting or courtesy before or after; a context clause before or after (an order
  * number, "我昨天刚下的单", "for my mom"); a slip (zh: one character dropped; en: two adjacent letters
- * swapped). `REPLAY_SOURCES=tuning,dev` limits the sources, `REPLAY_SEED` sets the first seed.
+ * swapped). `REPLAY_SOURCES=tuning,dev` limits the sources, `REPLAY_LANGUAGES=en` the languages, `REPLAY_SEED` sets the first seed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -423,8 +423,11 @@ function print(result: ReplayResult): void {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const only = process.env.REPLAY_SOURCES?.split(',');
+  const languages = process.env.REPLAY_LANGUAGES?.split(',');
   console.log('== Replay: learning from picks (learner constants chosen on tuning + dev; held-out reported apart) ==');
   for (const source of SOURCES.filter((s) => !only || only.includes(s))) {
-    for (const language of ['zh', 'en'] as const) print(measure(source, language));
+    for (const language of ['zh', 'en'] as const) {
+      if (!languages || languages.includes(language)) print(measure(source, language));
+    }
   }
 }
