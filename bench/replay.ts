@@ -22,7 +22,8 @@
  * drop a particle or filler word; traditional characters (zh) or all lower/upper case (en); punctuation
  * dropped or changed; a greeting or courtesy before or after; a context clause before or after (an order
  * number, "我昨天刚下的单", "for my mom"); a slip (zh: one character dropped; en: two adjacent letters
- * swapped). `REPLAY_SOURCES=tuning,dev` limits the sources, `REPLAY_LANGUAGES=en` the languages, `REPLAY_SEED` sets the first seed.
+ * swapped). `REPLAY_SOURCES=tuning,dev` limits the sources, `REPLAY_LANGUAGES=en` the languages, `REPLAY_SEED`
+ * sets the first seed.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +51,7 @@ export type Language = 'zh' | 'en';
 type ShippedSource = 'tuning' | BlindKind;
 export type Source = ShippedSource | 'fresh-dev' | 'fresh-heldout';
 const SOURCES: Source[] = ['tuning', ...BLIND_KINDS, 'fresh-dev', 'fresh-heldout'];
+const LANGUAGES: Language[] = ['zh', 'en'];
 
 /** The shipped packs each source's messages were written for: the tuning sets also hold the 拼多多 store's. */
 const packsOf = (source: ShippedSource, language: Language): readonly string[] =>
@@ -426,8 +428,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const languages = process.env.REPLAY_LANGUAGES?.split(',');
   console.log('== Replay: learning from picks (learner constants chosen on tuning + dev; held-out reported apart) ==');
   for (const source of SOURCES.filter((s) => !only || only.includes(s))) {
-    for (const language of ['zh', 'en'] as const) {
-      if (!languages || languages.includes(language)) print(measure(source, language));
-    }
+    for (const language of LANGUAGES.filter((l) => !languages || languages.includes(l)))
+      print(measure(source, language));
   }
 }
