@@ -436,6 +436,21 @@ describe('asksAnything', () => {
     expect(asksAnything('我问问我老公要哪个颜色，你们有红色吗')).toBe(true);
     expect(asksAnything('我问问我老婆要哪个颜色？')).toBe(true);
   });
+
+  it('reads 多 before a measure as "how big / long / heavy", not "many" or "not much"', () => {
+    for (const text of [
+      '电锅买多大的好',
+      '保修多长时间',
+      '夏天开空调盖多重的合适',
+      '打开以后到底多长多宽',
+      '攝影機最多可以插多大的記憶卡',
+    ])
+      expect(asksAnything(normalizeText(text))).toBe(true);
+    for (const text of ['没多大用处', '好多大牌都用这个面料', '多大点事', '收到了多高兴'])
+      expect(asksAnything(normalizeText(text))).toBe(false);
+    // Asked, it is no praise: before, "…的合适" read as the buyer pleased with the fit, and nothing was suggested.
+    expect(isPraiseOnly(normalizeText('空气炸锅买多大的合适'))).toBe(false);
+  });
 });
 
 describe('needsNoAnswer', () => {
