@@ -10,6 +10,7 @@ import { keepMax, type Corpus, type LoadedPack } from './corpus';
 import { withConcepts } from './concept-query';
 import { focusedTerms, hanRunWeights, questionClauses, readFocus, type WeightedClause } from './focus';
 import { hanCoverage } from './han-coverage';
+import { withPackPhrases } from './pack-phrases';
 import { chineseForMixedEnglish } from './mixed-english';
 import { queryTerms, type QueryTerm } from './query-terms';
 import { scoreVariant } from './score';
@@ -48,13 +49,16 @@ export function scoreClauses(corpus: Corpus, message: string): ClauseScores {
   if (clauses.length > 1) variants.push(...clauses);
 
   const chinese = /\p{Script=Han}/u.test(normalized);
+  // A text's terms, a phrase of the team's packs counted about once (pack-phrases.ts).
+  const spells = (trigram: string) => corpus.spells(trigram);
+  const termsOfText = (text: string) => withPackPhrases(text, junctionAware(text, termsOfNormalized(text)), spells);
   const callStamp = corpus.nextStamp();
   for (const { scratch } of packs) scratch.bestTouched.length = 0;
   // A clause the focus reading split further ("i'm not international, i'm in ohio") weighs its parts as the
   // whole message does.
   const termsOf = (text: string, focus: WeightedClause[]) => {
     const parts = focus.filter((c) => c.text !== text && text.includes(c.text));
-    const terms = junctionAware(text, termsOfNormalized(text));
+    const terms = termsOfText(text);
     return queryTerms(
       corpus,
       withConcepts(corpus, text, parts.length > 1 ? focusedTerms(parts, terms) : terms),
@@ -65,7 +69,7 @@ export function scoreClauses(corpus: Corpus, message: string): ClauseScores {
   const focus = readFocus(normalized);
   const wholeQuery = queryTerms(
     corpus,
-    withConcepts(corpus, normalized, focusedTerms(focus, junctionAware(normalized, termsOfNormalized(normalized)))),
+    withConcepts(corpus, normalized, focusedTerms(focus, termsOfText(normalized))),
     chinese,
   );
   const runWeights = hanRunWeights(focus);

@@ -21,6 +21,7 @@ import { isChineseLocale } from './word-rerank';
 import { factValues, type FactValues } from './reply';
 import { slotFillers } from './slots';
 import { BM25 } from './thresholds';
+import { PHRASEBOOK_PACK_PREFIX } from './phrasebook';
 
 /** One loaded pack with what ranking needs of it. */
 export interface LoadedPack {
@@ -108,6 +109,8 @@ export class Corpus {
   private surfaceStems = new Map<string, string>();
   /** Built on first need: a query with an unknown Chinese bigram. */
   private homophones: HomophoneIndex | null = null;
+  /** Han trigrams of the team's packs' titles and questions (`spells`), built on first need. */
+  private phraseTrigrams: Set<string> | null = null;
   private entries = 0;
   private dfCache = new Map<string, number>();
   private stamp = 0;
@@ -172,6 +175,7 @@ export class Corpus {
     this.typos = new TypoIndex();
     this.surfaceTypos = new TypoIndex();
     this.homophones = null;
+    this.phraseTrigrams = null;
     this.dfCache.clear();
     return [...next.values()].map((loaded) => loaded.segment);
   }
@@ -274,5 +278,29 @@ export class Corpus {
   private homophoneIndex(): HomophoneIndex {
     this.homophones ??= new HomophoneIndex([...this.packs.values()].map(({ segment }) => segment));
     return this.homophones;
+  }
+
+  /**
+   * Whether some entry of the team's packs is asked with these three Han characters in a row (title or question;
+   * see `pack-phrases.ts`). The buyer phrasebook (`phrasebook-…`) is not a team's pack: its thousands of buyer
+   * lines spell every common phrase (退吗, 时候), and damping those weakened its nearest-intent ranking.
+   */
+  spells(trigram: string): boolean {
+    if (!this.phraseTrigrams) {
+      const trigrams = new Set<string>();
+      for (const { pack } of this.packs.values()) {
+        if (pack.id.startsWith(PHRASEBOOK_PACK_PREFIX)) continue;
+        for (const entry of pack.entries) {
+          for (const text of [entry.title, ...entry.questions]) {
+            for (const [run] of normalizeText(text).matchAll(/\p{Script=Han}{3,}/gu)) {
+              const chars = Array.from(run);
+              for (let i = 0; i + 2 < chars.length; i += 1) trigrams.add(chars[i]! + chars[i + 1]! + chars[i + 2]!);
+            }
+          }
+        }
+      }
+      this.phraseTrigrams = trigrams;
+    }
+    return this.phraseTrigrams.has(trigram);
   }
 }

@@ -38,6 +38,8 @@ export const PHRASEBOOK = {
 } as const;
 
 const INTENT_ID_PREFIX = 'i';
+/** The phrasebook's pack id starts with this (`phrasebook-zh`): the corpus tells it from a team's packs by it. */
+export const PHRASEBOOK_PACK_PREFIX = 'phrasebook-';
 
 /**
  * The phrasebook of one language as a pack the engine can rank: an intent's buyer messages are questions beside its
@@ -47,7 +49,7 @@ export function phrasebookPack(intents: readonly PhrasebookIntent[], language: W
   // Built as the schema would fill it in (parsing 15,000 questions through it costs ~15 ms on first use).
   return {
     format: 'huashu-pack/1',
-    id: `phrasebook-${language}`,
+    id: `${PHRASEBOOK_PACK_PREFIX}${language}`,
     name: 'Buyer phrasebook',
     version: '1.0.0',
     locale: language === 'zh' ? 'zh-CN' : 'en',
