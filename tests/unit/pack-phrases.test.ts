@@ -32,6 +32,15 @@ describe('packPhraseShares', () => {
     expect(packPhraseShares('保修', spelledBy('保修期'))).toBeNull();
   });
 
+  it('counts in full a phrase that holds an entry title: it is what that entry is about', () => {
+    const spells = spelledBy('增值税专用发票怎么开', '空气炸锅');
+    const isTitle = (phrase: string) => phrase === '增值税专用发票';
+    expect(packPhraseShares('你好 能开增值税专用发票吗', spells, isTitle)).toBeNull();
+    expect(packPhraseShares('你好 能开增值税专用发票吗', spells)?.get('专用')).toBe(W);
+    // Only the run that holds the title is spared.
+    expect(packPhraseShares('空气炸锅能开增值税专用发票吗', spells, isTitle)?.get('炸锅')).toBe(W);
+  });
+
   it('keeps a pair at full weight where it also stands on its own', () => {
     // 炸锅 repeats 空气炸锅 in the first run but begins the second one.
     const shares = packPhraseShares('空气炸锅，炸锅坏了', spelledBy('空气炸锅'));

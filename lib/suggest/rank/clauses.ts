@@ -51,7 +51,9 @@ export function scoreClauses(corpus: Corpus, message: string): ClauseScores {
   const chinese = /\p{Script=Han}/u.test(normalized);
   // A text's terms, a phrase of the team's packs counted about once (pack-phrases.ts).
   const spells = (trigram: string) => corpus.spells(trigram);
-  const termsOfText = (text: string) => withPackPhrases(text, junctionAware(text, termsOfNormalized(text)), spells);
+  const isTitle = (phrase: string) => corpus.isTitle(phrase);
+  const termsOfText = (text: string) =>
+    withPackPhrases(text, junctionAware(text, termsOfNormalized(text)), spells, isTitle);
   const callStamp = corpus.nextStamp();
   for (const { scratch } of packs) scratch.bestTouched.length = 0;
   // A clause the focus reading split further ("i'm not international, i'm in ohio") weighs its parts as the

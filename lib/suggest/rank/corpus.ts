@@ -112,6 +112,8 @@ export class Corpus {
   private homophones: HomophoneIndex | null = null;
   /** Han trigrams of the team's packs' titles and questions (`spells`), built on first need. */
   private phraseTrigrams: Float64Array | null = null;
+  /** Han runs (3+ characters) of the team's packs' entry titles (`isTitle`), built on first need. */
+  private titleRuns: Set<string> | null = null;
   private entries = 0;
   private dfCache = new Map<string, number>();
   private stamp = 0;
@@ -177,6 +179,7 @@ export class Corpus {
     this.surfaceTypos = new TypoIndex();
     this.homophones = null;
     this.phraseTrigrams = null;
+    this.titleRuns = null;
     this.dfCache.clear();
     return [...next.values()].map((loaded) => loaded.segment);
   }
@@ -292,6 +295,20 @@ export class Corpus {
     if (trigram.length !== 3) return false;
     this.phraseTrigrams ??= this.packTrigrams();
     return indexInSorted(this.phraseTrigrams, trigramKey(trigram, 0)) >= 0;
+  }
+
+  /** Whether these Han characters are a whole run of some team pack entry's title (增值税专用发票). */
+  isTitle(phrase: string): boolean {
+    if (!this.titleRuns) {
+      const runs = new Set<string>();
+      for (const { pack } of this.packs.values()) {
+        if (pack.id.startsWith(PHRASEBOOK_PACK_PREFIX)) continue;
+        for (const entry of pack.entries)
+          for (const match of normalizeText(entry.title).matchAll(HAN_RUN_OF_THREE)) runs.add(match[0]);
+      }
+      this.titleRuns = runs;
+    }
+    return this.titleRuns.has(phrase);
   }
 
   private packTrigrams(): Float64Array {

@@ -19,15 +19,32 @@ export const PACK_PHRASE_REPEAT_WEIGHT = 0.3;
  * (the largest over its places: a pair that also stands on its own somewhere keeps its full weight). Null when
  * nothing repeats.
  */
-export function packPhraseShares(text: string, spells: (trigram: string) => boolean): Map<string, number> | null {
+export function packPhraseShares(
+  text: string,
+  spells: (trigram: string) => boolean,
+  isTitle: (phrase: string) => boolean = () => false,
+): Map<string, number> | null {
   let repeated: Map<string, number> | null = null;
   const full = new Set<string>();
   for (const [run] of text.matchAll(/\p{Script=Han}{2,}/gu)) {
     const chars = Array.from(run);
-    // Pair i (chars i, i+1) repeats when chars i−1…i+1 are a pack phrase.
+    // inPhrase[i]: chars i−1…i+1 are a pack phrase, so pair i and char i repeat what pair i−1 began.
+    const inPhrase = chars.map((c, i) => i > 0 && i + 1 < chars.length && spells(chars[i - 1]! + c + chars[i + 1]!));
+    // A phrase that holds an entry's whole title is what that entry is about (增值税专用发票): counted in full.
+    for (let i = 1; i < chars.length;) {
+      if (!inPhrase[i]) {
+        i += 1;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < chars.length && inPhrase[j + 1]) j += 1;
+      const phrase = chars.slice(i - 1, j + 2);
+      if (holdsTitle(phrase, isTitle)) for (let k = i; k <= j; k += 1) inPhrase[k] = false;
+      i = j + 1;
+    }
     for (let i = 0; i + 1 < chars.length; i += 1) {
       const pair = chars[i]! + chars[i + 1]!;
-      if (i > 0 && spells(chars[i - 1]! + pair)) {
+      if (inPhrase[i]) {
         repeated ??= new Map();
         repeated.set(pair, PACK_PHRASE_REPEAT_WEIGHT);
         repeated.set(chars[i]!, PACK_PHRASE_REPEAT_WEIGHT);
@@ -35,10 +52,8 @@ export function packPhraseShares(text: string, spells: (trigram: string) => bool
         full.add(pair);
       }
     }
-    // A character is a full one unless every pair it starts or ends inside the run marked it as shared.
     chars.forEach((char, i) => {
-      const sharedWithBefore = i > 0 && i + 1 < chars.length && spells(chars[i - 1]! + char + chars[i + 1]!);
-      if (!sharedWithBefore) full.add(char);
+      if (!inPhrase[i]) full.add(char);
     });
   }
   if (!repeated) return null;
@@ -46,13 +61,21 @@ export function packPhraseShares(text: string, spells: (trigram: string) => bool
   return repeated.size > 0 ? repeated : null;
 }
 
+/** Whether some run of three or more of these characters is an entry's title. */
+function holdsTitle(chars: string[], isTitle: (phrase: string) => boolean): boolean {
+  for (let from = 0; from + 3 <= chars.length; from += 1)
+    for (let to = from + 3; to <= chars.length; to += 1) if (isTitle(chars.slice(from, to).join(''))) return true;
+  return false;
+}
+
 /** Terms with the shares of `packPhraseShares` applied (the same array when nothing repeats). */
 export function withPackPhrases(
   text: string,
   terms: WeightedTerm[],
   spells: (trigram: string) => boolean,
+  isTitle?: (phrase: string) => boolean,
 ): WeightedTerm[] {
-  const shares = packPhraseShares(text, spells);
+  const shares = packPhraseShares(text, spells, isTitle);
   if (!shares) return terms;
   return terms.map((t) => {
     const share = shares.get(t.term);
