@@ -3,7 +3,7 @@
  * (entry count, document frequencies, length normalisers), the lookups built on first need (typo
  * neighbours, homophones, slot fillers) and the scratch arrays a query scores into.
  */
-import type { Pack } from '../../packs/schema';
+import type { Entry, Pack } from '../../packs/schema';
 import { buildSegment, packFingerprint, type Segment } from '../index/segment';
 import { HomophoneIndex, TermIndex } from '../index/term-index';
 import { TypoIndex } from '../index/typos';
@@ -301,11 +301,8 @@ export class Corpus {
   isTitle(phrase: string): boolean {
     if (!this.titleRuns) {
       const runs = new Set<string>();
-      for (const { pack } of this.packs.values()) {
-        if (pack.id.startsWith(PHRASEBOOK_PACK_PREFIX)) continue;
-        for (const entry of pack.entries)
-          for (const match of normalizeText(entry.title).matchAll(HAN_RUN_OF_THREE)) runs.add(match[0]);
-      }
+      for (const entry of this.teamEntries())
+        for (const match of normalizeText(entry.title).matchAll(HAN_RUN_OF_THREE)) runs.add(match[0]);
       this.titleRuns = runs;
     }
     return this.titleRuns.has(phrase);
@@ -313,18 +310,20 @@ export class Corpus {
 
   private packTrigrams(): Float64Array {
     const trigrams: number[] = [];
-    for (const { pack } of this.packs.values()) {
-      if (pack.id.startsWith(PHRASEBOOK_PACK_PREFIX)) continue;
-      for (const entry of pack.entries) {
-        for (const text of [entry.title, ...entry.questions]) {
-          for (const match of normalizeText(text).matchAll(HAN_RUN_OF_THREE)) {
-            const run = match[0];
-            for (let i = 0; i + 2 < run.length; i += 1) trigrams.push(trigramKey(run, i));
-          }
+    for (const entry of this.teamEntries()) {
+      for (const text of [entry.title, ...entry.questions]) {
+        for (const match of normalizeText(text).matchAll(HAN_RUN_OF_THREE)) {
+          const run = match[0];
+          for (let i = 0; i + 2 < run.length; i += 1) trigrams.push(trigramKey(run, i));
         }
       }
     }
     return Float64Array.from(trigrams).sort();
+  }
+
+  /** Entries of the loaded packs other than the buyer phrasebook's (see `spells`). */
+  private *teamEntries(): Iterable<Entry> {
+    for (const { pack } of this.packs.values()) if (!pack.id.startsWith(PHRASEBOOK_PACK_PREFIX)) yield* pack.entries;
   }
 }
 

@@ -7,7 +7,9 @@
  * trigram some entry is asked with), each pair after the first, and the character it shares with the pair
  * before, weighs `PACK_PHRASE_REPEAT_WEIGHT`: "手滑多拍了一个破壁机，帮我撤了吧" then leans on 撤, not on
  * 破壁机. A phrase the packs never spell (the buyer's own words) keeps every pair: there is no evidence it is
- * one unit. Measured in docs/LEXICON.md (thirtieth session).
+ * one unit; nor does a phrase that holds an entry's whole title (增值税专用发票): it is what that entry is about,
+ * and damping it let "白条能分期吗 / 能开增值税专用发票吗" lead with instalments. Measured in docs/LEXICON.md
+ * (thirtieth session).
  */
 import type { WeightedTerm } from '../text/tokenize';
 
