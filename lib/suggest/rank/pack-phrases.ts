@@ -63,10 +63,18 @@ export function packPhraseShares(
   return repeated.size > 0 ? repeated : null;
 }
 
-/** Whether some run of three or more of these characters is an entry's title. */
+/**
+ * The longest title run looked for: a phrase is checked run by run, so without a bound a message of one long spelled
+ * run (2,000 characters a pack's "哈哈哈" spells throughout) would cost millions of lookups.
+ */
+const MAX_TITLE_CHARS = 32;
+
+/** Whether some run of three or more of these characters (up to `MAX_TITLE_CHARS`) is an entry's title. */
 function holdsTitle(chars: string[], isTitle: (phrase: string) => boolean): boolean {
-  for (let from = 0; from + 3 <= chars.length; from += 1)
-    for (let to = from + 3; to <= chars.length; to += 1) if (isTitle(chars.slice(from, to).join(''))) return true;
+  for (let from = 0; from + 3 <= chars.length; from += 1) {
+    const last = Math.min(chars.length, from + MAX_TITLE_CHARS);
+    for (let to = from + 3; to <= last; to += 1) if (isTitle(chars.slice(from, to).join(''))) return true;
+  }
   return false;
 }
 
