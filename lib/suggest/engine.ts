@@ -90,6 +90,16 @@ const PICKS_PER_STEP = 100;
  */
 const UNLIKELY_PICK_SUPPORT = -2;
 
+/**
+ * From this translation support up a learned entry is `likely` for the message: about as plausible a translation of
+ * the buyer's words as the engine's own best, so one pick of it leads even where the engine is confident in another
+ * entry (`BLEND.confidentEngine` doubts a single pick only below it). Replay, tuning and dev streams (three seeds):
+ * right picks zh dev +10.0 → +10.4, en dev +11.2 → +11.8 points; 10% wrong picks zh dev +7.7 → +8.1, en dev
+ * +9.0 → +9.4, zh tuning +5.1 → +4.8; 0 changed nothing, dropping the score guard cost wrong picks on three of four
+ * streams. docs/LEARNING.md (thirty-first session).
+ */
+const LIKELY_PICK_SUPPORT = -1;
+
 /** What a learned entry is weighed against for a message (`SuggestEngine.mayAddLearned`). */
 export interface LearnedAgainst {
   /** The buyer's message. */
@@ -325,7 +335,9 @@ export class SuggestEngine {
     if (!isEntryEligible(loaded.pack, entry, undefined, new Set(open))) return 'no';
     if (!isEntryEligible(loaded.pack, entry, context.platform, new Set(open))) return 'elsewhere';
     const support = against && this.translationSupport(against, entry, wordLanguageOf(loaded.pack.locale));
-    return support !== null && support !== undefined && support < UNLIKELY_PICK_SUPPORT ? 'unlikely' : 'yes';
+    if (support === null || support === undefined) return 'yes';
+    if (support < UNLIKELY_PICK_SUPPORT) return 'unlikely';
+    return support >= LIKELY_PICK_SUPPORT ? 'likely' : 'yes';
   }
 
   /**

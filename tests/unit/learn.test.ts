@@ -305,6 +305,15 @@ describe('blend', () => {
     expect(blend([{ key: key('a'), score: 0.1 }], [single]).map((c) => c.key)).toEqual([key('b'), key('a')]);
   });
 
+  it('lets a single pick lead over a confident engine when its entry is likely for the message', () => {
+    const single = { ...strong, support: 1 };
+    const confident = [{ key: key('a'), score: BLEND.confidentEngine + 0.1 }];
+    const likely = () => 'likely' as const;
+    expect(blend(confident, [single], { admit: likely }).map((c) => c.key)).toEqual([key('b'), key('a')]);
+    // Without that judgement the confident engine keeps its first.
+    expect(blend(confident, [single], { admit: () => 'yes' as const }).map((c) => c.key)).toEqual([key('a'), key('b')]);
+  });
+
   it('puts a single pick second, whatever the engine scores, when its entry is unlikely for the message', () => {
     const single = { ...strong, support: 1 };
     const unsure = [{ key: key('a'), score: 0.1 }];

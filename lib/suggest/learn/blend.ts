@@ -44,7 +44,9 @@ export const BLEND = {
    * A second agreeing pick lifts the doubt. Whatever the engine scores, such a vote also goes second when the
    * entry is `unlikely` for the message (`SuggestEngine.mayAddLearned`): engine scores run low in Chinese, where
    * most misclicks passed this guard (zh tuning stream: 26 of 45 re-asks lost to a wrong pick had the engine's
-   * right first below 0.3).
+   * right first below 0.3). Nor does the engine's score doubt a vote for a `likely` entry, one the buyer's words
+   * translate to about as well as to the engine's own best: that is an entry the engine ranked too low, seldom a
+   * misclick.
    */
   confidentEngine: 0.3,
 } as const;
@@ -65,9 +67,10 @@ export interface BlendOptions {
 
 /**
  * How an entry the engine did not rank fits a chat (see `BlendOptions.admit`): `unlikely` fits, but the engine's word
- * translations find it far less likely for the message than its own candidates (`SuggestEngine.mayAddLearned`).
+ * translations find it far less likely for the message than its own candidates; `likely` fits, and they find it
+ * about as likely as the engine's best (`SuggestEngine.mayAddLearned`).
  */
-export type LearnedFit = 'yes' | 'elsewhere' | 'unlikely' | 'no';
+export type LearnedFit = 'yes' | 'likely' | 'elsewhere' | 'unlikely' | 'no';
 
 /** Whether a vote is strong enough to add an entry or answer a message the engine did not. */
 export function isStrongVote(vote: LearnedVote): boolean {
@@ -106,7 +109,7 @@ export function blend(
     if (!isStrongVote(vote) || candidates.some((c) => c.key === vote.key)) continue;
     const fit = options.admit?.(vote.key) ?? 'yes';
     if (fit === 'no') continue;
-    const doubt = fit === 'unlikely' || top >= BLEND.confidentEngine;
+    const doubt = fit === 'unlikely' || (fit !== 'likely' && top >= BLEND.confidentEngine);
     if ((vote.support < 2 && doubt && top > 0) || (fit === 'elsewhere' && top > 0)) {
       // Still in view for the agent to pick again.
       doubted.push({ key: vote.key, score: top - 1e-6 });
