@@ -101,14 +101,12 @@ for (const language of ['en', 'zh'] as const) {
     });
   }
   // What the weights now shipped give on the same samples (fitted on fewer teams, or on the engine as it was).
-  const [s1, s3] = recall(
-    own.flatMap((g) => samples.get(g.name)!),
-    [...TRANSLATION_WEIGHTS[language]],
-  );
+  const all = own.flatMap((g) => samples.get(g.name)!);
+  const [s1, s3] = recall(all, [...TRANSLATION_WEIGHTS[language]]);
   console.log(
     `  pooled ${f(sum.b1 / sum.n)} / ${f(sum.b3 / sum.n)} → ${f(sum.a1 / sum.n)} / ${f(sum.a3 / sum.n)} (shipped weights, in-sample: ${f(s1)} / ${f(s3)})`,
   );
-  weightsOf[language] = fit(own.flatMap((g) => samples.get(g.name)!));
+  weightsOf[language] = fit(all);
   console.log(
     `  weights: ${TRANSLATION_FEATURES.map((name, j) => `${name} ${weightsOf[language][j]!.toFixed(3)}`).join('; ')}`,
   );
