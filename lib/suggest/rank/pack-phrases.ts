@@ -73,7 +73,12 @@ const MAX_TITLE_CHARS = 32;
 function holdsTitle(chars: string[], isTitle: (phrase: string) => boolean): boolean {
   for (let from = 0; from + 3 <= chars.length; from += 1) {
     const last = Math.min(chars.length, from + MAX_TITLE_CHARS);
-    for (let to = from + 3; to <= last; to += 1) if (isTitle(chars.slice(from, to).join(''))) return true;
+    // Grown a character at a time: one string per lookup, not a slice and a join.
+    let phrase = chars[from]! + chars[from + 1]!;
+    for (let to = from + 3; to <= last; to += 1) {
+      phrase += chars[to - 1]!;
+      if (isTitle(phrase)) return true;
+    }
   }
   return false;
 }
