@@ -122,7 +122,11 @@ export const packSchema = z.object({
   id,
   name: text,
   version: z.string().regex(VERSION_PATTERN, 'must be MAJOR.MINOR.PATCH, e.g. 1.4.0'),
-  locale: locale.default('zh-CN'),
+  locale: locale
+    .optional()
+    .describe(
+      "Language of the questions and default of the replies; without it, read from the entries' text: zh-CN when they are mostly Chinese, else en",
+    ),
   platforms: z.array(platform).default([]),
   description: z.string().optional(),
   author: z.string().optional(),
@@ -159,8 +163,8 @@ export const packSchema = z.object({
 
 /** A pack as written in the file (optional fields may be missing). */
 export type PackInput = z.input<typeof packSchema>;
-/** A validated pack with every default filled in. */
-export type Pack = z.output<typeof packSchema>;
+/** A validated pack with every default filled in (the locale by `validatePack`, from the text when the file has none). */
+export type Pack = Omit<z.output<typeof packSchema>, 'locale'> & { locale: string };
 export type Entry = Pack['entries'][number];
 export type Reply = Entry['replies'][number];
 type Fact = z.output<typeof factSchema>;

@@ -3,6 +3,7 @@
  * (`entries[12].replies[0].text: required`). Never throws: team leads see messages, not stacks.
  */
 import type { z } from 'zod';
+import { localeOfPack } from './locale';
 import { packSchema, type Pack } from './schema';
 
 export interface PackProblem {
@@ -62,7 +63,10 @@ export function validatePack(raw: unknown): ParseResult {
     return { ok: false, errors: [{ path: '', message: `a pack must be a JSON object, not ${describeType(raw)}` }] };
   }
   const result = packSchema.safeParse(raw, { reportInput: true });
-  if (result.success) return { ok: true, pack: result.data, raw };
+  if (result.success) {
+    const { locale, ...pack } = result.data;
+    return { ok: true, pack: { ...pack, locale: locale ?? localeOfPack(pack.entries) }, raw };
+  }
   const errors = result.error.issues.map((issue) => ({
     path: formatPath(issue.path),
     message: issueMessage(issue),

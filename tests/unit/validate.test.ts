@@ -21,7 +21,8 @@ describe('validatePack', () => {
     const result = validatePack(minimal);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.pack.locale).toBe('zh-CN');
+    // No locale named: the entries' language (English here).
+    expect(result.pack.locale).toBe('en');
     expect(result.pack.facts).toEqual({});
     expect(result.pack.entries[0]).toMatchObject({ kind: 'reply', questions: [], keywords: [], priority: 0 });
   });

@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { pinyin } from 'pinyin-pro';
+import { localeOfTexts } from '../locale';
 import type { Pack, PackInput } from '../schema';
 import { parsePack, validatePack } from '../validate';
 import { importCsv, importQianniu, spreadsheetKind } from './csv';
@@ -115,8 +116,6 @@ function uniqueIds(titles: string[]): string[] {
   });
 }
 
-const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
-
 /** Notes that name a spreadsheet row (`row 4 ("kb")`) name it `by` rows further down. */
 function shiftRows(output: ImporterOutput, by: number): ImporterOutput {
   const shift = (notes: ImportNote[]) =>
@@ -163,7 +162,7 @@ export function importPack(format: ImportFormat, source: string, options: Import
   const taken = new Set<string>();
   const warnings = [...output.warnings];
   const ids = uniqueIds(output.replies.map((r) => r.title));
-  const locale = options.locale ?? (output.replies.some((r) => hasHan(r.text)) ? 'zh-CN' : 'en');
+  const locale = options.locale ?? localeOfTexts(output.replies.flatMap((r) => [r.title, r.text]));
   const input: PackInput = {
     format: 'huashu-pack/1',
     id: options.id ?? 'imported',
