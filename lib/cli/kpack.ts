@@ -6,7 +6,8 @@ import { packFromText, readPackBytes } from '../packs/import';
 import { detectFormat, IMPORT_FORMATS, type ImportFormat } from '../packs/importers';
 import { decodeUtf8Strict } from '../packs/importers/encoding';
 import { lintPack } from '../packs/lint';
-import { packJsonSchema, PLATFORMS, type Pack, type Platform } from '../packs/schema';
+import { platformOf } from '../packs/aliases';
+import { packJsonSchema, type Pack } from '../packs/schema';
 import { parsePack } from '../packs/validate';
 import { SuggestEngine } from '../suggest/engine';
 import { SHOWN_SUGGESTIONS } from '../suggest/learn/learner';
@@ -169,7 +170,7 @@ async function suggest(args: string[], io: KpackIo): Promise<number> {
       // A plain line of text is a buyer message too.
       request = { text: line };
     }
-    const platform = PLATFORMS.includes(request.platform as Platform) ? (request.platform as Platform) : undefined;
+    const platform = platformOf(request.platform);
     const text = typeof request.text === 'string' ? request.text : '';
     const chat = {
       platform,

@@ -3,6 +3,7 @@
  * (`entries[12].replies[0].text: required`). Never throws: team leads see messages, not stacks.
  */
 import type { z } from 'zod';
+import { withCanonicalValues } from './aliases';
 import { localeOfPack } from './locale';
 import { packSchema, type Pack } from './schema';
 
@@ -62,7 +63,7 @@ export function validatePack(raw: unknown): ParseResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, errors: [{ path: '', message: `a pack must be a JSON object, not ${describeType(raw)}` }] };
   }
-  const result = packSchema.safeParse(raw, { reportInput: true });
+  const result = packSchema.safeParse(withCanonicalValues(raw), { reportInput: true });
   if (result.success) {
     const { locale, ...pack } = result.data;
     return { ok: true, pack: { ...pack, locale: locale ?? localeOfPack(pack.entries) }, raw };

@@ -170,6 +170,19 @@ describe('kpack suggest', () => {
     expect(lines[4]!.ids[0]).toBe('damaged-item');
   });
 
+  it("reads a line's platform by the names team leads use (Tmall, 天猫, JD) as the platform itself", async () => {
+    const line = (platform: string) => JSON.stringify({ text: '是京东物流吗', platform });
+    const result = await run(
+      ['suggest', '--pack', storeFile, '--date', '2026-12-20'],
+      [line('taobao'), line('Tmall'), line('天猫'), line(' qianniu '), line('jd'), line('JD'), line('京东')],
+    );
+    const [taobao, ...others] = result.out;
+    expect(JSON.parse(taobao!).ids).not.toContain('jd-only');
+    expect(others.slice(0, 3)).toEqual([taobao, taobao, taobao]);
+    expect(others.slice(4)).toEqual([others[3], others[3]]);
+    expect(others[3]).not.toEqual(taobao);
+  });
+
   it('teaches nothing without "picked": the same lines twice are answered the same', async () => {
     const input = ['{"text": "什么时候发货呀"}', '{"text": "公司报销要用的单据给不给"}'];
     const result = await run(['suggest', '--pack', storeFile, '--date', '2026-12-20'], [...input, ...input]);

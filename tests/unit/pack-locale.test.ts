@@ -80,3 +80,35 @@ describe('lint: locale-mismatch', () => {
     expect(lint(pack(english))).toEqual([]);
   });
 });
+
+describe('platform names and locales as tools write them', () => {
+  it('reads Tmall, 千牛, 京东 and zh_CN as the format’s values, and still refuses a platform it does not know', () => {
+    const result = parsePack(
+      pack(
+        [
+          {
+            ...chinese[0],
+            platforms: ['天猫', 'JD'],
+            replies: [{ text: '满99包邮', locale: 'zh_TW', platforms: ['千牛'] }],
+          },
+        ],
+        { locale: 'zh_CN', platforms: ['Tmall', 'jingdong', 'Shopify Inbox'] },
+      ),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.pack.locale).toBe('zh-CN');
+    expect(result.pack.platforms).toEqual(['taobao', 'jd', 'shopify']);
+    expect(result.pack.entries[0]!.platforms).toEqual(['taobao', 'jd']);
+    expect(result.pack.entries[0]!.replies[0]).toMatchObject({ locale: 'zh-TW', platforms: ['taobao'] });
+    const unknown = parsePack(pack(chinese, { platforms: ['douyin'] }));
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok) expect(unknown.errors[0]!.path).toBe('platforms[0]');
+  });
+
+  it('does not report the other names as unknown fields or values in lint', () => {
+    const result = parsePack(pack(chinese, { platforms: ['tmall'] }));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(lintPack(result.pack, result.raw)).toEqual([]);
+  });
+});
