@@ -43,7 +43,25 @@ export interface ChatContext {
 export function questionOf(context: ChatContext): string {
   if (context.messages && context.messages.length > 0)
     return capText(pendingBuyerTexts(context.messages, 3).join('\n')).trim();
-  return capText((context.text ?? '').trim()).trim();
+  return withoutChatMarkers(capText(context.text ?? ''));
+}
+
+/**
+ * What stands for a picture, sticker, voice note, video or file in a chat (`[图片]`, `[image]`, and the labels the
+ * sites' own text shows), and whole lines the adapters write for a product or order card (`[商品] …`, `[订单] …`).
+ * They are not the buyer's words: read as words, "[图片]" alone met the entries about product photos (色差), and an
+ * order card's status ("已发货") outweighed the question typed under it.
+ */
+const MEDIA_MARKER = /\[(?:图片|表情|动画表情|语音|视频|文件|image|photo|sticker|voice|video|file)\]/giu;
+const CARD_LINE = /^\s*\[(?:商品|订单)\].*$/gmu;
+
+/** A buyer's message without the chat's markers for pictures, stickers and cards (see `MEDIA_MARKER`). */
+export function withoutChatMarkers(text: string): string {
+  return text
+    .replace(CARD_LINE, '')
+    .replace(MEDIA_MARKER, ' ')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 }
 
 /**
@@ -56,7 +74,7 @@ export function chatLocale(context: ChatContext, question: string = questionOf(c
 }
 
 /**
- * The buyer's latest messages (trimmed, non-empty), oldest first: those since the agent last wrote, or, when
+ * The buyer's latest messages (trimmed, without the chat's markers for pictures and cards, non-empty), oldest first: those since the agent last wrote, or, when
  * the agent wrote last, the ones before that reply — at most `max`.
  */
 export function pendingBuyerTexts(messages: ChatMessage[], max: number): string[] {
@@ -68,7 +86,7 @@ export function pendingBuyerTexts(messages: ChatMessage[], max: number): string[
       continue;
     }
     if (message.role !== 'buyer') continue;
-    const text = capText(message.text.trim()).trim();
+    const text = withoutChatMarkers(capText(message.text));
     if (text) pending.unshift(text);
   }
   return pending;

@@ -469,6 +469,26 @@ describe('questionOf', () => {
   it('falls back to the text field', () => {
     expect(questionOf({ text: ' hi ' })).toBe('hi');
   });
+  it("leaves out the chat's markers for pictures and stickers, and card lines, which are not the buyer's words", () => {
+    const buyer = (text: string) => ({ role: 'buyer' as const, text });
+    const messages = [
+      buyer('[图片]'),
+      buyer('[订单] 订单号 3856712394 连衣裙 已发货'),
+      buyer('[表情]这个[图片]怎么回事'),
+    ];
+    expect(questionOf({ messages })).toBe('这个 怎么回事');
+    // Markers do not take the place of a question among the last three.
+    expect(questionOf({ messages: [buyer('什么时候发货'), buyer('[图片]'), buyer('[image]'), buyer('急')] })).toBe(
+      '什么时候发货\n急',
+    );
+    expect(questionOf({ text: '[图片]\n颜色和图片一样吗' })).toBe('颜色和图片一样吗');
+    expect(questionOf({ messages: [buyer('[图片]')] })).toBe('');
+  });
+  it('answers nothing for a picture or an order card alone', () => {
+    const engine = engineWith(store);
+    for (const text of ['[图片]', '[订单] 订单号 3856712394 已发货', '[image]'])
+      expect(engine.suggest({ text }).suggestions).toEqual([]);
+  });
 });
 
 describe('SuggestEngine.mayAddLearned (what a learned pick may add to a chat)', () => {
