@@ -15490,6 +15490,724 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       ],
     ],
     [
+      'Which days livestock ships',
+      [
+        'What days do you ship fish?',
+        'Can my corals ship on Friday?',
+        "Why didn't my fish ship today?",
+        'When will my livestock order go out?',
+      ],
+      [
+        'What days of the week do you send out live fish?',
+        'yo do u guys ship fish on fridays',
+        "Thrilled that the fish I ordered Thursday still hasn't shipped. Is it on vacation?",
+      ],
+    ],
+    [
+      'Same-day cutoff for livestock orders',
+      [
+        'What time do I need to order by?',
+        'If I order today will it ship today?',
+        "What's your cutoff time?",
+        'Can I still get it tomorrow if I order now?',
+      ],
+      [
+        'If I order a coral frag this morning, will it go out today or tomorrow?',
+        'whats the latest i can order to get my corals out today lol',
+        'whta time do i need to ordr by for the fish to ship todya',
+      ],
+    ],
+    [
+      'Overnight shipping cost for livestock',
+      [
+        'How much is shipping for fish?',
+        'Is there free shipping on livestock?',
+        'Why is overnight shipping so expensive?',
+        'Do I pay shipping per box?',
+      ],
+      [
+        'How much would overnight shipping be for 6 neon tetras and one nerite snail?',
+        'lol is shipping 40 bucks for every fish or per order',
+        "I don't want to pay $39.99 to ship one snail. Is there any way to get free overnight shipping?",
+        "Great, so I spent $240 on fish and still have to pay $40 shipping because I'm $9 short. Fantastic system.",
+      ],
+    ],
+    [
+      'Where livestock can be shipped',
+      [
+        'Do you ship fish to Canada?',
+        'Can you send corals to Hawaii?',
+        'Do you ship livestock to Alaska?',
+        'Which states can you ship fish to?',
+      ],
+      [
+        "Do you ship live plants to Hawaii? I'm on Maui.",
+        'Please I am living in Puerto Rico, it is possible to send me the corals?',
+        'So you can ship a whole tank to Honolulu but not a single snail? Makes total sense.',
+        "Why was my order cancelled?? I live in Alaska and nobody told me you don't ship fish here!",
+      ],
+    ],
+    [
+      'Shipping times and cost for equipment and supplies',
+      [
+        'How long does shipping take for a filter?',
+        'Is shipping free on dry goods?',
+        'How much is shipping for a heater?',
+        'When will my test kit arrive?',
+      ],
+      [
+        'How long does a canister filter take to get to Columbus, Ohio and what does shipping cost?',
+        'whats the freee shipping minimum for equipmnt and stuff',
+      ],
+    ],
+    [
+      'Tracking number and order status',
+      ['Where is my order?', "I didn't get a tracking number", 'How do I track my fish?', 'Has my order shipped yet?'],
+      [
+        'Where do I find the tracking for order #RL-48213?',
+        'Where I can see where is my package now? I not receive any email with number.',
+        "📦 where's my stuff? order #57302 placed monday",
+        "Tracking STILL hasn't updated and it's 4pm. Did you even ship my fish or not?",
+      ],
+    ],
+    [
+      "Coral photos and what you'll receive",
+      [
+        'Will I get the coral in the picture?',
+        'What does WYSIWYG mean?',
+        'Why does my coral look different from the photo?',
+        'How big is a frag?',
+      ],
+      [
+        "Is the Rainbow Acan in the picture the actual piece I'd be getting, or just an example?",
+        "I don't want some random piece from the colony, I want exactly the frag in the photo. How do I make sure I get that?",
+      ],
+    ],
+    [
+      'Choosing the right heater size',
+      [
+        'What size heater do I need?',
+        'Is a 100 watt heater enough for 40 gallons?',
+        'Should I use two heaters?',
+        'Does this heater have a guard?',
+      ],
+      [
+        'What wattage heater should I get for a 55 gallon? My basement runs cold in winter.',
+        'lowkey need a heater for my 10g betta tank, 25w or 50w?',
+      ],
+    ],
+    [
+      'Will these fish get along / stocking advice',
+      [
+        'Can these fish live together?',
+        'Is this fish compatible with my tank?',
+        'How many fish can I put in a 20 gallon?',
+        'Will the angelfish eat my neons?',
+      ],
+      [
+        'I have a 20 gallon long with 6 panda corys. Could I add 8 harlequin rasboras and a honey gourami?',
+        'Please, which fish I can put together with my two clown fish in 40 gallon? I have also one goby.',
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'What payment methods do you accept?',
+        'Can I pay with PayPal?',
+        'Do you take Apple Pay?',
+        'Can I pay in installments?',
+      ],
+      [
+        'Do you take Apple Pay?',
+        "Hello, my wife got me a Reefline gift card for my birthday and I want to buy the Kessil light that's $420. The card only covers $150. Can I put the rest on a credit card, or even split it into payments?",
+        'Is possible to buy now and pay after in some parts? The light is too expensive for me one time.',
+        '💸 can I split a $600 tank order into payments?',
+      ],
+    ],
+    [
+      'Return policy',
+      [
+        'What is your return policy?',
+        'Can I return a filter?',
+        'Can I return fish?',
+        'How many days do I have to return?',
+      ],
+      [
+        'Can I return a protein skimmer I took out of the box but ended up not needing?',
+        "I'm not after an exchange, I'd rather return the unopened light for my money back.",
+        'Wonderful, a 15% restocking fee for a light I used for one day. Really customer friendly.',
+      ],
+    ],
+    [
+      'Invoices and receipts',
+      [
+        'Can I get an invoice?',
+        'I need a receipt for my business',
+        'Can you add my company name to the invoice?',
+        'Where do I download my receipt?',
+      ],
+      ['I need a copy of my receipt for order 57731 for my records, where can I get one?'],
+    ],
+    [
+      'Local pickup at our facility',
+      [
+        'Can I pick up my order?',
+        'Do you have a store I can visit?',
+        'Can I choose my fish in person?',
+        'Where is your warehouse?',
+      ],
+      ['Do you have a physical store I can come to?', 'im in tampa, can i just swing by and grab my order'],
+    ],
+    [
+      'Livestock sizes listed on the site',
+      [
+        'How big is a medium tang?',
+        'What size will I receive?',
+        'How big does this fish get?',
+        'Can I choose the size?',
+      ],
+      [
+        'The yellow tang is listed as Medium. How big is that in inches?',
+        'Hello, I want ask, the fish which I buy, it will be big or small when arrive? The page say M size.',
+        "Amazing, the 'large' tang you sent is about the size of my thumb.",
+      ],
+    ],
+    [
+      'Fish medications and treatment advice',
+      [
+        'What medicine should I use for ich?',
+        'Is this medication safe for shrimp?',
+        'Can I use this in a reef tank?',
+        'How long should I treat for?',
+      ],
+      [
+        'Is copper treatment safe in a tank with a cleaner shrimp and some turbo snails?',
+        "I've got a 75 gallon community tank that's been running two years. Yesterday I noticed white spots on my angelfish and a couple of the tetras, and one keeps flashing against the rocks. I also have nerites and amano shrimp in there. What should I treat with without killing the inverts?",
+        'ich is back 😤 what med is safe with my snails?',
+      ],
+    ],
+    [
+      'Water test kits, accuracy and expiry',
+      ['Which test kit should I buy?', 'Do test kits expire?', 'Are strips accurate enough?', 'My results look wrong'],
+      [
+        'Which test kits should I get for a new reef tank? Are the strips good enough?',
+        "Don't want strips, I want something actually accurate for alk and calcium.",
+        'Fantastic, the reef test kit you sent expires next month. Great quality control.',
+      ],
+    ],
+    [
+      'Bulk orders for aquarium clubs',
+      [
+        'Do you give discounts to aquarium clubs?',
+        'Can our club place a group order?',
+        'Do you offer bulk pricing?',
+        'Can you sponsor our frag swap?',
+      ],
+      [
+        'Our aquarium society wants to put in one big group order. Do you do anything special for clubs?',
+        'can my club get a discount?? 🐟🐟 we have like 30 members',
+      ],
+    ],
+    [
+      'Missed the 2-hour photo window',
+      [
+        "I didn't see the dead fish until the next day",
+        'Can I still claim after 2 hours?',
+        'I was at work when it was delivered',
+        'I forgot to take a photo',
+      ],
+      [
+        "So I ordered a pair of ocellaris clowns and a hammer coral on Tuesday. The box came at 10am but I was at work and my neighbor took it in. I didn't get home until about 3 and one of the clowns was dead in the bag. I took a picture right away but I guess that's way past the 2 hours. Is there anything you can do at all?",
+        "Cool cool, so my fish died 3 hours after delivery while I was at work and that's just on me?",
+      ],
+    ],
+    [
+      'Setting up and cycling a new tank',
+      [
+        'When can I add fish to my new tank?',
+        'How do I cycle my aquarium?',
+        'Can I buy fish the same day as the tank?',
+        'Do you sell bottled bacteria?',
+      ],
+      [
+        'Hi there. I set up my first tank, a 29 gallon, about a week ago: gravel, filter, heater, water with conditioner. I was going to order some platies and cherry shrimp this weekend but a guy at work said I need to wait. How long do I actually have to wait before putting anything in?',
+        'Hello, how many time need the new aquarium before I put fish? I buy everything yesterday.',
+        '🎉 first tank cycled!! ammonia 0 nitrite 0 nitrate 5, can I order fish now?',
+      ],
+    ],
+    [
+      'Changing the shipping address',
+      [
+        'I entered the wrong address',
+        'Can I change where my order ships?',
+        'I moved, can you update my address?',
+        'Can UPS redirect my fish?',
+      ],
+      [
+        "We just moved and I realized I put my old apartment address on the order I placed yesterday. It's frozen mysis and a wavemaker, order 55190. The new address is 812 Pine Hollow Rd, Asheville NC 28804. Can you fix it before it goes out?",
+        'can u change the adress on my ordr, i typed the wrong zip code',
+      ],
+    ],
+    [
+      'Damaged equipment or broken glass on arrival',
+      ['My tank arrived cracked', 'The heater is broken', 'The box was crushed', 'My light arrived damaged'],
+      [
+        "My order came today. The box looked okay from the outside, but when I opened it the front glass of the 20 gallon nano had a crack running all the way down, and the foam in one corner was crushed flat. I've kept everything, box included. What do I need to do to get this sorted?",
+        'Hi, the package for me is arrive broken, the canister filter inside have crack in the plastic. How I can get new one?',
+        'The 40 gallon came with the bottom pane cracked. I am furious. I want a replacement immediately.',
+      ],
+    ],
+    [
+      'Shipping large aquariums by freight',
+      [
+        'How do big tanks ship?',
+        'Will my 75 gallon tank come on a truck?',
+        'Do you deliver the tank inside my house?',
+        'Can I ship a tank to Canada?',
+      ],
+      [
+        "My dad and I are putting together a 120 gallon reef in his basement. We're looking at your 120 rimless and the matching stand, but he's worried about how something that big even gets delivered, and whether the driver will carry it downstairs. How does that work and what does it cost?",
+        'I want buy the aquarium 90 gallon. The shipping is how much and they bring inside the house?',
+        "I don't want the 75 gallon left at the curb, I want it brought inside. Is that possible?",
+        'The freight guy dropped my 90 gallon at the curb, I signed, and NOW I see a chip in the corner. What now?!',
+      ],
+    ],
+    [
+      'Livestock died a few days after arrival',
+      [
+        'My fish died three days later',
+        'The coral melted after a week',
+        'My shrimp died after acclimation',
+        'Can I get a refund if it died in my tank?',
+      ],
+      [
+        "Last week I got 10 blue dream shrimp and they all arrived alive. I drip acclimated for over an hour. Now it's day 3 and I've lost 3 of them. My numbers: ammonia 0, nitrite 0, nitrate 10, pH 7.4, temp 76. I'm not sure what happened. Is there anything you guys do in this situation?",
+        'My fish is die after 2 days in the tank. Is possible to have some money back? The water I test is good.',
+        "My zoas and a chalice died 2 days after they got here and you're telling me that's not covered? Ridiculous. My water is perfect.",
+      ],
+    ],
+    [
+      'Live plants: potted, tissue culture and melting',
+      [
+        'Why are my plants melting?',
+        "What's the difference between potted and tissue culture?",
+        'Are the plants snail free?',
+        'Do I remove the rock wool?',
+      ],
+      [
+        'Two weeks ago I got some Cryptocoryne wendtii and a couple of Anubias nana. The Anubias look great but the crypts have basically turned to mush, leaves falling apart everywhere. Did I get bad plants? Should I just pull them out and throw them away?',
+        "The plants in the cup, they have snails inside or not? I don't like snails come in my tank.",
+        'my crypts are melting 😩 did I kill them??',
+      ],
+    ],
+    [
+      'Warranty on equipment',
+      [
+        'Is there a warranty on this pump?',
+        'My heater stopped working after 3 months',
+        'How do I make a warranty claim?',
+        'Who handles the warranty, you or the manufacturer?',
+      ],
+      [
+        "I bought an LED fixture for my 40 breeder back in early March. It worked great until about two weeks ago, now half the channels flicker and the blue channel won't come on at all. I've reset it twice. I'm sure it's past your return window. What are my options here?",
+        'my return pump stoped working after a month, is it under waranty',
+        "Brilliant, my heater with the 'two year warranty' cooked my tank after 70 days. Who do I even talk to?",
+        'Your heater stuck on and cooked my whole tank. Order 54420. I want this dealt with today.',
+      ],
+    ],
+    [
+      'Coral dipping and hitchhiker pests',
+      [
+        'Do you dip your corals?',
+        'I found a flatworm on my coral',
+        'Are your corals pest free?',
+        'Could there be aiptasia on the rock?',
+      ],
+      [
+        "I bought a Duncan frag and about 3 days after putting it in my display I noticed tiny clear flat things crawling all over the plug. I did dip it when it arrived, but apparently that wasn't enough. I'm pretty sure they're flatworms. Now what?",
+        'Love getting a bonus aiptasia with my $60 frag. Do I get a prize too?',
+      ],
+    ],
+    [
+      'Not home for delivery / hold at UPS location',
+      [
+        "I won't be home, can I pick it up?",
+        'Does someone need to be home for the fish?',
+        'Can you hold my package at UPS?',
+        'Can I ship fish to my work?',
+      ],
+      [
+        "I work 7 to 7 most days and I live in Phoenix. I really want to order the mandarin goby but I'm not about to let it sit on my porch in the sun all afternoon. Is there a way to have it go somewhere else so I can grab it on my way in to work?",
+        "I don't want my fish sitting on the porch all day, I'd rather pick it up at a UPS store.",
+        "Sure, I'll just stand at my front door all day waiting for UPS, no problem. Or is there an actual alternative?",
+      ],
+    ],
+    [
+      'Shipping holds for hot or cold weather',
+      [
+        "Will you ship fish when it's freezing out?",
+        'Why was my order put on a weather hold?',
+        'Is it too hot to ship corals?',
+        'Do you add heat packs?',
+      ],
+      [
+        "I'm in Rochester, NY and I've had my eye on a couple of fish for weeks. Checked the forecast and next week it's supposed to drop to around 5 degrees at night. I don't want anything freezing on the way. Will you still ship, or what happens?",
+        "is it too cold to ship this week?? ❄️❄️ I'm in Minneapolis",
+      ],
+    ],
+    [
+      'Mixed orders of livestock and dry goods',
+      [
+        'Will my heater ship with my fish?',
+        'Why did I get two packages?',
+        'Can you ship the equipment first?',
+        'Do dry goods wait for livestock ship day?',
+      ],
+      [
+        'I placed an order Friday night with a new 36 gallon bowfront, substrate, a filter and a dozen ember tetras. I just realized nothing will happen till Monday because of the fish. But honestly I want the tank now so I can set it up and start cycling. Can you do something about that?',
+        "I don't need the fish right away, I just want the tank and filter sent ahead of the livestock.",
+        'Love how my filter and sand are waiting around for a fish to be ready. Why is my equipment stuck with the livestock?',
+      ],
+    ],
+    [
+      'Refund not received yet',
+      [
+        "I still haven't received my refund",
+        "It's been two weeks and no refund",
+        'Where is my refund?',
+        "My bank says there's no refund",
+      ],
+      [
+        "I sent back a wavemaker about two weeks ago. Tracking shows it reached your warehouse on the 3rd and I got an email that the refund was done, but I still don't see the money on my Visa. How long is this supposed to take?",
+        'Hello, the refund you send me 2 weeks before, I still not see in my bank. Can you check please?',
+        'Wow, my refund is taking longer than my last tank took to cycle. Any chance I see it this year?',
+        'It has been 12 business days since you said my refund was processed. WHERE IS MY MONEY?',
+      ],
+    ],
+    [
+      'Item missing from the order',
+      [
+        'Something is missing from my order',
+        'I only got part of my order',
+        "My package says delivered but I don't have it",
+        "There's one fewer fish than I ordered",
+      ],
+      [
+        "I ordered 3 packs of Hikari pellets and a bucket of salt mix. The salt is here but the food isn't, even though the packing slip lists it. Only one box showed up and the shipping email only mentions one package. Order 60122.",
+        'hey so tracking says delivered but theres literally nothing at my door??',
+        'Oh nice, the package says delivered and my porch is completely empty. Magic.',
+        'My box was missing the $180 skimmer I paid for. I want it shipped TODAY.',
+      ],
+    ],
+    [
+      'Reef-safe fish and invertebrates',
+      [
+        'Is this fish reef safe?',
+        'Will it eat my corals?',
+        'Can I keep this with clams?',
+        'Is this shrimp safe with my coral?',
+      ],
+      [
+        "I'm thinking about a coral beauty angel and a sixline wrasse for my mixed reef. It's mostly LPS, a few zoa colonies and a small maxima clam. I keep hearing angels are a gamble. How can I tell which of your fish won't go after my corals?",
+        'is the sixline wrase reef safe? i hve zoas and a clam',
+        "Oh good, so the 'reef safe' wrasse is eating my snails. Thanks for the heads up.",
+      ],
+    ],
+    [
+      'Cancelling an order',
+      [
+        'Can I cancel my order?',
+        'I ordered by mistake',
+        'How do I cancel before it ships?',
+        'Is it too late to cancel?',
+      ],
+      [
+        'ngl i need to cancel the order i placed like an hour ago, its the mandarin + some snails',
+        'hi i nede to cancle my order 59930 plz befor it ships',
+        "😬 can I still cancel? it's ship day and it's 8:15 am here in NY",
+        "I asked to cancel and you shipped it anyway. Now I'm stuck with $300 of fish I didn't want!",
+      ],
+    ],
+    [
+      'Adding or changing items on an order',
+      [
+        'Can I add a fish to my order?',
+        'Can I change the size I ordered?',
+        'I forgot to add something',
+        'Can you swap one coral for another?',
+      ],
+      [
+        'can i throw a couple more trochus snails into my order before it goes out? #61877',
+        "I don't want to cancel the whole order, just take off the 100W heater and put a 200W in its place.",
+      ],
+    ],
+    [
+      'Discount codes and promotions',
+      [
+        'Do you have any discount codes?',
+        "My promo code isn't working",
+        'Can I use two codes?',
+        'When is your next sale?',
+      ],
+      [
+        'any codes for a first order? tryna grab a few zoa frags',
+        'the discont code NEWREEF10 isnt workng at chekout',
+        "I don't care about the weekly sale emails, I just want the 10% off for my first order.",
+      ],
+    ],
+    [
+      'Food subscription (Subscribe & Save)',
+      [
+        'How does the food subscription work?',
+        'Can I skip a delivery?',
+        'How do I cancel my subscription?',
+        'Can I change how often food ships?',
+      ],
+      [
+        'do u have that auto ship thing for pellets, i go thru like a bag a month',
+        "I don't want it every 4 weeks anymore, can I change my pellet subscription to every 8?",
+      ],
+    ],
+    [
+      'Lighting for corals and planted tanks',
+      [
+        'Is this light good for corals?',
+        'Can this LED grow SPS?',
+        'What light do I need for a planted tank?',
+        'What PAR does this light give?',
+      ],
+      [
+        'hey whats a good light for softies in a 30g cube, kinda lost here',
+        'wat light do i need for sps in a 4ft tank, 24 inchs deep',
+      ],
+    ],
+    [
+      'How to acclimate new arrivals',
+      [
+        'How do I acclimate my new fish?',
+        'Should I float the bag?',
+        'How long should I drip acclimate shrimp?',
+        'Do I put the bag water in my tank?',
+      ],
+      [
+        'fish r chillin in the bag rn, how long do i float them for',
+        'how do i acclimte nassarius snails, same as fish or longr',
+        "just got my box!! 🐠🐠 what's the best way to get them into the tank without shocking them? 🙏",
+      ],
+    ],
+    [
+      'Quarantine before adding to the display tank',
+      [
+        'Do I need to quarantine your fish?',
+        'Are your fish quarantined?',
+        'How long should I quarantine?',
+        'Are your fish disease free?',
+      ],
+      [
+        'is qt actually worth it or can i just toss em in the display, they were at ur place a while right',
+        "I don't want fish that were only held a few days. I want ones that already went through quarantine. Do you sell those?",
+      ],
+    ],
+    [
+      'Frozen and live food shipping',
+      [
+        'How do you ship frozen food?',
+        'Will frozen brine shrimp thaw?',
+        'Can you ship frozen food to Canada?',
+        'Do you sell live blackworms?',
+      ],
+      [
+        'do blackworms ship like the frozen stuff or nah',
+        '🦐 do you ship live baby brine shrimp? how does that work?',
+        'Oh perfect, the frozen brine shrimp showed up as warm soup. Yum.',
+        'The frozen food was completely thawed and warm when it got here. This is garbage.',
+      ],
+    ],
+    [
+      'When a refund is issued',
+      [
+        'How long does a refund take?',
+        'When will I get my money back?',
+        'Have you processed my refund?',
+        'How will I be refunded?',
+      ],
+      [
+        'how long till i get my money back once u get the return',
+        "I'm not asking about store credit. I just want to know when the refund for my returned light will hit my account.",
+      ],
+    ],
+    [
+      'Livestock box delayed by the carrier',
+      [
+        "My fish didn't arrive today, what now?",
+        'UPS says my package is delayed',
+        "Tracking hasn't moved since yesterday",
+        'Will my fish survive a one-day delay?',
+      ],
+      [
+        "ups says 'delay, new delivery date pending' and my fish r in that box. wtf do i do",
+        'My order not arrive on time and the fish is inside, UPS say it late one day. What happen if the fish die?',
+        'UPS says my fish are delayed a day 😭😭 are they going to make it??',
+        "Love that 'next day' shipping took three days. My fish must have enjoyed the tour of the UPS hub.",
+        'I paid for overnight and my shrimp sat at a UPS hub for two extra days. All dead. I want everything refunded including shipping.',
+      ],
+    ],
+    [
+      'Received the wrong fish, coral or plant',
+      [
+        "This isn't the fish I ordered",
+        'You sent the wrong coral',
+        'I got the wrong plant species',
+        'The shrimp color is different from what I bought',
+      ],
+      [
+        'Good day. My order come yesterday but the shrimp is not the one I order, I choose blue velvet but it come red color. What I must to do?',
+        'the fish i got is deffinitly not a royal gramma, its some kind of damsel??',
+        "I'm not looking for a refund on the wrong coral, I want the torch I actually ordered.",
+        "You sent me a damsel instead of a firefish and now it's terrorizing my whole tank. Fix this.",
+      ],
+    ],
+    [
+      'Shipping dry goods to Canada',
+      [
+        'Do you ship to Canada?',
+        'Will I pay duties on my order to Canada?',
+        'How long does shipping to Canada take?',
+        "What's the shipping cost to Ontario?",
+      ],
+      [
+        'Sorry for my english. I make order to Canada, dry food and one pump. I must pay tax when it arrive to my door?',
+        'do u ship to canda? lookign at a filtr and some flake food',
+        "I'm not in the US, I'm in Vancouver. I'm not ordering any livestock, only a return pump and some food. Can you send it?",
+      ],
+    ],
+    [
+      'How to start a return',
+      [
+        'How do I return an item?',
+        'Where do I send my return?',
+        'Do you send a return label?',
+        'Can I exchange a heater for a bigger one?',
+      ],
+      [
+        'I want to send back the pump, how I do it? It is not open.',
+        "I don't want to use your prepaid label, can I just ship the return myself with FedEx?",
+        'hey 👋 how do I send back the auto top off? never used it',
+      ],
+    ],
+    [
+      'CO2 kits, regulators and cylinders',
+      [
+        'Does the CO2 kit come with a full tank?',
+        'Will this regulator fit my cylinder?',
+        'Can I ship a CO2 kit to Canada?',
+        'How many bubbles per second should I run?',
+      ],
+      [
+        'Hello friend, the CO2 bottle arrive empty, why? I think maybe it leak.',
+        'how manny bubbles per secnd for a 25 gal planted tank',
+        '🌿 do the CO2 cylinders come already filled?',
+      ],
+    ],
+    [
+      'Shrimp water parameters and care',
+      [
+        'What water do cherry shrimp need?',
+        'Can I keep shrimp with fish?',
+        'Are crystal shrimp good for beginners?',
+        'Why are my shrimp not breeding?',
+      ],
+      ['my cherry shrmp keep dying, what ph and gh shoud they be at'],
+    ],
+    [
+      "Items that can't be returned",
+      [
+        'Can I return opened food?',
+        'Can I return a test kit?',
+        "Can I return salt I didn't use?",
+        "Why can't I return medications?",
+      ],
+      [
+        'can i retrun the nitrate test kit i opend, i bought the wrong one',
+        "Why can't I return a SEALED bottle of Seachem Prime?! It hasn't even been opened!",
+      ],
+    ],
+    [
+      'Out of stock and restock alerts',
+      [
+        'When will this fish be back in stock?',
+        "Can you notify me when it's available?",
+        'Is this in stock?',
+        'Can I pre-order a coral?',
+      ],
+      [
+        'hw do i get notifed when the blue hippo tang comes bak in stok',
+        'want that gold torch frag sooo bad 😍 when will it be back?',
+      ],
+    ],
+    [
+      'How to file a dead-on-arrival claim',
+      [
+        'My fish arrived dead, what do I do?',
+        'How do I send a DOA photo?',
+        'Where do I file a claim?',
+        'One of my shrimp was dead in the bag',
+      ],
+      [
+        'hi how do i file a DOA, my yellow watchman goby is dead in the bag, deliverd 20 min ago',
+        "I don't want store credit for the dead clownfish, I want the money back on my card.",
+        'omg my tang was dead when I opened the bag 💀 what do I do now',
+      ],
+    ],
+    [
+      'Price match and price drops',
+      [
+        'Do you price match?',
+        'The heater is cheaper on another site',
+        'The price dropped after I bought it',
+        'Can I get the difference refunded?',
+      ],
+      [
+        '👀 saw the same Eheim heater $8 cheaper on another site, can you match it?',
+        "Oh sure, I'll just pay full price and you put the skimmer on sale a week later. Classic.",
+      ],
+    ],
+    [
+      'Complaint or request for a manager',
+      [
+        'I want to speak to a manager',
+        "I'm not happy with how my claim was handled",
+        'How do I make a complaint?',
+        'This is the second dead shipment',
+      ],
+      [
+        'This is the third DOA in two months. I want to speak to a manager NOW.',
+        "I've emailed three times about my dead anthias and nobody replies. Unacceptable. Who is in charge there?",
+      ],
+    ],
+    [
+      'Live-arrival guarantee policy',
+      [
+        'Do you guarantee the fish arrive alive?',
+        'What happens if my coral arrives dead?',
+        'What does your live arrival guarantee cover?',
+        'Is shrimp covered by the guarantee?',
+      ],
+      ["Your 'guarantee' is a joke. I picked up my box at 6pm from the UPS store after work and you deny my claim?"],
+    ],
+    [
+      'Help with installing or setting up equipment',
+      [
+        'How do I set up this canister filter?',
+        'Do you install tanks?',
+        'My sump is overflowing',
+        'Can someone help me set up my CO2?',
+      ],
+      [
+        "Nobody can tell me how to get this return pump hooked up and the manual is useless. I've wasted my whole weekend.",
+      ],
+    ],
+    [
       'Do I need to register my drone with the FAA?',
       [
         'do i need to register this drone',
@@ -21098,6 +21816,730 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         "Great, my car mount slides off the case at every bump. Very 'magnetic'. Is the plain clear one even supposed to work with it?",
       ],
     ],
+    [
+      'How long production takes',
+      [
+        'How long does it take to make a dress?',
+        'When will my gown be ready?',
+        'What is the production time?',
+        'How many weeks until my dress ships?',
+      ],
+      [
+        'How many weeks does it take for a wedding dress to be made after I place the order?',
+        'Hello, I want to know how much time you need for make the dress after I order it?',
+      ],
+    ],
+    [
+      'Rush production and fee',
+      [
+        'Can I get my dress faster?',
+        'How much is rush production?',
+        'Do you offer rush orders?',
+        'My wedding is in 7 weeks, can you rush it?',
+      ],
+      [
+        'Is there a way to get my gown made faster than normal? What would that cost?',
+        'whats teh price for rush, weding is in 7 weeks',
+        "So I pay extra for rush AND I can't return it? Love the fine print. How much is rush anyway?",
+      ],
+    ],
+    [
+      'Ready to Ship / in-stock dresses',
+      [
+        'Do you have dresses in stock?',
+        'Which dresses can ship right away?',
+        'Is this dress ready to ship?',
+        'I need a dress next week, what can I buy?',
+      ],
+      [
+        'Do you have any gowns that are already made and could go out this week?',
+        "We had everything planned for August, but my fiancé's deployment got moved up, so now we're getting married in four weeks at the base chapel. I know your normal gowns take months to make. I had my heart set on one of your dresses. Is there anything you have on hand that could get to me in time?",
+      ],
+    ],
+    [
+      'Fabrics, lining and materials',
+      [
+        'What fabric is this dress?',
+        'Is the dress lined?',
+        'Is the lace see-through?',
+        'Is chiffon or satin better for summer?',
+      ],
+      [
+        'Are the lace sleeves on the Marlowe gown see-through, or is there something underneath them?',
+        'What material is the Aurelia dress? Is polyester or silk? And it have lining inside?',
+        'is the lace on the ilusion back see thru or is ther liningg',
+      ],
+    ],
+    [
+      'Veils: lengths and colours',
+      [
+        'What veil length should I get?',
+        'Do veils come in ivory?',
+        'Will the veil match my dress colour?',
+        'Can you make a custom length veil?',
+      ],
+      [
+        'I need a veil to go with an ivory gown. What lengths do you carry?',
+        'Is possible to make the veil more long or more short than the normal sizes? I want exact length for me.',
+        "I don't want anything long or dramatic, just a short veil that hits around my shoulders. What do you have?",
+      ],
+    ],
+    [
+      'Mother-of-the-bride dresses',
+      [
+        'Do you have mother of the bride dresses with sleeves?',
+        'Do they come with a jacket?',
+        'Do you have modest styles for the mother of the groom?',
+        'What sizes do mother of the bride dresses come in?',
+      ],
+      [
+        "I'm the mother of the bride and I'm looking for something with sleeves and a more modest neckline. Where should I look?",
+        "I'm not the bride, I'm the groom's mom, and I don't want anything strapless or too young-looking. What would you suggest?",
+      ],
+    ],
+    [
+      'Accepted payment methods',
+      [
+        'What payment methods do you accept?',
+        'Can I pay with PayPal?',
+        'Do you take Apple Pay?',
+        'Can I pay by bank transfer?',
+      ],
+      [
+        'Do you take Apple Pay?',
+        "My daughter is getting married in Portland and I want to surprise her by paying for her gown. I live in Alberta though, so I'd be paying with a Canadian credit card. The gown is $1,340. Will I be charged in Canadian dollars, and what kinds of payment can I use from here?",
+      ],
+    ],
+    [
+      'US shipping times and costs',
+      [
+        'How much is shipping?',
+        'Do you offer free shipping?',
+        'How long does delivery take?',
+        'Can I get express shipping?',
+      ],
+      [
+        'How much is shipping to Ohio and how long does it usually take?',
+        'hi how long dose shiping take to texas and is it free',
+        'is shipping free? 🚚❓ my order is $230',
+        "Thanks for the 'free shipping' that apparently doesn't apply to my $120 order. So what does it actually cost?",
+      ],
+    ],
+    [
+      'Invoices and receipts',
+      [
+        'Can I get an invoice?',
+        'I need a receipt for my order',
+        'Can you put my company name on the invoice?',
+        'Do you issue VAT invoices?',
+      ],
+      [
+        'Could I get an invoice for order #VB20418? I need it for my records.',
+        'invoice pls 🧾 my boss is reimbursing the bridesmaid dress 😅',
+      ],
+    ],
+    [
+      'Return policy',
+      [
+        'What is your return policy?',
+        'Can I return my dress?',
+        'How many days do I have to return?',
+        'Do you charge a restocking fee?',
+      ],
+      ['What is your return policy for bridesmaid dresses?', 'can i retrun a ready to ship dres if i dont like it'],
+    ],
+    [
+      'When refunds are issued',
+      [
+        'When will I get my refund?',
+        'How long do refunds take?',
+        'How will I be refunded?',
+        'Do I get my shipping cost back?',
+      ],
+      [
+        'Once you receive my return, how long until I get my money back?',
+        "I don't want store credit, I want the money back on my Visa for the dress I returned. It reached you on Monday, so when will that happen?",
+      ],
+    ],
+    [
+      'Quality defects and warranty',
+      [
+        'The zipper broke',
+        'The seam is coming apart',
+        'Is there a warranty on the dress?',
+        'Beads are falling off after one try-on',
+      ],
+      [
+        "One of the straps on my dress is pulling away at the seam and I've only tried it on twice. What can be done?",
+        'My cousin make alteration on my dress and after this the zipper is broken. You can repair it with the guarantee?',
+        "I don't think I should pay a tailor out of my own pocket because your seam split on the side. Will you cover the repair?",
+        "Amazing, the beading on my bodice is falling off and I've worn it exactly zero times. Is there any warranty at all?",
+        'I paid $1,600 for a gown and the zipper broke the first time I put it on. Absolutely ridiculous. What are you going to do about it?',
+      ],
+    ],
+    [
+      'Contact and support hours',
+      [
+        'What are your opening hours?',
+        'How can I contact you?',
+        'Do you have a phone number?',
+        'How quickly do you reply?',
+      ],
+      [
+        'What are your customer service hours? Is anyone available on Saturdays?',
+        'In which hour I can talk with somebody by phone? I am in California.',
+      ],
+    ],
+    [
+      'Gift cards',
+      ['Do you sell gift cards?', 'Does a gift card expire?', 'How do I use a gift card?', 'I lost my gift card code'],
+      [
+        "Do you sell gift cards? My sister is getting married and I'd like to give her one toward her dress.",
+        'do giftcards expire? got one for my bday last yr and havent used it',
+      ],
+    ],
+    [
+      'Ordering fabric swatches',
+      [
+        'Can I get fabric samples?',
+        'How much are swatches?',
+        'How do I order swatches?',
+        'How long do swatches take to arrive?',
+      ],
+      [
+        'Can I get fabric samples before I order? Do they cost anything?',
+        "I don't need the full colour card, I just want little samples of the sage chiffon and the eucalyptus. How do I get those?",
+      ],
+    ],
+    [
+      'Customs, duties and taxes',
+      [
+        'Will I have to pay customs?',
+        'Are duties included?',
+        'Do I pay VAT in the UK?',
+        'Will Canada charge me import fees?',
+      ],
+      [
+        'Will I have to pay import tax when my dress is delivered in the UK?',
+        'I am living in Australia. The tax I must pay when the dress come or it is include in the price?',
+        'Love paying tax twice! DHL wants £45 from me even though I already paid VAT at checkout. Brilliant.',
+        'DHL made me pay $65 at the door in Toronto when I ALREADY paid taxes at checkout. Fix this.',
+      ],
+    ],
+    [
+      'Shipping to a hotel/venue or holding shipment',
+      [
+        'Can you ship the dress to my hotel?',
+        'Can you hold my dress until closer to the wedding?',
+        'Can I have it delivered to the venue?',
+        "I'm traveling, can you delay shipping?",
+      ],
+      [
+        "Is it possible to have my dress shipped straight to the hotel where we're getting married?",
+        "I don't want my dress arriving three months early and sitting in my tiny apartment. Can you keep it until closer to the date?",
+      ],
+    ],
+    [
+      'How far ahead to order',
+      [
+        'How early should I order my wedding dress?',
+        'When should bridesmaids order?',
+        'Is 4 months before the wedding too late?',
+        "What's the latest I can order?",
+      ],
+      [
+        "Hi! I got engaged last month and we just booked our venue for October 12 next year. I've been browsing your site nonstop and I'm in love with a couple of gowns, but I have no idea when I should actually place the order. I don't want to order too early and change my mind, but I also don't want to end up stressed at the last minute. What timing do you suggest?",
+        "I'm not in any hurry, the wedding is 14 months away. Is it too early to order my gown now or should I wait?",
+      ],
+    ],
+    [
+      "Custom dress doesn't fit",
+      [
+        "My custom dress doesn't fit",
+        'The measurements are wrong',
+        'My dress is too big even though I ordered custom',
+        'The length is wrong on my made-to-measure gown',
+      ],
+      [
+        "I ordered the Juniper gown in custom measurements back in March. My best friend measured me and I double-checked every number before submitting. The dress arrived yesterday and the waist is loose by a good 3 inches, the rest is fine. I measured the dress lying flat and it's definitely bigger than what I entered. I'm pretty upset. What are my options?",
+        'The dress I receive is too big in the waist. I give you my measure exactly, it is made for me. Please help me.',
+        "omg it doesn't fit 😭 I gave you my measurements and the bust is like 2 inches too small 📏",
+        'My custom dress is 3 inches too big in the waist. I gave you EXACT numbers. This is a disaster.',
+      ],
+    ],
+    [
+      'Matching colours across orders (dye lots)',
+      [
+        'Will all the bridesmaid dresses be the same colour?',
+        'One bridesmaid ordered late, will her dress match?',
+        'Do different orders come from the same dye lot?',
+        'Why does my dress look a shade different from the others?',
+      ],
+      [
+        "We have 8 bridesmaids and the first three ordered their dresses in dusty sage about five weeks ago through the group link. The other girls have been slow (of course) and are only ordering now. I'm starting to panic that the later ones will come out a different green than the first batch. Is that going to be an issue?",
+        "I don't want the girls in slightly different blues in the photos. If our last bridesmaid only orders next month, will hers still match?",
+        'The second batch of bridesmaid dresses is nowhere near the colour of the first. They look like two different weddings. What are you going to do?',
+      ],
+    ],
+    [
+      'Tracking not updating / parcel not moving',
+      [
+        "My tracking hasn't updated in days",
+        'Tracking says label created only',
+        'My package seems stuck',
+        "Tracking shows delivered but I don't have it",
+      ],
+      [
+        "My package was supposed to come last Thursday. Tracking says it was delivered and left at the front door at 2:14pm, but I was home all day and nothing came. I've asked my neighbors and checked with the leasing office, nobody has it. The dress is for my sister's wedding on the 21st. What do I do now?",
+        "Hello, the tracking is saying 'label created' since 3 days, it is normal or there is problem?",
+        'tracking says delivered ✅ but nothing at my door 🚪😡',
+        "Wow, tracking has said 'label created' for four days now. Is my dress walking to me?",
+        "Your tracking hasn't moved in 8 days. EIGHT. Where is my parcel?",
+      ],
+    ],
+    [
+      'Missing item in order',
+      [
+        'Something is missing from my order',
+        'I only got part of my order',
+        "The jacket wasn't in the box",
+        'Where is my veil? Only the dress arrived',
+      ],
+      [
+        'I ordered a chapel-length veil and a pair of earrings along with my gown. The big box came today with the gown and the veil, but there are no earrings anywhere. I went through all the tissue paper twice and checked under the garment bag. Order 10577.',
+        "box arrived 📦 but the veil isn't in it 😭",
+        "The belt I paid for with my dress isn't in the box. Where is it?? I'm not paying twice.",
+      ],
+    ],
+    [
+      'Will I need alterations?',
+      [
+        'Will I need alterations if I order custom?',
+        'How much do alterations usually cost?',
+        'Do I need to hem the dress?',
+        'Is hemming included?',
+      ],
+      [
+        "Our wedding is a small courthouse ceremony followed by dinner, nothing fancy. I ordered the Sloane slip dress in a standard size 6 and it showed up today. It's gorgeous, but it's a bit too long even with my heels on, it drags on the floor a little, and it's loose under the arms. Is this normal? Do most people end up getting their dress taken to a tailor?",
+        "dress came 💕 tried it on and it's too long 🙃 is hemming normal?",
+      ],
+    ],
+    [
+      'Ordering for a pregnant bridesmaid or bride',
+      [
+        'My bridesmaid is pregnant, what size should she order?',
+        'Do you have maternity bridesmaid dresses?',
+        "I'll be pregnant at my wedding, what do you suggest?",
+        'Can a pregnant bridesmaid order later?',
+      ],
+      [
+        "I'm a bridesmaid and I'm 14 weeks pregnant right now. The wedding is in early September and by then I'll be about 7 months along. The bride picked a long chiffon style in navy for all of us. I honestly have no idea what size I'll be by then. How should I order?",
+        'I am pregnant and my wedding is in 4 month. Which dress I can wear and what size I must order?',
+      ],
+    ],
+    [
+      'Shipping to Canada, the UK and Australia',
+      [
+        'Do you ship to Canada?',
+        'How long does shipping to the UK take?',
+        'How much is shipping to Australia?',
+        'Which countries do you ship to?',
+      ],
+      [
+        "I'm getting married in Cornwall next summer, but my fiancé's family is from Sydney, so two of my bridesmaids live there. They keep asking how much it'll cost to have their dresses shipped to Australia and how long it takes to get there. Can you give me the details so I can pass them on?",
+        'do u ship to the uk and how mcuh is it',
+        'how much to ship to Vancouver 🇨🇦?',
+      ],
+    ],
+    [
+      'Changing the shipping address',
+      [
+        'Can I change my delivery address?',
+        'I entered the wrong address',
+        "I'm moving before my dress ships",
+        'Can I change the address after it shipped?',
+      ],
+      [
+        "Bit of a situation: we moved from Austin to Dallas last week and I completely forgot my gown order still has the old address on it. The order is VB-33120 and as far as I know it hasn't shipped yet. The new address is 4410 Elm Street, Dallas TX 75204. Can you update it?",
+        "I don't want it delivered to my apartment anymore, please send it to my mom's place in Tucson instead. Order #VB60923, it hasn't shipped yet.",
+      ],
+    ],
+    [
+      'Wrinkles, steaming and care',
+      [
+        'My dress arrived wrinkled',
+        'How do I get creases out?',
+        'Can I iron the dress?',
+        'How should I store my gown before the wedding?',
+      ],
+      [
+        "My dress came today and it's beautiful, but it's SO creased from the box. There are deep lines across the skirt and the bodice. My wedding is in 3 weeks and I'm terrified of ruining it. I have a handheld steamer and an iron. Which one is safe? The top is lace and the skirt is tulle.",
+        "just got my dress 😍😍 but it's SO wrinkly 😩 how do I get the creases out??",
+        "Oh sure, 'just hang it up' they said. The creases are still there two days later. Any actual tips?",
+      ],
+    ],
+    [
+      'Price drops and price matching',
+      [
+        'The dress went on sale after I ordered, can I get the difference?',
+        'Do you price match?',
+        'Will the price go down?',
+        'Can I get the sale price on my order?',
+      ],
+      [
+        "I went back and forth on this gown for months and finally ordered it 9 days ago. Today I opened your newsletter and it's $200 cheaper than what I paid. No code or anything, it's just the listed price now. That's a bit frustrating. Is there anything you can do?",
+        "I'm not asking for a coupon, I just want the difference back since the dress went on sale 5 days after I bought it.",
+        'I got ripped off. The dress dropped $150 four days after I bought it. I expect that money back.',
+      ],
+    ],
+    [
+      'How to start a return',
+      [
+        'How do I return something?',
+        'Where do I get a return label?',
+        'How do I send my dress back?',
+        'Do I need a return number?',
+      ],
+      [
+        "I received my standard size 10 bridesmaid dress two days ago. I tried it on and the bride has since changed her whole colour scheme, so I won't be wearing it. It's never been worn and the tags are all still on. I've read that I can send it back with a fee. What are the actual steps to send it back?",
+        'hw do i start a retrn? do i need to print a lable or something',
+      ],
+    ],
+    [
+      'Try-at-home program',
+      [
+        'Can I try the dress on before buying?',
+        'How does try at home work?',
+        'How much is the home try-on?',
+        'Which gowns can I try at home?',
+      ],
+      [
+        "I'm getting married in the mountains in Colorado and the nearest bridal boutique is three hours away. I'd really love to feel the fabric and see a couple of your gowns on me before spending over $1,500. Is there any way I can try something on without making that drive?",
+        "I'm not ready to buy yet, I just want to try a few of your gowns on at home first. Can I do that?",
+      ],
+    ],
+    [
+      'Order delayed / past the estimated date',
+      [
+        'My dress is late',
+        "The ship date passed and it hasn't shipped",
+        'Will my dress arrive before my wedding?',
+        'Why is my order delayed?',
+      ],
+      [
+        "I ordered my gown back in January and the confirmation said it would ship by the end of April. It's now May 16 and my account still says 'Sewing'. The wedding is June 22 and I'm starting to lose sleep over this. Order #VB48211.",
+        'Please, my dress is not arrive and the date they tell me is passed already. What I can do? The wedding is 3 of July.',
+        "I don't want to cancel, I just want to know when my dress is actually going to ship. The estimated date was last Friday.",
+        "Love that my 'made to order' dress is apparently being hand-stitched by a single snail. Two weeks past the ship date and counting. Any update?",
+      ],
+    ],
+    [
+      'Bridesmaid group orders',
+      [
+        'How do group orders work?',
+        'Can each bridesmaid pay for her own dress?',
+        'How do I set up a bridal party?',
+        'Can I order all the bridesmaid dresses at once?',
+      ],
+      [
+        "I'm the maid of honor and the bride asked me to organize the bridesmaid dresses. There are 7 of us spread across 4 states, all different sizes and budgets. I really don't want to be chasing everyone for money. Is there a way each girl can order and pay for her own dress but we all still get the same style and colour?",
+        "I am bridesmaid and the bride tell me to order by the group, but I don't find the link of the group. Where I can find?",
+        'can my bridsmaids pay seperatly for there own dreses or do i pay for all',
+      ],
+    ],
+    [
+      'Payment plans and installments',
+      [
+        'Can I pay in installments?',
+        'Do you have a payment plan?',
+        'Can I pay a deposit for my gown?',
+        'Do you offer Afterpay or Klarna?',
+      ],
+      [
+        'hey do u guys do payment plans? dress is like 1200 and i cant drop that all at once lol',
+        'Can I to pay the dress in some parts? Is very expensive for me to pay one time.',
+        "I don't want to pay the whole $1,100 today, I'd rather put down a deposit and pay the rest over a couple of months. Is that an option?",
+        'hi 👋 can I pay in installments with shop pay? 💳',
+      ],
+    ],
+    [
+      'Choosing a size / size chart',
+      [
+        'How do I choose my size?',
+        'Where is your size chart?',
+        "I'm between two sizes, which should I pick?",
+        'Do your dresses run small?',
+      ],
+      [
+        'ok so what size do i pick, im a street size 8 but ur chart is saying something totally different??',
+        'Which size I must choose? My bust is 36 inch, waist is 29 and hip is 40.',
+        "Oh wonderful, I'm a 10 in every store but your chart says I'm a 14. Very flattering.",
+      ],
+    ],
+    [
+      'Help taking measurements',
+      [
+        'How do I measure myself?',
+        'What is hollow to hem?',
+        'Can someone help me with measurements?',
+        'Should I measure with shoes on?',
+      ],
+      [
+        'lol how am i supposed to measure hollow to hem by myself',
+        'hw do i messure myself for custm size? should i wear my shoes??',
+        "Sure, I'll just magically know my 'hollow to hem' measurement. What even is that and how do I take it?",
+      ],
+    ],
+    [
+      'Promotions and discount codes',
+      [
+        'Do you have a discount code?',
+        "My promo code isn't working",
+        'Can I use two codes?',
+        'Is there a first order discount?',
+      ],
+      ['is there a code for first orders or nah', 'are ther any sales comming up soon? want to wait if so'],
+    ],
+    [
+      'Tracking my shipment',
+      [
+        'Where is my tracking number?',
+        'How do I track my order?',
+        'Which courier do you use?',
+        'My dress shipped, when will it arrive?',
+      ],
+      ['my order says shipped but i never got a tracking email?? where do i find it'],
+    ],
+    [
+      'Changing size, colour or style on an order',
+      [
+        'Can I change my size?',
+        'I picked the wrong colour, can I change it?',
+        'Can I switch to a different dress?',
+        'Can I update my custom measurements?',
+      ],
+      [
+        'can i switch my color from dusty rose to mauve? just ordered like an hour ago',
+        'i orderd the wrong size by mistak yesterday can i chnage it to a 14',
+        "I ordered 3 weeks ago and just realized I picked the wrong colour. Why can't you change it?? It's literally just fabric!",
+      ],
+    ],
+    [
+      'Colour looks different from photos',
+      [
+        'Will the colour look like the picture?',
+        'The colour on my screen looks different, which is right?',
+        'Is dusty rose more pink or more mauve?',
+        'Are your photos colour accurate?',
+      ],
+      [
+        'the champagne looks kinda beige on my screen, is it more gold or beige irl',
+        'the blush looked peachy on my phone 🍑 but pink on my laptop 💻 which one is it in real life??',
+        "Glad to know my 'dusty blue' is basically grey now that I have the fabric in my hands. So which one is the real colour?",
+      ],
+    ],
+    [
+      'Full colour card',
+      [
+        'Do you sell a colour card?',
+        'Can I see all your colours at once?',
+        "What's the difference between a colour card and swatches?",
+        'Is the colour card refundable?',
+      ],
+      ['soo how much is the whole color card thing', 'does the colr card have all the satin colurs or just chifon'],
+    ],
+    [
+      'Alterations partners',
+      [
+        'Do you offer alterations?',
+        'Can you recommend a seamstress?',
+        'Do you have tailors near me?',
+        'Is there a discount on alterations?',
+      ],
+      [
+        'do u have a seamstress near me? im in columbus oh',
+        'need a seamstress in Melbourne 🧵✂️ do you have anyone you recommend?',
+      ],
+    ],
+    [
+      'Cancelling an order',
+      [
+        'Can I cancel my order?',
+        'How do I cancel?',
+        'Is there a cancellation fee?',
+        'I ordered by mistake, please cancel',
+      ],
+      [
+        'omg need to cancel asap, accidentally ordered the same dress twice last night',
+        'can I cancel 🙈 ordered 2 days ago and then found another dress I like more',
+        'Oh great, a 25% fee to cancel something I ordered four days ago. Can someone at least explain the rules?',
+        "I want to cancel NOW. I ordered 20 minutes ago and changed my mind, and don't you dare charge me a fee.",
+      ],
+    ],
+    [
+      'Bustle and train',
+      [
+        'Does the gown come with a bustle?',
+        'How long is the train?',
+        'Can I pick up the train for dancing?',
+        'Can you add a bustle?',
+      ],
+      [
+        'does the train come with a bustle or do i have to get that done somewhere',
+        'the court trian is realy long how do i hold it up at the recepton',
+      ],
+    ],
+    [
+      'Custom design changes',
+      [
+        'Can you add sleeves to this dress?',
+        'Can I change the neckline?',
+        'Can you make it in a different colour?',
+        'Do you do custom designs?',
+      ],
+      [
+        'can u add pockets to the Elodie?? pockets are non negotiable for me haha',
+        'can you add straps to a strapless gown? 🙏 I hate strapless lol',
+      ],
+    ],
+    [
+      'Group order discounts',
+      [
+        'Do you have a discount for bridesmaids?',
+        'Is there a group discount?',
+        'Do we get anything free for ordering 8 dresses?',
+        'How does the bridal party discount work?',
+      ],
+      [
+        'wait so if like 10 of us order do we get a discount or what',
+        'ordering for all 6 of my girls 👯‍♀️👯‍♀️👯‍♀️ do we get anything special for that 👀',
+        'Super fun that two of my bridesmaids paid full price because they ordered before the rest of the group. Do they get the difference back or what?',
+      ],
+    ],
+    [
+      'Refund not received',
+      [
+        "I still haven't received my refund",
+        'My refund is missing',
+        "You said refunded but I don't see it",
+        "It's been two weeks, where is my money?",
+      ],
+      [
+        'got the refund email 2 wks ago and still nothing on my card wth',
+        'were is my refund its been 3 weks since you emaild me that it was sent',
+        "Sure, I'll just wait forever for my money. It's only been 3 weeks since your 'refund issued' email.",
+        'I sent my return back a month ago and have heard NOTHING. No email, no refund, nothing.',
+      ],
+    ],
+    [
+      'Wrong item received',
+      [
+        'I received the wrong dress',
+        'This is the wrong colour',
+        'You sent the wrong size',
+        "This isn't what I ordered",
+      ],
+      [
+        'got the wrong dress lmao its navy not emerald. order 55102',
+        'my dres came wiht a navy sash but i ordred blush, its the wrong one',
+        "Nothing says 'wedding magic' like opening the box and finding someone else's dress inside. Order 71204.",
+        'I was sent a size 4 instead of a size 14. How does that even happen?? Order #VB90314',
+      ],
+    ],
+    [
+      'Exchanges',
+      [
+        'Can I exchange for a different size?',
+        'Can I swap my dress for another colour?',
+        'How do exchanges work?',
+        'Is exchange shipping free?',
+      ],
+      [
+        'can i swap my ready to ship dress for a size up? its a 12 and i need a 14',
+        "I'm not looking for a refund, I just want the same dress in a size 6 instead of the 8 I got. It's from the Ready to Ship section.",
+      ],
+    ],
+    [
+      'Where is my made-to-order dress',
+      [
+        "What's the status of my order?",
+        'Has my dress gone into production yet?',
+        'How do I know where my dress is?',
+        "I haven't heard anything since I ordered",
+      ],
+      [
+        'hows my dress doing lol, been like 6 wks, what stage is it at',
+        "when will my dress ship?? 🥺👰 ordered it in Feb and haven't heard much",
+      ],
+    ],
+    [
+      'Item arrived damaged',
+      [
+        'My dress arrived damaged',
+        "There's a stain on my gown",
+        'The beading fell off in the box',
+        'The box was crushed and the veil is torn',
+      ],
+      [
+        'My dress have a big stain on the skirt when I open the box, it is not my fault. What I must do?',
+        'my dres arived with the zipr torn out of the fabrc, what do i do',
+        "The box was crushed and there's a huge tear across the skirt. I want this fixed immediately.",
+      ],
+    ],
+    [
+      'Custom orders are final sale',
+      [
+        "Why can't I return my custom dress?",
+        'Can I return a dress made in my measurements?',
+        'Is my custom order really non-refundable?',
+        'I changed my mind about my custom gown',
+      ],
+      [
+        "I want send back the dress but you say it is final sale because custom measure. Why I cannot return it? I don't use it.",
+        "Great, so my custom gown is 'final sale' and I can't send it back. Super customer friendly. Really.",
+        "Why on earth can't I return my dress?? I never even wore it! So what if it was made to my measurements!",
+      ],
+    ],
+    [
+      'Complaints and speaking to a manager',
+      [
+        'I want to speak to a manager',
+        'I want to make a complaint',
+        'Nobody is helping me',
+        "I'm very unhappy with your service",
+      ],
+      [
+        'Please I need to speak with the manager, nobody answer to my problem since one week.',
+        "No, I don't want another generic reply. I want an actual manager to look at my case. This is the third time I'm writing.",
+        "Another week with no reply. Is anyone actually working there, or should I just keep talking to the void? I'd like someone senior this time.",
+        "I've emailed three times and nobody answers. I want to speak to a supervisor right now.",
+      ],
+    ],
+    [
+      'Custom measurements option',
+      [
+        'Can I order in my own measurements?',
+        'How much are custom measurements?',
+        'What is made-to-measure?',
+        'Is custom size better than standard size?',
+      ],
+      [
+        "I don't want a standard size, none of them fit my proportions. Can you make the dress to my exact measurements?",
+      ],
+    ],
+    [
+      'Urgent help close to the wedding date',
+      [
+        "My wedding is this weekend and there's a problem",
+        "Help, my dress won't arrive in time",
+        'Emergency, the zipper broke the day before',
+        'Is there an urgent contact?',
+      ],
+      [
+        'wedding is SATURDAY 😱😱 and a button just popped off my bodice, who do I talk to?!',
+        'My wedding is TOMORROW and the strap just ripped off. I need someone to help me right now, not in 2 business days!',
+      ],
+    ],
   ],
   zh: [
     [
@@ -23412,6 +24854,431 @@ export const PHRASEBOOK_DATA: Phrasebook = {
         '别机器人回复了 找个真人来',
         '转人工！！！说了八遍了',
         '有real person在吗？晚上十一点还有人回吗',
+      ],
+    ],
+    [
+      '正品保障与真假查询',
+      ['奶粉是正品吗', '怎么查真假', '罐底的码能查吗', '有报关单吗'],
+      [
+        '罐底那个二维码扫出来能看到啥？我想确认下这批爱他美不是假的',
+        '我有點擔心買到假貨，你們的奶粉要怎麼確認是真的？',
+        '你们家奶粉到底是不是真的？颜色比我在母婴店买的黄一点，冲出来味道也不一样',
+      ],
+    ],
+    [
+      '保税仓发货说明',
+      ['保税仓发货是什么意思', '从哪里发货', '是国外直邮吗', '保税仓的货靠谱吗'],
+      [
+        '请问我买的奶粉是从国外一单一单寄过来的吗？还是国内有仓库',
+        '你们不是海外直邮的吧？那东西是从哪发出来的，看物流显示宁波',
+        '你们是保税仓发货吗还是haiwai直游的',
+        '我想问下哈，你们这奶粉是打哪儿发的嘛，是不是郑州那边的',
+      ],
+    ],
+    [
+      '清关实名身份证',
+      ['为什么要身份证', '身份证信息安全吗', '在哪里填身份证', '不填身份证能发货吗'],
+      ['为什么买个尿不湿还要填身份证号码啊', '點解落單要填身份證號碼？個資會唔會外洩㗎'],
+    ],
+    [
+      '跨境年度额度限制',
+      ['提示超额度了', '一次最多买多少', '一年能买多少钱', '额度怎么查'],
+      ['一个人一年在你们这种进口店最多能买多少钱的东西', '今年在你家买了老多了，会不会超啊，超了咋办'],
+    ],
+    [
+      '奶粉段数怎么选',
+      ['宝宝几个月喝几段', '1段和2段有啥区别', '快一岁了买几段', '3段适合多大'],
+      [
+        '宝宝7个月了，喝的是1段，现在应该买几段',
+        '不是想换牌子，是宝宝下周满一岁了，要不要从2段换到3段',
+        '宝宝刚过4个月😊 可以喝二段了吗🤔',
+      ],
+    ],
+    [
+      '冲泡方法与开罐保存',
+      ['用多少度的水冲', '一勺配多少水', '开罐后能放多久', '奶粉要放冰箱吗'],
+      [
+        '开了的奶粉罐夏天放冰箱里是不是更好一点',
+        '冲奶粉用多少度的水啊🍼 刚开水可以吗',
+        '奶分开罐了以后能放多就啊，要不要放冰相',
+      ],
+    ],
+    [
+      '米粉辅食适用月龄',
+      ['米粉几个月能吃', '第一口辅食选哪款', '米粉含糖吗', '米粉怎么冲'],
+      [
+        '宝宝五个月零十天，可以开始喂米粉了吗',
+        '宝宝刚满6个月，儿保医生说可以加辅食了。我看你们店米粉有原味的、南瓜的、苹果的，还有加了益生菌的，第一次给她吃到底选哪个好？一次喂多少合适，我怕她吃多了消化不了',
+        '米粉咋冲啊，直接滚开水烫还是温水就行',
+      ],
+    ],
+    [
+      '推车适用年龄与承重',
+      ['推车多大宝宝能用', '新生儿能坐吗', '最大承重多少', '能用到几岁'],
+      [
+        '高景观那款推车能从几个月用到几岁？宝宝现在刚出生20天',
+        '想問BB啱啱出世，呢架嬰兒車可唔可以即刻用？坐到幾多歲？',
+        '这车娃能坐到几岁啊？俺家小子现在都四十来斤了',
+      ],
+    ],
+    [
+      '车型适配',
+      ['我的车能装吗', 'SUV能装吗', '有车型适配表吗', '两厢车装得下吗'],
+      [
+        '我的车是2016年的大众朗逸，你们那个0-4岁的座椅能装吗',
+        '我的车是Tesla Model 3，你们这个car seat能fit吗',
+        '我车是哈弗H6 18款的，你这座椅整得上不',
+      ],
+    ],
+    [
+      '上门安装服务',
+      ['能上门安装吗', '安装收费吗', '怎么预约安装', '我这边能上门吗'],
+      [
+        '座椅买了有人来家里装吗，我在成都高新区',
+        '请问座椅有上门按装吗，我在杭洲余杭',
+        '侬好，座椅阿拉闵行这边可以上门装伐',
+      ],
+    ],
+    [
+      '质保政策',
+      ['质保多久', '保修期多长', '质保需要发票吗', '哪些不在保修范围'],
+      ['推车车架坏了的话保几年？', '推車的保固是多久？輪子磨壞了也在保固範圍裡面嗎'],
+    ],
+    [
+      '湿巾成分与用途',
+      ['湿巾能擦嘴擦手吗', '含酒精吗', '有香味吗', '湿巾能冲马桶吗'],
+      [
+        '你们家湿巾给宝宝擦嘴擦手可以吗，会不会有味道',
+        '请问wipes里面有没有alcohol或者fragrance？宝宝skin很sensitive',
+        '湿巾开了一包一个多月了🤔 还能用吗，感觉有点干',
+        '擦完屁屁的湿巾能直接扔马桶里冲掉不',
+      ],
+    ],
+    [
+      '发货时间',
+      ['什么时候发货', '今天能发吗', '多久出库', '付款了怎么还没发'],
+      [
+        '我下午三点多拍的推车，今天能出库吗',
+        '啥时候能发货呀🥺 昨晚12点拍的',
+        '说好的48小时发货呢？今天都第四天了还是没出仓，什么意思啊？',
+      ],
+    ],
+    [
+      '发票',
+      ['能开发票吗', '跨境的有发票吗', '能开专票吗', '发票什么时候开'],
+      [
+        '座椅能开专票吗？公司采购的，要抬头和税号',
+        '可以开invoice吗？要给company报销，抬头写公司名',
+        '不用发票报销，就是想要个能证明在你们这买的凭证，进口的东西能给啥',
+      ],
+    ],
+    [
+      '退款时效',
+      ['多久能退款', '退款什么时候到账', '退款退到哪里', '审核要多久'],
+      ['退货包裹昨天你们仓库已经签收了，钱什么时候能退回来', '退貨已經寄回去了，請問退款大概幾天會入帳'],
+    ],
+    [
+      '海外版与国行版区别',
+      ['跟国行的有什么区别', '有中文标签吗', '为什么没有中文说明', '配方一样吗'],
+      [
+        '我家宝宝一直喝的是超市买的国行美素佳儿，朋友推荐来你们店买，说便宜点。但是看图片罐子上全是荷兰文，我婆婆平时帮忙带娃，她看不懂外文，冲多少勺都搞不清楚。想问下这个跟国内卖的是一样的吗？有没有中文的说明可以给我一份？',
+        '哎那个罐子上的字一个都看不懂咋整啊，全是外国字，咋知道放几勺',
+      ],
+    ],
+    [
+      '开罐后质量问题',
+      ['奶粉结块了', '奶粉有异味', '罐里有异物', '宝宝喝了不舒服'],
+      [
+        '上周三在你们店买了两罐a2三段，第一罐喝完了没事，今天早上开第二罐，舀的时候发现粉里有一根黑色的细丝，像头发又像塑料。宝宝早上已经喝了一顿了，我现在心里特别慌，罐子我还留着没扔，这个要怎么处理？',
+        '奶粉里面有小黑点，还有一股哈喇味，是不是变智了',
+      ],
+    ],
+    [
+      '事故后座椅更换',
+      ['出过车祸座椅还能用吗', '座椅撞过要换吗', '事故换新怎么申请', '座椅有裂纹'],
+      [
+        '昨天晚上在高架上被后车追尾了，孩子当时坐在你们家的座椅上，人没事，就是吓哭了。座椅我看了一下外面好像没什么破损，卡扣也都正常。我去年双11在京东买的，想问问这种情况座椅还能不能接着用？',
+        '前两天车让人给蹭了一下，不算严重，娃那个座椅要不要换新的啊，换的话你们有啥说法没',
+      ],
+    ],
+    [
+      '漏尿与红屁屁',
+      ['尿不湿漏尿', '用了红屁屁', '侧漏怎么办', '宝宝过敏了能退吗'],
+      [
+        '宝宝现在10公斤出头，一直穿的你们家M码，之前都好好的。最近一周几乎每天早上起来裤子侧边都湿了，床单也湿一块，晚上明明睡前刚换的。是不是我哪里穿得不对，还是该换码了？',
+        '宝宝小屁屁红了一片😢 用了你们家纸尿裤第三天就这样了',
+        '纸尿裤一晚上漏了三次，床单换了三条，什么垃圾质量！',
+      ],
+    ],
+    [
+      '推车能否登机与折叠尺寸',
+      ['推车能带上飞机吗', '折叠后多大', '推车多重', '放得进后备箱吗'],
+      [
+        '我们下个月带孩子从深圳飞重庆回老家，想带推车，但是上次托运别人的车轮子被摔坏了，这次不想托运。你们那个轻一点的伞车收起来能直接拎上飞机放头顶吗？大概多重？',
+        '这个stroller可以carry on上plane吗？我们下个月飞曼谷',
+        '那个高景观推车收起来能放进后被箱吗，我车是轩逸',
+      ],
+    ],
+    [
+      'ISOFIX接口',
+      ['ISOFIX是什么', '我车有没有ISOFIX', '没有ISOFIX能装吗', '有支撑腿吗'],
+      [
+        '我的车是12年的老款凯越，后座我趴着找了半天没看到那种铁的卡扣，不知道是藏得深还是根本就没有。宝宝快两岁半了，想买你们的座椅，要是没有那个接口还能装吗？',
+        '個座椅係唔係一定要ISOFIX先裝到？我架車好舊，淨係得安全帶',
+      ],
+    ],
+    [
+      '物流不更新/清关中',
+      ['物流好几天没动', '一直显示清关中', '快递怎么还没到', '物流停在中转站了'],
+      [
+        '订单是3号晚上付的款，到今天都三天了，物流那里一直是清关中，一点变化都没有。家里宝宝的奶粉只剩两三天的量了，我也不敢去超市随便买别的牌子，万一转奶又闹肚子。订单号 2108834471920，麻烦帮忙看一下到底卡在哪了。',
+        '我的order一直显示customs clearance，已经第4天了，是不是有problem',
+        '我的包裹顯示已出倉兩天了，物流資訊一直沒動，麻煩幫我查一下',
+        '物流一个星期都没动过了，到底还送不送？不送就直说！',
+      ],
+    ],
+    [
+      '转奶/换段方法',
+      ['怎么转奶', '换段要过渡吗', '换奶粉拉肚子怎么办', '新旧奶粉能混着喝吗'],
+      [
+        '宝宝一直喝的飞鹤，最近大便有点干，想试试你们家的佳贝艾特羊奶粉。我婆婆说直接换掉就行，小孩子没那么娇气，可我看网上说得慢慢换。到底应该怎么换比较稳妥？一罐新的一下全换上可以吗？',
+        '宝宝转奶这几天拉肚子了怎么半，大便稀稀的',
+        '换奶粉要过渡几天呀🍼🍼 新旧两种能混在一个瓶里冲吗🤔',
+      ],
+    ],
+    [
+      '维修与配件更换',
+      ['推车轮子坏了怎么办', '刹车不灵了', '能单独买轮子吗', '保修怎么寄修'],
+      [
+        '去年五月份在你们京东店买的高景观推车，用了一年多一直挺好的，最近左边前轮推起来咯吱咯吱响，推着推着还往左偏。我自己上了点油也没用，想问问这个怎么修，是要整车寄回去吗？',
+        '什么破推车，用了三个月折叠那里就卡死了，收都收不起来，怎么弄！',
+        '推車的煞車好像壞掉了，踩下去還是會滑，可以寄零件給我自己換嗎？',
+      ],
+    ],
+    [
+      '进口食品不支持七天无理由',
+      ['奶粉能七天无理由吗', '宝宝不爱喝能退吗', '米粉没开封能退吗', '为什么不能无理由退'],
+      [
+        '上个月在你们家买了6罐雀巢启赋，结果宝宝喝了一罐多身上开始起小红点，医生让先停掉换别的。现在还剩四罐原封没动过，放家里也是浪费，能给我退了吗？',
+        '凭什么奶粉不能退？我罐子封都没开，淘宝不是七天无理由吗',
+        '奶粉本身没啥问题，就是宝宝不爱喝一直吐奶嘴，没开的那两罐能退吗',
+      ],
+    ],
+    [
+      '价保与差价',
+      ['买了就降价了', '能退差价吗', '有价保吗', '活动价能补吗'],
+      [
+        '我是上周五在京东下单的那个i-Size座椅，1899买的，周日就签收了。今天刷到同一款变成1699了，才过了几天就差200块，心里真的挺不舒服的，这个钱能给我补回来吗？',
+        '我没想退款，就是想问问我刚买完就出了个满减券，差价能不能补给我',
+        '刚买一个礼拜就降了300，你们这不是坑人吗，以后谁还敢在你家买',
+      ],
+    ],
+    [
+      '实名信息不一致/清关失败',
+      ['提示实名不一致怎么办', '用家人身份证可以吗', '清关失败了', '支付人和身份证不是一个人'],
+      [
+        '我下单的时候身份证填的是我自己的，但是我支付宝没钱了就让我老公用他的支付宝帮我付的。今天早上收到短信说我的订单清关失败，我也不知道哪里出问题了，是要重新下单吗？',
+        '身份证我不是没填，填了呀，怎么还提示订购人信息不符',
+        '清关失败也没人通知我一声，等我看的时候订单都自动取消了？',
+        '我家那口子的支付宝付的钱，身份证填谁的嘛',
+      ],
+    ],
+    [
+      '收货破损',
+      ['收到东西是坏的', '推车有划痕', '包装破了', '座椅外壳裂了'],
+      [
+        '快递小哥今天下午送来的推车，我当时就看到箱子一个角整个塌进去了，想着里面应该没事就签了。拆开一看车架侧面一道很长的划痕，扶手那块也有点歪。这种怎么弄？',
+        '收到的座椅外壳裂了一条缝！这要是路上出点事谁负责？',
+      ],
+    ],
+    [
+      '退款未到账',
+      ['显示退款成功没收到钱', '钱退哪去了', '退款怎么还没到', '退款好几天了'],
+      [
+        '之前退了两包尿不湿，售后页面显示退款成功已经是上周二的事了，到今天都一个礼拜了，我的招商银行卡里还是没看到这笔钱。打银行电话人家说查不到，我都不知道该找谁了',
+        'Refund已经approved好几天了，但我的credit card还没收到money',
+        '不是说没退款，页面显示退了，可是花呗那边怎么没看到钱回来',
+        '说好的原路退回，为啥我卡里一分钱都没看到？退款成功都六天了',
+      ],
+    ],
+    [
+      '批次与保质期',
+      ['保质期到什么时候', '是新批次吗', '能指定批次吗', '生产日期是多久的'],
+      ['奶粉的expiry date大概是什么时候？我想一次囤6罐', '可以指定同一个batch吗？我买6罐希望batch number都一样'],
+    ],
+    [
+      '尿不湿/拉拉裤尺码',
+      ['尿不湿选什么码', '宝宝12斤穿什么码', 'NB和S怎么选', '纸尿裤和拉拉裤区别'],
+      [
+        'Size怎么选啊，baby 9kg，穿M还是L比较好',
+        '請問尿布是看體重還是看月齡挑？寶寶現在7公斤，介於兩個尺寸之間',
+        '俺家娃穿L码腿那块勒出红印子了，换XL中不中',
+        '娃现在满床爬，换尿布跟打仗一样，穿拉拉裤是不是好弄点',
+      ],
+    ],
+    [
+      '优惠活动与优惠券',
+      ['有优惠券吗', '有满减吗', '什么时候有活动', '买多罐有优惠吗'],
+      ['有没有coupon可以用？想买一箱formula', '我是88VIP，买奶粉还能有discount吗', '双11有活动吗🎉🎉 想囤一波拉拉裤'],
+    ],
+    [
+      '反向安装',
+      ['要反向安装吗', '反向装到几岁', '什么时候能正向', '宝宝腿顶到靠背了'],
+      [
+        'car seat是不是一定要rear facing？宝宝1岁了腿很长，蜷着看着好难受',
+        '汽座反向坐寶寶的腳都頂到椅背，彎彎的，這樣真的沒關係嗎',
+        '宝宝一岁半了座椅可以正像坐了吗，他反着坐老哭',
+      ],
+    ],
+    [
+      '取消订单',
+      ['能取消订单吗', '不想要了怎么取消', '拍错了能取消吗', '取消后多久退款'],
+      [
+        '刚才下单了但是不想要了，可以cancel吗？才过了十分钟',
+        '刚下单想取xiao，还没发货吧',
+        '哎呀手滑拍重了，多出来一单，帮我撤了呗',
+      ],
+    ],
+    [
+      '跨境税费说明',
+      ['要另外交税吗', '价格含税吗', '税费怎么算的', '为什么订单里有税费'],
+      [
+        'check out的时候看到有一栏tax四十多块，收货的时候还要另外pay吗',
+        '税费要另外交马？付款的时候看见有个税，不是包税的吗',
+      ],
+    ],
+    [
+      '安全座椅能否上飞机',
+      ['安全座椅能带上飞机吗', '飞机上能用吗', '座椅怎么托运', '出国能用吗'],
+      [
+        '我们暑假要飞Germany然后自驾，这个car seat能带上飞机用吗？到那边能用吗',
+        '不是要在飞机上用，就是要带回老家，座椅托运的话怎么包比较好',
+        '請問汽座可以帶上飛機給寶寶坐嗎？我們過年要搭機回台灣',
+      ],
+    ],
+    [
+      '修改收货地址',
+      ['地址填错了', '能改地址吗', '收货人能改吗', '已经发货了还能改吗'],
+      [
+        'Hello，我想change一下shipping address，下单填成公司了，order号 3351902276418',
+        '剛剛下單地址打錯了一個字，現在改還來得及嗎',
+        '东西还没到咧，地址改一哈得不得行',
+      ],
+    ],
+    [
+      '换货',
+      ['能换货吗', '尿不湿能换尺码吗', '推车能换颜色吗', '换货要多久'],
+      ['不是要退货哈，就是M码买小了想换成L的，两包都还没拆', '东西是你们发的质量有问题，凭什么换货运费还要我出？'],
+    ],
+    [
+      '修改规格/段数/数量',
+      ['拍错段数了', '能换个颜色吗', '想多加一罐', '尺码拍错能改吗'],
+      [
+        '我不想取消，就是段数拍错了，想把2段改成3段，刚付的款',
+        '老板，我这单还能改不，想再加两罐，刚拍的',
+        '拍错码子了，想从S改成M，能直接该吗还没发货',
+      ],
+    ],
+    [
+      '退换货政策',
+      ['能退货吗', '退货有什么要求', '推车不喜欢能退吗', '退货运费谁出'],
+      [
+        '不是质量问题，就是家里人又送了一辆，推车箱子都没拆，还能退吗',
+        '8号收到的座椅，灰色的，拿到车上一比跟内饰一点都不搭，我老公说看着别扭。我们就扣上试了一下，没让孩子坐过就拆下来了，泡沫和箱子都还留着。现在是第5天，这种情况还能退吗？',
+        '退个货还要我自己出运费？下单的时候也没人说啊，什么规矩！',
+      ],
+    ],
+    [
+      '自行安装教程',
+      ['有安装视频吗', '怎么装才对', '装好了怎么检查', '说明书丢了'],
+      [
+        '不用师傅上门，我自己会装，有没有视频看一下',
+        '说明书写得乱七八糟，我跟我老公两个人装了一个小时都没装上，支撑腿那个灯一直红的！',
+      ],
+    ],
+    [
+      '奶粉罐子压瘪',
+      ['罐子压瘪了', '罐子凹进去了能喝吗', '奶粉罐变形', '罐子瘪了能换吗'],
+      [
+        '罐子没破，就是侧面凹进去一块，盖子也能正常打开，这样的还能给宝宝喝吗',
+        '收到了，罐子瘪了好大一块😭😭 底下那层封口膜好像也裂了，粉都漏出来了',
+        '奶粉罐子压成这个样子你们也好意思发出来？三罐瘪了两罐',
+      ],
+    ],
+    [
+      '错发漏发',
+      ['少发了一罐', '发错段数了', '配件少了', '赠品没收到'],
+      [
+        '快递不是没到，是到了，但是拍了三包湿巾只收到两包',
+        '收到的是二段，但我明明訂的是三段，罐子還沒開',
+        '收到的尿不失码子发错了，我买的XL给我发的L',
+        '发错货了！！我要的L码给我寄了一包S，宝宝今晚都没得穿了',
+      ],
+    ],
+    [
+      '缺货与到货通知',
+      ['这款没货了吗', '什么时候补货', '能预订吗', '有货了能通知我吗'],
+      [
+        '不是催你们，就是想知道那款嘉宝原味米粉大概什么时候会有货',
+        '米粉一直买不到，什么时侯到货啊，能通知我吗',
+        '那个grey的高景观推车显示out of stock，大概什么时候restock？能先pay deposit预订吗',
+      ],
+    ],
+    [
+      '投诉与升级处理',
+      ['我要投诉', '找你们主管', '客服一直不处理', '处理结果不满意'],
+      [
+        '我不是投诉快递，我是投诉你们售后，问三次了都是复制粘贴的话，找个能做主的人来',
+        '我要投sui，问题拖了一个星期都没人处里',
+        '找你们主管来！同一个问题我已经跟三个客服说了三遍了，没一个解决的',
+      ],
+    ],
+    [
+      '推车躺平与双向推行',
+      ['推车能躺平吗', '能双向推吗', '靠背能调几档', '有遮阳篷吗'],
+      ['推车能放平吗😴 宝宝出门老在车里睡着', '这个推车能推面对面吗，靠背能调几当'],
+    ],
+    [
+      '安全认证',
+      ['有3C认证吗', '通过碰撞测试吗', '是欧标吗', '有检测报告吗'],
+      ['座椅有3C的吗🙏 第一次买不太懂', '座椅有检测报告能发我看看吗📄 想买得放心点🙏'],
+    ],
+    [
+      '快递公司',
+      ['发什么快递', '能发顺丰吗', '能指定快递吗', '快递单号在哪看'],
+      ['走什么快递呀📦 能给我发顺丰吗', '你们发啥快递嘛，我们这旮旯好多快递都到不了'],
+    ],
+    [
+      '到货时效与偏远地区',
+      ['几天能到', '新疆能发吗', '偏远地区多久', '包邮吗'],
+      ['乌鲁木齐包邮吗🐑 大概几天能到呀', '請問從付款到收到貨，通常要等幾天？'],
+    ],
+    [
+      '配件与赠品',
+      ['送雨罩吗', '有蚊帐卖吗', '能加杯架吗', '赠品有哪些'],
+      ['买推车送雨罩吗☔️ 我们这边老下雨', '这推车配那个杯架得另掏钱买不'],
+    ],
+    [
+      '支付方式与分期',
+      ['能用花呗吗', '可以分期吗', '能用信用卡吗', '支付不了怎么办'],
+      ['座椅可以白条分期嘛💳 有免息吗', '請問可以刷信用卡嗎？我沒有用花唄', '推车白条能分七期吗，没几分期的'],
+    ],
+    [
+      '安全座椅适用年龄身高',
+      ['座椅适合多大宝宝', '新生儿能用吗', '能用到几岁', '宝宝多高换座椅'],
+      ['宝宝85cm 11公斤👶 买哪款座椅合适呀', '增高款最小多大的孩子能坐？我家老大6岁，身高120'],
+    ],
+    [
+      '如何申请退货',
+      ['怎么申请退货', '退货地址是哪', '退货流程是什么', '退货要寄到哪里'],
+      ['退货要怎么弄啊😩 第一次搞，没找到在哪点', '我想退hou，在哪里申请啊，要寄到国外吗'],
+    ],
+    [
+      '过敏与特殊配方',
+      ['宝宝乳糖不耐受喝哪款', '牛奶蛋白过敏能喝吗', '有羊奶粉吗', '有没有水解配方'],
+      [
+        '寶寶喝一般奶粉會起疹子，醫生說可能對牛奶蛋白過敏，你們有適合的奶粉嗎',
+        '有没有不含乳糖的奶粉？宝宝拉肚子好了以后医生说先喝一阵无乳糖的',
       ],
     ],
     [
@@ -32931,6 +34798,418 @@ export const PHRASEBOOK_DATA: Phrasebook = {
       '寄回检测流程',
       ['怎么寄回检测', '检测要多久', '检测费用谁出', '可以去官方售后检测吗'],
       ['要寄回去給你們檢測的話，寄之前需要先做什麼', '寄回去检测要多久啊 运费要我出不'],
+    ],
+    [
+      '帐篷几人住',
+      ['这个帐篷能住几个人？', '两个大人带一个小孩住得下吗？', '3-4人款实际能睡几个？', '帐篷内部尺寸多大？'],
+      [
+        '请问你们那个3-4人的帐篷，两个大人带一个6岁小孩，再放两个背包，睡得下吗？',
+        '张篷几个人住的下啊，我们四个人',
+        '哎老板，这帐篷四个大老爷们挤得下不',
+      ],
+    ],
+    [
+      '天幕尺寸和防晒',
+      ['天幕选多大的？', '天幕防晒吗？', '蝶形和方形哪个好？', '天幕能挡雨吗？'],
+      [
+        '天幕杆是要另外买吗？我看有的链接写了含杆有的没写',
+        '天幕的UV protection怎么样，夏天海边用会不会很晒',
+        '想請問天幕是方的好還是蝶形的好？',
+        '4.3*3.8的天目防晒吗',
+      ],
+    ],
+    [
+      '睡袋清洗和跑绒',
+      ['睡袋能机洗吗？', '羽绒睡袋跑绒正常吗？', '睡袋有味道怎么办？', '睡袋怎么收纳？'],
+      ['羽绒睡袋脏了能不能直接丢洗衣机里洗', '睡袋一拿出来一堆毛毛在飞🪶🪶 这是跑绒了吗', 'shui dai 怎么洗啊'],
+    ],
+    [
+      '露营桌椅承重和材质',
+      ['椅子能承重多少？', '胖子能坐吗？', '蛋卷桌是什么材质？', '桌椅收起来多大？'],
+      [
+        '月亮椅最多能坐多重的人',
+        '椅子🪑 胖子能坐吗 我200斤',
+        '請問露營椅跟桌子是什麼材質？會不會很容易生鏽',
+        '亲，那个桌子折起来多大嘞，放得进后备箱不',
+      ],
+    ],
+    [
+      '气炉气罐接口兼容',
+      ['气炉用什么气罐？', '卡式炉的长气罐能用吗？', '扁气罐能通用吗？', '需要转接头吗？'],
+      ['我手里只有卡式炉用的那种长条气罐，你们的分体炉能接吗'],
+    ],
+    [
+      '户外电源能带什么电器',
+      ['能带电饭煲吗？', '能带电磁炉吗？', '输出功率多大？', '能带投影仪和电热毯吗？'],
+      [
+        '1024Wh的电源能带电饭煲吗？我家电饭煲是800W的',
+        '电源能带电磁炉吗🍲 想在营地吃火锅',
+        '整个户外电源带投影和电锅，弄啥款合适',
+      ],
+    ],
+    [
+      '车载冰箱制冷和温度',
+      ['能冷冻吗？', '最低多少度？', '多久能降温？', '是压缩机制冷吗？'],
+      ['车载冰箱最低能到多少度，能冻冰块吗', '冰箱有没有APP可以remote调温度', '冰箱从插电到0度要多久❄️'],
+    ],
+    [
+      '偏远地区运费',
+      ['新疆包邮吗？', '西藏能发吗？', '偏远地区加运费吗？', '港澳台能寄吗？'],
+      ['我们在新疆乌鲁木齐，买帐篷要另外加运费吗', '能寄到香港吗🇭🇰', '請問這款帳篷可以寄到台灣嗎？運費大概多少？'],
+    ],
+    [
+      '修改收货地址',
+      ['地址填错了能改吗？', '发货了还能改地址吗？', '能换个收货人吗？', '改地址怎么操作？'],
+      [
+        '昨天下的单还没发货，帮我把地址改到公司吧：杭州市滨江区江南大道3850号',
+        '我不取消订单，只是想把收货地址从杭州改成宁波',
+        '不是发错货，是包裹还在路上，我想改寄到我妈家，已经发货了还能改吗',
+      ],
+    ],
+    [
+      '退款时效',
+      ['退款多久到账？', '什么时候退钱？', '退货寄回去多久退款？', '退到哪里？'],
+      ['退货寄回去之后一般多久能把钱退给我', '你好，想問下退款大概幾耐會到賬？我係用信用卡俾錢嘅'],
+    ],
+    [
+      '少件漏发',
+      ['少发了东西', '地钉少了', '包裹里没有风绳', '少了一件怎么办？'],
+      [
+        '收到的地钉只有8根，详情页写的是12根',
+        '打开箱子发现少了个收纳袋🙄',
+        '少发了两个睡袋！付了四个的钱只到了两个，搞什么',
+      ],
+    ],
+    [
+      '开发票',
+      ['能开发票吗？', '可以开专票吗？', '发票怎么开？', '公司抬头怎么填？'],
+      [
+        '能开可以抵扣的增值税专票吗',
+        '不要专票，普通电子发票就行，在哪里申请',
+        '我想開發票，公司要報帳，統編要填在哪裡？',
+      ],
+    ],
+    [
+      '帐篷重量和收纳尺寸',
+      ['帐篷有多重？', '收起来多大？', '能放进背包吗？', '徒步背着重不重？'],
+      ['2人那顶帐篷收起来有多长？想挂在登山包外面', '帐篷到了😍 但是好重啊😂 六八人那顶到底多少斤，根本搬不动'],
+    ],
+    [
+      '车载冰箱噪音',
+      ['冰箱噪音大吗？', '晚上睡车里吵不吵？', '有静音模式吗？', '声音嗡嗡响正常吗？'],
+      [
+        '冰箱晚上在车里开着，人睡在车上会不会被吵到',
+        '冰箱开起来嗡嗡嗡的🙉 正常吗',
+        '你们这冰箱一晚上咔咔咔响个不停，根本睡不着！',
+      ],
+    ],
+    [
+      '户外电源保修',
+      ['电源保修多久？', '坏了怎么保修？', '电池衰减保吗？', '保修要发票吗？'],
+      [
+        '户外电源坏了怎么保修？我没留纸质发票',
+        '户外电源warranty多久？battery也保吗',
+        '电源用了一年半就充不进电了，说好的三年保修呢，别跟我踢皮球',
+      ],
+    ],
+    [
+      '取消订单',
+      ['能取消订单吗？', '拍错了不想要了', '怎么取消？', '发货了还能取消吗？'],
+      [
+        '订单2387710456，昨天拍的蛋卷桌和月亮椅，还没发出去的话我想全部不要了',
+        '我想cancel这个order，应该还没ship吧',
+        '我想取销订单，拍错了',
+        '东西还没到呢，能不能不要了，咋整',
+      ],
+    ],
+    [
+      '付款方式',
+      ['能用花呗吗？', '可以分期吗？', '京东能用白条吗？', '信用卡能付吗？'],
+      ['京东上买冰箱能用白条6期免息吗', '不是嫌贵，就是想问下能不能用花呗分期', '请问能用hua bei付款吗'],
+    ],
+    [
+      '车载冰箱容量',
+      ['冰箱多少升的好？', '能放多少瓶水？', '尺寸多大放得进后备箱吗？', '一家人出游选多大的？'],
+      [
+        '我们一家三口下个月去青海湖自驾，想买你们那个35L的冰箱，但我的车是哈弗H6，后备箱还要放帐篷和行李，不知道放不放得下，35升够不够我们放一周的饮料和肉？',
+        '這個車用冰箱容量多大？四個人出去玩三天夠嗎',
+        '俺想给车上整个冰箱，多大的合适啊，俺家就俩人',
+      ],
+    ],
+    [
+      '帐篷漏水',
+      ['帐篷漏水了怎么办？', '下雨里面湿了', '接缝处渗水', '刚买的帐篷就漏水'],
+      [
+        '上周末在千岛湖露营，半夜下了场大雨，早上醒来发现帐篷角落那块地席全湿了，内帐顶上也在滴水。买来才用第二次，到底是帐篷的问题还是我搭得不对？',
+        '你们什么破帐篷！第一次用就漏水，全家淋了一晚上，必须给我个说法',
+      ],
+    ],
+    [
+      '充气垫漏气',
+      ['充气垫睡一晚就瘪了', '防潮垫漏气怎么办？', '自动充气垫不鼓起来', '气嘴漏气'],
+      [
+        '我老公上个月买的充气垫，第一次用晚上睡着睡着就瘪了，早上起来屁股直接贴地上。回家放浴缸里也没看到冒泡，是不是坏了？',
+        '不是漏气，是第一次拆开它自己鼓不起来，要一直用嘴吹吗',
+        '充气垫露气了，晚上睡着睡着就扁了',
+        '充气垫第二次用就破了个洞，这质量也太差了吧',
+      ],
+    ],
+    [
+      '新手露营装备推荐',
+      ['第一次露营买什么？', '有没有套装？', '新手怎么选装备？', '一家三口露营买哪些？'],
+      [
+        '国庆打算带孩子去安吉的营地，我们完全没露营过，家里什么装备都没有。开车去，两大一小，大概要买些什么？有没有一套直接拍的？',
+        '我不是问单买，是想问套装里到底有没有包含桌椅',
+        '咱就是说，有没有给新手的那种一套全齐的',
+      ],
+    ],
+    [
+      '户外电源能否带上飞机',
+      ['电源能带上飞机吗？', '能托运吗？', '坐高铁能带吗？', '出国能带吗？'],
+      [
+        '我住广州，下个月去成都出差，顺便想去四姑娘山露营，本来打算把你们的1024Wh电源带上飞机，朋友说不行。真的完全不能带吗？那我怎么弄过去？',
+        '这么大的电源能带上高铁吗🚄',
+        '我朋友在大陸幫我買的戶外電源，可以帶上飛機回台北嗎？',
+      ],
+    ],
+    [
+      '帐篷破损和帐杆维修',
+      ['帐杆断了能修吗？', '帐篷被划破了怎么办？', '拉链坏了', '帐篷能寄回维修吗？'],
+      [
+        '去年双11买的帐篷，今年五一在草原上用的时候一根杆子直接断了，当时风也不大，就是正常撑着。应该还在一年内吧，这个能修吗，要花钱吗？',
+        '不用换整顶帐篷，就是用的时候断了一节杆子，保修期内能给补一根吗',
+      ],
+    ],
+    [
+      '退款没收到',
+      ['退款怎么还没到？', '显示退款成功但没收到钱', '退货寄回好几天了还没退', '钱退哪里去了？'],
+      [
+        '上个月退了一个蛋卷桌，后台显示退款成功已经三天了，但我支付宝里怎么都找不到这笔钱，花呗额度也没恢复，到底退到哪去了',
+        '等了一周还没收到退款😭😭',
+        '退款都一个礼拜了还没到账，你们是不是故意拖着？',
+      ],
+    ],
+    [
+      '睡袋温标怎么选',
+      ['睡袋多少度能用？', '冬天能用吗？', '舒适温度和极限温度什么区别？', '零下能睡吗？'],
+      [
+        '12月底要去崇礼雪地露营，晚上大概零下十几度。之前用的普通棉睡袋冻得一晚上没睡着，这次想换个靠谱的，应该怎么选？',
+        '唔該，想問下呢個睡袋零度瞓會唔會凍？',
+      ],
+    ],
+    [
+      '收到商品破损',
+      ['收到的东西坏了', '包装压坏了', '桌子腿是弯的', '电源外壳有裂缝'],
+      [
+        '快递昨天送来的时候外箱就压扁了一个角，当时急着上班没细看，今天拆开发现椅子的一根支架弯了，坐上去是歪的，怎么处理？',
+        '帳篷收到了，但外箱整個破掉，裡面的營柱也凹了，怎麼辦',
+        '箱子烂成这样快递也不管，东西都摔坏了，你们自己看着办',
+      ],
+    ],
+    [
+      '发货时间',
+      ['什么时候发货？', '今天能发吗？', '几天能到？', '周末发货吗？'],
+      [
+        '我们周六一早就要出发去露营，今天周四，现在下单的话明天能到上海吗？怕赶不上',
+        '刚付款🙏 今天能发出吗',
+        '我的订单怎么还没发或，拍了一天了',
+        '说好的当天发货呢？拍了两天还是待发货，骗人的吧',
+      ],
+    ],
+    [
+      '以旧换新',
+      ['能以旧换新吗？', '旧电源怎么抵扣？', '什么牌子的旧机能换？', '以旧换新怎么操作？'],
+      ['家里有个别的牌子的户外电源，用了三年续航不行了。看你们京东店有以旧换新，杂牌的也收吗？大概能抵多少钱'],
+    ],
+    [
+      '低温和高海拔用炉',
+      ['冬天气炉火小怎么办？', '高原能用吗？', '零下能点着吗？', '气炉为什么打不着火？'],
+      [
+        '在营地发现你们的炉子早上特别冷的时候火苗很小，烧一壶水要十几分钟，白天就正常，营地海拔大概2800米，是炉子有问题吗',
+        '不是气罐接口的问题，接上以后按了好几次都打不着火',
+        '咱家那个炉子冬天上坝上还好使不？',
+      ],
+    ],
+    [
+      '帐篷搭建方法',
+      ['帐篷怎么搭？', '有没有搭建视频？', '一个人能搭起来吗？', '说明书找不到了怎么办？'],
+      [
+        '帐篷买回来才发现说明书被孩子撕了，那几根杆子不知道怎么穿，我买的是屋脊帐那款，能发个教程给我吗',
+        '請問帳篷搭一次大概要多久？我自己一個人搭得起來嗎',
+      ],
+    ],
+    [
+      '修改规格颜色',
+      ['能换个颜色吗？', '拍错尺寸了', '能改成别的款吗？', '下单后能加购配件一起发吗？'],
+      ['下单的时候选了军绿色，刚才跟老婆商量她更喜欢沙色。订单号3698201547763，还没发货应该还能改吧'],
+    ],
+    [
+      '车载冰箱供电和耗电',
+      ['冰箱耗电大吗？', '会不会把车电瓶用没电？', '家里能用吗？', '12V和24V都能用吗？'],
+      [
+        '我是开货车跑长途的，车上是24V的电，想在驾驶室放个冰箱装饭菜。你们这个能直接插吗？会不会把电瓶用没电，第二天打不着火？',
+        '冰相放车上会不会把电平耗光',
+        '冰箱插屋里220的电能用不',
+      ],
+    ],
+    [
+      '降价补差价',
+      ['买完就降价了能补差吗？', '有保价吗？', '双11会不会更便宜？', '刚买就便宜了怎么办？'],
+      [
+        '之前在你们京东店买的户外电源，今天看页面便宜了200。我是9号下的单，今天18号，这个能补吗？听说京东有价保，但不知道从哪里点',
+        '下单后一周内降价了能refund差价吗',
+        '刚买完就掉价了，能补茶价吗',
+        '刚买三天就降了80块，这不是坑老客户吗，差价退不退',
+      ],
+    ],
+    [
+      '帐篷防水指数',
+      ['帐篷防水吗？', '防水指数是多少？', '下大雨会不会漏？', 'PU3000是什么意思？'],
+      [
+        '这个tent的waterproof指数是多少？PU3000够不够用',
+        '請問帳篷防水做得怎樣？台灣梅雨季很常下雨耶',
+        '帐棚下雨了会不会漏水啊',
+      ],
+    ],
+    [
+      '户外电源充电方式',
+      ['电源怎么充电？', '充满要多久？', '能用太阳能板充吗？', '能边充边用吗？'],
+      ['请问power station能用solar panel充电吗，你们有配套的板子吗', '請問電源可以用太陽能板充電嗎？充滿要多久'],
+    ],
+    [
+      '优惠活动和优惠券',
+      ['有没有优惠？', '优惠券在哪领？', '能便宜点吗？', '满减怎么算？'],
+      [
+        '现在有什么coupon可以领吗，满多少减多少',
+        '🎉双11有活动吗？现在买还是再等等',
+        '请问有优惠卷吗',
+        '亲，领了券咋用不了嘞，满299那个',
+      ],
+    ],
+    [
+      '物流查询和物流不更新',
+      ['物流怎么不动了？', '快递到哪了？', '显示签收了我没收到', '好几天没更新物流'],
+      [
+        '我的order显示delivered了，但是我根本没收到package',
+        '不是问什么时候发货，是已经发了三天物流一直没动',
+        '物流三天没跟新了',
+        '物流五天没动了！我周末就要用，到底还送不送',
+      ],
+    ],
+    [
+      '睡袋尺寸和拼接',
+      ['睡袋多长？', '1米8的人睡得下吗？', '两个睡袋能拼成双人的吗？', '睡袋收纳多大？'],
+      ['两个sleeping bag的zip能拉在一起变成double的吗', '睡袋咋那么窄啊，我一米八五能躺进去不'],
+    ],
+    [
+      '退货政策',
+      ['支持七天无理由吗？', '不喜欢能退吗？', '什么情况不能退？', '退货运费谁出？'],
+      [
+        '退货的话shipping fee谁出？我没买运费险',
+        '东西没用过，package也没拆，收到第5天了还能return吗',
+        '不是质量问题，就是不喜欢了，这样退的话运费算我的吗',
+      ],
+    ],
+    [
+      '快递公司',
+      ['发什么快递？', '能发顺丰吗？', '可以指定快递吗？', '能寄到驿站吗？'],
+      ['能不能发SF，我比较急', '老板你家快递送到家不，驿站太远了懒得跑'],
+    ],
+    [
+      '炊具材质和使用',
+      ['锅是什么材质？', '能放电磁炉上吗？', '套锅能直接明火烧吗？', '不粘涂层安全吗？'],
+      [
+        '这个pot能在induction cooker上用吗，就是电磁炉',
+        '請問這個鍋子可以直接放在瓦斯爐上燒嗎？',
+        '锅具是太的还是铝的啊，nian不nian锅',
+        '大哥，这锅子能架火上烧不？明火那种',
+      ],
+    ],
+    [
+      '帐篷配件单独购买',
+      ['地钉能单独买吗？', '风绳不够用', '帐杆能单买一根吗？', '有没有地席单卖？'],
+      ['帐篷的stakes和guy ropes可以单独买吗？上次丢了几个', '侬好，帐篷风绳断脱了，配件可以单独买伐？'],
+    ],
+    [
+      '户外电源容量和续航',
+      ['电源容量多大？', '能用多久？', '1024Wh是什么意思？', '能给手机充几次？'],
+      ['1024那款带一个50W左右的mini fridge能撑多久', '户外电原能冲几次手机'],
+    ],
+    [
+      '用过的帐篷能不能退',
+      ['帐篷搭过一次还能退吗？', '在家试搭了可以退吗？', '露营用过了不喜欢能退吗？', '拆了包装能退吗？'],
+      [
+        '帐篷只用了一次，有点mud，还能return吗？就住了一晚',
+        '我没在户外用过，就在客厅地板上搭起来看了看大小，这样还能退吗',
+        '凭什么不能退？我就在家里搭了一下，连门都没出过',
+        '我那帐篷用过了，沾了点泥巴，还能退不嘛',
+      ],
+    ],
+    [
+      '换货',
+      ['能换货吗？', '想换大一号的帐篷', '换颜色怎么弄？', '换货运费谁出？'],
+      [
+        '不是要退货，就是想把黑色换成白色，东西已经收到了还没拆',
+        '我要换活，颜色买错了，收到还没用',
+        '换个颜色而已，还要我自己出运费寄回去？不是说包邮吗',
+      ],
+    ],
+    [
+      '车载冰箱保修',
+      ['冰箱保修多久？', '不制冷了怎么办？', '压缩机保几年？', '保修期外能修吗？'],
+      ['不是问保修期内的，我是问冰箱过了保修期坏了还能不能修', '冰箱才买三个月就不制冷了！肉全臭了，怎么弄'],
+    ],
+    [
+      '气罐不能快递',
+      ['你们卖气罐吗？', '气罐能一起寄吗？', '为什么买炉子不带气？', '气罐去哪里买？'],
+      ['我不是要单买气罐，是想问能不能跟炉子一起顺便寄两罐过来', '气管能不能快第寄过来'],
+    ],
+    [
+      '发错货',
+      ['发错颜色了', '收到的型号不对', '我买的不是这个', '发错了怎么处理？'],
+      [
+        '不是东西坏了，是你们寄来的根本不是我拍的那个型号',
+        '寄錯了啦，我買的是藍色睡袋，收到的是綠色的',
+        '我买的是2人帐篷，寄来个蛋卷桌，你们仓库是干什么吃的',
+      ],
+    ],
+    [
+      '户外电源车上使用',
+      ['能放车上用吗？', '车上能用车充给它充电吗？', '夏天放车里安全吗？', '能帮汽车打火吗？'],
+      [
+        '不是问电源怎么充电，我是想知道电瓶亏电的时候它能不能帮车打火',
+        '請問戶外電源可以插車上點菸器充嗎？開車的時候同時幫冰箱供電可以嗎',
+        '那个啥，电源能在车上充不，点烟器那种',
+      ],
+    ],
+    [
+      '帐篷抗风等级',
+      ['帐篷抗风吗？', '海边风大能用吗？', '能抗几级风？', '风大会不会被吹倒？'],
+      ['要去海边露营🌊💨 风很大，你们帐篷扛得住吗'],
+    ],
+    [
+      '库存和到货',
+      ['有现货吗？', '这个颜色什么时候到货？', '显示预售是什么意思？', '缺货能预订吗？'],
+      ['有货吗🥺 沙色那款一直拍不了', '搞快点嘛，啥子时候有货哦，等好久了'],
+    ],
+    [
+      '怎么申请退货',
+      ['怎么退货？', '退货地址是哪里？', '退货要写什么？', '退货怎么寄？'],
+      ['想退货📦 在哪点申请啊', '退货地址在哪里，我要寄回去退宽'],
+    ],
+    [
+      '防潮垫厚度和保暖',
+      ['防潮垫选哪种？', '自动充气垫多厚？', 'R值是什么？', '冬天睡地上冷不冷？'],
+      ['秋天露营🍂 垫子买多厚的合适', '蛋巢垫和充气垫哪个好😵‍💫 夏天去'],
+    ],
+    [
+      '投诉和升级处理',
+      ['我要投诉', '找你们主管', '客服处理太慢了', '问题一直没解决'],
+      [
+        '有冇得搵你哋主管傾？講咗幾日都冇人跟進',
+        '客服一直敷衍我，再不处理我就去天猫投诉，叫你们领导出来',
+        '我要投诉！东西有问题三天没人回消息，12315见吧',
+      ],
     ],
     [
       '跑步机承重',
