@@ -154,7 +154,7 @@ describe('kpack suggest', () => {
 
   it('learns from "picked" what a team\'s buyers call an entry, for other wordings too', async () => {
     const shopify = join(root, 'knowledge-packs/shopify-store.json');
-    const message = JSON.stringify({ text: 'the sweater came torn along the seam' });
+    const message = JSON.stringify({ text: 'my sweater came torn at the seam' });
     const result = await run(
       ['suggest', '--pack', shopify, '--top', '3', '--date', '2026-12-20'],
       [

@@ -77,7 +77,7 @@ describe('SuggestEngine.learnPick', () => {
   it('ranks a new wording of what the team picked higher, and forgets it', () => {
     const engine = new SuggestEngine();
     engine.setPacks([pack]);
-    const message = 'the sweater came torn along the seam';
+    const message = 'my sweater came torn at the seam';
     expect(first(engine, message)).toBe('repairs');
     for (const pick of picks) engine.learnPick(pick);
     expect(engine.learnedPickCount).toBe(3);
@@ -96,7 +96,7 @@ describe('SuggestEngine.learnPick', () => {
   it('learns nothing from a pick of an entry no loaded pack has, and keeps at most the learner’s capacity', () => {
     const engine = new SuggestEngine();
     engine.setPacks([pack]);
-    const message = 'the sweater came torn along the seam';
+    const message = 'my sweater came torn at the seam';
     engine.learnPick({ packId: pack.id, entryId: 'no-such-entry', text: 'ripped at the seam' });
     engine.learnPick({ packId: 'other-pack', entryId: 'damaged-item', text: 'ripped at the seam' });
     expect(first(engine, message)).toBe('repairs');
@@ -116,7 +116,7 @@ describe('SuggestEngine.learnPick', () => {
     engine.setPacks([pack]);
     engine.preparePhrasebook();
     engine.prepareTranslation();
-    const message = 'the sweater came torn along the seam';
+    const message = 'my sweater came torn at the seam';
     engine.setLearnedPicks(picks);
     expect(first(engine, message)).toBe('repairs');
     const steps = engine.learnedPickSteps();
@@ -142,7 +142,7 @@ describe('SuggestEngine.learnPick', () => {
       oneByOne.learnPick(pick);
       again.learnPick(pick);
     }
-    const message = 'the sweater came torn along the seam';
+    const message = 'my sweater came torn at the seam';
     const scores = (engine: SuggestEngine) => engine.suggest({ text: message }).suggestions.map((s) => s.entryId);
     scores(again);
     oneByOne.learnPick(more);
