@@ -8,7 +8,7 @@ import { normalizeText } from '../suggest/text/normalize';
 import { factValue, KNOWN_FIELDS, type Pack } from './schema';
 import { formatPath, type PackProblem } from './validate';
 import { COMPLIANCE_RULES, complianceHits, type ComplianceRule } from './compliance';
-import { localeOfPack } from './locale';
+import { isChineseLocale, localeOfPack } from './locale';
 
 export interface LintWarning extends PackProblem {
   rule:
@@ -158,12 +158,11 @@ function factWarnings(text: string, path: string, facts: NumberFact[]): LintWarn
 function localeWarnings(pack: Pack): LintWarning[] {
   if (pack.entries.length === 0) return [];
   const written = localeOfPack(pack.entries);
-  const chinese = (locale: string) => locale.toLowerCase().startsWith('zh');
-  if (chinese(pack.locale) === chinese(written)) return [];
+  if (isChineseLocale(pack.locale) === isChineseLocale(written)) return [];
   return [
     {
       path: 'locale',
-      message: `"${pack.locale}" but the entries are written in ${chinese(written) ? 'Chinese' : 'English'}: questions are read by the pack's locale, so buyers' words will not match them — set "locale": "${written}" or leave it out`,
+      message: `"${pack.locale}" but the entries are written in ${isChineseLocale(written) ? 'Chinese' : 'English'}: questions are read by the pack's locale, so buyers' words will not match them — set "locale": "${written}" or leave it out`,
       rule: 'locale-mismatch',
     },
   ];

@@ -6,6 +6,9 @@
  * better default.
  */
 
+/** Whether a locale is Chinese (zh, zh-CN, zh-TW, zh-HK …): how the engine splits a pack's text into words. */
+export const isChineseLocale = (locale: string): boolean => locale.toLowerCase().startsWith('zh');
+
 /** Template placeholders (`{{customer.name|亲}}`, `{{facts.x}}`) are not the writer's words. */
 const PLACEHOLDER = /\{\{[^}]*\}\}|\{cursor\}/g;
 

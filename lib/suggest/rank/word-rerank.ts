@@ -15,6 +15,7 @@ import type { Entry } from '../../packs/schema';
 import type { WordIndex, WordScores } from '../index/word-index';
 import { isWeakAnswer } from './thresholds';
 import { WORD_RERANK_WEIGHTS } from './word-rerank.data';
+import { isChineseLocale } from '../../packs/locale';
 
 /** How many of the engine's leading candidates are re-ordered (the panel shows 5, the learner reads 20). */
 export const WORD_RERANK_CANDIDATES = 20;
@@ -44,7 +45,7 @@ export const WORD_RERANK_FEATURES = [
 ] as const;
 
 /** Whether a pack is Chinese: its questions are not words split by spaces, and the word index is not for it. */
-export const isChineseLocale = (locale: string): boolean => locale.toLowerCase().startsWith('zh');
+export { isChineseLocale };
 
 /** The language of a word index and its weights: how its pack's text splits into words. */
 export type WordLanguage = keyof typeof WORD_RERANK_WEIGHTS;
