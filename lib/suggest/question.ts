@@ -74,8 +74,8 @@ export function chatLocale(context: ChatContext, question: string = questionOf(c
 }
 
 /**
- * The buyer's latest messages (trimmed, without the chat's markers for pictures and cards, non-empty), oldest first: those since the agent last wrote, or, when
- * the agent wrote last, the ones before that reply — at most `max`.
+ * The buyer's latest messages (trimmed, without the chat's markers for pictures and cards, non-empty), oldest
+ * first: those since the agent last wrote, or, when the agent wrote last, the ones before that reply — at most `max`.
  */
 export function pendingBuyerTexts(messages: ChatMessage[], max: number): string[] {
   const pending: string[] = [];

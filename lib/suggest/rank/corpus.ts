@@ -18,7 +18,7 @@ import {
   plainWords,
   WordIndex,
 } from '../index/word-index';
-import { isChineseLocale } from './word-rerank';
+import { isChineseLocale } from '../../packs/locale';
 import { factValues, type FactValues } from './reply';
 import { slotFillers } from './slots';
 import { BM25 } from './thresholds';

@@ -4,7 +4,7 @@
  * read in `queryTerms`; a message with no Chinese at all is otherwise read as English and matches nothing.
  */
 import { pinyinSyllables } from '../text/pinyin-syllables';
-import { isChineseLocale } from './word-rerank';
+import { isChineseLocale } from '../../packs/locale';
 import type { Corpus } from './corpus';
 
 /** Fewer syllables than this are as likely English ("a man", "ok") as pinyin. */

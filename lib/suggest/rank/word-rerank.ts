@@ -44,9 +44,6 @@ export const WORD_RERANK_FEATURES = [
   'other terms matched / most matched',
 ] as const;
 
-/** Whether a pack is Chinese: its questions are not words split by spaces, and the word index is not for it. */
-export { isChineseLocale };
-
 /** The language of a word index and its weights: how its pack's text splits into words. */
 export type WordLanguage = keyof typeof WORD_RERANK_WEIGHTS;
 
