@@ -73,11 +73,12 @@ describe('SuggestEngine.learnPick', () => {
     'coat ripped open at the seam when it arrived',
     'the box got soaked in the rain and the boots are ruined',
   ].map((text) => ({ packId: pack.id, entryId: 'damaged-item', text }));
+  /** Another buyer's wording of what those picks say, which the engine alone answers with repairs. */
+  const message = 'my sweater came torn at the seam';
 
   it('ranks a new wording of what the team picked higher, and forgets it', () => {
     const engine = new SuggestEngine();
     engine.setPacks([pack]);
-    const message = 'my sweater came torn at the seam';
     expect(first(engine, message)).toBe('repairs');
     for (const pick of picks) engine.learnPick(pick);
     expect(engine.learnedPickCount).toBe(3);
@@ -96,7 +97,6 @@ describe('SuggestEngine.learnPick', () => {
   it('learns nothing from a pick of an entry no loaded pack has, and keeps at most the learner’s capacity', () => {
     const engine = new SuggestEngine();
     engine.setPacks([pack]);
-    const message = 'my sweater came torn at the seam';
     engine.learnPick({ packId: pack.id, entryId: 'no-such-entry', text: 'ripped at the seam' });
     engine.learnPick({ packId: 'other-pack', entryId: 'damaged-item', text: 'ripped at the seam' });
     expect(first(engine, message)).toBe('repairs');
@@ -116,7 +116,6 @@ describe('SuggestEngine.learnPick', () => {
     engine.setPacks([pack]);
     engine.preparePhrasebook();
     engine.prepareTranslation();
-    const message = 'my sweater came torn at the seam';
     engine.setLearnedPicks(picks);
     expect(first(engine, message)).toBe('repairs');
     const steps = engine.learnedPickSteps();
@@ -142,7 +141,6 @@ describe('SuggestEngine.learnPick', () => {
       oneByOne.learnPick(pick);
       again.learnPick(pick);
     }
-    const message = 'my sweater came torn at the seam';
     const scores = (engine: SuggestEngine) => engine.suggest({ text: message }).suggestions.map((s) => s.entryId);
     scores(again);
     oneByOne.learnPick(more);
