@@ -110,6 +110,9 @@ export function scoreClauses(corpus: Corpus, message: string): ClauseScores {
       let forPack = into.get(loaded);
       if (!forPack) into.set(loaded, (forPack = new Map()));
       forPack.set(docNo, Math.max(forPack.get(docNo) ?? 0, score));
+      // The coverage goes with the entry's best score only: an entry an earlier variant scored higher keeps its own,
+      // so its coverage here (the costliest part of a clause) is not needed.
+      if (scratch.bestStamp[docNo] === callStamp && score <= scratch.best[docNo]!) continue;
       const han = coverageOf(loaded, docNo);
       const denominator = informative + han.total;
       const coverage = denominator > 0 ? Math.min(1, (scratch.mass[docNo]! + han.covered) / denominator) : 0;

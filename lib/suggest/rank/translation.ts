@@ -451,11 +451,17 @@ export function buyerWordWeights(
   for (const { term, weight } of terms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
   if (language === 'en') return (word) => weights.get(word) ?? TRANSLATION.unread;
   const pairs = [...weights].filter(([term]) => /^\p{Script=Han}{2}$/u.test(term));
+  // Asked once per word and candidate entry: the scan over the pairs is done once per word.
+  const known = new Map<string, number>();
   return (word) => {
-    let most = weights.get(word) ?? 0;
+    let most = known.get(word);
+    if (most !== undefined) return most;
+    most = weights.get(word) ?? 0;
     for (const [pair, weight] of pairs)
       if (weight > most && (word.includes(pair) || pair.includes(word))) most = weight;
-    return most || TRANSLATION.unread;
+    most ||= TRANSLATION.unread;
+    known.set(word, most);
+    return most;
   };
 }
 
