@@ -24,8 +24,13 @@
  * number, "我昨天刚下的单", "for my mom"); a slip (zh: one character dropped; en: two adjacent letters
  * swapped). `REPLAY_SOURCES=tuning,dev` limits the sources, `REPLAY_LANGUAGES=en` the languages, `REPLAY_SEED`
  * sets the first seed.
+ *
+ * Written re-asks: the dev and held-out sets also have, for each answerable line, another buyer's own small variation
+ * written by a writer who saw only the messages (`tests/eval/reask/`; about half close to the original, half in other
+ * words). Those sets are replayed a second time with them in place of the made variations (the same streams
+ * otherwise; no-answer lines keep theirs): the harder re-asks, a buyer's own words rather than the edits above.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Pack, Platform } from '../lib/packs/schema';
@@ -57,10 +62,27 @@ const LANGUAGES: Language[] = ['zh', 'en'];
 const packsOf = (source: ShippedSource, language: Language): readonly string[] =>
   source === 'tuning' && language === 'zh' ? [...SHIPPED_PACKS_OF.zh, 'pdd-store'] : SHIPPED_PACKS_OF[language];
 
+/** Per case of a shipped set, the re-ask written for it (`tests/eval/reask/<set>/<language>.jsonl`, by line number). */
+const writtenReasks = new WeakMap<EvalCase, string>();
+
+function readWrittenReasks(source: ShippedSource, language: Language, cases: readonly EvalCase[]): void {
+  if (source === 'tuning') return;
+  const file = join(root, 'tests/eval/reask', source, `${language}.jsonl`);
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const { n, text } = JSON.parse(line) as { n: number; text: string };
+    const c = cases[n];
+    if (c && c.expected.length > 0) writtenReasks.set(c, text);
+  }
+}
+
 /** A stream line: the case, and whether it re-asks an earlier line. */
 interface Line {
   c: EvalCase;
   reask: boolean;
+  /** A re-ask's first-half line. */
+  original?: EvalCase;
 }
 
 function shuffle<T>(items: readonly T[], rand: () => number): T[] {
@@ -268,12 +290,9 @@ function streamsOf(source: Source, language: Language): Array<{ bench: Bench; ca
       }))
       .filter((stream) => stream.cases.length > 0);
   }
-  return [
-    {
-      bench: benchOf(`${source}/${language}`, () => packsOf(source, language).map(loadPack)),
-      cases: loadCases(source, language),
-    },
-  ];
+  const cases = loadCases(source, language);
+  readWrittenReasks(source, language, cases);
+  return [{ bench: benchOf(`${source}/${language}`, () => packsOf(source, language).map(loadPack)), cases }];
 }
 
 /**
@@ -348,6 +367,8 @@ export interface ReplayResult {
   plain: Record<Mode, Score>;
   /** Stream with re-asks, per pick mode: re-asks, new messages and both. */
   mixed: Record<Mode, Split>;
+  /** The same stream with the written re-asks, for the sets that have them (see the header); null for the others. */
+  written: Record<Mode, Split> | null;
 }
 
 /** Replays one source's messages of one language, pooled over `seeds`. */
@@ -359,6 +380,9 @@ export function measure(source: Source, language: Language, seeds: readonly numb
     lines: streams.reduce((sum, stream) => sum + stream.cases.length, 0),
     plain: { none: emptyScore(), picks: emptyScore(), wrong: emptyScore() },
     mixed: { none: emptySplit(), picks: emptySplit(), wrong: emptySplit() },
+    written: streams.some(({ cases }) => cases.some((c) => writtenReasks.has(c)))
+      ? { none: emptySplit(), picks: emptySplit(), wrong: emptySplit() }
+      : null,
   };
   for (const { bench, cases } of streams) {
     const lines: Line[] = cases.map((c) => ({ c, reask: false }));
@@ -374,15 +398,24 @@ function replayStreams(bench: Bench, lines: Line[], seed: number, result: Replay
   const half = Math.floor(stream.length / 2);
   // Re-asks: the second half holds the new messages and as many variations of first-half messages.
   const first = stream.slice(0, half);
-  const reasks = shuffle(first, rand).map((line) => ({
+  const reasks = shuffle(first, rand).map((line): Line => ({
     c: { ...line.c, text: vary(line.c.text, rand) },
     reask: true,
+    original: line.c,
   }));
   const mixed = [...first, ...shuffle([...stream.slice(half), ...reasks.slice(0, stream.length - half)], rand)];
+  // The same stream with each made re-ask replaced by the one written for its line, where there is one.
+  const written = mixed.map((line) => {
+    const text = line.original && writtenReasks.get(line.original);
+    return text === undefined ? line : { ...line, c: { ...line.c, text } };
+  });
   for (const mode of MODES) {
     addScore(result.plain[mode], replay(bench, stream, half, mode, seed).all);
     const split = replay(bench, mixed, half, mode, seed);
     for (const part of ['fresh', 'reask', 'all'] as const) addScore(result.mixed[mode][part], split[part]);
+    if (!result.written) continue;
+    const writtenSplit = replay(bench, written, half, mode, seed);
+    for (const part of ['fresh', 'reask', 'all'] as const) addScore(result.written[mode][part], writtenSplit[part]);
   }
 }
 
@@ -416,6 +449,11 @@ function print(result: ReplayResult): void {
   row('re-ask stream: all', (mode) => result.mixed[mode].all);
   row('re-ask stream: re-asks', (mode) => result.mixed[mode].reask);
   row('re-ask stream: new wording', (mode) => result.mixed[mode].fresh);
+  const { written } = result;
+  if (written) {
+    row('written re-asks: all lines', (mode) => written[mode].all);
+    row('written re-asks: re-asks', (mode) => written[mode].reask);
+  }
   row('new-only stream', (mode) => result.plain[mode]);
   const s = (mode: Mode) => f(silence(result.mixed[mode].all));
   console.log(

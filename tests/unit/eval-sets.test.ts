@@ -74,6 +74,23 @@ describe('evaluation sets', () => {
     });
   }
 
+  // The replay puts each written re-ask in place of its line's made variation: a number that points at another line,
+  // or at a no-answer line, would replay a re-ask of the wrong message.
+  for (const kind of ['dev', 'heldout'] as const) {
+    for (const language of ['zh', 'en'] as const) {
+      it(`reask/${kind}/${language} holds one re-ask for every answerable line of ${kind}/${language}, each new`, () => {
+        const cases = loadBlindSet(root, kind, language);
+        const reasks = readFileSync(join(root, 'tests/eval/reask', kind, `${language}.jsonl`), 'utf8')
+          .split('\n')
+          .filter((line) => line.trim())
+          .map((line) => JSON.parse(line) as { n: number; text: string });
+        const answerable = cases.flatMap((c, n) => (c.expected.length > 0 ? [n] : []));
+        expect(reasks.map((r) => r.n)).toEqual(answerable);
+        expect(reasks.filter((r) => !r.text.trim() || r.text === cases[r.n]!.text)).toEqual([]);
+      });
+    }
+  }
+
   it('has a dev set for every fresh pack, and keeps the fresh packs out of the shipped ones', () => {
     for (const { pack } of fresh) {
       expect(freshSetIds(root, 'fresh-dev')).toContain(pack.id);
