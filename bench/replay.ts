@@ -25,10 +25,11 @@
  * swapped). `REPLAY_SOURCES=tuning,dev` limits the sources, `REPLAY_LANGUAGES=en` the languages, `REPLAY_SEED`
  * sets the first seed.
  *
- * Written re-asks: the dev and held-out sets also have, for each answerable line, another buyer's own small variation
- * written by a writer who saw only the messages (`tests/eval/reask/`; about half close to the original, half in other
- * words). Those sets are replayed a second time with them in place of the made variations (the same streams
- * otherwise; no-answer lines keep theirs): the harder re-asks, a buyer's own words rather than the edits above.
+ * Written re-asks: the dev set and the first three held-out sets also have, for each answerable line, another
+ * buyer's own small variation written by a writer who saw only the messages (`tests/eval/reask/`; about half close to
+ * the original, half in other words). Those sets are replayed a second time with them in place of the made variations
+ * (the same streams otherwise; no-answer lines keep theirs): the harder re-asks, a buyer's own words rather than the
+ * edits above.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

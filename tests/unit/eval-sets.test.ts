@@ -76,7 +76,7 @@ describe('evaluation sets', () => {
 
   // The replay puts each written re-ask in place of its line's made variation: a number that points at another line,
   // or at a no-answer line, would replay a re-ask of the wrong message.
-  for (const kind of ['dev', 'heldout'] as const) {
+  for (const kind of ['dev', 'heldout', 'heldout2', 'heldout3'] as const) {
     for (const language of ['zh', 'en'] as const) {
       it(`reask/${kind}/${language} holds one re-ask for every answerable line of ${kind}/${language}, each new`, () => {
         const cases = loadBlindSet(root, kind, language);
