@@ -22,14 +22,14 @@
  * drop a particle or filler word; traditional characters (zh) or all lower/upper case (en); punctuation
  * dropped or changed; a greeting or courtesy before or after; a context clause before or after (an order
  * number, "我昨天刚下的单", "for my mom"); a slip (zh: one character dropped; en: two adjacent letters
- * swapped). `REPLAY_SOURCES=tuning,dev` limits the sources, `REPLAY_LANGUAGES=en` the languages, `REPLAY_SEED`
- * sets the first seed.
+ * swapped). `REPLAY_SOURCES=tuning,dev` limits the sources, `REPLAY_LANGUAGES=en` the languages, `REPLAY_PACKS` the
+ * fresh packs, `REPLAY_SEED` sets the first seed.
  *
- * Written re-asks: the dev set and the first three held-out sets also have, for each answerable line, another
- * buyer's own small variation written by a writer who saw only the messages (`tests/eval/reask/`; about half close to
- * the original, half in other words). Those sets are replayed a second time with them in place of the made variations
- * (the same streams otherwise; no-answer lines keep theirs): the harder re-asks, a buyer's own words rather than the
- * edits above.
+ * Written re-asks: the dev set, the first three held-out sets and eight fresh packs' dev sets also have, for each
+ * answerable line, another buyer's own small variation written by a writer who saw only the messages
+ * (`tests/eval/reask/`; about half close to the original, half in other words). Those sets are replayed a second time
+ * with them in place of the made variations (the same streams otherwise; no-answer lines keep theirs): the harder
+ * re-asks, a buyer's own words rather than the edits above.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +49,8 @@ import { phrasebookWithout } from '../scripts/tuning-sets';
 
 const root = new URL('../', import.meta.url).pathname;
 const FIRST_SEED = Number(process.env.REPLAY_SEED ?? 20261220);
+/** `REPLAY_PACKS=glow-lab,stride-co`: the fresh-pack sources replay only these packs' streams. */
+const ONLY_PACKS = process.env.REPLAY_PACKS?.split(',');
 const SEEDS = [FIRST_SEED, FIRST_SEED + 1, FIRST_SEED + 2];
 const WRONG_SHARE = 0.1;
 const AT = BENCH_DATE.getTime();
@@ -63,12 +65,15 @@ const LANGUAGES: Language[] = ['zh', 'en'];
 const packsOf = (source: ShippedSource, language: Language): readonly string[] =>
   source === 'tuning' && language === 'zh' ? [...SHIPPED_PACKS_OF.zh, 'pdd-store'] : SHIPPED_PACKS_OF[language];
 
-/** Per case of a shipped set, the re-ask written for it (`tests/eval/reask/<set>/<language>.jsonl`, by line number). */
+/**
+ * Per case, the re-ask written for it: `tests/eval/reask/<set>/<language>.jsonl` for a shipped set,
+ * `tests/eval/reask/<fresh-dev|fresh-heldout>/<pack>.jsonl` for a fresh pack's; by line number in the set's file.
+ */
 const writtenReasks = new WeakMap<EvalCase, string>();
 
-function readWrittenReasks(source: ShippedSource, language: Language, cases: readonly EvalCase[]): void {
-  if (source === 'tuning') return;
-  const file = join(root, 'tests/eval/reask', source, `${language}.jsonl`);
+/** Reads the written re-asks of one set's `cases` from `tests/eval/reask/<folder>/<name>.jsonl`, where there are any. */
+function readWrittenReasks(folder: string, name: string, cases: readonly EvalCase[]): void {
+  const file = join(root, 'tests/eval/reask', folder, `${name}.jsonl`);
   if (!existsSync(file)) return;
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
@@ -284,15 +289,16 @@ function benchOf(key: string, packs: () => Pack[]): Bench {
 function streamsOf(source: Source, language: Language): Array<{ bench: Bench; cases: EvalCase[] }> {
   if (source === 'fresh-dev' || source === 'fresh-heldout') {
     return loadFreshPacks(root)
-      .filter((fresh) => fresh.language === language)
-      .map(({ pack }) => ({
-        bench: benchOf(`fresh/${pack.id}`, () => [pack]),
-        cases: loadFreshSet(root, source, pack.id),
-      }))
+      .filter((fresh) => fresh.language === language && (!ONLY_PACKS || ONLY_PACKS.includes(fresh.pack.id)))
+      .map(({ pack }) => {
+        const cases = loadFreshSet(root, source, pack.id);
+        readWrittenReasks(source, pack.id, cases);
+        return { bench: benchOf(`fresh/${pack.id}`, () => [pack]), cases };
+      })
       .filter((stream) => stream.cases.length > 0);
   }
   const cases = loadCases(source, language);
-  readWrittenReasks(source, language, cases);
+  if (source !== 'tuning') readWrittenReasks(source, language, cases);
   return [{ bench: benchOf(`${source}/${language}`, () => packsOf(source, language).map(loadPack)), cases }];
 }
 
@@ -368,9 +374,14 @@ export interface ReplayResult {
   plain: Record<Mode, Score>;
   /** Stream with re-asks, per pick mode: re-asks, new messages and both. */
   mixed: Record<Mode, Split>;
-  /** The same stream with the written re-asks, for the sets that have them (see the header); null for the others. */
-  written: Record<Mode, Split> | null;
+  /**
+   * For the streams whose set has written re-asks (see the header; null when none has): the same re-ask stream with
+   * them (`written`), and with the made ones over the same streams (`made`, the figure to set beside it).
+   */
+  written: { streams: number; of: number; made: Record<Mode, Split>; written: Record<Mode, Split> } | null;
 }
+
+const emptySplits = (): Record<Mode, Split> => ({ none: emptySplit(), picks: emptySplit(), wrong: emptySplit() });
 
 /** Replays one source's messages of one language, pooled over `seeds`. */
 export function measure(source: Source, language: Language, seeds: readonly number[] = SEEDS): ReplayResult {
@@ -380,20 +391,22 @@ export function measure(source: Source, language: Language, seeds: readonly numb
     language,
     lines: streams.reduce((sum, stream) => sum + stream.cases.length, 0),
     plain: { none: emptyScore(), picks: emptyScore(), wrong: emptyScore() },
-    mixed: { none: emptySplit(), picks: emptySplit(), wrong: emptySplit() },
-    written: streams.some(({ cases }) => cases.some((c) => writtenReasks.has(c)))
-      ? { none: emptySplit(), picks: emptySplit(), wrong: emptySplit() }
-      : null,
+    mixed: emptySplits(),
+    written: null,
   };
+  const hasWritten = (cases: readonly EvalCase[]) => cases.some((c) => writtenReasks.has(c));
+  const withWritten = streams.filter(({ cases }) => hasWritten(cases)).length;
+  if (withWritten > 0)
+    result.written = { streams: withWritten, of: streams.length, made: emptySplits(), written: emptySplits() };
   for (const { bench, cases } of streams) {
     const lines: Line[] = cases.map((c) => ({ c, reask: false }));
-    for (const seed of seeds) replayStreams(bench, lines, seed, result);
+    for (const seed of seeds) replayStreams(bench, lines, seed, result, hasWritten(cases));
   }
   return result;
 }
 
-/** The plain and re-ask streams of one seed, added to `result`. */
-function replayStreams(bench: Bench, lines: Line[], seed: number, result: ReplayResult): void {
+/** The plain and re-ask streams of one seed, added to `result`; `written`: the set has written re-asks too. */
+function replayStreams(bench: Bench, lines: Line[], seed: number, result: ReplayResult, written: boolean): void {
   const rand = random(seed);
   const stream = shuffle(lines, rand);
   const half = Math.floor(stream.length / 2);
@@ -406,17 +419,20 @@ function replayStreams(bench: Bench, lines: Line[], seed: number, result: Replay
   }));
   const mixed = [...first, ...shuffle([...stream.slice(half), ...reasks.slice(0, stream.length - half)], rand)];
   // The same stream with each made re-ask replaced by the one written for its line, where there is one.
-  const written = mixed.map((line) => {
+  const withWritten = mixed.map((line) => {
     const text = line.original && writtenReasks.get(line.original);
     return text === undefined ? line : { ...line, c: { ...line.c, text } };
   });
+  const add = (into: Record<Mode, Split>, mode: Mode, split: Split) => {
+    for (const part of ['fresh', 'reask', 'all'] as const) addScore(into[mode][part], split[part]);
+  };
   for (const mode of MODES) {
     addScore(result.plain[mode], replay(bench, stream, half, mode, seed).all);
     const split = replay(bench, mixed, half, mode, seed);
-    for (const part of ['fresh', 'reask', 'all'] as const) addScore(result.mixed[mode][part], split[part]);
-    if (!result.written) continue;
-    const writtenSplit = replay(bench, written, half, mode, seed);
-    for (const part of ['fresh', 'reask', 'all'] as const) addScore(result.written[mode][part], writtenSplit[part]);
+    add(result.mixed, mode, split);
+    if (!written || !result.written) continue;
+    add(result.written.made, mode, split);
+    add(result.written.written, mode, replay(bench, withWritten, half, mode, seed));
   }
 }
 
@@ -452,8 +468,13 @@ function print(result: ReplayResult): void {
   row('re-ask stream: new wording', (mode) => result.mixed[mode].fresh);
   const { written } = result;
   if (written) {
-    row('written re-asks: all lines', (mode) => written[mode].all);
-    row('written re-asks: re-asks', (mode) => written[mode].reask);
+    // Over fewer streams than the rows above when only some of the set's packs have written re-asks.
+    if (written.streams < written.of) {
+      console.log(`  written re-asks: ${written.streams} of ${written.of} streams have them`);
+      row('  those streams, made re-asks', (mode) => written.made[mode].all);
+    }
+    row('written re-asks: all lines', (mode) => written.written[mode].all);
+    row('written re-asks: re-asks', (mode) => written.written[mode].reask);
   }
   row('new-only stream', (mode) => result.plain[mode]);
   const s = (mode: Mode) => f(silence(result.mixed[mode].all));

@@ -91,6 +91,19 @@ describe('evaluation sets', () => {
     }
   }
 
+  for (const file of readdirSync(join(root, 'tests/eval/reask/fresh-dev'))) {
+    const id = basename(file, '.jsonl');
+    it(`reask/fresh-dev/${id} holds one re-ask for every answerable line of fresh-dev/${id}, each new`, () => {
+      const cases = loadFreshSet(root, 'fresh-dev', id);
+      const reasks = readFileSync(join(root, 'tests/eval/reask/fresh-dev', file), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => JSON.parse(line) as { n: number; text: string });
+      expect(reasks.map((r) => r.n)).toEqual(cases.flatMap((c, n) => (c.expected.length > 0 ? [n] : [])));
+      expect(reasks.filter((r) => !r.text.trim() || r.text === cases[r.n]!.text)).toEqual([]);
+    });
+  }
+
   it('has a dev set for every fresh pack, and keeps the fresh packs out of the shipped ones', () => {
     for (const { pack } of fresh) {
       expect(freshSetIds(root, 'fresh-dev')).toContain(pack.id);
