@@ -57,13 +57,29 @@ const TITLE_OF: Record<BlindKind | FreshKind, string> = {
   'fresh-heldout': 'Fresh-pack held-out sets (report only, never tuned on): the same packs, other writers',
 };
 
-function readCases(file: string): StyledCase[] {
+/** The records of a JSON Lines file, blank lines skipped (so a line's number is its place among them); none when absent. */
+function readJsonLines<T>(file: string): T[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as StyledCase);
+    .map((line) => JSON.parse(line) as T);
 }
+
+const readCases = (file: string): StyledCase[] => readJsonLines<StyledCase>(file);
+
+/** A re-ask written for the line numbered `n` of a set's file (tests/eval/README.md, `reask/`). */
+export interface WrittenReask {
+  n: number;
+  text: string;
+}
+
+/**
+ * The written re-asks of a set: `tests/eval/reask/<folder>/<name>.jsonl`, where `folder` is the set's (`dev`,
+ * `heldout`, `fresh-dev`, …) and `name` its language for a shipped set, its pack for a fresh one. None when absent.
+ */
+export const loadWrittenReasks = (root: string, folder: string, name: string): WrittenReask[] =>
+  readJsonLines<WrittenReask>(join(root, 'tests/eval/reask', folder, `${name}.jsonl`));
 
 export const loadBlindSet = (root: string, kind: BlindKind, language: Language): StyledCase[] =>
   readCases(join(root, 'tests/eval', kind, `${language}.jsonl`));

@@ -31,7 +31,7 @@
  * with them in place of the made variations (the same streams otherwise; no-answer lines keep theirs): the harder
  * re-asks, a buyer's own words rather than the edits above.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Pack, Platform } from '../lib/packs/schema';
@@ -41,7 +41,14 @@ import type { RankedCandidate } from '../lib/suggest/learn/blend';
 import { isSearchedPick, packOfPickedEntry, PickLearner } from '../lib/suggest/learn/learner';
 import { entryKey, parseEntryKey } from '../lib/suggest/learn/pick-memory';
 import { LEARN_CANDIDATES } from '../lib/suggest/learn/rerank';
-import { BLIND_KINDS, loadFreshPacks, loadFreshSet, SHIPPED_PACKS_OF, type BlindKind } from './blind-sets';
+import {
+  BLIND_KINDS,
+  loadFreshPacks,
+  loadFreshSet,
+  loadWrittenReasks,
+  SHIPPED_PACKS_OF,
+  type BlindKind,
+} from './blind-sets';
 import { BENCH_DATE, type EvalCase } from './metrics';
 import { prng as random } from './synthetic';
 import { wordPairsWithout } from '../scripts/translation-samples';
@@ -71,13 +78,9 @@ const packsOf = (source: ShippedSource, language: Language): readonly string[] =
  */
 const writtenReasks = new WeakMap<EvalCase, string>();
 
-/** Reads the written re-asks of one set's `cases` from `tests/eval/reask/<folder>/<name>.jsonl`, where there are any. */
+/** Ties the written re-asks of one set (`loadWrittenReasks`) to its `cases`. */
 function readWrittenReasks(folder: string, name: string, cases: readonly EvalCase[]): void {
-  const file = join(root, 'tests/eval/reask', folder, `${name}.jsonl`);
-  if (!existsSync(file)) return;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const { n, text } = JSON.parse(line) as { n: number; text: string };
+  for (const { n, text } of loadWrittenReasks(root, folder, name)) {
     const c = cases[n];
     if (c && c.expected.length > 0) writtenReasks.set(c, text);
   }

@@ -7,7 +7,9 @@ import {
   loadBlindSet,
   loadFreshPacks,
   loadFreshSet,
+  loadWrittenReasks,
   packsOfBlindSet,
+  type WrittenReask,
 } from '../../bench/blind-sets';
 import { PLATFORMS, type Pack } from '../../lib/packs/schema';
 import { parsePack } from '../../lib/packs/validate';
@@ -76,31 +78,21 @@ describe('evaluation sets', () => {
 
   // The replay puts each written re-ask in place of its line's made variation: a number that points at another line,
   // or at a no-answer line, would replay a re-ask of the wrong message.
+  const checkReasks = (cases: Array<{ text: string; expected: string[] }>, reasks: WrittenReask[]) => {
+    expect(reasks.map((r) => r.n)).toEqual(cases.flatMap((c, n) => (c.expected.length > 0 ? [n] : [])));
+    expect(reasks.filter((r) => !r.text.trim() || r.text === cases[r.n]!.text)).toEqual([]);
+  };
   for (const kind of ['dev', 'heldout', 'heldout2', 'heldout3'] as const) {
     for (const language of ['zh', 'en'] as const) {
       it(`reask/${kind}/${language} holds one re-ask for every answerable line of ${kind}/${language}, each new`, () => {
-        const cases = loadBlindSet(root, kind, language);
-        const reasks = readFileSync(join(root, 'tests/eval/reask', kind, `${language}.jsonl`), 'utf8')
-          .split('\n')
-          .filter((line) => line.trim())
-          .map((line) => JSON.parse(line) as { n: number; text: string });
-        const answerable = cases.flatMap((c, n) => (c.expected.length > 0 ? [n] : []));
-        expect(reasks.map((r) => r.n)).toEqual(answerable);
-        expect(reasks.filter((r) => !r.text.trim() || r.text === cases[r.n]!.text)).toEqual([]);
+        checkReasks(loadBlindSet(root, kind, language), loadWrittenReasks(root, kind, language));
       });
     }
   }
-
   for (const file of readdirSync(join(root, 'tests/eval/reask/fresh-dev'))) {
     const id = basename(file, '.jsonl');
     it(`reask/fresh-dev/${id} holds one re-ask for every answerable line of fresh-dev/${id}, each new`, () => {
-      const cases = loadFreshSet(root, 'fresh-dev', id);
-      const reasks = readFileSync(join(root, 'tests/eval/reask/fresh-dev', file), 'utf8')
-        .split('\n')
-        .filter((line) => line.trim())
-        .map((line) => JSON.parse(line) as { n: number; text: string });
-      expect(reasks.map((r) => r.n)).toEqual(cases.flatMap((c, n) => (c.expected.length > 0 ? [n] : [])));
-      expect(reasks.filter((r) => !r.text.trim() || r.text === cases[r.n]!.text)).toEqual([]);
+      checkReasks(loadFreshSet(root, 'fresh-dev', id), loadWrittenReasks(root, 'fresh-dev', id));
     });
   }
 
