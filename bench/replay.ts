@@ -25,7 +25,7 @@
  * swapped). `REPLAY_SOURCES=tuning,dev` limits the sources, `REPLAY_LANGUAGES=en` the languages, `REPLAY_PACKS` the
  * fresh packs, `REPLAY_SEED` sets the first seed.
  *
- * Written re-asks: the dev set, the first three held-out sets and eight fresh packs' dev sets also have, for each
+ * Written re-asks: the dev set, the six held-out sets and eight fresh packs' dev sets also have, for each
  * answerable line, another buyer's own small variation written by a writer who saw only the messages
  * (`tests/eval/reask/`; about half close to the original, half in other words). Those sets are replayed a second time
  * with them in place of the made variations (the same streams otherwise; no-answer lines keep theirs): the harder

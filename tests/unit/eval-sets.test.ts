@@ -82,7 +82,7 @@ describe('evaluation sets', () => {
     expect(reasks.map((r) => r.n)).toEqual(cases.flatMap((c, n) => (c.expected.length > 0 ? [n] : [])));
     expect(reasks.filter((r) => !r.text.trim() || r.text === cases[r.n]!.text)).toEqual([]);
   };
-  for (const kind of ['dev', 'heldout', 'heldout2', 'heldout3'] as const) {
+  for (const kind of BLIND_KINDS) {
     for (const language of ['zh', 'en'] as const) {
       it(`reask/${kind}/${language} holds one re-ask for every answerable line of ${kind}/${language}, each new`, () => {
         checkReasks(loadBlindSet(root, kind, language), loadWrittenReasks(root, kind, language));
