@@ -123,6 +123,12 @@ describe('readFocus', () => {
     expect(clauses.filter((c) => c.weight === STORY_WEIGHT)).toHaveLength(4);
   });
 
+  it('does not take a closing word of thanks for a sentence of story', () => {
+    const asked = "I got a 15% off email and the code doesn't work. What is the point of sending it?";
+    expect(focus(`${asked} thanks`).slice(0, 2)).toEqual(focus(asked));
+    expect(focus(asked).every((c) => c.weight === 1)).toBe(true);
+  });
+
   it('keeps more of the story when the question asks with hardly a word of its own', () => {
     const clauses = focus(
       'The case I ordered arrived for the wrong phone. My daughter saved up for it. What do we do now?',
@@ -333,6 +339,21 @@ describe('isPraiseOnly', () => {
       ],
       true,
     );
+  });
+
+  it('reads a word of thanks after a request as politeness, not praise', () => {
+    // No question mark and no word of trouble: the rest, read alone, is what decides (the small-talk model).
+    expectEach(
+      isPraiseOnly,
+      [
+        'need an invoice with my company name on it thanks',
+        'where do i find the tracking number for my order thanks',
+        'forgot my password and the reset link says expired, thank you',
+        'do u ship to canada thx',
+      ],
+      false,
+    );
+    expectEach(isPraiseOnly, ['the hoodie arrived today, thanks!', 'received the parcel, thank you', 'thanks!'], true);
   });
 
   it('keeps questions, problems, contrasts and praise-worded sarcasm', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SuggestEngine } from '../../lib/suggest/engine';
-import { isSmallTalk, SMALL_TALK, smallTalkFeatures, smallTalkProbability } from '../../lib/suggest/rank/small-talk';
+import { isSmallTalk, SMALL_TALK } from '../../lib/suggest/rank/small-talk';
+import { smallTalkFeatures, smallTalkProbability } from '../../lib/suggest/rank/small-talk-model';
 import { SMALL_TALK_WEIGHTS } from '../../lib/suggest/rank/small-talk.data';
 import { normalizeText } from '../../lib/suggest/text/normalize';
 import { shippedPack } from '../helpers/packs';

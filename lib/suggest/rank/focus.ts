@@ -8,6 +8,7 @@
 import { ENGLISH_STOPWORDS } from '../text/stopwords';
 import { CONCEPT_TERM_PREFIX, conceptTermsIn } from '../text/concepts';
 import { isCourtesyOnly } from '../text/courtesy';
+import { smallTalkProbability } from './small-talk-model';
 import { PLACEHOLDER_PATTERN, redact } from '../../usage/redact';
 import { splitClauses, termsOfNormalized, type WeightedTerm } from '../text/tokenize';
 
@@ -155,7 +156,13 @@ export function readFocus(normalized: string): WeightedClause[] {
     if (asks(c.text, c.raw)) askingSentence[sentenceOf[i]!] = true;
   });
   const askCount = askingSentence.filter(Boolean).length;
-  if (askCount > 0 && sentences - askCount >= 2) {
+  // A sentence of courtesies alone ("thanks", "hi!", "have a nice day") tells no story around the question.
+  const courtesySentence = new Array<boolean>(sentences).fill(true);
+  clauses.forEach((c, i) => {
+    if (!isCourtesyOnly(c.text)) courtesySentence[sentenceOf[i]!] = false;
+  });
+  const courtesyCount = courtesySentence.filter((courtesy, i) => courtesy && !askingSentence[i]).length;
+  if (askCount > 0 && sentences - askCount - courtesyCount >= 2) {
     const asked = clauses.filter((_, i) => askingSentence[sentenceOf[i]!]).map((c) => c.text);
     const story = isGenericAsk(asked) ? STORY_WEIGHT_GENERIC_ASK : STORY_WEIGHT;
     clauses.forEach((c, i) => {
@@ -489,9 +496,35 @@ function namesTrouble(text: string): boolean {
 
 export function isPraiseOnly(normalized: string): boolean {
   const text = normalized.trim();
+  const han = /\p{Script=Han}/u.test(text);
   // The praise words first: a regular expression, where asking is a clause-by-clause reading.
-  if (!(/\p{Script=Han}/u.test(text) ? PRAISE_ZH : PRAISE_EN).test(text)) return false;
-  return !asksAnything(text) && !namesTrouble(text);
+  if (!(han ? PRAISE_ZH : PRAISE_EN).test(text)) return false;
+  if (asksAnything(text) || namesTrouble(text)) return false;
+  return !thanksAlone(text, han);
+}
+
+/**
+ * Words of thanks, the politeness a buyer ends any message with ("…thanks", "谢谢"): praise only where the rest of
+ * the message is the kind that needs no answer.
+ */
+const THANKS_EN = /\b(?:thanks?|thank (?:you|u)|thx|ty|tysm)\b/gu;
+const THANKS_ZH = /(?:谢[谢了啦咯啊哈亲]|感谢|多谢)(?:你|您|亲|啦|了|哈|啊|老板|客服)?/gu;
+/** From this small-talk probability (`small-talk-model.ts`) the rest of a thanked message needs no answer. */
+export const THANKED_SMALL_TALK = 0.5;
+
+/**
+ * Whether a message's only praise is its thanks and the rest, read alone, is not small talk: "need an invoice with my
+ * company name on it thanks" or "where do i find the tracking number for my order thanks" (no question mark, no word
+ * of trouble) ask something; "the hoodie arrived today, thanks!" does not. Sixth edit of the replay's re-asks
+ * (" thanks" after a message): silenced 2.4% of the answerable English tuning lines before this.
+ */
+function thanksAlone(text: string, han: boolean): boolean {
+  const rest = text
+    .replace(han ? THANKS_ZH : THANKS_EN, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  if ((han ? PRAISE_ZH : PRAISE_EN).test(rest) || !/[\p{L}\p{N}]/u.test(rest)) return false;
+  return smallTalkProbability(rest) < THANKED_SMALL_TALK;
 }
 
 /**

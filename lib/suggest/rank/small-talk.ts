@@ -17,6 +17,7 @@ import { normalizeText } from '../text/normalize';
 import { stem } from '../text/stem';
 import { SMALL_TALK_WEIGHTS } from './small-talk.data';
 import { asksAnything } from './focus';
+import { smallTalkProbability } from './small-talk-model';
 
 export const SMALL_TALK = {
   /** The model's probability from which a message counts as small talk. */
@@ -24,38 +25,6 @@ export const SMALL_TALK = {
   /** Small talk only where the engine's best answer scores below this. */
   maxScore: 0.4,
 } as const;
-
-/** The model's features of a message already normalised (`normalizeText`), as the training script computes them. */
-export function smallTalkFeatures(normalized: string): string[] {
-  const features = new Set<string>(['bias']);
-  for (const [run] of normalized.matchAll(/\p{Script=Han}+/gu)) {
-    const chars = [...run];
-    chars.forEach((char, i) => {
-      features.add(`c:${char}`);
-      if (i + 1 < chars.length) features.add(`b:${char}${chars[i + 1]}`);
-    });
-  }
-  const words = normalized.match(/[a-z']+|\d+/g) ?? [];
-  words.forEach((word, i) => {
-    features.add(`w:${/^\d+$/.test(word) ? '#' : word}`);
-    if (i + 1 < words.length) features.add(`wb:${word}_${words[i + 1]}`);
-  });
-  const length = [...normalized].length;
-  features.add(`len:${length < 6 ? 0 : length < 12 ? 1 : length < 25 ? 2 : length < 50 ? 3 : 4}`);
-  if (/[?？]/u.test(normalized)) features.add('q');
-  if (/\d{4,}/u.test(normalized)) features.add('num');
-  return [...features];
-}
-
-/** Probability (0…1) that a message, normalised, needs no answer, under `weights` (the shipped ones by default). */
-export function smallTalkProbability(
-  normalized: string,
-  weights: Readonly<Record<string, number>> = SMALL_TALK_WEIGHTS,
-): number {
-  let z = 0;
-  for (const feature of smallTalkFeatures(normalized)) z += weights[feature] ?? 0;
-  return 1 / (1 + Math.exp(-z));
-}
 
 /**
  * Whether the buyer's text, as written, reads as small talk by the model, asks nothing and holds no word of the
