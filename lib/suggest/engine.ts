@@ -68,6 +68,7 @@ import { needsNoAnswer, questionClauses } from './rank/focus';
 import { readPinyinMessage } from './rank/pinyin-message';
 import { loadLanguageDetector } from './text/language';
 import { expandInformal } from './text/en-informal';
+import { correctSpelling } from './text/spelling';
 import { nameToldComplaints } from './text/told-complaints';
 import { normalizeText } from './text/normalize';
 
@@ -381,10 +382,8 @@ export class SuggestEngine {
     });
     if (!question) return empty('empty');
     if (isCourtesyOnly(question)) return empty('courtesy');
-    const read = readMessage(question);
-    // All pinyin ("zhuan ren gong"): the packs' Chinese words it spells.
-    const normalized = readPinyinMessage(this.corpus, read) ?? read;
-    if (needsNoAnswer(normalized) && everyLineNeedsNoAnswer(question)) return empty('courtesy');
+    const normalized = readMessage(question, this.corpus);
+    if (needsNoAnswer(normalized) && everyLineNeedsNoAnswer(question, this.corpus)) return empty('courtesy');
 
     const now = context.now ?? new Date();
     const active = activeScenarios(this.loadedPacks, now, context.scenarios, context.scenariosOff);
@@ -738,7 +737,7 @@ export class SuggestEngine {
 
   /** The first entries for a text read as a message is read (by default with no chat around it). */
   protected rankText(text: string, limit: number, platform?: Platform, active = new Set<string>()): Ranked[] {
-    return rankEntries(this.corpus, readMessage(text), platform, active).ranked.slice(0, limit);
+    return rankEntries(this.corpus, readMessage(text, this.corpus), platform, active).ranked.slice(0, limit);
   }
 
   /**
@@ -808,14 +807,19 @@ function languageOf(candidates: Ranked[]): WordLanguage | null {
  * answer. The rules read a single message: "好的 我先看看" then "这件卫衣洗了一次就缩水了" read as one text is a
  * holding phrase with a statement after it, yet the second message is a complaint to answer.
  */
-function everyLineNeedsNoAnswer(question: string): boolean {
+function everyLineNeedsNoAnswer(question: string, corpus: Corpus): boolean {
   const lines = question.split('\n').filter((line) => line.trim());
-  return lines.length < 2 || lines.every((line) => isCourtesyOnly(line) || needsNoAnswer(readMessage(line)));
+  return lines.length < 2 || lines.every((line) => isCourtesyOnly(line) || needsNoAnswer(readMessage(line, corpus)));
 }
 
-/** A message as the engine reads it: normalised, chat openers dropped, shorthand written out, told complaints named. */
-function readMessage(text: string): string {
-  return nameToldComplaints(expandInformal(withoutOpeners(normalizeText(text))));
+/**
+ * A message as the engine reads it: normalised, chat openers dropped, shorthand written out; then a message all in
+ * pinyin ("zhuan ren gong") as the packs' Chinese words it spells, any other with its slips spelled right and its
+ * told complaints named.
+ */
+function readMessage(text: string, corpus: Corpus): string {
+  const read = expandInformal(withoutOpeners(normalizeText(text)));
+  return readPinyinMessage(corpus, read) ?? nameToldComplaints(correctSpelling(read, corpus, text));
 }
 
 function candidateKey(packId: string, entryId: string): string {

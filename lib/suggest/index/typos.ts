@@ -44,6 +44,24 @@ export function deletionsOf(word: string, includeSelf: boolean): string[] {
   return out;
 }
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one edit from `word`: deletions, swaps of neighbours, substitutions, insertions (Norvig's edits1). */
+export function editsOf(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i <= word.length; i += 1) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail) out.push(head + tail.slice(1));
+    if (tail.length > 1) out.push(head + tail[1] + tail[0] + tail.slice(2));
+    for (const letter of LETTERS) {
+      if (tail && letter !== tail[0]) out.push(head + letter + tail.slice(1));
+      out.push(head + letter + tail);
+    }
+  }
+  return out;
+}
+
 /**
  * Whether two different words are one edit apart (insertion, deletion, substitution, or two adjacent letters
  * swapped). Sharing a deletion key also pairs words two edits apart ("blak" and "bulk" both lose a letter to

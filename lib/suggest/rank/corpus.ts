@@ -229,6 +229,11 @@ export class Corpus {
     return index;
   }
 
+  /** Whether some loaded pack uses a word (as its index term): what the speller keeps and prefers (`text/spelling.ts`). */
+  usesWord(word: string): boolean {
+    return this.documentFrequency(stem(word)) > 0;
+  }
+
   /** Known Latin words one edit away from an unknown one; the typo index is built on first need. */
   typoNeighbours(word: string): string[] {
     if (!this.typos.ready) this.typos.build(this.stringTerms());

@@ -22,8 +22,11 @@ export function lineTable(table: string, limit = 5_000): (word: string) => strin
 const NEWLINE = 10;
 const SPACE = 32;
 
-/** Binary search of a sorted line table (see `lineTable`) for a word's line. */
-function searchLine(table: string, word: string): string | null {
+/**
+ * Binary search of a sorted line table (see `lineTable`) for a word's line, without keeping the answer: for callers
+ * that try many strings once each (the speller's candidate edits).
+ */
+export function searchLine(table: string, word: string): string | null {
   if (word === '' || word.includes(' ') || word.includes('\n')) return null;
   // Between two line breaks: `lo` begins a line still in question, `hi` ends the last one.
   let lo = table.indexOf('\n');
