@@ -440,6 +440,15 @@ describe('asksAnything', () => {
     expect(asksAnything('the can is dented lol')).toBe(false);
   });
 
+  it('finds the question after a dash or a colon that sets context before it', () => {
+    expect(asksAnything('ordered last week - do u put hand warmers in the box in winter')).toBe(true);
+    expect(asksAnything('ordered last week — hey can u cancel it')).toBe(true);
+    expect(asksAnything('order #48213: where is it')).toBe(true);
+    expect(asksAnything('ordered last week - it came broken')).toBe(false);
+    // A hyphen inside a word breaks nothing.
+    expect(asksAnything('the t-shirt is what i wanted')).toBe(false);
+  });
+
   it('takes looking for one’s own things as what the buyer does, and looking for a product as a request', () => {
     expect(asksAnything('hang on, looking for my tracking email')).toBe(false);
     expect(isHoldingOnly('hang on, looking for my tracking email')).toBe(true);

@@ -96,9 +96,17 @@ const EN_THREAT =
 const EN_ASK_INNER =
   /[,;]\s*(?:and |but |so )?(?:will|can|could|do|does|did|is|are|would|should|when|what|how|where|which)\b|\b(?:lol|haha+|lmao|ok|okay|so|but|and|also|btw|pls|plz|please|anyway|just wondering)\s+(?:can|could|will|would|do|does|is|are|how|what|when|where|why|which)\s+(?:i|you|u|we|it|my|the|this|there|that|they)\b/u;
 
+/**
+ * A dash between spaces or a colon inside a clause: what a buyer types between context and the question ("ordered
+ * last week - do u ship to po boxes", "order #4821: where is it").
+ */
+const EN_CLAUSE_BREAK = /\s[—–-]+\s|:\s/u;
+
 function asks(clause: string, raw: string): boolean {
   if (/[?？]/u.test(raw)) return true;
   if (EN_ASK_INNER.test(clause)) return true;
+  if (EN_CLAUSE_BREAK.test(clause) && clause.split(EN_CLAUSE_BREAK).some((part) => EN_ASK_START.test(part.trim())))
+    return true;
   if (/\p{Script=Han}/u.test(clause)) {
     const own = clause.replace(ZH_ASKED_OF_SOMEONE, '');
     if (ZH_ASK.test(own) || ZH_REQUEST.test(own)) return true;
