@@ -96,6 +96,13 @@ describe('correctSpelling', () => {
     );
   });
 
+  it('looks up a bounded number of unknown words a message (a pasted log costs what a long question costs)', () => {
+    const slips = Array.from({ length: 14 }, () => 'brkoen').join(' ');
+    const corrected = correctSpelling(slips, noPacks).split(' ');
+    expect(corrected.filter((word) => word === 'broken')).toHaveLength(12);
+    expect(corrected.slice(12)).toEqual(['brkoen', 'brkoen']);
+  });
+
   it('leaves a message with Chinese in it (its Latin words may be pinyin)', () => {
     expect(correctSpelling('能开fapaio吗 brkoen', noPacks)).toBe('能开fapaio吗 brkoen');
   });

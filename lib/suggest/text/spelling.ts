@@ -26,6 +26,11 @@ export interface PackWords {
 
 /** Shorter words are left as written: one edit from a three- or four-letter word is too many other words. */
 const MIN_LETTERS = 5;
+/**
+ * Unknown words a message has corrected, at most: a real message has a few slips, a pasted log or a hostile message
+ * hundreds of new strings (2,000 characters of them cost 100–150 ms to look up, ~0.3 ms a word).
+ */
+const MAX_UNKNOWN_WORDS = 12;
 /** Answers kept, bounded: a long-lived panel reads endless messages. */
 const CACHE_LIMIT = 5_000;
 const candidatesByWord = new Map<string, readonly string[]>();
@@ -39,7 +44,10 @@ const rareWords = new BloomFilter(EN_RARE_WORDS.bits, EN_RARE_WORDS.hashes, EN_R
 export function correctSpelling(normalized: string, packs: PackWords, written = ''): string {
   if (/\p{Script=Han}/u.test(normalized)) return normalized;
   let names: Set<string> | null = null;
+  let unknown = 0;
   return normalized.replace(/(?<![a-z'’\d])[a-z]{5,}(?![a-z'’\d])/g, (word) => {
+    if (unknown >= MAX_UNKNOWN_WORDS || isKnownWord(word, packs)) return word;
+    unknown += 1;
     const correction = correctionOf(word, packs);
     if (!correction) return word;
     names ??= namesIn(written);
