@@ -1,5 +1,5 @@
 /**
- * Spelling slips in an English message ("brkoen", "oredred", "asikng", "superviser"), read as the word one edit away
+ * Spelling slips in an English message ("brkoen", "oredred", "asikng", "recieved"), read as the word one edit away
  * that people use — before anything else reads the message, so the WordNet bridge, the told-complaint patterns and
  * the small-talk model see "broken", "ordered", "asking". The dictionary is SUBTLEXus' everyday English with each
  * word's frequency (`en-words.data.ts`, made by scripts/gen-en-words.ts). The typo index of `index/typos.ts` reached
@@ -27,7 +27,7 @@ export interface PackWords {
 /** Shorter words are left as written: one edit from a three- or four-letter word is too many other words. */
 const MIN_LETTERS = 5;
 /**
- * Unknown words a message has corrected, at most: a real message has a few slips, a pasted log or a hostile message
+ * Unknown words of a message looked up, at most: a real message has a few slips, a pasted log or a hostile message
  * hundreds of new strings (2,000 characters of them cost 100–150 ms to look up, ~0.3 ms a word).
  */
 const MAX_UNKNOWN_WORDS = 12;
@@ -48,7 +48,7 @@ export function correctSpelling(normalized: string, packs: PackWords, written = 
   return normalized.replace(/(?<![a-z'’\d])[a-z]{5,}(?![a-z'’\d])/g, (word) => {
     if (unknown >= MAX_UNKNOWN_WORDS || isKnownWord(word, packs)) return word;
     unknown += 1;
-    const correction = correctionOf(word, packs);
+    const correction = likeliestWord(word, packs);
     if (!correction) return word;
     names ??= namesIn(written);
     return names.has(word) ? word : correction;
@@ -67,7 +67,11 @@ export function namesIn(written: string): Set<string> {
 
 /** The word a slip most likely is, or null when `word` is no slip (or nothing one edit away is a word). */
 export function correctionOf(word: string, packs: PackWords): string | null {
-  if (word.length < MIN_LETTERS || isKnownWord(word, packs)) return null;
+  return word.length < MIN_LETTERS || isKnownWord(word, packs) ? null : likeliestWord(word, packs);
+}
+
+/** The word one edit away an unknown word most likely is, or null when none is a word. */
+function likeliestWord(word: string, packs: PackWords): string | null {
   const candidates = candidatesOf(word);
   // The packs' word first ("shiping": shipping before shaping and shining; "comuter" in a bicycle shop: commuter, not
   // computer), then the most frequent. Preferring the packs' word only within 3 frequency classes of the most
