@@ -26,6 +26,8 @@ export interface PackWords {
 
 /** Shorter words are left as written: one edit from a three- or four-letter word is too many other words. */
 const MIN_LETTERS = 5;
+/** A word of the message long enough to be spelled right: letters only, not part of a contraction or a number. */
+const LONG_WORD = new RegExp(`(?<![a-z'’\\d])[a-z]{${MIN_LETTERS},}(?![a-z'’\\d])`, 'g');
 /**
  * Unknown words of a message looked up, at most: a real message has a few slips, a pasted log or a hostile message
  * hundreds of new strings (2,000 characters of them cost 100–150 ms to look up, ~0.3 ms a word).
@@ -45,7 +47,7 @@ export function correctSpelling(normalized: string, packs: PackWords, written = 
   if (/\p{Script=Han}/u.test(normalized)) return normalized;
   let names: Set<string> | null = null;
   let unknown = 0;
-  return normalized.replace(/(?<![a-z'’\d])[a-z]{5,}(?![a-z'’\d])/g, (word) => {
+  return normalized.replace(LONG_WORD, (word) => {
     if (unknown >= MAX_UNKNOWN_WORDS || isKnownWord(word, packs)) return word;
     unknown += 1;
     const correction = likeliestWord(word, packs);
@@ -59,8 +61,10 @@ export function correctSpelling(normalized: string, packs: PackWords, written = 
 export function namesIn(written: string): Set<string> {
   const names = new Set<string>();
   for (const match of written.matchAll(/(?<![A-Za-z'’\d])[A-Za-z]*[A-Z][a-z][A-Za-z]*/g)) {
-    const before = written.slice(0, match.index).trimEnd();
-    if (before !== '' && !/[.!?。！？:;\n]$/.test(before)) names.add(match[0].toLowerCase());
+    // The character before the word, spaces skipped: none, or a sentence's end, makes it a sentence's first word.
+    let at = match.index - 1;
+    while (at >= 0 && /\s/.test(written[at]!)) at -= 1;
+    if (at >= 0 && !/[.!?。！？:;]/.test(written[at]!)) names.add(match[0].toLowerCase());
   }
   return names;
 }
