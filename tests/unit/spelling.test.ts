@@ -10,6 +10,7 @@ import {
   correctSpelling,
   frequencyClass,
   namesIn,
+  slipOf,
   type PackWords,
 } from '../../lib/suggest/text/spelling';
 import { stem } from '../../lib/suggest/text/stem';
@@ -57,9 +58,9 @@ describe('correctionOf', () => {
   });
 
   it("prefers the packs' word to a more frequent one", () => {
-    expect(correctionOf('shiping', noPacks)).not.toBe('shipping');
-    expect(correctionOf('shiping', packsUsing('ship'))).toBe('shipping');
+    expect(correctionOf('comuter', noPacks)).toBe('computer');
     expect(correctionOf('comuter', packsUsing('commuter', 'bike'))).toBe('commuter');
+    expect(correctionOf('shiping', packsUsing('ship'))).toBe('shipping');
   });
 
   it('leaves words as written: dictionary and stop words, short words, pack words, rare English words', () => {
@@ -161,5 +162,42 @@ describe('the engine with slips', () => {
     // "broken" is no word of the pack; WordNet relates it to "damaged" — only once it is spelled right.
     expect(first('the lamp came broken')).toBe('damaged');
     expect(first('the lamp came brkoen')).toBe('damaged');
+  });
+});
+
+describe('slip costs', () => {
+  it('tells the slip that turns a word into what was typed', () => {
+    expect(slipOf('realy', 'really')).toBe('drop');
+    expect(slipOf('lable', 'label')).toBe('swap');
+    expect(slipOf('comming', 'coming')).toBe('addDouble');
+    expect(slipOf('shippping', 'shipping')).toBe('addDouble');
+    expect(slipOf('traking', 'taking')).toBe('add');
+    expect(slipOf('pedel', 'pedal')).toBe('changeVowel');
+    expect(slipOf('fited', 'fired')).toBe('changeNear');
+    expect(slipOf('lable', 'table')).toBe('change');
+  });
+
+  it('prefers a left-out letter or a swap to a more frequent word another key away', () => {
+    // By frequency alone: ready, taking, table, fired, finely, shaped, parole.
+    const expected: Record<string, string> = {
+      realy: 'really',
+      traking: 'tracking',
+      lable: 'label',
+      fited: 'fitted',
+      finaly: 'finally',
+      snaped: 'snapped',
+      parcle: 'parcel',
+    };
+    for (const [typed, word] of Object.entries(expected)) expect(correctionOf(typed, noPacks)).toBe(word);
+    expect(candidatesOf('realy').indexOf('really')).toBeLessThan(candidatesOf('realy').indexOf('ready'));
+  });
+
+  it('still takes the word the packs use first', () => {
+    expect(correctionOf('traking', packsUsing('taking'))).toBe('taking');
+  });
+
+  it('leaves a word stretched for feeling as written', () => {
+    expect(correctionOf('noooo', noPacks)).toBeNull();
+    expect(correctSpelling('noooo the protein is realy gone', noPacks)).toBe('noooo the protein is really gone');
   });
 });
