@@ -50,7 +50,7 @@ export function correctSpelling(normalized: string, packs: PackWords, written = 
   let names: Set<string> | null = null;
   let unknown = 0;
   return normalized.replace(LONG_WORD, (word) => {
-    if (unknown >= MAX_UNKNOWN_WORDS || ELONGATED.test(word) || isKnownWord(word, packs)) return word;
+    if (unknown >= MAX_UNKNOWN_WORDS || isKnownWord(word, packs)) return word;
     unknown += 1;
     const correction = likeliestWord(word, packs);
     if (!correction) return word;
@@ -73,9 +73,7 @@ export function namesIn(written: string): Set<string> {
 
 /** The word a slip most likely is, or null when `word` is no slip (or nothing one edit away is a word). */
 export function correctionOf(word: string, packs: PackWords): string | null {
-  return word.length < MIN_LETTERS || ELONGATED.test(word) || isKnownWord(word, packs)
-    ? null
-    : likeliestWord(word, packs);
+  return word.length < MIN_LETTERS || isKnownWord(word, packs) ? null : likeliestWord(word, packs);
 }
 
 /** The word one edit away an unknown word most likely is, or null when none is a word. */
@@ -88,11 +86,18 @@ function likeliestWord(word: string, packs: PackWords): string | null {
 }
 
 /**
- * A word to leave as written: a stop word, a word of the dictionary or of its rarer words, of the packs, of a synonym
- * group or concept ("klarna"), of WordNet's common words, or the start of a place name.
+ * A word to leave as written: a stop word, a word stretched for feeling, a word of the dictionary or of its rarer
+ * words, of the packs, of a synonym group or concept ("klarna"), of WordNet's common words, or the start of a place
+ * name.
  */
 function isKnownWord(word: string, packs: PackWords): boolean {
-  if (ENGLISH_STOPWORDS.has(word) || frequencyClass(word) >= 0 || rareWords.has(word) || packs.usesWord(word))
+  if (
+    ENGLISH_STOPWORDS.has(word) ||
+    ELONGATED.test(word) ||
+    frequencyClass(word) >= 0 ||
+    rareWords.has(word) ||
+    packs.usesWord(word)
+  )
     return true;
   const term = stem(word);
   return isEnglishWord(term) || synonymsOf(term).length > 0 || conceptsOf(word).length > 0 || mayStartPlace(word);
@@ -110,9 +115,8 @@ export function candidatesOf(word: string): readonly string[] {
   for (const edit of editsOf(word)) {
     if (edit.length < MIN_LETTERS - 1 || classes.has(edit)) continue;
     const frequency = frequencyClass(edit);
-    if (frequency >= 0) classes.set(edit, frequency);
+    if (frequency >= 0) classes.set(edit, frequency - SLIP_COST[slipOf(word, edit)]);
   }
-  for (const [edit, frequency] of classes) classes.set(edit, frequency - SLIP_COST[slipOf(word, edit)]);
   candidates = [...classes.keys()].sort((a, b) => classes.get(b)! - classes.get(a)! || (a < b ? -1 : 1));
   if (candidatesByWord.size >= CACHE_LIMIT) candidatesByWord.clear();
   candidatesByWord.set(word, candidates);
