@@ -31,7 +31,8 @@ for (const definition of dictionary.dictionaryDefinitions) {
     if (correctionOf(typo, noPacks) === null || !candidatesOf(typo).includes(right[0]!)) continue;
     cases.push({
       right: right[0]!,
-      candidates: candidatesOf(typo).map((word) => [word, frequencyClass(word), slipOf(typo, word)]),
+      // In the table's order: `candidatesOf` already ranks by the shipped costs, which would break the ties here.
+      candidates: [...candidatesOf(typo)].sort().map((word) => [word, frequencyClass(word), slipOf(typo, word)]),
     });
   }
 }

@@ -80,8 +80,8 @@ export function correctionOf(word: string, packs: PackWords): string | null {
 function likeliestWord(word: string, packs: PackWords): string | null {
   const candidates = candidatesOf(word);
   // The packs' word first ("shiping": shipping before shaping and shining; "comuter" in a bicycle shop: commuter, not
-  // computer), then the most frequent. Preferring the packs' word only within 3 frequency classes of the most
-  // frequent (realy: really, not ready) changed 10 of 431 corrections of the tuning lines, 7 for the worse.
+  // computer), then the likeliest by frequency and slip (`candidatesOf`). Preferring the packs' word only within 3
+  // frequency classes of the most frequent changed 10 of 431 corrections of the tuning lines, 7 for the worse.
   return candidates.find((candidate) => packs.usesWord(candidate)) ?? candidates[0] ?? null;
 }
 
@@ -132,7 +132,7 @@ export type Slip = 'drop' | 'addDouble' | 'add' | 'swap' | 'changeVowel' | 'chan
  * "traking" tracking (not taking), "lable" label (not table). Fitted on half of cspell's list of common English
  * misspellings (`@cspell/dict-en-common-misspellings`, CC BY-SA 4.0; a dev dependency, nothing of it shipped): of
  * 53,801 slips of 5+ letters one edit from a dictionary word, on the half not fitted on the right word comes first for
- * 98.0%, 94.7% by frequency alone (`npm run fit:slips`, scripts/fit-slip-costs.ts).
+ * 98.0%, 94.1% by frequency alone (`npm run fit:slips`, scripts/fit-slip-costs.ts).
  */
 export const SLIP_COST: Readonly<Record<Slip, number>> = {
   drop: 0,
