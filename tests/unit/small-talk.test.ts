@@ -88,6 +88,13 @@ describe('opening formulas', () => {
     expect(isCourtesyOnly('quick question: is it waterproof?')).toBe(false);
   });
 
+  it('a message in both scripts is courtesy only when both its parts are', () => {
+    // The English formulas run where the message has letters a–z, the Chinese ones where it has Han characters.
+    expect(isCourtesyOnly('take your time 不着急')).toBe(true);
+    expect(isCourtesyOnly('take your time 什么时候发货')).toBe(false);
+    expect(isCourtesyOnly('where is my order 不着急')).toBe(false);
+  });
+
   it('a slip in a courtesy word is still courtesy, a real word one letter away is not', () => {
     expect(isCourtesyOnly('good mroning')).toBe(true);
     expect(isCourtesyOnly('great, tahnks for your help!')).toBe(true);

@@ -239,6 +239,17 @@ describe('complaints told as what happened', () => {
       expect(nameToldComplaints(text)).toBe(text);
   });
 
+  it('reads a message written in both scripts with both scripts’ patterns', () => {
+    // Each complaint's patterns run only where the message has their script; a mixed message has both.
+    expect(nameToldComplaints('i ordered a toaster, not a waffle maker 箱子里没找着遥控器')).toBe(
+      'i ordered a toaster, not a waffle maker 箱子里没找着遥控器. wrong item?。少发？',
+    );
+    expect(nameToldComplaints('箱子里没找着遥控器')).toBe('箱子里没找着遥控器。少发？');
+    expect(nameToldComplaints('i ordered a toaster, not a waffle maker')).toBe(
+      'i ordered a toaster, not a waffle maker. wrong item?',
+    );
+  });
+
   it('lets such a message find the entry a team lead named for it', () => {
     const engine = new SuggestEngine();
     engine.setPacks([

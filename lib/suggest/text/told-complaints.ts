@@ -178,6 +178,8 @@ const COVERED =
 const PARCEL_STUCK =
   /\b(?:package|parcel|order|box|shipment|it)(?:['’]s)?\b[^.?!]{0,30}?\b(?:sitting|stuck|sat|parked|enjoying|vacationing|chilling|stopped)\b[^.?!]{0,40}?\b(?:at|in)\s+(?:the\s+)?(?:same\s+)?(?:[a-z]+\s+)?(?:hub|facility|depot|sorting (?:center|centre|facility))\b/;
 
+const HAN = /\p{Script=Han}/u;
+
 /** The names a team lead writes for each complaint, in English and in Chinese, with their patterns. */
 const COMPLAINTS: ReadonlyArray<{ name: string; patterns: readonly RegExp[]; unless?: RegExp }> = [
   { name: 'wrong item', patterns: WRONG_ITEM },
@@ -228,9 +230,15 @@ const COMPLAINTS: ReadonlyArray<{ name: string; patterns: readonly RegExp[]; unl
  */
 export function nameToldComplaints(normalized: string): string {
   let named = normalized;
+  // Each complaint's patterns only where their script is (every English pattern has a letter a–z, every Chinese one
+  // a Han character, as its name has): fewer patterns a message, and none compiled for a script the chat does not use.
+  const hasLatin = /[a-z]/.test(normalized);
+  const hasHan = HAN.test(normalized);
   for (const { name, patterns, unless } of COMPLAINTS) {
+    const han = HAN.test(name);
+    if (!(han ? hasHan : hasLatin)) continue;
     if (!patterns.some((pattern) => pattern.test(normalized)) || unless?.test(normalized)) continue;
-    named += /\p{Script=Han}/u.test(name) ? `。${name}？` : `. ${name}?`;
+    named += han ? `。${name}？` : `. ${name}?`;
   }
   return named;
 }
