@@ -23,6 +23,7 @@ import { BENCH_DATE, evaluate, type EvalCase, type RelevanceReport } from './met
 import { syntheticPack, vocabularyOf } from './synthetic';
 import { wordPairsWithout } from '../scripts/translation-samples';
 import { phrasebookWithout } from '../scripts/tuning-sets';
+import { loadShippedPhrasebook } from '../lib/suggest/rank/shipped-phrasebook';
 
 const root = new URL('../', import.meta.url).pathname;
 const FALLBACK_QUERIES = [
@@ -338,6 +339,8 @@ function openWithCachedIndex(pack: Pack, segment: ReturnType<typeof buildSegment
   }
 }
 
+// Engines made without a phrasebook use the shipped one (the panel loads it after its first list).
+await loadShippedPhrasebook();
 const packs = loadPacks();
 // BENCH_ONLY=relevance or =speed runs one part. `npm run bench` runs them in two processes: the
 // relevance part leaves tens of MB of baseline indexes on the heap, which slowed the index builds

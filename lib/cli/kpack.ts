@@ -10,6 +10,7 @@ import { platformOf } from '../packs/aliases';
 import { packJsonSchema, type Pack } from '../packs/schema';
 import { parsePack } from '../packs/validate';
 import { SuggestEngine } from '../suggest/engine';
+import { loadShippedPhrasebook } from '../suggest/rank/shipped-phrasebook';
 import { SHOWN_SUGGESTIONS } from '../suggest/learn/learner';
 import { printLearned, SuggestLearning } from './learned';
 import { aggregateLogs, reportCsvFiles, reportHtml, type TeamReport } from './team-report';
@@ -157,6 +158,7 @@ async function suggest(args: string[], io: KpackIo): Promise<number> {
   if (packFiles.length === 0) return usageError('suggest needs --pack FILE', io);
   const packs = await loadAll(packFiles, io);
   if (!packs) return 1;
+  await loadShippedPhrasebook();
   const engine = new SuggestEngine();
   engine.setPacks(packs);
   const learning = new SuggestLearning(engine, packs);

@@ -45,7 +45,7 @@ import {
   type Phrasebook,
   type PhrasebookIntent,
 } from './rank/phrasebook';
-import { PHRASEBOOK_DATA } from './rank/phrasebook.data';
+import { shippedPhrasebook } from './rank/shipped-phrasebook';
 import { finish, type Steps } from '../steps';
 import { pickWords, PickTranslation, type PickCounts } from './learn/pick-translation';
 import { LEARN, parseEntryKey } from './learn/pick-memory';
@@ -152,10 +152,12 @@ export class SuggestEngine {
    * `wordRerank: false` leaves the engine's own order (see `rank/word-rerank.ts`): for measuring it and for
    * fitting its weights. `smallTalkModel: false` leaves small talk to the phrase rules (see `rank/small-talk.ts`):
    * for fitting the model. `phrasebook`: the buyer phrasebook that re-orders candidates (`rank/phrasebook.ts`);
-   * `false` for none, another one to estimate what a pack gains from a phrasebook without its own messages.
+   * `false` for none, another one to estimate what a pack gains from a phrasebook without its own messages; without
+   * it, the shipped one once `loadShippedPhrasebook` (`rank/shipped-phrasebook.ts`) has loaded it.
    * `phrasebookOnFirstUse: false`: the phrasebook is used only once `preparePhrasebook` has built it, and its
    * translation model once `prepareTranslation` has fitted it (the panel, so its first list is not kept waiting); by
-   * default the first message that needs them builds them. `translation: false` leaves out the last re-ordering, by
+   * default the first message that needs them builds them (and, without a `phrasebook`, ranking before the shipped
+   * one is loaded throws). `translation: false` leaves out the last re-ordering, by
    * the word translation model learned from the phrasebook (`rank/translation.ts`): for fitting its blend.
    * `wordPairs`: the learned word pairs (an entry's words; in Chinese packs its id's words too) added to that stage's
    * blend (`rank/word-pairs.ts`); `false` for none (for fitting them), other ones to estimate what a pack gains from
@@ -597,7 +599,13 @@ export class SuggestEngine {
   }
 
   private phrasebook(): Phrasebook | null {
-    return this.options.phrasebook === false ? null : (this.options.phrasebook ?? PHRASEBOOK_DATA);
+    if (this.options.phrasebook === false) return null;
+    if (this.options.phrasebook) return this.options.phrasebook;
+    const shipped = shippedPhrasebook();
+    // An engine that builds the phrasebook on first use ranks without it only by mistake: say so, not rank worse.
+    if (!shipped && this.options.phrasebookOnFirstUse !== false)
+      throw new Error('The shipped phrasebook is not loaded: await loadShippedPhrasebook() before ranking.');
+    return shipped;
   }
 
   private buildPhrasebookEngine(book: Phrasebook, language: WordLanguage): SuggestEngine {

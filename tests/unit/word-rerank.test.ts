@@ -220,6 +220,8 @@ describe('without a platform word segmenter (Firefox before 125)', () => {
     vi.stubGlobal('Intl', { ...Intl, Segmenter: undefined });
     try {
       const { SuggestEngine: Engine } = await import('../../lib/suggest/engine');
+      // Modules were reset: the fresh copy of the shipped phrasebook is loaded again, as tests/setup.ts did.
+      await (await import('../../lib/suggest/rank/shipped-phrasebook')).loadShippedPhrasebook();
       const { chineseWordSegmenter } = await import('../../lib/suggest/text/word-segmenter');
       expect(chineseWordSegmenter).toBeNull();
       const engine = new Engine();

@@ -1,5 +1,6 @@
 import { message } from '../../i18n/translate';
 import { finishInTasks, nextTask } from '../../steps';
+import { loadShippedPhrasebook } from '../../suggest/rank/shipped-phrasebook';
 import { EntrySearch } from '../../suggest/search';
 import { prepareLandings } from './landings';
 import type { PacksSlice, PanelSlice } from './types';
@@ -38,7 +39,8 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
       // The agent's search index first (~35–55 ms for the shipped packs): typing in the search box is the likeliest
       // next thing the agent does, and the first list did not wait for it. It changes no list.
       async () => (await nextTask(), context.search.prepare(), false),
-      async () => (await nextTask(), context.engine.preparePhrasebook()),
+      // The shipped phrasebook's data is a chunk of its own (rank/shipped-phrasebook.ts), fetched now, not before.
+      async () => (await loadShippedPhrasebook(), await nextTask(), context.engine.preparePhrasebook()),
       () => finishInTasks(context.engine.translationSteps(), nextTask),
       // Then that model adapted to the team's picks (`SuggestEngine.learnedPickSteps`), 100 picks a slice.
       () => finishInTasks(context.engine.learnedPickSteps(), nextTask),

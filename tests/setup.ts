@@ -1,0 +1,7 @@
+/**
+ * Before every unit and component test file: the shipped buyer phrasebook loaded, as the CLI and the panel load it
+ * (lib/suggest/rank/shipped-phrasebook.ts), so an engine made without a `phrasebook` option ranks with it.
+ */
+import { loadShippedPhrasebook } from '../lib/suggest/rank/shipped-phrasebook';
+
+await loadShippedPhrasebook();
