@@ -203,6 +203,9 @@ const COMPLAINTS: ReadonlyArray<{ name: string; patterns: readonly RegExp[]; unl
   { name: '降价了', patterns: [ZH_PRICE_DROP] },
 ];
 
+/** Each complaint with whether it is a Chinese one (its name and patterns in Han characters). */
+const COMPLAINTS_BY_SCRIPT = COMPLAINTS.map((complaint) => ({ ...complaint, han: HAN.test(complaint.name) }));
+
 /**
  * The message with the name of each complaint it tells added as a question of its own ("… wrong item?",
  * "…。发错了？"): the complaint is what the buyer wants answered, so the story around it weighs as a story
@@ -234,8 +237,7 @@ export function nameToldComplaints(normalized: string): string {
   // a Han character, as its name has): fewer patterns a message, and none compiled for a script the chat does not use.
   const hasLatin = /[a-z]/.test(normalized);
   const hasHan = HAN.test(normalized);
-  for (const { name, patterns, unless } of COMPLAINTS) {
-    const han = HAN.test(name);
+  for (const { name, patterns, unless, han } of COMPLAINTS_BY_SCRIPT) {
     if (!(han ? hasHan : hasLatin)) continue;
     if (!patterns.some((pattern) => pattern.test(normalized)) || unless?.test(normalized)) continue;
     named += han ? `。${name}？` : `. ${name}?`;
