@@ -48,10 +48,11 @@ async function main(): Promise<void> {
   const { server, origin } = await serveFolder(join(ROOT, 'tests/fixtures/sites'));
   const browser = await launchWithExtension(EXTENSION);
   try {
-    // The background seeds the shipped packs on install; wait until the panel has them, then start afresh.
+    // The background seeds the shipped packs on install; wait until the panel has them ("0 packs" is before), then
+    // start afresh.
     const seeding = await openPanel(browser);
     await seeding.waitForFunction(
-      () => /\d+ packs/.test(document.querySelector('.panel__footer')?.textContent ?? ''),
+      () => /[1-9]\d* packs/.test(document.querySelector('.panel__footer')?.textContent ?? ''),
       null,
       {
         timeout: 30_000,
