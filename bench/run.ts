@@ -24,6 +24,7 @@ import { syntheticPack, vocabularyOf } from './synthetic';
 import { wordPairsWithout } from '../scripts/translation-samples';
 import { phrasebookWithout } from '../scripts/tuning-sets';
 import { loadShippedPhrasebook } from '../lib/suggest/rank/shipped-phrasebook';
+import { loadWordTables } from '../lib/suggest/text/word-tables';
 
 const root = new URL('../', import.meta.url).pathname;
 const FALLBACK_QUERIES = [
@@ -340,7 +341,7 @@ function openWithCachedIndex(pack: Pack, segment: ReturnType<typeof buildSegment
 }
 
 // Engines made without a phrasebook use the shipped one (the panel loads it after its first list).
-await loadShippedPhrasebook();
+await Promise.all([loadShippedPhrasebook(), loadWordTables()]);
 const packs = loadPacks();
 // BENCH_ONLY=relevance or =speed runs one part. `npm run bench` runs them in two processes: the
 // relevance part leaves tens of MB of baseline indexes on the heap, which slowed the index builds

@@ -10,6 +10,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { candidatesOf, correctionOf, frequencyClass, SLIP_COST, slipOf, type Slip } from '../lib/suggest/text/spelling';
+import { loadWordTables } from '../lib/suggest/text/word-tables';
+
+await loadWordTables();
 
 interface CspellDictionary {
   dictionaryDefinitions: Array<{ flagWords?: string[]; suggestWords?: string[] }>;

@@ -21,6 +21,9 @@ import { SuggestEngine } from '../lib/suggest/engine';
 import { isSmallTalk, SMALL_TALK } from '../lib/suggest/rank/small-talk';
 import { smallTalkFeatures } from '../lib/suggest/rank/small-talk-model';
 import { normalizeText } from '../lib/suggest/text/normalize';
+import { loadWordTables } from '../lib/suggest/text/word-tables';
+
+await loadWordTables();
 
 const root = new URL('../', import.meta.url).pathname;
 const OUT = join(root, 'lib/suggest/rank/small-talk.data.ts');

@@ -10,6 +10,10 @@ import type { Pack } from '../lib/packs/schema';
 import type { Phrasebook, PhrasebookIntent } from '../lib/suggest/rank/phrasebook';
 import { parsePack } from '../lib/packs/validate';
 import { wordLanguageOf, type WordLanguage } from '../lib/suggest/rank/word-rerank';
+import { loadWordTables } from '../lib/suggest/text/word-tables';
+
+// Every tool that reads the tuning sets ranks messages: the word tables of English reading loaded first.
+await loadWordTables();
 
 export const root = new URL('../', import.meta.url).pathname;
 

@@ -27,6 +27,8 @@ import { expandShortcut, shortcutsOf } from '../snippets/expand';
 import { picksToNdjson } from '../suggest/learn/export';
 import { pendingBuyerTexts } from '../suggest/question';
 import { loadLanguageDetector } from '../suggest/text/language';
+// For its effect: redacting and recording a pick read English with the word tables from the worker's first event.
+import '../suggest/text/word-tables-bundled';
 import {
   checkPackUrl,
   fetchPackBytes,

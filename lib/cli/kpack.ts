@@ -11,6 +11,7 @@ import { packJsonSchema, type Pack } from '../packs/schema';
 import { parsePack } from '../packs/validate';
 import { SuggestEngine } from '../suggest/engine';
 import { loadShippedPhrasebook } from '../suggest/rank/shipped-phrasebook';
+import { loadWordTables } from '../suggest/text/word-tables';
 import { SHOWN_SUGGESTIONS } from '../suggest/learn/learner';
 import { printLearned, SuggestLearning } from './learned';
 import { aggregateLogs, reportCsvFiles, reportHtml, type TeamReport } from './team-report';
@@ -158,7 +159,6 @@ async function suggest(args: string[], io: KpackIo): Promise<number> {
   if (packFiles.length === 0) return usageError('suggest needs --pack FILE', io);
   const packs = await loadAll(packFiles, io);
   if (!packs) return 1;
-  await loadShippedPhrasebook();
   const engine = new SuggestEngine();
   engine.setPacks(packs);
   const learning = new SuggestLearning(engine, packs);
@@ -378,6 +378,8 @@ async function sign(args: string[], io: KpackIo): Promise<number> {
 
 export async function runKpack(args: string[], io: KpackIo): Promise<number> {
   const [command, ...rest] = args;
+  // What the engine reads messages with, loaded apart for the extension's panel (see each module).
+  await Promise.all([loadShippedPhrasebook(), loadWordTables()]);
   switch (command) {
     case 'validate':
       return validate(rest, io);

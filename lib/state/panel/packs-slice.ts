@@ -2,6 +2,7 @@ import { message } from '../../i18n/translate';
 import { finishInTasks, nextTask } from '../../steps';
 import { loadShippedPhrasebook } from '../../suggest/rank/shipped-phrasebook';
 import { EntrySearch } from '../../suggest/search';
+import { loadWordTables } from '../../suggest/text/word-tables';
 import { prepareLandings } from './landings';
 import type { PacksSlice, PanelSlice } from './types';
 
@@ -13,9 +14,11 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
     set({ loadingPacks: true });
     try {
       // The picks with the packs; the learner is rebuilt (without picks of entries now gone) once the list is drawn.
+      // The word tables too (text/word-tables.ts): a script chunk of their own, fetched while IndexedDB reads.
       const [{ packs, segments }, records] = await Promise.all([
         context.services.loadPacks(),
         context.services.loadPicks?.().catch(() => null),
+        loadWordTables(),
       ]);
       context.engine.setPacks(packs, segments);
       context.picks = {

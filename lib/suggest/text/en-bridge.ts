@@ -6,8 +6,8 @@
  * WordNet defines it with ("undo: cancel, annul, or reverse an action"). The caller
  * keeps only those some entry holds, which is what keeps a general table from adding noise.
  */
-import { EN_BRIDGE } from './en-bridge.data';
 import { lineTable } from './line-table';
+import { wordTables } from './word-tables';
 
 export interface Bridge {
   near: string[];
@@ -18,8 +18,9 @@ export interface Bridge {
 
 const NONE: Bridge = { near: [], broader: [], defining: [] };
 
+let lookup: ((term: string) => string | null) | null = null;
 /** The table's line of a stemmed word, without the word: `near …|broader …|defining …`, '' when it has no links. */
-const lineOf = lineTable(EN_BRIDGE);
+const lineOf = (term: string) => (lookup ??= lineTable(wordTables().enBridge))(term);
 
 /** Whether a stemmed word is a common English word (SemCor-tagged, see scripts/gen-en-bridge.ts). */
 export function isEnglishWord(term: string): boolean {

@@ -10,13 +10,13 @@
 import { editsOf } from '../index/typos';
 import { BloomFilter } from './bloom';
 import { conceptsOf } from './concepts';
-import { EN_RARE_WORDS, EN_WORDS } from './en-words.data';
 import { isEnglishWord } from './en-bridge';
 import { searchLine } from './line-table';
 import { mayStartPlace } from './places';
 import { stem } from './stem';
 import { ENGLISH_STOPWORDS } from './stopwords';
 import { synonymsOf } from './synonyms';
+import { wordTables } from './word-tables';
 
 /** What the loaded packs use, for the speller: a word they hold is never a slip, and is the likelier correction. */
 export interface PackWords {
@@ -38,7 +38,11 @@ const MAX_UNKNOWN_WORDS = 12;
 /** Answers kept, bounded: a long-lived panel reads endless messages. */
 const CACHE_LIMIT = 5_000;
 const candidatesByWord = new Map<string, readonly string[]>();
-const rareWords = new BloomFilter(EN_RARE_WORDS.bits, EN_RARE_WORDS.hashes, EN_RARE_WORDS.size);
+let rare: BloomFilter | null = null;
+const rareWords = (): BloomFilter => {
+  const { bits, hashes, size } = wordTables().enRareWords;
+  return (rare ??= new BloomFilter(bits, hashes, size));
+};
 
 /**
  * The message with each slip replaced by the word it most likely is; the same string when it has none. `written`, the
@@ -95,7 +99,7 @@ function isKnownWord(word: string, packs: PackWords): boolean {
     ENGLISH_STOPWORDS.has(word) ||
     ELONGATED.test(word) ||
     frequencyClass(word) >= 0 ||
-    rareWords.has(word) ||
+    rareWords().has(word) ||
     packs.usesWord(word)
   )
     return true;
@@ -173,6 +177,6 @@ export function slipOf(typed: string, word: string): Slip {
 
 /** The word's frequency class in the dictionary (⌊log2 count⌋), or -1 when the dictionary does not hold it. */
 export function frequencyClass(word: string): number {
-  const line = searchLine(EN_WORDS, word);
+  const line = searchLine(wordTables().enWords, word);
   return line ? line.charCodeAt(0) - 97 : -1;
 }

@@ -6,10 +6,11 @@
  * only those some entry holds, which is what keeps a general dictionary from adding noise.
  */
 import { lineTable } from './line-table';
-import { ZH_ENGLISH } from './zh-english.data';
+import { wordTables } from './word-tables';
 
 const NONE: readonly string[] = [];
-const lineOf = lineTable(ZH_ENGLISH);
+let lookup: ((term: string) => string | null) | null = null;
+const lineOf = (term: string) => (lookup ??= lineTable(wordTables().zhEnglish))(term);
 
 /** The Chinese words CC-CEDICT translates a stemmed English word with (none when it has no such sense). */
 export function chineseWordsOf(term: string): readonly string[] {
