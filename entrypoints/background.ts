@@ -4,7 +4,7 @@ import { registryIn } from '@/lib/background/chat-registry';
 import { startContextMenu } from '@/lib/background/context-menu';
 import { watchPolicy } from '@/lib/background/fleet-policy';
 import { registerHandlers } from '@/lib/background/handlers';
-import { seedBuiltinPacks } from '@/lib/background/pack-import';
+import { reindexStoredPacks, seedBuiltinPacks } from '@/lib/background/pack-import';
 import { BackgroundService } from '@/lib/background/service';
 import { focusTab, openPanel, openPanelOnActionClick, panelApisOf } from '@/lib/background/side-panel';
 import { startSites } from '@/lib/background/sites';
@@ -52,7 +52,11 @@ export default defineBackground(() => {
   // worker start: the worker runs this script at install, update and browser start alike (listening to
   // onInstalled / onStartup as well built every shipped pack's index twice at once, and kept the worker
   // from answering the pages meanwhile).
-  void seedBuiltinPacks(db, builtinPacks(console.error)).then((ids) => ids.length > 0 && packsChanged(ids));
+  // Then the indexes an update left in an older format (`reindexStoredPacks`).
+  void seedBuiltinPacks(db, builtinPacks(console.error))
+    .then(async (seeded) => [...seeded, ...(await reindexStoredPacks(db))])
+    .then((ids) => ids.length > 0 && packsChanged(ids))
+    .catch(console.error);
   void startAlarms(browser.alarms, service).catch(console.error);
   void sites.sync().catch(console.error);
   browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm.name, service)?.catch(console.error));

@@ -2,14 +2,14 @@
  * The background's side of an import: the pure pipeline (lib/packs/import.ts) makes the pack, then its
  * index segment is built and the database stores both. A broken file changes nothing.
  */
-import { storePack, summarize } from '../db/packs';
+import { reindexStalePacks, storePack, summarize } from '../db/packs';
 import type { HuashuDb } from '../db/schema';
 import { diffPacks, isEmptyDiff } from '../packs/diff';
 import { packFromText, type PackImportOptions, type PackText } from '../packs/import';
 import { lintPack } from '../packs/lint';
 import type { Pack } from '../packs/schema';
 import type { ImportResult, ImportReview, PackSource } from '../packs/types';
-import { buildSegment } from '../suggest/index/segment';
+import { buildStoredSegment } from '../suggest/index/segment';
 import { fileNameOfUrl, type SyncState } from '../sync/pack-fetch';
 import { prunePicks } from './picks';
 
@@ -65,7 +65,7 @@ export async function importPackText(
   const stored = await storePack(db, {
     pack,
     // Built before the transaction: IndexedDB transactions close when they wait on anything else.
-    segment: buildSegment(pack),
+    segment: buildStoredSegment(pack),
     source,
     warnings: warnings.length,
     now,
@@ -116,6 +116,12 @@ export async function reviewPackText(
 }
 
 /**
+ * Stores the index again of every pack whose stored index an update of the extension left in an older format (or that
+ * has none): once per worker start, after the shipped packs, so a panel opened later reads it instead of building it.
+ */
+export const reindexStoredPacks = (db: HuashuDb): Promise<string[]> => reindexStalePacks(db, buildStoredSegment);
+
+/**
  * Puts the shipped packs in the database: a shipped pack is added when missing and updated when the
  * stored copy is an older shipped one; a pack the team lead imported under the same id is left alone.
  */
@@ -128,7 +134,7 @@ export async function seedBuiltinPacks(
   for (const { file, pack } of builtins) {
     const existing = await db.packs.get(pack.id);
     if (existing && (existing.source.kind !== 'builtin' || existing.pack.version === pack.version)) continue;
-    const segment = buildSegment(pack);
+    const segment = buildStoredSegment(pack);
     await storePack(db, { pack, segment, source: { kind: 'builtin', file }, warnings: lintPack(pack).length, now });
     changed.push(pack.id);
   }

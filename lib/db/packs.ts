@@ -5,7 +5,7 @@
  */
 import type { PackSource, PackSummary } from '../packs/types';
 import type { Pack } from '../packs/schema';
-import { packFingerprint, rememberFingerprint, type Segment } from '../suggest/index/segment';
+import { isCurrentSegment, packFingerprint, rememberFingerprint, type Segment } from '../suggest/index/segment';
 import type { SyncState } from '../sync/pack-fetch';
 import type { HuashuDb, StoredPack, StoredSubscription } from './schema';
 
@@ -146,6 +146,35 @@ export async function loadEnabledPacks(db: HuashuDb): Promise<{ packs: Pack[]; s
   for (const p of stored) if (p.fingerprint) rememberFingerprint(p.pack, p.fingerprint);
   return {
     packs: stored.map((p) => p.pack),
-    segments: segments.filter((s, i) => s && s.fingerprint === packFingerprint(stored[i]!.pack)).map((s) => s!.segment),
+    // An index of another build's format (stored before an update of the extension) is not read: the panel builds the
+    // pack's index itself until the background has stored it again (`reindexStalePacks`).
+    segments: segments
+      .filter((s, i) => s && isCurrentSegment(s.segment) && s.fingerprint === packFingerprint(stored[i]!.pack))
+      .map((s) => s!.segment),
   };
+}
+
+/**
+ * Stores a new index (`build(pack)`) for every pack whose stored index is missing, of another build's format (an
+ * update of the extension changed what an index holds) or of other content; returns their ids. Each is built outside
+ * the transaction (see `PackToStore.segment`) and stored only if the pack did not change meanwhile.
+ */
+export async function reindexStalePacks(db: HuashuDb, build: (pack: Pack) => Segment): Promise<string[]> {
+  const reindexed: string[] = [];
+  for (const id of await db.packs.toCollection().primaryKeys()) {
+    const record = await db.packs.get(id);
+    if (!record) continue;
+    const fingerprint = record.fingerprint ?? packFingerprint(record.pack);
+    const kept = await db.segments.get(id);
+    if (kept && isCurrentSegment(kept.segment) && kept.fingerprint === fingerprint) continue;
+    const segment = build(record.pack);
+    const stored = await db.transaction('rw', db.packs, db.segments, async () => {
+      const now = await db.packs.get(id);
+      if (!now || (now.fingerprint ?? packFingerprint(now.pack)) !== segment.fingerprint) return false;
+      await db.segments.put({ packId: id, fingerprint: segment.fingerprint, segment });
+      return true;
+    });
+    if (stored) reindexed.push(id);
+  }
+  return reindexed;
 }

@@ -1,7 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { importPackText as importFile, seedBuiltinPacks } from '../../lib/background/pack-import';
-import { listPacks, loadEnabledPacks, removePack, setPackEnabled } from '../../lib/db/packs';
+import { importPackText as importFile, reindexStoredPacks, seedBuiltinPacks } from '../../lib/background/pack-import';
+import { listPacks, loadEnabledPacks, reindexStalePacks, removePack, setPackEnabled } from '../../lib/db/packs';
+import { buildSegment } from '../../lib/suggest/index/segment';
 import { HuashuDb } from '../../lib/db/schema';
 import { miniEnglish, miniStore, pack } from '../helpers/packs';
 
@@ -104,5 +105,32 @@ describe('pack storage', () => {
     const v3 = pack({ ...miniStore, version: '2.0.0' });
     expect(await seedBuiltinPacks(db, [{ file: 'mini.json', pack: v3 }])).toEqual([]);
     expect((await listPacks(db))[0]).toMatchObject({ version: '0.5.0', source: { kind: 'file' } });
+  });
+
+  it('stores an index an update left in an older format again, and the panel never reads such an index', async () => {
+    const db = freshDb();
+    await importPackText(db, JSON.stringify(miniStore), { kind: 'file', fileName: 'mini.json' });
+    await importPackText(db, JSON.stringify(miniEnglish), { kind: 'file', fileName: 'en.json' });
+    // The Chinese pack's index keeps its words (index/word-index.ts); the English one has none to keep.
+    expect((await db.segments.get('mini-store'))!.segment.askedWords).toHaveLength(miniStore.entries.length);
+    expect((await db.segments.get(miniEnglish.id))!.segment.askedWords).toBeUndefined();
+    expect(await reindexStoredPacks(db)).toEqual([]);
+    await db.segments.update('mini-store', { 'segment.format': 'huashu-index/14' as never });
+    expect((await loadEnabledPacks(db)).segments.map((s) => s.packId)).toEqual([miniEnglish.id]);
+    expect(await reindexStoredPacks(db)).toEqual(['mini-store']);
+    expect((await loadEnabledPacks(db)).segments).toHaveLength(2);
+    await db.segments.delete(miniEnglish.id);
+    expect(await reindexStoredPacks(db)).toEqual([miniEnglish.id]);
+    expect(await reindexStoredPacks(db)).toEqual([]);
+  });
+
+  it('does not store a rebuilt index over a pack that changed while it was built', async () => {
+    const db = freshDb();
+    await importPackText(db, JSON.stringify(miniStore), { kind: 'file', fileName: 'mini.json' });
+    await db.segments.delete('mini-store');
+    // As if the team lead imported another version meanwhile: the built index is of other content.
+    const other = pack({ ...miniStore, version: '9.0.0' });
+    expect(await reindexStalePacks(db, () => buildSegment(other))).toEqual([]);
+    expect(await db.segments.get('mini-store')).toBeUndefined();
   });
 });

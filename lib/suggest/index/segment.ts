@@ -7,7 +7,9 @@
 import type { Entry, Pack } from '../../packs/schema';
 import { fnv1a } from '../../hash';
 import { packSynonymForms } from '../text/pack-synonyms';
+import { isChineseLocale } from '../../packs/locale';
 import { appendConceptTerms } from './concept-postings';
+import { askedChineseWords, segmentsChineseWords } from './word-index';
 import { HanKeyTable } from './han-key-table';
 import { normalizeText } from '../text/normalize';
 import {
@@ -42,9 +44,10 @@ const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questi
 
 /**
  * Changes when what an index holds changes (13: Chinese reply words weigh `HAN_REPLY_WEIGHT`; 14: the concept lexicon's
- * Taiwan and Hong Kong words, whose concept terms the postings hold).
+ * Taiwan and Hong Kong words, whose concept terms the postings hold; 15: the Chinese words of a stored index,
+ * `askedWords`, so stored indexes are rebuilt once to hold them).
  */
-const SEGMENT_FORMAT = 'huashu-index/14';
+const SEGMENT_FORMAT = 'huashu-index/15';
 
 /**
  * Words of a reply in the pack's own language and written without Chinese (an English pack's reply) weigh
@@ -136,6 +139,11 @@ export interface Segment {
    * questions or keywords, or it is a concept term — not only in its replies, tags or notes. See `matchesAWord`.
    */
   postingAsked: Uint8Array;
+  /**
+   * In an index built to be stored (`buildStoredSegment`) of a Chinese pack the platform can segment: each entry's
+   * asked text in words (`askedChineseWords`), so the word index (`index/word-index.ts`) need not segment it again.
+   */
+  askedWords?: string[];
 }
 
 /** Whether posting `i` of a segment is of a term the entry is asked with (see `Segment.postingAsked`). */
@@ -487,6 +495,21 @@ export function buildSegment(pack: Pack, fingerprint = packFingerprint(pack)): S
   return segment;
 }
 
+/**
+ * The index as it is stored with the pack (at import, and by `kpack`): with the Chinese words of its entries when the
+ * platform can segment them (`Segment.askedWords`), which a panel reading it then does not segment again.
+ */
+export function buildStoredSegment(pack: Pack): Segment {
+  const segment = buildSegment(pack);
+  if (isChineseLocale(pack.locale) && segmentsChineseWords(pack.entries))
+    segment.askedWords = askedChineseWords(pack.entries);
+  return segment;
+}
+
+/** Whether a stored index can be used as it is: of this build's format (`SEGMENT_FORMAT`). */
+export const isCurrentSegment = (segment: Pick<Segment, 'format'> | undefined | null): boolean =>
+  segment?.format === SEGMENT_FORMAT;
+
 /** The vocabulary as strings, by term number (for tests and tools: the engine looks terms up by key). */
 export function termStrings(segment: Pick<Segment, 'termKeys' | 'terms'>): string[] {
   return Array.from(segment.termKeys, (key) => (key >= 0 ? termKeyString(key) : segment.terms[-1 - key]!));
@@ -541,5 +564,18 @@ export function reviveSegment(value: unknown): Segment | null {
     strings += 1;
   }
   if (strings !== s.terms.length) return null;
-  return { ...(s as unknown as Segment), termKeys, offsets, postingDocs, postingWeights, postingAsked };
+  const { askedWords, ...rest } = s;
+  const keptWords =
+    Array.isArray(askedWords) && askedWords.length === s.docs.length && askedWords.every((w) => typeof w === 'string')
+      ? { askedWords: askedWords as string[] }
+      : {};
+  return {
+    ...(rest as unknown as Segment),
+    termKeys,
+    offsets,
+    postingDocs,
+    postingWeights,
+    postingAsked,
+    ...keptWords,
+  };
 }

@@ -10,14 +10,7 @@ import { TypoIndex } from '../index/typos';
 import { indexInSorted } from '../index/sorted';
 import { normalizeText } from '../text/normalize';
 import { stem } from '../text/stem';
-import {
-  askedTextLength,
-  chineseWords,
-  hasChineseWords,
-  MAX_SEGMENTED_CHARS,
-  plainWords,
-  WordIndex,
-} from '../index/word-index';
+import { chineseWords, keptChineseWords, plainWords, segmentsChineseWords, WordIndex } from '../index/word-index';
 import { isChineseLocale } from '../../packs/locale';
 import { factValues, type FactValues } from './reply';
 import { slotFillers } from './slots';
@@ -221,10 +214,15 @@ export class Corpus {
     const { pack } = loaded;
     if (wordIndexByPack.has(pack)) return wordIndexByPack.get(pack)!;
     const chinese = isChineseLocale(pack.locale);
+    // Chinese words segmented at import, when the index kept them (`Segment.askedWords`).
+    const kept = loaded.segment.askedWords;
     const index =
-      chinese && (!hasChineseWords() || askedTextLength(pack.entries) > MAX_SEGMENTED_CHARS)
+      chinese && !segmentsChineseWords(pack.entries)
         ? null
-        : new WordIndex(pack.entries, chinese ? chineseWords : plainWords);
+        : new WordIndex(
+            pack.entries,
+            !chinese ? plainWords : kept ? keptChineseWords(pack.entries, kept) : chineseWords,
+          );
     wordIndexByPack.set(pack, index);
     return index;
   }
