@@ -9,7 +9,7 @@ import { packFromText, type PackImportOptions, type PackText } from '../packs/im
 import { lintPack } from '../packs/lint';
 import type { Pack } from '../packs/schema';
 import type { ImportResult, ImportReview, PackSource } from '../packs/types';
-import { buildStoredSegment } from '../suggest/index/segment';
+import { buildStoredSegment, SEGMENT_FORMAT } from '../suggest/index/segment';
 import { fileNameOfUrl, type SyncState } from '../sync/pack-fetch';
 import { prunePicks } from './picks';
 
@@ -115,11 +115,21 @@ export async function reviewPackText(
   };
 }
 
+/** The settings row naming the index format every stored index was last checked against. */
+const INDEX_FORMAT_KEY = 'indexFormat';
+
 /**
  * Stores the index again of every pack whose stored index an update of the extension left in an older format (or that
- * has none): once per worker start, after the shipped packs, so a panel opened later reads it instead of building it.
+ * has none), so a panel opened later reads it instead of building it. Run at every worker start, after the shipped
+ * packs, but it reads the packs only when this build's format is new to the database: an MV3 worker starts often, and
+ * reading every stored index each time (29 MB for a 50,000-entry pack) would be work for nothing.
  */
-export const reindexStoredPacks = (db: HuashuDb): Promise<string[]> => reindexStalePacks(db, buildStoredSegment);
+export async function reindexStoredPacks(db: HuashuDb): Promise<string[]> {
+  if ((await db.settings.get(INDEX_FORMAT_KEY))?.value === SEGMENT_FORMAT) return [];
+  const reindexed = await reindexStalePacks(db, buildStoredSegment);
+  await db.settings.put({ key: INDEX_FORMAT_KEY, value: SEGMENT_FORMAT });
+  return reindexed;
+}
 
 /**
  * Puts the shipped packs in the database: a shipped pack is added when missing and updated when the

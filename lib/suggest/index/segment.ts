@@ -47,7 +47,7 @@ const HELPER_TERM_FIELDS = new Set<keyof typeof FIELD_WEIGHTS>(['title', 'questi
  * Taiwan and Hong Kong words, whose concept terms the postings hold; 15: the Chinese words of a stored index,
  * `askedWords`, so stored indexes are rebuilt once to hold them).
  */
-const SEGMENT_FORMAT = 'huashu-index/15';
+export const SEGMENT_FORMAT = 'huashu-index/15';
 
 /**
  * Words of a reply in the pack's own language and written without Chinese (an English pack's reply) weigh
@@ -496,8 +496,9 @@ export function buildSegment(pack: Pack, fingerprint = packFingerprint(pack)): S
 }
 
 /**
- * The index as it is stored with the pack (at import, and by `kpack`): with the Chinese words of its entries when the
- * platform can segment them (`Segment.askedWords`), which a panel reading it then does not segment again.
+ * The index as the background stores it with the pack (at import, and again after an update changed the format): with
+ * the Chinese words of its entries when the platform can segment them (`Segment.askedWords`), which a panel reading it
+ * then does not segment again.
  */
 export function buildStoredSegment(pack: Pack): Segment {
   const segment = buildSegment(pack);
