@@ -18,9 +18,8 @@ export interface Bridge {
 
 const NONE: Bridge = { near: [], broader: [], defining: [] };
 
-let lookup: ((term: string) => string | null) | null = null;
 /** The table's line of a stemmed word, without the word: `near …|broader …|defining …`, '' when it has no links. */
-const lineOf = (term: string) => (lookup ??= lineTable(wordTables().enBridge))(term);
+const lineOf = lineTable(() => wordTables().enBridge);
 
 /** Whether a stemmed word is a common English word (SemCor-tagged, see scripts/gen-en-bridge.ts). */
 export function isEnglishWord(term: string): boolean {

@@ -4,15 +4,16 @@
  * words (JavaScript's string order, as the generators sort them). The table is searched as a string, by halving:
  * building a map of all its lines cost ~75 ms on first use (the bridge's, on the panel's first suggestion), and a
  * scan of the whole string for a word it does not hold 0.14–0.25 ms, several times over in a message of new words.
- * Answers are kept, bounded: a long-lived panel reads endless messages.
+ * Answers are kept, bounded: a long-lived panel reads endless messages. `table` may be a function that gives the table
+ * on the first lookup (one loaded apart, `word-tables.ts`).
  */
-export function lineTable(table: string, limit = 5_000): (word: string) => string | null {
+export function lineTable(table: string | (() => string), limit = 5_000): (word: string) => string | null {
   const lines = new Map<string, string | null>();
   /** The rest of a word's line ('' when it has nothing more), or null when the table does not hold the word. */
   return (word) => {
     let line = lines.get(word);
     if (line !== undefined) return line;
-    line = searchLine(table, word);
+    line = searchLine(typeof table === 'string' ? table : table(), word);
     if (lines.size >= limit) lines.clear();
     lines.set(word, line);
     return line;

@@ -9,8 +9,7 @@ import { lineTable } from './line-table';
 import { wordTables } from './word-tables';
 
 const NONE: readonly string[] = [];
-let lookup: ((term: string) => string | null) | null = null;
-const lineOf = (term: string) => (lookup ??= lineTable(wordTables().zhEnglish))(term);
+const lineOf = lineTable(() => wordTables().zhEnglish);
 
 /** The Chinese words CC-CEDICT translates a stemmed English word with (none when it has no such sense). */
 export function chineseWordsOf(term: string): readonly string[] {
