@@ -727,8 +727,13 @@ export class BackgroundService {
     return buildUsageReport(events, (packId, entryId) => titles.get(`${packId}\u0000${entryId}`), now, days);
   }
 
+  /**
+   * The team lead's selector overrides for a chat site. The fleet policy never sets them, so they are read without
+   * waiting for the managed storage: Chromium answers that only 2–3 s after the browser starts, and the content script
+   * watches the chat once it has them — a tab restored at start-up reported its buyer that much later.
+   */
   async getSelectorOverrides(data: { platform: string }): Promise<Record<string, string>> {
-    return (await this.getSettings()).selectorOverrides[data.platform] ?? {};
+    return (await this.localSettings()).selectorOverrides[data.platform] ?? {};
   }
 
   /** The settings in force: the agent's and team lead's, with the fleet policy's on top. */

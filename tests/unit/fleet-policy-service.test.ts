@@ -214,6 +214,17 @@ describe('a managed storage that does not answer', () => {
     hang = true;
     expect((await service.getPolicy(options)).locked).toEqual(['learning']);
   }, 10_000);
+
+  it('the chat’s selector overrides do not wait for it (the policy never sets them)', async () => {
+    const { service } = setup(undefined, { loadManagedPolicy: () => new Promise(() => {}) });
+    const overrides = { composer: '#reply-box' };
+    await service.saveSettings(options, { selectorOverrides: { taobao: overrides } });
+    const started = Date.now();
+    expect(await service.getSelectorOverrides({ platform: 'taobao' })).toEqual(overrides);
+    expect(await service.getSelectorOverrides({ platform: 'jd' })).toEqual({});
+    // Waiting for the browser would take MANAGED_READ_MS (2 s) per read.
+    expect(Date.now() - started).toBeLessThan(1_000);
+  }, 10_000);
 });
 
 describe('watching the managed storage', () => {
