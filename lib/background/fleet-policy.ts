@@ -31,36 +31,57 @@ const LAST_MANAGED_KEY = 'lastManagedPolicy';
 export const MANAGED_READ_MS = 2_000;
 
 /**
+ * How long a read waits for the browser when an earlier answer is kept. Chromium answers nothing until its policy
+ * service has loaded, 2–5 s after the browser starts on the test machine: with the full wait, a shortcut typed right
+ * after a restart expanded 2 s late (`expandShortcut` reads the settings). The kept answer is what the full wait falls
+ * back to anyway; the start-up and hourly application of the policy (`applyPolicy`) still waits the full time. Until
+ * the forty-first session an answer that came after the wait was dropped, so with a page reading settings at start-up
+ * none was ever kept.
+ */
+export const KEPT_MANAGED_READ_MS = 150;
+
+/**
  * The managed storage's object: a browser that has no policy may reject instead of answering `{}` (→ null).
- * An answer is kept in `db`; when the browser does not answer within `timeoutMs`, the last answer kept stands
- * in — never "no policy", which would unlock what the organisation locked.
+ * An answer is kept in `db` whenever it comes; when the browser does not answer within `timeoutMs` (with an answer
+ * kept, `keptTimeoutMs`), the last answer kept stands in — never "no policy", which would unlock what the
+ * organisation locked.
  */
 export async function readManaged(
   load: (() => Promise<unknown>) | undefined,
   db?: HuashuDb,
-  timeoutMs = MANAGED_READ_MS,
+  {
+    timeoutMs = MANAGED_READ_MS,
+    keptTimeoutMs = KEPT_MANAGED_READ_MS,
+  }: { timeoutMs?: number; keptTimeoutMs?: number } = {},
 ): Promise<unknown> {
   if (!load) return null;
+  const kept = db ? await db.settings.get(LAST_MANAGED_KEY) : undefined;
+  const answered = load().then(
+    (value) => value ?? null,
+    () => null,
+  );
+  // Kept even when it comes after the wait: the next read has it.
+  const keptToo = db ? answered.then((answer) => keepAnswer(db, answer).then(() => answer)) : answered;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = Symbol('late');
   const answer = await Promise.race([
-    load().then(
-      (value) => value ?? null,
-      () => null,
-    ),
-    new Promise<typeof late>((resolve) => (timer = setTimeout(() => resolve(late), timeoutMs))),
+    keptToo,
+    new Promise<typeof late>((resolve) => (timer = setTimeout(() => resolve(late), kept ? keptTimeoutMs : timeoutMs))),
   ]);
   clearTimeout(timer);
-  if (answer === late) return db ? ((await db.settings.get(LAST_MANAGED_KEY))?.value ?? null) : null;
-  if (db) {
-    // Every settings read reads the policy: write the kept answer only when it changed, without reading it back.
-    const json = JSON.stringify(answer);
-    if (keptAnswer.get(db) !== json) {
-      await db.settings.put({ key: LAST_MANAGED_KEY, value: answer });
-      keptAnswer.set(db, json);
-    }
+  if (answer === late) {
+    void keptToo.catch(() => {});
+    return kept?.value ?? null;
   }
   return answer;
+}
+
+/** Every settings read reads the policy: the answer is written only when it changed, without reading it back. */
+async function keepAnswer(db: HuashuDb, answer: unknown): Promise<void> {
+  const json = JSON.stringify(answer);
+  if (keptAnswer.get(db) === json) return;
+  await db.settings.put({ key: LAST_MANAGED_KEY, value: answer });
+  keptAnswer.set(db, json);
 }
 
 /** Per database, the answer last kept there (as JSON), since this worker started. */

@@ -52,7 +52,7 @@ import {
   waitingChats,
   type ChatRegistry,
 } from './chat-registry';
-import { applyPolicySubscriptions, markManaged, policyView, readManaged } from './fleet-policy';
+import { applyPolicySubscriptions, MANAGED_READ_MS, markManaged, policyView, readManaged } from './fleet-policy';
 import { importPackText, reviewPackText } from './pack-import';
 import { prunePicks, storePick } from './picks';
 import { usageCsv, usageNdjson } from '../usage/ndjson';
@@ -767,9 +767,13 @@ export class BackgroundService {
     return effective;
   }
 
-  /** The organisation's fleet policy, read again each time (the worker may have been stopped since). */
-  async fleetPolicy(): Promise<PolicyReading> {
-    return readFleetPolicy(await readManaged(this.ports.loadManagedPolicy, this.ports.db));
+  /**
+   * The organisation's fleet policy, read again each time (the worker may have been stopped since). A settings read
+   * waits for the browser only briefly when an answer is kept (`KEPT_MANAGED_READ_MS`); `patient`, the full time.
+   */
+  async fleetPolicy(patient = false): Promise<PolicyReading> {
+    const wait = patient ? { keptTimeoutMs: MANAGED_READ_MS } : {};
+    return readFleetPolicy(await readManaged(this.ports.loadManagedPolicy, this.ports.db, wait));
   }
 
   /**
@@ -778,7 +782,8 @@ export class BackgroundService {
    */
   applyPolicy(): Promise<string[]> {
     const run = this.policyQueue.then(async () => {
-      const { policy } = await this.fleetPolicy();
+      // Not on anyone's way: it waits for the browser's answer, which settings reads then find kept.
+      const { policy } = await this.fleetPolicy(true);
       const ports = { db: this.ports.db, subscribe: (data: SubscribeRequest) => this.subscribe(data) };
       const statusChanged = () => this.ports.broadcastPacksChanged([]);
       return applyPolicySubscriptions({ ...ports, now: () => this.ports.now(), statusChanged }, policy);

@@ -195,14 +195,57 @@ describe('a managed storage that does not answer', () => {
   it('stands in the last answer, never "no policy", and does not keep settings reads waiting', async () => {
     const { ports } = setup(undefined);
     const locked = { learnFromPicks: false };
-    expect(await readManaged(async () => locked, ports.db, 50)).toEqual(locked);
+    expect(await readManaged(async () => locked, ports.db, { timeoutMs: 50 })).toEqual(locked);
     const pending = () => new Promise<unknown>(() => {});
     const started = Date.now();
-    expect(await readManaged(pending, ports.db, 50)).toEqual(locked);
+    expect(await readManaged(pending, ports.db, { timeoutMs: 50 })).toEqual(locked);
     expect(Date.now() - started).toBeLessThan(1_500);
     // A browser without a policy (rejects) is an answer: it replaces the one kept.
-    expect(await readManaged(async () => Promise.reject(new Error('no manifest')), ports.db, 50)).toBeNull();
-    expect(await readManaged(pending, ports.db, 50)).toBeNull();
+    expect(
+      await readManaged(async () => Promise.reject(new Error('no manifest')), ports.db, { timeoutMs: 50 }),
+    ).toBeNull();
+    expect(await readManaged(pending, ports.db, { timeoutMs: 50 })).toBeNull();
+  });
+
+  it('with an answer kept, a read waits only briefly, and an answer that comes late is kept for the next', async () => {
+    const { ports } = setup(undefined);
+    const locked = { learnFromPicks: false };
+    // Nothing kept yet: the read waits for the browser (up to its full time).
+    let answer!: (value: unknown) => void;
+    const first = readManaged(() => new Promise((resolve) => (answer = resolve)), ports.db, { timeoutMs: 5_000 });
+    setTimeout(() => answer(locked), 300);
+    expect(await first).toEqual(locked);
+    // Kept: a hanging browser costs a settings read `keptTimeoutMs`, not the full wait.
+    const started = Date.now();
+    let late!: (value: unknown) => void;
+    const read = readManaged(() => new Promise((resolve) => (late = resolve)), ports.db, {
+      timeoutMs: 5_000,
+      keptTimeoutMs: 50,
+    });
+    expect(await read).toEqual(locked);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // The browser's late answer (IT lifted the lock meanwhile) is kept: the next read that gets no answer has it.
+    late({ learnFromPicks: true });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await readManaged(() => new Promise(() => {}), ports.db, { keptTimeoutMs: 50 })).toEqual({
+      learnFromPicks: true,
+    });
+  });
+
+  it('applying the policy waits for the browser’s answer where a settings read stands in the kept one', async () => {
+    let managed: unknown = {};
+    let delay = 0;
+    const { service } = setup(undefined, {
+      loadManagedPolicy: () => new Promise((resolve) => setTimeout(() => resolve(managed), delay)),
+    });
+    expect((await service.getSettings()).learning).not.toBe(false);
+    // IT's new policy, answered slowly (a browser just started): settings reads give the kept answer meanwhile.
+    managed = { packSubscriptions: [{ url: URL_, packId: 'mini-store', publicKey: KEY }], learnFromPicks: false };
+    delay = 500;
+    expect((await service.getSettings()).learning).not.toBe(false);
+    expect(await service.applyPolicy()).toEqual(['mini-store']);
+    delay = 0;
+    expect((await service.getSettings()).learning).toBe(false);
   });
 
   it('the service keeps the policy’s lock while the browser hangs', async () => {
