@@ -5,6 +5,7 @@ import type { Settings } from '../../lib/settings';
 import { visibleScenarios } from '../../lib/state/panel/scenario-slice';
 import { createPanelStore } from '../../lib/state/panel/store';
 import { SuggestEngine } from '../../lib/suggest/engine';
+import type { Steps } from '../../lib/steps';
 import { PHRASEBOOK_DATA } from '../../lib/suggest/rank/phrasebook.data';
 import type { PanelServices } from '../../lib/state/panel/types';
 import { miniStore, pack } from '../helpers/packs';
@@ -65,32 +66,36 @@ describe('panel store', () => {
     const calls: string[] = [];
     const suggest = engine.suggest.bind(engine);
     vi.spyOn(engine, 'suggest').mockImplementation((...args) => (calls.push('suggest'), suggest(...args)));
-    const prepare = engine.preparePhrasebook.bind(engine);
-    vi.spyOn(engine, 'preparePhrasebook').mockImplementation(() => (calls.push('prepare'), prepare()));
+    // Each slice of the phrasebook's build and of the model's fit in a task of its own: a task queued during one slice
+    // runs before the next slice.
+    const sliced = (name: string, steps: Steps<boolean>): Steps<boolean> =>
+      (function* () {
+        for (;;) {
+          calls.push(name);
+          setTimeout(() => calls.push('task'), 0);
+          const step = steps.next();
+          if (step.done) return step.value;
+          yield;
+        }
+      })();
+    const build = engine.phrasebookSteps.bind(engine);
+    vi.spyOn(engine, 'phrasebookSteps').mockImplementation(() => sliced('prepare', build()));
     const fit = engine.translationSteps.bind(engine);
-    vi.spyOn(engine, 'translationSteps').mockImplementation(function* () {
-      // Each slice of the fit in a task of its own: a task queued during one slice runs before the next slice.
-      const steps = fit();
-      for (;;) {
-        calls.push('fit');
-        setTimeout(() => calls.push('task'), 0);
-        const step = steps.next();
-        if (step.done) return step.value;
-        yield;
-      }
-    });
+    vi.spyOn(engine, 'translationSteps').mockImplementation(() => sliced('fit', fit()));
     const store = createPanelStore(services(), engine);
     store.getState().setChat(chat('退款怎么还没到账'));
     await store.getState().reloadPacks();
     expect(calls.indexOf('suggest')).toBeLessThan(calls.indexOf('prepare'));
-    expect(calls.indexOf('prepare')).toBeLessThan(calls.indexOf('fit'));
-    const slices = calls.filter((c) => c === 'fit').length;
-    expect(slices).toBeGreaterThan(5);
-    expect(calls.slice(calls.indexOf('fit'), calls.lastIndexOf('fit') + 1).join(' ')).toBe(
-      Array.from({ length: slices }, () => 'fit').join(' task '),
-    );
+    expect(calls.lastIndexOf('prepare')).toBeLessThan(calls.indexOf('fit'));
+    for (const name of ['prepare', 'fit']) {
+      const slices = calls.filter((c) => c === name).length;
+      expect(slices).toBeGreaterThan(5);
+      expect(calls.slice(calls.indexOf(name), calls.lastIndexOf(name) + 1).join(' ')).toBe(
+        Array.from({ length: slices }, () => name).join(' task '),
+      );
+    }
     // Ranked again after each: the phrasebook's list, then (once, when fitted) the translation model's.
-    expect(calls.slice(calls.indexOf('prepare'), calls.indexOf('fit'))).toContain('suggest');
+    expect(calls.slice(calls.lastIndexOf('prepare'), calls.indexOf('fit'))).toContain('suggest');
     expect(calls.slice(calls.indexOf('fit'), calls.lastIndexOf('fit'))).not.toContain('suggest');
     expect(calls.lastIndexOf('suggest')).toBeGreaterThan(calls.lastIndexOf('fit'));
     expect(store.getState().items[0]?.entryId).toBe('refund-progress');

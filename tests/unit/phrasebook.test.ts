@@ -126,6 +126,19 @@ describe('the engine with a phrasebook', () => {
     expect(firstOf(engine)).toBe('order-status');
   });
 
+  it('prepares in steps (the panel runs each in a task of its own); a message ranked meanwhile goes without it', () => {
+    const engine = new SuggestEngine({ phrasebook: book, phrasebookOnFirstUse: false });
+    engine.setPacks([shop]);
+    const steps = engine.phrasebookSteps();
+    let step = steps.next();
+    expect(step.done).toBe(false);
+    expect(firstOf(engine)).toBe('shipping-time');
+    while (!step.done) step = steps.next();
+    expect(step.value).toBe(true);
+    expect(firstOf(engine)).toBe('order-status');
+    expect(engine.preparePhrasebook()).toBe(false);
+  });
+
   // The slot test's pack: its slot fillers (gold, platinum, free…) let the verb choose the entry.
   it('does not take an intent that shares one word with the message as near ("account" alone)', () => {
     const accounts = pack(accountsStore);

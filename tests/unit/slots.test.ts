@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SuggestEngine } from '../../lib/suggest/engine';
-import { slotFillers } from '../../lib/suggest/rank/slots';
+import { finish } from '../../lib/steps';
+import { slotFillers, slotFillerSteps } from '../../lib/suggest/rank/slots';
 import { accountsStore, pack } from '../helpers/packs';
 
 const accounts = pack(accountsStore);
@@ -8,6 +9,20 @@ const accounts = pack(accountsStore);
 describe('slotFillers', () => {
   it('finds the values that fill one slot across entries, even one seen in a single entry', () => {
     expect([...slotFillers(accounts)].sort()).toEqual(['free', 'gold', 'platinum', 'premium', 'pro']);
+  });
+
+  it('finds the same read a few entries a step (the panel, for the phrasebook after its first list)', () => {
+    for (const perStep of [1, 2, 5]) {
+      const steps = slotFillerSteps(accounts, perStep);
+      let yielded = 0;
+      for (let step = steps.next(); ; step = steps.next(), yielded += 1) {
+        if (!step.done) continue;
+        expect([...step.value].sort()).toEqual([...slotFillers(accounts)].sort());
+        break;
+      }
+      expect(yielded).toBe(Math.ceil(accounts.entries.length / perStep));
+    }
+    expect(finish(slotFillerSteps(pack({ ...accountsStore, entries: [] }), 3)).size).toBe(0);
   });
 
   it('reads words whatever surrounds them: capitals, apostrophes, Chinese, punctuation', () => {

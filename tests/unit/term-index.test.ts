@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HanKeyTable } from '../../lib/suggest/index/han-key-table';
-import { buildSegment, termStrings } from '../../lib/suggest/index/segment';
+import { buildSegment, buildSegmentSteps, termStrings } from '../../lib/suggest/index/segment';
 import { HomophoneIndex, TermIndex } from '../../lib/suggest/index/term-index';
 import { hanTermKey } from '../../lib/suggest/text/tokenize';
 import { miniEnglish, miniStore, pack } from '../helpers/packs';
@@ -14,6 +14,25 @@ function vocabulary(list: string[]) {
   });
   return { termKeys, terms };
 }
+
+describe('buildSegmentSteps', () => {
+  it('builds the same index as buildSegment, a slice of entries a step, with other builds in between', () => {
+    for (const source of [miniStore, miniEnglish]) {
+      const whole = buildSegment(pack(source));
+      const steps = buildSegmentSteps(pack(source), 2);
+      let yielded = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) {
+        yielded += 1;
+        // Another build between two steps (a pack reloaded meanwhile) takes its own work space.
+        buildSegment(pack(miniEnglish));
+        buildSegment(pack(miniStore));
+      }
+      expect(yielded).toBe(Math.ceil(pack(source).entries.length / 2));
+      expect(step.value).toEqual(whole);
+    }
+  });
+});
 
 describe('HanKeyTable', () => {
   it('keeps every key through growing, and set() changes or adds', () => {

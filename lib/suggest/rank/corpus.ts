@@ -13,7 +13,8 @@ import { stem } from '../text/stem';
 import { chineseWords, keptChineseWords, plainWords, segmentsChineseWords, WordIndex } from '../index/word-index';
 import { isChineseLocale } from '../../packs/locale';
 import { factValues, type FactValues } from './reply';
-import { slotFillers } from './slots';
+import { slotFillers, slotFillerSteps } from './slots';
+import type { Steps } from '../../steps';
 import { BM25 } from './thresholds';
 import { PHRASEBOOK_PACK_PREFIX } from './phrasebook';
 
@@ -93,6 +94,13 @@ const wordIndexByPack = new WeakMap<Pack, WordIndex | null>();
 
 /** Slot fillers per pack object, found on the first query that needs them (packs are never changed in place). */
 const slotFillersByPack = new WeakMap<Pack, Set<string>>();
+
+/** Finds a pack's slot fillers before a query needs them, `entriesPerStep` entries a step (`slotFillerSteps`). */
+export function* findSlotFillers(pack: Pack, entriesPerStep: number): Steps<void> {
+  if (slotFillersByPack.has(pack)) return;
+  const fillers = yield* slotFillerSteps(pack, entriesPerStep);
+  slotFillersByPack.set(pack, fillers);
+}
 
 /** The loaded packs and their shared statistics. */
 export class Corpus {
