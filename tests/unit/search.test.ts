@@ -55,6 +55,35 @@ describe('EntrySearch (the agent search box)', () => {
     expect(new EntrySearch([pack(miniStore)]).search('fahuo')[0]?.entryId).toBe('ship-time');
   });
 
+  it('builds in steps for the panel (entries a step); a search meanwhile finishes the same build at once', () => {
+    const big = pack({
+      ...miniStore,
+      entries: Array.from({ length: 250 }, (_, i) => ({
+        ...miniStore.entries[0]!,
+        id: `entry-${i}`,
+        shortcut: `/e${i}`,
+      })),
+    });
+    const stepped = new EntrySearch([big]);
+    const steps = stepped.prepareSteps();
+    let yielded = 0;
+    while (!steps.next().done) yielded += 1;
+    expect(yielded).toBe(3);
+    expect(stepped.search('/e249')[0]?.entryId).toBe('entry-249');
+    expect(stepped.prepareSteps().next().done).toBe(true);
+    // The agent searches after the first step: the rest is built then, the panel's next step finds it done.
+    const interrupted = new EntrySearch([big]);
+    const panel = interrupted.prepareSteps();
+    panel.next();
+    const calls = vi.mocked(pinyin).mock.calls.length;
+    expect(interrupted.search('/e249')[0]?.entryId).toBe('entry-249');
+    expect(vi.mocked(pinyin).mock.calls.length).toBeGreaterThan(calls);
+    const built = vi.mocked(pinyin).mock.calls.length;
+    expect(panel.next().done).toBe(true);
+    expect(interrupted.prepare().docs).toHaveLength(250);
+    expect(vi.mocked(pinyin).mock.calls.length).toBe(built);
+  });
+
   it('limits the number of hits', () => {
     expect(search.search('a', 2).length).toBeLessThanOrEqual(2);
   });

@@ -39,9 +39,9 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
     // between, and the list is ranked again after each (a no-op once built). Both only re-order; if one fails, the
     // list stands as ranked.
     const prepares = [
-      // The agent's search index first (~35–55 ms for the shipped packs): typing in the search box is the likeliest
-      // next thing the agent does, and the first list did not wait for it. It changes no list.
-      async () => (await nextTask(), context.search.prepare(), false),
+      // The agent's search index first (in slices of entries): typing in the search box is the likeliest next thing the
+      // agent does, and the first list did not wait for it. It changes no list.
+      async () => (await finishInTasks(context.search.prepareSteps(), nextTask), false),
       // The shipped phrasebook's data is a chunk of its own (rank/shipped-phrasebook.ts), fetched now, not before; its
       // index is built in slices too (one task was 0.75–0.9 s).
       async () => (await loadShippedPhrasebook(), finishInTasks(context.engine.phrasebookSteps(), nextTask)),
