@@ -106,7 +106,9 @@ export function translationModelOf(intents: readonly PhrasebookIntent[], languag
 }
 
 /** Words or instances `TranslationModel.fitInSteps` reads between two of its yields. */
-const FIT_WORK_PER_STEP = 200_000;
+const FIT_WORK_PER_STEP = 100_000;
+/** Cells (buyer word, team-lead word) `TranslationModel.fitInSteps` reads between two yields when it keeps the rows. */
+const CELLS_PER_STEP = 100_000;
 
 /** Intents read into pairs between two yields of `translationModelSteps` (~10 ms of stemming). */
 const INTENTS_PER_STEP = 200;
@@ -256,6 +258,7 @@ export class TranslationModel {
     yield;
     const byLead = new Int32Array(leadIds.size + 1);
     for (let i = 0; i < instances; i++) byLead[instanceLead[i]! + 1]!++;
+    yield;
     for (let s = 0; s < leadIds.size; s++) byLead[s + 1]! += byLead[s]!;
     const next = byLead.slice(0, leadIds.size);
     const order = new Int32Array(instances);
@@ -267,7 +270,9 @@ export class TranslationModel {
     const cellOfBuyer = new Int32Array(buyerIds.size).fill(-1);
     for (let s = 0; s < leadIds.size; s++) {
       if (due(byLead[s + 1]! - byLead[s]!)) yield;
+      // The empty word is in every group: its run alone is a tenth of all instances, read a step at a time.
       for (let k = byLead[s]!; k < byLead[s + 1]!; k++) {
+        if ((k & 0xffff) === 0xffff && due(0x10000)) yield;
         const w = instanceBuyer[order[k]!]!;
         if (cellOfBuyer[w] === -1) {
           cellOfBuyer[w] = cellLead.length;
@@ -284,11 +289,13 @@ export class TranslationModel {
     const ends = Int32Array.from(rowEnds);
     const uses = Float64Array.from(rowWeights);
     const leadOfCell = Int32Array.from(cellLead);
+    yield;
     // Start uniform over the buyer words each team-lead word was seen with.
     const seen = new Float64Array(leadIds.size);
     for (let c = 0; c < cells; c++) seen[cellLead[c]!]!++;
     const t = new Float64Array(cells);
     for (let c = 0; c < cells; c++) t[c] = 1 / seen[cellLead[c]!]!;
+    yield;
     const counts = new Float64Array(cells);
     const totals = new Float64Array(leadIds.size);
     for (let round = 0; round < iterations; round++) {
@@ -314,19 +321,25 @@ export class TranslationModel {
     const buyerWords = [...buyerIds.keys()];
     // Cells are numbered team-lead word by team-lead word, so each buyer word's row comes out in ascending order.
     const kept = new Int32Array(buyerIds.size);
-    for (let c = 0; c < cells; c++)
-      // The empty word's row is left out: it only takes, while fitting, what no team-lead word explains.
-      if (cellLead[c] !== 0 && t[c]! >= TRANSLATION.minProbability) kept[cellBuyer[c]!]!++;
+    for (let from = 0; from < cells; from += CELLS_PER_STEP) {
+      for (let c = from; c < Math.min(cells, from + CELLS_PER_STEP); c++)
+        // The empty word's row is left out: it only takes, while fitting, what no team-lead word explains.
+        if (cellLead[c] !== 0 && t[c]! >= TRANSLATION.minProbability) kept[cellBuyer[c]!]!++;
+      yield;
+    }
     const rowStarts = new Int32Array(buyerIds.size + 1);
     for (let w = 0; w < buyerIds.size; w++) rowStarts[w + 1] = rowStarts[w]! + kept[w]!;
     const leads = new Int32Array(rowStarts[buyerIds.size]!);
     const probabilities = new Float32Array(leads.length);
     const nextInRow = rowStarts.slice(0, buyerIds.size);
-    for (let c = 0; c < cells; c++) {
-      if (cellLead[c] === 0 || t[c]! < TRANSLATION.minProbability) continue;
-      const at = nextInRow[cellBuyer[c]!]!++;
-      leads[at] = cellLead[c]!;
-      probabilities[at] = t[c]!;
+    for (let from = 0; from < cells; from += CELLS_PER_STEP) {
+      for (let c = from; c < Math.min(cells, from + CELLS_PER_STEP); c++) {
+        if (cellLead[c] === 0 || t[c]! < TRANSLATION.minProbability) continue;
+        const at = nextInRow[cellBuyer[c]!]!++;
+        leads[at] = cellLead[c]!;
+        probabilities[at] = t[c]!;
+      }
+      yield;
     }
     const rowOf = new Map<string, number>();
     buyerWords.forEach((word, w) => {
