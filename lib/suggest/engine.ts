@@ -179,6 +179,8 @@ export class SuggestEngine {
 
   /** Per language, an engine over the phrasebook's intents; built on first use. */
   private readonly phrasebookEngines = new Map<WordLanguage, SuggestEngine>();
+  /** A phrasebook engine's build under way in steps: a second caller (a reload of the packs) carries on with it. */
+  private readonly phrasebookBuilds = new Map<WordLanguage, Steps<SuggestEngine>>();
   /** Per language, intent and chat, where the intent's text lands in the loaded packs; emptied when the packs change. */
   private readonly landings = new Map<string, ReadonlyMap<string, number>>();
   /** The chat of the last message ranked: the one `landingSteps` finds landings for. */
@@ -611,23 +613,36 @@ export class SuggestEngine {
     return shipped;
   }
 
-  private buildPhrasebookEngine(book: Phrasebook, language: WordLanguage): SuggestEngine {
-    return finish(this.phrasebookEngineSteps(book, language));
+  private buildPhrasebookEngine(book: Phrasebook, language: WordLanguage): SuggestEngine | undefined {
+    finish(this.phrasebookBuild(book, language));
+    return this.phrasebookEngines.get(language);
+  }
+
+  /** The build of a language's phrasebook engine: the one under way, or a new one. */
+  private phrasebookBuild(book: Phrasebook, language: WordLanguage): Steps<SuggestEngine> {
+    let build = this.phrasebookBuilds.get(language);
+    if (!build) this.phrasebookBuilds.set(language, (build = this.phrasebookEngineSteps(book, language)));
+    return build;
   }
 
   /** The phrasebook's engine of one language, its index built `PHRASEBOOK_ENTRIES_PER_STEP` intents a step. */
   private *phrasebookEngineSteps(book: Phrasebook, language: WordLanguage): Steps<SuggestEngine> {
-    const pack = phrasebookPack(book[language], language);
-    const segment = yield* buildSegmentSteps(pack, PHRASEBOOK_ENTRIES_PER_STEP);
-    const nearEngine = new SuggestEngine({ phrasebook: false, smallTalkModel: false, wordRerank: false });
-    nearEngine.setPacks([pack], [segment]);
-    yield;
-    yield* findSlotFillers(pack, PHRASEBOOK_ENTRIES_PER_STEP);
-    // One message builds what the engine builds on first need (typo and homophone lookups), off the next message's time.
-    const [first] = book[language];
-    if (first) nearEngine.rankText(first[2][0] ?? first[0], 1);
-    this.phrasebookEngines.set(language, nearEngine);
-    return nearEngine;
+    try {
+      const pack = phrasebookPack(book[language], language);
+      const segment = yield* buildSegmentSteps(pack, PHRASEBOOK_ENTRIES_PER_STEP);
+      const nearEngine = new SuggestEngine({ phrasebook: false, smallTalkModel: false, wordRerank: false });
+      nearEngine.setPacks([pack], [segment]);
+      yield;
+      yield* findSlotFillers(pack, PHRASEBOOK_ENTRIES_PER_STEP);
+      // One message builds what the engine builds on first need (typo and homophone lookups), off the next message's
+      // time.
+      const [first] = book[language];
+      if (first) nearEngine.rankText(first[2][0] ?? first[0], 1);
+      this.phrasebookEngines.set(language, nearEngine);
+      return nearEngine;
+    } finally {
+      this.phrasebookBuilds.delete(language);
+    }
   }
 
   /**
@@ -650,7 +665,9 @@ export class SuggestEngine {
     let built = false;
     for (const language of new Set(this.loadedPacks.map((pack) => wordLanguageOf(pack.locale)))) {
       if (this.phrasebookEngines.has(language) || !book[language]?.length) continue;
-      yield* this.phrasebookEngineSteps(book, language);
+      // Driven a step at a time, so that two callers share one build (the other may finish it meanwhile).
+      const build = this.phrasebookBuild(book, language);
+      for (let step = build.next(); !step.done; step = build.next()) yield;
       built = true;
     }
     return built;

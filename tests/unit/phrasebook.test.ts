@@ -139,6 +139,28 @@ describe('the engine with a phrasebook', () => {
     expect(engine.preparePhrasebook()).toBe(false);
   });
 
+  it('a second preparation while one is under way (the packs reloaded) carries on with the same build', () => {
+    const stepsOf = (steps: Generator<void, boolean, void>) => {
+      let count = 0;
+      while (!steps.next().done) count += 1;
+      return count;
+    };
+    const solo = new SuggestEngine({ phrasebook: book, phrasebookOnFirstUse: false });
+    solo.setPacks([shop]);
+    const all = stepsOf(solo.phrasebookSteps());
+    expect(all).toBeGreaterThan(2);
+    const engine = new SuggestEngine({ phrasebook: book, phrasebookOnFirstUse: false });
+    engine.setPacks([shop]);
+    const first = engine.phrasebookSteps();
+    first.next();
+    first.next();
+    // The second takes the build where the first left it, and finishes it; the first then finds it done.
+    expect(stepsOf(engine.phrasebookSteps())).toBe(all - 2);
+    expect(first.next()).toEqual({ done: true, value: true });
+    expect(firstOf(engine)).toBe('order-status');
+    expect(engine.preparePhrasebook()).toBe(false);
+  });
+
   // The slot test's pack: its slot fillers (gold, platinum, free…) let the verb choose the entry.
   it('does not take an intent that shares one word with the message as near ("account" alone)', () => {
     const accounts = pack(accountsStore);
