@@ -88,6 +88,29 @@ describe('TranslationModel', () => {
     expect(slices).toBeGreaterThan(4 + 2 + 10);
   });
 
+  it('a second fit while one is under way carries on with it (one fit, one model)', () => {
+    const count = (steps: Generator<void, unknown, void>) => {
+      let yields = 0;
+      while (!steps.next().done) yields += 1;
+      return yields;
+    };
+    const all = count(translationModelSteps([...intents], 'en'));
+    const book = [...intents];
+    const first = translationModelSteps(book, 'en');
+    first.next();
+    first.next();
+    first.next();
+    const second = translationModelSteps(book, 'en');
+    let yields = 0;
+    let step = second.next();
+    for (; !step.done; step = second.next()) yields += 1;
+    expect(yields).toBe(all - 3);
+    const rest = first.next();
+    expect(rest.done).toBe(true);
+    expect(rest.value).toBe(step.value);
+    expect(translationModelOf(book, 'en')).toBe(step.value);
+  });
+
   it('fits the shipped phrasebook once and shares it', () => {
     expect(translationModelOf(PHRASEBOOK_DATA.en, 'en')).toBe(translationModelOf(PHRASEBOOK_DATA.en, 'en'));
   });
