@@ -22,6 +22,14 @@ export async function finishInTasks<T>(steps: Steps<T>, pause: () => Promise<unk
   }
 }
 
+/**
+ * Takes part in a stepped computation that other callers may drive too (a build shared by whoever needs it first):
+ * yields at each of its steps until it is done, by whichever caller. Its result stays with the caller that finished it.
+ */
+export function* follow(steps: Steps<unknown>): Steps<void> {
+  for (let step = steps.next(); !step.done; step = steps.next()) yield;
+}
+
 /** Resolves in a task of its own (a zero timeout): the pause between two slices of a page's stepped work. */
 export function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));

@@ -46,7 +46,7 @@ import {
   type PhrasebookIntent,
 } from './rank/phrasebook';
 import { shippedPhrasebook } from './rank/shipped-phrasebook';
-import { finish, type Steps } from '../steps';
+import { finish, follow, type Steps } from '../steps';
 import { pickWords, PickTranslation, type PickCounts } from './learn/pick-translation';
 import { LEARN, parseEntryKey } from './learn/pick-memory';
 import {
@@ -665,9 +665,8 @@ export class SuggestEngine {
     let built = false;
     for (const language of new Set(this.loadedPacks.map((pack) => wordLanguageOf(pack.locale)))) {
       if (this.phrasebookEngines.has(language) || !book[language]?.length) continue;
-      // Driven a step at a time, so that two callers share one build (the other may finish it meanwhile).
-      const build = this.phrasebookBuild(book, language);
-      for (let step = build.next(); !step.done; step = build.next()) yield;
+      // Two callers share one build (the other may finish it meanwhile).
+      yield* follow(this.phrasebookBuild(book, language));
       built = true;
     }
     return built;

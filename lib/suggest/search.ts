@@ -8,7 +8,7 @@ import { pinyin } from 'pinyin-pro';
 import type { Entry, Pack, Platform } from '../packs/schema';
 import { isMadeForPlatform } from './rank/scenarios';
 import { normalizeText } from './text/normalize';
-import { finish, type Steps } from '../steps';
+import { finish, follow, type Steps } from '../steps';
 
 export interface SearchHit {
   packId: string;
@@ -97,8 +97,7 @@ export class EntrySearch {
    */
   *prepareSteps(): Steps<void> {
     if (this.index) return;
-    const building = (this.building ??= this.buildSteps());
-    for (let step = building.next(); !step.done; step = building.next()) yield;
+    yield* follow((this.building ??= this.buildSteps()));
   }
 
   private *buildSteps(): Steps<{ docs: SearchDoc[]; fuse: Fuse<SearchDoc> }> {

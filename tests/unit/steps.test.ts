@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finish, finishInTasks } from '../../lib/steps';
+import { finish, finishInTasks, follow } from '../../lib/steps';
 
 function* countTo(n: number, log: string[]) {
   for (let i = 1; i <= n; i++) {
@@ -23,6 +23,20 @@ describe('stepped computations', () => {
     };
     expect(await finishInTasks(countTo(2, log), pause)).toBe(2);
     expect(log).toEqual(['pause', 'slice 1', 'pause', 'slice 2', 'pause']);
+  });
+
+  it('follow lets two callers drive one computation, each yielding at the steps it ran', () => {
+    const log: string[] = [];
+    const shared = countTo(4, log);
+    const first = follow(shared);
+    const second = follow(shared);
+    first.next();
+    second.next();
+    expect(log).toEqual(['slice 1', 'slice 2']);
+    expect(finish(second)).toBeUndefined();
+    expect(log).toEqual(['slice 1', 'slice 2', 'slice 3', 'slice 4']);
+    // The first finds it done at its next step.
+    expect(first.next().done).toBe(true);
   });
 
   it('finishInTasks passes a slice failure on', async () => {

@@ -11,7 +11,7 @@
  * engine's first candidates by a learned blend (`translationOrder`), never adds one, never decides silence.
  * Measured leaving each team out of the model and of the blend's fit (`scripts/train-translation.ts`).
  */
-import { finish, type Steps } from '../../steps';
+import { finish, follow, type Steps } from '../../steps';
 import { indexInSorted } from '../index/sorted';
 import { plainWords } from '../index/word-index';
 import { normalizeText } from '../text/normalize';
@@ -129,7 +129,7 @@ export function* translationModelSteps(
   if (cached) return cached;
   let fit = fitsUnderWay.get(intents);
   if (!fit) fitsUnderWay.set(intents, (fit = fitSteps(intents, language)));
-  for (let step = fit.next(); !step.done; step = fit.next()) yield;
+  yield* follow(fit);
   // A fit that failed in another caller's step is started again here (and fails here).
   return modelsOf.get(intents) ?? (yield* translationModelSteps(intents, language));
 }
