@@ -729,7 +729,7 @@ export class BackgroundService {
 
   /**
    * The team lead's selector overrides for a chat site. The fleet policy never sets them, so they are read without
-   * waiting for the managed storage: Chromium answers that only 2–3 s after the browser starts, and the content script
+   * waiting for the managed storage: Chromium answers that only 2–5 s after the browser starts, and the content script
    * watches the chat once it has them — a tab restored at start-up reported its buyer that much later.
    */
   async getSelectorOverrides(data: { platform: string }): Promise<Record<string, string>> {

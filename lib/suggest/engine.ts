@@ -144,7 +144,7 @@ function phrasebookChatKey(chat: PhrasebookChat): string {
   return `${chat.platform ?? ''}\n${[...chat.active].sort().join(',')}`;
 }
 
-/** Phrasebook intents indexed per step of `SuggestEngine.phrasebookSteps` (~10–30 ms a step in the panel). */
+/** Phrasebook intents indexed per step of `SuggestEngine.phrasebookSteps` (~5–30 ms a step in Node). */
 const PHRASEBOOK_ENTRIES_PER_STEP = 150;
 
 /** Ranks the loaded packs' entries for a chat; serves one query at a time (queries share scratch arrays). */
@@ -656,7 +656,7 @@ export class SuggestEngine {
 
   /**
    * `preparePhrasebook` in steps: the index of each language's phrasebook (~1,700–1,800 intents, 0.1–0.3 s in Node; in
-   * the panel one task of 0.75–0.9 s before it was cut) a slice of intents at a time, for the panel to run each in a
+   * the panel one task of 0.6–1.3 s before it was cut) a slice of intents at a time, for the panel to run each in a
    * task of its own. A message ranked meanwhile goes without that language's phrasebook, as before it is prepared.
    */
   *phrasebookSteps(): Steps<boolean> {

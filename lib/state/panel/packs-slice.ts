@@ -34,7 +34,7 @@ export const createPacksSlice: PanelSlice<PacksSlice> = (context) => (set, get) 
     get().recompute();
     await get().buildLearner();
     // The buyer phrasebook (lib/suggest/rank/phrasebook.ts, ~0.2–0.5 s to build the first time) and its translation model
-    // (rank/translation.ts, ~0.1–0.4 s to fit, once a page, in slices of at most a few tens of ms): the list above was
+    // (rank/translation.ts, ~1.5–2 s to fit in Node, once a page, in slices of at most a few tens of ms): the list above was
     // drawn without them; each slice runs in a task of its own after that, so the page paints and takes keys in
     // between, and the list is ranked again after each (a no-op once built). Both only re-order; if one fails, the
     // list stands as ranked.
