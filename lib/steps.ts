@@ -23,6 +23,17 @@ export async function finishInTasks<T>(steps: Steps<T>, pause: () => Promise<unk
 }
 
 /**
+ * Reads `count` items `perStep` at a time: `read(from, to)` for each slice `[from, to)`, a yield after each (the
+ * stepped builds over a pack's entries or a phrasebook's intents).
+ */
+export function* inSlices(count: number, perStep: number, read: (from: number, to: number) => void): Steps<void> {
+  for (let from = 0; from < count; from += perStep) {
+    read(from, Math.min(count, from + perStep));
+    yield;
+  }
+}
+
+/**
  * Takes part in a stepped computation that other callers may drive too (a build shared by whoever needs it first):
  * yields at each of its steps until it is done, by whichever caller. Its result stays with the caller that finished it.
  */

@@ -8,7 +8,7 @@ import { pinyin } from 'pinyin-pro';
 import type { Entry, Pack, Platform } from '../packs/schema';
 import { isMadeForPlatform } from './rank/scenarios';
 import { normalizeText } from './text/normalize';
-import { finish, follow, type Steps } from '../steps';
+import { finish, follow, inSlices, type Steps } from '../steps';
 
 export interface SearchHit {
   packId: string;
@@ -103,11 +103,9 @@ export class EntrySearch {
   private *buildSteps(): Steps<{ docs: SearchDoc[]; fuse: Fuse<SearchDoc> }> {
     const docs: SearchDoc[] = [];
     for (const pack of this.packs) {
-      for (let from = 0; from < pack.entries.length; from += SEARCH_ENTRIES_PER_STEP) {
-        for (const entry of pack.entries.slice(from, from + SEARCH_ENTRIES_PER_STEP))
-          docs.push(searchDocOf(pack, entry));
-        yield;
-      }
+      yield* inSlices(pack.entries.length, SEARCH_ENTRIES_PER_STEP, (from, to) => {
+        for (let i = from; i < to; i += 1) docs.push(searchDocOf(pack, pack.entries[i]!));
+      });
     }
     const fuse = new Fuse(docs, {
       keys: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finish, finishInTasks, follow } from '../../lib/steps';
+import { finish, finishInTasks, follow, inSlices } from '../../lib/steps';
 
 function* countTo(n: number, log: string[]) {
   for (let i = 1; i <= n; i++) {
@@ -23,6 +23,17 @@ describe('stepped computations', () => {
     };
     expect(await finishInTasks(countTo(2, log), pause)).toBe(2);
     expect(log).toEqual(['pause', 'slice 1', 'pause', 'slice 2', 'pause']);
+  });
+
+  it('inSlices reads every item once, a slice a step, the last one shorter', () => {
+    const slices: string[] = [];
+    const steps = inSlices(7, 3, (from, to) => slices.push(`${from}-${to}`));
+    let yields = 0;
+    while (!steps.next().done) yields += 1;
+    expect(slices).toEqual(['0-3', '3-6', '6-7']);
+    expect(yields).toBe(3);
+    expect(finish(inSlices(0, 3, () => slices.push('none')))).toBeUndefined();
+    expect(slices).toHaveLength(3);
   });
 
   it('follow lets two callers drive one computation, each yielding at the steps it ran', () => {

@@ -6,7 +6,7 @@
  */
 import type { Entry, Pack } from '../../packs/schema';
 import { fnv1a } from '../../hash';
-import type { Steps } from '../../steps';
+import { inSlices, type Steps } from '../../steps';
 import { packSynonymForms } from '../text/pack-synonyms';
 import { isChineseLocale } from '../../packs/locale';
 import { appendConceptTerms } from './concept-postings';
@@ -503,10 +503,9 @@ export function* buildSegmentSteps(
   const builder = new SegmentBuilder(pack.entries.length);
   builder.startPack(pack.locale);
   const docs: SegmentDoc[] = [];
-  for (let from = 0; from < pack.entries.length; from += entriesPerStep) {
-    builder.addEntryRange(pack.entries, from, Math.min(pack.entries.length, from + entriesPerStep), docs);
-    yield;
-  }
+  yield* inSlices(pack.entries.length, entriesPerStep, (from, to) =>
+    builder.addEntryRange(pack.entries, from, to, docs),
+  );
   return finishSegment(builder, pack, fingerprint, docs);
 }
 

@@ -11,7 +11,7 @@
  */
 import { stem } from '../text/stem';
 import type { Pack } from '../../packs/schema';
-import type { Steps } from '../../steps';
+import { inSlices, type Steps } from '../../steps';
 import { ENGLISH_STOPWORDS } from '../text/stopwords';
 
 const SLOT_RULES = { minFillers: 3, minHeadShare: 0.6 } as const;
@@ -126,9 +126,6 @@ export function slotFillers(pack: Pack): Set<string> {
  */
 export function* slotFillerSteps(pack: Pack, entriesPerStep: number): Steps<Set<string>> {
   const counts = new FillerCounts();
-  for (let from = 0; from < pack.entries.length; from += entriesPerStep) {
-    counts.read(pack.entries, from, Math.min(pack.entries.length, from + entriesPerStep));
-    yield;
-  }
+  yield* inSlices(pack.entries.length, entriesPerStep, (from, to) => counts.read(pack.entries, from, to));
   return counts.fillers(pack);
 }

@@ -11,7 +11,7 @@
  * engine's first candidates by a learned blend (`translationOrder`), never adds one, never decides silence.
  * Measured leaving each team out of the model and of the blend's fit (`scripts/train-translation.ts`).
  */
-import { finish, follow, type Steps } from '../../steps';
+import { finish, follow, inSlices, type Steps } from '../../steps';
 import { indexInSorted } from '../index/sorted';
 import { plainWords } from '../index/word-index';
 import { normalizeText } from '../text/normalize';
@@ -137,10 +137,9 @@ export function* translationModelSteps(
 function* fitSteps(intents: readonly PhrasebookIntent[], language: WordLanguage): Steps<TranslationModel> {
   try {
     const pairs: TranslationPair[] = [];
-    for (let from = 0; from < intents.length; from += INTENTS_PER_STEP) {
-      pairs.push(...phrasebookPairs(intents.slice(from, from + INTENTS_PER_STEP), language));
-      yield;
-    }
+    yield* inSlices(intents.length, INTENTS_PER_STEP, (from, to) =>
+      pairs.push(...phrasebookPairs(intents.slice(from, to), language)),
+    );
     const model = yield* TranslationModel.fitInSteps(pairs);
     modelsOf.set(intents, model);
     return model;
