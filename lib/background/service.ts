@@ -23,7 +23,7 @@ import {
   type PolicyReading,
   type PolicyView,
 } from '../settings/policy';
-import { expandShortcut, shortcutsOf } from '../snippets/expand';
+import { expandShortcut, shortcutsOf, type ExpandedShortcut } from '../snippets/expand';
 import { picksToNdjson } from '../suggest/learn/export';
 import { pendingBuyerTexts } from '../suggest/question';
 import { loadLanguageDetector } from '../suggest/text/language';
@@ -125,6 +125,11 @@ export class BackgroundService {
   private funnelQueue: Promise<unknown> = Promise.resolve();
   /** Policy runs one after another: start-up and a policy change must not both subscribe to one URL. */
   private policyQueue: Promise<unknown> = Promise.resolve();
+  /**
+   * A typed shortcut's log and pick, one after another, after its reply went back: they wait for the fleet policy
+   * (usage log and learning may be locked), which a browser just started answers only after seconds.
+   */
+  private shortcutRecords: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly ports: BackgroundPorts) {}
 
@@ -182,7 +187,11 @@ export class BackgroundService {
     return shortcutsOf(await loadEnabledPackList(this.ports.db));
   }
 
-  /** A shortcut typed in the composer: its reply filled for that chat, logged as used. */
+  /**
+   * A shortcut typed in the composer: its reply filled for that chat, then logged as used and learned as a pick.
+   * The reply needs only the agent's scenario switches, which the fleet policy never sets: it does not wait for the
+   * managed storage (up to `MANAGED_READ_MS` after a fresh install); the log and the pick do, after the reply.
+   */
   async expandShortcut(
     sender: Sender,
     data: { shortcut: string; conversation: Conversation | null },
@@ -190,7 +199,7 @@ export class BackgroundService {
     this.requireContent(sender);
     const conversation = data.conversation;
     const packs = await loadEnabledPackList(this.ports.db);
-    const settings = await this.getSettings();
+    const settings = await this.localSettings();
     // The chat's context as the panel ranks for it: the buyer's language picks the variant (the Latin
     // detector loads once), the chat's signals and the agent's switches the scenarios.
     await loadLanguageDetector();
@@ -201,13 +210,28 @@ export class BackgroundService {
       chatReplyContext(packs, conversation, switches, new Date(this.ports.now())),
     );
     if (!expanded) return null;
-    await this.logUsage({
-      type: 'inserted',
-      platform: conversation?.platform,
-      packId: expanded.packId,
-      entryId: expanded.entryId,
-      ...insertTrace(expanded.text, conversation),
-    });
+    const record = this.shortcutRecords.then(() => this.recordShortcut(expanded, conversation));
+    this.shortcutRecords = record.catch(() => {});
+    return { text: expanded.text, cursor: expanded.cursor };
+  }
+
+  /** Typed shortcuts' logs and picks are written (tests, and anything that reads them right after). */
+  shortcutsRecorded(): Promise<unknown> {
+    return this.shortcutRecords;
+  }
+
+  private async recordShortcut(expanded: ExpandedShortcut, conversation: Conversation | null): Promise<void> {
+    const settings = await this.getSettings();
+    await this.logUsage(
+      {
+        type: 'inserted',
+        platform: conversation?.platform,
+        packId: expanded.packId,
+        entryId: expanded.entryId,
+        ...insertTrace(expanded.text, conversation),
+      },
+      settings,
+    );
     // A typed shortcut is a pick too: the conversation it was typed in says what the buyer asked.
     const question = pendingBuyerTexts(conversation?.messages ?? [], 3).join('\n');
     if (question && settings.learning) {
@@ -215,7 +239,6 @@ export class BackgroundService {
       const stored = await storePick(this.ports.db, { ...expanded, question, names }, this.ports.now());
       if (stored) this.ports.broadcastPicksChanged?.();
     }
-    return { text: expanded.text, cursor: expanded.cursor };
   }
 
   /**
@@ -673,8 +696,9 @@ export class BackgroundService {
    * Adds an event to the local usage log, buyer words redacted (see lib/usage/log.ts), unless the team
    * lead turned logging off; events older than the retention go (the daily alarm prunes too).
    */
-  private async logUsage(event: Omit<UsageLogEvent, 'at'>): Promise<void> {
-    const settings = await this.getSettings();
+  /** `settings`: the settings in force, when the caller has read them already. */
+  private async logUsage(event: Omit<UsageLogEvent, 'at'>, settings?: Settings): Promise<void> {
+    settings ??= await this.getSettings();
     if (settings.usageLog === false) return;
     const now = this.ports.now();
     await this.ports.db.usage.add(storableEvent({ at: now, ...event }));

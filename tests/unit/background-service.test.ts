@@ -115,6 +115,7 @@ describe('BackgroundService', () => {
       },
     });
     expect(english?.text).toBe('We ship within 48 hours of payment.');
+    await service.shortcutsRecorded();
     expect(await ports.db.usage.toArray()).toEqual([
       expect.objectContaining({ type: 'inserted', packId: 'mini-store', entryId: 'ship-time', platform: 'taobao' }),
       expect.objectContaining({ type: 'inserted', packId: 'mini-store', entryId: 'ship-time', platform: 'taobao' }),
@@ -254,11 +255,13 @@ describe('picks (learning from what agents insert)', () => {
         messages: [buyer('你好'), { ...buyer('在的亲'), role: 'agent' }, buyer('王小明的单子 什么时候能发出')],
       },
     });
+    await service.shortcutsRecorded();
     expect((await ports.db.picks.toArray()).map((p) => [p.entryId, p.text])).toEqual([
       ['ship-time', '[name]的单子 什么时候能发出'],
     ]);
     expect(ports.broadcastPicksChanged).toHaveBeenCalledTimes(1);
     await service.expandShortcut(content, { shortcut: '/fp', conversation: null });
+    await service.shortcutsRecorded();
     expect(await ports.db.picks.count()).toBe(1);
   });
 

@@ -6,11 +6,11 @@
 import { generateKeyPairSync, sign, webcrypto } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { readManaged, watchPolicy } from '../../lib/background/fleet-policy';
-import { BackgroundService, type BackgroundPorts } from '../../lib/background/service';
+import { BackgroundService, type BackgroundPorts, type Sender } from '../../lib/background/service';
 import { SiteService, type RegisteredSiteScript, type SiteServicePorts } from '../../lib/background/sites';
 import type { FetchLike } from '../../lib/sync/pack-fetch';
 import { memoryPorts, optionsPage as options } from '../helpers/background';
-import { miniStore, pack } from '../helpers/packs';
+import { fileMessage, miniStore, pack } from '../helpers/packs';
 
 const URL_ = 'https://packs.example.com/team/mini-store.json';
 const MISSING = 'https://packs.example.com/team/missing.json';
@@ -18,6 +18,7 @@ const MISSING = 'https://packs.example.com/team/missing.json';
 const team = generateKeyPairSync('ed25519');
 const KEY = team.publicKey.export({ type: 'spki', format: 'der' }).subarray(-32).toString('base64');
 const BODY = JSON.stringify(miniStore);
+const chat: Sender = { id: 'ext', url: 'https://market.m.taobao.com/', tab: { id: 3, active: true }, frameId: 0 };
 
 function setup(managed: unknown, overrides: Partial<BackgroundPorts> = {}) {
   const policy = { managed };
@@ -267,6 +268,29 @@ describe('a managed storage that does not answer', () => {
     expect(await service.getSelectorOverrides({ platform: 'jd' })).toEqual({});
     // Waiting for the browser would take MANAGED_READ_MS (2 s) per read.
     expect(Date.now() - started).toBeLessThan(1_000);
+  }, 10_000);
+  it('a typed shortcut is answered without waiting for it; its log and pick follow under the policy', async () => {
+    // A fresh install: nothing kept, and the browser answers the managed storage only after MANAGED_READ_MS.
+    const { service, ports } = setup(undefined, { loadManagedPolicy: () => new Promise(() => {}) });
+    await service.importPack(options, fileMessage('m.json', BODY));
+    const started = Date.now();
+    const conversation = {
+      platform: 'taobao' as const,
+      conversationId: 'c',
+      buyerName: '小王',
+      messages: [{ id: 'm1', role: 'buyer' as const, kind: 'text' as const, text: '什么时候发货' }],
+      orderIds: [],
+      productTitles: [],
+    };
+    expect(await service.expandShortcut(chat, { shortcut: '/fh', conversation })).toMatchObject({
+      text: expect.stringContaining('48'),
+    });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await service.shortcutsRecorded();
+    expect(await ports.db.usage.toArray()).toEqual([
+      expect.objectContaining({ type: 'inserted', entryId: 'ship-time' }),
+    ]);
+    expect((await ports.db.picks.toArray()).map((p) => p.entryId)).toEqual(['ship-time']);
   }, 10_000);
 });
 
