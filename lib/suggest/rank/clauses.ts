@@ -55,7 +55,7 @@ export function scoreClauses(corpus: Corpus, message: string): ClauseScores {
   const termsOfText = (text: string) =>
     withPackPhrases(text, junctionAware(text, termsOfNormalized(text)), spells, isTitle);
   const callStamp = corpus.nextStamp();
-  for (const { scratch } of packs) scratch.bestTouched.length = 0;
+  for (const { scratch } of packs) scratch.bestTouched.clear();
   // A clause the focus reading split further ("i'm not international, i'm in ohio") weighs its parts as the
   // whole message does.
   const termsOf = (text: string, focus: WeightedClause[]) => {
@@ -94,7 +94,9 @@ export function scoreClauses(corpus: Corpus, message: string): ClauseScores {
     const candidates = new TopK<{ loaded: LoadedPack; docNo: number }>(COVERAGE_CANDIDATES);
     for (const loaded of packs) {
       const { raw } = loaded.scratch;
-      for (const docNo of loaded.scratch.touched) {
+      const { docs, length } = loaded.scratch.touched;
+      for (let i = 0; i < length; i += 1) {
+        const docNo = docs[i]!;
         if (candidates.accepts(raw[docNo]!)) candidates.offer(raw[docNo]!, { loaded, docNo });
       }
     }

@@ -31,20 +31,44 @@ export interface LoadedPack {
   scratch: Scratch;
 }
 
+/**
+ * The entries a pass touched, in the order it touched them; a stamp lets each in once, so a pack's entry count
+ * bounds it. A typed array reused by every query: a plain array emptied with `length = 0` gives its storage back
+ * and grows again by copies on the next query — most of what a query allocated at 10k entries, and so most of the
+ * garbage collections that made its slow tail (bench: suggest p95).
+ */
+export class EntryList {
+  readonly docs: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.docs = new Int32Array(capacity);
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+
+  push(docNo: number): void {
+    this.docs[this.length] = docNo;
+    this.length += 1;
+  }
+}
+
 /** Per-entry accumulators; a stamp array says which entries hold values for the current pass. */
 interface Scratch {
   raw: Float64Array;
   mass: Float64Array;
   stamp: Uint32Array;
-  touched: number[];
+  touched: EntryList;
   termGain: Float64Array;
   termMass: Float64Array;
   termStamp: Uint32Array;
-  termTouched: number[];
+  termTouched: EntryList;
   best: Float64Array;
   bestCoverage: Float64Array;
   bestStamp: Uint32Array;
-  bestTouched: number[];
+  bestTouched: EntryList;
 }
 
 function newScratch(size: number): Scratch {
@@ -52,15 +76,15 @@ function newScratch(size: number): Scratch {
     raw: new Float64Array(size),
     mass: new Float64Array(size),
     stamp: new Uint32Array(size),
-    touched: [],
+    touched: new EntryList(size),
     termGain: new Float64Array(size),
     termMass: new Float64Array(size),
     termStamp: new Uint32Array(size),
-    termTouched: [],
+    termTouched: new EntryList(size),
     best: new Float64Array(size),
     bestCoverage: new Float64Array(size),
     bestStamp: new Uint32Array(size),
-    bestTouched: [],
+    bestTouched: new EntryList(size),
   };
 }
 
@@ -72,7 +96,7 @@ export function keepMax(
   stamps: Uint32Array,
   values: Float64Array,
   extras: Float64Array,
-  touched: number[],
+  touched: EntryList,
   stamp: number,
   docNo: number,
   value: number,

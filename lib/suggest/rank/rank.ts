@@ -50,7 +50,9 @@ export function rankEntries(
   const ranked: Ranked[] = [];
   for (const loaded of corpus.loaded()) {
     const { scratch } = loaded;
-    for (const docNo of scratch.bestTouched) {
+    const { docs, length } = scratch.bestTouched;
+    for (let i = 0; i < length; i += 1) {
+      const docNo = docs[i]!;
       const coverage = scratch.bestCoverage[docNo]!;
       if (coverage < WEAK_COVERAGE || scratch.best[docNo]! < CANDIDATE_MIN_SCORE) continue;
       const entry = loaded.pack.entries[docNo]!;

@@ -22,7 +22,7 @@ export function scoreVariant(corpus: Corpus, query: QueryTerm[]): { upper: numbe
   const packs = corpus.loaded();
   const { docCount } = corpus;
   const variantStamp = corpus.nextStamp();
-  for (const { scratch } of packs) scratch.touched.length = 0;
+  for (const { scratch } of packs) scratch.touched.clear();
   let upper = 0;
   let informative = 0;
   const unseenIdf = corpus.idf(1);
@@ -37,7 +37,7 @@ export function scoreVariant(corpus: Corpus, query: QueryTerm[]): { upper: numbe
     const termStamp = corpus.nextStamp();
     let best = 0;
     let bestStandIn = 0;
-    for (const { scratch } of packs) scratch.termTouched.length = 0;
+    for (const { scratch } of packs) scratch.termTouched.clear();
     for (const target of q.targets) {
       const df = corpus.documentFrequency(target.term);
       if (df === 0) continue;
@@ -70,7 +70,9 @@ export function scoreVariant(corpus: Corpus, query: QueryTerm[]): { upper: numbe
     // Unknown as written: its best stand-in (a typo neighbour, homophone or synonym) sets the scale.
     if (best === 0) best = bestStandIn;
     for (const { scratch } of packs) {
-      for (const docNo of scratch.termTouched) {
+      const { docs, length } = scratch.termTouched;
+      for (let i = 0; i < length; i += 1) {
+        const docNo = docs[i]!;
         if (scratch.stamp[docNo] !== variantStamp) {
           scratch.stamp[docNo] = variantStamp;
           scratch.raw[docNo] = 0;

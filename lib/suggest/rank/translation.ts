@@ -389,10 +389,10 @@ export class TranslationModel {
       if (to - from < byId.size) {
         for (let k = from; k < to; k++) translated += (byId.get(this.leads[k]!) ?? 0) * this.probabilities[k]!;
       } else {
-        for (const [id, n] of byId) {
+        byId.forEach((n, id) => {
           const k = indexInSorted(this.leads, id, from, to);
           if (k >= 0) translated += n * this.probabilities[k]!;
-        }
+        });
       }
       return translated;
     });
