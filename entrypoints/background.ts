@@ -33,6 +33,7 @@ export default defineBackground(() => {
     broadcastActiveChat: (chat) => void pages.sendMessage('activeChatChanged', chat).catch(() => {}),
     broadcastPacksChanged: (ids) => packsChanged(ids),
     broadcastPicksChanged: () => void pages.sendMessage('picksChanged', {}).catch(() => {}),
+    broadcastUsageChanged: () => void pages.sendMessage('usageChanged', {}).catch(() => {}),
     broadcastSettingsChanged: (settings) => {
       menu.retitle(settings);
       void pages.sendMessage('settingsChanged', settings).catch(() => {});

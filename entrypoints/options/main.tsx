@@ -41,6 +41,7 @@ const store = createOptionsStore({
   sites: SITE_ADAPTERS.map((a) => ({ platform: a.platform, label: a.label, defaults: { ...a.selectors } })),
   browserLanguage: () => browser.i18n.getUILanguage(),
   onSettingsChanged: (listener) => onMessage('settingsChanged', ({ data }) => listener(data)),
+  onUsageChanged: (listener) => onMessage('usageChanged', () => listener()),
 });
 
 createRoot(document.getElementById('root')!).render(

@@ -19,6 +19,7 @@ import { settingsFrom, type Settings } from '../settings';
 import {
   readFleetPolicy,
   settingsUnderPolicy,
+  touchesLockable,
   unlockedPatch,
   type PolicyReading,
   type PolicyView,
@@ -82,6 +83,8 @@ export interface BackgroundPorts {
   broadcastPicksChanged?(): void;
   /** Settings were saved: open pages follow (the UI language), the background retitles its menu. */
   broadcastSettingsChanged?(settings: Settings): void;
+  /** An event was written to the usage log: an open options page reads its report again. */
+  broadcastUsageChanged?(): void;
   /** The browser's `fetch`, for subscribed pack URLs. */
   fetch: FetchLike;
   /** Timeout and size limit of those fetches (tests make them small). */
@@ -167,7 +170,7 @@ export class BackgroundService {
       trackConversation(this.ports.db, previous, report.conversation, this.ports.now()),
     );
     this.funnelQueue = track.catch(() => {});
-    await track;
+    if (await track) this.ports.broadcastUsageChanged?.();
   }
 
   /** A content script's page is going away: its frame's report is forgotten, if that document made it. */
@@ -703,6 +706,7 @@ export class BackgroundService {
     const now = this.ports.now();
     await this.ports.db.usage.add(storableEvent({ at: now, ...event }));
     await this.ports.db.usage.where('at').below(retentionCutoff(now, settings.usageRetentionDays)).delete();
+    this.ports.broadcastUsageChanged?.();
   }
 
   /**
@@ -772,7 +776,11 @@ export class BackgroundService {
   /** Saves a change; what the fleet policy sets cannot be changed (refused with a message when nothing else is). */
   async saveSettings(sender: Sender, change: Partial<Settings>): Promise<Settings> {
     this.requirePage(sender);
-    const { policy } = await this.fleetPolicy();
+    // Only a change of what the policy can lock waits for the browser's answer (up to MANAGED_READ_MS after a start):
+    // anything else (selector overrides, scenarios, the language) is written at once, so a chat opened right after
+    // the save reads it; the settings in force are then read under the policy as usual.
+    const lockable = touchesLockable(change);
+    const { policy } = lockable ? await this.fleetPolicy() : { policy: null };
     const { patch, refused } = unlockedPatch(change, policy);
     if (refused.length > 0 && Object.keys(patch).length === 0)
       throw new NotAllowedError(`${refused.join(', ')}: set by your organisation’s policy`);
@@ -786,7 +794,7 @@ export class BackgroundService {
     });
     // Open panels rank with picks or not: they read the switch again with the picks.
     if ('learning' in patch) this.ports.broadcastPicksChanged?.();
-    const effective = settingsUnderPolicy(next, policy);
+    const effective = settingsUnderPolicy(next, lockable ? policy : (await this.fleetPolicy()).policy);
     this.ports.broadcastSettingsChanged?.(effective);
     return effective;
   }

@@ -91,6 +91,8 @@ interface BackgroundToPages {
   picksChanged(data: Record<string, never>): void;
   /** An extension page saved settings (the UI language, …): open pages follow. */
   settingsChanged(data: Settings): void;
+  /** An event was written to the usage log: an open options page reads its report again. */
+  usageChanged(data: Record<string, never>): void;
 }
 
 export type PagesProtocol = PanelToBackground & BackgroundToPages;

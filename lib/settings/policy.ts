@@ -43,7 +43,13 @@ export interface PolicyReading {
 }
 
 /** The settings a policy can lock. */
-export type LockableSetting = 'usageLog' | 'learning' | 'usageRetentionDays' | 'enabledSites';
+export const LOCKABLE_SETTINGS = ['usageLog', 'learning', 'usageRetentionDays', 'enabledSites'] as const;
+export type LockableSetting = (typeof LOCKABLE_SETTINGS)[number];
+
+/** Whether a change touches anything a policy can lock (or narrow, as `enabledSites`). */
+export function touchesLockable(patch: Partial<Settings>): boolean {
+  return LOCKABLE_SETTINGS.some((key) => key in patch);
+}
 
 /** `ID_PATTERN` of the pack format: letters, digits, "-", "_" and ".". */
 const PACK_ID = /^[A-Za-z0-9._-]+$/;

@@ -67,13 +67,17 @@ describe('BackgroundService', () => {
   it('logs unanswered questions and reports usage with pack titles; old events are pruned', async () => {
     const DAY = 24 * 60 * 60 * 1000;
     let now = 100 * DAY;
-    const { service, ports } = setup({ now: () => now });
+    const { service, ports } = setup({ now: () => now, broadcastUsageChanged: vi.fn() });
     await service.importPack(panel, fileMessage('m.json', JSON.stringify(miniStore)));
     await service.reportConversation(content, report);
     await ports.db.usage.add({ at: now - 95 * DAY, type: 'unanswered', question: 'very old' });
     await service.insertReply(panel, { text: 'x', cursor: null, packId: 'mini-store', entryId: 'ship-time' });
+    const broadcasts = vi.mocked(ports.broadcastUsageChanged!).mock.calls.length;
     await service.logUnanswered(panel, { question: '  能开专票吗 ', platform: 'jd' });
+    // An open options page reads its report again; a blank question logs nothing and says nothing.
+    expect(ports.broadcastUsageChanged).toHaveBeenCalledTimes(broadcasts + 1);
     await service.logUnanswered(panel, { question: '   ' });
+    expect(ports.broadcastUsageChanged).toHaveBeenCalledTimes(broadcasts + 1);
     await expect(service.logUnanswered(content, { question: 'x' })).rejects.toThrow();
     await service.logComplaint(panel, {
       question: ' 再不发货我就投诉 ',

@@ -269,6 +269,27 @@ describe('a managed storage that does not answer', () => {
     // Waiting for the browser would take MANAGED_READ_MS (2 s) per read.
     expect(Date.now() - started).toBeLessThan(1_000);
   }, 10_000);
+  it('a change the policy cannot lock is written at once; the settings in force follow under the policy', async () => {
+    const { service, ports } = setup(undefined, { loadManagedPolicy: () => new Promise(() => {}) });
+    const started = Date.now();
+    const saved = service.saveSettings(options, { selectorOverrides: { jd: { composer: '#moved' } } });
+    // A chat page opened right after the save reads the override (it never waits for the policy either).
+    await vi.waitFor(
+      async () => expect(await service.getSelectorOverrides({ platform: 'jd' })).toEqual({ composer: '#moved' }),
+      {
+        timeout: 1_000,
+        interval: 20,
+      },
+    );
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect((await saved).selectorOverrides).toEqual({ jd: { composer: '#moved' } });
+    // What the policy can lock still waits for its answer before anything is written.
+    const learning = service.saveSettings(options, { learning: false });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await ports.db.settings.get('settings'))?.value).not.toMatchObject({ learning: false });
+    expect((await learning).learning).toBe(false);
+  }, 10_000);
+
   it('a typed shortcut is answered without waiting for it; its log and pick follow under the policy', async () => {
     // A fresh install: nothing kept, and the browser answers the managed storage only after MANAGED_READ_MS.
     const { service, ports } = setup(undefined, { loadManagedPolicy: () => new Promise(() => {}) });

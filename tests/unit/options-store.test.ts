@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ImportResult, PackSummary } from '../../lib/packs/types';
 import { translator } from '../../lib/i18n/translate';
 import { reportOf } from '../../lib/state/options/import-report';
-import { createOptionsStore } from '../../lib/state/options/store';
+import { createOptionsStore, USAGE_RELOAD_MS } from '../../lib/state/options/store';
 import type { OptionsServices } from '../../lib/state/options/types';
 import { optionsServices, teamSummary } from '../helpers/options';
 
@@ -196,5 +196,30 @@ describe('options store', () => {
     await store.getState().setUsageDays(30);
     expect(s.usageReport).toHaveBeenCalledWith(30);
     expect(store.getState().usage?.days).toBe(30);
+  });
+
+  it('reads the usage report again when the log changes, once for a burst of events, until stopped', async () => {
+    vi.useFakeTimers();
+    try {
+      let changed = () => {};
+      const s = services({ onUsageChanged: (listener) => ((changed = listener), () => (changed = () => {})) });
+      const store = createOptionsStore(s);
+      const stop = store.getState().start();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(s.usageReport).toHaveBeenCalledTimes(1);
+      changed();
+      changed();
+      changed();
+      await vi.advanceTimersByTimeAsync(USAGE_RELOAD_MS - 1);
+      expect(s.usageReport).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(s.usageReport).toHaveBeenCalledTimes(2);
+      changed();
+      stop();
+      await vi.advanceTimersByTimeAsync(USAGE_RELOAD_MS);
+      expect(s.usageReport).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

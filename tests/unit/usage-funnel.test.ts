@@ -33,6 +33,7 @@ function setup() {
   let registry: ChatRegistry = EMPTY_REGISTRY;
   let now = 1_000_000;
   const db = new HuashuDb(`funnel-${Math.random()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  const broadcastUsageChanged = vi.fn();
   const service = new BackgroundService({
     db,
     extensionId: 'ext',
@@ -44,6 +45,7 @@ function setup() {
     sendInsert: vi.fn(async () => ({ ok: true, method: 'execCommand' })),
     broadcastActiveChat: vi.fn(),
     broadcastPacksChanged: vi.fn(),
+    broadcastUsageChanged,
     fetch: vi.fn(),
     now: () => now,
   });
@@ -67,14 +69,19 @@ function setup() {
   };
   const events = async () =>
     (await db.usage.orderBy('id').toArray()).map(({ type, entryId, waitMs }) => ({ type, entryId, waitMs }));
-  return { service, say, report, events, later: (ms: number) => (now += ms), db };
+  const broadcasts = () => broadcastUsageChanged.mock.calls.length;
+  return { service, say, report, events, later: (ms: number) => (now += ms), db, broadcasts };
 }
 
 describe('funnel through the background', () => {
   it('logs a waiting buyer, the insert, the bubble sent as is, and the time to first reply', async () => {
-    const { service, say, report, events, later, db } = setup();
+    const { service, say, report, events, later, db, broadcasts } = setup();
     say('buyer', '什么时候发货');
     await report();
+    // Each report that logs tells open options pages (they read the report again); one that logs nothing does not.
+    expect(broadcasts()).toBe(1);
+    await report();
+    expect(broadcasts()).toBe(1);
     later(5000);
     await service.logSuggested(panel, { entries: [{ packId: 'p', entryId: 'ship' }], platform: 'jd' });
     await service.insertReply(panel, { text: REPLY, cursor: null, packId: 'p', entryId: 'ship' });
@@ -82,6 +89,8 @@ describe('funnel through the background', () => {
     say('agent', REPLY);
     await report();
     await report(); // the same report again logs nothing more
+    // The buyer, the suggestion, the insert, then the reply's first_reply and sent (one report).
+    expect(broadcasts()).toBe(4);
     expect(await events()).toEqual([
       { type: 'chat_opened', entryId: undefined, waitMs: undefined },
       { type: 'suggested', entryId: 'ship', waitMs: undefined },

@@ -15,6 +15,9 @@ import { createLanguageSlice } from '../language';
 import { orderSettingsReads } from '../settings-order';
 import type { LifecycleSlice, OptionsServices, OptionsSlice, OptionsState } from './types';
 
+/** How long the options page gathers usage-log changes before it reads the report again. */
+export const USAGE_RELOAD_MS = 1_000;
+
 const createLifecycleSlice: OptionsSlice<LifecycleSlice> = (services) => (_set, get) => ({
   start() {
     void get().reloadPacks();
@@ -29,9 +32,20 @@ const createLifecycleSlice: OptionsSlice<LifecycleSlice> = (services) => (_set, 
       void get().loadSettings();
     });
     const stopSettings = services.onSettingsChanged?.((settings) => get().showLanguage(settings.uiLanguage));
+    // Agents keep working while the page is open, and the background writes an event up to seconds after the panel
+    // sent it (it waits for the fleet policy): the report is read again, at most once per USAGE_RELOAD_MS.
+    let usageReload: ReturnType<typeof setTimeout> | undefined;
+    const stopUsage = services.onUsageChanged?.(() => {
+      usageReload ??= setTimeout(() => {
+        usageReload = undefined;
+        void get().loadUsage();
+      }, USAGE_RELOAD_MS);
+    });
     return () => {
       stopPacks();
       stopSettings?.();
+      stopUsage?.();
+      clearTimeout(usageReload);
     };
   },
 });

@@ -62,6 +62,8 @@ export interface OptionsServices {
   browserLanguage?(): string;
   /** Calls `listener` with the settings another page saved (the background's broadcast); returns the unsubscribe. */
   onSettingsChanged?(listener: (settings: Settings) => void): () => void;
+  /** The usage log got an event (the panel logged a question, a shortcut was used). */
+  onUsageChanged?(listener: () => void): () => void;
   /** What the organisation's fleet policy sets (absent: the page shows no policy). */
   getPolicy?(): Promise<PolicyView>;
 }
