@@ -697,9 +697,9 @@ export class BackgroundService {
 
   /**
    * Adds an event to the local usage log, buyer words redacted (see lib/usage/log.ts), unless the team
-   * lead turned logging off; events older than the retention go (the daily alarm prunes too).
+   * lead turned logging off; events older than the retention go (the daily alarm prunes too). `settings`: the
+   * settings in force, when the caller has read them already. Open options pages are told.
    */
-  /** `settings`: the settings in force, when the caller has read them already. */
   private async logUsage(event: Omit<UsageLogEvent, 'at'>, settings?: Settings): Promise<void> {
     settings ??= await this.getSettings();
     if (settings.usageLog === false) return;
