@@ -677,9 +677,11 @@ export class BackgroundService {
     data: { entries: Array<{ packId: string; entryId: string }>; platform?: string },
   ): Promise<void> {
     this.requirePage(sender);
+    // One settings read (under the fleet policy, which may wait) for the three events.
+    const settings = await this.getSettings();
     for (const { packId, entryId } of data.entries.slice(0, 3)) {
       if (typeof packId === 'string' && typeof entryId === 'string')
-        await this.logUsage({ type: 'suggested', platform: data.platform, packId, entryId });
+        await this.logUsage({ type: 'suggested', platform: data.platform, packId, entryId }, settings);
     }
   }
 
